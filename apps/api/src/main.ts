@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { ApiModule } from '@mentorship/bootstrap';
+import { createHttpApp, loadAppConfig } from '@mentorship/platform';
+
+async function bootstrap(): Promise<void> {
+  const config = loadAppConfig();
+  const app = await createHttpApp(ApiModule.forRoot(config), config);
+  await app.listen(config.port, '127.0.0.1');
+}
+
+bootstrap().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { SessionViewDto, SignInDto, SignUpDto, UserViewDto } from './dto/auth.dto';
+import { UserEntity } from './entities/user.entity';
+import { IdentityException } from './identity.exception';
+import { PasswordHasher } from './password-hasher';
+import { SignInLimiter } from './sign-in-limiter';
+import { TokenService } from './token.service';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly limiter: SignInLimiter,
+  ) {}
+
+  async signUp(input: SignUpDto): Promise<SessionViewDto> {
+    const user = Object.assign(new UserEntity(), {
+      id: randomUUID(),
+      email: input.email,
+      displayName: input.displayName.trim(),
+      passwordHash: await this.hasher.hash(input.password),
+    });
+    try {
+      await this.dataSource.getRepository(UserEntity).insert(user);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw IdentityException.emailTaken();
+      }
+      throw error;
+    }
+    return this.tokens.startSession(user);
+  }
+
+  async signIn(input: SignInDto, address: string): Promise<SessionViewDto> {
+    await this.limiter.assertAllowed(input.email, address);
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: input.email })
+      .getOne();
+    // Same work whether or not the account exists, so timing does not reveal accounts.
+    const valid = user
+      ? await this.hasher.verify(user.passwordHash, input.password)
+      : await this.hasher.verifyAgainstNobody(input.password);
+    if (!user || !valid) {
+      await this.limiter.recordFailure(input.email, address);
+      throw IdentityException.invalidCredentials();
+    }
+    await this.limiter.recordSuccess(input.email);
+    return this.tokens.startSession(user);
+  }
+
+  refresh(refreshToken: string): Promise<SessionViewDto> {
+    return this.tokens.rotate(refreshToken);
+  }
+
+  signOut(refreshToken: string): Promise<void> {
+    return this.tokens.revoke(refreshToken);
+  }
+
+  async me(userId: string): Promise<UserViewDto> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) throw IdentityException.userNotFound();
+    return { id: user.id, email: user.email, displayName: user.displayName };
+  }
+}

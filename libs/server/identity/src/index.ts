@@ -1,0 +1,5 @@
+export * from './identity.module';
+export * from './identity.exception';
+export * from './authentication.guard';
+export * from './entities/user.entity';
+export * from './dto/auth.dto';

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export type EmailDeliveryStatus = 'sending' | 'sent' | 'failed';
+
+/** One email per idempotency key and organization, however often its job runs. */
+@Entity({ name: 'email_deliveries' })
+export class EmailDeliveryEntity {
+  @PrimaryColumn('uuid', { name: 'organization_id' })
+  organizationId!: string;
+
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text', { name: 'idempotency_key' })
+  idempotencyKey!: string;
+
+  @Column('text')
+  recipient!: string;
+
+  @Column('text')
+  subject!: string;
+
+  @Column('text')
+  status!: EmailDeliveryStatus;
+
+  @Column('int')
+  attempts!: number;
+
+  @Column('text', { name: 'last_error', nullable: true })
+  lastError!: string | null;
+
+  @Column('timestamptz', { name: 'sent_at', nullable: true })
+  sentAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

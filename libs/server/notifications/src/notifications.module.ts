@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EmailDeliveryService } from './email-delivery.service';
+import { EmailDeliveryEntity } from './entities/email-delivery.entity';
+import { MailTransport } from './mail-transport';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([EmailDeliveryEntity])],
+  providers: [MailTransport, EmailDeliveryService],
+  exports: [EmailDeliveryService],
+})
+export class NotificationsModule {}

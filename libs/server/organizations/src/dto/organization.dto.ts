@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ORGANIZATION_ROLES,
+  type AcceptInvitationRequest,
+  type ChangeMemberRolesRequest,
+  type CreateOrganizationRequest,
+  type InvitationView,
+  type InviteMemberRequest,
+  type MemberView,
+  type OrganizationRole,
+  type OrganizationView,
+} from '@mentorship/contracts';
+import { PageQueryDto } from '@mentorship/platform';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const normalizeEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class CreateOrganizationDto implements CreateOrganizationRequest {
+  @ApiProperty({ example: 'Acme Engineering' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 120)
+  name!: string;
+}
+
+export class OrganizationViewDto implements OrganizationView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  name!: string;
+  @ApiProperty({ enum: ORGANIZATION_ROLES, isArray: true, description: "The caller's roles." })
+  roles!: OrganizationRole[];
+}
+
+export class OrganizationListDto {
+  @ApiProperty({ type: OrganizationViewDto, isArray: true })
+  items!: OrganizationViewDto[];
+}
+
+export class RolesDto implements ChangeMemberRolesRequest {
+  @ApiProperty({ enum: ORGANIZATION_ROLES, isArray: true, minItems: 1 })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ORGANIZATION_ROLES.length)
+  @ArrayUnique()
+  @IsIn(ORGANIZATION_ROLES, { each: true })
+  roles!: OrganizationRole[];
+}
+
+export class MemberQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ORGANIZATION_ROLES })
+  @IsOptional()
+  @IsIn(ORGANIZATION_ROLES)
+  role?: OrganizationRole;
+}
+
+export class MemberViewDto implements MemberView {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+  @ApiProperty()
+  email!: string;
+  @ApiProperty()
+  displayName!: string;
+  @ApiProperty({ enum: ORGANIZATION_ROLES, isArray: true })
+  roles!: OrganizationRole[];
+  @ApiProperty({ format: 'date-time' })
+  joinedAt!: string;
+}
+
+export class MemberPageDto {
+  @ApiProperty({ type: MemberViewDto, isArray: true })
+  items!: MemberViewDto[];
+  @ApiProperty()
+  page!: number;
+  @ApiProperty()
+  pageSize!: number;
+  @ApiProperty()
+  total!: number;
+}
+
+export class InviteMemberDto extends RolesDto implements InviteMemberRequest {
+  @ApiProperty({ example: 'grace@example.org' })
+  @Transform(normalizeEmail)
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class InvitationViewDto implements InvitationView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  email!: string;
+  @ApiProperty({ enum: ORGANIZATION_ROLES, isArray: true })
+  roles!: OrganizationRole[];
+  @ApiProperty({ enum: ['pending', 'accepted', 'revoked', 'expired'] })
+  status!: InvitationView['status'];
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class InvitationPageDto {
+  @ApiProperty({ type: InvitationViewDto, isArray: true })
+  items!: InvitationViewDto[];
+  @ApiProperty()
+  page!: number;
+  @ApiProperty()
+  pageSize!: number;
+  @ApiProperty()
+  total!: number;
+}
+
+export class AcceptInvitationDto implements AcceptInvitationRequest {
+  @ApiProperty()
+  @IsString()
+  @Length(10, 200)
+  token!: string;
+}

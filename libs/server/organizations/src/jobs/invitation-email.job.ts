@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { EmailDeliveryService } from '@mentorship/notifications';
+import { HandlesJob, JobHandler, JobName, JobRun, TenantContext, TenantJobPayload } from '@mentorship/platform';
+import { InvitationEntity } from '../entities/invitation.entity';
+import { OrganizationEntity } from '../entities/organization.entity';
+import { InvitationTokens } from '../invitation-token';
+
+export interface InvitationEmailPayload extends TenantJobPayload {
+  invitationId: string;
+}
+
+/** Emails the invitation link. Runs in the worker, in the invitation's organization. */
+@Injectable()
+@HandlesJob(JobName.InvitationEmail)
+export class InvitationEmailJob implements JobHandler<InvitationEmailPayload> {
+  constructor(
+    private readonly email: EmailDeliveryService,
+    private readonly tokens: InvitationTokens,
+  ) {}
+
+  async handle(payload: InvitationEmailPayload, run: JobRun): Promise<void> {
+    await this.email.sendOnce(run, `invitation:${payload.invitationId}`, async () => {
+      const manager = TenantContext.manager();
+      const invitation = await manager.findOneBy(InvitationEntity, { id: payload.invitationId });
+      // Accepted or revoked meanwhile: nothing to send.
+      if (!invitation || invitation.status !== 'pending') return null;
+      const organization = await manager.findOneByOrFail(OrganizationEntity, { id: payload.organizationId });
+      const link = this.tokens.acceptUrl(payload.organizationId, invitation.id);
+      return {
+        to: invitation.email,
+        subject: `You are invited to ${organization.name} on Mentorship Map`,
+        text: [
+          `You have been invited to join ${organization.name} as ${invitation.roles.join(', ')}.`,
+          '',
+          `Accept the invitation: ${link}`,
+          '',
+          `The link works until ${invitation.expiresAt.toUTCString()}.`,
+        ].join('\n'),
+      };
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, OrgMember } from '@mentorship/platform';
+import { MemberPageDto, MemberQueryDto, MemberViewDto, RolesDto } from './dto/organization.dto';
+import { MembersService } from './members.service';
+import { OrganizationsException } from './organizations.exception';
+
+const memberId = new ParseUUIDPipe({ exceptionFactory: () => OrganizationsException.memberNotFound() });
+
+@ApiTags('members')
+@ApiBearerAuth()
+@Controller('orgs/:orgId/members')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @OrgMember('admin', 'coordinator')
+  @Get()
+  @ApiOkResponse({ type: MemberPageDto })
+  list(@Query() query: MemberQueryDto): Promise<MemberPageDto> {
+    return this.members.list(query);
+  }
+
+  @OrgMember('admin', 'coordinator')
+  @Get(':userId')
+  @ApiOkResponse({ type: MemberViewDto })
+  get(@Param('userId', memberId) userId: string): Promise<MemberViewDto> {
+    return this.members.get(userId);
+  }
+
+  @OrgMember('admin')
+  @Patch(':userId')
+  @ApiOkResponse({ type: MemberViewDto })
+  changeRoles(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('userId', memberId) userId: string,
+    @Body() body: RolesDto,
+  ): Promise<MemberViewDto> {
+    return this.members.changeRoles(actor.id, userId, body.roles);
+  }
+
+  @OrgMember('admin')
+  @Delete(':userId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  remove(@CurrentUser() actor: AuthenticatedUser, @Param('userId', memberId) userId: string): Promise<void> {
+    return this.members.remove(actor.id, userId);
+  }
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@mentorship/audit';
+import { NotificationsModule } from '@mentorship/notifications';
+import { InvitationEntity } from './entities/invitation.entity';
+import { MembershipEntity } from './entities/membership.entity';
+import { OrganizationEntity } from './entities/organization.entity';
+import { InvitationTokens } from './invitation-token';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
+import { InvitationEmailJob } from './jobs/invitation-email.job';
+import { MembersController } from './members.controller';
+import { MembersService } from './members.service';
+import { OrganizationAccessGuard } from './organization-access.guard';
+import { OrganizationsController } from './organizations.controller';
+import { OrganizationsService } from './organizations.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([OrganizationEntity, MembershipEntity, InvitationEntity]),
+    AuditModule,
+    NotificationsModule,
+  ],
+  controllers: [OrganizationsController, MembersController, InvitationsController],
+  providers: [
+    OrganizationsService,
+    MembersService,
+    InvitationsService,
+    InvitationTokens,
+    InvitationEmailJob,
+    OrganizationAccessGuard,
+  ],
+  exports: [OrganizationAccessGuard, InvitationTokens],
+})
+export class OrganizationsModule {}

@@ -1,0 +1,142 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * The whole configuration of the API and the worker, validated once at boot.
+ * Nothing else reads process.env: a typo in a variable fails the start, not a request.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  nodeEnv: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port = 3000;
+
+  /** The application role: owns no table, no BYPASSRLS, so row-level security binds it. */
+  @IsString()
+  databaseUrl = 'postgres://mentorship_app:mentorship_app@127.0.0.1:5432/mentorship';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  databasePoolSize = 10;
+
+  @IsString()
+  redisUrl = 'redis://127.0.0.1:6379';
+
+  /** Prefix for every Redis key and BullMQ queue, so test runs and deployments can share a Redis. */
+  @IsString()
+  @MinLength(1)
+  redisPrefix = 'mm';
+
+  /** Signs access tokens and invitation tokens. */
+  @IsString()
+  @MinLength(32)
+  tokenSecret = 'development-only-secret-change-me-in-production!';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  accessTokenTtlSeconds = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(3600)
+  refreshTokenTtlSeconds = 30 * 24 * 3600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  invitationTtlDays = 7;
+
+  /** Where people reach the admin app; used in links sent by email. */
+  @IsUrl({ require_tld: false })
+  publicUrl = 'http://localhost:3000';
+
+  @IsString()
+  smtpUrl = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  mailFrom = 'Mentorship Map <no-reply@mentorship-map.local>';
+
+  /** Built admin app to serve at `/`; unset to serve the API only. */
+  @IsOptional()
+  @IsString()
+  adminDist?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  logLevel = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  signInFailuresPerAccount = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  signInFailuresPerAddress = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  signInFailureWindowSeconds = 900;
+
+  /** Request bodies larger than this get 413. */
+  @IsString()
+  bodyLimit = '100kb';
+}
+
+const ENV_KEYS: Record<keyof AppConfig, string> = {
+  nodeEnv: 'NODE_ENV',
+  port: 'PORT',
+  databaseUrl: 'DATABASE_URL',
+  databasePoolSize: 'DATABASE_POOL_SIZE',
+  redisUrl: 'REDIS_URL',
+  redisPrefix: 'REDIS_PREFIX',
+  tokenSecret: 'TOKEN_SECRET',
+  accessTokenTtlSeconds: 'ACCESS_TOKEN_TTL_SECONDS',
+  refreshTokenTtlSeconds: 'REFRESH_TOKEN_TTL_SECONDS',
+  invitationTtlDays: 'INVITATION_TTL_DAYS',
+  publicUrl: 'PUBLIC_URL',
+  smtpUrl: 'SMTP_URL',
+  mailFrom: 'MAIL_FROM',
+  adminDist: 'ADMIN_DIST',
+  logLevel: 'LOG_LEVEL',
+  signInFailuresPerAccount: 'SIGN_IN_FAILURES_PER_ACCOUNT',
+  signInFailuresPerAddress: 'SIGN_IN_FAILURES_PER_ADDRESS',
+  signInFailureWindowSeconds: 'SIGN_IN_FAILURE_WINDOW_SECONDS',
+  bodyLimit: 'BODY_LIMIT',
+};
+
+export class InvalidConfigError extends Error {}
+
+/** Reads and validates the configuration; `overrides` win over the environment (tests use them). */
+export function loadAppConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [key, envName] of Object.entries(ENV_KEYS)) {
+    if (env[envName] !== undefined && env[envName] !== '') raw[key] = env[envName];
+  }
+  const config = plainToInstance(AppConfig, { ...raw, ...overrides });
+  const errors = validateSync(config, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (e) => `${ENV_KEYS[e.property as keyof AppConfig] ?? e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+    );
+    throw new InvalidConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (config.nodeEnv === 'production' && config.tokenSecret === new AppConfig().tokenSecret) {
+    throw new InvalidConfigError('Invalid configuration:\n  TOKEN_SECRET: must be set in production');
+  }
+  return config;
+}

@@ -1,0 +1,26 @@
+/**
+ * What went wrong, in the domain's terms. The error filter turns the kind into an HTTP
+ * status; services never throw HTTP exceptions, so the worker can call them too.
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'gone'
+  | 'payload_too_large'
+  | 'rate_limited';
+
+export class DomainException extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    /** Stable, machine-readable, snake_case: clients switch on it. */
+    readonly code: string,
+    message: string,
+    readonly details: unknown[] | Record<string, unknown> | null = null,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config';
+import { ErrorBodyFilter } from '../errors/error-body.filter';
+import { createValidationPipe } from '../errors/validation.pipe';
+
+export const API_PREFIX = 'api/v1';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const options = new DocumentBuilder()
+    .setTitle('Mentorship Map API')
+    .setDescription('Multi-tenant mentoring programs. Tenant routes live under /api/v1/orgs/{orgId}.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, options);
+}
+
+/**
+ * Builds the HTTP application the same way for `npm run demo`, production and tests:
+ * body limits, validation, one error body, OpenAPI, optional admin app, graceful shutdown.
+ */
+export async function createHttpApp(module: Type<unknown> | DynamicModule, config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: config.bodyLimit }));
+  app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorBodyFilter());
+  app.enableShutdownHooks();
+
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  if (config.adminDist) serveAdmin(app, resolve(config.adminDist));
+  return app;
+}
+
+/** The admin SPA at `/`, with a fallback to index.html for its client-side routes. */
+function serveAdmin(app: NestExpressApplication, root: string): void {
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) throw new Error(`ADMIN_DIST has no index.html: ${root}`);
+  app.use(express.static(root, { index: false, maxAge: '1h' }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isApi = request.path.startsWith('/api') || request.path === '/health' || request.path === '/ready';
+    if (request.method !== 'GET' || isApi) return next();
+    response.sendFile(index);
+  });
+}

@@ -1,0 +1,22 @@
+import { SetMetadata } from '@nestjs/common';
+import type { JobName, TenantJobPayload } from './job-names';
+
+export const JOB_HANDLER = 'mentorship:job-handler';
+
+/** What the worker gives a handler: the job's identity and its tenant, restored from the payload. */
+export interface JobRun {
+  jobId: string;
+  attemptsMade: number;
+  /**
+   * Runs `work` in one transaction of the payload's organization. A handler may use several,
+   * e.g. to commit an idempotency claim before a side effect outside the database.
+   */
+  inTenant<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** A provider that handles one job name. */
+export interface JobHandler<P extends TenantJobPayload = TenantJobPayload> {
+  handle(payload: P, run: JobRun): Promise<void>;
+}
+
+export const HandlesJob = (name: JobName) => SetMetadata(JOB_HANDLER, name);

@@ -1,0 +1,113 @@
+import type { ErrorBody, OrganizationRole, OrganizationView, SessionView } from '@mentorship/contracts';
+import { randomBytes } from 'node:crypto';
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A tiny HTTP client for tests: real requests, real tokens, JSON in and out. */
+export class HttpClient {
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.rawBody !== undefined) body = options.rawBody;
+    else if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get<T = unknown>(path: string, token?: string) {
+    return this.request<T>('GET', path, { token });
+  }
+  post<T = unknown>(path: string, body: unknown, token?: string) {
+    return this.request<T>('POST', path, { body, token });
+  }
+  patch<T = unknown>(path: string, body: unknown, token?: string) {
+    return this.request<T>('PATCH', path, { body, token });
+  }
+  delete<T = unknown>(path: string, token?: string) {
+    return this.request<T>('DELETE', path, { token });
+  }
+}
+
+export type ErrorResult = HttpResult<ErrorBody>;
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export interface SignedUpUser {
+  id: string;
+  email: string;
+  token: string;
+  refreshToken: string;
+}
+
+/** A person with an account; only what a test cares about needs saying. */
+export async function makeUser(
+  http: HttpClient,
+  overrides: { email?: string; displayName?: string; password?: string } = {},
+): Promise<SignedUpUser> {
+  const email = overrides.email ?? `person-${randomBytes(4).toString('hex')}@example.test`;
+  const result = await http.post<SessionView>('/api/v1/auth/sign-up', {
+    email,
+    password: overrides.password ?? TEST_PASSWORD,
+    displayName: overrides.displayName ?? 'Test Person',
+  });
+  if (result.status !== 201) throw new Error(`sign-up failed: ${result.status} ${JSON.stringify(result.body)}`);
+  return {
+    id: result.body.user.id,
+    email: result.body.user.email,
+    token: result.body.accessToken,
+    refreshToken: result.body.refreshToken,
+  };
+}
+
+/** An organization whose admin is `admin`. */
+export async function makeOrganization(http: HttpClient, admin: SignedUpUser, name = 'Test Org'): Promise<OrganizationView> {
+  const result = await http.post<OrganizationView>('/api/v1/orgs', { name }, admin.token);
+  if (result.status !== 201) throw new Error(`create organization failed: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+/**
+ * Adds a new member with `roles` through the real invitation flow (invite, accept),
+ * so the member exists exactly as it would in production.
+ */
+export async function makeMember(
+  http: HttpClient,
+  admin: SignedUpUser,
+  organizationId: string,
+  roles: OrganizationRole[],
+  acceptToken: (invitationId: string) => string,
+): Promise<SignedUpUser> {
+  const member = await makeUser(http);
+  const invitation = await http.post<{ id: string }>(
+    `/api/v1/orgs/${organizationId}/invitations`,
+    { email: member.email, roles },
+    admin.token,
+  );
+  if (invitation.status !== 201) throw new Error(`invite failed: ${invitation.status} ${JSON.stringify(invitation.body)}`);
+  const accepted = await http.post(
+    `/api/v1/orgs/${organizationId}/invitations/accept`,
+    { token: acceptToken(invitation.body.id) },
+    member.token,
+  );
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return member;
+}

@@ -1,0 +1,5 @@
+export * from './service-urls';
+export * from './test-database';
+export * from './smtp-sink';
+export * from './start-test-api';
+export * from './http';

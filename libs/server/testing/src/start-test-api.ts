@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ApiModule, WorkerModule } from '@mentorship/bootstrap';
+import { AppConfig, createHttpApp, JobWorkerService, loadAppConfig } from '@mentorship/platform';
+import { createTestDatabase, TestDatabase } from './test-database';
+import { serviceUrls } from './service-urls';
+
+export const ADMIN_DIST = join(__dirname, '../../../../dist/apps/admin/browser');
+
+export interface TestServices {
+  db: TestDatabase;
+  config: AppConfig;
+}
+
+/** A test database plus a configuration pointing at it and at a Redis namespace of its own. */
+export async function createTestServices(overrides: Partial<AppConfig> = {}): Promise<TestServices> {
+  const db = await createTestDatabase();
+  const config = loadAppConfig(
+    {},
+    {
+      nodeEnv: 'test',
+      databaseUrl: db.appUrl,
+      redisUrl: serviceUrls.redis,
+      redisPrefix: `mmtest-${randomBytes(4).toString('hex')}`,
+      tokenSecret: randomBytes(32).toString('hex'),
+      logLevel: 'silent',
+      ...overrides,
+    },
+  );
+  return { db, config };
+}
+
+export interface TestApi {
+  baseUrl: string;
+  app: INestApplication;
+  db: TestDatabase;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** The real API over real HTTP on a free localhost port, on a database of its own. */
+export async function startTestApi(
+  options: { serveAdmin?: boolean; config?: Partial<AppConfig>; services?: TestServices } = {},
+): Promise<TestApi> {
+  const services =
+    options.services ??
+    (await createTestServices({ ...(options.serveAdmin ? { adminDist: ADMIN_DIST } : {}), ...options.config }));
+  const app = await createHttpApp(ApiModule.forRoot(services.config), services.config);
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    baseUrl,
+    app,
+    ...services,
+    async close() {
+      await app.close();
+      if (!options.services) await services.db.drop();
+    },
+  };
+}
+
+/** The real worker, consuming the same Redis namespace as the API it is given. */
+export async function startTestWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+  worker.get(JobWorkerService).start();
+  return worker;
+}

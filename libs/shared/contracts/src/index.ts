@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './error-body';
+export * from './pagination';
+export * from './api';
