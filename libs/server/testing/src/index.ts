@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './smtp-sink';
 export * from './start-test-api';
 export * from './http';
+export * from './routes';

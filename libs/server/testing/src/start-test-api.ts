@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { DynamicModule, INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule, WorkerModule } from '@mentorship/bootstrap';
 import { AppConfig, createHttpApp, JobWorkerService, loadAppConfig } from '@mentorship/platform';
+import Redis from 'ioredis';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { serviceUrls } from './service-urls';
 
@@ -32,6 +33,22 @@ export async function createTestServices(overrides: Partial<AppConfig> = {}): Pr
   return { db, config };
 }
 
+/** Drops the database and the Redis keys of a test's namespace. */
+export async function dropTestServices(services: TestServices): Promise<void> {
+  await services.db.drop();
+  const redis = new Redis(services.config.redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${services.config.redisPrefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export interface TestApi {
   baseUrl: string;
   app: INestApplication;
@@ -42,12 +59,20 @@ export interface TestApi {
 
 /** The real API over real HTTP on a free localhost port, on a database of its own. */
 export async function startTestApi(
-  options: { serveAdmin?: boolean; config?: Partial<AppConfig>; services?: TestServices } = {},
+  options: {
+    serveAdmin?: boolean;
+    config?: Partial<AppConfig>;
+    services?: TestServices;
+    /** Test-only modules (e.g. probes) composed next to the real API. */
+    extraModules?: (Type<unknown> | DynamicModule)[];
+  } = {},
 ): Promise<TestApi> {
   const services =
     options.services ??
     (await createTestServices({ ...(options.serveAdmin ? { adminDist: ADMIN_DIST } : {}), ...options.config }));
-  const app = await createHttpApp(ApiModule.forRoot(services.config), services.config);
+  const root = ApiModule.forRoot(services.config);
+  root.imports = [...(root.imports ?? []), ...(options.extraModules ?? [])];
+  const app = await createHttpApp(root, services.config);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
@@ -56,7 +81,7 @@ export async function startTestApi(
     ...services,
     async close() {
       await app.close();
-      if (!options.services) await services.db.drop();
+      if (!options.services) await dropTestServices(services);
     },
   };
 }

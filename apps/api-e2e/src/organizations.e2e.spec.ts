@@ -1,0 +1,175 @@
+import type { ErrorBody, InvitationView, MemberView, OrganizationView, Page } from '@mentorship/contracts';
+import { InvitationTokens } from '@mentorship/organizations';
+import { HttpClient, makeMember, makeOrganization, makeUser, SignedUpUser, startTestApi, TestApi } from '@mentorship/testing';
+
+describe('organizations and members', () => {
+  let api: TestApi;
+  let http: HttpClient;
+  let admin: SignedUpUser;
+  let org: OrganizationView;
+  let acceptToken: (invitationId: string) => string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    http = new HttpClient(api.baseUrl);
+    admin = await makeUser(http, { displayName: 'Admin' });
+    org = await makeOrganization(http, admin, 'Acme');
+    const tokens = api.app.get(InvitationTokens);
+    acceptToken = (invitationId) => tokens.issue(org.id, invitationId);
+  });
+  afterAll(() => api.close());
+
+  const auditActions = async () =>
+    (await api.db.query<{ action: string }>('SELECT action FROM audit_events WHERE organization_id = $1', [org.id])).map(
+      (r) => r.action,
+    );
+
+  it('makes the creator admin and lists my organizations only', async () => {
+    expect(org.roles).toEqual(['admin']);
+    const outsider = await makeUser(http);
+    await makeOrganization(http, outsider, 'Elsewhere');
+    const mine = await http.get<{ items: OrganizationView[] }>('/api/v1/orgs', admin.token);
+    expect(mine.body.items).toEqual([{ id: org.id, name: 'Acme', roles: ['admin'] }]);
+    expect(await auditActions()).toContain('organization.created');
+  });
+
+  it('invites by email; the invitee accepts with the signed token and joins with the invited roles', async () => {
+    const invitee = await makeUser(http, { email: 'grace@example.test' });
+    const invited = await http.post<InvitationView>(
+      `/api/v1/orgs/${org.id}/invitations`,
+      { email: 'Grace@Example.test', roles: ['mentor', 'mentee'] },
+      admin.token,
+    );
+    expect(invited.status).toBe(201);
+    expect(invited.body).toMatchObject({ email: 'grace@example.test', roles: ['mentor', 'mentee'], status: 'pending' });
+
+    const twice = await http.post<ErrorBody>(
+      `/api/v1/orgs/${org.id}/invitations`,
+      { email: 'grace@example.test', roles: ['mentor'] },
+      admin.token,
+    );
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('invitation_pending');
+
+    const forged = await http.post<ErrorBody>(
+      `/api/v1/orgs/${org.id}/invitations/accept`,
+      { token: `${invited.body.id}.not-the-signature` },
+      invitee.token,
+    );
+    expect(forged.status).toBe(404);
+    // Someone else holding the link cannot use it: it was for Grace's address.
+    const stranger = await makeUser(http);
+    const stolen = await http.post(`/api/v1/orgs/${org.id}/invitations/accept`, { token: acceptToken(invited.body.id) }, stranger.token);
+    expect(stolen.status).toBe(404);
+
+    const accepted = await http.post<MemberView>(
+      `/api/v1/orgs/${org.id}/invitations/accept`,
+      { token: acceptToken(invited.body.id) },
+      invitee.token,
+    );
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ userId: invitee.id, roles: ['mentor', 'mentee'] });
+    const again = await http.post<ErrorBody>(
+      `/api/v1/orgs/${org.id}/invitations/accept`,
+      { token: acceptToken(invited.body.id) },
+      invitee.token,
+    );
+    expect(again.body.code).toBe('invitation_not_pending');
+    expect(await auditActions()).toEqual(expect.arrayContaining(['invitation.created', 'invitation.accepted']));
+
+    const alreadyMember = await http.post<ErrorBody>(
+      `/api/v1/orgs/${org.id}/invitations`,
+      { email: 'grace@example.test', roles: ['mentor'] },
+      admin.token,
+    );
+    expect(alreadyMember.body.code).toBe('already_member');
+  });
+
+  it('refuses an expired invitation with 410', async () => {
+    const late = await makeUser(http);
+    const invited = await http.post<InvitationView>(
+      `/api/v1/orgs/${org.id}/invitations`,
+      { email: late.email, roles: ['mentee'] },
+      admin.token,
+    );
+    await api.db.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [invited.body.id]);
+    const result = await http.post<ErrorBody>(
+      `/api/v1/orgs/${org.id}/invitations/accept`,
+      { token: acceptToken(invited.body.id) },
+      late.token,
+    );
+    expect(result.status).toBe(410);
+    expect(result.body.code).toBe('invitation_expired');
+  });
+
+  it('lists members paginated, filtered by role, with a bounded page size', async () => {
+    for (let i = 0; i < 3; i++) await makeMember(http, admin, org.id, ['mentor'], acceptToken);
+    const firstPage = await http.get<Page<MemberView>>(`/api/v1/orgs/${org.id}/members?page=1&pageSize=2`, admin.token);
+    expect(firstPage.status).toBe(200);
+    expect(firstPage.body.items).toHaveLength(2);
+    expect(firstPage.body.total).toBeGreaterThanOrEqual(5);
+    const secondPage = await http.get<Page<MemberView>>(`/api/v1/orgs/${org.id}/members?page=2&pageSize=2`, admin.token);
+    const seen = [...firstPage.body.items, ...secondPage.body.items].map((m) => m.userId);
+    expect(new Set(seen).size).toBe(4);
+
+    const mentors = await http.get<Page<MemberView>>(`/api/v1/orgs/${org.id}/members?role=mentor`, admin.token);
+    expect(mentors.body.items.length).toBeGreaterThanOrEqual(4);
+    expect(mentors.body.items.every((m) => m.roles.includes('mentor'))).toBe(true);
+    const admins = await http.get<Page<MemberView>>(`/api/v1/orgs/${org.id}/members?role=admin`, admin.token);
+    expect(admins.body.items.map((m) => m.userId)).toEqual([admin.id]);
+
+    const tooBig = await http.get<ErrorBody>(`/api/v1/orgs/${org.id}/members?pageSize=101`, admin.token);
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.code).toBe('validation_failed');
+    expect((await http.get(`/api/v1/orgs/${org.id}/members?role=overlord`, admin.token)).status).toBe(400);
+  });
+
+  it('changes roles and removes members, one audit row per mutation', async () => {
+    const member = await makeMember(http, admin, org.id, ['mentee'], acceptToken);
+    const before = (await auditActions()).length;
+    const changed = await http.patch<MemberView>(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: ['mentor', 'coordinator'] }, admin.token);
+    expect(changed.status).toBe(200);
+    expect(changed.body.roles).toEqual(['mentor', 'coordinator']);
+    expect((await http.delete(`/api/v1/orgs/${org.id}/members/${member.id}`, admin.token)).status).toBe(204);
+    expect((await http.get(`/api/v1/orgs/${org.id}/members/${member.id}`, admin.token)).status).toBe(404);
+
+    const rows = await api.db.query<{ action: string; actor_user_id: string; target_id: string; occurred_at: Date }>(
+      'SELECT action, actor_user_id, target_id, occurred_at FROM audit_events WHERE organization_id = $1 ORDER BY occurred_at',
+      [org.id],
+    );
+    expect(rows).toHaveLength(before + 2);
+    expect(rows.slice(-2)).toEqual([
+      expect.objectContaining({ action: 'member.roles_changed', actor_user_id: admin.id, target_id: member.id }),
+      expect.objectContaining({ action: 'member.removed', actor_user_id: admin.id, target_id: member.id }),
+    ]);
+  });
+
+  it('refuses invalid roles and an empty role list', async () => {
+    const member = await makeMember(http, admin, org.id, ['mentee'], acceptToken);
+    expect((await http.patch(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: [] }, admin.token)).status).toBe(400);
+    expect((await http.patch(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: ['root'] }, admin.token)).status).toBe(400);
+  });
+
+  it('keeps at least one admin', async () => {
+    const demote = await http.patch<ErrorBody>(`/api/v1/orgs/${org.id}/members/${admin.id}`, { roles: ['mentor'] }, admin.token);
+    expect(demote.status).toBe(409);
+    expect(demote.body.code).toBe('last_admin');
+    expect((await http.delete<ErrorBody>(`/api/v1/orgs/${org.id}/members/${admin.id}`, admin.token)).body.code).toBe('last_admin');
+  });
+
+  it('checks roles on every organization route', async () => {
+    const mentee = await makeMember(http, admin, org.id, ['mentee'], acceptToken);
+    const coordinator = await makeMember(http, admin, org.id, ['coordinator'], acceptToken);
+    const forbidden = await http.get<ErrorBody>(`/api/v1/orgs/${org.id}/members`, mentee.token);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.code).toBe('forbidden_role');
+    expect((await http.get(`/api/v1/orgs/${org.id}/members`, coordinator.token)).status).toBe(200);
+    expect(
+      (await http.post(`/api/v1/orgs/${org.id}/invitations`, { email: 'x@example.test', roles: ['mentee'] }, coordinator.token)).status,
+    ).toBe(403);
+    expect((await http.patch(`/api/v1/orgs/${org.id}/members/${mentee.id}`, { roles: ['admin'] }, mentee.token)).status).toBe(403);
+    expect((await http.delete(`/api/v1/orgs/${org.id}/members/${admin.id}`, coordinator.token)).status).toBe(403);
+    const rows = await api.db.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND 'admin' = ANY(roles)`, [mentee.id]);
+    expect(rows).toHaveLength(0);
+  });
+});

@@ -1,0 +1,41 @@
+import { listRoutes, startTestApi, TestApi } from '@mentorship/testing';
+
+/** Every route is guarded or public on purpose; tenant routes say which roles they need. */
+describe('route access policies', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startTestApi()));
+  afterAll(() => api.close());
+
+  it('finds the routes (the walk itself works)', () => {
+    const routes = listRoutes(api.app).map((r) => `${r.method} ${r.path}`);
+    expect(routes).toEqual(expect.arrayContaining(['POST /api/v1/auth/sign-in', 'GET /api/v1/orgs/:orgId/members', 'GET /health']));
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('has no route without an access policy', () => {
+    const unguarded = listRoutes(api.app).filter((r) => !r.policy);
+    expect(unguarded.map((r) => `${r.method} ${r.path} (${r.handler})`)).toEqual([]);
+  });
+
+  it('guards every route under /orgs/:orgId with an organization policy', () => {
+    const wrong = listRoutes(api.app).filter(
+      (r) => r.path.includes(':orgId') && r.policy?.kind !== 'org-member' && r.policy?.kind !== 'org-invitee',
+    );
+    expect(wrong.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+
+  it('keeps the public surface to the known entry points', () => {
+    const publicRoutes = listRoutes(api.app)
+      .filter((r) => r.policy?.kind === 'public')
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    expect(publicRoutes).toEqual([
+      'GET /health',
+      'GET /ready',
+      'POST /api/v1/auth/refresh',
+      'POST /api/v1/auth/sign-in',
+      'POST /api/v1/auth/sign-out',
+      'POST /api/v1/auth/sign-up',
+    ]);
+  });
+});

@@ -1,0 +1,44 @@
+import type { INestApplication } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { ACCESS_POLICY, AccessPolicy, API_PREFIX } from '@mentorship/platform';
+
+export interface RouteInfo {
+  method: string;
+  /** Full path with Express-style params, e.g. /api/v1/orgs/:orgId/members. */
+  path: string;
+  handler: string;
+  policy: AccessPolicy | undefined;
+}
+
+const UNPREFIXED = new Set(['health', 'ready']);
+
+/** Every HTTP route the application serves, with the access policy it declares. */
+export function listRoutes(app: INestApplication): RouteInfo[] {
+  const discovery = app.get(DiscoveryService);
+  const scanner = app.get(MetadataScanner);
+  const reflector = app.get(Reflector);
+  const routes: RouteInfo[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
+    if (!controller || !wrapper.instance) continue;
+    const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+    const prototype = Object.getPrototypeOf(wrapper.instance);
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name];
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (method === undefined) continue;
+      const own = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
+      const joined = [base, own].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
+      const path = UNPREFIXED.has(joined) ? `/${joined}` : `/${API_PREFIX}/${joined}`;
+      routes.push({
+        method: RequestMethod[method],
+        path,
+        handler: `${controller.name}.${name}`,
+        policy: reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, controller]),
+      });
+    }
+  }
+  return routes;
+}
