@@ -5,7 +5,7 @@ import { createHttpApp, loadAppConfig } from '@mentorship/platform';
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
   const app = await createHttpApp(ApiModule.forRoot(config), config);
-  await app.listen(config.port, '127.0.0.1');
+  await app.listen(config.port, config.host);
 }
 
 bootstrap().catch((error) => {

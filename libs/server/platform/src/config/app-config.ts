@@ -17,6 +17,10 @@ export class AppConfig {
   @Max(65535)
   port = 3000;
 
+  /** 127.0.0.1 by default; containers set 0.0.0.0. */
+  @IsString()
+  host = '127.0.0.1';
+
   /** The application role: owns no table, no BYPASSRLS, so row-level security binds it. */
   @IsString()
   databaseUrl = 'postgres://mentorship_app:mentorship_app@127.0.0.1:5432/mentorship';
@@ -97,6 +101,7 @@ export class AppConfig {
 const ENV_KEYS: Record<keyof AppConfig, string> = {
   nodeEnv: 'NODE_ENV',
   port: 'PORT',
+  host: 'HOST',
   databaseUrl: 'DATABASE_URL',
   databasePoolSize: 'DATABASE_POOL_SIZE',
   redisUrl: 'REDIS_URL',

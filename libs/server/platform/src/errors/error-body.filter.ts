@@ -37,22 +37,6 @@ export function toErrorBody(error: unknown): ErrorBody {
     const message = statusCode === 404 ? 'Nothing here.' : error.message;
     return { statusCode, code: CODE_OF_STATUS[statusCode] ?? 'http_error', message, details: null };
   }
-  // body-parser's errors carry a status and a type but are not HttpExceptions.
-  const parserError = error as { status?: number; type?: string; message?: string };
-  if (parserError?.type === 'entity.too.large') {
-    return { statusCode: 413, code: 'payload_too_large', message: 'The request body is too large.', details: null };
-  }
-  if (parserError?.type === 'entity.parse.failed') {
-    return { statusCode: 400, code: 'malformed_json', message: 'The request body is not valid JSON.', details: null };
-  }
-  if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
-    return {
-      statusCode: parserError.status,
-      code: CODE_OF_STATUS[parserError.status] ?? 'bad_request',
-      message: parserError.message ?? 'Bad request.',
-      details: null,
-    };
-  }
   return { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side.', details: null };
 }
 

@@ -8,6 +8,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { ErrorBodyFilter } from '../errors/error-body.filter';
+import { PlatformException } from '../errors/platform.exception';
 import { createValidationPipe } from '../errors/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
@@ -33,6 +34,8 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, confi
   app.disable('x-powered-by');
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
+  // Name body-parser's failures here, before Nest turns them into anonymous 400s.
+  app.use((error: unknown, _request: Request, _response: Response, next: NextFunction) => next(fromBodyParserError(error)));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorBodyFilter());
@@ -43,6 +46,13 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, confi
 
   if (config.adminDist) serveAdmin(app, resolve(config.adminDist));
   return app;
+}
+
+function fromBodyParserError(error: unknown): unknown {
+  const type = (error as { type?: string })?.type;
+  if (type === 'entity.too.large') return PlatformException.payloadTooLarge();
+  if (type === 'entity.parse.failed') return PlatformException.malformedJson();
+  return error;
 }
 
 /** The admin SPA at `/`, with a fallback to index.html for its client-side routes. */

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { tenantOfRequest } from '../tenancy/tenant-request';
+import { ShutdownLogger } from './shutdown-logger';
 
 /** JSON logs; each request line carries its request id and, on tenant routes, its organization. */
 @Module({
@@ -29,5 +30,6 @@ import { tenantOfRequest } from '../tenancy/tenant-request';
       }),
     }),
   ],
+  providers: [ShutdownLogger],
 })
 export class LoggingModule {}

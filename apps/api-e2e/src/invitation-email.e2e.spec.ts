@@ -1,0 +1,102 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { InvitationView, OrganizationView } from '@mentorship/contracts';
+import { JobName, JobWorkerService, TenantJobPayload } from '@mentorship/platform';
+import {
+  createTestServices,
+  dropTestServices,
+  HttpClient,
+  makeOrganization,
+  makeUser,
+  SignedUpUser,
+  SmtpSink,
+  startSmtpSink,
+  startTestApi,
+  startTestWorker,
+  TestApi,
+  TestServices,
+} from '@mentorship/testing';
+import type { Job } from 'bullmq';
+
+/** API -> BullMQ -> worker -> SMTP, all real, with a local SMTP sink at the end. */
+describe('invitation email', () => {
+  let sink: SmtpSink;
+  let services: TestServices;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let http: HttpClient;
+  let admin: SignedUpUser;
+  let org: OrganizationView;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    services = await createTestServices({ smtpUrl: sink.url, publicUrl: 'http://admin.example.test' });
+    api = await startTestApi({ services });
+    worker = await startTestWorker(services.config);
+    http = new HttpClient(api.baseUrl);
+    admin = await makeUser(http);
+    org = await makeOrganization(http, admin, 'Mail Org');
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await sink?.close();
+    await dropTestServices(services);
+  });
+
+  const emailsTo = (address: string) => sink.messages.filter((m) => m.to.includes(address));
+
+  it('is sent by the worker with a working accept link', async () => {
+    const invitee = await makeUser(http, { email: 'linus@example.test' });
+    const invited = await http.post<InvitationView>(
+      `/api/v1/orgs/${org.id}/invitations`,
+      { email: invitee.email, roles: ['mentor'] },
+      admin.token,
+    );
+    expect(invited.status).toBe(201);
+
+    const email = await sink.waitFor((m) => m.to.includes(invitee.email));
+    expect(email.raw).toContain('Subject: You are invited to Mail Org on Mentorship Map');
+    const unfolded = email.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    const link = new URL(/http:\/\/admin\.example\.test\/invitations\/accept\?\S+/.exec(unfolded)![0]);
+    expect(link.searchParams.get('org')).toBe(org.id);
+
+    const accepted = await http.post(
+      `/api/v1/orgs/${org.id}/invitations/accept`,
+      { token: link.searchParams.get('token') },
+      invitee.token,
+    );
+    expect(accepted.status).toBe(200);
+
+    const deliveries = await api.db.query<{ organization_id: string; status: string }>(
+      'SELECT organization_id, status FROM email_deliveries WHERE recipient = $1',
+      [invitee.email],
+    );
+    expect(deliveries).toEqual([{ organization_id: org.id, status: 'sent' }]);
+  });
+
+  it('is sent at most once when its job runs again (redelivery, concurrent duplicates)', async () => {
+    const address = 'once@example.test';
+    const invited = await http.post<InvitationView>(
+      `/api/v1/orgs/${org.id}/invitations`,
+      { email: address, roles: ['mentee'] },
+      admin.token,
+    );
+    await sink.waitFor((m) => m.to.includes(address));
+
+    const payload = { organizationId: org.id, invitationId: invited.body.id };
+    const job = { name: JobName.InvitationEmail, id: 'replayed', data: payload, attemptsMade: 1 } as unknown as Job<TenantJobPayload>;
+    const processor = worker.get(JobWorkerService);
+    await processor.process(job);
+    await Promise.all([processor.process(job), processor.process(job)]);
+    // Give a wrongly sent duplicate time to arrive before counting.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(emailsTo(address)).toHaveLength(1);
+    const rows = await api.db.query('SELECT status, attempts FROM email_deliveries WHERE recipient = $1', [address]);
+    expect(rows).toEqual([{ status: 'sent', attempts: 1 }]);
+  });
+
+  it('refuses a job that names no organization', async () => {
+    const job = { name: JobName.InvitationEmail, id: 'x', data: { invitationId: 'x' }, attemptsMade: 0 } as unknown as Job<TenantJobPayload>;
+    await expect(worker.get(JobWorkerService).process(job)).rejects.toThrow(/names no organization/);
+  });
+});

@@ -1,0 +1,100 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createTestDatabase, HttpClient, makeOrganization, makeUser, serviceUrls, TestDatabase } from '@mentorship/testing';
+
+const ROOT = join(__dirname, '../../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: string | null }>;
+}
+
+function start(entry: string, env: Record<string, string>): Running {
+  let output = '';
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+    cwd: ROOT,
+    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.server.json', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 45000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await Promise.resolve().then(check).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The real entry points as separate processes: boot, JSON logs, graceful SIGTERM. */
+describe('API and worker processes', () => {
+  let db: TestDatabase;
+  beforeAll(async () => (db = await createTestDatabase()));
+  afterAll(() => db.drop());
+
+  const env = () => ({ DATABASE_URL: db.appUrl, REDIS_URL: serviceUrls.redis, REDIS_PREFIX: `mmproc-${process.pid}` });
+
+  it('the API serves, logs JSON with request ids, and shuts down gracefully on SIGTERM', async () => {
+    const port = await freePort();
+    const api = start('apps/api/src/main.ts', { ...env(), PORT: String(port) });
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 'API readiness');
+      await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { 'x-request-id': 'proc-test-1' } });
+      await waitFor(() => api.output().includes('proc-test-1'), 'request log line');
+      const line = api.output().split('\n').find((l) => l.includes('proc-test-1'))!;
+      expect(JSON.parse(line)).toMatchObject({ req: expect.objectContaining({ id: 'proc-test-1' }) });
+
+      // Tenant requests carry their organization in the log line.
+      const http = new HttpClient(`http://127.0.0.1:${port}`);
+      const admin = await makeUser(http);
+      const org = await makeOrganization(http, admin);
+      await http.request('GET', `/api/v1/orgs/${org.id}/members`, { token: admin.token, headers: { 'x-request-id': 'proc-test-2' } });
+      await waitFor(() => api.output().includes('proc-test-2'), 'tenant request log line');
+      const tenantLine = api.output().split('\n').find((l) => l.includes('proc-test-2'))!;
+      expect(JSON.parse(tenantLine)).toMatchObject({ organizationId: org.id, res: expect.objectContaining({ statusCode: 200 }) });
+
+      api.child.kill('SIGTERM');
+      await api.exited;
+      expect(api.output()).toContain('shutdown complete after SIGTERM');
+    } finally {
+      api.child.kill('SIGKILL');
+    }
+  });
+
+  it('the worker starts its queues and shuts down gracefully on SIGTERM', async () => {
+    const worker = start('apps/worker/src/main.ts', env());
+    try {
+      await waitFor(() => worker.output().includes('worker started'), 'worker start');
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+      expect(worker.output()).toContain('shutdown complete after SIGTERM');
+    } finally {
+      worker.child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses to boot with an invalid configuration, naming the variable', async () => {
+    const api = start('apps/api/src/main.ts', { ...env(), PORT: 'not-a-port' });
+    const { code } = await api.exited;
+    expect(code).toBe(1);
+    expect(api.output()).toMatch(/PORT: .*integer/);
+  });
+});

@@ -1,5 +1,0 @@
-module.exports = {
-  ...require('../../../jest.preset.js'),
-  displayName: 'server-notifications',
-  rootDir: __dirname,
-};
