@@ -1,5 +1,4 @@
 import nx from '@nx/eslint-plugin';
-import tseslint from 'typescript-eslint';
 
 export default [
   ...nx.configs['flat/base'],
@@ -20,13 +19,19 @@ export default [
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:server', 'scope:shared'] },
+            {
+              sourceTag: 'scope:api',
+              onlyDependOnLibsWithTags: ['scope:api', 'scope:server', 'scope:shared'],
+            },
             {
               sourceTag: 'scope:worker',
               onlyDependOnLibsWithTags: ['scope:worker', 'scope:server', 'scope:shared'],
             },
             { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:admin', 'scope:shared'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'],
+            },
             {
               sourceTag: 'type:e2e',
               onlyDependOnLibsWithTags: ['type:testing', 'type:feature', 'type:data-access', 'type:util'],
@@ -35,7 +40,10 @@ export default [
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:testing', 'type:feature', 'type:data-access', 'type:util'],
             },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'] },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'],
+            },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
@@ -46,13 +54,24 @@ export default [
       // Configuration is read once, in the platform's config schema.
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through AppConfig (libs/server/platform/src/config).' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through AppConfig (libs/server/platform/src/config).',
+        },
       ],
     },
   },
   {
-    files: ['libs/server/platform/src/config/**/*.ts', '**/*.spec.ts', 'apps/*-e2e/**/*.ts', 'libs/server/testing/**/*.ts', '**/bench/**/*.ts'],
-    rules: { 'no-restricted-properties': 'off' },
+    files: [
+      'libs/server/platform/src/config/**/*.ts',
+      'scripts/**/*.ts',
+      '**/*.spec.ts',
+      'apps/*-e2e/**/*.ts',
+      'libs/server/testing/**/*.ts',
+      '**/bench/**/*.ts',
+    ],
+    rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
     // The matching engine is pure: no framework may leak into it.
@@ -62,13 +81,6 @@ export default [
         'error',
         { patterns: ['@nestjs/*', 'typeorm', '@angular/*', 'bullmq', 'ioredis', 'pg'] },
       ],
-    },
-  },
-  ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['**/*.ts'] })),
-  {
-    files: ['**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
 ];

@@ -20,13 +20,19 @@ describe('authentication', () => {
     expect(signUp.status).toBe(201);
     expect(signUp.body.user.email).toBe('ada@example.org');
 
-    const signIn = await http.post<SessionView>('/api/v1/auth/sign-in', { email: 'ada@example.org', password: TEST_PASSWORD });
+    const signIn = await http.post<SessionView>('/api/v1/auth/sign-in', {
+      email: 'ada@example.org',
+      password: TEST_PASSWORD,
+    });
     expect(signIn.status).toBe(200);
     const me = await http.get<UserView>('/api/v1/me', signIn.body.accessToken);
     expect(me.status).toBe(200);
     expect(me.body).toEqual({ id: signUp.body.user.id, email: 'ada@example.org', displayName: 'Ada' });
 
-    const stored = await api.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [me.body.id]);
+    const stored = await api.db.query<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [me.body.id],
+    );
     expect(stored[0]?.password_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -63,7 +69,9 @@ describe('refresh tokens', () => {
     const first = await http.post<SessionView>('/api/v1/auth/refresh', { refreshToken: user.refreshToken });
     expect(first.status).toBe(200);
     expect(first.body.refreshToken).not.toBe(user.refreshToken);
-    const second = await http.post<SessionView>('/api/v1/auth/refresh', { refreshToken: first.body.refreshToken });
+    const second = await http.post<SessionView>('/api/v1/auth/refresh', {
+      refreshToken: first.body.refreshToken,
+    });
     expect(second.status).toBe(200);
     expect((await http.get('/api/v1/me', second.body.accessToken)).status).toBe(200);
   });
@@ -77,18 +85,28 @@ describe('refresh tokens', () => {
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('invalid_refresh_token');
     // The legitimate holder's newer token is dead too.
-    const newer = await http.post<ErrorBody>('/api/v1/auth/refresh', { refreshToken: rotated.body.refreshToken });
+    const newer = await http.post<ErrorBody>('/api/v1/auth/refresh', {
+      refreshToken: rotated.body.refreshToken,
+    });
     expect(newer.status).toBe(401);
-    const live = await api.db.query('SELECT 1 FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);
+    const live = await api.db.query(
+      'SELECT 1 FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL',
+      [user.id],
+    );
     expect(live).toHaveLength(0);
   });
 
   it('sign-out revokes the session; other sessions of the person keep working', async () => {
     const user = await makeUser(http);
-    const other = await http.post<SessionView>('/api/v1/auth/sign-in', { email: user.email, password: TEST_PASSWORD });
+    const other = await http.post<SessionView>('/api/v1/auth/sign-in', {
+      email: user.email,
+      password: TEST_PASSWORD,
+    });
     expect((await http.post('/api/v1/auth/sign-out', { refreshToken: user.refreshToken })).status).toBe(204);
     expect((await http.post('/api/v1/auth/refresh', { refreshToken: user.refreshToken })).status).toBe(401);
-    expect((await http.post('/api/v1/auth/refresh', { refreshToken: other.body.refreshToken })).status).toBe(200);
+    expect((await http.post('/api/v1/auth/refresh', { refreshToken: other.body.refreshToken })).status).toBe(
+      200,
+    );
   });
 
   it('rejects an unknown refresh token', async () => {
@@ -108,7 +126,11 @@ describe('passwords', () => {
   afterAll(() => api.close());
 
   const signUp = (password: string) =>
-    http.post<ErrorBody>('/api/v1/auth/sign-up', { email: `p${Math.random()}@example.test`, password, displayName: 'P' });
+    http.post<ErrorBody>('/api/v1/auth/sign-up', {
+      email: `p${Math.random()}@example.test`,
+      password,
+      displayName: 'P',
+    });
 
   it('accepts 12 to 128 characters and refuses shorter or longer with a clear 400', async () => {
     expect((await signUp('a'.repeat(11))).status).toBe(400);
@@ -125,7 +147,10 @@ describe('passwords', () => {
   it('does not truncate: a password differing only in its last character fails', async () => {
     const password = 'p'.repeat(127) + 'A';
     const user = await makeUser(http, { password });
-    const wrong = await http.post('/api/v1/auth/sign-in', { email: user.email, password: 'p'.repeat(127) + 'B' });
+    const wrong = await http.post('/api/v1/auth/sign-in', {
+      email: user.email,
+      password: 'p'.repeat(127) + 'B',
+    });
     expect(wrong.status).toBe(401);
     const right = await http.post('/api/v1/auth/sign-in', { email: user.email, password });
     expect(right.status).toBe(200);
@@ -151,7 +176,8 @@ describe('sign-in rate limits', () => {
   it('locks the attacked account with 429, not another account', async () => {
     const victim = await makeUser(http);
     const bystander = await makeUser(http);
-    for (let i = 0; i < 3; i++) expect((await signInFrom('10.0.0.1', victim.email, 'wrong password!!')).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await signInFrom('10.0.0.1', victim.email, 'wrong password!!')).status).toBe(401);
 
     const locked = await signInFrom('10.0.0.1', victim.email, TEST_PASSWORD);
     expect(locked.status).toBe(429);

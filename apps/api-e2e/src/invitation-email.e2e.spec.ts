@@ -84,19 +84,31 @@ describe('invitation email', () => {
     await sink.waitFor((m) => m.to.includes(address));
 
     const payload = { organizationId: org.id, invitationId: invited.body.id };
-    const job = { name: JobName.InvitationEmail, id: 'replayed', data: payload, attemptsMade: 1 } as unknown as Job<TenantJobPayload>;
+    const job = {
+      name: JobName.InvitationEmail,
+      id: 'replayed',
+      data: payload,
+      attemptsMade: 1,
+    } as unknown as Job<TenantJobPayload>;
     const processor = worker.get(JobWorkerService);
     await processor.process(job);
     await Promise.all([processor.process(job), processor.process(job)]);
     // Give a wrongly sent duplicate time to arrive before counting.
     await new Promise((r) => setTimeout(r, 500));
     expect(emailsTo(address)).toHaveLength(1);
-    const rows = await api.db.query('SELECT status, attempts FROM email_deliveries WHERE recipient = $1', [address]);
+    const rows = await api.db.query('SELECT status, attempts FROM email_deliveries WHERE recipient = $1', [
+      address,
+    ]);
     expect(rows).toEqual([{ status: 'sent', attempts: 1 }]);
   });
 
   it('refuses a job that names no organization', async () => {
-    const job = { name: JobName.InvitationEmail, id: 'x', data: { invitationId: 'x' }, attemptsMade: 0 } as unknown as Job<TenantJobPayload>;
+    const job = {
+      name: JobName.InvitationEmail,
+      id: 'x',
+      data: { invitationId: 'x' },
+      attemptsMade: 0,
+    } as unknown as Job<TenantJobPayload>;
     await expect(worker.get(JobWorkerService).process(job)).rejects.toThrow(/names no organization/);
   });
 });

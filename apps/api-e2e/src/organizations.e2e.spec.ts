@@ -1,6 +1,14 @@
 import type { ErrorBody, InvitationView, MemberView, OrganizationView, Page } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
-import { HttpClient, makeMember, makeOrganization, makeUser, SignedUpUser, startTestApi, TestApi } from '@mentorship/testing';
+import {
+  HttpClient,
+  makeMember,
+  makeOrganization,
+  makeUser,
+  SignedUpUser,
+  startTestApi,
+  TestApi,
+} from '@mentorship/testing';
 
 describe('organizations and members', () => {
   let api: TestApi;
@@ -20,9 +28,11 @@ describe('organizations and members', () => {
   afterAll(() => api.close());
 
   const auditActions = async () =>
-    (await api.db.query<{ action: string }>('SELECT action FROM audit_events WHERE organization_id = $1', [org.id])).map(
-      (r) => r.action,
-    );
+    (
+      await api.db.query<{ action: string }>('SELECT action FROM audit_events WHERE organization_id = $1', [
+        org.id,
+      ])
+    ).map((r) => r.action);
 
   it('makes the creator admin and lists my organizations only', async () => {
     expect(org.roles).toEqual(['admin']);
@@ -41,7 +51,11 @@ describe('organizations and members', () => {
       admin.token,
     );
     expect(invited.status).toBe(201);
-    expect(invited.body).toMatchObject({ email: 'grace@example.test', roles: ['mentor', 'mentee'], status: 'pending' });
+    expect(invited.body).toMatchObject({
+      email: 'grace@example.test',
+      roles: ['mentor', 'mentee'],
+      status: 'pending',
+    });
 
     const twice = await http.post<ErrorBody>(
       `/api/v1/orgs/${org.id}/invitations`,
@@ -59,7 +73,11 @@ describe('organizations and members', () => {
     expect(forged.status).toBe(404);
     // Someone else holding the link cannot use it: it was for Grace's address.
     const stranger = await makeUser(http);
-    const stolen = await http.post(`/api/v1/orgs/${org.id}/invitations/accept`, { token: acceptToken(invited.body.id) }, stranger.token);
+    const stolen = await http.post(
+      `/api/v1/orgs/${org.id}/invitations/accept`,
+      { token: acceptToken(invited.body.id) },
+      stranger.token,
+    );
     expect(stolen.status).toBe(404);
 
     const accepted = await http.post<MemberView>(
@@ -75,7 +93,9 @@ describe('organizations and members', () => {
       invitee.token,
     );
     expect(again.body.code).toBe('invitation_not_pending');
-    expect(await auditActions()).toEqual(expect.arrayContaining(['invitation.created', 'invitation.accepted']));
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining(['invitation.created', 'invitation.accepted']),
+    );
 
     const alreadyMember = await http.post<ErrorBody>(
       `/api/v1/orgs/${org.id}/invitations`,
@@ -92,7 +112,9 @@ describe('organizations and members', () => {
       { email: late.email, roles: ['mentee'] },
       admin.token,
     );
-    await api.db.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [invited.body.id]);
+    await api.db.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
+      invited.body.id,
+    ]);
     const result = await http.post<ErrorBody>(
       `/api/v1/orgs/${org.id}/invitations/accept`,
       { token: acceptToken(invited.body.id) },
@@ -104,15 +126,24 @@ describe('organizations and members', () => {
 
   it('lists members paginated, filtered by role, with a bounded page size', async () => {
     for (let i = 0; i < 3; i++) await makeMember(http, admin, org.id, ['mentor'], acceptToken);
-    const firstPage = await http.get<Page<MemberView>>(`/api/v1/orgs/${org.id}/members?page=1&pageSize=2`, admin.token);
+    const firstPage = await http.get<Page<MemberView>>(
+      `/api/v1/orgs/${org.id}/members?page=1&pageSize=2`,
+      admin.token,
+    );
     expect(firstPage.status).toBe(200);
     expect(firstPage.body.items).toHaveLength(2);
     expect(firstPage.body.total).toBeGreaterThanOrEqual(5);
-    const secondPage = await http.get<Page<MemberView>>(`/api/v1/orgs/${org.id}/members?page=2&pageSize=2`, admin.token);
+    const secondPage = await http.get<Page<MemberView>>(
+      `/api/v1/orgs/${org.id}/members?page=2&pageSize=2`,
+      admin.token,
+    );
     const seen = [...firstPage.body.items, ...secondPage.body.items].map((m) => m.userId);
     expect(new Set(seen).size).toBe(4);
 
-    const mentors = await http.get<Page<MemberView>>(`/api/v1/orgs/${org.id}/members?role=mentor`, admin.token);
+    const mentors = await http.get<Page<MemberView>>(
+      `/api/v1/orgs/${org.id}/members?role=mentor`,
+      admin.token,
+    );
     expect(mentors.body.items.length).toBeGreaterThanOrEqual(4);
     expect(mentors.body.items.every((m) => m.roles.includes('mentor'))).toBe(true);
     const admins = await http.get<Page<MemberView>>(`/api/v1/orgs/${org.id}/members?role=admin`, admin.token);
@@ -127,34 +158,58 @@ describe('organizations and members', () => {
   it('changes roles and removes members, one audit row per mutation', async () => {
     const member = await makeMember(http, admin, org.id, ['mentee'], acceptToken);
     const before = (await auditActions()).length;
-    const changed = await http.patch<MemberView>(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: ['mentor', 'coordinator'] }, admin.token);
+    const changed = await http.patch<MemberView>(
+      `/api/v1/orgs/${org.id}/members/${member.id}`,
+      { roles: ['mentor', 'coordinator'] },
+      admin.token,
+    );
     expect(changed.status).toBe(200);
     expect(changed.body.roles).toEqual(['mentor', 'coordinator']);
     expect((await http.delete(`/api/v1/orgs/${org.id}/members/${member.id}`, admin.token)).status).toBe(204);
     expect((await http.get(`/api/v1/orgs/${org.id}/members/${member.id}`, admin.token)).status).toBe(404);
 
-    const rows = await api.db.query<{ action: string; actor_user_id: string; target_id: string; occurred_at: Date }>(
+    const rows = await api.db.query<{
+      action: string;
+      actor_user_id: string;
+      target_id: string;
+      occurred_at: Date;
+    }>(
       'SELECT action, actor_user_id, target_id, occurred_at FROM audit_events WHERE organization_id = $1 ORDER BY occurred_at',
       [org.id],
     );
     expect(rows).toHaveLength(before + 2);
     expect(rows.slice(-2)).toEqual([
-      expect.objectContaining({ action: 'member.roles_changed', actor_user_id: admin.id, target_id: member.id }),
+      expect.objectContaining({
+        action: 'member.roles_changed',
+        actor_user_id: admin.id,
+        target_id: member.id,
+      }),
       expect.objectContaining({ action: 'member.removed', actor_user_id: admin.id, target_id: member.id }),
     ]);
   });
 
   it('refuses invalid roles and an empty role list', async () => {
     const member = await makeMember(http, admin, org.id, ['mentee'], acceptToken);
-    expect((await http.patch(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: [] }, admin.token)).status).toBe(400);
-    expect((await http.patch(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: ['root'] }, admin.token)).status).toBe(400);
+    expect(
+      (await http.patch(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: [] }, admin.token)).status,
+    ).toBe(400);
+    expect(
+      (await http.patch(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: ['root'] }, admin.token))
+        .status,
+    ).toBe(400);
   });
 
   it('keeps at least one admin', async () => {
-    const demote = await http.patch<ErrorBody>(`/api/v1/orgs/${org.id}/members/${admin.id}`, { roles: ['mentor'] }, admin.token);
+    const demote = await http.patch<ErrorBody>(
+      `/api/v1/orgs/${org.id}/members/${admin.id}`,
+      { roles: ['mentor'] },
+      admin.token,
+    );
     expect(demote.status).toBe(409);
     expect(demote.body.code).toBe('last_admin');
-    expect((await http.delete<ErrorBody>(`/api/v1/orgs/${org.id}/members/${admin.id}`, admin.token)).body.code).toBe('last_admin');
+    expect(
+      (await http.delete<ErrorBody>(`/api/v1/orgs/${org.id}/members/${admin.id}`, admin.token)).body.code,
+    ).toBe('last_admin');
   });
 
   it('checks roles on every organization route', async () => {
@@ -165,11 +220,24 @@ describe('organizations and members', () => {
     expect(forbidden.body.code).toBe('forbidden_role');
     expect((await http.get(`/api/v1/orgs/${org.id}/members`, coordinator.token)).status).toBe(200);
     expect(
-      (await http.post(`/api/v1/orgs/${org.id}/invitations`, { email: 'x@example.test', roles: ['mentee'] }, coordinator.token)).status,
+      (
+        await http.post(
+          `/api/v1/orgs/${org.id}/invitations`,
+          { email: 'x@example.test', roles: ['mentee'] },
+          coordinator.token,
+        )
+      ).status,
     ).toBe(403);
-    expect((await http.patch(`/api/v1/orgs/${org.id}/members/${mentee.id}`, { roles: ['admin'] }, mentee.token)).status).toBe(403);
-    expect((await http.delete(`/api/v1/orgs/${org.id}/members/${admin.id}`, coordinator.token)).status).toBe(403);
-    const rows = await api.db.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND 'admin' = ANY(roles)`, [mentee.id]);
+    expect(
+      (await http.patch(`/api/v1/orgs/${org.id}/members/${mentee.id}`, { roles: ['admin'] }, mentee.token))
+        .status,
+    ).toBe(403);
+    expect((await http.delete(`/api/v1/orgs/${org.id}/members/${admin.id}`, coordinator.token)).status).toBe(
+      403,
+    );
+    const rows = await api.db.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND 'admin' = ANY(roles)`, [
+      mentee.id,
+    ]);
     expect(rows).toHaveLength(0);
   });
 });

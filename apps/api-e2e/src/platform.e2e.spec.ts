@@ -1,5 +1,12 @@
 import type { ErrorBody } from '@mentorship/contracts';
-import { HttpClient, makeOrganization, makeUser, SignedUpUser, startTestApi, TestApi } from '@mentorship/testing';
+import {
+  HttpClient,
+  makeOrganization,
+  makeUser,
+  SignedUpUser,
+  startTestApi,
+  TestApi,
+} from '@mentorship/testing';
 import { DataSource } from 'typeorm';
 
 describe('platform', () => {
@@ -31,7 +38,9 @@ describe('platform', () => {
     const doc = await http.get<{ openapi: string; paths: Record<string, unknown> }>('/api/docs/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/orgs/{orgId}/members', '/api/v1/auth/sign-in']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/orgs/{orgId}/members', '/api/v1/auth/sign-in']),
+    );
     expect((await http.get('/api/docs')).status).toBe(200);
   });
 
@@ -44,25 +53,41 @@ describe('platform', () => {
     expect(malformed.status).toBe(400);
     expectErrorBody(malformed.body, 400, 'malformed_json');
 
-    const huge = await http.post('/api/v1/auth/sign-in', { email: 'a@example.test', password: 'x'.repeat(5000) });
+    const huge = await http.post('/api/v1/auth/sign-in', {
+      email: 'a@example.test',
+      password: 'x'.repeat(5000),
+    });
     expect(huge.status).toBe(413);
     expectErrorBody(huge.body, 413, 'payload_too_large');
   });
 
   it('rejects unknown properties, top-level and nested, with 400 and the field named', async () => {
-    const extra = await http.post<ErrorBody>('/api/v1/orgs', { name: 'Fine name', isAdmin: true }, admin.token);
+    const extra = await http.post<ErrorBody>(
+      '/api/v1/orgs',
+      { name: 'Fine name', isAdmin: true },
+      admin.token,
+    );
     expect(extra.status).toBe(400);
     expect(extra.body.code).toBe('validation_failed');
     expect(JSON.stringify(extra.body.details)).toContain('isAdmin');
 
-    const nested = await http.post<ErrorBody>(`/api/v1/orgs/${orgId}/invitations`, { email: 'n@example.test', roles: [{ admin: true }] }, admin.token);
+    const nested = await http.post<ErrorBody>(
+      `/api/v1/orgs/${orgId}/invitations`,
+      { email: 'n@example.test', roles: [{ admin: true }] },
+      admin.token,
+    );
     expect(nested.status).toBe(400);
 
     const wrongType = await http.post<ErrorBody>('/api/v1/auth/sign-in', { email: ['a'], password: 42 });
     expect(wrongType.status).toBe(400);
-    expect(wrongType.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'password' })]));
+    expect(wrongType.body.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'password' })]),
+    );
 
-    const notAnObject = await http.request<ErrorBody>('POST', '/api/v1/orgs', { rawBody: '"just a string"', token: admin.token });
+    const notAnObject = await http.request<ErrorBody>('POST', '/api/v1/orgs', {
+      rawBody: '"just a string"',
+      token: admin.token,
+    });
     expect(notAnObject.status).toBe(400);
     const stored = await api.db.query(`SELECT 1 FROM organizations WHERE name = 'Fine name'`);
     expect(stored).toHaveLength(0);

@@ -1,7 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createTestDatabase, HttpClient, makeOrganization, makeUser, serviceUrls, TestDatabase } from '@mentorship/testing';
+import {
+  createTestDatabase,
+  HttpClient,
+  makeOrganization,
+  makeUser,
+  serviceUrls,
+  TestDatabase,
+} from '@mentorship/testing';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -35,10 +42,19 @@ function start(entry: string, env: Record<string, string>): Running {
   return { child, output: () => output, exited };
 }
 
-async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 45000): Promise<void> {
+async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 45000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await Promise.resolve().then(check).catch(() => false)) return;
+    if (
+      await Promise.resolve()
+        .then(check)
+        .catch(() => false)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timed out waiting for ${what}`);
@@ -50,7 +66,11 @@ describe('API and worker processes', () => {
   beforeAll(async () => (db = await createTestDatabase()));
   afterAll(() => db.drop());
 
-  const env = () => ({ DATABASE_URL: db.appUrl, REDIS_URL: serviceUrls.redis, REDIS_PREFIX: `mmproc-${process.pid}` });
+  const env = () => ({
+    DATABASE_URL: db.appUrl,
+    REDIS_URL: serviceUrls.redis,
+    REDIS_PREFIX: `mmproc-${process.pid}`,
+  });
 
   it('the API serves, logs JSON with request ids, and shuts down gracefully on SIGTERM', async () => {
     const port = await freePort();
@@ -59,17 +79,29 @@ describe('API and worker processes', () => {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 'API readiness');
       await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { 'x-request-id': 'proc-test-1' } });
       await waitFor(() => api.output().includes('proc-test-1'), 'request log line');
-      const line = api.output().split('\n').find((l) => l.includes('proc-test-1'))!;
+      const line = api
+        .output()
+        .split('\n')
+        .find((l) => l.includes('proc-test-1'))!;
       expect(JSON.parse(line)).toMatchObject({ req: expect.objectContaining({ id: 'proc-test-1' }) });
 
       // Tenant requests carry their organization in the log line.
       const http = new HttpClient(`http://127.0.0.1:${port}`);
       const admin = await makeUser(http);
       const org = await makeOrganization(http, admin);
-      await http.request('GET', `/api/v1/orgs/${org.id}/members`, { token: admin.token, headers: { 'x-request-id': 'proc-test-2' } });
+      await http.request('GET', `/api/v1/orgs/${org.id}/members`, {
+        token: admin.token,
+        headers: { 'x-request-id': 'proc-test-2' },
+      });
       await waitFor(() => api.output().includes('proc-test-2'), 'tenant request log line');
-      const tenantLine = api.output().split('\n').find((l) => l.includes('proc-test-2'))!;
-      expect(JSON.parse(tenantLine)).toMatchObject({ organizationId: org.id, res: expect.objectContaining({ statusCode: 200 }) });
+      const tenantLine = api
+        .output()
+        .split('\n')
+        .find((l) => l.includes('proc-test-2'))!;
+      expect(JSON.parse(tenantLine)).toMatchObject({
+        organizationId: org.id,
+        res: expect.objectContaining({ statusCode: 200 }),
+      });
 
       api.child.kill('SIGTERM');
       await api.exited;

@@ -8,7 +8,9 @@ describe('route access policies', () => {
 
   it('finds the routes (the walk itself works)', () => {
     const routes = listRoutes(api.app).map((r) => `${r.method} ${r.path}`);
-    expect(routes).toEqual(expect.arrayContaining(['POST /api/v1/auth/sign-in', 'GET /api/v1/orgs/:orgId/members', 'GET /health']));
+    expect(routes).toEqual(
+      expect.arrayContaining(['POST /api/v1/auth/sign-in', 'GET /api/v1/orgs/:orgId/members', 'GET /health']),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(15);
   });
 

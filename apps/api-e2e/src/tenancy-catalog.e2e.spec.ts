@@ -21,7 +21,12 @@ describe('tenancy in the catalog', () => {
        ORDER BY 1`);
     expect(tables.length).toBeGreaterThanOrEqual(5);
     for (const table of tables) {
-      expect({ ...table, policies: table.policies > 0 }).toEqual({ table: table.table, enabled: true, forced: true, policies: true });
+      expect({ ...table, policies: table.policies > 0 }).toEqual({
+        table: table.table,
+        enabled: true,
+        forced: true,
+        policies: true,
+      });
     }
   });
 
@@ -37,7 +42,11 @@ describe('tenancy in the catalog', () => {
          AND (r.relname = 'organizations' OR EXISTS (SELECT 1 FROM pg_attribute y WHERE y.attrelid = r.oid AND y.attname = 'organization_id'))
        GROUP BY con.conname`);
     expect(foreignKeys.length).toBeGreaterThan(0);
-    for (const key of foreignKeys) expect({ key: key.name, has: key.columns.includes('organization_id') }).toEqual({ key: key.name, has: true });
+    for (const key of foreignKeys)
+      expect({ key: key.name, has: key.columns.includes('organization_id') }).toEqual({
+        key: key.name,
+        has: true,
+      });
   });
 
   it('connects the application as a role that owns nothing, is not superuser and cannot bypass RLS', async () => {
@@ -73,7 +82,9 @@ describe('tenancy in the catalog', () => {
         [organizationId],
       );
       await client.query('SAVEPOINT s');
-      await expect(client.query(`UPDATE audit_events SET action = 'rewritten'`)).rejects.toThrow(/permission denied/);
+      await expect(client.query(`UPDATE audit_events SET action = 'rewritten'`)).rejects.toThrow(
+        /permission denied/,
+      );
       await client.query('ROLLBACK TO SAVEPOINT s');
       await expect(client.query(`DELETE FROM audit_events`)).rejects.toThrow(/permission denied/);
       await client.query('ROLLBACK');

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import type { OrganizationView } from '@mentorship/contracts';
 import { DomainException, OrgMember, SignedIn, TenantContext } from '@mentorship/platform';
-import { HttpClient, makeOrganization, makeUser, SignedUpUser, startTestApi, TestApi } from '@mentorship/testing';
+import {
+  HttpClient,
+  makeOrganization,
+  makeUser,
+  SignedUpUser,
+  startTestApi,
+  TestApi,
+} from '@mentorship/testing';
 import { DataSource } from 'typeorm';
 import { IsBoolean, IsString } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -43,7 +50,9 @@ class UntenantedProbeController {
   @SignedIn()
   @Get()
   async probe() {
-    const [setting] = await this.dataSource.query(`SELECT current_setting('app.organization_id', true) AS tenant`);
+    const [setting] = await this.dataSource.query(
+      `SELECT current_setting('app.organization_id', true) AS tenant`,
+    );
     const [count] = await this.dataSource.query(`SELECT count(*)::int AS n FROM memberships`);
     return { tenant: setting.tenant ?? '', memberships: count.n };
   }
@@ -62,7 +71,10 @@ describe('tenant context under concurrency', () => {
     api = await startTestApi({ config: { databasePoolSize: 4 }, extraModules: [ProbeModule] });
     http = new HttpClient(api.baseUrl);
     admins = [await makeUser(http), await makeUser(http)];
-    orgs = [await makeOrganization(http, admins[0]!, 'Org One'), await makeOrganization(http, admins[1]!, 'Org Two')];
+    orgs = [
+      await makeOrganization(http, admins[0]!, 'Org One'),
+      await makeOrganization(http, admins[1]!, 'Org Two'),
+    ];
   });
   afterAll(() => api.close());
 
@@ -88,9 +100,18 @@ describe('tenant context under concurrency', () => {
       const request = requests[i]!;
       const expectedOrg = orgs[request.side]!.id;
       if (request.fail) {
-        expect({ i, status: result.status, code: result.body.code }).toEqual({ i, status: 409, code: 'probe_failed' });
+        expect({ i, status: result.status, code: result.body.code }).toEqual({
+          i,
+          status: 409,
+          code: 'probe_failed',
+        });
       } else {
-        expect({ i, status: result.status, tenant: result.body.tenant, visible: result.body.visible }).toEqual({
+        expect({
+          i,
+          status: result.status,
+          tenant: result.body.tenant,
+          visible: result.body.visible,
+        }).toEqual({
           i,
           status: 201,
           tenant: expectedOrg,
@@ -112,7 +133,9 @@ describe('tenant context under concurrency', () => {
 
     // Every pooled connection is clean afterwards.
     const after = await Promise.all(
-      Array.from({ length: 12 }, () => http.get<{ tenant: string; memberships: number }>('/api/v1/probe-untenanted', admins[0]!.token)),
+      Array.from({ length: 12 }, () =>
+        http.get<{ tenant: string; memberships: number }>('/api/v1/probe-untenanted', admins[0]!.token),
+      ),
     );
     for (const result of after) expect(result.body).toEqual({ tenant: '', memberships: 0 });
   });

@@ -20,7 +20,9 @@ async function snapshotOf(api: TestApi, organizationId: string): Promise<string>
   const parts: unknown[] = [];
   for (const table of TENANT_TABLES) {
     const column = table === 'organizations' ? 'id' : 'organization_id';
-    parts.push(await api.db.query(`SELECT * FROM ${table} WHERE ${column} = $1 ORDER BY 1, 2`, [organizationId]));
+    parts.push(
+      await api.db.query(`SELECT * FROM ${table} WHERE ${column} = $1 ORDER BY 1, 2`, [organizationId]),
+    );
   }
   return JSON.stringify(parts);
 }
@@ -91,7 +93,10 @@ describe('tenant isolation', () => {
     const memberRoutes = listRoutes(api.app).filter((r) => r.path.includes(':userId'));
     expect(memberRoutes.length).toBeGreaterThanOrEqual(3);
     for (const route of memberRoutes) {
-      const result = await http.request(route.method, fill(route.path, orgB.id), { token: adminB.token, body: validBody(route) });
+      const result = await http.request(route.method, fill(route.path, orgB.id), {
+        token: adminB.token,
+        body: validBody(route),
+      });
       expect({ route: `${route.method} ${route.path}`, status: result.status }).toEqual({
         route: `${route.method} ${route.path}`,
         status: 404,
@@ -128,7 +133,9 @@ describe('tenant isolation', () => {
       }
       // Nor can it write into a tenant without setting one.
       await expect(
-        client.query(`INSERT INTO organizations (id, name) VALUES ('11111111-1111-1111-1111-111111111111', 'sneaky')`),
+        client.query(
+          `INSERT INTO organizations (id, name) VALUES ('11111111-1111-1111-1111-111111111111', 'sneaky')`,
+        ),
       ).rejects.toThrow(/row-level security/);
     } finally {
       await client.end();
@@ -143,10 +150,16 @@ describe('tenant isolation', () => {
       await client.query(`SELECT set_config('app.organization_id', $1, true)`, [orgA.id]);
       const rows = await client.query('SELECT DISTINCT organization_id FROM memberships');
       expect(rows.rows.map((r) => r.organization_id)).toEqual([orgA.id]);
-      const asked = await client.query('SELECT count(*)::int AS n FROM memberships WHERE organization_id = $1', [orgB.id]);
+      const asked = await client.query(
+        'SELECT count(*)::int AS n FROM memberships WHERE organization_id = $1',
+        [orgB.id],
+      );
       expect(asked.rows[0].n).toBe(0);
       await expect(
-        client.query(`INSERT INTO memberships (organization_id, user_id, roles) VALUES ($1, $2, '{admin}')`, [orgB.id, adminA.id]),
+        client.query(`INSERT INTO memberships (organization_id, user_id, roles) VALUES ($1, $2, '{admin}')`, [
+          orgB.id,
+          adminA.id,
+        ]),
       ).rejects.toThrow(/row-level security/);
       await client.query('ROLLBACK');
       // Transaction-local: gone after the transaction.

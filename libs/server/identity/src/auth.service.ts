@@ -29,7 +29,10 @@ export class AuthService {
     try {
       await this.dataSource.getRepository(UserEntity).insert(user);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
         throw IdentityException.emailTaken();
       }
       throw error;

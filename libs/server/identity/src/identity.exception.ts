@@ -8,18 +8,31 @@ export class IdentityException extends DomainException {
     return new IdentityException('unauthenticated', 'invalid_credentials', 'The email or password is wrong.');
   }
   static tooManyAttempts(retryAfterSeconds: number) {
-    return new IdentityException('rate_limited', 'too_many_attempts', 'Too many failed sign-ins. Try again later.', {
-      retryAfterSeconds,
-    });
+    return new IdentityException(
+      'rate_limited',
+      'too_many_attempts',
+      'Too many failed sign-ins. Try again later.',
+      {
+        retryAfterSeconds,
+      },
+    );
   }
   static invalidRefreshToken() {
-    return new IdentityException('unauthenticated', 'invalid_refresh_token', 'The session has expired. Sign in again.');
+    return new IdentityException(
+      'unauthenticated',
+      'invalid_refresh_token',
+      'The session has expired. Sign in again.',
+    );
   }
   static unauthenticated() {
     return new IdentityException('unauthenticated', 'unauthenticated', 'Sign in to continue.');
   }
   static noAccessPolicy() {
-    return new IdentityException('forbidden', 'route_without_access_policy', 'This route declares no access policy.');
+    return new IdentityException(
+      'forbidden',
+      'route_without_access_policy',
+      'This route declares no access policy.',
+    );
   }
   static userNotFound() {
     return new IdentityException('not_found', 'user_not_found', 'No such user.');

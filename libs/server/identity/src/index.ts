@@ -3,3 +3,4 @@ export * from './identity.exception';
 export * from './authentication.guard';
 export * from './entities/user.entity';
 export * from './dto/auth.dto';
+export * from './password-hasher';

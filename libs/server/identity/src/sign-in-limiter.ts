@@ -15,7 +15,11 @@ export class SignInLimiter {
   private readonly perAddress: RateLimiterRedis;
 
   constructor(config: AppConfig, @Inject(REDIS) redis: Redis) {
-    const common = { storeClient: redis, duration: config.signInFailureWindowSeconds, useRedisPackage: false };
+    const common = {
+      storeClient: redis,
+      duration: config.signInFailureWindowSeconds,
+      useRedisPackage: false,
+    };
     this.perAccount = new RateLimiterRedis({
       ...common,
       keyPrefix: `${config.redisPrefix}:sign-in-fail:account`,
@@ -30,13 +34,18 @@ export class SignInLimiter {
 
   /** Throws 429 when either budget is spent, before the password is even checked. */
   async assertAllowed(email: string, address: string): Promise<void> {
-    const [account, fromAddress] = await Promise.all([this.perAccount.get(email), this.perAddress.get(address)]);
+    const [account, fromAddress] = await Promise.all([
+      this.perAccount.get(email),
+      this.perAddress.get(address),
+    ]);
     const blocked = [
       [account, this.perAccount.points],
       [fromAddress, this.perAddress.points],
     ].filter(([res, points]) => res && (res as RateLimiterRes).consumedPoints >= (points as number));
     if (blocked.length > 0) {
-      const wait = Math.max(...blocked.map(([res]) => Math.ceil((res as RateLimiterRes).msBeforeNext / 1000)));
+      const wait = Math.max(
+        ...blocked.map(([res]) => Math.ceil((res as RateLimiterRes).msBeforeNext / 1000)),
+      );
       throw IdentityException.tooManyAttempts(Math.max(wait, 1));
     }
   }

@@ -19,7 +19,11 @@ export class EmailDeliveryService {
 
   constructor(private readonly transport: MailTransport) {}
 
-  async sendOnce(run: JobRun, idempotencyKey: string, compose: () => Promise<OutgoingEmail | null>): Promise<DeliveryOutcome> {
+  async sendOnce(
+    run: JobRun,
+    idempotencyKey: string,
+    compose: () => Promise<OutgoingEmail | null>,
+  ): Promise<DeliveryOutcome> {
     const claim = await run.inTenant(async () => {
       const email = await compose();
       if (!email) return null;

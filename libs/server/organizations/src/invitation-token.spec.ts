@@ -2,7 +2,10 @@ import { AppConfig } from '@mentorship/platform';
 import { InvitationTokens } from './invitation-token';
 
 describe(InvitationTokens.name, () => {
-  const config = Object.assign(new AppConfig(), { tokenSecret: 's'.repeat(40), publicUrl: 'https://mentoring.example.org' });
+  const config = Object.assign(new AppConfig(), {
+    tokenSecret: 's'.repeat(40),
+    publicUrl: 'https://mentoring.example.org',
+  });
   const tokens = new InvitationTokens(config);
   const org = '5f0c1a8e-8a47-4c3e-9d55-2f5e7d8f9a10';
   const invitation = '0b8f8f3c-2d1e-4a5b-8c7d-6e5f4a3b2c1d';

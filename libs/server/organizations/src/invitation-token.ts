@@ -34,6 +34,8 @@ export class InvitationTokens {
   }
 
   private mac(organizationId: string, invitationId: string): string {
-    return createHmac('sha256', this.config.tokenSecret).update(`invitation:${organizationId}:${invitationId}`).digest('base64url');
+    return createHmac('sha256', this.config.tokenSecret)
+      .update(`invitation:${organizationId}:${invitationId}`)
+      .digest('base64url');
   }
 }

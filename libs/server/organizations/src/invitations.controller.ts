@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, OrgInvitee, OrgMember, PageQueryDto } from '@mentorship/platform';
-import { AcceptInvitationDto, InvitationPageDto, InvitationViewDto, InviteMemberDto, MemberViewDto } from './dto/organization.dto';
+import {
+  AcceptInvitationDto,
+  InvitationPageDto,
+  InvitationViewDto,
+  InviteMemberDto,
+  MemberViewDto,
+} from './dto/organization.dto';
 import { InvitationsService } from './invitations.service';
 
 @ApiTags('invitations')
@@ -29,7 +35,10 @@ export class InvitationsController {
   @Post('accept')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: MemberViewDto })
-  accept(@CurrentUser() invitee: AuthenticatedUser, @Body() body: AcceptInvitationDto): Promise<MemberViewDto> {
+  accept(
+    @CurrentUser() invitee: AuthenticatedUser,
+    @Body() body: AcceptInvitationDto,
+  ): Promise<MemberViewDto> {
     return this.invitations.accept(invitee, body.token);
   }
 }

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@mentorship/audit';
 import { UserEntity } from '@mentorship/identity';
-import { AppConfig, AuthenticatedUser, JobName, JobQueueService, PageQueryDto, TenantContext, jobIds } from '@mentorship/platform';
+import {
+  AppConfig,
+  AuthenticatedUser,
+  JobName,
+  JobQueueService,
+  PageQueryDto,
+  TenantContext,
+  jobIds,
+} from '@mentorship/platform';
 import { QueryFailedError } from 'typeorm';
 import { InvitationPageDto, InvitationViewDto, InviteMemberDto, MemberViewDto } from './dto/organization.dto';
 import { InvitationEntity } from './entities/invitation.entity';
@@ -51,7 +59,10 @@ export class InvitationsService {
       // A savepoint, so a duplicate does not abort the whole request's transaction.
       await manager.transaction((inner) => inner.insert(InvitationEntity, invitation));
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
         throw OrganizationsException.invitationPending();
       }
       throw error;
@@ -64,7 +75,11 @@ export class InvitationsService {
     });
     const payload: InvitationEmailPayload = { organizationId, invitationId: invitation.id };
     TenantContext.afterCommit(() =>
-      this.jobs.enqueue(JobName.InvitationEmail, payload, jobIds.invitationEmail(organizationId, invitation.id)),
+      this.jobs.enqueue(
+        JobName.InvitationEmail,
+        payload,
+        jobIds.invitationEmail(organizationId, invitation.id),
+      ),
     );
     return toInvitationView(invitation);
   }
@@ -89,7 +104,8 @@ export class InvitationsService {
       .setLock('pessimistic_write')
       .where('invitation.id = :invitationId', { invitationId })
       .getOne();
-    if (!invitation || invitation.email !== invitee.email.toLowerCase()) throw OrganizationsException.invitationNotFound();
+    if (!invitation || invitation.email !== invitee.email.toLowerCase())
+      throw OrganizationsException.invitationNotFound();
     if (invitation.status !== 'pending') throw OrganizationsException.invitationUsed();
     if (invitation.expiresAt.getTime() <= Date.now()) throw OrganizationsException.invitationExpired();
 

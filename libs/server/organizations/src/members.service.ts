@@ -37,7 +37,8 @@ export class MembersService {
   async changeRoles(actorId: string, userId: string, roles: OrganizationRole[]): Promise<MemberViewDto> {
     const manager = TenantContext.manager();
     const membership = await this.lockMembership(manager, userId);
-    if (membership.roles.includes('admin') && !roles.includes('admin')) await this.assertAnotherAdmin(manager, userId);
+    if (membership.roles.includes('admin') && !roles.includes('admin'))
+      await this.assertAnotherAdmin(manager, userId);
     await manager.update(MembershipEntity, { organizationId: membership.organizationId, userId }, { roles });
     await this.audit.record({
       actorUserId: actorId,

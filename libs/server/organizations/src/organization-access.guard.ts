@@ -1,7 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { OrganizationRole } from '@mentorship/contracts';
-import { accessPolicyOf, AuthenticatedUser, isOrgPolicy, setTenantOfRequest, TenancyService, TenantContext } from '@mentorship/platform';
+import {
+  accessPolicyOf,
+  AuthenticatedUser,
+  isOrgPolicy,
+  setTenantOfRequest,
+  TenancyService,
+  TenantContext,
+} from '@mentorship/platform';
 import { MembershipEntity } from './entities/membership.entity';
 import { OrganizationsException } from './organizations.exception';
 
@@ -24,10 +31,13 @@ export class OrganizationAccessGuard implements CanActivate {
     const policy = accessPolicyOf(this.reflector, context);
     if (!policy || !isOrgPolicy(policy)) return true;
 
-    const request = context.switchToHttp().getRequest<{ params: Record<string, string>; user?: AuthenticatedUser }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ params: Record<string, string>; user?: AuthenticatedUser }>();
     const organizationId = request.params['orgId'];
     const user = request.user;
-    if (!user || !organizationId || !UUID.test(organizationId)) throw OrganizationsException.organizationNotFound();
+    if (!user || !organizationId || !UUID.test(organizationId))
+      throw OrganizationsException.organizationNotFound();
     const normalizedId = organizationId.toLowerCase();
 
     if (policy.kind === 'org-invitee') {

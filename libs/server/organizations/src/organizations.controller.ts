@@ -20,7 +20,10 @@ export class OrganizationsController {
   @SignedIn()
   @Post()
   @ApiCreatedResponse({ type: OrganizationViewDto })
-  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateOrganizationDto): Promise<OrganizationViewDto> {
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateOrganizationDto,
+  ): Promise<OrganizationViewDto> {
     return this.organizations.create(user.id, body);
   }
 }

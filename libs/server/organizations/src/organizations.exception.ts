@@ -6,9 +6,14 @@ export class OrganizationsException extends DomainException {
     return new OrganizationsException('not_found', 'organization_not_found', 'No such organization.');
   }
   static forbiddenRole(required: string[]) {
-    return new OrganizationsException('forbidden', 'forbidden_role', `This needs one of the roles: ${required.join(', ')}.`, {
-      requiredRoles: required,
-    });
+    return new OrganizationsException(
+      'forbidden',
+      'forbidden_role',
+      `This needs one of the roles: ${required.join(', ')}.`,
+      {
+        requiredRoles: required,
+      },
+    );
   }
   static memberNotFound() {
     return new OrganizationsException('not_found', 'member_not_found', 'No such member.');
@@ -20,15 +25,27 @@ export class OrganizationsException extends DomainException {
     return new OrganizationsException('conflict', 'already_member', 'This person is already a member.');
   }
   static invitationPending() {
-    return new OrganizationsException('conflict', 'invitation_pending', 'This address already has a pending invitation.');
+    return new OrganizationsException(
+      'conflict',
+      'invitation_pending',
+      'This address already has a pending invitation.',
+    );
   }
   static invitationNotFound() {
     return new OrganizationsException('not_found', 'invitation_not_found', 'No such invitation.');
   }
   static invitationExpired() {
-    return new OrganizationsException('gone', 'invitation_expired', 'This invitation has expired. Ask for a new one.');
+    return new OrganizationsException(
+      'gone',
+      'invitation_expired',
+      'This invitation has expired. Ask for a new one.',
+    );
   }
   static invitationUsed() {
-    return new OrganizationsException('conflict', 'invitation_not_pending', 'This invitation was already used or revoked.');
+    return new OrganizationsException(
+      'conflict',
+      'invitation_not_pending',
+      'This invitation was already used or revoked.',
+    );
   }
 }

@@ -69,7 +69,8 @@ export async function makeUser(
     password: overrides.password ?? TEST_PASSWORD,
     displayName: overrides.displayName ?? 'Test Person',
   });
-  if (result.status !== 201) throw new Error(`sign-up failed: ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status !== 201)
+    throw new Error(`sign-up failed: ${result.status} ${JSON.stringify(result.body)}`);
   return {
     id: result.body.user.id,
     email: result.body.user.email,
@@ -79,9 +80,14 @@ export async function makeUser(
 }
 
 /** An organization whose admin is `admin`. */
-export async function makeOrganization(http: HttpClient, admin: SignedUpUser, name = 'Test Org'): Promise<OrganizationView> {
+export async function makeOrganization(
+  http: HttpClient,
+  admin: SignedUpUser,
+  name = 'Test Org',
+): Promise<OrganizationView> {
   const result = await http.post<OrganizationView>('/api/v1/orgs', { name }, admin.token);
-  if (result.status !== 201) throw new Error(`create organization failed: ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status !== 201)
+    throw new Error(`create organization failed: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
 }
 
@@ -102,12 +108,14 @@ export async function makeMember(
     { email: member.email, roles },
     admin.token,
   );
-  if (invitation.status !== 201) throw new Error(`invite failed: ${invitation.status} ${JSON.stringify(invitation.body)}`);
+  if (invitation.status !== 201)
+    throw new Error(`invite failed: ${invitation.status} ${JSON.stringify(invitation.body)}`);
   const accepted = await http.post(
     `/api/v1/orgs/${organizationId}/invitations/accept`,
     { token: acceptToken(invitation.body.id) },
     member.token,
   );
-  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  if (accepted.status !== 200)
+    throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return member;
 }

@@ -30,7 +30,10 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (method === undefined) continue;
       const own = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-      const joined = [base, own].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
+      const joined = [base, own]
+        .map((p) => p.replace(/^\/|\/$/g, ''))
+        .filter(Boolean)
+        .join('/');
       const path = UNPREFIXED.has(joined) ? `/${joined}` : `/${API_PREFIX}/${joined}`;
       routes.push({
         method: RequestMethod[method],

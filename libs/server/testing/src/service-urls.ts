@@ -5,7 +5,9 @@
 export const serviceUrls = {
   admin: process.env['DATABASE_ADMIN_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
   app: process.env['DATABASE_URL'] ?? 'postgres://mentorship_app:mentorship_app@127.0.0.1:5432/mentorship',
-  owner: process.env['DATABASE_OWNER_URL'] ?? 'postgres://mentorship_owner:mentorship_owner@127.0.0.1:5432/mentorship',
+  owner:
+    process.env['DATABASE_OWNER_URL'] ??
+    'postgres://mentorship_owner:mentorship_owner@127.0.0.1:5432/mentorship',
   redis: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
 };
 

@@ -40,7 +40,13 @@ export async function dropTestServices(services: TestServices): Promise<void> {
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${services.config.redisPrefix}:*`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${services.config.redisPrefix}:*`,
+        'COUNT',
+        500,
+      );
       if (keys.length > 0) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');
@@ -69,7 +75,10 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const services =
     options.services ??
-    (await createTestServices({ ...(options.serveAdmin ? { adminDist: ADMIN_DIST } : {}), ...options.config }));
+    (await createTestServices({
+      ...(options.serveAdmin ? { adminDist: ADMIN_DIST } : {}),
+      ...options.config,
+    }));
   const root = ApiModule.forRoot(services.config);
   root.imports = [...(root.imports ?? []), ...(options.extraModules ?? [])];
   const app = await createHttpApp(root, services.config);

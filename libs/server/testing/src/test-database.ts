@@ -10,7 +10,8 @@ const MIGRATIONS_DIR = join(__dirname, '../../platform/src/database/migrations')
 /** The template's name changes whenever a migration does, so a stale template is never used. */
 function templateName(): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(MIGRATIONS_DIR).sort()) hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
+  for (const file of readdirSync(MIGRATIONS_DIR).sort())
+    hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
   return `mm_template_${hash.digest('hex').slice(0, 12)}`;
 }
 
@@ -58,7 +59,10 @@ export interface TestDatabase {
   /** As the owner role: for assertions that must see every row. */
   ownerUrl: string;
   /** Runs SQL as the superuser in this database (bypasses RLS): for checking what is really stored. */
-  query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  query<R extends Record<string, unknown> = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<R[]>;
   drop(): Promise<void>;
 }
 
@@ -67,7 +71,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = await ensureTemplate();
   const name = `mm_test_${randomBytes(6).toString('hex')}`;
   await withAdmin((client) =>
-    client.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${client.escapeIdentifier(roleOf(serviceUrls.owner))}`),
+    client.query(
+      `CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${client.escapeIdentifier(roleOf(serviceUrls.owner))}`,
+    ),
   );
   const adminUrl = withDatabase(serviceUrls.admin, name);
   return {
@@ -83,6 +89,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await client.end();
       }
     },
-    drop: () => withAdmin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+    drop: () =>
+      withAdmin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
   };
 }

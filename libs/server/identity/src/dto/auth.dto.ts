@@ -1,9 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { RefreshRequest, SessionView, SignInRequest, SignUpRequest, UserView } from '@mentorship/contracts';
+import type {
+  RefreshRequest,
+  SessionView,
+  SignInRequest,
+  SignUpRequest,
+  UserView,
+} from '@mentorship/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
-const normalizeEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const normalizeEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class SignUpDto implements SignUpRequest {
   @ApiProperty({ example: 'ada@example.org' })

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EmailDeliveryService } from '@mentorship/notifications';
-import { HandlesJob, JobHandler, JobName, JobRun, TenantContext, TenantJobPayload } from '@mentorship/platform';
+import {
+  HandlesJob,
+  JobHandler,
+  JobName,
+  JobRun,
+  TenantContext,
+  TenantJobPayload,
+} from '@mentorship/platform';
 import { InvitationEntity } from '../entities/invitation.entity';
 import { OrganizationEntity } from '../entities/organization.entity';
 import { InvitationTokens } from '../invitation-token';

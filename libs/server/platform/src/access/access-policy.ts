@@ -24,9 +24,14 @@ export const OrgMember = (...roles: OrganizationRole[]) =>
 export const OrgInvitee = () => SetMetadata(ACCESS_POLICY, { kind: 'org-invitee' } satisfies AccessPolicy);
 
 export function accessPolicyOf(reflector: Reflector, context: ExecutionContext): AccessPolicy | undefined {
-  return reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
+  return reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
+    context.getHandler(),
+    context.getClass(),
+  ]);
 }
 
-export function isOrgPolicy(policy: AccessPolicy): policy is Extract<AccessPolicy, { kind: 'org-member' | 'org-invitee' }> {
+export function isOrgPolicy(
+  policy: AccessPolicy,
+): policy is Extract<AccessPolicy, { kind: 'org-member' | 'org-invitee' }> {
   return policy.kind === 'org-member' || policy.kind === 'org-invitee';
 }

@@ -6,8 +6,10 @@ export interface AuthenticatedUser {
   email: string;
 }
 
-export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedUser => {
-  const user = context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;
-  if (!user) throw new Error('CurrentUser used on a route without a signed-in policy');
-  return user;
-});
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuthenticatedUser => {
+    const user = context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;
+    if (!user) throw new Error('CurrentUser used on a route without a signed-in policy');
+    return user;
+  },
+);

@@ -18,7 +18,11 @@ describe(AppConfig.name, () => {
   });
 
   it('refuses the development secret in production', () => {
-    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/TOKEN_SECRET: must be set in production/);
-    expect(loadAppConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(40) }).nodeEnv).toBe('production');
+    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(
+      /TOKEN_SECRET: must be set in production/,
+    );
+    expect(loadAppConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(40) }).nodeEnv).toBe(
+      'production',
+    );
   });
 });

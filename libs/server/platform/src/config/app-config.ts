@@ -1,7 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 /**
  * The whole configuration of the API and the worker, validated once at boot.
@@ -136,7 +137,8 @@ export function loadAppConfig(
   const errors = validateSync(config, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
     const lines = errors.map(
-      (e) => `${ENV_KEYS[e.property as keyof AppConfig] ?? e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+      (e) =>
+        `${ENV_KEYS[e.property as keyof AppConfig] ?? e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`,
     );
     throw new InvalidConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }

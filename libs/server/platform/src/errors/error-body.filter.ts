@@ -30,14 +30,24 @@ const CODE_OF_STATUS: Record<number, string> = {
 /** Turns every error into the one body `{ statusCode, code, message, details }`. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainException) {
-    return { statusCode: STATUS_OF_KIND[error.kind], code: error.code, message: error.message, details: error.details };
+    return {
+      statusCode: STATUS_OF_KIND[error.kind],
+      code: error.code,
+      message: error.message,
+      details: error.details,
+    };
   }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
     const message = statusCode === 404 ? 'Nothing here.' : error.message;
     return { statusCode, code: CODE_OF_STATUS[statusCode] ?? 'http_error', message, details: null };
   }
-  return { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side.', details: null };
+  return {
+    statusCode: 500,
+    code: 'internal_error',
+    message: 'Something went wrong on our side.',
+    details: null,
+  };
 }
 
 @Catch()

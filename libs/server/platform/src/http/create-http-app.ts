@@ -27,15 +27,23 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
  * Builds the HTTP application the same way for `npm run demo`, production and tests:
  * body limits, validation, one error body, OpenAPI, optional admin app, graceful shutdown.
  */
-export async function createHttpApp(module: Type<unknown> | DynamicModule, config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: true });
+export async function createHttpApp(
+  module: Type<unknown> | DynamicModule,
+  config: AppConfig,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
   // Name body-parser's failures here, before Nest turns them into anonymous 400s.
-  app.use((error: unknown, _request: Request, _response: Response, next: NextFunction) => next(fromBodyParserError(error)));
+  app.use((error: unknown, _request: Request, _response: Response, next: NextFunction) =>
+    next(fromBodyParserError(error)),
+  );
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorBodyFilter());

@@ -24,7 +24,10 @@ export class JobQueueService implements OnApplicationShutdown {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: redisConnectionOptions(this.config.redisUrl), prefix: this.config.redisPrefix });
+      queue = new Queue(name, {
+        connection: redisConnectionOptions(this.config.redisUrl),
+        prefix: this.config.redisPrefix,
+      });
       this.queues.set(name, queue);
     }
     return queue;

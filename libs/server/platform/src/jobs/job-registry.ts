@@ -45,6 +45,7 @@ export function checkJobHandlers(found: Map<string, unknown[]>): Map<JobName, Jo
     if (count !== 1) problems.push(`job "${name}" has ${count} handlers (expected exactly 1)`);
   }
   for (const name of found.keys()) if (!known.has(name)) problems.push(`handler for unknown job "${name}"`);
-  if (problems.length > 0) throw new JobRegistryError(`Job handlers are not in order: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new JobRegistryError(`Job handlers are not in order: ${problems.join('; ')}`);
   return new Map([...found].map(([name, handlers]) => [name as JobName, handlers[0] as JobHandler]));
 }

@@ -32,14 +32,17 @@ export class JobWorkerService implements OnApplicationShutdown {
         }),
     );
     for (const worker of this.workers) {
-      worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`));
+      worker.on('failed', (job, error) =>
+        this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`),
+      );
     }
   }
 
   async process(job: Job<TenantJobPayload>): Promise<void> {
     const handler = this.registry.handlerOf(job.name);
     const organizationId = job.data?.organizationId;
-    if (typeof organizationId !== 'string') throw new Error(`job ${job.name} ${job.id} names no organization`);
+    if (typeof organizationId !== 'string')
+      throw new Error(`job ${job.name} ${job.id} names no organization`);
     await handler.handle(job.data, {
       jobId: job.id ?? '',
       attemptsMade: job.attemptsMade,

@@ -16,7 +16,8 @@ import { ShutdownLogger } from './shutdown-logger';
           level: config.logLevel,
           genReqId: (request: IncomingMessage, response) => {
             const incoming = request.headers['x-request-id'];
-            const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+            const id =
+              typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
             response.setHeader('x-request-id', id);
             return id;
           },

@@ -15,6 +15,10 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const tenant = tenantOfRequest(context.switchToHttp().getRequest());
     if (!tenant) return next.handle();
-    return from(this.tenancy.runInTenant(tenant.organizationId, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    return from(
+      this.tenancy.runInTenant(tenant.organizationId, () =>
+        lastValueFrom(next.handle(), { defaultValue: undefined }),
+      ),
+    );
   }
 }

@@ -131,7 +131,15 @@ export class Foundation1763770000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['email_deliveries', 'audit_events', 'invitations', 'memberships', 'organizations', 'refresh_tokens', 'users']) {
+    for (const table of [
+      'email_deliveries',
+      'audit_events',
+      'invitations',
+      'memberships',
+      'organizations',
+      'refresh_tokens',
+      'users',
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await queryRunner.query(`DROP FUNCTION IF EXISTS current_organization_id()`);

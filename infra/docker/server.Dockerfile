@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# One image for the API and the worker; the command chooses the entry point:
+#   node -r @swc-node/register apps/api/src/main.ts       (the default)
+#   node -r @swc-node/register apps/worker/src/main.ts
+# TypeScript is compiled in memory at start by @swc-node/register, as in development, so
+# the image keeps the dev dependencies that provide it.
+# Build from the repository root: docker build -f infra/docker/server.Dockerfile .
+ARG NODE_VERSION=20
+
+FROM node:${NODE_VERSION}-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+# HOST: the API listens on 127.0.0.1 unless told otherwise; in a container it must accept
+# connections from the network (nginx, the Kubernetes Service, the kubelet's probes).
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    SWC_NODE_PROJECT=tsconfig.server.json
+WORKDIR /app
+# Owned by root and read-only to the process: the running code cannot rewrite itself.
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json tsconfig.base.json tsconfig.server.json ./
+COPY libs ./libs
+COPY apps/api ./apps/api
+COPY apps/worker ./apps/worker
+COPY scripts ./scripts
+USER node
+EXPOSE 3000
+CMD ["node", "-r", "@swc-node/register", "apps/api/src/main.ts"]

@@ -1,0 +1,16 @@
+// Applies pending migrations as the owner role. Run through scripts/migrate.mjs.
+import { runMigrations } from '@mentorship/platform';
+
+const ownerUrl = process.env['DATABASE_OWNER_URL'];
+if (!ownerUrl) throw new Error('DATABASE_OWNER_URL is not set');
+
+runMigrations(ownerUrl)
+  .then((applied) => {
+    console.log(
+      applied.length === 0 ? 'Migrations: up to date.' : `Migrations applied: ${applied.join(', ')}`,
+    );
+  })
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
