@@ -10,8 +10,8 @@ export function tsEnv(extra = {}) {
 }
 
 /** Starts `entry` (a .ts path relative to the repo root) and returns the child process. */
-export function spawnTs(entry, { env = {}, stdio = 'inherit' } = {}) {
-  return spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, entry)], {
+export function spawnTs(entry, { env = {}, stdio = 'inherit', args = [] } = {}) {
+  return spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, entry), ...args], {
     cwd: ROOT,
     env: tsEnv(env),
     stdio,

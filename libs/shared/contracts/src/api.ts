@@ -1,74 +1,30 @@
 // Request and response shapes of the HTTP API, shared by the API and the admin app.
-// Temporary hand-written definitions: they will become aliases of the types generated
-// from the API's OpenAPI document (openapi.generated.ts), keeping these names.
-import type { OrganizationRole } from './roles';
+// They are the types generated from the API's own OpenAPI document (`npm run openapi`
+// writes openapi.generated.ts; a test fails when it is stale), under stable names. The
+// API's DTO classes implement them, so a change on either side fails the type check.
+import type { components, paths } from './openapi.generated';
 
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-}
+type Schemas = components['schemas'];
 
-export interface SessionView {
-  user: UserView;
-  accessToken: string;
-  /** Seconds until the access token expires. */
-  expiresIn: number;
-  refreshToken: string;
-}
+export type UserView = Schemas['UserViewDto'];
+export type SessionView = Schemas['SessionViewDto'];
+export type SignUpRequest = Schemas['SignUpDto'];
+export type SignInRequest = Schemas['SignInDto'];
+export type RefreshRequest = Schemas['RefreshDto'];
+export type OrganizationView = Schemas['OrganizationViewDto'];
+export type OrganizationList = Schemas['OrganizationListDto'];
+export type CreateOrganizationRequest = Schemas['CreateOrganizationDto'];
+export type MemberView = Schemas['MemberViewDto'];
+export type MemberPage = Schemas['MemberPageDto'];
+export type ChangeMemberRolesRequest = Schemas['RolesDto'];
+export type InviteMemberRequest = Schemas['InviteMemberDto'];
+export type InvitationView = Schemas['InvitationViewDto'];
+export type InvitationPage = Schemas['InvitationPageDto'];
+export type AcceptInvitationRequest = Schemas['AcceptInvitationDto'];
 
-export interface SignUpRequest {
-  email: string;
-  password: string;
-  displayName: string;
-}
+/** Query parameters of the member list, as the API documents them. */
+export type MemberListQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/members']['get']['parameters']['query']
+>;
 
-export interface SignInRequest {
-  email: string;
-  password: string;
-}
-
-export interface RefreshRequest {
-  refreshToken: string;
-}
-
-export interface OrganizationView {
-  id: string;
-  name: string;
-  /** The caller's roles in this organization. */
-  roles: OrganizationRole[];
-}
-
-export interface CreateOrganizationRequest {
-  name: string;
-}
-
-export interface MemberView {
-  userId: string;
-  email: string;
-  displayName: string;
-  roles: OrganizationRole[];
-  joinedAt: string;
-}
-
-export interface ChangeMemberRolesRequest {
-  roles: OrganizationRole[];
-}
-
-export interface InviteMemberRequest {
-  email: string;
-  roles: OrganizationRole[];
-}
-
-export interface InvitationView {
-  id: string;
-  email: string;
-  roles: OrganizationRole[];
-  status: 'pending' | 'accepted' | 'revoked' | 'expired';
-  expiresAt: string;
-  createdAt: string;
-}
-
-export interface AcceptInvitationRequest {
-  token: string;
-}
+export type { components, paths };
