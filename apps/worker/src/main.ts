@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
   // SIGTERM closes the BullMQ workers after their running jobs finish.
   app.enableShutdownHooks();
   // Refuses to start unless every job name has exactly one handler.
-  app.get(JobWorkerService).start();
+  await app.get(JobWorkerService).start();
   app.get(Logger).log('worker started');
 }
 

@@ -98,6 +98,6 @@ export async function startTestApi(
 /** The real worker, consuming the same Redis namespace as the API it is given. */
 export async function startTestWorker(config: AppConfig): Promise<INestApplicationContext> {
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-  worker.get(JobWorkerService).start();
+  await worker.get(JobWorkerService).start();
   return worker;
 }

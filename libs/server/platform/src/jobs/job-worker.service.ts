@@ -21,7 +21,8 @@ export class JobWorkerService implements OnApplicationShutdown {
     private readonly tenancy: TenancyService,
   ) {}
 
-  start(queues: QueueName[] = Object.values(QueueName)): void {
+  /** Checks the handlers, then starts consuming; resolves once every queue's connection is up. */
+  async start(queues: QueueName[] = Object.values(QueueName)): Promise<void> {
     this.registry.load();
     this.workers = queues.map(
       (queue) =>

@@ -1,0 +1,46 @@
+import { Injectable, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from '@mentorship/bootstrap';
+import { HandlesJob, JobHandler, JobName, JobRegistryError, JobWorkerService } from '@mentorship/platform';
+import { createTestServices, dropTestServices, TestServices } from '@mentorship/testing';
+
+@Injectable()
+@HandlesJob(JobName.InvitationEmail)
+class SecondInvitationEmailHandler implements JobHandler {
+  async handle(): Promise<void> {
+    // never runs: the worker must refuse to start
+  }
+}
+
+@Module({ providers: [SecondInvitationEmailHandler] })
+class DuplicateHandlerModule {}
+
+/** The real worker composition refuses to start when a job has two handlers. */
+describe('worker boot check', () => {
+  let services: TestServices;
+  beforeAll(async () => (services = await createTestServices()));
+  afterAll(() => dropTestServices(services));
+
+  it('starts with exactly one handler per job', async () => {
+    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(services.config), {
+      logger: false,
+    });
+    try {
+      await expect(worker.get(JobWorkerService).start()).resolves.toBeUndefined();
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('refuses to start when a job name has two handlers', async () => {
+    const root = WorkerModule.forRoot(services.config);
+    root.imports = [...(root.imports ?? []), DuplicateHandlerModule];
+    const worker = await NestFactory.createApplicationContext(root, { logger: false });
+    try {
+      await expect(worker.get(JobWorkerService).start()).rejects.toThrow(JobRegistryError);
+      await expect(worker.get(JobWorkerService).start()).rejects.toThrow(/invitation-email" has 2 handlers/);
+    } finally {
+      await worker.close();
+    }
+  });
+});
