@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { smallRound } from '../testing/arbitraries';
+import { assignOptimal } from './auction';
+import type { CandidateGraph } from './candidate-graph';
+import { assignGreedy } from './greedy';
+import { assignStable, countBlockingPairs } from './stable';
+
+/** Blocking pairs straight from the definition, for small rounds. */
+function blockingByDefinition(graph: CandidateGraph, mentorOf: Int32Array): number {
+  const points = new Map<string, number>();
+  for (let e = 0; e < graph.edgeMentee.length; e++)
+    points.set(`${graph.edgeMentee[e]}:${graph.edgeMentor[e]}`, graph.edgePoints[e]);
+  const better = (a: number, ia: number, b: number, ib: number): boolean => a > b || (a === b && ia < ib);
+  let count = 0;
+  for (const [key, p] of points) {
+    const [i, j] = key.split(':').map(Number);
+    const cur = mentorOf[i];
+    if (cur === j) continue;
+    if (cur !== -1 && !better(p, j, points.get(`${i}:${cur}`) ?? -1, cur)) continue;
+    const held = [...mentorOf.keys()].filter((x) => mentorOf[x] === j);
+    if (held.length < graph.capacity[j] || held.some((x) => better(p, i, points.get(`${x}:${j}`) ?? -1, x)))
+      count++;
+  }
+  return count;
+}
+
+const graph: CandidateGraph = {
+  menteeCount: 2,
+  mentorCount: 2,
+  capacity: [1, 1],
+  edgeMentee: Int32Array.from([0, 0, 1, 1]),
+  edgeMentor: Int32Array.from([0, 1, 0, 1]),
+  edgePoints: Int32Array.from([9000, 8000, 8500, 1000]),
+};
+
+describe('assignStable', () => {
+  it('gives the contested mentor to the mentee both sides rank highest', () => {
+    const a = assignStable(graph);
+    expect(Array.from(a.mentorOf)).toEqual([0, 1]);
+    expect(countBlockingPairs(graph, a.mentorOf)).toBe(0);
+  });
+
+  it('counts the blocking pair of the optimal assignment in the same round', () => {
+    // Optimal gives mentee 0 mentor 1 (80) and mentee 1 mentor 0: mentee 0 and mentor 0 both prefer each other.
+    const optimal = assignOptimal(graph);
+    expect(countBlockingPairs(graph, optimal.mentorOf)).toBe(1);
+  });
+
+  it('has no blocking pair, respects capacity, fixed and forbidden pairs, on random rounds', () => {
+    fc.assert(
+      fc.property(smallRound(12, 6, true), ({ graph: g, fixed, forbidden }) => {
+        const a = assignStable(g, { fixed, forbidden });
+        expect(countBlockingPairs(g, a.mentorOf, { fixed, forbidden })).toBe(0);
+        const load = new Int32Array(g.mentorCount);
+        a.mentorOf.forEach((j) => j >= 0 && load[j]++);
+        load.forEach((l, j) => expect(l).toBeLessThanOrEqual(g.capacity[j]));
+        for (const [i, j] of fixed) expect(a.mentorOf[i]).toBe(j);
+        for (const [i, j] of forbidden) if (!fixed.some(([f]) => f === i)) expect(a.mentorOf[i]).not.toBe(j);
+        expect(a.totalPoints).toBeLessThanOrEqual(assignOptimal(g, { fixed, forbidden }).totalPoints);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe(countBlockingPairs.name, () => {
+  it('agrees with the definition on arbitrary assignments', () => {
+    fc.assert(
+      fc.property(
+        smallRound(8, 4, false),
+        fc.array(fc.integer({ min: -1, max: 3 }), { minLength: 8, maxLength: 8 }),
+        ({ graph: g }, raw) => {
+          // Any capacity-respecting assignment of candidate pairs, built from random choices.
+          const mentorOf = new Int32Array(g.menteeCount).fill(-1);
+          const load = new Int32Array(g.mentorCount);
+          for (let i = 0; i < g.menteeCount; i++) {
+            const j = raw[i];
+            const isEdge = [...g.edgeMentee.keys()].some(
+              (e) => g.edgeMentee[e] === i && g.edgeMentor[e] === j,
+            );
+            if (j >= 0 && j < g.mentorCount && isEdge && load[j] < g.capacity[j]) {
+              mentorOf[i] = j;
+              load[j]++;
+            }
+          }
+          expect(countBlockingPairs(g, mentorOf)).toBe(blockingByDefinition(g, mentorOf));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe(assignGreedy.name, () => {
+  it('takes the highest pair first', () => {
+    expect(Array.from(assignGreedy(graph).mentorOf)).toEqual([0, 1]);
+    expect(assignGreedy(graph).totalPoints).toBe(10000);
+  });
+});

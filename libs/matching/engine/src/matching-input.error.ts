@@ -1,0 +1,16 @@
+/** Thrown for input the engine cannot work with; `code` is stable for callers to map. */
+export class MatchingInputError extends Error {
+  constructor(
+    readonly code:
+      | 'invalid-criteria'
+      | 'invalid-profile'
+      | 'duplicate-id'
+      | 'unknown-id'
+      | 'invalid-fixed-pair'
+      | 'invalid-graph',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MatchingInputError';
+  }
+}

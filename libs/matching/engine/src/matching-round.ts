@@ -1,0 +1,189 @@
+import { assignOptimal } from './assign/auction';
+import type { Assignment, AssignmentObjective, CandidateGraph, PairRef } from './assign/candidate-graph';
+import { assignStable, countBlockingPairs } from './assign/stable';
+import type { ProgramCriteria } from './criteria';
+import { MatchingInputError } from './matching-input.error';
+import { compareIds, MentorIndex } from './mentor-index';
+import type { MenteeProfile, MentorProfile } from './profile';
+import { scorePair, type ScoreComponent } from './scoring/score-pair';
+
+export interface PairById {
+  menteeId: string;
+  mentorId: string;
+}
+
+export interface MatchingRoundInput {
+  mentees: readonly MenteeProfile[];
+  mentors: readonly MentorProfile[];
+  criteria: ProgramCriteria;
+  /** 'optimal' (default): exact best assignment; 'stable': mentee-proposing deferred acceptance. */
+  mode?: 'optimal' | 'stable';
+  /** Objective of the optimal mode; default 'max-score'. */
+  objective?: AssignmentObjective;
+  /** Pairs decided by a coordinator: always kept, even if they fail a rule, and counted against capacity. */
+  fixedPairs?: readonly PairById[];
+  forbiddenPairs?: readonly PairById[];
+}
+
+export interface ProposedPair {
+  menteeId: string;
+  mentorId: string;
+  score: number;
+  points: number;
+  fixed: boolean;
+  components: ScoreComponent[];
+}
+
+export type UnmatchedReason = 'no-eligible-mentor' | 'all-candidates-forbidden' | 'all-candidates-full';
+
+export interface UnmatchedMentee {
+  menteeId: string;
+  reason: UnmatchedReason;
+  message: string;
+  /** Mentors that passed every rule (with or without capacity). */
+  candidateCount: number;
+}
+
+export interface MentorLoad {
+  mentorId: string;
+  /** Remaining capacity before this round. */
+  capacity: number;
+  assigned: number;
+  remaining: number;
+}
+
+export interface MatchingRoundReport {
+  mode: 'optimal' | 'stable';
+  objective: AssignmentObjective | null;
+  /** Pairs in mentee id order. */
+  pairs: ProposedPair[];
+  unmatched: UnmatchedMentee[];
+  mentorLoad: MentorLoad[];
+  matchedCount: number;
+  /** Sum of the pairs' scores (0..100 each). */
+  totalScore: number;
+  /** Blocking pairs of this assignment under score-based preferences (0 for the stable mode). */
+  blockingPairs: number;
+  /** Stable mode only: the exact optimum's total score, and this assignment's share of it. */
+  optimum: { totalScore: number; ratio: number } | null;
+}
+
+const UNMATCHED_MESSAGE: Record<UnmatchedReason, string> = {
+  'no-eligible-mentor': "no mentor passes the program's must-haves",
+  'all-candidates-forbidden': 'every eligible mentor is excluded for this mentee',
+  'all-candidates-full': 'every eligible mentor is at capacity',
+};
+
+/**
+ * A bulk matching round from profiles to a report: scores every eligible pair through the mentor
+ * index, assigns exactly (or stably), and explains each proposed pair and each unmatched mentee.
+ */
+export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport {
+  const { criteria } = input;
+  const mode = input.mode ?? 'optimal';
+  const index = new MentorIndex(input.mentors, criteria);
+  const mentees = [...input.mentees].sort((a, b) => compareIds(a.id, b.id));
+  const menteePosition = new Map<string, number>();
+  mentees.forEach((t, i) => {
+    if (menteePosition.has(t.id))
+      throw new MatchingInputError('duplicate-id', `mentee id "${t.id}" appears twice`);
+    menteePosition.set(t.id, i);
+  });
+  const mentorPosition = new Map(index.mentors.map((m, j) => [m.id, j]));
+  const toRef = (pair: PairById, what: string): PairRef => {
+    const i = menteePosition.get(pair.menteeId);
+    const j = mentorPosition.get(pair.mentorId);
+    if (i === undefined || j === undefined) {
+      throw new MatchingInputError(
+        'unknown-id',
+        `${what} pair ${pair.menteeId} -> ${pair.mentorId} names an unknown id`,
+      );
+    }
+    return [i, j];
+  };
+  const fixed = (input.fixedPairs ?? []).map((p) => toRef(p, 'fixed'));
+  const forbidden = (input.forbiddenPairs ?? []).map((p) => toRef(p, 'forbidden'));
+
+  const edgeMentee: number[] = [];
+  const edgeMentor: number[] = [];
+  const edgePoints: number[] = [];
+  const candidateCount = new Int32Array(mentees.length);
+  mentees.forEach((mentee, i) => {
+    const found = index.candidates(mentee, { includeFull: true });
+    candidateCount[i] = found.length;
+    for (const { mentor, points } of found) {
+      edgeMentee.push(i);
+      edgeMentor.push(mentor);
+      edgePoints.push(points);
+    }
+  });
+  // A fixed pair that fails a rule is not a candidate; give it an edge so its score is counted.
+  const isCandidate = new Set(edgeMentee.map((i, e) => `${i}:${edgeMentor[e]}`));
+  for (const [i, j] of fixed) {
+    if (isCandidate.has(`${i}:${j}`)) continue;
+    edgeMentee.push(i);
+    edgeMentor.push(j);
+    edgePoints.push(scorePair(mentees[i], index.mentors[j], criteria).points);
+  }
+  const graph: CandidateGraph = {
+    menteeCount: mentees.length,
+    mentorCount: index.mentors.length,
+    capacity: index.mentors.map((m) => m.capacity),
+    edgeMentee: Int32Array.from(edgeMentee),
+    edgeMentor: Int32Array.from(edgeMentor),
+    edgePoints: Int32Array.from(edgePoints),
+  };
+  const options = { fixed, forbidden, objective: input.objective ?? 'max-score' };
+  const assignment: Assignment =
+    mode === 'stable' ? assignStable(graph, options) : assignOptimal(graph, options);
+  const optimum = mode === 'stable' ? assignOptimal(graph, { ...options, objective: 'max-score' }) : null;
+
+  const fixedMentee = new Set(fixed.map(([i]) => i));
+  const forbiddenCount = new Int32Array(mentees.length);
+  for (const [i, j] of forbidden) if (isCandidate.has(`${i}:${j}`)) forbiddenCount[i]++;
+  const pairs: ProposedPair[] = [];
+  const unmatched: UnmatchedMentee[] = [];
+  const assigned = new Int32Array(index.mentors.length);
+  mentees.forEach((mentee, i) => {
+    const j = assignment.mentorOf[i];
+    if (j !== -1) {
+      assigned[j]++;
+      pairs.push({ ...scorePair(mentee, index.mentors[j], criteria), fixed: fixedMentee.has(i) });
+      return;
+    }
+    const reason: UnmatchedReason =
+      candidateCount[i] === 0
+        ? 'no-eligible-mentor'
+        : forbiddenCount[i] === candidateCount[i]
+          ? 'all-candidates-forbidden'
+          : 'all-candidates-full';
+    unmatched.push({
+      menteeId: mentee.id,
+      reason,
+      message: UNMATCHED_MESSAGE[reason],
+      candidateCount: candidateCount[i],
+    });
+  });
+  const totalScore = assignment.totalPoints / 100;
+  return {
+    mode,
+    objective: mode === 'optimal' ? options.objective : null,
+    pairs,
+    unmatched,
+    mentorLoad: index.mentors.map((m, j) => ({
+      mentorId: m.id,
+      capacity: m.capacity,
+      assigned: assigned[j],
+      remaining: m.capacity - assigned[j],
+    })),
+    matchedCount: assignment.matchedCount,
+    totalScore,
+    blockingPairs: countBlockingPairs(graph, assignment.mentorOf, options),
+    optimum: optimum
+      ? {
+          totalScore: optimum.totalPoints / 100,
+          ratio: optimum.totalPoints === 0 ? 1 : assignment.totalPoints / optimum.totalPoints,
+        }
+      : null,
+  };
+}

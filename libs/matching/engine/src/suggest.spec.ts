@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { resolveCriteria } from './criteria';
+import { MentorIndex } from './mentor-index';
+import { suggestMentors } from './suggest';
+import { naiveTopK } from './testing/naive-top-k';
+import { generateCriteria, generatePopulation, makeMentee, makeMentor } from './testing/profiles';
+
+describe('suggestMentors', () => {
+  it('equals the naive scorer on random organizations and criteria', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 15 }), (popSeed, criteriaSeed, k) => {
+        const { mentees, mentors } = generatePopulation(popSeed, 6, 80);
+        const criteria = generateCriteria(criteriaSeed);
+        const index = new MentorIndex(mentors, criteria);
+        for (const mentee of mentees) {
+          const fast = index
+            .topK(mentee, k)
+            .map(({ mentor, points }) => ({ mentorId: index.mentors[mentor].id, points }));
+          expect(fast).toEqual(naiveTopK(mentee, mentors, criteria, k));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('breaks ties by mentor id and skips mentors without capacity', () => {
+    const criteria = resolveCriteria();
+    const mentors = [
+      makeMentor({ id: 'm-c' }),
+      makeMentor({ id: 'm-a' }),
+      makeMentor({ id: 'm-full', capacity: 0, seniority: 3 }),
+      makeMentor({ id: 'm-b' }),
+    ];
+    const result = suggestMentors(makeMentee(), mentors, criteria, 3);
+    expect(result.map((s) => s.mentorId)).toEqual(['m-a', 'm-b', 'm-c']);
+    expect(result.map((s) => s.rank)).toEqual([1, 2, 3]);
+    expect(result[0].components.find((c) => c.id === 'languages')?.reason).toBe('shares English');
+  });
+
+  it('ranks by score and explains each suggestion', () => {
+    const criteria = resolveCriteria();
+    const mentors = [
+      makeMentor({ id: 'weak', offeredSkills: [{ skill: 'TypeScript', level: 1 }] }),
+      makeMentor({ id: 'strong' }),
+    ];
+    const [first, second] = suggestMentors(makeMentee(), new MentorIndex(mentors, criteria), criteria, 5);
+    expect(first.mentorId).toBe('strong');
+    expect(first.score).toBeGreaterThan(second.score);
+    expect(second.components.find((c) => c.id === 'skills')?.reason).toBe(
+      '0 of 1 wanted skills at or above target level',
+    );
+  });
+});
