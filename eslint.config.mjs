@@ -28,6 +28,8 @@ export default [
               onlyDependOnLibsWithTags: ['scope:worker', 'scope:server', 'scope:shared'],
             },
             { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:admin', 'scope:shared'] },
+            // End-to-end tests drive the whole system: the server's test harness and the apps' contracts.
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'],

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { ensureServices, serviceEnv } from './services.mjs';
 import { ROOT } from './lib/run-ts.mjs';
+import { ensureChromium } from './lib/browser.mjs';
 
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 
@@ -35,7 +36,7 @@ async function main() {
   };
 
   const config = await ensureServices();
-  const env = { ...serviceEnv(config), NODE_ENV: 'test' };
+  const env = { ...serviceEnv(config), NODE_ENV: 'test', CHROMIUM_PATH: ensureChromium() };
 
   step(await run('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']), 'format');
   step(

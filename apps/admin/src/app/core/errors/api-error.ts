@@ -1,0 +1,23 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import type { ErrorBody } from '@mentorship/contracts';
+
+/** The API's error body, when the failure came from the API and carries one. */
+export function errorBodyOf(error: unknown): ErrorBody | null {
+  if (!(error instanceof HttpErrorResponse)) return null;
+  const body: unknown = error.error;
+  if (typeof body !== 'object' || body === null) return null;
+  const { code, message } = body as Partial<ErrorBody>;
+  return typeof code === 'string' && typeof message === 'string' ? (body as ErrorBody) : null;
+}
+
+/** A sentence for people: the API's own message when there is one. */
+export function errorMessageOf(error: unknown): string {
+  const body = errorBodyOf(error);
+  if (body) return body.message;
+  if (error instanceof HttpErrorResponse) {
+    return error.status === 0
+      ? 'The server cannot be reached. Check your connection and try again.'
+      : `The request failed (${error.status} ${error.statusText || 'error'}).`;
+  }
+  return 'Something went wrong.';
+}

@@ -1,0 +1,17 @@
+import { Injectable, inject } from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { errorMessageOf } from './api-error';
+
+/** Shows failures in a snackbar, worded by the API's error body when it has one. */
+@Injectable({ providedIn: 'root' })
+export class ErrorNotifier {
+  private readonly snackBar = inject(MatSnackBar);
+
+  show(error: unknown): void {
+    this.snackBar.open(errorMessageOf(error), 'Dismiss', { duration: 8000, panelClass: 'mm-error-snackbar' });
+  }
+
+  info(message: string): void {
+    this.snackBar.open(message, undefined, { duration: 4000 });
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { OrganizationView } from '@mentorship/contracts';
+import { Observable, map, of, tap } from 'rxjs';
+import { ApiClient } from '../api/api-client';
+import { SessionStore } from '../auth/session.store';
+
+const LAST_ORGANIZATION_KEY = 'mm.admin.lastOrganization';
+
+interface LoadedOrganizations {
+  userId: string;
+  items: OrganizationView[];
+}
+
+/** The signed-in user's organizations and the one being worked on. */
+@Injectable({ providedIn: 'root' })
+export class OrganizationStore {
+  private readonly api = inject(ApiClient);
+  private readonly session = inject(SessionStore);
+  private readonly loaded = signal<LoadedOrganizations | null>(null);
+  private readonly currentId = signal<string | null>(null);
+
+  /** Keyed by user, so a different sign-in in the same tab never sees the previous user's list. */
+  readonly organizations = computed(() => {
+    const loaded = this.loaded();
+    return loaded && loaded.userId === this.session.user()?.id ? loaded.items : [];
+  });
+  readonly current = computed(() => this.organizations().find((org) => org.id === this.currentId()) ?? null);
+  readonly isAdminOfCurrent = computed(() => this.current()?.roles.includes('admin') ?? false);
+
+  /** The list, fetched once per signed-in user. */
+  ensureLoaded(): Observable<OrganizationView[]> {
+    const userId = this.session.user()?.id;
+    if (!userId) return of([]);
+    const loaded = this.loaded();
+    if (loaded?.userId === userId) return of(loaded.items);
+    return this.api.listOrganizations().pipe(
+      map(({ items }) => items),
+      tap((items) => this.loaded.set({ userId, items })),
+    );
+  }
+
+  create(name: string): Observable<OrganizationView> {
+    return this.api.createOrganization({ name }).pipe(
+      tap((created) => {
+        const userId = this.session.user()?.id;
+        if (userId) this.loaded.set({ userId, items: [...this.organizations(), created] });
+      }),
+    );
+  }
+
+  /** Makes the organization current and remembers it for this user's next visit. */
+  select(orgId: string): void {
+    this.currentId.set(orgId);
+    const userId = this.session.user()?.id;
+    if (!userId) return;
+    try {
+      localStorage.setItem(`${LAST_ORGANIZATION_KEY}.${userId}`, orgId);
+    } catch {
+      // Storage disabled: the first organization is opened next time instead.
+    }
+  }
+
+  /** The organization to open: the remembered one while still a member, else the first. */
+  preferred(): OrganizationView | null {
+    const organizations = this.organizations();
+    const userId = this.session.user()?.id;
+    let remembered: string | null = null;
+    try {
+      remembered = userId ? localStorage.getItem(`${LAST_ORGANIZATION_KEY}.${userId}`) : null;
+    } catch {
+      remembered = null;
+    }
+    return organizations.find((org) => org.id === remembered) ?? organizations[0] ?? null;
+  }
+
+  clear(): void {
+    this.loaded.set(null);
+    this.currentId.set(null);
+  }
+}

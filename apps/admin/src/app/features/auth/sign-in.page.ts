@@ -1,0 +1,93 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatInputModule } from '@angular/material/input';
+import { Router } from '@angular/router';
+import { SessionStore } from '../../core/auth/session.store';
+import { ErrorNotifier } from '../../core/errors/error-notifier';
+
+@Component({
+  selector: 'mm-sign-in-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatCardModule, MatInputModule, MatButtonModule],
+  template: `
+    <div class="mm-page sign-in">
+      <mat-card appearance="outlined">
+        <mat-card-header>
+          <mat-card-title><h1>Sign in</h1></mat-card-title>
+          <mat-card-subtitle>Mentorship Map administration</mat-card-subtitle>
+        </mat-card-header>
+        <form [formGroup]="form" (ngSubmit)="submit()">
+          <mat-card-content>
+            <mat-form-field class="mm-full-width">
+              <mat-label>Email</mat-label>
+              <input matInput type="email" formControlName="email" autocomplete="username" required />
+              @if (form.controls.email.hasError('email')) {
+                <mat-error>Enter an email address.</mat-error>
+              }
+            </mat-form-field>
+            <mat-form-field class="mm-full-width">
+              <mat-label>Password</mat-label>
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="current-password"
+                required
+              />
+            </mat-form-field>
+          </mat-card-content>
+          <mat-card-actions align="end">
+            <button mat-flat-button type="submit" [disabled]="submitting()">Sign in</button>
+          </mat-card-actions>
+        </form>
+      </mat-card>
+    </div>
+  `,
+  styles: `
+    .sign-in {
+      max-width: 420px;
+    }
+    h1 {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+    }
+    mat-card-content {
+      padding-top: 16px;
+    }
+  `,
+})
+export class SignInPage {
+  /** Where to go once signed in; set by the guard that sent the user here. */
+  readonly returnUrl = input<string>();
+
+  private readonly session = inject(SessionStore);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly router = inject(Router);
+  protected readonly submitting = signal(false);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email]],
+    password: ['', Validators.required],
+  });
+
+  protected submit(): void {
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.session.signIn(this.form.getRawValue()).subscribe({
+      next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        this.notifier.show(error);
+      },
+    });
+  }
+}
+
+/** Only paths inside this app: a return URL must not send the user to another site. */
+function safeReturnUrl(url: string | undefined): string {
+  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/orgs';
+}

@@ -1,0 +1,148 @@
+import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { ORGANIZATION_ROLES, type MemberView, type OrganizationRole } from '@mentorship/contracts';
+import { ErrorNotifier } from '../../core/errors/error-notifier';
+import { OrganizationStore } from '../../core/organizations/organization.store';
+import { InviteMemberDialog } from './invite-member.dialog';
+import { MemberRolesDialog } from './member-roles.dialog';
+import { MembersStore } from './members.store';
+import { MembersTableComponent } from './members-table.component';
+import { PendingInvitationsComponent } from './pending-invitations.component';
+import { roleLabel } from './role-label';
+
+/** A real option value: mat-select shows a null value as empty, not as "All roles". */
+const ALL_ROLES = 'all';
+
+@Component({
+  selector: 'mm-members-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatButtonModule,
+    MatSelectModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MembersTableComponent,
+    PendingInvitationsComponent,
+  ],
+  template: `
+    <div class="mm-page">
+      <header class="mm-page-header">
+        <h1>
+          Members
+          @if (organization(); as org) {
+            <span class="org-name">of {{ org.name }}</span>
+          }
+        </h1>
+        <mat-form-field class="role-filter" subscriptSizing="dynamic">
+          <mat-label>Filter by role</mat-label>
+          <mat-select [value]="store.query().role ?? allRoles" (selectionChange)="filterByRole($event.value)">
+            <mat-option [value]="allRoles">All roles</mat-option>
+            @for (role of roles; track role) {
+              <mat-option [value]="role">{{ label(role) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        @if (canManage()) {
+          <button mat-flat-button type="button" (click)="openInvite()">Invite member</button>
+        }
+      </header>
+
+      <div class="table-card">
+        <mat-progress-bar [mode]="store.loadingMembers() ? 'indeterminate' : 'determinate'" [value]="0" />
+        <mm-members-table
+          [members]="page()?.items ?? []"
+          [canManage]="canManage()"
+          [emptyText]="emptyText()"
+          (editRoles)="openRoles($event)"
+        />
+        <mat-paginator
+          [length]="page()?.total ?? 0"
+          [pageIndex]="store.query().page - 1"
+          [pageSize]="store.query().pageSize"
+          [pageSizeOptions]="[10, 20, 50, 100]"
+          (page)="changePage($event)"
+          aria-label="Pages of members"
+        />
+      </div>
+
+      <mm-pending-invitations [invitations]="store.pendingInvitations()" />
+    </div>
+  `,
+  styles: `
+    .org-name {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .role-filter {
+      width: 200px;
+    }
+    .table-card {
+      margin-top: 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      overflow: hidden;
+    }
+  `,
+})
+export class MembersPage {
+  /** From the route, `/orgs/:orgId/members`. */
+  readonly orgId = input.required<string>();
+
+  protected readonly store = inject(MembersStore);
+  private readonly organizations = inject(OrganizationStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly notifier = inject(ErrorNotifier);
+
+  protected readonly roles = ORGANIZATION_ROLES;
+  protected readonly allRoles = ALL_ROLES;
+  protected readonly label = roleLabel;
+  protected readonly page = this.store.members;
+  protected readonly organization = this.organizations.current;
+  protected readonly canManage = this.organizations.isAdminOfCurrent;
+  protected readonly emptyText = computed(() => {
+    if (this.store.loadingMembers() && !this.page()) return 'Loading members…';
+    const role = this.store.query().role;
+    return role ? `No member holds the ${roleLabel(role)} role.` : 'No members yet.';
+  });
+
+  constructor() {
+    effect(() => this.store.open(this.orgId()));
+  }
+
+  protected filterByRole(value: OrganizationRole | typeof ALL_ROLES): void {
+    this.store.filterByRole(value === ALL_ROLES ? null : value);
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.store.goToPage(event.pageIndex + 1, event.pageSize);
+  }
+
+  protected openInvite(): void {
+    // The dialog is given this page's injector so it shares the page's MembersStore.
+    this.dialog
+      .open<InviteMemberDialog, void, unknown>(InviteMemberDialog, {
+        injector: this.injector,
+        autoFocus: 'first-tabbable',
+      })
+      .afterClosed()
+      .subscribe((invitation) => {
+        if (invitation) this.notifier.info('Invitation sent.');
+      });
+  }
+
+  protected openRoles(member: MemberView): void {
+    this.dialog
+      .open<MemberRolesDialog, MemberView, unknown>(MemberRolesDialog, {
+        data: member,
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((updated) => {
+        if (updated) this.notifier.info('Roles saved.');
+      });
+  }
+}

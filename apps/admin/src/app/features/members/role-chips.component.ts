@@ -1,0 +1,31 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatChipsModule } from '@angular/material/chips';
+import { ORGANIZATION_ROLES, type OrganizationRole } from '@mentorship/contracts';
+import { roleLabel } from './role-label';
+
+@Component({
+  selector: 'mm-role-chips',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatChipsModule],
+  template: `
+    <mat-chip-set [attr.aria-label]="ariaLabel()">
+      @for (role of ordered(); track role) {
+        <mat-chip [disableRipple]="true">{{ label(role) }}</mat-chip>
+      }
+    </mat-chip-set>
+  `,
+  styles: `
+    mat-chip-set {
+      --mat-chip-container-height: 24px;
+    }
+  `,
+})
+export class RoleChipsComponent {
+  readonly roles = input.required<readonly OrganizationRole[]>();
+  readonly ariaLabel = input('Roles');
+  protected readonly label = roleLabel;
+  /** Always in the same order, so rows compare at a glance. */
+  protected readonly ordered = computed(() =>
+    ORGANIZATION_ROLES.filter((role) => this.roles().includes(role)),
+  );
+}
