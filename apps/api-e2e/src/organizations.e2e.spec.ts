@@ -241,3 +241,75 @@ describe('organizations and members', () => {
     expect(rows).toHaveLength(0);
   });
 });
+
+describe('invitation list and revocation', () => {
+  let api: TestApi;
+  let http: HttpClient;
+  let admin: SignedUpUser;
+  let org: OrganizationView;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    http = new HttpClient(api.baseUrl);
+    admin = await makeUser(http);
+    org = await makeOrganization(http, admin, 'Invites Org');
+  });
+  afterAll(() => api.close());
+
+  const invite = async (email: string) =>
+    (
+      await http.post<InvitationView>(
+        `/api/v1/orgs/${org.id}/invitations`,
+        { email, roles: ['mentee'] },
+        admin.token,
+      )
+    ).body;
+  const listed = async (status: string) =>
+    (
+      await http.get<Page<InvitationView>>(`/api/v1/orgs/${org.id}/invitations?status=${status}`, admin.token)
+    ).body.items
+      .map((i) => i.email)
+      .sort();
+
+  it('filters invitations by status, expired included', async () => {
+    await invite('fresh@example.test');
+    const stale = await invite('stale@example.test');
+    const withdrawn = await invite('withdrawn@example.test');
+    await api.db.query(`UPDATE invitations SET expires_at = now() - interval '1 day' WHERE id = $1`, [
+      stale.id,
+    ]);
+    expect(
+      (await http.delete(`/api/v1/orgs/${org.id}/invitations/${withdrawn.id}`, admin.token)).status,
+    ).toBe(204);
+
+    expect(await listed('pending')).toEqual(['fresh@example.test']);
+    expect(await listed('expired')).toEqual(['stale@example.test']);
+    expect(await listed('revoked')).toEqual(['withdrawn@example.test']);
+    expect((await http.get(`/api/v1/orgs/${org.id}/invitations?status=lost`, admin.token)).status).toBe(400);
+  });
+
+  it('a revoked invitation cannot be accepted, nor revoked twice', async () => {
+    const person = await makeUser(http);
+    const invitation = await invite(person.email);
+    expect(
+      (await http.delete(`/api/v1/orgs/${org.id}/invitations/${invitation.id}`, admin.token)).status,
+    ).toBe(204);
+    const token = api.app.get(InvitationTokens).issue(org.id, invitation.id);
+    const accept = await http.post<ErrorBody>(
+      `/api/v1/orgs/${org.id}/invitations/accept`,
+      { token },
+      person.token,
+    );
+    expect(accept.body.code).toBe('invitation_not_pending');
+    const again = await http.delete<ErrorBody>(
+      `/api/v1/orgs/${org.id}/invitations/${invitation.id}`,
+      admin.token,
+    );
+    expect(again.status).toBe(409);
+    const audit = await api.db.query(
+      `SELECT 1 FROM audit_events WHERE action = 'invitation.revoked' AND target_id = $1`,
+      [invitation.id],
+    );
+    expect(audit).toHaveLength(1);
+  });
+});

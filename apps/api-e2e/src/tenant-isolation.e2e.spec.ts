@@ -67,7 +67,7 @@ describe('tenant isolation', () => {
   }
 
   function fill(path: string, orgId: string): string {
-    return path.replace(':orgId', orgId).replace(':userId', memberA.id);
+    return path.replace(':orgId', orgId).replace(':userId', memberA.id).replace(':invitationId', invitationA);
   }
 
   it("gives organization B's admin 404 on every route of organization A, and changes nothing", async () => {
@@ -90,8 +90,10 @@ describe('tenant isolation', () => {
 
   it("gives B's admin 404 for A's member ids through B's own organization, and changes nothing", async () => {
     const before = await snapshotOf(api, orgA.id);
-    const memberRoutes = listRoutes(api.app).filter((r) => r.path.includes(':userId'));
-    expect(memberRoutes.length).toBeGreaterThanOrEqual(3);
+    const memberRoutes = listRoutes(api.app).filter(
+      (r) => r.path.includes(':userId') || r.path.includes(':invitationId'),
+    );
+    expect(memberRoutes.length).toBeGreaterThanOrEqual(4);
     for (const route of memberRoutes) {
       const result = await http.request(route.method, fill(route.path, orgB.id), {
         token: adminB.token,

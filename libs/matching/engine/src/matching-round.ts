@@ -1,6 +1,12 @@
-import { assignOptimal } from './assign/auction';
-import type { Assignment, AssignmentObjective, CandidateGraph, PairRef } from './assign/candidate-graph';
-import { assignStable, countBlockingPairs } from './assign/stable';
+import { solveOptimal } from './assign/auction';
+import {
+  prepareRound,
+  type Assignment,
+  type AssignmentObjective,
+  type CandidateGraph,
+  type PairRef,
+} from './assign/candidate-graph';
+import { countBlockingPairsPrepared, solveStable } from './assign/stable';
 import type { ProgramCriteria } from './criteria';
 import { MatchingInputError } from './matching-input.error';
 import { compareIds, MentorIndex } from './mentor-index';
@@ -134,9 +140,11 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
     edgePoints: Int32Array.from(edgePoints),
   };
   const options = { fixed, forbidden, objective: input.objective ?? 'max-score' };
+  // Validated and prepared once; every solver below only reads the prepared round.
+  const round = prepareRound(graph, options);
   const assignment: Assignment =
-    mode === 'stable' ? assignStable(graph, options) : assignOptimal(graph, options);
-  const optimum = mode === 'stable' ? assignOptimal(graph, { ...options, objective: 'max-score' }) : null;
+    mode === 'stable' ? solveStable(round) : solveOptimal(round, options.objective);
+  const optimum = mode === 'stable' ? solveOptimal(round, 'max-score') : null;
 
   const fixedMentee = new Set(fixed.map(([i]) => i));
   const forbiddenCount = new Int32Array(mentees.length);
@@ -178,7 +186,7 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
     })),
     matchedCount: assignment.matchedCount,
     totalScore,
-    blockingPairs: countBlockingPairs(graph, assignment.mentorOf, options),
+    blockingPairs: countBlockingPairsPrepared(round, assignment.mentorOf),
     optimum: optimum
       ? {
           totalScore: optimum.totalPoints / 100,

@@ -8,6 +8,7 @@ export type AuditAction =
   | 'member.roles_changed'
   | 'member.removed'
   | 'invitation.created'
+  | 'invitation.revoked'
   | 'invitation.accepted';
 
 export interface AuditEntry {

@@ -1,14 +1,31 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, OrgInvitee, OrgMember, PageQueryDto } from '@mentorship/platform';
+import { AuthenticatedUser, CurrentUser, OrgInvitee, OrgMember } from '@mentorship/platform';
 import {
   AcceptInvitationDto,
   InvitationPageDto,
+  InvitationQueryDto,
   InvitationViewDto,
   InviteMemberDto,
   MemberViewDto,
 } from './dto/organization.dto';
 import { InvitationsService } from './invitations.service';
+import { OrganizationsException } from './organizations.exception';
+
+const invitationId = new ParseUUIDPipe({
+  exceptionFactory: () => OrganizationsException.invitationNotFound(),
+});
 
 @ApiTags('invitations')
 @ApiBearerAuth()
@@ -19,7 +36,7 @@ export class InvitationsController {
   @OrgMember('admin', 'coordinator')
   @Get()
   @ApiOkResponse({ type: InvitationPageDto })
-  list(@Query() query: PageQueryDto): Promise<InvitationPageDto> {
+  list(@Query() query: InvitationQueryDto): Promise<InvitationPageDto> {
     return this.invitations.list(query);
   }
 
@@ -40,5 +57,16 @@ export class InvitationsController {
     @Body() body: AcceptInvitationDto,
   ): Promise<MemberViewDto> {
     return this.invitations.accept(invitee, body.token);
+  }
+
+  /** Withdraws a pending invitation: its link stops working. */
+  @OrgMember('admin')
+  @Delete(':invitationId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  revoke(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('invitationId', invitationId) id: string,
+  ): Promise<void> {
+    return this.invitations.revoke(actor.id, id);
   }
 }

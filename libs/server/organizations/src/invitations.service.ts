@@ -7,12 +7,17 @@ import {
   AuthenticatedUser,
   JobName,
   JobQueueService,
-  PageQueryDto,
   TenantContext,
   jobIds,
 } from '@mentorship/platform';
 import { QueryFailedError } from 'typeorm';
-import { InvitationPageDto, InvitationViewDto, InviteMemberDto, MemberViewDto } from './dto/organization.dto';
+import {
+  InvitationPageDto,
+  InvitationQueryDto,
+  InvitationViewDto,
+  InviteMemberDto,
+  MemberViewDto,
+} from './dto/organization.dto';
 import { InvitationEntity } from './entities/invitation.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import { InvitationTokens } from './invitation-token';
@@ -84,13 +89,45 @@ export class InvitationsService {
     return toInvitationView(invitation);
   }
 
-  async list(query: PageQueryDto): Promise<InvitationPageDto> {
-    const [rows, total] = await TenantContext.manager().findAndCount(InvitationEntity, {
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: query.offset,
-      take: query.pageSize,
-    });
+  /** Newest first; `expired` is a pending invitation past its date, so the filter says so in SQL too. */
+  async list(query: InvitationQueryDto): Promise<InvitationPageDto> {
+    const builder = TenantContext.manager().createQueryBuilder(InvitationEntity, 'invitation');
+    if (query.status === 'pending')
+      builder.where(`invitation.status = 'pending' AND invitation.expires_at > now()`);
+    if (query.status === 'expired')
+      builder.where(`invitation.status = 'pending' AND invitation.expires_at <= now()`);
+    if (query.status === 'accepted' || query.status === 'revoked') {
+      builder.where('invitation.status = :status', { status: query.status });
+    }
+    const [rows, total] = await builder
+      .orderBy('invitation.created_at', 'DESC')
+      .addOrderBy('invitation.id', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize)
+      .getManyAndCount();
     return { items: rows.map(toInvitationView), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async revoke(actorId: string, invitationId: string): Promise<void> {
+    const manager = TenantContext.manager();
+    const invitation = await manager
+      .createQueryBuilder(InvitationEntity, 'invitation')
+      .setLock('pessimistic_write')
+      .where('invitation.id = :invitationId', { invitationId })
+      .getOne();
+    if (!invitation) throw OrganizationsException.invitationNotFound();
+    if (invitation.status !== 'pending') throw OrganizationsException.invitationUsed();
+    await manager.update(
+      InvitationEntity,
+      { organizationId: invitation.organizationId, id: invitationId },
+      { status: 'revoked' },
+    );
+    await this.audit.record({
+      actorUserId: actorId,
+      action: 'invitation.revoked',
+      target: { type: 'invitation', id: invitationId },
+      details: { email: invitation.email },
+    });
   }
 
   /** The invitee joins with the invited roles; the token must be for this organization and this person's address. */

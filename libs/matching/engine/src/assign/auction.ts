@@ -2,8 +2,10 @@ import {
   finishAssignment,
   prepareRound,
   type Assignment,
+  type AssignmentObjective,
   type AssignmentOptions,
   type CandidateGraph,
+  type PreparedRound,
 } from './candidate-graph';
 import { MatchingInputError } from '../matching-input.error';
 
@@ -24,15 +26,19 @@ import { MatchingInputError } from '../matching-input.error';
  * - max-matched-then-score: points + (maxPoints x M + 1), i.e. as many pairs as possible, then score.
  */
 export function assignOptimal(graph: CandidateGraph, options: AssignmentOptions = {}): Assignment {
-  const round = prepareRound(graph, options);
+  return solveOptimal(prepareRound(graph, options), options.objective);
+}
+
+/** The auction on an already prepared round (which it only reads); see `assignOptimal`. */
+export function solveOptimal(round: PreparedRound, objective: AssignmentObjective = 'max-score'): Assignment {
   const { start, mentor, points, freeCapacity } = round;
-  const m = graph.menteeCount;
-  const n = graph.mentorCount;
+  const m = round.graph.menteeCount;
+  const n = round.graph.mentorCount;
   const edgeCount = mentor.length;
 
   let maxPoints = 0;
   for (let e = 0; e < edgeCount; e++) if (points[e] > maxPoints) maxPoints = points[e];
-  const matchedFirst = options.objective === 'max-matched-then-score';
+  const matchedFirst = objective === 'max-matched-then-score';
   const scale = m + 1;
   const weight = new Float64Array(edgeCount);
   let maxWeight = 0;

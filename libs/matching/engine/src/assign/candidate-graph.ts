@@ -40,6 +40,8 @@ export interface Assignment {
 /**
  * The free part of a round after fixed pairs are placed and forbidden pairs dropped:
  * candidate edges grouped per mentee (CSR), in input order, which keeps every algorithm deterministic.
+ * Built and validated once by `prepareRound`; the solvers (`solveOptimal`, `solveStable`) only read it,
+ * so one preparation can serve several of them.
  */
 export interface PreparedRound {
   graph: CandidateGraph;

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { smallRound } from '../testing/arbitraries';
-import { assignOptimal } from './auction';
-import type { CandidateGraph } from './candidate-graph';
+import { generateCandidateGraph } from '../testing/candidate-graphs';
+import { referenceStable } from '../testing/reference-stable';
+import { assignOptimal, solveOptimal } from './auction';
+import { prepareRound, type CandidateGraph } from './candidate-graph';
 import { assignGreedy } from './greedy';
-import { assignStable, countBlockingPairs } from './stable';
+import { assignStable, countBlockingPairs, countBlockingPairsPrepared, solveStable } from './stable';
 
 /** Blocking pairs straight from the definition, for small rounds. */
 function blockingByDefinition(graph: CandidateGraph, mentorOf: Int32Array): number {
@@ -60,6 +62,55 @@ describe('assignStable', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('assignStable against the textbook deferred acceptance (sorted lists)', () => {
+  it('gives the same assignment on random small rounds, with ties, fixed and forbidden pairs', () => {
+    fc.assert(
+      fc.property(smallRound(12, 6, true), ({ graph: g, fixed, forbidden }) => {
+        const a = assignStable(g, { fixed, forbidden });
+        expect(Array.from(a.mentorOf)).toEqual(Array.from(referenceStable(g, { fixed, forbidden })));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    { mentees: 1500, mentors: 300, candidatesPerMentee: 20, seed: 11 },
+    { mentees: 1500, mentors: 300, candidatesPerMentee: 20, seed: 12, minCapacity: 0, maxCapacity: 12 },
+    { mentees: 800, mentors: 40, candidatesPerMentee: 40, seed: 13, minCapacity: 5, maxCapacity: 30 },
+    { mentees: 600, mentors: 600, candidatesPerMentee: 50, seed: 14, minCapacity: 1, maxCapacity: 1 },
+  ])('gives the same assignment on generated rounds with contention: %o', (shape) => {
+    for (const coarse of [false, true]) {
+      const generated = generateCandidateGraph(shape);
+      // Coarse points (multiples of 10 points) make many ties on both sides.
+      const g: CandidateGraph = coarse
+        ? { ...generated, edgePoints: generated.edgePoints.map((p) => Math.round(p / 1000) * 1000) }
+        : generated;
+      const a = assignStable(g);
+      expect(Array.from(a.mentorOf)).toEqual(Array.from(referenceStable(g)));
+      expect(countBlockingPairs(g, a.mentorOf)).toBe(0);
+    }
+  });
+
+  it('solves a prepared round without changing it, so both solvers can share one preparation', () => {
+    const g = generateCandidateGraph({ mentees: 500, mentors: 100, candidatesPerMentee: 15, seed: 5 });
+    const options = { fixed: [[0, 3] as const], forbidden: [[1, 4] as const] };
+    const round = prepareRound(g, options);
+    const before = [round.start, round.mentor, round.points, round.freeCapacity, round.fixedMentorOf].map(
+      (a) => Array.from(a),
+    );
+    const stable = solveStable(round);
+    const exact = solveOptimal(round);
+    expect(stable).toEqual(assignStable(g, options));
+    expect(exact).toEqual(assignOptimal(g, options));
+    expect(countBlockingPairsPrepared(round, stable.mentorOf)).toBe(0);
+    expect(
+      [round.start, round.mentor, round.points, round.freeCapacity, round.fixedMentorOf].map((a) =>
+        Array.from(a),
+      ),
+    ).toEqual(before);
   });
 });
 

@@ -98,6 +98,15 @@ export class InviteMemberDto extends RolesDto implements InviteMemberRequest {
   email!: string;
 }
 
+export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
+
+export class InvitationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: INVITATION_STATUSES })
+  @IsOptional()
+  @IsIn(INVITATION_STATUSES)
+  status?: (typeof INVITATION_STATUSES)[number];
+}
+
 export class InvitationViewDto implements InvitationView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
