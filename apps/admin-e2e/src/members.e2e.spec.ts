@@ -1,35 +1,25 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { InvitationView, OrganizationView, Page, SessionView } from '@mentorship/contracts';
-// The real API, Postgres and Redis come from the server's test helper: this suite drives the
-// whole product, so it depends on server test code on purpose.
-import { startTestApi } from '@mentorship/testing';
-import { chromium, type Browser, type Page as BrowserPage } from 'playwright-core';
-
-const WORKSPACE = path.resolve(__dirname, '../../..');
-const ADMIN_INDEX = path.join(WORKSPACE, 'dist/apps/admin/browser/index.html');
-const SCREENSHOTS = path.join(WORKSPACE, 'tmp/screenshots');
-
-interface SeededAdmin {
-  email: string;
-  password: string;
-  session: SessionView;
-  organization: OrganizationView;
-}
+import type { InvitationView, MemberView, Page } from '@mentorship/contracts';
+import type { TestApi } from '@mentorship/testing';
+import type { Browser } from 'playwright-core';
+import {
+  apiRequest,
+  apiResponse,
+  invite,
+  openPage,
+  screenshot,
+  seedAdminWithOrganization,
+  seedMember,
+  signIn,
+  startBrowserE2e,
+  uniqueEmail,
+} from './support/browser-e2e';
 
 describe('admin members page', () => {
-  let api: { baseUrl: string; close(): Promise<void> };
+  let api: TestApi;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(ADMIN_INDEX)) {
-      throw new Error(`No admin build at ${ADMIN_INDEX}: run \`npx nx build admin\` first.`);
-    }
-    api = await startTestApi({ serveAdmin: true });
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    ({ api, browser } = await startBrowserE2e());
   });
 
   afterAll(async () => {
@@ -39,10 +29,8 @@ describe('admin members page', () => {
 
   it('invites a member by email and lists the invitation as pending', async () => {
     const admin = await seedAdminWithOrganization(api.baseUrl);
-    const invitee = `invitee-${Date.now()}@example.com`;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const invitee = uniqueEmail('invitee');
+    const { page, pageErrors } = await openPage(browser);
 
     await signIn(page, api.baseUrl, admin);
     // With one organization, signing in lands on its members page.
@@ -64,15 +52,13 @@ describe('admin members page', () => {
 
     const pending = page.getByRole('region', { name: 'Pending invitations' });
     await pending.getByText(invitee).waitFor();
-
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'members.png'), fullPage: true });
+    await screenshot(page, 'members');
 
     // The page shows it because the API stored it, not because the page remembered it.
     const invitations = await apiRequest<Page<InvitationView>>(
       api.baseUrl,
       'GET',
-      `/orgs/${admin.organization.id}/invitations?page=1&pageSize=100`,
+      `/orgs/${admin.organization.id}/invitations?status=pending&page=1&pageSize=100`,
       admin.session.accessToken,
     );
     expect(invitations.items).toEqual(
@@ -87,48 +73,82 @@ describe('admin members page', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('removes a member, withdraws an invitation and keeps the last admin', async () => {
+    const admin = await seedAdminWithOrganization(api.baseUrl);
+    const orgId = admin.organization.id;
+    const member = await seedMember(api, admin, 'Grace Mentor', ['mentor']);
+    const memberId = member.session.user.id;
+    const invitee = uniqueEmail('withdrawn');
+    const invitation = await invite(api.baseUrl, admin, invitee, ['mentee']);
+    const { page, pageErrors } = await openPage(browser);
+
+    await signIn(page, api.baseUrl, admin);
+    await page.waitForURL(`**/orgs/${orgId}/members`);
+    const table = page.getByRole('table', { name: 'Members' });
+    const memberCell = table.getByRole('cell', { name: member.email, exact: true });
+    await memberCell.waitFor();
+
+    // Remove: asks first, then the row goes.
+    await page.getByRole('button', { name: `Remove ${member.email}`, exact: true }).click();
+    const confirmRemove = page.getByRole('dialog', { name: 'Remove Grace Mentor?' });
+    await confirmRemove.waitFor();
+    await screenshot(page, 'members-remove-confirm');
+    await confirmRemove.getByRole('button', { name: 'Remove', exact: true }).click();
+    await confirmRemove.waitFor({ state: 'hidden' });
+    await memberCell.waitFor({ state: 'detached' });
+    await page.getByText('Grace Mentor was removed.').waitFor();
+
+    const members = await apiRequest<Page<MemberView>>(
+      api.baseUrl,
+      'GET',
+      `/orgs/${orgId}/members?page=1&pageSize=100`,
+      admin.session.accessToken,
+    );
+    expect(members.items.map((m) => m.userId)).not.toContain(memberId);
+    expect(members.total).toBe(1);
+    const gone = await apiResponse(
+      api.baseUrl,
+      'GET',
+      `/orgs/${orgId}/members/${memberId}`,
+      admin.session.accessToken,
+    );
+    expect(gone.status).toBe(404);
+
+    // Withdraw: the pending invitation leaves the list and is revoked at the API.
+    const pending = page.getByRole('region', { name: 'Pending invitations' });
+    await pending.getByText(invitee).waitFor();
+    await pending.getByRole('button', { name: `Withdraw invitation to ${invitee}` }).click();
+    const confirmWithdraw = page.getByRole('dialog', { name: 'Withdraw invitation?' });
+    await confirmWithdraw.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await confirmWithdraw.waitFor({ state: 'hidden' });
+    await pending.getByText(invitee).waitFor({ state: 'detached' });
+    await pending.getByText('No invitations are waiting for an answer.').waitFor();
+
+    const revoked = await apiRequest<Page<InvitationView>>(
+      api.baseUrl,
+      'GET',
+      `/orgs/${orgId}/invitations?status=revoked&page=1&pageSize=100`,
+      admin.session.accessToken,
+    );
+    expect(revoked.items.map((i) => i.id)).toContain(invitation.id);
+
+    // The only admin cannot leave: the API's 409 last_admin message is shown.
+    await page.getByRole('button', { name: `Remove ${admin.email}`, exact: true }).click();
+    const confirmLeave = page.getByRole('dialog', { name: 'Leave Northwind Mentoring?' });
+    await confirmLeave.getByRole('button', { name: 'Leave', exact: true }).click();
+    await page.getByText('An organization needs at least one admin.').waitFor();
+    await screenshot(page, 'members-last-admin');
+    await table.getByRole('cell', { name: admin.email, exact: true }).waitFor();
+    const self = await apiRequest<MemberView>(
+      api.baseUrl,
+      'GET',
+      `/orgs/${orgId}/members/${admin.session.user.id}`,
+      admin.session.accessToken,
+    );
+    expect(self.roles).toContain('admin');
+
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });
-
-async function seedAdminWithOrganization(baseUrl: string): Promise<SeededAdmin> {
-  const email = `admin-${Date.now()}@example.com`;
-  const password = 'correct horse battery staple';
-  const session = await apiRequest<SessionView>(baseUrl, 'POST', '/auth/sign-up', null, {
-    email,
-    password,
-    displayName: 'Ada Admin',
-  });
-  const organization = await apiRequest<OrganizationView>(baseUrl, 'POST', '/orgs', session.accessToken, {
-    name: 'Northwind Mentoring',
-  });
-  // Only admins see the invite button; the creator must be one.
-  expect(organization.roles).toContain('admin');
-  return { email, password, session, organization };
-}
-
-async function signIn(page: BrowserPage, baseUrl: string, admin: SeededAdmin): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password').fill(admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function apiRequest<T>(
-  baseUrl: string,
-  method: 'GET' | 'POST',
-  apiPath: string,
-  accessToken: string | null,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${baseUrl}/api/v1${apiPath}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    throw new Error(`${method} ${apiPath} answered ${response.status}: ${await response.text()}`);
-  }
-  return (await response.json()) as T;
-}

@@ -4,6 +4,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { SessionStore } from './core/auth/session.store';
+import { organizationLanding } from './core/organizations/organization-landing';
 import { OrganizationStore } from './core/organizations/organization.store';
 
 @Component({
@@ -73,8 +74,10 @@ export class AppComponent {
   protected readonly organizations = inject(OrganizationStore);
   private readonly router = inject(Router);
 
+  /** Admins and coordinators land on the members page, everyone else on the organization's home. */
   protected openOrganization(orgId: string): void {
-    void this.router.navigate(['/orgs', orgId, 'members']);
+    const org = this.organizations.find(orgId);
+    void this.router.navigate(org ? organizationLanding(org.id, org.roles) : ['/orgs', orgId]);
   }
 
   protected signOut(): void {

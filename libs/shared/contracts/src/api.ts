@@ -27,4 +27,10 @@ export type MemberListQuery = NonNullable<
   paths['/api/v1/orgs/{orgId}/members']['get']['parameters']['query']
 >;
 
+/** Query parameters of the invitation list, as the API documents them (`status` filter included). */
+export type InvitationListQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/invitations']['get']['parameters']['query']
+>;
+export type InvitationStatus = InvitationView['status'];
+
 export type { components, paths };

@@ -5,6 +5,7 @@ import type {
   AcceptInvitationRequest,
   ChangeMemberRolesRequest,
   CreateOrganizationRequest,
+  InvitationListQuery,
   InvitationView,
   InviteMemberRequest,
   MemberView,
@@ -35,6 +36,10 @@ export interface PageQuery {
 
 export interface MemberQuery extends PageQuery {
   role?: OrganizationRole | null;
+}
+
+export interface InvitationQuery extends PageQuery {
+  status?: InvitationListQuery['status'] | null;
 }
 
 export type { OrganizationList };
@@ -98,14 +103,19 @@ export class ApiClient {
 
   // --- invitations --------------------------------------------------------------------
 
-  listInvitations(orgId: string, query: PageQuery): Observable<Page<InvitationView>> {
-    return this.http.get<Page<InvitationView>>(`${orgPath(orgId)}/invitations`, {
-      params: pageParams(query),
-    });
+  listInvitations(orgId: string, query: InvitationQuery): Observable<Page<InvitationView>> {
+    let params = pageParams(query);
+    if (query.status) params = params.set('status', query.status);
+    return this.http.get<Page<InvitationView>>(`${orgPath(orgId)}/invitations`, { params });
   }
 
   inviteMember(orgId: string, body: InviteMemberRequest): Observable<InvitationView> {
     return this.http.post<InvitationView>(`${orgPath(orgId)}/invitations`, body);
+  }
+
+  /** Withdraws a pending invitation: its link stops working. */
+  revokeInvitation(orgId: string, invitationId: string): Observable<void> {
+    return this.http.delete<void>(`${orgPath(orgId)}/invitations/${encodeURIComponent(invitationId)}`);
   }
 
   acceptInvitation(orgId: string, body: AcceptInvitationRequest): Observable<MemberView> {

@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
+import { safeReturnUrl } from './return-url';
 import { SessionStore } from './session.store';
 
 /** Pages behind sign-in; the sign-in page brings the user back afterwards. */
@@ -8,6 +9,11 @@ export const signedInGuard: CanActivateFn = (_route, state) => {
   return inject(Router).createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
 };
 
-/** The sign-in page is for signed-out users only. */
-export const signedOutGuard: CanActivateFn = () =>
-  inject(SessionStore).signedIn() ? inject(Router).createUrlTree(['/orgs']) : true;
+/**
+ * Sign-in and sign-up are for signed-out users only. Someone already signed in goes straight
+ * to where the page would have sent them (e.g. back to an invitation link).
+ */
+export const signedOutGuard: CanActivateFn = (route) =>
+  inject(SessionStore).signedIn()
+    ? inject(Router).parseUrl(safeReturnUrl(route.queryParamMap.get('returnUrl')))
+    : true;

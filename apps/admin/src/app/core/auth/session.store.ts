@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { SessionView, SignInRequest, UserView } from '@mentorship/contracts';
+import type { SessionView, SignInRequest, SignUpRequest, UserView } from '@mentorship/contracts';
 import { Observable, catchError, finalize, map, of, shareReplay, throwError } from 'rxjs';
 import { ApiClient } from '../api/api-client';
 
@@ -36,6 +36,11 @@ export class SessionStore {
 
   signIn(credentials: SignInRequest): Observable<UserView> {
     return this.api.signIn(credentials).pipe(map((session) => this.start(session)));
+  }
+
+  /** Creates the account; the API answers with a session, so the new user is signed in at once. */
+  signUp(request: SignUpRequest): Observable<UserView> {
+    return this.api.signUp(request).pipe(map((session) => this.start(session)));
   }
 
   /** A new access token from the stored refresh token; the session ends when the API refuses it. */

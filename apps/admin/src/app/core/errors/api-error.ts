@@ -21,3 +21,25 @@ export function errorMessageOf(error: unknown): string {
   }
   return 'Something went wrong.';
 }
+
+/** One entry of a `validation_failed` body's `details`: a request field and what is wrong with it. */
+export interface FieldProblems {
+  field: string;
+  problems: string[];
+}
+
+/**
+ * The per-field problems of a 400 `validation_failed` answer. `ErrorBody.details` is untyped
+ * (it is not part of the OpenAPI document), so each entry is checked before it is trusted.
+ */
+export function fieldProblemsOf(error: unknown): FieldProblems[] {
+  const details = errorBodyOf(error)?.details;
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { field, problems } = entry as Record<string, unknown>;
+    if (typeof field !== 'string' || !Array.isArray(problems)) return [];
+    const texts = problems.filter((problem): problem is string => typeof problem === 'string');
+    return texts.length > 0 ? [{ field, problems: texts }] : [];
+  });
+}

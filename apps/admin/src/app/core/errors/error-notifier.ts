@@ -8,7 +8,12 @@ export class ErrorNotifier {
   private readonly snackBar = inject(MatSnackBar);
 
   show(error: unknown): void {
-    this.snackBar.open(errorMessageOf(error), 'Dismiss', { duration: 8000, panelClass: 'mm-error-snackbar' });
+    this.showMessage(errorMessageOf(error));
+  }
+
+  /** An error already worded for people (e.g. several API validation problems joined). */
+  showMessage(message: string): void {
+    this.snackBar.open(message, 'Dismiss', { duration: 8000, panelClass: 'mm-error-snackbar' });
   }
 
   info(message: string): void {

@@ -1,7 +1,9 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
+import type { OrganizationRole } from '@mentorship/contracts';
 import { catchError, map, of } from 'rxjs';
 import { ErrorNotifier } from '../errors/error-notifier';
+import { organizationLanding } from './organization-landing';
 import { OrganizationStore } from './organization.store';
 
 /** `/orgs` opens the remembered organization; with none, the page to create one is shown. */
@@ -12,7 +14,7 @@ export const openPreferredOrganizationGuard: CanActivateFn = () => {
   return store.ensureLoaded().pipe(
     map(() => {
       const preferred = store.preferred();
-      return preferred ? router.createUrlTree(['/orgs', preferred.id, 'members']) : true;
+      return preferred ? router.createUrlTree(organizationLanding(preferred.id, preferred.roles)) : true;
     }),
     catchError((error: unknown) => {
       notifier.show(error);
@@ -42,3 +44,39 @@ export const organizationMemberGuard: CanActivateFn = (route) => {
     }),
   );
 };
+
+/** `/orgs/:orgId` itself: the members page for admins and coordinators, else the home page. */
+export const organizationLandingGuard: CanActivateFn = (route) => {
+  const store = inject(OrganizationStore);
+  const router = inject(Router);
+  const orgId = route.paramMap.get('orgId');
+  return store.ensureLoaded().pipe(
+    map(() => {
+      const org = store.find(orgId);
+      return router.createUrlTree(org ? organizationLanding(org.id, org.roles) : ['/orgs']);
+    }),
+    catchError(() => of(router.createUrlTree(['/orgs']))),
+  );
+};
+
+/**
+ * A page of an organization that needs one of `roles` (mirroring the API's own rule); anyone
+ * else is sent to the organization's home page rather than shown a page of 403s.
+ */
+export function organizationRoleGuard(...roles: OrganizationRole[]): CanActivateFn {
+  return (route) => {
+    const store = inject(OrganizationStore);
+    const router = inject(Router);
+    const orgId = route.paramMap.get('orgId');
+    return store.ensureLoaded().pipe(
+      map(() => {
+        const org = store.find(orgId);
+        if (!org) return router.createUrlTree(['/orgs']);
+        return org.roles.some((role) => roles.includes(role))
+          ? true
+          : router.createUrlTree(['/orgs', org.id, 'home']);
+      }),
+      catchError(() => of(router.createUrlTree(['/orgs']))),
+    );
+  };
+}

@@ -3,6 +3,7 @@ import type { OrganizationView } from '@mentorship/contracts';
 import { Observable, map, of, tap } from 'rxjs';
 import { ApiClient } from '../api/api-client';
 import { SessionStore } from '../auth/session.store';
+import { canSeeMembers } from './organization-landing';
 
 const LAST_ORGANIZATION_KEY = 'mm.admin.lastOrganization';
 
@@ -26,6 +27,7 @@ export class OrganizationStore {
   });
   readonly current = computed(() => this.organizations().find((org) => org.id === this.currentId()) ?? null);
   readonly isAdminOfCurrent = computed(() => this.current()?.roles.includes('admin') ?? false);
+  readonly canSeeMembersOfCurrent = computed(() => canSeeMembers(this.current()?.roles ?? []));
 
   /** The list, fetched once per signed-in user. */
   ensureLoaded(): Observable<OrganizationView[]> {
@@ -37,6 +39,17 @@ export class OrganizationStore {
       map(({ items }) => items),
       tap((items) => this.loaded.set({ userId, items })),
     );
+  }
+
+  /** Fetches the list again, e.g. after joining or leaving an organization. */
+  reload(): Observable<OrganizationView[]> {
+    this.loaded.set(null);
+    return this.ensureLoaded();
+  }
+
+  /** The loaded organization with this id, or null. */
+  find(orgId: string | null): OrganizationView | null {
+    return this.organizations().find((org) => org.id === orgId) ?? null;
   }
 
   create(name: string): Observable<OrganizationView> {

@@ -1,22 +1,29 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatInputModule } from '@angular/material/input';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
+import { isInvitationReturn, safeReturnUrl } from '../../core/auth/return-url';
 import { SessionStore } from '../../core/auth/session.store';
 import { ErrorNotifier } from '../../core/errors/error-notifier';
 
 @Component({
   selector: 'mm-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatCardModule, MatInputModule, MatButtonModule],
+  imports: [ReactiveFormsModule, RouterLink, MatCardModule, MatInputModule, MatButtonModule],
   template: `
     <div class="mm-page sign-in">
       <mat-card appearance="outlined">
         <mat-card-header>
           <mat-card-title><h1>Sign in</h1></mat-card-title>
-          <mat-card-subtitle>Mentorship Map administration</mat-card-subtitle>
+          <mat-card-subtitle>
+            @if (forInvitation()) {
+              Sign in with the email address your invitation was sent to.
+            } @else {
+              Mentorship Map administration
+            }
+          </mat-card-subtitle>
         </mat-card-header>
         <form [formGroup]="form" (ngSubmit)="submit()">
           <mat-card-content>
@@ -38,7 +45,11 @@ import { ErrorNotifier } from '../../core/errors/error-notifier';
               />
             </mat-form-field>
           </mat-card-content>
-          <mat-card-actions align="end">
+          <mat-card-actions class="actions">
+            <span class="switch">
+              New here?
+              <a routerLink="/sign-up" [queryParams]="returnQuery()">Create an account</a>
+            </span>
             <button mat-flat-button type="submit" [disabled]="submitting()">Sign in</button>
           </mat-card-actions>
         </form>
@@ -56,6 +67,20 @@ import { ErrorNotifier } from '../../core/errors/error-notifier';
     mat-card-content {
       padding-top: 16px;
     }
+    .actions {
+      display: flex;
+      justify-content: space-between;
+      gap: 16px;
+      flex-wrap: wrap;
+    }
+    .switch {
+      padding-inline-start: 8px;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .switch a {
+      color: var(--mat-sys-primary);
+    }
   `,
 })
 export class SignInPage {
@@ -66,6 +91,11 @@ export class SignInPage {
   private readonly notifier = inject(ErrorNotifier);
   private readonly router = inject(Router);
   protected readonly submitting = signal(false);
+  protected readonly forInvitation = computed(() => isInvitationReturn(this.returnUrl()));
+  protected readonly returnQuery = computed(() => {
+    const returnUrl = this.returnUrl();
+    return returnUrl ? { returnUrl } : {};
+  });
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
@@ -85,9 +115,4 @@ export class SignInPage {
       },
     });
   }
-}
-
-/** Only paths inside this app: a return URL must not send the user to another site. */
-function safeReturnUrl(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/orgs';
 }

@@ -7,7 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ORGANIZATION_ROLES, type InvitationView, type OrganizationRole } from '@mentorship/contracts';
 import { ErrorNotifier } from '../../core/errors/error-notifier';
 import { MembersStore } from './members.store';
-import { roleLabel } from './role-label';
+import { roleLabel } from '../../shared/role-label';
 
 /** Invites someone by email; stays open on failure so nothing typed is lost. */
 @Component({

@@ -6,7 +6,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ORGANIZATION_ROLES, type MemberView } from '@mentorship/contracts';
 import { ErrorNotifier } from '../../core/errors/error-notifier';
 import { MembersStore } from './members.store';
-import { roleLabel } from './role-label';
+import { roleLabel } from '../../shared/role-label';
 
 /** Changes one member's roles; stays open on failure (e.g. 403 for non-admins). */
 @Component({

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { MemberView } from '@mentorship/contracts';
-import { RoleChipsComponent } from './role-chips.component';
+import { RoleChipsComponent } from '../../shared/role-chips.component';
 
 @Component({
   selector: 'mm-members-table',
@@ -42,6 +42,15 @@ import { RoleChipsComponent } from './role-chips.component';
           >
             Edit roles
           </button>
+          <button
+            mat-button
+            type="button"
+            class="remove"
+            (click)="remove.emit(member)"
+            [attr.aria-label]="'Remove ' + member.email"
+          >
+            Remove
+          </button>
         </td>
       </ng-container>
 
@@ -58,6 +67,11 @@ import { RoleChipsComponent } from './role-chips.component';
     }
     .actions {
       text-align: end;
+      white-space: nowrap;
+    }
+    .remove {
+      --mat-button-text-label-text-color: var(--mat-sys-error);
+      --mat-button-text-state-layer-color: var(--mat-sys-error);
     }
     .empty {
       padding: 24px 16px;
@@ -67,10 +81,11 @@ import { RoleChipsComponent } from './role-chips.component';
 })
 export class MembersTableComponent {
   readonly members = input.required<MemberView[]>();
-  /** Only admins may change roles; the API refuses others with 403 anyway. */
+  /** Only admins may change roles or remove members; the API refuses others with 403 anyway. */
   readonly canManage = input(false);
   readonly emptyText = input('No members.');
   readonly editRoles = output<MemberView>();
+  readonly remove = output<MemberView>();
 
   protected readonly columns = computed(() =>
     this.canManage()

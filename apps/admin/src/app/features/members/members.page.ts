@@ -4,15 +4,23 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { ORGANIZATION_ROLES, type MemberView, type OrganizationRole } from '@mentorship/contracts';
+import {
+  ORGANIZATION_ROLES,
+  type InvitationView,
+  type MemberView,
+  type OrganizationRole,
+} from '@mentorship/contracts';
+import { Router } from '@angular/router';
+import { SessionStore } from '../../core/auth/session.store';
 import { ErrorNotifier } from '../../core/errors/error-notifier';
 import { OrganizationStore } from '../../core/organizations/organization.store';
+import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm.dialog';
 import { InviteMemberDialog } from './invite-member.dialog';
 import { MemberRolesDialog } from './member-roles.dialog';
 import { MembersStore } from './members.store';
 import { MembersTableComponent } from './members-table.component';
 import { PendingInvitationsComponent } from './pending-invitations.component';
-import { roleLabel } from './role-label';
+import { roleLabel } from '../../shared/role-label';
 
 /** A real option value: mat-select shows a null value as empty, not as "All roles". */
 const ALL_ROLES = 'all';
@@ -58,6 +66,7 @@ const ALL_ROLES = 'all';
           [canManage]="canManage()"
           [emptyText]="emptyText()"
           (editRoles)="openRoles($event)"
+          (remove)="confirmRemove($event)"
         />
         <mat-paginator
           [length]="page()?.total ?? 0"
@@ -69,7 +78,12 @@ const ALL_ROLES = 'all';
         />
       </div>
 
-      <mm-pending-invitations [invitations]="store.pendingInvitations()" />
+      <mm-pending-invitations
+        [invitations]="store.invitations()"
+        [total]="store.pendingTotal()"
+        [canManage]="canManage()"
+        (withdraw)="confirmWithdraw($event)"
+      />
     </div>
   `,
   styles: `
@@ -96,6 +110,8 @@ export class MembersPage {
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
   private readonly notifier = inject(ErrorNotifier);
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
 
   protected readonly roles = ORGANIZATION_ROLES;
   protected readonly allRoles = ALL_ROLES;
@@ -144,5 +160,54 @@ export class MembersPage {
       .subscribe((updated) => {
         if (updated) this.notifier.info('Roles saved.');
       });
+  }
+
+  protected confirmRemove(member: MemberView): void {
+    const self = member.userId === this.session.user()?.id;
+    const orgName = this.organization()?.name ?? 'this organization';
+    this.confirm({
+      title: self ? `Leave ${orgName}?` : `Remove ${member.displayName}?`,
+      message: self
+        ? `You will no longer be a member of ${orgName} and lose access to it.`
+        : `${member.displayName} (${member.email}) will no longer be a member of ${orgName} and loses access to it at once. You can invite them again later.`,
+      confirmLabel: self ? 'Leave' : 'Remove',
+    }).subscribe((confirmed) => {
+      if (!confirmed) return;
+      this.store.remove(member.userId, { reload: !self }).subscribe({
+        next: () => {
+          if (!self) {
+            this.notifier.info(`${member.displayName} was removed.`);
+            return;
+          }
+          this.notifier.info(`You left ${orgName}.`);
+          this.organizations.reload().subscribe({
+            complete: () => void this.router.navigate(['/orgs']),
+            error: () => void this.router.navigate(['/orgs']),
+          });
+        },
+        // E.g. 409 last_admin: "An organization needs at least one admin."
+        error: (error: unknown) => this.notifier.show(error),
+      });
+    });
+  }
+
+  protected confirmWithdraw(invitation: InvitationView): void {
+    this.confirm({
+      title: 'Withdraw invitation?',
+      message: `The invitation link sent to ${invitation.email} will stop working. You can invite them again later.`,
+      confirmLabel: 'Withdraw',
+    }).subscribe((confirmed) => {
+      if (!confirmed) return;
+      this.store.withdraw(invitation.id).subscribe({
+        next: () => this.notifier.info('Invitation withdrawn.'),
+        error: (error: unknown) => this.notifier.show(error),
+      });
+    });
+  }
+
+  private confirm(data: ConfirmDialogData) {
+    return this.dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data, autoFocus: 'first-tabbable' })
+      .afterClosed();
   }
 }

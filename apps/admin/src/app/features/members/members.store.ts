@@ -9,7 +9,7 @@ import {
   type OrganizationRole,
   type Page,
 } from '@mentorship/contracts';
-import { EMPTY, Observable, catchError, filter, finalize, switchMap, tap } from 'rxjs';
+import { EMPTY, Observable, catchError, filter, finalize, switchMap, tap, throwError } from 'rxjs';
 import { ApiClient, type MemberQuery } from '../../core/api/api-client';
 import { ErrorNotifier } from '../../core/errors/error-notifier';
 
@@ -31,8 +31,11 @@ export class MembersStore {
   readonly query = signal<MemberQuery>({ page: 1, pageSize: DEFAULT_PAGE_SIZE, role: null });
   readonly members = signal<Page<MemberView> | null>(null);
   readonly loadingMembers = signal(false);
+  /** Pending invitations, newest first (the API filters by status). */
   readonly invitations = signal<InvitationView[]>([]);
-  readonly pendingInvitations = computed(() => this.invitations().filter((inv) => inv.status === 'pending'));
+  /** How many are pending in all; more than are listed only past the API's largest page. */
+  readonly pendingTotal = signal(0);
+  private readonly invitationsVersion = signal(0);
 
   private readonly membersRequest = computed<MembersRequest | null>(() => {
     const orgId = this.orgId();
@@ -55,18 +58,20 @@ export class MembersStore {
       )
       .subscribe((page) => this.members.set(page));
 
-    toObservable(this.orgId)
+    toObservable(computed(() => ({ orgId: this.orgId(), version: this.invitationsVersion() })))
       .pipe(
-        filter((orgId): orgId is string => orgId !== null),
-        // The API has no status filter yet: the newest page holds the pending ones that matter.
-        switchMap((orgId) =>
+        filter((request): request is { orgId: string; version: number } => request.orgId !== null),
+        switchMap(({ orgId }) =>
           this.api
-            .listInvitations(orgId, { page: 1, pageSize: MAX_PAGE_SIZE })
+            .listInvitations(orgId, { page: 1, pageSize: MAX_PAGE_SIZE, status: 'pending' })
             .pipe(catchError((error: unknown) => this.fail(error))),
         ),
         takeUntilDestroyed(),
       )
-      .subscribe((page) => this.invitations.set(page.items));
+      .subscribe((page) => {
+        this.invitations.set(page.items);
+        this.pendingTotal.set(page.total);
+      });
   }
 
   /** Shows the organization's members from the first page, unfiltered. */
@@ -74,6 +79,7 @@ export class MembersStore {
     if (orgId === this.orgId()) return;
     this.members.set(null);
     this.invitations.set([]);
+    this.pendingTotal.set(0);
     this.query.set({ page: 1, pageSize: DEFAULT_PAGE_SIZE, role: null });
     this.orgId.set(orgId);
   }
@@ -93,9 +99,48 @@ export class MembersStore {
 
   invite(request: InviteMemberRequest): Observable<InvitationView> {
     const orgId = this.requireOrgId();
-    return this.api
-      .inviteMember(orgId, request)
-      .pipe(tap((invitation) => this.invitations.update((list) => [invitation, ...list])));
+    return this.api.inviteMember(orgId, request).pipe(
+      tap((invitation) => {
+        this.invitations.update((list) => [invitation, ...list]);
+        this.pendingTotal.update((total) => total + 1);
+      }),
+    );
+  }
+
+  /** Withdraws a pending invitation. When it was no longer pending, the list is fetched again. */
+  withdraw(invitationId: string): Observable<void> {
+    const orgId = this.requireOrgId();
+    return this.api.revokeInvitation(orgId, invitationId).pipe(
+      tap(() => {
+        this.invitations.update((list) => list.filter((invitation) => invitation.id !== invitationId));
+        this.pendingTotal.update((total) => Math.max(0, total - 1));
+      }),
+      catchError((error: unknown) => {
+        this.invitationsVersion.update((v) => v + 1);
+        return throwError(() => error);
+      }),
+    );
+  }
+
+  /**
+   * Removes a member, then loads the page again (totals and page boundaries move) unless told
+   * not to: someone who removed themselves can no longer read the list.
+   */
+  remove(userId: string, { reload = true }: { reload?: boolean } = {}): Observable<void> {
+    const orgId = this.requireOrgId();
+    return this.api.removeMember(orgId, userId).pipe(
+      tap(() => {
+        if (!reload) return;
+        const page = this.members();
+        const query = this.query();
+        if (page && page.items.length === 1 && query.page > 1) {
+          // The last row of the last page: show the page before it.
+          this.query.set({ ...query, page: query.page - 1 });
+        } else {
+          this.version.update((v) => v + 1);
+        }
+      }),
+    );
   }
 
   changeRoles(userId: string, roles: OrganizationRole[]): Observable<MemberView> {

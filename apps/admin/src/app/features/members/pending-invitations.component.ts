@@ -1,13 +1,14 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import type { InvitationView } from '@mentorship/contracts';
-import { RoleChipsComponent } from './role-chips.component';
+import { RoleChipsComponent } from '../../shared/role-chips.component';
 
 @Component({
   selector: 'mm-pending-invitations',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatListModule, RoleChipsComponent],
+  imports: [DatePipe, MatButtonModule, MatListModule, RoleChipsComponent],
   template: `
     <section aria-labelledby="pending-invitations-title">
       <h2 id="pending-invitations-title">Pending invitations</h2>
@@ -25,9 +26,27 @@ import { RoleChipsComponent } from './role-chips.component';
                 />
                 <span>Expires {{ invitation.expiresAt | date: 'mediumDate' }}</span>
               </span>
+              @if (canManage()) {
+                <span matListItemMeta class="actions">
+                  <button
+                    mat-button
+                    type="button"
+                    class="withdraw"
+                    (click)="withdraw.emit(invitation)"
+                    [attr.aria-label]="'Withdraw invitation to ' + invitation.email"
+                  >
+                    Withdraw
+                  </button>
+                </span>
+              }
             </mat-list-item>
           }
         </mat-list>
+        @if (total() > invitations().length) {
+          <p class="more">
+            Showing the {{ invitations().length }} newest of {{ total() }} pending invitations.
+          </p>
+        }
       }
     </section>
   `,
@@ -44,6 +63,21 @@ import { RoleChipsComponent } from './role-chips.component';
       padding-block: 8px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
+    /* The list's end slot is sized and aligned for icons and small text: a button needs its own. */
+    .actions {
+      align-self: center !important;
+      margin-top: 0 !important;
+      margin-inline-end: 0 !important;
+      width: auto !important;
+      height: auto !important;
+    }
+    .withdraw {
+      --mat-button-text-label-text-color: var(--mat-sys-error);
+      --mat-button-text-state-layer-color: var(--mat-sys-error);
+    }
+    .more {
+      color: var(--mat-sys-on-surface-variant);
+    }
     .meta {
       display: flex !important;
       align-items: center;
@@ -53,4 +87,9 @@ import { RoleChipsComponent } from './role-chips.component';
 })
 export class PendingInvitationsComponent {
   readonly invitations = input.required<InvitationView[]>();
+  /** How many are pending in all, when more than are listed. */
+  readonly total = input(0);
+  /** Only admins may withdraw invitations. */
+  readonly canManage = input(false);
+  readonly withdraw = output<InvitationView>();
 }

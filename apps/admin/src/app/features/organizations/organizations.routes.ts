@@ -1,8 +1,11 @@
 import { Routes } from '@angular/router';
 import {
   openPreferredOrganizationGuard,
+  organizationLandingGuard,
   organizationMemberGuard,
+  organizationRoleGuard,
 } from '../../core/organizations/organization.guards';
+import { MEMBER_MANAGER_ROLES } from '../../core/organizations/organization-landing';
 
 const createOrganizationPage = () =>
   import('./create-organization.page').then((m) => m.CreateOrganizationPage);
@@ -20,10 +23,17 @@ export const organizationsRoutes: Routes = [
     path: ':orgId',
     canActivate: [organizationMemberGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'members' },
+      // Never shown: the guard always redirects to the page that fits the person's roles.
+      { path: '', pathMatch: 'full', canActivate: [organizationLandingGuard], children: [] },
+      {
+        path: 'home',
+        title: 'Home · Mentorship Map',
+        loadChildren: () => import('../home/home.routes').then((m) => m.homeRoutes),
+      },
       {
         path: 'members',
         title: 'Members · Mentorship Map',
+        canActivate: [organizationRoleGuard(...MEMBER_MANAGER_ROLES)],
         loadChildren: () => import('../members/members.routes').then((m) => m.membersRoutes),
       },
     ],

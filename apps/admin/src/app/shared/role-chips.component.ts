@@ -8,9 +8,10 @@ import { roleLabel } from './role-label';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatChipsModule],
   template: `
-    <mat-chip-set [attr.aria-label]="ariaLabel()">
+    <!-- A plain list to assistive technology: mat-chip-set is role="presentation" by default. -->
+    <mat-chip-set role="list" [attr.aria-label]="ariaLabel()">
       @for (role of ordered(); track role) {
-        <mat-chip [disableRipple]="true">{{ label(role) }}</mat-chip>
+        <mat-chip role="listitem" [disableRipple]="true">{{ label(role) }}</mat-chip>
       }
     </mat-chip-set>
   `,

@@ -1,0 +1,16 @@
+import type { OrganizationRole } from '@mentorship/contracts';
+
+/** Roles that may open the members page (the API refuses the member list to everyone else). */
+export const MEMBER_MANAGER_ROLES: readonly OrganizationRole[] = ['admin', 'coordinator'];
+
+export function canSeeMembers(roles: readonly OrganizationRole[]): boolean {
+  return roles.some((role) => MEMBER_MANAGER_ROLES.includes(role));
+}
+
+/**
+ * The first page of an organization for someone holding `roles`: admins and coordinators
+ * manage members; mentors and mentees get the organization's home page instead of a 403.
+ */
+export function organizationLanding(orgId: string, roles: readonly OrganizationRole[]): string[] {
+  return ['/orgs', orgId, canSeeMembers(roles) ? 'members' : 'home'];
+}
