@@ -5,7 +5,8 @@ import { mkdirSync, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { ensureServices, serviceEnv } from './services.mjs';
 import { migrate } from './migrate.mjs';
-import { ROOT, runTs, spawnTs } from './lib/run-ts.mjs';
+import { ROOT, spawnTs } from './lib/run-ts.mjs';
+import { seedDemo } from './seed-demo.mjs';
 
 const PORT = process.env.PORT || '3000';
 const SMTP_PORT = process.env.DEMO_SMTP_PORT || '1025';
@@ -53,7 +54,7 @@ async function main() {
   };
   await migrate();
   await buildAdmin();
-  await runTs('scripts/ts/seed-demo.ts', { env });
+  await seedDemo();
 
   const logs = path.join(ROOT, 'tmp/demo');
   mkdirSync(logs, { recursive: true });

@@ -26,3 +26,4 @@ export * from './jobs/job-registry';
 export * from './jobs/job-queue.service';
 export * from './jobs/job-worker.service';
 export * from './jobs/jobs.module';
+export * from './http/page.dto';

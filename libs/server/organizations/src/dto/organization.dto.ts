@@ -10,7 +10,7 @@ import {
   type OrganizationRole,
   type OrganizationView,
 } from '@mentorship/contracts';
-import { PageQueryDto } from '@mentorship/platform';
+import { PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -79,16 +79,7 @@ export class MemberViewDto implements MemberView {
   joinedAt!: string;
 }
 
-export class MemberPageDto {
-  @ApiProperty({ type: MemberViewDto, isArray: true })
-  items!: MemberViewDto[];
-  @ApiProperty()
-  page!: number;
-  @ApiProperty()
-  pageSize!: number;
-  @ApiProperty()
-  total!: number;
-}
+export class MemberPageDto extends PageOf(MemberViewDto) {}
 
 export class InviteMemberDto extends RolesDto implements InviteMemberRequest {
   @ApiProperty({ example: 'grace@example.org' })
@@ -122,16 +113,7 @@ export class InvitationViewDto implements InvitationView {
   createdAt!: string;
 }
 
-export class InvitationPageDto {
-  @ApiProperty({ type: InvitationViewDto, isArray: true })
-  items!: InvitationViewDto[];
-  @ApiProperty()
-  page!: number;
-  @ApiProperty()
-  pageSize!: number;
-  @ApiProperty()
-  total!: number;
-}
+export class InvitationPageDto extends PageOf(InvitationViewDto) {}
 
 export class AcceptInvitationDto implements AcceptInvitationRequest {
   @ApiProperty()

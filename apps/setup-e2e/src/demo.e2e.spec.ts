@@ -1,0 +1,112 @@
+import type { MemberView, OrganizationList, Page, SessionView } from '@mentorship/contracts';
+import { HttpClient, serviceUrls, withDatabase } from '@mentorship/testing';
+import { Client } from 'pg';
+import { adminQuery, freePort, runScript, Running, startScript, suffix, waitFor } from './support';
+
+/**
+ * `npm run demo` as a person runs it: services, migrations, admin build, demo data, then the
+ * API, worker and mail sink on localhost. Here on a database of its own and free ports.
+ */
+describe('npm run demo', () => {
+  const database = `mm_demo_${suffix()}`;
+  let demo: Running;
+  let http: HttpClient;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    env = {
+      PORT: String(port),
+      PUBLIC_URL: `http://localhost:${port}`,
+      DEMO_SMTP_PORT: String(await freePort()),
+      DATABASE_URL: `postgres://mentorship_app:mentorship_app@127.0.0.1:5432/${database}`,
+      DATABASE_OWNER_URL: `postgres://mentorship_owner:mentorship_owner@127.0.0.1:5432/${database}`,
+      REDIS_PREFIX: `mmdemo-${suffix()}`,
+    };
+    demo = startScript('scripts/demo.mjs', env);
+    await waitFor(
+      () => demo.output().includes('Mentorship Map is running.') || demo.child.exitCode !== null,
+      'the demo',
+      280_000,
+    );
+    if (!demo.output().includes('Mentorship Map is running.'))
+      throw new Error(`demo failed:\n${demo.output()}`);
+    http = new HttpClient(`http://127.0.0.1:${port}`);
+  }, 300_000);
+
+  afterAll(async () => {
+    demo?.child.kill('SIGTERM');
+    await demo?.exited;
+    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  });
+
+  it('prints where everything is and how to sign in', () => {
+    expect(demo.output()).toContain(`Admin app:   ${env['PUBLIC_URL']}/`);
+    expect(demo.output()).toContain('admin@demo.example');
+    expect(demo.output()).toContain('mentorship-demo-2026');
+  });
+
+  it('serves the admin app and lets the demo admin sign in to the seeded organization', async () => {
+    const index = await fetch(`${http.baseUrl}/`);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('<title>Mentorship Map');
+
+    const session = await http.post<SessionView>('/api/v1/auth/sign-in', {
+      email: 'admin@demo.example',
+      password: 'mentorship-demo-2026',
+    });
+    expect(session.status).toBe(200);
+    const orgs = await http.get<OrganizationList>('/api/v1/orgs', session.body.accessToken);
+    expect(orgs.body.items).toEqual([
+      expect.objectContaining({ name: 'Demo Mentoring Program', roles: ['admin'] }),
+    ]);
+    const members = await http.get<Page<MemberView>>(
+      `/api/v1/orgs/${orgs.body.items[0]!.id}/members`,
+      session.body.accessToken,
+    );
+    const roles = members.body.items.flatMap((m) => m.roles);
+    expect(roles).toEqual(expect.arrayContaining(['admin', 'coordinator', 'mentor', 'mentee']));
+  });
+
+  it('runs the worker: an invitation email reaches the demo mail sink with its link', async () => {
+    const session = await http.post<SessionView>('/api/v1/auth/sign-in', {
+      email: 'admin@demo.example',
+      password: 'mentorship-demo-2026',
+    });
+    const orgId = (await http.get<OrganizationList>('/api/v1/orgs', session.body.accessToken)).body.items[0]!
+      .id;
+    const invited = await http.post(
+      `/api/v1/orgs/${orgId}/invitations`,
+      { email: 'new.mentee@demo.example', roles: ['mentee'] },
+      session.body.accessToken,
+    );
+    expect(invited.status).toBe(201);
+    await waitFor(
+      () => demo.output().includes('[demo mail] to new.mentee@demo.example'),
+      'the invitation email',
+      30_000,
+    );
+    expect(demo.output()).toContain(`[demo mail]   ${env['PUBLIC_URL']}/invitations/accept?org=${orgId}`);
+  });
+
+  it('seeds idempotently: running the seed again changes nothing', async () => {
+    const before = await countIn(database);
+    const again = runScript('scripts/seed-demo.mjs', env);
+    expect(again.status).toBe(0);
+    expect(await countIn(database)).toEqual(before);
+  });
+});
+
+async function countIn(database: string) {
+  const client = new Client({ connectionString: withDatabase(serviceUrls.admin, database) });
+  await client.connect();
+  try {
+    const result = await client.query(
+      `SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM memberships) AS members,
+              (SELECT count(*)::int FROM organizations) AS organizations`,
+    );
+    return result.rows[0];
+  } finally {
+    await client.end();
+  }
+}
