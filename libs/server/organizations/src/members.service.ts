@@ -18,7 +18,9 @@ export class MembersService {
     if (query.role) builder.andWhere(':role = ANY(membership.roles)', { role: query.role });
     const total = await builder.getCount();
     const rows = await builder
+      // Joined first; people who joined together (an import, the demo seed) by name.
       .orderBy('membership.created_at')
+      .addOrderBy('person.display_name')
       .addOrderBy('membership.user_id')
       .offset(query.offset)
       .limit(query.pageSize)
