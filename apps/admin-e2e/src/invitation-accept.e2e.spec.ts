@@ -1,25 +1,22 @@
-import type { MemberView, SessionView } from '@mentorship/contracts';
-import type { TestApi } from '@mentorship/testing';
-import type { Browser } from 'playwright-core';
+import type { MemberView, Page, InvitationView, SessionView } from '@mentorship/contracts';
 import {
-  PASSWORD,
-  acceptLink,
-  apiRequest,
-  invite,
-  openPage,
-  screenshot,
-  seedAdminWithOrganization,
-  seedUser,
-  startBrowserE2e,
-  uniqueEmail,
-} from './support/browser-e2e';
+  makeInvitation,
+  makeOrganization,
+  makeUser,
+  TEST_PASSWORD,
+  type HttpClient,
+  type TestApi,
+} from '@mentorship/testing';
+import type { Browser } from 'playwright-core';
+import { acceptLink, openPage, screenshot, startBrowserE2e, uniqueEmail } from './support/browser-e2e';
 
 describe('accepting an invitation from its emailed link', () => {
   let api: TestApi;
+  let http: HttpClient;
   let browser: Browser;
 
   beforeAll(async () => {
-    ({ api, browser } = await startBrowserE2e());
+    ({ api, http, browser } = await startBrowserE2e());
   });
 
   afterAll(async () => {
@@ -28,10 +25,13 @@ describe('accepting an invitation from its emailed link', () => {
   });
 
   it('lets a new person sign up from the link and land in the organization', async () => {
-    const admin = await seedAdminWithOrganization(api.baseUrl);
-    const orgId = admin.organization.id;
+    const admin = await makeUser(http, { displayName: 'Ada Admin' });
+    const organization = await makeOrganization(http, admin, 'Northwind Mentoring');
+    // Only an admin can invite; the creator must be one.
+    expect(organization.roles).toContain('admin');
+    const orgId = organization.id;
     const invitee = uniqueEmail('invitee');
-    const invitation = await invite(api.baseUrl, admin, invitee, ['mentor', 'mentee']);
+    const invitation = await makeInvitation(http, admin, orgId, invitee, ['mentor', 'mentee']);
     const { page, pageErrors } = await openPage(browser);
 
     // Signed out: the page explains and offers sign-in or sign-up.
@@ -48,7 +48,7 @@ describe('accepting an invitation from its emailed link', () => {
       )}`,
     );
     await page.getByLabel('Display name').fill('Grace Invitee');
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
 
     // A taken address: the API's answer is shown next to the field, nothing is lost.
     await page.getByLabel('Email').fill(admin.email);
@@ -71,17 +71,17 @@ describe('accepting an invitation from its emailed link', () => {
     await screenshot(page, 'invitation-accepted-home');
 
     // The API confirms the membership with the invited roles.
-    const inviteeSession = await apiRequest<SessionView>(api.baseUrl, 'POST', '/auth/sign-in', null, {
+    const inviteeSession = await http.post<SessionView>('/api/v1/auth/sign-in', {
       email: invitee,
-      password: PASSWORD,
+      password: TEST_PASSWORD,
     });
-    const member = await apiRequest<MemberView>(
-      api.baseUrl,
-      'GET',
-      `/orgs/${orgId}/members/${inviteeSession.user.id}`,
-      admin.session.accessToken,
+    expect(inviteeSession.status).toBe(200);
+    const member = await http.get<MemberView>(
+      `/api/v1/orgs/${orgId}/members/${inviteeSession.body.user.id}`,
+      admin.token,
     );
-    expect(member).toEqual(
+    expect(member.status).toBe(200);
+    expect(member.body).toEqual(
       expect.objectContaining({ email: invitee, displayName: 'Grace Invitee', roles: ['mentor', 'mentee'] }),
     );
 
@@ -106,10 +106,13 @@ describe('accepting an invitation from its emailed link', () => {
   });
 
   it('tells someone signed in with another address that the link is not theirs', async () => {
-    const admin = await seedAdminWithOrganization(api.baseUrl);
-    const orgId = admin.organization.id;
-    const invitation = await invite(api.baseUrl, admin, uniqueEmail('invited'), ['mentee']);
-    const other = await seedUser(api.baseUrl, 'someone-else', 'Sam Else');
+    const admin = await makeUser(http, { displayName: 'Ada Admin' });
+    const organization = await makeOrganization(http, admin, 'Northwind Mentoring');
+    // Only an admin can invite; the creator must be one.
+    expect(organization.roles).toContain('admin');
+    const orgId = organization.id;
+    const invitation = await makeInvitation(http, admin, orgId, uniqueEmail('invited'), ['mentee']);
+    const other = await makeUser(http, { displayName: 'Sam Else' });
     const { page, pageErrors } = await openPage(browser);
 
     await page.goto(acceptLink(api, orgId, invitation.id));
@@ -117,7 +120,7 @@ describe('accepting an invitation from its emailed link', () => {
     await page.waitForURL(/\/sign-in\?returnUrl=/);
     await page.getByText('Sign in with the email address your invitation was sent to.').waitFor();
     await page.getByLabel('Email').fill(other.email);
-    await page.getByLabel('Password').fill(other.password);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
     await page.waitForURL(/\/invitations\/accept\?/);
@@ -129,13 +132,12 @@ describe('accepting an invitation from its emailed link', () => {
     await screenshot(page, 'invitation-wrong-account');
 
     // Nothing was joined.
-    const pending = await apiRequest<{ items: { id: string }[] }>(
-      api.baseUrl,
-      'GET',
-      `/orgs/${orgId}/invitations?status=pending&page=1&pageSize=100`,
-      admin.session.accessToken,
+    const pending = await http.get<Page<InvitationView>>(
+      `/api/v1/orgs/${orgId}/invitations?status=pending&page=1&pageSize=100`,
+      admin.token,
     );
-    expect(pending.items.map((i) => i.id)).toContain(invitation.id);
+    expect(pending.status).toBe(200);
+    expect(pending.body.items.map((i) => i.id)).toContain(invitation.id);
 
     // Switching account keeps the link: back on sign-in with the same return URL.
     await page.getByRole('button', { name: 'Sign in with another account' }).click();

@@ -1,25 +1,23 @@
 import type { InvitationView, MemberView, Page } from '@mentorship/contracts';
-import type { TestApi } from '@mentorship/testing';
-import type { Browser } from 'playwright-core';
+import { InvitationTokens } from '@mentorship/organizations';
 import {
-  apiRequest,
-  apiResponse,
-  invite,
-  openPage,
-  screenshot,
-  seedAdminWithOrganization,
-  seedMember,
-  signIn,
-  startBrowserE2e,
-  uniqueEmail,
-} from './support/browser-e2e';
+  makeInvitation,
+  makeMember,
+  makeOrganization,
+  makeUser,
+  type HttpClient,
+  type TestApi,
+} from '@mentorship/testing';
+import type { Browser } from 'playwright-core';
+import { openPage, screenshot, signIn, startBrowserE2e, uniqueEmail } from './support/browser-e2e';
 
 describe('admin members page', () => {
   let api: TestApi;
+  let http: HttpClient;
   let browser: Browser;
 
   beforeAll(async () => {
-    ({ api, browser } = await startBrowserE2e());
+    ({ api, http, browser } = await startBrowserE2e());
   });
 
   afterAll(async () => {
@@ -28,13 +26,16 @@ describe('admin members page', () => {
   });
 
   it('invites a member by email and lists the invitation as pending', async () => {
-    const admin = await seedAdminWithOrganization(api.baseUrl);
+    const admin = await makeUser(http, { displayName: 'Ada Admin' });
+    const organization = await makeOrganization(http, admin, 'Northwind Mentoring');
+    // Only admins see the invite button; the creator must be one.
+    expect(organization.roles).toContain('admin');
     const invitee = uniqueEmail('invitee');
     const { page, pageErrors } = await openPage(browser);
 
     await signIn(page, api.baseUrl, admin);
     // With one organization, signing in lands on its members page.
-    await page.waitForURL(`**/orgs/${admin.organization.id}/members`);
+    await page.waitForURL(`**/orgs/${organization.id}/members`);
     await page
       .getByRole('table', { name: 'Members' })
       .getByRole('cell', { name: admin.email, exact: true })
@@ -55,13 +56,12 @@ describe('admin members page', () => {
     await screenshot(page, 'members');
 
     // The page shows it because the API stored it, not because the page remembered it.
-    const invitations = await apiRequest<Page<InvitationView>>(
-      api.baseUrl,
-      'GET',
-      `/orgs/${admin.organization.id}/invitations?status=pending&page=1&pageSize=100`,
-      admin.session.accessToken,
+    const invitations = await http.get<Page<InvitationView>>(
+      `/api/v1/orgs/${organization.id}/invitations?status=pending&page=1&pageSize=100`,
+      admin.token,
     );
-    expect(invitations.items).toEqual(
+    expect(invitations.status).toBe(200);
+    expect(invitations.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           email: invitee,
@@ -75,12 +75,23 @@ describe('admin members page', () => {
   });
 
   it('removes a member, withdraws an invitation and keeps the last admin', async () => {
-    const admin = await seedAdminWithOrganization(api.baseUrl);
-    const orgId = admin.organization.id;
-    const member = await seedMember(api, admin, 'Grace Mentor', ['mentor']);
-    const memberId = member.session.user.id;
+    const admin = await makeUser(http, { displayName: 'Ada Admin' });
+    const organization = await makeOrganization(http, admin, 'Northwind Mentoring');
+    // Only admins see the remove and withdraw buttons; the creator must be one.
+    expect(organization.roles).toContain('admin');
+    const orgId = organization.id;
+    const tokens = api.app.get(InvitationTokens);
+    const member = await makeMember(
+      http,
+      admin,
+      orgId,
+      ['mentor'],
+      (invitationId) => tokens.issue(orgId, invitationId),
+      { displayName: 'Grace Mentor' },
+    );
+    const memberId = member.id;
     const invitee = uniqueEmail('withdrawn');
-    const invitation = await invite(api.baseUrl, admin, invitee, ['mentee']);
+    const invitation = await makeInvitation(http, admin, orgId, invitee, ['mentee']);
     const { page, pageErrors } = await openPage(browser);
 
     await signIn(page, api.baseUrl, admin);
@@ -99,20 +110,14 @@ describe('admin members page', () => {
     await memberCell.waitFor({ state: 'detached' });
     await page.getByText('Grace Mentor was removed.').waitFor();
 
-    const members = await apiRequest<Page<MemberView>>(
-      api.baseUrl,
-      'GET',
-      `/orgs/${orgId}/members?page=1&pageSize=100`,
-      admin.session.accessToken,
+    const members = await http.get<Page<MemberView>>(
+      `/api/v1/orgs/${orgId}/members?page=1&pageSize=100`,
+      admin.token,
     );
-    expect(members.items.map((m) => m.userId)).not.toContain(memberId);
-    expect(members.total).toBe(1);
-    const gone = await apiResponse(
-      api.baseUrl,
-      'GET',
-      `/orgs/${orgId}/members/${memberId}`,
-      admin.session.accessToken,
-    );
+    expect(members.status).toBe(200);
+    expect(members.body.items.map((m) => m.userId)).not.toContain(memberId);
+    expect(members.body.total).toBe(1);
+    const gone = await http.get(`/api/v1/orgs/${orgId}/members/${memberId}`, admin.token);
     expect(gone.status).toBe(404);
 
     // Withdraw: the pending invitation leaves the list and is revoked at the API.
@@ -125,13 +130,12 @@ describe('admin members page', () => {
     await pending.getByText(invitee).waitFor({ state: 'detached' });
     await pending.getByText('No invitations are waiting for an answer.').waitFor();
 
-    const revoked = await apiRequest<Page<InvitationView>>(
-      api.baseUrl,
-      'GET',
-      `/orgs/${orgId}/invitations?status=revoked&page=1&pageSize=100`,
-      admin.session.accessToken,
+    const revoked = await http.get<Page<InvitationView>>(
+      `/api/v1/orgs/${orgId}/invitations?status=revoked&page=1&pageSize=100`,
+      admin.token,
     );
-    expect(revoked.items.map((i) => i.id)).toContain(invitation.id);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.items.map((i) => i.id)).toContain(invitation.id);
 
     // The only admin cannot leave: the API's 409 last_admin message is shown.
     await page.getByRole('button', { name: `Remove ${admin.email}`, exact: true }).click();
@@ -140,13 +144,9 @@ describe('admin members page', () => {
     await page.getByText('An organization needs at least one admin.').waitFor();
     await screenshot(page, 'members-last-admin');
     await table.getByRole('cell', { name: admin.email, exact: true }).waitFor();
-    const self = await apiRequest<MemberView>(
-      api.baseUrl,
-      'GET',
-      `/orgs/${orgId}/members/${admin.session.user.id}`,
-      admin.session.accessToken,
-    );
-    expect(self.roles).toContain('admin');
+    const self = await http.get<MemberView>(`/api/v1/orgs/${orgId}/members/${admin.id}`, admin.token);
+    expect(self.status).toBe(200);
+    expect(self.body.roles).toContain('admin');
 
     expect(pageErrors).toEqual([]);
     await page.close();

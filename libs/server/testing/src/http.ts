@@ -1,4 +1,10 @@
-import type { ErrorBody, OrganizationRole, OrganizationView, SessionView } from '@mentorship/contracts';
+import type {
+  ErrorBody,
+  InvitationView,
+  OrganizationRole,
+  OrganizationView,
+  SessionView,
+} from '@mentorship/contracts';
 import { randomBytes } from 'node:crypto';
 
 export interface HttpResult<T = unknown> {
@@ -58,11 +64,15 @@ export interface SignedUpUser {
   refreshToken: string;
 }
 
+/** What a test may say about a person; everything else gets a default. */
+export interface UserOverrides {
+  email?: string;
+  displayName?: string;
+  password?: string;
+}
+
 /** A person with an account; only what a test cares about needs saying. */
-export async function makeUser(
-  http: HttpClient,
-  overrides: { email?: string; displayName?: string; password?: string } = {},
-): Promise<SignedUpUser> {
+export async function makeUser(http: HttpClient, overrides: UserOverrides = {}): Promise<SignedUpUser> {
   const email = overrides.email ?? `person-${randomBytes(4).toString('hex')}@example.test`;
   const result = await http.post<SessionView>('/api/v1/auth/sign-up', {
     email,
@@ -91,9 +101,27 @@ export async function makeOrganization(
   return result.body;
 }
 
+/** A pending invitation of `email` with `roles`, sent by `admin`. */
+export async function makeInvitation(
+  http: HttpClient,
+  admin: SignedUpUser,
+  organizationId: string,
+  email: string,
+  roles: OrganizationRole[],
+): Promise<InvitationView> {
+  const invitation = await http.post<InvitationView>(
+    `/api/v1/orgs/${organizationId}/invitations`,
+    { email, roles },
+    admin.token,
+  );
+  if (invitation.status !== 201)
+    throw new Error(`invite failed: ${invitation.status} ${JSON.stringify(invitation.body)}`);
+  return invitation.body;
+}
+
 /**
  * Adds a new member with `roles` through the real invitation flow (invite, accept),
- * so the member exists exactly as it would in production.
+ * so the member exists exactly as it would in production. `overrides` describe the member.
  */
 export async function makeMember(
   http: HttpClient,
@@ -101,18 +129,13 @@ export async function makeMember(
   organizationId: string,
   roles: OrganizationRole[],
   acceptToken: (invitationId: string) => string,
+  overrides: UserOverrides = {},
 ): Promise<SignedUpUser> {
-  const member = await makeUser(http);
-  const invitation = await http.post<{ id: string }>(
-    `/api/v1/orgs/${organizationId}/invitations`,
-    { email: member.email, roles },
-    admin.token,
-  );
-  if (invitation.status !== 201)
-    throw new Error(`invite failed: ${invitation.status} ${JSON.stringify(invitation.body)}`);
+  const member = await makeUser(http, overrides);
+  const invitation = await makeInvitation(http, admin, organizationId, member.email, roles);
   const accepted = await http.post(
     `/api/v1/orgs/${organizationId}/invitations/accept`,
-    { token: acceptToken(invitation.body.id) },
+    { token: acceptToken(invitation.id) },
     member.token,
   );
   if (accepted.status !== 200)
