@@ -1,22 +1,14 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { serviceUrls } from '@mentorship/testing';
+
+export { freePort, waitFor } from '@mentorship/testing';
 import { Client } from 'pg';
 
 export const ROOT = join(__dirname, '../../..');
 
 export const suffix = () => randomBytes(4).toString('hex');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs one of the project's scripts to completion, as a person would from the shell. */
 export function runScript(
@@ -49,24 +41,6 @@ export function startScript(script: string, env: Record<string, string>): Runnin
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
-}
-
-export async function waitFor(
-  check: () => Promise<boolean> | boolean,
-  what: string,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (
-      await Promise.resolve()
-        .then(check)
-        .catch(() => false)
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** SQL as the superuser, in the maintenance database. */

@@ -4,3 +4,4 @@ export * from './smtp-sink';
 export * from './start-test-api';
 export * from './http';
 export * from './routes';
+export * from './waiting';
