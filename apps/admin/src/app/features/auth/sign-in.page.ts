@@ -56,30 +56,10 @@ import { ErrorNotifier } from '../../core/errors/error-notifier';
       </mat-card>
     </div>
   `,
+  styleUrl: './auth-card.css',
   styles: `
     .sign-in {
       max-width: 420px;
-    }
-    h1 {
-      margin: 0;
-      font: var(--mat-sys-headline-small);
-    }
-    mat-card-content {
-      padding-top: 16px;
-    }
-    .actions {
-      display: flex;
-      justify-content: space-between;
-      gap: 16px;
-      flex-wrap: wrap;
-    }
-    .switch {
-      padding-inline-start: 8px;
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .switch a {
-      color: var(--mat-sys-primary);
     }
   `,
 })

@@ -93,33 +93,15 @@ type SignUpField = 'displayName' | 'email' | 'password';
       </mat-card>
     </div>
   `,
+  styleUrl: './auth-card.css',
   styles: `
     .sign-up {
       max-width: 460px;
     }
-    h1 {
-      margin: 0;
-      font: var(--mat-sys-headline-small);
-    }
     mat-card-content {
-      padding-top: 16px;
       display: flex;
       flex-direction: column;
       gap: 8px;
-    }
-    .actions {
-      display: flex;
-      justify-content: space-between;
-      gap: 16px;
-      flex-wrap: wrap;
-    }
-    .switch {
-      padding-inline-start: 8px;
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .switch a {
-      color: var(--mat-sys-primary);
     }
   `,
 })
