@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ACCESS_POLICY, AccessPolicy, API_PREFIX } from '@mentorship/platform';
+import { ACCESS_POLICY, AccessPolicy, API_PREFIX, UNPREFIXED_ROUTES } from '@mentorship/platform';
 
 export interface RouteInfo {
   method: string;
@@ -11,8 +11,6 @@ export interface RouteInfo {
   handler: string;
   policy: AccessPolicy | undefined;
 }
-
-const UNPREFIXED = new Set(['health', 'ready']);
 
 /** Every HTTP route the application serves, with the access policy it declares. */
 export function listRoutes(app: INestApplication): RouteInfo[] {
@@ -34,7 +32,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         .map((p) => p.replace(/^\/|\/$/g, ''))
         .filter(Boolean)
         .join('/');
-      const path = UNPREFIXED.has(joined) ? `/${joined}` : `/${API_PREFIX}/${joined}`;
+      const path = UNPREFIXED_ROUTES.includes(joined) ? `/${joined}` : `/${API_PREFIX}/${joined}`;
       routes.push({
         method: RequestMethod[method],
         path,

@@ -13,6 +13,9 @@ import { createValidationPipe } from '../errors/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
 
+/** Probes for load balancers and orchestrators stay at the root, outside the versioned API. */
+export const UNPREFIXED_ROUTES = ['health', 'ready'];
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const options = new DocumentBuilder()
     .setTitle('Mentorship Map API')
@@ -44,7 +47,7 @@ export async function createHttpApp(
   app.use((error: unknown, _request: Request, _response: Response, next: NextFunction) =>
     next(fromBodyParserError(error)),
   );
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'ready'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorBodyFilter());
   app.enableShutdownHooks();
@@ -69,7 +72,7 @@ function serveAdmin(app: NestExpressApplication, root: string): void {
   if (!existsSync(index)) throw new Error(`ADMIN_DIST has no index.html: ${root}`);
   app.use(express.static(root, { index: false, maxAge: '1h' }));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const isApi = request.path.startsWith('/api') || request.path === '/health' || request.path === '/ready';
+    const isApi = request.path.startsWith('/api') || UNPREFIXED_ROUTES.includes(request.path.slice(1));
     if (request.method !== 'GET' || isApi) return next();
     response.sendFile(index);
   });
