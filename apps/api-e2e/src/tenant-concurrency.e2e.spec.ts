@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import type { OrganizationView } from '@mentorship/contracts';
-import { DomainException, OrgMember, SignedIn, TenantContext } from '@mentorship/platform';
+import { DomainException, OrgMember, SignedIn, TenancyService, TenantContext } from '@mentorship/platform';
 import {
   HttpClient,
   makeOrganization,
@@ -138,5 +138,21 @@ describe('tenant context under concurrency', () => {
       ),
     );
     for (const result of after) expect(result.body).toEqual({ tenant: '', memberships: 0 });
+  });
+
+  it('runs a tenant request, membership check included, in one transaction', async () => {
+    const tenancy = api.app.get(TenancyService);
+    const runInTenant = jest.spyOn(tenancy, 'runInTenant');
+    try {
+      const result = await http.post(
+        `/api/v1/orgs/${orgs[0]!.id}/probe`,
+        { marker: 'one-tx', fail: false },
+        admins[0]!.token,
+      );
+      expect(result.status).toBe(201);
+      expect(runInTenant).toHaveBeenCalledTimes(1);
+    } finally {
+      runInTenant.mockRestore();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthenticationGuard, IdentityModule } from '@mentorship/identity';
-import { OrganizationAccessGuard, OrganizationsModule } from '@mentorship/organizations';
+import { OrganizationAccessInterceptor, OrganizationsModule } from '@mentorship/organizations';
 import {
   AppConfig,
   ConfigModule,
@@ -10,7 +10,6 @@ import {
   JobsModule,
   LoggingModule,
   RedisModule,
-  TenantTransactionInterceptor,
 } from '@mentorship/platform';
 
 /** The API's composition root: platform, bounded contexts, and the request pipeline. */
@@ -30,10 +29,10 @@ export class ApiModule {
         OrganizationsModule,
       ],
       providers: [
-        // Order matters: who you are, then what you may do in the route's organization.
+        // Who you are (guard, no database), then, inside the request's one tenant transaction,
+        // what you may do in the route's organization (interceptor).
         { provide: APP_GUARD, useExisting: AuthenticationGuard },
-        { provide: APP_GUARD, useExisting: OrganizationAccessGuard },
-        { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+        { provide: APP_INTERCEPTOR, useExisting: OrganizationAccessInterceptor },
       ],
     };
   }

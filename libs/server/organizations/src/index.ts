@@ -1,6 +1,6 @@
 export * from './organizations.module';
 export * from './organizations.exception';
-export * from './organization-access.guard';
+export * from './organization-access.interceptor';
 export * from './invitation-token';
 export * from './entities/organization.entity';
 export * from './entities/membership.entity';

@@ -11,7 +11,7 @@ import { InvitationsService } from './invitations.service';
 import { InvitationEmailJob } from './jobs/invitation-email.job';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
-import { OrganizationAccessGuard } from './organization-access.guard';
+import { OrganizationAccessInterceptor } from './organization-access.interceptor';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 
@@ -28,8 +28,8 @@ import { OrganizationsService } from './organizations.service';
     InvitationsService,
     InvitationTokens,
     InvitationEmailJob,
-    OrganizationAccessGuard,
+    OrganizationAccessInterceptor,
   ],
-  exports: [OrganizationAccessGuard, InvitationTokens],
+  exports: [OrganizationAccessInterceptor, InvitationTokens],
 })
 export class OrganizationsModule {}

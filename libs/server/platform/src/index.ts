@@ -7,7 +7,6 @@ export * from './errors/validation.pipe';
 export * from './tenancy/tenant-context';
 export * from './tenancy/tenancy.service';
 export * from './tenancy/tenant-request';
-export * from './tenancy/tenant-transaction.interceptor';
 export * from './access/access-policy';
 export * from './access/authenticated-user';
 export * from './access/client-address';

@@ -1,6 +1,6 @@
 import type { OrganizationRole } from '@mentorship/contracts';
 
-/** What the access guard learned about the caller's place in the route's organization. */
+/** What the organization access check learned about the caller's place in the route's organization. */
 export interface RequestTenant {
   organizationId: string;
   /** Empty for an invitee who is not a member yet. */
