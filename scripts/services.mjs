@@ -6,6 +6,7 @@
 // Order of preference for each service that does not answer: Docker Compose if an engine
 // runs, else the distribution's packages (root on Debian/Ubuntu), else stop and say what to
 // install or set. A service that already answers is used as it is.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { probePostgres, probeRedis, waitFor } from './lib/probes.mjs';
@@ -20,12 +21,8 @@ import {
   startWithDocker,
 } from './lib/start-services.mjs';
 
-const DEFAULTS = {
-  DATABASE_ADMIN_URL: 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
-  DATABASE_URL: 'postgres://mentorship_app:mentorship_app@127.0.0.1:5432/mentorship',
-  DATABASE_OWNER_URL: 'postgres://mentorship_owner:mentorship_owner@127.0.0.1:5432/mentorship',
-  REDIS_URL: 'redis://127.0.0.1:6379',
-};
+// Where Postgres and Redis are when nothing says otherwise; the test harness reads the same file.
+const DEFAULTS = JSON.parse(readFileSync(new URL('../infra/local-services.json', import.meta.url), 'utf8'));
 
 const POSTGRES_START_TIMEOUT_MS = 60_000;
 const REDIS_START_TIMEOUT_MS = 30_000;

@@ -1,14 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The set-up's defaults (scripts/services.mjs reads the same file). */
+const DEFAULTS: Record<string, string> = JSON.parse(
+  readFileSync(join(__dirname, '../../../../infra/local-services.json'), 'utf8'),
+);
+const pick = (name: string) => process.env[name] || DEFAULTS[name]!;
+
 /**
- * Where the test services are. The same variables and defaults as scripts/services.mjs,
- * which has already created the roles by the time tests run.
+ * Where the test services are: the environment (`npm test` passes what scripts/services.mjs
+ * resolved), else the set-up's defaults, so the roles it created are the ones used here.
  */
 export const serviceUrls = {
-  admin: process.env['DATABASE_ADMIN_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
-  app: process.env['DATABASE_URL'] ?? 'postgres://mentorship_app:mentorship_app@127.0.0.1:5432/mentorship',
-  owner:
-    process.env['DATABASE_OWNER_URL'] ??
-    'postgres://mentorship_owner:mentorship_owner@127.0.0.1:5432/mentorship',
-  redis: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+  admin: pick('DATABASE_ADMIN_URL'),
+  app: pick('DATABASE_URL'),
+  owner: pick('DATABASE_OWNER_URL'),
+  redis: pick('REDIS_URL'),
 };
 
 /** The same URL pointing at another database. */
