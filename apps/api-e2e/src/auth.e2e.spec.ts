@@ -1,18 +1,11 @@
 import type { ErrorBody, SessionView, UserView } from '@mentorship/contracts';
-import { HttpClient, makeUser, startTestApi, TEST_PASSWORD, TestApi } from '@mentorship/testing';
+import { makeUser, TEST_PASSWORD, useTestApi } from '@mentorship/testing';
 
 describe('authentication', () => {
-  let api: TestApi;
-  let http: HttpClient;
-
-  beforeAll(async () => {
-    api = await startTestApi({ config: { signInFailuresPerAccount: 3, signInFailuresPerAddress: 6 } });
-    http = new HttpClient(api.baseUrl);
-  });
-  afterAll(() => api.close());
+  const t = useTestApi({ config: { signInFailuresPerAccount: 3, signInFailuresPerAddress: 6 } });
 
   it('signs up, signs in and reads the signed-in person', async () => {
-    const signUp = await http.post<SessionView>('/api/v1/auth/sign-up', {
+    const signUp = await t.http.post<SessionView>('/api/v1/auth/sign-up', {
       email: 'Ada@Example.org',
       password: TEST_PASSWORD,
       displayName: 'Ada',
@@ -20,16 +13,16 @@ describe('authentication', () => {
     expect(signUp.status).toBe(201);
     expect(signUp.body.user.email).toBe('ada@example.org');
 
-    const signIn = await http.post<SessionView>('/api/v1/auth/sign-in', {
+    const signIn = await t.http.post<SessionView>('/api/v1/auth/sign-in', {
       email: 'ada@example.org',
       password: TEST_PASSWORD,
     });
     expect(signIn.status).toBe(200);
-    const me = await http.get<UserView>('/api/v1/me', signIn.body.accessToken);
+    const me = await t.http.get<UserView>('/api/v1/me', signIn.body.accessToken);
     expect(me.status).toBe(200);
     expect(me.body).toEqual({ id: signUp.body.user.id, email: 'ada@example.org', displayName: 'Ada' });
 
-    const stored = await api.db.query<{ password_hash: string }>(
+    const stored = await t.api.db.query<{ password_hash: string }>(
       'SELECT password_hash FROM users WHERE id = $1',
       [me.body.id],
     );
@@ -37,8 +30,8 @@ describe('authentication', () => {
   });
 
   it('refuses a second account with the same address, whatever its case', async () => {
-    await makeUser(http, { email: 'twice@example.org' });
-    const again = await http.post<ErrorBody>('/api/v1/auth/sign-up', {
+    await makeUser(t.http, { email: 'twice@example.org' });
+    const again = await t.http.post<ErrorBody>('/api/v1/auth/sign-up', {
       email: 'TWICE@example.org',
       password: TEST_PASSWORD,
       displayName: 'Twice',
@@ -48,48 +41,43 @@ describe('authentication', () => {
   });
 
   it('needs a valid access token on signed-in routes', async () => {
-    expect((await http.get<ErrorBody>('/api/v1/me')).body.code).toBe('unauthenticated');
-    const forged = await http.get<ErrorBody>('/api/v1/me', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.invalid');
+    expect((await t.http.get<ErrorBody>('/api/v1/me')).body.code).toBe('unauthenticated');
+    const forged = await t.http.get<ErrorBody>('/api/v1/me', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.invalid');
     expect(forged.status).toBe(401);
   });
 });
 
 describe('refresh tokens', () => {
-  let api: TestApi;
-  let http: HttpClient;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    http = new HttpClient(api.baseUrl);
-  });
-  afterAll(() => api.close());
+  const t = useTestApi();
 
   it('rotates: each refresh token works once and returns the next', async () => {
-    const user = await makeUser(http);
-    const first = await http.post<SessionView>('/api/v1/auth/refresh', { refreshToken: user.refreshToken });
+    const user = await makeUser(t.http);
+    const first = await t.http.post<SessionView>('/api/v1/auth/refresh', { refreshToken: user.refreshToken });
     expect(first.status).toBe(200);
     expect(first.body.refreshToken).not.toBe(user.refreshToken);
-    const second = await http.post<SessionView>('/api/v1/auth/refresh', {
+    const second = await t.http.post<SessionView>('/api/v1/auth/refresh', {
       refreshToken: first.body.refreshToken,
     });
     expect(second.status).toBe(200);
-    expect((await http.get('/api/v1/me', second.body.accessToken)).status).toBe(200);
+    expect((await t.http.get('/api/v1/me', second.body.accessToken)).status).toBe(200);
   });
 
   it('replaying a used refresh token revokes the whole family', async () => {
-    const user = await makeUser(http);
-    const rotated = await http.post<SessionView>('/api/v1/auth/refresh', { refreshToken: user.refreshToken });
+    const user = await makeUser(t.http);
+    const rotated = await t.http.post<SessionView>('/api/v1/auth/refresh', {
+      refreshToken: user.refreshToken,
+    });
     expect(rotated.status).toBe(200);
 
-    const replay = await http.post<ErrorBody>('/api/v1/auth/refresh', { refreshToken: user.refreshToken });
+    const replay = await t.http.post<ErrorBody>('/api/v1/auth/refresh', { refreshToken: user.refreshToken });
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('invalid_refresh_token');
     // The legitimate holder's newer token is dead too.
-    const newer = await http.post<ErrorBody>('/api/v1/auth/refresh', {
+    const newer = await t.http.post<ErrorBody>('/api/v1/auth/refresh', {
       refreshToken: rotated.body.refreshToken,
     });
     expect(newer.status).toBe(401);
-    const live = await api.db.query(
+    const live = await t.api.db.query(
       'SELECT 1 FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL',
       [user.id],
     );
@@ -97,36 +85,31 @@ describe('refresh tokens', () => {
   });
 
   it('sign-out revokes the session; other sessions of the person keep working', async () => {
-    const user = await makeUser(http);
-    const other = await http.post<SessionView>('/api/v1/auth/sign-in', {
+    const user = await makeUser(t.http);
+    const other = await t.http.post<SessionView>('/api/v1/auth/sign-in', {
       email: user.email,
       password: TEST_PASSWORD,
     });
-    expect((await http.post('/api/v1/auth/sign-out', { refreshToken: user.refreshToken })).status).toBe(204);
-    expect((await http.post('/api/v1/auth/refresh', { refreshToken: user.refreshToken })).status).toBe(401);
-    expect((await http.post('/api/v1/auth/refresh', { refreshToken: other.body.refreshToken })).status).toBe(
-      200,
+    expect((await t.http.post('/api/v1/auth/sign-out', { refreshToken: user.refreshToken })).status).toBe(
+      204,
     );
+    expect((await t.http.post('/api/v1/auth/refresh', { refreshToken: user.refreshToken })).status).toBe(401);
+    expect(
+      (await t.http.post('/api/v1/auth/refresh', { refreshToken: other.body.refreshToken })).status,
+    ).toBe(200);
   });
 
   it('rejects an unknown refresh token', async () => {
-    const result = await http.post<ErrorBody>('/api/v1/auth/refresh', { refreshToken: 'x'.repeat(43) });
+    const result = await t.http.post<ErrorBody>('/api/v1/auth/refresh', { refreshToken: 'x'.repeat(43) });
     expect(result.status).toBe(401);
   });
 });
 
 describe('passwords', () => {
-  let api: TestApi;
-  let http: HttpClient;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    http = new HttpClient(api.baseUrl);
-  });
-  afterAll(() => api.close());
+  const t = useTestApi();
 
   const signUp = (password: string) =>
-    http.post<ErrorBody>('/api/v1/auth/sign-up', {
+    t.http.post<ErrorBody>('/api/v1/auth/sign-up', {
       email: `p${Math.random()}@example.test`,
       password,
       displayName: 'P',
@@ -146,36 +129,29 @@ describe('passwords', () => {
 
   it('does not truncate: a password differing only in its last character fails', async () => {
     const password = 'p'.repeat(127) + 'A';
-    const user = await makeUser(http, { password });
-    const wrong = await http.post('/api/v1/auth/sign-in', {
+    const user = await makeUser(t.http, { password });
+    const wrong = await t.http.post('/api/v1/auth/sign-in', {
       email: user.email,
       password: 'p'.repeat(127) + 'B',
     });
     expect(wrong.status).toBe(401);
-    const right = await http.post('/api/v1/auth/sign-in', { email: user.email, password });
+    const right = await t.http.post('/api/v1/auth/sign-in', { email: user.email, password });
     expect(right.status).toBe(200);
   });
 });
 
 describe('sign-in rate limits', () => {
-  let api: TestApi;
-  let http: HttpClient;
-
-  beforeAll(async () => {
-    api = await startTestApi({ config: { signInFailuresPerAccount: 3, signInFailuresPerAddress: 6 } });
-    http = new HttpClient(api.baseUrl);
-  });
-  afterAll(() => api.close());
+  const t = useTestApi({ config: { signInFailuresPerAccount: 3, signInFailuresPerAddress: 6 } });
 
   const signInFrom = (address: string, email: string, password: string) =>
-    http.request<ErrorBody>('POST', '/api/v1/auth/sign-in', {
+    t.http.request<ErrorBody>('POST', '/api/v1/auth/sign-in', {
       body: { email, password },
       headers: { 'x-forwarded-for': address },
     });
 
   it('locks the attacked account with 429, not another account', async () => {
-    const victim = await makeUser(http);
-    const bystander = await makeUser(http);
+    const victim = await makeUser(t.http);
+    const bystander = await makeUser(t.http);
     for (let i = 0; i < 3; i++)
       expect((await signInFrom('10.0.0.1', victim.email, 'wrong password!!')).status).toBe(401);
 
@@ -190,7 +166,7 @@ describe('sign-in rate limits', () => {
   });
 
   it('limits one address spraying many accounts', async () => {
-    const people = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => makeUser(http)));
+    const people = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => makeUser(t.http)));
     for (const person of people.slice(0, 6)) {
       expect((await signInFrom('10.0.0.9', person.email, 'wrong password!!')).status).toBe(401);
     }

@@ -1,51 +1,39 @@
 import type { ErrorBody, InvitationView, MemberView, OrganizationView, Page } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
-import {
-  HttpClient,
-  makeMember,
-  makeOrganization,
-  makeUser,
-  SignedUpUser,
-  startTestApi,
-  TestApi,
-} from '@mentorship/testing';
+import { makeMember, makeOrganization, makeUser, SignedUpUser, useTestApi } from '@mentorship/testing';
 
 describe('organizations and members', () => {
-  let api: TestApi;
-  let http: HttpClient;
+  const t = useTestApi();
   let admin: SignedUpUser;
   let org: OrganizationView;
   let acceptToken: (invitationId: string) => string;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    http = new HttpClient(api.baseUrl);
-    admin = await makeUser(http, { displayName: 'Admin' });
-    org = await makeOrganization(http, admin, 'Acme');
-    const tokens = api.app.get(InvitationTokens);
+    admin = await makeUser(t.http, { displayName: 'Admin' });
+    org = await makeOrganization(t.http, admin, 'Acme');
+    const tokens = t.api.app.get(InvitationTokens);
     acceptToken = (invitationId) => tokens.issue(org.id, invitationId);
   });
-  afterAll(() => api.close());
 
   const auditActions = async () =>
     (
-      await api.db.query<{ action: string }>('SELECT action FROM audit_events WHERE organization_id = $1', [
+      await t.api.db.query<{ action: string }>('SELECT action FROM audit_events WHERE organization_id = $1', [
         org.id,
       ])
     ).map((r) => r.action);
 
   it('makes the creator admin and lists my organizations only', async () => {
     expect(org.roles).toEqual(['admin']);
-    const outsider = await makeUser(http);
-    await makeOrganization(http, outsider, 'Elsewhere');
-    const mine = await http.get<{ items: OrganizationView[] }>('/api/v1/orgs', admin.token);
+    const outsider = await makeUser(t.http);
+    await makeOrganization(t.http, outsider, 'Elsewhere');
+    const mine = await t.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', admin.token);
     expect(mine.body.items).toEqual([{ id: org.id, name: 'Acme', roles: ['admin'] }]);
     expect(await auditActions()).toContain('organization.created');
   });
 
   it('invites by email; the invitee accepts with the signed token and joins with the invited roles', async () => {
-    const invitee = await makeUser(http, { email: 'grace@example.test' });
-    const invited = await http.post<InvitationView>(
+    const invitee = await makeUser(t.http, { email: 'grace@example.test' });
+    const invited = await t.http.post<InvitationView>(
       `/api/v1/orgs/${org.id}/invitations`,
       { email: 'Grace@Example.test', roles: ['mentor', 'mentee'] },
       admin.token,
@@ -57,7 +45,7 @@ describe('organizations and members', () => {
       status: 'pending',
     });
 
-    const twice = await http.post<ErrorBody>(
+    const twice = await t.http.post<ErrorBody>(
       `/api/v1/orgs/${org.id}/invitations`,
       { email: 'grace@example.test', roles: ['mentor'] },
       admin.token,
@@ -65,29 +53,29 @@ describe('organizations and members', () => {
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('invitation_pending');
 
-    const forged = await http.post<ErrorBody>(
+    const forged = await t.http.post<ErrorBody>(
       `/api/v1/orgs/${org.id}/invitations/accept`,
       { token: `${invited.body.id}.not-the-signature` },
       invitee.token,
     );
     expect(forged.status).toBe(404);
     // Someone else holding the link cannot use it: it was for Grace's address.
-    const stranger = await makeUser(http);
-    const stolen = await http.post(
+    const stranger = await makeUser(t.http);
+    const stolen = await t.http.post(
       `/api/v1/orgs/${org.id}/invitations/accept`,
       { token: acceptToken(invited.body.id) },
       stranger.token,
     );
     expect(stolen.status).toBe(404);
 
-    const accepted = await http.post<MemberView>(
+    const accepted = await t.http.post<MemberView>(
       `/api/v1/orgs/${org.id}/invitations/accept`,
       { token: acceptToken(invited.body.id) },
       invitee.token,
     );
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ userId: invitee.id, roles: ['mentor', 'mentee'] });
-    const again = await http.post<ErrorBody>(
+    const again = await t.http.post<ErrorBody>(
       `/api/v1/orgs/${org.id}/invitations/accept`,
       { token: acceptToken(invited.body.id) },
       invitee.token,
@@ -97,7 +85,7 @@ describe('organizations and members', () => {
       expect.arrayContaining(['invitation.created', 'invitation.accepted']),
     );
 
-    const alreadyMember = await http.post<ErrorBody>(
+    const alreadyMember = await t.http.post<ErrorBody>(
       `/api/v1/orgs/${org.id}/invitations`,
       { email: 'grace@example.test', roles: ['mentor'] },
       admin.token,
@@ -106,16 +94,16 @@ describe('organizations and members', () => {
   });
 
   it('refuses an expired invitation with 410', async () => {
-    const late = await makeUser(http);
-    const invited = await http.post<InvitationView>(
+    const late = await makeUser(t.http);
+    const invited = await t.http.post<InvitationView>(
       `/api/v1/orgs/${org.id}/invitations`,
       { email: late.email, roles: ['mentee'] },
       admin.token,
     );
-    await api.db.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
+    await t.api.db.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
       invited.body.id,
     ]);
-    const result = await http.post<ErrorBody>(
+    const result = await t.http.post<ErrorBody>(
       `/api/v1/orgs/${org.id}/invitations/accept`,
       { token: acceptToken(invited.body.id) },
       late.token,
@@ -125,50 +113,55 @@ describe('organizations and members', () => {
   });
 
   it('lists members paginated, filtered by role, with a bounded page size', async () => {
-    for (let i = 0; i < 3; i++) await makeMember(http, admin, org.id, ['mentor'], acceptToken);
-    const firstPage = await http.get<Page<MemberView>>(
+    for (let i = 0; i < 3; i++) await makeMember(t.http, admin, org.id, ['mentor'], acceptToken);
+    const firstPage = await t.http.get<Page<MemberView>>(
       `/api/v1/orgs/${org.id}/members?page=1&pageSize=2`,
       admin.token,
     );
     expect(firstPage.status).toBe(200);
     expect(firstPage.body.items).toHaveLength(2);
     expect(firstPage.body.total).toBeGreaterThanOrEqual(5);
-    const secondPage = await http.get<Page<MemberView>>(
+    const secondPage = await t.http.get<Page<MemberView>>(
       `/api/v1/orgs/${org.id}/members?page=2&pageSize=2`,
       admin.token,
     );
     const seen = [...firstPage.body.items, ...secondPage.body.items].map((m) => m.userId);
     expect(new Set(seen).size).toBe(4);
 
-    const mentors = await http.get<Page<MemberView>>(
+    const mentors = await t.http.get<Page<MemberView>>(
       `/api/v1/orgs/${org.id}/members?role=mentor`,
       admin.token,
     );
     expect(mentors.body.items.length).toBeGreaterThanOrEqual(4);
     expect(mentors.body.items.every((m) => m.roles.includes('mentor'))).toBe(true);
-    const admins = await http.get<Page<MemberView>>(`/api/v1/orgs/${org.id}/members?role=admin`, admin.token);
+    const admins = await t.http.get<Page<MemberView>>(
+      `/api/v1/orgs/${org.id}/members?role=admin`,
+      admin.token,
+    );
     expect(admins.body.items.map((m) => m.userId)).toEqual([admin.id]);
 
-    const tooBig = await http.get<ErrorBody>(`/api/v1/orgs/${org.id}/members?pageSize=101`, admin.token);
+    const tooBig = await t.http.get<ErrorBody>(`/api/v1/orgs/${org.id}/members?pageSize=101`, admin.token);
     expect(tooBig.status).toBe(400);
     expect(tooBig.body.code).toBe('validation_failed');
-    expect((await http.get(`/api/v1/orgs/${org.id}/members?role=overlord`, admin.token)).status).toBe(400);
+    expect((await t.http.get(`/api/v1/orgs/${org.id}/members?role=overlord`, admin.token)).status).toBe(400);
   });
 
   it('changes roles and removes members, one audit row per mutation', async () => {
-    const member = await makeMember(http, admin, org.id, ['mentee'], acceptToken);
+    const member = await makeMember(t.http, admin, org.id, ['mentee'], acceptToken);
     const before = (await auditActions()).length;
-    const changed = await http.patch<MemberView>(
+    const changed = await t.http.patch<MemberView>(
       `/api/v1/orgs/${org.id}/members/${member.id}`,
       { roles: ['mentor', 'coordinator'] },
       admin.token,
     );
     expect(changed.status).toBe(200);
     expect(changed.body.roles).toEqual(['mentor', 'coordinator']);
-    expect((await http.delete(`/api/v1/orgs/${org.id}/members/${member.id}`, admin.token)).status).toBe(204);
-    expect((await http.get(`/api/v1/orgs/${org.id}/members/${member.id}`, admin.token)).status).toBe(404);
+    expect((await t.http.delete(`/api/v1/orgs/${org.id}/members/${member.id}`, admin.token)).status).toBe(
+      204,
+    );
+    expect((await t.http.get(`/api/v1/orgs/${org.id}/members/${member.id}`, admin.token)).status).toBe(404);
 
-    const rows = await api.db.query<{
+    const rows = await t.api.db.query<{
       action: string;
       actor_user_id: string;
       target_id: string;
@@ -189,18 +182,18 @@ describe('organizations and members', () => {
   });
 
   it('refuses invalid roles and an empty role list', async () => {
-    const member = await makeMember(http, admin, org.id, ['mentee'], acceptToken);
+    const member = await makeMember(t.http, admin, org.id, ['mentee'], acceptToken);
     expect(
-      (await http.patch(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: [] }, admin.token)).status,
+      (await t.http.patch(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: [] }, admin.token)).status,
     ).toBe(400);
     expect(
-      (await http.patch(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: ['root'] }, admin.token))
+      (await t.http.patch(`/api/v1/orgs/${org.id}/members/${member.id}`, { roles: ['root'] }, admin.token))
         .status,
     ).toBe(400);
   });
 
   it('keeps at least one admin', async () => {
-    const demote = await http.patch<ErrorBody>(
+    const demote = await t.http.patch<ErrorBody>(
       `/api/v1/orgs/${org.id}/members/${admin.id}`,
       { roles: ['mentor'] },
       admin.token,
@@ -208,20 +201,20 @@ describe('organizations and members', () => {
     expect(demote.status).toBe(409);
     expect(demote.body.code).toBe('last_admin');
     expect(
-      (await http.delete<ErrorBody>(`/api/v1/orgs/${org.id}/members/${admin.id}`, admin.token)).body.code,
+      (await t.http.delete<ErrorBody>(`/api/v1/orgs/${org.id}/members/${admin.id}`, admin.token)).body.code,
     ).toBe('last_admin');
   });
 
   it('checks roles on every organization route', async () => {
-    const mentee = await makeMember(http, admin, org.id, ['mentee'], acceptToken);
-    const coordinator = await makeMember(http, admin, org.id, ['coordinator'], acceptToken);
-    const forbidden = await http.get<ErrorBody>(`/api/v1/orgs/${org.id}/members`, mentee.token);
+    const mentee = await makeMember(t.http, admin, org.id, ['mentee'], acceptToken);
+    const coordinator = await makeMember(t.http, admin, org.id, ['coordinator'], acceptToken);
+    const forbidden = await t.http.get<ErrorBody>(`/api/v1/orgs/${org.id}/members`, mentee.token);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.code).toBe('forbidden_role');
-    expect((await http.get(`/api/v1/orgs/${org.id}/members`, coordinator.token)).status).toBe(200);
+    expect((await t.http.get(`/api/v1/orgs/${org.id}/members`, coordinator.token)).status).toBe(200);
     expect(
       (
-        await http.post(
+        await t.http.post(
           `/api/v1/orgs/${org.id}/invitations`,
           { email: 'x@example.test', roles: ['mentee'] },
           coordinator.token,
@@ -229,36 +222,33 @@ describe('organizations and members', () => {
       ).status,
     ).toBe(403);
     expect(
-      (await http.patch(`/api/v1/orgs/${org.id}/members/${mentee.id}`, { roles: ['admin'] }, mentee.token))
+      (await t.http.patch(`/api/v1/orgs/${org.id}/members/${mentee.id}`, { roles: ['admin'] }, mentee.token))
         .status,
     ).toBe(403);
-    expect((await http.delete(`/api/v1/orgs/${org.id}/members/${admin.id}`, coordinator.token)).status).toBe(
-      403,
+    expect(
+      (await t.http.delete(`/api/v1/orgs/${org.id}/members/${admin.id}`, coordinator.token)).status,
+    ).toBe(403);
+    const rows = await t.api.db.query(
+      `SELECT 1 FROM memberships WHERE user_id = $1 AND 'admin' = ANY(roles)`,
+      [mentee.id],
     );
-    const rows = await api.db.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND 'admin' = ANY(roles)`, [
-      mentee.id,
-    ]);
     expect(rows).toHaveLength(0);
   });
 });
 
 describe('invitation list and revocation', () => {
-  let api: TestApi;
-  let http: HttpClient;
+  const t = useTestApi();
   let admin: SignedUpUser;
   let org: OrganizationView;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    http = new HttpClient(api.baseUrl);
-    admin = await makeUser(http);
-    org = await makeOrganization(http, admin, 'Invites Org');
+    admin = await makeUser(t.http);
+    org = await makeOrganization(t.http, admin, 'Invites Org');
   });
-  afterAll(() => api.close());
 
   const invite = async (email: string) =>
     (
-      await http.post<InvitationView>(
+      await t.http.post<InvitationView>(
         `/api/v1/orgs/${org.id}/invitations`,
         { email, roles: ['mentee'] },
         admin.token,
@@ -266,7 +256,10 @@ describe('invitation list and revocation', () => {
     ).body;
   const listed = async (status: string) =>
     (
-      await http.get<Page<InvitationView>>(`/api/v1/orgs/${org.id}/invitations?status=${status}`, admin.token)
+      await t.http.get<Page<InvitationView>>(
+        `/api/v1/orgs/${org.id}/invitations?status=${status}`,
+        admin.token,
+      )
     ).body.items
       .map((i) => i.email)
       .sort();
@@ -275,38 +268,40 @@ describe('invitation list and revocation', () => {
     await invite('fresh@example.test');
     const stale = await invite('stale@example.test');
     const withdrawn = await invite('withdrawn@example.test');
-    await api.db.query(`UPDATE invitations SET expires_at = now() - interval '1 day' WHERE id = $1`, [
+    await t.api.db.query(`UPDATE invitations SET expires_at = now() - interval '1 day' WHERE id = $1`, [
       stale.id,
     ]);
     expect(
-      (await http.delete(`/api/v1/orgs/${org.id}/invitations/${withdrawn.id}`, admin.token)).status,
+      (await t.http.delete(`/api/v1/orgs/${org.id}/invitations/${withdrawn.id}`, admin.token)).status,
     ).toBe(204);
 
     expect(await listed('pending')).toEqual(['fresh@example.test']);
     expect(await listed('expired')).toEqual(['stale@example.test']);
     expect(await listed('revoked')).toEqual(['withdrawn@example.test']);
-    expect((await http.get(`/api/v1/orgs/${org.id}/invitations?status=lost`, admin.token)).status).toBe(400);
+    expect((await t.http.get(`/api/v1/orgs/${org.id}/invitations?status=lost`, admin.token)).status).toBe(
+      400,
+    );
   });
 
   it('a revoked invitation cannot be accepted, nor revoked twice', async () => {
-    const person = await makeUser(http);
+    const person = await makeUser(t.http);
     const invitation = await invite(person.email);
     expect(
-      (await http.delete(`/api/v1/orgs/${org.id}/invitations/${invitation.id}`, admin.token)).status,
+      (await t.http.delete(`/api/v1/orgs/${org.id}/invitations/${invitation.id}`, admin.token)).status,
     ).toBe(204);
-    const token = api.app.get(InvitationTokens).issue(org.id, invitation.id);
-    const accept = await http.post<ErrorBody>(
+    const token = t.api.app.get(InvitationTokens).issue(org.id, invitation.id);
+    const accept = await t.http.post<ErrorBody>(
       `/api/v1/orgs/${org.id}/invitations/accept`,
       { token },
       person.token,
     );
     expect(accept.body.code).toBe('invitation_not_pending');
-    const again = await http.delete<ErrorBody>(
+    const again = await t.http.delete<ErrorBody>(
       `/api/v1/orgs/${org.id}/invitations/${invitation.id}`,
       admin.token,
     );
     expect(again.status).toBe(409);
-    const audit = await api.db.query(
+    const audit = await t.api.db.query(
       `SELECT 1 FROM audit_events WHERE action = 'invitation.revoked' AND target_id = $1`,
       [invitation.id],
     );

@@ -1,59 +1,50 @@
 import type { ErrorBody } from '@mentorship/contracts';
-import {
-  HttpClient,
-  makeOrganization,
-  makeUser,
-  SignedUpUser,
-  startTestApi,
-  TestApi,
-} from '@mentorship/testing';
+import { makeOrganization, makeUser, SignedUpUser, useTestApi } from '@mentorship/testing';
 import { DataSource } from 'typeorm';
 
 describe('platform', () => {
-  let api: TestApi;
-  let http: HttpClient;
+  const t = useTestApi({ config: { bodyLimit: '2kb' } });
   let admin: SignedUpUser;
   let orgId: string;
 
   beforeAll(async () => {
-    api = await startTestApi({ config: { bodyLimit: '2kb' } });
-    http = new HttpClient(api.baseUrl);
-    admin = await makeUser(http);
-    orgId = (await makeOrganization(http, admin)).id;
+    admin = await makeUser(t.http);
+    orgId = (await makeOrganization(t.http, admin)).id;
   });
-  afterAll(() => api.close());
 
   const expectErrorBody = (body: unknown, statusCode: number, code: string) => {
     expect(body).toEqual({ statusCode, code, message: expect.any(String), details: null });
   };
 
   it('answers liveness and readiness (Postgres and Redis)', async () => {
-    expect((await http.get('/health')).body).toEqual({ status: 'ok' });
-    const ready = await http.get<{ status: string; info: Record<string, unknown> }>('/ready');
+    expect((await t.http.get('/health')).body).toEqual({ status: 'ok' });
+    const ready = await t.http.get<{ status: string; info: Record<string, unknown> }>('/ready');
     expect(ready.status).toBe(200);
     expect(Object.keys(ready.body.info).sort()).toEqual(['postgres', 'redis']);
   });
 
   it('serves the OpenAPI document with the tenant routes', async () => {
-    const doc = await http.get<{ openapi: string; paths: Record<string, unknown> }>('/api/docs/openapi.json');
+    const doc = await t.http.get<{ openapi: string; paths: Record<string, unknown> }>(
+      '/api/docs/openapi.json',
+    );
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/orgs/{orgId}/members', '/api/v1/auth/sign-in']),
     );
-    expect((await http.get('/api/docs')).status).toBe(200);
+    expect((await t.http.get('/api/docs')).status).toBe(200);
   });
 
   it('uses one error body for unknown routes, bad JSON, validation and oversize bodies', async () => {
-    const missing = await http.get('/api/v1/nothing-here');
+    const missing = await t.http.get('/api/v1/nothing-here');
     expect(missing.status).toBe(404);
     expectErrorBody(missing.body, 404, 'not_found');
 
-    const malformed = await http.request('POST', '/api/v1/auth/sign-in', { rawBody: '{"email": ' });
+    const malformed = await t.http.request('POST', '/api/v1/auth/sign-in', { rawBody: '{"email": ' });
     expect(malformed.status).toBe(400);
     expectErrorBody(malformed.body, 400, 'malformed_json');
 
-    const huge = await http.post('/api/v1/auth/sign-in', {
+    const huge = await t.http.post('/api/v1/auth/sign-in', {
       email: 'a@example.test',
       password: 'x'.repeat(5000),
     });
@@ -62,7 +53,7 @@ describe('platform', () => {
   });
 
   it('rejects unknown properties, top-level and nested, with 400 and the field named', async () => {
-    const extra = await http.post<ErrorBody>(
+    const extra = await t.http.post<ErrorBody>(
       '/api/v1/orgs',
       { name: 'Fine name', isAdmin: true },
       admin.token,
@@ -71,37 +62,37 @@ describe('platform', () => {
     expect(extra.body.code).toBe('validation_failed');
     expect(JSON.stringify(extra.body.details)).toContain('isAdmin');
 
-    const nested = await http.post<ErrorBody>(
+    const nested = await t.http.post<ErrorBody>(
       `/api/v1/orgs/${orgId}/invitations`,
       { email: 'n@example.test', roles: [{ admin: true }] },
       admin.token,
     );
     expect(nested.status).toBe(400);
 
-    const wrongType = await http.post<ErrorBody>('/api/v1/auth/sign-in', { email: ['a'], password: 42 });
+    const wrongType = await t.http.post<ErrorBody>('/api/v1/auth/sign-in', { email: ['a'], password: 42 });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.details).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'password' })]),
     );
 
-    const notAnObject = await http.request<ErrorBody>('POST', '/api/v1/orgs', {
+    const notAnObject = await t.http.request<ErrorBody>('POST', '/api/v1/orgs', {
       rawBody: '"just a string"',
       token: admin.token,
     });
     expect(notAnObject.status).toBe(400);
-    const stored = await api.db.query(`SELECT 1 FROM organizations WHERE name = 'Fine name'`);
+    const stored = await t.api.db.query(`SELECT 1 FROM organizations WHERE name = 'Fine name'`);
     expect(stored).toHaveLength(0);
   });
 
   it('echoes a request id, or makes one', async () => {
-    const given = await http.request('GET', '/health', { headers: { 'x-request-id': 'req-123' } });
+    const given = await t.http.request('GET', '/health', { headers: { 'x-request-id': 'req-123' } });
     expect(given.headers.get('x-request-id')).toBe('req-123');
-    const made = await http.get('/health');
+    const made = await t.http.get('/health');
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('never synchronizes the schema from entities', () => {
-    const options = api.app.get(DataSource).options;
+    const options = t.api.app.get(DataSource).options;
     expect(options.synchronize).toBe(false);
     expect(options.migrationsRun).toBe(false);
   });

@@ -1,13 +1,11 @@
-import { listRoutes, startTestApi, TestApi } from '@mentorship/testing';
+import { listRoutes, useTestApi } from '@mentorship/testing';
 
 /** Every route is guarded or public on purpose; tenant routes say which roles they need. */
 describe('route access policies', () => {
-  let api: TestApi;
-  beforeAll(async () => (api = await startTestApi()));
-  afterAll(() => api.close());
+  const t = useTestApi();
 
   it('finds the routes (the walk itself works)', () => {
-    const routes = listRoutes(api.app).map((r) => `${r.method} ${r.path}`);
+    const routes = listRoutes(t.api.app).map((r) => `${r.method} ${r.path}`);
     expect(routes).toEqual(
       expect.arrayContaining(['POST /api/v1/auth/sign-in', 'GET /api/v1/orgs/:orgId/members', 'GET /health']),
     );
@@ -15,19 +13,19 @@ describe('route access policies', () => {
   });
 
   it('has no route without an access policy', () => {
-    const unguarded = listRoutes(api.app).filter((r) => !r.policy);
+    const unguarded = listRoutes(t.api.app).filter((r) => !r.policy);
     expect(unguarded.map((r) => `${r.method} ${r.path} (${r.handler})`)).toEqual([]);
   });
 
   it('guards every route under /orgs/:orgId with an organization policy', () => {
-    const wrong = listRoutes(api.app).filter(
+    const wrong = listRoutes(t.api.app).filter(
       (r) => r.path.includes(':orgId') && r.policy?.kind !== 'org-member' && r.policy?.kind !== 'org-invitee',
     );
     expect(wrong.map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
   it('keeps the public surface to the known entry points', () => {
-    const publicRoutes = listRoutes(api.app)
+    const publicRoutes = listRoutes(t.api.app)
       .filter((r) => r.policy?.kind === 'public')
       .map((r) => `${r.method} ${r.path}`)
       .sort();

@@ -1,14 +1,7 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import type { OrganizationView } from '@mentorship/contracts';
 import { DomainException, OrgMember, SignedIn, TenancyService, TenantContext } from '@mentorship/platform';
-import {
-  HttpClient,
-  makeOrganization,
-  makeUser,
-  SignedUpUser,
-  startTestApi,
-  TestApi,
-} from '@mentorship/testing';
+import { makeOrganization, makeUser, SignedUpUser, useTestApi } from '@mentorship/testing';
 import { DataSource } from 'typeorm';
 import { IsBoolean, IsString } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -62,24 +55,20 @@ class UntenantedProbeController {
 class ProbeModule {}
 
 describe('tenant context under concurrency', () => {
-  let api: TestApi;
-  let http: HttpClient;
+  const t = useTestApi({ config: { databasePoolSize: 4 }, extraModules: [ProbeModule] });
   let admins: SignedUpUser[];
   let orgs: OrganizationView[];
 
   beforeAll(async () => {
-    api = await startTestApi({ config: { databasePoolSize: 4 }, extraModules: [ProbeModule] });
-    http = new HttpClient(api.baseUrl);
-    admins = [await makeUser(http), await makeUser(http)];
+    admins = [await makeUser(t.http), await makeUser(t.http)];
     orgs = [
-      await makeOrganization(http, admins[0]!, 'Org One'),
-      await makeOrganization(http, admins[1]!, 'Org Two'),
+      await makeOrganization(t.http, admins[0]!, 'Org One'),
+      await makeOrganization(t.http, admins[1]!, 'Org Two'),
     ];
   });
-  afterAll(() => api.close());
 
   it('500 concurrent requests alternating two tenants over 4 connections, a tenth failing mid-transaction, leak nothing', async () => {
-    expect(api.app.get(DataSource).driver.options).toMatchObject({ extra: { max: 4 } });
+    expect(t.api.app.get(DataSource).driver.options).toMatchObject({ extra: { max: 4 } });
     const runId = randomUUID();
     const requests = Array.from({ length: 500 }, (_, i) => {
       const side = i % 2;
@@ -88,7 +77,7 @@ describe('tenant context under concurrency', () => {
     });
     const results = await Promise.all(
       requests.map((r) =>
-        http.post<{ tenant: string; visible: string[]; code?: string }>(
+        t.http.post<{ tenant: string; visible: string[]; code?: string }>(
           `/api/v1/orgs/${orgs[r.side]!.id}/probe`,
           { marker: r.marker, fail: r.fail },
           admins[r.side]!.token,
@@ -121,7 +110,7 @@ describe('tenant context under concurrency', () => {
     });
 
     // Exactly the successful writes landed, each in its own organization; the failed ones rolled back.
-    const rows = await api.db.query<{ organization_id: string; target_id: string }>(
+    const rows = await t.api.db.query<{ organization_id: string; target_id: string }>(
       `SELECT organization_id, target_id FROM audit_events WHERE action = 'probe' AND target_id LIKE $1`,
       [`${runId}:%`],
     );
@@ -134,17 +123,17 @@ describe('tenant context under concurrency', () => {
     // Every pooled connection is clean afterwards.
     const after = await Promise.all(
       Array.from({ length: 12 }, () =>
-        http.get<{ tenant: string; memberships: number }>('/api/v1/probe-untenanted', admins[0]!.token),
+        t.http.get<{ tenant: string; memberships: number }>('/api/v1/probe-untenanted', admins[0]!.token),
       ),
     );
     for (const result of after) expect(result.body).toEqual({ tenant: '', memberships: 0 });
   });
 
   it('runs a tenant request, membership check included, in one transaction', async () => {
-    const tenancy = api.app.get(TenancyService);
+    const tenancy = t.api.app.get(TenancyService);
     const runInTenant = jest.spyOn(tenancy, 'runInTenant');
     try {
-      const result = await http.post(
+      const result = await t.http.post(
         `/api/v1/orgs/${orgs[0]!.id}/probe`,
         { marker: 'one-tx', fail: false },
         admins[0]!.token,

@@ -1,15 +1,14 @@
 import type { OrganizationView } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
 import {
-  HttpClient,
   listRoutes,
   makeMember,
   makeOrganization,
   makeUser,
   RouteInfo,
   SignedUpUser,
-  startTestApi,
   TestApi,
+  useTestApi,
 } from '@mentorship/testing';
 import { Client } from 'pg';
 
@@ -28,8 +27,7 @@ async function snapshotOf(api: TestApi, organizationId: string): Promise<string>
 }
 
 describe('tenant isolation', () => {
-  let api: TestApi;
-  let http: HttpClient;
+  const t = useTestApi();
   let adminA: SignedUpUser;
   let adminB: SignedUpUser;
   let orgA: OrganizationView;
@@ -38,28 +36,25 @@ describe('tenant isolation', () => {
   let invitationA: string;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    http = new HttpClient(api.baseUrl);
-    adminA = await makeUser(http);
-    adminB = await makeUser(http);
-    orgA = await makeOrganization(http, adminA, 'Org A');
-    orgB = await makeOrganization(http, adminB, 'Org B');
-    const tokens = api.app.get(InvitationTokens);
-    memberA = await makeMember(http, adminA, orgA.id, ['mentee'], (id) => tokens.issue(orgA.id, id));
-    const pending = await http.post<{ id: string }>(
+    adminA = await makeUser(t.http);
+    adminB = await makeUser(t.http);
+    orgA = await makeOrganization(t.http, adminA, 'Org A');
+    orgB = await makeOrganization(t.http, adminB, 'Org B');
+    const tokens = t.api.app.get(InvitationTokens);
+    memberA = await makeMember(t.http, adminA, orgA.id, ['mentee'], (id) => tokens.issue(orgA.id, id));
+    const pending = await t.http.post<{ id: string }>(
       `/api/v1/orgs/${orgA.id}/invitations`,
       { email: 'pending@example.test', roles: ['mentor'] },
       adminA.token,
     );
     invitationA = pending.body.id;
   });
-  afterAll(() => api.close());
 
   /** A body that would pass validation on each route, so only access decides the outcome. */
   function validBody(route: RouteInfo): unknown {
     if (route.method === 'GET' || route.method === 'DELETE') return undefined;
     if (route.path.endsWith('/invitations/accept')) {
-      return { token: api.app.get(InvitationTokens).issue(orgA.id, invitationA) };
+      return { token: t.api.app.get(InvitationTokens).issue(orgA.id, invitationA) };
     }
     if (route.path.endsWith('/invitations')) return { email: 'pending@example.test', roles: ['admin'] };
     if (route.method === 'PATCH') return { roles: ['admin'] };
@@ -71,11 +66,11 @@ describe('tenant isolation', () => {
   }
 
   it("gives organization B's admin 404 on every route of organization A, and changes nothing", async () => {
-    const tenantRoutes = listRoutes(api.app).filter((r) => r.path.includes(':orgId'));
+    const tenantRoutes = listRoutes(t.api.app).filter((r) => r.path.includes(':orgId'));
     expect(tenantRoutes.length).toBeGreaterThanOrEqual(6);
-    const before = await snapshotOf(api, orgA.id);
+    const before = await snapshotOf(t.api, orgA.id);
     for (const route of tenantRoutes) {
-      const result = await http.request<{ code: string }>(route.method, fill(route.path, orgA.id), {
+      const result = await t.http.request<{ code: string }>(route.method, fill(route.path, orgA.id), {
         token: adminB.token,
         body: validBody(route),
       });
@@ -85,17 +80,17 @@ describe('tenant isolation', () => {
       });
       expect(JSON.stringify(result.body)).not.toContain(memberA.email);
     }
-    expect(await snapshotOf(api, orgA.id)).toBe(before);
+    expect(await snapshotOf(t.api, orgA.id)).toBe(before);
   });
 
   it("gives B's admin 404 for A's member ids through B's own organization, and changes nothing", async () => {
-    const before = await snapshotOf(api, orgA.id);
-    const memberRoutes = listRoutes(api.app).filter(
+    const before = await snapshotOf(t.api, orgA.id);
+    const memberRoutes = listRoutes(t.api.app).filter(
       (r) => r.path.includes(':userId') || r.path.includes(':invitationId'),
     );
     expect(memberRoutes.length).toBeGreaterThanOrEqual(4);
     for (const route of memberRoutes) {
-      const result = await http.request(route.method, fill(route.path, orgB.id), {
+      const result = await t.http.request(route.method, fill(route.path, orgB.id), {
         token: adminB.token,
         body: validBody(route),
       });
@@ -105,30 +100,30 @@ describe('tenant isolation', () => {
       });
     }
     // An invitation of A cannot be accepted through B either.
-    const crossAccept = await http.post(
+    const crossAccept = await t.http.post(
       `/api/v1/orgs/${orgB.id}/invitations/accept`,
-      { token: api.app.get(InvitationTokens).issue(orgA.id, invitationA) },
+      { token: t.api.app.get(InvitationTokens).issue(orgA.id, invitationA) },
       adminB.token,
     );
     expect(crossAccept.status).toBe(404);
-    expect(await snapshotOf(api, orgA.id)).toBe(before);
+    expect(await snapshotOf(t.api, orgA.id)).toBe(before);
   });
 
   it('answers 404, not 400 or 500, for ids that are not ids and for unknown organizations', async () => {
     for (const orgId of ['not-a-uuid', '00000000-0000-0000-0000-000000000000']) {
-      const result = await http.get<{ code: string }>(`/api/v1/orgs/${orgId}/members`, adminA.token);
+      const result = await t.http.get<{ code: string }>(`/api/v1/orgs/${orgId}/members`, adminA.token);
       expect(result.status).toBe(404);
       expect(result.body.code).toBe('organization_not_found');
     }
-    expect((await http.get(`/api/v1/orgs/${orgA.id}/members/not-a-uuid`, adminA.token)).status).toBe(404);
+    expect((await t.http.get(`/api/v1/orgs/${orgA.id}/members/not-a-uuid`, adminA.token)).status).toBe(404);
   });
 
   it('returns no rows to a query without a tenant context, though the rows exist', async () => {
-    const client = new Client({ connectionString: api.db.appUrl });
+    const client = new Client({ connectionString: t.api.db.appUrl });
     await client.connect();
     try {
       for (const table of TENANT_TABLES) {
-        const stored = await api.db.query(`SELECT count(*)::int AS n FROM ${table}`);
+        const stored = await t.api.db.query(`SELECT count(*)::int AS n FROM ${table}`);
         expect(stored[0]?.['n']).toBeGreaterThan(table === 'email_deliveries' ? -1 : 0);
         const seen = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
         expect({ table, rows: seen.rows[0].n }).toEqual({ table, rows: 0 });
@@ -145,7 +140,7 @@ describe('tenant isolation', () => {
   });
 
   it('a transaction set to A sees only A, even when it asks for B', async () => {
-    const client = new Client({ connectionString: api.db.appUrl });
+    const client = new Client({ connectionString: t.api.db.appUrl });
     await client.connect();
     try {
       await client.query('BEGIN');

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { ApiModule, WorkerModule } from '@mentorship/bootstrap';
 import { AppConfig, createHttpApp, JobWorkerService, loadAppConfig } from '@mentorship/platform';
 import Redis from 'ioredis';
+import { HttpClient } from './http';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { serviceUrls } from './service-urls';
 
@@ -100,4 +101,25 @@ export async function startTestWorker(config: AppConfig): Promise<INestApplicati
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
   await worker.get(JobWorkerService).start();
   return worker;
+}
+
+export interface TestApiHandle {
+  /** Set before the enclosing describe's tests run. */
+  readonly api: TestApi;
+  readonly http: HttpClient;
+}
+
+/**
+ * Starts the real API before the tests of the enclosing `describe` and stops it after them:
+ * `const t = useTestApi(); ... t.http.get(...)`. Further `beforeAll`s of the describe run
+ * after this one, so they can seed through `t.http`.
+ */
+export function useTestApi(options: Parameters<typeof startTestApi>[0] = {}): TestApiHandle {
+  const handle = {} as { api: TestApi; http: HttpClient };
+  beforeAll(async () => {
+    handle.api = await startTestApi(options);
+    handle.http = new HttpClient(handle.api.baseUrl);
+  });
+  afterAll(() => handle.api?.close());
+  return handle;
 }
