@@ -1,41 +1,22 @@
 import type { MemberView, Page, InvitationView, SessionView } from '@mentorship/contracts';
-import {
-  makeInvitation,
-  makeOrganization,
-  makeUser,
-  TEST_PASSWORD,
-  type HttpClient,
-  type TestApi,
-} from '@mentorship/testing';
-import type { Browser } from 'playwright-core';
-import { acceptLink, openPage, screenshot, startBrowserE2e, uniqueEmail } from './support/browser-e2e';
+import { makeInvitation, makeOrganization, makeUser, TEST_PASSWORD } from '@mentorship/testing';
+import { acceptLink, openPage, screenshot, useBrowserE2e, uniqueEmail } from './support/browser-e2e';
 
 describe('accepting an invitation from its emailed link', () => {
-  let api: TestApi;
-  let http: HttpClient;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ api, http, browser } = await startBrowserE2e());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const e2e = useBrowserE2e();
 
   it('lets a new person sign up from the link and land in the organization', async () => {
-    const admin = await makeUser(http, { displayName: 'Ada Admin' });
-    const organization = await makeOrganization(http, admin, 'Northwind Mentoring');
+    const admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
+    const organization = await makeOrganization(e2e.http, admin, 'Northwind Mentoring');
     // Only an admin can invite; the creator must be one.
     expect(organization.roles).toContain('admin');
     const orgId = organization.id;
     const invitee = uniqueEmail('invitee');
-    const invitation = await makeInvitation(http, admin, orgId, invitee, ['mentor', 'mentee']);
-    const { page, pageErrors } = await openPage(browser);
+    const invitation = await makeInvitation(e2e.http, admin, orgId, invitee, ['mentor', 'mentee']);
+    const { page, pageErrors } = await openPage(e2e.browser);
 
     // Signed out: the page explains and offers sign-in or sign-up.
-    await page.goto(acceptLink(api, orgId, invitation.id));
+    await page.goto(acceptLink(e2e.api, orgId, invitation.id));
     await page.getByRole('heading', { name: "You've been invited to join an organization" }).waitFor();
     await screenshot(page, 'invitation-signed-out');
     await page.getByRole('link', { name: 'Create an account' }).click();
@@ -44,7 +25,7 @@ describe('accepting an invitation from its emailed link', () => {
     await page.waitForURL(/\/sign-up\?returnUrl=/);
     expect(new URL(page.url()).searchParams.get('returnUrl')).toBe(
       `/invitations/accept?org=${orgId}&token=${encodeURIComponent(
-        new URL(acceptLink(api, orgId, invitation.id)).searchParams.get('token') ?? '',
+        new URL(acceptLink(e2e.api, orgId, invitation.id)).searchParams.get('token') ?? '',
       )}`,
     );
     await page.getByLabel('Display name').fill('Grace Invitee');
@@ -71,12 +52,12 @@ describe('accepting an invitation from its emailed link', () => {
     await screenshot(page, 'invitation-accepted-home');
 
     // The API confirms the membership with the invited roles.
-    const inviteeSession = await http.post<SessionView>('/api/v1/auth/sign-in', {
+    const inviteeSession = await e2e.http.post<SessionView>('/api/v1/auth/sign-in', {
       email: invitee,
       password: TEST_PASSWORD,
     });
     expect(inviteeSession.status).toBe(200);
-    const member = await http.get<MemberView>(
+    const member = await e2e.http.get<MemberView>(
       `/api/v1/orgs/${orgId}/members/${inviteeSession.body.user.id}`,
       admin.token,
     );
@@ -86,18 +67,18 @@ describe('accepting an invitation from its emailed link', () => {
     );
 
     // The members page needs admin or coordinator: a mentor is sent home, not to a page of 403s.
-    await page.goto(`${api.baseUrl}/orgs/${orgId}/members`);
+    await page.goto(`${e2e.api.baseUrl}/orgs/${orgId}/members`);
     await page.waitForURL(`**/orgs/${orgId}/home`);
     await page.getByRole('heading', { name: 'Welcome to Northwind Mentoring' }).waitFor();
     // So is the organization's own address, and `/orgs` after a reload (the remembered organization).
     for (const entry of [`/orgs/${orgId}`, '/orgs']) {
-      await page.goto(`${api.baseUrl}${entry}`);
+      await page.goto(`${e2e.api.baseUrl}${entry}`);
       await page.waitForURL(`**/orgs/${orgId}/home`);
       await page.getByRole('heading', { name: 'Welcome to Northwind Mentoring' }).waitFor();
     }
 
     // The link is used up now.
-    await page.goto(acceptLink(api, orgId, invitation.id));
+    await page.goto(acceptLink(e2e.api, orgId, invitation.id));
     await page.getByText('This invitation was already used or withdrawn.').waitFor();
     await page.getByText('You are already a member of Northwind Mentoring.').waitFor();
 
@@ -106,16 +87,16 @@ describe('accepting an invitation from its emailed link', () => {
   });
 
   it('tells someone signed in with another address that the link is not theirs', async () => {
-    const admin = await makeUser(http, { displayName: 'Ada Admin' });
-    const organization = await makeOrganization(http, admin, 'Northwind Mentoring');
+    const admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
+    const organization = await makeOrganization(e2e.http, admin, 'Northwind Mentoring');
     // Only an admin can invite; the creator must be one.
     expect(organization.roles).toContain('admin');
     const orgId = organization.id;
-    const invitation = await makeInvitation(http, admin, orgId, uniqueEmail('invited'), ['mentee']);
-    const other = await makeUser(http, { displayName: 'Sam Else' });
-    const { page, pageErrors } = await openPage(browser);
+    const invitation = await makeInvitation(e2e.http, admin, orgId, uniqueEmail('invited'), ['mentee']);
+    const other = await makeUser(e2e.http, { displayName: 'Sam Else' });
+    const { page, pageErrors } = await openPage(e2e.browser);
 
-    await page.goto(acceptLink(api, orgId, invitation.id));
+    await page.goto(acceptLink(e2e.api, orgId, invitation.id));
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL(/\/sign-in\?returnUrl=/);
     await page.getByText('Sign in with the email address your invitation was sent to.').waitFor();
@@ -132,7 +113,7 @@ describe('accepting an invitation from its emailed link', () => {
     await screenshot(page, 'invitation-wrong-account');
 
     // Nothing was joined.
-    const pending = await http.get<Page<InvitationView>>(
+    const pending = await e2e.http.get<Page<InvitationView>>(
       `/api/v1/orgs/${orgId}/invitations?status=pending&page=1&pageSize=100`,
       admin.token,
     );

@@ -1,39 +1,20 @@
 import type { InvitationView, MemberView, Page } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
-import {
-  makeInvitation,
-  makeMember,
-  makeOrganization,
-  makeUser,
-  type HttpClient,
-  type TestApi,
-} from '@mentorship/testing';
-import type { Browser } from 'playwright-core';
-import { openPage, screenshot, signIn, startBrowserE2e, uniqueEmail } from './support/browser-e2e';
+import { makeInvitation, makeMember, makeOrganization, makeUser } from '@mentorship/testing';
+import { openPage, screenshot, signIn, useBrowserE2e, uniqueEmail } from './support/browser-e2e';
 
 describe('admin members page', () => {
-  let api: TestApi;
-  let http: HttpClient;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ api, http, browser } = await startBrowserE2e());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const e2e = useBrowserE2e();
 
   it('invites a member by email and lists the invitation as pending', async () => {
-    const admin = await makeUser(http, { displayName: 'Ada Admin' });
-    const organization = await makeOrganization(http, admin, 'Northwind Mentoring');
+    const admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
+    const organization = await makeOrganization(e2e.http, admin, 'Northwind Mentoring');
     // Only admins see the invite button; the creator must be one.
     expect(organization.roles).toContain('admin');
     const invitee = uniqueEmail('invitee');
-    const { page, pageErrors } = await openPage(browser);
+    const { page, pageErrors } = await openPage(e2e.browser);
 
-    await signIn(page, api.baseUrl, admin);
+    await signIn(page, e2e.api.baseUrl, admin);
     // With one organization, signing in lands on its members page.
     await page.waitForURL(`**/orgs/${organization.id}/members`);
     await page
@@ -56,7 +37,7 @@ describe('admin members page', () => {
     await screenshot(page, 'members');
 
     // The page shows it because the API stored it, not because the page remembered it.
-    const invitations = await http.get<Page<InvitationView>>(
+    const invitations = await e2e.http.get<Page<InvitationView>>(
       `/api/v1/orgs/${organization.id}/invitations?status=pending&page=1&pageSize=100`,
       admin.token,
     );
@@ -75,14 +56,14 @@ describe('admin members page', () => {
   });
 
   it('removes a member, withdraws an invitation and keeps the last admin', async () => {
-    const admin = await makeUser(http, { displayName: 'Ada Admin' });
-    const organization = await makeOrganization(http, admin, 'Northwind Mentoring');
+    const admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
+    const organization = await makeOrganization(e2e.http, admin, 'Northwind Mentoring');
     // Only admins see the remove and withdraw buttons; the creator must be one.
     expect(organization.roles).toContain('admin');
     const orgId = organization.id;
-    const tokens = api.app.get(InvitationTokens);
+    const tokens = e2e.api.app.get(InvitationTokens);
     const member = await makeMember(
-      http,
+      e2e.http,
       admin,
       orgId,
       ['mentor'],
@@ -91,10 +72,10 @@ describe('admin members page', () => {
     );
     const memberId = member.id;
     const invitee = uniqueEmail('withdrawn');
-    const invitation = await makeInvitation(http, admin, orgId, invitee, ['mentee']);
-    const { page, pageErrors } = await openPage(browser);
+    const invitation = await makeInvitation(e2e.http, admin, orgId, invitee, ['mentee']);
+    const { page, pageErrors } = await openPage(e2e.browser);
 
-    await signIn(page, api.baseUrl, admin);
+    await signIn(page, e2e.api.baseUrl, admin);
     await page.waitForURL(`**/orgs/${orgId}/members`);
     const table = page.getByRole('table', { name: 'Members' });
     const memberCell = table.getByRole('cell', { name: member.email, exact: true });
@@ -110,14 +91,14 @@ describe('admin members page', () => {
     await memberCell.waitFor({ state: 'detached' });
     await page.getByText('Grace Mentor was removed.').waitFor();
 
-    const members = await http.get<Page<MemberView>>(
+    const members = await e2e.http.get<Page<MemberView>>(
       `/api/v1/orgs/${orgId}/members?page=1&pageSize=100`,
       admin.token,
     );
     expect(members.status).toBe(200);
     expect(members.body.items.map((m) => m.userId)).not.toContain(memberId);
     expect(members.body.total).toBe(1);
-    const gone = await http.get(`/api/v1/orgs/${orgId}/members/${memberId}`, admin.token);
+    const gone = await e2e.http.get(`/api/v1/orgs/${orgId}/members/${memberId}`, admin.token);
     expect(gone.status).toBe(404);
 
     // Withdraw: the pending invitation leaves the list and is revoked at the API.
@@ -130,7 +111,7 @@ describe('admin members page', () => {
     await pending.getByText(invitee).waitFor({ state: 'detached' });
     await pending.getByText('No invitations are waiting for an answer.').waitFor();
 
-    const revoked = await http.get<Page<InvitationView>>(
+    const revoked = await e2e.http.get<Page<InvitationView>>(
       `/api/v1/orgs/${orgId}/invitations?status=revoked&page=1&pageSize=100`,
       admin.token,
     );
@@ -144,7 +125,7 @@ describe('admin members page', () => {
     await page.getByText('An organization needs at least one admin.').waitFor();
     await screenshot(page, 'members-last-admin');
     await table.getByRole('cell', { name: admin.email, exact: true }).waitFor();
-    const self = await http.get<MemberView>(`/api/v1/orgs/${orgId}/members/${admin.id}`, admin.token);
+    const self = await e2e.http.get<MemberView>(`/api/v1/orgs/${orgId}/members/${admin.id}`, admin.token);
     expect(self.status).toBe(200);
     expect(self.body.roles).toContain('admin');
 

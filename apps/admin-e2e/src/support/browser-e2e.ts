@@ -4,11 +4,11 @@ import path from 'node:path';
 // server's test harness: these suites drive the whole product, so they depend on server test
 // code on purpose.
 import {
-  HttpClient,
-  startTestApi,
   TEST_PASSWORD,
+  useTestApi,
   type SignedUpUser,
   type TestApi,
+  type TestApiHandle,
 } from '@mentorship/testing';
 import { InvitationTokens } from '@mentorship/organizations';
 import { chromium, type Browser, type Page as BrowserPage } from 'playwright-core';
@@ -24,17 +24,37 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${unique}@example.com`;
 }
 
-/** The real API serving the built admin app, a client for it, and Debian's Chromium. */
-export async function startBrowserE2e(): Promise<{ api: TestApi; http: HttpClient; browser: Browser }> {
-  if (!existsSync(ADMIN_INDEX)) {
-    throw new Error(`No admin build at ${ADMIN_INDEX}: run \`npx nx build admin\` first.`);
-  }
-  const api = await startTestApi({ serveAdmin: true });
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+export interface BrowserE2e extends TestApiHandle {
+  readonly browser: Browser;
+}
+
+/**
+ * For the enclosing describe: the real API serving the built admin app (see useTestApi),
+ * and Debian's Chromium; both stopped after the describe's tests.
+ */
+export function useBrowserE2e(): BrowserE2e {
+  beforeAll(() => {
+    if (!existsSync(ADMIN_INDEX))
+      throw new Error(`No admin build at ${ADMIN_INDEX}: run \`npx nx build admin\` first.`);
   });
-  return { api, http: new HttpClient(api.baseUrl), browser };
+  const server = useTestApi({ serveAdmin: true });
+  const handle = {
+    get api() {
+      return server.api;
+    },
+    get http() {
+      return server.http;
+    },
+    browser: undefined as unknown as Browser,
+  };
+  beforeAll(async () => {
+    handle.browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(() => handle.browser?.close());
+  return handle;
 }
 
 /** A page that records uncaught errors, so a test can assert there were none. */
