@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { MatchingInputError } from '../matching-input.error';
 import { smallRound } from '../testing/arbitraries';
 import { bruteForceBest } from '../testing/brute-force';
-import { generateCandidateGraph } from '../testing/candidate-graphs';
+import { candidateGraphOf, generateCandidateGraph, GREEDY_TRAP } from '../testing/candidate-graphs';
 import { solveWithHighs } from '../testing/highs-reference';
 import { assignOptimal } from './auction';
 import type { Assignment, CandidateGraph, PairRef } from './candidate-graph';
@@ -44,30 +44,22 @@ function expectFeasible(
 
 describe('assignOptimal', () => {
   it('takes the better total over the greedy first choice', () => {
-    // Greedy gives mentor 0 to mentee 0 (90) and leaves mentee 1 with 10: 100. Optimal: 80 + 85 = 165.
-    const graph: CandidateGraph = {
-      menteeCount: 2,
-      mentorCount: 2,
-      capacity: [1, 1],
-      edgeMentee: Int32Array.from([0, 0, 1, 1]),
-      edgeMentor: Int32Array.from([0, 1, 0, 1]),
-      edgePoints: Int32Array.from([9000, 8000, 8500, 1000]),
-    };
-    const a = assignOptimal(graph);
+    const a = assignOptimal(GREEDY_TRAP);
     expect(Array.from(a.mentorOf)).toEqual([1, 0]);
     expect(a.totalPoints).toBe(16500);
   });
 
   it('prefers more pairs over more score when asked to', () => {
     // One mentor, capacity 1; mentee 0 scores 90 with it, mentee 1 scores 80 but also fits mentor 1.
-    const graph: CandidateGraph = {
-      menteeCount: 3,
-      mentorCount: 2,
-      capacity: [1, 1],
-      edgeMentee: Int32Array.from([0, 0, 1, 2]),
-      edgeMentor: Int32Array.from([0, 1, 0, 1]),
-      edgePoints: Int32Array.from([9000, 100, 8000, 9500]),
-    };
+    const graph = candidateGraphOf(
+      [1, 1],
+      [
+        [0, 0, 9000],
+        [0, 1, 100],
+        [1, 0, 8000],
+        [2, 1, 9500],
+      ],
+    );
     expect(assignOptimal(graph).matchedCount).toBe(2);
     expect(assignOptimal(graph).totalPoints).toBe(18500);
     const both = assignOptimal(graph, { objective: 'max-matched-then-score' });
@@ -76,14 +68,13 @@ describe('assignOptimal', () => {
   });
 
   it('rejects fixed pairs beyond capacity and duplicate edges', () => {
-    const graph: CandidateGraph = {
-      menteeCount: 2,
-      mentorCount: 1,
-      capacity: [1],
-      edgeMentee: Int32Array.from([0, 1]),
-      edgeMentor: Int32Array.from([0, 0]),
-      edgePoints: Int32Array.from([1, 2]),
-    };
+    const graph = candidateGraphOf(
+      [1],
+      [
+        [0, 0, 1],
+        [1, 0, 2],
+      ],
+    );
     expect(() =>
       assignOptimal(graph, {
         fixed: [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { smallRound } from '../testing/arbitraries';
-import { generateCandidateGraph } from '../testing/candidate-graphs';
+import { generateCandidateGraph, GREEDY_TRAP } from '../testing/candidate-graphs';
 import { referenceStable } from '../testing/reference-stable';
 import { assignOptimal, solveOptimal } from './auction';
 import { prepareRound, type CandidateGraph } from './candidate-graph';
@@ -26,14 +26,7 @@ function blockingByDefinition(graph: CandidateGraph, mentorOf: Int32Array): numb
   return count;
 }
 
-const graph: CandidateGraph = {
-  menteeCount: 2,
-  mentorCount: 2,
-  capacity: [1, 1],
-  edgeMentee: Int32Array.from([0, 0, 1, 1]),
-  edgeMentor: Int32Array.from([0, 1, 0, 1]),
-  edgePoints: Int32Array.from([9000, 8000, 8500, 1000]),
-};
+const graph = GREEDY_TRAP;
 
 describe('assignStable', () => {
   it('gives the contested mentor to the mentee both sides rank highest', () => {

@@ -47,3 +47,34 @@ export function generateCandidateGraph(shape: GraphShape): CandidateGraph {
   }
   return { menteeCount: mentees, mentorCount: mentors, capacity, edgeMentee, edgeMentor, edgePoints };
 }
+
+/** A hand-written round for examples: one `[mentee, mentor, points]` per candidate pair. */
+export function candidateGraphOf(
+  capacity: number[],
+  pairs: [mentee: number, mentor: number, points: number][],
+  menteeCount = Math.max(0, ...pairs.map(([mentee]) => mentee + 1)),
+): CandidateGraph {
+  return {
+    menteeCount,
+    mentorCount: capacity.length,
+    capacity,
+    edgeMentee: Int32Array.from(pairs.map(([mentee]) => mentee)),
+    edgeMentor: Int32Array.from(pairs.map(([, mentor]) => mentor)),
+    edgePoints: Int32Array.from(pairs.map(([, , points]) => points)),
+  };
+}
+
+/**
+ * Two mentees, two single-seat mentors. Greedy gives mentor 0 to mentee 0 (90) and leaves
+ * mentee 1 with 10: 100 in all; the optimum is 80 + 85 = 165. Stable matching (mentors
+ * rank by the same score) gives mentor 0 to mentee 0.
+ */
+export const GREEDY_TRAP = candidateGraphOf(
+  [1, 1],
+  [
+    [0, 0, 9000],
+    [0, 1, 8000],
+    [1, 0, 8500],
+    [1, 1, 1000],
+  ],
+);
