@@ -77,7 +77,7 @@ export default [
   },
   {
     // The matching engine is pure: no framework may leak into it.
-    files: ['libs/matching/engine/src/**/*.ts', 'libs/shared/contracts/src/**/*.ts'],
+    files: ['libs/shared/matching-engine/src/**/*.ts', 'libs/shared/contracts/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
