@@ -21,7 +21,7 @@ import { ErrorNotifier } from '@mentorship/admin/ui';
             @if (forInvitation()) {
               Sign in with the email address your invitation was sent to.
             } @else {
-              Mentorship Map administration
+              Welcome back to Mentorship Map.
             }
           </mat-card-subtitle>
         </mat-card-header>

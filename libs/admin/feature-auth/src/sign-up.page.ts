@@ -32,7 +32,7 @@ const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LI
             @if (forInvitation()) {
               Use the email address your invitation was sent to.
             } @else {
-              Mentorship Map administration
+              One account for every mentoring program you take part in.
             }
           </mat-card-subtitle>
         </mat-card-header>
