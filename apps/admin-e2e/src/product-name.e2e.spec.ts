@@ -8,8 +8,13 @@ describe('the product as each role sees it', () => {
 
   it('speaks of Mentorship Map, not of an admin console, before anyone signs in', async () => {
     const { page, pageErrors } = await openPage(e2e.browser);
-    for (const path of ['/sign-in', '/sign-up']) {
+    for (const [path, heading] of [
+      ['/sign-in', 'Sign in'],
+      ['/sign-up', 'Create your account'],
+    ]) {
       await page.goto(`${e2e.api.baseUrl}${path}`);
+      // The page itself, lazily loaded, has arrived (and set the title) once its heading shows.
+      await page.getByRole('heading', { name: heading }).waitFor();
       await page.getByRole('banner').getByText('Mentorship Map').waitFor();
       const text = await page.locator('body').innerText();
       expect(text).not.toMatch(/admin/i);
