@@ -76,7 +76,10 @@ const NAME = FIELD_LIMITS.organizationName;
 export class CreateOrganizationPage {
   private readonly organizations = inject(OrganizationStore);
   private readonly router = inject(Router);
-  protected readonly firstOne = computed(() => this.organizations.organizations().length === 0);
+  /** Said only once the list has arrived: while it loads, nobody is told they have none. */
+  protected readonly firstOne = computed(
+    () => this.organizations.isLoaded() && this.organizations.organizations().length === 0,
+  );
   protected readonly nameMax = NAME.max;
   protected readonly nameMessages = {
     required: 'Enter a name for the organization.',

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSelectModule } from '@angular/material/select';
 import { MatToolbarModule } from '@angular/material/toolbar';
@@ -106,6 +106,15 @@ export class ShellComponent {
   protected readonly organizations = inject(OrganizationStore);
   private readonly router = inject(Router);
   protected readonly showMembers = this.organizations.canSeeMembersOfCurrent;
+
+  constructor() {
+    // Every page knows the user's organizations, not only those whose guard asked for them
+    // (the invitation page, /orgs/new after a reload): the switcher is never empty.
+    effect(() => {
+      if (!this.session.user()) return;
+      untracked(() => this.organizations.ensureLoaded().subscribe({ error: () => undefined }));
+    });
+  }
 
   /** Admins and coordinators land on the members page, everyone else on the organization's home. */
   protected openOrganization(orgId: string): void {
