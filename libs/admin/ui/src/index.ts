@@ -9,3 +9,4 @@ export * from './form/validators';
 export * from './states/empty-state.component';
 export * from './states/loading-state.component';
 export * from './table/paginated-table.component';
+export * from './layout/narrow-screen';
