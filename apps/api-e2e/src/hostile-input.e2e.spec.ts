@@ -1,5 +1,5 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import type { ErrorBody, OrganizationView } from '@mentorship/contracts';
+import type { ErrorBody, OrganizationView, Page } from '@mentorship/contracts';
 import {
   ErrorResult,
   HttpResult,
@@ -83,6 +83,60 @@ describe('hostile input', () => {
     it.each(cases)('in %s is a 400 naming the field', async (_what, send, field) => {
       const body = await expectRefused(send, 400, 'validation_failed');
       expect(body.details).toEqual([{ field, problems: [`${field} must not contain NUL characters`] }]);
+    });
+  });
+
+  describe('page numbers and other integer parameters', () => {
+    const refused = [
+      '1e17',
+      '99999999999999999999',
+      '1e300',
+      '0x10',
+      '1.5',
+      '-1',
+      '0',
+      '1000001',
+      '+1',
+      '%201',
+      '',
+    ];
+
+    it.each(['members', 'invitations'])(
+      'on %s: anything but decimal digits within bounds is a 400',
+      async (list) => {
+        for (const page of refused) {
+          const body = await expectRefused(
+            () => t.http.get(`/api/v1/orgs/${orgId}/${list}?page=${page}&pageSize=100`, admin.token),
+            400,
+            'validation_failed',
+          );
+          expect(body.details).toEqual([
+            { field: 'page', problems: ['page must be a whole number from 1 to 1000000, in decimal digits'] },
+          ]);
+        }
+        for (const pageSize of ['0x10', '1e2', '101', '10&pageSize=20']) {
+          const body = await expectRefused(
+            () => t.http.get(`/api/v1/orgs/${orgId}/${list}?pageSize=${pageSize}`, admin.token),
+            400,
+            'validation_failed',
+          );
+          expect(body.details).toEqual([expect.objectContaining({ field: 'pageSize' })]);
+        }
+      },
+    );
+
+    it('serves the last allowed page, empty, without failing the query', async () => {
+      const last = await t.http.get<Page<unknown>>(
+        `/api/v1/orgs/${orgId}/members?page=1000000&pageSize=100`,
+        admin.token,
+      );
+      expect(last.status).toBe(200);
+      expect(last.body).toEqual({ items: [], page: 1000000, pageSize: 100, total: 1 });
+      const leadingZeros = await t.http.get<Page<unknown>>(
+        `/api/v1/orgs/${orgId}/members?page=01`,
+        admin.token,
+      );
+      expect(leadingZeros.body.page).toBe(1);
     });
   });
 
