@@ -235,6 +235,14 @@ describe('hostile input', () => {
       }
     });
 
+    it("a request Node's HTTP parser refuses still gets the stable error body", async () => {
+      const tooLong = await t.http.get<ErrorBody>(`/api/v1/me?q=${'x'.repeat(20_000)}`, admin.token);
+      expect({ status: tooLong.status, body: tooLong.body }).toEqual({
+        status: 431,
+        body: { statusCode: 431, code: 'headers_too_large', message: expect.any(String), details: null },
+      });
+    });
+
     it('gzip, deflate and br bodies that are what they say are read', async () => {
       const encoders = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync };
       for (const [encoding, encode] of Object.entries(encoders)) {

@@ -10,6 +10,7 @@ import { AppConfig } from '../config/app-config';
 import { ErrorBodyFilter } from '../errors/error-body.filter';
 import { RequestInputGuard } from '../errors/request-input.guard';
 import { createValidationPipe } from '../errors/validation.pipe';
+import { answerUnparsableRequests } from './client-errors';
 import { jsonBody } from './json-body';
 
 export const API_PREFIX = 'api/v1';
@@ -41,6 +42,7 @@ export async function createHttpApp(
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  answerUnparsableRequests(app.getHttpServer());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(jsonBody(config.bodyLimit));
