@@ -25,4 +25,23 @@ describe(AppConfig.name, () => {
       'production',
     );
   });
+
+  it('keeps CORS closed by default and reads a list of origins', () => {
+    expect(loadAppConfig({}).corsOrigins).toEqual([]);
+    expect(
+      loadAppConfig({ CORS_ORIGINS: 'https://admin.example.org, http://localhost:4200' }).corsOrigins,
+    ).toEqual(['https://admin.example.org', 'http://localhost:4200']);
+  });
+
+  it.each([
+    '*',
+    'https://admin.example.org/',
+    'https://admin.example.org/app',
+    'ftp://files.example',
+    'admin.example.org',
+  ])('refuses %s as a CORS origin, naming the variable', (origin) => {
+    expect(() => loadAppConfig({ CORS_ORIGINS: `https://ok.example, ${origin}` })).toThrow(
+      /CORS_ORIGINS: each entry must be an origin/,
+    );
+  });
 });

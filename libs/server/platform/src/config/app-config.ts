@@ -1,8 +1,46 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
+
+/** `a, b` in a variable, or a list from the overrides. */
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+/** An origin exactly as browsers send it: `https://host[:port]`, no path, no trailing slash. */
+function isOrigin(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const IsOrigin = () =>
+  ValidateBy(
+    { name: 'isOrigin', validator: { validate: isOrigin } },
+    { each: true, message: 'each entry must be an origin like https://admin.example.org (no path, no *)' },
+  );
 
 /**
  * The whole configuration of the API and the worker, validated once at boot.
@@ -97,6 +135,15 @@ export class AppConfig {
   /** Request bodies larger than this get 413. */
   @IsString()
   bodyLimit = '100kb';
+
+  /**
+   * Origins whose pages may call the API from a browser. Empty by default: the admin app is
+   * served from the API's own origin (or nginx forwards /api), so no other page needs it.
+   */
+  @Transform(toList)
+  @IsArray()
+  @IsOrigin()
+  corsOrigins: string[] = [];
 }
 
 const ENV_KEYS: Record<keyof AppConfig, string> = {
@@ -120,6 +167,7 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   signInFailuresPerAddress: 'SIGN_IN_FAILURES_PER_ADDRESS',
   signInFailureWindowSeconds: 'SIGN_IN_FAILURE_WINDOW_SECONDS',
   bodyLimit: 'BODY_LIMIT',
+  corsOrigins: 'CORS_ORIGINS',
 };
 
 export class InvalidConfigError extends Error {}

@@ -11,6 +11,7 @@ import { ErrorBodyFilter } from '../errors/error-body.filter';
 import { RequestInputGuard } from '../errors/request-input.guard';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { answerUnparsableRequests } from './client-errors';
+import { corsFor } from './cors';
 import { jsonBody } from './json-body';
 import { securityHeaders } from './security-headers';
 
@@ -35,8 +36,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /**
  * Builds the HTTP application the same way for `npm run demo`, production and tests:
- * security headers, JSON bodies (size, depth, charset and encoding checked), input guards and
- * validation, one error body, OpenAPI, optional admin app, graceful shutdown.
+ * security headers, CORS closed unless configured, JSON bodies (size, depth, charset and
+ * encoding checked), input guards and validation, one error body, OpenAPI, optional admin
+ * app, graceful shutdown.
  */
 export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
@@ -51,6 +53,7 @@ export async function createHttpApp(
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(securityHeaders(isApiPath));
+  if (config.corsOrigins.length > 0) app.enableCors(corsFor(config.corsOrigins));
   app.use(jsonBody(config.bodyLimit));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.useGlobalGuards(new RequestInputGuard());
