@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './config/signing-keys';
 export * from './errors/domain.exception';
 export * from './errors/platform.exception';
 export * from './errors/error-body.filter';

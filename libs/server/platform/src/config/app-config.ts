@@ -12,6 +12,7 @@ import {
   ValidateBy,
   validateSync,
 } from 'class-validator';
+import { readOrCreateLocalSecret } from './local-secrets';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -78,10 +79,20 @@ export class AppConfig {
   @MinLength(1)
   redisPrefix = 'mm';
 
-  /** Signs access tokens and invitation tokens. */
+  /**
+   * The secret access and invitation tokens are signed with (each with a key derived for it,
+   * see signing-keys.ts). Required in production; elsewhere, when unset, a random one is made
+   * once and kept in `secretsFile`.
+   */
+  @IsOptional()
   @IsString()
   @MinLength(32)
-  tokenSecret = 'development-only-secret-change-me-in-production!';
+  tokenSecret!: string;
+
+  /** Where a start without TOKEN_SECRET keeps its generated secret (git and Docker ignore `.local/`). */
+  @IsString()
+  @MinLength(1)
+  secretsFile = '.local/secrets.json';
 
   @Transform(toInt)
   @IsInt()
@@ -155,6 +166,7 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   redisUrl: 'REDIS_URL',
   redisPrefix: 'REDIS_PREFIX',
   tokenSecret: 'TOKEN_SECRET',
+  secretsFile: 'SECRETS_FILE',
   accessTokenTtlSeconds: 'ACCESS_TOKEN_TTL_SECONDS',
   refreshTokenTtlSeconds: 'REFRESH_TOKEN_TTL_SECONDS',
   invitationTtlDays: 'INVITATION_TTL_DAYS',
@@ -190,8 +202,27 @@ export function loadAppConfig(
     );
     throw new InvalidConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
-  if (config.nodeEnv === 'production' && config.tokenSecret === new AppConfig().tokenSecret) {
-    throw new InvalidConfigError('Invalid configuration:\n  TOKEN_SECRET: must be set in production');
+  if (config.tokenSecret && PUBLISHED_SECRETS.includes(config.tokenSecret)) {
+    throw new InvalidConfigError(
+      'Invalid configuration:\n  TOKEN_SECRET: is a value published in the source code; set a secret of your own',
+    );
   }
+  if (!config.tokenSecret) config.tokenSecret = secretOutsideProduction(config);
   return config;
+}
+
+/** The default this project once shipped: anyone could sign tokens with it. */
+const PUBLISHED_SECRETS = ['development-only-secret-change-me-in-production!'];
+
+function secretOutsideProduction(config: AppConfig): string {
+  if (config.nodeEnv === 'production')
+    throw new InvalidConfigError('Invalid configuration:\n  TOKEN_SECRET: must be set in production');
+  try {
+    return readOrCreateLocalSecret(config.secretsFile);
+  } catch (error) {
+    throw new InvalidConfigError(
+      `Invalid configuration:\n  TOKEN_SECRET: not set, and SECRETS_FILE (${config.secretsFile}) cannot hold a ` +
+        `generated one: ${(error as Error).message}. Set TOKEN_SECRET, or SECRETS_FILE to a writable path.`,
+    );
+  }
 }
