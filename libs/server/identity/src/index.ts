@@ -4,3 +4,4 @@ export * from './authentication.guard';
 export * from './entities/user.entity';
 export * from './dto/auth.dto';
 export * from './password-hasher';
+export * from './identity.context';

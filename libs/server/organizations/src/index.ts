@@ -7,3 +7,4 @@ export * from './entities/membership.entity';
 export * from './entities/invitation.entity';
 export * from './jobs/invitation-email.job';
 export * from './dto/organization.dto';
+export * from './organizations.context';
