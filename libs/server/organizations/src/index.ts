@@ -1,5 +1,6 @@
 export * from './organizations.module';
 export * from './organizations.exception';
+export * from './organizations.audit';
 export * from './organization-access.interceptor';
 export * from './invitation-token';
 export * from './entities/organization.entity';
