@@ -108,6 +108,21 @@ export default [
     rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // Request parameters are read strictly: Number() takes `0x10` for 16 and `1e300` for a number.
+    files: ['libs/server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "Decorator CallExpression[callee.name='Type'] > ArrowFunctionExpression > Identifier[name='Number']",
+          message:
+            'Use @IntegerParam({ min, max }) (libs/server/platform/src/http/integer-param.ts) for numeric parameters.',
+        },
+      ],
+    },
+  },
+  {
     // The matching engine is pure: no framework may leak into it.
     files: ['libs/shared/matching-engine/src/**/*.ts', 'libs/shared/contracts/src/**/*.ts'],
     rules: {

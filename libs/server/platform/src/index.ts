@@ -11,6 +11,7 @@ export * from './access/access-policy';
 export * from './access/authenticated-user';
 export * from './access/client-address';
 export * from './http/page-query.dto';
+export * from './http/integer-param';
 export * from './http/create-http-app';
 export * from './database/database.module';
 export * from './database/migrate';

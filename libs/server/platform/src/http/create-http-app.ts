@@ -8,8 +8,10 @@ import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { ErrorBodyFilter } from '../errors/error-body.filter';
-import { PlatformException } from '../errors/platform.exception';
+import { RequestInputGuard } from '../errors/request-input.guard';
 import { createValidationPipe } from '../errors/validation.pipe';
+import { answerUnparsableRequests } from './client-errors';
+import { jsonBody } from './json-body';
 
 export const API_PREFIX = 'api/v1';
 
@@ -28,7 +30,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /**
  * Builds the HTTP application the same way for `npm run demo`, production and tests:
- * body limits, validation, one error body, OpenAPI, optional admin app, graceful shutdown.
+ * JSON bodies (size, depth, charset and encoding checked), input guards and validation, one
+ * error body, OpenAPI, optional admin app, graceful shutdown.
  */
 export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
@@ -39,15 +42,12 @@ export async function createHttpApp(
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  answerUnparsableRequests(app.getHttpServer());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  app.use(express.json({ limit: config.bodyLimit }));
-  app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
-  // Name body-parser's failures here, before Nest turns them into anonymous 400s.
-  app.use((error: unknown, _request: Request, _response: Response, next: NextFunction) =>
-    next(fromBodyParserError(error)),
-  );
+  app.use(jsonBody(config.bodyLimit));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  app.useGlobalGuards(new RequestInputGuard());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorBodyFilter());
   app.enableShutdownHooks();
@@ -57,13 +57,6 @@ export async function createHttpApp(
 
   if (config.adminDist) serveAdmin(app, resolve(config.adminDist));
   return app;
-}
-
-function fromBodyParserError(error: unknown): unknown {
-  const type = (error as { type?: string })?.type;
-  if (type === 'entity.too.large') return PlatformException.payloadTooLarge();
-  if (type === 'entity.parse.failed') return PlatformException.malformedJson();
-  return error;
 }
 
 /** The admin SPA at `/`, with a fallback to index.html for its client-side routes. */
