@@ -1,4 +1,36 @@
+import { createRequire } from 'node:module';
 import nx from '@nx/eslint-plugin';
+
+const require = createRequire(import.meta.url);
+const nestCommon = require('@nestjs/common');
+
+/** Every HTTP exception Nest exports: services throw their context's DomainException instead. */
+const HTTP_EXCEPTIONS = Object.keys(nestCommon).filter(
+  (name) =>
+    nestCommon[name] === nestCommon.HttpException ||
+    nestCommon[name]?.prototype instanceof nestCommon.HttpException,
+);
+
+/** Tables are reached through repositories: no database handle in services, controllers, jobs, interceptors. */
+const DATABASE_HANDLES = [
+  {
+    name: 'typeorm',
+    importNames: ['DataSource', 'EntityManager', 'Repository', 'QueryRunner'],
+    message: 'Reach tables through a repository of the context (a TenantRepository for tenant tables).',
+  },
+  {
+    name: '@nestjs/typeorm',
+    importNames: ['InjectRepository', 'InjectDataSource', 'InjectEntityManager'],
+    message: 'Reach tables through a repository of the context (a TenantRepository for tenant tables).',
+  },
+];
+const TENANT_MANAGER = {
+  selector: "MemberExpression[object.name='TenantContext'][property.name='manager']",
+  message: 'TenantContext.manager() is for repositories: call a named repository method.',
+};
+const APPLICATION_LAYER = ['controller', 'job', 'interceptor', 'guard'].map(
+  (role) => `libs/server/*/src/**/*.${role}.ts`,
+);
 
 export default [
   ...nx.configs['flat/base'],
@@ -97,6 +129,49 @@ export default [
       'no-restricted-imports': [
         'error',
         { patterns: ['@nestjs/*', 'typeorm', '@angular/*', 'bullmq', 'ioredis', 'pg'] },
+      ],
+    },
+  },
+  {
+    files: ['libs/server/*/src/**/*.service.ts'],
+    ignores: ['libs/server/platform/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...DATABASE_HANDLES,
+            {
+              name: '@nestjs/common',
+              importNames: HTTP_EXCEPTIONS,
+              message: "Services throw their context's DomainException; the error filter picks the status.",
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', TENANT_MANAGER],
+    },
+  },
+  {
+    files: APPLICATION_LAYER,
+    ignores: ['libs/server/platform/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: DATABASE_HANDLES }],
+      'no-restricted-syntax': ['error', TENANT_MANAGER],
+    },
+  },
+  {
+    // A tenant repository's query() already says WHERE organization_id = ...: `where` would
+    // replace that and `orWhere` would escape it.
+    files: ['libs/server/*/src/**/*.repository.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(where|orWhere)$/]',
+          message:
+            'Narrow repository queries with andWhere (where replaces the tenant condition, orWhere escapes it); for OR, andWhere(new Brackets(...)).',
+        },
       ],
     },
   },

@@ -1,3 +1,5 @@
+export * from './audit-action';
 export * from './audit.module';
 export * from './audit.service';
 export * from './entities/audit-event.entity';
+export * from './audit.context';

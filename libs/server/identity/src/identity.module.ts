@@ -10,6 +10,8 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher';
+import { RefreshTokenRepository } from './repositories/refresh-token.repository';
+import { UserRepository } from './repositories/user.repository';
 import { SignInLimiter } from './sign-in-limiter';
 import { TokenService } from './token.service';
 
@@ -27,7 +29,16 @@ import { TokenService } from './token.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, PasswordHasher, SignInLimiter, JwtStrategy, AuthenticationGuard],
-  exports: [AuthenticationGuard, TokenService],
+  providers: [
+    AuthService,
+    TokenService,
+    PasswordHasher,
+    SignInLimiter,
+    JwtStrategy,
+    AuthenticationGuard,
+    UserRepository,
+    RefreshTokenRepository,
+  ],
+  exports: [AuthenticationGuard, TokenService, AuthService],
 })
 export class IdentityModule {}

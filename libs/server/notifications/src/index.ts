@@ -2,3 +2,4 @@ export * from './notifications.module';
 export * from './email-delivery.service';
 export * from './mail-transport';
 export * from './entities/email-delivery.entity';
+export * from './notifications.context';

@@ -3,10 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmailDeliveryService } from './email-delivery.service';
 import { EmailDeliveryEntity } from './entities/email-delivery.entity';
 import { MailTransport } from './mail-transport';
+import { EmailDeliveryRepository } from './repositories/email-delivery.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([EmailDeliveryEntity])],
-  providers: [MailTransport, EmailDeliveryService],
+  providers: [MailTransport, EmailDeliveryService, EmailDeliveryRepository],
   exports: [EmailDeliveryService],
 })
 export class NotificationsModule {}

@@ -1,5 +1,6 @@
 export * from './organizations.module';
 export * from './organizations.exception';
+export * from './organizations.audit';
 export * from './organization-access.interceptor';
 export * from './invitation-token';
 export * from './entities/organization.entity';
@@ -7,3 +8,4 @@ export * from './entities/membership.entity';
 export * from './entities/invitation.entity';
 export * from './jobs/invitation-email.job';
 export * from './dto/organization.dto';
+export * from './organizations.context';

@@ -1,0 +1,19 @@
+import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+
+/** Length in characters (code points), as the API counts it, not in UTF-16 units. */
+export function characters(value: string): number {
+  return [...value].length;
+}
+
+/** Between `min` and `max` characters; an empty value is left to `Validators.required`. */
+export function lengthInCharacters(min: number, max: number): ValidatorFn {
+  return (control: AbstractControl<string | null>): ValidationErrors | null => {
+    const length = characters(control.value ?? '');
+    return length === 0 || (length >= min && length <= max) ? null : { length: { min, max, actual: length } };
+  };
+}
+
+/** Only spaces is as good as nothing: the API trims names. */
+export function notBlank(control: AbstractControl<string | null>): ValidationErrors | null {
+  return control.value && control.value.trim() === '' ? { blank: true } : null;
+}

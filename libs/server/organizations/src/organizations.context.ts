@@ -1,0 +1,9 @@
+import type { BoundedContext } from '@mentorship/platform';
+import { organizationsMigrations } from './migrations';
+import { OrganizationsModule } from './organizations.module';
+
+export const organizationsContext: BoundedContext = {
+  name: 'organizations',
+  module: OrganizationsModule,
+  migrations: organizationsMigrations,
+};
