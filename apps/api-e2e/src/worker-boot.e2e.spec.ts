@@ -1,11 +1,12 @@
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from '@mentorship/bootstrap';
-import { HandlesJob, JobHandler, JobName, JobRegistryError, JobWorkerService } from '@mentorship/platform';
+import { invitationEmailJob } from '@mentorship/organizations';
+import { HandlesJob, JobHandler, JobRegistryError, JobWorkerService } from '@mentorship/platform';
 import { createTestServices, dropTestServices, TestServices } from '@mentorship/testing';
 
 @Injectable()
-@HandlesJob(JobName.InvitationEmail)
+@HandlesJob(invitationEmailJob)
 class SecondInvitationEmailHandler implements JobHandler {
   async handle(): Promise<void> {
     // never runs: the worker must refuse to start

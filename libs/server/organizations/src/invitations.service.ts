@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@mentorship/audit';
 import { normalizeEmail } from '@mentorship/identity';
-import { AppConfig, JobName, JobQueueService, TenantContext, jobIds } from '@mentorship/platform';
+import { AppConfig, JobQueueService, TenantContext } from '@mentorship/platform';
 import {
   InvitationPageDto,
   InvitationQueryDto,
@@ -12,7 +12,7 @@ import {
 } from './dto/organization.dto';
 import type { InvitationEntity } from './entities/invitation.entity';
 import { InvitationTokens } from './invitation-token';
-import type { InvitationEmailPayload } from './jobs/invitation-email.job';
+import { invitationEmailJob } from './jobs/invitation-email.job';
 import { MembersService } from './members.service';
 import { OrganizationsAudit } from './organizations.audit';
 import { OrganizationsException } from './organizations.exception';
@@ -55,13 +55,8 @@ export class InvitationsService {
       target: { type: 'invitation', id: invitation.id },
       details: { email: input.email, roles: input.roles },
     });
-    const payload: InvitationEmailPayload = { organizationId, invitationId: invitation.id };
     TenantContext.afterCommit(() =>
-      this.jobs.enqueue(
-        JobName.InvitationEmail,
-        payload,
-        jobIds.invitationEmail(organizationId, invitation.id),
-      ),
+      this.jobs.enqueue(invitationEmailJob, { organizationId, invitationId: invitation.id }),
     );
     return toInvitationView(invitation);
   }

@@ -1,13 +1,25 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import type { JobDefinition } from './job-definition';
 import { JobQueueService } from './job-queue.service';
-import { JobRegistry } from './job-registry';
+import { JOB_DEFINITIONS, JobRegistry } from './job-registry';
 import { JobWorkerService } from './job-worker.service';
 
 @Global()
-@Module({
-  imports: [DiscoveryModule],
-  providers: [JobQueueService, JobRegistry, JobWorkerService],
-  exports: [JobQueueService, JobRegistry, JobWorkerService],
-})
-export class JobsModule {}
+@Module({})
+export class JobsModule {
+  /** `jobs`: every job the bounded contexts declare (the composition root gathers them). */
+  static forRoot(jobs: readonly JobDefinition[]): DynamicModule {
+    return {
+      module: JobsModule,
+      imports: [DiscoveryModule],
+      providers: [
+        { provide: JOB_DEFINITIONS, useValue: jobs },
+        JobQueueService,
+        JobRegistry,
+        JobWorkerService,
+      ],
+      exports: [JobQueueService, JobRegistry, JobWorkerService],
+    };
+  }
+}
