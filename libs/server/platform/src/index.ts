@@ -31,4 +31,6 @@ export * from './jobs/job-registry';
 export * from './jobs/job-queue.service';
 export * from './jobs/job-worker.service';
 export * from './jobs/jobs.module';
+export * from './jobs/outbox/job-outbox';
+export * from './jobs/outbox/outbox-relay';
 export * from './http/page.dto';

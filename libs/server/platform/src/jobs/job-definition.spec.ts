@@ -1,6 +1,6 @@
 import { IsUUID } from 'class-validator';
 import { defineJob, InvalidJobKeyError, jobKeyOf, TenantJobPayload } from './job-definition';
-import type { JobQueueService } from './job-queue.service';
+import type { JobOutbox } from './outbox/job-outbox';
 
 class InvitationPayload extends TenantJobPayload {
   @IsUUID()
@@ -31,14 +31,16 @@ const invitationId = '0b8f8f3c-2d1e-4a5b-8c7d-6e5f4a3b2c1d';
  * Type test, checked by `typecheck` (never called): enqueue takes its job's payload and no
  * other. Each @ts-expect-error fails the typecheck if the line below it compiles.
  */
-export function enqueueIsTyped(jobs: JobQueueService): void {
-  void jobs.enqueue(invitationJob, { organizationId, invitationId });
+export function enqueueIsTyped(outbox: JobOutbox, reminder: ReminderPayload): void {
+  void outbox.enqueue(invitationJob, { invitationId });
   // @ts-expect-error another job's payload
-  void jobs.enqueue(invitationJob, { organizationId, reminderId: invitationId });
-  // @ts-expect-error a payload without its organization
-  void jobs.enqueue(reminderJob, { reminderId: invitationId });
+  void outbox.enqueue(invitationJob, { reminderId: invitationId });
+  // @ts-expect-error another job's payload, as a value of its type
+  void outbox.enqueue(invitationJob, reminder);
   // @ts-expect-error a field of the wrong type
-  void jobs.enqueue(reminderJob, { organizationId, reminderId: 42 });
+  void outbox.enqueue(reminderJob, { reminderId: 42 });
+  // @ts-expect-error the organization is the tenant's, not the caller's to name
+  void outbox.enqueue(reminderJob, { organizationId, reminderId: invitationId });
 }
 
 describe(jobKeyOf.name, () => {

@@ -1,7 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
-import { JobDefinition, jobKeyOf, TenantJobPayload } from './job-definition';
 import { redisConnectionOptions } from './redis-connection';
 
 /** Retries and retention, the same for every job. */
@@ -13,8 +12,8 @@ export const JOB_OPTIONS = {
 };
 
 /**
- * The producer side. Typed end to end: `enqueue(job, payload)` takes that job's payload and
- * no other. The job's key (`jobKeyOf`) is its BullMQ id.
+ * The BullMQ queues, one producer each. Services do not add jobs here: they record them in
+ * the outbox (`JobOutbox`), and the relay adds them.
  */
 @Injectable()
 export class JobQueueService implements OnApplicationShutdown {
@@ -22,17 +21,15 @@ export class JobQueueService implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {}
 
-  async enqueue<P extends TenantJobPayload>(job: JobDefinition<P>, payload: NoInfer<P>): Promise<void> {
-    await this.queue(job.queue).add(job.name, payload, { ...JOB_OPTIONS, jobId: jobKeyOf(job, payload) });
-  }
-
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        connection: redisConnectionOptions(this.config.redisUrl),
+        connection: redisConnectionOptions(this.config.redisUrl, 'producer'),
         prefix: this.config.redisPrefix,
       });
+      // Connection errors are the relay's to report; unhandled, they would crash the process.
+      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { JobDefinition } from './job-definition';
 import { JOB_HANDLER, JobHandler } from './job-handler';
+import { OUTBOX_RELAY_QUEUE } from './outbox/outbox-relay';
 
 /** The jobs every context declared, gathered by the composition root (`JobsModule.forRoot`). */
 export const JOB_DEFINITIONS = Symbol('JOB_DEFINITIONS');
@@ -59,6 +60,8 @@ export function checkJobHandlers(
   const problems: string[] = [];
   const declared = new Map<string, JobDefinition>();
   for (const definition of definitions) {
+    if (definition.queue === OUTBOX_RELAY_QUEUE)
+      problems.push(`job "${definition.name}" uses the platform's queue "${OUTBOX_RELAY_QUEUE}"`);
     if (declared.has(definition.name)) problems.push(`job "${definition.name}" is declared twice`);
     declared.set(definition.name, definition);
     const count = found.get(definition.name)?.length ?? 0;

@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { jobKeyOf, TenantJobPayload } from './job-definition';
 import { JobRegistry } from './job-registry';
+import { OutboxRelay } from './outbox/outbox-relay';
 import { redisConnectionOptions } from './redis-connection';
 
 /**
@@ -28,12 +29,16 @@ export class JobWorkerService implements OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly registry: JobRegistry,
     private readonly tenancy: TenancyService,
+    private readonly relay: OutboxRelay,
   ) {}
 
-  /** Checks the handlers, then starts consuming every queue a declared job runs on. */
+  /**
+   * Checks the handlers, then starts consuming every queue a declared job runs on, and the
+   * outbox relay's schedule.
+   */
   async start(): Promise<void> {
     this.registry.load();
-    this.workers = this.registry.queues().map(
+    const jobWorkers = this.registry.queues().map(
       (queue) =>
         new Worker(queue, (job) => this.process(job), {
           connection: redisConnectionOptions(this.config.redisUrl),
@@ -41,10 +46,13 @@ export class JobWorkerService implements OnApplicationShutdown {
           concurrency: 4,
         }),
     );
+    this.workers = [...jobWorkers, await this.relay.schedule()];
     for (const worker of this.workers) {
       worker.on('failed', (job, error) =>
         this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`),
       );
+      // Redis going away: BullMQ reconnects by itself; say so in the log, not on stderr.
+      worker.on('error', (error) => this.logger.warn(`queue ${worker.name}: ${error.message}`));
     }
   }
 

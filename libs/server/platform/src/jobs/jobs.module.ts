@@ -1,9 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { JobDefinition } from './job-definition';
 import { JobQueueService } from './job-queue.service';
 import { JOB_DEFINITIONS, JobRegistry } from './job-registry';
 import { JobWorkerService } from './job-worker.service';
+import { JobOutbox } from './outbox/job-outbox';
+import { JobOutboxEntity } from './outbox/job-outbox.entity';
+import { JobOutboxRepository } from './outbox/job-outbox.repository';
+import { OutboxRelay } from './outbox/outbox-relay';
 
 @Global()
 @Module({})
@@ -12,14 +17,17 @@ export class JobsModule {
   static forRoot(jobs: readonly JobDefinition[]): DynamicModule {
     return {
       module: JobsModule,
-      imports: [DiscoveryModule],
+      imports: [DiscoveryModule, TypeOrmModule.forFeature([JobOutboxEntity])],
       providers: [
         { provide: JOB_DEFINITIONS, useValue: jobs },
         JobQueueService,
         JobRegistry,
         JobWorkerService,
+        JobOutboxRepository,
+        OutboxRelay,
+        JobOutbox,
       ],
-      exports: [JobQueueService, JobRegistry, JobWorkerService],
+      exports: [JobQueueService, JobRegistry, JobWorkerService, JobOutbox, OutboxRelay],
     };
   }
 }
