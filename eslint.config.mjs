@@ -1,7 +1,37 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import nx from '@nx/eslint-plugin';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Which bounded context may import which, along DESIGN.md: organizations builds on identity,
+ * writes audit rows and sends notifications; the others stand alone. A new context adds its
+ * line there (the architecture tests refuse a context without one).
+ */
+const CONTEXT_DEPENDENCIES = JSON.parse(
+  readFileSync(new URL('./tools/architecture/context-dependencies.json', import.meta.url), 'utf8'),
+);
+const contextConstraints = Object.entries(CONTEXT_DEPENDENCIES).map(([context, uses]) => ({
+  sourceTag: `context:${context}`,
+  onlyDependOnLibsWithTags: [...uses.map((use) => `context:${use}`), 'type:platform', 'scope:shared'],
+}));
+
+/** Pure libraries (the matching engine, the contracts) run in the browser, the API and benchmarks alike. */
+const FRAMEWORKS = [
+  '@nestjs/*',
+  '@angular/*',
+  'typeorm',
+  'bullmq',
+  'ioredis',
+  'pg',
+  'express',
+  'rxjs',
+  'class-validator',
+  'class-transformer',
+  'nestjs-pino',
+  'passport*',
+];
 const nestCommon = require('@nestjs/common');
 
 /** Every HTTP exception Nest exports: services throw their context's DomainException instead. */
@@ -49,7 +79,11 @@ export default [
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: FRAMEWORKS,
+            },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
             {
               sourceTag: 'scope:api',
@@ -62,22 +96,57 @@ export default [
             { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:admin', 'scope:shared'] },
             // End-to-end tests drive the whole system: the server's test harness and the apps' contracts.
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
+            // Contexts import each other only along CONTEXT_DEPENDENCIES, and never the composition.
+            ...contextConstraints,
+            // Only entry points compose: the apps, and the test harness that starts them.
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:bootstrap',
+                'type:feature',
+                'type:platform',
+                'type:data-access',
+                'type:ui',
+                'type:util',
+              ],
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:testing', 'type:feature', 'type:data-access', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:testing',
+                'type:feature',
+                'type:platform',
+                'type:data-access',
+                'type:util',
+              ],
             },
             {
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:testing', 'type:feature', 'type:data-access', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:testing',
+                'type:bootstrap',
+                'type:feature',
+                'type:platform',
+                'type:data-access',
+                'type:util',
+              ],
+            },
+            {
+              sourceTag: 'type:bootstrap',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:platform', 'type:util'],
             },
             {
               sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:data-access',
+                'type:platform',
+                'type:ui',
+                'type:util',
+              ],
             },
+            // The platform knows no context.
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
@@ -106,16 +175,6 @@ export default [
       '**/bench/**/*.ts',
     ],
     rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
-  },
-  {
-    // The matching engine is pure: no framework may leak into it.
-    files: ['libs/shared/matching-engine/src/**/*.ts', 'libs/shared/contracts/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['@nestjs/*', 'typeorm', '@angular/*', 'bullmq', 'ioredis', 'pg'] },
-      ],
-    },
   },
   {
     files: ['libs/server/*/src/**/*.service.ts'],

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Module, Post } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { InvitationView, OrganizationView } from '@mentorship/contracts';
-import { WorkerModule } from '@mentorship/bootstrap';
 import { invitationEmailJob } from '@mentorship/organizations';
 import { DomainException, JobOutbox, JobQueueService, OrgMember, OutboxRelay } from '@mentorship/platform';
 import {
   createTestServices,
+  createTestWorker,
   dropTestServices,
   HttpClient,
   makeOrganization,
@@ -154,9 +153,7 @@ describe('job outbox relay', () => {
       [org.id, invitationEmailJob.name, invitationEmailJob.queue, invitationIds],
     );
     // A second process's relay: its own pool, its own Redis connection.
-    const other = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.api.config), {
-      logger: false,
-    });
+    const other = await createTestWorker(t.api.config);
     // Slow Redis down a little so each relay holds its batch while the other takes the next.
     const added: string[] = [];
     const addBulk = Queue.prototype.addBulk;

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobRun } from '@mentorship/platform';
-import { MailTransport, OutgoingEmail } from './mail-transport';
+import { MailTransport, OutgoingEmail } from './mail-transport.service';
 import { EmailDeliveryRepository } from './repositories/email-delivery.repository';
 
 export type DeliveryOutcome = 'sent' | 'already-handled';

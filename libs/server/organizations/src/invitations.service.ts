@@ -11,7 +11,7 @@ import {
   MemberViewDto,
 } from './dto/organization.dto';
 import type { InvitationEntity } from './entities/invitation.entity';
-import { InvitationTokens } from './invitation-token';
+import { InvitationTokens } from './invitation-tokens.service';
 import { invitationEmailJob } from './jobs/invitation-email.job';
 import { MembersService } from './members.service';
 import { OrganizationsAudit } from './organizations.audit';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EmailDeliveryService } from '@mentorship/notifications';
 import { defineJob, HandlesJob, JobHandler, JobRun, TenantJobPayload } from '@mentorship/platform';
 import { IsUUID } from 'class-validator';
-import { InvitationTokens } from '../invitation-token';
+import { InvitationTokens } from '../invitation-tokens.service';
 import { InvitationRepository } from '../repositories/invitation.repository';
 import { OrganizationRepository } from '../repositories/organization.repository';
 

@@ -1,5 +1,5 @@
 import { AppConfig } from '@mentorship/platform';
-import { InvitationTokens } from './invitation-token';
+import { InvitationTokens } from './invitation-tokens.service';
 
 describe(InvitationTokens.name, () => {
   const config = Object.assign(new AppConfig(), {
