@@ -9,10 +9,10 @@ import { AuthenticationGuard } from './authentication.guard';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { JwtStrategy } from './jwt.strategy';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher.service';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UserRepository } from './repositories/user.repository';
-import { SignInLimiter } from './sign-in-limiter';
+import { SignInLimiter } from './sign-in-limiter.service';
 import { TokenService } from './token.service';
 
 @Module({

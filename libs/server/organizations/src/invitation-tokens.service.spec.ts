@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { AppConfig, signingKey } from '@mentorship/platform';
-import { InvitationTokens } from './invitation-token';
+import { InvitationTokens } from './invitation-tokens.service';
 
 describe(InvitationTokens.name, () => {
   const config = Object.assign(new AppConfig(), {
