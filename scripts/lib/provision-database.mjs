@@ -2,7 +2,7 @@
 // DATABASE_ADMIN_URL. Every step first looks at what is there and changes only what differs,
 // so a second run reports nothing to do.
 //
-// Roles (see libs/server/platform/src/database/tenant-sql.ts):
+// Roles (see libs/server/platform/src/database/schema/database-roles.ts):
 //   owner    - LOGIN; owns the database and every table; runs the migrations.
 //   runtime  - NOLOGIN group that migrations grant table privileges to.
 //   app      - LOGIN member of runtime; owns nothing and cannot bypass RLS, so the tenant
@@ -12,7 +12,7 @@ import { scramVerifier, verifierMatches } from './scram.mjs';
 
 const { Client, escapeIdentifier: ident, escapeLiteral: literal } = pg;
 
-/** Must match RUNTIME_ROLE in libs/server/platform/src/database/tenant-sql.ts. */
+/** Must match RUNTIME_ROLE in libs/server/platform/src/database/schema/database-roles.ts. */
 export const RUNTIME_ROLE = 'mentorship_runtime';
 
 // Serializes concurrent runs (e.g. parallel test processes) so two never race on CREATE ROLE.

@@ -1,38 +1,47 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@mentorship/platform';
-import { AuditDetails, AuditEventEntity } from './entities/audit-event.entity';
+import type { AuditDetails } from './entities/audit-event.entity';
+import { AuditEventRepository } from './repositories/audit-event.repository';
 
-export type AuditAction =
-  | 'organization.created'
-  | 'member.roles_changed'
-  | 'member.removed'
-  | 'invitation.created'
-  | 'invitation.revoked'
-  | 'invitation.accepted';
+declare const auditActionBrand: unique symbol;
+
+/**
+ * An action as its context declares it (`defineAuditActions`): the audit log takes no bare
+ * string, so every action written is one some context owns and names once.
+ */
+export type AuditAction = string & { readonly [auditActionBrand]: true };
+
+/** `export const MembersAudit = defineAuditActions({ removed: 'member.removed' })`. */
+export function defineAuditActions<const T extends Record<string, string>>(
+  actions: T,
+): { readonly [K in keyof T]: AuditAction } {
+  return actions as unknown as { readonly [K in keyof T]: AuditAction };
+}
 
 export interface AuditEntry {
-  actorUserId: string;
   action: AuditAction;
   target: { type: string; id: string };
   details?: AuditDetails;
 }
 
-/** Writes the audit row inside the caller's tenant transaction: no mutation without its row. */
+/**
+ * Writes the audit row inside the caller's tenant transaction: no mutation without its row.
+ * The actor is the tenant scope's caller.
+ */
 @Injectable()
 export class AuditService {
+  constructor(private readonly events: AuditEventRepository) {}
+
   async record(entry: AuditEntry): Promise<void> {
-    const manager = TenantContext.manager();
-    const event = manager.create(AuditEventEntity, {
-      organizationId: TenantContext.organizationId(),
+    await this.events.append({
       id: randomUUID(),
-      actorUserId: entry.actorUserId,
+      actorUserId: TenantContext.caller().userId,
       action: entry.action,
       targetType: entry.target.type,
       targetId: entry.target.id,
       details: entry.details ?? {},
       occurredAt: new Date(),
     });
-    await manager.insert(AuditEventEntity, event);
   }
 }

@@ -1,16 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { AuthenticationGuard, IdentityModule } from '@mentorship/identity';
-import { OrganizationAccessInterceptor, OrganizationsModule } from '@mentorship/organizations';
-import {
-  AppConfig,
-  ConfigModule,
-  DatabaseModule,
-  HealthModule,
-  JobsModule,
-  LoggingModule,
-  RedisModule,
-} from '@mentorship/platform';
+import { AuthenticationGuard } from '@mentorship/identity';
+import { OrganizationAccessInterceptor } from '@mentorship/organizations';
+import { AppConfig, HealthModule } from '@mentorship/platform';
+import { applicationImports } from './application-imports';
 
 /** The API's composition root: platform, bounded contexts, and the request pipeline. */
 @Module({})
@@ -18,16 +11,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        LoggingModule,
-        DatabaseModule,
-        RedisModule,
-        JobsModule,
-        HealthModule,
-        IdentityModule,
-        OrganizationsModule,
-      ],
+      imports: applicationImports(config, [HealthModule]),
       providers: [
         // Who you are (guard, no database), then, inside the request's one tenant transaction,
         // what you may do in the route's organization (interceptor).

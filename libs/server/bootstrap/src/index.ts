@@ -1,2 +1,3 @@
 export * from './api.module';
 export * from './worker.module';
+export * from './contexts';

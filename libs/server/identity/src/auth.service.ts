@@ -1,53 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
 import { SessionViewDto, SignInDto, SignUpDto, UserViewDto } from './dto/auth.dto';
 import { UserEntity } from './entities/user.entity';
 import { IdentityException } from './identity.exception';
-import { PasswordHasher } from './password-hasher';
-import { SignInLimiter } from './sign-in-limiter';
+import { PasswordHasher } from './password-hasher.service';
+import { UserRepository } from './repositories/user.repository';
+import { SignInLimiter } from './sign-in-limiter.service';
 import { TokenService } from './token.service';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly limiter: SignInLimiter,
   ) {}
 
   async signUp(input: SignUpDto): Promise<SessionViewDto> {
+    return this.tokens.startSession(await this.register(input));
+  }
+
+  /** Creates the account (no session): sign-up, and the demo seed, go through here. */
+  async register(input: SignUpDto): Promise<UserEntity> {
     const user = Object.assign(new UserEntity(), {
       id: randomUUID(),
       email: input.email,
       displayName: input.displayName.trim(),
       passwordHash: await this.hasher.hash(input.password),
     });
-    try {
-      await this.dataSource.getRepository(UserEntity).insert(user);
-    } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
-        throw IdentityException.emailTaken();
-      }
-      throw error;
-    }
-    return this.tokens.startSession(user);
+    if (!(await this.users.addUnlessEmailTaken(user))) throw IdentityException.emailTaken();
+    return user;
   }
 
   async signIn(input: SignInDto, address: string): Promise<SessionViewDto> {
     await this.limiter.assertAllowed(input.email, address);
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.email = :email', { email: input.email })
-      .getOne();
+    const user = await this.users.findByEmailWithPasswordHash(input.email);
     // Same work whether or not the account exists, so timing does not reveal accounts.
     const valid = user
       ? await this.hasher.verify(user.passwordHash, input.password)
@@ -69,7 +57,7 @@ export class AuthService {
   }
 
   async me(userId: string): Promise<UserViewDto> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    const user = await this.users.findById(userId);
     if (!user) throw IdentityException.userNotFound();
     return { id: user.id, email: user.email, displayName: user.displayName };
   }

@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '@mentorship/platform';
+import { AppConfig, signingKey } from '@mentorship/platform';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { JwtStrategy } from './jwt.strategy';
-import { PasswordHasher } from './password-hasher';
-import { SignInLimiter } from './sign-in-limiter';
+import { PasswordHasher } from './password-hasher.service';
+import { RefreshTokenRepository } from './repositories/refresh-token.repository';
+import { UserRepository } from './repositories/user.repository';
+import { SignInLimiter } from './sign-in-limiter.service';
 import { TokenService } from './token.service';
 
 @Module({
@@ -20,14 +22,23 @@ import { TokenService } from './token.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.tokenSecret,
+        secret: signingKey(config, 'access-token'),
         signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' as const },
         verifyOptions: { algorithms: ['HS256' as const] },
       }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, PasswordHasher, SignInLimiter, JwtStrategy, AuthenticationGuard],
-  exports: [AuthenticationGuard, TokenService],
+  providers: [
+    AuthService,
+    TokenService,
+    PasswordHasher,
+    SignInLimiter,
+    JwtStrategy,
+    AuthenticationGuard,
+    UserRepository,
+    RefreshTokenRepository,
+  ],
+  exports: [AuthenticationGuard, TokenService, AuthService],
 })
 export class IdentityModule {}

@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppConfig } from '@mentorship/platform';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { AppConfig, UnitOfWork } from '@mentorship/platform';
 import { UserEntity } from './entities/user.entity';
 import { SessionViewDto } from './dto/auth.dto';
 import { IdentityException } from './identity.exception';
+import { RefreshTokenRepository } from './repositories/refresh-token.repository';
+import { UserRepository } from './repositories/user.repository';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -21,12 +21,14 @@ export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly users: UserRepository,
   ) {}
 
   /** A new session: a new refresh-token family. */
   startSession(user: UserEntity): Promise<SessionViewDto> {
-    return this.dataSource.transaction((manager) => this.issue(manager, user, randomUUID()));
+    return this.issue(user, randomUUID());
   }
 
   /**
@@ -34,23 +36,18 @@ export class TokenService {
    * a second time revokes the family: whoever holds the stolen copy is signed out too.
    */
   async rotate(refreshToken: string): Promise<SessionViewDto> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const token = await manager
-        .getRepository(RefreshTokenEntity)
-        .createQueryBuilder('token')
-        .setLock('pessimistic_write')
-        .where('token.token_hash = :hash', { hash: sha256(refreshToken) })
-        .getOne();
+    const outcome = await this.unitOfWork.run(async () => {
+      const token = await this.refreshTokens.lockByHash(sha256(refreshToken));
       if (!token) return { kind: 'invalid' as const };
       if (token.usedAt || token.revokedAt) {
-        await this.revokeFamily(manager, token.familyId);
+        await this.refreshTokens.revokeFamily(token.familyId);
         return { kind: 'reused' as const };
       }
       if (token.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' as const };
-      const user = await manager.findOneBy(UserEntity, { id: token.userId });
+      const user = await this.users.findById(token.userId);
       if (!user) return { kind: 'invalid' as const };
-      await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: new Date() });
-      return { kind: 'rotated' as const, session: await this.issue(manager, user, token.familyId) };
+      await this.refreshTokens.markUsed(token.id);
+      return { kind: 'rotated' as const, session: await this.issue(user, token.familyId) };
     });
     // Thrown after the commit, so the family's revocation sticks.
     if (outcome.kind !== 'rotated') throw IdentityException.invalidRefreshToken();
@@ -59,23 +56,17 @@ export class TokenService {
 
   /** Signs out: the token's whole family stops working. Unknown tokens are ignored. */
   async revoke(refreshToken: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOneBy(RefreshTokenEntity, { tokenHash: sha256(refreshToken) });
-      if (token) await this.revokeFamily(manager, token.familyId);
-    });
+    const token = await this.refreshTokens.findByHash(sha256(refreshToken));
+    if (token) await this.refreshTokens.revokeFamily(token.familyId);
   }
 
   verifyAccessToken(token: string): AccessTokenClaims {
     return this.jwt.verify<AccessTokenClaims>(token);
   }
 
-  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-  }
-
-  private async issue(manager: EntityManager, user: UserEntity, familyId: string): Promise<SessionViewDto> {
+  private async issue(user: UserEntity, familyId: string): Promise<SessionViewDto> {
     const refreshToken = randomBytes(32).toString('base64url');
-    await manager.insert(RefreshTokenEntity, {
+    await this.refreshTokens.add({
       id: randomUUID(),
       familyId,
       userId: user.id,

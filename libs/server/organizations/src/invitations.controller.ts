@@ -11,7 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, OrgInvitee, OrgMember } from '@mentorship/platform';
+import { OrgInvitee, OrgMember } from '@mentorship/platform';
 import {
   AcceptInvitationDto,
   InvitationPageDto,
@@ -43,8 +43,8 @@ export class InvitationsController {
   @OrgMember('admin')
   @Post()
   @ApiCreatedResponse({ type: InvitationViewDto })
-  invite(@CurrentUser() actor: AuthenticatedUser, @Body() body: InviteMemberDto): Promise<InvitationViewDto> {
-    return this.invitations.invite(actor.id, body);
+  invite(@Body() body: InviteMemberDto): Promise<InvitationViewDto> {
+    return this.invitations.invite(body);
   }
 
   /** Not a member yet: the signed token and the invitee's own address are the proof. */
@@ -52,21 +52,15 @@ export class InvitationsController {
   @Post('accept')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: MemberViewDto })
-  accept(
-    @CurrentUser() invitee: AuthenticatedUser,
-    @Body() body: AcceptInvitationDto,
-  ): Promise<MemberViewDto> {
-    return this.invitations.accept(invitee, body.token);
+  accept(@Body() body: AcceptInvitationDto): Promise<MemberViewDto> {
+    return this.invitations.accept(body.token);
   }
 
   /** Withdraws a pending invitation: its link stops working. */
   @OrgMember('admin')
   @Delete(':invitationId')
   @HttpCode(HttpStatus.NO_CONTENT)
-  revoke(
-    @CurrentUser() actor: AuthenticatedUser,
-    @Param('invitationId', invitationId) id: string,
-  ): Promise<void> {
-    return this.invitations.revoke(actor.id, id);
+  revoke(@Param('invitationId', invitationId) id: string): Promise<void> {
+    return this.invitations.revoke(id);
   }
 }

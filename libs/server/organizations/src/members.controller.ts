@@ -11,7 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, OrgMember } from '@mentorship/platform';
+import { OrgMember } from '@mentorship/platform';
 import { MemberPageDto, MemberQueryDto, MemberViewDto, RolesDto } from './dto/organization.dto';
 import { MembersService } from './members.service';
 import { OrganizationsException } from './organizations.exception';
@@ -41,18 +41,14 @@ export class MembersController {
   @OrgMember('admin')
   @Patch(':userId')
   @ApiOkResponse({ type: MemberViewDto })
-  changeRoles(
-    @CurrentUser() actor: AuthenticatedUser,
-    @Param('userId', memberId) userId: string,
-    @Body() body: RolesDto,
-  ): Promise<MemberViewDto> {
-    return this.members.changeRoles(actor.id, userId, body.roles);
+  changeRoles(@Param('userId', memberId) userId: string, @Body() body: RolesDto): Promise<MemberViewDto> {
+    return this.members.changeRoles(userId, body.roles);
   }
 
   @OrgMember('admin')
   @Delete(':userId')
   @HttpCode(HttpStatus.NO_CONTENT)
-  remove(@CurrentUser() actor: AuthenticatedUser, @Param('userId', memberId) userId: string): Promise<void> {
-    return this.members.remove(actor.id, userId);
+  remove(@Param('userId', memberId) userId: string): Promise<void> {
+    return this.members.remove(userId);
   }
 }

@@ -1,6 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { OrganizationRole } from '@mentorship/contracts';
 import {
   accessPolicyOf,
   AuthenticatedUser,
@@ -10,8 +9,8 @@ import {
   TenantContext,
 } from '@mentorship/platform';
 import { from, lastValueFrom, Observable } from 'rxjs';
-import { MembershipEntity } from './entities/membership.entity';
 import { OrganizationsException } from './organizations.exception';
+import { MembershipRepository } from './repositories/membership.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,7 +20,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * - accepts the organization only with a membership of the caller (404 otherwise, so another
  *   organization's existence is never disclosed), then checks the roles (403: a member may
  *   know their own organization exists);
- * - runs the handler, whose tenant queries all go through that transaction.
+ * - runs the handler for the caller (user and roles, `TenantContext.caller()`), whose tenant
+ *   queries all go through that transaction.
  * The membership read and the handler share the transaction, so a request costs one
  * BEGIN/COMMIT, not two. Body validation runs later (pipes run inside the handler call), so a
  * non-member learns nothing from validation errors either.
@@ -31,6 +31,7 @@ export class OrganizationAccessInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly tenancy: TenancyService,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -48,7 +49,7 @@ export class OrganizationAccessInterceptor implements NestInterceptor {
 
     return from(
       this.tenancy.runInTenant(tenantId, async () => {
-        const roles = policy.kind === 'org-invitee' ? [] : await this.rolesOf(user.id);
+        const roles = policy.kind === 'org-invitee' ? [] : await this.memberships.rolesOf(user.id);
         if (!roles) throw OrganizationsException.organizationNotFound();
         if (
           policy.kind === 'org-member' &&
@@ -58,14 +59,11 @@ export class OrganizationAccessInterceptor implements NestInterceptor {
           throw OrganizationsException.forbiddenRole(policy.roles);
         }
         setTenantOfRequest(request, { organizationId: tenantId, roles });
-        return lastValueFrom(next.handle(), { defaultValue: undefined });
+        const caller = { userId: user.id, email: user.email, roles };
+        return TenantContext.withCaller(caller, () =>
+          lastValueFrom(next.handle(), { defaultValue: undefined }),
+        );
       }),
     );
-  }
-
-  /** The caller's roles here, or null for a non-member. Runs inside the tenant transaction. */
-  private async rolesOf(userId: string): Promise<OrganizationRole[] | null> {
-    const membership = await TenantContext.manager().findOneBy(MembershipEntity, { userId });
-    return membership?.roles ?? null;
   }
 }

@@ -24,6 +24,6 @@ export class OrganizationsController {
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateOrganizationDto,
   ): Promise<OrganizationViewDto> {
-    return this.organizations.create(user.id, body);
+    return this.organizations.create(user, body);
   }
 }

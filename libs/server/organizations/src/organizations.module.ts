@@ -5,7 +5,7 @@ import { NotificationsModule } from '@mentorship/notifications';
 import { InvitationEntity } from './entities/invitation.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import { OrganizationEntity } from './entities/organization.entity';
-import { InvitationTokens } from './invitation-token';
+import { InvitationTokens } from './invitation-tokens.service';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { InvitationEmailJob } from './jobs/invitation-email.job';
@@ -14,6 +14,9 @@ import { MembersService } from './members.service';
 import { OrganizationAccessInterceptor } from './organization-access.interceptor';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
+import { InvitationRepository } from './repositories/invitation.repository';
+import { MembershipRepository } from './repositories/membership.repository';
+import { OrganizationRepository } from './repositories/organization.repository';
 
 @Module({
   imports: [
@@ -29,6 +32,9 @@ import { OrganizationsService } from './organizations.service';
     InvitationTokens,
     InvitationEmailJob,
     OrganizationAccessInterceptor,
+    OrganizationRepository,
+    MembershipRepository,
+    InvitationRepository,
   ],
   exports: [OrganizationAccessInterceptor, InvitationTokens],
 })

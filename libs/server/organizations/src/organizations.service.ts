@@ -1,47 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@mentorship/audit';
-import { TenancyService, TenantContext } from '@mentorship/platform';
-import { CreateOrganizationDto, OrganizationViewDto } from './dto/organization.dto';
-import { MembershipEntity } from './entities/membership.entity';
-import { OrganizationEntity } from './entities/organization.entity';
+import { AuthenticatedUser, TenancyService } from '@mentorship/platform';
+import { CreateOrganizationDto, OrganizationListDto, OrganizationViewDto } from './dto/organization.dto';
+import { OrganizationsAudit } from './organizations.audit';
+import { MembershipRepository } from './repositories/membership.repository';
+import { OrganizationRepository } from './repositories/organization.repository';
 
 @Injectable()
 export class OrganizationsService {
   constructor(
     private readonly tenancy: TenancyService,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationRepository,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   /** The creator becomes the organization's first admin, in the same transaction. */
-  async create(creatorId: string, input: CreateOrganizationDto): Promise<OrganizationViewDto> {
+  async create(creator: AuthenticatedUser, input: CreateOrganizationDto): Promise<OrganizationViewDto> {
     const organizationId = randomUUID();
-    return this.tenancy.runInTenant(organizationId, async () => {
-      const manager = TenantContext.manager();
-      await manager.insert(OrganizationEntity, { id: organizationId, name: input.name });
-      await manager.insert(MembershipEntity, { organizationId, userId: creatorId, roles: ['admin'] });
-      await this.audit.record({
-        actorUserId: creatorId,
-        action: 'organization.created',
-        target: { type: 'organization', id: organizationId },
-        details: { name: input.name },
-      });
-      return { id: organizationId, name: input.name, roles: ['admin'] };
-    });
+    const caller = { userId: creator.id, email: creator.email, roles: ['admin' as const] };
+    return this.tenancy.runInTenant(
+      organizationId,
+      async () => {
+        await this.organizations.create(input.name);
+        await this.memberships.add(creator.id, ['admin']);
+        await this.audit.record({
+          action: OrganizationsAudit.organizationCreated,
+          target: { type: 'organization', id: organizationId },
+          details: { name: input.name },
+        });
+        return { id: organizationId, name: input.name, roles: ['admin'] };
+      },
+      caller,
+    );
   }
 
-  /** The caller's organizations: the one read across tenants, bounded by row policies to their own memberships. */
-  listMine(userId: string): Promise<{ items: OrganizationViewDto[] }> {
-    return this.tenancy.runAsUser(userId, async (manager) => {
-      const rows = await manager
-        .createQueryBuilder(MembershipEntity, 'membership')
-        .innerJoin(OrganizationEntity, 'organization', 'organization.id = membership.organization_id')
-        .select(['organization.id AS id', 'organization.name AS name', 'membership.roles AS roles'])
-        .where('membership.user_id = :userId', { userId })
-        .orderBy('organization.name')
-        .addOrderBy('organization.id')
-        .getRawMany<OrganizationViewDto>();
-      return { items: rows };
-    });
+  /** The caller's organizations, each with the caller's roles in it. */
+  async listMine(userId: string): Promise<OrganizationListDto> {
+    return { items: await this.memberships.organizationsOf(userId) };
   }
 }

@@ -1,17 +1,30 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runMigrations } from '@mentorship/platform';
+import { CONTEXTS } from '@mentorship/bootstrap';
+import { runMigrations, withPlatformMigrations, type NamedMigrations } from '@mentorship/platform';
 import { Client } from 'pg';
 import { roleOf, serviceUrls, withDatabase } from './service-urls';
 
-const MIGRATIONS_DIR = join(__dirname, '../../platform/src/database/migrations');
+/** Every file below `directory`, in a stable order. */
+function filesBelow(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
 
-/** The template's name changes whenever a migration does, so a stale template is never used. */
-function templateName(): string {
+/**
+ * The template's name changes whenever a registered migration does (any context's, or the
+ * platform's RLS helpers), so a stale template is never used.
+ */
+function templateName(contexts: readonly NamedMigrations[]): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(MIGRATIONS_DIR).sort())
-    hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
+  for (const { name, migrations } of withPlatformMigrations(contexts)) {
+    hash.update(name);
+    for (const file of filesBelow(migrations.directory))
+      hash.update(file.slice(migrations.directory.length)).update(readFileSync(file));
+  }
   return `mm_template_${hash.digest('hex').slice(0, 12)}`;
 }
 
@@ -31,8 +44,8 @@ async function databaseExists(client: Client, name: string): Promise<boolean> {
 }
 
 /** Migrates a template once per migration set; parallel test files wait on an advisory lock. */
-async function ensureTemplate(): Promise<string> {
-  const name = templateName();
+async function ensureTemplate(contexts: readonly NamedMigrations[]): Promise<string> {
+  const name = templateName(contexts);
   return withAdmin(async (client) => {
     if (await databaseExists(client, name)) return name;
     await client.query('SELECT pg_advisory_lock(7201)');
@@ -42,7 +55,7 @@ async function ensureTemplate(): Promise<string> {
       const owner = roleOf(serviceUrls.owner);
       await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
       await client.query(`CREATE DATABASE ${building} OWNER ${client.escapeIdentifier(owner)}`);
-      await runMigrations(withDatabase(serviceUrls.owner, building));
+      await runMigrations(withDatabase(serviceUrls.owner, building), contexts);
       // Renamed only when complete: a half-migrated template is never cloned.
       await client.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
       return name;
@@ -66,9 +79,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database for one test file, cloned from the migrated template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const template = await ensureTemplate();
+/**
+ * A fresh database for one test file, cloned from the template migrated with `contexts`
+ * (the product's, unless a test brings its own, e.g. an example context).
+ */
+export async function createTestDatabase(
+  options: { contexts?: readonly NamedMigrations[] } = {},
+): Promise<TestDatabase> {
+  const template = await ensureTemplate(options.contexts ?? CONTEXTS);
   const name = `mm_test_${randomBytes(6).toString('hex')}`;
   await withAdmin((client) =>
     client.query(

@@ -6,15 +6,12 @@ import type {
   SignUpRequest,
   UserView,
 } from '@mentorship/contracts';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-
-const normalizeEmail = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
+import { NormalizeEmail } from './email.dto';
 
 export class SignUpDto implements SignUpRequest {
   @ApiProperty({ example: 'ada@example.org' })
-  @Transform(normalizeEmail)
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email!: string;
@@ -33,7 +30,7 @@ export class SignUpDto implements SignUpRequest {
 
 export class SignInDto implements SignInRequest {
   @ApiProperty()
-  @Transform(normalizeEmail)
+  @NormalizeEmail()
   @IsString()
   @MaxLength(254)
   email!: string;

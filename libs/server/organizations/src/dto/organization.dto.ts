@@ -10,6 +10,7 @@ import {
   type OrganizationRole,
   type OrganizationView,
 } from '@mentorship/contracts';
+import { NormalizeEmail } from '@mentorship/identity';
 import { PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform } from 'class-transformer';
 import {
@@ -25,8 +26,6 @@ import {
 } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const normalizeEmail = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class CreateOrganizationDto implements CreateOrganizationRequest {
   @ApiProperty({ example: 'Acme Engineering' })
@@ -83,7 +82,7 @@ export class MemberPageDto extends PageOf(MemberViewDto) {}
 
 export class InviteMemberDto extends RolesDto implements InviteMemberRequest {
   @ApiProperty({ example: 'grace@example.org' })
-  @Transform(normalizeEmail)
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email!: string;

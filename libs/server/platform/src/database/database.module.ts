@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { TenancyService } from '../tenancy/tenancy.service';
+import { UnitOfWork } from './repositories/unit-of-work';
 
 /**
  * The application's connection pool, as the application role. Schema changes happen only
@@ -23,7 +24,7 @@ import { TenancyService } from '../tenancy/tenancy.service';
       }),
     }),
   ],
-  providers: [TenancyService],
-  exports: [TenancyService],
+  providers: [TenancyService, UnitOfWork],
+  exports: [TenancyService, UnitOfWork],
 })
 export class DatabaseModule {}

@@ -1,12 +1,21 @@
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from './migrations';
+import { collectMigrations, type NamedMigrations } from './schema/context-migrations';
+import { PLATFORM_MIGRATIONS } from './schema/migrations';
 
-/** Applies pending migrations as the owner role; returns the names applied. */
-export async function runMigrations(ownerUrl: string): Promise<string[]> {
+/** The platform's migrations first, then those of every given context. */
+export function withPlatformMigrations(contexts: readonly NamedMigrations[]): NamedMigrations[] {
+  return [PLATFORM_MIGRATIONS, ...contexts];
+}
+
+/** Applies pending migrations (the platform's and the contexts'), as the owner role; returns the names applied. */
+export async function runMigrations(
+  ownerUrl: string,
+  contexts: readonly NamedMigrations[],
+): Promise<string[]> {
   const dataSource = new DataSource({
     type: 'postgres',
     url: ownerUrl,
-    migrations: MIGRATIONS,
+    migrations: collectMigrations(withPlatformMigrations(contexts)),
     migrationsTransactionMode: 'each',
   });
   await dataSource.initialize();

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { TenantContext, TenantScope } from './tenant-context';
+import { Caller, TenantContext, TenantScope } from './tenant-context';
 
 @Injectable()
 export class TenancyService {
@@ -9,15 +9,15 @@ export class TenancyService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Runs `work` in one transaction whose tenant is `organizationId`. The setting is
-   * transaction-local (`set_config(..., true)`), so a pooled connection never carries a
-   * tenant over to the next request, whether this one commits or rolls back.
+   * Runs `work` in one transaction whose tenant is `organizationId`, acting for `caller` when
+   * given. The setting is transaction-local (`set_config(..., true)`), so a pooled connection
+   * never carries a tenant over to the next request, whether this one commits or rolls back.
    */
-  async runInTenant<T>(organizationId: string, work: () => Promise<T>): Promise<T> {
+  async runInTenant<T>(organizationId: string, work: () => Promise<T>, caller?: Caller): Promise<T> {
     const afterCommit: TenantScope['afterCommit'] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       await manager.query(`select set_config('app.organization_id', $1, true)`, [organizationId]);
-      return TenantContext.run({ organizationId, manager, afterCommit }, work);
+      return TenantContext.run({ organizationId, manager, afterCommit, caller }, work);
     });
     for (const job of afterCommit) {
       try {

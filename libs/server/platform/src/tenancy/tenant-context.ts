@@ -1,5 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { OrganizationRole } from '@mentorship/contracts';
 import type { EntityManager } from 'typeorm';
+
+/** Who is acting in the tenant: the signed-in person and their roles in this organization. */
+export interface Caller {
+  readonly userId: string;
+  /** As the access token says (lower-cased at sign-up). */
+  readonly email: string;
+  /** Empty for an invitee who is not a member yet. */
+  readonly roles: readonly OrganizationRole[];
+}
 
 export interface TenantScope {
   readonly organizationId: string;
@@ -7,11 +17,19 @@ export interface TenantScope {
   readonly manager: EntityManager;
   /** Work to do once the transaction has committed (e.g. enqueue a job that reads its rows). */
   readonly afterCommit: (() => Promise<void> | void)[];
+  /** Set for requests (and anything acting for a person); a job acts for nobody unless it says so. */
+  readonly caller?: Caller;
 }
 
 export class TenantContextMissingError extends Error {
   constructor() {
     super('No tenant context: tenant data may only be read inside TenancyService.runInTenant().');
+  }
+}
+
+export class CallerMissingError extends Error {
+  constructor() {
+    super('No caller in this tenant scope: only work done for a person (a request) has one.');
   }
 }
 
@@ -27,8 +45,15 @@ export const TenantContext = {
   organizationId(): string {
     return TenantContext.current().organizationId;
   },
+  /** For repositories (lint keeps it out of services and controllers). */
   manager(): EntityManager {
     return TenantContext.current().manager;
+  },
+  /** Who is acting; throws when nobody is (a job's scope). */
+  caller(): Caller {
+    const caller = TenantContext.current().caller;
+    if (!caller) throw new CallerMissingError();
+    return caller;
   },
   afterCommit(work: () => Promise<void> | void): void {
     TenantContext.current().afterCommit.push(work);
@@ -38,5 +63,9 @@ export const TenantContext = {
   },
   run<T>(scope: TenantScope, work: () => Promise<T>): Promise<T> {
     return storage.run(scope, work);
+  },
+  /** Runs `work` in the current tenant transaction, acting for `caller` (known once the membership is read). */
+  withCaller<T>(caller: Caller, work: () => Promise<T>): Promise<T> {
+    return storage.run({ ...TenantContext.current(), caller }, work);
   },
 };

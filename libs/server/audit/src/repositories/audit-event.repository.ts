@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { TenantRepository, type TenantRow } from '@mentorship/platform';
+import { AuditEventEntity } from '../entities/audit-event.entity';
+
+@Injectable()
+export class AuditEventRepository extends TenantRepository<AuditEventEntity> {
+  constructor() {
+    super(AuditEventEntity);
+  }
+
+  /** Append-only: the application role may not update or delete audit rows. */
+  append(event: TenantRow<AuditEventEntity, 'organizationId'>): Promise<void> {
+    return this.insert(event);
+  }
+}

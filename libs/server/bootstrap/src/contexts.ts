@@ -1,0 +1,13 @@
+import { auditContext } from '@mentorship/audit';
+import { identityContext } from '@mentorship/identity';
+import { notificationsContext } from '@mentorship/notifications';
+import { organizationsContext } from '@mentorship/organizations';
+import type { BoundedContext } from '@mentorship/platform';
+
+/** Every bounded context of the product: the one list a new context is added to. */
+export const CONTEXTS: readonly BoundedContext[] = [
+  identityContext,
+  organizationsContext,
+  auditContext,
+  notificationsContext,
+];

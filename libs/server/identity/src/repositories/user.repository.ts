@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { GlobalRepository, UnitOfWork } from '@mentorship/platform';
+import { UserEntity } from '../entities/user.entity';
+
+@Injectable()
+export class UserRepository extends GlobalRepository<UserEntity> {
+  constructor(unitOfWork: UnitOfWork) {
+    super(UserEntity, unitOfWork);
+  }
+
+  /** False when the (normalized) address already has an account. */
+  addUnlessEmailTaken(user: Omit<UserEntity, 'createdAt'>): Promise<boolean> {
+    return this.insertUnlessDuplicate(user);
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.repository.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.repository.findOneBy({ email });
+  }
+
+  /** The one read that needs the password hash (it is never selected otherwise). */
+  findByEmailWithPasswordHash(email: string): Promise<UserEntity | null> {
+    return this.repository.findOne({
+      where: { email },
+      select: { id: true, email: true, displayName: true, passwordHash: true, createdAt: true },
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { TenantRepository } from '@mentorship/platform';
+import { EmailDeliveryEntity } from '../entities/email-delivery.entity';
+
+@Injectable()
+export class EmailDeliveryRepository extends TenantRepository<EmailDeliveryEntity> {
+  constructor() {
+    super(EmailDeliveryEntity);
+  }
+
+  /**
+   * Claims the idempotency key: inserts a delivery in 'sending', or takes over a failed one.
+   * Returns the delivery id, or null when someone else holds (or has sent) it.
+   */
+  async claim(idempotencyKey: string, email: { to: string; subject: string }): Promise<string | null> {
+    const rows = await this.sql<{ id: string }>(
+      `INSERT INTO email_deliveries (organization_id, id, idempotency_key, recipient, subject, status)
+       VALUES ($1, $2, $3, $4, $5, 'sending')
+       ON CONFLICT (organization_id, idempotency_key) DO UPDATE
+         SET status = 'sending', attempts = email_deliveries.attempts + 1
+         WHERE email_deliveries.status = 'failed'
+       RETURNING id`,
+      [randomUUID(), idempotencyKey, email.to, email.subject],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async markSent(id: string): Promise<void> {
+    await this.update({ id }, { status: 'sent', lastError: null, sentAt: new Date() });
+  }
+
+  async markFailed(id: string, lastError: string): Promise<void> {
+    await this.update({ id }, { status: 'failed', lastError, sentAt: null });
+  }
+}

@@ -1,0 +1,11 @@
+import { defineAuditActions } from '@mentorship/audit';
+
+/** What the organizations context writes to the audit log. */
+export const OrganizationsAudit = defineAuditActions({
+  organizationCreated: 'organization.created',
+  memberRolesChanged: 'member.roles_changed',
+  memberRemoved: 'member.removed',
+  invitationCreated: 'invitation.created',
+  invitationRevoked: 'invitation.revoked',
+  invitationAccepted: 'invitation.accepted',
+});

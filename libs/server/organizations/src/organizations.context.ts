@@ -1,0 +1,11 @@
+import type { BoundedContext } from '@mentorship/platform';
+import { invitationEmailJob } from './jobs/invitation-email.job';
+import { organizationsMigrations } from './migrations';
+import { OrganizationsModule } from './organizations.module';
+
+export const organizationsContext: BoundedContext = {
+  name: 'organizations',
+  module: OrganizationsModule,
+  migrations: organizationsMigrations,
+  jobs: [invitationEmailJob],
+};

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import type { OrganizationRole } from '@mentorship/contracts';
+import { UserEntity } from '@mentorship/identity';
+import { TenancyService, TenantRepository } from '@mentorship/platform';
+import { ArrayContains } from 'typeorm';
+import { MembershipEntity } from '../entities/membership.entity';
+import { OrganizationEntity } from '../entities/organization.entity';
+
+/** A member as lists show them: the membership and the person's name and address. */
+export interface MemberRow {
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: OrganizationRole[];
+  joinedAt: Date;
+}
+
+/** One of the caller's organizations, with the caller's roles in it. */
+export interface OwnOrganizationRow {
+  id: string;
+  name: string;
+  roles: OrganizationRole[];
+}
+
+@Injectable()
+export class MembershipRepository extends TenantRepository<MembershipEntity> {
+  constructor(private readonly tenancy: TenancyService) {
+    super(MembershipEntity);
+  }
+
+  /** The person's roles here, or null for someone who is not a member. */
+  async rolesOf(userId: string): Promise<OrganizationRole[] | null> {
+    return (await this.findOne({ userId }))?.roles ?? null;
+  }
+
+  /** Reads a membership and locks it, so concurrent changes to one member queue up. */
+  lock(userId: string): Promise<MembershipEntity | null> {
+    return this.findOneForUpdate({ userId });
+  }
+
+  /** Locks every admin's membership, so two concurrent demotions cannot leave no admin. */
+  lockAdmins(): Promise<MembershipEntity[]> {
+    return this.findForUpdate({ roles: ArrayContains(['admin']) });
+  }
+
+  add(userId: string, roles: OrganizationRole[]): Promise<void> {
+    return this.insert({ userId, roles });
+  }
+
+  changeRoles(userId: string, roles: OrganizationRole[]): Promise<void> {
+    return this.update({ userId }, { roles });
+  }
+
+  remove(userId: string): Promise<void> {
+    return this.delete({ userId });
+  }
+
+  hasMemberWithEmail(email: string): Promise<boolean> {
+    return this.query('membership')
+      .innerJoin(UserEntity, 'person', 'person.id = membership.user_id')
+      .andWhere('person.email = :email', { email })
+      .getExists();
+  }
+
+  /** A page of members, optionally those holding `role`: joined first, people who joined together by name. */
+  async page(filter: {
+    role?: OrganizationRole;
+    offset: number;
+    limit: number;
+  }): Promise<{ rows: MemberRow[]; total: number }> {
+    const builder = this.members();
+    if (filter.role) builder.andWhere(':role = ANY(membership.roles)', { role: filter.role });
+    const total = await builder.getCount();
+    const rows = await builder
+      .orderBy('membership.created_at')
+      .addOrderBy('person.display_name')
+      .addOrderBy('membership.user_id')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .getRawMany<MemberRow>();
+    return { rows, total };
+  }
+
+  async member(userId: string): Promise<MemberRow | null> {
+    return (
+      (await this.members().andWhere('membership.user_id = :userId', { userId }).getRawOne<MemberRow>()) ??
+      null
+    );
+  }
+
+  /**
+   * The person's organizations: the one read across tenants, in a transaction that knows only
+   * the person, so row policies bound it to their own memberships.
+   */
+  organizationsOf(userId: string): Promise<OwnOrganizationRow[]> {
+    return this.tenancy.runAsUser(userId, (manager) =>
+      manager
+        .createQueryBuilder(MembershipEntity, 'membership')
+        .innerJoin(OrganizationEntity, 'organization', 'organization.id = membership.organization_id')
+        .select(['organization.id AS id', 'organization.name AS name', 'membership.roles AS roles'])
+        .andWhere('membership.user_id = :userId', { userId })
+        .orderBy('organization.name')
+        .addOrderBy('organization.id')
+        .getRawMany<OwnOrganizationRow>(),
+    );
+  }
+
+  private members() {
+    return this.query('membership')
+      .innerJoin(UserEntity, 'person', 'person.id = membership.user_id')
+      .select([
+        'membership.user_id AS "userId"',
+        'person.email AS email',
+        'person.display_name AS "displayName"',
+        'membership.roles AS roles',
+        'membership.created_at AS "joinedAt"',
+      ]);
+  }
+}

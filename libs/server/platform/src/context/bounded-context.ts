@@ -1,0 +1,17 @@
+import type { Type } from '@nestjs/common';
+import type { ContextMigrations } from '../database/schema/context-migrations';
+import type { JobDefinition } from '../jobs/job-definition';
+
+/**
+ * What a bounded context hands to the composition root, from its `index.ts`: its Nest module
+ * and its tables and jobs. The platform gathers these; it knows no context and no table by name, so
+ * adding a context edits nothing here.
+ */
+export interface BoundedContext {
+  /** As in its library folder (`libs/server/<name>`) and its Nx tag (`context:<name>`). */
+  readonly name: string;
+  readonly module: Type<unknown>;
+  readonly migrations: ContextMigrations;
+  /** The jobs it declares; the worker runs each with its one handler. */
+  readonly jobs?: readonly JobDefinition[];
+}

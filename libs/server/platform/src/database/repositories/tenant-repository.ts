@@ -1,0 +1,110 @@
+import type {
+  EntityManager,
+  EntityTarget,
+  FindManyOptions,
+  FindOptionsWhere,
+  ObjectLiteral,
+  SelectQueryBuilder,
+} from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { TenantContext } from '../../tenancy/tenant-context';
+import { insertUnlessDuplicate } from './unique-violation';
+
+/**
+ * A condition on a tenant table, without its tenant column: the repository adds that itself,
+ * from the tenant context, so it cannot be forgotten or set to another organization.
+ */
+export type TenantWhere<E, K extends keyof E> = Omit<FindOptionsWhere<E>, K>;
+
+/** A new row of a tenant table, without its tenant column (set from the tenant context). */
+export type TenantRow<E, K extends keyof E> = Omit<QueryDeepPartialEntity<E>, K>;
+
+/**
+ * Base of every repository over a tenant table. Each query it builds carries the tenant
+ * column in its WHERE and each insert sets it, from `TenantContext`: row-level security is the
+ * second wall, and Citus routes a query to one node only when the distribution key is in it.
+ * Subclasses expose named methods; services never see an EntityManager.
+ *
+ * `K` is the tenant column's property: `organizationId`, or `id` for the organizations table.
+ */
+export abstract class TenantRepository<
+  E extends ObjectLiteral,
+  K extends keyof E & string = 'organizationId',
+> {
+  protected constructor(
+    private readonly entity: EntityTarget<E>,
+    private readonly tenantKey: K = 'organizationId' as K,
+  ) {}
+
+  /** The tenant's transaction; throws outside a tenant. */
+  private get manager(): EntityManager {
+    return TenantContext.manager();
+  }
+
+  private scoped(where: TenantWhere<E, K>): FindOptionsWhere<E> {
+    return { ...where, [this.tenantKey]: TenantContext.organizationId() } as FindOptionsWhere<E>;
+  }
+
+  private withTenant(row: TenantRow<E, K>): QueryDeepPartialEntity<E> {
+    return { ...row, [this.tenantKey]: TenantContext.organizationId() } as QueryDeepPartialEntity<E>;
+  }
+
+  protected async findOne(where: TenantWhere<E, K>): Promise<E | null> {
+    return this.manager.findOne(this.entity, { where: this.scoped(where) });
+  }
+
+  /** Reads one row and locks it (`FOR UPDATE`) until the tenant's transaction ends. */
+  protected async findOneForUpdate(where: TenantWhere<E, K>): Promise<E | null> {
+    return this.manager.findOne(this.entity, {
+      where: this.scoped(where),
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** Reads rows and locks them (`FOR UPDATE`) until the tenant's transaction ends. */
+  protected async findForUpdate(where: TenantWhere<E, K>): Promise<E[]> {
+    return this.manager.find(this.entity, { where: this.scoped(where), lock: { mode: 'pessimistic_write' } });
+  }
+
+  protected async find(
+    where: TenantWhere<E, K>,
+    options: Omit<FindManyOptions<E>, 'where'> = {},
+  ): Promise<E[]> {
+    return this.manager.find(this.entity, { ...options, where: this.scoped(where) });
+  }
+
+  protected async insert(row: TenantRow<E, K>): Promise<void> {
+    await this.manager.insert(this.entity, this.withTenant(row));
+  }
+
+  /** False when a unique index refuses the row; the tenant's transaction carries on. */
+  protected async insertUnlessDuplicate(row: TenantRow<E, K>): Promise<boolean> {
+    return insertUnlessDuplicate(this.manager, this.entity, this.withTenant(row));
+  }
+
+  protected async update(where: TenantWhere<E, K>, patch: TenantRow<E, K>): Promise<void> {
+    await this.manager.update(this.entity, this.scoped(where), patch as QueryDeepPartialEntity<E>);
+  }
+
+  protected async delete(where: TenantWhere<E, K>): Promise<void> {
+    await this.manager.delete(this.entity, this.scoped(where));
+  }
+
+  /**
+   * A query builder already narrowed to the tenant. Narrow it further with `andWhere` only:
+   * `where` would replace the tenant condition and `orWhere` would escape it (lint refuses both
+   * in repositories).
+   */
+  protected query(alias: string): SelectQueryBuilder<E> {
+    return this.manager
+      .createQueryBuilder(this.entity, alias)
+      .where(`${alias}.${this.tenantKey} = :tenantOrganizationId`, {
+        tenantOrganizationId: TenantContext.organizationId(),
+      });
+  }
+
+  /** Raw SQL for what the builder cannot say; `$1` is bound to the tenant's organization id. */
+  protected async sql<R>(text: string, parameters: unknown[] = []): Promise<R[]> {
+    return this.manager.query(text, [TenantContext.organizationId(), ...parameters]);
+  }
+}
