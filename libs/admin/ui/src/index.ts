@@ -5,6 +5,7 @@ export * from './roles/role-picker.component';
 export * from './form/field-error.pipe';
 export * from './form/form-error.component';
 export * from './form/server-errors';
+export * from './form/form-submission';
 export * from './form/validators';
 export * from './states/empty-state.component';
 export * from './states/loading-state.component';
