@@ -54,6 +54,13 @@ const DATABASE_HANDLES = [
     message: 'Reach tables through a repository of the context (a TenantRepository for tenant tables).',
   },
 ];
+/** Request parameters are read strictly: Number() takes `0x10` for 16 and `1e300` for a number. */
+const STRICT_NUMBERS = {
+  selector:
+    "Decorator CallExpression[callee.name='Type'] > ArrowFunctionExpression > Identifier[name='Number']",
+  message:
+    'Use @IntegerParam({ min, max }) (libs/server/platform/src/http/integer-param.ts) for numeric parameters.',
+};
 const TENANT_MANAGER = {
   selector: "MemberExpression[object.name='TenantContext'][property.name='manager']",
   message: 'TenantContext.manager() is for repositories: call a named repository method.',
@@ -177,6 +184,11 @@ export default [
     rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // Flat config replaces a rule's options per block: the later blocks repeat STRICT_NUMBERS.
+    files: ['libs/server/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', STRICT_NUMBERS] },
+  },
+  {
     files: ['libs/server/*/src/**/*.service.ts'],
     ignores: ['libs/server/platform/**'],
     rules: {
@@ -193,7 +205,7 @@ export default [
           ],
         },
       ],
-      'no-restricted-syntax': ['error', TENANT_MANAGER],
+      'no-restricted-syntax': ['error', TENANT_MANAGER, STRICT_NUMBERS],
     },
   },
   {
@@ -201,7 +213,7 @@ export default [
     ignores: ['libs/server/platform/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: DATABASE_HANDLES }],
-      'no-restricted-syntax': ['error', TENANT_MANAGER],
+      'no-restricted-syntax': ['error', TENANT_MANAGER, STRICT_NUMBERS],
     },
   },
   {
@@ -211,6 +223,7 @@ export default [
     rules: {
       'no-restricted-syntax': [
         'error',
+        STRICT_NUMBERS,
         {
           selector: 'CallExpression[callee.property.name=/^(where|orWhere)$/]',
           message:

@@ -9,8 +9,7 @@ import {
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { provideRouter, withComponentInputBinding, withRouterConfig } from '@angular/router';
 import { appRoutes } from './app.routes';
-import { authInterceptor } from './core/auth/auth.interceptor';
-import { SessionStore } from './core/auth/session.store';
+import { SessionStore, authInterceptor } from '@mentorship/admin/data-access-identity';
 
 export const appConfig: ApplicationConfig = {
   providers: [

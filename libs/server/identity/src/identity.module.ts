@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '@mentorship/platform';
+import { AppConfig, signingKey } from '@mentorship/platform';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
@@ -22,7 +22,7 @@ import { TokenService } from './token.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.tokenSecret,
+        secret: signingKey(config, 'access-token'),
         signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' as const },
         verifyOptions: { algorithms: ['HS256' as const] },
       }),

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './config/signing-keys';
 export * from './errors/domain.exception';
 export * from './errors/platform.exception';
 export * from './errors/error-body.filter';
@@ -11,7 +12,9 @@ export * from './access/access-policy';
 export * from './access/authenticated-user';
 export * from './access/client-address';
 export * from './http/page-query.dto';
+export * from './http/integer-param';
 export * from './http/create-http-app';
+export * from './http/security-headers';
 export * from './database/database.module';
 export * from './database/migrate';
 export * from './database/repositories/tenant-repository';

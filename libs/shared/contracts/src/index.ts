@@ -1,4 +1,6 @@
 export * from './roles';
 export * from './error-body';
+export * from './error-codes';
+export * from './field-limits';
 export * from './pagination';
 export * from './api';

@@ -11,6 +11,7 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   gone: HttpStatus.GONE,
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 

@@ -8,13 +8,21 @@ import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { ErrorBodyFilter } from '../errors/error-body.filter';
-import { PlatformException } from '../errors/platform.exception';
+import { RequestInputGuard } from '../errors/request-input.guard';
 import { createValidationPipe } from '../errors/validation.pipe';
+import { answerUnparsableRequests } from './client-errors';
+import { corsFor } from './cors';
+import { jsonBody } from './json-body';
+import { securityHeaders } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
 
 /** Probes for load balancers and orchestrators stay at the root, outside the versioned API. */
 export const UNPREFIXED_ROUTES = ['health', 'ready'];
+
+/** Whether a path is the API's (versioned routes, docs, probes) rather than the admin app's. */
+export const isApiPath = (path: string) =>
+  path.startsWith('/api') || UNPREFIXED_ROUTES.includes(path.slice(1));
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const options = new DocumentBuilder()
@@ -28,7 +36,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /**
  * Builds the HTTP application the same way for `npm run demo`, production and tests:
- * body limits, validation, one error body, OpenAPI, optional admin app, graceful shutdown.
+ * security headers, CORS closed unless configured, JSON bodies (size, depth, charset and
+ * encoding checked), input guards and validation, one error body, OpenAPI, optional admin
+ * app, graceful shutdown.
  */
 export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
@@ -39,15 +49,14 @@ export async function createHttpApp(
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  answerUnparsableRequests(app.getHttpServer());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  app.use(express.json({ limit: config.bodyLimit }));
-  app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
-  // Name body-parser's failures here, before Nest turns them into anonymous 400s.
-  app.use((error: unknown, _request: Request, _response: Response, next: NextFunction) =>
-    next(fromBodyParserError(error)),
-  );
+  app.use(securityHeaders(isApiPath));
+  if (config.corsOrigins.length > 0) app.enableCors(corsFor(config.corsOrigins));
+  app.use(jsonBody(config.bodyLimit));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  app.useGlobalGuards(new RequestInputGuard());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorBodyFilter());
   app.enableShutdownHooks();
@@ -59,21 +68,13 @@ export async function createHttpApp(
   return app;
 }
 
-function fromBodyParserError(error: unknown): unknown {
-  const type = (error as { type?: string })?.type;
-  if (type === 'entity.too.large') return PlatformException.payloadTooLarge();
-  if (type === 'entity.parse.failed') return PlatformException.malformedJson();
-  return error;
-}
-
 /** The admin SPA at `/`, with a fallback to index.html for its client-side routes. */
 function serveAdmin(app: NestExpressApplication, root: string): void {
   const index = join(root, 'index.html');
   if (!existsSync(index)) throw new Error(`ADMIN_DIST has no index.html: ${root}`);
   app.use(express.static(root, { index: false, maxAge: '1h' }));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const isApi = request.path.startsWith('/api') || UNPREFIXED_ROUTES.includes(request.path.slice(1));
-    if (request.method !== 'GET' || isApi) return next();
+    if (request.method !== 'GET' || isApiPath(request.path)) return next();
     response.sendFile(index);
   });
 }

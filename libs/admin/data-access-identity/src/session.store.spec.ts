@@ -1,0 +1,90 @@
+import { provideHttpClient, withInterceptors, HttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { SessionView } from '@mentorship/contracts';
+import { authInterceptor } from './auth.interceptor';
+import { SessionStore } from './session.store';
+
+function session(accessToken: string, refreshToken: string): SessionView {
+  return {
+    user: { id: 'u1', email: 'ada@example.org', displayName: 'Ada' },
+    accessToken,
+    expiresIn: 900,
+    refreshToken,
+  };
+}
+
+describe(SessionStore.name, () => {
+  let store: SessionStore;
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
+    });
+    store = TestBed.inject(SessionStore);
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => backend.verify());
+
+  function signIn(): void {
+    store.signIn({ email: 'ada@example.org', password: 'secret secret' }).subscribe();
+    backend.expectOne('/api/v1/auth/sign-in').flush(session('access-1', 'refresh-1'));
+  }
+
+  it('keeps the access token in memory and only the refresh token in sessionStorage', () => {
+    signIn();
+    expect(store.signedIn()).toBe(true);
+    expect(store.accessToken()).toBe('access-1');
+    expect(Object.values({ ...sessionStorage })).toEqual(['refresh-1']);
+  });
+
+  it('refreshes once for requests that fail together, and retries each with the new token', () => {
+    signIn();
+    const http = TestBed.inject(HttpClient);
+    const answers: unknown[] = [];
+    http.get('/api/v1/me').subscribe((answer) => answers.push(answer));
+    http.get('/api/v1/orgs').subscribe((answer) => answers.push(answer));
+    for (const request of backend.match((r) => r.url === '/api/v1/me' || r.url === '/api/v1/orgs')) {
+      expect(request.request.headers.get('Authorization')).toBe('Bearer access-1');
+      request.flush(null, { status: 401, statusText: 'Unauthorized' });
+    }
+    const refresh = backend.expectOne('/api/v1/auth/refresh');
+    expect(refresh.request.body).toEqual({ refreshToken: 'refresh-1' });
+    expect(refresh.request.headers.has('Authorization')).toBe(false);
+    refresh.flush(session('access-2', 'refresh-2'));
+    for (const retry of backend.match((r) => r.url === '/api/v1/me' || r.url === '/api/v1/orgs')) {
+      expect(retry.request.headers.get('Authorization')).toBe('Bearer access-2');
+      retry.flush({ ok: true });
+    }
+    expect(answers).toEqual([{ ok: true }, { ok: true }]);
+    expect(Object.values({ ...sessionStorage })).toEqual(['refresh-2']);
+  });
+
+  it('ends the session when the API refuses the refresh token, but not on a network failure', () => {
+    signIn();
+    store.refreshAccessToken().subscribe({ error: () => undefined });
+    backend.expectOne('/api/v1/auth/refresh').error(new ProgressEvent('error'), { status: 0 });
+    expect(store.hasRefreshToken()).toBe(true);
+
+    store.refreshAccessToken().subscribe({ error: () => undefined });
+    backend.expectOne('/api/v1/auth/refresh').flush(null, { status: 401, statusText: 'Unauthorized' });
+    expect(store.signedIn()).toBe(false);
+    expect(store.hasRefreshToken()).toBe(false);
+  });
+
+  it('ends the local session at once on sign-out, even when revoking fails', () => {
+    signIn();
+    store.signOut().subscribe();
+    expect(store.signedIn()).toBe(false);
+    expect(store.hasRefreshToken()).toBe(false);
+    backend.expectOne('/api/v1/auth/sign-out').flush(null, { status: 500, statusText: 'Error' });
+  });
+});

@@ -1,0 +1,112 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { isInvitationReturn, safeReturnUrl } from '@mentorship/admin/util';
+import { SessionStore } from '@mentorship/admin/data-access-identity';
+import { FieldErrorPipe, FormErrorComponent, placeServerErrors } from '@mentorship/admin/ui';
+
+@Component({
+  selector: 'mm-sign-in-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatInputModule,
+    MatButtonModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
+  template: `
+    <div class="mm-page sign-in">
+      <mat-card appearance="outlined">
+        <mat-card-header>
+          <mat-card-title><h1>Sign in</h1></mat-card-title>
+          <mat-card-subtitle>
+            @if (forInvitation()) {
+              Sign in with the email address your invitation was sent to.
+            } @else {
+              Welcome back to Mentorship Map.
+            }
+          </mat-card-subtitle>
+        </mat-card-header>
+        <form [formGroup]="form" (ngSubmit)="submit()">
+          <mat-card-content class="mm-form-fields">
+            <mm-form-error [message]="formError()" />
+            <mat-form-field class="mm-full-width">
+              <mat-label>Email</mat-label>
+              <input matInput type="email" formControlName="email" autocomplete="username" required />
+              <mat-error>{{
+                form.controls.email.errors | fieldError: { required: 'Enter your email.' }
+              }}</mat-error>
+            </mat-form-field>
+            <mat-form-field class="mm-full-width">
+              <mat-label>Password</mat-label>
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="current-password"
+                required
+              />
+              <mat-error>{{
+                form.controls.password.errors | fieldError: { required: 'Enter your password.' }
+              }}</mat-error>
+            </mat-form-field>
+          </mat-card-content>
+          <mat-card-actions class="actions">
+            <span class="switch">
+              New here?
+              <a routerLink="/sign-up" [queryParams]="returnQuery()">Create an account</a>
+            </span>
+            <button mat-flat-button type="submit" [disabled]="submitting()">Sign in</button>
+          </mat-card-actions>
+        </form>
+      </mat-card>
+    </div>
+  `,
+  styleUrl: './auth-card.css',
+  styles: `
+    .sign-in {
+      max-width: 420px;
+    }
+  `,
+})
+export class SignInPage {
+  /** Where to go once signed in; set by the guard that sent the user here. */
+  readonly returnUrl = input<string>();
+
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+  protected readonly submitting = signal(false);
+  /** Wrong credentials, too many attempts, an unreachable server: said on the card itself. */
+  protected readonly formError = signal<string | null>(null);
+  protected readonly forInvitation = computed(() => isInvitationReturn(this.returnUrl()));
+  protected readonly returnQuery = computed(() => {
+    const returnUrl = this.returnUrl();
+    return returnUrl ? { returnUrl } : {};
+  });
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email]],
+    password: ['', Validators.required],
+  });
+
+  protected submit(): void {
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.formError.set(null);
+    this.session.signIn(this.form.getRawValue()).subscribe({
+      next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        this.formError.set(placeServerErrors(this.form, error));
+      },
+    });
+  }
+}

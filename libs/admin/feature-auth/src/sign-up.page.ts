@@ -1,0 +1,139 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { ERROR_CODES, FIELD_LIMITS } from '@mentorship/contracts';
+import { SessionStore } from '@mentorship/admin/data-access-identity';
+import {
+  ErrorNotifier,
+  FieldErrorPipe,
+  characters,
+  lengthInCharacters,
+  notBlank,
+  placeServerErrors,
+} from '@mentorship/admin/ui';
+import { isInvitationReturn, safeReturnUrl } from '@mentorship/admin/util';
+
+const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LIMITS;
+
+@Component({
+  selector: 'mm-sign-up-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink, MatCardModule, MatInputModule, MatButtonModule, FieldErrorPipe],
+  template: `
+    <div class="mm-page sign-up">
+      <mat-card appearance="outlined">
+        <mat-card-header>
+          <mat-card-title><h1>Create your account</h1></mat-card-title>
+          <mat-card-subtitle>
+            @if (forInvitation()) {
+              Use the email address your invitation was sent to.
+            } @else {
+              One account for every mentoring program you take part in.
+            }
+          </mat-card-subtitle>
+        </mat-card-header>
+        <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+          <mat-card-content class="mm-form-fields">
+            <mat-form-field class="mm-full-width">
+              <mat-label>Display name</mat-label>
+              <input
+                matInput
+                formControlName="displayName"
+                autocomplete="name"
+                required
+                [attr.maxlength]="displayNameMax"
+              />
+              <mat-hint>How other members see you.</mat-hint>
+              <mat-error>{{ form.controls.displayName.errors | fieldError: displayNameMessages }}</mat-error>
+            </mat-form-field>
+            <mat-form-field class="mm-full-width">
+              <mat-label>Email</mat-label>
+              <input matInput type="email" formControlName="email" autocomplete="email" required />
+              <mat-error>{{ form.controls.email.errors | fieldError: emailMessages }}</mat-error>
+            </mat-form-field>
+            <mat-form-field class="mm-full-width">
+              <mat-label>Password</mat-label>
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="new-password"
+                required
+                aria-describedby="password-rule"
+              />
+              <mat-hint id="password-rule">{{ passwordMin }} to {{ passwordMax }} characters.</mat-hint>
+              <mat-hint align="end" aria-hidden="true">{{ passwordLength() }} / {{ passwordMax }}</mat-hint>
+              <mat-error>{{ form.controls.password.errors | fieldError: passwordMessages }}</mat-error>
+            </mat-form-field>
+          </mat-card-content>
+          <mat-card-actions class="actions">
+            <span class="switch">
+              Already have an account?
+              <a routerLink="/sign-in" [queryParams]="returnQuery()">Sign in</a>
+            </span>
+            <button mat-flat-button type="submit" [disabled]="submitting()">Create account</button>
+          </mat-card-actions>
+        </form>
+      </mat-card>
+    </div>
+  `,
+  styleUrl: './auth-card.css',
+  styles: `
+    .sign-up {
+      max-width: 460px;
+    }
+  `,
+})
+export class SignUpPage {
+  /** Where to go once signed up, e.g. back to the invitation being accepted. */
+  readonly returnUrl = input<string>();
+
+  private readonly session = inject(SessionStore);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly router = inject(Router);
+  protected readonly passwordMin = PASSWORD.min;
+  protected readonly passwordMax = PASSWORD.max;
+  protected readonly displayNameMax = DISPLAY_NAME.max;
+  protected readonly displayNameMessages = { required: 'Enter your name.', blank: 'Enter your name.' };
+  protected readonly emailMessages = { required: 'Enter your email.', email: 'Enter an email address.' };
+  protected readonly passwordMessages = { required: 'Choose a password.' };
+  protected readonly submitting = signal(false);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    displayName: ['', [Validators.required, notBlank, Validators.maxLength(DISPLAY_NAME.max)]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL.max)]],
+    password: ['', [Validators.required, lengthInCharacters(PASSWORD.min, PASSWORD.max)]],
+  });
+  private readonly password = toSignal(this.form.controls.password.valueChanges, { initialValue: '' });
+  protected readonly passwordLength = computed(() => characters(this.password()));
+  protected readonly forInvitation = computed(() => isInvitationReturn(this.returnUrl()));
+  protected readonly returnQuery = computed(() => {
+    const returnUrl = this.returnUrl();
+    return returnUrl ? { returnUrl } : {};
+  });
+
+  protected submit(): void {
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    const { displayName, email, password } = this.form.getRawValue();
+    this.session.signUp({ displayName: displayName.trim(), email: email.trim(), password }).subscribe({
+      next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+      error: (error: unknown) => {
+        this.showApiError(error);
+        this.submitting.set(false);
+      },
+    });
+  }
+
+  /** Problems with a field go next to it; anything else goes to the snackbar. */
+  private showApiError(error: unknown): void {
+    const unplaced = placeServerErrors(this.form, error, { [ERROR_CODES.emailTaken]: 'email' });
+    if (unplaced) this.notifier.showMessage(unplaced);
+  }
+}

@@ -1,0 +1,81 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { ERROR_CODES, type MemberView } from '@mentorship/contracts';
+import { signInForTest } from '@mentorship/admin/data-access-identity/testing';
+import { AcceptInvitationPage } from './accept-invitation.page';
+
+const ORG = 'o1';
+
+describe(AcceptInvitationPage.name, () => {
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => backend.verify());
+
+  async function render(query: { org?: string; token?: string }) {
+    const fixture = TestBed.createComponent(AcceptInvitationPage);
+    for (const [name, value] of Object.entries(query)) fixture.componentRef.setInput(name, value);
+    await fixture.whenStable();
+    return { fixture, text: () => (fixture.nativeElement as HTMLElement).textContent ?? '' };
+  }
+
+  function answerAccept(status: number, code: string, message: string): void {
+    const request = backend.expectOne(`/api/v1/orgs/${ORG}/invitations/accept`);
+    expect(request.request.body).toEqual({ token: 'secret-token' });
+    request.flush({ statusCode: status, code, message, details: null }, { status, statusText: 'Error' });
+  }
+
+  it('says the link is incomplete without organization or token', async () => {
+    const { text } = await render({ org: ORG });
+    expect(text()).toContain('This invitation link is incomplete');
+  });
+
+  it('sends a signed-out visitor through sign-in or sign-up and back to this link', async () => {
+    const { fixture } = await render({ org: ORG, token: 'secret-token' });
+    const links = [...(fixture.nativeElement as HTMLElement).querySelectorAll('a')];
+    expect(links.map((link) => link.textContent?.trim())).toEqual(['Sign in', 'Create an account']);
+    const returnUrl = new URL(links[0]!.href).searchParams.get('returnUrl');
+    expect(returnUrl).toBe(`/invitations/accept?org=${ORG}&token=secret-token`);
+  });
+
+  it('accepts at once when signed in and opens the organization for the roles given', async () => {
+    signInForTest(backend, { id: 'u1' });
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await render({ org: ORG, token: 'secret-token' });
+    const joined: MemberView = {
+      userId: 'u1',
+      email: 'u1@example.org',
+      displayName: 'u1',
+      roles: ['mentee'],
+      joinedAt: '2026-01-01T00:00:00.000Z',
+    };
+    backend.expectOne(`/api/v1/orgs/${ORG}/invitations/accept`).flush(joined);
+    backend.expectOne('/api/v1/orgs').flush({ items: [{ id: ORG, name: 'Northwind', roles: ['mentee'] }] });
+    expect(navigate).toHaveBeenCalledWith(['/orgs', ORG, 'home'], { replaceUrl: true });
+  });
+
+  it('tells someone signed in with another address that the link is not theirs', async () => {
+    signInForTest(backend, { id: 'u1', email: 'sam@example.org' });
+    const { fixture, text } = await render({ org: ORG, token: 'secret-token' });
+    answerAccept(404, ERROR_CODES.invitationNotFound, 'No such invitation.');
+    await fixture.whenStable();
+    expect(text()).toContain('This invitation link is not valid for your account (sam@example.org)');
+  });
+
+  it('says an expired invitation has expired', async () => {
+    signInForTest(backend, { id: 'u1' });
+    const { fixture, text } = await render({ org: ORG, token: 'secret-token' });
+    answerAccept(410, ERROR_CODES.invitationExpired, 'This invitation has expired. Ask for a new one.');
+    await fixture.whenStable();
+    expect(text()).toContain('This invitation has expired');
+  });
+});

@@ -1,0 +1,264 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import { ERROR_CODES, type MemberView } from '@mentorship/contracts';
+import { catchError, map, of, switchMap } from 'rxjs';
+import { SessionStore } from '@mentorship/admin/data-access-identity';
+import { errorBodyOf, errorMessageOf } from '@mentorship/admin/util';
+import { ErrorNotifier } from '@mentorship/admin/ui';
+import {
+  InvitationsApi,
+  OrganizationStore,
+  organizationLanding,
+} from '@mentorship/admin/data-access-organizations';
+
+type Failure =
+  | { kind: 'wrong-account'; email: string }
+  | { kind: 'expired' }
+  | { kind: 'not-pending'; memberOf: { id: string; name: string; roles: MemberView['roles'] } | null }
+  | { kind: 'other'; message: string };
+
+/** The page behind the link in invitation emails. */
+@Component({
+  selector: 'mm-accept-invitation-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatCardModule, MatButtonModule, MatProgressBarModule],
+  template: `
+    <div class="mm-page invitation">
+      <mat-card appearance="outlined">
+        @if (!org() || !token()) {
+          <mat-card-header>
+            <mat-card-title><h1>This invitation link is incomplete</h1></mat-card-title>
+          </mat-card-header>
+          <mat-card-content>
+            <p>
+              Open the link from your invitation email again. If you copied it, make sure the whole address
+              was copied.
+            </p>
+          </mat-card-content>
+        } @else if (!session.signedIn()) {
+          <mat-card-header>
+            <mat-card-title><h1>You've been invited to join an organization</h1></mat-card-title>
+            <mat-card-subtitle>Mentorship Map</mat-card-subtitle>
+          </mat-card-header>
+          <mat-card-content>
+            <p>
+              To accept, sign in or create an account with the email address the invitation was sent to.
+              You'll come back here to join the organization.
+            </p>
+          </mat-card-content>
+          <mat-card-actions align="end">
+            <a mat-stroked-button routerLink="/sign-in" [queryParams]="returnQuery()">Sign in</a>
+            <a mat-flat-button routerLink="/sign-up" [queryParams]="returnQuery()">Create an account</a>
+          </mat-card-actions>
+        } @else if (failure(); as failure) {
+          @switch (failure.kind) {
+            @case ('wrong-account') {
+              <mat-card-header>
+                <mat-card-title><h1>This invitation is for another address</h1></mat-card-title>
+              </mat-card-header>
+              <mat-card-content>
+                <p role="alert">
+                  This invitation link is not valid for your account (<strong class="email">{{
+                    failure.email
+                  }}</strong
+                  >). Sign in with the invited address.
+                </p>
+              </mat-card-content>
+              <mat-card-actions align="end">
+                <a mat-button routerLink="/orgs">Back to your organizations</a>
+                <button mat-flat-button type="button" (click)="switchAccount()">
+                  Sign in with another account
+                </button>
+              </mat-card-actions>
+            }
+            @case ('expired') {
+              <mat-card-header>
+                <mat-card-title><h1>This invitation has expired</h1></mat-card-title>
+              </mat-card-header>
+              <mat-card-content>
+                <p role="alert">This invitation has expired. Ask the person who invited you for a new one.</p>
+              </mat-card-content>
+              <mat-card-actions align="end">
+                <a mat-button routerLink="/orgs">Back to your organizations</a>
+              </mat-card-actions>
+            }
+            @case ('not-pending') {
+              <mat-card-header>
+                <mat-card-title><h1>This invitation can't be used any more</h1></mat-card-title>
+              </mat-card-header>
+              <mat-card-content>
+                <p role="alert">This invitation was already used or withdrawn.</p>
+                @if (failure.memberOf; as org) {
+                  <p>You are already a member of {{ org.name }}.</p>
+                } @else {
+                  <p>If you still want to join, ask the person who invited you for a new invitation.</p>
+                }
+              </mat-card-content>
+              <mat-card-actions align="end">
+                @if (failure.memberOf; as org) {
+                  <a mat-flat-button [routerLink]="landing(org.id, org.roles)">Open {{ org.name }}</a>
+                } @else {
+                  <a mat-button routerLink="/orgs">Back to your organizations</a>
+                }
+              </mat-card-actions>
+            }
+            @case ('other') {
+              <mat-card-header>
+                <mat-card-title><h1>The invitation could not be accepted</h1></mat-card-title>
+              </mat-card-header>
+              <mat-card-content>
+                <p role="alert">{{ failure.message }}</p>
+              </mat-card-content>
+              <mat-card-actions align="end">
+                <a mat-button routerLink="/orgs">Back to your organizations</a>
+                <button mat-flat-button type="button" (click)="retry()">Try again</button>
+              </mat-card-actions>
+            }
+          }
+        } @else {
+          <mat-card-header>
+            <mat-card-title><h1>Joining the organization…</h1></mat-card-title>
+            <mat-card-subtitle>Signed in as {{ session.user()?.email }}</mat-card-subtitle>
+          </mat-card-header>
+          <mat-card-content>
+            <mat-progress-bar mode="indeterminate" aria-label="Accepting the invitation" />
+          </mat-card-content>
+        }
+      </mat-card>
+    </div>
+  `,
+  styles: `
+    .invitation {
+      max-width: 560px;
+    }
+    h1 {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+    }
+    mat-card-content {
+      padding-top: 16px;
+    }
+    p {
+      margin: 0 0 12px;
+    }
+    .email {
+      overflow-wrap: anywhere;
+    }
+    mat-card-actions {
+      gap: 8px;
+    }
+  `,
+})
+export class AcceptInvitationPage {
+  /** Query parameters of the emailed link. */
+  readonly org = input<string>();
+  readonly token = input<string>();
+
+  protected readonly session = inject(SessionStore);
+  private readonly invitations = inject(InvitationsApi);
+  private readonly organizations = inject(OrganizationStore);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly router = inject(Router);
+
+  protected readonly failure = signal<Failure | null>(null);
+  /** The account, organization and token last tried, so a change of any of them tries again. */
+  private attempted: string | null = null;
+
+  /** Sign-in and sign-up bring the person back here, query parameters and all. */
+  protected readonly returnQuery = computed(() => ({
+    returnUrl: this.router.serializeUrl(
+      this.router.createUrlTree(['/invitations/accept'], {
+        queryParams: { org: this.org(), token: this.token() },
+      }),
+    ),
+  }));
+  protected readonly landing = organizationLanding;
+
+  constructor() {
+    effect(() => {
+      const userId = this.session.user()?.id;
+      const org = this.org();
+      const token = this.token();
+      if (!userId || !org || !token) return;
+      const key = `${userId} ${org} ${token}`;
+      if (key === this.attempted) return;
+      this.attempted = key;
+      untracked(() => this.accept(org, token));
+    });
+  }
+
+  protected retry(): void {
+    const org = this.org();
+    const token = this.token();
+    if (org && token) this.accept(org, token);
+  }
+
+  /** Wrong address: end this session and come back here after signing in as the invitee. */
+  protected switchAccount(): void {
+    this.session.signOut().subscribe();
+    this.organizations.clear();
+    void this.router.navigate(['/sign-in'], { queryParams: this.returnQuery() });
+  }
+
+  private accept(orgId: string, token: string): void {
+    this.failure.set(null);
+    this.invitations
+      .accept(orgId, { token })
+      .pipe(
+        // The new organization must be in the list before its pages are opened (their guard checks it).
+        switchMap((member) =>
+          this.organizations.reload().pipe(
+            map(() => member),
+            catchError(() => of(member)),
+          ),
+        ),
+      )
+      .subscribe({
+        next: (member) => {
+          const joined = this.organizations.find(orgId);
+          this.organizations.select(orgId);
+          if (joined) this.notifier.info(`Welcome to ${joined.name}.`);
+          void this.router.navigate(organizationLanding(orgId, member.roles), { replaceUrl: true });
+        },
+        error: (error: unknown) => this.fail(orgId, error),
+      });
+  }
+
+  private fail(orgId: string, error: unknown): void {
+    const status = error instanceof HttpErrorResponse ? error.status : null;
+    const code = errorBodyOf(error)?.code;
+    if (status === 404 || code === ERROR_CODES.invitationNotFound) {
+      this.failure.set({ kind: 'wrong-account', email: this.session.user()?.email ?? '' });
+    } else if (status === 410 || code === ERROR_CODES.invitationExpired) {
+      this.failure.set({ kind: 'expired' });
+    } else if (code === ERROR_CODES.invitationNotPending) {
+      // Perhaps accepted already (another tab, a double click): then the organization is just a click away.
+      this.organizations
+        .reload()
+        .pipe(catchError(() => of([])))
+        .subscribe(() => {
+          const org = this.organizations.find(orgId);
+          this.failure.set({
+            kind: 'not-pending',
+            memberOf: org ? { id: org.id, name: org.name, roles: org.roles } : null,
+          });
+        });
+    } else {
+      this.notifier.show(error);
+      this.failure.set({ kind: 'other', message: errorMessageOf(error) });
+    }
+  }
+}

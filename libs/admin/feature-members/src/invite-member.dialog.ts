@@ -1,0 +1,89 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatInputModule } from '@angular/material/input';
+import { ERROR_CODES, FIELD_LIMITS, type InvitationView, type OrganizationRole } from '@mentorship/contracts';
+import {
+  FieldErrorPipe,
+  FormErrorComponent,
+  RolePickerComponent,
+  placeServerErrors,
+} from '@mentorship/admin/ui';
+import { MembersStore } from './members.store';
+
+/**
+ * Invites someone by email. Stays open on failure so nothing typed is lost; what the API
+ * refused is said in the dialog, next to the address when it is about the address.
+ */
+@Component({
+  selector: 'mm-invite-member-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatInputModule,
+    MatButtonModule,
+    RolePickerComponent,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
+  template: `
+    <h2 mat-dialog-title>Invite a member</h2>
+    <form [formGroup]="form" (ngSubmit)="submit()">
+      <mat-dialog-content class="mm-form-fields">
+        <mm-form-error [message]="formError()" />
+        <mat-form-field class="mm-full-width">
+          <mat-label>Email</mat-label>
+          <input matInput type="email" formControlName="email" autocomplete="off" required cdkFocusInitial />
+          <mat-error>{{
+            form.controls.email.errors | fieldError: { required: 'Enter an email address.' }
+          }}</mat-error>
+        </mat-form-field>
+        <mm-role-picker [control]="form.controls.roles" />
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="submitting()">Send invitation</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    mat-dialog-content {
+      min-width: min(420px, 80vw);
+      padding-top: 8px !important;
+    }
+  `,
+})
+export class InviteMemberDialog {
+  private readonly store = inject(MembersStore);
+  private readonly dialogRef = inject<MatDialogRef<InviteMemberDialog, InvitationView>>(MatDialogRef);
+  protected readonly submitting = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(FIELD_LIMITS.email.max)]],
+    roles: [['mentee'] as OrganizationRole[], Validators.required],
+  });
+
+  protected submit(): void {
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.formError.set(null);
+    const { email, roles } = this.form.getRawValue();
+    this.store.invite({ email: email.trim(), roles }).subscribe({
+      next: (invitation) => this.dialogRef.close(invitation),
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        this.formError.set(
+          placeServerErrors(this.form, error, {
+            [ERROR_CODES.invitationPending]: 'email',
+            [ERROR_CODES.alreadyMember]: 'email',
+          }),
+        );
+      },
+    });
+  }
+}

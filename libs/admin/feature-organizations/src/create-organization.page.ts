@@ -1,0 +1,110 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatInputModule } from '@angular/material/input';
+import { Router } from '@angular/router';
+import { FIELD_LIMITS } from '@mentorship/contracts';
+import {
+  FieldErrorPipe,
+  FormErrorComponent,
+  lengthInCharacters,
+  notBlank,
+  placeServerErrors,
+} from '@mentorship/admin/ui';
+import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
+
+const NAME = FIELD_LIMITS.organizationName;
+
+@Component({
+  selector: 'mm-create-organization-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatInputModule,
+    MatButtonModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
+  template: `
+    <div class="mm-page create">
+      <mat-card appearance="outlined">
+        <mat-card-header>
+          <mat-card-title><h1>Create an organization</h1></mat-card-title>
+          @if (firstOne()) {
+            <mat-card-subtitle
+              >You are not a member of any organization yet. Start one to run programs.</mat-card-subtitle
+            >
+          }
+        </mat-card-header>
+        <form [formGroup]="form" (ngSubmit)="submit()">
+          <mat-card-content class="mm-form-fields">
+            <mm-form-error [message]="formError()" />
+            <mat-form-field class="mm-full-width">
+              <mat-label>Organization name</mat-label>
+              <input
+                matInput
+                formControlName="name"
+                autocomplete="organization"
+                required
+                [attr.maxlength]="nameMax"
+              />
+              <mat-error>{{ form.controls.name.errors | fieldError: nameMessages }}</mat-error>
+            </mat-form-field>
+          </mat-card-content>
+          <mat-card-actions align="end">
+            <button mat-flat-button type="submit" [disabled]="submitting()">Create organization</button>
+          </mat-card-actions>
+        </form>
+      </mat-card>
+    </div>
+  `,
+  styles: `
+    .create {
+      max-width: 520px;
+    }
+    h1 {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+    }
+    mat-card-content {
+      padding-top: 16px;
+    }
+  `,
+})
+export class CreateOrganizationPage {
+  private readonly organizations = inject(OrganizationStore);
+  private readonly router = inject(Router);
+  /** Said only once the list has arrived: while it loads, nobody is told they have none. */
+  protected readonly firstOne = computed(
+    () => this.organizations.isLoaded() && this.organizations.organizations().length === 0,
+  );
+  protected readonly nameMax = NAME.max;
+  protected readonly nameMessages = {
+    required: 'Enter a name for the organization.',
+    blank: 'Enter a name for the organization.',
+  };
+  protected readonly submitting = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', [Validators.required, notBlank, lengthInCharacters(NAME.min, NAME.max, { trim: true })]],
+  });
+
+  protected submit(): void {
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.formError.set(null);
+    const name = this.form.controls.name.value.trim();
+    this.organizations.create(name).subscribe({
+      next: (org) => void this.router.navigate(['/orgs', org.id, 'members']),
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        this.formError.set(placeServerErrors(this.form, error));
+      },
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, Router } from '@angular/router';
+import type { OrganizationRole } from '@mentorship/contracts';
+import { catchError, map, of } from 'rxjs';
+import { ErrorNotifier } from '@mentorship/admin/ui';
+import { OrganizationStore, organizationLanding } from '@mentorship/admin/data-access-organizations';
+
+/** `/orgs` opens the remembered organization; with none, the page to create one is shown. */
+export const openPreferredOrganizationGuard: CanActivateFn = () => {
+  const store = inject(OrganizationStore);
+  const router = inject(Router);
+  const notifier = inject(ErrorNotifier);
+  return store.ensureLoaded().pipe(
+    map(() => {
+      const preferred = store.preferred();
+      return preferred ? router.createUrlTree(organizationLanding(preferred.id, preferred.roles)) : true;
+    }),
+    catchError((error: unknown) => {
+      notifier.show(error);
+      return of(true);
+    }),
+  );
+};
+
+/**
+ * `/orgs/:orgId/...` is open only for the user's own organizations (the API answers 404 for
+ * others anyway); entering one makes it the current, remembered organization.
+ */
+export const organizationMemberGuard: CanActivateFn = (route) => {
+  const store = inject(OrganizationStore);
+  const router = inject(Router);
+  const notifier = inject(ErrorNotifier);
+  const orgId = route.paramMap.get('orgId');
+  return store.ensureLoaded().pipe(
+    map((organizations) => {
+      if (!organizations.some((org) => org.id === orgId) || !orgId) return router.createUrlTree(['/orgs']);
+      store.select(orgId);
+      return true;
+    }),
+    catchError((error: unknown) => {
+      notifier.show(error);
+      return of(router.createUrlTree(['/orgs']));
+    }),
+  );
+};
+
+/** `/orgs/:orgId` itself: the members page for admins and coordinators, else the home page. */
+export const organizationLandingGuard: CanActivateFn = (route) => {
+  const store = inject(OrganizationStore);
+  const router = inject(Router);
+  const orgId = route.paramMap.get('orgId');
+  return store.ensureLoaded().pipe(
+    map(() => {
+      const org = store.find(orgId);
+      return router.createUrlTree(org ? organizationLanding(org.id, org.roles) : ['/orgs']);
+    }),
+    catchError(() => of(router.createUrlTree(['/orgs']))),
+  );
+};
+
+/**
+ * A page of an organization that needs one of `roles` (mirroring the API's own rule); anyone
+ * else is sent to the organization's home page rather than shown a page of 403s.
+ */
+export function organizationRoleGuard(...roles: OrganizationRole[]): CanActivateFn {
+  return (route) => {
+    const store = inject(OrganizationStore);
+    const router = inject(Router);
+    const orgId = route.paramMap.get('orgId');
+    return store.ensureLoaded().pipe(
+      map(() => {
+        const org = store.find(orgId);
+        if (!org) return router.createUrlTree(['/orgs']);
+        return org.roles.some((role) => roles.includes(role))
+          ? true
+          : router.createUrlTree(['/orgs', org.id, 'home']);
+      }),
+      catchError(() => of(router.createUrlTree(['/orgs']))),
+    );
+  };
+}

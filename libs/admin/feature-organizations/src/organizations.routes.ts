@@ -1,0 +1,41 @@
+import { Routes } from '@angular/router';
+import { MEMBER_MANAGER_ROLES } from '@mentorship/admin/data-access-organizations';
+import {
+  openPreferredOrganizationGuard,
+  organizationLandingGuard,
+  organizationMemberGuard,
+  organizationRoleGuard,
+} from './organization.guards';
+
+const createOrganizationPage = () =>
+  import('./create-organization.page').then((m) => m.CreateOrganizationPage);
+
+export const organizationsRoutes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'Organizations · Mentorship Map',
+    canActivate: [openPreferredOrganizationGuard],
+    loadComponent: createOrganizationPage,
+  },
+  { path: 'new', title: 'New organization · Mentorship Map', loadComponent: createOrganizationPage },
+  {
+    path: ':orgId',
+    canActivate: [organizationMemberGuard],
+    children: [
+      // Never shown: the guard always redirects to the page that fits the person's roles.
+      { path: '', pathMatch: 'full', canActivate: [organizationLandingGuard], children: [] },
+      {
+        path: 'home',
+        title: 'Home · Mentorship Map',
+        loadChildren: () => import('@mentorship/admin/feature-home').then((m) => m.homeRoutes),
+      },
+      {
+        path: 'members',
+        title: 'Members · Mentorship Map',
+        canActivate: [organizationRoleGuard(...MEMBER_MANAGER_ROLES)],
+        loadChildren: () => import('@mentorship/admin/feature-members').then((m) => m.membersRoutes),
+      },
+    ],
+  },
+];

@@ -1,0 +1,3 @@
+export * from './api-error';
+export * from './return-url';
+export * from './role-label';

@@ -1,0 +1,103 @@
+import type { IncomingMessage } from 'node:http';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import { PlatformException } from '../errors/platform.exception';
+
+/**
+ * How deep arrays and objects may nest in a request body. Our bodies nest two or three
+ * levels; class-transformer and class-validator recurse once per level, so a body thousands
+ * of levels deep would exhaust the stack long after it was parsed.
+ */
+export const MAX_JSON_DEPTH = 16;
+
+const OPEN_ARRAY = 0x5b;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_ARRAY = 0x5d;
+const CLOSE_OBJECT = 0x7d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Thrown inside body-parser's `verify` step; `type` tells the error mapping what went wrong. */
+class BodyRefusal extends Error {
+  constructor(
+    readonly type: 'json.too.deep' | 'charset.unsupported',
+    readonly charset?: string,
+  ) {
+    super(type);
+  }
+}
+
+/**
+ * The deepest nesting of arrays and objects in raw UTF-8 JSON, stopping as soon as it passes
+ * `limit`: one pass over the bytes, before JSON.parse builds anything. Brackets inside
+ * strings do not count; in UTF-8 no byte of a multi-byte character looks like `"`, `\`, a
+ * bracket or a brace, so scanning bytes is exact.
+ */
+export function jsonNestingExceeds(body: Uint8Array, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i];
+    if (inString) {
+      if (byte === BACKSLASH) i++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
+      if (++depth > limit) return true;
+    } else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** Runs on the raw (decompressed) body before it is parsed. */
+function verifyJsonBody(_request: IncomingMessage, _response: unknown, body: Buffer, charset: string): void {
+  // JSON between systems is UTF-8 (RFC 8259 §8.1); body-parser would also decode UTF-16.
+  if (charset !== 'utf-8' && charset !== 'utf8') throw new BodyRefusal('charset.unsupported', charset);
+  if (jsonNestingExceeds(body, MAX_JSON_DEPTH)) throw new BodyRefusal('json.too.deep');
+}
+
+/** The API takes JSON bodies only: anything else would reach the handlers as an empty body. */
+function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
+  const contentLength = Number(request.headers['content-length'] ?? 0);
+  const announcesBody = request.headers['transfer-encoding'] !== undefined || contentLength > 0;
+  next(announcesBody && !request.is('application/json') ? PlatformException.notJson() : undefined);
+}
+
+type BodyParserError = Error & { type?: string; status?: number; charset?: string; encoding?: string };
+
+/** Names body-parser's failures, before Nest would turn them into anonymous 400s or 500s. */
+export function fromBodyParserError(error: BodyParserError, request: Pick<Request, 'headers'>): unknown {
+  if (!(error instanceof Error) || error instanceof PlatformException) return error;
+  switch (error.type) {
+    case 'entity.too.large':
+      return PlatformException.payloadTooLarge();
+    case 'entity.parse.failed':
+      return PlatformException.malformedJson();
+    case 'json.too.deep':
+      return PlatformException.jsonTooDeep(MAX_JSON_DEPTH);
+    case 'charset.unsupported':
+      return PlatformException.unsupportedCharset(error.charset ?? 'unknown');
+    case 'encoding.unsupported':
+      return PlatformException.unsupportedContentEncoding(error.encoding ?? 'unknown');
+  }
+  // A failing decompression stream (zlib) names no type: the body is not what its encoding says.
+  const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
+  if ('errno' in error && encoding !== 'identity') return PlatformException.undecodableBody(encoding);
+  if (error.status !== undefined && error.status < 500) return PlatformException.unreadableBody();
+  return error;
+}
+
+/**
+ * The request body pipeline: JSON only, at most `limit` bytes after decompression, UTF-8,
+ * nested at most MAX_JSON_DEPTH levels, and every refusal in the stable error body.
+ */
+export function jsonBody(limit: string): (RequestHandler | express.ErrorRequestHandler)[] {
+  return [
+    express.json({ limit, verify: verifyJsonBody }),
+    requireJsonBody,
+    (error: BodyParserError, request: Request, _response: Response, next: NextFunction) =>
+      next(fromBodyParserError(error, request)),
+  ];
+}

@@ -1,0 +1,35 @@
+/**
+ * The stable `code` of the API's error bodies that clients act on. Clients compare against
+ * these names, never against string literals of their own, so a renamed code is one edit.
+ */
+export const ERROR_CODES = {
+  /** 400: `details` lists `{ field, problems[] }` per invalid request field. */
+  validationFailed: 'validation_failed',
+  malformedJson: 'malformed_json',
+  payloadTooLarge: 'payload_too_large',
+  notFound: 'not_found',
+  // identity
+  emailTaken: 'email_taken',
+  invalidCredentials: 'invalid_credentials',
+  tooManyAttempts: 'too_many_attempts',
+  invalidRefreshToken: 'invalid_refresh_token',
+  unauthenticated: 'unauthenticated',
+  // organizations
+  organizationNotFound: 'organization_not_found',
+  forbiddenRole: 'forbidden_role',
+  memberNotFound: 'member_not_found',
+  lastAdmin: 'last_admin',
+  alreadyMember: 'already_member',
+  invitationPending: 'invitation_pending',
+  invitationNotFound: 'invitation_not_found',
+  invitationExpired: 'invitation_expired',
+  invitationNotPending: 'invitation_not_pending',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** One entry of a `validation_failed` body's `details`. */
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
