@@ -12,6 +12,7 @@ import { InvitationEmailJob } from './jobs/invitation-email.job';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 import { OrganizationAccessInterceptor } from './organization-access.interceptor';
+import { OrganizationAccessService } from './organization-access.service';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 import { InvitationRepository } from './repositories/invitation.repository';
@@ -32,10 +33,17 @@ import { OrganizationRepository } from './repositories/organization.repository';
     InvitationTokens,
     InvitationEmailJob,
     OrganizationAccessInterceptor,
+    OrganizationAccessService,
     OrganizationRepository,
     MembershipRepository,
     InvitationRepository,
   ],
-  exports: [OrganizationAccessInterceptor, InvitationTokens],
+  exports: [
+    OrganizationAccessInterceptor,
+    OrganizationAccessService,
+    InvitationTokens,
+    OrganizationsService,
+    InvitationsService,
+  ],
 })
 export class OrganizationsModule {}
