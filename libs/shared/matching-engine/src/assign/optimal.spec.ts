@@ -4,7 +4,7 @@ import { familyRound, smallRound } from '../testing/arbitraries';
 import { bruteForceBest } from '../testing/brute-force';
 import { candidateGraphOf, generateCandidateGraph, GREEDY_TRAP } from '../testing/candidate-graphs';
 import { solveWithHighs } from '../testing/highs-reference';
-import { changeDecisions } from '../testing/round-changes';
+import { changeDecisions, reviseProposal } from '../testing/round-changes';
 import { generateFamilyRound, ROUND_FAMILIES } from '../testing/round-families';
 import { seededRandom } from '../testing/random';
 import { MAX_ROUND_MENTEES, type Assignment, type CandidateGraph, type PairRef } from './candidate-graph';
@@ -190,18 +190,22 @@ describe('warm re-solves', () => {
     fc.assert(
       fc.property(
         familyRound(60, 15, true),
+        fc.constantFrom('random', 'revise'),
         fc.boolean(),
         fc.integer({ min: 1, max: 20 }),
         fc.nat(),
         fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
-        (round, capacityChange, pairs, seed, objective) => {
+        (round, how, capacityChange, pairs, seed, objective) => {
           const first = assignOptimal(round.graph, { ...round, objective });
           const random = seededRandom(seed);
-          const changed = changeDecisions(
-            round,
-            capacityChange ? { kind: 'capacity' } : { kind: 'pairs', pairs },
-            () => Math.floor(random() * 2 ** 30),
-          );
+          const next = (): number => Math.floor(random() * 2 ** 30);
+          const change = capacityChange
+            ? ({ kind: 'capacity' } as const)
+            : ({ kind: 'pairs', pairs } as const);
+          const changed =
+            how === 'random'
+              ? changeDecisions(round, change, next)
+              : reviseProposal(round, first.mentorOf, change, next);
           const options = { fixed: changed.fixed, forbidden: changed.forbidden, objective };
           const warm = assignOptimal(changed.graph, { ...options, warmStart: first.warmStart });
           const cold = assignOptimal(changed.graph, options);

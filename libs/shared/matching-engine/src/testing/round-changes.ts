@@ -61,3 +61,55 @@ export function changeDecisions(
   }
   return { graph, fixed, forbidden };
 }
+
+/**
+ * The edits that cost a re-solve most, as a coordinator reviewing a proposal makes them: forbid
+ * proposed pairs and fix pairs that were not proposed (half each), or cut a full mentor's seats by
+ * half. `mentorOf` is the proposal being reviewed.
+ */
+export function reviseProposal(
+  round: RoundDecisions,
+  mentorOf: Int32Array,
+  change: { kind: 'pairs'; pairs: number } | { kind: 'capacity' },
+  next: () => number,
+): RoundDecisions {
+  const { graph } = round;
+  const fixed = [...round.fixed];
+  const forbidden = [...round.forbidden];
+  const fixedMentee = new Set(fixed.map(([i]) => i));
+  const fixedAt = new Int32Array(graph.mentorCount);
+  for (const [, j] of fixed) fixedAt[j]++;
+  if (change.kind === 'capacity') {
+    const load = new Int32Array(graph.mentorCount);
+    for (const j of mentorOf) if (j !== -1) load[j]++;
+    const full = [...load.keys()].filter((j) => load[j] > 0 && load[j] === graph.capacity[j]);
+    if (full.length === 0) return changeDecisions(round, change, next);
+    const j = full[next() % full.length];
+    const capacity = Int32Array.from(graph.capacity);
+    capacity[j] = Math.max(fixedAt[j], capacity[j] - Math.max(1, capacity[j] >> 1));
+    return { graph: { ...graph, capacity }, fixed, forbidden };
+  }
+  const proposed = [...mentorOf.keys()].filter((i) => mentorOf[i] !== -1 && !fixedMentee.has(i));
+  for (let k = 0; k < change.pairs >> 1 && proposed.length > 0; k++) {
+    const [i] = proposed.splice(next() % proposed.length, 1);
+    forbidden.push([i, mentorOf[i]]);
+  }
+  const edges = graph.edgeMentee.length;
+  for (
+    let done = 0, tries = 0;
+    done < change.pairs - (change.pairs >> 1) && tries < 50 * change.pairs;
+    tries++
+  ) {
+    if (edges === 0) break;
+    const e = next() % edges;
+    const i = graph.edgeMentee[e];
+    const j = graph.edgeMentor[e];
+    if (mentorOf[i] === j || fixedMentee.has(i) || fixedAt[j] >= graph.capacity[j]) continue;
+    if (forbidden.some(([fi, fj]) => fi === i && fj === j)) continue;
+    fixed.push([i, j]);
+    fixedMentee.add(i);
+    fixedAt[j]++;
+    done++;
+  }
+  return { graph, fixed, forbidden };
+}
