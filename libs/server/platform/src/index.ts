@@ -34,3 +34,4 @@ export * from './jobs/job-queue.service';
 export * from './jobs/job-worker.service';
 export * from './jobs/jobs.module';
 export * from './http/page.dto';
+export * from './http/csv-body';

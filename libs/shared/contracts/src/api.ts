@@ -21,6 +21,24 @@ export type InviteMemberRequest = Schemas['InviteMemberDto'];
 export type InvitationView = Schemas['InvitationViewDto'];
 export type InvitationPage = Schemas['InvitationPageDto'];
 export type AcceptInvitationRequest = Schemas['AcceptInvitationDto'];
+export type ErrorBodyView = Schemas['ErrorBodyDto'];
+
+// people: the skills catalogue and profiles
+export type SkillView = Schemas['SkillViewDto'];
+export type SkillPage = Schemas['SkillPageDto'];
+export type CreateSkillRequest = Schemas['CreateSkillDto'];
+export type UpdateSkillRequest = Schemas['UpdateSkillDto'];
+export type MergeSkillRequest = Schemas['MergeSkillDto'];
+export type SkillMergeResult = Schemas['SkillMergeResultDto'];
+export type SkillImportReport = Schemas['SkillImportReportDto'];
+export type ProfileView = Schemas['ProfileViewDto'];
+export type ProfilePage = Schemas['ProfilePageDto'];
+export type UpdateProfileRequest = Schemas['UpdateProfileDto'];
+export type AvailabilitySlotView = Schemas['AvailabilitySlotDto'];
+export type SkillListQuery = NonNullable<paths['/api/v1/orgs/{orgId}/skills']['get']['parameters']['query']>;
+export type ProfileListQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/profiles']['get']['parameters']['query']
+>;
 
 /** Query parameters of the member list, as the API documents them. */
 export type MemberListQuery = NonNullable<

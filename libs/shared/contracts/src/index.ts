@@ -3,4 +3,5 @@ export * from './error-body';
 export * from './error-codes';
 export * from './field-limits';
 export * from './pagination';
+export * from './people';
 export * from './api';
