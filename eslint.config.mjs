@@ -1,7 +1,37 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import nx from '@nx/eslint-plugin';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Which bounded context may import which, along DESIGN.md: organizations builds on identity,
+ * writes audit rows and sends notifications; the others stand alone. A new context adds its
+ * line there (the architecture tests refuse a context without one).
+ */
+const CONTEXT_DEPENDENCIES = JSON.parse(
+  readFileSync(new URL('./tools/architecture/context-dependencies.json', import.meta.url), 'utf8'),
+);
+const contextConstraints = Object.entries(CONTEXT_DEPENDENCIES).map(([context, uses]) => ({
+  sourceTag: `context:${context}`,
+  onlyDependOnLibsWithTags: [...uses.map((use) => `context:${use}`), 'type:platform', 'scope:shared'],
+}));
+
+/** Pure libraries (the matching engine, the contracts) run in the browser, the API and benchmarks alike. */
+const FRAMEWORKS = [
+  '@nestjs/*',
+  '@angular/*',
+  'typeorm',
+  'bullmq',
+  'ioredis',
+  'pg',
+  'express',
+  'rxjs',
+  'class-validator',
+  'class-transformer',
+  'nestjs-pino',
+  'passport*',
+];
 const nestCommon = require('@nestjs/common');
 
 /** Every HTTP exception Nest exports: services throw their context's DomainException instead. */
@@ -24,6 +54,13 @@ const DATABASE_HANDLES = [
     message: 'Reach tables through a repository of the context (a TenantRepository for tenant tables).',
   },
 ];
+/** Request parameters are read strictly: Number() takes `0x10` for 16 and `1e300` for a number. */
+const STRICT_NUMBERS = {
+  selector:
+    "Decorator CallExpression[callee.name='Type'] > ArrowFunctionExpression > Identifier[name='Number']",
+  message:
+    'Use @IntegerParam({ min, max }) (libs/server/platform/src/http/integer-param.ts) for numeric parameters.',
+};
 const TENANT_MANAGER = {
   selector: "MemberExpression[object.name='TenantContext'][property.name='manager']",
   message: 'TenantContext.manager() is for repositories: call a named repository method.',
@@ -49,7 +86,11 @@ export default [
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: FRAMEWORKS,
+            },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
             {
               sourceTag: 'scope:api',
@@ -62,22 +103,57 @@ export default [
             { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:admin', 'scope:shared'] },
             // End-to-end tests drive the whole system: the server's test harness and the apps' contracts.
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
+            // Contexts import each other only along CONTEXT_DEPENDENCIES, and never the composition.
+            ...contextConstraints,
+            // Only entry points compose: the apps, and the test harness that starts them.
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:bootstrap',
+                'type:feature',
+                'type:platform',
+                'type:data-access',
+                'type:ui',
+                'type:util',
+              ],
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:testing', 'type:feature', 'type:data-access', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:testing',
+                'type:feature',
+                'type:platform',
+                'type:data-access',
+                'type:util',
+              ],
             },
             {
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:testing', 'type:feature', 'type:data-access', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:testing',
+                'type:bootstrap',
+                'type:feature',
+                'type:platform',
+                'type:data-access',
+                'type:util',
+              ],
+            },
+            {
+              sourceTag: 'type:bootstrap',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:platform', 'type:util'],
             },
             {
               sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:data-access',
+                'type:platform',
+                'type:ui',
+                'type:util',
+              ],
             },
+            // The platform knows no context.
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
@@ -108,29 +184,9 @@ export default [
     rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    // Request parameters are read strictly: Number() takes `0x10` for 16 and `1e300` for a number.
+    // Flat config replaces a rule's options per block: the later blocks repeat STRICT_NUMBERS.
     files: ['libs/server/**/*.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            "Decorator CallExpression[callee.name='Type'] > ArrowFunctionExpression > Identifier[name='Number']",
-          message:
-            'Use @IntegerParam({ min, max }) (libs/server/platform/src/http/integer-param.ts) for numeric parameters.',
-        },
-      ],
-    },
-  },
-  {
-    // The matching engine is pure: no framework may leak into it.
-    files: ['libs/shared/matching-engine/src/**/*.ts', 'libs/shared/contracts/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['@nestjs/*', 'typeorm', '@angular/*', 'bullmq', 'ioredis', 'pg'] },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', STRICT_NUMBERS] },
   },
   {
     files: ['libs/server/*/src/**/*.service.ts'],
@@ -149,7 +205,7 @@ export default [
           ],
         },
       ],
-      'no-restricted-syntax': ['error', TENANT_MANAGER],
+      'no-restricted-syntax': ['error', TENANT_MANAGER, STRICT_NUMBERS],
     },
   },
   {
@@ -157,7 +213,7 @@ export default [
     ignores: ['libs/server/platform/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: DATABASE_HANDLES }],
-      'no-restricted-syntax': ['error', TENANT_MANAGER],
+      'no-restricted-syntax': ['error', TENANT_MANAGER, STRICT_NUMBERS],
     },
   },
   {
@@ -167,6 +223,7 @@ export default [
     rules: {
       'no-restricted-syntax': [
         'error',
+        STRICT_NUMBERS,
         {
           selector: 'CallExpression[callee.property.name=/^(where|orWhere)$/]',
           message:

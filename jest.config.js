@@ -18,5 +18,5 @@ module.exports = {
   // Global, not per project: end-to-end files boot the API, a worker or a browser. Generous on
   // purpose: this bounds a hang, it does not judge speed (benchmarks do that).
   testTimeout: 120000,
-  projects: ['apps', 'libs'].flatMap((root) => findProjectConfigs(path.join(__dirname, root))),
+  projects: ['apps', 'libs', 'tools'].flatMap((root) => findProjectConfigs(path.join(__dirname, root))),
 };

@@ -80,6 +80,12 @@ async function main() {
   process.on('SIGTERM', stop);
 
   await waitForReady(`http://127.0.0.1:${PORT}/ready`, api);
+  // Without TOKEN_SECRET the API and the worker make a random secret on first start and keep
+  // it there (libs/server/platform/src/config/local-secrets.ts); nothing is signed with a
+  // value anyone could read in the source.
+  const secret = process.env.TOKEN_SECRET
+    ? 'TOKEN_SECRET from the environment'
+    : `generated on first start, kept in ${process.env.SECRETS_FILE || '.local/secrets.json'} (git-ignored)`;
   console.log(`
 Mentorship Map is running.
   Admin app:   ${PUBLIC_URL}/
@@ -87,6 +93,7 @@ Mentorship Map is running.
   API docs:    ${PUBLIC_URL}/api/docs
   Email:       printed here by the demo mail sink (smtp://127.0.0.1:${SMTP_PORT})
   Logs:        tmp/demo/api.log, tmp/demo/worker.log
+  Secret:      ${secret}
 Sign in as admin@demo.example with password mentorship-demo-2026 (see the list above for the others).
 Press Ctrl+C to stop.`);
 }

@@ -19,5 +19,6 @@ FROM nginx:1.27-alpine
 # substituting only variables that are set, so nginx's own $uri, $host... stay as they are.
 ENV API_UPSTREAM=http://api:3000
 COPY infra/docker/nginx.conf /etc/nginx/templates/default.conf.template
+COPY infra/docker/nginx-security-headers.conf /etc/nginx/snippets/security-headers.conf
 COPY --from=build /app/dist/apps/admin/browser /usr/share/nginx/html
 EXPOSE 80

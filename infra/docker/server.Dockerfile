@@ -26,6 +26,9 @@ COPY libs ./libs
 COPY apps/api ./apps/api
 COPY apps/worker ./apps/worker
 COPY scripts ./scripts
+# Where a start without TOKEN_SECRET outside production keeps the secret it generates
+# (SECRETS_FILE in docker-compose.yml); a new named volume mounted here takes this owner.
+RUN mkdir -p /var/lib/mentorship-map && chown node:node /var/lib/mentorship-map
 USER node
 EXPOSE 3000
 CMD ["node", "-r", "@swc-node/register", "apps/api/src/main.ts"]

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { InvitationView, OrganizationView } from '@mentorship/contracts';
-import { JobName, JobWorkerService, TenantJobPayload } from '@mentorship/platform';
+import { invitationEmailJob } from '@mentorship/organizations';
+import { JOB_OPTIONS, JobQueueService, JobWorkerService, RejectedJobError } from '@mentorship/platform';
 import {
   createTestServices,
   dropTestServices,
@@ -14,6 +15,7 @@ import {
   startTestWorker,
   TestApi,
   TestServices,
+  waitFor,
 } from '@mentorship/testing';
 import type { Job } from 'bullmq';
 
@@ -85,11 +87,11 @@ describe('invitation email', () => {
 
     const payload = { organizationId: org.id, invitationId: invited.body.id };
     const job = {
-      name: JobName.InvitationEmail,
+      name: invitationEmailJob.name,
       id: 'replayed',
       data: payload,
       attemptsMade: 1,
-    } as unknown as Job<TenantJobPayload>;
+    } as unknown as Job;
     const processor = worker.get(JobWorkerService);
     await processor.process(job);
     await Promise.all([processor.process(job), processor.process(job)]);
@@ -104,11 +106,70 @@ describe('invitation email', () => {
 
   it('refuses a job that names no organization', async () => {
     const job = {
-      name: JobName.InvitationEmail,
+      name: invitationEmailJob.name,
       id: 'x',
       data: { invitationId: 'x' },
       attemptsMade: 0,
-    } as unknown as Job<TenantJobPayload>;
+    } as unknown as Job;
     await expect(worker.get(JobWorkerService).process(job)).rejects.toThrow(/names no organization/);
+  });
+
+  it('refuses an invalid payload, writing nothing', async () => {
+    const invited = await http.post<InvitationView>(
+      `/api/v1/orgs/${org.id}/invitations`,
+      { email: 'invalid-payload@example.test', roles: ['mentee'] },
+      admin.token,
+    );
+    await sink.waitFor((m) => m.to.includes('invalid-payload@example.test'));
+    const writes = () =>
+      api.db.query<{ deliveries: number; audit: number }>(
+        `SELECT (SELECT count(*)::int FROM email_deliveries) AS deliveries,
+                (SELECT count(*)::int FROM audit_events) AS audit`,
+      );
+    const before = await writes();
+    const received = sink.messages.length;
+    const processor = worker.get(JobWorkerService);
+    const run = (data: unknown) =>
+      processor.process({
+        name: invitationEmailJob.name,
+        id: 'bad',
+        data,
+        attemptsMade: 0,
+      } as unknown as Job);
+
+    // A real invitation, but the id is not a UUID any more, and a field nobody declared.
+    const wrongId = run({ organizationId: org.id, invitationId: `${invited.body.id}-x` });
+    await expect(wrongId).rejects.toThrow(RejectedJobError);
+    await expect(run({ organizationId: org.id, invitationId: `${invited.body.id}-x` })).rejects.toThrow(
+      /job invitation-email bad has an invalid payload: invitationId must be a UUID/,
+    );
+    await expect(
+      run({ organizationId: org.id, invitationId: invited.body.id, resend: true }),
+    ).rejects.toThrow(/property resend should not exist/);
+    await expect(
+      run({ organizationId: 'not-an-organization', invitationId: invited.body.id }),
+    ).rejects.toThrow(/organizationId must be a UUID/);
+    await expect(run({ organizationId: org.id, invitationId: invited.body.id, extra: 1 })).rejects.toThrow(
+      RejectedJobError,
+    );
+
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await writes()).toEqual(before);
+    expect(sink.messages.length).toBe(received);
+  });
+
+  it('moves an invalid job to failed on its first attempt, with the reason', async () => {
+    const queue = api.app.get(JobQueueService).queue(invitationEmailJob.queue);
+    const job = await queue.add(
+      invitationEmailJob.name,
+      { organizationId: org.id, invitationId: 'nope' },
+      { ...JOB_OPTIONS, jobId: 'invalid-on-the-queue' },
+    );
+    await waitFor(async () => (await queue.getJobState(job.id!)) === 'failed', 'the job to fail');
+    const failed = (await queue.getJob(job.id!))!;
+    expect({ attemptsMade: failed.attemptsMade, reason: failed.failedReason }).toEqual({
+      attemptsMade: 1,
+      reason: `job invitation-email invalid-on-the-queue has an invalid payload: invitationId must be a UUID`,
+    });
   });
 });

@@ -103,6 +103,11 @@ describe('OpenAPI fuzz', () => {
     const tokens = t.api.app.get(InvitationTokens);
     const mentee = await makeMember(t.http, admin, orgId, ['mentee'], (id) => tokens.issue(orgId, id));
     const pending = await makeInvitation(t.http, admin, orgId, 'pending@example.test', ['mentor']);
+    const skillIds: string[] = [];
+    for (const name of ['Go', 'Rust', 'Kotlin'])
+      skillIds.push(
+        (await t.http.post<{ id: string }>(`/api/v1/orgs/${orgId}/skills`, { name }, admin.token)).body.id,
+      );
     context = {
       tokens: [admin.token, mentee.token],
       orgId,
@@ -114,6 +119,8 @@ describe('OpenAPI fuzz', () => {
         password: [TEST_PASSWORD],
         refreshToken: [admin.refreshToken, mentee.refreshToken],
         token: [tokens.issue(orgId, pending.id)],
+        skillId: skillIds,
+        intoSkillId: skillIds,
       },
     };
   });

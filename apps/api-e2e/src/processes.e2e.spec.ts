@@ -1,5 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import {
   freePort,
   waitFor,
@@ -10,29 +8,10 @@ import {
   serviceUrls,
   TestDatabase,
 } from '@mentorship/testing';
+import { startEntryPoint } from './support/entry-points';
 
-const ROOT = join(__dirname, '../../..');
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: string | null }>;
-}
-
-function start(entry: string, env: Record<string, string>): Running {
-  let output = '';
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
-    cwd: ROOT,
-    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.server.json', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, output: () => output, exited };
-}
+const start = (entry: string, env: Record<string, string>) =>
+  startEntryPoint(entry, { LOG_LEVEL: 'info', ...env });
 
 /** The real entry points as separate processes: boot, JSON logs, graceful SIGTERM. */
 describe('API and worker processes', () => {

@@ -1,11 +1,10 @@
 import { Injectable, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { WorkerModule } from '@mentorship/bootstrap';
-import { HandlesJob, JobHandler, JobName, JobRegistryError, JobWorkerService } from '@mentorship/platform';
-import { createTestServices, dropTestServices, TestServices } from '@mentorship/testing';
+import { invitationEmailJob } from '@mentorship/organizations';
+import { HandlesJob, JobHandler, JobRegistryError, JobWorkerService } from '@mentorship/platform';
+import { createTestServices, createTestWorker, dropTestServices, TestServices } from '@mentorship/testing';
 
 @Injectable()
-@HandlesJob(JobName.InvitationEmail)
+@HandlesJob(invitationEmailJob)
 class SecondInvitationEmailHandler implements JobHandler {
   async handle(): Promise<void> {
     // never runs: the worker must refuse to start
@@ -22,9 +21,7 @@ describe('worker boot check', () => {
   afterAll(() => dropTestServices(services));
 
   it('starts with exactly one handler per job', async () => {
-    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(services.config), {
-      logger: false,
-    });
+    const worker = await createTestWorker(services.config);
     try {
       await expect(worker.get(JobWorkerService).start()).resolves.toBeUndefined();
     } finally {
@@ -33,9 +30,7 @@ describe('worker boot check', () => {
   });
 
   it('refuses to start when a job name has two handlers', async () => {
-    const root = WorkerModule.forRoot(services.config);
-    root.imports = [...(root.imports ?? []), DuplicateHandlerModule];
-    const worker = await NestFactory.createApplicationContext(root, { logger: false });
+    const worker = await createTestWorker(services.config, [DuplicateHandlerModule]);
     try {
       await expect(worker.get(JobWorkerService).start()).rejects.toThrow(JobRegistryError);
       await expect(worker.get(JobWorkerService).start()).rejects.toThrow(/invitation-email" has 2 handlers/);

@@ -11,6 +11,7 @@ import {
   type TestApiHandle,
 } from '@mentorship/testing';
 import { InvitationTokens } from '@mentorship/organizations';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page as BrowserPage } from 'playwright-core';
 
 const WORKSPACE = path.resolve(__dirname, '../../../..');
@@ -57,9 +58,20 @@ export function useBrowserE2e(): BrowserE2e {
   return handle;
 }
 
+/** The two widths every page is looked at: a laptop and a phone (WCAG's reflow width is 320). */
+export const DESKTOP = { width: 1280, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+export type Viewport = typeof DESKTOP | typeof PHONE;
+
 /** A page that records uncaught errors, so a test can assert there were none. */
-export async function openPage(browser: Browser): Promise<{ page: BrowserPage; pageErrors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+export async function openPage(
+  browser: Browser,
+  viewport: Viewport = DESKTOP,
+): Promise<{ page: BrowserPage; pageErrors: string[] }> {
+  // A context of its own (not browser.newPage()): axe-core's runner opens a page beside it.
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { page, pageErrors };
@@ -76,6 +88,24 @@ export async function screenshot(page: BrowserPage, name: string): Promise<void>
   )`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * axe-core's serious and critical findings on the page as it is now (WCAG 2.1 A and AA), one
+ * line each with the elements concerned, so a failing test says what to fix.
+ */
+export async function seriousAccessibilityViolations(page: BrowserPage): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 /**

@@ -59,6 +59,26 @@ describe(OrganizationStore.name, () => {
     expect(store.preferred()).toEqual(ALPHA);
   });
 
+  it('shares one request between callers that ask at the same time', () => {
+    signInAs('u1');
+    store.ensureLoaded().subscribe();
+    store.ensureLoaded().subscribe();
+    expect(store.isLoaded()).toBe(false);
+    backend.expectOne('/api/v1/orgs').flush({ items: [ALPHA] });
+    expect(store.isLoaded()).toBe(true);
+  });
+
+  it('takes the current organization from the URL, else the one used last', () => {
+    signInAs('u1');
+    localStorage.setItem('mm.admin.lastOrganization.u1', BETA.id);
+    load([ALPHA, BETA]);
+    // A page of no organization (e.g. /orgs/new after a reload): the one used last.
+    expect(store.current()).toEqual(BETA);
+    // A page of an organization: its guard makes it current.
+    store.select(ALPHA.id);
+    expect(store.current()).toEqual(ALPHA);
+  });
+
   it('adds a created organization to the list', () => {
     signInAs('u1');
     load([ALPHA]);

@@ -6,12 +6,20 @@ import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { isInvitationReturn, safeReturnUrl } from '@mentorship/admin/util';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
-import { ErrorNotifier } from '@mentorship/admin/ui';
+import { FieldErrorPipe, FormErrorComponent, placeServerErrors } from '@mentorship/admin/ui';
 
 @Component({
   selector: 'mm-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatCardModule, MatInputModule, MatButtonModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatInputModule,
+    MatButtonModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
   template: `
     <div class="mm-page sign-in">
       <mat-card appearance="outlined">
@@ -21,18 +29,19 @@ import { ErrorNotifier } from '@mentorship/admin/ui';
             @if (forInvitation()) {
               Sign in with the email address your invitation was sent to.
             } @else {
-              Mentorship Map administration
+              Welcome back to Mentorship Map.
             }
           </mat-card-subtitle>
         </mat-card-header>
         <form [formGroup]="form" (ngSubmit)="submit()">
-          <mat-card-content>
+          <mat-card-content class="mm-form-fields">
+            <mm-form-error [message]="formError()" />
             <mat-form-field class="mm-full-width">
               <mat-label>Email</mat-label>
               <input matInput type="email" formControlName="email" autocomplete="username" required />
-              @if (form.controls.email.hasError('email')) {
-                <mat-error>Enter an email address.</mat-error>
-              }
+              <mat-error>{{
+                form.controls.email.errors | fieldError: { required: 'Enter your email.' }
+              }}</mat-error>
             </mat-form-field>
             <mat-form-field class="mm-full-width">
               <mat-label>Password</mat-label>
@@ -43,6 +52,9 @@ import { ErrorNotifier } from '@mentorship/admin/ui';
                 autocomplete="current-password"
                 required
               />
+              <mat-error>{{
+                form.controls.password.errors | fieldError: { required: 'Enter your password.' }
+              }}</mat-error>
             </mat-form-field>
           </mat-card-content>
           <mat-card-actions class="actions">
@@ -68,9 +80,10 @@ export class SignInPage {
   readonly returnUrl = input<string>();
 
   private readonly session = inject(SessionStore);
-  private readonly notifier = inject(ErrorNotifier);
   private readonly router = inject(Router);
   protected readonly submitting = signal(false);
+  /** Wrong credentials, too many attempts, an unreachable server: said on the card itself. */
+  protected readonly formError = signal<string | null>(null);
   protected readonly forInvitation = computed(() => isInvitationReturn(this.returnUrl()));
   protected readonly returnQuery = computed(() => {
     const returnUrl = this.returnUrl();
@@ -87,11 +100,12 @@ export class SignInPage {
       return;
     }
     this.submitting.set(true);
+    this.formError.set(null);
     this.session.signIn(this.form.getRawValue()).subscribe({
       next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
       error: (error: unknown) => {
         this.submitting.set(false);
-        this.notifier.show(error);
+        this.formError.set(placeServerErrors(this.form, error));
       },
     });
   }

@@ -32,12 +32,12 @@ const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LI
             @if (forInvitation()) {
               Use the email address your invitation was sent to.
             } @else {
-              Mentorship Map administration
+              One account for every mentoring program you take part in.
             }
           </mat-card-subtitle>
         </mat-card-header>
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <mat-card-content>
+          <mat-card-content class="mm-form-fields">
             <mat-form-field class="mm-full-width">
               <mat-label>Display name</mat-label>
               <input
@@ -85,11 +85,6 @@ const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LI
   styles: `
     .sign-up {
       max-width: 460px;
-    }
-    mat-card-content {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
     }
   `,
 })

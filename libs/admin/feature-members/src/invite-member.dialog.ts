@@ -3,25 +3,42 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
-import type { InvitationView, OrganizationRole } from '@mentorship/contracts';
-import { ErrorNotifier, RolePickerComponent } from '@mentorship/admin/ui';
+import { ERROR_CODES, FIELD_LIMITS, type InvitationView, type OrganizationRole } from '@mentorship/contracts';
+import {
+  FieldErrorPipe,
+  FormErrorComponent,
+  RolePickerComponent,
+  placeServerErrors,
+} from '@mentorship/admin/ui';
 import { MembersStore } from './members.store';
 
-/** Invites someone by email; stays open on failure so nothing typed is lost. */
+/**
+ * Invites someone by email. Stays open on failure so nothing typed is lost; what the API
+ * refused is said in the dialog, next to the address when it is about the address.
+ */
 @Component({
   selector: 'mm-invite-member-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatDialogModule, MatInputModule, MatButtonModule, RolePickerComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatInputModule,
+    MatButtonModule,
+    RolePickerComponent,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
   template: `
     <h2 mat-dialog-title>Invite a member</h2>
     <form [formGroup]="form" (ngSubmit)="submit()">
-      <mat-dialog-content>
+      <mat-dialog-content class="mm-form-fields">
+        <mm-form-error [message]="formError()" />
         <mat-form-field class="mm-full-width">
           <mat-label>Email</mat-label>
           <input matInput type="email" formControlName="email" autocomplete="off" required cdkFocusInitial />
-          @if (form.controls.email.hasError('email')) {
-            <mat-error>Enter an email address.</mat-error>
-          }
+          <mat-error>{{
+            form.controls.email.errors | fieldError: { required: 'Enter an email address.' }
+          }}</mat-error>
         </mat-form-field>
         <mm-role-picker [control]="form.controls.roles" />
       </mat-dialog-content>
@@ -40,11 +57,11 @@ import { MembersStore } from './members.store';
 })
 export class InviteMemberDialog {
   private readonly store = inject(MembersStore);
-  private readonly notifier = inject(ErrorNotifier);
   private readonly dialogRef = inject<MatDialogRef<InviteMemberDialog, InvitationView>>(MatDialogRef);
   protected readonly submitting = signal(false);
+  protected readonly formError = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(FIELD_LIMITS.email.max)]],
     roles: [['mentee'] as OrganizationRole[], Validators.required],
   });
 
@@ -54,12 +71,18 @@ export class InviteMemberDialog {
       return;
     }
     this.submitting.set(true);
+    this.formError.set(null);
     const { email, roles } = this.form.getRawValue();
     this.store.invite({ email: email.trim(), roles }).subscribe({
       next: (invitation) => this.dialogRef.close(invitation),
       error: (error: unknown) => {
         this.submitting.set(false);
-        this.notifier.show(error);
+        this.formError.set(
+          placeServerErrors(this.form, error, {
+            [ERROR_CODES.invitationPending]: 'email',
+            [ERROR_CODES.alreadyMember]: 'email',
+          }),
+        );
       },
     });
   }

@@ -3,19 +3,20 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import type { MemberView } from '@mentorship/contracts';
-import { ErrorNotifier, RolePickerComponent } from '@mentorship/admin/ui';
+import { FormErrorComponent, RolePickerComponent, placeServerErrors } from '@mentorship/admin/ui';
 import { MembersStore } from './members.store';
 
-/** Changes one member's roles; stays open on failure (e.g. 403 for non-admins). */
+/** Changes one member's roles; stays open on failure, saying why in the dialog. */
 @Component({
   selector: 'mm-member-roles-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, RolePickerComponent],
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, RolePickerComponent, FormErrorComponent],
   template: `
     <h2 mat-dialog-title>Roles of {{ member.displayName }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()">
-      <mat-dialog-content>
+      <mat-dialog-content class="mm-form-fields">
         <p class="email">{{ member.email }}</p>
+        <mm-form-error [message]="formError()" />
         <mm-role-picker [control]="form.controls.roles" requiredMessage="A member holds at least one role." />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -37,9 +38,9 @@ import { MembersStore } from './members.store';
 export class MemberRolesDialog {
   protected readonly member = inject<MemberView>(MAT_DIALOG_DATA);
   private readonly store = inject(MembersStore);
-  private readonly notifier = inject(ErrorNotifier);
   private readonly dialogRef = inject<MatDialogRef<MemberRolesDialog, MemberView>>(MatDialogRef);
   protected readonly submitting = signal(false);
+  protected readonly formError = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     roles: [[...this.member.roles], Validators.required],
   });
@@ -50,11 +51,13 @@ export class MemberRolesDialog {
       return;
     }
     this.submitting.set(true);
+    this.formError.set(null);
     this.store.changeRoles(this.member.userId, this.form.controls.roles.value).subscribe({
       next: (updated) => this.dialogRef.close(updated),
       error: (error: unknown) => {
         this.submitting.set(false);
-        this.notifier.show(error);
+        // E.g. 409 last_admin, 403 for someone who is no longer an admin: said in the dialog.
+        this.formError.set(placeServerErrors(this.form, error));
       },
     });
   }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
+import type { ComponentType } from '@angular/cdk/portal';
+import { MatDialog, type MatDialogConfig } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
 import {
   ORGANIZATION_ROLES,
@@ -131,28 +132,17 @@ export class MembersPage {
   }
 
   protected openInvite(): void {
-    // The dialog is given this page's injector so it shares the page's MembersStore.
-    this.dialog
-      .open<InviteMemberDialog, void, unknown>(InviteMemberDialog, {
-        injector: this.injector,
-        autoFocus: 'first-tabbable',
-      })
-      .afterClosed()
-      .subscribe((invitation) => {
-        if (invitation) this.notifier.info('Invitation sent.');
-      });
+    this.openDialog<InviteMemberDialog, void, unknown>(InviteMemberDialog, {}).subscribe((invitation) => {
+      if (invitation) this.notifier.info('Invitation sent.');
+    });
   }
 
   protected openRoles(member: MemberView): void {
-    this.dialog
-      .open<MemberRolesDialog, MemberView, unknown>(MemberRolesDialog, {
-        data: member,
-        injector: this.injector,
-      })
-      .afterClosed()
-      .subscribe((updated) => {
+    this.openDialog<MemberRolesDialog, MemberView, unknown>(MemberRolesDialog, { data: member }).subscribe(
+      (updated) => {
         if (updated) this.notifier.info('Roles saved.');
-      });
+      },
+    );
   }
 
   protected confirmRemove(member: MemberView): void {
@@ -199,8 +189,17 @@ export class MembersPage {
   }
 
   private confirm(data: ConfirmDialogData) {
+    return this.openDialog<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data });
+  }
+
+  /**
+   * Every dialog of the page: it gets this page's injector (so it shares the page's
+   * MembersStore), and opens clean, with no message of an earlier action still on screen.
+   */
+  private openDialog<C, D, R>(component: ComponentType<C>, config: MatDialogConfig<D>) {
+    this.notifier.dismiss();
     return this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data, autoFocus: 'first-tabbable' })
+      .open<C, D, R>(component, { injector: this.injector, autoFocus: 'first-tabbable', ...config })
       .afterClosed();
   }
 }

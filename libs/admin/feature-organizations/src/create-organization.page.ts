@@ -5,7 +5,13 @@ import { MatCardModule } from '@angular/material/card';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { FIELD_LIMITS } from '@mentorship/contracts';
-import { ErrorNotifier } from '@mentorship/admin/ui';
+import {
+  FieldErrorPipe,
+  FormErrorComponent,
+  lengthInCharacters,
+  notBlank,
+  placeServerErrors,
+} from '@mentorship/admin/ui';
 import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
 
 const NAME = FIELD_LIMITS.organizationName;
@@ -13,7 +19,14 @@ const NAME = FIELD_LIMITS.organizationName;
 @Component({
   selector: 'mm-create-organization-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatCardModule, MatInputModule, MatButtonModule],
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatInputModule,
+    MatButtonModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
   template: `
     <div class="mm-page create">
       <mat-card appearance="outlined">
@@ -26,7 +39,8 @@ const NAME = FIELD_LIMITS.organizationName;
           }
         </mat-card-header>
         <form [formGroup]="form" (ngSubmit)="submit()">
-          <mat-card-content>
+          <mat-card-content class="mm-form-fields">
+            <mm-form-error [message]="formError()" />
             <mat-form-field class="mm-full-width">
               <mat-label>Organization name</mat-label>
               <input
@@ -36,6 +50,7 @@ const NAME = FIELD_LIMITS.organizationName;
                 required
                 [attr.maxlength]="nameMax"
               />
+              <mat-error>{{ form.controls.name.errors | fieldError: nameMessages }}</mat-error>
             </mat-form-field>
           </mat-card-content>
           <mat-card-actions align="end">
@@ -60,27 +75,35 @@ const NAME = FIELD_LIMITS.organizationName;
 })
 export class CreateOrganizationPage {
   private readonly organizations = inject(OrganizationStore);
-  private readonly notifier = inject(ErrorNotifier);
   private readonly router = inject(Router);
-  protected readonly firstOne = computed(() => this.organizations.organizations().length === 0);
+  /** Said only once the list has arrived: while it loads, nobody is told they have none. */
+  protected readonly firstOne = computed(
+    () => this.organizations.isLoaded() && this.organizations.organizations().length === 0,
+  );
   protected readonly nameMax = NAME.max;
+  protected readonly nameMessages = {
+    required: 'Enter a name for the organization.',
+    blank: 'Enter a name for the organization.',
+  };
   protected readonly submitting = signal(false);
+  protected readonly formError = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [Validators.required, Validators.maxLength(NAME.max)]],
+    name: ['', [Validators.required, notBlank, lengthInCharacters(NAME.min, NAME.max, { trim: true })]],
   });
 
   protected submit(): void {
-    const name = this.form.controls.name.value.trim();
-    if (!name || this.submitting()) {
+    if (this.form.invalid || this.submitting()) {
       this.form.markAllAsTouched();
       return;
     }
     this.submitting.set(true);
+    this.formError.set(null);
+    const name = this.form.controls.name.value.trim();
     this.organizations.create(name).subscribe({
       next: (org) => void this.router.navigate(['/orgs', org.id, 'members']),
       error: (error: unknown) => {
         this.submitting.set(false);
-        this.notifier.show(error);
+        this.formError.set(placeServerErrors(this.form, error));
       },
     });
   }

@@ -1,57 +1,81 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSelectModule } from '@angular/material/select';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
 import { OrganizationStore, organizationLanding } from '@mentorship/admin/data-access-organizations';
 
+/**
+ * The frame of every page: the product's one name, the organization switcher, the account,
+ * and the current organization's pages — only those the person's roles open.
+ */
 @Component({
   selector: 'mm-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, MatToolbarModule, MatButtonModule, MatSelectModule],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatSelectModule],
   template: `
-    <mat-toolbar class="toolbar">
-      <a class="brand" routerLink="/">Mentorship Map <span class="brand-suffix">admin</span></a>
-      <span class="spacer"></span>
-      @if (session.user(); as user) {
-        @if (organizations.organizations().length > 0) {
-          <mat-form-field class="org-switcher" subscriptSizing="dynamic">
-            <mat-label>Organization</mat-label>
-            <mat-select
-              [value]="organizations.current()?.id"
-              (selectionChange)="openOrganization($event.value)"
-            >
-              @for (org of organizations.organizations(); track org.id) {
-                <mat-option [value]="org.id">{{ org.name }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-          <a mat-button routerLink="/orgs/new">New organization</a>
+    <header class="header">
+      <mat-toolbar class="toolbar">
+        <a class="brand" routerLink="/">Mentorship Map</a>
+        <span class="spacer"></span>
+        @if (session.user(); as user) {
+          @if (organizations.organizations().length > 0) {
+            <mat-form-field class="org-switcher" subscriptSizing="dynamic">
+              <mat-label>Organization</mat-label>
+              <mat-select
+                [value]="organizations.current()?.id"
+                (selectionChange)="openOrganization($event.value)"
+              >
+                @for (org of organizations.organizations(); track org.id) {
+                  <mat-option [value]="org.id">{{ org.name }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+            <a mat-button routerLink="/orgs/new">New organization</a>
+          }
+          <span class="user" [title]="user.email">{{ user.displayName }}</span>
+          <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
         }
-        <span class="user" [title]="user.email">{{ user.displayName }}</span>
-        <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
+      </mat-toolbar>
+      @if (session.user() && organizations.current(); as org) {
+        <nav class="org-nav" [attr.aria-label]="org.name">
+          <a
+            mat-button
+            [routerLink]="['/orgs', org.id, 'home']"
+            routerLinkActive="active"
+            ariaCurrentWhenActive="page"
+            >Home</a
+          >
+          @if (showMembers()) {
+            <a
+              mat-button
+              [routerLink]="['/orgs', org.id, 'members']"
+              routerLinkActive="active"
+              ariaCurrentWhenActive="page"
+              >Members</a
+            >
+          }
+        </nav>
       }
-    </mat-toolbar>
+    </header>
     <main>
       <router-outlet />
     </main>
   `,
   styles: `
+    .header {
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      background: var(--mat-sys-surface-container);
+    }
     .toolbar {
       gap: 12px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      --mat-toolbar-container-background-color: transparent;
     }
     .brand {
       color: inherit;
       text-decoration: none;
       font: var(--mat-sys-title-large);
-    }
-    .brand-suffix {
-      font: var(--mat-sys-label-large);
-      color: var(--mat-sys-primary);
-      text-transform: uppercase;
-      letter-spacing: 0.08em;
     }
     .spacer {
       flex: 1 1 auto;
@@ -66,13 +90,31 @@ import { OrganizationStore, organizationLanding } from '@mentorship/admin/data-a
       font: var(--mat-sys-body-medium);
       color: var(--mat-sys-on-surface-variant);
     }
+    .org-nav {
+      display: flex;
+      gap: 4px;
+      padding: 0 8px 4px;
+    }
+    .org-nav .active {
+      --mat-button-text-label-text-color: var(--mat-sys-on-secondary-container);
+      background: var(--mat-sys-secondary-container);
+    }
   `,
 })
-/** The frame of every page: the product name, the organization switcher and the account. */
 export class ShellComponent {
   protected readonly session = inject(SessionStore);
   protected readonly organizations = inject(OrganizationStore);
   private readonly router = inject(Router);
+  protected readonly showMembers = this.organizations.canSeeMembersOfCurrent;
+
+  constructor() {
+    // Every page knows the user's organizations, not only those whose guard asked for them
+    // (the invitation page, /orgs/new after a reload): the switcher is never empty.
+    effect(() => {
+      if (!this.session.user()) return;
+      untracked(() => this.organizations.ensureLoaded().subscribe({ error: () => undefined }));
+    });
+  }
 
   /** Admins and coordinators land on the members page, everyone else on the organization's home. */
   protected openOrganization(orgId: string): void {

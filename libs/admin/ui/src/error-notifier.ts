@@ -16,6 +16,11 @@ export class ErrorNotifier {
     this.snackBar.open(message, 'Dismiss', { duration: 8000, panelClass: 'mm-error-snackbar' });
   }
 
+  /** Takes the current message away, e.g. when a dialog opens for the next action. */
+  dismiss(): void {
+    this.snackBar.dismiss();
+  }
+
   info(message: string): void {
     this.snackBar.open(message, undefined, { duration: 4000 });
   }

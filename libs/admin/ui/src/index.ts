@@ -3,6 +3,7 @@ export * from './confirm.dialog';
 export * from './roles/role-chips.component';
 export * from './roles/role-picker.component';
 export * from './form/field-error.pipe';
+export * from './form/form-error.component';
 export * from './form/server-errors';
 export * from './form/validators';
 export * from './states/empty-state.component';

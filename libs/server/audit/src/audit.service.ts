@@ -1,9 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@mentorship/platform';
-import type { AuditAction } from './audit-action';
 import type { AuditDetails } from './entities/audit-event.entity';
 import { AuditEventRepository } from './repositories/audit-event.repository';
+
+declare const auditActionBrand: unique symbol;
+
+/**
+ * An action as its context declares it (`defineAuditActions`): the audit log takes no bare
+ * string, so every action written is one some context owns and names once.
+ */
+export type AuditAction = string & { readonly [auditActionBrand]: true };
+
+/** `export const MembersAudit = defineAuditActions({ removed: 'member.removed' })`. */
+export function defineAuditActions<const T extends Record<string, string>>(
+  actions: T,
+): { readonly [K in keyof T]: AuditAction } {
+  return actions as unknown as { readonly [K in keyof T]: AuditAction };
+}
 
 export interface AuditEntry {
   action: AuditAction;

@@ -21,7 +21,7 @@ export function applicationImports(config: AppConfig, entry: Import[] = []): Imp
     LoggingModule,
     DatabaseModule,
     RedisModule,
-    JobsModule,
+    JobsModule.forRoot(CONTEXTS.flatMap((context) => context.jobs ?? [])),
     ...entry,
     ...CONTEXTS.map((context) => context.module),
   ];

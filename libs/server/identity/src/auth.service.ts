@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { SessionViewDto, SignInDto, SignUpDto, UserViewDto } from './dto/auth.dto';
 import { UserEntity } from './entities/user.entity';
 import { IdentityException } from './identity.exception';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher.service';
 import { UserRepository } from './repositories/user.repository';
-import { SignInLimiter } from './sign-in-limiter';
+import { SignInLimiter } from './sign-in-limiter.service';
 import { TokenService } from './token.service';
 
 @Injectable()

@@ -2,17 +2,17 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '@mentorship/platform';
+import { AppConfig, signingKey } from '@mentorship/platform';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { JwtStrategy } from './jwt.strategy';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher.service';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UserRepository } from './repositories/user.repository';
-import { SignInLimiter } from './sign-in-limiter';
+import { SignInLimiter } from './sign-in-limiter.service';
 import { TokenService } from './token.service';
 
 @Module({
@@ -22,7 +22,7 @@ import { TokenService } from './token.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.tokenSecret,
+        secret: signingKey(config, 'access-token'),
         signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' as const },
         verifyOptions: { algorithms: ['HS256' as const] },
       }),

@@ -3,6 +3,6 @@ export * from './identity.exception';
 export * from './authentication.guard';
 export * from './entities/user.entity';
 export * from './dto/auth.dto';
-export * from './dto/email';
-export * from './password-hasher';
+export * from './dto/email.dto';
+export * from './password-hasher.service';
 export * from './identity.context';

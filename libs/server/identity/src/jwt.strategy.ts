@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { AppConfig, AuthenticatedUser } from '@mentorship/platform';
+import { AppConfig, AuthenticatedUser, signingKey } from '@mentorship/platform';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { AccessTokenClaims } from './token.service';
 
@@ -9,7 +9,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(config: AppConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.tokenSecret,
+      secretOrKey: signingKey(config, 'access-token'),
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobRun } from '@mentorship/platform';
-import { MailTransport, OutgoingEmail } from './mail-transport';
+import { MailTransport, OutgoingEmail } from './mail-transport.service';
 import { EmailDeliveryRepository } from './repositories/email-delivery.repository';
 
 export type DeliveryOutcome = 'sent' | 'already-handled';
 
 /**
- * Sends an email at most once per idempotency key, even when its job runs twice:
+ * Sends an email at most once per job key (`run.key`), even when its job runs twice:
  * 1. claim the key in its own committed transaction (a unique index decides who wins),
  * 2. talk SMTP outside any transaction,
  * 3. record the outcome. A failed send releases the claim so BullMQ's retry can try again;
@@ -21,15 +21,11 @@ export class EmailDeliveryService {
     private readonly deliveries: EmailDeliveryRepository,
   ) {}
 
-  async sendOnce(
-    run: JobRun,
-    idempotencyKey: string,
-    compose: () => Promise<OutgoingEmail | null>,
-  ): Promise<DeliveryOutcome> {
+  async sendOnce(run: JobRun, compose: () => Promise<OutgoingEmail | null>): Promise<DeliveryOutcome> {
     const claim = await run.inTenant(async () => {
       const email = await compose();
       if (!email) return null;
-      const claimed = await this.deliveries.claim(idempotencyKey, email);
+      const claimed = await this.deliveries.claim(run.key, email);
       return claimed ? { id: claimed, email } : null;
     });
     if (!claim) return 'already-handled';
@@ -41,7 +37,7 @@ export class EmailDeliveryService {
       throw error;
     }
     await run.inTenant(() => this.deliveries.markSent(claim.id));
-    this.logger.log(`sent "${claim.email.subject}" (${idempotencyKey})`);
+    this.logger.log(`sent "${claim.email.subject}" (${run.key})`);
     return 'sent';
   }
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmailDeliveryService } from './email-delivery.service';
 import { EmailDeliveryEntity } from './entities/email-delivery.entity';
-import { MailTransport } from './mail-transport';
+import { MailTransport } from './mail-transport.service';
 import { EmailDeliveryRepository } from './repositories/email-delivery.repository';
 
 @Module({

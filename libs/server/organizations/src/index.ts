@@ -2,7 +2,7 @@ export * from './organizations.module';
 export * from './organizations.exception';
 export * from './organizations.audit';
 export * from './organization-access.interceptor';
-export * from './invitation-token';
+export * from './invitation-tokens.service';
 export * from './entities/organization.entity';
 export * from './entities/membership.entity';
 export * from './entities/invitation.entity';

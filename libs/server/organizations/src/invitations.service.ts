@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@mentorship/audit';
 import { normalizeEmail } from '@mentorship/identity';
-import { AppConfig, JobName, JobQueueService, TenantContext, jobIds } from '@mentorship/platform';
+import { AppConfig, JobOutbox, TenantContext } from '@mentorship/platform';
 import {
   InvitationPageDto,
   InvitationQueryDto,
@@ -11,8 +11,8 @@ import {
   MemberViewDto,
 } from './dto/organization.dto';
 import type { InvitationEntity } from './entities/invitation.entity';
-import { InvitationTokens } from './invitation-token';
-import type { InvitationEmailPayload } from './jobs/invitation-email.job';
+import { InvitationTokens } from './invitation-tokens.service';
+import { invitationEmailJob } from './jobs/invitation-email.job';
 import { MembersService } from './members.service';
 import { OrganizationsAudit } from './organizations.audit';
 import { OrganizationsException } from './organizations.exception';
@@ -26,16 +26,15 @@ export class InvitationsService {
   constructor(
     private readonly config: AppConfig,
     private readonly audit: AuditService,
-    private readonly jobs: JobQueueService,
+    private readonly outbox: JobOutbox,
     private readonly tokens: InvitationTokens,
     private readonly members: MembersService,
     private readonly invitations: InvitationRepository,
     private readonly memberships: MembershipRepository,
   ) {}
 
-  /** Records the invitation and, once committed, queues its email. */
+  /** Records the invitation and, in the same transaction, its email job. */
   async invite(input: InviteMemberDto): Promise<InvitationViewDto> {
-    const organizationId = TenantContext.organizationId();
     if (await this.memberships.hasMemberWithEmail(input.email)) throw OrganizationsException.alreadyMember();
 
     const invitation: Invitation = {
@@ -55,14 +54,7 @@ export class InvitationsService {
       target: { type: 'invitation', id: invitation.id },
       details: { email: input.email, roles: input.roles },
     });
-    const payload: InvitationEmailPayload = { organizationId, invitationId: invitation.id };
-    TenantContext.afterCommit(() =>
-      this.jobs.enqueue(
-        JobName.InvitationEmail,
-        payload,
-        jobIds.invitationEmail(organizationId, invitation.id),
-      ),
-    );
+    await this.outbox.enqueue(invitationEmailJob, { invitationId: invitation.id });
     return toInvitationView(invitation);
   }
 

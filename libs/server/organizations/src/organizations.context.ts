@@ -1,4 +1,5 @@
 import type { BoundedContext } from '@mentorship/platform';
+import { invitationEmailJob } from './jobs/invitation-email.job';
 import { organizationsMigrations } from './migrations';
 import { OrganizationsModule } from './organizations.module';
 
@@ -6,4 +7,5 @@ export const organizationsContext: BoundedContext = {
   name: 'organizations',
   module: OrganizationsModule,
   migrations: organizationsMigrations,
+  jobs: [invitationEmailJob],
 };

@@ -5,7 +5,7 @@ import { NotificationsModule } from '@mentorship/notifications';
 import { InvitationEntity } from './entities/invitation.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import { OrganizationEntity } from './entities/organization.entity';
-import { InvitationTokens } from './invitation-token';
+import { InvitationTokens } from './invitation-tokens.service';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { InvitationEmailJob } from './jobs/invitation-email.job';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrgMember } from '@mentorship/platform';
-import { ApiErrors } from './api-errors';
+import { ApiErrors } from './dto/error-body.dto';
 import { ProfilePageDto, ProfileQueryDto, ProfileViewDto, UpdateProfileDto } from './dto/profile.dto';
 import { PeopleException } from './people.exception';
 import { ProfilesService } from './profiles.service';

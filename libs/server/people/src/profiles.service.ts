@@ -6,7 +6,7 @@ import { ProfilePageDto, ProfileQueryDto, ProfileViewDto, UpdateProfileDto } fro
 import type { ProfileSkillKind } from './entities/profile-skill.entity';
 import { PeopleAudit } from './people.audit';
 import { PeopleException } from './people.exception';
-import { canonicalTimeZone, languageCode } from './profile-rules';
+import { canonicalTimeZone, languageCode } from './profile-values.service';
 import { ProfileSkillRepository, type ProfileSkillRow } from './repositories/profile-skill.repository';
 import { ProfileChanges, ProfileRepository, type ProfileRow } from './repositories/profile.repository';
 import { SkillRepository } from './repositories/skill.repository';

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CsvBody, OrgMember } from '@mentorship/platform';
-import { ApiErrors } from './api-errors';
+import { ApiErrors } from './dto/error-body.dto';
 import {
   CreateSkillDto,
   MergeSkillDto,

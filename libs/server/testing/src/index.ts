@@ -5,3 +5,4 @@ export * from './start-test-api';
 export * from './http';
 export * from './routes';
 export * from './waiting';
+export * from './redis-server';

@@ -96,9 +96,22 @@ export async function startTestApi(
   };
 }
 
+/**
+ * The real worker's composition, not consuming yet (`JobWorkerService.start()` does that),
+ * with test-only modules next to it.
+ */
+export function createTestWorker(
+  config: AppConfig,
+  extraModules: (Type<unknown> | DynamicModule)[] = [],
+): Promise<INestApplicationContext> {
+  const root = WorkerModule.forRoot(config);
+  root.imports = [...(root.imports ?? []), ...extraModules];
+  return NestFactory.createApplicationContext(root, { logger: false });
+}
+
 /** The real worker, consuming the same Redis namespace as the API it is given. */
 export async function startTestWorker(config: AppConfig): Promise<INestApplicationContext> {
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+  const worker = await createTestWorker(config);
   await worker.get(JobWorkerService).start();
   return worker;
 }

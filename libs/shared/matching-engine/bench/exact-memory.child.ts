@@ -4,7 +4,7 @@
  * Peak = process.resourceUsage().maxRSS: the whole process, including Node itself and the
  * generated instance, so it is an upper bound on what the engine needs.
  */
-import { assignOptimal } from '../src/assign/auction';
+import { assignOptimal } from '../src/assign/optimal';
 import { generateCandidateGraph } from '../src/testing/candidate-graphs';
 
 const [mentees, mentors, candidatesPerMentee, seed] = process.argv.slice(2).map(Number);

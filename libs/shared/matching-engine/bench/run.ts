@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { solveOptimal } from '../src/assign/auction';
+import { solveOptimal } from '../src/assign/optimal';
 import {
   prepareRound,
   type Assignment,

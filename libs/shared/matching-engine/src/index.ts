@@ -28,7 +28,15 @@ export type {
   AssignmentObjective,
   AssignmentOptions,
 } from './assign/candidate-graph';
-export { assignOptimal } from './assign/auction';
+export {
+  assignOptimal,
+  assignOptimalAsync,
+  type OptimalAssignment,
+  type OptimalOptions,
+  type WarmStart,
+} from './assign/optimal';
+export type { SolveControl, SolveProgress } from './assign/solve-control';
+export { MAX_POINTS, MAX_ROUND_MENTEES, MAX_ROUND_CANDIDATE_PAIRS } from './assign/candidate-graph';
 export { assignStable, countBlockingPairs } from './assign/stable';
 export { assignGreedy } from './assign/greedy';
 export {

@@ -7,7 +7,8 @@ export class MatchingInputError extends Error {
       | 'duplicate-id'
       | 'unknown-id'
       | 'invalid-fixed-pair'
-      | 'invalid-graph',
+      | 'invalid-graph'
+      | 'round-too-large',
     message: string,
   ) {
     super(message);

@@ -1,4 +1,4 @@
-import { solveOptimal } from './assign/auction';
+import { solveOptimal } from './assign/optimal';
 import {
   prepareRound,
   type Assignment,
@@ -143,8 +143,8 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
   // Validated and prepared once; every solver below only reads the prepared round.
   const round = prepareRound(graph, options);
   const assignment: Assignment =
-    mode === 'stable' ? solveStable(round) : solveOptimal(round, options.objective);
-  const optimum = mode === 'stable' ? solveOptimal(round, 'max-score') : null;
+    mode === 'stable' ? solveStable(round) : solveOptimal(round, { objective: options.objective });
+  const optimum = mode === 'stable' ? solveOptimal(round) : null;
 
   const fixedMentee = new Set(fixed.map(([i]) => i));
   const forbiddenCount = new Int32Array(mentees.length);

@@ -24,7 +24,10 @@ describe(fieldErrorText.name, () => {
       'Use at least 2 characters.',
     );
     expect(fieldErrorText(new FormControl('short', lengthInCharacters(12, 128)).errors)).toBe(
-      'Use 12 to 128 characters.',
+      'Use at least 12 characters.',
+    );
+    expect(fieldErrorText(new FormControl('x'.repeat(129), lengthInCharacters(12, 128)).errors)).toBe(
+      'Use at most 128 characters.',
     );
   });
 
@@ -39,6 +42,12 @@ describe(lengthInCharacters.name, () => {
     expect(rule(new FormControl('😀😀😀'))).toBeNull();
     expect(rule(new FormControl('😀😀😀😀'))).toEqual({ length: { min: 2, max: 3, actual: 4 } });
     expect(rule(new FormControl(''))).toBeNull();
+  });
+
+  it('measures the trimmed value when the API trims it', () => {
+    expect(lengthInCharacters(2, 3, { trim: true })(new FormControl(' a '))).toEqual({
+      length: { min: 2, max: 3, actual: 1 },
+    });
   });
 });
 

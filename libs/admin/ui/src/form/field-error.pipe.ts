@@ -37,8 +37,8 @@ export function fieldErrorText(
     case 'minlength':
       return `Use at least ${String((detail as Record<string, unknown>)['requiredLength'])} characters.`;
     case 'length': {
-      const { min, max } = detail as Record<string, unknown>;
-      return `Use ${String(min)} to ${String(max)} characters.`;
+      const { min, max, actual } = detail as { min: number; max: number; actual: number };
+      return actual < min ? `Use at least ${min} characters.` : `Use at most ${max} characters.`;
     }
     default:
       return 'Check this field.';

@@ -5,10 +5,14 @@ export function characters(value: string): number {
   return [...value].length;
 }
 
-/** Between `min` and `max` characters; an empty value is left to `Validators.required`. */
-export function lengthInCharacters(min: number, max: number): ValidatorFn {
+/**
+ * Between `min` and `max` characters; an empty value is left to `Validators.required`. With
+ * `trim`, the value is measured as the API stores it (names are trimmed, passwords never).
+ */
+export function lengthInCharacters(min: number, max: number, { trim = false } = {}): ValidatorFn {
   return (control: AbstractControl<string | null>): ValidationErrors | null => {
-    const length = characters(control.value ?? '');
+    const value = control.value ?? '';
+    const length = characters(trim ? value.trim() : value);
     return length === 0 || (length >= min && length <= max) ? null : { length: { min, max, actual: length } };
   };
 }

@@ -7,7 +7,7 @@ import type {
   UserView,
 } from '@mentorship/contracts';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { NormalizeEmail } from './email';
+import { NormalizeEmail } from './email.dto';
 
 export class SignUpDto implements SignUpRequest {
   @ApiProperty({ example: 'ada@example.org' })

@@ -1,17 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { EmailDeliveryService } from '@mentorship/notifications';
-import { HandlesJob, JobHandler, JobName, JobRun, TenantJobPayload } from '@mentorship/platform';
-import { InvitationTokens } from '../invitation-token';
+import { defineJob, HandlesJob, JobHandler, JobRun, TenantJobPayload } from '@mentorship/platform';
+import { IsUUID } from 'class-validator';
+import { InvitationTokens } from '../invitation-tokens.service';
 import { InvitationRepository } from '../repositories/invitation.repository';
 import { OrganizationRepository } from '../repositories/organization.repository';
 
-export interface InvitationEmailPayload extends TenantJobPayload {
-  invitationId: string;
+export class InvitationEmailPayload extends TenantJobPayload {
+  @IsUUID()
+  invitationId!: string;
 }
+
+/** One invitation email per invitation, however often it is enqueued. */
+export const invitationEmailJob = defineJob({
+  name: 'invitation-email',
+  queue: 'email',
+  payload: InvitationEmailPayload,
+  key: (payload) => payload.invitationId,
+});
 
 /** Emails the invitation link. Runs in the worker, in the invitation's organization. */
 @Injectable()
-@HandlesJob(JobName.InvitationEmail)
+@HandlesJob(invitationEmailJob)
 export class InvitationEmailJob implements JobHandler<InvitationEmailPayload> {
   constructor(
     private readonly email: EmailDeliveryService,
@@ -21,7 +31,7 @@ export class InvitationEmailJob implements JobHandler<InvitationEmailPayload> {
   ) {}
 
   async handle(payload: InvitationEmailPayload, run: JobRun): Promise<void> {
-    await this.email.sendOnce(run, `invitation:${payload.invitationId}`, async () => {
+    await this.email.sendOnce(run, async () => {
       const invitation = await this.invitations.get(payload.invitationId);
       // Accepted or revoked meanwhile: nothing to send.
       if (!invitation || invitation.status !== 'pending') return null;

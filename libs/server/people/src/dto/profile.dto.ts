@@ -37,7 +37,7 @@ import {
   canonicalTimeZone,
   languageCode,
   type AvailabilitySlot,
-} from '../profile-rules';
+} from '../profile-values.service';
 import { lengthOf, trimmed } from './skill.dto';
 
 const MAX_SKILLS = 30;

@@ -1,6 +1,6 @@
 import type { MentorType } from '@mentorship/contracts';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { AvailabilitySlot } from '../profile-rules';
+import type { AvailabilitySlot } from '../profile-values.service';
 
 /** A member's profile in one organization: who they are and when they can meet. */
 @Entity({ name: 'profiles' })

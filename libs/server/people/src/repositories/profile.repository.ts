@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MentorType } from '@mentorship/contracts';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
 import { ProfileEntity } from '../entities/profile.entity';
-import type { AvailabilitySlot } from '../profile-rules';
+import type { AvailabilitySlot } from '../profile-values.service';
 
 /** A member with their profile; a member who never saved one has the defaults and `updatedAt` null. */
 export interface ProfileRow {

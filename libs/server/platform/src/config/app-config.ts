@@ -1,8 +1,47 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  validateSync,
+} from 'class-validator';
+import { readOrCreateLocalSecret } from './local-secrets';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
+
+/** `a, b` in a variable, or a list from the overrides. */
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+/** An origin exactly as browsers send it: `https://host[:port]`, no path, no trailing slash. */
+function isOrigin(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const IsOrigin = () =>
+  ValidateBy(
+    { name: 'isOrigin', validator: { validate: isOrigin } },
+    { each: true, message: 'each entry must be an origin like https://admin.example.org (no path, no *)' },
+  );
 
 /**
  * The whole configuration of the API and the worker, validated once at boot.
@@ -40,10 +79,20 @@ export class AppConfig {
   @MinLength(1)
   redisPrefix = 'mm';
 
-  /** Signs access tokens and invitation tokens. */
+  /**
+   * The secret access and invitation tokens are signed with (each with a key derived for it,
+   * see signing-keys.ts). Required in production; elsewhere, when unset, a random one is made
+   * once and kept in `secretsFile`.
+   */
+  @IsOptional()
   @IsString()
   @MinLength(32)
-  tokenSecret = 'development-only-secret-change-me-in-production!';
+  tokenSecret!: string;
+
+  /** Where a start without TOKEN_SECRET keeps its generated secret (git and Docker ignore `.local/`). */
+  @IsString()
+  @MinLength(1)
+  secretsFile = '.local/secrets.json';
 
   @Transform(toInt)
   @IsInt()
@@ -97,6 +146,15 @@ export class AppConfig {
   /** Request bodies larger than this get 413. */
   @IsString()
   bodyLimit = '100kb';
+
+  /**
+   * Origins whose pages may call the API from a browser. Empty by default: the admin app is
+   * served from the API's own origin (or nginx forwards /api), so no other page needs it.
+   */
+  @Transform(toList)
+  @IsArray()
+  @IsOrigin()
+  corsOrigins: string[] = [];
 }
 
 const ENV_KEYS: Record<keyof AppConfig, string> = {
@@ -108,6 +166,7 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   redisUrl: 'REDIS_URL',
   redisPrefix: 'REDIS_PREFIX',
   tokenSecret: 'TOKEN_SECRET',
+  secretsFile: 'SECRETS_FILE',
   accessTokenTtlSeconds: 'ACCESS_TOKEN_TTL_SECONDS',
   refreshTokenTtlSeconds: 'REFRESH_TOKEN_TTL_SECONDS',
   invitationTtlDays: 'INVITATION_TTL_DAYS',
@@ -120,6 +179,7 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   signInFailuresPerAddress: 'SIGN_IN_FAILURES_PER_ADDRESS',
   signInFailureWindowSeconds: 'SIGN_IN_FAILURE_WINDOW_SECONDS',
   bodyLimit: 'BODY_LIMIT',
+  corsOrigins: 'CORS_ORIGINS',
 };
 
 export class InvalidConfigError extends Error {}
@@ -142,8 +202,27 @@ export function loadAppConfig(
     );
     throw new InvalidConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
-  if (config.nodeEnv === 'production' && config.tokenSecret === new AppConfig().tokenSecret) {
-    throw new InvalidConfigError('Invalid configuration:\n  TOKEN_SECRET: must be set in production');
+  if (config.tokenSecret && PUBLISHED_SECRETS.includes(config.tokenSecret)) {
+    throw new InvalidConfigError(
+      'Invalid configuration:\n  TOKEN_SECRET: is a value published in the source code; set a secret of your own',
+    );
   }
+  if (!config.tokenSecret) config.tokenSecret = secretOutsideProduction(config);
   return config;
+}
+
+/** The default this project once shipped: anyone could sign tokens with it. */
+const PUBLISHED_SECRETS = ['development-only-secret-change-me-in-production!'];
+
+function secretOutsideProduction(config: AppConfig): string {
+  if (config.nodeEnv === 'production')
+    throw new InvalidConfigError('Invalid configuration:\n  TOKEN_SECRET: must be set in production');
+  try {
+    return readOrCreateLocalSecret(config.secretsFile);
+  } catch (error) {
+    throw new InvalidConfigError(
+      `Invalid configuration:\n  TOKEN_SECRET: not set, and SECRETS_FILE (${config.secretsFile}) cannot hold a ` +
+        `generated one: ${(error as Error).message}. Set TOKEN_SECRET, or SECRETS_FILE to a writable path.`,
+    );
+  }
 }

@@ -1,9 +1,10 @@
 import type { Type } from '@nestjs/common';
 import type { ContextMigrations } from '../database/schema/context-migrations';
+import type { JobDefinition } from '../jobs/job-definition';
 
 /**
  * What a bounded context hands to the composition root, from its `index.ts`: its Nest module
- * and its tables. The platform gathers these; it knows no context and no table by name, so
+ * and its tables and jobs. The platform gathers these; it knows no context and no table by name, so
  * adding a context edits nothing here.
  */
 export interface BoundedContext {
@@ -11,4 +12,6 @@ export interface BoundedContext {
   readonly name: string;
   readonly module: Type<unknown>;
   readonly migrations: ContextMigrations;
+  /** The jobs it declares; the worker runs each with its one handler. */
+  readonly jobs?: readonly JobDefinition[];
 }

@@ -11,12 +11,18 @@ import { ErrorBodyFilter } from '../errors/error-body.filter';
 import { RequestInputGuard } from '../errors/request-input.guard';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { answerUnparsableRequests } from './client-errors';
+import { corsFor } from './cors';
 import { jsonBody } from './json-body';
+import { securityHeaders } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
 
 /** Probes for load balancers and orchestrators stay at the root, outside the versioned API. */
 export const UNPREFIXED_ROUTES = ['health', 'ready'];
+
+/** Whether a path is the API's (versioned routes, docs, probes) rather than the admin app's. */
+export const isApiPath = (path: string) =>
+  path.startsWith('/api') || UNPREFIXED_ROUTES.includes(path.slice(1));
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const options = new DocumentBuilder()
@@ -30,8 +36,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /**
  * Builds the HTTP application the same way for `npm run demo`, production and tests:
- * JSON bodies (size, depth, charset and encoding checked), input guards and validation, one
- * error body, OpenAPI, optional admin app, graceful shutdown.
+ * security headers, CORS closed unless configured, JSON bodies (size, depth, charset and
+ * encoding checked), input guards and validation, one error body, OpenAPI, optional admin
+ * app, graceful shutdown.
  */
 export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
@@ -45,6 +52,8 @@ export async function createHttpApp(
   answerUnparsableRequests(app.getHttpServer());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(securityHeaders(isApiPath));
+  if (config.corsOrigins.length > 0) app.enableCors(corsFor(config.corsOrigins));
   app.use(jsonBody(config.bodyLimit));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.useGlobalGuards(new RequestInputGuard());
@@ -65,8 +74,7 @@ function serveAdmin(app: NestExpressApplication, root: string): void {
   if (!existsSync(index)) throw new Error(`ADMIN_DIST has no index.html: ${root}`);
   app.use(express.static(root, { index: false, maxAge: '1h' }));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const isApi = request.path.startsWith('/api') || UNPREFIXED_ROUTES.includes(request.path.slice(1));
-    if (request.method !== 'GET' || isApi) return next();
+    if (request.method !== 'GET' || isApiPath(request.path)) return next();
     response.sendFile(index);
   });
 }

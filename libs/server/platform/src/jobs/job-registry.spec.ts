@@ -1,30 +1,58 @@
+import { IsUUID } from 'class-validator';
+import { defineJob, TenantJobPayload } from './job-definition';
 import { checkJobHandlers, JobRegistryError } from './job-registry';
-import { JobName } from './job-names';
+
+class ReminderPayload extends TenantJobPayload {
+  @IsUUID()
+  reminderId!: string;
+}
+
+const reminderJob = defineJob({
+  name: 'reminder-due',
+  queue: 'reminders',
+  payload: ReminderPayload,
+  key: (payload) => payload.reminderId,
+});
+const rollupJob = defineJob({
+  name: 'daily-rollup',
+  queue: 'analytics',
+  payload: TenantJobPayload,
+  key: () => 'today',
+});
 
 describe(checkJobHandlers.name, () => {
-  const complete = () => new Map<string, unknown[]>(Object.values(JobName).map((name) => [name, [{ name }]]));
+  const declared = [reminderJob, rollupJob];
+  const complete = () => new Map<string, unknown[]>(declared.map((job) => [job.name, [{ job: job.name }]]));
 
-  it('accepts exactly one handler per job name', () => {
-    const handlers = checkJobHandlers(complete());
-    expect([...handlers.keys()].sort()).toEqual(Object.values(JobName).sort());
+  it('accepts exactly one handler per declared job, and pairs each job with it', () => {
+    const jobs = checkJobHandlers(declared, complete());
+    expect([...jobs.keys()].sort()).toEqual(['daily-rollup', 'reminder-due']);
+    expect(jobs.get('reminder-due')).toEqual({ definition: reminderJob, handler: { job: 'reminder-due' } });
   });
 
-  it('refuses a job name without a handler', () => {
+  it('refuses a declared job without a handler', () => {
     const found = complete();
-    found.delete(JobName.InvitationEmail);
-    expect(() => checkJobHandlers(found)).toThrow(JobRegistryError);
-    expect(() => checkJobHandlers(found)).toThrow(/invitation-email" has 0 handlers/);
+    found.delete(reminderJob.name);
+    expect(() => checkJobHandlers(declared, found)).toThrow(JobRegistryError);
+    expect(() => checkJobHandlers(declared, found)).toThrow(/reminder-due" has 0 handlers/);
   });
 
-  it('refuses two handlers for one job name', () => {
+  it('refuses two handlers for one job', () => {
     const found = complete();
-    found.set(JobName.InvitationEmail, [{}, {}]);
-    expect(() => checkJobHandlers(found)).toThrow(/invitation-email" has 2 handlers/);
+    found.set(reminderJob.name, [{}, {}]);
+    expect(() => checkJobHandlers(declared, found)).toThrow(/reminder-due" has 2 handlers/);
   });
 
-  it('refuses a handler for a job name nobody enqueues', () => {
+  it('refuses a handler for a job nobody declares', () => {
     const found = complete();
     found.set('mystery-job', [{}]);
-    expect(() => checkJobHandlers(found)).toThrow(/unknown job "mystery-job"/);
+    expect(() => checkJobHandlers(declared, found)).toThrow(/unknown job "mystery-job"/);
+  });
+
+  it('refuses two declarations of one job name', () => {
+    const twin = defineJob({ ...rollupJob, queue: 'reminders' });
+    expect(() => checkJobHandlers([...declared, twin], complete())).toThrow(
+      /"daily-rollup" is declared twice/,
+    );
   });
 });

@@ -1,7 +1,14 @@
 import type { RedisOptions } from 'ioredis';
 
-/** BullMQ wants its own connections; workers need maxRetriesPerRequest null to block safely. */
-export function redisConnectionOptions(redisUrl: string): RedisOptions {
+/**
+ * BullMQ wants its own connections. A worker blocks on Redis and must wait out an outage
+ * (`maxRetriesPerRequest: null`); a producer must fail at once instead, so a relay whose Redis
+ * is down gives up and leaves its rows for the next attempt rather than hanging.
+ */
+export function redisConnectionOptions(
+  redisUrl: string,
+  role: 'worker' | 'producer' = 'worker',
+): RedisOptions {
   const url = new URL(redisUrl);
   return {
     host: url.hostname,
@@ -10,6 +17,8 @@ export function redisConnectionOptions(redisUrl: string): RedisOptions {
     password: url.password ? decodeURIComponent(url.password) : undefined,
     db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
     tls: url.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: null,
+    ...(role === 'worker'
+      ? { maxRetriesPerRequest: null }
+      : { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
   };
 }

@@ -14,6 +14,17 @@ export interface CandidateGraph {
   edgePoints: Int32Array;
 }
 
+/** A pair's points are its score x 100: 0..MAX_POINTS. */
+export const MAX_POINTS = 10000;
+
+/**
+ * The largest round one exact solve accepts. Mentees: every total weight stays an exact float64
+ * integer (see pair-weights.ts). Candidate pairs: the solver keeps about 40 bytes per pair, so this
+ * stays far below 2 GiB with the input included.
+ */
+export const MAX_ROUND_MENTEES = 500_000;
+export const MAX_ROUND_CANDIDATE_PAIRS = 20_000_000;
+
 /** [mentee, mentor] positions in a `CandidateGraph`. */
 export type PairRef = readonly [mentee: number, mentor: number];
 
@@ -61,11 +72,18 @@ const pairKey = (mentee: number, mentor: number, mentorCount: number): number =>
 
 export function prepareRound(graph: CandidateGraph, options: AssignmentOptions = {}): PreparedRound {
   const { menteeCount: m, mentorCount: n, edgeMentee, edgeMentor, edgePoints } = graph;
-  const fail = (code: 'invalid-graph' | 'invalid-fixed-pair', message: string): never => {
+  const fail = (code: 'invalid-graph' | 'invalid-fixed-pair' | 'round-too-large', message: string): never => {
     throw new MatchingInputError(code, message);
   };
   if (edgeMentee.length !== edgeMentor.length || edgeMentee.length !== edgePoints.length) {
     fail('invalid-graph', 'edge arrays differ in length');
+  }
+  if (m > MAX_ROUND_MENTEES || edgeMentee.length > MAX_ROUND_CANDIDATE_PAIRS) {
+    fail(
+      'round-too-large',
+      `a round of ${m} mentees and ${edgeMentee.length} candidate pairs is too large for one exact solve ` +
+        `(at most ${MAX_ROUND_MENTEES} mentees and ${MAX_ROUND_CANDIDATE_PAIRS} pairs): split it, e.g. by cohort`,
+    );
   }
   if (graph.capacity.length !== n) fail('invalid-graph', 'capacity needs one entry per mentor');
   const inRange = ([i, j]: PairRef): boolean =>
@@ -114,7 +132,7 @@ export function prepareRound(graph: CandidateGraph, options: AssignmentOptions =
     }
     if (!(i >= 0 && i < m && j >= 0 && j < n)) fail('invalid-graph', `edge ${e} is out of range`);
     // Int32Array entries are integers already; only the range needs checking.
-    if (!(p >= 0 && p <= 10000)) fail('invalid-graph', `edge ${e} points must be 0..10000`);
+    if (!(p >= 0 && p <= MAX_POINTS)) fail('invalid-graph', `edge ${e} points must be 0..${MAX_POINTS}`);
     if (fixedMentorOf[i] !== -1) {
       if (fixedMentorOf[i] === j && !fixedHasEdge[i]) {
         fixedHasEdge[i] = 1;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { smallRound } from '../testing/arbitraries';
 import { generateCandidateGraph, GREEDY_TRAP } from '../testing/candidate-graphs';
 import { referenceStable } from '../testing/reference-stable';
-import { assignOptimal, solveOptimal } from './auction';
+import { assignOptimal, solveOptimal } from './optimal';
 import { prepareRound, type CandidateGraph } from './candidate-graph';
 import { assignGreedy } from './greedy';
 import { assignStable, countBlockingPairs, countBlockingPairsPrepared, solveStable } from './stable';

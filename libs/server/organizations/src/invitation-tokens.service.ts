@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@mentorship/platform';
+import { AppConfig, signingKey } from '@mentorship/platform';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -11,7 +11,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 @Injectable()
 export class InvitationTokens {
-  constructor(private readonly config: AppConfig) {}
+  /** A key of their own: an access token's key can never sign an invitation, nor the reverse. */
+  private readonly key: Buffer;
+
+  constructor(private readonly config: AppConfig) {
+    this.key = signingKey(config, 'invitation-token');
+  }
 
   issue(organizationId: string, invitationId: string): string {
     return `${invitationId}.${this.mac(organizationId, invitationId)}`;
@@ -34,7 +39,7 @@ export class InvitationTokens {
   }
 
   private mac(organizationId: string, invitationId: string): string {
-    return createHmac('sha256', this.config.tokenSecret)
+    return createHmac('sha256', this.key)
       .update(`invitation:${organizationId}:${invitationId}`)
       .digest('base64url');
   }

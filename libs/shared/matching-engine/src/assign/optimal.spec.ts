@@ -4,7 +4,7 @@ import { smallRound } from '../testing/arbitraries';
 import { bruteForceBest } from '../testing/brute-force';
 import { candidateGraphOf, generateCandidateGraph, GREEDY_TRAP } from '../testing/candidate-graphs';
 import { solveWithHighs } from '../testing/highs-reference';
-import { assignOptimal } from './auction';
+import { assignOptimal } from './optimal';
 import type { Assignment, CandidateGraph, PairRef } from './candidate-graph';
 
 function pointsOf(graph: CandidateGraph, i: number, j: number): number | undefined {

@@ -1,5 +1,6 @@
-import { AppConfig } from '@mentorship/platform';
-import { InvitationTokens } from './invitation-token';
+import { createHmac } from 'node:crypto';
+import { AppConfig, signingKey } from '@mentorship/platform';
+import { InvitationTokens } from './invitation-tokens.service';
 
 describe(InvitationTokens.name, () => {
   const config = Object.assign(new AppConfig(), {
@@ -23,6 +24,15 @@ describe(InvitationTokens.name, () => {
     expect(tokens.verify(org, 'garbage')).toBeNull();
     const other = new InvitationTokens(Object.assign(new AppConfig(), { tokenSecret: 'o'.repeat(40) }));
     expect(tokens.verify(org, other.issue(org, invitation))).toBeNull();
+  });
+
+  it('signs with a key of its own: neither TOKEN_SECRET itself nor the access-token key', () => {
+    const mac = tokens.issue(org, invitation).split('.')[1];
+    const macWith = (key: string | Buffer) =>
+      createHmac('sha256', key).update(`invitation:${org}:${invitation}`).digest('base64url');
+    expect(macWith(signingKey(config, 'invitation-token'))).toBe(mac);
+    expect(macWith(config.tokenSecret)).not.toBe(mac);
+    expect(macWith(signingKey(config, 'access-token'))).not.toBe(mac);
   });
 
   it('builds the accept link on the public URL', () => {

@@ -1,4 +1,4 @@
-import { availabilityProblems, canonicalTimeZone, languageCode } from './profile-rules';
+import { availabilityProblems, canonicalTimeZone, languageCode } from './profile-values.service';
 
 describe(canonicalTimeZone.name, () => {
   it('accepts the zones the platform knows, spelled as it spells them', () => {

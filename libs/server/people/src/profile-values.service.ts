@@ -1,3 +1,8 @@
+/**
+ * The values a profile holds, judged the way the matching engine will read them: time zones,
+ * languages and weekly availability. Pure functions (no state to inject): DTO validators and
+ * the participant CSV import share them.
+ */
 import type { FieldProblem } from '@mentorship/contracts';
 
 /**

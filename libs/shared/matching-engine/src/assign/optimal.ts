@@ -1,0 +1,139 @@
+import { auctionPrices } from './auction-prices';
+import {
+  finishAssignment,
+  prepareRound,
+  type Assignment,
+  type AssignmentObjective,
+  type AssignmentOptions,
+  type CandidateGraph,
+  type PreparedRound,
+} from './candidate-graph';
+import { pairWeights } from './pair-weights';
+import { SeatMarket } from './seat-market';
+import { runSteps, runStepsAsync, type SolveControl, type SolveProgress } from './solve-control';
+
+/**
+ * What a solve leaves for the next one on the same round: the seat prices (dual values) at the
+ * optimum and the assignment. Pass it back as `warmStart` after a coordinator fixes or forbids pairs
+ * or changes a capacity: the re-solve keeps every pair that is still optimal at those prices and
+ * searches only around the changes. Same optimum as a cold solve, by construction.
+ */
+export interface WarmStart {
+  readonly objective: AssignmentObjective;
+  readonly menteeCount: number;
+  readonly mentorCount: number;
+  /** Seat price per mentor, in the objective's integer weights (see pair-weights.ts). */
+  readonly prices: Float64Array;
+  readonly mentorOf: Int32Array;
+}
+
+export interface OptimalAssignment extends Assignment {
+  warmStart: WarmStart;
+}
+
+export interface OptimalOptions extends AssignmentOptions, SolveControl {
+  /** A previous solve of the same round (same mentees and mentors); ignored if it does not fit. */
+  warmStart?: WarmStart;
+}
+
+/**
+ * Exact bulk assignment: the maximum total score (or the most pairs, then the best score) under
+ * mentor capacities, with fixed and forbidden pairs. Cold solves warm-start their prices with an
+ * auction (auction-prices.ts); the exact work is the successive-shortest-path market (seat-market.ts).
+ * Deterministic: the same input gives the same assignment.
+ */
+export function assignOptimal(graph: CandidateGraph, options: OptimalOptions = {}): OptimalAssignment {
+  return solveOptimal(prepareRound(graph, options), options);
+}
+
+/** `assignOptimal` that yields to the event loop while it works, so a signal can abort it from outside. */
+export async function assignOptimalAsync(
+  graph: CandidateGraph,
+  options: OptimalOptions = {},
+): Promise<OptimalAssignment> {
+  const round = prepareRound(graph, options);
+  return runStepsAsync(optimalSteps(round, options.objective ?? 'max-score', options.warmStart), options);
+}
+
+/** The exact solve on an already prepared round (which it only reads); see `assignOptimal`. */
+export function solveOptimal(
+  round: PreparedRound,
+  options: Omit<OptimalOptions, 'fixed' | 'forbidden'> = {},
+): OptimalAssignment {
+  return runSteps(optimalSteps(round, options.objective ?? 'max-score', options.warmStart), options);
+}
+
+/** Mentees between two progress checkpoints while placing. */
+const CHECKPOINT_MENTEES = 1024;
+
+function* optimalSteps(
+  round: PreparedRound,
+  objective: AssignmentObjective,
+  warmStart: WarmStart | undefined,
+): Generator<SolveProgress, OptimalAssignment> {
+  const m = round.graph.menteeCount;
+  const n = round.graph.mentorCount;
+  const market = new SeatMarket(round, pairWeights(m, objective));
+  const fits =
+    warmStart !== undefined &&
+    warmStart.objective === objective &&
+    warmStart.menteeCount === m &&
+    warmStart.mentorCount === n;
+  const pending = fits ? keepStillOptimal(market, warmStart) : coldOrder(round, market);
+  if (!fits) yield* auctionPrices(market);
+  for (let t = 0; t < pending.length; t++) {
+    market.insert(pending[t]);
+    if ((t + 1) % CHECKPOINT_MENTEES === 0) yield { phase: 'assignment', fraction: (t + 1) / pending.length };
+  }
+  yield { phase: 'repair', fraction: 0 };
+  market.repairAll();
+  yield { phase: 'repair', fraction: 1 };
+  const assignment = finishAssignment(round, market.heldEdge);
+  return {
+    ...assignment,
+    warmStart: {
+      objective,
+      menteeCount: m,
+      mentorCount: n,
+      prices: market.price.slice(),
+      mentorOf: assignment.mentorOf.slice(),
+    },
+  };
+}
+
+function coldOrder(round: PreparedRound, market: SeatMarket): Int32Array {
+  const order = new Int32Array(market.menteeCount);
+  let count = 0;
+  for (let i = 0; i < market.menteeCount; i++) if (round.start[i + 1] > round.start[i]) order[count++] = i;
+  return order.subarray(0, count);
+}
+
+/**
+ * Takes the previous prices and keeps each mentee's previous pair where it is still a best choice at
+ * those prices (and its mentor still has a seat), or its being unmatched where nothing is worth
+ * taking. Those mentees satisfy the market's conditions as they are; the others are returned, to be
+ * placed by search. Mentors left with a free seat at a positive price are repaired afterwards.
+ */
+function keepStillOptimal(market: SeatMarket, warm: WarmStart): Int32Array {
+  const { start, mentor, price } = market;
+  price.set(warm.prices);
+  const pending = new Int32Array(market.menteeCount);
+  let count = 0;
+  for (let i = 0; i < market.menteeCount; i++) {
+    if (start[i + 1] === start[i]) continue;
+    const previous = warm.mentorOf[i];
+    let best = 0;
+    let kept = -1;
+    for (let e = start[i], end = start[i + 1]; e < end; e++) {
+      const value = market.weight(e) - price[mentor[e]];
+      if (value > best) best = value;
+      if (mentor[e] === previous) kept = e;
+    }
+    if (kept !== -1 && market.weight(kept) - price[previous] === best && market.hasFreeSeat(previous)) {
+      market.place(i, kept, best);
+    } else if (!(previous === -1 && best === 0)) {
+      pending[count++] = i;
+    }
+  }
+  return pending.subarray(0, count);
+}

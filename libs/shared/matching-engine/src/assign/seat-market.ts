@@ -1,0 +1,382 @@
+import type { PreparedRound } from './candidate-graph';
+import { DistanceHeap } from './distance-heap';
+import type { PairWeights } from './pair-weights';
+
+/**
+ * The exact core of bulk assignment: a maximum-weight b-matching kept optimal by successive
+ * shortest paths on reduced costs (the Hungarian / Jonker-Volgenant family, as a min-cost flow).
+ *
+ * Dual values: every mentor has a seat price `price[j] >= 0`, every placed mentee a profit
+ * `profit[i] >= 0`. The market is in order when, for the placed mentees and all mentors:
+ * - no pair is underpriced: profit[i] + price[j] >= weight(i, j) for every candidate pair;
+ * - a held pair is tight: profit[i] + price[j] = weight(i, j);
+ * - an unmatched placed mentee has profit 0;
+ * - a mentor with a free seat has price 0 (else it is "overpriced" and needs `repair`).
+ * Those are the LP optimality conditions, so the placed mentees' assignment is then a maximum-weight
+ * one. Weights are integers and every update adds or subtracts integers, so all values stay exact.
+ *
+ * `insert(i)` places one more mentee by a Dijkstra search over mentors (reduced costs are >= 0, so
+ * Dijkstra is exact) for the cheapest way to make room: a free seat, a placed mentee who drops out,
+ * or staying unmatched, then shifts the duals along the search tree so the conditions hold again.
+ * `repair(j)` is the mirror image for an overpriced mentor: a search from its free seat for the
+ * cheapest mentee to bring in, or a price cut to 0. Any starting prices are valid, which is what
+ * makes warm starts (from an auction's prices or the previous solve) safe: they only change the time.
+ */
+export class SeatMarket {
+  readonly menteeCount: number;
+  readonly mentorCount: number;
+  readonly start: Int32Array;
+  readonly mentor: Int32Array;
+  readonly points: Int32Array;
+  readonly perPoint: number;
+  readonly perPair: number;
+  /** Seats per mentor: its free capacity, never more than its candidates. */
+  readonly seats: Int32Array;
+  /** Mentor -> its candidate edges (edge index and mentee), for searches from a mentor's side. */
+  readonly inStart: Int32Array;
+  readonly inEdge: Int32Array;
+  readonly inMentee: Int32Array;
+
+  readonly price: Float64Array;
+  readonly profit: Float64Array;
+  /** Edge held by each mentee, -1 when unmatched. */
+  readonly heldEdge: Int32Array;
+  /** Mentees holding each mentor's seats: seatMentee[seatStart[j] .. seatStart[j] + load[j]). */
+  readonly load: Int32Array;
+  private readonly seatStart: Int32Array;
+  private readonly seatMentee: Int32Array;
+  private readonly seatOf: Int32Array;
+
+  // Forward search (from a mentee): labels on mentors, a heap of mentors.
+  private readonly mentorDist: Float64Array;
+  private readonly mentorHeap: DistanceHeap;
+  private readonly viaMentee: Int32Array;
+  private readonly viaEdge: Int32Array;
+  private readonly mentorDone: Uint8Array;
+  private readonly touchedMentors: Int32Array;
+  private readonly reachedMentees: Int32Array;
+  private readonly reachedDist: Float64Array;
+  // Reverse search (from a mentor): labels on mentees, a heap of mentees.
+  private readonly menteeDist: Float64Array;
+  private readonly menteeHeap: DistanceHeap;
+  private readonly towardMentor: Int32Array;
+  private readonly towardEdge: Int32Array;
+  private readonly menteeDone: Uint8Array;
+  private readonly touchedMentees: Int32Array;
+
+  constructor(round: PreparedRound, weights: PairWeights) {
+    const { start, mentor, points, freeCapacity } = round;
+    const m = round.graph.menteeCount;
+    const n = round.graph.mentorCount;
+    this.menteeCount = m;
+    this.mentorCount = n;
+    this.start = start;
+    this.mentor = mentor;
+    this.points = points;
+    this.perPoint = weights.perPoint;
+    this.perPair = weights.perPair;
+
+    const degree = new Int32Array(n);
+    for (let e = 0; e < mentor.length; e++) degree[mentor[e]]++;
+    this.seats = new Int32Array(n);
+    this.seatStart = new Int32Array(n + 1);
+    this.inStart = new Int32Array(n + 1);
+    for (let j = 0; j < n; j++) {
+      this.seats[j] = Math.min(freeCapacity[j], degree[j]);
+      this.seatStart[j + 1] = this.seatStart[j] + this.seats[j];
+      this.inStart[j + 1] = this.inStart[j] + degree[j];
+    }
+    this.inEdge = new Int32Array(mentor.length);
+    this.inMentee = new Int32Array(mentor.length);
+    const fill = this.inStart.slice(0, n);
+    for (let i = 0; i < m; i++) {
+      for (let e = start[i]; e < start[i + 1]; e++) {
+        const at = fill[mentor[e]]++;
+        this.inEdge[at] = e;
+        this.inMentee[at] = i;
+      }
+    }
+    this.price = new Float64Array(n);
+    this.profit = new Float64Array(m);
+    this.heldEdge = new Int32Array(m).fill(-1);
+    this.load = new Int32Array(n);
+    this.seatMentee = new Int32Array(this.seatStart[n]);
+    this.seatOf = new Int32Array(m).fill(-1);
+
+    this.mentorDist = new Float64Array(n).fill(Infinity);
+    this.mentorHeap = new DistanceHeap(n, this.mentorDist);
+    this.viaMentee = new Int32Array(n);
+    this.viaEdge = new Int32Array(n);
+    this.mentorDone = new Uint8Array(n);
+    this.touchedMentors = new Int32Array(n);
+    this.reachedMentees = new Int32Array(m);
+    this.reachedDist = new Float64Array(m);
+    this.menteeDist = new Float64Array(m).fill(Infinity);
+    this.menteeHeap = new DistanceHeap(m, this.menteeDist);
+    this.towardMentor = new Int32Array(m);
+    this.towardEdge = new Int32Array(m);
+    this.menteeDone = new Uint8Array(m);
+    this.touchedMentees = new Int32Array(m);
+  }
+
+  weight(e: number): number {
+    return this.points[e] * this.perPoint + this.perPair;
+  }
+
+  hasFreeSeat(j: number): boolean {
+    return this.load[j] < this.seats[j];
+  }
+
+  /** Seats mentee `i` on edge `e` with the given profit, without a search (callers keep the conditions). */
+  place(i: number, e: number, profit: number): void {
+    this.profit[i] = profit;
+    this.heldEdge[i] = e;
+    this.addSeat(i, this.mentor[e]);
+  }
+
+  /** Places mentee `i` (not yet placed) optimally; see the class comment. */
+  insert(i: number): void {
+    const { start, mentor, points, perPoint, perPair, price, load, seats } = this;
+    const first = start[i];
+    const end = start[i + 1];
+    this.profit[i] = 0;
+    if (first === end) return;
+    // Its best value at current prices, preferring a free seat among equally good mentors.
+    let best = 0;
+    let bestFree = 0;
+    let bestFreeEdge = -1;
+    for (let e = first; e < end; e++) {
+      const j = mentor[e];
+      const value = points[e] * perPoint + perPair - price[j];
+      if (value > best) best = value;
+      if (value > bestFree && load[j] < seats[j]) {
+        bestFree = value;
+        bestFreeEdge = e;
+      }
+    }
+    if (best <= 0) return; // unmatched, profit 0
+    if (bestFree === best) {
+      this.place(i, bestFreeEdge, best);
+      return;
+    }
+    this.profit[i] = best;
+    this.searchFromMentee(i);
+  }
+
+  /** Mentors with a free seat and a positive price, after all mentees are placed: repairs each. */
+  repairAll(): void {
+    for (let j = 0; j < this.mentorCount; j++) {
+      while (this.load[j] < this.seats[j] && this.price[j] > 0) this.repair(j);
+    }
+  }
+
+  private addSeat(i: number, j: number): void {
+    const s = this.seatStart[j] + this.load[j]++;
+    this.seatMentee[s] = i;
+    this.seatOf[i] = s;
+  }
+
+  private removeSeat(i: number, j: number): void {
+    const s = this.seatOf[i];
+    const last = this.seatStart[j] + --this.load[j];
+    const moved = this.seatMentee[last];
+    this.seatMentee[s] = moved;
+    this.seatOf[moved] = s;
+    this.seatOf[i] = -1;
+  }
+
+  /**
+   * Dijkstra from mentee i0 over mentors (a mentor's label is the cheapest reduced cost of reaching it;
+   * its holders share its label since their pairs are tight). Ends at the cheapest of: a mentor with a
+   * free seat, a holder who drops out (its label + its profit), or i0 unmatched (its profit).
+   */
+  private searchFromMentee(i0: number): void {
+    const { start, mentor, points, perPoint, perPair, price, profit, heldEdge, load, seats } = this;
+    const { mentorDist: dist, mentorHeap: heap, viaMentee, viaEdge, mentorDone: done } = this;
+    const { touchedMentors, reachedMentees, reachedDist, seatStart, seatMentee } = this;
+    let touched = 0;
+    let reached = 0;
+    let bound = profit[i0];
+    let endMentor = -1; // a free seat reached
+    let endMentee = i0; // a mentee left unmatched (i0 itself, or a holder who drops out)
+
+    // Relaxes the unheld pairs of mentee k, reached at distance `at`.
+    const relax = (k: number, at: number): void => {
+      const base = at + profit[k];
+      const held = heldEdge[k];
+      for (let e = start[k], end = start[k + 1]; e < end; e++) {
+        if (e === held) continue;
+        const j = mentor[e];
+        if (done[j]) continue;
+        const d = base + price[j] - (points[e] * perPoint + perPair);
+        if (d >= dist[j] || d >= bound) continue;
+        if (dist[j] === Infinity) touchedMentors[touched++] = j;
+        dist[j] = d;
+        viaMentee[j] = k;
+        viaEdge[j] = e;
+        if (load[j] < seats[j]) {
+          // A free seat ends the search at d; nothing cheaper than d is left to find past it.
+          bound = d;
+          endMentor = j;
+          endMentee = -1;
+        } else heap.push(j);
+      }
+    };
+
+    reachedMentees[reached] = i0;
+    reachedDist[reached++] = 0;
+    relax(i0, 0);
+    while (heap.size > 0) {
+      const j = heap.peek();
+      const dj = dist[j];
+      if (dj >= bound) break;
+      heap.pop();
+      done[j] = 1;
+      for (let s = seatStart[j], last = s + load[j]; s < last; s++) {
+        const k = seatMentee[s];
+        reachedMentees[reached] = k;
+        reachedDist[reached++] = dj;
+        if (dj + profit[k] < bound) {
+          bound = dj + profit[k];
+          endMentor = -1;
+          endMentee = k;
+        }
+        relax(k, dj);
+      }
+    }
+
+    // Dual shift: finished mentors gain (bound - label), reached mentees lose as much.
+    for (let t = 0; t < touched; t++) {
+      const j = touchedMentors[t];
+      if (done[j]) price[j] += bound - dist[j];
+    }
+    for (let t = 0; t < reached; t++) profit[reachedMentees[t]] -= bound - reachedDist[t];
+
+    // Augment: walk back from the end, moving each mentee on the path to the mentor it reached.
+    let j = endMentor;
+    if (endMentee !== -1 && endMentee !== i0) {
+      j = mentor[heldEdge[endMentee]];
+      this.removeSeat(endMentee, j);
+      heldEdge[endMentee] = -1;
+    }
+    while (j !== -1) {
+      const k = viaMentee[j];
+      const old = heldEdge[k];
+      if (old !== -1) this.removeSeat(k, mentor[old]);
+      this.addSeat(k, j);
+      heldEdge[k] = viaEdge[j];
+      j = k === i0 ? -1 : mentor[old];
+    }
+
+    heap.clear();
+    for (let t = 0; t < touched; t++) {
+      const jj = touchedMentors[t];
+      dist[jj] = Infinity;
+      done[jj] = 0;
+    }
+  }
+
+  /**
+   * Mentor j0 has a free seat at a positive price: Dijkstra backwards from that seat over mentees (a
+   * mentee's label is the reduced cost of moving it into the seat's chain). Ends at the cheapest of:
+   * an unmatched mentee who joins (its label), a mentor who gives up a seat (its label + its price),
+   * or j0 cutting its price to 0 (its price). Then shifts the duals the other way and re-tightens the
+   * pairs of every mentor whose price fell.
+   */
+  repair(j0: number): void {
+    const { mentor, points, perPoint, perPair, price, profit, heldEdge, inStart, inEdge, inMentee } = this;
+    const { menteeDist: dist, menteeHeap: heap, towardMentor, towardEdge, menteeDone: done } = this;
+    const { touchedMentees, mentorDist, viaMentee: mentorVia, touchedMentors } = this;
+    let touched = 0;
+    let reachedMentors = 0;
+    let bound = price[j0];
+    let endMentee = -1; // an unmatched mentee that joins
+    let endMentor = j0; // a mentor that gives up a seat (j0: only its price falls)
+
+    // Reaches mentor j at distance `at` and relaxes the mentees that could move into it.
+    const reach = (j: number, at: number): void => {
+      mentorDist[j] = at;
+      touchedMentors[reachedMentors++] = j;
+      const pj = price[j];
+      if (j !== j0 && at + pj < bound) {
+        bound = at + pj;
+        endMentor = j;
+        endMentee = -1;
+      }
+      for (let t = inStart[j], end = inStart[j + 1]; t < end; t++) {
+        const k = inMentee[t];
+        if (done[k]) continue;
+        const e = inEdge[t];
+        if (heldEdge[k] === e) continue;
+        const d = at + profit[k] + pj - (points[e] * perPoint + perPair);
+        if (d >= dist[k] || d >= bound) continue;
+        if (dist[k] === Infinity) touchedMentees[touched++] = k;
+        dist[k] = d;
+        towardMentor[k] = j;
+        towardEdge[k] = e;
+        heap.push(k);
+      }
+    };
+
+    reach(j0, 0);
+    while (heap.size > 0) {
+      const k = heap.peek();
+      const dk = dist[k];
+      if (dk >= bound) break;
+      heap.pop();
+      done[k] = 1;
+      const held = heldEdge[k];
+      if (held === -1) {
+        bound = dk;
+        endMentee = k;
+        endMentor = -1;
+        break;
+      }
+      const j = mentor[held];
+      if (mentorDist[j] === Infinity) {
+        mentorVia[j] = k;
+        reach(j, dk);
+      }
+    }
+
+    for (let t = 0; t < touched; t++) {
+      const k = touchedMentees[t];
+      if (done[k]) profit[k] += bound - dist[k];
+    }
+    for (let t = 0; t < reachedMentors; t++) {
+      const j = touchedMentors[t];
+      price[j] -= bound - mentorDist[j];
+    }
+
+    // Augment: from the end toward j0, each mentee moves into the mentor it was reached from.
+    let k = endMentee !== -1 ? endMentee : endMentor !== j0 ? mentorVia[endMentor] : -1;
+    while (k !== -1) {
+      const to = towardMentor[k];
+      const next = to === j0 ? -1 : mentorVia[to];
+      if (heldEdge[k] !== -1) this.removeSeat(k, mentor[heldEdge[k]]);
+      if (next !== -1) {
+        this.removeSeat(next, to);
+        heldEdge[next] = -1;
+      }
+      this.addSeat(k, to);
+      heldEdge[k] = towardEdge[k];
+      k = next;
+    }
+
+    // A mentor whose price fell keeps its pairs tight: its holders' profits rise by as much.
+    for (let t = 0; t < reachedMentors; t++) {
+      const j = touchedMentors[t];
+      for (let s = this.seatStart[j], last = s + this.load[j]; s < last; s++) {
+        const holder = this.seatMentee[s];
+        profit[holder] = points[heldEdge[holder]] * perPoint + perPair - price[j];
+      }
+      mentorDist[j] = Infinity;
+    }
+    heap.clear();
+    for (let t = 0; t < touched; t++) {
+      const kk = touchedMentees[t];
+      dist[kk] = Infinity;
+      done[kk] = 0;
+    }
+  }
+}
