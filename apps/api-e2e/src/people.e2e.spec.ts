@@ -213,6 +213,43 @@ describe('people: skills catalogue and profiles', () => {
     });
   });
 
+  it('keeps answering and consistent while skills are merged, renamed and picked at the same time', async () => {
+    const problems: string[] = [];
+    for (let round = 0; round < 6; round++) {
+      const ids = [];
+      for (const name of ['Alpha', 'Beta', 'Gamma']) ids.push((await addSkill(`${name} ${round}`)).id);
+      const at = (i: number) => ids[i % 3]!;
+      const work = [0, 1, 2].flatMap((i) => [
+        t.http.patch(
+          `${base()}/skills/${at(i)}`,
+          { name: `Renamed ${round}.${i}`, status: 'active' },
+          admin.token,
+        ),
+        t.http.post(`${base()}/skills/${at(i)}/merge`, { intoSkillId: at(i + 1) }, admin.token),
+        t.http.patch(
+          `${base()}/profiles/me`,
+          {
+            offeredSkills: [
+              { skillId: at(i + 2), level: 3 },
+              { skillId: at(i), level: 2 },
+            ],
+          },
+          [mentor, mentee, admin][i]!.token,
+        ),
+      ]);
+      for (const answer of await Promise.all(work))
+        if (answer.status >= 500) problems.push(`${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    expect(problems).toEqual([]);
+    // Every profile entry points at a skill that still exists (the foreign key says so too).
+    const dangling = await t.api.db.query(
+      `SELECT 1 FROM profile_skills ps WHERE ps.organization_id = $1
+          AND NOT EXISTS (SELECT 1 FROM skills s WHERE s.organization_id = ps.organization_id AND s.id = ps.skill_id)`,
+      [org.id],
+    );
+    expect(dangling).toEqual([]);
+  });
+
   describe('profiles', () => {
     it('gives a member who never saved one the defaults', async () => {
       const mine = await t.http.get<ProfileViewDto>(`${base()}/profiles/me`, coordinator.token);

@@ -21,6 +21,8 @@ const TENANT_TABLES = [
   'skills',
   'profiles',
   'profile_skills',
+  'programs',
+  'cohorts',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -77,7 +79,23 @@ describe('tenant isolation', () => {
       { timeZone: 'Europe/Paris', wantedSkills: [{ skillId: skill.body.id, targetLevel: 3 }] },
       memberA.token,
     );
-    Object.assign(idsOfA, { userId: memberA.id, invitationId: invitationA, skillId: skill.body.id });
+    const program = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/programs`,
+      { name: 'A program' },
+      adminA.token,
+    );
+    const cohort = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/programs/${program.body.id}/cohorts`,
+      { name: 'A cohort', startsOn: '2026-04-01', endsOn: '2026-09-30' },
+      adminA.token,
+    );
+    Object.assign(idsOfA, {
+      userId: memberA.id,
+      invitationId: invitationA,
+      skillId: skill.body.id,
+      programId: program.body.id,
+      cohortId: cohort.body.id,
+    });
   });
 
   /** A body that would pass validation on each route, so only access decides the outcome. */
@@ -91,6 +109,10 @@ describe('tenant isolation', () => {
     if (route.path.endsWith('/skills') || route.path.endsWith('/skills/:skillId')) return { name: 'Stolen' };
     if (route.path.endsWith('/merge')) return { intoSkillId: otherSkillA };
     if (route.path.includes('/profiles/')) return { department: 'Stolen' };
+    if (route.path.endsWith('/programs/:programId/cohorts'))
+      return { name: 'Stolen', startsOn: '2026-04-01', endsOn: '2026-09-30' };
+    if (route.path.endsWith('/status')) return { status: 'enrolling' };
+    if (/\/(programs|cohorts)(\/:\w+)?$/.test(route.path)) return { name: 'Stolen' };
     return undefined;
   }
 

@@ -3,6 +3,7 @@ import { identityContext } from '@mentorship/identity';
 import { notificationsContext } from '@mentorship/notifications';
 import { organizationsContext } from '@mentorship/organizations';
 import { peopleContext } from '@mentorship/people';
+import { programsContext } from '@mentorship/programs';
 import type { BoundedContext } from '@mentorship/platform';
 
 /** Every bounded context of the product: the one list a new context is added to. */
@@ -12,4 +13,5 @@ export const CONTEXTS: readonly BoundedContext[] = [
   auditContext,
   notificationsContext,
   peopleContext,
+  programsContext,
 ];

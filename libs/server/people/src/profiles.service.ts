@@ -67,6 +67,7 @@ export class ProfilesService {
   /** What the input carries replaces what was there; lists are replaced as a whole. */
   async update(userId: string, input: UpdateProfileDto): Promise<ProfileViewDto> {
     if (!(await this.profiles.ofMember(userId))) throw PeopleException.profileNotFound();
+    // Skills before the profile row: merges lock skills, then profiles, in that order too.
     await this.assertActiveSkills(input);
 
     await this.profiles.lockCreating(userId);
@@ -92,7 +93,7 @@ export class ProfilesService {
     const lists = { offeredSkills: input.offeredSkills ?? [], wantedSkills: input.wantedSkills ?? [] };
     const ids = [...lists.offeredSkills, ...lists.wantedSkills].map((skill) => skill.skillId);
     if (ids.length === 0) return;
-    const active = await this.skills.activeIds(ids);
+    const active = await this.skills.lockActive(ids);
     const problems: FieldProblem[] = [];
     for (const [list, skills] of Object.entries(lists)) {
       const seen = new Set<string>();

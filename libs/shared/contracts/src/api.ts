@@ -40,6 +40,26 @@ export type ProfileListQuery = NonNullable<
   paths['/api/v1/orgs/{orgId}/profiles']['get']['parameters']['query']
 >;
 
+// programs: programs and cohorts
+export type ProgramView = Schemas['ProgramViewDto'];
+export type ProgramPage = Schemas['ProgramPageDto'];
+export type ProgramSettingsView = Schemas['ProgramSettingsDto'];
+export type CriteriaView = Schemas['CriteriaViewDto'];
+export type CreateProgramRequest = Schemas['CreateProgramDto'];
+export type UpdateProgramRequest = Schemas['UpdateProgramDto'];
+export type ProgramSettingsRequest = Schemas['ProgramSettingsInputDto'];
+export type CohortView = Schemas['CohortViewDto'];
+export type CohortPage = Schemas['CohortPageDto'];
+export type CreateCohortRequest = Schemas['CreateCohortDto'];
+export type UpdateCohortRequest = Schemas['UpdateCohortDto'];
+export type CohortTransitionRequest = Schemas['CohortTransitionDto'];
+export type ProgramListQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/programs']['get']['parameters']['query']
+>;
+export type CohortListQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/cohorts']['get']['parameters']['query']
+>;
+
 /** Query parameters of the member list, as the API documents them. */
 export type MemberListQuery = NonNullable<
   paths['/api/v1/orgs/{orgId}/members']['get']['parameters']['query']

@@ -347,6 +347,123 @@ export interface paths {
         patch: operations["ProfilesController_update"];
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programs, alphabetically, optionally of one kind */
+        get: operations["ProgramsController_list"];
+        put?: never;
+        /**
+         * Create a program
+         * @description Settings left out take their defaults. Criteria are checked by the matching engine: what it refuses is a 400 `invalid_criteria` with its message.
+         */
+        post: operations["ProgramsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/programs/{programId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One program with its settings */
+        get: operations["ProgramsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a program
+         * @description Cohorts that left draft keep the settings they froze; draft cohorts follow the program.
+         */
+        patch: operations["ProgramsController_update"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/programs/{programId}/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a cohort of the program, in draft */
+        post: operations["ProgramsController_createCohort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cohorts, newest start first
+         * @description Admins and coordinators see every cohort; other members the cohorts open for enrollment.
+         */
+        get: operations["CohortsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cohort, if the caller may see it */
+        get: operations["CohortsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a cohort or move its dates (not once it's closed) */
+        patch: operations["CohortsController_update"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the cohort along draft -> enrolling -> matching -> running -> closed
+         * @description An illegal step is a 409 `cohort_transition_not_allowed` whose details name the allowed ones. Leaving draft freezes the program settings into the cohort.
+         */
+        post: operations["CohortsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -646,6 +763,207 @@ export interface components {
              * @example 2026-09-01
              */
             pauseEndsOn?: Record<string, never> | null;
+        };
+        CriteriaViewDto: {
+            weights: {
+                [key: string]: number;
+            };
+            mustHaves: string[];
+            minWeeklyOverlapHours: number;
+            targetWeeklyOverlapHours: number;
+            maxTimeZoneGapHours: number | null;
+            excludeSameReportingLine: boolean;
+            excludeSameDepartment: boolean;
+            peerMaxSeniorityGap: number;
+        };
+        ProgramSettingsDto: {
+            /** @enum {string} */
+            kind: "one-to-one" | "group" | "peer" | "reverse" | "flash";
+            /** @enum {string} */
+            matchingMode: "coordinator" | "mentee-choice" | "automatic";
+            /** @description Complete: as the matching engine resolved them. */
+            criteria: components["schemas"]["CriteriaViewDto"];
+            trialDays: number | null;
+            /** @enum {string} */
+            checkInCadence: "weekly" | "biweekly" | "monthly";
+            durationWeeks: number;
+            defaultMentorCapacity: number;
+            groupSize: number | null;
+        };
+        ProgramViewDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            settings: components["schemas"]["ProgramSettingsDto"];
+            /** @description Cohorts of the program, closed ones included. */
+            cohorts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProgramPageDto: {
+            items: components["schemas"]["ProgramViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CriteriaDto: {
+            /**
+             * @description Relative weight of each score component (skills, goals, mentorTypes, availability, languages, seniority, timeZone); only ratios matter. Components not sent keep the engine's default weight.
+             * @example {
+             *       "skills": 30,
+             *       "goals": 20,
+             *       "availability": 15,
+             *       "languages": 10
+             *     }
+             */
+            weights?: {
+                [key: string]: number;
+            };
+            /**
+             * @description Components a pair must share at least one of to be matched at all (skills, goals, mentorTypes, languages).
+             * @example [
+             *       "languages"
+             *     ]
+             */
+            mustHaves?: string[];
+            /** @description Hard limit: pairs with less common weekly time are not matched (0: no limit). */
+            minWeeklyOverlapHours?: number;
+            /** @description Weekly overlap that earns the full availability score. */
+            targetWeeklyOverlapHours?: number;
+            /** @description Hard limit: the largest gap between UTC offsets, in hours (null: no limit). */
+            maxTimeZoneGapHours?: number | null;
+            /** @description Hard limit: never match someone with their manager or their manager’s reports. */
+            excludeSameReportingLine?: boolean;
+            /** @description Hard limit: never match two people of the same department. */
+            excludeSameDepartment?: boolean;
+            /** @description Peer programs: the largest seniority difference that still counts as peers. */
+            peerMaxSeniorityGap?: number;
+        };
+        ProgramSettingsInputDto: {
+            /**
+             * @default one-to-one
+             * @enum {string}
+             */
+            kind: "one-to-one" | "group" | "peer" | "reverse" | "flash";
+            /**
+             * @description coordinator: a coordinator matches; mentee-choice: mentees choose from suggestions; automatic: a bulk round.
+             * @default coordinator
+             * @enum {string}
+             */
+            matchingMode: "coordinator" | "mentee-choice" | "automatic";
+            criteria?: components["schemas"]["CriteriaDto"];
+            /** @description Trial before a match is made formal, in days (default 30). Flash programs have none: null. */
+            trialDays?: number | null;
+            /**
+             * @default biweekly
+             * @enum {string}
+             */
+            checkInCadence: "weekly" | "biweekly" | "monthly";
+            /**
+             * @description How long a mentorship runs, in weeks.
+             * @default 26
+             */
+            durationWeeks: number;
+            /**
+             * @description Mentees at once for a mentor whose profile sets no capacity (groups: groups at once).
+             * @default 2
+             */
+            defaultMentorCapacity: number;
+            /** @description Group programs: mentees per group (required). Other kinds: null. */
+            groupSize?: number | null;
+        };
+        CreateProgramDto: {
+            /** @example Engineering mentoring */
+            name: string;
+            description?: string;
+            settings?: components["schemas"]["ProgramSettingsInputDto"];
+        };
+        UpdateProgramDto: {
+            name?: string;
+            description?: string;
+            /** @description Running cohorts keep the settings they started with. */
+            settings?: components["schemas"]["ProgramSettingsInputDto"];
+        };
+        CreateCohortDto: {
+            /** @example Spring 2026 */
+            name: string;
+            /**
+             * Format: date
+             * @description First day people can apply.
+             */
+            enrollmentOpensOn?: string | null;
+            /**
+             * Format: date
+             * @description Last day people can apply.
+             */
+            enrollmentClosesOn?: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description After startsOn.
+             * @example 2026-09-30
+             */
+            endsOn: string;
+        };
+        CohortViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "enrolling" | "matching" | "running" | "closed";
+            /** @description Where the status can go from here. */
+            allowedTransitions: ("draft" | "enrolling" | "matching" | "running" | "closed")[];
+            /** Format: date */
+            enrollmentOpensOn: string | null;
+            /** Format: date */
+            enrollmentClosesOn: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @description The cohort's settings: the program's while in draft, then the copy frozen when it left draft. */
+            settings: components["schemas"]["ProgramSettingsDto"];
+            /**
+             * Format: date-time
+             * @description When the settings were frozen.
+             */
+            settingsFrozenAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CohortPageDto: {
+            items: components["schemas"]["CohortViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UpdateCohortDto: {
+            name?: string;
+            /** Format: date */
+            enrollmentOpensOn?: string | null;
+            /** Format: date */
+            enrollmentClosesOn?: string | null;
+            /** Format: date */
+            startsOn?: string;
+            /** Format: date */
+            endsOn?: string;
+        };
+        CohortTransitionDto: {
+            /**
+             * @description The status to move to; `allowedTransitions` says which are possible.
+             * @enum {string}
+             */
+            status: "draft" | "enrolling" | "matching" | "running" | "closed";
         };
     };
     responses: never;
@@ -1744,6 +2062,551 @@ export interface operations {
             };
             /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                kind?: "one-to-one" | "group" | "peer" | "reverse" | "flash";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramPageDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgramDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgramDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_createCohort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCohortDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortsController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                programId?: string;
+                status?: "draft" | "enrolling" | "matching" | "running" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortPageDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCohortDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortsController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CohortTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

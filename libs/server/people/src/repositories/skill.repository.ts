@@ -94,10 +94,15 @@ export class SkillRepository extends TenantRepository<SkillEntity> {
     return new Map(rows.map(({ given, ...skill }) => [given, skill as SkillEntity]));
   }
 
-  /** The ids among `ids` that are active skills here. */
-  async activeIds(ids: readonly string[]): Promise<Set<string>> {
+  /**
+   * The ids among `ids` that are active skills here, share-locked until the transaction ends so
+   * no merge or retirement removes them before the profile that names them is written. Locked in
+   * id order, as merges lock, so the two cannot deadlock.
+   */
+  async lockActive(ids: readonly string[]): Promise<Set<string>> {
     const rows = await this.sql<{ id: string }>(
-      `SELECT id FROM skills WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND status = 'active'`,
+      `SELECT id FROM skills WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND status = 'active'
+        ORDER BY id FOR SHARE`,
       [ids],
     );
     return new Set(rows.map((row) => row.id));
