@@ -21,6 +21,11 @@ import { type OpenApiDocument, type Operation, operationsOf } from './support/op
 
 /** Cases per operation: generated bodies, parameters and headers. */
 const CASES = 200;
+/**
+ * The run grows with every operation the API documents (about 2.5 s each on a busy 2-core
+ * machine), past the suite's default timeout; this bounds a hang, it does not judge speed.
+ */
+const FUZZ_TIMEOUT_MS = 15 * 60_000;
 /** Operations fuzzed at once: enough to keep the API busy, few enough for a 2-core machine. */
 const PARALLEL_OPERATIONS = 3;
 
@@ -103,6 +108,30 @@ describe('OpenAPI fuzz', () => {
     const tokens = t.api.app.get(InvitationTokens);
     const mentee = await makeMember(t.http, admin, orgId, ['mentee'], (id) => tokens.issue(orgId, id));
     const pending = await makeInvitation(t.http, admin, orgId, 'pending@example.test', ['mentor']);
+    const skillIds: string[] = [];
+    for (const name of ['Go', 'Rust', 'Kotlin'])
+      skillIds.push(
+        (await t.http.post<{ id: string }>(`/api/v1/orgs/${orgId}/skills`, { name }, admin.token)).body.id,
+      );
+    const programId = (
+      await t.http.post<{ id: string }>(`/api/v1/orgs/${orgId}/programs`, { name: 'Fuzzed' }, admin.token)
+    ).body.id;
+    const cohortIds: string[] = [];
+    for (const name of ['Draft cohort', 'Open cohort'])
+      cohortIds.push(
+        (
+          await t.http.post<{ id: string }>(
+            `/api/v1/orgs/${orgId}/programs/${programId}/cohorts`,
+            { name, startsOn: '2026-04-01', endsOn: '2026-09-30' },
+            admin.token,
+          )
+        ).body.id,
+      );
+    await t.http.post(
+      `/api/v1/orgs/${orgId}/cohorts/${cohortIds[1]}/status`,
+      { status: 'enrolling' },
+      admin.token,
+    );
     context = {
       tokens: [admin.token, mentee.token],
       orgId,
@@ -114,6 +143,10 @@ describe('OpenAPI fuzz', () => {
         password: [TEST_PASSWORD],
         refreshToken: [admin.refreshToken, mentee.refreshToken],
         token: [tokens.issue(orgId, pending.id)],
+        skillId: skillIds,
+        intoSkillId: skillIds,
+        programId: [programId],
+        cohortId: cohortIds,
       },
     };
   });
@@ -130,34 +163,40 @@ describe('OpenAPI fuzz', () => {
     );
   });
 
-  it(`answers ${CASES} hostile requests per operation without a 5xx or a stack trace`, async () => {
-    const runs = await inPool(operations, PARALLEL_OPERATIONS, async (operation) => {
-      const answered = new Set<string>();
-      const details = await fc.check(
-        fc.asyncProperty(hostileRequests(operation, context), async (request) => {
-          const answer = await send(t.api.baseUrl, request);
-          answered.add(`${answer.status} ${codeOf(answer)}`);
-          const problem = problemWith(answer);
-          if (problem) throw new Error(problem);
-        }),
-        // Stop at the first failure rather than shrink over HTTP: the report still has the case and seed.
-        { numRuns: CASES, endOnFailure: true },
-      );
-      return { name: `${operation.method} ${operation.path}`, details, answered: [...answered].sort() };
-    });
+  it(
+    `answers ${CASES} hostile requests per operation without a 5xx or a stack trace`,
+    async () => {
+      const runs = await inPool(operations, PARALLEL_OPERATIONS, async (operation) => {
+        const answered = new Set<string>();
+        const details = await fc.check(
+          fc.asyncProperty(hostileRequests(operation, context), async (request) => {
+            const answer = await send(t.api.baseUrl, request);
+            answered.add(`${answer.status} ${codeOf(answer)}`);
+            const problem = problemWith(answer);
+            if (problem) throw new Error(problem);
+          }),
+          // Stop at the first failure rather than shrink over HTTP: the report still has the case and seed.
+          { numRuns: CASES, endOnFailure: true },
+        );
+        return { name: `${operation.method} ${operation.path}`, details, answered: [...answered].sort() };
+      });
 
-    const failures = runs
-      .filter((run) => run.details.failed)
-      .map((run) => failureReport(run.name, run.details));
-    expect(failures).toEqual([]);
-    expect(runs.map((run) => [run.name, run.details.numRuns])).toEqual(runs.map((run) => [run.name, CASES]));
-    // The real tokens and organization worked: every operation answered something other
-    // than "who are you" or "no such organization" at least once.
-    const stoppedAtTheDoor = runs
-      .filter((run) =>
-        run.answered.every((a) => a.startsWith('401 ') || a.endsWith(' organization_not_found')),
-      )
-      .map((run) => `${run.name}: ${run.answered.join(', ')}`);
-    expect(stoppedAtTheDoor).toEqual([]);
-  });
+      const failures = runs
+        .filter((run) => run.details.failed)
+        .map((run) => failureReport(run.name, run.details));
+      expect(failures).toEqual([]);
+      expect(runs.map((run) => [run.name, run.details.numRuns])).toEqual(
+        runs.map((run) => [run.name, CASES]),
+      );
+      // The real tokens and organization worked: every operation answered something other
+      // than "who are you" or "no such organization" at least once.
+      const stoppedAtTheDoor = runs
+        .filter((run) =>
+          run.answered.every((a) => a.startsWith('401 ') || a.endsWith(' organization_not_found')),
+        )
+        .map((run) => `${run.name}: ${run.answered.join(', ')}`);
+      expect(stoppedAtTheDoor).toEqual([]);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

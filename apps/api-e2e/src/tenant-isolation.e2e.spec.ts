@@ -12,7 +12,18 @@ import {
 } from '@mentorship/testing';
 import { Client } from 'pg';
 
-const TENANT_TABLES = ['organizations', 'memberships', 'invitations', 'audit_events', 'email_deliveries'];
+const TENANT_TABLES = [
+  'organizations',
+  'memberships',
+  'invitations',
+  'audit_events',
+  'email_deliveries',
+  'skills',
+  'profiles',
+  'profile_skills',
+  'programs',
+  'cohorts',
+];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
 async function snapshotOf(api: TestApi, organizationId: string): Promise<string> {
@@ -34,6 +45,10 @@ describe('tenant isolation', () => {
   let orgB: OrganizationView;
   let memberA: SignedUpUser;
   let invitationA: string;
+  /** A's ids, by the path parameter that names them. */
+  const idsOfA: Record<string, string> = {};
+  /** Another skill of A, for bodies that name a second one (merge). */
+  let otherSkillA: string;
 
   beforeAll(async () => {
     adminA = await makeUser(t.http);
@@ -48,6 +63,39 @@ describe('tenant isolation', () => {
       adminA.token,
     );
     invitationA = pending.body.id;
+    const skill = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/skills`,
+      { name: 'Go' },
+      adminA.token,
+    );
+    const other = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/skills`,
+      { name: 'Rust' },
+      adminA.token,
+    );
+    otherSkillA = other.body.id;
+    await t.http.patch(
+      `/api/v1/orgs/${orgA.id}/profiles/me`,
+      { timeZone: 'Europe/Paris', wantedSkills: [{ skillId: skill.body.id, targetLevel: 3 }] },
+      memberA.token,
+    );
+    const program = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/programs`,
+      { name: 'A program' },
+      adminA.token,
+    );
+    const cohort = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/programs/${program.body.id}/cohorts`,
+      { name: 'A cohort', startsOn: '2026-04-01', endsOn: '2026-09-30' },
+      adminA.token,
+    );
+    Object.assign(idsOfA, {
+      userId: memberA.id,
+      invitationId: invitationA,
+      skillId: skill.body.id,
+      programId: program.body.id,
+      cohortId: cohort.body.id,
+    });
   });
 
   /** A body that would pass validation on each route, so only access decides the outcome. */
@@ -57,12 +105,31 @@ describe('tenant isolation', () => {
       return { token: t.api.app.get(InvitationTokens).issue(orgA.id, invitationA) };
     }
     if (route.path.endsWith('/invitations')) return { email: 'pending@example.test', roles: ['admin'] };
-    if (route.method === 'PATCH') return { roles: ['admin'] };
+    if (route.path.endsWith('/members/:userId')) return { roles: ['admin'] };
+    if (route.path.endsWith('/skills') || route.path.endsWith('/skills/:skillId')) return { name: 'Stolen' };
+    if (route.path.endsWith('/merge')) return { intoSkillId: otherSkillA };
+    if (route.path.includes('/profiles/')) return { department: 'Stolen' };
+    if (route.path.endsWith('/programs/:programId/cohorts'))
+      return { name: 'Stolen', startsOn: '2026-04-01', endsOn: '2026-09-30' };
+    if (route.path.endsWith('/status')) return { status: 'enrolling' };
+    if (/\/(programs|cohorts)(\/:\w+)?$/.test(route.path)) return { name: 'Stolen' };
     return undefined;
   }
 
+  /** Sends `route` with a valid body: JSON, or a CSV file where the route takes one. */
+  function send(route: RouteInfo, orgId: string, token: string) {
+    const path = fill(route.path, orgId);
+    if (route.takesCsv) return t.http.postCsv<{ code: string }>(path, 'name\nStolen\n', token);
+    return t.http.request<{ code: string }>(route.method, path, { token, body: validBody(route) });
+  }
+
   function fill(path: string, orgId: string): string {
-    return path.replace(':orgId', orgId).replace(':userId', memberA.id).replace(':invitationId', invitationA);
+    return path.replace(/:(\w+)/g, (whole, name: string) => {
+      if (name === 'orgId') return orgId;
+      const id = idsOfA[name];
+      if (!id) throw new Error(`no id of A for ${whole} in ${path}: add one to idsOfA`);
+      return id;
+    });
   }
 
   it("gives organization B's admin 404 on every route of organization A, and changes nothing", async () => {
@@ -70,10 +137,7 @@ describe('tenant isolation', () => {
     expect(tenantRoutes.length).toBeGreaterThanOrEqual(6);
     const before = await snapshotOf(t.api, orgA.id);
     for (const route of tenantRoutes) {
-      const result = await t.http.request<{ code: string }>(route.method, fill(route.path, orgA.id), {
-        token: adminB.token,
-        body: validBody(route),
-      });
+      const result = await send(route, orgA.id, adminB.token);
       expect({ route: `${route.method} ${route.path}`, status: result.status }).toEqual({
         route: `${route.method} ${route.path}`,
         status: 404,
@@ -85,15 +149,11 @@ describe('tenant isolation', () => {
 
   it("gives B's admin 404 for A's member ids through B's own organization, and changes nothing", async () => {
     const before = await snapshotOf(t.api, orgA.id);
-    const memberRoutes = listRoutes(t.api.app).filter(
-      (r) => r.path.includes(':userId') || r.path.includes(':invitationId'),
-    );
-    expect(memberRoutes.length).toBeGreaterThanOrEqual(4);
+    // Every route that names a thing of the organization by id.
+    const memberRoutes = listRoutes(t.api.app).filter((r) => /:(?!orgId)\w+/.test(r.path));
+    expect(memberRoutes.length).toBeGreaterThanOrEqual(8);
     for (const route of memberRoutes) {
-      const result = await t.http.request(route.method, fill(route.path, orgB.id), {
-        token: adminB.token,
-        body: validBody(route),
-      });
+      const result = await send(route, orgB.id, adminB.token);
       expect({ route: `${route.method} ${route.path}`, status: result.status }).toEqual({
         route: `${route.method} ${route.path}`,
         status: 404,

@@ -177,9 +177,34 @@ const malformedJson = fc.oneof(
   ),
 );
 
+const csvCell = fc.oneof(
+  hostileText,
+  fc.constantFrom('mentor', 'mentee', 'Europe/Berlin', 'Mars/Olympus', 'en;de', 'TypeScript:3', 'x:9'),
+  fc.emailAddress(),
+);
+const csvLine = fc
+  .tuple(fc.array(csvCell, { maxLength: 10 }), fc.constantFrom(',', ';', '\t'), fc.boolean())
+  .map(([cells, delimiter, quoted]) =>
+    cells.map((cell) => (quoted ? `"${cell.replace(/"/g, '""')}"` : cell)).join(delimiter),
+  );
+
+/** A CSV file: a plausible header, then rows of anything, any line end, maybe a BOM or a stray quote. */
+const csvText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('email,name,role', 'email;name;role;skills;time_zone;languages', 'name', '', '"'),
+    fc.array(csvLine, { maxLength: 8 }),
+    fc.constantFrom('\n', '\r\n', '\r'),
+    fc.constantFrom('', '\ufeff'),
+  )
+  .map(([header, lines, end, bom]) => bom + [header, ...lines].join(end));
+
 /** The body text: mostly shaped like the operation's schema, else anything at all. */
 function bodyText(operation: Operation, context: FuzzContext): fc.Arbitrary<string | undefined> {
-  const shaped = operation.body ? bodyOf(operation.body, context) : hostileJson;
+  const shaped = operation.takesCsv
+    ? csvText
+    : operation.body
+      ? bodyOf(operation.body, context)
+      : hostileJson;
   return fc.oneof(
     { weight: 8, arbitrary: shaped },
     { weight: 2, arbitrary: hostileJson },
@@ -225,6 +250,21 @@ const contentType = fc.oneof(
   },
   { weight: 1, arbitrary: printable(60) },
 );
+
+/** The operation's own type mostly, else any other, CSV with odd charsets included. */
+const contentTypes = (main: string) =>
+  fc.oneof(
+    { weight: 10, arbitrary: fc.constant(main) },
+    { weight: 2, arbitrary: contentType },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'text/csv; charset=utf-8',
+        'text/csv; charset=latin1',
+        'text/csv; charset=x',
+      ),
+    },
+  );
 
 /** Body bytes: UTF-8 mostly, else another charset's bytes or bytes at random. */
 const bodyBytes = (text: string) =>
@@ -340,7 +380,12 @@ export function hostileRequests(operation: Operation, context: FuzzContext): fc.
     text === undefined
       ? fc.constant(undefined)
       : fc
-          .tuple(bodyBytes(text), encodingName, contentType, fc.boolean())
+          .tuple(
+            bodyBytes(text),
+            encodingName,
+            contentTypes(operation.takesCsv ? 'text/csv' : 'application/json'),
+            fc.boolean(),
+          )
           .map(([bytes, encoding, type, chunked]) => ({
             ...ENCODINGS[encoding](bytes),
             type,

@@ -41,6 +41,8 @@ export interface Operation {
   pathParameters: string[];
   query: QueryParameter[];
   body?: JsonSchema;
+  /** The operation takes a CSV file as its body (`text/csv`) instead of JSON. */
+  takesCsv: boolean;
 }
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
@@ -78,6 +80,7 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
           .filter((parameter) => parameter.in === 'query')
           .map((parameter) => ({ name: parameter.name, schema: resolve(document, parameter.schema) })),
         ...(bodySchema ? { body: resolve(document, bodySchema) } : {}),
+        takesCsv: operation.requestBody?.content?.['text/csv'] !== undefined,
       };
     }),
   );

@@ -2,6 +2,8 @@ import { auditContext } from '@mentorship/audit';
 import { identityContext } from '@mentorship/identity';
 import { notificationsContext } from '@mentorship/notifications';
 import { organizationsContext } from '@mentorship/organizations';
+import { peopleContext } from '@mentorship/people';
+import { programsContext } from '@mentorship/programs';
 import type { BoundedContext } from '@mentorship/platform';
 
 /** Every bounded context of the product: the one list a new context is added to. */
@@ -10,4 +12,6 @@ export const CONTEXTS: readonly BoundedContext[] = [
   organizationsContext,
   auditContext,
   notificationsContext,
+  peopleContext,
+  programsContext,
 ];

@@ -37,3 +37,4 @@ export * from './jobs/jobs.module';
 export * from './jobs/outbox/job-outbox';
 export * from './jobs/outbox/outbox-relay';
 export * from './http/page.dto';
+export * from './http/csv-body';

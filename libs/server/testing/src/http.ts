@@ -57,6 +57,10 @@ export class HttpClient {
   delete<T = unknown>(path: string, token?: string) {
     return this.request<T>('DELETE', path, { token });
   }
+  /** Uploads `file` as the body, the way a browser sends a CSV file (`text/csv`). */
+  postCsv<T = unknown>(path: string, file: string | Uint8Array, token?: string) {
+    return this.request<T>('POST', path, { rawBody: file, token, headers: { 'content-type': 'text/csv' } });
+  }
 }
 
 export type ErrorResult = HttpResult<ErrorBody>;

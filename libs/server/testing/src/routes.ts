@@ -2,7 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ACCESS_POLICY, AccessPolicy, API_PREFIX, UNPREFIXED_ROUTES } from '@mentorship/platform';
+import {
+  ACCESS_POLICY,
+  AccessPolicy,
+  API_PREFIX,
+  takesCsvBody,
+  UNPREFIXED_ROUTES,
+} from '@mentorship/platform';
 
 export interface RouteInfo {
   method: string;
@@ -10,6 +16,8 @@ export interface RouteInfo {
   path: string;
   handler: string;
   policy: AccessPolicy | undefined;
+  /** The route takes a CSV file (`text/csv`) as its body instead of JSON. */
+  takesCsv: boolean;
 }
 
 /** Every HTTP route the application serves, with the access policy it declares. */
@@ -38,6 +46,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         path,
         handler: `${controller.name}.${name}`,
         policy: reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, controller]),
+        takesCsv: takesCsvBody(handler),
       });
     }
   }

@@ -21,6 +21,44 @@ export type InviteMemberRequest = Schemas['InviteMemberDto'];
 export type InvitationView = Schemas['InvitationViewDto'];
 export type InvitationPage = Schemas['InvitationPageDto'];
 export type AcceptInvitationRequest = Schemas['AcceptInvitationDto'];
+export type ErrorBodyView = Schemas['ErrorBodyDto'];
+
+// people: the skills catalogue and profiles
+export type SkillView = Schemas['SkillViewDto'];
+export type SkillPage = Schemas['SkillPageDto'];
+export type CreateSkillRequest = Schemas['CreateSkillDto'];
+export type UpdateSkillRequest = Schemas['UpdateSkillDto'];
+export type MergeSkillRequest = Schemas['MergeSkillDto'];
+export type SkillMergeResult = Schemas['SkillMergeResultDto'];
+export type SkillImportReport = Schemas['SkillImportReportDto'];
+export type ProfileView = Schemas['ProfileViewDto'];
+export type ProfilePage = Schemas['ProfilePageDto'];
+export type UpdateProfileRequest = Schemas['UpdateProfileDto'];
+export type AvailabilitySlotView = Schemas['AvailabilitySlotDto'];
+export type SkillListQuery = NonNullable<paths['/api/v1/orgs/{orgId}/skills']['get']['parameters']['query']>;
+export type ProfileListQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/profiles']['get']['parameters']['query']
+>;
+
+// programs: programs and cohorts
+export type ProgramView = Schemas['ProgramViewDto'];
+export type ProgramPage = Schemas['ProgramPageDto'];
+export type ProgramSettingsView = Schemas['ProgramSettingsDto'];
+export type CriteriaView = Schemas['CriteriaViewDto'];
+export type CreateProgramRequest = Schemas['CreateProgramDto'];
+export type UpdateProgramRequest = Schemas['UpdateProgramDto'];
+export type ProgramSettingsRequest = Schemas['ProgramSettingsInputDto'];
+export type CohortView = Schemas['CohortViewDto'];
+export type CohortPage = Schemas['CohortPageDto'];
+export type CreateCohortRequest = Schemas['CreateCohortDto'];
+export type UpdateCohortRequest = Schemas['UpdateCohortDto'];
+export type CohortTransitionRequest = Schemas['CohortTransitionDto'];
+export type ProgramListQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/programs']['get']['parameters']['query']
+>;
+export type CohortListQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/cohorts']['get']['parameters']['query']
+>;
 
 /** Query parameters of the member list, as the API documents them. */
 export type MemberListQuery = NonNullable<

@@ -7,4 +7,11 @@ export const FIELD_LIMITS = {
   password: { min: 12, max: 128 },
   displayName: { min: 1, max: 100 },
   organizationName: { min: 2, max: 120 },
+  skillName: { min: 1, max: 80 },
+  /** A goal, a topic, a department. */
+  profileText: { min: 1, max: 120 },
+  programName: { min: 2, max: 120 },
+  programDescription: { max: 2000 },
+  cohortName: { min: 2, max: 120 },
+  applicationMotivation: { max: 2000 },
 } as const;

@@ -212,6 +212,258 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The skills catalogue, alphabetically (every member reads it to fill a profile) */
+        get: operations["SkillsController_list"];
+        put?: never;
+        /** Add a skill; names are unique ignoring case */
+        post: operations["SkillsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/skills/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add the skills of a CSV list that the catalogue lacks
+         * @description A file that cannot be read (`csv_malformed`) or with any bad line (`csv_rows_rejected`, every line with its reasons) adds nothing.
+         */
+        post: operations["SkillsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/skills/{skillId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One skill */
+        get: operations["SkillsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a skill, retire it (`status: retired`) or restore it (`status: active`) */
+        patch: operations["SkillsController_update"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/skills/{skillId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a skill into another: profiles follow, the merged skill is removed
+         * @description A profile that had both keeps the higher level. The target must be active (`skill_retired`).
+         */
+        post: operations["SkillsController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members' profiles by name, filtered by skill or department */
+        get: operations["ProfilesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/profiles/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own profile (defaults until first saved) */
+        get: operations["ProfilesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit the caller's own profile
+         * @description Fields sent replace what was there (lists as a whole); the rest stays. An unknown time zone, skill or language, a level outside 1-5 or overlapping availability slots: 400 naming the field.
+         */
+        patch: operations["ProfilesController_updateMine"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/profiles/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's profile */
+        get: operations["ProfilesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a member's profile
+         * @description As `PATCH /profiles/me`, for any member.
+         */
+        patch: operations["ProfilesController_update"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programs, alphabetically, optionally of one kind */
+        get: operations["ProgramsController_list"];
+        put?: never;
+        /**
+         * Create a program
+         * @description Settings left out take their defaults. Criteria are checked by the matching engine: what it refuses is a 400 `invalid_criteria` with its message.
+         */
+        post: operations["ProgramsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/programs/{programId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One program with its settings */
+        get: operations["ProgramsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a program
+         * @description Cohorts that left draft keep the settings they froze; draft cohorts follow the program.
+         */
+        patch: operations["ProgramsController_update"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/programs/{programId}/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a cohort of the program, in draft */
+        post: operations["ProgramsController_createCohort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cohorts, newest start first
+         * @description Admins and coordinators see every cohort; other members the cohorts open for enrollment.
+         */
+        get: operations["CohortsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cohort, if the caller may see it */
+        get: operations["CohortsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a cohort or move its dates (not once it's closed) */
+        patch: operations["CohortsController_update"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the cohort along draft -> enrolling -> matching -> running -> closed
+         * @description An illegal step is a 409 `cohort_transition_not_allowed` whose details name the allowed ones. Leaving draft freezes the program settings into the cohort.
+         */
+        post: operations["CohortsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -302,6 +554,416 @@ export interface components {
         };
         AcceptInvitationDto: {
             token: string;
+        };
+        ErrorBodyDto: {
+            /** @example 404 */
+            statusCode: number;
+            /**
+             * @description Stable and machine-readable: switch on it.
+             * @example cohort_not_found
+             */
+            code: string;
+            /** @description For people. */
+            message: string;
+            /** @description validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries. */
+            details?: (unknown[] | Record<string, never>) | null;
+        };
+        SkillViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example TypeScript */
+            name: string;
+            /**
+             * @description A retired skill stays on profiles but cannot be picked again.
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            /** @description How many profiles offer or want the skill. */
+            profiles: number;
+        };
+        SkillPageDto: {
+            items: components["schemas"]["SkillViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CreateSkillDto: {
+            /** @example Public speaking */
+            name: string;
+        };
+        SkillImportReportDto: {
+            /** @description Skills the file added. */
+            added: components["schemas"]["SkillViewDto"][];
+            /** @description Names of the file the catalogue already had (any case). */
+            alreadyPresent: string[];
+        };
+        UpdateSkillDto: {
+            /** @description Renames the skill; profiles keep it. */
+            name?: string;
+            /**
+             * @description `retired` retires the skill, `active` restores it.
+             * @enum {string}
+             */
+            status?: "active" | "retired";
+        };
+        MergeSkillDto: {
+            /**
+             * Format: uuid
+             * @description The active skill that takes over: profiles with the merged skill get this one (the higher level when they have both).
+             */
+            intoSkillId: string;
+        };
+        SkillMergeResultDto: {
+            /** @description The skill merged into, as it is now. */
+            skill: components["schemas"]["SkillViewDto"];
+            /** @description Profile entries moved over to it. */
+            movedProfileSkills: number;
+        };
+        OfferedSkillViewDto: {
+            /** Format: uuid */
+            skillId: string;
+            name: string;
+            /**
+             * @description A retired skill stays on the profile until removed.
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            /** @description The mentor's own level. */
+            level: number;
+        };
+        WantedSkillViewDto: {
+            /** Format: uuid */
+            skillId: string;
+            name: string;
+            /**
+             * @description A retired skill stays on the profile until removed.
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            /** @description The level the mentee wants to reach. */
+            targetLevel: number;
+        };
+        AvailabilitySlotDto: {
+            /** @description 0 = Monday .. 6 = Sunday, in the profile time zone. */
+            day: number;
+            /**
+             * @description HH:MM on a quarter hour.
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description HH:MM on a quarter hour, or 24:00; at or before the start, the slot runs past midnight.
+             * @example 10:30
+             */
+            end: string;
+        };
+        ProfileViewDto: {
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            displayName: string;
+            timeZone: string | null;
+            languages: string[];
+            seniority: number | null;
+            department: string | null;
+            managerEmail: string | null;
+            goals: string[];
+            topics: string[];
+            offeredMentorTypes: ("technical" | "career" | "leadership" | "industry" | "entrepreneurial")[];
+            wantedMentorTypes: ("technical" | "career" | "leadership" | "industry" | "entrepreneurial")[];
+            /** @description Skills offered as a mentor. */
+            offeredSkills: components["schemas"]["OfferedSkillViewDto"][];
+            /** @description Skills wanted as a mentee. */
+            wantedSkills: components["schemas"]["WantedSkillViewDto"][];
+            availability: components["schemas"]["AvailabilitySlotDto"][];
+            mentorCapacity: number | null;
+            paused: boolean;
+            /** Format: date */
+            pauseEndsOn: string | null;
+            /** @description Paused today: switched on, and its end date (if any) not reached. */
+            pausedNow: boolean;
+            /**
+             * Format: date-time
+             * @description Null until first saved.
+             */
+            updatedAt: string | null;
+        };
+        ProfilePageDto: {
+            items: components["schemas"]["ProfileViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        OfferedSkillDto: {
+            /**
+             * Format: uuid
+             * @description An active skill of the catalogue.
+             */
+            skillId: string;
+            /** @description The mentor's own level. */
+            level: number;
+        };
+        WantedSkillDto: {
+            /**
+             * Format: uuid
+             * @description An active skill of the catalogue.
+             */
+            skillId: string;
+            /** @description The level the mentee wants to reach. */
+            targetLevel: number;
+        };
+        UpdateProfileDto: {
+            /**
+             * @description IANA time zone.
+             * @example Europe/Berlin
+             */
+            timeZone?: Record<string, never> | null;
+            /**
+             * @example [
+             *       "en",
+             *       "de"
+             *     ]
+             */
+            languages?: string[];
+            /** @description 1 junior, 2 intermediate, 3 senior, 4 staff or lead, 5 principal or manager, 6 executive. */
+            seniority?: Record<string, never> | null;
+            /** @example Engineering */
+            department?: Record<string, never> | null;
+            /**
+             * @description The person's manager.
+             * @example manager@example.org
+             */
+            managerEmail?: Record<string, never> | null;
+            /**
+             * @example [
+             *       "public speaking"
+             *     ]
+             */
+            goals?: string[];
+            /**
+             * @example [
+             *       "system design"
+             *     ]
+             */
+            topics?: string[];
+            /** @description Kinds of mentoring offered as a mentor. */
+            offeredMentorTypes?: ("technical" | "career" | "leadership" | "industry" | "entrepreneurial")[];
+            /** @description Kinds of mentoring wanted as a mentee. */
+            wantedMentorTypes?: ("technical" | "career" | "leadership" | "industry" | "entrepreneurial")[];
+            offeredSkills?: components["schemas"]["OfferedSkillDto"][];
+            wantedSkills?: components["schemas"]["WantedSkillDto"][];
+            /** @description Weekly slots in the profile time zone; they may not overlap. */
+            availability?: components["schemas"]["AvailabilitySlotDto"][];
+            /** @description Mentees at once; null takes the program's default. */
+            mentorCapacity?: Record<string, never> | null;
+            /** @description A paused mentor takes no new mentees. */
+            paused?: boolean;
+            /**
+             * @description The day the pause ends (YYYY-MM-DD); null pauses until switched off.
+             * @example 2026-09-01
+             */
+            pauseEndsOn?: Record<string, never> | null;
+        };
+        CriteriaViewDto: {
+            weights: {
+                [key: string]: number;
+            };
+            mustHaves: string[];
+            minWeeklyOverlapHours: number;
+            targetWeeklyOverlapHours: number;
+            maxTimeZoneGapHours: number | null;
+            excludeSameReportingLine: boolean;
+            excludeSameDepartment: boolean;
+            peerMaxSeniorityGap: number;
+        };
+        ProgramSettingsDto: {
+            /** @enum {string} */
+            kind: "one-to-one" | "group" | "peer" | "reverse" | "flash";
+            /** @enum {string} */
+            matchingMode: "coordinator" | "mentee-choice" | "automatic";
+            /** @description Complete: as the matching engine resolved them. */
+            criteria: components["schemas"]["CriteriaViewDto"];
+            trialDays: number | null;
+            /** @enum {string} */
+            checkInCadence: "weekly" | "biweekly" | "monthly";
+            durationWeeks: number;
+            defaultMentorCapacity: number;
+            groupSize: number | null;
+        };
+        ProgramViewDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            settings: components["schemas"]["ProgramSettingsDto"];
+            /** @description Cohorts of the program, closed ones included. */
+            cohorts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProgramPageDto: {
+            items: components["schemas"]["ProgramViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CriteriaDto: {
+            /**
+             * @description Relative weight of each score component (skills, goals, mentorTypes, availability, languages, seniority, timeZone); only ratios matter. Components not sent keep the engine's default weight.
+             * @example {
+             *       "skills": 30,
+             *       "goals": 20,
+             *       "availability": 15,
+             *       "languages": 10
+             *     }
+             */
+            weights?: {
+                [key: string]: number;
+            };
+            /**
+             * @description Components a pair must share at least one of to be matched at all (skills, goals, mentorTypes, languages).
+             * @example [
+             *       "languages"
+             *     ]
+             */
+            mustHaves?: string[];
+            /** @description Hard limit: pairs with less common weekly time are not matched (0: no limit). */
+            minWeeklyOverlapHours?: number;
+            /** @description Weekly overlap that earns the full availability score. */
+            targetWeeklyOverlapHours?: number;
+            /** @description Hard limit: the largest gap between UTC offsets, in hours (null: no limit). */
+            maxTimeZoneGapHours?: number | null;
+            /** @description Hard limit: never match someone with their manager or their manager’s reports. */
+            excludeSameReportingLine?: boolean;
+            /** @description Hard limit: never match two people of the same department. */
+            excludeSameDepartment?: boolean;
+            /** @description Peer programs: the largest seniority difference that still counts as peers. */
+            peerMaxSeniorityGap?: number;
+        };
+        ProgramSettingsInputDto: {
+            /**
+             * @default one-to-one
+             * @enum {string}
+             */
+            kind: "one-to-one" | "group" | "peer" | "reverse" | "flash";
+            /**
+             * @description coordinator: a coordinator matches; mentee-choice: mentees choose from suggestions; automatic: a bulk round.
+             * @default coordinator
+             * @enum {string}
+             */
+            matchingMode: "coordinator" | "mentee-choice" | "automatic";
+            criteria?: components["schemas"]["CriteriaDto"];
+            /** @description Trial before a match is made formal, in days (default 30). Flash programs have none: null. */
+            trialDays?: number | null;
+            /**
+             * @default biweekly
+             * @enum {string}
+             */
+            checkInCadence: "weekly" | "biweekly" | "monthly";
+            /**
+             * @description How long a mentorship runs, in weeks.
+             * @default 26
+             */
+            durationWeeks: number;
+            /**
+             * @description Mentees at once for a mentor whose profile sets no capacity (groups: groups at once).
+             * @default 2
+             */
+            defaultMentorCapacity: number;
+            /** @description Group programs: mentees per group (required). Other kinds: null. */
+            groupSize?: number | null;
+        };
+        CreateProgramDto: {
+            /** @example Engineering mentoring */
+            name: string;
+            description?: string;
+            settings?: components["schemas"]["ProgramSettingsInputDto"];
+        };
+        UpdateProgramDto: {
+            name?: string;
+            description?: string;
+            /** @description Running cohorts keep the settings they started with. */
+            settings?: components["schemas"]["ProgramSettingsInputDto"];
+        };
+        CreateCohortDto: {
+            /** @example Spring 2026 */
+            name: string;
+            /**
+             * Format: date
+             * @description First day people can apply.
+             */
+            enrollmentOpensOn?: string | null;
+            /**
+             * Format: date
+             * @description Last day people can apply.
+             */
+            enrollmentClosesOn?: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description After startsOn.
+             * @example 2026-09-30
+             */
+            endsOn: string;
+        };
+        CohortViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "enrolling" | "matching" | "running" | "closed";
+            /** @description Where the status can go from here. */
+            allowedTransitions: ("draft" | "enrolling" | "matching" | "running" | "closed")[];
+            /** Format: date */
+            enrollmentOpensOn: string | null;
+            /** Format: date */
+            enrollmentClosesOn: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @description The cohort's settings: the program's while in draft, then the copy frozen when it left draft. */
+            settings: components["schemas"]["ProgramSettingsDto"];
+            /**
+             * Format: date-time
+             * @description When the settings were frozen.
+             */
+            settingsFrozenAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CohortPageDto: {
+            items: components["schemas"]["CohortViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UpdateCohortDto: {
+            name?: string;
+            /** Format: date */
+            enrollmentOpensOn?: string | null;
+            /** Format: date */
+            enrollmentClosesOn?: string | null;
+            /** Format: date */
+            startsOn?: string;
+            /** Format: date */
+            endsOn?: string;
+        };
+        CohortTransitionDto: {
+            /**
+             * @description The status to move to; `allowedTransitions` says which are possible.
+             * @enum {string}
+             */
+            status: "draft" | "enrolling" | "matching" | "running" | "closed";
         };
     };
     responses: never;
@@ -771,6 +1433,1186 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SkillsController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "active" | "retired";
+                /** @description Part of the name, any case. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillPageDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SkillsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSkillDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SkillsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A `name` column (or one name per line, no header); UTF-8, comma or semicolon. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillImportReportDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is not of the type the route takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SkillsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                skillId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SkillsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                skillId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSkillDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SkillsController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                skillId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeSkillDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillMergeResultDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProfilesController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description People who offer or want this skill. */
+                skillId?: string;
+                /** @description Exact department, any case. */
+                department?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfilePageDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProfilesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProfilesController_updateMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProfilesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProfilesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                kind?: "one-to-one" | "group" | "peer" | "reverse" | "flash";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramPageDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgramDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgramDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_createCohort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCohortDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortsController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                programId?: string;
+                status?: "draft" | "enrolling" | "matching" | "running" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortPageDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCohortDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortsController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CohortTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };

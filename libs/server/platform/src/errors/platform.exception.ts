@@ -56,6 +56,16 @@ export class PlatformException extends DomainException {
       { encoding },
     );
   }
+  static invalidUtf8() {
+    return new PlatformException('invalid', 'invalid_utf8', 'The request body is not valid UTF-8.');
+  }
+  static notCsv() {
+    return new PlatformException(
+      'unsupported_media_type',
+      'unsupported_media_type',
+      'Send the file as the request body, with Content-Type: text/csv.',
+    );
+  }
   static unreadableBody() {
     return new PlatformException('invalid', 'unreadable_body', 'The request body could not be read.');
   }

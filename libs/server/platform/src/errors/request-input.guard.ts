@@ -1,4 +1,5 @@
 import { CanActivate, ExecutionContext } from '@nestjs/common';
+import { takesCsvBody } from '../http/csv-body';
 import { FieldProblem, PlatformException } from './platform.exception';
 
 /**
@@ -35,7 +36,8 @@ interface RequestInput {
 
 /**
  * Installed globally, before the tenant interceptor opens a transaction and before any pipe:
- * refuses NUL characters in any path parameter, query parameter or body string, and
+ * refuses a CSV body on a route that takes JSON and anything else on a route that takes CSV
+ * (415); refuses NUL characters in any path parameter, query parameter or body string, and
  * prototype keys at any depth, with 400 and the field named. Bodies nest at most
  * MAX_JSON_DEPTH levels (refused at parse time otherwise), so the walk is short.
  */
@@ -43,6 +45,10 @@ export class RequestInputGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const { params, query, body } = context.switchToHttp().getRequest<RequestInput>();
+    // Parsers leave `body` a string only for text/csv, an object for JSON, undefined without one.
+    const csvRoute = takesCsvBody(context.getHandler());
+    if (csvRoute && typeof body !== 'string') throw PlatformException.notCsv();
+    if (!csvRoute && typeof body === 'string') throw PlatformException.notJson();
     const problems = [params, query, body].flatMap((part) => problemsIn(part, '', []));
     if (problems.length > 0) throw PlatformException.validationFailed(problems);
     return true;

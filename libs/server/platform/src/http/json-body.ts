@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import { PlatformException } from '../errors/platform.exception';
+import { CSV_MEDIA_TYPE, csvBodyParser } from './csv-body';
 
 /**
  * How deep arrays and objects may nest in a request body. Our bodies nest two or three
@@ -58,11 +59,15 @@ function verifyJsonBody(_request: IncomingMessage, _response: unknown, body: Buf
   if (jsonNestingExceeds(body, MAX_JSON_DEPTH)) throw new BodyRefusal('json.too.deep');
 }
 
-/** The API takes JSON bodies only: anything else would reach the handlers as an empty body. */
+/**
+ * The API takes JSON bodies (and CSV files, on the routes that say `@CsvBody()`; the request
+ * input guard refuses them anywhere else): anything else would reach the handlers as an empty body.
+ */
 function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
   const contentLength = Number(request.headers['content-length'] ?? 0);
   const announcesBody = request.headers['transfer-encoding'] !== undefined || contentLength > 0;
-  next(announcesBody && !request.is('application/json') ? PlatformException.notJson() : undefined);
+  const readable = request.is('application/json') || request.is(CSV_MEDIA_TYPE);
+  next(announcesBody && !readable ? PlatformException.notJson() : undefined);
 }
 
 type BodyParserError = Error & { type?: string; status?: number; charset?: string; encoding?: string };
@@ -79,6 +84,8 @@ export function fromBodyParserError(error: BodyParserError, request: Pick<Reques
       return PlatformException.jsonTooDeep(MAX_JSON_DEPTH);
     case 'charset.unsupported':
       return PlatformException.unsupportedCharset(error.charset ?? 'unknown');
+    case 'utf8.invalid':
+      return PlatformException.invalidUtf8();
     case 'encoding.unsupported':
       return PlatformException.unsupportedContentEncoding(error.encoding ?? 'unknown');
   }
@@ -90,12 +97,14 @@ export function fromBodyParserError(error: BodyParserError, request: Pick<Reques
 }
 
 /**
- * The request body pipeline: JSON only, at most `limit` bytes after decompression, UTF-8,
- * nested at most MAX_JSON_DEPTH levels, and every refusal in the stable error body.
+ * The request body pipeline: JSON, at most `limit` bytes after decompression, UTF-8,
+ * nested at most MAX_JSON_DEPTH levels (or a CSV file, see csv-body.ts), and every refusal in
+ * the stable error body.
  */
 export function jsonBody(limit: string): (RequestHandler | express.ErrorRequestHandler)[] {
   return [
     express.json({ limit, verify: verifyJsonBody }),
+    csvBodyParser(),
     requireJsonBody,
     (error: BodyParserError, request: Request, _response: Response, next: NextFunction) =>
       next(fromBodyParserError(error, request)),

@@ -1,0 +1,12 @@
+import { defineAuditActions } from '@mentorship/audit';
+
+/** What the people context writes to the audit log. */
+export const PeopleAudit = defineAuditActions({
+  skillAdded: 'skill.added',
+  skillRenamed: 'skill.renamed',
+  skillRetired: 'skill.retired',
+  skillRestored: 'skill.restored',
+  skillMerged: 'skill.merged',
+  skillsImported: 'skill.imported',
+  profileUpdated: 'profile.updated',
+});

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import type { FieldProblem } from '@mentorship/contracts';
+import { AuditService } from '@mentorship/audit';
+import { TenantContext } from '@mentorship/platform';
+import { ProfilePageDto, ProfileQueryDto, ProfileViewDto, UpdateProfileDto } from './dto/profile.dto';
+import type { ProfileSkillKind } from './entities/profile-skill.entity';
+import { PeopleAudit } from './people.audit';
+import { PeopleException } from './people.exception';
+import { canonicalTimeZone, languageCode } from './profile-values.service';
+import { ProfileSkillRepository, type ProfileSkillRow } from './repositories/profile-skill.repository';
+import { ProfileChanges, ProfileRepository, type ProfileRow } from './repositories/profile.repository';
+import { SkillRepository } from './repositories/skill.repository';
+
+/** The profile fields a PATCH may carry that are plain columns (lists of skills are separate). */
+const PLAIN_FIELDS = [
+  'timeZone',
+  'languages',
+  'seniority',
+  'department',
+  'managerEmail',
+  'goals',
+  'topics',
+  'offeredMentorTypes',
+  'wantedMentorTypes',
+  'availability',
+  'mentorCapacity',
+  'paused',
+  'pauseEndsOn',
+] as const satisfies readonly (keyof UpdateProfileDto & keyof ProfileChanges)[];
+
+/** Profiles of the current organization's members: one per membership. */
+@Injectable()
+export class ProfilesService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly profiles: ProfileRepository,
+    private readonly profileSkills: ProfileSkillRepository,
+    private readonly skills: SkillRepository,
+  ) {}
+
+  async get(userId: string): Promise<ProfileViewDto> {
+    const row = await this.profiles.ofMember(userId);
+    if (!row) throw PeopleException.profileNotFound();
+    const [view] = await this.withSkills([row]);
+    return view as ProfileViewDto;
+  }
+
+  /** The caller's own profile. */
+  mine(): Promise<ProfileViewDto> {
+    return this.get(TenantContext.caller().userId);
+  }
+
+  async list(query: ProfileQueryDto): Promise<ProfilePageDto> {
+    const { rows, total } = await this.profiles.page({
+      skillId: query.skillId,
+      department: query.department,
+      offset: query.offset,
+      limit: query.pageSize,
+    });
+    return { items: await this.withSkills(rows), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  updateMine(input: UpdateProfileDto): Promise<ProfileViewDto> {
+    return this.update(TenantContext.caller().userId, input);
+  }
+
+  /** What the input carries replaces what was there; lists are replaced as a whole. */
+  async update(userId: string, input: UpdateProfileDto): Promise<ProfileViewDto> {
+    if (!(await this.profiles.ofMember(userId))) throw PeopleException.profileNotFound();
+    // Skills before the profile row: merges lock skills, then profiles, in that order too.
+    await this.assertActiveSkills(input);
+
+    await this.profiles.lockCreating(userId);
+    await this.profiles.change(userId, plainChanges(input));
+    const lists: [ProfileSkillKind, { skillId: string; level: number }[] | undefined][] = [
+      ['offered', input.offeredSkills],
+      ['wanted', input.wantedSkills?.map((skill) => ({ skillId: skill.skillId, level: skill.targetLevel }))],
+    ];
+    for (const [kind, skills] of lists) if (skills) await this.profileSkills.replace(userId, kind, skills);
+
+    await this.audit.record({
+      action: PeopleAudit.profileUpdated,
+      target: { type: 'profile', id: userId },
+      details: {
+        fields: Object.keys(input).filter((key) => input[key as keyof UpdateProfileDto] !== undefined),
+      },
+    });
+    return this.get(userId);
+  }
+
+  /** Skills must be active skills of this catalogue, each at most once per list: field by field. */
+  private async assertActiveSkills(input: UpdateProfileDto): Promise<void> {
+    const lists = { offeredSkills: input.offeredSkills ?? [], wantedSkills: input.wantedSkills ?? [] };
+    const ids = [...lists.offeredSkills, ...lists.wantedSkills].map((skill) => skill.skillId);
+    if (ids.length === 0) return;
+    const active = await this.skills.lockActive(ids);
+    const problems: FieldProblem[] = [];
+    for (const [list, skills] of Object.entries(lists)) {
+      const seen = new Set<string>();
+      skills.forEach((skill, index) => {
+        const field = `${list}.${index}.skillId`;
+        if (!active.has(skill.skillId))
+          problems.push({ field, problems: [`${field} is not an active skill of the catalogue`] });
+        else if (seen.has(skill.skillId))
+          problems.push({ field, problems: [`${field} names a skill already in ${list}`] });
+        seen.add(skill.skillId);
+      });
+    }
+    if (problems.length > 0) throw PeopleException.invalidFields(problems);
+  }
+
+  private async withSkills(rows: ProfileRow[]): Promise<ProfileViewDto[]> {
+    const skills = await this.profileSkills.of(rows.map((row) => row.userId));
+    const byUser = new Map<string, ProfileSkillRow[]>();
+    for (const skill of skills) byUser.set(skill.userId, [...(byUser.get(skill.userId) ?? []), skill]);
+    return rows.map((row) => toProfileView(row, byUser.get(row.userId) ?? []));
+  }
+}
+
+/** The plain columns the input sets, in their stored form (canonical zone, language codes). */
+function plainChanges(input: UpdateProfileDto): ProfileChanges {
+  const changes: Record<string, unknown> = {};
+  for (const field of PLAIN_FIELDS) if (input[field] !== undefined) changes[field] = input[field];
+  if (typeof input.timeZone === 'string') changes['timeZone'] = canonicalTimeZone(input.timeZone);
+  if (input.languages)
+    changes['languages'] = [...new Set(input.languages.map(languageCode).filter((code) => code !== null))];
+  if (input.availability)
+    changes['availability'] = input.availability.map(({ day, start, end }) => ({ day, start, end }));
+  return changes as ProfileChanges;
+}
+
+function toProfileView(row: ProfileRow, skills: ProfileSkillRow[]): ProfileViewDto {
+  const ofKind = (kind: ProfileSkillKind) => skills.filter((skill) => skill.kind === kind);
+  return {
+    ...row,
+    offeredSkills: ofKind('offered').map(({ skillId, name, status, level }) => ({
+      skillId,
+      name,
+      status,
+      level,
+    })),
+    wantedSkills: ofKind('wanted').map(({ skillId, name, status, level }) => ({
+      skillId,
+      name,
+      status,
+      targetLevel: level,
+    })),
+    updatedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
+  };
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import type { MentorType } from '@mentorship/contracts';
+import { TenantRepository, type TenantRow } from '@mentorship/platform';
+import { ProfileEntity } from '../entities/profile.entity';
+import type { AvailabilitySlot } from '../profile-values.service';
+
+/** A member with their profile; a member who never saved one has the defaults and `updatedAt` null. */
+export interface ProfileRow {
+  userId: string;
+  email: string;
+  displayName: string;
+  timeZone: string | null;
+  languages: string[];
+  seniority: number | null;
+  department: string | null;
+  managerEmail: string | null;
+  goals: string[];
+  topics: string[];
+  offeredMentorTypes: MentorType[];
+  wantedMentorTypes: MentorType[];
+  availability: AvailabilitySlot[];
+  mentorCapacity: number | null;
+  paused: boolean;
+  pauseEndsOn: string | null;
+  pausedNow: boolean;
+  updatedAt: Date | null;
+}
+
+export type ProfileChanges = Omit<TenantRow<ProfileEntity, 'organizationId'>, 'userId' | 'updatedAt'>;
+
+/** Members joined with their (possibly missing) profile: one row per member. */
+const MEMBER_PROFILES = `
+  SELECT m.user_id AS "userId", u.email, u.display_name AS "displayName",
+         p.time_zone AS "timeZone", coalesce(p.languages, '{}') AS languages, p.seniority,
+         p.department, p.manager_email AS "managerEmail",
+         coalesce(p.goals, '{}') AS goals, coalesce(p.topics, '{}') AS topics,
+         coalesce(p.offered_mentor_types, '{}') AS "offeredMentorTypes",
+         coalesce(p.wanted_mentor_types, '{}') AS "wantedMentorTypes",
+         coalesce(p.availability, '[]') AS availability, p.mentor_capacity AS "mentorCapacity",
+         coalesce(p.paused, false) AS paused, to_char(p.pause_ends_on, 'YYYY-MM-DD') AS "pauseEndsOn",
+         coalesce(p.paused AND (p.pause_ends_on IS NULL OR p.pause_ends_on > current_date), false) AS "pausedNow",
+         p.updated_at AS "updatedAt"
+    FROM memberships m
+    JOIN users u ON u.id = m.user_id
+    LEFT JOIN profiles p ON p.organization_id = m.organization_id AND p.user_id = m.user_id
+   WHERE m.organization_id = $1`;
+
+@Injectable()
+export class ProfileRepository extends TenantRepository<ProfileEntity> {
+  constructor() {
+    super(ProfileEntity);
+  }
+
+  /** The member's profile, or null for someone who is not a member here. */
+  async ofMember(userId: string): Promise<ProfileRow | null> {
+    const [row] = await this.sql<ProfileRow>(`${MEMBER_PROFILES} AND m.user_id = $2`, [userId]);
+    return row ?? null;
+  }
+
+  /** Members by name, optionally those who offer or want `skillId` or work in `department` (any case). */
+  async page(filter: {
+    skillId?: string;
+    department?: string;
+    offset: number;
+    limit: number;
+  }): Promise<{ rows: ProfileRow[]; total: number }> {
+    const rows = await this.sql<ProfileRow & { total: number }>(
+      `SELECT *, count(*) OVER ()::int AS total FROM (${MEMBER_PROFILES}
+          AND ($2::uuid IS NULL OR EXISTS (
+                SELECT 1 FROM profile_skills ps
+                 WHERE ps.organization_id = m.organization_id AND ps.user_id = m.user_id AND ps.skill_id = $2))
+          AND ($3::text IS NULL OR lower(p.department) = lower($3))
+       ) AS member
+       ORDER BY lower("displayName"), "userId"
+       OFFSET $4 LIMIT $5`,
+      [filter.skillId ?? null, filter.department ?? null, filter.offset, filter.limit],
+    );
+    const total = rows[0]?.total ?? 0;
+    return { rows: rows.map(({ total: _total, ...row }) => row), total };
+  }
+
+  /**
+   * Makes sure the member has a profile row and locks it until the transaction ends, so two
+   * edits of one profile (lists included) apply one after the other.
+   */
+  async lockCreating(userId: string): Promise<void> {
+    await this.sql(`INSERT INTO profiles (organization_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      userId,
+    ]);
+    await this.findOneForUpdate({ userId });
+  }
+
+  change(userId: string, changes: ProfileChanges): Promise<void> {
+    return this.update({ userId }, { ...changes, updatedAt: new Date() });
+  }
+}

@@ -1,0 +1,80 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@mentorship/people';
+import { OrgMember } from '@mentorship/platform';
+import { CohortsService } from './cohorts.service';
+import {
+  CohortPageDto,
+  CohortQueryDto,
+  CohortTransitionDto,
+  CohortViewDto,
+  UpdateCohortDto,
+} from './dto/cohort.dto';
+import { ProgramsException } from './programs.exception';
+
+export const cohortId = new ParseUUIDPipe({ exceptionFactory: () => ProgramsException.cohortNotFound() });
+
+@ApiTags('cohorts')
+@ApiBearerAuth()
+@ApiErrors(401, 404)
+@Controller('orgs/:orgId/cohorts')
+export class CohortsController {
+  constructor(private readonly cohorts: CohortsService) {}
+
+  @OrgMember()
+  @Get()
+  @ApiOperation({
+    summary: 'Cohorts, newest start first',
+    description: 'Admins and coordinators see every cohort; other members the cohorts open for enrollment.',
+  })
+  @ApiOkResponse({ type: CohortPageDto })
+  @ApiErrors(400)
+  list(@Query() query: CohortQueryDto): Promise<CohortPageDto> {
+    return this.cohorts.list(query);
+  }
+
+  @OrgMember()
+  @Get(':cohortId')
+  @ApiOperation({ summary: 'One cohort, if the caller may see it' })
+  @ApiOkResponse({ type: CohortViewDto })
+  get(@Param('cohortId', cohortId) id: string): Promise<CohortViewDto> {
+    return this.cohorts.get(id);
+  }
+
+  @OrgMember('admin', 'coordinator')
+  @Patch(':cohortId')
+  @ApiOperation({ summary: "Rename a cohort or move its dates (not once it's closed)" })
+  @ApiOkResponse({ type: CohortViewDto })
+  @ApiErrors(400, 403, 409)
+  update(@Param('cohortId', cohortId) id: string, @Body() body: UpdateCohortDto): Promise<CohortViewDto> {
+    return this.cohorts.update(id, body);
+  }
+
+  @OrgMember('admin', 'coordinator')
+  @Post(':cohortId/status')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Move the cohort along draft -> enrolling -> matching -> running -> closed',
+    description:
+      'An illegal step is a 409 `cohort_transition_not_allowed` whose details name the allowed ones. Leaving draft freezes the program settings into the cohort.',
+  })
+  @ApiOkResponse({ type: CohortViewDto })
+  @ApiErrors(400, 403, 409)
+  transition(
+    @Param('cohortId', cohortId) id: string,
+    @Body() body: CohortTransitionDto,
+  ): Promise<CohortViewDto> {
+    return this.cohorts.transition(id, body.status);
+  }
+}

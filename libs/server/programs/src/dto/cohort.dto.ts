@@ -1,0 +1,139 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COHORT_STATUSES, FIELD_LIMITS, type CohortStatus } from '@mentorship/contracts';
+import { lengthOf, trimmed } from '@mentorship/people';
+import { PageOf, PageQueryDto } from '@mentorship/platform';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { ProgramSettingsDto } from './program.dto';
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+const IsDay = () => applyDecorators(IsISO8601({ strict: true }), Length(10, 10));
+const Present = () => ValidateIf((_object, value) => value !== undefined);
+
+export class CreateCohortDto {
+  @ApiProperty({ example: 'Spring 2026', ...lengthOf(FIELD_LIMITS.cohortName) })
+  @Transform(trimmed)
+  @IsString()
+  @Length(FIELD_LIMITS.cohortName.min, FIELD_LIMITS.cohortName.max)
+  name!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'First day people can apply.',
+  })
+  @IsOptional()
+  @IsDay()
+  enrollmentOpensOn?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'Last day people can apply.',
+  })
+  @IsOptional()
+  @IsDay()
+  enrollmentClosesOn?: string | null;
+
+  @ApiProperty({ format: 'date', example: '2026-04-01' })
+  @IsDay()
+  startsOn!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-09-30', description: 'After startsOn.' })
+  @IsDay()
+  endsOn!: string;
+}
+
+/** Every field optional: what is sent replaces what was there; the dates must still hold together. */
+export class UpdateCohortDto {
+  @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.cohortName) })
+  @Present()
+  @Transform(trimmed)
+  @IsString()
+  @Length(FIELD_LIMITS.cohortName.min, FIELD_LIMITS.cohortName.max)
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' })
+  @IsOptional()
+  @IsDay()
+  enrollmentOpensOn?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' })
+  @IsOptional()
+  @IsDay()
+  enrollmentClosesOn?: string | null;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @Present()
+  @IsDay()
+  startsOn?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @Present()
+  @IsDay()
+  endsOn?: string;
+}
+
+export class CohortTransitionDto {
+  @ApiProperty({
+    enum: COHORT_STATUSES,
+    description: 'The status to move to; `allowedTransitions` says which are possible.',
+  })
+  @IsIn(COHORT_STATUSES)
+  status!: CohortStatus;
+}
+
+export class CohortViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ format: 'uuid' })
+  programId!: string;
+  @ApiProperty()
+  programName!: string;
+  @ApiProperty()
+  name!: string;
+  @ApiProperty({ enum: COHORT_STATUSES })
+  status!: CohortStatus;
+  @ApiProperty({ enum: COHORT_STATUSES, isArray: true, description: 'Where the status can go from here.' })
+  allowedTransitions!: CohortStatus[];
+  @ApiProperty({ type: String, nullable: true, format: 'date' })
+  enrollmentOpensOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' })
+  enrollmentClosesOn!: string | null;
+  @ApiProperty({ format: 'date' })
+  startsOn!: string;
+  @ApiProperty({ format: 'date' })
+  endsOn!: string;
+  @ApiProperty({
+    type: ProgramSettingsDto,
+    description:
+      "The cohort's settings: the program's while in draft, then the copy frozen when it left draft.",
+  })
+  settings!: ProgramSettingsDto;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'When the settings were frozen.',
+  })
+  settingsFrozenAt!: string | null;
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class CohortPageDto extends PageOf(CohortViewDto) {}
+
+export class CohortQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  programId?: string;
+
+  @ApiPropertyOptional({ enum: COHORT_STATUSES })
+  @IsOptional()
+  @IsIn(COHORT_STATUSES)
+  status?: CohortStatus;
+}

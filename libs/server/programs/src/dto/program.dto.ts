@@ -1,0 +1,320 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CHECK_IN_CADENCES,
+  FIELD_LIMITS,
+  MATCHING_MODES,
+  MAX_MENTOR_CAPACITY,
+  PROGRAM_KINDS,
+  PROGRAM_LIMITS,
+  type CheckInCadence,
+  type MatchingMode,
+  type ProgramKind,
+} from '@mentorship/contracts';
+import { lengthOf, trimmed } from '@mentorship/people';
+import { PageOf, PageQueryDto } from '@mentorship/platform';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CRITERIA_COMPONENTS,
+  CRITERIA_MUST_HAVES,
+  type ProgramCriteriaRequest,
+  type ProgramCriteriaSettings,
+} from '../matching-criteria.service';
+
+/** Optional, but not null: null would mean nothing here. */
+const Present = () => ValidateIf((_object, value) => value !== undefined);
+const finite = { allowNaN: false, allowInfinity: false };
+
+/** An object whose keys are score components and whose values are numbers; the engine judges the numbers. */
+function IsWeights(): PropertyDecorator {
+  const problem = (value: unknown): string | null => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      return 'weights must be an object of numbers by component';
+    for (const [key, weight] of Object.entries(value)) {
+      if (!CRITERIA_COMPONENTS.includes(key))
+        return `weights.${key} is not a score component (${CRITERIA_COMPONENTS.join(', ')})`;
+      if (typeof weight !== 'number' || !Number.isFinite(weight)) return `weights.${key} must be a number`;
+    }
+    return null;
+  };
+  return ValidateBy({
+    name: 'isWeights',
+    validator: {
+      validate: (value: unknown) => problem(value) === null,
+      defaultMessage: (args) => problem(args?.value) ?? 'weights are not valid',
+    },
+  });
+}
+
+/**
+ * Matching criteria as the engine takes them. Types are checked here; the values (negative
+ * weights, all weights zero, an unknown must-have, hours out of range) are judged by the
+ * engine's `resolveCriteria`, whose message the API answers. Missing fields take its defaults.
+ */
+export class CriteriaDto implements ProgramCriteriaRequest {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { skills: 30, goals: 20, availability: 15, languages: 10 },
+    description: `Relative weight of each score component (${CRITERIA_COMPONENTS.join(', ')}); only ratios matter. Components not sent keep the engine's default weight.`,
+  })
+  @Present()
+  @IsWeights()
+  weights?: Record<string, number>;
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    example: ['languages'],
+    description: `Components a pair must share at least one of to be matched at all (${CRITERIA_MUST_HAVES.join(', ')}).`,
+  })
+  @Present()
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  mustHaves?: ProgramCriteriaRequest['mustHaves'];
+
+  @ApiPropertyOptional({
+    description: 'Hard limit: pairs with less common weekly time are not matched (0: no limit).',
+  })
+  @Present()
+  @IsNumber(finite)
+  minWeeklyOverlapHours?: number;
+
+  @ApiPropertyOptional({ description: 'Weekly overlap that earns the full availability score.' })
+  @Present()
+  @IsNumber(finite)
+  targetWeeklyOverlapHours?: number;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Hard limit: the largest gap between UTC offsets, in hours (null: no limit).',
+  })
+  @IsOptional()
+  @IsNumber(finite)
+  maxTimeZoneGapHours?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'Hard limit: never match someone with their manager or their manager’s reports.',
+  })
+  @Present()
+  @IsBoolean()
+  excludeSameReportingLine?: boolean;
+
+  @ApiPropertyOptional({ description: 'Hard limit: never match two people of the same department.' })
+  @Present()
+  @IsBoolean()
+  excludeSameDepartment?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Peer programs: the largest seniority difference that still counts as peers.',
+  })
+  @Present()
+  @IsNumber(finite)
+  peerMaxSeniorityGap?: number;
+}
+
+/**
+ * How a program runs. When creating, fields left out take their defaults; when editing, the
+ * fields sent replace the stored ones (`criteria` as a whole, completed with the engine's
+ * defaults) and the result must hold together.
+ */
+export class ProgramSettingsInputDto {
+  @ApiPropertyOptional({ enum: PROGRAM_KINDS, default: 'one-to-one' })
+  @Present()
+  @IsIn(PROGRAM_KINDS)
+  kind?: ProgramKind;
+
+  @ApiPropertyOptional({
+    enum: MATCHING_MODES,
+    default: 'coordinator',
+    description:
+      'coordinator: a coordinator matches; mentee-choice: mentees choose from suggestions; automatic: a bulk round.',
+  })
+  @Present()
+  @IsIn(MATCHING_MODES)
+  matchingMode?: MatchingMode;
+
+  @ApiPropertyOptional({ type: CriteriaDto })
+  @Present()
+  @ValidateNested()
+  @Type(() => CriteriaDto)
+  criteria?: CriteriaDto;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: PROGRAM_LIMITS.trialDays.min,
+    maximum: PROGRAM_LIMITS.trialDays.max,
+    description: 'Trial before a match is made formal, in days (default 30). Flash programs have none: null.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(PROGRAM_LIMITS.trialDays.min)
+  @Max(PROGRAM_LIMITS.trialDays.max)
+  trialDays?: number | null;
+
+  @ApiPropertyOptional({ enum: CHECK_IN_CADENCES, default: 'biweekly' })
+  @Present()
+  @IsIn(CHECK_IN_CADENCES)
+  checkInCadence?: CheckInCadence;
+
+  @ApiPropertyOptional({
+    minimum: PROGRAM_LIMITS.durationWeeks.min,
+    maximum: PROGRAM_LIMITS.durationWeeks.max,
+    default: 26,
+    description: 'How long a mentorship runs, in weeks.',
+  })
+  @Present()
+  @IsInt()
+  @Min(PROGRAM_LIMITS.durationWeeks.min)
+  @Max(PROGRAM_LIMITS.durationWeeks.max)
+  durationWeeks?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_MENTOR_CAPACITY,
+    default: 2,
+    description: 'Mentees at once for a mentor whose profile sets no capacity (groups: groups at once).',
+  })
+  @Present()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MENTOR_CAPACITY)
+  defaultMentorCapacity?: number;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: PROGRAM_LIMITS.groupSize.min,
+    maximum: PROGRAM_LIMITS.groupSize.max,
+    description: 'Group programs: mentees per group (required). Other kinds: null.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(PROGRAM_LIMITS.groupSize.min)
+  @Max(PROGRAM_LIMITS.groupSize.max)
+  groupSize?: number | null;
+}
+
+export class CriteriaViewDto implements ProgramCriteriaSettings {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
+  weights!: ProgramCriteriaSettings['weights'];
+  @ApiProperty({ type: String, isArray: true })
+  mustHaves!: ProgramCriteriaSettings['mustHaves'];
+  @ApiProperty()
+  minWeeklyOverlapHours!: number;
+  @ApiProperty()
+  targetWeeklyOverlapHours!: number;
+  @ApiProperty({ type: Number, nullable: true })
+  maxTimeZoneGapHours!: number | null;
+  @ApiProperty()
+  excludeSameReportingLine!: boolean;
+  @ApiProperty()
+  excludeSameDepartment!: boolean;
+  @ApiProperty()
+  peerMaxSeniorityGap!: number;
+}
+
+export class ProgramSettingsDto {
+  @ApiProperty({ enum: PROGRAM_KINDS })
+  kind!: ProgramKind;
+  @ApiProperty({ enum: MATCHING_MODES })
+  matchingMode!: MatchingMode;
+  @ApiProperty({ type: CriteriaViewDto, description: 'Complete: as the matching engine resolved them.' })
+  criteria!: CriteriaViewDto;
+  @ApiProperty({ type: Number, nullable: true })
+  trialDays!: number | null;
+  @ApiProperty({ enum: CHECK_IN_CADENCES })
+  checkInCadence!: CheckInCadence;
+  @ApiProperty()
+  durationWeeks!: number;
+  @ApiProperty()
+  defaultMentorCapacity!: number;
+  @ApiProperty({ type: Number, nullable: true })
+  groupSize!: number | null;
+}
+
+export class CreateProgramDto {
+  @ApiProperty({ example: 'Engineering mentoring', ...lengthOf(FIELD_LIMITS.programName) })
+  @Transform(trimmed)
+  @IsString()
+  @Length(FIELD_LIMITS.programName.min, FIELD_LIMITS.programName.max)
+  name!: string;
+
+  @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.programDescription) })
+  @Present()
+  @IsString()
+  @MaxLength(FIELD_LIMITS.programDescription.max)
+  description?: string;
+
+  @ApiPropertyOptional({ type: ProgramSettingsInputDto })
+  @Present()
+  @ValidateNested()
+  @Type(() => ProgramSettingsInputDto)
+  settings?: ProgramSettingsInputDto;
+}
+
+export class UpdateProgramDto {
+  @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.programName) })
+  @Present()
+  @Transform(trimmed)
+  @IsString()
+  @Length(FIELD_LIMITS.programName.min, FIELD_LIMITS.programName.max)
+  name?: string;
+
+  @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.programDescription) })
+  @Present()
+  @IsString()
+  @MaxLength(FIELD_LIMITS.programDescription.max)
+  description?: string;
+
+  @ApiPropertyOptional({
+    type: ProgramSettingsInputDto,
+    description: 'Running cohorts keep the settings they started with.',
+  })
+  @Present()
+  @ValidateNested()
+  @Type(() => ProgramSettingsInputDto)
+  settings?: ProgramSettingsInputDto;
+}
+
+export class ProgramViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  name!: string;
+  @ApiProperty()
+  description!: string;
+  @ApiProperty({ type: ProgramSettingsDto })
+  settings!: ProgramSettingsDto;
+  @ApiProperty({ description: 'Cohorts of the program, closed ones included.' })
+  cohorts!: number;
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class ProgramPageDto extends PageOf(ProgramViewDto) {}
+
+export class ProgramQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PROGRAM_KINDS })
+  @IsOptional()
+  @IsIn(PROGRAM_KINDS)
+  kind?: ProgramKind;
+}

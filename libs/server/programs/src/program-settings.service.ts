@@ -1,0 +1,70 @@
+import type { FieldProblem } from '@mentorship/contracts';
+import type { ProgramSettingsDto, ProgramSettingsInputDto } from './dto/program.dto';
+import { resolveProgramCriteria } from './matching-criteria.service';
+import { ProgramsException } from './programs.exception';
+
+/**
+ * How a program runs, complete. Pure rules (no state to inject): a new program's settings from
+ * its defaults, an edited one's from what it had.
+ */
+export type ProgramSettings = ProgramSettingsDto;
+
+const DEFAULTS = {
+  kind: 'one-to-one',
+  matchingMode: 'coordinator',
+  trialDays: 30,
+  checkInCadence: 'biweekly',
+  durationWeeks: 26,
+  defaultMentorCapacity: 2,
+} as const;
+
+/**
+ * The settings `input` makes of `current` (null for a new program): fields sent replace the
+ * stored ones, the rest stay or take their defaults; criteria go through the matching engine.
+ * Refuses what does not hold together, naming the field.
+ */
+export function resolveProgramSettings(
+  current: ProgramSettings | null,
+  input: ProgramSettingsInputDto = {},
+): ProgramSettings {
+  const kind = input.kind ?? current?.kind ?? DEFAULTS.kind;
+  const problems: FieldProblem[] = [];
+
+  // Flash programs are one conversation: no trial. Other kinds keep a trial unless told.
+  const keptTrial = current && current.kind !== 'flash' ? current.trialDays : DEFAULTS.trialDays;
+  const trialDays = input.trialDays !== undefined ? input.trialDays : kind === 'flash' ? null : keptTrial;
+  if (kind === 'flash' && trialDays !== null)
+    problems.push({ field: 'settings.trialDays', problems: ['flash programs have no trial: send null'] });
+  if (kind !== 'flash' && trialDays === null)
+    problems.push({
+      field: 'settings.trialDays',
+      problems: [`${kind} programs need a trial length in days`],
+    });
+
+  const groupSize =
+    input.groupSize !== undefined ? input.groupSize : kind === 'group' ? (current?.groupSize ?? null) : null;
+  if (kind === 'group' && groupSize === null)
+    problems.push({ field: 'settings.groupSize', problems: ['group programs need a group size'] });
+  if (kind !== 'group' && groupSize !== null)
+    problems.push({
+      field: 'settings.groupSize',
+      problems: ['only group programs have a group size: send null'],
+    });
+  if (problems.length > 0) throw ProgramsException.invalidFields(problems);
+
+  // Sent criteria replace the stored ones as a whole; stored ones are re-read for a new kind.
+  const resolution = resolveProgramCriteria(kind, input.criteria ?? current?.criteria ?? {});
+  if (!resolution.ok) throw ProgramsException.invalidCriteria(resolution.message);
+
+  return {
+    kind,
+    matchingMode: input.matchingMode ?? current?.matchingMode ?? DEFAULTS.matchingMode,
+    criteria: resolution.criteria,
+    trialDays,
+    checkInCadence: input.checkInCadence ?? current?.checkInCadence ?? DEFAULTS.checkInCadence,
+    durationWeeks: input.durationWeeks ?? current?.durationWeeks ?? DEFAULTS.durationWeeks,
+    defaultMentorCapacity:
+      input.defaultMentorCapacity ?? current?.defaultMentorCapacity ?? DEFAULTS.defaultMentorCapacity,
+    groupSize,
+  };
+}

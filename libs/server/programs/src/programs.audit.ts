@@ -1,0 +1,10 @@
+import { defineAuditActions } from '@mentorship/audit';
+
+/** What the programs context writes to the audit log. */
+export const ProgramsAudit = defineAuditActions({
+  programCreated: 'program.created',
+  programUpdated: 'program.updated',
+  cohortCreated: 'cohort.created',
+  cohortUpdated: 'cohort.updated',
+  cohortStatusChanged: 'cohort.status_changed',
+});

@@ -1,0 +1,9 @@
+import type { BoundedContext } from '@mentorship/platform';
+import { programsMigrations } from './migrations';
+import { ProgramsModule } from './programs.module';
+
+export const programsContext: BoundedContext = {
+  name: 'programs',
+  module: ProgramsModule,
+  migrations: programsMigrations,
+};

@@ -1,0 +1,55 @@
+import type { CohortStatus, FieldProblem } from '@mentorship/contracts';
+import { DomainException } from '@mentorship/platform';
+
+export class ProgramsException extends DomainException {
+  static programNotFound() {
+    return new ProgramsException('not_found', 'program_not_found', 'No such program.');
+  }
+  static programNameTaken(name: string) {
+    return new ProgramsException(
+      'conflict',
+      'program_name_taken',
+      `A program named "${name}" exists already.`,
+      {
+        name,
+      },
+    );
+  }
+  /** Also what a member sees for a cohort they may not see: its existence is not disclosed. */
+  static cohortNotFound() {
+    return new ProgramsException('not_found', 'cohort_not_found', 'No such cohort.');
+  }
+  static cohortNameTaken(name: string) {
+    return new ProgramsException(
+      'conflict',
+      'cohort_name_taken',
+      `The program has a cohort named "${name}" already.`,
+      { name },
+    );
+  }
+  static transitionNotAllowed(from: CohortStatus, to: CohortStatus, allowed: readonly CohortStatus[]) {
+    const next = allowed.length > 0 ? `from ${from} it can go to: ${allowed.join(', ')}` : `${from} is final`;
+    return new ProgramsException(
+      'conflict',
+      'cohort_transition_not_allowed',
+      `A cohort cannot go from ${from} to ${to}; ${next}.`,
+      { from, to, allowed },
+    );
+  }
+  static cohortClosed() {
+    return new ProgramsException(
+      'conflict',
+      'cohort_closed',
+      'The cohort is closed; it can no longer change.',
+    );
+  }
+  /** The matching engine refused the criteria: its message, unchanged. */
+  static invalidCriteria(message: string) {
+    return new ProgramsException('invalid', 'invalid_criteria', message, [
+      { field: 'settings.criteria', problems: [message] },
+    ]);
+  }
+  static invalidFields(problems: FieldProblem[]) {
+    return new ProgramsException('invalid', 'validation_failed', 'The request is not valid.', problems);
+  }
+}

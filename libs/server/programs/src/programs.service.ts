@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@mentorship/audit';
+import {
+  CreateProgramDto,
+  ProgramPageDto,
+  ProgramQueryDto,
+  ProgramViewDto,
+  UpdateProgramDto,
+} from './dto/program.dto';
+import { resolveProgramSettings } from './program-settings.service';
+import { ProgramsAudit } from './programs.audit';
+import { ProgramsException } from './programs.exception';
+import { ProgramRepository, type ProgramRow } from './repositories/program.repository';
+
+/** The organization's mentoring programs. */
+@Injectable()
+export class ProgramsService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly programs: ProgramRepository,
+  ) {}
+
+  async list(query: ProgramQueryDto): Promise<ProgramPageDto> {
+    const { rows, total } = await this.programs.page({
+      kind: query.kind,
+      offset: query.offset,
+      limit: query.pageSize,
+    });
+    return { items: rows.map(toProgramView), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async get(programId: string): Promise<ProgramViewDto> {
+    const row = await this.programs.row(programId);
+    if (!row) throw ProgramsException.programNotFound();
+    return toProgramView(row);
+  }
+
+  async create(input: CreateProgramDto): Promise<ProgramViewDto> {
+    const settings = resolveProgramSettings(null, input.settings);
+    const id = randomUUID();
+    const added = await this.programs.add({
+      id,
+      name: input.name,
+      description: input.description ?? '',
+      settings,
+    });
+    if (!added) throw ProgramsException.programNameTaken(input.name);
+    await this.audit.record({
+      action: ProgramsAudit.programCreated,
+      target: { type: 'program', id },
+      details: { name: input.name, kind: settings.kind },
+    });
+    return this.get(id);
+  }
+
+  /** Cohorts out of draft keep the settings they froze; drafts follow the program. */
+  async update(programId: string, input: UpdateProgramDto): Promise<ProgramViewDto> {
+    const program = await this.programs.lock(programId);
+    if (!program) throw ProgramsException.programNotFound();
+    const settings = input.settings ? resolveProgramSettings(program.settings, input.settings) : undefined;
+    const changed = await this.programs.change(programId, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(settings ? { settings } : {}),
+    });
+    if (!changed) throw ProgramsException.programNameTaken(input.name ?? program.name);
+    await this.audit.record({
+      action: ProgramsAudit.programUpdated,
+      target: { type: 'program', id: programId },
+      details: {
+        fields: Object.keys(input).filter((key) => input[key as keyof UpdateProgramDto] !== undefined),
+      },
+    });
+    return this.get(programId);
+  }
+}
+
+function toProgramView(row: ProgramRow): ProgramViewDto {
+  return {
+    ...row,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}

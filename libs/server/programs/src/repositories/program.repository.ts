@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import type { ProgramKind } from '@mentorship/contracts';
+import { isUniqueViolation, TenantRepository, type TenantRow } from '@mentorship/platform';
+import { ProgramEntity } from '../entities/program.entity';
+import type { ProgramSettings } from '../program-settings.service';
+
+/** A program with how many cohorts it has run or runs. */
+export interface ProgramRow {
+  id: string;
+  name: string;
+  description: string;
+  settings: ProgramSettings;
+  cohorts: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const PROGRAM_COLUMNS = `p.id, p.name, p.description, p.settings, p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+  (SELECT count(*)::int FROM cohorts c WHERE c.organization_id = p.organization_id AND c.program_id = p.id) AS cohorts`;
+
+@Injectable()
+export class ProgramRepository extends TenantRepository<ProgramEntity> {
+  constructor() {
+    super(ProgramEntity);
+  }
+
+  /** Alphabetically, optionally of one kind. */
+  async page(filter: {
+    kind?: ProgramKind;
+    offset: number;
+    limit: number;
+  }): Promise<{ rows: ProgramRow[]; total: number }> {
+    const where = `p.organization_id = $1 AND ($2::text IS NULL OR p.settings->>'kind' = $2)`;
+    const rows = await this.sql<ProgramRow>(
+      `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE ${where} ORDER BY lower(p.name), p.id OFFSET $3 LIMIT $4`,
+      [filter.kind ?? null, filter.offset, filter.limit],
+    );
+    const [count] = await this.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM programs p WHERE ${where}`,
+      [filter.kind ?? null],
+    );
+    return { rows, total: count?.n ?? 0 };
+  }
+
+  async row(id: string): Promise<ProgramRow | null> {
+    const [row] = await this.sql<ProgramRow>(
+      `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE p.organization_id = $1 AND p.id = $2`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** Reads a program and locks it, so edits and cohorts freezing its settings queue up. */
+  lock(id: string): Promise<ProgramEntity | null> {
+    return this.findOneForUpdate({ id });
+  }
+
+  /** False when another program has the name, in any case. */
+  add(program: {
+    id: string;
+    name: string;
+    description: string;
+    settings: ProgramSettings;
+  }): Promise<boolean> {
+    return this.insertUnlessDuplicate(program);
+  }
+
+  /** False when another program has the name, in any case. */
+  async change(
+    id: string,
+    changes: Omit<TenantRow<ProgramEntity, 'organizationId'>, 'id'>,
+  ): Promise<boolean> {
+    try {
+      await this.update({ id }, { ...changes, updatedAt: new Date() });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+}
