@@ -13,6 +13,7 @@ export * from './access/authenticated-user';
 export * from './access/client-address';
 export * from './http/page-query.dto';
 export * from './http/integer-param';
+export * from './http/omittable';
 export * from './http/create-http-app';
 export * from './http/security-headers';
 export * from './database/database.module';

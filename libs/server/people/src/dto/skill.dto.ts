@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FIELD_LIMITS, SKILL_STATUSES, type SkillStatus } from '@mentorship/contracts';
-import { PageOf, PageQueryDto } from '@mentorship/platform';
+import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
@@ -24,7 +24,7 @@ export class SkillPageDto extends PageOf(SkillViewDto) {}
 
 export class SkillQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: SKILL_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(SKILL_STATUSES)
   status?: SkillStatus;
 
@@ -48,7 +48,7 @@ export class UpdateSkillDto {
     description: 'Renames the skill; profiles keep it.',
     ...lengthOf(FIELD_LIMITS.skillName),
   })
-  @IsOptional()
+  @Omittable()
   @Transform(trimmed)
   @IsString()
   @Length(FIELD_LIMITS.skillName.min, FIELD_LIMITS.skillName.max)
@@ -58,7 +58,7 @@ export class UpdateSkillDto {
     enum: SKILL_STATUSES,
     description: '`retired` retires the skill, `active` restores it.',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(SKILL_STATUSES)
   status?: SkillStatus;
 }
