@@ -132,6 +132,13 @@ describe('OpenAPI fuzz', () => {
       { status: 'enrolling' },
       admin.token,
     );
+    const participantId = (
+      await t.http.post<{ id: string }>(
+        `/api/v1/orgs/${orgId}/cohorts/${cohortIds[1]}/participants`,
+        { email: mentee.email, role: 'mentee' },
+        admin.token,
+      )
+    ).body.id;
     context = {
       tokens: [admin.token, mentee.token],
       orgId,
@@ -147,6 +154,7 @@ describe('OpenAPI fuzz', () => {
         intoSkillId: skillIds,
         programId: [programId],
         cohortId: cohortIds,
+        participantId: [participantId],
       },
     };
   });

@@ -9,3 +9,5 @@ export * from './entities/invitation.entity';
 export * from './jobs/invitation-email.job';
 export * from './dto/organization.dto';
 export * from './organizations.context';
+export * from './members.service';
+export * from './invitations.service';

@@ -36,6 +36,7 @@ import { OrganizationRepository } from './repositories/organization.repository';
     MembershipRepository,
     InvitationRepository,
   ],
-  exports: [OrganizationAccessInterceptor, InvitationTokens],
+  // Members and invitations serve other contexts too (programs enrolls members and invites by address).
+  exports: [OrganizationAccessInterceptor, InvitationTokens, MembersService, InvitationsService],
 })
 export class OrganizationsModule {}

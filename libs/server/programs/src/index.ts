@@ -5,3 +5,4 @@ export * from './programs.audit';
 export * from './cohort-lifecycle.service';
 export * from './dto/program.dto';
 export * from './dto/cohort.dto';
+export * from './dto/participant.dto';

@@ -7,4 +7,12 @@ export const ProgramsAudit = defineAuditActions({
   cohortCreated: 'cohort.created',
   cohortUpdated: 'cohort.updated',
   cohortStatusChanged: 'cohort.status_changed',
+  participantInvited: 'participant.invited',
+  participantApplied: 'participant.applied',
+  participantApproved: 'participant.approved',
+  participantRejected: 'participant.rejected',
+  participantAccepted: 'participant.accepted',
+  participantDeclined: 'participant.declined',
+  participantWithdrew: 'participant.withdrew',
+  participantRemoved: 'participant.removed',
 });

@@ -1,4 +1,4 @@
-import type { CohortStatus, FieldProblem } from '@mentorship/contracts';
+import type { CohortStatus, FieldProblem, ParticipantStatus } from '@mentorship/contracts';
 import { DomainException } from '@mentorship/platform';
 
 export class ProgramsException extends DomainException {
@@ -41,6 +41,43 @@ export class ProgramsException extends DomainException {
       'conflict',
       'cohort_closed',
       'The cohort is closed; it can no longer change.',
+    );
+  }
+  static participantNotFound() {
+    return new ProgramsException('not_found', 'participant_not_found', 'No such participant in this cohort.');
+  }
+  static participantExists(email: string) {
+    return new ProgramsException(
+      'conflict',
+      'participant_exists',
+      `${email} has a place in this cohort already (a person takes one part per cohort).`,
+      { email },
+    );
+  }
+  static enrollmentClosed(cohort: {
+    status: CohortStatus;
+    enrollmentOpensOn: string | null;
+    enrollmentClosesOn: string | null;
+  }) {
+    return new ProgramsException(
+      'conflict',
+      'enrollment_closed',
+      cohort.status === 'enrolling'
+        ? 'Applications are taken only within the enrollment window.'
+        : `The cohort is ${cohort.status}; applications are taken while it is enrolling.`,
+      {
+        status: cohort.status,
+        enrollmentOpensOn: cohort.enrollmentOpensOn,
+        enrollmentClosesOn: cohort.enrollmentClosesOn,
+      },
+    );
+  }
+  static participantStatusConflict(status: ParticipantStatus, allowedFrom: readonly ParticipantStatus[]) {
+    return new ProgramsException(
+      'conflict',
+      'participant_status_conflict',
+      `This is possible for a participant who is ${allowedFrom.join(' or ')}; this one is ${status}.`,
+      { status, allowedFrom },
     );
   }
   /** The matching engine refused the criteria: its message, unchanged. */

@@ -59,6 +59,16 @@ export type ProgramListQuery = NonNullable<
 export type CohortListQuery = NonNullable<
   paths['/api/v1/orgs/{orgId}/cohorts']['get']['parameters']['query']
 >;
+export type OwnParticipationView = Schemas['OwnParticipationDto'];
+export type ParticipantView = Schemas['ParticipantViewDto'];
+export type ParticipantPage = Schemas['ParticipantPageDto'];
+export type InviteParticipantRequest = Schemas['InviteParticipantDto'];
+export type ApplyRequest = Schemas['ApplyDto'];
+export type WaitlistPage = Schemas['WaitlistPageDto'];
+export type CohortCapacityView = Schemas['CohortCapacityDto'];
+export type RosterQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/cohorts/{cohortId}/participants']['get']['parameters']['query']
+>;
 
 /** Query parameters of the member list, as the API documents them. */
 export type MemberListQuery = NonNullable<

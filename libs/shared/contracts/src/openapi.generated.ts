@@ -464,6 +464,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster: mentors first, then by name; filter by role, status, skill or text */
+        get: operations["ParticipantsController_roster"];
+        put?: never;
+        /**
+         * Invite someone as mentor or mentee
+         * @description Someone who is not a member yet also gets an invitation to the organization by email.
+         */
+        post: operations["ParticipantsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One participant */
+        get: operations["ParticipantsController_get"];
+        put?: never;
+        post?: never;
+        /** Take someone off the roster */
+        delete: operations["ParticipantsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/participants/{participantId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an application: the applicant is enrolled */
+        post: operations["ParticipantsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/participants/{participantId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an application */
+        post: operations["ParticipantsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mentees waiting for a mentor place, in order of enrollment, and the capacity gap
+         * @description Places count each enrolled mentor’s capacity (the program default if unset), none while paused.
+         */
+        get: operations["ParticipantsController_waitlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own place in the cohort */
+        get: operations["ParticipationController_mine"];
+        put?: never;
+        /**
+         * Apply as mentor or mentee; a coordinator approves or rejects
+         * @description While the cohort is enrolling and within its enrollment window (`enrollment_closed` otherwise).
+         */
+        post: operations["ParticipationController_apply"];
+        /** Give up the place (invited, applied or enrolled) */
+        delete: operations["ParticipationController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/participation/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the invitation to the cohort: the caller is enrolled */
+        post: operations["ParticipationController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/participation/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the invitation to the cohort */
+        post: operations["ParticipationController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -912,6 +1061,14 @@ export interface components {
              */
             endsOn: string;
         };
+        OwnParticipationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "mentor" | "mentee";
+            /** @enum {string} */
+            status: "invited" | "applied" | "enrolled" | "declined" | "rejected" | "withdrawn";
+        };
         CohortViewDto: {
             /** Format: uuid */
             id: string;
@@ -940,6 +1097,8 @@ export interface components {
             settingsFrozenAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description The caller's own place in the cohort (invited, applied, enrolled, ...), or null. */
+            participation: components["schemas"]["OwnParticipationDto"] | null;
         };
         CohortPageDto: {
             items: components["schemas"]["CohortViewDto"][];
@@ -964,6 +1123,123 @@ export interface components {
              * @enum {string}
              */
             status: "draft" | "enrolling" | "matching" | "running" | "closed";
+        };
+        ParticipantSkillDto: {
+            /** Format: uuid */
+            skillId: string;
+            name: string;
+            /** @description A mentor's own level, or the level a mentee wants to reach. */
+            level: number;
+        };
+        ParticipantProfileDto: {
+            timeZone: string | null;
+            languages: string[];
+            department: string | null;
+            /** @description Offered (mentors) or wanted (mentees). */
+            skills: components["schemas"]["ParticipantSkillDto"][];
+        };
+        ParticipantViewDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /**
+             * Format: uuid
+             * @description Null until the person is a member who took the place.
+             */
+            userId: string | null;
+            name: string;
+            /** @enum {string} */
+            role: "mentor" | "mentee";
+            /** @enum {string} */
+            status: "invited" | "applied" | "enrolled" | "declined" | "rejected" | "withdrawn";
+            /**
+             * @description How they came: invitation, application or import.
+             * @enum {string}
+             */
+            source: "invitation" | "application" | "import";
+            motivation: string | null;
+            /** Format: date-time */
+            enrolledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Null for someone who is not a member yet. */
+            profile: components["schemas"]["ParticipantProfileDto"] | null;
+        };
+        ParticipantPageDto: {
+            items: components["schemas"]["ParticipantViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        InviteParticipantDto: {
+            /**
+             * @description Someone not yet a member is invited to the organization too.
+             * @example grace@example.org
+             */
+            email: string;
+            /** @enum {string} */
+            role: "mentor" | "mentee";
+            /** @description How to call them until they join. */
+            name?: string;
+        };
+        WaitlistEntryDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /**
+             * Format: uuid
+             * @description Null until the person is a member who took the place.
+             */
+            userId: string | null;
+            name: string;
+            /** @enum {string} */
+            role: "mentor" | "mentee";
+            /** @enum {string} */
+            status: "invited" | "applied" | "enrolled" | "declined" | "rejected" | "withdrawn";
+            /**
+             * @description How they came: invitation, application or import.
+             * @enum {string}
+             */
+            source: "invitation" | "application" | "import";
+            motivation: string | null;
+            /** Format: date-time */
+            enrolledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Null for someone who is not a member yet. */
+            profile: components["schemas"]["ParticipantProfileDto"] | null;
+            /** @description 1 is the next mentee to be placed when a mentor place opens. */
+            position: number;
+        };
+        CohortCapacityDto: {
+            /** @description Enrolled mentors. */
+            mentors: number;
+            /** @description Mentee places they offer: capacity each (the program default if unset), none while paused. */
+            mentorPlaces: number;
+            /** @description Enrolled mentees. */
+            mentees: number;
+            /** @description Mentees who can be placed: the first ones in order of enrollment. */
+            placeable: number;
+            /** @description Mentees waiting for a place. */
+            waiting: number;
+            /** @description Mentor places missing for everyone to be placed (the waiting mentees). */
+            gap: number;
+        };
+        WaitlistPageDto: {
+            items: components["schemas"]["WaitlistEntryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            capacity: components["schemas"]["CohortCapacityDto"];
+        };
+        ApplyDto: {
+            /**
+             * @description Take part as mentor or as mentee.
+             * @enum {string}
+             */
+            role: "mentor" | "mentee";
+            /** @description Why, for the coordinator who decides. */
+            motivation?: string;
         };
     };
     responses: never;
@@ -2589,6 +2865,658 @@ export interface operations {
             };
             /** @description A member without one of the roles the route needs (`forbidden_role`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipantsController_roster: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                role?: "mentor" | "mentee";
+                status?: "invited" | "applied" | "enrolled" | "declined" | "rejected" | "withdrawn";
+                /** @description People whose profile offers or wants this skill. */
+                skillId?: string;
+                /** @description Part of the name or address, any case. */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPageDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipantsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteParticipantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipantsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipantsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipantsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipantsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipantsController_waitlist: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistPageDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipationController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipationController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantViewDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipationController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipationController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ParticipationController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

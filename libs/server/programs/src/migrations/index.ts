@@ -1,7 +1,8 @@
 import type { ContextMigrations } from '@mentorship/platform';
 import { Programs1764500000100 } from './1764500000100-programs';
+import { Participants1764500000200 } from './1764500000200-participants';
 
 export const programsMigrations: ContextMigrations = {
   directory: __dirname,
-  classes: [Programs1764500000100],
+  classes: [Programs1764500000100, Participants1764500000200],
 };
