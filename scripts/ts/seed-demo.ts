@@ -1,18 +1,31 @@
-// Seeds the demo organization and its people. Idempotent: running it again changes nothing.
-// Run through scripts/demo.mjs (or `node scripts/seed-demo.mjs`).
+// Seeds the demo organization and its people through the product's own services, the way
+// people do it: sign up, create the organization, invite each person, who accepts.
+// Idempotent: running it again changes nothing. Run through scripts/demo.mjs (or
+// `node scripts/seed-demo.mjs`).
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
-import type { OrganizationRole } from '@mentorship/contracts';
-import { PasswordHasher } from '@mentorship/identity';
-import { Client } from 'pg';
+import { NestFactory } from '@nestjs/core';
+import type { OrganizationRole, OrganizationView } from '@mentorship/contracts';
+import { WorkerModule } from '@mentorship/bootstrap';
+import { AuthService } from '@mentorship/identity';
+import {
+  InvitationsService,
+  InvitationTokens,
+  OrganizationAccessService,
+  OrganizationsService,
+} from '@mentorship/organizations';
+import { AuthenticatedUser, loadAppConfig } from '@mentorship/platform';
 
-export const DEMO_ORGANIZATION = {
-  id: '00000000-0000-4000-8000-00000000d3e0',
-  name: 'Demo Mentoring Program',
-};
+export const DEMO_ORGANIZATION_NAME = 'Demo Mentoring Program';
 export const DEMO_PASSWORD = 'mentorship-demo-2026';
 
-const PEOPLE: { email: string; displayName: string; roles: OrganizationRole[] }[] = [
+interface DemoPerson {
+  email: string;
+  displayName: string;
+  roles: OrganizationRole[];
+}
+
+/** The first is the organization's creator, hence its admin. */
+const PEOPLE: DemoPerson[] = [
   { email: 'admin@demo.example', displayName: 'Ada Admin', roles: ['admin'] },
   { email: 'coordinator@demo.example', displayName: 'Cora Coordinator', roles: ['coordinator'] },
   { email: 'mentor1@demo.example', displayName: 'Grace Hopper', roles: ['mentor'] },
@@ -24,56 +37,57 @@ const PEOPLE: { email: string; displayName: string; roles: OrganizationRole[] }[
   { email: 'mentee4@demo.example', displayName: 'Frances Allen', roles: ['mentee'] },
 ];
 
-async function seed(databaseUrl: string): Promise<void> {
-  const hasher = new PasswordHasher();
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
+async function seed(): Promise<void> {
+  const config = loadAppConfig(process.env, { logLevel: 'error' });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
   try {
-    await client.query('BEGIN');
-    const ids = new Map<string, string>();
-    for (const person of PEOPLE) {
-      const existing = await client.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
-        person.email,
-      ]);
-      if (existing.rows[0]) {
-        ids.set(person.email, existing.rows[0].id);
-        continue;
-      }
-      const id = randomUUID();
-      await client.query(
-        'INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, $2, $3, $4)',
-        [id, person.email, person.displayName, await hasher.hash(DEMO_PASSWORD)],
+    const auth = app.get(AuthService);
+    const organizations = app.get(OrganizationsService);
+    const invitations = app.get(InvitationsService);
+    const tokens = app.get(InvitationTokens);
+    const access = app.get(OrganizationAccessService);
+
+    const account = async (person: DemoPerson): Promise<AuthenticatedUser> => {
+      const user =
+        (await auth.accountOf(person.email)) ??
+        (await auth.register({
+          email: person.email,
+          displayName: person.displayName,
+          password: DEMO_PASSWORD,
+        }));
+      return { id: user.id, email: user.email };
+    };
+    const organizationOf = async (user: AuthenticatedUser): Promise<OrganizationView | undefined> =>
+      (await organizations.listMine(user.id)).items.find((o) => o.name === DEMO_ORGANIZATION_NAME);
+
+    const [creator, ...others] = PEOPLE;
+    const admin = await account(creator!);
+    const organization =
+      (await organizationOf(admin)) ?? (await organizations.create(admin, { name: DEMO_ORGANIZATION_NAME }));
+    // By name: people who join together are listed by name, so this keeps the members page's order.
+    for (const person of [...others].sort((a, b) => a.displayName.localeCompare(b.displayName))) {
+      const user = await account(person);
+      if (await organizationOf(user)) continue;
+      const invitation = await access.enter(
+        organization.id,
+        admin,
+        { kind: 'org-member', roles: ['admin'] },
+        () => invitations.invite({ email: person.email, roles: person.roles }),
       );
-      ids.set(person.email, id);
-    }
-    // The application role writes tenant rows only inside its tenant.
-    await client.query(`SELECT set_config('app.organization_id', $1, true)`, [DEMO_ORGANIZATION.id]);
-    await client.query('INSERT INTO organizations (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
-      DEMO_ORGANIZATION.id,
-      DEMO_ORGANIZATION.name,
-    ]);
-    for (const person of PEOPLE) {
-      await client.query(
-        'INSERT INTO memberships (organization_id, user_id, roles) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [DEMO_ORGANIZATION.id, ids.get(person.email), person.roles],
+      await access.enter(organization.id, user, { kind: 'org-invitee' }, () =>
+        invitations.accept(tokens.issue(organization.id, invitation.id)),
       );
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
   } finally {
-    await client.end();
+    await app.close();
   }
 }
 
 if (require.main === module) {
-  const databaseUrl = process.env['DATABASE_URL'];
-  if (!databaseUrl) throw new Error('DATABASE_URL is not set');
-  seed(databaseUrl)
+  seed()
     .then(() => {
       console.log(
-        `Demo organization "${DEMO_ORGANIZATION.name}" is seeded. Everyone's password: ${DEMO_PASSWORD}`,
+        `Demo organization "${DEMO_ORGANIZATION_NAME}" is seeded. Everyone's password: ${DEMO_PASSWORD}`,
       );
       for (const person of PEOPLE) console.log(`  ${person.roles.join('+').padEnd(14)} ${person.email}`);
     })

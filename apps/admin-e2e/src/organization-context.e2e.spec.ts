@@ -60,6 +60,9 @@ describe('the current organization', () => {
 
     // Reloading the page to create an organization: a member is not told they have none.
     await page.goto(`${e2e.api.baseUrl}/orgs/new`);
+    // Reload only once the page is up: the session's refresh rotates the token on every load,
+    // and a reload that cuts the refresh short loses the session.
+    await page.getByRole('heading', { name: 'Create an organization' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Create an organization' }).waitFor();
     expect(await switcherValue(page)).toBe('Beta Mentoring');

@@ -45,7 +45,7 @@ describe('job outbox when Redis goes down', () => {
     sink = await startSmtpSink();
     services = await createTestServices({ smtpUrl: sink.url, redisUrl: redis.url });
     api = await startTestApi({ services });
-    worker = await startTestWorker(services.config);
+    worker = await startTestWorker(services);
     http = new HttpClient(api.baseUrl);
     admin = await makeUser(http);
     org = await makeOrganization(http, admin, 'Outage Org');
@@ -153,7 +153,7 @@ describe('job outbox relay', () => {
       [org.id, invitationEmailJob.name, invitationEmailJob.queue, invitationIds],
     );
     // A second process's relay: its own pool, its own Redis connection.
-    const other = await createTestWorker(t.api.config);
+    const other = await createTestWorker(t.api);
     // Slow Redis down a little so each relay holds its batch while the other takes the next.
     const added: string[] = [];
     const addBulk = Queue.prototype.addBulk;

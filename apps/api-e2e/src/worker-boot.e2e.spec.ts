@@ -21,7 +21,7 @@ describe('worker boot check', () => {
   afterAll(() => dropTestServices(services));
 
   it('starts with exactly one handler per job', async () => {
-    const worker = await createTestWorker(services.config);
+    const worker = await createTestWorker(services);
     try {
       await expect(worker.get(JobWorkerService).start()).resolves.toBeUndefined();
     } finally {
@@ -30,7 +30,7 @@ describe('worker boot check', () => {
   });
 
   it('refuses to start when a job name has two handlers', async () => {
-    const worker = await createTestWorker(services.config, [DuplicateHandlerModule]);
+    const worker = await createTestWorker(services, [DuplicateHandlerModule]);
     try {
       await expect(worker.get(JobWorkerService).start()).rejects.toThrow(JobRegistryError);
       await expect(worker.get(JobWorkerService).start()).rejects.toThrow(/invitation-email" has 2 handlers/);

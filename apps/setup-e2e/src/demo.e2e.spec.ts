@@ -89,6 +89,26 @@ describe('npm run demo', () => {
     expect(demo.output()).toContain(`[demo mail]   ${env['PUBLIC_URL']}/invitations/accept?org=${orgId}`);
   });
 
+  it('seeds through the services: the audit log shows what people did', async () => {
+    const client = new Client({ connectionString: withDatabase(serviceUrls.admin, database) });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT action, count(*)::int AS n FROM audit_events GROUP BY action ORDER BY action`,
+      );
+      // The creator made the organization; each of the eight others accepted an invitation
+      // (the demo's own invitation test adds one more invitation.created).
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { action: 'organization.created', n: 1 },
+          { action: 'invitation.accepted', n: 8 },
+        ]),
+      );
+    } finally {
+      await client.end();
+    }
+  });
+
   it('seeds idempotently: running the seed again changes nothing', async () => {
     const before = await countIn(database);
     const again = runScript('scripts/seed-demo.mjs', env);
@@ -103,7 +123,9 @@ async function countIn(database: string) {
   try {
     const result = await client.query(
       `SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM memberships) AS members,
-              (SELECT count(*)::int FROM organizations) AS organizations`,
+              (SELECT count(*)::int FROM organizations) AS organizations,
+              (SELECT count(*)::int FROM invitations) AS invitations,
+              (SELECT count(*)::int FROM audit_events) AS audit`,
     );
     return result.rows[0];
   } finally {

@@ -29,6 +29,9 @@ function tagsOf(library: string): string[] {
 const contexts = readdirSync(SERVER_LIBS).filter((library) =>
   tagsOf(library).some((tag) => tag.startsWith('context:')),
 );
+/** DEVELOPMENT.md's example context (a test fixture) has the same shape. */
+const EXAMPLE = { name: 'kudos', src: join(ROOT, 'apps/api-e2e/src/example-context/kudos') };
+const shaped = [...contexts.map((name) => ({ name, src: join(SERVER_LIBS, name, 'src') })), EXAMPLE];
 
 describe('bounded context libraries', () => {
   it('are found (identity, organizations, audit, notifications at least)', () => {
@@ -45,14 +48,20 @@ describe('bounded context libraries', () => {
   });
 
   describe.each(contexts)('%s', (name) => {
-    const src = join(SERVER_LIBS, name, 'src');
-    const entries = readdirSync(src, { withFileTypes: true });
-    const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
-    const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-
     it('is tagged with its own folder name', () => {
       expect(tagsOf(name).filter((tag) => tag.startsWith('context:'))).toEqual([`context:${name}`]);
     });
+
+    it('is registered in bootstrap with its own migrations folder', () => {
+      const registration = CONTEXTS.find((context) => context.name === name);
+      expect(registration?.migrations.directory).toBe(join(SERVER_LIBS, name, 'src', 'migrations'));
+    });
+  });
+
+  describe.each(shaped)('$name has the inner shape', ({ name, src }) => {
+    const entries = readdirSync(src, { withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+    const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 
     it('has its module, registration, index, at least one service, entities and migrations', () => {
       expect(files).toEqual(expect.arrayContaining([`${name}.module.ts`, `${name}.context.ts`, 'index.ts']));
@@ -77,10 +86,8 @@ describe('bounded context libraries', () => {
       }
     });
 
-    it('exports its registration, whose migrations are its own folder', () => {
+    it('exports its registration from its index', () => {
       expect(readFileSync(join(src, 'index.ts'), 'utf8')).toContain(`export * from './${name}.context';`);
-      const registration = CONTEXTS.find((context) => context.name === name);
-      expect(registration?.migrations.directory).toBe(join(src, 'migrations'));
     });
   });
 });

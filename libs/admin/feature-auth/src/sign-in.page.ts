@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { isInvitationReturn, safeReturnUrl } from '@mentorship/admin/util';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
-import { FieldErrorPipe, FormErrorComponent, placeServerErrors } from '@mentorship/admin/ui';
+import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
 
 @Component({
   selector: 'mm-sign-in-page',
@@ -35,7 +35,7 @@ import { FieldErrorPipe, FormErrorComponent, placeServerErrors } from '@mentorsh
         </mat-card-header>
         <form [formGroup]="form" (ngSubmit)="submit()">
           <mat-card-content class="mm-form-fields">
-            <mm-form-error [message]="formError()" />
+            <mm-form-error [message]="submission.error()" />
             <mat-form-field class="mm-full-width">
               <mat-label>Email</mat-label>
               <input matInput type="email" formControlName="email" autocomplete="username" required />
@@ -62,7 +62,7 @@ import { FieldErrorPipe, FormErrorComponent, placeServerErrors } from '@mentorsh
               New here?
               <a routerLink="/sign-up" [queryParams]="returnQuery()">Create an account</a>
             </span>
-            <button mat-flat-button type="submit" [disabled]="submitting()">Sign in</button>
+            <button mat-flat-button type="submit" [disabled]="submission.submitting()">Sign in</button>
           </mat-card-actions>
         </form>
       </mat-card>
@@ -81,9 +81,6 @@ export class SignInPage {
 
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
-  protected readonly submitting = signal(false);
-  /** Wrong credentials, too many attempts, an unreachable server: said on the card itself. */
-  protected readonly formError = signal<string | null>(null);
   protected readonly forInvitation = computed(() => isInvitationReturn(this.returnUrl()));
   protected readonly returnQuery = computed(() => {
     const returnUrl = this.returnUrl();
@@ -94,19 +91,13 @@ export class SignInPage {
     password: ['', Validators.required],
   });
 
+  /** Wrong credentials, too many attempts, an unreachable server: said on the card itself. */
+  protected readonly submission = new FormSubmission(this.form);
+
   protected submit(): void {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
-    this.session.signIn(this.form.getRawValue()).subscribe({
-      next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        this.formError.set(placeServerErrors(this.form, error));
-      },
-    });
+    this.submission.submit(
+      () => this.session.signIn(this.form.getRawValue()),
+      () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,12 +8,12 @@ import { Router, RouterLink } from '@angular/router';
 import { ERROR_CODES, FIELD_LIMITS } from '@mentorship/contracts';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
 import {
-  ErrorNotifier,
   FieldErrorPipe,
   characters,
   lengthInCharacters,
   notBlank,
-  placeServerErrors,
+  FormErrorComponent,
+  FormSubmission,
 } from '@mentorship/admin/ui';
 import { isInvitationReturn, safeReturnUrl } from '@mentorship/admin/util';
 
@@ -22,7 +22,15 @@ const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LI
 @Component({
   selector: 'mm-sign-up-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatCardModule, MatInputModule, MatButtonModule, FieldErrorPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatInputModule,
+    MatButtonModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
   template: `
     <div class="mm-page sign-up">
       <mat-card appearance="outlined">
@@ -38,6 +46,7 @@ const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LI
         </mat-card-header>
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-card-content class="mm-form-fields">
+            <mm-form-error [message]="submission.error()" />
             <mat-form-field class="mm-full-width">
               <mat-label>Display name</mat-label>
               <input
@@ -75,7 +84,7 @@ const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LI
               Already have an account?
               <a routerLink="/sign-in" [queryParams]="returnQuery()">Sign in</a>
             </span>
-            <button mat-flat-button type="submit" [disabled]="submitting()">Create account</button>
+            <button mat-flat-button type="submit" [disabled]="submission.submitting()">Create account</button>
           </mat-card-actions>
         </form>
       </mat-card>
@@ -93,7 +102,6 @@ export class SignUpPage {
   readonly returnUrl = input<string>();
 
   private readonly session = inject(SessionStore);
-  private readonly notifier = inject(ErrorNotifier);
   private readonly router = inject(Router);
   protected readonly passwordMin = PASSWORD.min;
   protected readonly passwordMax = PASSWORD.max;
@@ -101,7 +109,6 @@ export class SignUpPage {
   protected readonly displayNameMessages = { required: 'Enter your name.', blank: 'Enter your name.' };
   protected readonly emailMessages = { required: 'Enter your email.', email: 'Enter an email address.' };
   protected readonly passwordMessages = { required: 'Choose a password.' };
-  protected readonly submitting = signal(false);
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', [Validators.required, notBlank, Validators.maxLength(DISPLAY_NAME.max)]],
     email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL.max)]],
@@ -115,25 +122,14 @@ export class SignUpPage {
     return returnUrl ? { returnUrl } : {};
   });
 
-  protected submit(): void {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    const { displayName, email, password } = this.form.getRawValue();
-    this.session.signUp({ displayName: displayName.trim(), email: email.trim(), password }).subscribe({
-      next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
-      error: (error: unknown) => {
-        this.showApiError(error);
-        this.submitting.set(false);
-      },
-    });
-  }
+  /** A taken address is said at the email field; what belongs to no field, on the card. */
+  protected readonly submission = new FormSubmission(this.form, { [ERROR_CODES.emailTaken]: 'email' });
 
-  /** Problems with a field go next to it; anything else goes to the snackbar. */
-  private showApiError(error: unknown): void {
-    const unplaced = placeServerErrors(this.form, error, { [ERROR_CODES.emailTaken]: 'email' });
-    if (unplaced) this.notifier.showMessage(unplaced);
+  protected submit(): void {
+    const { displayName, email, password } = this.form.getRawValue();
+    this.submission.submit(
+      () => this.session.signUp({ displayName: displayName.trim(), email: email.trim(), password }),
+      () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -8,7 +8,7 @@ import {
   FieldErrorPipe,
   FormErrorComponent,
   RolePickerComponent,
-  placeServerErrors,
+  FormSubmission,
 } from '@mentorship/admin/ui';
 import { MembersStore } from './members.store';
 
@@ -32,7 +32,7 @@ import { MembersStore } from './members.store';
     <h2 mat-dialog-title>Invite a member</h2>
     <form [formGroup]="form" (ngSubmit)="submit()">
       <mat-dialog-content class="mm-form-fields">
-        <mm-form-error [message]="formError()" />
+        <mm-form-error [message]="submission.error()" />
         <mat-form-field class="mm-full-width">
           <mat-label>Email</mat-label>
           <input matInput type="email" formControlName="email" autocomplete="off" required cdkFocusInitial />
@@ -44,7 +44,7 @@ import { MembersStore } from './members.store';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="submitting()">Send invitation</button>
+        <button mat-flat-button type="submit" [disabled]="submission.submitting()">Send invitation</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -58,32 +58,21 @@ import { MembersStore } from './members.store';
 export class InviteMemberDialog {
   private readonly store = inject(MembersStore);
   private readonly dialogRef = inject<MatDialogRef<InviteMemberDialog, InvitationView>>(MatDialogRef);
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email, Validators.maxLength(FIELD_LIMITS.email.max)]],
     roles: [['mentee'] as OrganizationRole[], Validators.required],
   });
 
+  protected readonly submission = new FormSubmission(this.form, {
+    [ERROR_CODES.invitationPending]: 'email',
+    [ERROR_CODES.alreadyMember]: 'email',
+  });
+
   protected submit(): void {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
     const { email, roles } = this.form.getRawValue();
-    this.store.invite({ email: email.trim(), roles }).subscribe({
-      next: (invitation) => this.dialogRef.close(invitation),
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        this.formError.set(
-          placeServerErrors(this.form, error, {
-            [ERROR_CODES.invitationPending]: 'email',
-            [ERROR_CODES.alreadyMember]: 'email',
-          }),
-        );
-      },
-    });
+    this.submission.submit(
+      () => this.store.invite({ email: email.trim(), roles }),
+      (invitation) => this.dialogRef.close(invitation),
+    );
   }
 }

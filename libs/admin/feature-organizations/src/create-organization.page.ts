@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -10,7 +10,7 @@ import {
   FormErrorComponent,
   lengthInCharacters,
   notBlank,
-  placeServerErrors,
+  FormSubmission,
 } from '@mentorship/admin/ui';
 import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
 
@@ -40,7 +40,7 @@ const NAME = FIELD_LIMITS.organizationName;
         </mat-card-header>
         <form [formGroup]="form" (ngSubmit)="submit()">
           <mat-card-content class="mm-form-fields">
-            <mm-form-error [message]="formError()" />
+            <mm-form-error [message]="submission.error()" />
             <mat-form-field class="mm-full-width">
               <mat-label>Organization name</mat-label>
               <input
@@ -54,7 +54,9 @@ const NAME = FIELD_LIMITS.organizationName;
             </mat-form-field>
           </mat-card-content>
           <mat-card-actions align="end">
-            <button mat-flat-button type="submit" [disabled]="submitting()">Create organization</button>
+            <button mat-flat-button type="submit" [disabled]="submission.submitting()">
+              Create organization
+            </button>
           </mat-card-actions>
         </form>
       </mat-card>
@@ -85,26 +87,17 @@ export class CreateOrganizationPage {
     required: 'Enter a name for the organization.',
     blank: 'Enter a name for the organization.',
   };
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [Validators.required, notBlank, lengthInCharacters(NAME.min, NAME.max, { trim: true })]],
   });
 
+  protected readonly submission = new FormSubmission(this.form);
+
   protected submit(): void {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
     const name = this.form.controls.name.value.trim();
-    this.organizations.create(name).subscribe({
-      next: (org) => void this.router.navigate(['/orgs', org.id, 'members']),
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        this.formError.set(placeServerErrors(this.form, error));
-      },
-    });
+    this.submission.submit(
+      () => this.organizations.create(name),
+      (org) => void this.router.navigate(['/orgs', org.id, 'members']),
+    );
   }
 }

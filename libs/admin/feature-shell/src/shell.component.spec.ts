@@ -1,3 +1,4 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
@@ -5,25 +6,31 @@ import { provideRouter } from '@angular/router';
 import type { OrganizationView } from '@mentorship/contracts';
 import { signInForTest } from '@mentorship/admin/data-access-identity/testing';
 import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
+import { of } from 'rxjs';
 import { ShellComponent } from './shell.component';
 
 describe(ShellComponent.name, () => {
-  let backend: HttpTestingController;
+  beforeEach(() => localStorage.clear());
 
-  beforeEach(() => {
-    localStorage.clear();
+  /** The shell for a signed-in user with `organizations`, `current` open, on a wide or narrow screen. */
+  async function render(organizations: OrganizationView[], current: string, { narrow = false } = {}) {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        {
+          provide: BreakpointObserver,
+          useValue: { observe: () => of({ matches: narrow, breakpoints: {} }), isMatched: () => narrow },
+        },
+      ],
     });
-    backend = TestBed.inject(HttpTestingController);
-  });
-
-  async function render(organizations: OrganizationView[], current?: string) {
+    const backend = TestBed.inject(HttpTestingController);
     signInForTest(backend, { id: 'u1', displayName: 'Ada Lovelace' });
     const store = TestBed.inject(OrganizationStore);
     store.ensureLoaded().subscribe();
     backend.expectOne('/api/v1/orgs').flush({ items: organizations });
-    if (current) store.select(current);
+    store.select(current);
     const fixture = TestBed.createComponent(ShellComponent);
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
@@ -31,6 +38,10 @@ describe(ShellComponent.name, () => {
 
   const navLinks = (shell: HTMLElement) =>
     [...shell.querySelectorAll('nav a')].map((link) => link.textContent?.trim());
+  const headerButtons = (shell: HTMLElement) =>
+    [...shell.querySelectorAll('header button')].map(
+      (button) => button.textContent?.trim() || button.getAttribute('aria-label'),
+    );
 
   it('names the product once, for everyone', async () => {
     const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['mentee'] }], 'o1');
@@ -47,5 +58,17 @@ describe(ShellComponent.name, () => {
   it('shows admins and coordinators the members page too', async () => {
     const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['coordinator'] }], 'o1');
     expect(navLinks(shell)).toEqual(['Home', 'Members']);
+  });
+
+  it('shows the account in the toolbar on a wide screen', async () => {
+    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['admin'] }], 'o1');
+    expect(headerButtons(shell)).toEqual(['Sign out']);
+    expect(shell.querySelectorAll('mat-toolbar-row')).toHaveLength(1);
+  });
+
+  it('folds the account into a menu on a narrow screen and gives the switcher a row of its own', async () => {
+    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['admin'] }], 'o1', { narrow: true });
+    expect(headerButtons(shell)).toEqual(['Menu']);
+    expect(shell.querySelectorAll('mat-toolbar-row')[1]?.querySelector('mat-select')).not.toBeNull();
   });
 });

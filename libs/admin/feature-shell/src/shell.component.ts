@@ -1,10 +1,13 @@
 import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
 import { OrganizationStore, organizationLanding } from '@mentorship/admin/data-access-organizations';
+import { injectNarrowScreen } from '@mentorship/admin/ui';
 
 /**
  * The frame of every page: the product's one name, the organization switcher, the account,
@@ -13,29 +16,51 @@ import { OrganizationStore, organizationLanding } from '@mentorship/admin/data-a
 @Component({
   selector: 'mm-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatSelectModule],
+  imports: [
+    NgTemplateOutlet,
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatButtonModule,
+    MatMenuModule,
+    MatSelectModule,
+  ],
   template: `
     <header class="header">
       <mat-toolbar class="toolbar">
-        <a class="brand" routerLink="/">Mentorship Map</a>
-        <span class="spacer"></span>
-        @if (session.user(); as user) {
-          @if (organizations.organizations().length > 0) {
-            <mat-form-field class="org-switcher" subscriptSizing="dynamic">
-              <mat-label>Organization</mat-label>
-              <mat-select
-                [value]="organizations.current()?.id"
-                (selectionChange)="openOrganization($event.value)"
-              >
-                @for (org of organizations.organizations(); track org.id) {
-                  <mat-option [value]="org.id">{{ org.name }}</mat-option>
-                }
-              </mat-select>
-            </mat-form-field>
-            <a mat-button routerLink="/orgs/new">New organization</a>
+        <mat-toolbar-row class="row">
+          <a class="brand" routerLink="/">Mentorship Map</a>
+          <span class="spacer"></span>
+          @if (session.user(); as user) {
+            @if (!narrow()) {
+              <ng-container [ngTemplateOutlet]="switcher" />
+              @if (organizations.organizations().length > 0) {
+                <a mat-button routerLink="/orgs/new">New organization</a>
+              }
+              <span class="user" [title]="user.email">{{ user.displayName }}</span>
+              <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
+            } @else {
+              <button mat-icon-button type="button" aria-label="Menu" [matMenuTriggerFor]="accountMenu">
+                <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+                  <path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" fill="currentColor" />
+                </svg>
+              </button>
+              <mat-menu #accountMenu="matMenu" xPosition="before">
+                <div class="account" mat-menu-item disabled>
+                  <span class="account-name">{{ user.displayName }}</span>
+                  <span class="account-email">{{ user.email }}</span>
+                </div>
+                <a mat-menu-item routerLink="/orgs/new">New organization</a>
+                <button mat-menu-item type="button" (click)="signOut()">Sign out</button>
+              </mat-menu>
+            }
           }
-          <span class="user" [title]="user.email">{{ user.displayName }}</span>
-          <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
+        </mat-toolbar-row>
+        @if (session.user() && narrow() && organizations.organizations().length > 0) {
+          <mat-toolbar-row class="row switcher-row">
+            <ng-container [ngTemplateOutlet]="switcher" />
+          </mat-toolbar-row>
         }
       </mat-toolbar>
       @if (session.user() && organizations.current(); as org) {
@@ -62,6 +87,22 @@ import { OrganizationStore, organizationLanding } from '@mentorship/admin/data-a
     <main>
       <router-outlet />
     </main>
+
+    <ng-template #switcher>
+      @if (organizations.organizations().length > 0) {
+        <mat-form-field class="org-switcher" subscriptSizing="dynamic">
+          <mat-label>Organization</mat-label>
+          <mat-select
+            [value]="organizations.current()?.id"
+            (selectionChange)="openOrganization($event.value)"
+          >
+            @for (org of organizations.organizations(); track org.id) {
+              <mat-option [value]="org.id">{{ org.name }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      }
+    </ng-template>
   `,
   styles: `
     .header {
@@ -69,7 +110,6 @@ import { OrganizationStore, organizationLanding } from '@mentorship/admin/data-a
       background: var(--mat-sys-surface-container);
     }
     .toolbar {
-      gap: 12px;
       --mat-toolbar-container-background-color: transparent;
     }
     .brand {
@@ -79,6 +119,32 @@ import { OrganizationStore, organizationLanding } from '@mentorship/admin/data-a
     }
     .spacer {
       flex: 1 1 auto;
+    }
+    .row {
+      gap: 12px;
+    }
+    .switcher-row {
+      height: auto;
+      padding-bottom: 8px;
+    }
+    .switcher-row .org-switcher {
+      width: 100%;
+    }
+    /* Who is signed in: a heading of the menu, not an action, yet not greyed out. */
+    .account[disabled] {
+      height: auto;
+      padding-block: 8px;
+      opacity: 1;
+    }
+    .account-name {
+      display: block;
+      font: var(--mat-sys-title-small);
+      color: var(--mat-sys-on-surface);
+    }
+    .account-email {
+      display: block;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
     }
     .org-switcher {
       width: 240px;
@@ -106,6 +172,8 @@ export class ShellComponent {
   protected readonly organizations = inject(OrganizationStore);
   private readonly router = inject(Router);
   protected readonly showMembers = this.organizations.canSeeMembersOfCurrent;
+  /** Under 600 px the account goes into a menu and the switcher takes a row of its own. */
+  protected readonly narrow = injectNarrowScreen();
 
   constructor() {
     // Every page knows the user's organizations, not only those whose guard asked for them

@@ -2,16 +2,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthenticationGuard } from '@mentorship/identity';
 import { OrganizationAccessInterceptor } from '@mentorship/organizations';
-import { AppConfig, HealthModule } from '@mentorship/platform';
+import { AppConfig, BoundedContext, HealthModule } from '@mentorship/platform';
+import { CONTEXTS } from './contexts';
 import { applicationImports } from './application-imports';
 
 /** The API's composition root: platform, bounded contexts, and the request pipeline. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, contexts: readonly BoundedContext[] = CONTEXTS): DynamicModule {
     return {
       module: ApiModule,
-      imports: applicationImports(config, [HealthModule]),
+      imports: applicationImports(config, [HealthModule], contexts),
       providers: [
         // Who you are (guard, no database), then, inside the request's one tenant transaction,
         // what you may do in the route's organization (interceptor).

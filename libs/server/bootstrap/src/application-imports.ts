@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import {
   AppConfig,
+  BoundedContext,
   ConfigModule,
   DatabaseModule,
   JobsModule,
@@ -13,16 +14,21 @@ type Import = Type<unknown> | DynamicModule;
 
 /**
  * What the API and the worker share: the platform, then `entry` modules of the process
- * (e.g. health probes), then every bounded context's module (their routes come in this order).
+ * (e.g. health probes), then every bounded context's module (their routes come in this order)
+ * and the jobs they declare. `contexts` is the product's, unless a test adds one.
  */
-export function applicationImports(config: AppConfig, entry: Import[] = []): Import[] {
+export function applicationImports(
+  config: AppConfig,
+  entry: Import[] = [],
+  contexts: readonly BoundedContext[] = CONTEXTS,
+): Import[] {
   return [
     ConfigModule.forRoot(config),
     LoggingModule,
     DatabaseModule,
     RedisModule,
-    JobsModule.forRoot(CONTEXTS.flatMap((context) => context.jobs ?? [])),
+    JobsModule.forRoot(contexts.flatMap((context) => context.jobs ?? [])),
     ...entry,
-    ...CONTEXTS.map((context) => context.module),
+    ...contexts.map((context) => context.module),
   ];
 }

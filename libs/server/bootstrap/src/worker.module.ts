@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { AppConfig } from '@mentorship/platform';
+import type { AppConfig, BoundedContext } from '@mentorship/platform';
+import { CONTEXTS } from './contexts';
 import { applicationImports } from './application-imports';
 
 /** The worker's composition root: the same services as the API, no HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: applicationImports(config) };
+  static forRoot(config: AppConfig, contexts: readonly BoundedContext[] = CONTEXTS): DynamicModule {
+    return { module: WorkerModule, imports: applicationImports(config, [], contexts) };
   }
 }

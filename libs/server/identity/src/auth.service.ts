@@ -56,6 +56,12 @@ export class AuthService {
     return this.tokens.revoke(refreshToken);
   }
 
+  /** The account with this (normalized) address, if there is one. */
+  async accountOf(email: string): Promise<UserViewDto | null> {
+    const user = await this.users.findByEmail(email);
+    return user && { id: user.id, email: user.email, displayName: user.displayName };
+  }
+
   async me(userId: string): Promise<UserViewDto> {
     const user = await this.users.findById(userId);
     if (!user) throw IdentityException.userNotFound();

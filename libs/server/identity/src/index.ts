@@ -4,5 +4,5 @@ export * from './authentication.guard';
 export * from './entities/user.entity';
 export * from './dto/auth.dto';
 export * from './dto/email.dto';
-export * from './password-hasher.service';
+export * from './auth.service';
 export * from './identity.context';

@@ -12,6 +12,7 @@ import { InvitationEmailJob } from './jobs/invitation-email.job';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 import { OrganizationAccessInterceptor } from './organization-access.interceptor';
+import { OrganizationAccessService } from './organization-access.service';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 import { InvitationRepository } from './repositories/invitation.repository';
@@ -32,11 +33,19 @@ import { OrganizationRepository } from './repositories/organization.repository';
     InvitationTokens,
     InvitationEmailJob,
     OrganizationAccessInterceptor,
+    OrganizationAccessService,
     OrganizationRepository,
     MembershipRepository,
     InvitationRepository,
   ],
   // Members and invitations serve other contexts too (programs enrolls members and invites by address).
-  exports: [OrganizationAccessInterceptor, InvitationTokens, MembersService, InvitationsService],
+  exports: [
+    OrganizationAccessInterceptor,
+    OrganizationAccessService,
+    InvitationTokens,
+    OrganizationsService,
+    MembersService,
+    InvitationsService,
+  ],
 })
 export class OrganizationsModule {}

@@ -2,8 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { DynamicModule, INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApiModule, WorkerModule } from '@mentorship/bootstrap';
-import { AppConfig, createHttpApp, JobWorkerService, loadAppConfig } from '@mentorship/platform';
+import { ApiModule, CONTEXTS, WorkerModule } from '@mentorship/bootstrap';
+import {
+  AppConfig,
+  BoundedContext,
+  createHttpApp,
+  JobWorkerService,
+  loadAppConfig,
+} from '@mentorship/platform';
 import Redis from 'ioredis';
 import { HttpClient } from './http';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -14,11 +20,20 @@ export const ADMIN_DIST = join(__dirname, '../../../../dist/apps/admin/browser')
 export interface TestServices {
   db: TestDatabase;
   config: AppConfig;
+  /** The bounded contexts composed: the product's, plus any the test brings. */
+  contexts: readonly BoundedContext[];
 }
 
-/** A test database plus a configuration pointing at it and at a Redis namespace of its own. */
-export async function createTestServices(overrides: Partial<AppConfig> = {}): Promise<TestServices> {
-  const db = await createTestDatabase();
+/**
+ * A test database plus a configuration pointing at it and at a Redis namespace of its own.
+ * `extraContexts` join the product's contexts: their migrations, modules and jobs.
+ */
+export async function createTestServices(
+  overrides: Partial<AppConfig> = {},
+  options: { extraContexts?: readonly BoundedContext[] } = {},
+): Promise<TestServices> {
+  const contexts = [...CONTEXTS, ...(options.extraContexts ?? [])];
+  const db = await createTestDatabase({ contexts });
   const config = loadAppConfig(
     {},
     {
@@ -31,7 +46,7 @@ export async function createTestServices(overrides: Partial<AppConfig> = {}): Pr
       ...overrides,
     },
   );
-  return { db, config };
+  return { db, config, contexts };
 }
 
 /** Drops the database and the Redis keys of a test's namespace. */
@@ -56,11 +71,9 @@ export async function dropTestServices(services: TestServices): Promise<void> {
   }
 }
 
-export interface TestApi {
+export interface TestApi extends TestServices {
   baseUrl: string;
   app: INestApplication;
-  db: TestDatabase;
-  config: AppConfig;
   close(): Promise<void>;
 }
 
@@ -80,7 +93,7 @@ export async function startTestApi(
       ...(options.serveAdmin ? { adminDist: ADMIN_DIST } : {}),
       ...options.config,
     }));
-  const root = ApiModule.forRoot(services.config);
+  const root = ApiModule.forRoot(services.config, services.contexts);
   root.imports = [...(root.imports ?? []), ...(options.extraModules ?? [])];
   const app = await createHttpApp(root, services.config);
   await app.listen(0, '127.0.0.1');
@@ -101,17 +114,19 @@ export async function startTestApi(
  * with test-only modules next to it.
  */
 export function createTestWorker(
-  config: AppConfig,
+  services: Pick<TestServices, 'config' | 'contexts'>,
   extraModules: (Type<unknown> | DynamicModule)[] = [],
 ): Promise<INestApplicationContext> {
-  const root = WorkerModule.forRoot(config);
+  const root = WorkerModule.forRoot(services.config, services.contexts);
   root.imports = [...(root.imports ?? []), ...extraModules];
   return NestFactory.createApplicationContext(root, { logger: false });
 }
 
-/** The real worker, consuming the same Redis namespace as the API it is given. */
-export async function startTestWorker(config: AppConfig): Promise<INestApplicationContext> {
-  const worker = await createTestWorker(config);
+/** The real worker, consuming the same database and Redis namespace as the API of `services`. */
+export async function startTestWorker(
+  services: Pick<TestServices, 'config' | 'contexts'>,
+): Promise<INestApplicationContext> {
+  const worker = await createTestWorker(services);
   await worker.get(JobWorkerService).start();
   return worker;
 }

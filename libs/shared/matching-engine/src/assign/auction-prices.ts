@@ -7,6 +7,8 @@ const PHASE_FACTOR = 8;
 const FINAL_EPSILON_POINTS = 8;
 /** Bids per phase at most this many per mentee: a safety net, the exact finish does the rest. */
 const BIDS_PER_MENTEE = 64;
+/** Reverse bids at most this many per seat, for the same reason. */
+const REVERSE_BIDS_PER_SEAT = 4;
 /** Bids between two progress checkpoints. */
 const CHECKPOINT_BIDS = 4096;
 
@@ -147,7 +149,12 @@ function reverseBids(
     heldEdge[i] === -1 ? 0 : points[heldEdge[i]] * perPoint + perPair - slotPrice[heldSlot[i]];
   const stack: number[] = [];
   for (let t = slotPrice.length - 1; t >= 0; t--) if (slotHolder[t] === -1 && slotPrice[t] > 0) stack.push(t);
-  while (stack.length > 0) {
+  // Cut prices can chase each other down in ε steps for long; past the budget the exact repair takes over.
+  for (
+    let budget = REVERSE_BIDS_PER_SEAT * slotPrice.length + 1024;
+    stack.length > 0 && budget > 0;
+    budget--
+  ) {
     const t = stack.pop() as number;
     if (slotHolder[t] !== -1 || slotPrice[t] === 0) continue;
     const j = slotMentor[t];

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { MatchingInputError } from '../matching-input.error';
-import { smallRound } from '../testing/arbitraries';
+import { familyRound, smallRound } from '../testing/arbitraries';
 import { bruteForceBest } from '../testing/brute-force';
 import { candidateGraphOf, generateCandidateGraph, GREEDY_TRAP } from '../testing/candidate-graphs';
 import { solveWithHighs } from '../testing/highs-reference';
-import { assignOptimal } from './optimal';
-import type { Assignment, CandidateGraph, PairRef } from './candidate-graph';
+import { changeDecisions, reviseProposal } from '../testing/round-changes';
+import { generateFamilyRound, ROUND_FAMILIES } from '../testing/round-families';
+import { seededRandom } from '../testing/random';
+import { MAX_ROUND_MENTEES, type Assignment, type CandidateGraph, type PairRef } from './candidate-graph';
+import { assignOptimal, assignOptimalAsync, type OptimalOptions } from './optimal';
+import type { SolveProgress } from './solve-control';
 
 function pointsOf(graph: CandidateGraph, i: number, j: number): number | undefined {
   for (let e = 0; e < graph.edgeMentee.length; e++) {
@@ -126,5 +130,159 @@ describe('assignOptimal', () => {
     const a = assignOptimal(graph);
     expectFeasible(graph, a);
     expect(a.totalPoints).toBe((await solveWithHighs(graph)).objective);
+  });
+});
+
+/** Both objectives against HiGHS, with every hard constraint checked. */
+async function expectOptimal(
+  graph: CandidateGraph,
+  fixed: PairRef[] = [],
+  forbidden: PairRef[] = [],
+): Promise<void> {
+  const lp = await solveWithHighs(graph, { fixed, forbidden });
+  const best = assignOptimal(graph, { fixed, forbidden });
+  expectFeasible(graph, best, fixed, forbidden);
+  expect(best.totalPoints).toBe(lp.objective);
+  const lpMost = await solveWithHighs(graph, { fixed, forbidden, objective: 'max-matched-then-score' });
+  const most = assignOptimal(graph, { fixed, forbidden, objective: 'max-matched-then-score' });
+  expectFeasible(graph, most, fixed, forbidden);
+  expect([most.matchedCount, most.totalPoints]).toEqual([lpMost.matched, lpMost.objective]);
+}
+
+describe('assignOptimal on every round family of the benchmark', () => {
+  it.each(ROUND_FAMILIES.map((f) => [f.id, f] as const))(
+    'equals HiGHS on a 250-mentee %s round',
+    async (_, family) => {
+      await expectOptimal(generateFamilyRound(family, { mentees: 250, mentors: 50, maxCandidates: 12 }, 1));
+    },
+  );
+
+  it('equals brute force on tiny rounds of random families, with fixed and forbidden pairs', () => {
+    fc.assert(
+      fc.property(familyRound(6, 4, true), ({ graph, fixed, forbidden }) => {
+        const brute = bruteForceBest(graph, { fixed, forbidden });
+        expect(assignOptimal(graph, { fixed, forbidden }).totalPoints).toBe(brute.bestPoints);
+        const most = assignOptimal(graph, { fixed, forbidden, objective: 'max-matched-then-score' });
+        expect([most.matchedCount, most.totalPoints]).toEqual(brute.bestMatchedThenPoints);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('equals HiGHS on small rounds of random families, with fixed and forbidden pairs', async () => {
+    await fc.assert(
+      fc.asyncProperty(familyRound(60, 15, true), async ({ graph, fixed, forbidden }) => {
+        await expectOptimal(graph, fixed, forbidden);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('warm re-solves', () => {
+  const phasesOf = (graph: CandidateGraph, options: OptimalOptions): Set<SolveProgress['phase']> => {
+    const phases = new Set<SolveProgress['phase']>();
+    assignOptimal(graph, { ...options, onProgress: (p) => phases.add(p.phase) });
+    return phases;
+  };
+
+  it('reach the cold optimum after up to 20 changed pairs or one changed capacity', () => {
+    fc.assert(
+      fc.property(
+        familyRound(60, 15, true),
+        fc.constantFrom('random', 'revise'),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 20 }),
+        fc.nat(),
+        fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
+        (round, how, capacityChange, pairs, seed, objective) => {
+          const first = assignOptimal(round.graph, { ...round, objective });
+          const random = seededRandom(seed);
+          const next = (): number => Math.floor(random() * 2 ** 30);
+          const change = capacityChange
+            ? ({ kind: 'capacity' } as const)
+            : ({ kind: 'pairs', pairs } as const);
+          const changed =
+            how === 'random'
+              ? changeDecisions(round, change, next)
+              : reviseProposal(round, first.mentorOf, change, next);
+          const options = { fixed: changed.fixed, forbidden: changed.forbidden, objective };
+          const warm = assignOptimal(changed.graph, { ...options, warmStart: first.warmStart });
+          const cold = assignOptimal(changed.graph, options);
+          expectFeasible(changed.graph, warm, changed.fixed, changed.forbidden);
+          expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('start from the previous prices instead of running the price auction', () => {
+    const graph = generateFamilyRound(ROUND_FAMILIES[3], { mentees: 300, mentors: 60 }, 4);
+    const first = assignOptimal(graph);
+    expect(phasesOf(graph, {})).toContain('prices');
+    expect(phasesOf(graph, { warmStart: first.warmStart, forbidden: [[0, 1]] })).not.toContain('prices');
+    // Nothing changed: every pair is kept as it was.
+    expect(Array.from(assignOptimal(graph, { warmStart: first.warmStart }).mentorOf)).toEqual(
+      Array.from(first.mentorOf),
+    );
+  });
+
+  it('fall back to a cold solve when the warm start is for another objective or round', () => {
+    const graph = generateFamilyRound(ROUND_FAMILIES[0], { mentees: 200, mentors: 40 }, 5);
+    const other = generateFamilyRound(ROUND_FAMILIES[0], { mentees: 100, mentors: 40 }, 5);
+    const byScore = assignOptimal(graph);
+    const options: OptimalOptions = { objective: 'max-matched-then-score', warmStart: byScore.warmStart };
+    expect(phasesOf(graph, options)).toContain('prices');
+    expect(phasesOf(graph, { warmStart: assignOptimal(other).warmStart })).toContain('prices');
+    expect(assignOptimal(graph, options).totalPoints).toBe(
+      assignOptimal(graph, { objective: 'max-matched-then-score' }).totalPoints,
+    );
+  });
+});
+
+describe('progress, cancellation and limits', () => {
+  const graph = generateFamilyRound(ROUND_FAMILIES[3], { mentees: 3000, mentors: 600 }, 2);
+
+  it('reports each phase in order, with fractions from 0 to 1', () => {
+    const seen: SolveProgress[] = [];
+    assignOptimal(graph, { onProgress: (p) => seen.push(p) });
+    const order = ['prices', 'assignment', 'repair'];
+    for (let k = 1; k < seen.length; k++) {
+      expect(order.indexOf(seen[k].phase)).toBeGreaterThanOrEqual(order.indexOf(seen[k - 1].phase));
+      if (seen[k].phase === seen[k - 1].phase)
+        expect(seen[k].fraction).toBeGreaterThanOrEqual(seen[k - 1].fraction);
+    }
+    expect(seen.every((p) => p.fraction >= 0 && p.fraction <= 1)).toBe(true);
+    expect(seen[0].phase).toBe('prices');
+    expect(seen.at(-1)).toEqual({ phase: 'repair', fraction: 1 });
+  });
+
+  it('stops with an AbortError when the signal is aborted during the solve', () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const run = (): unknown =>
+      assignOptimal(graph, {
+        signal: controller.signal,
+        onProgress: () => ++calls === 3 && controller.abort(),
+      });
+    expect(run).toThrow(expect.objectContaining({ name: 'AbortError' }));
+    expect(calls).toBe(3);
+  });
+
+  it('lets a timer abort the asynchronous solve, and otherwise gives the same result', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 0);
+    await expect(assignOptimalAsync(graph, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    const async = await assignOptimalAsync(graph);
+    expect(Array.from(async.mentorOf)).toEqual(Array.from(assignOptimal(graph).mentorOf));
+  });
+
+  it('refuses a round too large for one exact solve', () => {
+    const huge: CandidateGraph = { ...candidateGraphOf([1], []), menteeCount: MAX_ROUND_MENTEES + 1 };
+    expect(() => assignOptimal(huge)).toThrow(expect.objectContaining({ code: 'round-too-large' }));
+    expect(() => assignOptimal(huge)).toThrow(MatchingInputError);
   });
 });

@@ -131,9 +131,13 @@ function keepStillOptimal(market: SeatMarket, warm: WarmStart): Int32Array {
     }
     if (kept !== -1 && market.weight(kept) - price[previous] === best && market.hasFreeSeat(previous)) {
       market.place(i, kept, best);
-    } else if (!(previous === -1 && best === 0)) {
+    } else if (previous === -1 && best === 0) {
+      market.placeUnmatched(i);
+    } else {
       pending[count++] = i;
     }
   }
+  // Seats freed by the changes still carry the price their old holder paid: cut it where possible.
+  for (let j = 0; j < market.mentorCount; j++) market.cutPrice(j);
   return pending.subarray(0, count);
 }

@@ -41,6 +41,8 @@ export class SeatMarket {
   readonly profit: Float64Array;
   /** Edge held by each mentee, -1 when unmatched. */
   readonly heldEdge: Int32Array;
+  /** 1 once a mentee is in the market (placed or inserted); the conditions hold for those only. */
+  private readonly placed: Uint8Array;
   /** Mentees holding each mentor's seats: seatMentee[seatStart[j] .. seatStart[j] + load[j]). */
   readonly load: Int32Array;
   private readonly seatStart: Int32Array;
@@ -99,6 +101,7 @@ export class SeatMarket {
     this.price = new Float64Array(n);
     this.profit = new Float64Array(m);
     this.heldEdge = new Int32Array(m).fill(-1);
+    this.placed = new Uint8Array(m);
     this.load = new Int32Array(n);
     this.seatMentee = new Int32Array(this.seatStart[n]);
     this.seatOf = new Int32Array(m).fill(-1);
@@ -129,6 +132,7 @@ export class SeatMarket {
 
   /** Seats mentee `i` on edge `e` with the given profit, without a search (callers keep the conditions). */
   place(i: number, e: number, profit: number): void {
+    this.placed[i] = 1;
     this.profit[i] = profit;
     this.heldEdge[i] = e;
     this.addSeat(i, this.mentor[e]);
@@ -139,6 +143,7 @@ export class SeatMarket {
     const { start, mentor, points, perPoint, perPair, price, load, seats } = this;
     const first = start[i];
     const end = start[i + 1];
+    this.placed[i] = 1;
     this.profit[i] = 0;
     if (first === end) return;
     // Its best value at current prices, preferring a free seat among equally good mentors.
@@ -161,6 +166,36 @@ export class SeatMarket {
     }
     this.profit[i] = best;
     this.searchFromMentee(i);
+  }
+
+  /** Marks mentee `i` as in the market and unmatched (profit 0); callers keep the conditions. */
+  placeUnmatched(i: number): void {
+    this.placed[i] = 1;
+    this.profit[i] = 0;
+  }
+
+  /**
+   * Lowers an overpriced mentor's price as far as no placed mentee would then rather have it (a
+   * pure dual move, no search): afterwards some placed mentee is indifferent to its free seat, so
+   * searches that end there are short. Its holders' pairs stay tight (their profits rise).
+   */
+  cutPrice(j: number): void {
+    const { points, perPoint, perPair, price, profit, heldEdge, inStart, inEdge, inMentee, placed } = this;
+    if (!(this.load[j] < this.seats[j] && price[j] > 0)) return;
+    let floor = 0;
+    for (let t = inStart[j], end = inStart[j + 1]; t < end; t++) {
+      const k = inMentee[t];
+      const e = inEdge[t];
+      if (placed[k] === 0 || heldEdge[k] === e) continue;
+      const wanted = points[e] * perPoint + perPair - profit[k];
+      if (wanted > floor) floor = wanted;
+    }
+    if (floor >= price[j]) return;
+    price[j] = floor;
+    for (let s = this.seatStart[j], last = s + this.load[j]; s < last; s++) {
+      const holder = this.seatMentee[s];
+      profit[holder] = points[heldEdge[holder]] * perPoint + perPair - floor;
+    }
   }
 
   /** Mentors with a free seat and a positive price, after all mentees are placed: repairs each. */
@@ -200,37 +235,37 @@ export class SeatMarket {
     let endMentor = -1; // a free seat reached
     let endMentee = i0; // a mentee left unmatched (i0 itself, or a holder who drops out)
 
-    // Relaxes the unheld pairs of mentee k, reached at distance `at`.
-    const relax = (k: number, at: number): void => {
-      const base = at + profit[k];
-      const held = heldEdge[k];
-      for (let e = start[k], end = start[k + 1]; e < end; e++) {
-        if (e === held) continue;
-        const j = mentor[e];
-        if (done[j]) continue;
-        const d = base + price[j] - (points[e] * perPoint + perPair);
-        if (d >= dist[j] || d >= bound) continue;
-        if (dist[j] === Infinity) touchedMentors[touched++] = j;
-        dist[j] = d;
-        viaMentee[j] = k;
-        viaEdge[j] = e;
-        if (load[j] < seats[j]) {
-          // A free seat ends the search at d; nothing cheaper than d is left to find past it.
-          bound = d;
-          endMentor = j;
-          endMentee = -1;
-        } else heap.push(j);
-      }
-    };
-
+    // Reached mentees are relaxed in the order they were reached: i0 first, then the holders of each
+    // finished mentor. (Loops rather than a helper closure: V8 keeps these locals in registers.)
     reachedMentees[reached] = i0;
     reachedDist[reached++] = 0;
-    relax(i0, 0);
-    while (heap.size > 0) {
-      const j = heap.peek();
+    let next = 0;
+    for (;;) {
+      for (; next < reached; next++) {
+        const k = reachedMentees[next];
+        const base = reachedDist[next] + profit[k];
+        const held = heldEdge[k];
+        for (let e = start[k], end = start[k + 1]; e < end; e++) {
+          if (e === held) continue;
+          const j = mentor[e];
+          if (done[j] === 1) continue;
+          const d = base + price[j] - (points[e] * perPoint + perPair);
+          if (d >= dist[j] || d >= bound) continue;
+          if (dist[j] === Infinity) touchedMentors[touched++] = j;
+          dist[j] = d;
+          viaMentee[j] = k;
+          viaEdge[j] = e;
+          if (load[j] < seats[j]) {
+            // A free seat ends the search at d; nothing cheaper than d is left to find past it.
+            bound = d;
+            endMentor = j;
+            endMentee = -1;
+          } else heap.push(j);
+        }
+      }
+      if (heap.size === 0 || dist[heap.peek()] >= bound) break;
+      const j = heap.pop();
       const dj = dist[j];
-      if (dj >= bound) break;
-      heap.pop();
       done[j] = 1;
       for (let s = seatStart[j], last = s + load[j]; s < last; s++) {
         const k = seatMentee[s];
@@ -241,7 +276,6 @@ export class SeatMarket {
           endMentor = -1;
           endMentee = k;
         }
-        relax(k, dj);
       }
     }
 
@@ -293,37 +327,38 @@ export class SeatMarket {
     let endMentee = -1; // an unmatched mentee that joins
     let endMentor = j0; // a mentor that gives up a seat (j0: only its price falls)
 
-    // Reaches mentor j at distance `at` and relaxes the mentees that could move into it.
-    const reach = (j: number, at: number): void => {
-      mentorDist[j] = at;
-      touchedMentors[reachedMentors++] = j;
-      const pj = price[j];
-      if (j !== j0 && at + pj < bound) {
-        bound = at + pj;
-        endMentor = j;
-        endMentee = -1;
+    // Reached mentors are relaxed in the order they were reached (j0 first), as in the forward search.
+    mentorDist[j0] = 0;
+    touchedMentors[reachedMentors++] = j0;
+    let next = 0;
+    for (;;) {
+      for (; next < reachedMentors; next++) {
+        const j = touchedMentors[next];
+        const at = mentorDist[j];
+        const pj = price[j];
+        if (j !== j0 && at + pj < bound) {
+          bound = at + pj;
+          endMentor = j;
+          endMentee = -1;
+        }
+        const base = at + pj;
+        for (let t = inStart[j], end = inStart[j + 1]; t < end; t++) {
+          const k = inMentee[t];
+          if (done[k] === 1) continue;
+          const e = inEdge[t];
+          if (heldEdge[k] === e) continue;
+          const d = base + profit[k] - (points[e] * perPoint + perPair);
+          if (d >= dist[k] || d >= bound) continue;
+          if (dist[k] === Infinity) touchedMentees[touched++] = k;
+          dist[k] = d;
+          towardMentor[k] = j;
+          towardEdge[k] = e;
+          heap.push(k);
+        }
       }
-      for (let t = inStart[j], end = inStart[j + 1]; t < end; t++) {
-        const k = inMentee[t];
-        if (done[k]) continue;
-        const e = inEdge[t];
-        if (heldEdge[k] === e) continue;
-        const d = at + profit[k] + pj - (points[e] * perPoint + perPair);
-        if (d >= dist[k] || d >= bound) continue;
-        if (dist[k] === Infinity) touchedMentees[touched++] = k;
-        dist[k] = d;
-        towardMentor[k] = j;
-        towardEdge[k] = e;
-        heap.push(k);
-      }
-    };
-
-    reach(j0, 0);
-    while (heap.size > 0) {
-      const k = heap.peek();
+      if (heap.size === 0 || dist[heap.peek()] >= bound) break;
+      const k = heap.pop();
       const dk = dist[k];
-      if (dk >= bound) break;
-      heap.pop();
       done[k] = 1;
       const held = heldEdge[k];
       if (held === -1) {
@@ -335,7 +370,8 @@ export class SeatMarket {
       const j = mentor[held];
       if (mentorDist[j] === Infinity) {
         mentorVia[j] = k;
-        reach(j, dk);
+        mentorDist[j] = dk;
+        touchedMentors[reachedMentors++] = j;
       }
     }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { smallRound } from '../testing/arbitraries';
+import { familyRound, smallRound } from '../testing/arbitraries';
 import { generateCandidateGraph, GREEDY_TRAP } from '../testing/candidate-graphs';
 import { referenceStable } from '../testing/reference-stable';
 import { assignOptimal, solveOptimal } from './optimal';
@@ -66,6 +66,17 @@ describe('assignStable against the textbook deferred acceptance (sorted lists)',
         expect(Array.from(a.mentorOf)).toEqual(Array.from(referenceStable(g, { fixed, forbidden })));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('gives the same assignment, with no blocking pair, on small rounds of every benchmark family', () => {
+    fc.assert(
+      fc.property(familyRound(40, 12, true), ({ graph: g, fixed, forbidden }) => {
+        const a = assignStable(g, { fixed, forbidden });
+        expect(Array.from(a.mentorOf)).toEqual(Array.from(referenceStable(g, { fixed, forbidden })));
+        expect(countBlockingPairs(g, a.mentorOf, { fixed, forbidden })).toBe(0);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { CandidateGraph, PairRef } from '../assign/candidate-graph';
+import { ROUND_FAMILIES, generateFamilyRound, type RoundFamily } from './round-families';
 
 export interface SmallRound {
   graph: CandidateGraph;
@@ -48,21 +49,65 @@ export function smallRound(
         edgeMentor: Int32Array.from(mentor),
         edgePoints: Int32Array.from(points),
       };
-      const fixed: PairRef[] = [];
-      const forbidden: PairRef[] = [];
-      if (withConstraints) {
-        const left = Int32Array.from(capacity);
-        for (let i = 0; i < m; i++) {
-          const roll = next() % 6;
-          const j = next() % n;
-          if (roll === 0 && left[j] > 0) {
-            fixed.push([i, j]);
-            left[j]--;
-          } else if (roll <= 2) {
-            forbidden.push([i, j]);
-          }
-        }
-      }
+      const { fixed, forbidden } = withConstraints
+        ? randomConstraints(graph, next)
+        : { fixed: [], forbidden: [] };
       return { graph, fixed, forbidden };
+    });
+}
+
+/**
+ * Valid coordinator decisions for a round: about a sixth of the mentees fixed to a random mentor
+ * with a seat left, about a third with one forbidden mentor. `next` is any integer source.
+ */
+export function randomConstraints(
+  graph: CandidateGraph,
+  next: () => number,
+): { fixed: PairRef[]; forbidden: PairRef[] } {
+  const left = Int32Array.from(graph.capacity);
+  const fixed: PairRef[] = [];
+  const forbidden: PairRef[] = [];
+  for (let i = 0; i < graph.menteeCount; i++) {
+    const roll = next() % 6;
+    const j = next() % graph.mentorCount;
+    if (roll === 0 && left[j] > 0) {
+      fixed.push([i, j]);
+      left[j]--;
+    } else if (roll <= 2) {
+      forbidden.push([i, j]);
+    }
+  }
+  return { fixed, forbidden };
+}
+
+export interface FamilyRound extends SmallRound {
+  family: RoundFamily;
+}
+
+/**
+ * A small instance of one of the benchmark's round families (seats below, at and above demand, ties,
+ * skew, group-like and single-seat mentors, ...), sparse, with coordinator decisions if asked.
+ */
+export function familyRound(
+  maxMentees: number,
+  maxMentors: number,
+  withConstraints: boolean,
+): fc.Arbitrary<FamilyRound> {
+  return fc
+    .record({
+      family: fc.constantFrom(...ROUND_FAMILIES),
+      mentees: fc.integer({ min: 1, max: maxMentees }),
+      mentors: fc.integer({ min: 1, max: maxMentors }),
+      maxCandidates: fc.integer({ min: 1, max: 8 }),
+      seed: fc.nat(),
+    })
+    .map(({ family, mentees, mentors, maxCandidates, seed }) => {
+      const graph = generateFamilyRound(family, { mentees, mentors, maxCandidates }, seed);
+      let k = seed;
+      const next = (): number => (k = (Math.imul(k, 1103515245) + 12345) >>> 0) >>> 8;
+      const { fixed, forbidden } = withConstraints
+        ? randomConstraints(graph, next)
+        : { fixed: [], forbidden: [] };
+      return { family, graph, fixed, forbidden };
     });
 }

@@ -16,7 +16,10 @@ interface HighsModel {
 }
 interface HighsRuntime {
   createModel(data: unknown): HighsModel;
-  constants: { modelStatus: { optimal: number }; objectiveSense: { maximize: number } };
+  constants: {
+    modelStatus: { optimal: number; timeLimit: number };
+    objectiveSense: { maximize: number };
+  };
   infinity: number;
 }
 
@@ -34,6 +37,10 @@ export interface HighsResult {
   matched: number;
   /** Milliseconds spent in HiGHS's `run()` only; building the model is not counted. */
   solveMs: number;
+  /** CPU milliseconds this process used during `run()` (HiGHS runs single-threaded here). */
+  cpuMs: number;
+  /** False when HiGHS stopped at `timeLimitSeconds` (then objective and matched are NaN). */
+  finished: boolean;
 }
 
 /**
@@ -43,6 +50,7 @@ export interface HighsResult {
 export async function solveWithHighs(
   graph: CandidateGraph,
   options: AssignmentOptions = {},
+  limits: { timeLimitSeconds?: number } = {},
 ): Promise<HighsResult> {
   const highs = await loadHighs();
   const m = graph.menteeCount;
@@ -63,7 +71,7 @@ export async function solveWithHighs(
   // A fixed pair without a candidate edge is still a pair, worth 0 points.
   const extra = [...fixed].filter(([i]) => !seenFixed.has(i));
   const numCols = cols.length + extra.length;
-  if (numCols === 0) return { objective: 0, matched: 0, solveMs: 0 }; // HiGHS reports an empty model, not an optimum
+  if (numCols === 0) return { objective: 0, matched: 0, solveMs: 0, cpuMs: 0, finished: true }; // HiGHS reports an empty model, not an optimum
   let maxPoints = 0;
   for (const e of cols) maxPoints = Math.max(maxPoints, graph.edgePoints[e]);
   const big = options.objective === 'max-matched-then-score' ? maxPoints * m + 1 : 0;
@@ -104,9 +112,16 @@ export async function solveWithHighs(
   });
   try {
     model.options.set({ output_flag: false });
+    if (limits.timeLimitSeconds !== undefined) model.options.set({ time_limit: limits.timeLimitSeconds });
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     model.run();
     const solveMs = performance.now() - t0;
+    const used = process.cpuUsage(c0);
+    const cpuMs = (used.user + used.system) / 1000;
+    if (model.getModelStatus() === highs.constants.modelStatus.timeLimit) {
+      return { objective: NaN, matched: NaN, solveMs, cpuMs, finished: false };
+    }
     if (model.getModelStatus() !== highs.constants.modelStatus.optimal) {
       throw new Error(`HiGHS did not reach optimality (model status ${model.getModelStatus()})`);
     }
@@ -114,7 +129,7 @@ export async function solveWithHighs(
     let matched = 0;
     for (let c = 0; c < numCols; c++) if (x[c] > 0.5) matched++;
     const objective = Math.round(model.getObjectiveValue() - big * matched);
-    return { objective, matched, solveMs };
+    return { objective, matched, solveMs, cpuMs, finished: true };
   } finally {
     model.dispose();
   }

@@ -1,0 +1,3 @@
+import { defineAuditActions } from '@mentorship/audit';
+
+export const KudosAudit = defineAuditActions({ given: 'kudos.given' });

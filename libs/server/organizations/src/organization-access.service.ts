@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuthenticatedUser,
+  RequestTenant,
+  TenancyService,
+  TenantContext,
+  type AccessPolicy,
+} from '@mentorship/platform';
+import { OrganizationsException } from './organizations.exception';
+import { MembershipRepository } from './repositories/membership.repository';
+
+export type OrganizationPolicy = Extract<AccessPolicy, { kind: 'org-member' | 'org-invitee' }>;
+
+/**
+ * The one way into an organization, for requests (the interceptor) and for anything else
+ * acting for a person (the demo seed). It opens the organization's one transaction and in it:
+ * - accepts the organization only with a membership of the person (404 otherwise, so another
+ *   organization's existence is never disclosed), then checks the roles (403: a member may
+ *   know their own organization exists); an invitee needs no membership yet;
+ * - runs `work` for the person (`TenantContext.caller()`: user, email, roles here).
+ */
+@Injectable()
+export class OrganizationAccessService {
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly memberships: MembershipRepository,
+  ) {}
+
+  enter<T>(
+    organizationId: string,
+    user: AuthenticatedUser,
+    policy: OrganizationPolicy,
+    work: () => Promise<T>,
+    onEntered?: (tenant: RequestTenant) => void,
+  ): Promise<T> {
+    return this.tenancy.runInTenant(organizationId, async () => {
+      const roles = policy.kind === 'org-invitee' ? [] : await this.memberships.rolesOf(user.id);
+      if (!roles) throw OrganizationsException.organizationNotFound();
+      if (
+        policy.kind === 'org-member' &&
+        policy.roles.length > 0 &&
+        !policy.roles.some((role) => roles.includes(role))
+      ) {
+        throw OrganizationsException.forbiddenRole(policy.roles);
+      }
+      onEntered?.({ organizationId, roles });
+      return TenantContext.withCaller({ userId: user.id, email: user.email, roles }, work);
+    });
+  }
+}
