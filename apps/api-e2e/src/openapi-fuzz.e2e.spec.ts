@@ -139,6 +139,13 @@ describe('OpenAPI fuzz', () => {
         admin.token,
       )
     ).body.id;
+    const importId = (
+      await t.http.postCsv<{ id: string }>(
+        `/api/v1/orgs/${orgId}/cohorts/${cohortIds[1]}/imports`,
+        'email,name,role\nfuzzed@example.test,Fuzzed,mentor\n',
+        admin.token,
+      )
+    ).body.id;
     context = {
       tokens: [admin.token, mentee.token],
       orgId,
@@ -155,6 +162,7 @@ describe('OpenAPI fuzz', () => {
         programId: [programId],
         cohortId: cohortIds,
         participantId: [participantId],
+        importId: [importId],
       },
     };
   });

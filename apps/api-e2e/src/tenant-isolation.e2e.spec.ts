@@ -24,6 +24,8 @@ const TENANT_TABLES = [
   'programs',
   'cohorts',
   'cohort_participants',
+  'participant_imports',
+  'participant_import_rows',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -95,7 +97,13 @@ describe('tenant isolation', () => {
       { email: memberA.email, role: 'mentee' },
       adminA.token,
     );
+    const imported = await t.http.postCsv<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/cohorts/${cohort.body.id}/imports`,
+      'email,name,role\nimported@example.test,Imported,mentor\n',
+      adminA.token,
+    );
     Object.assign(idsOfA, {
+      importId: imported.body.id,
       participantId: participant.body.id,
       userId: memberA.id,
       invitationId: invitationA,

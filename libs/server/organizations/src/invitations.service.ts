@@ -65,6 +65,7 @@ export class InvitationsService {
    * Answers the addresses invited now.
    */
   async inviteMany(invitees: { email: string; roles: OrganizationRole[] }[]): Promise<string[]> {
+    if (invitees.length === 0) return [];
     const members = await this.memberships.byEmails(invitees.map((invitee) => invitee.email));
     const candidates = invitees
       .filter((invitee) => !members.has(invitee.email))

@@ -15,4 +15,9 @@ export const ProgramsAudit = defineAuditActions({
   participantDeclined: 'participant.declined',
   participantWithdrew: 'participant.withdrew',
   participantRemoved: 'participant.removed',
+  importValidated: 'participant_import.validated',
+  importCommitted: 'participant_import.committed',
+  importDiscarded: 'participant_import.discarded',
+  importCompleted: 'participant_import.completed',
+  importFailed: 'participant_import.failed',
 });

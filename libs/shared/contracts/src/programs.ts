@@ -40,3 +40,18 @@ export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 export const PARTICIPANT_SOURCES = ['invitation', 'application', 'import'] as const;
 export type ParticipantSource = (typeof PARTICIPANT_SOURCES)[number];
+
+/**
+ * A participant import: validated (every row checked, nothing written yet), then the coordinator
+ * commits it (queued and importing for large files, as a job) or discards it. All valid rows are
+ * imported, or none (failed, with the reason).
+ */
+export const IMPORT_STATUSES = [
+  'validated',
+  'queued',
+  'importing',
+  'completed',
+  'failed',
+  'discarded',
+] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
