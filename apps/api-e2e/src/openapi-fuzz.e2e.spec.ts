@@ -132,6 +132,20 @@ describe('OpenAPI fuzz', () => {
       { status: 'enrolling' },
       admin.token,
     );
+    const participantId = (
+      await t.http.post<{ id: string }>(
+        `/api/v1/orgs/${orgId}/cohorts/${cohortIds[1]}/participants`,
+        { email: mentee.email, role: 'mentee' },
+        admin.token,
+      )
+    ).body.id;
+    const importId = (
+      await t.http.postCsv<{ id: string }>(
+        `/api/v1/orgs/${orgId}/cohorts/${cohortIds[1]}/imports`,
+        'email,name,role\nfuzzed@example.test,Fuzzed,mentor\n',
+        admin.token,
+      )
+    ).body.id;
     context = {
       tokens: [admin.token, mentee.token],
       orgId,
@@ -147,6 +161,8 @@ describe('OpenAPI fuzz', () => {
         intoSkillId: skillIds,
         programId: [programId],
         cohortId: cohortIds,
+        participantId: [participantId],
+        importId: [importId],
       },
     };
   });

@@ -216,7 +216,7 @@ describe('people: skills catalogue and profiles', () => {
   it('keeps answering and consistent while skills are merged, renamed and picked at the same time', async () => {
     const problems: string[] = [];
     for (let round = 0; round < 6; round++) {
-      const ids = [];
+      const ids: string[] = [];
       for (const name of ['Alpha', 'Beta', 'Gamma']) ids.push((await addSkill(`${name} ${round}`)).id);
       const at = (i: number) => ids[i % 3]!;
       const work = [0, 1, 2].flatMap((i) => [

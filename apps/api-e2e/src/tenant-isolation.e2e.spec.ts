@@ -23,6 +23,9 @@ const TENANT_TABLES = [
   'profile_skills',
   'programs',
   'cohorts',
+  'cohort_participants',
+  'participant_imports',
+  'participant_import_rows',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -89,7 +92,19 @@ describe('tenant isolation', () => {
       { name: 'A cohort', startsOn: '2026-04-01', endsOn: '2026-09-30' },
       adminA.token,
     );
+    const participant = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/cohorts/${cohort.body.id}/participants`,
+      { email: memberA.email, role: 'mentee' },
+      adminA.token,
+    );
+    const imported = await t.http.postCsv<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/cohorts/${cohort.body.id}/imports`,
+      'email,name,role\nimported@example.test,Imported,mentor\n',
+      adminA.token,
+    );
     Object.assign(idsOfA, {
+      importId: imported.body.id,
+      participantId: participant.body.id,
       userId: memberA.id,
       invitationId: invitationA,
       skillId: skill.body.id,
@@ -112,6 +127,8 @@ describe('tenant isolation', () => {
     if (route.path.endsWith('/programs/:programId/cohorts'))
       return { name: 'Stolen', startsOn: '2026-04-01', endsOn: '2026-09-30' };
     if (route.path.endsWith('/status')) return { status: 'enrolling' };
+    if (route.path.endsWith('/participants')) return { email: 'stolen@example.test', role: 'mentee' };
+    if (route.path.endsWith('/participation') && route.method === 'POST') return { role: 'mentee' };
     if (/\/(programs|cohorts)(\/:\w+)?$/.test(route.path)) return { name: 'Stolen' };
     return undefined;
   }

@@ -12,3 +12,4 @@ export * from './entities/invitation.entity';
 export * from './jobs/invitation-email.job';
 export * from './dto/organization.dto';
 export * from './organizations.context';
+export * from './members.service';

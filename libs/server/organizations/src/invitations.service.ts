@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { OrganizationRole } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { normalizeEmail } from '@mentorship/identity';
 import { AppConfig, JobOutbox, TenantContext } from '@mentorship/platform';
@@ -56,6 +57,36 @@ export class InvitationsService {
     });
     await this.outbox.enqueue(invitationEmailJob, { invitationId: invitation.id });
     return toInvitationView(invitation);
+  }
+
+  /**
+   * Invites, in one go, the people of `invitees` who are neither members nor invited yet (for
+   * other contexts, e.g. a participant import); each gets the invitation email once committed.
+   * Answers the addresses invited now.
+   */
+  async inviteMany(invitees: { email: string; roles: OrganizationRole[] }[]): Promise<string[]> {
+    if (invitees.length === 0) return [];
+    const members = await this.memberships.byEmails(invitees.map((invitee) => invitee.email));
+    const candidates = invitees
+      .filter((invitee) => !members.has(invitee.email))
+      .map((invitee) => ({ id: randomUUID(), ...invitee }));
+    const ids = new Set(
+      await this.invitations.addPendingMany({
+        invitedBy: TenantContext.caller().userId,
+        expiresAt: new Date(Date.now() + this.config.invitationTtlDays * 24 * 3600 * 1000),
+        invitees: candidates,
+      }),
+    );
+    const invited = candidates.filter((candidate) => ids.has(candidate.id));
+    if (invited.length === 0) return [];
+    await this.audit.record({
+      action: OrganizationsAudit.invitationsCreated,
+      target: { type: 'organization', id: TenantContext.organizationId() },
+      details: { count: invited.length, emails: invited.map((invitee) => invitee.email) },
+    });
+    for (const invitee of invited)
+      await this.outbox.enqueue(invitationEmailJob, { invitationId: invitee.id });
+    return invited.map((invitee) => invitee.email);
   }
 
   async list(query: InvitationQueryDto): Promise<InvitationPageDto> {

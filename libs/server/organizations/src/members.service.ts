@@ -30,6 +30,12 @@ export class MembersService {
     return toMemberView(row);
   }
 
+  /** The members among `emails` (lower-cased), by address: for other contexts that know people by address. */
+  async byEmails(emails: readonly string[]): Promise<Map<string, MemberViewDto>> {
+    const rows = await this.memberships.byEmails(emails);
+    return new Map([...rows].map(([email, row]) => [email, toMemberView(row)]));
+  }
+
   async changeRoles(userId: string, roles: OrganizationRole[]): Promise<MemberViewDto> {
     const membership = await this.lockMember(userId);
     if (membership.roles.includes('admin') && !roles.includes('admin')) await this.assertAnotherAdmin(userId);

@@ -6,6 +6,8 @@ export const OrganizationsAudit = defineAuditActions({
   memberRolesChanged: 'member.roles_changed',
   memberRemoved: 'member.removed',
   invitationCreated: 'invitation.created',
+  /** Many at once, for another context (a participant import): one row with every address. */
+  invitationsCreated: 'invitation.created_in_bulk',
   invitationRevoked: 'invitation.revoked',
   invitationAccepted: 'invitation.accepted',
 });

@@ -38,11 +38,13 @@ import { OrganizationRepository } from './repositories/organization.repository';
     MembershipRepository,
     InvitationRepository,
   ],
+  // Members and invitations serve other contexts too (programs enrolls members and invites by address).
   exports: [
     OrganizationAccessInterceptor,
     OrganizationAccessService,
     InvitationTokens,
     OrganizationsService,
+    MembersService,
     InvitationsService,
   ],
 })

@@ -9,4 +9,6 @@ export const PeopleAudit = defineAuditActions({
   skillMerged: 'skill.merged',
   skillsImported: 'skill.imported',
   profileUpdated: 'profile.updated',
+  /** Many at once, from a participant import: one row with the count. */
+  profilesImported: 'profile.imported',
 });

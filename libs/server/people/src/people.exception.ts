@@ -37,6 +37,13 @@ export class PeopleException extends DomainException {
   static invalidFields(problems: FieldProblem[]) {
     return new PeopleException('invalid', 'validation_failed', 'The request is not valid.', problems);
   }
+  static catalogueChanged() {
+    return new PeopleException(
+      'conflict',
+      'skill_catalogue_changed',
+      'A skill the data names was retired or merged meanwhile; check it again.',
+    );
+  }
   static csvMalformed(line: number | null, reason: string) {
     return new PeopleException(
       'invalid',

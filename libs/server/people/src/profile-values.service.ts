@@ -53,6 +53,20 @@ export function languageCode(input: string): string | null {
 }
 
 /**
+ * Profile fields as an import gives them, already checked (canonical zone, language codes,
+ * catalogue skill ids): only the fields a row fills are set. `skills` are offered for a mentor,
+ * wanted (as target levels) for a mentee.
+ */
+export interface ImportedProfile {
+  timeZone?: string;
+  languages?: string[];
+  department?: string;
+  managerEmail?: string;
+  mentorCapacity?: number;
+  skills?: { skillId: string; level: number }[];
+}
+
+/**
  * A recurring weekly window in the person's own time zone, as the matching engine reads it:
  * `day` 0 = Monday .. 6 = Sunday, `start`/`end` "HH:MM" on quarter hours; `end` "24:00" ends
  * the day, an end at or before the start runs past midnight.

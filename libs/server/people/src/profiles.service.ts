@@ -6,7 +6,7 @@ import { ProfilePageDto, ProfileQueryDto, ProfileViewDto, UpdateProfileDto } fro
 import type { ProfileSkillKind } from './entities/profile-skill.entity';
 import { PeopleAudit } from './people.audit';
 import { PeopleException } from './people.exception';
-import { canonicalTimeZone, languageCode } from './profile-values.service';
+import { canonicalTimeZone, languageCode, type ImportedProfile } from './profile-values.service';
 import { ProfileSkillRepository, type ProfileSkillRow } from './repositories/profile-skill.repository';
 import { ProfileChanges, ProfileRepository, type ProfileRow } from './repositories/profile.repository';
 import { SkillRepository } from './repositories/skill.repository';
@@ -86,6 +86,54 @@ export class ProfilesService {
       },
     });
     return this.get(userId);
+  }
+
+  /**
+   * Profiles from an import (for the programs context): the fields each entry gives replace the
+   * stored ones, its skills become the person's offered (mentor) or wanted (mentee) skills. The
+   * skills are share-locked first; one the catalogue no longer has active refuses the whole batch.
+   */
+  async applyImported(
+    entries: { userId: string; role: 'mentor' | 'mentee'; profile: ImportedProfile }[],
+  ): Promise<void> {
+    const skillIds = [
+      ...new Set(entries.flatMap((entry) => (entry.profile.skills ?? []).map((skill) => skill.skillId))),
+    ];
+    if (skillIds.length > 0) {
+      const active = await this.skills.lockActive(skillIds);
+      if (active.size < skillIds.length) throw PeopleException.catalogueChanged();
+    }
+    await this.profiles.applyMany(entries);
+    await this.profileSkills.replaceMany(
+      entries
+        .filter((entry) => entry.profile.skills !== undefined)
+        .map((entry) => ({
+          userId: entry.userId,
+          kind: entry.role === 'mentor' ? ('offered' as const) : ('wanted' as const),
+          skills: entry.profile.skills ?? [],
+        })),
+    );
+    if (entries.length > 0)
+      await this.audit.record({
+        action: PeopleAudit.profilesImported,
+        target: { type: 'organization', id: TenantContext.organizationId() },
+        details: { count: entries.length },
+      });
+  }
+
+  /** The skills of each of `userIds` (for other contexts' lists, e.g. a cohort roster). */
+  skillsOf(userIds: readonly string[]): Promise<ProfileSkillRow[]> {
+    return userIds.length === 0 ? Promise.resolve([]) : this.profileSkills.of(userIds);
+  }
+
+  /** The catalogue's active skills among `names` (any case), by the name as given: for imports. */
+  async activeSkillsByName(names: readonly string[]): Promise<Map<string, { id: string; name: string }>> {
+    const found = await this.skills.byNames(names);
+    return new Map(
+      [...found]
+        .filter(([, skill]) => skill.status === 'active')
+        .map(([given, skill]) => [given, { id: skill.id, name: skill.name }]),
+    );
   }
 
   /** Skills must be active skills of this catalogue, each at most once per list: field by field. */

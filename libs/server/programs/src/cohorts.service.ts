@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CohortStatus, FieldProblem, OrganizationRole } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
+import { normalizeEmail } from '@mentorship/identity';
 import { TenantContext } from '@mentorship/platform';
 import { allowedTransitions, canTransition, freezesSettings } from './cohort-lifecycle.service';
 import {
@@ -33,7 +34,7 @@ export class CohortsService {
     private readonly cohorts: CohortRepository,
   ) {}
 
-  /** Managers see every cohort; other members those open for enrollment. */
+  /** Managers see every cohort; other members those open for enrollment and their own. */
   async list(query: CohortQueryDto): Promise<CohortPageDto> {
     const { rows, total } = await this.cohorts.page({
       audience: this.audience(),
@@ -47,8 +48,8 @@ export class CohortsService {
 
   /** A cohort the caller may see; any other is not found. */
   async get(cohortId: string): Promise<CohortViewDto> {
-    const row = await this.cohorts.row(cohortId);
-    if (!row || !this.maySee(row)) throw ProgramsException.cohortNotFound();
+    const row = await this.cohorts.row(cohortId, this.audience());
+    if (!row) throw ProgramsException.cohortNotFound();
     return toCohortView(row);
   }
 
@@ -124,11 +125,8 @@ export class CohortsService {
   }
 
   private audience(): CohortAudience {
-    return isCohortManager(TenantContext.caller().roles) ? { kind: 'managers' } : { kind: 'member' };
-  }
-
-  private maySee(row: CohortRow): boolean {
-    return this.audience().kind === 'managers' || row.status === 'enrolling';
+    const caller = TenantContext.caller();
+    return { email: normalizeEmail(caller.email), managers: isCohortManager(caller.roles) };
   }
 }
 

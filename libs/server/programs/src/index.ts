@@ -5,3 +5,7 @@ export * from './programs.audit';
 export * from './cohort-lifecycle.service';
 export * from './dto/program.dto';
 export * from './dto/cohort.dto';
+export * from './dto/participant.dto';
+export * from './dto/participant-import.dto';
+export * from './jobs/participant-import.job';
+export * from './participant-imports.service';

@@ -1,4 +1,5 @@
 import type { BoundedContext } from '@mentorship/platform';
+import { participantImportJob } from './jobs/participant-import.job';
 import { programsMigrations } from './migrations';
 import { ProgramsModule } from './programs.module';
 
@@ -6,4 +7,5 @@ export const programsContext: BoundedContext = {
   name: 'programs',
   module: ProgramsModule,
   migrations: programsMigrations,
+  jobs: [participantImportJob],
 };

@@ -6,6 +6,7 @@ import type {
   SessionView,
 } from '@mentorship/contracts';
 import { randomBytes } from 'node:crypto';
+import type { TestDatabase } from './test-database';
 
 export interface HttpResult<T = unknown> {
   status: number;
@@ -151,4 +152,37 @@ export async function makeMember(
   if (accepted.status !== 200)
     throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return member;
+}
+
+/** What a member made in bulk looks like to a test. */
+export interface BulkMember {
+  id: string;
+  email: string;
+  displayName: string;
+}
+
+/**
+ * `count` members of an organization in two statements, as the superuser (volume tests and
+ * benchmarks: signing up 10,000 people one by one would take minutes of password hashing).
+ * Their accounts have no usable password.
+ */
+export async function makeMembersInBulk(
+  db: Pick<TestDatabase, 'query'>,
+  organizationId: string,
+  count: number,
+  prefix: string,
+  roles: OrganizationRole[] = ['mentee'],
+): Promise<BulkMember[]> {
+  const people = await db.query<BulkMember & Record<string, unknown>>(
+    `INSERT INTO users (id, email, display_name, password_hash)
+     SELECT gen_random_uuid(), $1 || '-' || lpad(i::text, 6, '0') || '@example.test', initcap($1) || ' ' || i, 'no-password'
+       FROM generate_series(1, $2::int) AS i
+     RETURNING id, email, display_name AS "displayName"`,
+    [prefix, count],
+  );
+  await db.query(
+    `INSERT INTO memberships (organization_id, user_id, roles) SELECT $1, unnest($2::uuid[]), $3::text[]`,
+    [organizationId, people.map((person) => person.id), roles],
+  );
+  return people.sort((a, b) => a.email.localeCompare(b.email));
 }

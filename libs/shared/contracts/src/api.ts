@@ -59,6 +59,23 @@ export type ProgramListQuery = NonNullable<
 export type CohortListQuery = NonNullable<
   paths['/api/v1/orgs/{orgId}/cohorts']['get']['parameters']['query']
 >;
+export type OwnParticipationView = Schemas['OwnParticipationDto'];
+export type ParticipantView = Schemas['ParticipantViewDto'];
+export type ParticipantPage = Schemas['ParticipantPageDto'];
+export type InviteParticipantRequest = Schemas['InviteParticipantDto'];
+export type ApplyRequest = Schemas['ApplyDto'];
+export type WaitlistPage = Schemas['WaitlistPageDto'];
+export type CohortCapacityView = Schemas['CohortCapacityDto'];
+export type RosterQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/cohorts/{cohortId}/participants']['get']['parameters']['query']
+>;
+export type ParticipantImportView = Schemas['ParticipantImportViewDto'];
+export type ParticipantImportPage = Schemas['ParticipantImportPageDto'];
+export type ImportRowView = Schemas['ImportRowViewDto'];
+export type ImportRowPage = Schemas['ImportRowPageDto'];
+export type ImportRowQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/cohorts/{cohortId}/imports/{importId}/rows']['get']['parameters']['query']
+>;
 
 /** Query parameters of the member list, as the API documents them. */
 export type MemberListQuery = NonNullable<

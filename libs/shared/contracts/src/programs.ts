@@ -19,3 +19,39 @@ export const PROGRAM_LIMITS = {
   durationWeeks: { min: 1, max: 156 },
   groupSize: { min: 2, max: 30 },
 } as const;
+
+/** The part a person takes in one cohort; they may take the other part in another cohort. */
+export const PARTICIPANT_ROLES = ['mentor', 'mentee'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/**
+ * invited (by a coordinator or an import; the person accepts or declines), applied (the person
+ * asked; a coordinator approves or rejects), enrolled, and the ends: declined, rejected, withdrawn.
+ */
+export const PARTICIPANT_STATUSES = [
+  'invited',
+  'applied',
+  'enrolled',
+  'declined',
+  'rejected',
+  'withdrawn',
+] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+export const PARTICIPANT_SOURCES = ['invitation', 'application', 'import'] as const;
+export type ParticipantSource = (typeof PARTICIPANT_SOURCES)[number];
+
+/**
+ * A participant import: validated (every row checked, nothing written yet), then the coordinator
+ * commits it (queued and importing for large files, as a job) or discards it. All valid rows are
+ * imported, or none (failed, with the reason).
+ */
+export const IMPORT_STATUSES = [
+  'validated',
+  'queued',
+  'importing',
+  'completed',
+  'failed',
+  'discarded',
+] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];

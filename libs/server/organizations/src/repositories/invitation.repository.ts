@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { OrganizationRole } from '@mentorship/contracts';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
 import { InvitationEntity } from '../entities/invitation.entity';
 
@@ -14,6 +15,33 @@ export class InvitationRepository extends TenantRepository<InvitationEntity> {
   /** False when the address already has a pending invitation here (a unique index decides). */
   addPending(invitation: TenantRow<InvitationEntity, 'organizationId'>): Promise<boolean> {
     return this.insertUnlessDuplicate(invitation);
+  }
+
+  /**
+   * Records pending invitations sent by one person at once, in one statement, skipping addresses
+   * that have one already (the unique index decides); answers the ids of those recorded.
+   */
+  async addPendingMany(batch: {
+    invitedBy: string;
+    expiresAt: Date;
+    invitees: { id: string; email: string; roles: OrganizationRole[] }[];
+  }): Promise<string[]> {
+    if (batch.invitees.length === 0) return [];
+    const rows = await this.sql<{ id: string }>(
+      `INSERT INTO invitations (organization_id, id, email, roles, status, invited_by, expires_at)
+       SELECT $1, id, email, string_to_array(roles, ','), 'pending', $2, $3
+         FROM unnest($4::uuid[], $5::text[], $6::text[]) AS given (id, email, roles)
+       ON CONFLICT (organization_id, email) WHERE status = 'pending' DO NOTHING
+       RETURNING id`,
+      [
+        batch.invitedBy,
+        batch.expiresAt,
+        batch.invitees.map((invitee) => invitee.id),
+        batch.invitees.map((invitee) => invitee.email),
+        batch.invitees.map((invitee) => invitee.roles.join(',')),
+      ],
+    );
+    return rows.map((row) => row.id);
   }
 
   get(id: string): Promise<InvitationEntity | null> {

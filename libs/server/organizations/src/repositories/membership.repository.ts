@@ -62,6 +62,14 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
       .getExists();
   }
 
+  /** The members among people with `emails` (lower-cased), by address. */
+  async byEmails(emails: readonly string[]): Promise<Map<string, MemberRow>> {
+    const rows = await this.members()
+      .andWhere('person.email = ANY(:emails)', { emails })
+      .getRawMany<MemberRow>();
+    return new Map(rows.map((row) => [row.email, row]));
+  }
+
   /** A page of members, optionally those holding `role`: joined first, people who joined together by name. */
   async page(filter: {
     role?: OrganizationRole;

@@ -45,6 +45,33 @@ export class ProfileSkillRepository extends TenantRepository<ProfileSkillEntity>
     );
   }
 
+  /** Each entry's `kind` skills become exactly its `skills`, in two statements whatever the number. */
+  async replaceMany(
+    entries: { userId: string; kind: ProfileSkillKind; skills: { skillId: string; level: number }[] }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await this.sql(
+      `DELETE FROM profile_skills ps USING unnest($2::uuid[], $3::text[]) AS given (user_id, kind)
+        WHERE ps.organization_id = $1 AND ps.user_id = given.user_id AND ps.kind = given.kind`,
+      [entries.map((entry) => entry.userId), entries.map((entry) => entry.kind)],
+    );
+    const rows = entries.flatMap((entry) =>
+      entry.skills.map((skill) => ({ ...skill, userId: entry.userId, kind: entry.kind })),
+    );
+    if (rows.length === 0) return;
+    await this.sql(
+      `INSERT INTO profile_skills (organization_id, user_id, kind, skill_id, level)
+       SELECT $1, user_id, kind, skill_id, level FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::smallint[])
+           AS given (user_id, kind, skill_id, level)`,
+      [
+        rows.map((row) => row.userId),
+        rows.map((row) => row.kind),
+        rows.map((row) => row.skillId),
+        rows.map((row) => row.level),
+      ],
+    );
+  }
+
   /**
    * Every profile entry of `fromSkillId` becomes one of `intoSkillId`; a person who had both
    * keeps the higher level. Answers how many entries moved. The old entries go with their skill.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MentorType } from '@mentorship/contracts';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
 import { ProfileEntity } from '../entities/profile.entity';
-import type { AvailabilitySlot } from '../profile-values.service';
+import type { AvailabilitySlot, ImportedProfile } from '../profile-values.service';
 
 /** A member with their profile; a member who never saved one has the defaults and `updatedAt` null. */
 export interface ProfileRow {
@@ -88,6 +88,40 @@ export class ProfileRepository extends TenantRepository<ProfileEntity> {
       userId,
     ]);
     await this.findOneForUpdate({ userId });
+  }
+
+  /**
+   * Sets the fields each entry gives (the others stay), creating profiles that do not exist, in
+   * two statements whatever the number of people.
+   */
+  async applyMany(entries: { userId: string; profile: ImportedProfile }[]): Promise<void> {
+    if (entries.length === 0) return;
+    const userIds = entries.map((entry) => entry.userId);
+    await this.sql(
+      `INSERT INTO profiles (organization_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [userIds],
+    );
+    const rows = entries.map(({ userId, profile }) => ({
+      user_id: userId,
+      time_zone: profile.timeZone ?? null,
+      languages: profile.languages ?? null,
+      department: profile.department ?? null,
+      manager_email: profile.managerEmail ?? null,
+      mentor_capacity: profile.mentorCapacity ?? null,
+    }));
+    await this.sql(
+      `UPDATE profiles p
+          SET time_zone = coalesce(given.time_zone, p.time_zone),
+              languages = coalesce(given.languages, p.languages),
+              department = coalesce(given.department, p.department),
+              manager_email = coalesce(given.manager_email, p.manager_email),
+              mentor_capacity = coalesce(given.mentor_capacity, p.mentor_capacity),
+              updated_at = now()
+         FROM jsonb_to_recordset($2::jsonb) AS given (
+                user_id uuid, time_zone text, languages text[], department text, manager_email text, mentor_capacity smallint)
+        WHERE p.organization_id = $1 AND p.user_id = given.user_id`,
+      [JSON.stringify(rows)],
+    );
   }
 
   change(userId: string, changes: ProfileChanges): Promise<void> {

@@ -1,6 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { COHORT_STATUSES, FIELD_LIMITS, type CohortStatus } from '@mentorship/contracts';
+import {
+  COHORT_STATUSES,
+  FIELD_LIMITS,
+  PARTICIPANT_ROLES,
+  PARTICIPANT_STATUSES,
+  type CohortStatus,
+  type ParticipantRole,
+  type ParticipantStatus,
+} from '@mentorship/contracts';
 import { lengthOf, trimmed } from '@mentorship/people';
 import { PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform } from 'class-transformer';
@@ -86,6 +94,15 @@ export class CohortTransitionDto {
   status!: CohortStatus;
 }
 
+export class OwnParticipationDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ enum: PARTICIPANT_ROLES })
+  role!: ParticipantRole;
+  @ApiProperty({ enum: PARTICIPANT_STATUSES })
+  status!: ParticipantStatus;
+}
+
 export class CohortViewDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -122,6 +139,12 @@ export class CohortViewDto {
   settingsFrozenAt!: string | null;
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+  @ApiProperty({
+    type: OwnParticipationDto,
+    nullable: true,
+    description: "The caller's own place in the cohort (invited, applied, enrolled, ...), or null.",
+  })
+  participation!: OwnParticipationDto | null;
 }
 
 export class CohortPageDto extends PageOf(CohortViewDto) {}

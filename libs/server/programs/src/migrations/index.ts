@@ -1,7 +1,9 @@
 import type { ContextMigrations } from '@mentorship/platform';
 import { Programs1764500000100 } from './1764500000100-programs';
+import { Participants1764500000200 } from './1764500000200-participants';
+import { ParticipantImports1764500000300 } from './1764500000300-participant-imports';
 
 export const programsMigrations: ContextMigrations = {
   directory: __dirname,
-  classes: [Programs1764500000100],
+  classes: [Programs1764500000100, Participants1764500000200, ParticipantImports1764500000300],
 };

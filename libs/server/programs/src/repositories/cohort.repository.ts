@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CohortStatus } from '@mentorship/contracts';
+import type { CohortStatus, ParticipantRole, ParticipantStatus } from '@mentorship/contracts';
 import { isUniqueViolation, TenantRepository, type TenantRow } from '@mentorship/platform';
 import { CohortEntity } from '../entities/cohort.entity';
 import type { ProgramSettings } from '../program-settings.service';
@@ -18,23 +18,38 @@ export interface CohortRow {
   settings: ProgramSettings;
   settingsFrozenAt: Date | null;
   createdAt: Date;
+  /** The caller's own place in the cohort, if any. */
+  participation: { id: string; role: ParticipantRole; status: ParticipantStatus } | null;
 }
 
 export type CohortChanges = Omit<TenantRow<CohortEntity, 'organizationId'>, 'id' | 'programId'>;
 
+/** Cohorts with their program; $2 is the caller's address, for their own place in each. */
 const COHORT_ROWS = `
   SELECT c.id, c.program_id AS "programId", p.name AS "programName", c.name, c.status,
          to_char(c.enrollment_opens_on, 'YYYY-MM-DD') AS "enrollmentOpensOn",
          to_char(c.enrollment_closes_on, 'YYYY-MM-DD') AS "enrollmentClosesOn",
          to_char(c.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') AS "endsOn",
          coalesce(c.settings_snapshot, p.settings) AS settings, c.settings_frozen_at AS "settingsFrozenAt",
-         c.created_at AS "createdAt"
+         c.created_at AS "createdAt",
+         CASE WHEN me.id IS NULL THEN NULL
+              ELSE json_build_object('id', me.id, 'role', me.role, 'status', me.status) END AS participation
     FROM cohorts c
     JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+    LEFT JOIN cohort_participants me
+           ON me.organization_id = c.organization_id AND me.cohort_id = c.id AND me.email = $2
    WHERE c.organization_id = $1`;
 
-/** Who is asking for cohorts: managers see all of them, members those open for enrollment. */
-export type CohortAudience = { kind: 'managers' } | { kind: 'member' };
+/**
+ * Who is asking, by address: managers see every cohort, other members those open for
+ * enrollment and those they have a place in.
+ */
+export interface CohortAudience {
+  email: string;
+  managers: boolean;
+}
+
+const VISIBLE = `($3::boolean OR c.status = 'enrolling' OR me.id IS NOT NULL)`;
 
 @Injectable()
 export class CohortRepository extends TenantRepository<CohortEntity> {
@@ -50,11 +65,15 @@ export class CohortRepository extends TenantRepository<CohortEntity> {
     offset: number;
     limit: number;
   }): Promise<{ rows: CohortRow[]; total: number }> {
-    const where = `AND ($2::uuid IS NULL OR c.program_id = $2) AND ($3::text IS NULL OR c.status = $3)
-      AND ($4::boolean OR c.status = 'enrolling')`;
-    const parameters = [filter.programId ?? null, filter.status ?? null, filter.audience.kind === 'managers'];
+    const where = `AND ${VISIBLE} AND ($4::uuid IS NULL OR c.program_id = $4) AND ($5::text IS NULL OR c.status = $5)`;
+    const parameters = [
+      filter.audience.email,
+      filter.audience.managers,
+      filter.programId ?? null,
+      filter.status ?? null,
+    ];
     const rows = await this.sql<CohortRow>(
-      `${COHORT_ROWS} ${where} ORDER BY c.starts_on DESC, lower(c.name), c.id OFFSET $5 LIMIT $6`,
+      `${COHORT_ROWS} ${where} ORDER BY c.starts_on DESC, lower(c.name), c.id OFFSET $6 LIMIT $7`,
       [...parameters, filter.offset, filter.limit],
     );
     const [count] = await this.sql<{ n: number }>(
@@ -64,8 +83,13 @@ export class CohortRepository extends TenantRepository<CohortEntity> {
     return { rows, total: count?.n ?? 0 };
   }
 
-  async row(id: string): Promise<CohortRow | null> {
-    const [row] = await this.sql<CohortRow>(`${COHORT_ROWS} AND c.id = $2`, [id]);
+  /** The cohort if `audience` may see it. */
+  async row(id: string, audience: CohortAudience): Promise<CohortRow | null> {
+    const [row] = await this.sql<CohortRow>(`${COHORT_ROWS} AND ${VISIBLE} AND c.id = $4`, [
+      audience.email,
+      audience.managers,
+      id,
+    ]);
     return row ?? null;
   }
 

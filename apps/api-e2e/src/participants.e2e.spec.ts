@@ -1,0 +1,357 @@
+import type { ErrorBody, OrganizationView, Page } from '@mentorship/contracts';
+import { InvitationTokens } from '@mentorship/organizations';
+import type {
+  CohortViewDto,
+  ParticipantViewDto,
+  ProgramViewDto,
+  WaitlistPageDto,
+} from '@mentorship/programs';
+import { makeMember, makeOrganization, makeUser, SignedUpUser, useTestApi } from '@mentorship/testing';
+
+describe('cohort participants: invitations, applications, roster and waitlist', () => {
+  const t = useTestApi();
+  let admin: SignedUpUser;
+  let coordinator: SignedUpUser;
+  let org: OrganizationView;
+  let accept: (invitationId: string) => string;
+  const base = () => `/api/v1/orgs/${org.id}`;
+
+  beforeAll(async () => {
+    admin = await makeUser(t.http);
+    org = await makeOrganization(t.http, admin, 'Participants Org');
+    const tokens = t.api.app.get(InvitationTokens);
+    accept = (id: string) => tokens.issue(org.id, id);
+    coordinator = await makeMember(t.http, admin, org.id, ['coordinator'], accept);
+  });
+
+  const member = (roles: ('mentor' | 'mentee')[], displayName = 'Member') =>
+    makeMember(t.http, admin, org.id, roles, accept, { displayName });
+  const program = async (settings: Record<string, unknown> = {}) =>
+    (
+      await t.http.post<ProgramViewDto>(
+        `${base()}/programs`,
+        { name: `Program ${Math.random().toString(36).slice(2, 8)}`, settings },
+        coordinator.token,
+      )
+    ).body;
+  const cohort = async (programId: string, status: 'draft' | 'enrolling' = 'enrolling', dates = {}) => {
+    const created = await t.http.post<CohortViewDto>(
+      `${base()}/programs/${programId}/cohorts`,
+      {
+        name: `Cohort ${Math.random().toString(36).slice(2, 8)}`,
+        startsOn: '2026-04-01',
+        endsOn: '2030-09-30',
+        ...dates,
+      },
+      coordinator.token,
+    );
+    if (status === 'enrolling')
+      await t.http.post(
+        `${base()}/cohorts/${created.body.id}/status`,
+        { status: 'enrolling' },
+        coordinator.token,
+      );
+    return created.body;
+  };
+  const invite = (cohortId: string, email: string, role: 'mentor' | 'mentee', name?: string) =>
+    t.http.post<ParticipantViewDto & ErrorBody>(
+      `${base()}/cohorts/${cohortId}/participants`,
+      { email, role, ...(name ? { name } : {}) },
+      coordinator.token,
+    );
+  const participation = (cohortId: string) => `${base()}/cohorts/${cohortId}/participation`;
+
+  it('invites a member, who sees the cohort and accepts; the place is theirs', async () => {
+    const grace = await member(['mentor'], 'Grace Hopper');
+    const { id: cohortId } = await cohort((await program()).id, 'draft');
+    expect((await t.http.get(`${base()}/cohorts/${cohortId}`, grace.token)).status).toBe(404);
+
+    const invited = await invite(cohortId, grace.email.toUpperCase(), 'mentor');
+    expect(invited.status).toBe(201);
+    expect(invited.body).toMatchObject({
+      email: grace.email,
+      userId: grace.id,
+      name: 'Grace Hopper',
+      role: 'mentor',
+      status: 'invited',
+      source: 'invitation',
+    });
+    const seen = await t.http.get<CohortViewDto>(`${base()}/cohorts/${cohortId}`, grace.token);
+    expect(seen.body.participation).toEqual({ id: invited.body.id, role: 'mentor', status: 'invited' });
+    const twice = await invite(cohortId, grace.email, 'mentee');
+    expect({ status: twice.status, code: twice.body.code }).toEqual({
+      status: 409,
+      code: 'participant_exists',
+    });
+
+    const accepted = await t.http.post<ParticipantViewDto>(
+      `${participation(cohortId)}/accept`,
+      {},
+      grace.token,
+    );
+    expect(accepted.body).toMatchObject({ status: 'enrolled', enrolledAt: expect.any(String) });
+    const again = await t.http.post<ErrorBody>(`${participation(cohortId)}/accept`, {}, grace.token);
+    expect({ status: again.status, code: again.body.code }).toEqual({
+      status: 409,
+      code: 'participant_status_conflict',
+    });
+    const mine = await t.http.get<Page<CohortViewDto>>(`${base()}/cohorts`, grace.token);
+    expect(mine.body.items.map((item) => item.id)).toContain(cohortId);
+  });
+
+  it('invites someone who is not a member to the organization too; they join, then take the place', async () => {
+    const { id: cohortId } = await cohort((await program()).id);
+    const invited = await invite(cohortId, 'newcomer@example.test', 'mentee', 'Nia Newcomer');
+    expect(invited.body).toMatchObject({
+      userId: null,
+      name: 'Nia Newcomer',
+      profile: null,
+      status: 'invited',
+    });
+    const [invitation] = await t.api.db.query<{ id: string; roles: string[] }>(
+      `SELECT id, roles FROM invitations WHERE organization_id = $1 AND email = 'newcomer@example.test' AND status = 'pending'`,
+      [org.id],
+    );
+    expect(invitation?.roles).toEqual(['mentee']);
+
+    const nia = await makeUser(t.http, { email: 'newcomer@example.test', displayName: 'Nia N.' });
+    expect((await t.http.get(participation(cohortId), nia.token)).status).toBe(404);
+    await t.http.post(`${base()}/invitations/accept`, { token: accept(invitation!.id) }, nia.token);
+    const accepted = await t.http.post<ParticipantViewDto>(
+      `${participation(cohortId)}/accept`,
+      {},
+      nia.token,
+    );
+    expect(accepted.body).toMatchObject({ userId: nia.id, name: 'Nia N.', status: 'enrolled' });
+    expect(accepted.body.profile).not.toBeNull();
+  });
+
+  it('takes applications while enrolling and within the window; coordinators approve or reject', async () => {
+    const programId = (await program()).id;
+    const draft = await cohort(programId, 'draft');
+    const closedWindow = await cohort(programId, 'enrolling', {
+      enrollmentOpensOn: '2020-01-01',
+      enrollmentClosesOn: '2020-02-01',
+    });
+    const open = await cohort(programId);
+    const alan = await member(['mentee'], 'Alan Turing');
+    const ada = await member(['mentee'], 'Ada Lovelace');
+
+    const early = await t.http.post<ErrorBody>(participation(draft.id), { role: 'mentee' }, alan.token);
+    expect(early.status).toBe(404);
+    const late = await t.http.post<ErrorBody>(participation(closedWindow.id), { role: 'mentee' }, alan.token);
+    expect({ status: late.status, code: late.body.code }).toEqual({ status: 409, code: 'enrollment_closed' });
+
+    const applied = await t.http.post<ParticipantViewDto>(
+      participation(open.id),
+      { role: 'mentee', motivation: 'I want to learn Go' },
+      alan.token,
+    );
+    expect(applied.body).toMatchObject({
+      status: 'applied',
+      source: 'application',
+      motivation: 'I want to learn Go',
+    });
+    const other = await t.http.post<ParticipantViewDto>(
+      participation(open.id),
+      { role: 'mentee' },
+      ada.token,
+    );
+    expect((await t.http.post(participation(open.id), { role: 'mentor' }, alan.token)).status).toBe(409);
+
+    const approvals = `${base()}/cohorts/${open.id}/participants`;
+    const approved = await t.http.post<ParticipantViewDto>(
+      `${approvals}/${applied.body.id}/approve`,
+      {},
+      coordinator.token,
+    );
+    expect(approved.body).toMatchObject({ status: 'enrolled', enrolledAt: expect.any(String) });
+    const rejected = await t.http.post<ParticipantViewDto>(
+      `${approvals}/${other.body.id}/reject`,
+      {},
+      coordinator.token,
+    );
+    expect(rejected.body.status).toBe('rejected');
+    const twice = await t.http.post<ErrorBody>(
+      `${approvals}/${applied.body.id}/reject`,
+      {},
+      coordinator.token,
+    );
+    expect(twice.body).toMatchObject({
+      code: 'participant_status_conflict',
+      details: { status: 'enrolled', allowedFrom: ['applied'] },
+    });
+    expect((await t.http.post(`${approvals}/${other.body.id}/approve`, {}, alan.token)).status).toBe(403);
+    const [stored] = await t.api.db.query<{ decided_by: string }>(
+      'SELECT decided_by FROM cohort_participants WHERE organization_id = $1 AND id = $2',
+      [org.id, applied.body.id],
+    );
+    expect(stored?.decided_by).toBe(coordinator.id);
+  });
+
+  it('lets one person be mentor in one cohort and mentee in another, decline and withdraw', async () => {
+    const barbara = await member(['mentor', 'mentee'], 'Barbara Liskov');
+    const programId = (await program()).id;
+    const first = await cohort(programId);
+    const second = await cohort(programId);
+    await invite(first.id, barbara.email, 'mentor');
+    await invite(second.id, barbara.email, 'mentee');
+    await t.http.post(`${participation(first.id)}/accept`, {}, barbara.token);
+    const declined = await t.http.post<ParticipantViewDto>(
+      `${participation(second.id)}/decline`,
+      {},
+      barbara.token,
+    );
+    expect(declined.body.status).toBe('declined');
+    const withdrawn = await t.http.delete<ParticipantViewDto>(participation(first.id), barbara.token);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    const twice = await t.http.delete<ErrorBody>(participation(first.id), barbara.token);
+    expect(twice.body.code).toBe('participant_status_conflict');
+    const roles = await t.api.db.query<{ role: string; status: string }>(
+      'SELECT role, status FROM cohort_participants WHERE organization_id = $1 AND user_id = $2 ORDER BY role',
+      [org.id, barbara.id],
+    );
+    expect(roles).toEqual([
+      { role: 'mentee', status: 'declined' },
+      { role: 'mentor', status: 'withdrawn' },
+    ]);
+  });
+
+  it('shows the roster to coordinators, filtered by role, status, skill and text', async () => {
+    const go = (await t.http.post<{ id: string }>(`${base()}/skills`, { name: 'Go' }, admin.token)).body;
+    const { id: cohortId } = await cohort((await program()).id);
+    const people = [
+      ['Margaret Hamilton', 'mentor', 5],
+      ['Dennis Ritchie', 'mentor', null],
+      ['Frances Allen', 'mentee', 3],
+      ['Ken Thompson', 'mentee', null],
+    ] as const;
+    for (const [name, role, goLevel] of people) {
+      const person = await member([role], name);
+      if (goLevel !== null)
+        await t.http.patch(
+          `${base()}/profiles/me`,
+          role === 'mentor'
+            ? { offeredSkills: [{ skillId: go.id, level: goLevel }], timeZone: 'Asia/Tokyo' }
+            : { wantedSkills: [{ skillId: go.id, targetLevel: goLevel }] },
+          person.token,
+        );
+      await invite(cohortId, person.email, role);
+      await t.http.post(`${participation(cohortId)}/accept`, {}, person.token);
+    }
+    await invite(cohortId, 'pending@example.test', 'mentee', 'Pat Pending');
+    const roster = (query = '') =>
+      t.http.get<Page<ParticipantViewDto>>(
+        `${base()}/cohorts/${cohortId}/participants${query}`,
+        coordinator.token,
+      );
+
+    const all = await roster();
+    expect(all.body.items.map((p) => `${p.role} ${p.name}`)).toEqual([
+      'mentee Frances Allen',
+      'mentee Ken Thompson',
+      'mentee Pat Pending',
+      'mentor Dennis Ritchie',
+      'mentor Margaret Hamilton',
+    ]);
+    expect(all.body.total).toBe(5);
+    const withGo = await roster(`?skillId=${go.id}`);
+    expect(withGo.body.items.map((p) => [p.name, p.profile?.skills])).toEqual([
+      ['Frances Allen', [{ skillId: go.id, name: 'Go', level: 3 }]],
+      ['Margaret Hamilton', [{ skillId: go.id, name: 'Go', level: 5 }]],
+    ]);
+    expect((await roster(`?role=mentor&skillId=${go.id}`)).body.items[0]?.profile?.timeZone).toBe(
+      'Asia/Tokyo',
+    );
+    expect((await roster('?status=invited')).body.items.map((p) => p.name)).toEqual(['Pat Pending']);
+    expect((await roster('?q=RITCH')).body.items.map((p) => p.name)).toEqual(['Dennis Ritchie']);
+    const page2 = await roster('?pageSize=2&page=2');
+    expect({ names: page2.body.items.map((p) => p.name), total: page2.body.total }).toEqual({
+      names: ['Pat Pending', 'Dennis Ritchie'],
+      total: 5,
+    });
+    const mentee = await member(['mentee']);
+    expect((await t.http.get(`${base()}/cohorts/${cohortId}/participants`, mentee.token)).status).toBe(403);
+  });
+
+  it('puts mentees beyond the mentor places on the waitlist, in order of enrollment, with the gap', async () => {
+    const { id: cohortId } = await cohort((await program({ defaultMentorCapacity: 2 })).id);
+    const enroll = async (role: 'mentor' | 'mentee', name: string, profile?: Record<string, unknown>) => {
+      const person = await member([role], name);
+      if (profile) await t.http.patch(`${base()}/profiles/me`, profile, person.token);
+      await invite(cohortId, person.email, role);
+      await t.http.post(`${participation(cohortId)}/accept`, {}, person.token);
+      return person;
+    };
+    await enroll('mentor', 'Three places', { mentorCapacity: 3 });
+    await enroll('mentor', 'Program default');
+    await enroll('mentor', 'On a break', { mentorCapacity: 4, paused: true, pauseEndsOn: '2999-01-01' });
+    await enroll('mentor', 'Back from a break', {
+      mentorCapacity: 1,
+      paused: true,
+      pauseEndsOn: '2000-01-01',
+    });
+    const mentees: string[] = [];
+    for (let index = 1; index <= 9; index++) mentees.push((await enroll('mentee', `Mentee ${index}`)).id);
+    await invite(cohortId, 'not-enrolled@example.test', 'mentee');
+
+    const waitlist = await t.http.get<WaitlistPageDto>(
+      `${base()}/cohorts/${cohortId}/waitlist`,
+      coordinator.token,
+    );
+    expect(waitlist.body.capacity).toEqual({
+      mentors: 4,
+      mentorPlaces: 6,
+      mentees: 9,
+      placeable: 6,
+      waiting: 3,
+      gap: 3,
+    });
+    expect(waitlist.body.items.map((entry) => [entry.position, entry.name])).toEqual([
+      [1, 'Mentee 7'],
+      [2, 'Mentee 8'],
+      [3, 'Mentee 9'],
+    ]);
+    expect(waitlist.body.total).toBe(3);
+    const second = await t.http.get<WaitlistPageDto>(
+      `${base()}/cohorts/${cohortId}/waitlist?pageSize=2&page=2`,
+      coordinator.token,
+    );
+    expect(second.body.items.map((entry) => entry.position)).toEqual([3]);
+
+    // One more mentor with two places: two fewer wait.
+    await enroll('mentor', 'Late mentor');
+    const after = await t.http.get<WaitlistPageDto>(
+      `${base()}/cohorts/${cohortId}/waitlist`,
+      coordinator.token,
+    );
+    expect(after.body.capacity).toMatchObject({ mentorPlaces: 8, waiting: 1, gap: 1 });
+    expect(after.body.items.map((entry) => entry.userId)).toEqual([mentees[8]]);
+  });
+
+  it('counts a group mentor’s places as groups times the group size', async () => {
+    const { id: cohortId } = await cohort(
+      (await program({ kind: 'group', groupSize: 4, defaultMentorCapacity: 1 })).id,
+    );
+    const lead = await member(['mentor'], 'Circle lead');
+    await invite(cohortId, lead.email, 'mentor');
+    await t.http.post(`${participation(cohortId)}/accept`, {}, lead.token);
+    for (let index = 0; index < 5; index++) {
+      const person = await member(['mentee']);
+      await invite(cohortId, person.email, 'mentee');
+      await t.http.post(`${participation(cohortId)}/accept`, {}, person.token);
+    }
+    const waitlist = await t.http.get<WaitlistPageDto>(
+      `${base()}/cohorts/${cohortId}/waitlist`,
+      coordinator.token,
+    );
+    expect(waitlist.body.capacity).toEqual({
+      mentors: 1,
+      mentorPlaces: 4,
+      mentees: 5,
+      placeable: 4,
+      waiting: 1,
+      gap: 1,
+    });
+  });
+});

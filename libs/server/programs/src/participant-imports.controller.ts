@@ -1,0 +1,131 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '@mentorship/people';
+import { CsvBody, OrgMember, PageQueryDto } from '@mentorship/platform';
+import type { Response } from 'express';
+import { cohortId } from './cohorts.controller';
+import {
+  ImportRowPageDto,
+  ImportRowQueryDto,
+  ParticipantImportPageDto,
+  ParticipantImportViewDto,
+} from './dto/participant-import.dto';
+import { IMPORT_IN_REQUEST_MAX_ROWS, ParticipantImportsService } from './participant-imports.service';
+import { ProgramsException } from './programs.exception';
+
+const importId = new ParseUUIDPipe({ exceptionFactory: () => ProgramsException.importNotFound() });
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@ApiErrors(401, 403, 404)
+@Controller('orgs/:orgId/cohorts/:cohortId/imports')
+export class ParticipantImportsController {
+  constructor(private readonly imports: ParticipantImportsService) {}
+
+  @OrgMember('admin', 'coordinator')
+  @Post()
+  @CsvBody(
+    'Columns email, name, role (mentor or mentee), and optionally skills (Go:3|Rust:2), time_zone, languages (en|de), department, manager_email, capacity. UTF-8 with or without BOM, comma or semicolon, quotes, CRLF.',
+  )
+  @ApiOperation({
+    summary: 'Upload a CSV file of participants: every row is checked, nothing is imported yet',
+    description:
+      'Answers the import with its counts; GET .../rows?status=rejected lists every rejected row with its line and reasons. A file that cannot be read (`csv_malformed`) stores nothing.',
+  })
+  @ApiCreatedResponse({ type: ParticipantImportViewDto })
+  @ApiErrors(400, 409, 413, 415)
+  validate(
+    @Param('cohortId', cohortId) cohort: string,
+    @Body() file: string,
+  ): Promise<ParticipantImportViewDto> {
+    return this.imports.validate(cohort, file);
+  }
+
+  @OrgMember('admin', 'coordinator')
+  @Get()
+  @ApiOperation({ summary: "The cohort's imports, newest first" })
+  @ApiOkResponse({ type: ParticipantImportPageDto })
+  @ApiErrors(400)
+  list(
+    @Param('cohortId', cohortId) cohort: string,
+    @Query() query: PageQueryDto,
+  ): Promise<ParticipantImportPageDto> {
+    return this.imports.list(cohort, query);
+  }
+
+  @OrgMember('admin', 'coordinator')
+  @Get(':importId')
+  @ApiOperation({ summary: 'One import: its status, counts and progress' })
+  @ApiOkResponse({ type: ParticipantImportViewDto })
+  get(
+    @Param('cohortId', cohortId) cohort: string,
+    @Param('importId', importId) id: string,
+  ): Promise<ParticipantImportViewDto> {
+    return this.imports.get(cohort, id);
+  }
+
+  @OrgMember('admin', 'coordinator')
+  @Get(':importId/rows')
+  @ApiOperation({ summary: 'The row report by line: valid rows and rejected ones with every reason' })
+  @ApiOkResponse({ type: ImportRowPageDto })
+  @ApiErrors(400)
+  rows(
+    @Param('cohortId', cohortId) cohort: string,
+    @Param('importId', importId) id: string,
+    @Query() query: ImportRowQueryDto,
+  ): Promise<ImportRowPageDto> {
+    return this.imports.rows(cohort, id, query);
+  }
+
+  @OrgMember('admin', 'coordinator')
+  @Post(':importId/commit')
+  @ApiOperation({
+    summary: 'Import the valid rows (all or none)',
+    description: `Up to ${IMPORT_IN_REQUEST_MAX_ROWS} valid rows: imported now (200, status completed). More: a job imports them (202, status queued, then importing with progress, then completed or failed).`,
+  })
+  @ApiOkResponse({ type: ParticipantImportViewDto, description: 'Imported.' })
+  @ApiAcceptedResponse({ type: ParticipantImportViewDto, description: 'Queued: follow it with GET.' })
+  @ApiErrors(409)
+  async commit(
+    @Param('cohortId', cohortId) cohort: string,
+    @Param('importId', importId) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ParticipantImportViewDto> {
+    const committed = await this.imports.commit(cohort, id);
+    response.status(committed.status === 'completed' ? HttpStatus.OK : HttpStatus.ACCEPTED);
+    return committed;
+  }
+
+  @OrgMember('admin', 'coordinator')
+  @Delete(':importId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Discard a validated import: nothing is imported' })
+  @ApiNoContentResponse()
+  @ApiErrors(409)
+  discard(
+    @Param('cohortId', cohortId) cohort: string,
+    @Param('importId', importId) id: string,
+  ): Promise<void> {
+    return this.imports.discard(cohort, id);
+  }
+}
