@@ -1,20 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
 import type { OrganizationView } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
 import {
-  createTestServices,
-  dropTestServices,
   HttpClient,
   makeMember,
   makeOrganization,
   makeUser,
   SignedUpUser,
-  startTestApi,
-  startTestWorker,
   TestApi,
-  TestServices,
+  useTestSystem,
   waitFor,
 } from '@mentorship/testing';
 import { kudosContext } from './example-context/kudos';
@@ -35,28 +30,19 @@ function filesBelow(directory: string): string[] {
  * repository base, its audit rows the caller, its job the outbox, the worker and validation.
  */
 describe('an example bounded context (kudos)', () => {
-  let services: TestServices;
+  const system = useTestSystem({ extraContexts: [kudosContext] });
   let api: TestApi;
-  let worker: INestApplicationContext;
   let http: HttpClient;
   let admin: SignedUpUser;
   let mentor: SignedUpUser;
   let org: OrganizationView;
 
   beforeAll(async () => {
-    services = await createTestServices({}, { extraContexts: [kudosContext] });
-    api = await startTestApi({ services });
-    worker = await startTestWorker(services);
-    http = new HttpClient(api.baseUrl);
+    ({ api, http } = system);
     const tokens = api.app.get(InvitationTokens);
     admin = await makeUser(http);
     org = await makeOrganization(http, admin, 'Kudos Org');
     mentor = await makeMember(http, admin, org.id, ['mentor'], (id) => tokens.issue(org.id, id));
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    if (services) await dropTestServices(services);
   });
 
   it('gets its table from its own migration, with row-level security enabled and forced', async () => {
@@ -106,7 +92,7 @@ describe('an example bounded context (kudos)', () => {
   });
 
   it('is unknown to the platform, which names no table any context creates', () => {
-    const tables = services.contexts
+    const tables = system.services.contexts
       .flatMap((context) => filesBelow(context.migrations.directory))
       .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/CREATE TABLE (\w+)/g)].map((m) => m[1]!));
     expect(tables).toEqual(expect.arrayContaining(['kudos', 'memberships', 'users']));

@@ -3,26 +3,21 @@ import type { InvitationView, OrganizationView } from '@mentorship/contracts';
 import { invitationEmailJob } from '@mentorship/organizations';
 import { JOB_OPTIONS, JobQueueService, JobWorkerService, RejectedJobError } from '@mentorship/platform';
 import {
-  createTestServices,
-  dropTestServices,
   HttpClient,
   makeOrganization,
   makeUser,
   SignedUpUser,
   SmtpSink,
-  startSmtpSink,
-  startTestApi,
-  startTestWorker,
   TestApi,
-  TestServices,
+  useTestSystem,
   waitFor,
 } from '@mentorship/testing';
 import type { Job } from 'bullmq';
 
 /** API -> BullMQ -> worker -> SMTP, all real, with a local SMTP sink at the end. */
 describe('invitation email', () => {
+  const system = useTestSystem({ config: { publicUrl: 'http://admin.example.test' } });
   let sink: SmtpSink;
-  let services: TestServices;
   let api: TestApi;
   let worker: INestApplicationContext;
   let http: HttpClient;
@@ -30,19 +25,9 @@ describe('invitation email', () => {
   let org: OrganizationView;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    services = await createTestServices({ smtpUrl: sink.url, publicUrl: 'http://admin.example.test' });
-    api = await startTestApi({ services });
-    worker = await startTestWorker(services);
-    http = new HttpClient(api.baseUrl);
+    ({ sink, api, worker, http } = system);
     admin = await makeUser(http);
     org = await makeOrganization(http, admin, 'Mail Org');
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sink?.close();
-    await dropTestServices(services);
   });
 
   const emailsTo = (address: string) => sink.messages.filter((m) => m.to.includes(address));

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Module, Post } from '@nestjs/common';
-import type { INestApplicationContext } from '@nestjs/common';
 import type { InvitationView, OrganizationView } from '@mentorship/contracts';
 import { invitationEmailJob } from '@mentorship/organizations';
 import { DomainException, JobOutbox, JobQueueService, OrgMember, OutboxRelay } from '@mentorship/platform';
 import {
-  createTestServices,
   createTestWorker,
-  dropTestServices,
   HttpClient,
   makeOrganization,
   makeUser,
@@ -15,12 +12,9 @@ import {
   SignedUpUser,
   SmtpSink,
   startRedisServer,
-  startSmtpSink,
-  startTestApi,
-  startTestWorker,
   TestApi,
-  TestServices,
   useTestApi,
+  useTestSystem,
   waitFor,
 } from '@mentorship/testing';
 import { Queue } from 'bullmq';
@@ -32,30 +26,20 @@ const outboxRows = (api: TestApi) =>
 /** A committed write never loses its job, even when Redis is away between the commit and the relay. */
 describe('job outbox when Redis goes down', () => {
   let redis: RedisServer;
+  beforeAll(async () => (redis = await startRedisServer()));
+  const system = useTestSystem({ config: () => ({ redisUrl: redis.url }) });
+  // Declared after the system's own afterAll, so it runs after the system has stopped.
+  afterAll(() => redis?.close());
   let sink: SmtpSink;
-  let services: TestServices;
   let api: TestApi;
-  let worker: INestApplicationContext;
   let http: HttpClient;
   let admin: SignedUpUser;
   let org: OrganizationView;
 
   beforeAll(async () => {
-    redis = await startRedisServer();
-    sink = await startSmtpSink();
-    services = await createTestServices({ smtpUrl: sink.url, redisUrl: redis.url });
-    api = await startTestApi({ services });
-    worker = await startTestWorker(services);
-    http = new HttpClient(api.baseUrl);
+    ({ sink, api, http } = system);
     admin = await makeUser(http);
     org = await makeOrganization(http, admin, 'Outage Org');
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sink?.close();
-    if (services) await dropTestServices(services);
-    await redis?.close();
   });
 
   it('keeps the job of a write committed while Redis is down, and runs it exactly once when Redis is back', async () => {

@@ -95,6 +95,12 @@ export async function screenshot(page: BrowserPage, name: string): Promise<void>
  * line each with the elements concerned, so a failing test says what to fix.
  */
 export async function seriousAccessibilityViolations(page: BrowserPage): Promise<string[]> {
+  // An error message fades in: checked mid-animation, its half-transparent text fails the
+  // contrast rule (CI saw it on a loaded machine). Judge the page as it settles.
+  // (A spinner animates forever: only animations that end are waited for.)
+  await page.evaluate(`Promise.all(document.getAnimations()
+    .filter((animation) => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
+    .map((animation) => animation.finished.catch(() => undefined)))`);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { OrganizationRole } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { normalizeEmail } from '@mentorship/identity';
-import { AppConfig, JobOutbox, TenantContext } from '@mentorship/platform';
+import { AppConfig, JobOutbox, pageOf, TenantContext } from '@mentorship/platform';
 import {
   InvitationPageDto,
   InvitationQueryDto,
@@ -90,12 +90,12 @@ export class InvitationsService {
   }
 
   async list(query: InvitationQueryDto): Promise<InvitationPageDto> {
-    const [rows, total] = await this.invitations.page({
+    const found = await this.invitations.page({
       status: query.status,
       offset: query.offset,
       limit: query.pageSize,
     });
-    return { items: rows.map(toInvitationView), page: query.page, pageSize: query.pageSize, total };
+    return pageOf(query, found, toInvitationView);
   }
 
   async revoke(invitationId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationRole } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
+import { pageOf } from '@mentorship/platform';
 import { MemberPageDto, MemberQueryDto, MemberViewDto } from './dto/organization.dto';
 import type { MembershipEntity } from './entities/membership.entity';
 import { OrganizationsAudit } from './organizations.audit';
@@ -16,12 +17,12 @@ export class MembersService {
   ) {}
 
   async list(query: MemberQueryDto): Promise<MemberPageDto> {
-    const { rows, total } = await this.memberships.page({
+    const found = await this.memberships.page({
       role: query.role,
       offset: query.offset,
       limit: query.pageSize,
     });
-    return { items: rows.map(toMemberView), page: query.page, pageSize: query.pageSize, total };
+    return pageOf(query, found, toMemberView);
   }
 
   async get(userId: string): Promise<MemberViewDto> {

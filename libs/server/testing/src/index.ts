@@ -6,3 +6,4 @@ export * from './http';
 export * from './routes';
 export * from './waiting';
 export * from './redis-server';
+export * from './test-system';

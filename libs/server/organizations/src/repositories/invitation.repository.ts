@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationRole } from '@mentorship/contracts';
-import { TenantRepository, type TenantRow } from '@mentorship/platform';
+import { TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
 import { InvitationEntity } from '../entities/invitation.entity';
 
 /** What the list filters on; `expired` is a pending invitation past its date. */
@@ -54,11 +54,11 @@ export class InvitationRepository extends TenantRepository<InvitationEntity> {
   }
 
   /** Newest first; the status filter is said in SQL, `expired` included. */
-  page(filter: {
+  async page(filter: {
     status?: InvitationFilter;
     offset: number;
     limit: number;
-  }): Promise<[InvitationEntity[], number]> {
+  }): Promise<FoundPage<InvitationEntity>> {
     const builder = this.query('invitation');
     if (filter.status === 'pending')
       builder.andWhere(`invitation.status = 'pending' AND invitation.expires_at > now()`);
@@ -66,12 +66,13 @@ export class InvitationRepository extends TenantRepository<InvitationEntity> {
       builder.andWhere(`invitation.status = 'pending' AND invitation.expires_at <= now()`);
     if (filter.status === 'accepted' || filter.status === 'revoked')
       builder.andWhere('invitation.status = :status', { status: filter.status });
-    return builder
+    const [rows, total] = await builder
       .orderBy('invitation.created_at', 'DESC')
       .addOrderBy('invitation.id', 'ASC')
       .skip(filter.offset)
       .take(filter.limit)
       .getManyAndCount();
+    return { rows, total };
   }
 
   markRevoked(id: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationRole } from '@mentorship/contracts';
 import { UserEntity } from '@mentorship/identity';
-import { TenancyService, TenantRepository } from '@mentorship/platform';
+import { TenancyService, TenantRepository, type FoundPage } from '@mentorship/platform';
 import { ArrayContains } from 'typeorm';
 import { MembershipEntity } from '../entities/membership.entity';
 import { OrganizationEntity } from '../entities/organization.entity';
@@ -75,7 +75,7 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
     role?: OrganizationRole;
     offset: number;
     limit: number;
-  }): Promise<{ rows: MemberRow[]; total: number }> {
+  }): Promise<FoundPage<MemberRow>> {
     const builder = this.members();
     if (filter.role) builder.andWhere(':role = ANY(membership.roles)', { role: filter.role });
     const total = await builder.getCount();

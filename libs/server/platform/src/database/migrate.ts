@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { adoptFoundation } from './schema/adopt-foundation';
 import { collectMigrations, type NamedMigrations } from './schema/context-migrations';
 import { PLATFORM_MIGRATIONS } from './schema/migrations';
 
@@ -12,14 +13,16 @@ export async function runMigrations(
   ownerUrl: string,
   contexts: readonly NamedMigrations[],
 ): Promise<string[]> {
+  const migrations = collectMigrations(withPlatformMigrations(contexts));
   const dataSource = new DataSource({
     type: 'postgres',
     url: ownerUrl,
-    migrations: collectMigrations(withPlatformMigrations(contexts)),
+    migrations,
     migrationsTransactionMode: 'each',
   });
   await dataSource.initialize();
   try {
+    await adoptFoundation(dataSource, migrations);
     const applied = await dataSource.runMigrations();
     return applied.map((m) => m.name);
   } finally {

@@ -19,3 +19,18 @@ export function PageOf<Item>(item: Type<Item>): Type<Page<Item>> {
   }
   return PageDto;
 }
+
+/** What a repository finds for one page: its rows, and how many there are in all. */
+export interface FoundPage<Row> {
+  rows: Row[];
+  total: number;
+}
+
+/** The page a list answers, from what the repository found for `query`. */
+export function pageOf<Row, Item>(
+  query: { page: number; pageSize: number },
+  found: FoundPage<Row>,
+  toItem: (row: Row) => Item,
+): Page<Item> {
+  return { items: found.rows.map(toItem), page: query.page, pageSize: query.pageSize, total: found.total };
+}

@@ -1,28 +1,6 @@
-import { IsUUID } from 'class-validator';
-import { defineJob, InvalidJobKeyError, jobKeyOf, TenantJobPayload } from './job-definition';
+import { defineJob, InvalidJobKeyError, jobKeyOf } from './job-definition';
 import type { JobOutbox } from './outbox/job-outbox';
-
-class InvitationPayload extends TenantJobPayload {
-  @IsUUID()
-  invitationId!: string;
-}
-class ReminderPayload extends TenantJobPayload {
-  @IsUUID()
-  reminderId!: string;
-}
-
-const invitationJob = defineJob({
-  name: 'invitation-email',
-  queue: 'email',
-  payload: InvitationPayload,
-  key: (payload) => payload.invitationId,
-});
-const reminderJob = defineJob({
-  name: 'reminder-due',
-  queue: 'reminders',
-  payload: ReminderPayload,
-  key: (payload) => payload.reminderId,
-});
+import { invitationJob, ReminderPayload, reminderJob } from './sample-jobs.spec-fixture';
 
 const organizationId = '5f0c1a8e-8a47-4c3e-9d55-2f5e7d8f9a10';
 const invitationId = '0b8f8f3c-2d1e-4a5b-8c7d-6e5f4a3b2c1d';

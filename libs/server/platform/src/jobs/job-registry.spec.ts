@@ -1,24 +1,6 @@
-import { IsUUID } from 'class-validator';
-import { defineJob, TenantJobPayload } from './job-definition';
+import { defineJob } from './job-definition';
 import { checkJobHandlers, JobRegistryError } from './job-registry';
-
-class ReminderPayload extends TenantJobPayload {
-  @IsUUID()
-  reminderId!: string;
-}
-
-const reminderJob = defineJob({
-  name: 'reminder-due',
-  queue: 'reminders',
-  payload: ReminderPayload,
-  key: (payload) => payload.reminderId,
-});
-const rollupJob = defineJob({
-  name: 'daily-rollup',
-  queue: 'analytics',
-  payload: TenantJobPayload,
-  key: () => 'today',
-});
+import { reminderJob, rollupJob } from './sample-jobs.spec-fixture';
 
 describe(checkJobHandlers.name, () => {
   const declared = [reminderJob, rollupJob];

@@ -1,0 +1,35 @@
+import { IsUUID } from 'class-validator';
+import { defineJob, TenantJobPayload } from './job-definition';
+
+// Jobs as contexts declare them, for the platform's own specs.
+
+export class InvitationPayload extends TenantJobPayload {
+  @IsUUID()
+  invitationId!: string;
+}
+
+export class ReminderPayload extends TenantJobPayload {
+  @IsUUID()
+  reminderId!: string;
+}
+
+export const invitationJob = defineJob({
+  name: 'invitation-email',
+  queue: 'email',
+  payload: InvitationPayload,
+  key: (payload) => payload.invitationId,
+});
+
+export const reminderJob = defineJob({
+  name: 'reminder-due',
+  queue: 'reminders',
+  payload: ReminderPayload,
+  key: (payload) => payload.reminderId,
+});
+
+export const rollupJob = defineJob({
+  name: 'daily-rollup',
+  queue: 'analytics',
+  payload: TenantJobPayload,
+  key: () => 'today',
+});
