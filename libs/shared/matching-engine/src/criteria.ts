@@ -1,22 +1,22 @@
 import { MatchingInputError } from './matching-input.error';
+import { PROGRAM_KIND_IDS, PROGRAM_KINDS, type ProgramKind } from './scoring/program-kinds';
+import { SCORE_COMPONENTS, type ComponentId, type MustHave } from './scoring/score-components';
 
-/** Score components, in the fixed order in which they are summed (the order keeps scores bit-identical). */
-export const COMPONENT_IDS = [
-  'skills',
-  'goals',
-  'mentorTypes',
-  'availability',
-  'languages',
-  'seniority',
-  'timeZone',
-] as const;
-export type ComponentId = (typeof COMPONENT_IDS)[number];
+export {
+  PROGRAM_KIND_IDS,
+  programKind,
+  type ProgramKind,
+  type ProgramKindSpec,
+} from './scoring/program-kinds';
+export type { ComponentId, MustHave } from './scoring/score-components';
+
+/** Score components, in the fixed order in which they are summed (from the component table). */
+export const COMPONENT_IDS: readonly ComponentId[] = SCORE_COMPONENTS.map((c) => c.id);
 
 /** Components that can be made hard filters: the pair needs at least one match on them. */
-export const MUST_HAVE_IDS = ['skills', 'goals', 'mentorTypes', 'languages'] as const;
-export type MustHave = (typeof MUST_HAVE_IDS)[number];
-
-export type ProgramKind = 'one-to-one' | 'peer' | 'reverse';
+export const MUST_HAVE_IDS: readonly MustHave[] = SCORE_COMPONENTS.flatMap((c) =>
+  'mustHave' in c ? [c.id as MustHave] : [],
+);
 
 export interface ProgramCriteria {
   kind: ProgramKind;
@@ -31,6 +31,8 @@ export interface ProgramCriteria {
   maxTimeZoneGapHours: number | null;
   excludeSameReportingLine: boolean;
   excludeSameDepartment: boolean;
+  /** Group programs only: mentees per group; a mentor's capacity counts groups. */
+  groupSize?: number;
   /** Peer programs: the largest seniority difference that still counts as peers. */
   peerMaxSeniorityGap: number;
   /**
@@ -44,15 +46,9 @@ export type ProgramCriteriaInput = Partial<Omit<ProgramCriteria, 'weights'>> & {
   weights?: Partial<Record<ComponentId, number>>;
 };
 
-export const DEFAULT_WEIGHTS: Readonly<Record<ComponentId, number>> = {
-  skills: 30,
-  goals: 20,
-  mentorTypes: 10,
-  availability: 15,
-  languages: 10,
-  seniority: 10,
-  timeZone: 5,
-};
+export const DEFAULT_WEIGHTS: Readonly<Record<ComponentId, number>> = Object.fromEntries(
+  SCORE_COMPONENTS.map((c) => [c.id, c.defaultWeight]),
+) as Record<ComponentId, number>;
 
 export const DEFAULT_CRITERIA: ProgramCriteria = {
   kind: 'one-to-one',
@@ -69,8 +65,11 @@ export const DEFAULT_CRITERIA: ProgramCriteria = {
 
 /** Fills defaults and rejects criteria that would make scores meaningless. */
 export function resolveCriteria(input: ProgramCriteriaInput = {}): ProgramCriteria {
+  const kind = PROGRAM_KINDS[input.kind ?? DEFAULT_CRITERIA.kind] as
+    (typeof PROGRAM_KINDS)[ProgramKind] | undefined;
   const criteria: ProgramCriteria = {
     ...DEFAULT_CRITERIA,
+    ...kind?.defaults,
     ...input,
     weights: { ...DEFAULT_WEIGHTS, ...(input.weights ?? {}) },
     mustHaves: [...new Set(input.mustHaves ?? DEFAULT_CRITERIA.mustHaves)],
@@ -88,8 +87,15 @@ export function resolveCriteria(input: ProgramCriteriaInput = {}): ProgramCriter
   for (const m of criteria.mustHaves) {
     if (!(MUST_HAVE_IDS as readonly string[]).includes(m)) fail(`unknown must-have "${m}"`);
   }
-  if (!['one-to-one', 'peer', 'reverse'].includes(criteria.kind))
-    fail(`unknown program kind "${criteria.kind}"`);
+  if (!kind) fail(`unknown program kind "${criteria.kind}", expected one of ${PROGRAM_KIND_IDS.join(', ')}`);
+  if (criteria.kind === 'group') {
+    if (!Number.isInteger(criteria.groupSize) || (criteria.groupSize ?? 0) < 2)
+      fail('group programs need groupSize, an integer >= 2');
+  } else if (criteria.groupSize !== undefined && criteria.groupSize !== null) {
+    fail(`groupSize is only for group programs, not ${criteria.kind}`);
+  } else {
+    delete criteria.groupSize;
+  }
   if (!(criteria.minWeeklyOverlapHours >= 0)) fail('minWeeklyOverlapHours must be >= 0');
   if (!(criteria.targetWeeklyOverlapHours > 0)) fail('targetWeeklyOverlapHours must be > 0');
   if (criteria.maxTimeZoneGapHours !== null && !(criteria.maxTimeZoneGapHours >= 0)) {

@@ -9,6 +9,17 @@ export {
   QUARTERS_PER_WEEK,
 } from './availability';
 export {
+  SCORE_COMPONENTS,
+  NEUTRAL,
+  shareOfStated,
+  type ScoreComponentSpec,
+  type ComponentTable,
+  type Measure,
+} from './scoring/score-components';
+export type { ScoringOptions } from './scoring/pair-facts';
+export type { MenteeFeatures, MentorFeatures } from './scoring/profile-features';
+export type { MentorIdentity } from './scoring/eligibility-rules';
+export {
   assessPair,
   scorePair,
   type PairAssessment,

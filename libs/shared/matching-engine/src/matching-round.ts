@@ -11,7 +11,10 @@ import type { ProgramCriteria } from './criteria';
 import { MatchingInputError } from './matching-input.error';
 import { compareIds, MentorIndex } from './mentor-index';
 import type { MenteeProfile, MentorProfile } from './profile';
-import { scorePair, type ScoreComponent } from './scoring/score-pair';
+import type { ScoringOptions } from './scoring/pair-facts';
+import { menteeFeatures } from './scoring/profile-features';
+import { programKind } from './scoring/program-kinds';
+import { explainFeatures, type ScoreComponent } from './scoring/score-pair';
 
 export interface PairById {
   menteeId: string;
@@ -29,6 +32,8 @@ export interface MatchingRoundInput {
   /** Pairs decided by a coordinator: always kept, even if they fail a rule, and counted against capacity. */
   fixedPairs?: readonly PairById[];
   forbiddenPairs?: readonly PairById[];
+  /** The score component table; default the built-in one. */
+  components?: ScoringOptions['components'];
 }
 
 export interface ProposedPair {
@@ -52,7 +57,10 @@ export interface UnmatchedMentee {
 
 export interface MentorLoad {
   mentorId: string;
-  /** Remaining capacity before this round. */
+  /**
+   * Mentee seats before this round: the remaining capacity, times `groupSize` in a group program
+   * (whose capacity counts groups).
+   */
   capacity: number;
   assigned: number;
   remaining: number;
@@ -87,7 +95,9 @@ const UNMATCHED_MESSAGE: Record<UnmatchedReason, string> = {
 export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport {
   const { criteria } = input;
   const mode = input.mode ?? 'optimal';
-  const index = new MentorIndex(input.mentors, criteria);
+  const index = new MentorIndex(input.mentors, criteria, { components: input.components });
+  const seats = (capacity: number): number =>
+    programKind(criteria.kind).seats(capacity, criteria.groupSize ?? null);
   const mentees = [...input.mentees].sort((a, b) => compareIds(a.id, b.id));
   const menteePosition = new Map<string, number>();
   mentees.forEach((t, i) => {
@@ -129,12 +139,15 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
     if (isCandidate.has(`${i}:${j}`)) continue;
     edgeMentee.push(i);
     edgeMentor.push(j);
-    edgePoints.push(scorePair(mentees[i], index.mentors[j], criteria).points);
+    edgePoints.push(
+      explainFeatures(index.scoring, menteeFeatures(mentees[i], criteria.referenceDate), index.features[j])
+        .points,
+    );
   }
   const graph: CandidateGraph = {
     menteeCount: mentees.length,
     mentorCount: index.mentors.length,
-    capacity: index.mentors.map((m) => m.capacity),
+    capacity: index.mentors.map((m) => seats(m.capacity)),
     edgeMentee: Int32Array.from(edgeMentee),
     edgeMentor: Int32Array.from(edgeMentor),
     edgePoints: Int32Array.from(edgePoints),
@@ -156,7 +169,12 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
     const j = assignment.mentorOf[i];
     if (j !== -1) {
       assigned[j]++;
-      pairs.push({ ...scorePair(mentee, index.mentors[j], criteria), fixed: fixedMentee.has(i) });
+      const explained = explainFeatures(
+        index.scoring,
+        menteeFeatures(mentee, criteria.referenceDate),
+        index.features[j],
+      );
+      pairs.push({ ...explained, fixed: fixedMentee.has(i) });
       return;
     }
     const reason: UnmatchedReason =
@@ -180,9 +198,9 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
     unmatched,
     mentorLoad: index.mentors.map((m, j) => ({
       mentorId: m.id,
-      capacity: m.capacity,
+      capacity: seats(m.capacity),
       assigned: assigned[j],
-      remaining: m.capacity - assigned[j],
+      remaining: seats(m.capacity) - assigned[j],
     })),
     matchedCount: assignment.matchedCount,
     totalScore,

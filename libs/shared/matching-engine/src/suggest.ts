@@ -1,7 +1,8 @@
 import type { ProgramCriteria } from './criteria';
 import { MentorIndex } from './mentor-index';
 import type { MenteeProfile, MentorProfile } from './profile';
-import { scorePair, type PairScore } from './scoring/score-pair';
+import { menteeFeatures } from './scoring/profile-features';
+import { explainFeatures, type PairScore } from './scoring/score-pair';
 
 export interface Suggestion extends PairScore {
   rank: number;
@@ -22,12 +23,16 @@ export function suggestMentors(
 ): Suggestion[] {
   const index =
     mentors instanceof MentorIndex && mentors.criteria === criteria ? mentors : toIndex(mentors, criteria);
-  return index.topK(mentee, k).map(({ mentor }, i) => {
-    const profile = index.mentors[mentor];
-    return { ...scorePair(mentee, profile, criteria), rank: i + 1, capacity: profile.capacity };
-  });
+  const features = menteeFeatures(mentee, criteria.referenceDate);
+  return index.topK(mentee, k).map(({ mentor }, i) => ({
+    ...explainFeatures(index.scoring, features, index.features[mentor]),
+    rank: i + 1,
+    capacity: index.mentors[mentor].capacity,
+  }));
 }
 
 function toIndex(mentors: MentorIndex | readonly MentorProfile[], criteria: ProgramCriteria): MentorIndex {
-  return new MentorIndex(mentors instanceof MentorIndex ? mentors.mentors : mentors, criteria);
+  if (mentors instanceof MentorIndex)
+    return new MentorIndex(mentors.mentors, criteria, { components: mentors.scoring.table });
+  return new MentorIndex(mentors, criteria);
 }

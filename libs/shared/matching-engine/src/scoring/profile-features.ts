@@ -30,6 +30,8 @@ export interface CommonFeatures {
 }
 
 export interface MenteeFeatures extends CommonFeatures {
+  /** The profile itself, for a component that reads a field no other component needs. */
+  profile: MenteeProfile;
   /** Skill key -> target level (the highest, if a skill is listed twice). */
   wantedSkills: Map<string, { label: string; level: number }>;
   /** Goals and topics together: what the mentee wants to talk about. */
@@ -38,6 +40,7 @@ export interface MenteeFeatures extends CommonFeatures {
 }
 
 export interface MentorFeatures extends CommonFeatures {
+  profile: MentorProfile;
   offeredSkills: Map<string, { label: string; level: number }>;
   offeredTypes: Set<string>;
 }
@@ -97,41 +100,36 @@ function common(p: ParticipantProfile, referenceDate: string, who: string): Comm
   };
 }
 
-// Profiles are treated as immutable values: features are cached per object and reference date.
-const menteeCache = new WeakMap<MenteeProfile, { referenceDate: string; features: MenteeFeatures }>();
-const mentorCache = new WeakMap<MentorProfile, { referenceDate: string; features: MentorFeatures }>();
-
+/*
+ * Features are derived on every call, never cached per profile object: a profile may be edited
+ * between two calls (a coordinator's screen keeps its objects), and a stale score would be silent.
+ * The mentor index derives each mentor's features once, when it is built.
+ */
 export function menteeFeatures(mentee: MenteeProfile, referenceDate: string): MenteeFeatures {
-  const hit = menteeCache.get(mentee);
-  if (hit && hit.referenceDate === referenceDate) return hit.features;
   const who = `mentee ${mentee.id}`;
   const base = common(mentee, referenceDate, who);
   const wanted = skillMap(
     mentee.wantedSkills.map((s) => ({ skill: s.skill, level: s.targetLevel })),
     who,
   );
-  const features: MenteeFeatures = {
+  return {
     ...base,
+    profile: mentee,
     wantedSkills: wanted,
     interests: labelMap([...mentee.goals, ...mentee.topics]),
     wantedTypes: mentorTypes(mentee.wantedMentorTypes, who),
   };
-  menteeCache.set(mentee, { referenceDate, features });
-  return features;
 }
 
 export function mentorFeatures(mentor: MentorProfile, referenceDate: string): MentorFeatures {
-  const hit = mentorCache.get(mentor);
-  if (hit && hit.referenceDate === referenceDate) return hit.features;
   const who = `mentor ${mentor.id}`;
   if (!Number.isInteger(mentor.capacity) || mentor.capacity < 0) {
     throw new MatchingInputError('invalid-profile', `${who}: capacity must be an integer >= 0`);
   }
-  const features: MentorFeatures = {
+  return {
     ...common(mentor, referenceDate, who),
+    profile: mentor,
     offeredSkills: skillMap(mentor.offeredSkills, who),
     offeredTypes: mentorTypes(mentor.offeredMentorTypes, who),
   };
-  mentorCache.set(mentor, { referenceDate, features });
-  return features;
 }

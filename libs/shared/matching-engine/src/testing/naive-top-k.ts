@@ -1,6 +1,18 @@
 import type { ProgramCriteria } from '../criteria';
 import type { MenteeProfile, MentorProfile } from '../profile';
-import { pairPoints } from '../scoring/score-pair';
+import { compileScoring, type ScoringOptions } from '../scoring/pair-facts';
+import { menteeFeatures, mentorFeatures, type MentorFeatures } from '../scoring/profile-features';
+import { pairPointsOfFeatures } from '../scoring/score-pair';
+
+/** Mentor features derived once, as the index derives them once when it is built. */
+export interface NaiveMentors {
+  mentors: readonly MentorProfile[];
+  features: readonly MentorFeatures[];
+}
+
+export function naiveMentors(mentors: readonly MentorProfile[], criteria: ProgramCriteria): NaiveMentors {
+  return { mentors, features: mentors.map((m) => mentorFeatures(m, criteria.referenceDate)) };
+}
 
 /**
  * The reference the fast index must equal: score every pair one by one with the same per-pair code
@@ -9,16 +21,20 @@ import { pairPoints } from '../scoring/score-pair';
  */
 export function naiveTopK(
   mentee: MenteeProfile,
-  mentors: readonly MentorProfile[],
+  mentors: readonly MentorProfile[] | NaiveMentors,
   criteria: ProgramCriteria,
   k: number,
+  options: ScoringOptions = {},
 ): { mentorId: string; points: number }[] {
+  const prepared = 'features' in mentors ? mentors : naiveMentors(mentors, criteria);
+  const scoring = compileScoring(criteria, options);
+  const t = menteeFeatures(mentee, criteria.referenceDate);
   const scored: { mentorId: string; points: number }[] = [];
-  for (const mentor of mentors) {
-    if (mentor.capacity <= 0) continue;
-    const points = pairPoints(mentee, mentor, criteria);
+  prepared.mentors.forEach((mentor, j) => {
+    if (mentor.capacity <= 0) return;
+    const points = pairPointsOfFeatures(scoring, t, prepared.features[j]);
     if (points !== null) scored.push({ mentorId: mentor.id, points });
-  }
+  });
   scored.sort(
     (a, b) => b.points - a.points || (a.mentorId < b.mentorId ? -1 : a.mentorId > b.mentorId ? 1 : 0),
   );
