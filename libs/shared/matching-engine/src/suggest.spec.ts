@@ -3,6 +3,7 @@ import { resolveCriteria } from './criteria';
 import { MentorIndex } from './mentor-index';
 import { suggestMentors } from './suggest';
 import { naiveTopK } from './testing/naive-top-k';
+import { generateFamilyPopulation, POPULATION_FAMILIES } from './testing/population-families';
 import { generateCriteria, generatePopulation, makeMentee, makeMentor } from './testing/profiles';
 
 describe('suggestMentors', () => {
@@ -22,6 +23,25 @@ describe('suggestMentors', () => {
       { numRuns: 60 },
     );
   });
+
+  it.each(POPULATION_FAMILIES.map((f) => [f.id, f] as const))(
+    'equals the naive scorer on the %s population family',
+    (_id, family) => {
+      for (let seed = 1; seed <= 3; seed++) {
+        const { mentees, mentors, criteria } = generateFamilyPopulation(family, seed, 10, 120);
+        const index = new MentorIndex(mentors, criteria);
+        let suggested = 0;
+        for (const mentee of mentees) {
+          const fast = index
+            .topK(mentee, 10)
+            .map(({ mentor, points }) => ({ mentorId: index.mentors[mentor].id, points }));
+          expect(fast).toEqual(naiveTopK(mentee, mentors, criteria, 10));
+          suggested += fast.length;
+        }
+        expect(suggested).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('breaks ties by mentor id and skips mentors without capacity', () => {
     const criteria = resolveCriteria();

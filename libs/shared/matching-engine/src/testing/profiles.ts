@@ -1,4 +1,9 @@
-import { resolveCriteria, type ProgramCriteria, type ProgramCriteriaInput } from '../criteria';
+import {
+  PROGRAM_KIND_IDS,
+  resolveCriteria,
+  type ProgramCriteria,
+  type ProgramCriteriaInput,
+} from '../criteria';
 import {
   MENTOR_TYPES,
   type MenteeProfile,
@@ -128,9 +133,10 @@ export function generatePopulation(seed: number, menteeCount: number, mentorCoun
 /** Random program criteria from a seed, covering every rule and kind. */
 export function generateCriteria(seed: number, overrides: ProgramCriteriaInput = {}): ProgramCriteria {
   const random = seededRandom(seed);
-  const kinds = ['one-to-one', 'peer', 'reverse'] as const;
+  const kind = PROGRAM_KIND_IDS[randomInt(random, 0, PROGRAM_KIND_IDS.length - 1)];
   return resolveCriteria({
-    kind: kinds[randomInt(random, 0, 2)],
+    kind,
+    groupSize: kind === 'group' ? randomInt(random, 2, 8) : undefined,
     weights: {
       skills: randomInt(random, 0, 40),
       goals: randomInt(random, 0, 30),
