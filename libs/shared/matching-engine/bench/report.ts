@@ -53,6 +53,8 @@ export interface BenchOptions {
   /** Sections to run (default all). */
   sections: string[] | null;
   repeats: number;
+  /** Top-k queries per population family. */
+  topKQueries: number;
   /** HiGHS's time limit on the 100k round, in seconds. */
   highsLimitSeconds: number;
 }
@@ -69,5 +71,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     sections: list('--sections'),
     repeats: Number(value('--repeats') ?? 3),
     highsLimitSeconds: Number(value('--highs-limit') ?? 1800),
+    topKQueries: Number(value('--topk-queries') ?? 300),
   };
 }

@@ -5,6 +5,7 @@
  *
  *   npm run bench:matching -- [--sections exact,warm,large,stable,topk] [--only <family>]
  *                             [--sizes 5000,10000] [--repeats 3] [--highs-limit 1800]
+ *                             [--topk-queries 300]
  */
 import { exactSweep } from './exact-sweep';
 import { largeRound } from './large-round';

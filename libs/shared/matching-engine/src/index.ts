@@ -18,7 +18,7 @@ export {
 } from './scoring/score-components';
 export type { ScoringOptions } from './scoring/pair-facts';
 export type { MenteeFeatures, MentorFeatures } from './scoring/profile-features';
-export type { MentorIdentity } from './scoring/eligibility-rules';
+export type { Identity } from './scoring/eligibility-rules';
 export {
   assessPair,
   scorePair,

@@ -1,7 +1,7 @@
 import type { ProgramCriteria } from './criteria';
 import { MatchingInputError } from './matching-input.error';
 import type { MenteeProfile, MentorProfile } from './profile';
-import type { MentorIdentity } from './scoring/eligibility-rules';
+import type { Identity } from './scoring/eligibility-rules';
 import { compileScoring, type CompiledScoring, type ScoringOptions } from './scoring/pair-facts';
 import { menteeFeatures, mentorFeatures, type MentorFeatures } from './scoring/profile-features';
 import { combinePoints } from './scoring/score-components';
@@ -37,6 +37,10 @@ export class MentorIndex {
   private readonly capacity: Int32Array;
   private readonly hasCapacity: Uint32Array;
   private readonly columns: unknown[];
+  /** The mentors' identities with every key interned to a number (see `Identity`). */
+  private readonly identities: Identity[];
+  private readonly keys = new Map<string, number>();
+  private readonly departmentKeys = new Map<string, number>();
   /** Component positions measured before the top-k bar, and after it. */
   private readonly early: number[] = [];
   private readonly late: number[] = [];
@@ -62,6 +66,17 @@ export class MentorIndex {
     this.capacity.forEach((c, j) => {
       if (c > 0) this.hasCapacity[j >>> 5] |= 1 << (j & 31);
     });
+    const intern = (key: string, keys = this.keys): number => {
+      let id = keys.get(key);
+      if (id === undefined) keys.set(key, (id = keys.size));
+      return id;
+    };
+    this.identities = this.features.map((f) => ({
+      personId: intern(f.personId),
+      managerId: f.managerId === null ? null : intern(f.managerId),
+      department: f.department === null ? null : intern(f.department, this.departmentKeys),
+      seniority: f.seniority,
+    }));
     this.columns = this.scoring.table.map((c) => c.pack(this.features));
     this.scoring.table.forEach((c, i) => (c.deferred ? this.late : this.early).push(i));
   }
@@ -135,11 +150,22 @@ export class MentorIndex {
     const earlyRules = rules.filter((r) => r.position !== -1 && !deferred.has(r.position));
     const lateRules = rules.filter((r) => deferred.has(r.position));
     const early = this.early;
+    const unread = early.filter((i) => !earlyRules.some((r) => r.position === i));
     const late = this.late;
-    const features = this.features;
-    const passes = (list: typeof rules, who: MentorIdentity): boolean => {
-      for (const r of list)
-        if (r.spec.fails(t, who, r.position === -1 ? 0 : amounts[r.position], c)) return false;
+    const identities = this.identities;
+    // A key no mentor has becomes -1: it equals no mentor's key, as the string would.
+    const key = (value: string): number => this.keys.get(value) ?? -1;
+    const me: Identity = {
+      personId: key(t.personId),
+      managerId: t.managerId === null ? null : key(t.managerId),
+      department: t.department === null ? null : (this.departmentKeys.get(t.department) ?? -1),
+      seniority: t.seniority,
+    };
+    const passes = (list: typeof rules, who: Identity): boolean => {
+      for (let r = 0; r < list.length; r++) {
+        const { spec, position } = list[r];
+        if (spec.fails(me, who, position === -1 ? 0 : amounts[position], c)) return false;
+      }
       return true;
     };
 
@@ -149,10 +175,17 @@ export class MentorIndex {
         const low = bits & -bits;
         bits ^= low;
         const j = (w << 5) | (31 - Math.clz32(low));
-        const who = features[j];
+        const who = identities[j];
         if (!passes(identityRules, who)) continue;
-        for (const i of early) amounts[i] = probes[i](j);
-        if (!passes(earlyRules, who)) continue;
+        // Each early rule's amount just before the rule, so a refused mentor costs one probe.
+        let refused = false;
+        for (let r = 0; r < earlyRules.length && !refused; r++) {
+          const { spec, position } = earlyRules[r];
+          amounts[position] = probes[position](j);
+          refused = spec.fails(me, who, amounts[position], c);
+        }
+        if (refused) continue;
+        for (const i of unread) amounts[i] = probes[i](j);
         for (const i of early) values[i] = table[i].value(amounts[i], stated[i], c);
         const bar = threshold();
         if (bar >= 0 && late.length > 0) {

@@ -5,7 +5,6 @@
  * reads a component, that component's amount. Must-have rules come from the component table.
  */
 import type { ProgramCriteria } from '../criteria';
-import type { MenteeFeatures } from './profile-features';
 import { programKind } from './program-kinds';
 import type { ComponentTable, MustHave } from './score-components';
 
@@ -18,11 +17,14 @@ export type EligibilityRule =
   | 'max-time-zone-gap'
   | `must-have:${MustHave}`;
 
-/** The mentor's side of the identity rules. */
-export interface MentorIdentity {
-  personId: string;
-  managerId: string | null;
-  department: string | null;
+/**
+ * Either side of the identity rules. The rules only compare keys with `===`, so the index may pass
+ * interned numbers instead of the strings (same equalities, no string comparison per mentor).
+ */
+export interface Identity {
+  personId: string | number;
+  managerId: string | number | null;
+  department: string | number | null;
   seniority: number;
 }
 
@@ -36,8 +38,8 @@ export interface EligibilityRuleSpec {
   /** The component whose amount the rule checks (null: the rule reads identities only). */
   readonly reads: string | null;
   applies(criteria: ProgramCriteria): boolean;
-  fails(mentee: MenteeFeatures, mentor: MentorIdentity, amount: number, criteria: ProgramCriteria): boolean;
-  reason(mentee: MenteeFeatures, mentor: MentorIdentity, amount: number, criteria: ProgramCriteria): string;
+  fails(mentee: Identity, mentor: Identity, amount: number, criteria: ProgramCriteria): boolean;
+  reason(mentee: Identity, mentor: Identity, amount: number, criteria: ProgramCriteria): string;
 }
 
 const FIXED_RULES: readonly EligibilityRuleSpec[] = [
@@ -136,8 +138,8 @@ export function applicableRules(table: ComponentTable, criteria: ProgramCriteria
 /** Every rule the pair fails, in order. `amounts` are the pair's component amounts in table order. */
 export function ruleFailures(
   rules: readonly BoundRule[],
-  mentee: MenteeFeatures,
-  mentor: MentorIdentity,
+  mentee: Identity,
+  mentor: Identity,
   amounts: ArrayLike<number>,
   criteria: ProgramCriteria,
 ): RuleFailure[] {
