@@ -77,7 +77,7 @@ export async function exactSweep(options: BenchOptions): Promise<void> {
       const vsLemon = engineMs / lemonMs;
       const name = `${family.id}, ${sizeLabel(size, family, graph.mentorCount)}`;
       log(
-        `${name}: engine ${engineTimes.map(ms).join(', ')}; HiGHS ${highsTimes.map(ms).join(', ')}; LEMON ${lemonTimes.map(ms).join(', ')}; total ${exact.totalPoints} (${exact.matchedCount} pairs)`,
+        `${name}: engine ${engineTimes.map(ms).join(', ')}; HiGHS ${highsTimes.map(ms).join(', ')}; LEMON ${lemonTimes.map(ms).join(', ')}; total ${exact.totalPoints} (${exact.matchedCount} pairs), HiGHS ${highsTotal}, LEMON ${lemonTotal}: ${same ? 'same optimum' : 'DIFFERENT OPTIMUM'}`,
       );
       rows.push([
         family.id,
