@@ -112,7 +112,10 @@ export class AvailabilitySlotDto implements AvailabilitySlot {
 }
 
 export class OfferedSkillDto {
-  @ApiProperty({ format: 'uuid', description: 'An active skill of the catalogue.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'An active skill of the catalogue, or a retired one this list already has.',
+  })
   @IsUUID()
   skillId!: string;
 
@@ -124,7 +127,10 @@ export class OfferedSkillDto {
 }
 
 export class WantedSkillDto {
-  @ApiProperty({ format: 'uuid', description: 'An active skill of the catalogue.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'An active skill of the catalogue, or a retired one this list already has.',
+  })
   @IsUUID()
   skillId!: string;
 
