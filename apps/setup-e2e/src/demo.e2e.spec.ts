@@ -96,12 +96,14 @@ describe('npm run demo', () => {
       const { rows } = await client.query(
         `SELECT action, count(*)::int AS n FROM audit_events GROUP BY action ORDER BY action`,
       );
-      // The creator made the organization; each of the eight others accepted an invitation
-      // (the demo's own invitation test adds one more invitation.created).
+      // The creator made the organization; each of the 56 others accepted an invitation to it
+      // (the demo's own invitation test adds one more invitation.created), and the 55 people of
+      // the demo cohort accepted their place in it.
       expect(rows).toEqual(
         expect.arrayContaining([
           { action: 'organization.created', n: 1 },
-          { action: 'invitation.accepted', n: 8 },
+          { action: 'invitation.accepted', n: 56 },
+          { action: 'participant.accepted', n: 55 },
         ]),
       );
     } finally {
