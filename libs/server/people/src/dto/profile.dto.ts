@@ -145,7 +145,7 @@ export class WantedSkillDto {
 
 /** Every field is optional: what is sent replaces what was there (lists as a whole), the rest stays. */
 export class UpdateProfileDto {
-  @ApiPropertyOptional({ example: 'Europe/Berlin', nullable: true, description: 'IANA time zone.' })
+  @ApiPropertyOptional({ type: String, example: 'Europe/Berlin', nullable: true, description: 'IANA time zone.' })
   @IsOptional()
   @IsIanaTimeZone()
   timeZone?: string | null;
@@ -158,6 +158,7 @@ export class UpdateProfileDto {
   languages?: string[];
 
   @ApiPropertyOptional({
+    type: Number,
     minimum: SENIORITY.min,
     maximum: SENIORITY.max,
     nullable: true,
@@ -169,7 +170,7 @@ export class UpdateProfileDto {
   @Max(SENIORITY.max)
   seniority?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Engineering', ...lengthOf(FIELD_LIMITS.profileText) })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Engineering', ...lengthOf(FIELD_LIMITS.profileText) })
   @IsOptional()
   @Transform(trimmed)
   @IsString()
@@ -177,6 +178,7 @@ export class UpdateProfileDto {
   department?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'manager@example.org',
     description: "The person's manager.",
@@ -253,6 +255,7 @@ export class UpdateProfileDto {
   availability?: AvailabilitySlotDto[];
 
   @ApiPropertyOptional({
+    type: Number,
     minimum: 0,
     maximum: MAX_MENTOR_CAPACITY,
     nullable: true,
@@ -270,6 +273,7 @@ export class UpdateProfileDto {
   paused?: boolean;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '2026-09-01',
     description: 'The day the pause ends (YYYY-MM-DD); null pauses until switched off.',
