@@ -29,7 +29,9 @@ import { WaitlistComponent } from './waitlist.component';
       @if (store.cohort(); as cohort) {
         <header class="mm-page-header">
           <h1>{{ cohort.name }}</h1>
-          <a mat-button [routerLink]="['/orgs', orgId(), 'programs', cohort.programId]">{{ cohort.programName }}</a>
+          <a mat-button [routerLink]="['/orgs', orgId(), 'programs', cohort.programId]">{{
+            cohort.programName
+          }}</a>
         </header>
         <p class="dates">
           Runs {{ cohort.startsOn | date: 'mediumDate' }} – {{ cohort.endsOn | date: 'mediumDate' }}
@@ -55,14 +57,21 @@ import { WaitlistComponent } from './waitlist.component';
           <div class="transitions">
             @for (next of cohort.allowedTransitions; track next) {
               @if (isBefore(cohort.status, next)) {
-                <button mat-flat-button type="button" (click)="transition(next)">{{ stepLabel(next) }}</button>
+                <button mat-flat-button type="button" (click)="transition(next)">
+                  {{ stepLabel(next) }}
+                </button>
               } @else {
-                <button mat-stroked-button type="button" (click)="transition(next)">{{ stepLabel(next) }}</button>
+                <button mat-stroked-button type="button" (click)="transition(next)">
+                  {{ stepLabel(next) }}
+                </button>
               }
             }
           </div>
           @if (cohort.settingsFrozenAt) {
-            <p class="note">Program settings frozen on {{ cohort.settingsFrozenAt | date: 'mediumDate' }}: later edits to the program do not change this cohort.</p>
+            <p class="note">
+              Program settings frozen on {{ cohort.settingsFrozenAt | date: 'mediumDate' }}: later edits to
+              the program do not change this cohort.
+            </p>
           }
         </section>
 
@@ -147,7 +156,8 @@ export class CohortPage {
 
   protected transition(status: CohortStatus): void {
     this.store.transition(status).subscribe({
-      next: (cohort) => this.notifier.info(`The cohort is now ${cohortStatusLabel(cohort.status).toLowerCase()}.`),
+      next: (cohort) =>
+        this.notifier.info(`The cohort is now ${cohortStatusLabel(cohort.status).toLowerCase()}.`),
       error: (error: unknown) => this.notifier.show(error),
     });
   }

@@ -15,17 +15,7 @@ import {
 import { CohortsApi, type ParticipantQuery } from '@mentorship/admin/data-access-programs';
 import { SkillsApi } from '@mentorship/admin/data-access-people';
 import { ErrorNotifier, type PageRequest } from '@mentorship/admin/ui';
-import {
-  EMPTY,
-  Observable,
-  catchError,
-  filter,
-  finalize,
-  switchMap,
-  takeWhile,
-  tap,
-  timer,
-} from 'rxjs';
+import { EMPTY, Observable, catchError, filter, finalize, switchMap, takeWhile, tap, timer } from 'rxjs';
 
 export type RosterFilters = Pick<ParticipantQuery, 'role' | 'status' | 'skillId' | 'q'>;
 
@@ -58,6 +48,8 @@ export class CohortStore {
   readonly rejectedRows = signal<ImportRowPage | null>(null);
   readonly rejectedQuery = signal<PageRequest>({ page: 1, pageSize: 50 });
   readonly importBusy = signal(false);
+  /** Its id alone: the report is read again for another import, not for each progress step. */
+  private readonly currentImportId = computed(() => this.currentImport()?.id ?? null);
 
   /** Mentor places missing for the mentees who wait; 0 when everyone can be placed. */
   readonly capacityGap = computed(() => this.waitlist()?.capacity.gap ?? 0);
@@ -85,13 +77,17 @@ export class CohortStore {
       .pipe(
         filter((request) => request.ids !== null),
         switchMap(({ ids, query }) =>
-          this.api.waitlist(ids!.orgId, ids!.cohortId, query).pipe(catchError((error: unknown) => this.fail(error))),
+          this.api
+            .waitlist(ids!.orgId, ids!.cohortId, query)
+            .pipe(catchError((error: unknown) => this.fail(error))),
         ),
         takeUntilDestroyed(),
       )
       .subscribe((page) => this.waitlist.set(page));
 
-    toObservable(computed(() => ({ ids: this.ids(), query: this.rejectedQuery(), current: this.currentImport()?.id })))
+    toObservable(
+      computed(() => ({ ids: this.ids(), query: this.rejectedQuery(), current: this.currentImportId() })),
+    )
       .pipe(
         filter((request) => request.ids !== null && !!request.current),
         switchMap(({ ids, query, current }) =>

@@ -88,8 +88,12 @@ const ALL = 'all';
                   <button mat-button type="button" (click)="decline(cohort)">Decline</button>
                 }
               } @else if (cohort.status === 'enrolling') {
-                <button mat-stroked-button type="button" (click)="apply(cohort, 'mentee')">Apply as mentee</button>
-                <button mat-stroked-button type="button" (click)="apply(cohort, 'mentor')">Apply as mentor</button>
+                <button mat-stroked-button type="button" (click)="apply(cohort, 'mentee')">
+                  Apply as mentee
+                </button>
+                <button mat-stroked-button type="button" (click)="apply(cohort, 'mentor')">
+                  Apply as mentor
+                </button>
               }
             </td>
           </ng-container>
@@ -142,7 +146,9 @@ export class CohortsPage {
   protected readonly statusLabel = cohortStatusLabel;
   protected readonly roleLabel = participantRoleLabel;
   protected readonly participantStatus = participantStatusLabel;
-  protected readonly manages = computed(() => canManagePrograms(this.organizations.find(this.orgId())?.roles ?? []));
+  protected readonly manages = computed(() =>
+    canManagePrograms(this.organizations.find(this.orgId())?.roles ?? []),
+  );
   protected readonly query = signal<PageRequest>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   protected readonly status = signal<CohortStatus | null>(null);
   protected readonly cohorts = signal<CohortPage | null>(null);
@@ -153,7 +159,8 @@ export class CohortsPage {
   );
   protected readonly emptyText = computed(() => {
     if (this.loading() && !this.cohorts()) return 'Loading cohorts…';
-    if (this.manages()) return this.status() ? 'No cohort has this status.' : 'No cohorts yet. Start one from a program.';
+    if (this.manages())
+      return this.status() ? 'No cohort has this status.' : 'No cohorts yet. Start one from a program.';
     return 'You are in no cohort yet, and none is open for enrollment.';
   });
 
@@ -161,18 +168,16 @@ export class CohortsPage {
     effect((onCleanup) => {
       this.version();
       this.loading.set(true);
-      const subscription = this.api
-        .list(this.orgId(), { ...this.query(), status: this.status() })
-        .subscribe({
-          next: (page) => {
-            this.cohorts.set(page);
-            this.loading.set(false);
-          },
-          error: (error: unknown) => {
-            this.loading.set(false);
-            this.notifier.show(error);
-          },
-        });
+      const subscription = this.api.list(this.orgId(), { ...this.query(), status: this.status() }).subscribe({
+        next: (page) => {
+          this.cohorts.set(page);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.loading.set(false);
+          this.notifier.show(error);
+        },
+      });
       onCleanup(() => subscription.unsubscribe());
     });
   }

@@ -19,9 +19,10 @@ import { CohortStore } from './cohort.store';
       <h2 id="import-title">Import participants from a CSV file</h2>
       <p class="help">
         Columns <code>email</code>, <code>name</code>, <code>role</code> (mentor or mentee), and optionally
-        <code>skills</code> (like <code>Go:3|Rust:2</code>), <code>time_zone</code>, <code>languages</code>
-        (<code>en|de</code>), <code>department</code>, <code>manager_email</code>, <code>capacity</code>. Comma or
-        semicolon, as your HR tool exports it. Nothing is imported until you confirm.
+        <code>skills</code> (like <code>Go:3|Rust:2</code>), <code>time_zone</code>,
+        <code>languages</code> (<code>en|de</code>), <code>department</code>, <code>manager_email</code>,
+        <code>capacity</code>. Comma or semicolon, as your HR tool exports it. Nothing is imported until you
+        confirm.
       </p>
       <div class="upload">
         <label for="participant-csv" class="file-label">Participant CSV file</label>
@@ -41,7 +42,8 @@ import { CohortStore } from './cohort.store';
         <section class="report" aria-labelledby="report-title">
           <h3 id="report-title">Row report</h3>
           <p class="counts" role="status">
-            {{ current.rows.total }} rows: {{ current.rows.valid }} valid, {{ current.rows.rejected }} rejected.
+            {{ current.rows.total }} rows: {{ current.rows.valid }} valid,
+            {{ current.rows.rejected }} rejected.
             @if (current.ignoredColumns.length > 0) {
               Ignored columns: {{ current.ignoredColumns.join(', ') }}.
             }
@@ -85,7 +87,9 @@ import { CohortStore } from './cohort.store';
                 >
                   {{ commitLabel() }}
                 </button>
-                <button mat-button type="button" [disabled]="store.importBusy()" (click)="discard()">Discard</button>
+                <button mat-button type="button" [disabled]="store.importBusy()" (click)="discard()">
+                  Discard
+                </button>
               </div>
               @if (current.rows.valid === 0) {
                 <p class="help">No row can be imported. Fix the file and upload it again.</p>
@@ -104,12 +108,10 @@ import { CohortStore } from './cohort.store';
               <p class="help">Discarded: nothing was imported.</p>
             }
             @default {
-              <p role="status">Importing {{ current.progress.processed }} of {{ current.progress.total }} rows…</p>
-              <mat-progress-bar
-                mode="determinate"
-                [value]="percent()"
-                aria-label="Import progress"
-              />
+              <p role="status">
+                Importing {{ current.progress.processed }} of {{ current.progress.total }} rows…
+              </p>
+              <mat-progress-bar mode="determinate" [value]="percent()" aria-label="Import progress" />
             }
           }
         </section>

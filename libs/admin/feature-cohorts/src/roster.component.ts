@@ -26,7 +26,10 @@ const ALL = 'all';
     <div class="filters" role="search" aria-label="Filter the roster">
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>Role</mat-label>
-        <mat-select [value]="store.rosterQuery().role ?? all" (selectionChange)="filter({ role: orNull($event.value) })">
+        <mat-select
+          [value]="store.rosterQuery().role ?? all"
+          (selectionChange)="filter({ role: orNull($event.value) })"
+        >
           <mat-option [value]="all">All roles</mat-option>
           @for (role of roles; track role) {
             <mat-option [value]="role">{{ roleLabel(role) }}</mat-option>
@@ -35,7 +38,10 @@ const ALL = 'all';
       </mat-form-field>
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>Status</mat-label>
-        <mat-select [value]="store.rosterQuery().status ?? all" (selectionChange)="filter({ status: orNull($event.value) })">
+        <mat-select
+          [value]="store.rosterQuery().status ?? all"
+          (selectionChange)="filter({ status: orNull($event.value) })"
+        >
           <mat-option [value]="all">Any status</mat-option>
           @for (status of statuses; track status) {
             <mat-option [value]="status">{{ statusLabel(status) }}</mat-option>
@@ -44,7 +50,10 @@ const ALL = 'all';
       </mat-form-field>
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>Skill</mat-label>
-        <mat-select [value]="store.rosterQuery().skillId ?? all" (selectionChange)="filter({ skillId: orNull($event.value) })">
+        <mat-select
+          [value]="store.rosterQuery().skillId ?? all"
+          (selectionChange)="filter({ skillId: orNull($event.value) })"
+        >
           <mat-option [value]="all">Any skill</mat-option>
           @for (skill of store.skills(); track skill.id) {
             <mat-option [value]="skill.id">{{ skill.name }}</mat-option>
@@ -55,7 +64,9 @@ const ALL = 'all';
         <mat-label>Name or email</mat-label>
         <input matInput type="search" [value]="store.rosterQuery().q ?? ''" (change)="search($event)" />
       </mat-form-field>
-      <button mat-stroked-button type="button" (click)="filter({ status: 'applied' })">Show applications</button>
+      <button mat-stroked-button type="button" (click)="filter({ status: 'applied' })">
+        Show applications
+      </button>
     </div>
     <mm-paginated-table
       itemsLabel="participants"
@@ -89,13 +100,26 @@ const ALL = 'all';
           <td mat-cell *matCellDef="let p" class="skills">{{ skillsOf(p) }}</td>
         </ng-container>
         <ng-container matColumnDef="actions" stickyEnd>
-          <th mat-header-cell *matHeaderCellDef scope="col"><span class="cdk-visually-hidden">Decision</span></th>
+          <th mat-header-cell *matHeaderCellDef scope="col">
+            <span class="cdk-visually-hidden">Decision</span>
+          </th>
           <td mat-cell *matCellDef="let p" class="actions">
             @if (p.status === 'applied') {
-              <button mat-flat-button type="button" (click)="approve(p)" [attr.aria-label]="'Approve ' + p.email">
+              <button
+                mat-flat-button
+                type="button"
+                (click)="approve(p)"
+                [attr.aria-label]="'Approve ' + p.email"
+              >
                 Approve
               </button>
-              <button mat-button type="button" class="reject" (click)="reject(p)" [attr.aria-label]="'Reject ' + p.email">
+              <button
+                mat-button
+                type="button"
+                class="reject"
+                (click)="reject(p)"
+                [attr.aria-label]="'Reject ' + p.email"
+              >
                 Reject
               </button>
             }
@@ -188,7 +212,11 @@ export class RosterComponent {
     return value === ALL ? null : value;
   }
 
-  protected filter(filters: { role?: ParticipantRole | null; status?: ParticipantStatus | null; skillId?: string | null }): void {
+  protected filter(filters: {
+    role?: ParticipantRole | null;
+    status?: ParticipantStatus | null;
+    skillId?: string | null;
+  }): void {
     this.store.filterRoster(filters);
   }
 

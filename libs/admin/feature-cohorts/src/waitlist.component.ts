@@ -14,10 +14,22 @@ import { CohortStore } from './cohort.store';
       <section class="capacity" aria-labelledby="capacity-title">
         <h2 id="capacity-title">Mentor places</h2>
         <dl class="figures">
-          <div><dt>Enrolled mentors</dt><dd>{{ waitlist.capacity.mentors }}</dd></div>
-          <div><dt>Mentor places</dt><dd>{{ waitlist.capacity.mentorPlaces }}</dd></div>
-          <div><dt>Enrolled mentees</dt><dd>{{ waitlist.capacity.mentees }}</dd></div>
-          <div><dt>Waiting</dt><dd>{{ waitlist.capacity.waiting }}</dd></div>
+          <div>
+            <dt>Enrolled mentors</dt>
+            <dd>{{ waitlist.capacity.mentors }}</dd>
+          </div>
+          <div>
+            <dt>Mentor places</dt>
+            <dd>{{ waitlist.capacity.mentorPlaces }}</dd>
+          </div>
+          <div>
+            <dt>Enrolled mentees</dt>
+            <dd>{{ waitlist.capacity.mentees }}</dd>
+          </div>
+          <div>
+            <dt>Waiting</dt>
+            <dd>{{ waitlist.capacity.waiting }}</dd>
+          </div>
         </dl>
         <p class="gap" [class.short]="waitlist.capacity.gap > 0" role="status">{{ gapSentence() }}</p>
       </section>

@@ -9,7 +9,11 @@ import { DAYS, HOURS, describeWeek, type WeekGrid } from './availability-grid';
   selector: 'mm-availability-grid',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="grid" role="group" [attr.aria-label]="'Weekly availability in ' + (timeZone() || 'your time zone')">
+    <div
+      class="grid"
+      role="group"
+      [attr.aria-label]="'Weekly availability in ' + (timeZone() || 'your time zone')"
+    >
       <span class="corner"></span>
       @for (day of days; track day) {
         <span class="day" aria-hidden="true">{{ day.slice(0, 3) }}</span>
@@ -46,10 +50,10 @@ import { DAYS, HOURS, describeWeek, type WeekGrid } from './availability-grid';
     .hour {
       text-align: end;
       padding-inline-end: 6px;
-      line-height: 22px;
+      line-height: 24px;
     }
     .cell {
-      height: 22px;
+      height: 24px;
       min-width: 0;
       padding: 0;
       border: 1px solid var(--mat-sys-outline-variant);
@@ -81,7 +85,9 @@ export class AvailabilityGridComponent {
 
   protected toggle(day: number, hour: number): void {
     this.weekChange.emit(
-      this.week().map((hours, d) => (d === day ? hours.map((free, h) => (h === hour ? !free : free)) : hours)),
+      this.week().map((hours, d) =>
+        d === day ? hours.map((free, h) => (h === hour ? !free : free)) : hours,
+      ),
     );
   }
 }

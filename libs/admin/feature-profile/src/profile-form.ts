@@ -31,7 +31,11 @@ export function buildProfileForm(fb: NonNullableFormBuilder) {
   });
 }
 
-const levelValidators = [Validators.required, Validators.min(SKILL_LEVEL.min), Validators.max(SKILL_LEVEL.max)];
+const levelValidators = [
+  Validators.required,
+  Validators.min(SKILL_LEVEL.min),
+  Validators.max(SKILL_LEVEL.max),
+];
 
 /** A skill a mentor offers, at their own level. */
 export function offeredSkillRow(fb: NonNullableFormBuilder, skillId = '', level = 3) {
@@ -114,7 +118,10 @@ export function profileRequest(
     Object.assign(request, {
       wantedMentorTypes: value.wantedMentorTypes,
       goals: list(value.goals, /\n/),
-      wantedSkills: value.wantedSkills.map((s) => ({ skillId: s.skillId, targetLevel: Number(s.targetLevel) })),
+      wantedSkills: value.wantedSkills.map((s) => ({
+        skillId: s.skillId,
+        targetLevel: Number(s.targetLevel),
+      })),
     });
   }
   return request;

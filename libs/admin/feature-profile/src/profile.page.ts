@@ -27,7 +27,14 @@ import {
   wantedSkillRow,
 } from './profile-form';
 
-const SENIORITY_WORDS = ['Junior', 'Intermediate', 'Senior', 'Staff or lead', 'Principal or manager', 'Executive'];
+const SENIORITY_WORDS = [
+  'Junior',
+  'Intermediate',
+  'Senior',
+  'Staff or lead',
+  'Principal or manager',
+  'Executive',
+];
 const LEVEL_WORDS = ['1 · aware', '2 · beginner', '3 · practitioner', '4 · advanced', '5 · expert'];
 const MENTOR_TYPE_WORDS: Record<MentorType, string> = {
   technical: 'Technical',
@@ -81,12 +88,21 @@ export class ProfilePage {
   private readonly notifier = inject(ErrorNotifier);
 
   protected readonly form = buildProfileForm(this.fb);
+  private readonly timeZoneValue = signal<string | null>(null);
+  protected readonly timeZone = this.timeZoneValue.asReadonly();
   protected readonly submission = new FormSubmission(this.form);
   protected readonly profile = signal<ProfileView | null>(null);
   protected readonly skills = signal<SkillView[]>([]);
   protected readonly week = signal<WeekGrid>(emptyWeek());
   protected readonly weekTouched = signal(false);
-  protected readonly zones = timeZones();
+  private readonly supportedZones = timeZones();
+  /** The browser's list, plus the stored zone when the browser spells it otherwise ("UTC"). */
+  protected readonly zones = computed(() => {
+    const current = this.timeZoneValue();
+    return current && !this.supportedZones.includes(current)
+      ? [current, ...this.supportedZones]
+      : this.supportedZones;
+  });
   protected readonly mentorTypes = MENTOR_TYPES;
   protected readonly mentorTypeWords = MENTOR_TYPE_WORDS;
   protected readonly seniorityLevels = Array.from({ length: SENIORITY.max }, (_, i) => i + SENIORITY.min);
@@ -97,8 +113,6 @@ export class ProfilePage {
   private readonly roles = computed(() => this.organizations.find(this.orgId())?.roles ?? []);
   protected readonly isMentor = computed(() => this.roles().includes('mentor'));
   protected readonly isMentee = computed(() => this.roles().includes('mentee'));
-  private readonly timeZoneValue = signal<string | null>(null);
-  protected readonly timeZone = this.timeZoneValue.asReadonly();
 
   constructor() {
     this.form.controls.timeZone.valueChanges.subscribe((zone) => this.timeZoneValue.set(zone));
@@ -137,7 +151,11 @@ export class ProfilePage {
     return this.form.controls[field].value.includes(type);
   }
 
-  protected toggleType(field: 'offeredMentorTypes' | 'wantedMentorTypes', type: MentorType, on: boolean): void {
+  protected toggleType(
+    field: 'offeredMentorTypes' | 'wantedMentorTypes',
+    type: MentorType,
+    on: boolean,
+  ): void {
     const control = this.form.controls[field];
     const rest = control.value.filter((t) => t !== type);
     control.setValue(on ? [...rest, type] : rest);

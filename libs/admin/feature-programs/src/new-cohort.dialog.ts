@@ -16,7 +16,14 @@ export interface NewCohortData {
 @Component({
   selector: 'mm-new-cohort-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatDialogModule, MatInputModule, MatButtonModule, FieldErrorPipe, FormErrorComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatInputModule,
+    MatButtonModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
   template: `
     <h2 mat-dialog-title>New cohort of {{ data.program.name }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()">
@@ -25,7 +32,9 @@ export interface NewCohortData {
         <mat-form-field class="mm-full-width">
           <mat-label>Cohort name</mat-label>
           <input matInput formControlName="name" required autocomplete="off" />
-          <mat-error>{{ form.controls.name.errors | fieldError: { required: 'Give the cohort a name.' } }}</mat-error>
+          <mat-error>{{
+            form.controls.name.errors | fieldError: { required: 'Give the cohort a name.' }
+          }}</mat-error>
         </mat-form-field>
         <div class="dates">
           <mat-form-field>
@@ -41,12 +50,16 @@ export interface NewCohortData {
           <mat-form-field>
             <mat-label>Starts on</mat-label>
             <input matInput type="date" formControlName="startsOn" required />
-            <mat-error>{{ form.controls.startsOn.errors | fieldError: { required: 'Pick the first day.' } }}</mat-error>
+            <mat-error>{{
+              form.controls.startsOn.errors | fieldError: { required: 'Pick the first day.' }
+            }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label>Ends on</mat-label>
             <input matInput type="date" formControlName="endsOn" required />
-            <mat-error>{{ form.controls.endsOn.errors | fieldError: { required: 'Pick the last day.' } }}</mat-error>
+            <mat-error>{{
+              form.controls.endsOn.errors | fieldError: { required: 'Pick the last day.' }
+            }}</mat-error>
           </mat-form-field>
         </div>
       </mat-dialog-content>

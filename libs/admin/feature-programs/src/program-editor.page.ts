@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { DatePipe } from '@angular/common';
@@ -87,13 +96,14 @@ export class ProgramEditorPage {
   protected readonly componentWords = COMPONENT_WORDS;
   protected readonly mustHaveWords = MUST_HAVE_WORDS;
 
-  private readonly value = toSignal(
-    this.form.valueChanges.pipe(startWith(null)),
-    { requireSync: true },
-  );
+  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(null)), { requireSync: true });
   protected readonly kind = computed(() => (this.value(), this.form.controls.settings.controls.kind.value));
-  protected readonly shares = computed(() => (this.value(), weightShares(this.form.getRawValue().settings.criteria.weights)));
-  protected readonly limits = computed(() => (this.value(), hardLimitSentences(this.form.getRawValue().settings.criteria)));
+  protected readonly shares = computed(
+    () => (this.value(), weightShares(this.form.getRawValue().settings.criteria.weights)),
+  );
+  protected readonly limits = computed(
+    () => (this.value(), hardLimitSentences(this.form.getRawValue().settings.criteria)),
+  );
   protected readonly isNew = computed(() => !this.programId());
 
   constructor() {
@@ -123,7 +133,10 @@ export class ProgramEditorPage {
     const body = programRequest(this.form.getRawValue());
     const programId = this.programId();
     this.submission.submit(
-      () => (programId ? this.programs.update(this.orgId(), programId, body) : this.programs.create(this.orgId(), body)),
+      () =>
+        programId
+          ? this.programs.update(this.orgId(), programId, body)
+          : this.programs.create(this.orgId(), body),
       (saved) => {
         this.submission.submitting.set(false);
         if (programId) {

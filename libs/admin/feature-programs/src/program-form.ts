@@ -10,7 +10,12 @@ import {
   type ProgramKind,
   type ProgramView,
 } from '@mentorship/contracts';
-import { COMPONENT_IDS, DEFAULT_CRITERIA, type ComponentId, type MustHave } from '@mentorship/matching-engine';
+import {
+  COMPONENT_IDS,
+  DEFAULT_CRITERIA,
+  type ComponentId,
+  type MustHave,
+} from '@mentorship/matching-engine';
 
 const DEFAULT_SETTINGS = {
   kind: 'one-to-one' as ProgramKind,
@@ -52,7 +57,11 @@ export function buildProgramForm(fb: NonNullableFormBuilder) {
       checkInCadence: [DEFAULT_SETTINGS.checkInCadence],
       durationWeeks: [
         DEFAULT_SETTINGS.durationWeeks,
-        [Validators.required, Validators.min(PROGRAM_LIMITS.durationWeeks.min), Validators.max(PROGRAM_LIMITS.durationWeeks.max)],
+        [
+          Validators.required,
+          Validators.min(PROGRAM_LIMITS.durationWeeks.min),
+          Validators.max(PROGRAM_LIMITS.durationWeeks.max),
+        ],
       ],
       defaultMentorCapacity: [
         DEFAULT_SETTINGS.defaultMentorCapacity,
@@ -65,8 +74,14 @@ export function buildProgramForm(fb: NonNullableFormBuilder) {
       criteria: fb.group({
         weights: fb.group(weights),
         mustHaves: fb.control<MustHave[]>([...DEFAULT_CRITERIA.mustHaves]),
-        minWeeklyOverlapHours: [DEFAULT_CRITERIA.minWeeklyOverlapHours, [Validators.required, Validators.min(0)]],
-        targetWeeklyOverlapHours: [DEFAULT_CRITERIA.targetWeeklyOverlapHours, [Validators.required, Validators.min(0.25)]],
+        minWeeklyOverlapHours: [
+          DEFAULT_CRITERIA.minWeeklyOverlapHours,
+          [Validators.required, Validators.min(0)],
+        ],
+        targetWeeklyOverlapHours: [
+          DEFAULT_CRITERIA.targetWeeklyOverlapHours,
+          [Validators.required, Validators.min(0.25)],
+        ],
         maxTimeZoneGapHours: fb.control<number | null>(DEFAULT_CRITERIA.maxTimeZoneGapHours, [
           Validators.min(0),
           Validators.max(26),
@@ -117,7 +132,9 @@ export function programFormValue(program: ProgramView): ProgramFormValue {
  * What the API gets: a flash program has no trial and only a group program a group size
  * (the API refuses anything else), and the peer seniority gap is kept for peer programs only.
  */
-export function programRequest(value: ProgramFormValue): CreateProgramRequest & { settings: NonNullable<CreateProgramRequest['settings']> } {
+export function programRequest(
+  value: ProgramFormValue,
+): CreateProgramRequest & { settings: NonNullable<CreateProgramRequest['settings']> } {
   const { settings } = value;
   const { criteria } = settings;
   const emptyToNull = (n: number | null) => (n === null || (n as unknown) === '' ? null : Number(n));

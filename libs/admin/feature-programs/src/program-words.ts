@@ -45,7 +45,9 @@ export const MUST_HAVE_WORDS: Record<MustHave, string> = {
 export { COMPONENT_IDS, MUST_HAVE_IDS };
 
 /** Each weight's share of the score, rounded to whole percent ("only ratios matter"). */
-export function weightShares(weights: Partial<Record<ComponentId, number | null>>): Record<ComponentId, number> {
+export function weightShares(
+  weights: Partial<Record<ComponentId, number | null>>,
+): Record<ComponentId, number> {
   const values = COMPONENT_IDS.map((id) => Math.max(0, Number(weights[id] ?? 0) || 0));
   const total = values.reduce((sum, value) => sum + value, 0);
   return Object.fromEntries(
@@ -70,7 +72,8 @@ export function hardLimitSentences(criteria: {
     sentences.push(`A pair needs at least ${criteria.minWeeklyOverlapHours} h of common time a week.`);
   if (criteria.maxTimeZoneGapHours !== null)
     sentences.push(`Time zones at most ${criteria.maxTimeZoneGapHours} h apart.`);
-  if (criteria.excludeSameReportingLine) sentences.push('Nobody is matched with their manager or their reports.');
+  if (criteria.excludeSameReportingLine)
+    sentences.push('Nobody is matched with their manager or their reports.');
   if (criteria.excludeSameDepartment) sentences.push('Nobody is matched within their own department.');
   if (sentences.length === 0) sentences.push('No hard limits: anyone can be matched with anyone.');
   return sentences;

@@ -12,7 +12,14 @@ import { SkillsStore } from './skills.store';
 @Component({
   selector: 'mm-rename-skill-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatDialogModule, MatInputModule, MatButtonModule, FieldErrorPipe, FormErrorComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatInputModule,
+    MatButtonModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
   template: `
     <h2 mat-dialog-title>Rename {{ skill.name }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()">
@@ -21,7 +28,9 @@ import { SkillsStore } from './skills.store';
         <mat-form-field class="mm-full-width">
           <mat-label>New name</mat-label>
           <input matInput formControlName="name" required autocomplete="off" cdkFocusInitial />
-          <mat-error>{{ form.controls.name.errors | fieldError: { required: 'Enter the new name.' } }}</mat-error>
+          <mat-error>{{
+            form.controls.name.errors | fieldError: { required: 'Enter the new name.' }
+          }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -58,14 +67,21 @@ export class RenameSkillDialog {
 @Component({
   selector: 'mm-merge-skill-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatDialogModule, MatSelectModule, MatButtonModule, FieldErrorPipe, FormErrorComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatSelectModule,
+    MatButtonModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
   template: `
     <h2 mat-dialog-title>Merge {{ skill.name }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()">
       <mat-dialog-content class="mm-form-fields">
         <p class="explain">
-          The {{ skill.profiles }} profiles with {{ skill.name }} get the skill you pick instead (keeping the higher
-          level where they had both), and {{ skill.name }} leaves the catalogue.
+          The {{ skill.profiles }} profiles with {{ skill.name }} get the skill you pick instead (keeping the
+          higher level where they had both), and {{ skill.name }} leaves the catalogue.
         </p>
         <mm-form-error [message]="submission.error()" />
         <mat-form-field class="mm-full-width">
@@ -75,7 +91,9 @@ export class RenameSkillDialog {
               <mat-option [value]="target.id">{{ target.name }}</mat-option>
             }
           </mat-select>
-          <mat-error>{{ form.controls.intoSkillId.errors | fieldError: { required: 'Pick the skill to keep.' } }}</mat-error>
+          <mat-error>{{
+            form.controls.intoSkillId.errors | fieldError: { required: 'Pick the skill to keep.' }
+          }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -98,7 +116,9 @@ export class MergeSkillDialog {
   protected readonly skill = inject<SkillView>(MAT_DIALOG_DATA);
   private readonly store = inject(SkillsStore);
   private readonly dialogRef = inject<MatDialogRef<MergeSkillDialog, boolean>>(MatDialogRef);
-  protected readonly targets = computed(() => this.store.activeSkills().filter((s) => s.id !== this.skill.id));
+  protected readonly targets = computed(() =>
+    this.store.activeSkills().filter((s) => s.id !== this.skill.id),
+  );
   protected readonly form = inject(NonNullableFormBuilder).group({
     intoSkillId: ['', Validators.required],
   });

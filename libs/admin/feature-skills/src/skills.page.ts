@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, Injector, effect, inject, input, signal } from '@angular/core';
 import type { ComponentType } from '@angular/cdk/portal';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
@@ -75,12 +75,13 @@ export class SkillsPage {
     this.store.search((event.target as HTMLInputElement).value);
   }
 
-  protected add(): void {
+  protected add(directive: FormGroupDirective): void {
     this.adding.submit(
       () => this.store.add(this.addForm.controls.name.value),
       (skill) => {
         this.adding.submitting.set(false);
-        this.addForm.reset();
+        // resetForm, not reset: a submitted form would show "Enter a skill name." on the empty field.
+        directive.resetForm();
         this.notifier.info(`${skill.name} was added.`);
       },
     );
@@ -127,7 +128,8 @@ export class SkillsPage {
 
   private setStatus(skill: SkillView, status: SkillStatus): void {
     this.store.setStatus(skill, status).subscribe({
-      next: () => this.notifier.info(status === 'retired' ? `${skill.name} was retired.` : `${skill.name} is back.`),
+      next: () =>
+        this.notifier.info(status === 'retired' ? `${skill.name} was retired.` : `${skill.name} is back.`),
       error: (error: unknown) => this.notifier.show(error),
     });
   }

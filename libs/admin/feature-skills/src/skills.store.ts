@@ -97,7 +97,9 @@ export class SkillsStore {
   }
 
   rename(skill: SkillView, name: string): Observable<SkillView> {
-    return this.api.update(this.requireOrgId(), skill.id, { name: name.trim() }).pipe(tap(() => this.changed()));
+    return this.api
+      .update(this.requireOrgId(), skill.id, { name: name.trim() })
+      .pipe(tap(() => this.changed()));
   }
 
   setStatus(skill: SkillView, status: SkillStatus): Observable<SkillView> {
