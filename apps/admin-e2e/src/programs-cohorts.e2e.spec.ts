@@ -1,7 +1,7 @@
 import type { ParticipantView, Page, ProfileView, ProgramView } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
 import { makeMember, makeOrganization, makeUser, type SignedUpUser } from '@mentorship/testing';
-import type { Page as BrowserPage } from 'playwright-core';
+import type { Page as BrowserPage, Locator } from 'playwright-core';
 import {
   DESKTOP,
   PHONE,
@@ -17,6 +17,17 @@ import {
 /** How far the page reaches past the right edge of the window (0: nothing to scroll sideways). */
 async function horizontalOverflow(page: BrowserPage): Promise<number> {
   return (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+}
+
+/**
+ * Picks an option of a select from the keyboard: an empty select's floating label lies over
+ * its middle, where a pointer click lands (Playwright refuses to click through it).
+ */
+async function choose(page: BrowserPage, select: Locator, option: string): Promise<void> {
+  await select.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).waitFor({ state: 'detached' });
 }
 
 /**
@@ -318,8 +329,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     await page.getByText('Pause: take no new mentees').click();
     await page.getByLabel('Pause ends on').fill('2027-01-31');
     await page.getByRole('button', { name: 'Add a skill you offer' }).click();
-    await page.getByRole('combobox', { name: 'Skill', exact: true }).click({ position: { x: 8, y: 8 } });
-    await page.getByRole('option', { name: 'Go', exact: true }).click();
+    await choose(page, page.getByRole('combobox', { name: 'Skill', exact: true }), 'Go');
     await page.getByRole('button', { name: 'Monday 09:00' }).click();
     await page.getByRole('button', { name: 'Monday 10:00' }).click();
     await page.getByRole('button', { name: 'Save profile' }).click();
@@ -355,11 +365,8 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
       .click();
     await page.getByLabel('Your goals').fill('Lead a team of five\nSpeak at a conference');
     await page.getByRole('button', { name: 'Add a skill to grow' }).click();
-    // Near its left edge: an empty select's label (with its required star) covers its middle.
-    await page.getByRole('combobox', { name: 'Skill to grow' }).click({ position: { x: 8, y: 8 } });
-    await page.getByRole('option', { name: 'Rust', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Target level' }).click();
-    await page.getByRole('option', { name: '4 · advanced' }).click();
+    await choose(page, page.getByRole('combobox', { name: 'Skill to grow' }), 'Rust');
+    await choose(page, page.getByRole('combobox', { name: 'Target level' }), '4 · advanced');
     await page.getByRole('button', { name: 'Wednesday 18:00' }).click();
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Profile saved.').waitFor();
