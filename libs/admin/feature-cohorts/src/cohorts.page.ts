@@ -14,7 +14,12 @@ import {
 } from '@mentorship/contracts';
 import { CohortsApi } from '@mentorship/admin/data-access-programs';
 import { OrganizationStore, canManagePrograms } from '@mentorship/admin/data-access-organizations';
-import { ErrorNotifier, PaginatedTableComponent, type PageRequest } from '@mentorship/admin/ui';
+import {
+  ErrorNotifier,
+  PaginatedTableComponent,
+  injectNarrowScreen,
+  type PageRequest,
+} from '@mentorship/admin/ui';
 import { cohortStatusLabel, participantRoleLabel, participantStatusLabel } from '@mentorship/admin/util';
 import type { Observable } from 'rxjs';
 
@@ -66,6 +71,12 @@ const ALL = 'all';
                 {{ cohort.name }}
               }
               <span class="program">{{ cohort.programName }}</span>
+              @if (narrow()) {
+                <span class="program"
+                  >{{ statusLabel(cohort.status) }} · {{ cohort.startsOn | date: 'mediumDate' }} –
+                  {{ cohort.endsOn | date: 'mediumDate' }}</span
+                >
+              }
             </td>
           </ng-container>
           <ng-container matColumnDef="status">
@@ -121,8 +132,10 @@ const ALL = 'all';
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
     }
-    .place {
-      white-space: nowrap;
+    @media (min-width: 600px) {
+      .place {
+        white-space: nowrap;
+      }
     }
     .place span {
       margin-inline-end: 8px;
@@ -154,9 +167,12 @@ export class CohortsPage {
   protected readonly cohorts = signal<CohortPage | null>(null);
   protected readonly loading = signal(false);
   private readonly version = signal(0);
-  protected readonly columns = computed(() =>
-    this.manages() ? ['name', 'status', 'dates'] : ['name', 'status', 'dates', 'place'],
-  );
+  /** Under 600 px status and dates go under the cohort's name, so the table needs no scrolling. */
+  protected readonly narrow = injectNarrowScreen();
+  protected readonly columns = computed(() => {
+    if (this.narrow()) return this.manages() ? ['name'] : ['name', 'place'];
+    return this.manages() ? ['name', 'status', 'dates'] : ['name', 'status', 'dates', 'place'];
+  });
   protected readonly emptyText = computed(() => {
     if (this.loading() && !this.cohorts()) return 'Loading cohorts…';
     if (this.manages())

@@ -33,7 +33,11 @@ describe(ProgramEditorPage.name, () => {
       fixture,
       loader,
       field,
-      input: (label: RegExp) => field(label).then((f) => f.getControl(MatInputHarness)),
+      input: async (label: RegExp) => {
+        const control = await (await field(label)).getControl(MatInputHarness);
+        if (!control) throw new Error(`No input in the field ${String(label)}`);
+        return control;
+      },
       create: () =>
         loader.getHarness(MatButtonHarness.with({ text: 'Create program' })).then((b) => b.click()),
       text: async () => {
