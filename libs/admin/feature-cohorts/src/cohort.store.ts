@@ -61,10 +61,10 @@ export class CohortStore {
   constructor() {
     toObservable(computed(() => ({ ids: this.ids(), query: this.rosterQuery(), version: this.version() })))
       .pipe(
-        filter((request) => request.ids !== null),
+        filter(hasIds),
         tap(() => this.loadingRoster.set(true)),
         switchMap(({ ids, query }) =>
-          this.api.roster(ids!.orgId, ids!.cohortId, query).pipe(
+          this.api.roster(ids.orgId, ids.cohortId, query).pipe(
             catchError((error: unknown) => this.fail(error)),
             finalize(() => this.loadingRoster.set(false)),
           ),
@@ -75,10 +75,10 @@ export class CohortStore {
 
     toObservable(computed(() => ({ ids: this.ids(), query: this.waitlistQuery(), version: this.version() })))
       .pipe(
-        filter((request) => request.ids !== null),
+        filter(hasIds),
         switchMap(({ ids, query }) =>
           this.api
-            .waitlist(ids!.orgId, ids!.cohortId, query)
+            .waitlist(ids.orgId, ids.cohortId, query)
             .pipe(catchError((error: unknown) => this.fail(error))),
         ),
         takeUntilDestroyed(),
@@ -89,11 +89,13 @@ export class CohortStore {
       computed(() => ({ ids: this.ids(), query: this.rejectedQuery(), current: this.currentImportId() })),
     )
       .pipe(
-        filter((request) => request.ids !== null && !!request.current),
+        filter(hasIds),
         switchMap(({ ids, query, current }) =>
-          this.api
-            .importRows(ids!.orgId, ids!.cohortId, current!, { ...query, status: 'rejected' })
-            .pipe(catchError((error: unknown) => this.fail(error))),
+          current === null
+            ? EMPTY
+            : this.api
+                .importRows(ids.orgId, ids.cohortId, current, { ...query, status: 'rejected' })
+                .pipe(catchError((error: unknown) => this.fail(error))),
         ),
         takeUntilDestroyed(),
       )
@@ -209,6 +211,16 @@ export class CohortStore {
     this.notifier.show(error);
     return EMPTY;
   }
+}
+
+interface CohortIds {
+  orgId: string;
+  cohortId: string;
+}
+
+/** A request of the open cohort (none before one is opened). */
+function hasIds<T extends { ids: CohortIds | null }>(request: T): request is T & { ids: CohortIds } {
+  return request.ids !== null;
 }
 
 function isFinished(state: ParticipantImportView): boolean {

@@ -58,10 +58,10 @@ export class SkillsStore {
   constructor() {
     toObservable(this.request)
       .pipe(
-        filter((request) => request !== null),
+        filter((request): request is NonNullable<typeof request> => request !== null),
         tap(() => this.loading.set(true)),
         switchMap((request) =>
-          this.api.list(request!.orgId, request!.query).pipe(
+          this.api.list(request.orgId, request.query).pipe(
             catchError((error: unknown) => {
               this.notifier.show(error);
               return EMPTY;

@@ -145,7 +145,12 @@ export class WantedSkillDto {
 
 /** Every field is optional: what is sent replaces what was there (lists as a whole), the rest stays. */
 export class UpdateProfileDto {
-  @ApiPropertyOptional({ type: String, example: 'Europe/Berlin', nullable: true, description: 'IANA time zone.' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'Europe/Berlin',
+    nullable: true,
+    description: 'IANA time zone.',
+  })
   @IsOptional()
   @IsIanaTimeZone()
   timeZone?: string | null;
@@ -170,7 +175,12 @@ export class UpdateProfileDto {
   @Max(SENIORITY.max)
   seniority?: number | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Engineering', ...lengthOf(FIELD_LIMITS.profileText) })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Engineering',
+    ...lengthOf(FIELD_LIMITS.profileText),
+  })
   @IsOptional()
   @Transform(trimmed)
   @IsString()
