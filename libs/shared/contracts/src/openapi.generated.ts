@@ -922,7 +922,7 @@ export interface components {
         OfferedSkillDto: {
             /**
              * Format: uuid
-             * @description An active skill of the catalogue.
+             * @description An active skill of the catalogue, or a retired one this list already has.
              */
             skillId: string;
             /** @description The mentor's own level. */
@@ -931,7 +931,7 @@ export interface components {
         WantedSkillDto: {
             /**
              * Format: uuid
-             * @description An active skill of the catalogue.
+             * @description An active skill of the catalogue, or a retired one this list already has.
              */
             skillId: string;
             /** @description The level the mentee wants to reach. */
