@@ -131,7 +131,7 @@ describe('tenant context under concurrency', () => {
 
   it('runs a tenant request, membership check included, in one transaction', async () => {
     const tenancy = t.api.app.get(TenancyService);
-    const runInTenant = jest.spyOn(tenancy, 'runInTenant');
+    const enterTenant = jest.spyOn(tenancy, 'enterTenant');
     try {
       const result = await t.http.post(
         `/api/v1/orgs/${orgs[0]!.id}/probe`,
@@ -139,9 +139,9 @@ describe('tenant context under concurrency', () => {
         admins[0]!.token,
       );
       expect(result.status).toBe(201);
-      expect(runInTenant).toHaveBeenCalledTimes(1);
+      expect(enterTenant).toHaveBeenCalledTimes(1);
     } finally {
-      runInTenant.mockRestore();
+      enterTenant.mockRestore();
     }
   });
 });

@@ -54,7 +54,7 @@ describe(TenantRepository.name, () => {
 
   const inTenant = <T>(organizationId: string, work: () => Promise<T>) =>
     dataSource.transaction((manager) =>
-      TenantContext.run({ organizationId, manager, afterCommit: [] }, work),
+      TenantContext.run({ organizationId, manager, afterCommit: [], atCommit: [] }, work),
     );
 
   beforeAll(async () => {

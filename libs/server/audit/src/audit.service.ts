@@ -33,8 +33,9 @@ export interface AuditEntry {
 export class AuditService {
   constructor(private readonly events: AuditEventRepository) {}
 
+  /** Kept for the transaction's COMMIT; async so callers may keep awaiting it. */
   async record(entry: AuditEntry): Promise<void> {
-    await this.events.append({
+    this.events.append({
       id: randomUUID(),
       actorUserId: TenantContext.caller().userId,
       action: entry.action,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig, signingKey } from '@mentorship/platform';
+import { AppConfig, signingKeyObject } from '@mentorship/platform';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
@@ -21,11 +21,15 @@ import { TokenService } from './token.service';
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        secret: signingKey(config, 'access-token'),
-        signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' as const },
-        verifyOptions: { algorithms: ['HS256' as const] },
-      }),
+      useFactory: (config: AppConfig) => {
+        // A KeyObject, made once: see signingKeyObject() for what a string or Buffer costs per call.
+        const key = signingKeyObject(config, 'access-token');
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' as const },
+          verifyOptions: { algorithms: ['HS256' as const] },
+        };
+      },
     }),
   ],
   controllers: [AuthController],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { AppConfig, AuthenticatedUser, signingKey } from '@mentorship/platform';
+import { AppConfig, AuthenticatedUser, signingKeyObject } from '@mentorship/platform';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { AccessTokenClaims } from './token.service';
 
@@ -9,7 +9,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(config: AppConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: signingKey(config, 'access-token'),
+      // passport-jwt hands the key to jsonwebtoken unchanged; its types predate KeyObject.
+      secretOrKey: signingKeyObject(config, 'access-token') as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

@@ -99,14 +99,16 @@ export class InvitationsService {
   }
 
   async revoke(invitationId: string): Promise<void> {
-    const invitation = await this.invitations.lock(invitationId);
-    if (!invitation) throw OrganizationsException.invitationNotFound();
-    if (invitation.status !== 'pending') throw OrganizationsException.invitationUsed();
-    await this.invitations.markRevoked(invitationId);
+    const email = await this.invitations.revokePending(invitationId);
+    if (email === null) {
+      // Nothing pending was revoked: say why (rarely taken, so it costs the common case nothing).
+      if (!(await this.invitations.get(invitationId))) throw OrganizationsException.invitationNotFound();
+      throw OrganizationsException.invitationUsed();
+    }
     await this.audit.record({
       action: OrganizationsAudit.invitationRevoked,
       target: { type: 'invitation', id: invitationId },
-      details: { email: invitation.email },
+      details: { email },
     });
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { OrganizationRole } from '@mentorship/contracts';
 import {
   AuthenticatedUser,
   RequestTenant,
@@ -33,8 +34,10 @@ export class OrganizationAccessService {
     work: () => Promise<T>,
     onEntered?: (tenant: RequestTenant) => void,
   ): Promise<T> {
-    return this.tenancy.runInTenant(organizationId, async () => {
-      const roles = policy.kind === 'org-invitee' ? [] : await this.memberships.rolesOf(user.id);
+    // The membership is read in the statement that sets the tenant: one round trip for both.
+    const entry = policy.kind === 'org-invitee' ? undefined : MembershipRepository.rolesEntry(user.id);
+    return this.tenancy.enterTenant<OrganizationRole[], T>(organizationId, entry, async (found) => {
+      const roles = policy.kind === 'org-invitee' ? [] : found;
       if (!roles) throw OrganizationsException.organizationNotFound();
       if (
         policy.kind === 'org-member' &&

@@ -7,3 +7,4 @@ export * from './routes';
 export * from './waiting';
 export * from './redis-server';
 export * from './test-system';
+export * from './round-trips';

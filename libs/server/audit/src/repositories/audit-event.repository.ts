@@ -8,8 +8,11 @@ export class AuditEventRepository extends TenantRepository<AuditEventEntity> {
     super(AuditEventEntity);
   }
 
-  /** Append-only: the application role may not update or delete audit rows. */
-  append(event: TenantRow<AuditEventEntity, 'organizationId'>): Promise<void> {
-    return this.insert(event);
+  /**
+   * Append-only (the application role may not update or delete audit rows), and nothing reads
+   * them back in the transaction that writes them: so they travel with its COMMIT.
+   */
+  append(event: TenantRow<AuditEventEntity, 'organizationId'>): void {
+    this.insertAtCommit(event);
   }
 }

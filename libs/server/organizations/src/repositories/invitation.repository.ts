@@ -66,17 +66,21 @@ export class InvitationRepository extends TenantRepository<InvitationEntity> {
       builder.andWhere(`invitation.status = 'pending' AND invitation.expires_at <= now()`);
     if (filter.status === 'accepted' || filter.status === 'revoked')
       builder.andWhere('invitation.status = :status', { status: filter.status });
-    const [rows, total] = await builder
-      .orderBy('invitation.created_at', 'DESC')
-      .addOrderBy('invitation.id', 'ASC')
-      .skip(filter.offset)
-      .take(filter.limit)
-      .getManyAndCount();
-    return { rows, total };
+    builder.orderBy('invitation.created_at', 'DESC').addOrderBy('invitation.id', 'ASC');
+    return this.findPage(builder, { offset: filter.offset, limit: filter.limit });
   }
 
-  markRevoked(id: string): Promise<void> {
-    return this.update({ id }, { status: 'revoked' });
+  /** Revokes the invitation if it is pending, in one statement: its address, or null when none was pending. */
+  async revokePending(id: string): Promise<string | null> {
+    const [row] = await this.sql<{ email: string }>(
+      `WITH revoked AS (
+         UPDATE invitations SET status = 'revoked'
+          WHERE organization_id = $1 AND id = $2 AND status = 'pending'
+          RETURNING email)
+       SELECT email FROM revoked`,
+      [id],
+    );
+    return row?.email ?? null;
   }
 
   markAccepted(id: string, userId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationRole } from '@mentorship/contracts';
 import { UserEntity } from '@mentorship/identity';
-import { TenancyService, TenantRepository, type FoundPage } from '@mentorship/platform';
+import { TenancyService, TenantRepository, type FoundPage, type TenantEntryRead } from '@mentorship/platform';
 import { ArrayContains } from 'typeorm';
 import { MembershipEntity } from '../entities/membership.entity';
 import { OrganizationEntity } from '../entities/organization.entity';
@@ -26,6 +26,18 @@ export interface OwnOrganizationRow {
 export class MembershipRepository extends TenantRepository<MembershipEntity> {
   constructor(private readonly tenancy: TenancyService) {
     super(MembershipEntity);
+  }
+
+  /**
+   * The caller's roles, read in the statement that enters the tenant
+   * (`TenancyService.enterTenant`): null for someone who is not a member. Row security applies
+   * as to any tenant read: the tenant is set by then.
+   */
+  static rolesEntry(userId: string): TenantEntryRead {
+    return {
+      sql: `SELECT m.roles FROM memberships m WHERE m.organization_id = tenant.organization_id AND m.user_id = $2`,
+      params: [userId],
+    };
   }
 
   /** The person's roles here, or null for someone who is not a member. */
@@ -78,15 +90,11 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
   }): Promise<FoundPage<MemberRow>> {
     const builder = this.members();
     if (filter.role) builder.andWhere(':role = ANY(membership.roles)', { role: filter.role });
-    const total = await builder.getCount();
-    const rows = await builder
+    builder
       .orderBy('membership.created_at')
       .addOrderBy('person.display_name')
-      .addOrderBy('membership.user_id')
-      .offset(filter.offset)
-      .limit(filter.limit)
-      .getRawMany<MemberRow>();
-    return { rows, total };
+      .addOrderBy('membership.user_id');
+    return this.findPage<MemberRow>(builder, { offset: filter.offset, limit: filter.limit, raw: true });
   }
 
   async member(userId: string): Promise<MemberRow | null> {

@@ -147,7 +147,12 @@ export class WantedSkillDto {
 
 /** Every field is optional: what is sent replaces what was there (lists as a whole), the rest stays. */
 export class UpdateProfileDto {
-  @ApiPropertyOptional({ example: 'Europe/Berlin', nullable: true, description: 'IANA time zone.' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'Europe/Berlin',
+    nullable: true,
+    description: 'IANA time zone.',
+  })
   @IsOptional()
   @IsIanaTimeZone()
   timeZone?: string | null;
@@ -160,6 +165,7 @@ export class UpdateProfileDto {
   languages?: string[];
 
   @ApiPropertyOptional({
+    type: Number,
     minimum: SENIORITY.min,
     maximum: SENIORITY.max,
     nullable: true,
@@ -171,7 +177,12 @@ export class UpdateProfileDto {
   @Max(SENIORITY.max)
   seniority?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Engineering', ...lengthOf(FIELD_LIMITS.profileText) })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Engineering',
+    ...lengthOf(FIELD_LIMITS.profileText),
+  })
   @IsOptional()
   @Transform(trimmed)
   @IsString()
@@ -179,6 +190,7 @@ export class UpdateProfileDto {
   department?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'manager@example.org',
     description: "The person's manager.",
@@ -255,6 +267,7 @@ export class UpdateProfileDto {
   availability?: AvailabilitySlotDto[];
 
   @ApiPropertyOptional({
+    type: Number,
     minimum: 0,
     maximum: MAX_MENTOR_CAPACITY,
     nullable: true,
@@ -272,6 +285,7 @@ export class UpdateProfileDto {
   paused?: boolean;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '2026-09-01',
     description: 'The day the pause ends (YYYY-MM-DD); null pauses until switched off.',

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { KeyObject } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, InvalidConfigError, loadAppConfig } from './app-config';
-import { signingKey } from './signing-keys';
+import { signingKey, signingKeyObject } from './signing-keys';
 
 const ROOT = join(__dirname, '../../../../..');
 const SECRET = 'x'.repeat(40);
@@ -88,6 +89,14 @@ describe(AppConfig.name, () => {
     expect(access.equals(Buffer.from(SECRET).subarray(0, 32))).toBe(false);
     expect(signingKey({ tokenSecret: 'y'.repeat(40) }, 'access-token').equals(access)).toBe(false);
     expect(signingKey(config, 'access-token').equals(access)).toBe(true);
+  });
+
+  it('hands JWT code the key as a secret KeyObject, so no verify tries it as a public key first', () => {
+    const config = { tokenSecret: SECRET };
+    const key = signingKeyObject(config, 'access-token');
+    expect(key).toBeInstanceOf(KeyObject);
+    expect(key.type).toBe('secret');
+    expect(key.export().equals(signingKey(config, 'access-token'))).toBe(true);
   });
 
   it('keeps CORS closed by default and reads a list of origins', () => {

@@ -7,6 +7,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { RequestLog } from '../logging/request-log';
 import { ErrorBodyFilter } from '../errors/error-body.filter';
 import { RequestInputGuard } from '../errors/request-input.guard';
 import { createValidationPipe } from '../errors/validation.pipe';
@@ -49,6 +50,7 @@ export async function createHttpApp(
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  app.use(app.get(RequestLog).middleware());
   answerUnparsableRequests(app.getHttpServer());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
@@ -68,13 +70,20 @@ export async function createHttpApp(
   return app;
 }
 
-/** The admin SPA at `/`, with a fallback to index.html for its client-side routes. */
+/**
+ * The admin SPA at `/`, with a fallback to index.html for its client-side routes. API paths
+ * skip it before any file system work: `express.static` would `stat` (and `send`) on every
+ * API request otherwise.
+ */
 function serveAdmin(app: NestExpressApplication, root: string): void {
   const index = join(root, 'index.html');
   if (!existsSync(index)) throw new Error(`ADMIN_DIST has no index.html: ${root}`);
-  app.use(express.static(root, { index: false, maxAge: '1h' }));
+  const files = express.static(root, { index: false, maxAge: '1h' });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || isApiPath(request.path)) return next();
-    response.sendFile(index);
+    if (isApiPath(request.path)) return next();
+    files(request, response, () => {
+      if (request.method !== 'GET') return next();
+      response.sendFile(index);
+    });
   });
 }

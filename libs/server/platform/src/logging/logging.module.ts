@@ -1,36 +1,45 @@
-import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { AppConfig } from '../config/app-config';
-import { tenantOfRequest } from '../tenancy/tenant-request';
+import { RequestLog, ROOT_LOGGER } from './request-log';
 import { ShutdownLogger } from './shutdown-logger';
 
-/** JSON logs; each request line carries its request id and, on tenant routes, its organization. */
+/**
+ * JSON logs: one pino logger for the process (Nest's logger writes through it), and one line
+ * per request from `RequestLog`, which `createHttpApp` installs first. nestjs-pino's own
+ * request middleware (pino-http) is not used: it made two or three child loggers per
+ * request, each serialising the request, even on `/health` whose line it then skipped.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          genReqId: (request: IncomingMessage, response) => {
-            const incoming = request.headers['x-request-id'];
-            const id =
-              typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-            response.setHeader('x-request-id', id);
-            return id;
-          },
-          customProps: (request: IncomingMessage) => {
-            const tenant = tenantOfRequest(request);
-            return tenant ? { organizationId: tenant.organizationId } : {};
-          },
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' },
-        },
+        pinoHttp: { logger: rootLoggerOf(config) },
+        // Only binds the (absent) request logger: Nest's logger falls back to the root one.
+        useExisting: true,
+        forRoutes: [],
       }),
     }),
   ],
-  providers: [ShutdownLogger],
+  providers: [
+    ShutdownLogger,
+    RequestLog,
+    { provide: ROOT_LOGGER, inject: [AppConfig], useFactory: rootLoggerOf },
+  ],
+  exports: [RequestLog],
 })
 export class LoggingModule {}
+
+const roots = new WeakMap<AppConfig, pino.Logger>();
+
+/** One root logger per configuration, shared by Nest's logger and the request log. */
+function rootLoggerOf(config: AppConfig): pino.Logger {
+  let logger = roots.get(config);
+  if (!logger) {
+    logger = pino({ level: config.logLevel });
+    roots.set(config, logger);
+  }
+  return logger;
+}

@@ -1,6 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { CommitWrite, commitWritesSql } from './commit-writes';
 import { Caller, TenantContext, TenantScope } from './tenant-context';
+
+/**
+ * A read made in the statement that sets the tenant, e.g. the caller's membership: a scalar
+ * subquery (one column, at most one row) in which `tenant.organization_id` is the tenant just
+ * set and `$2`, `$3`, ... are `params`. It runs after the setting by construction: it reads
+ * a column of the row that sets it.
+ */
+export interface TenantEntryRead {
+  sql: string;
+  params: readonly unknown[];
+}
+
+/** The transaction-state fields of TypeORM's query runner that a combined COMMIT must reset. */
+interface TransactionState {
+  isTransactionActive: boolean;
+  transactionDepth: number;
+}
 
 @Injectable()
 export class TenancyService {
@@ -13,12 +31,44 @@ export class TenancyService {
    * given. The setting is transaction-local (`set_config(..., true)`), so a pooled connection
    * never carries a tenant over to the next request, whether this one commits or rolls back.
    */
-  async runInTenant<T>(organizationId: string, work: () => Promise<T>, caller?: Caller): Promise<T> {
+  runInTenant<T>(organizationId: string, work: () => Promise<T>, caller?: Caller): Promise<T> {
+    return this.enterTenant(organizationId, undefined, () => work(), caller);
+  }
+
+  /**
+   * Like `runInTenant`, and `entry` is read in the same statement that sets the tenant (one
+   * round trip for both); `work` gets what it read (null for no row). With the page and its
+   * total in one statement and the audit rows sent with the COMMIT, a tenant request costs
+   * BEGIN, this statement, its own statements and COMMIT.
+   */
+  async enterTenant<E, T>(
+    organizationId: string,
+    entry: TenantEntryRead | undefined,
+    work: (entered: E | null) => Promise<T>,
+    caller?: Caller,
+  ): Promise<T> {
     const afterCommit: TenantScope['afterCommit'] = [];
-    const result = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`select set_config('app.organization_id', $1, true)`, [organizationId]);
-      return TenantContext.run({ organizationId, manager, afterCommit, caller }, work);
-    });
+    const atCommit: CommitWrite[] = [];
+    const runner = this.dataSource.createQueryRunner();
+    let result: T;
+    try {
+      await runner.startTransaction();
+      const [row] = (await runner.query(
+        entry
+          ? `SELECT (${entry.sql}) AS entry
+               FROM (SELECT set_config('app.organization_id', $1, true)::uuid AS organization_id) AS tenant`
+          : `SELECT set_config('app.organization_id', $1, true) AS entry`,
+        [organizationId, ...(entry?.params ?? [])],
+      )) as { entry: E | null }[];
+      const scope: TenantScope = { organizationId, manager: runner.manager, afterCommit, atCommit, caller };
+      result = await TenantContext.run(scope, () => work(entry ? (row?.entry ?? null) : null));
+      await this.commit(runner, atCommit);
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
     for (const job of afterCommit) {
       try {
         await job();
@@ -39,5 +89,17 @@ export class TenancyService {
       await manager.query(`select set_config('app.user_id', $1, true)`, [userId]);
       return work(manager);
     });
+  }
+
+  /**
+   * COMMIT, with the rows kept for it (audit rows) sent in the same round trip: one simple
+   * query `INSERT ...; COMMIT`. Should an insert fail, Postgres skips the COMMIT and the
+   * caller's rollback undoes everything, as if the insert had been sent on its own.
+   */
+  private async commit(runner: QueryRunner, writes: readonly CommitWrite[]): Promise<void> {
+    if (writes.length === 0) return runner.commitTransaction();
+    await runner.query(`${commitWritesSql(writes)};\nCOMMIT`);
+    // TypeORM did not send this COMMIT itself: tell its runner the transaction is over.
+    Object.assign(runner as unknown as TransactionState, { isTransactionActive: false, transactionDepth: 0 });
   }
 }

@@ -12,7 +12,7 @@ describe('TenantContext', () => {
     const manager = {} as EntityManager;
     const seen = await Promise.all(
       ['org-a', 'org-b', 'org-c'].map((organizationId, i) =>
-        TenantContext.run({ organizationId, manager, afterCommit: [] }, async () => {
+        TenantContext.run({ organizationId, manager, afterCommit: [], atCommit: [] }, async () => {
           await new Promise((r) => setTimeout(r, 30 - i * 10));
           return TenantContext.organizationId();
         }),
@@ -23,7 +23,7 @@ describe('TenantContext', () => {
   });
 
   it('carries the caller once it is known, and refuses to invent one', async () => {
-    const scope = { organizationId: 'org-a', manager: {} as EntityManager, afterCommit: [] };
+    const scope = { organizationId: 'org-a', manager: {} as EntityManager, afterCommit: [], atCommit: [] };
     const caller = { userId: 'user-1', email: 'ada@example.test', roles: ['admin' as const] };
     await TenantContext.run(scope, async () => {
       expect(() => TenantContext.caller()).toThrow(CallerMissingError);

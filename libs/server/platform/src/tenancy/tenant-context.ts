@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { OrganizationRole } from '@mentorship/contracts';
 import type { EntityManager } from 'typeorm';
+import type { CommitWrite } from './commit-writes';
 
 /** Who is acting in the tenant: the signed-in person and their roles in this organization. */
 export interface Caller {
@@ -17,6 +18,8 @@ export interface TenantScope {
   readonly manager: EntityManager;
   /** Work to do once the transaction has committed (e.g. enqueue a job that reads its rows). */
   readonly afterCommit: (() => Promise<void> | void)[];
+  /** Rows written with the COMMIT itself (append-only rows nothing reads back in the transaction). */
+  readonly atCommit: CommitWrite[];
   /** Set for requests (and anything acting for a person); a job acts for nobody unless it says so. */
   readonly caller?: Caller;
 }

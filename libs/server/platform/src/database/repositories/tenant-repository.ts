@@ -7,6 +7,7 @@ import type {
   SelectQueryBuilder,
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { FoundPage } from '../../http/page.dto';
 import { TenantContext } from '../../tenancy/tenant-context';
 import { insertUnlessDuplicate } from './unique-violation';
 
@@ -75,6 +76,49 @@ export abstract class TenantRepository<
 
   protected async insert(row: TenantRow<E, K>): Promise<void> {
     await this.manager.insert(this.entity, this.withTenant(row));
+  }
+
+  /**
+   * Inserts the row with the COMMIT (in its round trip), for append-only rows that nothing
+   * reads back in the same transaction (the audit log). It is written if and only if the
+   * transaction commits, exactly like an `insert`, one round trip later.
+   */
+  protected insertAtCommit(row: TenantRow<E, K>): void {
+    const metadata = this.manager.connection.getMetadata(this.entity);
+    const values = this.withTenant(row) as Record<string, unknown>;
+    const byColumn: Record<string, unknown> = {};
+    for (const column of metadata.columns)
+      if (values[column.propertyName] !== undefined)
+        byColumn[column.databaseName] = values[column.propertyName];
+    TenantContext.current().atCommit.push({ table: metadata.tableName, row: byColumn });
+  }
+
+  /**
+   * One page of what `builder` selects and how many rows there are in all, in one statement:
+   * the total rides on every row as `count(*) OVER ()`. `raw` reads the builder's selected
+   * columns (`getRawMany`); otherwise entities are read (the builder must join nothing that
+   * multiplies rows). Past the last page no row carries the total, so it is counted then.
+   */
+  protected async findPage<R = E>(
+    builder: SelectQueryBuilder<E>,
+    page: { offset: number; limit: number; raw?: boolean },
+  ): Promise<FoundPage<R>> {
+    const counting = builder.clone();
+    builder.addSelect('count(*) OVER ()', 'page_total').offset(page.offset).limit(page.limit);
+    let rows: R[];
+    let totals: { page_total: string }[];
+    if (page.raw) {
+      const raw = await builder.getRawMany<R & { page_total: string }>();
+      rows = raw.map(({ page_total: _total, ...row }) => row as R);
+      totals = raw;
+    } else {
+      const found = await builder.getRawAndEntities<{ page_total: string }>();
+      rows = found.entities as unknown as R[];
+      totals = found.raw;
+    }
+    const total =
+      totals.length > 0 ? Number(totals[0].page_total) : page.offset > 0 ? await counting.getCount() : 0;
+    return { rows, total };
   }
 
   /** False when a unique index refuses the row; the tenant's transaction carries on. */

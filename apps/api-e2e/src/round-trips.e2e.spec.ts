@@ -1,0 +1,91 @@
+import type { InvitationView, MemberView, OrganizationView, Page } from '@mentorship/contracts';
+import { InvitationTokens } from '@mentorship/organizations';
+import {
+  countRoundTrips,
+  makeInvitation,
+  makeMember,
+  makeOrganization,
+  makeUser,
+  SignedUpUser,
+  useTestApi,
+} from '@mentorship/testing';
+
+/**
+ * What a tenant request costs in round trips to Postgres, counted at the pg driver: BEGIN,
+ * the statement that sets the tenant and reads the caller's membership, the route's own
+ * statement(s), COMMIT (with the audit rows). The platform makes this true for every route.
+ */
+describe('round trips of a tenant request', () => {
+  const t = useTestApi();
+  let admin: SignedUpUser;
+  let org: OrganizationView;
+
+  beforeAll(async () => {
+    admin = await makeUser(t.http);
+    org = await makeOrganization(t.http, admin);
+    const tokens = t.api.app.get(InvitationTokens);
+    for (let i = 0; i < 3; i++)
+      await makeMember(t.http, admin, org.id, ['mentee'], (id) => tokens.issue(org.id, id));
+  });
+
+  const auditCount = async () =>
+    Number(
+      (
+        await t.api.db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM audit_events WHERE organization_id = $1 AND action = 'invitation.revoked'`,
+          [org.id],
+        )
+      )[0].n,
+    );
+
+  it('a list route (members, one page with its total) takes at most 4, BEGIN and COMMIT included', async () => {
+    const { result, statements } = await countRoundTrips(() =>
+      t.http.get<Page<MemberView>>(`/api/v1/orgs/${org.id}/members?pageSize=2`, admin.token),
+    );
+    expect(result.status).toBe(200);
+    expect(result.body.items).toHaveLength(2);
+    expect(result.body.total).toBe(4);
+    expect(statements.length).toBeLessThanOrEqual(4);
+    expect(statements[0]).toMatch(/START TRANSACTION|BEGIN/);
+    expect(statements.at(-1)).toMatch(/COMMIT/);
+  });
+
+  it('a page past the end still knows the total', async () => {
+    const past = await t.http.get<Page<MemberView>>(
+      `/api/v1/orgs/${org.id}/members?page=5&pageSize=2`,
+      admin.token,
+    );
+    expect(past.body).toMatchObject({ items: [], total: 4 });
+  });
+
+  it('a write route (revoke an invitation, with its audit row) takes at most 4', async () => {
+    const invitation = await makeInvitation(t.http, admin, org.id, 'ada@example.test', ['mentor']);
+    const before = await auditCount();
+    const { result, statements } = await countRoundTrips(() =>
+      t.http.delete(`/api/v1/orgs/${org.id}/invitations/${invitation.id}`, admin.token),
+    );
+    expect(result.status).toBe(204);
+    expect(statements.length).toBeLessThanOrEqual(4);
+    expect(statements.at(-1)).toMatch(/INSERT INTO "audit_events"[\s\S]*COMMIT$/);
+    expect(await auditCount()).toBe(before + 1);
+    const listed = await t.http.get<Page<InvitationView>>(
+      `/api/v1/orgs/${org.id}/invitations?status=revoked`,
+      admin.token,
+    );
+    expect(listed.body.items.map((i) => i.id)).toContain(invitation.id);
+
+    // Revoked once only: the second answers 409 and writes no audit row.
+    const again = await t.http.delete(`/api/v1/orgs/${org.id}/invitations/${invitation.id}`, admin.token);
+    expect(again.status).toBe(409);
+    expect(await auditCount()).toBe(before + 1);
+  });
+
+  it('the membership read in the tenant statement still refuses a non-member with 404', async () => {
+    const outsider = await makeUser(t.http);
+    const { result, statements } = await countRoundTrips(() =>
+      t.http.get(`/api/v1/orgs/${org.id}/members`, outsider.token),
+    );
+    expect(result.status).toBe(404);
+    expect(statements.length).toBeLessThanOrEqual(3);
+  });
+});
