@@ -11,10 +11,11 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { OrgInvitee, OrgMember } from '@mentorship/platform';
+import { OrgInvitee, OrgMember, Public } from '@mentorship/platform';
 import {
   AcceptInvitationDto,
   InvitationPageDto,
+  InvitationPreviewDto,
   InvitationQueryDto,
   InvitationViewDto,
   InviteMemberDto,
@@ -24,6 +25,9 @@ import { InvitationsService } from './invitations.service';
 import { OrganizationsException } from './organizations.exception';
 
 const invitationId = new ParseUUIDPipe({
+  exceptionFactory: () => OrganizationsException.invitationNotFound(),
+});
+const invitationOrgId = new ParseUUIDPipe({
   exceptionFactory: () => OrganizationsException.invitationNotFound(),
 });
 
@@ -40,11 +44,27 @@ export class InvitationsController {
     return this.invitations.list(query);
   }
 
-  @OrgMember('admin')
+  /** Coordinators may invite mentors and mentees; admins any role (`role_not_grantable`). */
+  @OrgMember('admin', 'coordinator')
   @Post()
   @ApiCreatedResponse({ type: InvitationViewDto })
   invite(@Body() body: InviteMemberDto): Promise<InvitationViewDto> {
     return this.invitations.invite(body);
+  }
+
+  /**
+   * Before signing in: the invitation link's token names the organization, the inviter and the
+   * roles offered, nothing more (a POST, so the token stays out of URLs and access logs).
+   */
+  @Public()
+  @Post('preview')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: InvitationPreviewDto })
+  preview(
+    @Param('orgId', invitationOrgId) orgId: string,
+    @Body() body: AcceptInvitationDto,
+  ): Promise<InvitationPreviewDto> {
+    return this.invitations.preview(orgId.toLowerCase(), body.token);
   }
 
   /** Not a member yet: the signed token and the invitee's own address are the proof. */
@@ -57,7 +77,7 @@ export class InvitationsController {
   }
 
   /** Withdraws a pending invitation: its link stops working. */
-  @OrgMember('admin')
+  @OrgMember('admin', 'coordinator')
   @Delete(':invitationId')
   @HttpCode(HttpStatus.NO_CONTENT)
   revoke(@Param('invitationId', invitationId) id: string): Promise<void> {

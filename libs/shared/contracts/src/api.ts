@@ -21,6 +21,7 @@ export type InviteMemberRequest = Schemas['InviteMemberDto'];
 export type InvitationView = Schemas['InvitationViewDto'];
 export type InvitationPage = Schemas['InvitationPageDto'];
 export type AcceptInvitationRequest = Schemas['AcceptInvitationDto'];
+export type InvitationPreview = Schemas['InvitationPreviewDto'];
 export type ErrorBodyView = Schemas['ErrorBodyDto'];
 
 // people: the skills catalogue and profiles

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   // organizations
   organizationNotFound: 'organization_not_found',
   forbiddenRole: 'forbidden_role',
+  /** 403: the caller may invite, but not with one of these roles (`details.grantableRoles`). */
+  roleNotGrantable: 'role_not_grantable',
   memberNotFound: 'member_not_found',
   lastAdmin: 'last_admin',
   alreadyMember: 'already_member',

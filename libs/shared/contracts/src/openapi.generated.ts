@@ -180,6 +180,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InvitationsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/invitations/accept": {
         parameters: {
             query?: never;
@@ -779,6 +795,18 @@ export interface components {
         };
         AcceptInvitationDto: {
             token: string;
+        };
+        InvitationPreviewDto: {
+            /** @example Acme Engineering */
+            organizationName: string;
+            /** @description The inviter's name; null when their account is gone. */
+            invitedBy: string | null;
+            /** @description The roles offered. */
+            roles: ("admin" | "coordinator" | "mentor" | "mentee")[];
+            /** @enum {string} */
+            status: "pending" | "accepted" | "expired";
+            /** Format: date-time */
+            expiresAt: string;
         };
         ErrorBodyDto: {
             /** @example 404 */
@@ -1810,6 +1838,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationViewDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewDto"];
                 };
             };
         };

@@ -4,6 +4,7 @@ import {
   type AcceptInvitationRequest,
   type ChangeMemberRolesRequest,
   type CreateOrganizationRequest,
+  type InvitationPreview,
   type InvitationView,
   type InviteMemberRequest,
   type MemberView,
@@ -119,4 +120,21 @@ export class AcceptInvitationDto implements AcceptInvitationRequest {
   @IsString()
   @Length(10, 200)
   token!: string;
+}
+
+export class InvitationPreviewDto implements InvitationPreview {
+  @ApiProperty({ example: 'Acme Engineering' })
+  organizationName!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The inviter's name; null when their account is gone.",
+  })
+  invitedBy!: string | null;
+  @ApiProperty({ enum: ORGANIZATION_ROLES, isArray: true, description: 'The roles offered.' })
+  roles!: OrganizationRole[];
+  @ApiProperty({ enum: ['pending', 'accepted', 'expired'] })
+  status!: 'pending' | 'accepted' | 'expired';
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
 }

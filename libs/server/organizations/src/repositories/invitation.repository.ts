@@ -3,6 +3,14 @@ import type { OrganizationRole } from '@mentorship/contracts';
 import { TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
 import { InvitationEntity } from '../entities/invitation.entity';
 
+export interface InvitationPreviewRow {
+  organizationName: string;
+  invitedBy: string | null;
+  roles: OrganizationRole[];
+  status: InvitationEntity['status'];
+  expiresAt: Date;
+}
+
 /** What the list filters on; `expired` is a pending invitation past its date. */
 export type InvitationFilter = 'pending' | 'expired' | 'accepted' | 'revoked';
 
@@ -73,6 +81,20 @@ export class InvitationRepository extends TenantRepository<InvitationEntity> {
       .take(filter.limit)
       .getManyAndCount();
     return { rows, total };
+  }
+
+  /** What the invitation page shows: the organization, who invited and the roles on offer. */
+  async preview(id: string): Promise<InvitationPreviewRow | null> {
+    const [row] = await this.sql<InvitationPreviewRow>(
+      `SELECT organization.name AS "organizationName", inviter.display_name AS "invitedBy",
+              invitation.roles, invitation.status, invitation.expires_at AS "expiresAt"
+         FROM invitations invitation
+         JOIN organizations organization ON organization.id = invitation.organization_id
+         LEFT JOIN users inviter ON inviter.id = invitation.invited_by
+        WHERE invitation.organization_id = $1 AND invitation.id = $2`,
+      [id],
+    );
+    return row ?? null;
   }
 
   markRevoked(id: string): Promise<void> {
