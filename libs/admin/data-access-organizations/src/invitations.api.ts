@@ -31,6 +31,11 @@ export class InvitationsApi {
     });
   }
 
+  /** Public: what the emailed link offers (organization, inviter, roles); 404 for a bad token. */
+  preview(orgId: string, body: AcceptInvitationRequest) {
+    return this.http.post('/api/v1/orgs/{orgId}/invitations/preview', { path: { orgId }, body });
+  }
+
   accept(orgId: string, body: AcceptInvitationRequest) {
     return this.http.post('/api/v1/orgs/{orgId}/invitations/accept', { path: { orgId }, body });
   }
