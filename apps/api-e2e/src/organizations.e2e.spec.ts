@@ -27,7 +27,9 @@ describe('organizations and members', () => {
     const outsider = await makeUser(t.http);
     await makeOrganization(t.http, outsider, 'Elsewhere');
     const mine = await t.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', admin.token);
-    expect(mine.body.items).toEqual([{ id: org.id, name: 'Acme', roles: ['admin'] }]);
+    expect(mine.body.items).toEqual([
+      { id: org.id, name: 'Acme', roles: ['admin'], createdAt: org.createdAt, lastUsedAt: org.createdAt },
+    ]);
     expect(await auditActions()).toContain('organization.created');
   });
 
@@ -393,7 +395,10 @@ describe('invitation preview', () => {
     (await t.http.post<InvitationView>(`/api/v1/orgs/${org.id}/invitations`, { email, roles }, admin.token))
       .body;
   const preview = (orgId: string, token: string) =>
-    t.http.post<Record<string, unknown> & ErrorBody>(`/api/v1/orgs/${orgId}/invitations/preview`, { token });
+    t.http.post<Record<string, unknown> & ErrorBody>('/api/v1/invitations/preview', {
+      organizationId: orgId,
+      token,
+    });
 
   it('names the organization, the inviter and the roles offered, without signing in', async () => {
     const invitation = await invite('charles@example.test', ['mentor']);
@@ -415,7 +420,6 @@ describe('invitation preview', () => {
       await preview(org.id, `${invitation.id}.forged-signature-value`),
       await preview(other.id, tokens.issue(org.id, invitation.id)),
       await preview(other.id, tokens.issue(other.id, invitation.id)),
-      await preview('not-a-uuid', tokens.issue(org.id, invitation.id)),
     ];
     await t.http.delete(`/api/v1/orgs/${org.id}/invitations/${invitation.id}`, admin.token);
     refused.push(await preview(org.id, tokens.issue(org.id, invitation.id)));
@@ -424,5 +428,38 @@ describe('invitation preview', () => {
       expect(answer.body.code).toBe('invitation_not_found');
       expect(answer.body).not.toHaveProperty('organizationName');
     }
+  });
+});
+
+describe('the last used organization', () => {
+  const t = useTestApi();
+
+  it('is remembered on the membership when the member opens it, for that member only', async () => {
+    const ada = await makeUser(t.http);
+    const first = await makeOrganization(t.http, ada, 'Same Name');
+    const second = await makeOrganization(t.http, ada, 'Same Name');
+    const mine = async () =>
+      (await t.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', ada.token)).body.items;
+    const lastUsed = (items: OrganizationView[]) =>
+      [...items].sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? ''))[0]?.id;
+    // Created is used: the newest one.
+    expect(lastUsed(await mine())).toBe(second.id);
+
+    const visit = await t.http.post(`/api/v1/orgs/${first.id}/visits`, {}, ada.token);
+    expect(visit.status).toBe(204);
+    const items = await mine();
+    expect(lastUsed(items)).toBe(first.id);
+    // Two of one name differ by their creation date, the switcher's second line.
+    expect(items.map((item) => item.name)).toEqual(['Same Name', 'Same Name']);
+    expect(items.every((item) => !Number.isNaN(Date.parse(item.createdAt)))).toBe(true);
+
+    const outsider = await makeUser(t.http);
+    const refused = await t.http.post<ErrorBody>(`/api/v1/orgs/${first.id}/visits`, {}, outsider.token);
+    expect(refused.status).toBe(404);
+    const [row] = await t.api.db.query<{ users: string }>(
+      'SELECT count(*)::text AS users FROM memberships WHERE organization_id = $1 AND last_used_at IS NOT NULL',
+      [first.id],
+    );
+    expect(row?.users).toBe('1');
   });
 });

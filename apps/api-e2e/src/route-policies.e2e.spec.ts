@@ -36,6 +36,7 @@ describe('route access policies', () => {
       'POST /api/v1/auth/sign-in',
       'POST /api/v1/auth/sign-out',
       'POST /api/v1/auth/sign-up',
+      'POST /api/v1/invitations/preview',
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AcceptInvitationRequest,
   InvitationListQuery,
+  InvitationPreviewRequest,
   InviteMemberRequest,
 } from '@mentorship/contracts';
 import { ApiHttp } from '@mentorship/admin/data-access-api';
@@ -32,8 +33,8 @@ export class InvitationsApi {
   }
 
   /** Public: what the emailed link offers (organization, inviter, roles); 404 for a bad token. */
-  preview(orgId: string, body: AcceptInvitationRequest) {
-    return this.http.post('/api/v1/orgs/{orgId}/invitations/preview', { path: { orgId }, body });
+  preview(body: InvitationPreviewRequest) {
+    return this.http.post('/api/v1/invitations/preview', { body });
   }
 
   accept(orgId: string, body: AcceptInvitationRequest) {

@@ -11,6 +11,11 @@ export class OrganizationsApi {
     return this.http.get('/api/v1/orgs');
   }
 
+  /** Remembers on the server that the user opened this organization (where they land next). */
+  markUsed(orgId: string) {
+    return this.http.post('/api/v1/orgs/{orgId}/visits', { path: { orgId } });
+  }
+
   create(body: CreateOrganizationRequest) {
     return this.http.post('/api/v1/orgs', { body });
   }

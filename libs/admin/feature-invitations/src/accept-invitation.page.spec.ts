@@ -41,8 +41,8 @@ describe(AcceptInvitationPage.name, () => {
 
   it('sends a signed-out visitor through sign-in or sign-up and back to this link', async () => {
     const { fixture, text } = await render({ org: ORG, token: 'secret-token' });
-    const preview = backend.expectOne(`/api/v1/orgs/${ORG}/invitations/preview`);
-    expect(preview.request.body).toEqual({ token: 'secret-token' });
+    const preview = backend.expectOne('/api/v1/invitations/preview');
+    expect(preview.request.body).toEqual({ organizationId: ORG, token: 'secret-token' });
     preview.flush({
       organizationName: 'Northwind',
       invitedBy: 'Ada Admin',
@@ -61,17 +61,15 @@ describe(AcceptInvitationPage.name, () => {
 
   it('says a link the API does not know is not valid, and offers no sign-in for it', async () => {
     const { fixture, text } = await render({ org: ORG, token: 'forged-token' });
-    backend
-      .expectOne(`/api/v1/orgs/${ORG}/invitations/preview`)
-      .flush(
-        {
-          statusCode: 404,
-          code: ERROR_CODES.invitationNotFound,
-          message: 'No such invitation.',
-          details: null,
-        },
-        { status: 404, statusText: 'Not Found' },
-      );
+    backend.expectOne('/api/v1/invitations/preview').flush(
+      {
+        statusCode: 404,
+        code: ERROR_CODES.invitationNotFound,
+        message: 'No such invitation.',
+        details: null,
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
     await fixture.whenStable();
     expect(text()).toContain('This invitation link is not valid');
     expect((fixture.nativeElement as HTMLElement).querySelectorAll('a')).toHaveLength(0);
@@ -89,7 +87,19 @@ describe(AcceptInvitationPage.name, () => {
       joinedAt: '2026-01-01T00:00:00.000Z',
     };
     backend.expectOne(`/api/v1/orgs/${ORG}/invitations/accept`).flush(joined);
-    backend.expectOne('/api/v1/orgs').flush({ items: [{ id: ORG, name: 'Northwind', roles: ['mentee'] }] });
+    backend.expectOne('/api/v1/orgs').flush({
+      items: [
+        {
+          id: ORG,
+          name: 'Northwind',
+          roles: ['mentee'],
+          createdAt: '2026-01-01T00:00:00.000Z',
+          lastUsedAt: null,
+        },
+      ],
+    });
+    // Joined is used: the API remembers it as the organization to land on.
+    backend.expectOne(`/api/v1/orgs/${ORG}/visits`).flush(null);
     expect(navigate).toHaveBeenCalledWith(['/orgs', ORG, 'home'], { replaceUrl: true });
   });
 

@@ -248,12 +248,12 @@ export class AcceptInvitationPage {
 
   private loadPreview(org: string, token: string): void {
     this.preview.set({ kind: 'loading' });
-    this.invitations.preview(org, { token }).subscribe({
+    this.invitations.preview({ organizationId: org, token }).subscribe({
       next: (invitation) => this.preview.set({ kind: 'found', invitation }),
-      // Unknown token: say so. Anything else (offline): the page works without the preview.
+      // Unknown token or a mangled link: say so. Anything else (offline): no preview, the page works.
       error: (error: unknown) =>
         this.preview.set(
-          error instanceof HttpErrorResponse && error.status === 404
+          error instanceof HttpErrorResponse && (error.status === 404 || error.status === 400)
             ? { kind: 'invalid' }
             : { kind: 'loading' },
         ),

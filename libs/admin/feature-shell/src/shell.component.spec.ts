@@ -9,6 +9,8 @@ import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
 import { of } from 'rxjs';
 import { ShellComponent } from './shell.component';
 
+const CREATED = '2026-01-01T00:00:00.000Z';
+
 describe(ShellComponent.name, () => {
   beforeEach(() => localStorage.clear());
 
@@ -44,30 +46,46 @@ describe(ShellComponent.name, () => {
     );
 
   it('names the product once, for everyone', async () => {
-    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['mentee'] }], 'o1');
+    const shell = await render(
+      [{ id: 'o1', name: 'Northwind', roles: ['mentee'], createdAt: CREATED, lastUsedAt: null }],
+      'o1',
+    );
     expect(shell.querySelector('.brand')?.textContent?.trim()).toBe('Mentorship Map');
     expect(shell.querySelector('header')?.textContent).not.toMatch(/admin/i);
   });
 
   it('shows a mentee only the organization’s home', async () => {
-    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['mentee'] }], 'o1');
+    const shell = await render(
+      [{ id: 'o1', name: 'Northwind', roles: ['mentee'], createdAt: CREATED, lastUsedAt: null }],
+      'o1',
+    );
     expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Northwind');
     expect(navLinks(shell)).toEqual(['Home']);
   });
 
   it('shows admins and coordinators the members page too', async () => {
-    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['coordinator'] }], 'o1');
+    const shell = await render(
+      [{ id: 'o1', name: 'Northwind', roles: ['coordinator'], createdAt: CREATED, lastUsedAt: null }],
+      'o1',
+    );
     expect(navLinks(shell)).toEqual(['Home', 'Members']);
   });
 
   it('shows the account in the toolbar on a wide screen', async () => {
-    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['admin'] }], 'o1');
+    const shell = await render(
+      [{ id: 'o1', name: 'Northwind', roles: ['admin'], createdAt: CREATED, lastUsedAt: null }],
+      'o1',
+    );
     expect(headerButtons(shell)).toEqual(['Sign out']);
     expect(shell.querySelectorAll('mat-toolbar-row')).toHaveLength(1);
   });
 
   it('folds the account into a menu on a narrow screen and gives the switcher a row of its own', async () => {
-    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['admin'] }], 'o1', { narrow: true });
+    const shell = await render(
+      [{ id: 'o1', name: 'Northwind', roles: ['admin'], createdAt: CREATED, lastUsedAt: null }],
+      'o1',
+      { narrow: true },
+    );
     expect(headerButtons(shell)).toEqual(['Menu']);
     expect(shell.querySelectorAll('mat-toolbar-row')[1]?.querySelector('mat-select')).not.toBeNull();
   });

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
-import { NgTemplateOutlet } from '@angular/common';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
@@ -17,6 +17,7 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
   selector: 'mm-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DatePipe,
     NgTemplateOutlet,
     RouterOutlet,
     RouterLink,
@@ -96,8 +97,18 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
             [value]="organizations.current()?.id"
             (selectionChange)="openOrganization($event.value)"
           >
+            <mat-select-trigger>{{ organizations.current()?.name }}</mat-select-trigger>
             @for (org of organizations.organizations(); track org.id) {
-              <mat-option [value]="org.id">{{ org.name }}</mat-option>
+              <mat-option [value]="org.id">
+                @if (organizations.sharedNames().has(org.name)) {
+                  <span class="org-option">
+                    <span>{{ org.name }}</span>
+                    <span class="org-created">Created {{ org.createdAt | date: 'medium' }}</span>
+                  </span>
+                } @else {
+                  {{ org.name }}
+                }
+              </mat-option>
             }
           </mat-select>
         </mat-form-field>
@@ -151,6 +162,16 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
       font: var(--mat-sys-body-medium);
       --mat-form-field-container-height: 40px;
       --mat-form-field-container-vertical-padding: 8px;
+    }
+    /* Two organizations of one name: the second line tells them apart. */
+    .org-option {
+      display: flex;
+      flex-direction: column;
+      line-height: 1.25;
+    }
+    .org-created {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
     }
     .user {
       font: var(--mat-sys-body-medium);

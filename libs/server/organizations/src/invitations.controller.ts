@@ -16,6 +16,7 @@ import {
   AcceptInvitationDto,
   InvitationPageDto,
   InvitationPreviewDto,
+  InvitationPreviewRequestDto,
   InvitationQueryDto,
   InvitationViewDto,
   InviteMemberDto,
@@ -25,9 +26,6 @@ import { InvitationsService } from './invitations.service';
 import { OrganizationsException } from './organizations.exception';
 
 const invitationId = new ParseUUIDPipe({
-  exceptionFactory: () => OrganizationsException.invitationNotFound(),
-});
-const invitationOrgId = new ParseUUIDPipe({
   exceptionFactory: () => OrganizationsException.invitationNotFound(),
 });
 
@@ -52,21 +50,6 @@ export class InvitationsController {
     return this.invitations.invite(body);
   }
 
-  /**
-   * Before signing in: the invitation link's token names the organization, the inviter and the
-   * roles offered, nothing more (a POST, so the token stays out of URLs and access logs).
-   */
-  @Public()
-  @Post('preview')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: InvitationPreviewDto })
-  preview(
-    @Param('orgId', invitationOrgId) orgId: string,
-    @Body() body: AcceptInvitationDto,
-  ): Promise<InvitationPreviewDto> {
-    return this.invitations.preview(orgId.toLowerCase(), body.token);
-  }
-
   /** Not a member yet: the signed token and the invitee's own address are the proof. */
   @OrgInvitee()
   @Post('accept')
@@ -82,5 +65,26 @@ export class InvitationsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   revoke(@Param('invitationId', invitationId) id: string): Promise<void> {
     return this.invitations.revoke(id);
+  }
+}
+
+/**
+ * Before signing in: the emailed link (organization and token) names the organization, the
+ * inviter and the roles offered, nothing more. Not under /orgs/:orgId, where every route needs
+ * a membership or an invitee's sign-in: the organization id here is only what the token's
+ * signature covers, never a tenant taken on trust (a POST, so the token stays out of URLs and
+ * access logs).
+ */
+@ApiTags('invitations')
+@Controller('invitations')
+export class InvitationPreviewController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Public()
+  @Post('preview')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: InvitationPreviewDto })
+  preview(@Body() body: InvitationPreviewRequestDto): Promise<InvitationPreviewDto> {
+    return this.invitations.preview(body.organizationId.toLowerCase(), body.token);
   }
 }

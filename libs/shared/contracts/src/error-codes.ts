@@ -14,6 +14,10 @@ export const ERROR_CODES = {
   tooManyAttempts: 'too_many_attempts',
   invalidRefreshToken: 'invalid_refresh_token',
   unauthenticated: 'unauthenticated',
+  /** 410: the password-reset link is unknown, used or expired. */
+  invalidResetToken: 'invalid_reset_token',
+  /** 400: a password change with the wrong current password. */
+  wrongPassword: 'wrong_password',
   // organizations
   organizationNotFound: 'organization_not_found',
   forbiddenRole: 'forbidden_role',

@@ -113,6 +113,54 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        patch: operations["AccountController_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -126,6 +174,22 @@ export interface paths {
         get: operations["OrganizationsController_listMine"];
         put?: never;
         post: operations["OrganizationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganizationsController_markUsed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -180,22 +244,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/orgs/{orgId}/invitations/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["InvitationsController_preview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/orgs/{orgId}/invitations/accept": {
         parameters: {
             query?: never;
@@ -223,6 +271,22 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["InvitationsController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InvitationPreviewController_preview"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -738,12 +802,39 @@ export interface components {
         RefreshDto: {
             refreshToken: string;
         };
+        PasswordResetRequestDto: {
+            /** @example ada@example.org */
+            email: string;
+        };
+        ConfirmPasswordResetDto: {
+            /** @description The emailed link's `token`. */
+            token: string;
+            password: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        UpdateMeDto: {
+            /** @example Ada Lovelace */
+            displayName?: string;
+        };
         OrganizationViewDto: {
             /** Format: uuid */
             id: string;
             name: string;
             /** @description The caller's roles. */
             roles: ("admin" | "coordinator" | "mentor" | "mentee")[];
+            /**
+             * Format: date-time
+             * @description Tells apart two organizations of one name.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the caller last opened it (POST /orgs/{orgId}/visits); null: not yet.
+             */
+            lastUsedAt: string | null;
         };
         OrganizationListDto: {
             items: components["schemas"]["OrganizationViewDto"][];
@@ -794,6 +885,15 @@ export interface components {
             email: string;
         };
         AcceptInvitationDto: {
+            token: string;
+        };
+        InvitationPreviewRequestDto: {
+            /**
+             * Format: uuid
+             * @description The link's `org`.
+             */
+            organizationId: string;
+            /** @description The link's `token`. */
             token: string;
         };
         InvitationPreviewDto: {
@@ -1666,6 +1766,97 @@ export interface operations {
             };
         };
     };
+    AccountController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
+            };
+        };
+    };
+    AccountController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description If the address has an account, a reset link is on its way. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description Password set; every session of the account has ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description This device's next session; all others ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionViewDto"];
+                };
+            };
+        };
+    };
     OrganizationsController_listMine: {
         parameters: {
             query?: never;
@@ -1705,6 +1896,24 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrganizationViewDto"];
                 };
+            };
+        };
+    };
+    OrganizationsController_markUsed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Remembered as the last used organization. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1842,31 +2051,6 @@ export interface operations {
             };
         };
     };
-    InvitationsController_preview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AcceptInvitationDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvitationPreviewDto"];
-                };
-            };
-        };
-    };
     InvitationsController_accept: {
         parameters: {
             query?: never;
@@ -1906,6 +2090,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    InvitationPreviewController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationPreviewRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewDto"];
+                };
             };
         };
     };

@@ -5,6 +5,7 @@ import {
   type ChangeMemberRolesRequest,
   type CreateOrganizationRequest,
   type InvitationPreview,
+  type InvitationPreviewRequest,
   type InvitationView,
   type InviteMemberRequest,
   type MemberView,
@@ -22,6 +23,7 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   MaxLength,
 } from 'class-validator';
@@ -43,6 +45,15 @@ export class OrganizationViewDto implements OrganizationView {
   name!: string;
   @ApiProperty({ enum: ORGANIZATION_ROLES, isArray: true, description: "The caller's roles." })
   roles!: OrganizationRole[];
+  @ApiProperty({ format: 'date-time', description: 'Tells apart two organizations of one name.' })
+  createdAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the caller last opened it (POST /orgs/{orgId}/visits); null: not yet.',
+  })
+  lastUsedAt!: string | null;
 }
 
 export class OrganizationListDto {
@@ -117,6 +128,16 @@ export class InvitationPageDto extends PageOf(InvitationViewDto) {}
 
 export class AcceptInvitationDto implements AcceptInvitationRequest {
   @ApiProperty()
+  @IsString()
+  @Length(10, 200)
+  token!: string;
+}
+
+export class InvitationPreviewRequestDto implements InvitationPreviewRequest {
+  @ApiProperty({ format: 'uuid', description: "The link's `org`." })
+  @IsUUID()
+  organizationId!: string;
+  @ApiProperty({ description: "The link's `token`." })
   @IsString()
   @Length(10, 200)
   token!: string;

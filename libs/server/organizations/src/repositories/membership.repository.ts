@@ -20,6 +20,8 @@ export interface OwnOrganizationRow {
   id: string;
   name: string;
   roles: OrganizationRole[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
 }
 
 @Injectable()
@@ -43,8 +45,13 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
     return this.findForUpdate({ roles: ArrayContains(['admin']) });
   }
 
-  add(userId: string, roles: OrganizationRole[]): Promise<void> {
-    return this.insert({ userId, roles });
+  add(userId: string, roles: OrganizationRole[], lastUsedAt: Date | null = null): Promise<void> {
+    return this.insert({ userId, roles, lastUsedAt });
+  }
+
+  /** The member opened the organization now. */
+  markUsed(userId: string, at: Date): Promise<void> {
+    return this.update({ userId }, { lastUsedAt: at });
   }
 
   changeRoles(userId: string, roles: OrganizationRole[]): Promise<void> {
@@ -105,7 +112,13 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
       manager
         .createQueryBuilder(MembershipEntity, 'membership')
         .innerJoin(OrganizationEntity, 'organization', 'organization.id = membership.organization_id')
-        .select(['organization.id AS id', 'organization.name AS name', 'membership.roles AS roles'])
+        .select([
+          'organization.id AS id',
+          'organization.name AS name',
+          'membership.roles AS roles',
+          'organization.created_at AS "createdAt"',
+          'membership.last_used_at AS "lastUsedAt"',
+        ])
         .andWhere('membership.user_id = :userId', { userId })
         .orderBy('organization.name')
         .addOrderBy('organization.id')

@@ -1,0 +1,64 @@
+import { Body, Controller, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthenticatedUser, ClientAddress, CurrentUser, Public, SignedIn } from '@mentorship/platform';
+import { AccountService } from './account.service';
+import { SessionViewDto, UserViewDto } from './dto/auth.dto';
+import {
+  ChangePasswordDto,
+  ConfirmPasswordResetDto,
+  PasswordResetRequestDto,
+  UpdateMeDto,
+} from './dto/account.dto';
+
+@ApiTags('account')
+@Controller()
+export class AccountController {
+  constructor(private readonly account: AccountService) {}
+
+  /** Always 202, account or not: the answer never says whether the address has one. */
+  @Public()
+  @Post('auth/password-reset')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ description: 'If the address has an account, a reset link is on its way.' })
+  requestPasswordReset(
+    @Body() body: PasswordResetRequestDto,
+    @ClientAddress() address: string,
+  ): Promise<void> {
+    return this.account.requestPasswordReset(body.email, address);
+  }
+
+  /** Public on purpose: the emailed single-use token is the credential. */
+  @Public()
+  @Post('auth/password-reset/confirm')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Password set; every session of the account has ended.' })
+  resetPassword(@Body() body: ConfirmPasswordResetDto): Promise<void> {
+    return this.account.resetPassword(body);
+  }
+
+  @SignedIn()
+  @ApiBearerAuth()
+  @Post('me/password')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: SessionViewDto, description: "This device's next session; all others ended." })
+  changePassword(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ChangePasswordDto,
+  ): Promise<SessionViewDto> {
+    return this.account.changePassword(user.id, body);
+  }
+
+  @SignedIn()
+  @ApiBearerAuth()
+  @Patch('me')
+  @ApiOkResponse({ type: UserViewDto })
+  updateMe(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateMeDto): Promise<UserViewDto> {
+    return this.account.updateMe(user.id, body);
+  }
+}
