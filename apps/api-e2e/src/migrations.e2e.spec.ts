@@ -1,4 +1,5 @@
-import { runMigrations } from '@mentorship/platform';
+import { collectMigrations, runMigrations, withPlatformMigrations } from '@mentorship/platform';
+import { DataSource } from 'typeorm';
 import { createTestServices, dropTestServices, TestServices } from '@mentorship/testing';
 
 /** `npm run migrate` on a database from before the schema was split by context. */
@@ -22,14 +23,29 @@ describe('migrations', () => {
   it('adopt a database migrated by the one foundation migration of old, and bring it up to date', async () => {
     const everything = await recorded();
     // The state such a database is in: the foundation's schema (identical to the split
-    // migrations' up to 1763770000400, compared with pg_dump) recorded under one name.
-    await services.db.query('DROP TABLE job_outbox');
+    // migrations' up to 1763770000400, compared with pg_dump) recorded under one name, and
+    // nothing that came after it (each later migration is undone by its own down()).
+    const later = everything.filter((name) => Number(/(\d{13})$/.exec(name)?.[1]) > 1763770000400);
+    expect(later).toContain('JobOutbox1764300000000');
+    const owner = new DataSource({
+      type: 'postgres',
+      url: services.db.ownerUrl,
+      migrations: collectMigrations(withPlatformMigrations(services.contexts)),
+      migrationsTransactionMode: 'each',
+    });
+    await owner.initialize();
+    try {
+      for (let i = 0; i < later.length; i++) await owner.undoLastMigration();
+    } finally {
+      await owner.destroy();
+    }
+    expect(await recorded()).toEqual(everything.slice(0, everything.length - later.length));
     await services.db.query('DELETE FROM migrations');
     await services.db.query(
       `INSERT INTO migrations (timestamp, name) VALUES (1763770000000, 'Foundation1763770000000')`,
     );
 
-    expect(await runMigrations(services.db.ownerUrl, services.contexts)).toEqual(['JobOutbox1764300000000']);
+    expect(await runMigrations(services.db.ownerUrl, services.contexts)).toEqual(later);
     expect(await recorded()).toEqual(everything);
     expect(await runMigrations(services.db.ownerUrl, services.contexts)).toEqual([]);
   });

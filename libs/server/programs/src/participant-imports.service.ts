@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditAction } from '@mentorship/audit';
 import { MalformedCsvError, readCsv } from '@mentorship/csv';
+import { normalizeEmail } from '@mentorship/identity';
 import { InvitationsService, MembersService } from '@mentorship/organizations';
 import { ProfilesService } from '@mentorship/people';
 import { JobOutbox, TenantContext, type PageQueryDto } from '@mentorship/platform';
@@ -65,7 +66,7 @@ export class ParticipantImportsService {
     if (table.records.length > IMPORT_MAX_ROWS)
       throw ProgramsException.csvTooManyRows(table.records.length, IMPORT_MAX_ROWS);
 
-    const emails = table.records.map((record) => (record.values['email'] ?? '').trim().toLowerCase());
+    const emails = table.records.map((record) => normalizeEmail(record.values['email'] ?? ''));
     const [skillsByName, inCohort] = await Promise.all([
       this.profiles.activeSkillsByName(skillNamesIn(table.records)),
       this.participants.emailsIn(cohortId, emails),
