@@ -1,6 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { SessionView, SignInRequest, SignUpRequest, UserView } from '@mentorship/contracts';
+import type {
+  ChangePasswordRequest,
+  SessionView,
+  SignInRequest,
+  SignUpRequest,
+  UpdateMeRequest,
+  UserView,
+} from '@mentorship/contracts';
 import { Observable, catchError, finalize, map, of, shareReplay, throwError } from 'rxjs';
 import { AuthApi } from './auth.api';
 
@@ -41,6 +48,22 @@ export class SessionStore {
   /** Creates the account; the API answers with a session, so the new user is signed in at once. */
   signUp(request: SignUpRequest): Observable<UserView> {
     return this.api.signUp(request).pipe(map((session) => this.start(session)));
+  }
+
+  /** Changes the password; this tab goes on with the session the API answers, others end. */
+  changePassword(request: ChangePasswordRequest): Observable<UserView> {
+    return this.api.changePassword(request).pipe(map((session) => this.start(session)));
+  }
+
+  /** Renames the signed-in person; the shell shows the new name at once. */
+  updateMe(request: UpdateMeRequest): Observable<UserView> {
+    return this.api.updateMe(request).pipe(
+      map((user) => {
+        const active = this.active();
+        if (active) this.active.set({ ...active, user });
+        return user;
+      }),
+    );
   }
 
   /** A new access token from the stored refresh token; the session ends when the API refuses it. */

@@ -39,7 +39,9 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
               @if (organizations.organizations().length > 0) {
                 <a mat-button routerLink="/orgs/new">New organization</a>
               }
-              <span class="user" [title]="user.email">{{ user.displayName }}</span>
+              <a mat-button class="user" routerLink="/account" [title]="'Your account: ' + user.email">{{
+                user.displayName
+              }}</a>
               <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
             } @else {
               <button mat-icon-button type="button" aria-label="Menu" [matMenuTriggerFor]="accountMenu">
@@ -52,6 +54,7 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
                   <span class="account-name">{{ user.displayName }}</span>
                   <span class="account-email">{{ user.email }}</span>
                 </div>
+                <a mat-menu-item routerLink="/account">Your account</a>
                 <a mat-menu-item routerLink="/orgs/new">New organization</a>
                 <button mat-menu-item type="button" (click)="signOut()">Sign out</button>
               </mat-menu>
