@@ -1,12 +1,20 @@
 import { Body, Controller, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiOperation,
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthenticatedUser, ClientAddress, CurrentUser, Public, SignedIn } from '@mentorship/platform';
+import {
+  ApiErrorCodes,
+  AuthenticatedUser,
+  ClientAddress,
+  CurrentUser,
+  Public,
+  SignedIn,
+} from '@mentorship/platform';
 import { AccountService } from './account.service';
 import { SessionViewDto, UserViewDto } from './dto/auth.dto';
 import {
@@ -21,6 +29,8 @@ import {
 export class AccountController {
   constructor(private readonly account: AccountService) {}
 
+  @ApiOperation({ summary: 'Email a password-reset link, if the address has an account' })
+  @ApiErrorCodes({ 400: ['validation_failed'], 429: ['too_many_attempts'] })
   /** Always 202, account or not: the answer never says whether the address has one. */
   @Public()
   @Post('auth/password-reset')
@@ -33,6 +43,8 @@ export class AccountController {
     return this.account.requestPasswordReset(body.email, address);
   }
 
+  @ApiOperation({ summary: 'Set a new password with the emailed token' })
+  @ApiErrorCodes({ 400: ['validation_failed'], 410: ['invalid_reset_token'] })
   /** Public on purpose: the emailed single-use token is the credential. */
   @Public()
   @Post('auth/password-reset/confirm')
@@ -42,6 +54,8 @@ export class AccountController {
     return this.account.resetPassword(body);
   }
 
+  @ApiOperation({ summary: 'Change my password (ends my other sessions)' })
+  @ApiErrorCodes({ 400: ['validation_failed', 'wrong_password'], 401: ['unauthenticated'] })
   @SignedIn()
   @ApiBearerAuth()
   @Post('me/password')
@@ -54,6 +68,8 @@ export class AccountController {
     return this.account.changePassword(user.id, body);
   }
 
+  @ApiOperation({ summary: 'Edit my name' })
+  @ApiErrorCodes({ 400: ['validation_failed'], 401: ['unauthenticated'] })
   @SignedIn()
   @ApiBearerAuth()
   @Patch('me')

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, ClientAddress, CurrentUser, Public, SignedIn } from '@mentorship/platform';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiErrorCodes,
+  AuthenticatedUser,
+  ClientAddress,
+  CurrentUser,
+  Public,
+  SignedIn,
+} from '@mentorship/platform';
 import { AuthService } from './auth.service';
 import { RefreshDto, SessionViewDto, SignInDto, SignUpDto, UserViewDto } from './dto/auth.dto';
 
@@ -9,6 +16,8 @@ import { RefreshDto, SessionViewDto, SignInDto, SignUpDto, UserViewDto } from '.
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiOperation({ summary: 'Create an account and start a session' })
+  @ApiErrorCodes({ 400: ['validation_failed'], 409: ['email_taken'] })
   @Public()
   @Post('auth/sign-up')
   @ApiOkResponse({ type: SessionViewDto })
@@ -16,6 +25,8 @@ export class AuthController {
     return this.auth.signUp(body);
   }
 
+  @ApiOperation({ summary: 'Sign in with email and password' })
+  @ApiErrorCodes({ 400: ['validation_failed'], 401: ['invalid_credentials'], 429: ['too_many_attempts'] })
   @Public()
   @Post('auth/sign-in')
   @HttpCode(HttpStatus.OK)
@@ -24,6 +35,8 @@ export class AuthController {
     return this.auth.signIn(body, address);
   }
 
+  @ApiOperation({ summary: 'Trade the refresh token for a new session (rotation)' })
+  @ApiErrorCodes({ 400: ['validation_failed'], 401: ['invalid_refresh_token'] })
   @Public()
   @Post('auth/refresh')
   @HttpCode(HttpStatus.OK)
@@ -32,6 +45,8 @@ export class AuthController {
     return this.auth.refresh(body.refreshToken);
   }
 
+  @ApiOperation({ summary: 'Sign out: the refresh token family stops working' })
+  @ApiErrorCodes({ 400: ['validation_failed'] })
   /** Public on purpose: the refresh token itself is the credential being revoked. */
   @Public()
   @Post('auth/sign-out')
@@ -40,6 +55,8 @@ export class AuthController {
     return this.auth.signOut(body.refreshToken);
   }
 
+  @ApiOperation({ summary: 'The signed-in person' })
+  @ApiErrorCodes({ 401: ['unauthenticated'], 404: ['user_not_found'] })
   @SignedIn()
   @ApiBearerAuth()
   @Get('me')

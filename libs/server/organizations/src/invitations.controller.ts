@@ -10,8 +10,8 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { OrgInvitee, OrgMember, Public } from '@mentorship/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorCodes, OrgInvitee, OrgMember, Public } from '@mentorship/platform';
 import {
   AcceptInvitationDto,
   InvitationPageDto,
@@ -35,6 +35,13 @@ const invitationId = new ParseUUIDPipe({
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
+  @ApiOperation({ summary: 'Invitations, newest first, optionally of one status' })
+  @ApiErrorCodes({
+    400: ['validation_failed'],
+    401: ['unauthenticated'],
+    403: ['forbidden_role'],
+    404: ['organization_not_found'],
+  })
   @OrgMember('admin', 'coordinator')
   @Get()
   @ApiOkResponse({ type: InvitationPageDto })
@@ -42,6 +49,14 @@ export class InvitationsController {
     return this.invitations.list(query);
   }
 
+  @ApiOperation({ summary: 'Invite someone by email (coordinators: mentors and mentees)' })
+  @ApiErrorCodes({
+    400: ['validation_failed'],
+    401: ['unauthenticated'],
+    403: ['forbidden_role', 'role_not_grantable'],
+    404: ['organization_not_found'],
+    409: ['already_member', 'invitation_pending'],
+  })
   /** Coordinators may invite mentors and mentees; admins any role (`role_not_grantable`). */
   @OrgMember('admin', 'coordinator')
   @Post()
@@ -50,6 +65,14 @@ export class InvitationsController {
     return this.invitations.invite(body);
   }
 
+  @ApiOperation({ summary: 'Accept an invitation as the invited address' })
+  @ApiErrorCodes({
+    400: ['validation_failed'],
+    401: ['unauthenticated'],
+    404: ['organization_not_found', 'invitation_not_found'],
+    409: ['invitation_not_pending'],
+    410: ['invitation_expired'],
+  })
   /** Not a member yet: the signed token and the invitee's own address are the proof. */
   @OrgInvitee()
   @Post('accept')
@@ -59,6 +82,13 @@ export class InvitationsController {
     return this.invitations.accept(body.token);
   }
 
+  @ApiOperation({ summary: 'Withdraw a pending invitation' })
+  @ApiErrorCodes({
+    401: ['unauthenticated'],
+    403: ['forbidden_role', 'role_not_grantable'],
+    404: ['organization_not_found', 'invitation_not_found'],
+    409: ['invitation_not_pending'],
+  })
   /** Withdraws a pending invitation: its link stops working. */
   @OrgMember('admin', 'coordinator')
   @Delete(':invitationId')
@@ -80,6 +110,8 @@ export class InvitationsController {
 export class InvitationPreviewController {
   constructor(private readonly invitations: InvitationsService) {}
 
+  @ApiOperation({ summary: 'What an invitation link offers, before signing in' })
+  @ApiErrorCodes({ 400: ['validation_failed'], 404: ['invitation_not_found'] })
   @Public()
   @Post('preview')
   @HttpCode(HttpStatus.OK)

@@ -4,9 +4,10 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, OrgMember, SignedIn } from '@mentorship/platform';
+import { ApiErrorCodes, AuthenticatedUser, CurrentUser, OrgMember, SignedIn } from '@mentorship/platform';
 import { CreateOrganizationDto, OrganizationListDto, OrganizationViewDto } from './dto/organization.dto';
 import { OrganizationsService } from './organizations.service';
 
@@ -16,6 +17,8 @@ import { OrganizationsService } from './organizations.service';
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
+  @ApiOperation({ summary: 'My organizations, with my roles and when I last used each' })
+  @ApiErrorCodes({ 401: ['unauthenticated'] })
   @SignedIn()
   @Get()
   @ApiOkResponse({ type: OrganizationListDto })
@@ -23,6 +26,8 @@ export class OrganizationsController {
     return this.organizations.listMine(user.id);
   }
 
+  @ApiOperation({ summary: 'Create an organization; the creator becomes its admin' })
+  @ApiErrorCodes({ 400: ['validation_failed'], 401: ['unauthenticated'] })
   @SignedIn()
   @Post()
   @ApiCreatedResponse({ type: OrganizationViewDto })
@@ -37,6 +42,8 @@ export class OrganizationsController {
    * The caller switched to (opened) this organization: remembered on the membership, so the
    * app opens it next time on any device. No audit row: it changes nothing others see.
    */
+  @ApiOperation({ summary: 'Remember that I opened this organization' })
+  @ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found'] })
   @OrgMember()
   @Post(':orgId/visits')
   @HttpCode(HttpStatus.NO_CONTENT)

@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness: the process answers */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -27,6 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Readiness: Postgres and Redis answer */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -45,6 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Create an account and start a session */
         post: operations["AuthController_signUp"];
         delete?: never;
         options?: never;
@@ -61,6 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in with email and password */
         post: operations["AuthController_signIn"];
         delete?: never;
         options?: never;
@@ -77,6 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Trade the refresh token for a new session (rotation) */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -93,6 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out: the refresh token family stops working */
         post: operations["AuthController_signOut"];
         delete?: never;
         options?: never;
@@ -107,12 +113,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in person */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit my name */
         patch: operations["AccountController_updateMe"];
         trace?: never;
     };
@@ -125,6 +133,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Email a password-reset link, if the address has an account */
         post: operations["AccountController_requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -141,6 +150,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Set a new password with the emailed token */
         post: operations["AccountController_resetPassword"];
         delete?: never;
         options?: never;
@@ -157,6 +167,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change my password (ends my other sessions) */
         post: operations["AccountController_changePassword"];
         delete?: never;
         options?: never;
@@ -171,8 +182,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My organizations, with my roles and when I last used each */
         get: operations["OrganizationsController_listMine"];
         put?: never;
+        /** Create an organization; the creator becomes its admin */
         post: operations["OrganizationsController_create"];
         delete?: never;
         options?: never;
@@ -189,6 +202,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Remember that I opened this organization */
         post: operations["OrganizationsController_markUsed"];
         delete?: never;
         options?: never;
@@ -203,6 +217,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Members, paginated, optionally holding one role */
         get: operations["MembersController_list"];
         put?: never;
         post?: never;
@@ -219,12 +234,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One member */
         get: operations["MembersController_get"];
         put?: never;
         post?: never;
+        /** Remove a member (admins) */
         delete: operations["MembersController_remove"];
         options?: never;
         head?: never;
+        /** Change a member's roles (admins) */
         patch: operations["MembersController_changeRoles"];
         trace?: never;
     };
@@ -235,8 +253,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Invitations, newest first, optionally of one status */
         get: operations["InvitationsController_list"];
         put?: never;
+        /** Invite someone by email (coordinators: mentors and mentees) */
         post: operations["InvitationsController_invite"];
         delete?: never;
         options?: never;
@@ -253,6 +273,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accept an invitation as the invited address */
         post: operations["InvitationsController_accept"];
         delete?: never;
         options?: never;
@@ -270,6 +291,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Withdraw a pending invitation */
         delete: operations["InvitationsController_revoke"];
         options?: never;
         head?: never;
@@ -285,6 +307,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** What an invitation link offers, before signing in */
         post: operations["InvitationPreviewController_preview"];
         delete?: never;
         options?: never;
@@ -1596,7 +1619,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The Health Check is not successful */
+            /**
+             * @description The Health Check is not successful
+             *
+             *     Postgres or Redis does not answer.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1678,6 +1705,20 @@ export interface operations {
                     "application/json": components["schemas"]["SessionViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `email_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthController_signIn: {
@@ -1700,6 +1741,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SessionViewDto"];
                 };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `invalid_credentials`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1724,6 +1786,20 @@ export interface operations {
                     "application/json": components["schemas"]["SessionViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `invalid_refresh_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthController_signOut: {
@@ -1739,7 +1815,8 @@ export interface operations {
             };
         };
         responses: {
-            204: {
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1764,6 +1841,20 @@ export interface operations {
                     "application/json": components["schemas"]["UserViewDto"];
                 };
             };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `user_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AccountController_updateMe: {
@@ -1787,6 +1878,20 @@ export interface operations {
                     "application/json": components["schemas"]["UserViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AccountController_requestPasswordReset: {
@@ -1809,6 +1914,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AccountController_resetPassword: {
@@ -1826,6 +1945,20 @@ export interface operations {
         responses: {
             /** @description Password set; every session of the account has ended. */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No longer valid. Codes: `invalid_reset_token`. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1855,6 +1988,20 @@ export interface operations {
                     "application/json": components["schemas"]["SessionViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `wrong_password`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     OrganizationsController_listMine: {
@@ -1873,6 +2020,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrganizationListDto"];
                 };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1897,6 +2051,20 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     OrganizationsController_markUsed: {
@@ -1910,6 +2078,20 @@ export interface operations {
         responses: {
             /** @description Remembered as the last used organization. */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1938,6 +2120,34 @@ export interface operations {
                     "application/json": components["schemas"]["MemberPageDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MembersController_get: {
@@ -1959,6 +2169,27 @@ export interface operations {
                     "application/json": components["schemas"]["MemberViewDto"];
                 };
             };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MembersController_remove: {
@@ -1972,7 +2203,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `last_admin`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2003,6 +2256,41 @@ export interface operations {
                     "application/json": components["schemas"]["MemberViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `last_admin`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     InvitationsController_list: {
@@ -2025,6 +2313,34 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InvitationPageDto"];
                 };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2049,6 +2365,41 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `already_member`, `invitation_pending`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     InvitationsController_accept: {
@@ -2072,6 +2423,41 @@ export interface operations {
                     "application/json": components["schemas"]["MemberViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No longer valid. Codes: `invitation_expired`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     InvitationsController_revoke: {
@@ -2085,7 +2471,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2113,6 +2521,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InvitationPreviewDto"];
                 };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `invitation_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
