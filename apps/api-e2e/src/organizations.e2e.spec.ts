@@ -463,3 +463,63 @@ describe('the last used organization', () => {
     expect(row?.users).toBe('1');
   });
 });
+
+describe('renaming and leaving an organization', () => {
+  const t = useTestApi();
+  let admin: SignedUpUser;
+  let org: OrganizationView;
+  let acceptToken: (invitationId: string) => string;
+
+  beforeAll(async () => {
+    admin = await makeUser(t.http);
+    org = await makeOrganization(t.http, admin, 'Old Name');
+    const tokens = t.api.app.get(InvitationTokens);
+    acceptToken = (invitationId) => tokens.issue(org.id, invitationId);
+  });
+
+  it('lets admins rename it, and only admins', async () => {
+    const coordinator = await makeMember(t.http, admin, org.id, ['coordinator'], acceptToken);
+    const refused = await t.http.patch<ErrorBody>(
+      `/api/v1/orgs/${org.id}`,
+      { name: 'Hijacked' },
+      coordinator.token,
+    );
+    expect(refused.status).toBe(403);
+    expect((await t.http.patch(`/api/v1/orgs/${org.id}`, { name: ' ' }, admin.token)).status).toBe(400);
+    expect((await t.http.patch(`/api/v1/orgs/${org.id}`, { name: null }, admin.token)).status).toBe(400);
+
+    const renamed = await t.http.patch<OrganizationView>(
+      `/api/v1/orgs/${org.id}`,
+      { name: ' New Name ' },
+      admin.token,
+    );
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: org.id, name: 'New Name', roles: ['admin'] });
+    const mine = await t.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', coordinator.token);
+    expect(mine.body.items.map((item) => item.name)).toEqual(['New Name']);
+    const [audit] = await t.api.db.query<{ details: unknown }>(
+      `SELECT details FROM audit_events WHERE organization_id = $1 AND action = 'organization.renamed'`,
+      [org.id],
+    );
+    expect(audit?.details).toEqual({ from: 'Old Name', to: 'New Name' });
+  });
+
+  it('lets a member leave, but not the last admin', async () => {
+    const mentee = await makeMember(t.http, admin, org.id, ['mentee'], acceptToken);
+    expect((await t.http.delete(`/api/v1/orgs/${org.id}/membership`, mentee.token)).status).toBe(204);
+    expect((await t.http.get(`/api/v1/orgs/${org.id}/profiles/me`, mentee.token)).status).toBe(404);
+
+    const last = await t.http.delete<ErrorBody>(`/api/v1/orgs/${org.id}/membership`, admin.token);
+    expect(last.status).toBe(409);
+    expect(last.body.code).toBe('last_admin');
+    const [row] = await t.api.db.query<{ roles: string[] }>(
+      'SELECT roles FROM memberships WHERE organization_id = $1 AND user_id = $2',
+      [org.id, admin.id],
+    );
+    expect(row?.roles).toEqual(['admin']);
+
+    // With a second admin, the first may go.
+    await makeMember(t.http, admin, org.id, ['admin'], acceptToken);
+    expect((await t.http.delete(`/api/v1/orgs/${org.id}/membership`, admin.token)).status).toBe(204);
+  });
+});

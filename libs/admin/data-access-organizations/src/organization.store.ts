@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { OrganizationView } from '@mentorship/contracts';
-import { Observable, finalize, map, of, shareReplay, tap } from 'rxjs';
+import { Observable, finalize, map, of, shareReplay, switchMap, tap } from 'rxjs';
 import { OrganizationsApi } from './organizations.api';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
 import { canSeeMembers } from './organization-landing';
@@ -77,6 +77,25 @@ export class OrganizationStore {
         if (userId) this.loaded.set({ userId, items: [...this.organizations(), created] });
       }),
     );
+  }
+
+  /** Renames the organization in the list as soon as the API has. */
+  rename(orgId: string, name: string): Observable<OrganizationView> {
+    return this.api.rename(orgId, { name }).pipe(
+      tap((renamed) => {
+        const loaded = this.loaded();
+        if (loaded)
+          this.loaded.set({
+            ...loaded,
+            items: loaded.items.map((org) => (org.id === orgId ? { ...org, name: renamed.name } : org)),
+          });
+      }),
+    );
+  }
+
+  /** Leaves the organization, then fetches the list without it. */
+  leave(orgId: string): Observable<OrganizationView[]> {
+    return this.api.leave(orgId).pipe(switchMap(() => this.reload()));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,14 +8,23 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiErrorCodes, AuthenticatedUser, CurrentUser, OrgMember, SignedIn } from '@mentorship/platform';
-import { CreateOrganizationDto, OrganizationListDto, OrganizationViewDto } from './dto/organization.dto';
+import {
+  CreateOrganizationDto,
+  OrganizationListDto,
+  OrganizationViewDto,
+  RenameOrganizationDto,
+} from './dto/organization.dto';
+import { MembersService } from './members.service';
 import { OrganizationsService } from './organizations.service';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
 @Controller('orgs')
 export class OrganizationsController {
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly members: MembersService,
+  ) {}
 
   @ApiOperation({ summary: 'My organizations, with my roles and when I last used each' })
   @ApiErrorCodes({ 401: ['unauthenticated'] })
@@ -50,5 +59,29 @@ export class OrganizationsController {
   @ApiNoContentResponse({ description: 'Remembered as the last used organization.' })
   markUsed(): Promise<void> {
     return this.organizations.markUsed();
+  }
+
+  @ApiOperation({ summary: 'Rename the organization (admins)' })
+  @ApiErrorCodes({
+    400: ['validation_failed'],
+    401: ['unauthenticated'],
+    403: ['forbidden_role'],
+    404: ['organization_not_found'],
+  })
+  @OrgMember('admin')
+  @Patch(':orgId')
+  @ApiOkResponse({ type: OrganizationViewDto })
+  rename(@Body() body: RenameOrganizationDto): Promise<OrganizationViewDto> {
+    return this.organizations.rename(body);
+  }
+
+  @ApiOperation({ summary: 'Leave the organization (its last admin cannot)' })
+  @ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found'], 409: ['last_admin'] })
+  @OrgMember()
+  @Delete(':orgId/membership')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'No longer a member.' })
+  leave(): Promise<void> {
+    return this.members.leave();
   }
 }

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@mentorship/audit';
 import { AuthenticatedUser, TenancyService, TenantContext } from '@mentorship/platform';
-import { CreateOrganizationDto, OrganizationListDto, OrganizationViewDto } from './dto/organization.dto';
+import {
+  CreateOrganizationDto,
+  OrganizationListDto,
+  OrganizationViewDto,
+  RenameOrganizationDto,
+} from './dto/organization.dto';
 import { OrganizationsAudit } from './organizations.audit';
 import { MembershipRepository } from './repositories/membership.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
@@ -50,6 +55,28 @@ export class OrganizationsService {
         createdAt: new Date(row.createdAt).toISOString(),
         lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt).toISOString() : null,
       })),
+    };
+  }
+
+  /** Admins rename their organization; members see the new name at once. */
+  async rename(input: RenameOrganizationDto): Promise<OrganizationViewDto> {
+    const before = await this.organizations.current();
+    if (before.name !== input.name) {
+      await this.organizations.rename(input.name);
+      await this.audit.record({
+        action: OrganizationsAudit.organizationRenamed,
+        target: { type: 'organization', id: before.id },
+        details: { from: before.name, to: input.name },
+      });
+    }
+    const caller = TenantContext.caller();
+    const membership = await this.memberships.get(caller.userId);
+    return {
+      id: before.id,
+      name: input.name,
+      roles: [...caller.roles],
+      createdAt: new Date(before.createdAt).toISOString(),
+      lastUsedAt: membership?.lastUsedAt ? new Date(membership.lastUsedAt).toISOString() : null,
     };
   }
 

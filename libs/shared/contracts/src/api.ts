@@ -18,6 +18,7 @@ export type UpdateMeRequest = Schemas['UpdateMeDto'];
 export type OrganizationView = Schemas['OrganizationViewDto'];
 export type OrganizationList = Schemas['OrganizationListDto'];
 export type CreateOrganizationRequest = Schemas['CreateOrganizationDto'];
+export type RenameOrganizationRequest = Schemas['RenameOrganizationDto'];
 export type MemberView = Schemas['MemberViewDto'];
 export type MemberPage = Schemas['MemberPageDto'];
 export type ChangeMemberRolesRequest = Schemas['RolesDto'];

@@ -11,6 +11,7 @@ import {
   type MemberView,
   type OrganizationRole,
   type OrganizationView,
+  type RenameOrganizationRequest,
 } from '@mentorship/contracts';
 import { NormalizeEmail } from '@mentorship/identity';
 import { PageOf, PageQueryDto } from '@mentorship/platform';
@@ -31,6 +32,14 @@ import {
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateOrganizationDto implements CreateOrganizationRequest {
+  @ApiProperty({ example: 'Acme Engineering' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 120)
+  name!: string;
+}
+
+export class RenameOrganizationDto implements RenameOrganizationRequest {
   @ApiProperty({ example: 'Acme Engineering' })
   @Transform(trim)
   @IsString()

@@ -35,6 +35,10 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
     return (await this.findOne({ userId }))?.roles ?? null;
   }
 
+  get(userId: string): Promise<MembershipEntity | null> {
+    return this.findOne({ userId });
+  }
+
   /** Reads a membership and locks it, so concurrent changes to one member queue up. */
   lock(userId: string): Promise<MembershipEntity | null> {
     return this.findOneForUpdate({ userId });

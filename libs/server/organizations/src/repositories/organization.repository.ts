@@ -14,6 +14,10 @@ export class OrganizationRepository extends TenantRepository<OrganizationEntity,
     return this.insert({ name, createdAt });
   }
 
+  rename(name: string): Promise<void> {
+    return this.update({}, { name });
+  }
+
   async current(): Promise<OrganizationEntity> {
     const organization = await this.findOne({});
     if (!organization) throw new Error('The tenant has no organization row');
