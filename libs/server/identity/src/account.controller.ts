@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Patch, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   ApiAcceptedResponse,
   ApiOperation,
@@ -16,6 +17,7 @@ import {
   SignedIn,
 } from '@mentorship/platform';
 import { AccountService } from './account.service';
+import { RefreshCookie } from './refresh-cookie.service';
 import { SessionViewDto, UserViewDto } from './dto/auth.dto';
 import {
   ChangePasswordDto,
@@ -27,7 +29,10 @@ import {
 @ApiTags('account')
 @Controller()
 export class AccountController {
-  constructor(private readonly account: AccountService) {}
+  constructor(
+    private readonly account: AccountService,
+    private readonly cookie: RefreshCookie,
+  ) {}
 
   @ApiOperation({ summary: 'Email a password-reset link, if the address has an account' })
   @ApiErrorCodes({ 400: ['validation_failed'], 429: ['too_many_attempts'] })
@@ -61,11 +66,14 @@ export class AccountController {
   @Post('me/password')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionViewDto, description: "This device's next session; all others ended." })
-  changePassword(
+  async changePassword(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ChangePasswordDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<SessionViewDto> {
-    return this.account.changePassword(user.id, body);
+    const session = await this.account.changePassword(user.id, body);
+    return this.cookie.wanted(request) ? this.cookie.answer(response, session) : session;
   }
 
   @ApiOperation({ summary: 'Edit my name' })

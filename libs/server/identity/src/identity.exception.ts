@@ -57,4 +57,11 @@ export class IdentityException extends DomainException {
       field: 'currentPassword',
     });
   }
+  static crossSiteRefresh() {
+    return new IdentityException(
+      'forbidden',
+      'cross_site_refresh',
+      'This session cannot be used from another site.',
+    );
+  }
 }

@@ -15,6 +15,7 @@ import { UserEntity } from './entities/user.entity';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher.service';
 import { PasswordResetLimiter } from './password-reset-limiter.service';
+import { RefreshCookie } from './refresh-cookie.service';
 import { PasswordResetRepository } from './repositories/password-reset.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UserRepository } from './repositories/user.repository';
@@ -40,6 +41,7 @@ import { TokenService } from './token.service';
     AuthService,
     AccountService,
     PasswordResetLimiter,
+    RefreshCookie,
     PasswordResetRepository,
     TokenService,
     PasswordHasher,

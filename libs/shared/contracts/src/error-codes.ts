@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   invalidCredentials: 'invalid_credentials',
   tooManyAttempts: 'too_many_attempts',
   invalidRefreshToken: 'invalid_refresh_token',
+  /** 403: the refresh cookie sent from a page of another origin. */
+  crossSiteRefresh: 'cross_site_refresh',
   unauthenticated: 'unauthenticated',
   /** 410: the password-reset link is unknown, used or expired. */
   invalidResetToken: 'invalid_reset_token',

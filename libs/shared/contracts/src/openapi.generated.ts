@@ -849,15 +849,16 @@ export interface components {
             accessToken: string;
             /** @description Seconds until the access token expires. */
             expiresIn: number;
-            /** @description Single-use; each refresh returns the next one. */
-            refreshToken: string;
+            /** @description Single-use; each refresh returns the next one. Absent for the browser app (`X-Refresh-Cookie: 1`): it travels in the HttpOnly cookie instead. */
+            refreshToken?: string;
         };
         SignInDto: {
             email: string;
             password: string;
         };
         RefreshDto: {
-            refreshToken: string;
+            /** @description Left out by the browser app, whose token is in the cookie. */
+            refreshToken?: string;
         };
         PasswordResetRequestDto: {
             /** @example ada@example.org */
@@ -1833,6 +1834,13 @@ export interface operations {
             };
             /** @description No valid access token (`unauthenticated`). Codes: `invalid_refresh_token`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `cross_site_refresh`. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
