@@ -4,7 +4,15 @@
 // `node scripts/seed-demo.mjs`).
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { OrganizationRole, OrganizationView } from '@mentorship/contracts';
+import type { OrganizationView } from '@mentorship/contracts';
+import { ProfilesService, SkillQueryDto, SkillsService, type UpdateProfileDto } from '@mentorship/people';
+import {
+  CohortQueryDto,
+  CohortsService,
+  ParticipantsService,
+  ProgramQueryDto,
+  ProgramsService,
+} from '@mentorship/programs';
 import { WorkerModule } from '@mentorship/bootstrap';
 import { AuthService } from '@mentorship/identity';
 import {
@@ -14,28 +22,23 @@ import {
   OrganizationsService,
 } from '@mentorship/organizations';
 import { AuthenticatedUser, loadAppConfig } from '@mentorship/platform';
+import {
+  DEMO_MENTEES,
+  DEMO_MENTORS,
+  DEMO_PEOPLE,
+  DEMO_SKILLS,
+  DEMO_STAFF,
+  type DemoParticipant,
+  type DemoPerson,
+} from './demo-people';
 
 export const DEMO_ORGANIZATION_NAME = 'Demo Mentoring Program';
 export const DEMO_PASSWORD = 'mentorship-demo-2026';
-
-interface DemoPerson {
-  email: string;
-  displayName: string;
-  roles: OrganizationRole[];
-}
+export const DEMO_PROGRAM_NAME = 'Engineering & Product Mentoring';
+export const DEMO_COHORT_NAME = 'Spring 2026';
 
 /** The first is the organization's creator, hence its admin. */
-const PEOPLE: DemoPerson[] = [
-  { email: 'admin@demo.example', displayName: 'Ada Admin', roles: ['admin'] },
-  { email: 'coordinator@demo.example', displayName: 'Cora Coordinator', roles: ['coordinator'] },
-  { email: 'mentor1@demo.example', displayName: 'Grace Hopper', roles: ['mentor'] },
-  { email: 'mentor2@demo.example', displayName: 'Linus Torvalds', roles: ['mentor'] },
-  { email: 'mentor3@demo.example', displayName: 'Barbara Liskov', roles: ['mentor', 'mentee'] },
-  { email: 'mentee1@demo.example', displayName: 'Alan Turing', roles: ['mentee'] },
-  { email: 'mentee2@demo.example', displayName: 'Margaret Hamilton', roles: ['mentee'] },
-  { email: 'mentee3@demo.example', displayName: 'Dennis Ritchie', roles: ['mentee'] },
-  { email: 'mentee4@demo.example', displayName: 'Frances Allen', roles: ['mentee'] },
-];
+const PEOPLE: DemoPerson[] = DEMO_PEOPLE;
 
 async function seed(): Promise<void> {
   const config = loadAppConfig(process.env, { logLevel: 'error' });
@@ -78,9 +81,120 @@ async function seed(): Promise<void> {
         invitations.accept(tokens.issue(organization.id, invitation.id)),
       );
     }
+
+    const coordinator = await account(DEMO_STAFF[1]!);
+    const asAdmin = <T>(work: () => Promise<T>) =>
+      access.enter(organization.id, admin, { kind: 'org-member', roles: ['admin'] }, work);
+    const asCoordinator = <T>(work: () => Promise<T>) =>
+      access.enter(organization.id, coordinator, { kind: 'org-member', roles: ['coordinator'] }, work);
+    const asMember = <T>(user: AuthenticatedUser, work: () => Promise<T>) =>
+      access.enter(organization.id, user, { kind: 'org-member', roles: [] }, work);
+
+    // The skills catalogue.
+    const skills = app.get(SkillsService);
+    const catalogue = await asAdmin(() => skills.list(Object.assign(new SkillQueryDto(), { pageSize: 100 })));
+    const skillIds = new Map(catalogue.items.map((skill) => [skill.name, skill.id]));
+    for (const name of DEMO_SKILLS.filter((name) => !skillIds.has(name))) {
+      const added = await asAdmin(() => skills.add({ name }));
+      skillIds.set(added.name, added.id);
+    }
+
+    // Everyone in the cohort fills in a profile, once.
+    const profiles = app.get(ProfilesService);
+    const participants = [...DEMO_MENTORS, ...DEMO_MENTEES];
+    const users = new Map<string, AuthenticatedUser>();
+    for (const person of participants) {
+      const user = await account(person);
+      users.set(person.email, user);
+      const current = await asMember(user, () => profiles.mine());
+      if (current.updatedAt === null)
+        await asMember(user, () => profiles.updateMine(profileOf(person, skillIds)));
+    }
+
+    // A program and its cohort, open for enrollment, with everyone enrolled.
+    const programs = app.get(ProgramsService);
+    const cohorts = app.get(CohortsService);
+    const roster = app.get(ParticipantsService);
+    const existingProgram = (
+      await asCoordinator(() => programs.list(Object.assign(new ProgramQueryDto(), { pageSize: 100 })))
+    ).items.find((program) => program.name === DEMO_PROGRAM_NAME);
+    const program =
+      existingProgram ??
+      (await asCoordinator(() =>
+        programs.create({
+          name: DEMO_PROGRAM_NAME,
+          description:
+            'Six months of one-to-one mentoring across engineering, product, data and the business: skills, careers and leadership.',
+          settings: {
+            kind: 'one-to-one',
+            matchingMode: 'automatic',
+            criteria: {
+              weights: { skills: 35, goals: 20, availability: 20, languages: 15 },
+              mustHaves: ['languages'],
+              maxTimeZoneGapHours: 8,
+              excludeSameReportingLine: true,
+            },
+            trialDays: 30,
+            checkInCadence: 'biweekly',
+            durationWeeks: 26,
+            defaultMentorCapacity: 2,
+          },
+        }),
+      ));
+    const existingCohort = (
+      await asCoordinator(() =>
+        cohorts.list(Object.assign(new CohortQueryDto(), { programId: program.id, pageSize: 100 })),
+      )
+    ).items.find((cohort) => cohort.name === DEMO_COHORT_NAME);
+    let cohort =
+      existingCohort ??
+      (await asCoordinator(() =>
+        cohorts.create(program.id, {
+          name: DEMO_COHORT_NAME,
+          enrollmentOpensOn: '2026-01-05',
+          enrollmentClosesOn: '2026-12-31',
+          startsOn: '2026-03-02',
+          endsOn: '2027-08-31',
+        }),
+      ));
+    if (cohort.status === 'draft')
+      cohort = await asCoordinator(() => cohorts.transition(cohort.id, 'enrolling'));
+    for (const person of participants) {
+      const user = users.get(person.email)!;
+      const place = (await asMember(user, () => cohorts.get(cohort.id))).participation;
+      if (place) continue;
+      await asCoordinator(() => roster.invite(cohort.id, { email: person.email, role: person.cohortRole }));
+      await asMember(user, () => roster.accept(cohort.id));
+    }
   } finally {
     await app.close();
   }
+}
+
+/** The profile a demo participant fills in, by the catalogue's ids. */
+function profileOf(person: DemoParticipant, skillIds: Map<string, string>): UpdateProfileDto {
+  const skills = person.skills.map(([name, level]) => ({ skillId: skillIds.get(name)!, level }));
+  const mentor = person.cohortRole === 'mentor';
+  return {
+    timeZone: person.timeZone,
+    languages: person.languages,
+    seniority: person.seniority,
+    department: person.department,
+    managerEmail: person.managerEmail ?? null,
+    goals: person.goals,
+    topics: person.topics,
+    availability: person.availability.map(([day, start, end]) => ({ day, start, end })),
+    ...(mentor
+      ? {
+          offeredSkills: skills,
+          offeredMentorTypes: person.mentorTypes,
+          mentorCapacity: person.capacity ?? null,
+        }
+      : {
+          wantedSkills: skills.map(({ skillId, level }) => ({ skillId, targetLevel: level })),
+          wantedMentorTypes: person.mentorTypes,
+        }),
+  };
 }
 
 if (require.main === module) {
@@ -89,7 +203,11 @@ if (require.main === module) {
       console.log(
         `Demo organization "${DEMO_ORGANIZATION_NAME}" is seeded. Everyone's password: ${DEMO_PASSWORD}`,
       );
-      for (const person of PEOPLE) console.log(`  ${person.roles.join('+').padEnd(14)} ${person.email}`);
+      for (const person of [...DEMO_STAFF, DEMO_MENTORS[0]!, DEMO_MENTEES[0]!])
+        console.log(`  ${person.roles.join('+').padEnd(14)} ${person.email}`);
+      console.log(
+        `  and ${PEOPLE.length - 4} more: "${DEMO_PROGRAM_NAME}", cohort "${DEMO_COHORT_NAME}" has ${DEMO_MENTORS.length} mentors and ${DEMO_MENTEES.length} mentees.`,
+      );
     })
     .catch((error) => {
       console.error(error);

@@ -211,6 +211,92 @@ describe('people: skills catalogue and profiles', () => {
         code: 'skill_retired',
       });
     });
+    it('renames a skill to another case of its own name, and names stay unique however spelled', async () => {
+      const sql = await addSkill('sql');
+      const recased = await t.http.patch<SkillViewDto>(
+        `${base()}/skills/${sql.id}`,
+        { name: 'SQL' },
+        admin.token,
+      );
+      expect({ status: recased.status, name: recased.body.name }).toEqual({ status: 200, name: 'SQL' });
+      for (const name of ['Sql', ' sQL ']) {
+        const taken = await t.http.post<ErrorBody>(`${base()}/skills`, { name }, admin.token);
+        expect({ name, status: taken.status, code: taken.body.code }).toEqual({
+          name,
+          status: 409,
+          code: 'skill_name_taken',
+        });
+      }
+      await t.http.patch(`${base()}/skills/${sql.id}`, { status: 'retired' }, admin.token);
+      // Retired names are taken too: the import reports them as present and adds nothing.
+      const imported = await t.http.postCsv<SkillImportReportDto>(
+        `${base()}/skills/import`,
+        'name\nsql\n',
+        admin.token,
+      );
+      expect(imported.body).toEqual({ added: [], alreadyPresent: ['sql'] });
+    });
+
+    it('keeps a retired skill on the profiles that have it, savable again, but nobody picks it anew', async () => {
+      const cobol = await addSkill('COBOL');
+      const fortran = await addSkill('Fortran');
+      await t.http.patch(
+        `${base()}/profiles/me`,
+        {
+          offeredSkills: [
+            { skillId: cobol.id, level: 4 },
+            { skillId: fortran.id, level: 2 },
+          ],
+        },
+        mentor.token,
+      );
+      await t.http.patch(`${base()}/skills/${cobol.id}`, { status: 'retired' }, admin.token);
+      const kept = await t.http.get<ProfileViewDto>(`${base()}/profiles/me`, mentor.token);
+      expect(kept.body.offeredSkills.map((skill) => [skill.name, skill.status, skill.level])).toEqual([
+        ['COBOL', 'retired', 4],
+        ['Fortran', 'active', 2],
+      ]);
+      // The profile page sends its lists as a whole: the retired skill it shows goes back with it.
+      const resaved = await t.http.patch<ProfileViewDto>(
+        `${base()}/profiles/me`,
+        {
+          offeredSkills: [
+            { skillId: cobol.id, level: 5 },
+            { skillId: fortran.id, level: 3 },
+          ],
+        },
+        mentor.token,
+      );
+      expect(resaved.status).toBe(200);
+      expect(resaved.body.offeredSkills.map((skill) => [skill.name, skill.level])).toEqual([
+        ['COBOL', 5],
+        ['Fortran', 3],
+      ]);
+      // Not as a new pick: not in another list of the same person, not by someone else.
+      const cases: [SignedUpUser, unknown, string][] = [
+        [mentor, { wantedSkills: [{ skillId: cobol.id, targetLevel: 3 }] }, 'wantedSkills.0.skillId'],
+        [mentee, { offeredSkills: [{ skillId: cobol.id, level: 3 }] }, 'offeredSkills.0.skillId'],
+      ];
+      for (const [who, body, field] of cases) {
+        const refused = await t.http.patch<ErrorBody>(`${base()}/profiles/me`, body, who.token);
+        expect({
+          status: refused.status,
+          fields: (refused.body.details as { field: string }[]).map((d) => d.field),
+        }).toEqual({
+          status: 400,
+          fields: [field],
+        });
+      }
+      // Merging the retired skill into an active one moves it over: profiles follow.
+      const merged = await t.http.post<{ movedProfileSkills: number }>(
+        `${base()}/skills/${cobol.id}/merge`,
+        { intoSkillId: fortran.id },
+        admin.token,
+      );
+      expect(merged.body.movedProfileSkills).toBe(1);
+      const after = await t.http.get<ProfileViewDto>(`${base()}/profiles/me`, mentor.token);
+      expect(after.body.offeredSkills.map((skill) => [skill.name, skill.level])).toEqual([['Fortran', 5]]);
+    });
   });
 
   it('keeps answering and consistent while skills are merged, renamed and picked at the same time', async () => {

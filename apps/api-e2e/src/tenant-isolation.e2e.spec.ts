@@ -52,6 +52,8 @@ describe('tenant isolation', () => {
   const idsOfA: Record<string, string> = {};
   /** Another skill of A, for bodies that name a second one (merge). */
   let otherSkillA: string;
+  /** An application of A's member to an enrolling cohort of A. */
+  let applicationA: { cohortId: string; participantId: string };
 
   beforeAll(async () => {
     adminA = await makeUser(t.http);
@@ -97,6 +99,24 @@ describe('tenant isolation', () => {
       { email: memberA.email, role: 'mentee' },
       adminA.token,
     );
+    // An application as well as an invitation: approve and reject name one.
+    const openCohort = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/programs/${program.body.id}/cohorts`,
+      { name: 'A open cohort', startsOn: '2026-04-01', endsOn: '2099-09-30' },
+      adminA.token,
+    );
+    await t.http.post(
+      `/api/v1/orgs/${orgA.id}/cohorts/${openCohort.body.id}/status`,
+      { status: 'enrolling' },
+      adminA.token,
+    );
+    const application = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/cohorts/${openCohort.body.id}/participation`,
+      { role: 'mentor' },
+      memberA.token,
+    );
+    if (application.status !== 201) throw new Error(`apply: ${application.status}`);
+    applicationA = { cohortId: openCohort.body.id, participantId: application.body.id };
     const imported = await t.http.postCsv<{ id: string }>(
       `/api/v1/orgs/${orgA.id}/cohorts/${cohort.body.id}/imports`,
       'email,name,role\nimported@example.test,Imported,mentor\n',
@@ -183,6 +203,63 @@ describe('tenant isolation', () => {
       adminB.token,
     );
     expect(crossAccept.status).toBe(404);
+    expect(await snapshotOf(t.api, orgA.id)).toBe(before);
+  });
+
+  it("gives B's admin 404 for A's application on the routes that decide one", async () => {
+    const before = await snapshotOf(t.api, orgA.id);
+    for (const orgId of [orgA.id, orgB.id])
+      for (const decision of ['approve', 'reject']) {
+        const path = `/api/v1/orgs/${orgId}/cohorts/${applicationA.cohortId}/participants/${applicationA.participantId}/${decision}`;
+        expect({ path, status: (await t.http.post(path, {}, adminB.token)).status }).toEqual({
+          path,
+          status: 404,
+        });
+      }
+    expect(await snapshotOf(t.api, orgA.id)).toBe(before);
+  });
+
+  it("takes no id of A in B's bodies and filters: not found, nothing of A shown or changed", async () => {
+    const before = await snapshotOf(t.api, orgA.id);
+    const b = `/api/v1/orgs/${orgB.id}`;
+    const skillB = await t.http.post<{ id: string }>(`${b}/skills`, { name: 'B skill' }, adminB.token);
+    const merged = await t.http.post<{ code: string }>(
+      `${b}/skills/${skillB.body.id}/merge`,
+      { intoSkillId: idsOfA['skillId'] },
+      adminB.token,
+    );
+    expect({ status: merged.status, code: merged.body.code }).toEqual({
+      status: 404,
+      code: 'skill_not_found',
+    });
+    const profile = await t.http.patch<{ code: string; details: { field: string }[] }>(
+      `${b}/profiles/me`,
+      { offeredSkills: [{ skillId: idsOfA['skillId'], level: 3 }] },
+      adminB.token,
+    );
+    expect({ status: profile.status, fields: profile.body.details.map((d) => d.field) }).toEqual({
+      status: 400,
+      fields: ['offeredSkills.0.skillId'],
+    });
+    const programB = await t.http.post<{ id: string }>(`${b}/programs`, { name: 'B program' }, adminB.token);
+    const cohortB = await t.http.post<{ id: string }>(
+      `${b}/programs/${programB.body.id}/cohorts`,
+      { name: 'B cohort', startsOn: '2026-04-01', endsOn: '2026-09-30' },
+      adminB.token,
+    );
+    const lists = [
+      `${b}/cohorts?programId=${idsOfA['programId']}`,
+      `${b}/profiles?skillId=${idsOfA['skillId']}`,
+      `${b}/cohorts/${cohortB.body.id}/participants?skillId=${idsOfA['skillId']}`,
+    ];
+    for (const path of lists) {
+      const listed = await t.http.get<{ items: unknown[]; total: number }>(path, adminB.token);
+      expect({ path, status: listed.status, total: listed.body.total }).toEqual({
+        path,
+        status: 200,
+        total: 0,
+      });
+    }
     expect(await snapshotOf(t.api, orgA.id)).toBe(before);
   });
 

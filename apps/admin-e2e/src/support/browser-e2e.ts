@@ -132,3 +132,18 @@ export async function signIn(page: BrowserPage, baseUrl: string, user: SignedUpU
   await page.getByLabel('Password').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/**
+ * Records every Content-Security-Policy violation the page reports, as DOM events and as the
+ * console errors Chromium prints for them. Call before the first navigation.
+ */
+export async function watchContentSecurityPolicy(page: BrowserPage): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
+    window.reportCspViolation(event.violatedDirective + ' blocked ' + event.blockedURI + ' ' + (event.sample || '')))`);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}

@@ -9,6 +9,8 @@ export interface JsonSchema {
   maximum?: number;
   minLength?: number;
   maxLength?: number;
+  nullable?: boolean;
+  required?: string[];
 }
 
 interface OpenApiParameter {

@@ -60,6 +60,13 @@ export type ApiResponse<P extends keyof paths, M extends Method> = [
 type RequestArgs<P extends keyof paths & string, M extends Method> =
   RequiredKeysOf<ApiRequest<P, M>> extends never ? [request?: ApiRequest<P, M>] : [request: ApiRequest<P, M>];
 
+/** POST paths whose body is a CSV file (`@CsvBody` routes: `text/csv`). */
+export type CsvPath = {
+  [P in ApiPath<'post'>]: Operation<P, 'post'> extends { requestBody: { content: { 'text/csv': string } } }
+    ? P
+    : never;
+}[ApiPath<'post'>];
+
 interface AnyRequest {
   path?: Record<string, string>;
   query?: Record<string, unknown>;
@@ -102,6 +109,18 @@ export class ApiHttp {
     ...[request]: RequestArgs<P, 'delete'>
   ): Observable<ApiResponse<P, 'delete'>> {
     return this.send('DELETE', path, request);
+  }
+
+  /** Sends a CSV file as the body of a `@CsvBody` route (`text/csv`, as the API requires). */
+  postCsv<P extends CsvPath>(
+    path: P,
+    request: PathInit<P> & { csv: string },
+  ): Observable<ApiResponse<P, 'post'>> {
+    const { path: values = {}, csv } = request as { path?: Record<string, string>; csv: string };
+    return this.http.post<ApiResponse<P, 'post'>>(expandPath(path, values), csv, {
+      headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+      responseType: 'json',
+    });
   }
 
   private send<T>(method: string, template: string, request: unknown): Observable<T> {

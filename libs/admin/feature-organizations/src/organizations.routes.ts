@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { MEMBER_MANAGER_ROLES } from '@mentorship/admin/data-access-organizations';
+import { MEMBER_MANAGER_ROLES, PROGRAM_MANAGER_ROLES } from '@mentorship/admin/data-access-organizations';
 import {
   openPreferredOrganizationGuard,
   organizationLandingGuard,
@@ -35,6 +35,35 @@ export const organizationsRoutes: Routes = [
         title: 'Members · Mentorship Map',
         canActivate: [organizationRoleGuard(...MEMBER_MANAGER_ROLES)],
         loadChildren: () => import('@mentorship/admin/feature-members').then((m) => m.membersRoutes),
+      },
+      {
+        path: 'programs',
+        title: 'Programs · Mentorship Map',
+        canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],
+        loadChildren: () => import('@mentorship/admin/feature-programs').then((m) => m.programsRoutes),
+      },
+      {
+        path: 'cohorts/:cohortId',
+        title: 'Cohort · Mentorship Map',
+        canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],
+        loadChildren: () => import('@mentorship/admin/feature-cohorts').then((m) => m.cohortRoutes),
+      },
+      {
+        // Coordinators and admins run every cohort; mentors and mentees see theirs.
+        path: 'cohorts',
+        title: 'Cohorts · Mentorship Map',
+        loadChildren: () => import('@mentorship/admin/feature-cohorts').then((m) => m.cohortsRoutes),
+      },
+      {
+        path: 'skills',
+        title: 'Skills · Mentorship Map',
+        canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],
+        loadChildren: () => import('@mentorship/admin/feature-skills').then((m) => m.skillsRoutes),
+      },
+      {
+        path: 'profile',
+        title: 'My profile · Mentorship Map',
+        loadChildren: () => import('@mentorship/admin/feature-profile').then((m) => m.profileRoutes),
       },
     ],
   },

@@ -54,21 +54,37 @@ describe(ShellComponent.name, () => {
     expect(shell.querySelector('header')?.textContent).not.toMatch(/admin/i);
   });
 
-  it('shows a mentee only the organization’s home', async () => {
+  it('shows a mentee their home, cohorts and profile', async () => {
     const shell = await render(
       [{ id: 'o1', name: 'Northwind', roles: ['mentee'], createdAt: CREATED, lastUsedAt: null }],
       'o1',
     );
     expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Northwind');
-    expect(navLinks(shell)).toEqual(['Home']);
+    expect(navLinks(shell)).toEqual(['Home', 'My cohorts', 'My profile']);
   });
 
-  it('shows admins and coordinators the members page too', async () => {
+  it('shows coordinators the members, programs, cohorts and skills pages', async () => {
     const shell = await render(
       [{ id: 'o1', name: 'Northwind', roles: ['coordinator'], createdAt: CREATED, lastUsedAt: null }],
       'o1',
     );
-    expect(navLinks(shell)).toEqual(['Home', 'Members']);
+    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills']);
+  });
+
+  it('gives a coordinator who also mentors their own profile as well', async () => {
+    const shell = await render(
+      [
+        {
+          id: 'o1',
+          name: 'Northwind',
+          roles: ['coordinator', 'mentor'],
+          createdAt: CREATED,
+          lastUsedAt: null,
+        },
+      ],
+      'o1',
+    );
+    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills', 'My profile']);
   });
 
   it('shows the account in the toolbar on a wide screen', async () => {

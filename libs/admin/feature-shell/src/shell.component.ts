@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
@@ -6,7 +6,29 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
-import { OrganizationStore, organizationLanding } from '@mentorship/admin/data-access-organizations';
+import {
+  OrganizationStore,
+  canManagePrograms,
+  canSeeMembers,
+  organizationLanding,
+  takesPart,
+} from '@mentorship/admin/data-access-organizations';
+import type { OrganizationRole } from '@mentorship/contracts';
+
+/** The current organization's pages each role opens, in the order of the nav bar. */
+export function organizationLinks(roles: readonly OrganizationRole[]): { path: string; label: string }[] {
+  const links = [{ path: 'home', label: 'Home' }];
+  if (canSeeMembers(roles)) links.push({ path: 'members', label: 'Members' });
+  if (canManagePrograms(roles))
+    links.push(
+      { path: 'programs', label: 'Programs' },
+      { path: 'cohorts', label: 'Cohorts' },
+      { path: 'skills', label: 'Skills' },
+    );
+  else if (takesPart(roles)) links.push({ path: 'cohorts', label: 'My cohorts' });
+  if (takesPart(roles)) links.push({ path: 'profile', label: 'My profile' });
+  return links;
+}
 import { injectNarrowScreen } from '@mentorship/admin/ui';
 
 /**
@@ -69,20 +91,13 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
       </mat-toolbar>
       @if (session.user() && organizations.current(); as org) {
         <nav class="org-nav" [attr.aria-label]="org.name">
-          <a
-            mat-button
-            [routerLink]="['/orgs', org.id, 'home']"
-            routerLinkActive="active"
-            ariaCurrentWhenActive="page"
-            >Home</a
-          >
-          @if (showMembers()) {
+          @for (link of links(); track link.path) {
             <a
               mat-button
-              [routerLink]="['/orgs', org.id, 'members']"
+              [routerLink]="['/orgs', org.id, link.path]"
               routerLinkActive="active"
               ariaCurrentWhenActive="page"
-              >Members</a
+              >{{ link.label }}</a
             >
           }
         </nav>
@@ -180,10 +195,16 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
       font: var(--mat-sys-body-medium);
       color: var(--mat-sys-on-surface-variant);
     }
+    /* At 390 px the links scroll sideways in their own row rather than widen the page. */
     .org-nav {
       display: flex;
       gap: 4px;
       padding: 0 8px 4px;
+      overflow-x: auto;
+      scrollbar-width: thin;
+    }
+    .org-nav a {
+      flex: none;
     }
     .org-nav .active {
       --mat-button-text-label-text-color: var(--mat-sys-on-secondary-container);
@@ -195,7 +216,7 @@ export class ShellComponent {
   protected readonly session = inject(SessionStore);
   protected readonly organizations = inject(OrganizationStore);
   private readonly router = inject(Router);
-  protected readonly showMembers = this.organizations.canSeeMembersOfCurrent;
+  protected readonly links = computed(() => organizationLinks(this.organizations.current()?.roles ?? []));
   /** Under 600 px the account goes into a menu and the switcher takes a row of its own. */
   protected readonly narrow = injectNarrowScreen();
 

@@ -68,7 +68,7 @@ export class ProfilesService {
   async update(userId: string, input: UpdateProfileDto): Promise<ProfileViewDto> {
     if (!(await this.profiles.ofMember(userId))) throw PeopleException.profileNotFound();
     // Skills before the profile row: merges lock skills, then profiles, in that order too.
-    await this.assertActiveSkills(input);
+    await this.assertPickableSkills(userId, input);
 
     await this.profiles.lockCreating(userId);
     await this.profiles.change(userId, plainChanges(input));
@@ -136,18 +136,31 @@ export class ProfilesService {
     );
   }
 
-  /** Skills must be active skills of this catalogue, each at most once per list: field by field. */
-  private async assertActiveSkills(input: UpdateProfileDto): Promise<void> {
+  /**
+   * Skills must be skills of this catalogue, each at most once per list, field by field: active
+   * ones, or a retired one the list already has (it stays until removed, so a profile that
+   * still carries it can be saved again).
+   */
+  private async assertPickableSkills(userId: string, input: UpdateProfileDto): Promise<void> {
     const lists = { offeredSkills: input.offeredSkills ?? [], wantedSkills: input.wantedSkills ?? [] };
     const ids = [...lists.offeredSkills, ...lists.wantedSkills].map((skill) => skill.skillId);
     if (ids.length === 0) return;
-    const active = await this.skills.lockActive(ids);
+    const statuses = await this.skills.lockStatuses(ids);
+    const held = await this.profileSkills.of([userId]);
+    const heldIn = (list: string) =>
+      new Set(
+        held
+          .filter((skill) => skill.kind === (list === 'offeredSkills' ? 'offered' : 'wanted'))
+          .map((skill) => skill.skillId),
+      );
     const problems: FieldProblem[] = [];
     for (const [list, skills] of Object.entries(lists)) {
       const seen = new Set<string>();
+      const kept = heldIn(list);
       skills.forEach((skill, index) => {
         const field = `${list}.${index}.skillId`;
-        if (!active.has(skill.skillId))
+        const status = statuses.get(skill.skillId);
+        if (status !== 'active' && !(status === 'retired' && kept.has(skill.skillId)))
           problems.push({ field, problems: [`${field} is not an active skill of the catalogue`] });
         else if (seen.has(skill.skillId))
           problems.push({ field, problems: [`${field} names a skill already in ${list}`] });

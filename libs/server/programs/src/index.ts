@@ -9,3 +9,6 @@ export * from './dto/participant.dto';
 export * from './dto/participant-import.dto';
 export * from './jobs/participant-import.job';
 export * from './participant-imports.service';
+export * from './programs.service';
+export * from './cohorts.service';
+export * from './participants.service';

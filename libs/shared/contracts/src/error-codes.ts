@@ -32,6 +32,16 @@ export const ERROR_CODES = {
   invitationNotFound: 'invitation_not_found',
   invitationExpired: 'invitation_expired',
   invitationNotPending: 'invitation_not_pending',
+  // people
+  skillNameTaken: 'skill_name_taken',
+  // programs
+  programNameTaken: 'program_name_taken',
+  cohortNameTaken: 'cohort_name_taken',
+  /** 400: the matching engine refused the criteria; the message is the engine's. */
+  invalidCriteria: 'invalid_criteria',
+  /** 400: a CSV file with bad lines; `details` lists every line with its reasons. */
+  csvRowsRejected: 'csv_rows_rejected',
+  csvMalformed: 'csv_malformed',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

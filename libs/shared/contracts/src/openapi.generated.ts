@@ -1112,7 +1112,7 @@ export interface components {
         OfferedSkillDto: {
             /**
              * Format: uuid
-             * @description An active skill of the catalogue.
+             * @description An active skill of the catalogue, or a retired one this list already has.
              */
             skillId: string;
             /** @description The mentor's own level. */
@@ -1121,7 +1121,7 @@ export interface components {
         WantedSkillDto: {
             /**
              * Format: uuid
-             * @description An active skill of the catalogue.
+             * @description An active skill of the catalogue, or a retired one this list already has.
              */
             skillId: string;
             /** @description The level the mentee wants to reach. */
@@ -1132,7 +1132,7 @@ export interface components {
              * @description IANA time zone.
              * @example Europe/Berlin
              */
-            timeZone?: Record<string, never> | null;
+            timeZone?: string | null;
             /**
              * @example [
              *       "en",
@@ -1141,14 +1141,14 @@ export interface components {
              */
             languages?: string[];
             /** @description 1 junior, 2 intermediate, 3 senior, 4 staff or lead, 5 principal or manager, 6 executive. */
-            seniority?: Record<string, never> | null;
+            seniority?: number | null;
             /** @example Engineering */
-            department?: Record<string, never> | null;
+            department?: string | null;
             /**
              * @description The person's manager.
              * @example manager@example.org
              */
-            managerEmail?: Record<string, never> | null;
+            managerEmail?: string | null;
             /**
              * @example [
              *       "public speaking"
@@ -1170,14 +1170,14 @@ export interface components {
             /** @description Weekly slots in the profile time zone; they may not overlap. */
             availability?: components["schemas"]["AvailabilitySlotDto"][];
             /** @description Mentees at once; null takes the program's default. */
-            mentorCapacity?: Record<string, never> | null;
+            mentorCapacity?: number | null;
             /** @description A paused mentor takes no new mentees. */
             paused?: boolean;
             /**
              * @description The day the pause ends (YYYY-MM-DD); null pauses until switched off.
              * @example 2026-09-01
              */
-            pauseEndsOn?: Record<string, never> | null;
+            pauseEndsOn?: string | null;
         };
         CriteriaViewDto: {
             weights: {

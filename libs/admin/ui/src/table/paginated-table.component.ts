@@ -18,7 +18,9 @@ export interface PageRequest {
   imports: [MatPaginatorModule, LoadingStateComponent],
   template: `
     <mm-loading-state [loading]="loading()" [label]="'Loading ' + itemsLabel()" />
-    <div class="scroll">
+    <!-- Focusable: on a narrow screen the table may scroll sideways with nothing else to focus
+         in it (axe: scrollable-region-focusable); a keyboard then scrolls it with the arrows. -->
+    <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'Table of ' + itemsLabel()">
       <ng-content />
     </div>
     <mat-paginator
@@ -39,6 +41,10 @@ export interface PageRequest {
     }
     .scroll {
       overflow-x: auto;
+    }
+    /* Inside the rounded frame, which clips anything drawn outside it. */
+    .scroll:focus-visible {
+      outline-offset: -2px;
     }
   `,
 })

@@ -10,7 +10,7 @@ import {
   type SkillStatus,
 } from '@mentorship/contracts';
 import { NormalizeEmail } from '@mentorship/identity';
-import { PageOf, PageQueryDto } from '@mentorship/platform';
+import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -28,7 +28,6 @@ import {
   MaxLength,
   Min,
   ValidateBy,
-  ValidateIf,
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
@@ -44,9 +43,6 @@ const MAX_SKILLS = 30;
 const MAX_TAGS = 20;
 const MAX_LANGUAGES = 10;
 const MAX_SLOTS = 42;
-
-/** Optional, but not null: for lists and switches, where null would mean nothing. */
-const Present = () => ValidateIf((_object, value) => value !== undefined);
 
 const trimmedEach = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
@@ -116,7 +112,10 @@ export class AvailabilitySlotDto implements AvailabilitySlot {
 }
 
 export class OfferedSkillDto {
-  @ApiProperty({ format: 'uuid', description: 'An active skill of the catalogue.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'An active skill of the catalogue, or a retired one this list already has.',
+  })
   @IsUUID()
   skillId!: string;
 
@@ -128,7 +127,10 @@ export class OfferedSkillDto {
 }
 
 export class WantedSkillDto {
-  @ApiProperty({ format: 'uuid', description: 'An active skill of the catalogue.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'An active skill of the catalogue, or a retired one this list already has.',
+  })
   @IsUUID()
   skillId!: string;
 
@@ -145,19 +147,25 @@ export class WantedSkillDto {
 
 /** Every field is optional: what is sent replaces what was there (lists as a whole), the rest stays. */
 export class UpdateProfileDto {
-  @ApiPropertyOptional({ example: 'Europe/Berlin', nullable: true, description: 'IANA time zone.' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'Europe/Berlin',
+    nullable: true,
+    description: 'IANA time zone.',
+  })
   @IsOptional()
   @IsIanaTimeZone()
   timeZone?: string | null;
 
   @ApiPropertyOptional({ type: String, isArray: true, example: ['en', 'de'], maxItems: MAX_LANGUAGES })
-  @Present()
+  @Omittable()
   @Transform(trimmedEach)
   @ArrayMaxSize(MAX_LANGUAGES)
   @IsLanguage({ each: true })
   languages?: string[];
 
   @ApiPropertyOptional({
+    type: Number,
     minimum: SENIORITY.min,
     maximum: SENIORITY.max,
     nullable: true,
@@ -169,7 +177,12 @@ export class UpdateProfileDto {
   @Max(SENIORITY.max)
   seniority?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Engineering', ...lengthOf(FIELD_LIMITS.profileText) })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Engineering',
+    ...lengthOf(FIELD_LIMITS.profileText),
+  })
   @IsOptional()
   @Transform(trimmed)
   @IsString()
@@ -177,6 +190,7 @@ export class UpdateProfileDto {
   department?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'manager@example.org',
     description: "The person's manager.",
@@ -188,7 +202,7 @@ export class UpdateProfileDto {
   managerEmail?: string | null;
 
   @ApiPropertyOptional({ type: String, isArray: true, example: ['public speaking'], maxItems: MAX_TAGS })
-  @Present()
+  @Omittable()
   @Transform(trimmedEach)
   @ArrayMaxSize(MAX_TAGS)
   @ArrayUnique()
@@ -197,7 +211,7 @@ export class UpdateProfileDto {
   goals?: string[];
 
   @ApiPropertyOptional({ type: String, isArray: true, example: ['system design'], maxItems: MAX_TAGS })
-  @Present()
+  @Omittable()
   @Transform(trimmedEach)
   @ArrayMaxSize(MAX_TAGS)
   @ArrayUnique()
@@ -210,7 +224,7 @@ export class UpdateProfileDto {
     isArray: true,
     description: 'Kinds of mentoring offered as a mentor.',
   })
-  @Present()
+  @Omittable()
   @ArrayUnique()
   @IsIn(MENTOR_TYPES, { each: true })
   offeredMentorTypes?: MentorType[];
@@ -220,20 +234,20 @@ export class UpdateProfileDto {
     isArray: true,
     description: 'Kinds of mentoring wanted as a mentee.',
   })
-  @Present()
+  @Omittable()
   @ArrayUnique()
   @IsIn(MENTOR_TYPES, { each: true })
   wantedMentorTypes?: MentorType[];
 
   @ApiPropertyOptional({ type: OfferedSkillDto, isArray: true, maxItems: MAX_SKILLS })
-  @Present()
+  @Omittable()
   @ArrayMaxSize(MAX_SKILLS)
   @ValidateNested({ each: true })
   @Type(() => OfferedSkillDto)
   offeredSkills?: OfferedSkillDto[];
 
   @ApiPropertyOptional({ type: WantedSkillDto, isArray: true, maxItems: MAX_SKILLS })
-  @Present()
+  @Omittable()
   @ArrayMaxSize(MAX_SKILLS)
   @ValidateNested({ each: true })
   @Type(() => WantedSkillDto)
@@ -245,7 +259,7 @@ export class UpdateProfileDto {
     maxItems: MAX_SLOTS,
     description: 'Weekly slots in the profile time zone; they may not overlap.',
   })
-  @Present()
+  @Omittable()
   @ArrayMaxSize(MAX_SLOTS)
   @ValidateNested({ each: true })
   @Type(() => AvailabilitySlotDto)
@@ -253,6 +267,7 @@ export class UpdateProfileDto {
   availability?: AvailabilitySlotDto[];
 
   @ApiPropertyOptional({
+    type: Number,
     minimum: 0,
     maximum: MAX_MENTOR_CAPACITY,
     nullable: true,
@@ -265,11 +280,12 @@ export class UpdateProfileDto {
   mentorCapacity?: number | null;
 
   @ApiPropertyOptional({ description: 'A paused mentor takes no new mentees.' })
-  @Present()
+  @Omittable()
   @IsBoolean()
   paused?: boolean;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '2026-09-01',
     description: 'The day the pause ends (YYYY-MM-DD); null pauses until switched off.',

@@ -108,6 +108,19 @@ export class SkillRepository extends TenantRepository<SkillEntity> {
     return new Set(rows.map((row) => row.id));
   }
 
+  /**
+   * The status of each of `ids` that is a skill here (active or retired), share-locked like
+   * `lockActive`: for a profile edit, which may keep a retired skill it already has.
+   */
+  async lockStatuses(ids: readonly string[]): Promise<Map<string, SkillStatus>> {
+    const rows = await this.sql<{ id: string; status: SkillStatus }>(
+      `SELECT id, status FROM skills WHERE organization_id = $1 AND id = ANY($2::uuid[])
+        ORDER BY id FOR SHARE`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.status]));
+  }
+
   /** Adds the names the catalogue lacks (ignoring case) in one statement; answers the rows added. */
   async addMissing(skills: { id: string; name: string }[]): Promise<SkillRow[]> {
     return this.sql<SkillRow>(

@@ -10,14 +10,13 @@ import {
   type ParticipantStatus,
 } from '@mentorship/contracts';
 import { lengthOf, trimmed } from '@mentorship/people';
-import { PageOf, PageQueryDto } from '@mentorship/platform';
+import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ProgramSettingsDto } from './program.dto';
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 const IsDay = () => applyDecorators(IsISO8601({ strict: true }), Length(10, 10));
-const Present = () => ValidateIf((_object, value) => value !== undefined);
 
 export class CreateCohortDto {
   @ApiProperty({ example: 'Spring 2026', ...lengthOf(FIELD_LIMITS.cohortName) })
@@ -58,7 +57,7 @@ export class CreateCohortDto {
 /** Every field optional: what is sent replaces what was there; the dates must still hold together. */
 export class UpdateCohortDto {
   @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.cohortName) })
-  @Present()
+  @Omittable()
   @Transform(trimmed)
   @IsString()
   @Length(FIELD_LIMITS.cohortName.min, FIELD_LIMITS.cohortName.max)
@@ -75,12 +74,12 @@ export class UpdateCohortDto {
   enrollmentClosesOn?: string | null;
 
   @ApiPropertyOptional({ format: 'date' })
-  @Present()
+  @Omittable()
   @IsDay()
   startsOn?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @Present()
+  @Omittable()
   @IsDay()
   endsOn?: string;
 }

@@ -10,11 +10,9 @@ import {
 } from '@mentorship/contracts';
 import { NormalizeEmail } from '@mentorship/identity';
 import { lengthOf, trimmed } from '@mentorship/people';
-import { PageOf, PageQueryDto } from '@mentorship/platform';
+import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
-
-const Present = () => ValidateIf((_object, value) => value !== undefined);
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
 export class InviteParticipantDto {
   @ApiProperty({
@@ -34,7 +32,7 @@ export class InviteParticipantDto {
     description: 'How to call them until they join.',
     ...lengthOf(FIELD_LIMITS.displayName),
   })
-  @Present()
+  @Omittable()
   @Transform(trimmed)
   @IsString()
   @Length(FIELD_LIMITS.displayName.min, FIELD_LIMITS.displayName.max)
@@ -50,7 +48,7 @@ export class ApplyDto {
     description: 'Why, for the coordinator who decides.',
     ...lengthOf(FIELD_LIMITS.applicationMotivation),
   })
-  @Present()
+  @Omittable()
   @IsString()
   @MaxLength(FIELD_LIMITS.applicationMotivation.max)
   motivation?: string;

@@ -11,7 +11,7 @@ import {
   type ProgramKind,
 } from '@mentorship/contracts';
 import { lengthOf, trimmed } from '@mentorship/people';
-import { PageOf, PageQueryDto } from '@mentorship/platform';
+import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -25,7 +25,6 @@ import {
   MaxLength,
   Min,
   ValidateBy,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -35,8 +34,6 @@ import {
   type ProgramCriteriaSettings,
 } from '../matching-criteria.service';
 
-/** Optional, but not null: null would mean nothing here. */
-const Present = () => ValidateIf((_object, value) => value !== undefined);
 const finite = { allowNaN: false, allowInfinity: false };
 
 /** An object whose keys are score components and whose values are numbers; the engine judges the numbers. */
@@ -72,7 +69,7 @@ export class CriteriaDto implements ProgramCriteriaRequest {
     example: { skills: 30, goals: 20, availability: 15, languages: 10 },
     description: `Relative weight of each score component (${CRITERIA_COMPONENTS.join(', ')}); only ratios matter. Components not sent keep the engine's default weight.`,
   })
-  @Present()
+  @Omittable()
   @IsWeights()
   weights?: Record<string, number>;
 
@@ -82,7 +79,7 @@ export class CriteriaDto implements ProgramCriteriaRequest {
     example: ['languages'],
     description: `Components a pair must share at least one of to be matched at all (${CRITERIA_MUST_HAVES.join(', ')}).`,
   })
-  @Present()
+  @Omittable()
   @IsString({ each: true })
   @MaxLength(40, { each: true })
   mustHaves?: ProgramCriteriaRequest['mustHaves'];
@@ -90,12 +87,12 @@ export class CriteriaDto implements ProgramCriteriaRequest {
   @ApiPropertyOptional({
     description: 'Hard limit: pairs with less common weekly time are not matched (0: no limit).',
   })
-  @Present()
+  @Omittable()
   @IsNumber(finite)
   minWeeklyOverlapHours?: number;
 
   @ApiPropertyOptional({ description: 'Weekly overlap that earns the full availability score.' })
-  @Present()
+  @Omittable()
   @IsNumber(finite)
   targetWeeklyOverlapHours?: number;
 
@@ -111,19 +108,19 @@ export class CriteriaDto implements ProgramCriteriaRequest {
   @ApiPropertyOptional({
     description: 'Hard limit: never match someone with their manager or their manager’s reports.',
   })
-  @Present()
+  @Omittable()
   @IsBoolean()
   excludeSameReportingLine?: boolean;
 
   @ApiPropertyOptional({ description: 'Hard limit: never match two people of the same department.' })
-  @Present()
+  @Omittable()
   @IsBoolean()
   excludeSameDepartment?: boolean;
 
   @ApiPropertyOptional({
     description: 'Peer programs: the largest seniority difference that still counts as peers.',
   })
-  @Present()
+  @Omittable()
   @IsNumber(finite)
   peerMaxSeniorityGap?: number;
 }
@@ -135,7 +132,7 @@ export class CriteriaDto implements ProgramCriteriaRequest {
  */
 export class ProgramSettingsInputDto {
   @ApiPropertyOptional({ enum: PROGRAM_KINDS, default: 'one-to-one' })
-  @Present()
+  @Omittable()
   @IsIn(PROGRAM_KINDS)
   kind?: ProgramKind;
 
@@ -145,12 +142,12 @@ export class ProgramSettingsInputDto {
     description:
       'coordinator: a coordinator matches; mentee-choice: mentees choose from suggestions; automatic: a bulk round.',
   })
-  @Present()
+  @Omittable()
   @IsIn(MATCHING_MODES)
   matchingMode?: MatchingMode;
 
   @ApiPropertyOptional({ type: CriteriaDto })
-  @Present()
+  @Omittable()
   @ValidateNested()
   @Type(() => CriteriaDto)
   criteria?: CriteriaDto;
@@ -169,7 +166,7 @@ export class ProgramSettingsInputDto {
   trialDays?: number | null;
 
   @ApiPropertyOptional({ enum: CHECK_IN_CADENCES, default: 'biweekly' })
-  @Present()
+  @Omittable()
   @IsIn(CHECK_IN_CADENCES)
   checkInCadence?: CheckInCadence;
 
@@ -179,7 +176,7 @@ export class ProgramSettingsInputDto {
     default: 26,
     description: 'How long a mentorship runs, in weeks.',
   })
-  @Present()
+  @Omittable()
   @IsInt()
   @Min(PROGRAM_LIMITS.durationWeeks.min)
   @Max(PROGRAM_LIMITS.durationWeeks.max)
@@ -191,7 +188,7 @@ export class ProgramSettingsInputDto {
     default: 2,
     description: 'Mentees at once for a mentor whose profile sets no capacity (groups: groups at once).',
   })
-  @Present()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(MAX_MENTOR_CAPACITY)
@@ -257,13 +254,13 @@ export class CreateProgramDto {
   name!: string;
 
   @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.programDescription) })
-  @Present()
+  @Omittable()
   @IsString()
   @MaxLength(FIELD_LIMITS.programDescription.max)
   description?: string;
 
   @ApiPropertyOptional({ type: ProgramSettingsInputDto })
-  @Present()
+  @Omittable()
   @ValidateNested()
   @Type(() => ProgramSettingsInputDto)
   settings?: ProgramSettingsInputDto;
@@ -271,14 +268,14 @@ export class CreateProgramDto {
 
 export class UpdateProgramDto {
   @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.programName) })
-  @Present()
+  @Omittable()
   @Transform(trimmed)
   @IsString()
   @Length(FIELD_LIMITS.programName.min, FIELD_LIMITS.programName.max)
   name?: string;
 
   @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.programDescription) })
-  @Present()
+  @Omittable()
   @IsString()
   @MaxLength(FIELD_LIMITS.programDescription.max)
   description?: string;
@@ -287,7 +284,7 @@ export class UpdateProgramDto {
     type: ProgramSettingsInputDto,
     description: 'Running cohorts keep the settings they started with.',
   })
-  @Present()
+  @Omittable()
   @ValidateNested()
   @Type(() => ProgramSettingsInputDto)
   settings?: ProgramSettingsInputDto;

@@ -1,0 +1,510 @@
+import type { ErrorBody, OrganizationRole, Page } from '@mentorship/contracts';
+import { InvitationTokens } from '@mentorship/organizations';
+import {
+  listRoutes,
+  makeMember,
+  makeOrganization,
+  makeUser,
+  SignedUpUser,
+  useTestApi,
+} from '@mentorship/testing';
+
+/** Who asks: the organization roles, and someone signed in who is not a member. */
+const ROLES = ['admin', 'coordinator', 'mentor', 'mentee', 'non-member'] as const;
+type Role = (typeof ROLES)[number];
+
+/** ok: a 2xx; 403: refused for the role (`forbidden_role`); 404: not there for the caller. */
+type Outcome = 'ok' | 403 | 404;
+
+/** Managers (admins and coordinators) only. */
+const MANAGERS: Record<OrganizationRole, Outcome> = {
+  admin: 'ok',
+  coordinator: 'ok',
+  mentor: 403,
+  mentee: 403,
+};
+const ADMINS: Record<OrganizationRole, Outcome> = { admin: 'ok', coordinator: 403, mentor: 403, mentee: 403 };
+const MEMBERS: Record<OrganizationRole, Outcome> = {
+  admin: 'ok',
+  coordinator: 'ok',
+  mentor: 'ok',
+  mentee: 'ok',
+};
+
+/** A request ready to send: path below /api/v1/orgs/:orgId, and a JSON body or a CSV file. */
+interface Request {
+  path: string;
+  body?: unknown;
+  csv?: string;
+}
+
+interface Fixtures {
+  skill(): Promise<string>;
+  program(): Promise<string>;
+  /** A new cohort; `enrolling` opens it for applications. */
+  cohort(status?: 'draft' | 'enrolling'): Promise<string>;
+  /** `who` invited to a new cohort (their own place, for participation routes). */
+  invited(who: SignedUpUser): Promise<{ cohortId: string; participantId: string }>;
+  /** Someone who applied to a new enrolling cohort. */
+  applied(): Promise<{ cohortId: string; participantId: string }>;
+  validatedImport(): Promise<{ cohortId: string; importId: string }>;
+  unique(): string;
+}
+
+/**
+ * The role x action table of DEVELOPMENT.md ("Roles and permissions"), row for row: every
+ * people and programs route with what each role gets. A non-member always gets 404.
+ * `prepare` makes what the request needs, fresh for every caller, so `ok` means a 2xx.
+ */
+interface Action {
+  route: string;
+  what: string;
+  outcomes: Record<OrganizationRole, Outcome>;
+  prepare: (f: Fixtures, caller: SignedUpUser) => Promise<Request>;
+}
+
+const TABLE: Action[] = [
+  // Skills catalogue
+  {
+    route: 'GET /skills',
+    what: 'read the catalogue',
+    outcomes: MEMBERS,
+    prepare: async () => ({ path: '/skills' }),
+  },
+  {
+    route: 'GET /skills/:skillId',
+    what: 'read a skill',
+    outcomes: MEMBERS,
+    prepare: async (f) => ({ path: `/skills/${await f.skill()}` }),
+  },
+  {
+    route: 'POST /skills',
+    what: 'add a skill',
+    outcomes: ADMINS,
+    prepare: async (f) => ({ path: '/skills', body: { name: `Skill ${f.unique()}` } }),
+  },
+  {
+    route: 'POST /skills/import',
+    what: 'import skills from CSV',
+    outcomes: ADMINS,
+    prepare: async (f) => ({ path: '/skills/import', csv: `name\nImported ${f.unique()}\n` }),
+  },
+  {
+    route: 'PATCH /skills/:skillId',
+    what: 'rename, retire or restore a skill',
+    outcomes: ADMINS,
+    prepare: async (f) => ({ path: `/skills/${await f.skill()}`, body: { name: `Renamed ${f.unique()}` } }),
+  },
+  {
+    route: 'POST /skills/:skillId/merge',
+    what: 'merge a skill into another',
+    outcomes: ADMINS,
+    prepare: async (f) => ({
+      path: `/skills/${await f.skill()}/merge`,
+      body: { intoSkillId: await f.skill() },
+    }),
+  },
+  // Profiles
+  {
+    route: 'GET /profiles/me',
+    what: 'read own profile',
+    outcomes: MEMBERS,
+    prepare: async () => ({ path: '/profiles/me' }),
+  },
+  {
+    route: 'PATCH /profiles/me',
+    what: 'edit own profile',
+    outcomes: MEMBERS,
+    prepare: async () => ({ path: '/profiles/me', body: { department: 'Own' } }),
+  },
+  {
+    route: 'GET /profiles',
+    what: "list members' profiles",
+    outcomes: MANAGERS,
+    prepare: async () => ({ path: '/profiles' }),
+  },
+  {
+    route: 'GET /profiles/:userId',
+    what: "read another member's profile",
+    outcomes: MANAGERS,
+    prepare: async (_f, caller) => ({ path: `/profiles/${other(caller).id}` }),
+  },
+  {
+    route: 'PATCH /profiles/:userId',
+    what: "edit another member's profile",
+    outcomes: MANAGERS,
+    prepare: async (_f, caller) => ({
+      path: `/profiles/${other(caller).id}`,
+      body: { department: 'Theirs' },
+    }),
+  },
+  // Programs
+  {
+    route: 'GET /programs',
+    what: 'list programs',
+    outcomes: MANAGERS,
+    prepare: async () => ({ path: '/programs' }),
+  },
+  {
+    route: 'POST /programs',
+    what: 'create a program',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: '/programs', body: { name: `Program ${f.unique()}` } }),
+  },
+  {
+    route: 'GET /programs/:programId',
+    what: 'read a program',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/programs/${await f.program()}` }),
+  },
+  {
+    route: 'PATCH /programs/:programId',
+    what: 'edit a program',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/programs/${await f.program()}`, body: { description: 'Edited' } }),
+  },
+  {
+    route: 'POST /programs/:programId/cohorts',
+    what: 'start a cohort',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({
+      path: `/programs/${await f.program()}/cohorts`,
+      body: { name: 'Cohort', startsOn: '2026-04-01', endsOn: '2026-09-30' },
+    }),
+  },
+  // Cohorts
+  {
+    route: 'GET /cohorts',
+    what: 'list cohorts (mentors and mentees: their own and those open for enrollment)',
+    outcomes: MEMBERS,
+    prepare: async () => ({ path: '/cohorts' }),
+  },
+  {
+    route: 'GET /cohorts/:cohortId',
+    what: 'read a cohort one has a place in',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({ path: `/cohorts/${(await f.invited(caller)).cohortId}` }),
+  },
+  {
+    route: 'GET /cohorts/:cohortId',
+    what: 'read a cohort one has no place in (not enrolling)',
+    outcomes: { admin: 'ok', coordinator: 'ok', mentor: 404, mentee: 404 },
+    prepare: async (f) => ({ path: `/cohorts/${await f.cohort()}` }),
+  },
+  {
+    route: 'PATCH /cohorts/:cohortId',
+    what: 'edit a cohort',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/cohorts/${await f.cohort()}`, body: { name: 'Renamed' } }),
+  },
+  {
+    route: 'POST /cohorts/:cohortId/status',
+    what: "move a cohort's status",
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/cohorts/${await f.cohort()}/status`, body: { status: 'enrolling' } }),
+  },
+  // The roster
+  {
+    route: 'GET /cohorts/:cohortId/participants',
+    what: 'read the roster',
+    outcomes: MANAGERS,
+    prepare: async (f, caller) => ({ path: `/cohorts/${(await f.invited(caller)).cohortId}/participants` }),
+  },
+  {
+    route: 'POST /cohorts/:cohortId/participants',
+    what: 'invite a participant',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({
+      path: `/cohorts/${await f.cohort()}/participants`,
+      body: { email: `invitee-${f.unique()}@example.test`, role: 'mentee' },
+    }),
+  },
+  {
+    route: 'GET /cohorts/:cohortId/participants/:participantId',
+    what: 'read a participant',
+    outcomes: MANAGERS,
+    prepare: async (f, caller) => {
+      const own = await f.invited(caller);
+      return { path: `/cohorts/${own.cohortId}/participants/${own.participantId}` };
+    },
+  },
+  {
+    route: 'POST /cohorts/:cohortId/participants/:participantId/approve',
+    what: 'approve an application',
+    outcomes: MANAGERS,
+    prepare: async (f) => {
+      const applied = await f.applied();
+      return { path: `/cohorts/${applied.cohortId}/participants/${applied.participantId}/approve`, body: {} };
+    },
+  },
+  {
+    route: 'POST /cohorts/:cohortId/participants/:participantId/reject',
+    what: 'reject an application',
+    outcomes: MANAGERS,
+    prepare: async (f) => {
+      const applied = await f.applied();
+      return { path: `/cohorts/${applied.cohortId}/participants/${applied.participantId}/reject`, body: {} };
+    },
+  },
+  {
+    route: 'DELETE /cohorts/:cohortId/participants/:participantId',
+    what: 'take someone off the roster',
+    outcomes: MANAGERS,
+    prepare: async (f) => {
+      const applied = await f.applied();
+      return { path: `/cohorts/${applied.cohortId}/participants/${applied.participantId}` };
+    },
+  },
+  {
+    route: 'GET /cohorts/:cohortId/waitlist',
+    what: 'read the waitlist and capacity gap',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/cohorts/${await f.cohort()}/waitlist` }),
+  },
+  // One's own place in a cohort
+  {
+    route: 'GET /cohorts/:cohortId/participation',
+    what: 'read own place',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({ path: `/cohorts/${(await f.invited(caller)).cohortId}/participation` }),
+  },
+  {
+    route: 'POST /cohorts/:cohortId/participation',
+    what: 'apply to an enrolling cohort',
+    outcomes: MEMBERS,
+    prepare: async (f) => ({
+      path: `/cohorts/${await f.cohort('enrolling')}/participation`,
+      body: { role: 'mentee' },
+    }),
+  },
+  {
+    route: 'POST /cohorts/:cohortId/participation/accept',
+    what: 'accept own invitation',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({
+      path: `/cohorts/${(await f.invited(caller)).cohortId}/participation/accept`,
+      body: {},
+    }),
+  },
+  {
+    route: 'POST /cohorts/:cohortId/participation/decline',
+    what: 'decline own invitation',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({
+      path: `/cohorts/${(await f.invited(caller)).cohortId}/participation/decline`,
+      body: {},
+    }),
+  },
+  {
+    route: 'DELETE /cohorts/:cohortId/participation',
+    what: 'withdraw own place',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({ path: `/cohorts/${(await f.invited(caller)).cohortId}/participation` }),
+  },
+  // CSV imports of participants
+  {
+    route: 'POST /cohorts/:cohortId/imports',
+    what: 'upload a participant CSV',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({
+      path: `/cohorts/${await f.cohort()}/imports`,
+      csv: `email,name,role\nimport-${f.unique()}@example.test,Imported,mentee\n`,
+    }),
+  },
+  {
+    route: 'GET /cohorts/:cohortId/imports',
+    what: "list a cohort's imports",
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/cohorts/${(await f.validatedImport()).cohortId}/imports` }),
+  },
+  {
+    route: 'GET /cohorts/:cohortId/imports/:importId',
+    what: 'read an import',
+    outcomes: MANAGERS,
+    prepare: async (f) => {
+      const upload = await f.validatedImport();
+      return { path: `/cohorts/${upload.cohortId}/imports/${upload.importId}` };
+    },
+  },
+  {
+    route: 'GET /cohorts/:cohortId/imports/:importId/rows',
+    what: "read an import's row report",
+    outcomes: MANAGERS,
+    prepare: async (f) => {
+      const upload = await f.validatedImport();
+      return { path: `/cohorts/${upload.cohortId}/imports/${upload.importId}/rows` };
+    },
+  },
+  {
+    route: 'POST /cohorts/:cohortId/imports/:importId/commit',
+    what: 'import the valid rows',
+    outcomes: MANAGERS,
+    prepare: async (f) => {
+      const upload = await f.validatedImport();
+      return { path: `/cohorts/${upload.cohortId}/imports/${upload.importId}/commit`, body: {} };
+    },
+  },
+  {
+    route: 'DELETE /cohorts/:cohortId/imports/:importId',
+    what: 'discard an import',
+    outcomes: MANAGERS,
+    prepare: async (f) => {
+      const upload = await f.validatedImport();
+      return { path: `/cohorts/${upload.cohortId}/imports/${upload.importId}` };
+    },
+  },
+];
+
+/** Set in beforeAll: the member whose profile someone else asks for. */
+let others: { of: SignedUpUser; other: SignedUpUser }[] = [];
+const other = (caller: SignedUpUser) =>
+  others.find((entry) => entry.of.id === caller.id)?.other ?? others[0]!.other;
+
+describe('roles and permissions', () => {
+  const t = useTestApi();
+  let orgId: string;
+  const callers = {} as Record<Role, SignedUpUser>;
+  let fixtures: Fixtures;
+  let counter = 0;
+
+  beforeAll(async () => {
+    callers.admin = await makeUser(t.http);
+    orgId = (await makeOrganization(t.http, callers.admin, 'Roles Org')).id;
+    const tokens = t.api.app.get(InvitationTokens);
+    const accept = (id: string) => tokens.issue(orgId, id);
+    for (const role of ['coordinator', 'mentor', 'mentee'] as const)
+      callers[role] = await makeMember(t.http, callers.admin, orgId, [role], accept);
+    callers['non-member'] = await makeUser(t.http);
+    // Someone else's profile: the mentee's for everyone but the mentee, whose is the mentor's.
+    others = ROLES.map((role) => ({
+      of: callers[role],
+      other: role === 'mentee' ? callers.mentor : callers.mentee,
+    }));
+
+    const base = `/api/v1/orgs/${orgId}`;
+    const asAdmin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+      const answer = await t.http.request<T>(method, `${base}${path}`, { token: callers.admin.token, body });
+      if (answer.status >= 300)
+        throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer.body;
+    };
+    const unique = () => `${++counter}`;
+    const program = async () =>
+      (await asAdmin<{ id: string }>('POST', '/programs', { name: `P ${unique()}` })).id;
+    const cohort = async (status: 'draft' | 'enrolling' = 'draft') => {
+      const id = (
+        await asAdmin<{ id: string }>('POST', `/programs/${await program()}/cohorts`, {
+          name: 'Cohort',
+          startsOn: '2026-04-01',
+          endsOn: '2099-09-30',
+        })
+      ).id;
+      if (status === 'enrolling') await asAdmin('POST', `/cohorts/${id}/status`, { status: 'enrolling' });
+      return id;
+    };
+    fixtures = {
+      unique,
+      program,
+      cohort,
+      skill: async () => (await asAdmin<{ id: string }>('POST', '/skills', { name: `S ${unique()}` })).id,
+      invited: async (who) => {
+        const cohortId = await cohort();
+        const place = await asAdmin<{ id: string }>('POST', `/cohorts/${cohortId}/participants`, {
+          email: who.email,
+          role: 'mentee',
+        });
+        return { cohortId, participantId: place.id };
+      },
+      applied: async () => {
+        const cohortId = await cohort('enrolling');
+        const applied = await t.http.post<{ id: string }>(
+          `${base}/cohorts/${cohortId}/participation`,
+          { role: 'mentee' },
+          callers.mentee.token,
+        );
+        if (applied.status !== 201) throw new Error(`apply: ${applied.status}`);
+        return { cohortId, participantId: applied.body.id };
+      },
+      validatedImport: async () => {
+        const cohortId = await cohort();
+        const upload = await t.http.postCsv<{ id: string }>(
+          `${base}/cohorts/${cohortId}/imports`,
+          `email,name,role\nrow-${unique()}@example.test,Row,mentor\n`,
+          callers.admin.token,
+        );
+        if (upload.status !== 201) throw new Error(`import: ${upload.status}`);
+        return { cohortId, importId: upload.body.id };
+      },
+    };
+  });
+
+  it('has a row for every people and programs route', () => {
+    const routes = listRoutes(t.api.app)
+      .map((route) => `${route.method} ${route.path.replace('/api/v1/orgs/:orgId', '')}`)
+      .filter((route) => /^\w+ \/(skills|profiles|programs|cohorts)\b/.test(route));
+    expect([...new Set(TABLE.map((action) => action.route))].sort()).toEqual([...new Set(routes)].sort());
+  });
+
+  // Before the table's run, which adds many cohorts.
+  it('shows mentors and mentees only the cohorts they are in (and those open for enrollment)', async () => {
+    const mine = await fixtures.invited(callers.mentor);
+    const open = await fixtures.cohort('enrolling');
+    const hidden = await fixtures.cohort();
+    const list = async (who: SignedUpUser) =>
+      (
+        await t.http.get<Page<{ id: string }>>(`/api/v1/orgs/${orgId}/cohorts?pageSize=100`, who.token)
+      ).body.items.map((cohort) => cohort.id);
+    const mentorSees = await list(callers.mentor);
+    expect(mentorSees).toEqual(expect.arrayContaining([mine.cohortId, open]));
+    expect(mentorSees).not.toContain(hidden);
+    const menteeSees = await list(callers.mentee);
+    expect(menteeSees).toContain(open);
+    expect(menteeSees).not.toContain(mine.cohortId);
+    expect(menteeSees).not.toContain(hidden);
+    expect(await list(callers.coordinator)).toEqual(expect.arrayContaining([mine.cohortId, open, hidden]));
+  });
+
+  it('gives mentors and mentees their own profile only', async () => {
+    for (const role of ['mentor', 'mentee'] as const) {
+      const own = await t.http.get<{ userId: string }>(
+        `/api/v1/orgs/${orgId}/profiles/me`,
+        callers[role].token,
+      );
+      expect(own.body.userId).toBe(callers[role].id);
+      const theirs = await t.http.get<ErrorBody>(
+        `/api/v1/orgs/${orgId}/profiles/${callers[role].id}`,
+        callers[role].token,
+      );
+      expect(theirs.status).toBe(403);
+    }
+  });
+
+  it('gives each role what the table says, on every route', async () => {
+    const seen: { action: string; role: Role; outcome: Outcome | string }[] = [];
+    const expected: typeof seen = [];
+    for (const action of TABLE) {
+      for (const role of ROLES) {
+        const caller = callers[role];
+        const request = await action.prepare(fixtures, caller);
+        const method = action.route.split(' ')[0]!;
+        const path = `/api/v1/orgs/${orgId}${request.path}`;
+        const answer =
+          request.csv !== undefined
+            ? await t.http.postCsv<ErrorBody>(path, request.csv, caller.token)
+            : await t.http.request<ErrorBody>(method, path, { token: caller.token, body: request.body });
+        const outcome: Outcome | string =
+          answer.status >= 200 && answer.status < 300
+            ? 'ok'
+            : answer.status === 403 && answer.body.code === 'forbidden_role'
+              ? 403
+              : answer.status === 404
+                ? 404
+                : `${answer.status} ${answer.body.code}`;
+        const name = `${action.route} (${action.what})`;
+        seen.push({ action: name, role, outcome });
+        expected.push({ action: name, role, outcome: role === 'non-member' ? 404 : action.outcomes[role] });
+      }
+    }
+    expect(seen).toEqual(expected);
+  });
+});

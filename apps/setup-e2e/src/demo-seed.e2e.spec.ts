@@ -1,0 +1,122 @@
+import { createTestDatabase, type TestDatabase } from '@mentorship/testing';
+import { runScript, suffix } from './support';
+
+/**
+ * The demo seed (`node scripts/seed-demo.mjs`, which `npm run demo` runs) on a fresh database:
+ * a new user finds a program and a cohort of about 40 mentees and 15 mentors with varied
+ * profiles to look around in.
+ */
+describe('demo seed', () => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  let firstRun: { status: number | null; output: string };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    env = { DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.ownerUrl, REDIS_PREFIX: `mmseed-${suffix()}` };
+    firstRun = runScript('scripts/seed-demo.mjs', env);
+  }, 300_000);
+  afterAll(() => db?.drop());
+
+  const one = async <R extends Record<string, unknown>>(sql: string) => (await db.query<R>(sql))[0]!;
+
+  it('seeds a program with a cohort of about 40 mentees and 15 mentors, all enrolled', async () => {
+    expect({ status: firstRun.status, output: firstRun.status === 0 ? '' : firstRun.output }).toEqual({
+      status: 0,
+      output: '',
+    });
+    const roster = await db.query<{
+      program: string;
+      cohort: string;
+      status: string;
+      role: string;
+      n: number;
+    }>(
+      `SELECT p.name AS program, c.name AS cohort, c.status, cp.role, count(*)::int AS n
+         FROM cohort_participants cp
+         JOIN cohorts c ON c.organization_id = cp.organization_id AND c.id = cp.cohort_id
+         JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+        WHERE cp.status = 'enrolled' AND cp.user_id IS NOT NULL
+        GROUP BY 1, 2, 3, 4 ORDER BY role`,
+    );
+    expect(roster).toEqual([
+      {
+        program: 'Engineering & Product Mentoring',
+        cohort: 'Spring 2026',
+        status: 'enrolling',
+        role: 'mentee',
+        n: 40,
+      },
+      {
+        program: 'Engineering & Product Mentoring',
+        cohort: 'Spring 2026',
+        status: 'enrolling',
+        role: 'mentor',
+        n: 15,
+      },
+    ]);
+    const organizations = await one<{ n: number }>(`SELECT count(*)::int AS n FROM organizations`);
+    expect(organizations.n).toBe(1);
+  });
+
+  it('gives them realistic, varied profiles: time zones, skills, languages, departments, availability', async () => {
+    const variety = await one<{
+      profiles: number;
+      zones: number;
+      languages: number;
+      departments: number;
+      skills: number;
+      withAvailability: number;
+      withSkills: number;
+      mentorsWithCapacity: number;
+      menteesWithGoals: number;
+      withManager: number;
+    }>(
+      `WITH cohort AS (SELECT organization_id, user_id, role FROM cohort_participants WHERE status = 'enrolled'),
+            profile AS (SELECT p.*, c.role FROM profiles p JOIN cohort c USING (organization_id, user_id))
+       SELECT (SELECT count(*)::int FROM profile) AS profiles,
+              (SELECT count(DISTINCT time_zone)::int FROM profile) AS zones,
+              (SELECT count(DISTINCT language)::int FROM profile, unnest(languages) AS language) AS languages,
+              (SELECT count(DISTINCT department)::int FROM profile) AS departments,
+              (SELECT count(DISTINCT skill_id)::int FROM profile_skills ps JOIN cohort USING (organization_id, user_id)) AS skills,
+              (SELECT count(*)::int FROM profile WHERE jsonb_array_length(availability) > 0) AS "withAvailability",
+              (SELECT count(DISTINCT user_id)::int FROM profile_skills ps JOIN cohort USING (organization_id, user_id)) AS "withSkills",
+              (SELECT count(*)::int FROM profile WHERE role = 'mentor' AND mentor_capacity > 0) AS "mentorsWithCapacity",
+              (SELECT count(*)::int FROM profile WHERE role = 'mentee' AND cardinality(goals) > 0) AS "menteesWithGoals",
+              (SELECT count(*)::int FROM profile WHERE manager_email IS NOT NULL) AS "withManager"`,
+    );
+    expect(variety).toEqual({
+      profiles: 55,
+      zones: expect.any(Number),
+      languages: expect.any(Number),
+      departments: expect.any(Number),
+      skills: expect.any(Number),
+      withAvailability: 55,
+      withSkills: 55,
+      mentorsWithCapacity: 15,
+      menteesWithGoals: 40,
+      withManager: expect.any(Number),
+    });
+    expect(variety.zones).toBeGreaterThanOrEqual(8);
+    expect(variety.languages).toBeGreaterThanOrEqual(5);
+    expect(variety.departments).toBeGreaterThanOrEqual(6);
+    expect(variety.skills).toBeGreaterThanOrEqual(15);
+    expect(variety.withManager).toBeGreaterThan(0);
+  });
+
+  it('seeds idempotently: a second run changes nothing', async () => {
+    const counts = () =>
+      one(
+        `SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM memberships) AS members,
+                (SELECT count(*)::int FROM skills) AS skills, (SELECT count(*)::int FROM programs) AS programs,
+                (SELECT count(*)::int FROM cohorts) AS cohorts,
+                (SELECT count(*)::int FROM cohort_participants) AS participants,
+                (SELECT count(*)::int FROM audit_events) AS audit,
+                (SELECT max(updated_at) FROM profiles) AS "profilesUpdated"`,
+      );
+    const before = await counts();
+    const again = runScript('scripts/seed-demo.mjs', env);
+    expect(again.status).toBe(0);
+    expect(await counts()).toEqual(before);
+  }, 300_000);
+});

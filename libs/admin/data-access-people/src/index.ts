@@ -1,0 +1,2 @@
+export * from './skills.api';
+export * from './profiles.api';

@@ -1,0 +1,2 @@
+export * from './programs.api';
+export * from './cohorts.api';

@@ -1,0 +1,227 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import {
+  COHORT_STATUSES,
+  DEFAULT_PAGE_SIZE,
+  type CohortPage,
+  type CohortStatus,
+  type CohortView,
+  type ParticipantRole,
+} from '@mentorship/contracts';
+import { CohortsApi } from '@mentorship/admin/data-access-programs';
+import { OrganizationStore, canManagePrograms } from '@mentorship/admin/data-access-organizations';
+import {
+  ErrorNotifier,
+  PaginatedTableComponent,
+  injectNarrowScreen,
+  type PageRequest,
+} from '@mentorship/admin/ui';
+import { cohortStatusLabel, participantRoleLabel, participantStatusLabel } from '@mentorship/admin/util';
+import type { Observable } from 'rxjs';
+
+const ALL = 'all';
+
+/**
+ * Coordinators and admins: every cohort, filtered by status, each opening its roster.
+ * Mentors and mentees: the cohorts they are in and those open for enrollment, with their place.
+ */
+@Component({
+  selector: 'mm-cohorts-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, RouterLink, MatButtonModule, MatSelectModule, MatTableModule, PaginatedTableComponent],
+  template: `
+    <div class="mm-page">
+      <header class="mm-page-header">
+        <h1>{{ manages() ? 'Cohorts' : 'My cohorts' }}</h1>
+        @if (manages()) {
+          <mat-form-field subscriptSizing="dynamic" class="status-filter">
+            <mat-label>Status</mat-label>
+            <mat-select [value]="status() ?? all" (selectionChange)="filterStatus($event.value)">
+              <mat-option [value]="all">Any status</mat-option>
+              @for (s of statuses; track s) {
+                <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          <a mat-button [routerLink]="['/orgs', orgId(), 'programs']">Start a cohort from a program</a>
+        }
+      </header>
+      @if (!manages()) {
+        <p class="intro">Cohorts you take part in, and those open for enrollment that you can apply to.</p>
+      }
+      <mm-paginated-table
+        itemsLabel="cohorts"
+        [total]="cohorts()?.total ?? 0"
+        [page]="query().page"
+        [pageSize]="query().pageSize"
+        [loading]="loading()"
+        (pageChange)="query.set($event)"
+      >
+        <table mat-table [dataSource]="cohorts()?.items ?? []" aria-label="Cohorts">
+          <ng-container matColumnDef="name">
+            <th mat-header-cell *matHeaderCellDef scope="col">Cohort</th>
+            <td mat-cell *matCellDef="let cohort">
+              @if (manages()) {
+                <a [routerLink]="['/orgs', orgId(), 'cohorts', cohort.id]">{{ cohort.name }}</a>
+              } @else {
+                {{ cohort.name }}
+              }
+              <span class="program">{{ cohort.programName }}</span>
+              @if (narrow()) {
+                <span class="program"
+                  >{{ statusLabel(cohort.status) }} · {{ cohort.startsOn | date: 'mediumDate' }} –
+                  {{ cohort.endsOn | date: 'mediumDate' }}</span
+                >
+              }
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="status">
+            <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+            <td mat-cell *matCellDef="let cohort">{{ statusLabel(cohort.status) }}</td>
+          </ng-container>
+          <ng-container matColumnDef="dates">
+            <th mat-header-cell *matHeaderCellDef scope="col">Runs</th>
+            <td mat-cell *matCellDef="let cohort" class="dates">
+              {{ cohort.startsOn | date: 'mediumDate' }} – {{ cohort.endsOn | date: 'mediumDate' }}
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="place">
+            <th mat-header-cell *matHeaderCellDef scope="col">Your place</th>
+            <td mat-cell *matCellDef="let cohort" class="place">
+              @if (cohort.participation; as mine) {
+                <span>{{ roleLabel(mine.role) }} · {{ participantStatus(mine.status) }}</span>
+                @if (mine.status === 'invited') {
+                  <button mat-flat-button type="button" (click)="accept(cohort)">Accept</button>
+                  <button mat-button type="button" (click)="decline(cohort)">Decline</button>
+                }
+              } @else if (cohort.status === 'enrolling') {
+                <button mat-stroked-button type="button" (click)="apply(cohort, 'mentee')">
+                  Apply as mentee
+                </button>
+                <button mat-stroked-button type="button" (click)="apply(cohort, 'mentor')">
+                  Apply as mentor
+                </button>
+              }
+            </td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns()"></tr>
+          <tr class="mat-mdc-row" *matNoDataRow>
+            <td class="mat-mdc-cell empty" [attr.colspan]="columns().length">{{ emptyText() }}</td>
+          </tr>
+        </table>
+      </mm-paginated-table>
+    </div>
+  `,
+  styles: `
+    .intro {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .status-filter {
+      width: 180px;
+    }
+    table {
+      width: 100%;
+    }
+    .program {
+      display: block;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    @media (min-width: 600px) {
+      .place {
+        white-space: nowrap;
+      }
+    }
+    .place span {
+      margin-inline-end: 8px;
+    }
+    .place button {
+      margin: 4px 8px 4px 0;
+    }
+    .empty {
+      padding: 24px 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class CohortsPage {
+  readonly orgId = input.required<string>();
+  private readonly api = inject(CohortsApi);
+  private readonly organizations = inject(OrganizationStore);
+  private readonly notifier = inject(ErrorNotifier);
+  protected readonly all = ALL;
+  protected readonly statuses = COHORT_STATUSES;
+  protected readonly statusLabel = cohortStatusLabel;
+  protected readonly roleLabel = participantRoleLabel;
+  protected readonly participantStatus = participantStatusLabel;
+  protected readonly manages = computed(() =>
+    canManagePrograms(this.organizations.find(this.orgId())?.roles ?? []),
+  );
+  protected readonly query = signal<PageRequest>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  protected readonly status = signal<CohortStatus | null>(null);
+  protected readonly cohorts = signal<CohortPage | null>(null);
+  protected readonly loading = signal(false);
+  private readonly version = signal(0);
+  /** Under 600 px status and dates go under the cohort's name, so the table needs no scrolling. */
+  protected readonly narrow = injectNarrowScreen();
+  protected readonly columns = computed(() => {
+    if (this.narrow()) return this.manages() ? ['name'] : ['name', 'place'];
+    return this.manages() ? ['name', 'status', 'dates'] : ['name', 'status', 'dates', 'place'];
+  });
+  protected readonly emptyText = computed(() => {
+    if (this.loading() && !this.cohorts()) return 'Loading cohorts…';
+    if (this.manages())
+      return this.status() ? 'No cohort has this status.' : 'No cohorts yet. Start one from a program.';
+    return 'You are in no cohort yet, and none is open for enrollment.';
+  });
+
+  constructor() {
+    effect((onCleanup) => {
+      this.version();
+      this.loading.set(true);
+      const subscription = this.api.list(this.orgId(), { ...this.query(), status: this.status() }).subscribe({
+        next: (page) => {
+          this.cohorts.set(page);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.loading.set(false);
+          this.notifier.show(error);
+        },
+      });
+      onCleanup(() => subscription.unsubscribe());
+    });
+  }
+
+  protected filterStatus(value: CohortStatus | typeof ALL): void {
+    this.status.set(value === ALL ? null : value);
+    this.query.update((query) => ({ ...query, page: 1 }));
+  }
+
+  protected apply(cohort: CohortView, role: ParticipantRole): void {
+    this.act(this.api.apply(this.orgId(), cohort.id, { role }), `You applied to ${cohort.name} as ${role}.`);
+  }
+
+  protected accept(cohort: CohortView): void {
+    this.act(this.api.acceptInvitation(this.orgId(), cohort.id), `You are enrolled in ${cohort.name}.`);
+  }
+
+  protected decline(cohort: CohortView): void {
+    this.act(this.api.declineInvitation(this.orgId(), cohort.id), `You declined ${cohort.name}.`);
+  }
+
+  private act(request: Observable<unknown>, done: string): void {
+    request.subscribe({
+      next: () => {
+        this.notifier.info(done);
+        this.version.update((v) => v + 1);
+      },
+      error: (error: unknown) => this.notifier.show(error),
+    });
+  }
+}

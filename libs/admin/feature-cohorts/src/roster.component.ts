@@ -1,0 +1,250 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import {
+  PARTICIPANT_ROLES,
+  PARTICIPANT_STATUSES,
+  type ParticipantRole,
+  type ParticipantStatus,
+  type ParticipantView,
+} from '@mentorship/contracts';
+import { ErrorNotifier, PaginatedTableComponent, injectNarrowScreen } from '@mentorship/admin/ui';
+import { participantRoleLabel, participantStatusLabel } from '@mentorship/admin/util';
+import { CohortStore } from './cohort.store';
+
+/** A real option value: mat-select shows a null value as empty, not as "All". */
+const ALL = 'all';
+
+/** The cohort's roster: filters by role, status and skill; approve or reject applications. */
+@Component({
+  selector: 'mm-roster',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatInputModule, MatSelectModule, MatTableModule, PaginatedTableComponent],
+  template: `
+    <div class="filters" role="search" aria-label="Filter the roster">
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Role</mat-label>
+        <mat-select
+          [value]="store.rosterQuery().role ?? all"
+          (selectionChange)="filter({ role: orNull($event.value) })"
+        >
+          <mat-option [value]="all">All roles</mat-option>
+          @for (role of roles; track role) {
+            <mat-option [value]="role">{{ roleLabel(role) }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Status</mat-label>
+        <mat-select
+          [value]="store.rosterQuery().status ?? all"
+          (selectionChange)="filter({ status: orNull($event.value) })"
+        >
+          <mat-option [value]="all">Any status</mat-option>
+          @for (status of statuses; track status) {
+            <mat-option [value]="status">{{ statusLabel(status) }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Skill</mat-label>
+        <mat-select
+          [value]="store.rosterQuery().skillId ?? all"
+          (selectionChange)="filter({ skillId: orNull($event.value) })"
+        >
+          <mat-option [value]="all">Any skill</mat-option>
+          @for (skill of store.skills(); track skill.id) {
+            <mat-option [value]="skill.id">{{ skill.name }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic" class="search">
+        <mat-label>Name or email</mat-label>
+        <input matInput type="search" [value]="store.rosterQuery().q ?? ''" (change)="search($event)" />
+      </mat-form-field>
+      <button mat-stroked-button type="button" (click)="filter({ status: 'applied' })">
+        Show applications
+      </button>
+    </div>
+    <mm-paginated-table
+      itemsLabel="participants"
+      [total]="store.roster()?.total ?? 0"
+      [page]="store.rosterQuery().page"
+      [pageSize]="store.rosterQuery().pageSize"
+      [loading]="store.loadingRoster()"
+      (pageChange)="store.rosterPage($event)"
+    >
+      <table mat-table [dataSource]="store.roster()?.items ?? []" aria-label="Roster">
+        <ng-container matColumnDef="name">
+          <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+          <td mat-cell *matCellDef="let p">
+            <span class="name">{{ p.name }}</span>
+            <span class="email">{{ p.email }}</span>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="role">
+          <th mat-header-cell *matHeaderCellDef scope="col">Role</th>
+          <td mat-cell *matCellDef="let p">{{ roleLabel(p.role) }}</td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef scope="col">Enrollment</th>
+          <td mat-cell *matCellDef="let p">
+            <span class="status status-{{ p.status }}">{{ statusLabel(p.status) }}</span>
+            <span class="source">{{ sourceLabel(p.source) }}</span>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="skills">
+          <th mat-header-cell *matHeaderCellDef scope="col">Skills</th>
+          <td mat-cell *matCellDef="let p" class="skills">{{ skillsOf(p) }}</td>
+        </ng-container>
+        <ng-container matColumnDef="actions" stickyEnd>
+          <th mat-header-cell *matHeaderCellDef scope="col">
+            <span class="cdk-visually-hidden">Decision</span>
+          </th>
+          <td mat-cell *matCellDef="let p" class="actions">
+            @if (p.status === 'applied') {
+              <button
+                mat-flat-button
+                type="button"
+                (click)="approve(p)"
+                [attr.aria-label]="'Approve ' + p.email"
+              >
+                Approve
+              </button>
+              <button
+                mat-button
+                type="button"
+                class="reject"
+                (click)="reject(p)"
+                [attr.aria-label]="'Reject ' + p.email"
+              >
+                Reject
+              </button>
+            }
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
+        <tr class="mat-mdc-row" *matNoDataRow>
+          <td class="mat-mdc-cell empty" [attr.colspan]="columns().length">
+            @if (store.loadingRoster() && !store.roster()) {
+              Loading the roster…
+            } @else if (store.hasFilters()) {
+              Nobody matches these filters.
+            } @else {
+              Nobody on the roster yet. Import a CSV file or wait for applications.
+            }
+          </td>
+        </tr>
+      </table>
+    </mm-paginated-table>
+  `,
+  styles: `
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 12px;
+      margin: 16px 0;
+    }
+    .filters mat-form-field {
+      width: 170px;
+    }
+    .filters .search {
+      width: 220px;
+    }
+    table {
+      width: 100%;
+    }
+    .name {
+      display: block;
+    }
+    .email,
+    .source {
+      display: block;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .skills {
+      max-width: 280px;
+    }
+    .status {
+      font: var(--mat-sys-label-large);
+    }
+    .status-applied {
+      color: var(--mat-sys-tertiary);
+    }
+    .actions {
+      text-align: end;
+      white-space: nowrap;
+      background: var(--mat-sys-surface);
+    }
+    .reject {
+      --mat-button-text-label-text-color: var(--mat-sys-error);
+    }
+    .empty {
+      padding: 24px 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    @media (max-width: 599.98px) {
+      .filters mat-form-field,
+      .filters .search {
+        width: calc(50% - 6px);
+      }
+    }
+  `,
+})
+export class RosterComponent {
+  protected readonly store = inject(CohortStore);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly narrow = injectNarrowScreen();
+  protected readonly all = ALL;
+  protected readonly roles = PARTICIPANT_ROLES;
+  protected readonly statuses = PARTICIPANT_STATUSES;
+  protected readonly roleLabel = participantRoleLabel;
+  protected readonly statusLabel = participantStatusLabel;
+  protected readonly columns = () =>
+    this.narrow() ? ['name', 'status', 'actions'] : ['name', 'role', 'status', 'skills', 'actions'];
+
+  protected orNull<T extends string>(value: T | typeof ALL): T | null {
+    return value === ALL ? null : value;
+  }
+
+  protected filter(filters: {
+    role?: ParticipantRole | null;
+    status?: ParticipantStatus | null;
+    skillId?: string | null;
+  }): void {
+    this.store.filterRoster(filters);
+  }
+
+  protected search(event: Event): void {
+    const q = (event.target as HTMLInputElement).value.trim();
+    this.store.filterRoster({ q: q || null });
+  }
+
+  protected sourceLabel(source: ParticipantView['source']): string {
+    return source === 'import' ? 'from an import' : source === 'application' ? 'applied' : 'invited';
+  }
+
+  protected skillsOf(participant: ParticipantView): string {
+    const skills = participant.profile?.skills ?? [];
+    return skills.length === 0 ? '—' : skills.map((s) => `${s.name} ${s.level}`).join(', ');
+  }
+
+  protected approve(participant: ParticipantView): void {
+    this.store.approve(participant).subscribe({
+      next: () => this.notifier.info(`${participant.name} is enrolled.`),
+      error: (error: unknown) => this.notifier.show(error),
+    });
+  }
+
+  protected reject(participant: ParticipantView): void {
+    this.store.reject(participant).subscribe({
+      next: () => this.notifier.info(`The application of ${participant.name} was rejected.`),
+      error: (error: unknown) => this.notifier.show(error),
+    });
+  }
+}

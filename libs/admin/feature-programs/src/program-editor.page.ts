@@ -1,0 +1,182 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { DatePipe } from '@angular/common';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { Router, RouterLink } from '@angular/router';
+import {
+  ERROR_CODES,
+  MATCHING_MODES,
+  PROGRAM_KINDS,
+  type CohortView,
+  type ProgramView,
+} from '@mentorship/contracts';
+import type { MustHave } from '@mentorship/matching-engine';
+import { CohortsApi, ProgramsApi } from '@mentorship/admin/data-access-programs';
+import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { cohortStatusLabel } from '@mentorship/admin/util';
+import { startWith } from 'rxjs';
+import { NewCohortDialog, type NewCohortData } from './new-cohort.dialog';
+import { CHECK_IN_CADENCES, buildProgramForm, programFormValue, programRequest } from './program-form';
+import {
+  CADENCE_WORDS,
+  COMPONENT_IDS,
+  COMPONENT_WORDS,
+  KIND_WORDS,
+  MODE_WORDS,
+  MUST_HAVE_IDS,
+  MUST_HAVE_WORDS,
+  hardLimitSentences,
+  weightShares,
+} from './program-words';
+
+/** Creates a program (`/programs/new`) or edits one (`/programs/:programId`) and lists its cohorts. */
+@Component({
+  selector: 'mm-program-editor-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    DatePipe,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatInputModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
+  templateUrl: './program-editor.page.html',
+  styleUrl: './program-editor.page.css',
+})
+export class ProgramEditorPage {
+  readonly orgId = input.required<string>();
+  /** Absent on `/programs/new`. */
+  readonly programId = input<string | undefined>(undefined);
+
+  private readonly programs = inject(ProgramsApi);
+  private readonly cohortsApi = inject(CohortsApi);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly notifier = inject(ErrorNotifier);
+
+  protected readonly form = buildProgramForm(inject(NonNullableFormBuilder));
+  protected readonly submission = new FormSubmission(this.form, {
+    [ERROR_CODES.invalidCriteria]: 'settings.criteria',
+    [ERROR_CODES.programNameTaken]: 'name',
+  });
+  protected readonly program = signal<ProgramView | null>(null);
+  protected readonly cohorts = signal<CohortView[]>([]);
+
+  protected readonly kinds = PROGRAM_KINDS;
+  protected readonly modes = MATCHING_MODES;
+  protected readonly cadences = CHECK_IN_CADENCES;
+  protected readonly components = COMPONENT_IDS;
+  protected readonly mustHaveIds = MUST_HAVE_IDS;
+  protected readonly kindWords = KIND_WORDS;
+  protected readonly modeWords = MODE_WORDS;
+  protected readonly cadenceWords = CADENCE_WORDS;
+  protected readonly componentWords = COMPONENT_WORDS;
+  protected readonly mustHaveWords = MUST_HAVE_WORDS;
+
+  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(null)), { requireSync: true });
+  protected readonly kind = computed(() => (this.value(), this.form.controls.settings.controls.kind.value));
+  protected readonly shares = computed(
+    () => (this.value(), weightShares(this.form.getRawValue().settings.criteria.weights)),
+  );
+  protected readonly limits = computed(
+    () => (this.value(), hardLimitSentences(this.form.getRawValue().settings.criteria)),
+  );
+  protected readonly isNew = computed(() => !this.programId());
+
+  constructor() {
+    effect(() => {
+      const programId = this.programId();
+      if (!programId) return;
+      this.programs.get(this.orgId(), programId).subscribe({
+        next: (program) => this.show(program),
+        error: (error: unknown) => this.notifier.show(error),
+      });
+      this.loadCohorts(programId);
+    });
+  }
+
+  protected hasMustHave(id: MustHave): boolean {
+    return this.form.controls.settings.controls.criteria.controls.mustHaves.value.includes(id);
+  }
+
+  protected toggleMustHave(id: MustHave, on: boolean): void {
+    const control = this.form.controls.settings.controls.criteria.controls.mustHaves;
+    const rest = control.value.filter((have) => have !== id);
+    control.setValue(on ? [...rest, id] : rest);
+    control.markAsDirty();
+  }
+
+  protected save(): void {
+    const body = programRequest(this.form.getRawValue());
+    const programId = this.programId();
+    this.submission.submit(
+      () =>
+        programId
+          ? this.programs.update(this.orgId(), programId, body)
+          : this.programs.create(this.orgId(), body),
+      (saved) => {
+        this.submission.submitting.set(false);
+        if (programId) {
+          this.show(saved);
+          this.notifier.info('Program saved.');
+        } else {
+          this.notifier.info('Program created. Start its first cohort below.');
+          void this.router.navigate(['/orgs', this.orgId(), 'programs', saved.id]);
+        }
+      },
+    );
+  }
+
+  protected newCohort(): void {
+    const program = this.program();
+    if (!program) return;
+    this.notifier.dismiss();
+    this.dialog
+      .open<NewCohortDialog, NewCohortData, CohortView>(NewCohortDialog, {
+        injector: this.injector,
+        autoFocus: 'first-tabbable',
+        data: { orgId: this.orgId(), program },
+      })
+      .afterClosed()
+      .subscribe((cohort) => {
+        if (cohort) void this.router.navigate(['/orgs', this.orgId(), 'cohorts', cohort.id]);
+      });
+  }
+
+  protected readonly statusLabel = cohortStatusLabel;
+
+  private show(program: ProgramView): void {
+    this.program.set(program);
+    this.form.reset(programFormValue(program));
+  }
+
+  private loadCohorts(programId: string): void {
+    this.cohortsApi.list(this.orgId(), { page: 1, pageSize: 100, programId }).subscribe({
+      next: (page) => this.cohorts.set(page.items),
+      error: (error: unknown) => this.notifier.show(error),
+    });
+  }
+}

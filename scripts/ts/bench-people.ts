@@ -1,0 +1,312 @@
+/*
+ * npm run bench:people — the participant CSV import and the cohort roster, on the real API, worker,
+ * Postgres and Redis (a database and Redis namespace of its own, dropped at the end). Every number
+ * is measured in this run; the script prints each against its target and exits 1 when one is missed.
+ *
+ *   1. Import of 10,000 participants with profiles (upload + validation, commit, the job writing
+ *      every row) vs a bare multi-row INSERT of the same rows (participants, profiles, profile
+ *      skills) of another 10,000 members, in one transaction: target import <= 3x the INSERT.
+ *   2. The roster of that 10,000-person cohort, paginated and filtered by role and skill, under
+ *      autocannon with 50 connections on localhost (a child process, so it does not share the API's
+ *      event loop): target p99 <= 20 ms.
+ *
+ * Method and recorded results: docs/benchmarks.md.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import {
+  createTestServices,
+  dropTestServices,
+  HttpClient,
+  makeMembersInBulk,
+  makeOrganization,
+  makeUser,
+  startTestApi,
+  startTestWorker,
+  type BulkMember,
+} from '@mentorship/testing';
+
+const PEOPLE = 10_000;
+const IMPORT_RATIO_TARGET = 3;
+const P99_TARGET_MS = 20;
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 15);
+const BASELINE_REPEATS = 3;
+const ROOT = join(__dirname, '../..');
+
+const SKILLS = ['TypeScript', 'Go', 'Public speaking', 'SQL', 'System design', 'Negotiation'];
+const ZONES = ['Europe/Berlin', 'America/Chicago', 'Asia/Singapore', 'UTC'];
+
+/** What one row of the file gives a person, as both sides write it. */
+interface Row {
+  person: BulkMember;
+  role: 'mentor' | 'mentee';
+  skills: [string, number][];
+  timeZone: string;
+  languages: string[];
+  department: string;
+  capacity: number | null;
+}
+
+function rowsFor(people: BulkMember[]): Row[] {
+  return people.map((person, index) => {
+    const role = index % 5 === 0 ? 'mentor' : 'mentee';
+    return {
+      person,
+      role,
+      skills:
+        index % 3 === 0
+          ? [
+              [SKILLS[index % 6]!, 3],
+              [SKILLS[(index + 1) % 6]!, 2],
+            ]
+          : [[SKILLS[index % 6]!, 4]],
+      timeZone: ZONES[index % 4]!,
+      languages: ['en', 'fr'],
+      department: `Dept ${index % 12}`,
+      capacity: role === 'mentor' ? 2 : null,
+    };
+  });
+}
+
+function csvOf(rows: Row[]): string {
+  const lines = rows.map((row) =>
+    [
+      row.person.email,
+      row.person.displayName,
+      row.role,
+      row.skills.map(([name, level]) => `${name}:${level}`).join('|'),
+      row.timeZone,
+      row.languages.join('|'),
+      row.department,
+      '',
+      row.capacity ?? '',
+    ].join(';'),
+  );
+  return ['email;name;role;skills;time_zone;languages;department;manager_email;capacity', ...lines].join(
+    '\r\n',
+  );
+}
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  log(
+    `node ${process.version}, ${new Date().toISOString()}, ${PEOPLE} people, autocannon c=${CONNECTIONS} ${DURATION_S}s`,
+  );
+  const services = await createTestServices();
+  const api = await startTestApi({ services });
+  const worker = await startTestWorker(services);
+  const owner = new Client({ connectionString: services.db.ownerUrl });
+  await owner.connect();
+  let failed = false;
+  let orgIdForDebug = '';
+  try {
+    const http = new HttpClient(api.baseUrl);
+    const admin = await makeUser(http);
+    const org = await makeOrganization(http, admin, 'Bench Org');
+    orgIdForDebug = org.id;
+    const base = `/api/v1/orgs/${org.id}`;
+    const skillIds = new Map<string, string>();
+    for (const name of SKILLS)
+      skillIds.set(name, (await http.post<{ id: string }>(`${base}/skills`, { name }, admin.token)).body.id);
+    const program = await http.post<{ id: string }>(
+      `${base}/programs`,
+      { name: 'Bench program' },
+      admin.token,
+    );
+    const newCohort = async (name: string) =>
+      (
+        await http.post<{ id: string }>(
+          `${base}/programs/${program.body.id}/cohorts`,
+          { name, startsOn: '2026-04-01', endsOn: '2026-09-30' },
+          admin.token,
+        )
+      ).body.id;
+
+    // 1. The import through the API and its job.
+    const imported = rowsFor(await makeMembersInBulk(services.db, org.id, PEOPLE, 'imported'));
+    const cohortId = await newCohort('Imported cohort');
+    const file = csvOf(imported);
+    const started = now();
+    const upload = await http.postCsv<{ id: string; rows: { valid: number } }>(
+      `${base}/cohorts/${cohortId}/imports`,
+      file,
+      admin.token,
+    );
+    if (upload.body.rows?.valid !== PEOPLE) throw new Error(`upload: ${JSON.stringify(upload.body)}`);
+    const validated = now();
+    const commit = await http.post<{ status: string }>(
+      `${base}/cohorts/${cohortId}/imports/${upload.body.id}/commit`,
+      {},
+      admin.token,
+    );
+    if (commit.status !== 202) throw new Error(`commit: ${commit.status} ${JSON.stringify(commit.body)}`);
+    let status = commit.body.status;
+    while (status !== 'completed' && status !== 'failed') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = (
+        await http.get<{ status: string }>(
+          `${base}/cohorts/${cohortId}/imports/${upload.body.id}`,
+          admin.token,
+        )
+      ).body.status;
+    }
+    const finished = now();
+    if (status !== 'completed') throw new Error('the import failed');
+    const importMs = finished - started;
+
+    // The anchor: the same rows for another 10,000 members, as bare multi-row INSERTs.
+    const bare = rowsFor(await makeMembersInBulk(services.db, org.id, PEOPLE, 'inserted'));
+    const baselines: number[] = [];
+    for (let run = 0; run < BASELINE_REPEATS; run++) {
+      const target = await newCohort(`Inserted cohort ${run + 1}`);
+      baselines.push(await bareInsert(owner, org.id, target, bare, skillIds));
+      // Not timed: the next run writes the same profiles again.
+      await services.db.query(
+        `DELETE FROM profiles WHERE organization_id = $1 AND user_id = ANY($2::uuid[])`,
+        [org.id, bare.map((row) => row.person.id)],
+      );
+    }
+    const insertMs = median(baselines);
+    const ratio = importMs / insertMs;
+    log('');
+    log('import of 10,000 participants with profiles');
+    log(`  upload + validation   ${(validated - started).toFixed(0)} ms`);
+    log(`  commit + job          ${(finished - validated).toFixed(0)} ms`);
+    log(`  import total          ${importMs.toFixed(0)} ms`);
+    log(
+      `  bare INSERT (median of ${BASELINE_REPEATS}: ${baselines.map((ms) => ms.toFixed(0)).join(', ')} ms)  ${insertMs.toFixed(0)} ms`,
+    );
+    log(
+      `  ratio ${ratio.toFixed(2)}x  target <= ${IMPORT_RATIO_TARGET}x  ${ratio <= IMPORT_RATIO_TARGET ? 'ok' : 'MISSED'}`,
+    );
+    if (ratio > IMPORT_RATIO_TARGET) failed = true;
+
+    // 2. The roster of the imported cohort, filtered and paginated, under load.
+    const skill = skillIds.get('Public speaking')!;
+    const roster = `${base}/cohorts/${cohortId}/participants?role=mentee&skillId=${skill}&pageSize=25&page=20`;
+    const check = await http.get<{ total: number; items: unknown[] }>(roster, admin.token);
+    log('');
+    log(
+      `roster of ${PEOPLE}: role=mentee, skill=Public speaking, page 20 of 25: ${check.body.total} match, ${check.body.items.length} shown`,
+    );
+    await autocannon(api.baseUrl + roster, admin.token, 3); // warm-up, not counted
+    const load = await autocannon(api.baseUrl + roster, admin.token, DURATION_S);
+    const p99 = load.latency.p99;
+    log(
+      `  ${load.requests.total} requests, ${load.requests.average.toFixed(0)} req/s, non-2xx ${load.non2xx}, errors ${load.errors}`,
+    );
+    log(
+      `  latency p50 ${load.latency.p50} ms, p90 ${load.latency.p90} ms, p99 ${p99} ms, max ${load.latency.max} ms  target p99 <= ${P99_TARGET_MS} ms  ${p99 <= P99_TARGET_MS ? 'ok' : 'MISSED'}`,
+    );
+    if (p99 > P99_TARGET_MS || load.non2xx > 0 || load.errors > 0) failed = true;
+    // For reading the figure on a shared machine: one connection (the time one request takes),
+    // and at 50 connections the lightest signed-in tenant route (a caller's own profile: the
+    // same guard, tenant transaction and membership check, one small query), measured now.
+    const single = await autocannon(api.baseUrl + roster, admin.token, 5, 1);
+    log(
+      `  one connection: p50 ${single.latency.p50} ms, p99 ${single.latency.p99} ms, ${single.requests.average.toFixed(0)} req/s`,
+    );
+    const anchor = await autocannon(`${api.baseUrl}${base}/profiles/me`, admin.token, DURATION_S);
+    log(
+      `  anchor GET /profiles/me at c=${CONNECTIONS}: p50 ${anchor.latency.p50} ms, p99 ${anchor.latency.p99} ms, ${anchor.requests.average.toFixed(0)} req/s; roster p99 / anchor p99 = ${(p99 / anchor.latency.p99).toFixed(2)}`,
+    );
+  } finally {
+    await owner.end();
+    await worker.close();
+    await api.close();
+    if (process.env['BENCH_KEEP_DB']) log(`kept database ${services.db.name}, organization ${orgIdForDebug}`);
+    else await dropTestServices(services);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+/** The rows as three multi-row INSERTs in one transaction; answers its wall time. */
+async function bareInsert(
+  client: Client,
+  organizationId: string,
+  cohortId: string,
+  rows: Row[],
+  skillIds: Map<string, string>,
+): Promise<number> {
+  const literal = (value: string | null) => (value === null ? 'NULL' : client.escapeLiteral(value));
+  const org = literal(organizationId);
+  const participants = rows
+    .map(
+      (row) =>
+        `(${org}, gen_random_uuid(), ${literal(cohortId)}, ${literal(row.person.email)}, ${literal(row.person.id)}, ${literal(row.person.displayName)}, '${row.role}', 'enrolled', 'import', now())`,
+    )
+    .join(',\n');
+  const profiles = rows
+    .map(
+      (row) =>
+        `(${org}, ${literal(row.person.id)}, ${literal(row.timeZone)}, ARRAY[${row.languages.map(literal).join(',')}]::text[], ${literal(row.department)}, ${row.capacity ?? 'NULL'})`,
+    )
+    .join(',\n');
+  const skills = rows
+    .flatMap((row) =>
+      row.skills.map(
+        ([name, level]) =>
+          `(${org}, ${literal(row.person.id)}, '${row.role === 'mentor' ? 'offered' : 'wanted'}', ${literal(skillIds.get(name)!)}, ${level})`,
+      ),
+    )
+    .join(',\n');
+  const started = now();
+  await client.query('BEGIN');
+  // Row-level security binds the owner too: the tenant is set as the API sets it.
+  await client.query(`SELECT set_config('app.organization_id', $1, true)`, [organizationId]);
+  await client.query(
+    `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, name, role, status, source, enrolled_at) VALUES ${participants}`,
+  );
+  await client.query(
+    `INSERT INTO profiles (organization_id, user_id, time_zone, languages, department, mentor_capacity) VALUES ${profiles}`,
+  );
+  await client.query(
+    `INSERT INTO profile_skills (organization_id, user_id, kind, skill_id, level) VALUES ${skills}`,
+  );
+  await client.query('COMMIT');
+  return now() - started;
+}
+
+interface AutocannonResult {
+  latency: { p50: number; p90: number; p99: number; max: number };
+  requests: { total: number; average: number };
+  non2xx: number;
+  errors: number;
+}
+
+/** autocannon's CLI in a child process, its JSON report parsed. */
+function autocannon(
+  url: string,
+  token: string,
+  seconds: number,
+  connections = CONNECTIONS,
+): Promise<AutocannonResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      join(ROOT, 'node_modules/.bin/autocannon'),
+      ['-c', String(connections), '-d', String(seconds), '-j', '-H', `authorization=Bearer ${token}`, url],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
+      try {
+        resolve(JSON.parse(output) as AutocannonResult);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
