@@ -17,7 +17,9 @@ describe('accepting an invitation from its emailed link', () => {
 
     // Signed out: the page explains and offers sign-in or sign-up.
     await page.goto(acceptLink(e2e.api, orgId, invitation.id));
-    await page.getByRole('heading', { name: "You've been invited to join an organization" }).waitFor();
+    // It names the organization, who invited and the roles offered, before anyone signs in.
+    await page.getByRole('heading', { name: "You've been invited to join Northwind Mentoring" }).waitFor();
+    await page.getByText('Ada Admin invited you to join Northwind Mentoring as Mentor and Mentee.').waitFor();
     await screenshot(page, 'invitation-signed-out');
     await page.getByRole('link', { name: 'Create an account' }).click();
 
@@ -124,6 +126,24 @@ describe('accepting an invitation from its emailed link', () => {
     await page.getByRole('button', { name: 'Sign in with another account' }).click();
     await page.waitForURL(/\/sign-in\?returnUrl=%2Finvitations%2Faccept/);
 
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('says a forged link is not valid before anyone signs in', async () => {
+    const admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
+    const organization = await makeOrganization(e2e.http, admin, 'Northwind Mentoring');
+    const invitation = await makeInvitation(e2e.http, admin, organization.id, uniqueEmail('forged'), [
+      'mentee',
+    ]);
+    const { page, pageErrors } = await openPage(e2e.browser);
+
+    const link = new URL(acceptLink(e2e.api, organization.id, invitation.id));
+    link.searchParams.set('token', `${invitation.id}.not-the-signature`);
+    await page.goto(link.toString());
+    await page.getByRole('heading', { name: 'This invitation link is not valid' }).waitFor();
+    expect(await page.getByText('Northwind Mentoring').count()).toBe(0);
+    // An API answer, not a page error: the 404 was expected.
     expect(pageErrors).toEqual([]);
     await page.close();
   });

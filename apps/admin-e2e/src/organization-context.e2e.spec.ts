@@ -22,31 +22,65 @@ async function switchTo(page: BrowserPage, name: string): Promise<void> {
 describe('the current organization', () => {
   const e2e = useBrowserE2e();
 
-  it('opens the organization used last, not the alphabetically first, after signing in again', async () => {
+  it('opens the organization used last, not the alphabetically first, on another device too', async () => {
     const admin = await makeUser(e2e.http, { displayName: 'Ada Lovelace' });
-    const alpha = await makeOrganization(e2e.http, admin, 'Alpha Mentoring');
     const beta = await makeOrganization(e2e.http, admin, 'Beta Mentoring');
+    // Created last is used last: the first sign-in opens it, though Beta sorts first.
+    const gamma = await makeOrganization(e2e.http, admin, 'Gamma Mentoring');
     const { page, pageErrors } = await openPage(e2e.browser);
 
     await signIn(page, e2e.api.baseUrl, admin);
-    await page.waitForURL(`**/orgs/${alpha.id}/members`);
+    await page.waitForURL(`**/orgs/${gamma.id}/members`);
     await switchTo(page, 'Beta Mentoring');
     await page.waitForURL(`**/orgs/${beta.id}/members`);
     await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+
+    // A fresh browser (nothing in its storage): the API remembered the switch.
+    const other = await openPage(e2e.browser);
+    await signIn(other.page, e2e.api.baseUrl, admin);
+    await other.page.waitForURL(`**/orgs/${beta.id}/members`);
+    expect(await switcherValue(other.page)).toBe('Beta Mentoring');
+    expect(other.pageErrors).toEqual([]);
+    await other.page.close();
+  });
+
+  it('tells apart two organizations of one name in the switcher by their creation date', async () => {
+    const admin = await makeUser(e2e.http, { displayName: 'Ada Lovelace' });
+    const first = await makeOrganization(e2e.http, admin, 'Acme');
+    const second = await makeOrganization(e2e.http, admin, 'Acme');
+    await makeOrganization(e2e.http, admin, 'Zenith');
+    await e2e.http.post(`/api/v1/orgs/${second.id}/visits`, {}, admin.token);
+    const { page, pageErrors } = await openPage(e2e.browser);
 
     await signIn(page, e2e.api.baseUrl, admin);
-    await page.waitForURL(`**/orgs/${beta.id}/members`);
-    expect(await switcherValue(page)).toBe('Beta Mentoring');
-
+    await page.waitForURL(`**/orgs/${second.id}/members`);
+    // The closed switcher shows the name alone.
+    expect(await switcherValue(page)).toBe('Acme');
+    await page.getByRole('banner').getByRole('combobox', { name: 'Organization' }).click();
+    const options = (await page.getByRole('option').allInnerTexts()).map((text) =>
+      text.replace(/\s+/g, ' ').trim(),
+    );
+    expect(options).toHaveLength(3);
+    const acmes = options.filter((text) => text.startsWith('Acme'));
+    expect(acmes).toHaveLength(2);
+    for (const text of acmes) expect(text).toMatch(/^Acme Created \w{3} \d{1,2}, \d{4}/);
+    // A name of its own needs no second line.
+    expect(options).toContain('Zenith');
+    await screenshot(page, 'switcher-same-names');
+    await page.getByRole('option', { selected: false }).filter({ hasText: 'Acme' }).click();
+    await page.waitForURL(`**/orgs/${first.id}/members`);
     expect(pageErrors).toEqual([]);
     await page.close();
   });
 
   it('keeps the organization of the URL through reloads and deep links, and knows the list on every page', async () => {
     const admin = await makeUser(e2e.http, { displayName: 'Ada Lovelace' });
-    const alpha = await makeOrganization(e2e.http, admin, 'Alpha Mentoring');
     const beta = await makeOrganization(e2e.http, admin, 'Beta Mentoring');
+    // Created last, so opened first.
+    const alpha = await makeOrganization(e2e.http, admin, 'Alpha Mentoring');
     const { page, pageErrors } = await openPage(e2e.browser);
 
     await signIn(page, e2e.api.baseUrl, admin);

@@ -40,6 +40,8 @@ describe('phone and desktop widths', () => {
     const admin = await makeUser(e2e.http, { displayName: 'Ada Lovelace-Byron' });
     const organization = await makeOrganization(e2e.http, admin, 'Northwind Mentoring Collective');
     await makeOrganization(e2e.http, admin, 'Southwind Mentoring');
+    // Used last, so signing in opens it (not Southwind, created after it).
+    await e2e.http.post(`/api/v1/orgs/${organization.id}/visits`, {}, admin.token);
     const orgId = organization.id;
     const tokens = e2e.api.app.get(InvitationTokens);
     const member = await makeMember(

@@ -27,7 +27,9 @@ describe('organizations and members', () => {
     const outsider = await makeUser(t.http);
     await makeOrganization(t.http, outsider, 'Elsewhere');
     const mine = await t.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', admin.token);
-    expect(mine.body.items).toEqual([{ id: org.id, name: 'Acme', roles: ['admin'] }]);
+    expect(mine.body.items).toEqual([
+      { id: org.id, name: 'Acme', roles: ['admin'], createdAt: org.createdAt, lastUsedAt: org.createdAt },
+    ]);
     expect(await auditActions()).toContain('organization.created');
   });
 
@@ -217,7 +219,7 @@ describe('organizations and members', () => {
         await t.http.post(
           `/api/v1/orgs/${org.id}/invitations`,
           { email: 'x@example.test', roles: ['mentee'] },
-          coordinator.token,
+          mentee.token,
         )
       ).status,
     ).toBe(403);
@@ -233,6 +235,74 @@ describe('organizations and members', () => {
       [mentee.id],
     );
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('coordinators invite mentors and mentees', () => {
+  const t = useTestApi();
+  let admin: SignedUpUser;
+  let coordinator: SignedUpUser;
+  let org: OrganizationView;
+
+  beforeAll(async () => {
+    admin = await makeUser(t.http);
+    org = await makeOrganization(t.http, admin, 'Cohort Org');
+    const tokens = t.api.app.get(InvitationTokens);
+    coordinator = await makeMember(t.http, admin, org.id, ['coordinator'], (id) => tokens.issue(org.id, id));
+  });
+
+  const invite = (email: string, roles: string[], token: string) =>
+    t.http.post<InvitationView & ErrorBody>(`/api/v1/orgs/${org.id}/invitations`, { email, roles }, token);
+  const stored = async (email: string) =>
+    t.api.db.query('SELECT 1 FROM invitations WHERE organization_id = $1 AND email = $2', [org.id, email]);
+
+  it('lets a coordinator invite mentors and mentees, and withdraw that invitation', async () => {
+    const invited = await invite('new-mentor@example.test', ['mentor', 'mentee'], coordinator.token);
+    expect(invited.status).toBe(201);
+    expect(invited.body).toMatchObject({ roles: ['mentor', 'mentee'], status: 'pending' });
+    const [row] = await t.api.db.query<{ invited_by: string }>(
+      'SELECT invited_by FROM invitations WHERE id = $1',
+      [invited.body.id],
+    );
+    expect(row?.invited_by).toBe(coordinator.id);
+    const withdrawn = await t.http.delete(
+      `/api/v1/orgs/${org.id}/invitations/${invited.body.id}`,
+      coordinator.token,
+    );
+    expect(withdrawn.status).toBe(204);
+  });
+
+  it.each([[['admin']], [['coordinator']], [['mentee', 'admin']]])(
+    'refuses a coordinator an invitation with %j and writes nothing',
+    async (roles) => {
+      const email = `grant-${roles.join('-')}@example.test`;
+      const refused = await invite(email, roles, coordinator.token);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('role_not_grantable');
+      expect(refused.body.details).toEqual({ grantableRoles: ['mentor', 'mentee'] });
+      expect(await stored(email)).toHaveLength(0);
+    },
+  );
+
+  it("leaves an admin's coordinator invitation, role changes and removal to admins", async () => {
+    const byAdmin = await invite('future-coordinator@example.test', ['coordinator'], admin.token);
+    expect(byAdmin.status).toBe(201);
+    const withdraw = await t.http.delete<ErrorBody>(
+      `/api/v1/orgs/${org.id}/invitations/${byAdmin.body.id}`,
+      coordinator.token,
+    );
+    expect(withdraw.status).toBe(403);
+    expect(withdraw.body.code).toBe('role_not_grantable');
+    const patch = await t.http.patch<ErrorBody>(
+      `/api/v1/orgs/${org.id}/members/${coordinator.id}`,
+      { roles: ['coordinator', 'mentor'] },
+      coordinator.token,
+    );
+    expect(patch.status).toBe(403);
+    expect(patch.body.code).toBe('forbidden_role');
+    expect(
+      (await t.http.delete(`/api/v1/orgs/${org.id}/members/${admin.id}`, coordinator.token)).status,
+    ).toBe(403);
   });
 });
 
@@ -306,5 +376,150 @@ describe('invitation list and revocation', () => {
       [invitation.id],
     );
     expect(audit).toHaveLength(1);
+  });
+});
+
+describe('invitation preview', () => {
+  const t = useTestApi();
+  let admin: SignedUpUser;
+  let org: OrganizationView;
+  let tokens: InvitationTokens;
+
+  beforeAll(async () => {
+    admin = await makeUser(t.http, { displayName: 'Ada Lovelace' });
+    org = await makeOrganization(t.http, admin, 'Analytical Engines');
+    tokens = t.api.app.get(InvitationTokens);
+  });
+
+  const invite = async (email: string, roles: string[]) =>
+    (await t.http.post<InvitationView>(`/api/v1/orgs/${org.id}/invitations`, { email, roles }, admin.token))
+      .body;
+  const preview = (orgId: string, token: string) =>
+    t.http.post<Record<string, unknown> & ErrorBody>('/api/v1/invitations/preview', {
+      organizationId: orgId,
+      token,
+    });
+
+  it('names the organization, the inviter and the roles offered, without signing in', async () => {
+    const invitation = await invite('charles@example.test', ['mentor']);
+    const shown = await preview(org.id, tokens.issue(org.id, invitation.id));
+    expect(shown.status).toBe(200);
+    expect(shown.body).toEqual({
+      organizationName: 'Analytical Engines',
+      invitedBy: 'Ada Lovelace',
+      roles: ['mentor'],
+      status: 'pending',
+      expiresAt: invitation.expiresAt,
+    });
+  });
+
+  it('answers 404 for a forged, foreign, malformed or withdrawn token', async () => {
+    const invitation = await invite('babbage@example.test', ['mentee']);
+    const other = await makeOrganization(t.http, admin, 'Difference Engines');
+    const refused = [
+      await preview(org.id, `${invitation.id}.forged-signature-value`),
+      await preview(other.id, tokens.issue(org.id, invitation.id)),
+      await preview(other.id, tokens.issue(other.id, invitation.id)),
+    ];
+    await t.http.delete(`/api/v1/orgs/${org.id}/invitations/${invitation.id}`, admin.token);
+    refused.push(await preview(org.id, tokens.issue(org.id, invitation.id)));
+    for (const answer of refused) {
+      expect(answer.status).toBe(404);
+      expect(answer.body.code).toBe('invitation_not_found');
+      expect(answer.body).not.toHaveProperty('organizationName');
+    }
+  });
+});
+
+describe('the last used organization', () => {
+  const t = useTestApi();
+
+  it('is remembered on the membership when the member opens it, for that member only', async () => {
+    const ada = await makeUser(t.http);
+    const first = await makeOrganization(t.http, ada, 'Same Name');
+    const second = await makeOrganization(t.http, ada, 'Same Name');
+    const mine = async () =>
+      (await t.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', ada.token)).body.items;
+    const lastUsed = (items: OrganizationView[]) =>
+      [...items].sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? ''))[0]?.id;
+    // Created is used: the newest one.
+    expect(lastUsed(await mine())).toBe(second.id);
+
+    const visit = await t.http.post(`/api/v1/orgs/${first.id}/visits`, {}, ada.token);
+    expect(visit.status).toBe(204);
+    const items = await mine();
+    expect(lastUsed(items)).toBe(first.id);
+    // Two of one name differ by their creation date, the switcher's second line.
+    expect(items.map((item) => item.name)).toEqual(['Same Name', 'Same Name']);
+    expect(items.every((item) => !Number.isNaN(Date.parse(item.createdAt)))).toBe(true);
+
+    const outsider = await makeUser(t.http);
+    const refused = await t.http.post<ErrorBody>(`/api/v1/orgs/${first.id}/visits`, {}, outsider.token);
+    expect(refused.status).toBe(404);
+    const [row] = await t.api.db.query<{ users: string }>(
+      'SELECT count(*)::text AS users FROM memberships WHERE organization_id = $1 AND last_used_at IS NOT NULL',
+      [first.id],
+    );
+    expect(row?.users).toBe('1');
+  });
+});
+
+describe('renaming and leaving an organization', () => {
+  const t = useTestApi();
+  let admin: SignedUpUser;
+  let org: OrganizationView;
+  let acceptToken: (invitationId: string) => string;
+
+  beforeAll(async () => {
+    admin = await makeUser(t.http);
+    org = await makeOrganization(t.http, admin, 'Old Name');
+    const tokens = t.api.app.get(InvitationTokens);
+    acceptToken = (invitationId) => tokens.issue(org.id, invitationId);
+  });
+
+  it('lets admins rename it, and only admins', async () => {
+    const coordinator = await makeMember(t.http, admin, org.id, ['coordinator'], acceptToken);
+    const refused = await t.http.patch<ErrorBody>(
+      `/api/v1/orgs/${org.id}`,
+      { name: 'Hijacked' },
+      coordinator.token,
+    );
+    expect(refused.status).toBe(403);
+    expect((await t.http.patch(`/api/v1/orgs/${org.id}`, { name: ' ' }, admin.token)).status).toBe(400);
+    expect((await t.http.patch(`/api/v1/orgs/${org.id}`, { name: null }, admin.token)).status).toBe(400);
+
+    const renamed = await t.http.patch<OrganizationView>(
+      `/api/v1/orgs/${org.id}`,
+      { name: ' New Name ' },
+      admin.token,
+    );
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: org.id, name: 'New Name', roles: ['admin'] });
+    const mine = await t.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', coordinator.token);
+    expect(mine.body.items.map((item) => item.name)).toEqual(['New Name']);
+    const [audit] = await t.api.db.query<{ details: unknown }>(
+      `SELECT details FROM audit_events WHERE organization_id = $1 AND action = 'organization.renamed'`,
+      [org.id],
+    );
+    expect(audit?.details).toEqual({ from: 'Old Name', to: 'New Name' });
+  });
+
+  it('lets a member leave, but not the last admin', async () => {
+    const mentee = await makeMember(t.http, admin, org.id, ['mentee'], acceptToken);
+    expect((await t.http.delete(`/api/v1/orgs/${org.id}/membership`, mentee.token)).status).toBe(204);
+    expect((await t.http.get(`/api/v1/orgs/${org.id}/profiles/me`, mentee.token)).status).toBe(404);
+
+    const last = await t.http.delete<ErrorBody>(`/api/v1/orgs/${org.id}/membership`, admin.token);
+    expect(last.status).toBe(409);
+    expect(last.body.code).toBe('last_admin');
+    const [row] = await t.api.db.query<{ roles: string[] }>(
+      'SELECT roles FROM memberships WHERE organization_id = $1 AND user_id = $2',
+      [org.id, admin.id],
+    );
+    expect(row?.roles).toEqual(['admin']);
+
+    // With a second admin, the first may go.
+    await makeMember(t.http, admin, org.id, ['admin'], acceptToken);
+    expect((await t.http.delete(`/api/v1/orgs/${org.id}/membership`, admin.token)).status).toBe(204);
   });
 });

@@ -32,10 +32,13 @@ describe('route access policies', () => {
     expect(publicRoutes).toEqual([
       'GET /health',
       'GET /ready',
+      'POST /api/v1/auth/password-reset',
+      'POST /api/v1/auth/password-reset/confirm',
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/sign-in',
       'POST /api/v1/auth/sign-out',
       'POST /api/v1/auth/sign-up',
+      'POST /api/v1/invitations/preview',
     ]);
   });
 });

@@ -19,11 +19,11 @@ const SAMPLES: Sample[] = [
   {
     rule: 'a context imports another only along DESIGN.md’s dependencies',
     file: 'libs/server/identity/src/sample.service.ts',
-    violation: `import { MailTransport } from '@mentorship/notifications';\nexport const m = MailTransport;`,
+    violation: `import { AuditService } from '@mentorship/audit';\nexport const m = AuditService;`,
     allowed: `import { AppConfig } from '@mentorship/platform';\nexport const m = AppConfig;`,
     ruleId: '@nx/enforce-module-boundaries',
     message:
-      /tagged with "context:identity" can only depend on libs tagged with "type:platform", "scope:shared"/,
+      /tagged with "context:identity" can only depend on libs tagged with "context:notifications", "type:platform", "scope:shared"/,
   },
   {
     rule: 'a context imports another through its index.ts only, never by path',

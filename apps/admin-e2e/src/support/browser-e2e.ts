@@ -11,6 +11,7 @@ import {
   type TestApiHandle,
 } from '@mentorship/testing';
 import { InvitationTokens } from '@mentorship/organizations';
+import type { AppConfig } from '@mentorship/platform';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page as BrowserPage } from 'playwright-core';
 
@@ -33,12 +34,13 @@ export interface BrowserE2e extends TestApiHandle {
  * For the enclosing describe: the real API serving the built admin app (see useTestApi),
  * and Debian's Chromium; both stopped after the describe's tests.
  */
-export function useBrowserE2e(): BrowserE2e {
+export function useBrowserE2e(options: { config?: Partial<AppConfig> } = {}): BrowserE2e {
   beforeAll(() => {
     if (!existsSync(ADMIN_INDEX))
       throw new Error(`No admin build at ${ADMIN_INDEX}: run \`npx nx build admin\` first.`);
   });
-  const server = useTestApi({ serveAdmin: true });
+  // `config` is read when the API starts: an earlier beforeAll may still fill it in (a sink's URL).
+  const server = useTestApi({ serveAdmin: true, config: options.config });
   const handle = {
     get api() {
       return server.api;

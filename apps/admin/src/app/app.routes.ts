@@ -14,6 +14,21 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@mentorship/admin/feature-auth').then((m) => m.signUpRoutes),
   },
   {
+    path: 'forgot-password',
+    canActivate: [signedOutGuard],
+    loadChildren: () => import('@mentorship/admin/feature-auth').then((m) => m.forgotPasswordRoutes),
+  },
+  {
+    // The link in password-reset emails (built from PUBLIC_URL): works signed in or out.
+    path: 'reset-password',
+    loadChildren: () => import('@mentorship/admin/feature-auth').then((m) => m.resetPasswordRoutes),
+  },
+  {
+    path: 'account',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('@mentorship/admin/feature-auth').then((m) => m.accountRoutes),
+  },
+  {
     // The link in invitation emails (the API builds it from PUBLIC_URL): open signed in or out.
     path: 'invitations',
     loadChildren: () => import('@mentorship/admin/feature-invitations').then((m) => m.invitationsRoutes),

@@ -129,6 +129,9 @@ export class ApiHttp {
       body,
       params: queryParams(query),
       context: new HttpContext().set(PUBLIC_ENDPOINT, isPublic),
+      // "I am the browser app": the API keeps the refresh token in its HttpOnly cookie, never in
+      // a body, and reads that cookie only with this header (a cross-site request cannot send it).
+      headers: { 'X-Refresh-Cookie': '1' },
       responseType: 'json',
     });
   }

@@ -6,13 +6,9 @@ import type { SessionView } from '@mentorship/contracts';
 import { authInterceptor } from './auth.interceptor';
 import { SessionStore } from './session.store';
 
-function session(accessToken: string, refreshToken: string): SessionView {
-  return {
-    user: { id: 'u1', email: 'ada@example.org', displayName: 'Ada' },
-    accessToken,
-    expiresIn: 900,
-    refreshToken,
-  };
+/** As the API answers the browser app: the refresh token is in the HttpOnly cookie, not here. */
+function session(accessToken: string): SessionView {
+  return { user: { id: 'u1', email: 'ada@example.org', displayName: 'Ada' }, accessToken, expiresIn: 900 };
 }
 
 describe(SessionStore.name, () => {
@@ -36,14 +32,20 @@ describe(SessionStore.name, () => {
 
   function signIn(): void {
     store.signIn({ email: 'ada@example.org', password: 'secret secret' }).subscribe();
-    backend.expectOne('/api/v1/auth/sign-in').flush(session('access-1', 'refresh-1'));
+    const request = backend.expectOne('/api/v1/auth/sign-in');
+    expect(request.request.headers.get('X-Refresh-Cookie')).toBe('1');
+    request.flush(session('access-1'));
   }
 
-  it('keeps the access token in memory and only the refresh token in sessionStorage', () => {
+  it('keeps the access token in memory and nothing in storage a script can read', () => {
+    sessionStorage.setItem('mm.admin.refreshToken', 'left by an earlier version');
+    store.restore().subscribe();
+    backend.expectOne('/api/v1/auth/refresh').flush(null, { status: 401, statusText: 'Unauthorized' });
     signIn();
     expect(store.signedIn()).toBe(true);
     expect(store.accessToken()).toBe('access-1');
-    expect(Object.values({ ...sessionStorage })).toEqual(['refresh-1']);
+    expect({ ...sessionStorage }).toEqual({});
+    expect({ ...localStorage }).toEqual({});
   });
 
   it('refreshes once for requests that fail together, and retries each with the new token', () => {
@@ -57,15 +59,16 @@ describe(SessionStore.name, () => {
       request.flush(null, { status: 401, statusText: 'Unauthorized' });
     }
     const refresh = backend.expectOne('/api/v1/auth/refresh');
-    expect(refresh.request.body).toEqual({ refreshToken: 'refresh-1' });
+    expect(refresh.request.body).toEqual({});
+    expect(refresh.request.headers.get('X-Refresh-Cookie')).toBe('1');
     expect(refresh.request.headers.has('Authorization')).toBe(false);
-    refresh.flush(session('access-2', 'refresh-2'));
+    refresh.flush(session('access-2'));
     for (const retry of backend.match((r) => r.url === '/api/v1/me' || r.url === '/api/v1/orgs')) {
       expect(retry.request.headers.get('Authorization')).toBe('Bearer access-2');
       retry.flush({ ok: true });
     }
     expect(answers).toEqual([{ ok: true }, { ok: true }]);
-    expect(Object.values({ ...sessionStorage })).toEqual(['refresh-2']);
+    expect({ ...sessionStorage }).toEqual({});
   });
 
   it('ends the session when the API refuses the refresh token, but not on a network failure', () => {

@@ -1,10 +1,18 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { SessionView, SignInRequest, SignUpRequest, UserView } from '@mentorship/contracts';
+import type {
+  ChangePasswordRequest,
+  SessionView,
+  SignInRequest,
+  SignUpRequest,
+  UpdateMeRequest,
+  UserView,
+} from '@mentorship/contracts';
 import { Observable, catchError, finalize, map, of, shareReplay, throwError } from 'rxjs';
 import { AuthApi } from './auth.api';
 
-const REFRESH_TOKEN_KEY = 'mm.admin.refreshToken';
+/** Where earlier versions kept the refresh token; removed wherever it is still found. */
+const LEGACY_REFRESH_TOKEN_KEY = 'mm.admin.refreshToken';
 
 interface ActiveSession {
   user: UserView;
@@ -12,9 +20,9 @@ interface ActiveSession {
 }
 
 /**
- * The signed-in session. The access token lives in memory only; the refresh token is kept in
- * sessionStorage, so a reload in the same tab signs back in while a new tab or a closed
- * browser starts signed out.
+ * The signed-in session. The access token lives in memory only; the refresh token never
+ * reaches script at all: the API keeps it in an HttpOnly, Secure, SameSite=Strict cookie of
+ * the auth routes, so a reload signs back in and an injected script has nothing to steal.
  */
 @Injectable({ providedIn: 'root' })
 export class SessionStore {
@@ -22,6 +30,8 @@ export class SessionStore {
   private readonly active = signal<ActiveSession | null>(null);
   /** The refresh in flight, shared: the API rotates refresh tokens, so two refreshes would race. */
   private refreshing: Observable<string> | null = null;
+  /** False once the API refused the cookie or the user signed out: no refresh is worth trying. */
+  private mayRefresh = true;
 
   readonly user = computed(() => this.active()?.user ?? null);
   readonly signedIn = computed(() => this.active() !== null);
@@ -30,8 +40,9 @@ export class SessionStore {
     return this.active()?.accessToken ?? null;
   }
 
+  /** Whether a refresh may still succeed (the cookie itself is out of script's reach). */
   hasRefreshToken(): boolean {
-    return readRefreshToken() !== null;
+    return this.mayRefresh;
   }
 
   signIn(credentials: SignInRequest): Observable<UserView> {
@@ -43,12 +54,27 @@ export class SessionStore {
     return this.api.signUp(request).pipe(map((session) => this.start(session)));
   }
 
+  /** Changes the password; this tab goes on with the session the API answers, others end. */
+  changePassword(request: ChangePasswordRequest): Observable<UserView> {
+    return this.api.changePassword(request).pipe(map((session) => this.start(session)));
+  }
+
+  /** Renames the signed-in person; the shell shows the new name at once. */
+  updateMe(request: UpdateMeRequest): Observable<UserView> {
+    return this.api.updateMe(request).pipe(
+      map((user) => {
+        const active = this.active();
+        if (active) this.active.set({ ...active, user });
+        return user;
+      }),
+    );
+  }
+
   /** A new access token from the stored refresh token; the session ends when the API refuses it. */
   refreshAccessToken(): Observable<string> {
     if (this.refreshing) return this.refreshing;
-    const refreshToken = readRefreshToken();
-    if (!refreshToken) return throwError(() => new Error('There is no session to refresh.'));
-    this.refreshing = this.api.refresh({ refreshToken }).pipe(
+    if (!this.mayRefresh) return throwError(() => new Error('There is no session to refresh.'));
+    this.refreshing = this.api.refresh({}).pipe(
       map((session) => {
         this.start(session);
         return session.accessToken;
@@ -64,46 +90,35 @@ export class SessionStore {
     return this.refreshing;
   }
 
-  /** Run at start-up: resumes the tab's session when it holds a refresh token. Never fails. */
+  /** Run at start-up: resumes the session when the browser holds the cookie. Never fails. */
   restore(): Observable<unknown> {
-    if (!this.hasRefreshToken()) return of(null);
+    forgetLegacyRefreshToken();
     return this.refreshAccessToken().pipe(catchError(() => of(null)));
   }
 
   /** Revokes the refresh token at the API; the local session ends even if that call fails. */
   signOut(): Observable<void> {
-    const refreshToken = readRefreshToken();
     this.end();
-    if (!refreshToken) return of(undefined);
-    return this.api.signOut({ refreshToken }).pipe(catchError(() => of(undefined)));
+    return this.api.signOut({}).pipe(catchError(() => of(undefined)));
   }
 
   private start(session: SessionView): UserView {
-    writeRefreshToken(session.refreshToken);
+    this.mayRefresh = true;
     this.active.set({ user: session.user, accessToken: session.accessToken });
     return session.user;
   }
 
   private end(): void {
-    writeRefreshToken(null);
+    this.mayRefresh = false;
     this.active.set(null);
   }
 }
 
-// sessionStorage can throw (storage disabled, quota); the app then just keeps no refresh token.
-function readRefreshToken(): string | null {
+// Storage can throw (disabled, quota): then there is nothing to forget either.
+function forgetLegacyRefreshToken(): void {
   try {
-    return sessionStorage.getItem(REFRESH_TOKEN_KEY);
+    sessionStorage.removeItem(LEGACY_REFRESH_TOKEN_KEY);
   } catch {
-    return null;
-  }
-}
-
-function writeRefreshToken(token: string | null): void {
-  try {
-    if (token) sessionStorage.setItem(REFRESH_TOKEN_KEY, token);
-    else sessionStorage.removeItem(REFRESH_TOKEN_KEY);
-  } catch {
-    // See readRefreshToken.
+    // See above.
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AcceptInvitationRequest,
   InvitationListQuery,
+  InvitationPreviewRequest,
   InviteMemberRequest,
 } from '@mentorship/contracts';
 import { ApiHttp } from '@mentorship/admin/data-access-api';
@@ -29,6 +30,11 @@ export class InvitationsApi {
     return this.http.delete('/api/v1/orgs/{orgId}/invitations/{invitationId}', {
       path: { orgId, invitationId },
     });
+  }
+
+  /** Public: what the emailed link offers (organization, inviter, roles); 404 for a bad token. */
+  preview(body: InvitationPreviewRequest) {
+    return this.http.post('/api/v1/invitations/preview', { body });
   }
 
   accept(orgId: string, body: AcceptInvitationRequest) {

@@ -6,8 +6,22 @@ import type { OrganizationView } from '@mentorship/contracts';
 import { signInForTest } from '@mentorship/admin/data-access-identity/testing';
 import { OrganizationStore } from './organization.store';
 
-const ALPHA: OrganizationView = { id: 'o-alpha', name: 'Alpha', roles: ['admin'] };
-const BETA: OrganizationView = { id: 'o-beta', name: 'Beta', roles: ['mentee'] };
+const CREATED = '2026-01-01T00:00:00.000Z';
+
+const ALPHA: OrganizationView = {
+  id: 'o-alpha',
+  name: 'Alpha',
+  roles: ['admin'],
+  createdAt: CREATED,
+  lastUsedAt: null,
+};
+const BETA: OrganizationView = {
+  id: 'o-beta',
+  name: 'Beta',
+  roles: ['mentee'],
+  createdAt: CREATED,
+  lastUsedAt: null,
+};
 
 describe(OrganizationStore.name, () => {
   let store: OrganizationStore;
@@ -47,15 +61,27 @@ describe(OrganizationStore.name, () => {
     expect(store.organizations()).toEqual([]);
   });
 
-  it('prefers the organization last opened, per user, while still a member', () => {
+  it('prefers the organization the API says was used last, and tells the API on a switch', () => {
     signInAs('u1');
-    load([ALPHA, BETA]);
-    expect(store.preferred()).toEqual(ALPHA);
-    store.select(BETA.id);
-    expect(store.preferred()).toEqual(BETA);
+    load([ALPHA, { ...BETA, lastUsedAt: '2026-02-01T00:00:00.000Z' }]);
+    expect(store.preferred()?.id).toBe(BETA.id);
+    store.select(ALPHA.id);
+    const visit = backend.expectOne(`/api/v1/orgs/${ALPHA.id}/visits`);
+    expect(visit.request.method).toBe('POST');
+    visit.flush(null);
+    expect(store.preferred()?.id).toBe(ALPHA.id);
+    // The same organization again (another page of it): nothing more to remember.
+    store.select(ALPHA.id);
+    backend.expectNone(`/api/v1/orgs/${ALPHA.id}/visits`);
 
     store.reload().subscribe();
-    backend.expectOne('/api/v1/orgs').flush({ items: [ALPHA] });
+    backend.expectOne('/api/v1/orgs').flush({ items: [BETA] });
+    expect(store.preferred()?.id).toBe(BETA.id);
+  });
+
+  it('opens the first organization when none was used yet', () => {
+    signInAs('u1');
+    load([ALPHA, BETA]);
     expect(store.preferred()).toEqual(ALPHA);
   });
 
@@ -70,13 +96,19 @@ describe(OrganizationStore.name, () => {
 
   it('takes the current organization from the URL, else the one used last', () => {
     signInAs('u1');
-    localStorage.setItem('mm.admin.lastOrganization.u1', BETA.id);
-    load([ALPHA, BETA]);
+    load([ALPHA, { ...BETA, lastUsedAt: '2026-02-01T00:00:00.000Z' }]);
     // A page of no organization (e.g. /orgs/new after a reload): the one used last.
-    expect(store.current()).toEqual(BETA);
+    expect(store.current()?.id).toBe(BETA.id);
     // A page of an organization: its guard makes it current.
     store.select(ALPHA.id);
-    expect(store.current()).toEqual(ALPHA);
+    backend.expectOne(`/api/v1/orgs/${ALPHA.id}/visits`).flush(null);
+    expect(store.current()?.id).toBe(ALPHA.id);
+  });
+
+  it('tells apart organizations that share a name', () => {
+    signInAs('u1');
+    load([ALPHA, BETA, { ...ALPHA, id: 'o-alpha-2' }]);
+    expect([...store.sharedNames()]).toEqual(['Alpha']);
   });
 
   it('adds a created organization to the list', () => {

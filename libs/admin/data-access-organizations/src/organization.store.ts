@@ -1,11 +1,9 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { OrganizationView } from '@mentorship/contracts';
-import { Observable, finalize, map, of, shareReplay, tap } from 'rxjs';
+import { Observable, finalize, map, of, shareReplay, switchMap, tap } from 'rxjs';
 import { OrganizationsApi } from './organizations.api';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
 import { canSeeMembers } from './organization-landing';
-
-const LAST_ORGANIZATION_KEY = 'mm.admin.lastOrganization';
 
 interface LoadedOrganizations {
   userId: string;
@@ -81,30 +79,60 @@ export class OrganizationStore {
     );
   }
 
-  /** Makes the organization current and remembers it for this user's next visit. */
-  select(orgId: string): void {
-    this.currentId.set(orgId);
-    const userId = this.session.user()?.id;
-    if (!userId) return;
-    try {
-      localStorage.setItem(`${LAST_ORGANIZATION_KEY}.${userId}`, orgId);
-    } catch {
-      // Storage disabled: the first organization is opened next time instead.
-    }
+  /** Renames the organization in the list as soon as the API has. */
+  rename(orgId: string, name: string): Observable<OrganizationView> {
+    return this.api.rename(orgId, { name }).pipe(
+      tap((renamed) => {
+        const loaded = this.loaded();
+        if (loaded)
+          this.loaded.set({
+            ...loaded,
+            items: loaded.items.map((org) => (org.id === orgId ? { ...org, name: renamed.name } : org)),
+          });
+      }),
+    );
   }
 
-  /** The organization to open: the remembered one while still a member, else the first. */
-  preferred(): OrganizationView | null {
-    const organizations = this.organizations();
-    const userId = this.session.user()?.id;
-    let remembered: string | null = null;
-    try {
-      remembered = userId ? localStorage.getItem(`${LAST_ORGANIZATION_KEY}.${userId}`) : null;
-    } catch {
-      remembered = null;
-    }
-    return organizations.find((org) => org.id === remembered) ?? organizations[0] ?? null;
+  /** Leaves the organization, then fetches the list without it. */
+  leave(orgId: string): Observable<OrganizationView[]> {
+    return this.api.leave(orgId).pipe(switchMap(() => this.reload()));
   }
+
+  /**
+   * Makes the organization current. Opening another one than before is remembered by the API
+   * (`lastUsedAt` on the membership), so the next visit, on any device, lands on it.
+   */
+  select(orgId: string): void {
+    if (this.currentId() === orgId) return;
+    this.currentId.set(orgId);
+    const loaded = this.loaded();
+    if (!loaded || !loaded.items.some((org) => org.id === orgId)) return;
+    const lastUsedAt = new Date().toISOString();
+    this.loaded.set({
+      ...loaded,
+      items: loaded.items.map((org) => (org.id === orgId ? { ...org, lastUsedAt } : org)),
+    });
+    // Best effort: failing to remember costs only a landing on another organization next time.
+    this.api.markUsed(orgId).subscribe({ error: () => undefined });
+  }
+
+  /** The organization to open: the one used last (as the API remembers it), else the first. */
+  preferred(): OrganizationView | null {
+    let preferred: OrganizationView | null = null;
+    for (const org of this.organizations()) {
+      if (!preferred) preferred = org;
+      else if (org.lastUsedAt && (!preferred.lastUsedAt || org.lastUsedAt > preferred.lastUsedAt))
+        preferred = org;
+    }
+    return preferred;
+  }
+
+  /** Organizations whose name another of the list shares: the switcher tells them apart by date. */
+  readonly sharedNames = computed(() => {
+    const seen = new Map<string, number>();
+    for (const org of this.organizations()) seen.set(org.name, (seen.get(org.name) ?? 0) + 1);
+    return new Set([...seen].filter(([, count]) => count > 1).map(([name]) => name));
+  });
 
   clear(): void {
     this.loaded.set(null);

@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import type { CreateOrganizationRequest } from '@mentorship/contracts';
+import type { CreateOrganizationRequest, RenameOrganizationRequest } from '@mentorship/contracts';
 import { ApiHttp } from '@mentorship/admin/data-access-api';
 
 /** Organizations the signed-in user belongs to. */
@@ -9,6 +9,20 @@ export class OrganizationsApi {
 
   listMine() {
     return this.http.get('/api/v1/orgs');
+  }
+
+  /** Remembers on the server that the user opened this organization (where they land next). */
+  markUsed(orgId: string) {
+    return this.http.post('/api/v1/orgs/{orgId}/visits', { path: { orgId } });
+  }
+
+  rename(orgId: string, body: RenameOrganizationRequest) {
+    return this.http.patch('/api/v1/orgs/{orgId}', { path: { orgId }, body });
+  }
+
+  /** The caller leaves; the API refuses the last admin (409 last_admin). */
+  leave(orgId: string) {
+    return this.http.delete('/api/v1/orgs/{orgId}/membership', { path: { orgId } });
   }
 
   create(body: CreateOrganizationRequest) {

@@ -56,6 +56,7 @@ import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/
                 form.controls.password.errors | fieldError: { required: 'Enter your password.' }
               }}</mat-error>
             </mat-form-field>
+            <a class="forgot" routerLink="/forgot-password">Forgot your password?</a>
           </mat-card-content>
           <mat-card-actions class="actions">
             <span class="switch">
@@ -72,6 +73,11 @@ import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/
   styles: `
     .sign-in {
       max-width: 420px;
+    }
+    .forgot {
+      align-self: flex-start;
+      color: var(--mat-sys-primary);
+      font: var(--mat-sys-body-medium);
     }
   `,
 })

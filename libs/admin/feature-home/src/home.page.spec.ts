@@ -7,6 +7,8 @@ import { signInForTest } from '@mentorship/admin/data-access-identity/testing';
 import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
 import { HomePage } from './home.page';
 
+const CREATED = '2026-01-01T00:00:00.000Z';
+
 describe(HomePage.name, () => {
   let backend: HttpTestingController;
 
@@ -30,7 +32,13 @@ describe(HomePage.name, () => {
   }
 
   it('welcomes a mentee with their roles and no way into member management', async () => {
-    const page = await render({ id: 'o1', name: 'Northwind', roles: ['mentor', 'mentee'] });
+    const page = await render({
+      id: 'o1',
+      name: 'Northwind',
+      roles: ['mentor', 'mentee'],
+      createdAt: CREATED,
+      lastUsedAt: null,
+    });
     expect(page.querySelector('h1')?.textContent).toContain('Welcome to Northwind');
     expect([...page.querySelectorAll('[role="listitem"]')].map((chip) => chip.textContent?.trim())).toEqual([
       'Mentor',
@@ -40,7 +48,13 @@ describe(HomePage.name, () => {
   });
 
   it('gives a coordinator the way to the members page', async () => {
-    const page = await render({ id: 'o1', name: 'Northwind', roles: ['coordinator'] });
+    const page = await render({
+      id: 'o1',
+      name: 'Northwind',
+      roles: ['coordinator'],
+      createdAt: CREATED,
+      lastUsedAt: null,
+    });
     const link = [...page.querySelectorAll('a')].find((a) => a.textContent?.includes('Manage members'));
     expect(link?.getAttribute('href')).toBe('/orgs/o1/members');
   });

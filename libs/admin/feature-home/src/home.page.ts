@@ -1,9 +1,25 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { RouterLink } from '@angular/router';
+import { MatDialog } from '@angular/material/dialog';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { FIELD_LIMITS } from '@mentorship/contracts';
 import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
-import { RoleChipsComponent } from '@mentorship/admin/ui';
+import {
+  ConfirmDialog,
+  ErrorNotifier,
+  FieldErrorPipe,
+  FormErrorComponent,
+  FormSubmission,
+  RoleChipsComponent,
+  lengthInCharacters,
+  notBlank,
+  type ConfirmDialogData,
+} from '@mentorship/admin/ui';
+
+const { organizationName: NAME } = FIELD_LIMITS;
 
 /**
  * An organization's landing page for every member; the one mentors and mentees get, since the
@@ -12,7 +28,16 @@ import { RoleChipsComponent } from '@mentorship/admin/ui';
 @Component({
   selector: 'mm-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatCardModule, MatButtonModule, RoleChipsComponent],
+  imports: [
+    RouterLink,
+    ReactiveFormsModule,
+    MatCardModule,
+    MatButtonModule,
+    MatInputModule,
+    RoleChipsComponent,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
   template: `
     <div class="mm-page home">
       @if (organization(); as org) {
@@ -35,12 +60,37 @@ import { RoleChipsComponent } from '@mentorship/admin/ui';
               </p>
             }
           </mat-card-content>
-          @if (canSeeMembers()) {
-            <mat-card-actions align="end">
+          <mat-card-actions align="end">
+            <button mat-button type="button" class="leave" (click)="confirmLeave()">
+              Leave organization
+            </button>
+            @if (canSeeMembers()) {
               <a mat-flat-button [routerLink]="['/orgs', org.id, 'members']">Manage members</a>
-            </mat-card-actions>
-          }
+            }
+          </mat-card-actions>
         </mat-card>
+        @if (isAdmin()) {
+          <mat-card appearance="outlined" class="settings">
+            <form [formGroup]="renameForm" (ngSubmit)="rename()" aria-labelledby="rename-title">
+              <mat-card-header>
+                <mat-card-title><h2 id="rename-title">Organization name</h2></mat-card-title>
+              </mat-card-header>
+              <mat-card-content class="mm-form-fields">
+                <mm-form-error [message]="renameSubmission.error()" />
+                <mat-form-field class="mm-full-width">
+                  <mat-label>Name</mat-label>
+                  <input matInput formControlName="name" required [attr.maxlength]="nameMax" />
+                  <mat-error>{{ renameForm.controls.name.errors | fieldError: nameMessages }}</mat-error>
+                </mat-form-field>
+              </mat-card-content>
+              <mat-card-actions align="end">
+                <button mat-flat-button type="submit" [disabled]="renameSubmission.submitting()">
+                  Rename
+                </button>
+              </mat-card-actions>
+            </form>
+          </mat-card>
+        }
       }
     </div>
   `,
@@ -56,6 +106,12 @@ import { RoleChipsComponent } from '@mentorship/admin/ui';
       margin: 16px 0 8px;
       font: var(--mat-sys-title-medium);
     }
+    .settings {
+      margin-top: 16px;
+    }
+    .leave {
+      --mat-button-text-label-text-color: var(--mat-sys-error);
+    }
     .note {
       margin: 16px 0 0;
       color: var(--mat-sys-on-surface-variant);
@@ -69,4 +125,58 @@ export class HomePage {
   private readonly organizations = inject(OrganizationStore);
   protected readonly organization = computed(() => this.organizations.find(this.orgId()));
   protected readonly canSeeMembers = this.organizations.canSeeMembersOfCurrent;
+  protected readonly isAdmin = computed(() => this.organization()?.roles.includes('admin') ?? false);
+
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly router = inject(Router);
+  protected readonly nameMax = NAME.max;
+  protected readonly nameMessages = { required: 'Enter a name.', blank: 'Enter a name.' };
+  protected readonly renameForm = inject(NonNullableFormBuilder).group({
+    name: ['', [Validators.required, notBlank, lengthInCharacters(NAME.min, NAME.max, { trim: true })]],
+  });
+  protected readonly renameSubmission = new FormSubmission(this.renameForm);
+
+  constructor() {
+    // The form starts from the organization's current name (and follows a switch to another).
+    effect(() => {
+      const name = this.organization()?.name;
+      if (name !== undefined && !this.renameForm.dirty) this.renameForm.setValue({ name });
+    });
+  }
+
+  protected rename(): void {
+    const name = this.renameForm.getRawValue().name.trim();
+    this.renameSubmission.submit(
+      () => this.organizations.rename(this.orgId(), name),
+      () => {
+        this.renameForm.markAsPristine();
+        this.notifier.info('Organization renamed.');
+      },
+    );
+  }
+
+  protected confirmLeave(): void {
+    const name = this.organization()?.name ?? 'this organization';
+    this.dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+        data: {
+          title: `Leave ${name}?`,
+          message: `You will no longer be a member of ${name} and lose access to it. To come back, you need a new invitation.`,
+          confirmLabel: 'Leave',
+        },
+      })
+      .afterClosed()
+      .subscribe((confirmed) => {
+        if (!confirmed) return;
+        this.organizations.leave(this.orgId()).subscribe({
+          next: () => {
+            this.notifier.info(`You left ${name}.`);
+            void this.router.navigate(['/orgs']);
+          },
+          // 409 last_admin: "An organization needs at least one admin."
+          error: (error: unknown) => this.notifier.show(error),
+        });
+      });
+  }
 }

@@ -40,11 +40,39 @@ describe(AcceptInvitationPage.name, () => {
   });
 
   it('sends a signed-out visitor through sign-in or sign-up and back to this link', async () => {
-    const { fixture } = await render({ org: ORG, token: 'secret-token' });
+    const { fixture, text } = await render({ org: ORG, token: 'secret-token' });
+    const preview = backend.expectOne('/api/v1/invitations/preview');
+    expect(preview.request.body).toEqual({ organizationId: ORG, token: 'secret-token' });
+    preview.flush({
+      organizationName: 'Northwind',
+      invitedBy: 'Ada Admin',
+      roles: ['mentor', 'mentee'],
+      status: 'pending',
+      expiresAt: '2026-01-08T00:00:00.000Z',
+    });
+    await fixture.whenStable();
+    expect(text()).toContain("You've been invited to join Northwind");
+    expect(text()).toContain('Ada Admin invited you to join Northwind as Mentor and Mentee.');
     const links = [...(fixture.nativeElement as HTMLElement).querySelectorAll('a')];
     expect(links.map((link) => link.textContent?.trim())).toEqual(['Sign in', 'Create an account']);
     const returnUrl = new URL(links[0]!.href).searchParams.get('returnUrl');
     expect(returnUrl).toBe(`/invitations/accept?org=${ORG}&token=secret-token`);
+  });
+
+  it('says a link the API does not know is not valid, and offers no sign-in for it', async () => {
+    const { fixture, text } = await render({ org: ORG, token: 'forged-token' });
+    backend.expectOne('/api/v1/invitations/preview').flush(
+      {
+        statusCode: 404,
+        code: ERROR_CODES.invitationNotFound,
+        message: 'No such invitation.',
+        details: null,
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
+    await fixture.whenStable();
+    expect(text()).toContain('This invitation link is not valid');
+    expect((fixture.nativeElement as HTMLElement).querySelectorAll('a')).toHaveLength(0);
   });
 
   it('accepts at once when signed in and opens the organization for the roles given', async () => {
@@ -59,7 +87,19 @@ describe(AcceptInvitationPage.name, () => {
       joinedAt: '2026-01-01T00:00:00.000Z',
     };
     backend.expectOne(`/api/v1/orgs/${ORG}/invitations/accept`).flush(joined);
-    backend.expectOne('/api/v1/orgs').flush({ items: [{ id: ORG, name: 'Northwind', roles: ['mentee'] }] });
+    backend.expectOne('/api/v1/orgs').flush({
+      items: [
+        {
+          id: ORG,
+          name: 'Northwind',
+          roles: ['mentee'],
+          createdAt: '2026-01-01T00:00:00.000Z',
+          lastUsedAt: null,
+        },
+      ],
+    });
+    // Joined is used: the API remembers it as the organization to land on.
+    backend.expectOne(`/api/v1/orgs/${ORG}/visits`).flush(null);
     expect(navigate).toHaveBeenCalledWith(['/orgs', ORG, 'home'], { replaceUrl: true });
   });
 

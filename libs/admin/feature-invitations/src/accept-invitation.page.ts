@@ -13,16 +13,19 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { ERROR_CODES, type MemberView } from '@mentorship/contracts';
+import { ERROR_CODES, type InvitationPreview, type MemberView } from '@mentorship/contracts';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
-import { errorBodyOf, errorMessageOf } from '@mentorship/admin/util';
+import { errorBodyOf, errorMessageOf, roleLabel } from '@mentorship/admin/util';
 import { ErrorNotifier } from '@mentorship/admin/ui';
 import {
   InvitationsApi,
   OrganizationStore,
   organizationLanding,
 } from '@mentorship/admin/data-access-organizations';
+
+/** What the link offers, read before anyone signs in; `invalid` when the API does not know the token. */
+type Preview = { kind: 'loading' } | { kind: 'found'; invitation: InvitationPreview } | { kind: 'invalid' };
 
 type Failure =
   | { kind: 'wrong-account'; email: string }
@@ -48,12 +51,35 @@ type Failure =
               was copied.
             </p>
           </mat-card-content>
+        } @else if (!session.signedIn() && preview().kind === 'invalid') {
+          <mat-card-header>
+            <mat-card-title><h1>This invitation link is not valid</h1></mat-card-title>
+          </mat-card-header>
+          <mat-card-content>
+            <p role="alert">
+              The invitation was withdrawn, or the link is not complete. Ask the person who invited you for a
+              new one.
+            </p>
+          </mat-card-content>
         } @else if (!session.signedIn()) {
           <mat-card-header>
-            <mat-card-title><h1>You've been invited to join an organization</h1></mat-card-title>
+            <mat-card-title
+              ><h1>
+                You've been invited to join {{ offer()?.organizationName ?? 'an organization' }}
+              </h1></mat-card-title
+            >
             <mat-card-subtitle>Mentorship Map</mat-card-subtitle>
           </mat-card-header>
           <mat-card-content>
+            @if (offer(); as offer) {
+              <p class="offer">
+                {{ offer.invitedBy ?? 'An admin' }} invited you to join
+                <strong>{{ offer.organizationName }}</strong> as {{ rolesText(offer.roles) }}.
+              </p>
+              @if (offer.status === 'expired') {
+                <p role="alert">This invitation has expired. Ask the person who invited you for a new one.</p>
+              }
+            }
             <p>
               To accept, sign in or create an account with the email address the invitation was sent to.
               You'll come back here to join the organization.
@@ -174,6 +200,12 @@ export class AcceptInvitationPage {
   private readonly router = inject(Router);
 
   protected readonly failure = signal<Failure | null>(null);
+  protected readonly preview = signal<Preview>({ kind: 'loading' });
+  protected readonly offer = computed(() => {
+    const preview = this.preview();
+    return preview.kind === 'found' ? preview.invitation : null;
+  });
+  private previewed: string | null = null;
   /** The account, organization and token last tried, so a change of any of them tries again. */
   private attempted: string | null = null;
 
@@ -189,6 +221,14 @@ export class AcceptInvitationPage {
 
   constructor() {
     effect(() => {
+      // Signed in, the invitation is accepted at once: the preview is for the signed-out visitor.
+      const org = this.org();
+      const token = this.token();
+      if (this.session.signedIn() || !org || !token || `${org} ${token}` === this.previewed) return;
+      this.previewed = `${org} ${token}`;
+      untracked(() => this.loadPreview(org, token));
+    });
+    effect(() => {
       const userId = this.session.user()?.id;
       const org = this.org();
       const token = this.token();
@@ -197,6 +237,26 @@ export class AcceptInvitationPage {
       if (key === this.attempted) return;
       this.attempted = key;
       untracked(() => this.accept(org, token));
+    });
+  }
+
+  /** "Mentor and Mentee". */
+  protected rolesText(roles: InvitationPreview['roles']): string {
+    const labels = roles.map(roleLabel);
+    return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : (labels[0] ?? '');
+  }
+
+  private loadPreview(org: string, token: string): void {
+    this.preview.set({ kind: 'loading' });
+    this.invitations.preview({ organizationId: org, token }).subscribe({
+      next: (invitation) => this.preview.set({ kind: 'found', invitation }),
+      // Unknown token or a mangled link: say so. Anything else (offline): no preview, the page works.
+      error: (error: unknown) =>
+        this.preview.set(
+          error instanceof HttpErrorResponse && (error.status === 404 || error.status === 400)
+            ? { kind: 'invalid' }
+            : { kind: 'loading' },
+        ),
     });
   }
 

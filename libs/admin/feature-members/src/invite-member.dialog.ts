@@ -1,9 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
-import { ERROR_CODES, FIELD_LIMITS, type InvitationView, type OrganizationRole } from '@mentorship/contracts';
+import {
+  ERROR_CODES,
+  FIELD_LIMITS,
+  ORGANIZATION_ROLES,
+  type InvitationView,
+  type OrganizationRole,
+} from '@mentorship/contracts';
 import {
   FieldErrorPipe,
   FormErrorComponent,
@@ -11,6 +17,11 @@ import {
   FormSubmission,
 } from '@mentorship/admin/ui';
 import { MembersStore } from './members.store';
+
+export interface InviteMemberDialogData {
+  /** The roles the inviter may offer (coordinators: mentor and mentee); all when absent. */
+  roles?: readonly OrganizationRole[];
+}
 
 /**
  * Invites someone by email. Stays open on failure so nothing typed is lost; what the API
@@ -40,7 +51,7 @@ import { MembersStore } from './members.store';
             form.controls.email.errors | fieldError: { required: 'Enter an email address.' }
           }}</mat-error>
         </mat-form-field>
-        <mm-role-picker [control]="form.controls.roles" />
+        <mm-role-picker [control]="form.controls.roles" [roles]="roles" />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
@@ -57,6 +68,8 @@ import { MembersStore } from './members.store';
 })
 export class InviteMemberDialog {
   private readonly store = inject(MembersStore);
+  protected readonly roles =
+    inject<InviteMemberDialogData | null>(MAT_DIALOG_DATA, { optional: true })?.roles ?? ORGANIZATION_ROLES;
   private readonly dialogRef = inject<MatDialogRef<InviteMemberDialog, InvitationView>>(MatDialogRef);
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email, Validators.maxLength(FIELD_LIMITS.email.max)]],
@@ -66,6 +79,7 @@ export class InviteMemberDialog {
   protected readonly submission = new FormSubmission(this.form, {
     [ERROR_CODES.invitationPending]: 'email',
     [ERROR_CODES.alreadyMember]: 'email',
+    [ERROR_CODES.roleNotGrantable]: 'roles',
   });
 
   protected submit(): void {

@@ -5,6 +5,7 @@ import { MatDialog, type MatDialogConfig } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
 import {
   ORGANIZATION_ROLES,
+  invitableRoles,
   type InvitationView,
   type MemberView,
   type OrganizationRole,
@@ -18,7 +19,7 @@ import {
   type ConfirmDialogData,
 } from '@mentorship/admin/ui';
 import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
-import { InviteMemberDialog } from './invite-member.dialog';
+import { InviteMemberDialog, type InviteMemberDialogData } from './invite-member.dialog';
 import { MemberRolesDialog } from './member-roles.dialog';
 import { MembersStore } from './members.store';
 import { MembersTableComponent } from './members-table.component';
@@ -56,7 +57,7 @@ const ALL_ROLES = 'all';
             }
           </mat-select>
         </mat-form-field>
-        @if (canManage()) {
+        @if (grantableRoles().length > 0) {
           <button mat-flat-button type="button" (click)="openInvite()">Invite member</button>
         }
       </header>
@@ -82,7 +83,7 @@ const ALL_ROLES = 'all';
       <mm-pending-invitations
         [invitations]="store.invitations()"
         [total]="store.pendingTotal()"
-        [canManage]="canManage()"
+        [grantableRoles]="grantableRoles()"
         (withdraw)="confirmWithdraw($event)"
       />
     </div>
@@ -116,7 +117,10 @@ export class MembersPage {
   protected readonly label = roleLabel;
   protected readonly page = this.store.members;
   protected readonly organization = this.organizations.current;
+  /** Role changes and removal are the admins'. */
   protected readonly canManage = this.organizations.isAdminOfCurrent;
+  /** Admins offer any role; coordinators mentor and mentee (the API says the same). */
+  protected readonly grantableRoles = computed(() => invitableRoles(this.organization()?.roles ?? []));
   protected readonly emptyText = computed(() => {
     if (this.store.loadingMembers() && !this.page()) return 'Loading members…';
     const role = this.store.query().role;
@@ -132,7 +136,9 @@ export class MembersPage {
   }
 
   protected openInvite(): void {
-    this.openDialog<InviteMemberDialog, void, unknown>(InviteMemberDialog, {}).subscribe((invitation) => {
+    this.openDialog<InviteMemberDialog, InviteMemberDialogData, unknown>(InviteMemberDialog, {
+      data: { roles: this.grantableRoles() },
+    }).subscribe((invitation) => {
       if (invitation) this.notifier.info('Invitation sent.');
     });
   }

@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
-import type { InvitationView } from '@mentorship/contracts';
+import type { InvitationView, OrganizationRole } from '@mentorship/contracts';
 import { RoleChipsComponent } from '@mentorship/admin/ui';
 
 @Component({
@@ -26,7 +26,7 @@ import { RoleChipsComponent } from '@mentorship/admin/ui';
                 />
                 <span>Expires {{ invitation.expiresAt | date: 'mediumDate' }}</span>
               </span>
-              @if (canManage()) {
+              @if (mayWithdraw(invitation)) {
                 <span matListItemMeta class="actions">
                   <button
                     mat-button
@@ -89,7 +89,12 @@ export class PendingInvitationsComponent {
   readonly invitations = input.required<InvitationView[]>();
   /** How many are pending in all, when more than are listed. */
   readonly total = input(0);
-  /** Only admins may withdraw invitations. */
-  readonly canManage = input(false);
+  /** The roles the viewer may offer: they may withdraw an invitation offering only those. */
+  readonly grantableRoles = input<readonly OrganizationRole[]>([]);
   readonly withdraw = output<InvitationView>();
+
+  protected mayWithdraw(invitation: InvitationView): boolean {
+    const grantable = this.grantableRoles();
+    return invitation.roles.every((role) => grantable.includes(role));
+  }
 }

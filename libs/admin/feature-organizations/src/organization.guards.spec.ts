@@ -13,11 +13,25 @@ import {
   organizationRoleGuard,
 } from './organization.guards';
 
+const CREATED = '2026-01-01T00:00:00.000Z';
+
 @Component({ template: 'page' })
 class PageStub {}
 
-const ADMIN_OF: OrganizationView = { id: 'o-a', name: 'Alpha', roles: ['admin'] };
-const MENTEE_OF: OrganizationView = { id: 'o-b', name: 'Beta', roles: ['mentee'] };
+const ADMIN_OF: OrganizationView = {
+  id: 'o-a',
+  name: 'Alpha',
+  roles: ['admin'],
+  createdAt: CREATED,
+  lastUsedAt: null,
+};
+const MENTEE_OF: OrganizationView = {
+  id: 'o-b',
+  name: 'Beta',
+  roles: ['mentee'],
+  createdAt: CREATED,
+  lastUsedAt: null,
+};
 
 describe('organization guards', () => {
   let backend: HttpTestingController;
@@ -65,12 +79,14 @@ describe('organization guards', () => {
       backend.match('/api/v1/orgs').forEach((request) => request.flush({ items: [ADMIN_OF, MENTEE_OF] }));
     }
     await navigation;
+    // Entering an organization remembers it at the API.
+    backend.match((request) => request.url.endsWith('/visits')).forEach((request) => request.flush(null));
     return TestBed.inject(Router).url;
   }
 
   it('opens a page of one of the user’s organizations and makes it current', async () => {
     expect(await open('/orgs/o-b/home')).toBe('/orgs/o-b/home');
-    expect(TestBed.inject(OrganizationStore).current()).toEqual(MENTEE_OF);
+    expect(TestBed.inject(OrganizationStore).current()).toMatchObject({ id: MENTEE_OF.id });
   });
 
   it('sends any other organization id back to /orgs', async () => {

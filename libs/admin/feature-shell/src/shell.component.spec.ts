@@ -9,6 +9,8 @@ import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
 import { of } from 'rxjs';
 import { ShellComponent } from './shell.component';
 
+const CREATED = '2026-01-01T00:00:00.000Z';
+
 describe(ShellComponent.name, () => {
   beforeEach(() => localStorage.clear());
 
@@ -44,35 +46,62 @@ describe(ShellComponent.name, () => {
     );
 
   it('names the product once, for everyone', async () => {
-    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['mentee'] }], 'o1');
+    const shell = await render(
+      [{ id: 'o1', name: 'Northwind', roles: ['mentee'], createdAt: CREATED, lastUsedAt: null }],
+      'o1',
+    );
     expect(shell.querySelector('.brand')?.textContent?.trim()).toBe('Mentorship Map');
     expect(shell.querySelector('header')?.textContent).not.toMatch(/admin/i);
   });
 
   it('shows a mentee their home, cohorts and profile', async () => {
-    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['mentee'] }], 'o1');
+    const shell = await render(
+      [{ id: 'o1', name: 'Northwind', roles: ['mentee'], createdAt: CREATED, lastUsedAt: null }],
+      'o1',
+    );
     expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Northwind');
     expect(navLinks(shell)).toEqual(['Home', 'My cohorts', 'My profile']);
   });
 
   it('shows coordinators the members, programs, cohorts and skills pages', async () => {
-    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['coordinator'] }], 'o1');
+    const shell = await render(
+      [{ id: 'o1', name: 'Northwind', roles: ['coordinator'], createdAt: CREATED, lastUsedAt: null }],
+      'o1',
+    );
     expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills']);
   });
 
   it('gives a coordinator who also mentors their own profile as well', async () => {
-    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['coordinator', 'mentor'] }], 'o1');
+    const shell = await render(
+      [
+        {
+          id: 'o1',
+          name: 'Northwind',
+          roles: ['coordinator', 'mentor'],
+          createdAt: CREATED,
+          lastUsedAt: null,
+        },
+      ],
+      'o1',
+    );
     expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills', 'My profile']);
   });
 
   it('shows the account in the toolbar on a wide screen', async () => {
-    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['admin'] }], 'o1');
+    const shell = await render(
+      [{ id: 'o1', name: 'Northwind', roles: ['admin'], createdAt: CREATED, lastUsedAt: null }],
+      'o1',
+    );
     expect(headerButtons(shell)).toEqual(['Sign out']);
     expect(shell.querySelectorAll('mat-toolbar-row')).toHaveLength(1);
   });
 
   it('folds the account into a menu on a narrow screen and gives the switcher a row of its own', async () => {
-    const shell = await render([{ id: 'o1', name: 'Northwind', roles: ['admin'] }], 'o1', { narrow: true });
+    const shell = await render(
+      [{ id: 'o1', name: 'Northwind', roles: ['admin'], createdAt: CREATED, lastUsedAt: null }],
+      'o1',
+      { narrow: true },
+    );
     expect(headerButtons(shell)).toEqual(['Menu']);
     expect(shell.querySelectorAll('mat-toolbar-row')[1]?.querySelector('mat-select')).not.toBeNull();
   });

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
-import { NgTemplateOutlet } from '@angular/common';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
@@ -39,6 +39,7 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
   selector: 'mm-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DatePipe,
     NgTemplateOutlet,
     RouterOutlet,
     RouterLink,
@@ -60,7 +61,9 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
               @if (organizations.organizations().length > 0) {
                 <a mat-button routerLink="/orgs/new">New organization</a>
               }
-              <span class="user" [title]="user.email">{{ user.displayName }}</span>
+              <a mat-button class="user" routerLink="/account" [title]="'Your account: ' + user.email">{{
+                user.displayName
+              }}</a>
               <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
             } @else {
               <button mat-icon-button type="button" aria-label="Menu" [matMenuTriggerFor]="accountMenu">
@@ -73,6 +76,7 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
                   <span class="account-name">{{ user.displayName }}</span>
                   <span class="account-email">{{ user.email }}</span>
                 </div>
+                <a mat-menu-item routerLink="/account">Your account</a>
                 <a mat-menu-item routerLink="/orgs/new">New organization</a>
                 <button mat-menu-item type="button" (click)="signOut()">Sign out</button>
               </mat-menu>
@@ -111,8 +115,18 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
             [value]="organizations.current()?.id"
             (selectionChange)="openOrganization($event.value)"
           >
+            <mat-select-trigger>{{ organizations.current()?.name }}</mat-select-trigger>
             @for (org of organizations.organizations(); track org.id) {
-              <mat-option [value]="org.id">{{ org.name }}</mat-option>
+              <mat-option [value]="org.id">
+                @if (organizations.sharedNames().has(org.name)) {
+                  <span class="org-option">
+                    <span>{{ org.name }}</span>
+                    <span class="org-created">Created {{ org.createdAt | date: 'medium' }}</span>
+                  </span>
+                } @else {
+                  {{ org.name }}
+                }
+              </mat-option>
             }
           </mat-select>
         </mat-form-field>
@@ -166,6 +180,16 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
       font: var(--mat-sys-body-medium);
       --mat-form-field-container-height: 40px;
       --mat-form-field-container-vertical-padding: 8px;
+    }
+    /* Two organizations of one name: the second line tells them apart. */
+    .org-option {
+      display: flex;
+      flex-direction: column;
+      line-height: 1.25;
+    }
+    .org-created {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
     }
     .user {
       font: var(--mat-sys-body-medium);

@@ -37,4 +37,31 @@ export class IdentityException extends DomainException {
   static userNotFound() {
     return new IdentityException('not_found', 'user_not_found', 'No such user.');
   }
+  static tooManyResetRequests(retryAfterSeconds: number) {
+    return new IdentityException(
+      'rate_limited',
+      'too_many_attempts',
+      'Too many password-reset requests. Try again later.',
+      { retryAfterSeconds },
+    );
+  }
+  static invalidResetToken() {
+    return new IdentityException(
+      'gone',
+      'invalid_reset_token',
+      'This password-reset link is not valid any more. Ask for a new one.',
+    );
+  }
+  static wrongPassword() {
+    return new IdentityException('invalid', 'wrong_password', 'The current password is wrong.', {
+      field: 'currentPassword',
+    });
+  }
+  static crossSiteRefresh() {
+    return new IdentityException(
+      'forbidden',
+      'cross_site_refresh',
+      'This session cannot be used from another site.',
+    );
+  }
 }

@@ -2,14 +2,21 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '@mentorship/notifications';
 import { AppConfig, signingKeyObject } from '@mentorship/platform';
+import { AccountController } from './account.controller';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
+import { PasswordResetEntity } from './entities/password-reset.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher.service';
+import { PasswordResetLimiter } from './password-reset-limiter.service';
+import { RefreshCookie } from './refresh-cookie.service';
+import { PasswordResetRepository } from './repositories/password-reset.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UserRepository } from './repositories/user.repository';
 import { SignInLimiter } from './sign-in-limiter.service';
@@ -17,7 +24,8 @@ import { TokenService } from './token.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, PasswordResetEntity]),
+    NotificationsModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -32,9 +40,13 @@ import { TokenService } from './token.service';
       },
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AccountController],
   providers: [
     AuthService,
+    AccountService,
+    PasswordResetLimiter,
+    RefreshCookie,
+    PasswordResetRepository,
     TokenService,
     PasswordHasher,
     SignInLimiter,

@@ -8,6 +8,7 @@ import { EmailDeliveryRepository } from './repositories/email-delivery.repositor
 @Module({
   imports: [TypeOrmModule.forFeature([EmailDeliveryEntity])],
   providers: [MailTransport, EmailDeliveryService, EmailDeliveryRepository],
-  exports: [EmailDeliveryService],
+  // MailTransport too: identity's password-reset email has no organization, so no tenant job.
+  exports: [EmailDeliveryService, MailTransport],
 })
 export class NotificationsModule {}

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { OrganizationRole } from '@mentorship/contracts';
+import { invitableRoles, type OrganizationRole } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { normalizeEmail } from '@mentorship/identity';
-import { AppConfig, JobOutbox, pageOf, TenantContext } from '@mentorship/platform';
+import { AppConfig, JobOutbox, pageOf, TenancyService, TenantContext } from '@mentorship/platform';
 import {
   InvitationPageDto,
+  InvitationPreviewDto,
   InvitationQueryDto,
   InvitationViewDto,
   InviteMemberDto,
@@ -26,6 +27,7 @@ type Invitation = Omit<InvitationEntity, 'organizationId'>;
 export class InvitationsService {
   constructor(
     private readonly config: AppConfig,
+    private readonly tenancy: TenancyService,
     private readonly audit: AuditService,
     private readonly outbox: JobOutbox,
     private readonly tokens: InvitationTokens,
@@ -36,6 +38,7 @@ export class InvitationsService {
 
   /** Records the invitation and, in the same transaction, its email job. */
   async invite(input: InviteMemberDto): Promise<InvitationViewDto> {
+    assertMayOffer(input.roles);
     if (await this.memberships.hasMemberWithEmail(input.email)) throw OrganizationsException.alreadyMember();
 
     const invitation: Invitation = {
@@ -99,10 +102,14 @@ export class InvitationsService {
   }
 
   async revoke(invitationId: string): Promise<void> {
-    const email = await this.invitations.revokePending(invitationId);
+    // A coordinator may withdraw what a coordinator may offer; an admin's admin invitation stays.
+    const grantable = invitableRoles(TenantContext.caller().roles);
+    const email = await this.invitations.revokePending(invitationId, grantable);
     if (email === null) {
-      // Nothing pending was revoked: say why (rarely taken, so it costs the common case nothing).
-      if (!(await this.invitations.get(invitationId))) throw OrganizationsException.invitationNotFound();
+      // Nothing was revoked: say why (rarely taken, so it costs the common case nothing).
+      const invitation = await this.invitations.get(invitationId);
+      if (!invitation) throw OrganizationsException.invitationNotFound();
+      assertMayOffer(invitation.roles);
       throw OrganizationsException.invitationUsed();
     }
     await this.audit.record({
@@ -110,6 +117,28 @@ export class InvitationsService {
       target: { type: 'invitation', id: invitationId },
       details: { email },
     });
+  }
+
+  /**
+   * What the invitation page names before anyone signs in: the organization, who invited and
+   * the roles offered. The signed token is the only key, so it reveals nothing to anyone
+   * without the link; a forged, withdrawn or unknown invitation is 404.
+   */
+  async preview(organizationId: string, token: string): Promise<InvitationPreviewDto> {
+    const invitationId = this.tokens.verify(organizationId, token);
+    if (!invitationId) throw OrganizationsException.invitationNotFound();
+    const found = await this.tenancy.runInTenant(organizationId, () =>
+      this.invitations.preview(invitationId),
+    );
+    if (!found || found.status === 'revoked') throw OrganizationsException.invitationNotFound();
+    const expired = found.status === 'pending' && found.expiresAt.getTime() <= Date.now();
+    return {
+      organizationName: found.organizationName,
+      invitedBy: found.invitedBy,
+      roles: found.roles,
+      status: expired ? 'expired' : found.status,
+      expiresAt: found.expiresAt.toISOString(),
+    };
   }
 
   /** The caller joins with the invited roles; the token must be for this organization and the caller's address. */
@@ -138,6 +167,13 @@ export class InvitationsService {
     });
     return this.members.get(invitee.userId);
   }
+}
+
+/** Coordinators bring in mentors and mentees; only admins hand out admin or coordinator. */
+function assertMayOffer(roles: readonly OrganizationRole[]): void {
+  const grantable = invitableRoles(TenantContext.caller().roles);
+  if (!roles.every((role) => grantable.includes(role)))
+    throw OrganizationsException.roleNotGrantable(grantable);
 }
 
 function toInvitationView(invitation: Invitation): InvitationViewDto {

@@ -10,8 +10,8 @@ import {
   Patch,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { OrgMember } from '@mentorship/platform';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
 import { MemberPageDto, MemberQueryDto, MemberViewDto, RolesDto } from './dto/organization.dto';
 import { MembersService } from './members.service';
 import { OrganizationsException } from './organizations.exception';
@@ -24,6 +24,13 @@ const memberId = new ParseUUIDPipe({ exceptionFactory: () => OrganizationsExcept
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 
+  @ApiOperation({ summary: 'Members, paginated, optionally holding one role' })
+  @ApiErrorCodes({
+    400: ['validation_failed'],
+    401: ['unauthenticated'],
+    403: ['forbidden_role'],
+    404: ['organization_not_found'],
+  })
   @OrgMember('admin', 'coordinator')
   @Get()
   @ApiOkResponse({ type: MemberPageDto })
@@ -31,6 +38,12 @@ export class MembersController {
     return this.members.list(query);
   }
 
+  @ApiOperation({ summary: 'One member' })
+  @ApiErrorCodes({
+    401: ['unauthenticated'],
+    403: ['forbidden_role'],
+    404: ['organization_not_found', 'member_not_found'],
+  })
   @OrgMember('admin', 'coordinator')
   @Get(':userId')
   @ApiOkResponse({ type: MemberViewDto })
@@ -38,6 +51,14 @@ export class MembersController {
     return this.members.get(userId);
   }
 
+  @ApiOperation({ summary: "Change a member's roles (admins)" })
+  @ApiErrorCodes({
+    400: ['validation_failed'],
+    401: ['unauthenticated'],
+    403: ['forbidden_role'],
+    404: ['organization_not_found', 'member_not_found'],
+    409: ['last_admin'],
+  })
   @OrgMember('admin')
   @Patch(':userId')
   @ApiOkResponse({ type: MemberViewDto })
@@ -45,6 +66,13 @@ export class MembersController {
     return this.members.changeRoles(userId, body.roles);
   }
 
+  @ApiOperation({ summary: 'Remove a member (admins)' })
+  @ApiErrorCodes({
+    401: ['unauthenticated'],
+    403: ['forbidden_role'],
+    404: ['organization_not_found', 'member_not_found'],
+    409: ['last_admin'],
+  })
   @OrgMember('admin')
   @Delete(':userId')
   @HttpCode(HttpStatus.NO_CONTENT)

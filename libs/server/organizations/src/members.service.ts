@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationRole } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
-import { pageOf } from '@mentorship/platform';
+import { pageOf, TenantContext } from '@mentorship/platform';
 import { MemberPageDto, MemberQueryDto, MemberViewDto } from './dto/organization.dto';
 import type { MembershipEntity } from './entities/membership.entity';
 import { OrganizationsAudit } from './organizations.audit';
@@ -55,6 +55,19 @@ export class MembersService {
     await this.memberships.remove(userId);
     await this.audit.record({
       action: OrganizationsAudit.memberRemoved,
+      target: { type: 'member', id: userId },
+      details: { roles: membership.roles },
+    });
+  }
+
+  /** The caller leaves the organization; its last admin cannot (409 `last_admin`). */
+  async leave(): Promise<void> {
+    const userId = TenantContext.caller().userId;
+    const membership = await this.lockMember(userId);
+    if (membership.roles.includes('admin')) await this.assertAnotherAdmin(userId);
+    await this.memberships.remove(userId);
+    await this.audit.record({
+      action: OrganizationsAudit.memberLeft,
       target: { type: 'member', id: userId },
       details: { roles: membership.roles },
     });

@@ -3,6 +3,8 @@ import { defineAuditActions } from '@mentorship/audit';
 /** What the organizations context writes to the audit log. */
 export const OrganizationsAudit = defineAuditActions({
   organizationCreated: 'organization.created',
+  organizationRenamed: 'organization.renamed',
+  memberLeft: 'member.left',
   memberRolesChanged: 'member.roles_changed',
   memberRemoved: 'member.removed',
   invitationCreated: 'invitation.created',

@@ -1,15 +1,33 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, SignedIn } from '@mentorship/platform';
-import { CreateOrganizationDto, OrganizationListDto, OrganizationViewDto } from './dto/organization.dto';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrorCodes, AuthenticatedUser, CurrentUser, OrgMember, SignedIn } from '@mentorship/platform';
+import {
+  CreateOrganizationDto,
+  OrganizationListDto,
+  OrganizationViewDto,
+  RenameOrganizationDto,
+} from './dto/organization.dto';
+import { MembersService } from './members.service';
 import { OrganizationsService } from './organizations.service';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
 @Controller('orgs')
 export class OrganizationsController {
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly members: MembersService,
+  ) {}
 
+  @ApiOperation({ summary: 'My organizations, with my roles and when I last used each' })
+  @ApiErrorCodes({ 401: ['unauthenticated'] })
   @SignedIn()
   @Get()
   @ApiOkResponse({ type: OrganizationListDto })
@@ -17,6 +35,8 @@ export class OrganizationsController {
     return this.organizations.listMine(user.id);
   }
 
+  @ApiOperation({ summary: 'Create an organization; the creator becomes its admin' })
+  @ApiErrorCodes({ 400: ['validation_failed'], 401: ['unauthenticated'] })
   @SignedIn()
   @Post()
   @ApiCreatedResponse({ type: OrganizationViewDto })
@@ -25,5 +45,43 @@ export class OrganizationsController {
     @Body() body: CreateOrganizationDto,
   ): Promise<OrganizationViewDto> {
     return this.organizations.create(user, body);
+  }
+
+  /**
+   * The caller switched to (opened) this organization: remembered on the membership, so the
+   * app opens it next time on any device. No audit row: it changes nothing others see.
+   */
+  @ApiOperation({ summary: 'Remember that I opened this organization' })
+  @ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found'] })
+  @OrgMember()
+  @Post(':orgId/visits')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Remembered as the last used organization.' })
+  markUsed(): Promise<void> {
+    return this.organizations.markUsed();
+  }
+
+  @ApiOperation({ summary: 'Rename the organization (admins)' })
+  @ApiErrorCodes({
+    400: ['validation_failed'],
+    401: ['unauthenticated'],
+    403: ['forbidden_role'],
+    404: ['organization_not_found'],
+  })
+  @OrgMember('admin')
+  @Patch(':orgId')
+  @ApiOkResponse({ type: OrganizationViewDto })
+  rename(@Body() body: RenameOrganizationDto): Promise<OrganizationViewDto> {
+    return this.organizations.rename(body);
+  }
+
+  @ApiOperation({ summary: 'Leave the organization (its last admin cannot)' })
+  @ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found'], 409: ['last_admin'] })
+  @OrgMember()
+  @Delete(':orgId/membership')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'No longer a member.' })
+  leave(): Promise<void> {
+    return this.members.leave();
   }
 }

@@ -15,6 +15,16 @@ export class OrganizationsException extends DomainException {
       },
     );
   }
+  static roleNotGrantable(grantable: string[]) {
+    return new OrganizationsException(
+      'forbidden',
+      'role_not_grantable',
+      grantable.length
+        ? `You may invite with these roles only: ${grantable.join(', ')}.`
+        : 'You may not invite members.',
+      { grantableRoles: grantable },
+    );
+  }
   static memberNotFound() {
     return new OrganizationsException('not_found', 'member_not_found', 'No such member.');
   }

@@ -6,7 +6,7 @@ import { InvitationEntity } from './entities/invitation.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import { OrganizationEntity } from './entities/organization.entity';
 import { InvitationTokens } from './invitation-tokens.service';
-import { InvitationsController } from './invitations.controller';
+import { InvitationPreviewController, InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { InvitationEmailJob } from './jobs/invitation-email.job';
 import { MembersController } from './members.controller';
@@ -25,7 +25,12 @@ import { OrganizationRepository } from './repositories/organization.repository';
     AuditModule,
     NotificationsModule,
   ],
-  controllers: [OrganizationsController, MembersController, InvitationsController],
+  controllers: [
+    OrganizationsController,
+    MembersController,
+    InvitationsController,
+    InvitationPreviewController,
+  ],
   providers: [
     OrganizationsService,
     MembersService,

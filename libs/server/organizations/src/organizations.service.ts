@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@mentorship/audit';
-import { AuthenticatedUser, TenancyService } from '@mentorship/platform';
-import { CreateOrganizationDto, OrganizationListDto, OrganizationViewDto } from './dto/organization.dto';
+import { AuthenticatedUser, TenancyService, TenantContext } from '@mentorship/platform';
+import {
+  CreateOrganizationDto,
+  OrganizationListDto,
+  OrganizationViewDto,
+  RenameOrganizationDto,
+} from './dto/organization.dto';
 import { OrganizationsAudit } from './organizations.audit';
 import { MembershipRepository } from './repositories/membership.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
@@ -23,14 +28,17 @@ export class OrganizationsService {
     return this.tenancy.runInTenant(
       organizationId,
       async () => {
-        await this.organizations.create(input.name);
-        await this.memberships.add(creator.id, ['admin']);
+        const now = new Date();
+        await this.organizations.create(input.name, now);
+        // Created is used: the creator lands on it next time.
+        await this.memberships.add(creator.id, ['admin'], now);
         await this.audit.record({
           action: OrganizationsAudit.organizationCreated,
           target: { type: 'organization', id: organizationId },
           details: { name: input.name },
         });
-        return { id: organizationId, name: input.name, roles: ['admin'] };
+        const at = now.toISOString();
+        return { id: organizationId, name: input.name, roles: ['admin'], createdAt: at, lastUsedAt: at };
       },
       caller,
     );
@@ -38,6 +46,42 @@ export class OrganizationsService {
 
   /** The caller's organizations, each with the caller's roles in it. */
   async listMine(userId: string): Promise<OrganizationListDto> {
-    return { items: await this.memberships.organizationsOf(userId) };
+    const rows = await this.memberships.organizationsOf(userId);
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        roles: row.roles,
+        createdAt: new Date(row.createdAt).toISOString(),
+        lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt).toISOString() : null,
+      })),
+    };
+  }
+
+  /** Admins rename their organization; members see the new name at once. */
+  async rename(input: RenameOrganizationDto): Promise<OrganizationViewDto> {
+    const before = await this.organizations.current();
+    if (before.name !== input.name) {
+      await this.organizations.rename(input.name);
+      await this.audit.record({
+        action: OrganizationsAudit.organizationRenamed,
+        target: { type: 'organization', id: before.id },
+        details: { from: before.name, to: input.name },
+      });
+    }
+    const caller = TenantContext.caller();
+    const membership = await this.memberships.get(caller.userId);
+    return {
+      id: before.id,
+      name: input.name,
+      roles: [...caller.roles],
+      createdAt: new Date(before.createdAt).toISOString(),
+      lastUsedAt: membership?.lastUsedAt ? new Date(membership.lastUsedAt).toISOString() : null,
+    };
+  }
+
+  /** The caller opened the organization: it is where they land next time, on any device. */
+  async markUsed(): Promise<void> {
+    await this.memberships.markUsed(TenantContext.caller().userId, new Date());
   }
 }

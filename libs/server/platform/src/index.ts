@@ -16,6 +16,7 @@ export * from './http/integer-param';
 export * from './http/omittable';
 export * from './http/create-http-app';
 export * from './http/security-headers';
+export * from './http/api-error-responses';
 export * from './database/database.module';
 export * from './database/migrate';
 export * from './database/repositories/tenant-repository';

@@ -90,7 +90,8 @@ export async function makeUser(http: HttpClient, overrides: UserOverrides = {}):
     password: overrides.password ?? TEST_PASSWORD,
     displayName: overrides.displayName ?? 'Test Person',
   });
-  if (result.status !== 201)
+  // Without the browser app's X-Refresh-Cookie header the token comes in the body.
+  if (result.status !== 201 || !result.body.refreshToken)
     throw new Error(`sign-up failed: ${result.status} ${JSON.stringify(result.body)}`);
   return {
     id: result.body.user.id,

@@ -11,9 +11,14 @@ export type SessionView = Schemas['SessionViewDto'];
 export type SignUpRequest = Schemas['SignUpDto'];
 export type SignInRequest = Schemas['SignInDto'];
 export type RefreshRequest = Schemas['RefreshDto'];
+export type PasswordResetRequest = Schemas['PasswordResetRequestDto'];
+export type ConfirmPasswordResetRequest = Schemas['ConfirmPasswordResetDto'];
+export type ChangePasswordRequest = Schemas['ChangePasswordDto'];
+export type UpdateMeRequest = Schemas['UpdateMeDto'];
 export type OrganizationView = Schemas['OrganizationViewDto'];
 export type OrganizationList = Schemas['OrganizationListDto'];
 export type CreateOrganizationRequest = Schemas['CreateOrganizationDto'];
+export type RenameOrganizationRequest = Schemas['RenameOrganizationDto'];
 export type MemberView = Schemas['MemberViewDto'];
 export type MemberPage = Schemas['MemberPageDto'];
 export type ChangeMemberRolesRequest = Schemas['RolesDto'];
@@ -21,6 +26,8 @@ export type InviteMemberRequest = Schemas['InviteMemberDto'];
 export type InvitationView = Schemas['InvitationViewDto'];
 export type InvitationPage = Schemas['InvitationPageDto'];
 export type AcceptInvitationRequest = Schemas['AcceptInvitationDto'];
+export type InvitationPreview = Schemas['InvitationPreviewDto'];
+export type InvitationPreviewRequest = Schemas['InvitationPreviewRequestDto'];
 export type ErrorBodyView = Schemas['ErrorBodyDto'];
 
 // people: the skills catalogue and profiles

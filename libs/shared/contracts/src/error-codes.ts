@@ -13,10 +13,18 @@ export const ERROR_CODES = {
   invalidCredentials: 'invalid_credentials',
   tooManyAttempts: 'too_many_attempts',
   invalidRefreshToken: 'invalid_refresh_token',
+  /** 403: the refresh cookie sent from a page of another origin. */
+  crossSiteRefresh: 'cross_site_refresh',
   unauthenticated: 'unauthenticated',
+  /** 410: the password-reset link is unknown, used or expired. */
+  invalidResetToken: 'invalid_reset_token',
+  /** 400: a password change with the wrong current password. */
+  wrongPassword: 'wrong_password',
   // organizations
   organizationNotFound: 'organization_not_found',
   forbiddenRole: 'forbidden_role',
+  /** 403: the caller may invite, but not with one of these roles (`details.grantableRoles`). */
+  roleNotGrantable: 'role_not_grantable',
   memberNotFound: 'member_not_found',
   lastAdmin: 'last_admin',
   alreadyMember: 'already_member',

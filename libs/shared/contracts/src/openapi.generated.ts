@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness: the process answers */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -27,6 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Readiness: Postgres and Redis answer */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -45,6 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Create an account and start a session */
         post: operations["AuthController_signUp"];
         delete?: never;
         options?: never;
@@ -61,6 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in with email and password */
         post: operations["AuthController_signIn"];
         delete?: never;
         options?: never;
@@ -77,6 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Trade the refresh token for a new session (rotation) */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -93,6 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out: the refresh token family stops working */
         post: operations["AuthController_signOut"];
         delete?: never;
         options?: never;
@@ -107,9 +113,62 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in person */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit my name */
+        patch: operations["AccountController_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a password-reset link, if the address has an account */
+        post: operations["AccountController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the emailed token */
+        post: operations["AccountController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (ends my other sessions) */
+        post: operations["AccountController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -123,10 +182,63 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My organizations, with my roles and when I last used each */
         get: operations["OrganizationsController_listMine"];
         put?: never;
+        /** Create an organization; the creator becomes its admin */
         post: operations["OrganizationsController_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remember that I opened this organization */
+        post: operations["OrganizationsController_markUsed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename the organization (admins) */
+        patch: operations["OrganizationsController_rename"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Leave the organization (its last admin cannot) */
+        delete: operations["OrganizationsController_leave"];
         options?: never;
         head?: never;
         patch?: never;
@@ -139,6 +251,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Members, paginated, optionally holding one role */
         get: operations["MembersController_list"];
         put?: never;
         post?: never;
@@ -155,12 +268,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One member */
         get: operations["MembersController_get"];
         put?: never;
         post?: never;
+        /** Remove a member (admins) */
         delete: operations["MembersController_remove"];
         options?: never;
         head?: never;
+        /** Change a member's roles (admins) */
         patch: operations["MembersController_changeRoles"];
         trace?: never;
     };
@@ -171,8 +287,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Invitations, newest first, optionally of one status */
         get: operations["InvitationsController_list"];
         put?: never;
+        /** Invite someone by email (coordinators: mentors and mentees) */
         post: operations["InvitationsController_invite"];
         delete?: never;
         options?: never;
@@ -189,6 +307,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accept an invitation as the invited address */
         post: operations["InvitationsController_accept"];
         delete?: never;
         options?: never;
@@ -206,7 +325,25 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Withdraw a pending invitation */
         delete: operations["InvitationsController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invitation link offers, before signing in */
+        post: operations["InvitationPreviewController_preview"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -712,15 +849,33 @@ export interface components {
             accessToken: string;
             /** @description Seconds until the access token expires. */
             expiresIn: number;
-            /** @description Single-use; each refresh returns the next one. */
-            refreshToken: string;
+            /** @description Single-use; each refresh returns the next one. Absent for the browser app (`X-Refresh-Cookie: 1`): it travels in the HttpOnly cookie instead. */
+            refreshToken?: string;
         };
         SignInDto: {
             email: string;
             password: string;
         };
         RefreshDto: {
-            refreshToken: string;
+            /** @description Left out by the browser app, whose token is in the cookie. */
+            refreshToken?: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example ada@example.org */
+            email: string;
+        };
+        ConfirmPasswordResetDto: {
+            /** @description The emailed link's `token`. */
+            token: string;
+            password: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        UpdateMeDto: {
+            /** @example Ada Lovelace */
+            displayName?: string;
         };
         OrganizationViewDto: {
             /** Format: uuid */
@@ -728,11 +883,25 @@ export interface components {
             name: string;
             /** @description The caller's roles. */
             roles: ("admin" | "coordinator" | "mentor" | "mentee")[];
+            /**
+             * Format: date-time
+             * @description Tells apart two organizations of one name.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the caller last opened it (POST /orgs/{orgId}/visits); null: not yet.
+             */
+            lastUsedAt: string | null;
         };
         OrganizationListDto: {
             items: components["schemas"]["OrganizationViewDto"][];
         };
         CreateOrganizationDto: {
+            /** @example Acme Engineering */
+            name: string;
+        };
+        RenameOrganizationDto: {
             /** @example Acme Engineering */
             name: string;
         };
@@ -779,6 +948,27 @@ export interface components {
         };
         AcceptInvitationDto: {
             token: string;
+        };
+        InvitationPreviewRequestDto: {
+            /**
+             * Format: uuid
+             * @description The link's `org`.
+             */
+            organizationId: string;
+            /** @description The link's `token`. */
+            token: string;
+        };
+        InvitationPreviewDto: {
+            /** @example Acme Engineering */
+            organizationName: string;
+            /** @description The inviter's name; null when their account is gone. */
+            invitedBy: string | null;
+            /** @description The roles offered. */
+            roles: ("admin" | "coordinator" | "mentor" | "mentee")[];
+            /** @enum {string} */
+            status: "pending" | "accepted" | "expired";
+            /** Format: date-time */
+            expiresAt: string;
         };
         ErrorBodyDto: {
             /** @example 404 */
@@ -1468,7 +1658,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The Health Check is not successful */
+            /**
+             * @description The Health Check is not successful
+             *
+             *     Postgres or Redis does not answer.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1550,6 +1744,20 @@ export interface operations {
                     "application/json": components["schemas"]["SessionViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `email_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthController_signIn: {
@@ -1572,6 +1780,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SessionViewDto"];
                 };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `invalid_credentials`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1596,6 +1825,27 @@ export interface operations {
                     "application/json": components["schemas"]["SessionViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `invalid_refresh_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `cross_site_refresh`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthController_signOut: {
@@ -1611,7 +1861,8 @@ export interface operations {
             };
         };
         responses: {
-            204: {
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1636,6 +1887,167 @@ export interface operations {
                     "application/json": components["schemas"]["UserViewDto"];
                 };
             };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `user_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description If the address has an account, a reset link is on its way. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description Password set; every session of the account has ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No longer valid. Codes: `invalid_reset_token`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description This device's next session; all others ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `wrong_password`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     OrganizationsController_listMine: {
@@ -1654,6 +2066,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrganizationListDto"];
                 };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1678,6 +2097,142 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationsController_markUsed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Remembered as the last used organization. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameOrganizationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationsController_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No longer a member. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `last_admin`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MembersController_list: {
@@ -1701,6 +2256,34 @@ export interface operations {
                     "application/json": components["schemas"]["MemberPageDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MembersController_get: {
@@ -1722,6 +2305,27 @@ export interface operations {
                     "application/json": components["schemas"]["MemberViewDto"];
                 };
             };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MembersController_remove: {
@@ -1735,7 +2339,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `last_admin`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1766,6 +2392,41 @@ export interface operations {
                     "application/json": components["schemas"]["MemberViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `last_admin`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     InvitationsController_list: {
@@ -1788,6 +2449,34 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InvitationPageDto"];
                 };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1812,6 +2501,41 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `already_member`, `invitation_pending`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     InvitationsController_accept: {
@@ -1835,6 +2559,41 @@ export interface operations {
                     "application/json": components["schemas"]["MemberViewDto"];
                 };
             };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No longer valid. Codes: `invitation_expired`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     InvitationsController_revoke: {
@@ -1848,7 +2607,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationPreviewController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationPreviewRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `invitation_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

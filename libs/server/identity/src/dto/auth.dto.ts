@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Omittable } from '@mentorship/platform';
 import type {
   RefreshRequest,
   SessionView,
@@ -42,10 +43,11 @@ export class SignInDto implements SignInRequest {
 }
 
 export class RefreshDto implements RefreshRequest {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'Left out by the browser app, whose token is in the cookie.' })
+  @Omittable()
   @IsString()
   @Length(20, 200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class UserViewDto implements UserView {
@@ -64,6 +66,9 @@ export class SessionViewDto implements SessionView {
   accessToken!: string;
   @ApiProperty({ description: 'Seconds until the access token expires.' })
   expiresIn!: number;
-  @ApiProperty({ description: 'Single-use; each refresh returns the next one.' })
-  refreshToken!: string;
+  @ApiPropertyOptional({
+    description:
+      'Single-use; each refresh returns the next one. Absent for the browser app (`X-Refresh-Cookie: 1`): it travels in the HttpOnly cookie instead.',
+  })
+  refreshToken?: string;
 }

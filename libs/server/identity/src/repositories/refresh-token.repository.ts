@@ -30,4 +30,9 @@ export class RefreshTokenRepository extends GlobalRepository<RefreshTokenEntity>
   async revokeFamily(familyId: string): Promise<void> {
     await this.repository.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
+
+  /** Every session of the person ends (password reset or change). */
+  async revokeAllOf(userId: string): Promise<void> {
+    await this.repository.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
 }

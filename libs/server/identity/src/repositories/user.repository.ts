@@ -28,4 +28,20 @@ export class UserRepository extends GlobalRepository<UserEntity> {
       select: { id: true, email: true, displayName: true, passwordHash: true, createdAt: true },
     });
   }
+
+  /** For a password change: the account with its hash. */
+  findByIdWithPasswordHash(id: string): Promise<UserEntity | null> {
+    return this.repository.findOne({
+      where: { id },
+      select: { id: true, email: true, displayName: true, passwordHash: true, createdAt: true },
+    });
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.repository.update({ id }, { passwordHash });
+  }
+
+  async rename(id: string, displayName: string): Promise<void> {
+    await this.repository.update({ id }, { displayName });
+  }
 }

@@ -4,11 +4,14 @@ import {
   type AcceptInvitationRequest,
   type ChangeMemberRolesRequest,
   type CreateOrganizationRequest,
+  type InvitationPreview,
+  type InvitationPreviewRequest,
   type InvitationView,
   type InviteMemberRequest,
   type MemberView,
   type OrganizationRole,
   type OrganizationView,
+  type RenameOrganizationRequest,
 } from '@mentorship/contracts';
 import { NormalizeEmail } from '@mentorship/identity';
 import { PageOf, PageQueryDto } from '@mentorship/platform';
@@ -21,6 +24,7 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   MaxLength,
 } from 'class-validator';
@@ -35,6 +39,14 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
   name!: string;
 }
 
+export class RenameOrganizationDto implements RenameOrganizationRequest {
+  @ApiProperty({ example: 'Acme Engineering' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 120)
+  name!: string;
+}
+
 export class OrganizationViewDto implements OrganizationView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -42,6 +54,15 @@ export class OrganizationViewDto implements OrganizationView {
   name!: string;
   @ApiProperty({ enum: ORGANIZATION_ROLES, isArray: true, description: "The caller's roles." })
   roles!: OrganizationRole[];
+  @ApiProperty({ format: 'date-time', description: 'Tells apart two organizations of one name.' })
+  createdAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the caller last opened it (POST /orgs/{orgId}/visits); null: not yet.',
+  })
+  lastUsedAt!: string | null;
 }
 
 export class OrganizationListDto {
@@ -119,4 +140,31 @@ export class AcceptInvitationDto implements AcceptInvitationRequest {
   @IsString()
   @Length(10, 200)
   token!: string;
+}
+
+export class InvitationPreviewRequestDto implements InvitationPreviewRequest {
+  @ApiProperty({ format: 'uuid', description: "The link's `org`." })
+  @IsUUID()
+  organizationId!: string;
+  @ApiProperty({ description: "The link's `token`." })
+  @IsString()
+  @Length(10, 200)
+  token!: string;
+}
+
+export class InvitationPreviewDto implements InvitationPreview {
+  @ApiProperty({ example: 'Acme Engineering' })
+  organizationName!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The inviter's name; null when their account is gone.",
+  })
+  invitedBy!: string | null;
+  @ApiProperty({ enum: ORGANIZATION_ROLES, isArray: true, description: 'The roles offered.' })
+  roles!: OrganizationRole[];
+  @ApiProperty({ enum: ['pending', 'accepted', 'expired'] })
+  status!: 'pending' | 'accepted' | 'expired';
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
 }

@@ -15,4 +15,8 @@ export class MembershipEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When the member last opened the organization (`POST /orgs/:orgId/visits`). */
+  @Column('timestamptz', { name: 'last_used_at', nullable: true })
+  lastUsedAt!: Date | null;
 }

@@ -1,7 +1,8 @@
 import type { ContextMigrations } from '@mentorship/platform';
 import { Organizations1763770000200 } from './1763770000200-organizations';
+import { MembershipLastUsed1764610000100 } from './1764610000100-membership-last-used';
 
 export const organizationsMigrations: ContextMigrations = {
   directory: __dirname,
-  classes: [Organizations1763770000200],
+  classes: [Organizations1763770000200, MembershipLastUsed1764610000100],
 };

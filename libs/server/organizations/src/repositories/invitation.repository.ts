@@ -3,6 +3,14 @@ import type { OrganizationRole } from '@mentorship/contracts';
 import { TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
 import { InvitationEntity } from '../entities/invitation.entity';
 
+export interface InvitationPreviewRow {
+  organizationName: string;
+  invitedBy: string | null;
+  roles: OrganizationRole[];
+  status: InvitationEntity['status'];
+  expiresAt: Date;
+}
+
 /** What the list filters on; `expired` is a pending invitation past its date. */
 export type InvitationFilter = 'pending' | 'expired' | 'accepted' | 'revoked';
 
@@ -70,17 +78,34 @@ export class InvitationRepository extends TenantRepository<InvitationEntity> {
     return this.findPage(builder, { offset: filter.offset, limit: filter.limit });
   }
 
-  /** Revokes the invitation if it is pending, in one statement: its address, or null when none was pending. */
-  async revokePending(id: string): Promise<string | null> {
+  /**
+   * Revokes the invitation if it is pending and offers only `grantable` roles, in one
+   * statement: its address, or null when nothing was revoked.
+   */
+  async revokePending(id: string, grantable: readonly string[]): Promise<string | null> {
     const [row] = await this.sql<{ email: string }>(
       `WITH revoked AS (
          UPDATE invitations SET status = 'revoked'
-          WHERE organization_id = $1 AND id = $2 AND status = 'pending'
+          WHERE organization_id = $1 AND id = $2 AND status = 'pending' AND roles <@ $3::text[]
           RETURNING email)
        SELECT email FROM revoked`,
-      [id],
+      [id, grantable],
     );
     return row?.email ?? null;
+  }
+
+  /** What the invitation page shows: the organization, who invited and the roles on offer. */
+  async preview(id: string): Promise<InvitationPreviewRow | null> {
+    const [row] = await this.sql<InvitationPreviewRow>(
+      `SELECT organization.name AS "organizationName", inviter.display_name AS "invitedBy",
+              invitation.roles, invitation.status, invitation.expires_at AS "expiresAt"
+         FROM invitations invitation
+         JOIN organizations organization ON organization.id = invitation.organization_id
+         LEFT JOIN users inviter ON inviter.id = invitation.invited_by
+        WHERE invitation.organization_id = $1 AND invitation.id = $2`,
+      [id],
+    );
+    return row ?? null;
   }
 
   markAccepted(id: string, userId: string): Promise<void> {

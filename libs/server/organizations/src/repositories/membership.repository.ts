@@ -20,6 +20,8 @@ export interface OwnOrganizationRow {
   id: string;
   name: string;
   roles: OrganizationRole[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
 }
 
 @Injectable()
@@ -45,6 +47,10 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
     return (await this.findOne({ userId }))?.roles ?? null;
   }
 
+  get(userId: string): Promise<MembershipEntity | null> {
+    return this.findOne({ userId });
+  }
+
   /** Reads a membership and locks it, so concurrent changes to one member queue up. */
   lock(userId: string): Promise<MembershipEntity | null> {
     return this.findOneForUpdate({ userId });
@@ -55,8 +61,13 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
     return this.findForUpdate({ roles: ArrayContains(['admin']) });
   }
 
-  add(userId: string, roles: OrganizationRole[]): Promise<void> {
-    return this.insert({ userId, roles });
+  add(userId: string, roles: OrganizationRole[], lastUsedAt: Date | null = null): Promise<void> {
+    return this.insert({ userId, roles, lastUsedAt });
+  }
+
+  /** The member opened the organization now. */
+  markUsed(userId: string, at: Date): Promise<void> {
+    return this.update({ userId }, { lastUsedAt: at });
   }
 
   changeRoles(userId: string, roles: OrganizationRole[]): Promise<void> {
@@ -113,7 +124,13 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
       manager
         .createQueryBuilder(MembershipEntity, 'membership')
         .innerJoin(OrganizationEntity, 'organization', 'organization.id = membership.organization_id')
-        .select(['organization.id AS id', 'organization.name AS name', 'membership.roles AS roles'])
+        .select([
+          'organization.id AS id',
+          'organization.name AS name',
+          'membership.roles AS roles',
+          'organization.created_at AS "createdAt"',
+          'membership.last_used_at AS "lastUsedAt"',
+        ])
         .andWhere('membership.user_id = :userId', { userId })
         .orderBy('organization.name')
         .addOrderBy('organization.id')

@@ -10,8 +10,12 @@ export class OrganizationRepository extends TenantRepository<OrganizationEntity,
   }
 
   /** Creates the current tenant's row. */
-  create(name: string): Promise<void> {
-    return this.insert({ name });
+  create(name: string, createdAt: Date): Promise<void> {
+    return this.insert({ name, createdAt });
+  }
+
+  rename(name: string): Promise<void> {
+    return this.update({}, { name });
   }
 
   async current(): Promise<OrganizationEntity> {

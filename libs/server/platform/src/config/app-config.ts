@@ -155,6 +155,13 @@ export class AppConfig {
   @IsArray()
   @IsOrigin()
   corsOrigins: string[] = [];
+
+  /**
+   * `on`: the OpenAPI document and its explorer at /api/docs (the demo's default); `off`: both
+   * answer 404, for a production that does not publish its API's shape.
+   */
+  @IsIn(['on', 'off'])
+  apiDocs: 'on' | 'off' = 'on';
 }
 
 const ENV_KEYS: Record<keyof AppConfig, string> = {
@@ -180,6 +187,7 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   signInFailureWindowSeconds: 'SIGN_IN_FAILURE_WINDOW_SECONDS',
   bodyLimit: 'BODY_LIMIT',
   corsOrigins: 'CORS_ORIGINS',
+  apiDocs: 'API_DOCS',
 };
 
 export class InvalidConfigError extends Error {}

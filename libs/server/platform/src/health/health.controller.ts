@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -21,6 +21,7 @@ export class HealthController {
   ) {}
 
   /** Liveness: the process answers. */
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   @Public()
   @Get('health')
   live() {
@@ -28,6 +29,8 @@ export class HealthController {
   }
 
   /** Readiness: Postgres and Redis answer, so a load balancer may send traffic. */
+  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer' })
+  @ApiServiceUnavailableResponse({ description: 'Postgres or Redis does not answer.' })
   @Public()
   @Get('ready')
   @HealthCheck()

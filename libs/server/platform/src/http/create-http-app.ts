@@ -63,8 +63,10 @@ export async function createHttpApp(
   app.useGlobalFilters(new ErrorBodyFilter());
   app.enableShutdownHooks();
 
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  if (config.apiDocs === 'on') {
+    const document = buildOpenApiDocument(app);
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  }
 
   if (config.adminDist) serveAdmin(app, resolve(config.adminDist));
   return app;

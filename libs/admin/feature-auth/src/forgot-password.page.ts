@@ -1,0 +1,86 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import { FIELD_LIMITS } from '@mentorship/contracts';
+import { AuthApi } from '@mentorship/admin/data-access-identity';
+import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+
+/** Asks for a reset link. Says the same whether the address has an account or not. */
+@Component({
+  selector: 'mm-forgot-password-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatInputModule,
+    MatButtonModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
+  template: `
+    <div class="mm-page narrow-card">
+      <mat-card appearance="outlined">
+        <mat-card-header>
+          <mat-card-title><h1>Reset your password</h1></mat-card-title>
+          <mat-card-subtitle>We email you a link to choose a new one.</mat-card-subtitle>
+        </mat-card-header>
+        @if (sentTo(); as email) {
+          <mat-card-content>
+            <p role="status">
+              If <strong>{{ email }}</strong> has an account, a link to reset its password is on its way. It
+              works once, for an hour.
+            </p>
+          </mat-card-content>
+          <mat-card-actions align="end">
+            <a mat-flat-button routerLink="/sign-in">Back to sign-in</a>
+          </mat-card-actions>
+        } @else {
+          <form [formGroup]="form" (ngSubmit)="submit()">
+            <mat-card-content class="mm-form-fields">
+              <mm-form-error [message]="submission.error()" />
+              <mat-form-field class="mm-full-width">
+                <mat-label>Email</mat-label>
+                <input matInput type="email" formControlName="email" autocomplete="username" required />
+                <mat-error>{{
+                  form.controls.email.errors | fieldError: { required: 'Enter your email.' }
+                }}</mat-error>
+              </mat-form-field>
+            </mat-card-content>
+            <mat-card-actions class="actions">
+              <span class="switch"><a routerLink="/sign-in">Back to sign-in</a></span>
+              <button mat-flat-button type="submit" [disabled]="submission.submitting()">
+                Send the link
+              </button>
+            </mat-card-actions>
+          </form>
+        }
+      </mat-card>
+    </div>
+  `,
+  styleUrl: './auth-card.css',
+  styles: `
+    .narrow-card {
+      max-width: 420px;
+    }
+  `,
+})
+export class ForgotPasswordPage {
+  private readonly api = inject(AuthApi);
+  protected readonly sentTo = signal<string | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(FIELD_LIMITS.email.max)]],
+  });
+  protected readonly submission = new FormSubmission(this.form);
+
+  protected submit(): void {
+    const email = this.form.getRawValue().email.trim();
+    this.submission.submit(
+      () => this.api.requestPasswordReset({ email }),
+      () => this.sentTo.set(email),
+    );
+  }
+}

@@ -1,0 +1,113 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import { ERROR_CODES, FIELD_LIMITS } from '@mentorship/contracts';
+import { AuthApi } from '@mentorship/admin/data-access-identity';
+import { FieldErrorPipe, FormErrorComponent, FormSubmission, lengthInCharacters } from '@mentorship/admin/ui';
+import { hasErrorCode } from '@mentorship/admin/util';
+import { tap } from 'rxjs';
+
+const { password: PASSWORD } = FIELD_LIMITS;
+
+/** The page behind the emailed reset link (`/reset-password?token=`). */
+@Component({
+  selector: 'mm-reset-password-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatInputModule,
+    MatButtonModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
+  template: `
+    <div class="mm-page narrow-card">
+      <mat-card appearance="outlined">
+        <mat-card-header>
+          <mat-card-title><h1>Choose a new password</h1></mat-card-title>
+        </mat-card-header>
+        @if (done()) {
+          <mat-card-content>
+            <p role="status">Your password is changed. Every session of your account has been signed out.</p>
+          </mat-card-content>
+          <mat-card-actions align="end">
+            <a mat-flat-button routerLink="/sign-in">Sign in</a>
+          </mat-card-actions>
+        } @else if (!token() || expired()) {
+          <mat-card-content>
+            <p role="alert">This password-reset link is not valid any more. Ask for a new one.</p>
+          </mat-card-content>
+          <mat-card-actions align="end">
+            <a mat-flat-button routerLink="/forgot-password">Ask for a new link</a>
+          </mat-card-actions>
+        } @else {
+          <form [formGroup]="form" (ngSubmit)="submit()">
+            <mat-card-content class="mm-form-fields">
+              <mm-form-error [message]="submission.error()" />
+              <mat-form-field class="mm-full-width">
+                <mat-label>New password</mat-label>
+                <input
+                  matInput
+                  type="password"
+                  formControlName="password"
+                  autocomplete="new-password"
+                  required
+                  aria-describedby="reset-password-rule"
+                />
+                <mat-hint id="reset-password-rule"
+                  >{{ passwordMin }} to {{ passwordMax }} characters.</mat-hint
+                >
+                <mat-error>{{
+                  form.controls.password.errors | fieldError: { required: 'Choose a password.' }
+                }}</mat-error>
+              </mat-form-field>
+            </mat-card-content>
+            <mat-card-actions align="end">
+              <button mat-flat-button type="submit" [disabled]="submission.submitting()">Set password</button>
+            </mat-card-actions>
+          </form>
+        }
+      </mat-card>
+    </div>
+  `,
+  styleUrl: './auth-card.css',
+  styles: `
+    .narrow-card {
+      max-width: 420px;
+    }
+  `,
+})
+export class ResetPasswordPage {
+  /** From the emailed link. */
+  readonly token = input<string>();
+
+  private readonly api = inject(AuthApi);
+  protected readonly done = signal(false);
+  protected readonly expired = signal(false);
+  protected readonly passwordMin = PASSWORD.min;
+  protected readonly passwordMax = PASSWORD.max;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    password: ['', [Validators.required, lengthInCharacters(PASSWORD.min, PASSWORD.max)]],
+  });
+  protected readonly submission = new FormSubmission(this.form);
+
+  protected submit(): void {
+    const token = this.token() ?? '';
+    this.submission.submit(
+      () =>
+        this.api.confirmPasswordReset({ token, password: this.form.getRawValue().password }).pipe(
+          tap({
+            error: (error: unknown) => {
+              if (hasErrorCode(error, ERROR_CODES.invalidResetToken)) this.expired.set(true);
+            },
+          }),
+        ),
+      () => this.done.set(true),
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+
+/** What each error status means for every route; the codes say which case it is. */
+const MEANING: Record<number, string> = {
+  400: 'Invalid input (`validation_failed` names each field in `details`).',
+  401: 'No valid access token (`unauthenticated`).',
+  403: 'Not allowed for the caller.',
+  404: 'No such thing here, or not yours: nothing is disclosed.',
+  409: 'Conflicts with the current state.',
+  410: 'No longer valid.',
+  413: 'The body is larger than the API accepts.',
+  415: 'The body is not of the type the route takes.',
+  429: 'Too many attempts: `details.retryAfterSeconds`.',
+};
+
+/**
+ * Documents a route's error answers with the stable error codes each status can carry,
+ * e.g. `@ApiErrorCodes({ 400: ['validation_failed'], 409: ['invitation_pending'] })`. Every
+ * error answer has the one body `{ statusCode, code, message, details }`.
+ */
+export function ApiErrorCodes(
+  codes: Partial<Record<number, readonly string[]>>,
+): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...Object.entries(codes).map(([status, list]) =>
+      ApiResponse({
+        status: Number(status),
+        description: `${MEANING[Number(status)] ?? 'Error.'} Codes: ${(list ?? []).map((code) => `\`${code}\``).join(', ')}.`,
+      }),
+    ),
+  );
+}
