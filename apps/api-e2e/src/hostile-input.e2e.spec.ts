@@ -86,6 +86,50 @@ describe('hostile input', () => {
     });
   });
 
+  describe('half of a surrogate pair in any text', () => {
+    // JSON can escape a lone surrogate; validator's isEmail threw on it (500, found by the fuzz test).
+    const lone = (json: string) => new TextEncoder().encode(json);
+    const cases: [string, () => Promise<HttpResult<unknown>>, string][] = [
+      [
+        'the password-reset email (no token needed)',
+        () => t.http.request('POST', '/api/v1/auth/password-reset', { rawBody: lone('{"email":"\\ud800"}') }),
+        'email',
+      ],
+      [
+        'the sign-up email',
+        () =>
+          t.http.request('POST', '/api/v1/auth/sign-up', {
+            rawBody: lone(
+              `{"email":"\\udfff@example.test","password":"${TEST_PASSWORD}","displayName":"Ada"}`,
+            ),
+          }),
+        'email',
+      ],
+      [
+        'an invitation email',
+        () =>
+          t.http.request('POST', `/api/v1/orgs/${orgId}/invitations`, {
+            token: admin.token,
+            rawBody: lone('{"email":"a\\ud83d@example.test","roles":["mentee"]}'),
+          }),
+        'email',
+      ],
+    ];
+
+    it.each(cases)('in %s is a 400 naming the field', async (_what, send, field) => {
+      const body = await expectRefused(send, 400, 'validation_failed');
+      expect(body.details).toEqual([
+        { field, problems: [`${field} must be valid Unicode text (it holds half of a surrogate pair)`] },
+      ]);
+    });
+
+    it('a whole pair (an emoji) is text like any other', async () => {
+      const created = await t.http.post<{ name: string }>('/api/v1/orgs', { name: 'Acme 🚀' }, admin.token);
+      expect(created.status).toBe(201);
+      expect(created.body.name).toBe('Acme 🚀');
+    });
+  });
+
   describe('page numbers and other integer parameters', () => {
     const refused = [
       '1e17',
