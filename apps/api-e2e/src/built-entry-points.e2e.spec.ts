@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   createTestDatabase,
@@ -10,21 +10,13 @@ import {
   TestDatabase,
   waitFor,
 } from '@mentorship/testing';
+import { startNode } from './support/entry-points';
 
 const ROOT = join(__dirname, '../../..');
 
 /** Runs a built bundle with plain `node`, as the image does: no TypeScript compiler on the way. */
 function startBuilt(bundle: string, env: Record<string, string>) {
-  let output = '';
-  const child = spawn(process.execPath, [bundle], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  return startNode([bundle], { LOG_LEVEL: 'info', ...env });
 }
 
 /** The production build (`npx nx build api worker`) boots against the real services. */
