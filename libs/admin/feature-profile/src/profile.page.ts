@@ -16,7 +16,13 @@ import {
 } from '@mentorship/contracts';
 import { ProfilesApi, SkillsApi } from '@mentorship/admin/data-access-people';
 import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
-import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import {
+  ErrorNotifier,
+  FieldErrorPipe,
+  FormErrorComponent,
+  FormSubmission,
+  LoadingStateComponent,
+} from '@mentorship/admin/ui';
 import { AvailabilityGridComponent } from './availability-grid.component';
 import { emptyWeek, type WeekGrid } from './availability-grid';
 import {
@@ -75,6 +81,7 @@ function timeZones(): string[] {
     FieldErrorPipe,
     FormErrorComponent,
     AvailabilityGridComponent,
+    LoadingStateComponent,
   ],
   templateUrl: './profile.page.html',
   styleUrl: './profile.page.css',
