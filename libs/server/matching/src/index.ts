@@ -1,0 +1,4 @@
+export * from './matching.module';
+export * from './matching.context';
+export * from './matching.exception';
+export * from './matching.audit';

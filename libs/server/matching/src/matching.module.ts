@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@mentorship/audit';
+import { OrganizationsModule } from '@mentorship/organizations';
+import { PeopleModule } from '@mentorship/people';
+import { MentorshipsModule } from '@mentorship/mentorships';
+import { ProgramsModule } from '@mentorship/programs';
+
+/**
+ * Matching in the product: a mentee's explained suggestions, structured match requests, and a
+ * coordinator's bulk matching rounds, all on the engine in @mentorship/matching-engine.
+ */
+@Module({
+  imports: [AuditModule, OrganizationsModule, PeopleModule, ProgramsModule, MentorshipsModule],
+  controllers: [],
+  providers: [],
+})
+export class MatchingModule {}
