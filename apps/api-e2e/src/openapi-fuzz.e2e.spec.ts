@@ -146,6 +146,12 @@ describe('OpenAPI fuzz', () => {
         admin.token,
       )
     ).body.id;
+    // A completed matching round to fuzz the review routes on (this test runs no worker).
+    const [round] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by, percent)
+       VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 100) RETURNING id`,
+      [orgId, cohortIds[1], admin.id],
+    );
     context = {
       tokens: [admin.token, mentee.token],
       orgId,
@@ -163,6 +169,7 @@ describe('OpenAPI fuzz', () => {
         cohortId: cohortIds,
         participantId: [participantId],
         importId: [importId],
+        roundId: [round!.id],
       },
     };
   });

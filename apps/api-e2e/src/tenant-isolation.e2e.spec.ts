@@ -122,7 +122,14 @@ describe('tenant isolation', () => {
       'email,name,role\nimported@example.test,Imported,mentor\n',
       adminA.token,
     );
+    // A completed matching round of A (written as a worker would: this test runs no worker).
+    const [round] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by, percent)
+       VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 100) RETURNING id`,
+      [orgA.id, cohort.body.id, adminA.id],
+    );
     Object.assign(idsOfA, {
+      roundId: round!.id,
       importId: imported.body.id,
       participantId: participant.body.id,
       userId: memberA.id,
@@ -149,6 +156,7 @@ describe('tenant isolation', () => {
     if (route.path.endsWith('/status')) return { status: 'enrolling' };
     if (route.path.endsWith('/participants')) return { email: 'stolen@example.test', role: 'mentee' };
     if (route.path.endsWith('/participation') && route.method === 'POST') return { role: 'mentee' };
+    if (route.path.includes('/matching-rounds')) return {};
     if (/\/(programs|cohorts)(\/:\w+)?$/.test(route.path)) return { name: 'Stolen' };
     return undefined;
   }

@@ -2,3 +2,8 @@ export * from './matching.module';
 export * from './matching.context';
 export * from './matching.exception';
 export * from './matching.audit';
+export * from './matching-rounds.module';
+export * from './matching-rounds.service';
+export * from './dto/matching-round.dto';
+export * from './jobs/matching-round.job';
+export * from './jobs/round-match-email.job';

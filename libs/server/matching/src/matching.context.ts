@@ -1,4 +1,6 @@
 import type { BoundedContext } from '@mentorship/platform';
+import { matchingRoundJob } from './jobs/matching-round.job';
+import { roundMatchEmailJob } from './jobs/round-match-email.job';
 import { MatchingModule } from './matching.module';
 import { matchingMigrations } from './migrations';
 
@@ -6,5 +8,5 @@ export const matchingContext: BoundedContext = {
   name: 'matching',
   module: MatchingModule,
   migrations: matchingMigrations,
-  jobs: [],
+  jobs: [matchingRoundJob, roundMatchEmailJob],
 };

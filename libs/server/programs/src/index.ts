@@ -12,3 +12,5 @@ export * from './participant-imports.service';
 export * from './programs.service';
 export * from './cohorts.service';
 export * from './participants.service';
+export * from './program-settings.service';
+export { resolveEngineCriteria, type ProgramCriteriaRequest } from './matching-criteria.service';

@@ -38,6 +38,22 @@ export const ERROR_CODES = {
   /** 409: every place of the mentor is taken (`details`: mentorUserId, places, load). */
   mentorAtCapacity: 'mentor_at_capacity',
   pairAlreadyMatched: 'pair_already_matched',
+  // matching: bulk rounds
+  roundNotFound: 'round_not_found',
+  /** 409: the cohort has a round queued or running (`details.roundId`). */
+  roundInProgress: 'round_in_progress',
+  /** 409: rounds run for a cohort in status `matching` only (`details.status`). */
+  cohortNotMatching: 'cohort_not_matching',
+  /** 409: the round is not completed yet, or failed (`details.status`). */
+  roundNotCompleted: 'round_not_completed',
+  /** 409: the round is published: its proposals are matches now and do not change. */
+  roundPublished: 'round_published',
+  /** 400: a fixed or forbidden pair names someone who is not an enrolled mentee or mentor of the cohort, or contradicts another. */
+  roundPairInvalid: 'round_pair_invalid',
+  /** 400 (dry run) or a failed round's code: the engine refuses a round this large; split the cohort. */
+  roundTooLarge: 'round_too_large',
+  /** 400 (dry run) or a failed round's code: fixed pairs the engine cannot place (a mentor over capacity). */
+  roundFixedPairsInvalid: 'round_fixed_pairs_invalid',
   // programs
   programNameTaken: 'program_name_taken',
   cohortNameTaken: 'cohort_name_taken',
