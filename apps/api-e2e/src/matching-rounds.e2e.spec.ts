@@ -351,6 +351,33 @@ describe('bulk matching rounds', () => {
     expect(statuses).toEqual([{ status: 'pending' }]);
   });
 
+  it('refuses to publish a round whose mentee was matched since, and creates none of its matches', async () => {
+    const cohort = await cohortOf({ mentors: 2, mentees: 3 });
+    const { round } = await settle((await start(cohort.cohortId)).body.id);
+    const [proposal] = (await allProposals(round.id)).items;
+    // A request accepted meanwhile matched the mentee (with the other mentor).
+    const other = cohort.mentors.find((m) => m.id !== proposal.mentorUserId)!;
+    await t.api.db.query(
+      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'trial', 'request')`,
+      [org.id, cohort.cohortId, other.id, proposal.menteeUserId],
+    );
+    const refused = await t.http.post<ErrorBody>(
+      `${base()}/matching-rounds/${round.id}/publish`,
+      {},
+      admin.token,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('round_stale');
+    expect(
+      await count(`SELECT count(*)::int AS n FROM matches WHERE organization_id = $1 AND origin_id = $2`, [
+        org.id,
+        round.id,
+      ]),
+    ).toBe(0);
+    expect((await getRound(round.id)).status).toBe('completed');
+  });
+
   describe('a round whose worker dies', () => {
     let cohort: RoundCohort;
     let roundId: string;

@@ -157,6 +157,7 @@ export class MatchingRoundsController {
     409: [
       'round_not_completed',
       'round_published',
+      'round_stale',
       'cohort_not_matching',
       'mentor_at_capacity',
       'pair_already_matched',

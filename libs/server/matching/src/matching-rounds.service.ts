@@ -133,8 +133,15 @@ export class MatchingRoundsService {
     assertReviewable(round);
     const cohort = await this.matchingCohort(round.cohortId);
     const proposals = await this.proposals.all(roundId);
-    const mentors = await this.input.mentors(cohort.id, cohort.settings);
+    const [mentees, mentors] = await Promise.all([
+      this.input.mentees(cohort.id),
+      this.input.mentors(cohort.id, cohort.settings),
+    ]);
     const places = new Map(mentors.map((m) => [m.userId, m.places]));
+    // Since the round ran, a mentee may have been matched (a request) or someone may have left.
+    const waiting = new Set(mentees.map((m) => m.userId));
+    const stale = proposals.filter((p) => !waiting.has(p.menteeUserId) || !places.has(p.mentorUserId));
+    if (stale.length > 0) throw MatchingException.roundStale(stale.length);
     const flash = cohort.settings.kind === 'flash';
     // A flash match is its one conversation; otherwise an automatic program starts the trial at
     // once, and a coordinator-matched one waits for the mentor to accept.

@@ -42,6 +42,15 @@ export class MatchingException extends DomainException {
       'The round is published: its proposals are matches now and do not change. Start a new round instead.',
     );
   }
+  /** 409: people of some proposals were matched elsewhere or left the cohort since the round ran. */
+  static roundStale(proposals: number) {
+    return new MatchingException(
+      'conflict',
+      'round_stale',
+      `${proposals} proposals name a mentee matched since the round ran or someone who left the cohort: re-run the round.`,
+      { proposals },
+    );
+  }
   static pairInvalid(problems: FieldProblem[]) {
     return new MatchingException(
       'invalid',

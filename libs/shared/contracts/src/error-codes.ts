@@ -48,6 +48,8 @@ export const ERROR_CODES = {
   roundNotCompleted: 'round_not_completed',
   /** 409: the round is published: its proposals are matches now and do not change. */
   roundPublished: 'round_published',
+  /** 409: since the round ran, a proposed mentee was matched or someone left the cohort: re-run it. */
+  roundStale: 'round_stale',
   /** 400: a fixed or forbidden pair names someone who is not an enrolled mentee or mentor of the cohort, or contradicts another. */
   roundPairInvalid: 'round_pair_invalid',
   /** 400 (dry run) or a failed round's code: the engine refuses a round this large; split the cohort. */

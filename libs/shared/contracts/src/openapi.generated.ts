@@ -5580,7 +5580,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Conflicts with the current state. Codes: `round_not_completed`, `round_published`, `cohort_not_matching`, `mentor_at_capacity`, `pair_already_matched`. */
+            /** @description Conflicts with the current state. Codes: `round_not_completed`, `round_published`, `round_stale`, `cohort_not_matching`, `mentor_at_capacity`, `pair_already_matched`. */
             409: {
                 headers: {
                     [name: string]: unknown;
