@@ -7,3 +7,4 @@ export * from './matching-rounds.service';
 export * from './dto/matching-round.dto';
 export * from './jobs/matching-round.job';
 export * from './jobs/round-match-email.job';
+export { solveRound, engineProfilesOf, type RoundProblem } from './round-solver.service';

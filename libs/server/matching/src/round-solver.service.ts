@@ -323,6 +323,14 @@ function participant(row: ParticipantProfileRow) {
   };
 }
 
+/** The engine's profiles of a round's people (the benchmark feeds them to the engine alone). */
+export function engineProfilesOf(problem: Pick<RoundProblem, 'mentees' | 'mentors'>): {
+  mentees: MenteeProfile[];
+  mentors: MentorProfile[];
+} {
+  return { mentees: problem.mentees.map(toMentee), mentors: problem.mentors.map(toMentor) };
+}
+
 function toMentee(row: ParticipantProfileRow): MenteeProfile {
   return {
     ...participant(row),
