@@ -19,6 +19,17 @@ import {
 
 type RoundAnswer = RoundViewDto & ErrorBody;
 
+/** Weights that count the time-zone gap only (0: no component counts, which the engine refuses). */
+const onlyTimeZone = (timeZone: number) => ({
+  skills: 0,
+  goals: 0,
+  mentorTypes: 0,
+  availability: 0,
+  languages: 0,
+  seniority: 0,
+  timeZone,
+});
+
 /** Bulk matching rounds on the real API, worker, Postgres, Redis and SMTP sink. */
 describe('bulk matching rounds', () => {
   const t = useTestSystem();
@@ -215,19 +226,7 @@ describe('bulk matching rounds', () => {
 
       const reweighted = await t.http.post<DryRunViewDto>(
         `${base()}/matching-rounds/${first.id}/dry-run`,
-        {
-          criteria: {
-            weights: {
-              skills: 0,
-              goals: 0,
-              mentorTypes: 0,
-              availability: 0,
-              languages: 0,
-              seniority: 0,
-              timeZone: 100,
-            },
-          },
-        },
+        { criteria: { weights: onlyTimeZone(100) } },
         admin.token,
       );
       expect(reweighted.status).toBe(200);
@@ -236,19 +235,7 @@ describe('bulk matching rounds', () => {
       expect(reweighted.body.diff.totalScoreAfter).not.toBeCloseTo(first.totalScore!, 2);
       const bad = await t.http.post<ErrorBody>(
         `${base()}/matching-rounds/${first.id}/dry-run`,
-        {
-          criteria: {
-            weights: {
-              skills: 0,
-              goals: 0,
-              mentorTypes: 0,
-              availability: 0,
-              languages: 0,
-              seniority: 0,
-              timeZone: 0,
-            },
-          },
-        },
+        { criteria: { weights: onlyTimeZone(0) } },
         admin.token,
       );
       expect(bad.status).toBe(400);
