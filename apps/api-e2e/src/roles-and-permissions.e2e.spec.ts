@@ -53,6 +53,9 @@ interface Fixtures {
   matchingCohort(): Promise<string>;
   /** A completed matching round of a new matching cohort (no worker here: written as one would). */
   completedRound(): Promise<string>;
+  /** One completed round for the routes that only read it (made once: cohorts cost requests). */
+  sharedRound(): Promise<string>;
+  cohortOfSharedRound(): Promise<string>;
   unique(): string;
 }
 
@@ -369,19 +372,19 @@ const TABLE: Action[] = [
     route: 'GET /cohorts/:cohortId/matching-rounds',
     what: "list a cohort's rounds",
     outcomes: MANAGERS,
-    prepare: async (f) => ({ path: `/cohorts/${await f.matchingCohort()}/matching-rounds` }),
+    prepare: async (f) => ({ path: `/cohorts/${await f.cohortOfSharedRound()}/matching-rounds` }),
   },
   {
     route: 'GET /matching-rounds/:roundId',
     what: 'read a round and its progress',
     outcomes: MANAGERS,
-    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}` }),
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.sharedRound()}` }),
   },
   {
     route: 'GET /matching-rounds/:roundId/proposals',
     what: "read a round's proposals",
     outcomes: MANAGERS,
-    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/proposals` }),
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.sharedRound()}/proposals` }),
   },
   {
     route: 'POST /matching-rounds/:roundId/reruns',
@@ -393,7 +396,7 @@ const TABLE: Action[] = [
     route: 'POST /matching-rounds/:roundId/dry-run',
     what: 'dry-run other weights',
     outcomes: MANAGERS,
-    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/dry-run`, body: {} }),
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.sharedRound()}/dry-run`, body: {} }),
   },
   {
     route: 'POST /matching-rounds/:roundId/publish',
@@ -450,6 +453,15 @@ describe('roles and permissions', () => {
       if (status === 'enrolling') await asAdmin('POST', `/cohorts/${id}/status`, { status: 'enrolling' });
       return id;
     };
+    let shared: Promise<{ cohortId: string; roundId: string }> | undefined;
+    const sharedRoundOf = async () => {
+      const roundId = await fixtures.completedRound();
+      const [row] = await t.api.db.query<{ cohort_id: string }>(
+        `SELECT cohort_id FROM matching_rounds WHERE id = $1`,
+        [roundId],
+      );
+      return { roundId, cohortId: row!.cohort_id };
+    };
     fixtures = {
       unique,
       program,
@@ -491,6 +503,8 @@ describe('roles and permissions', () => {
             prefix: `roles-${unique()}`,
           })
         ).cohortId,
+      sharedRound: async () => (await (shared ??= sharedRoundOf())).roundId,
+      cohortOfSharedRound: async () => (await (shared ??= sharedRoundOf())).cohortId,
       completedRound: async () => {
         const cohortId = await fixtures.matchingCohort();
         const [round] = await t.api.db.query<{ id: string }>(
