@@ -107,11 +107,14 @@ function mentorCapacities(f: RoundFamily, mentors: number, seats: number, random
   if (f.mentors === 'large-capacity' && seats < low) return Int32Array.of(seats);
   const capacity = Int32Array.from({ length: n }, () => randomInt(random, low, high));
   let total = capacity.reduce((a, b) => a + b, 0);
-  // Nudge random mentors by one seat until the total is exact, staying within [floor, high + 1].
+  // Nudge random mentors by one seat until the total is exact, staying within [floor, ceiling]. The
+  // ceiling must let n mentors reach the total: 52 seats on one large-capacity mentor (high 50) once
+  // looped forever here and hung a whole CI run.
   const floor = seats < n ? 0 : 1;
+  const ceiling = Math.max(high + 1, Math.ceil(seats / n));
   while (total !== seats) {
     const j = randomInt(random, 0, n - 1);
-    if (total < seats && capacity[j] <= high) {
+    if (total < seats && capacity[j] < ceiling) {
       capacity[j]++;
       total++;
     } else if (total > seats && capacity[j] > floor) {
