@@ -34,6 +34,8 @@ const MEMBERS: Record<OrganizationRole, Outcome> = {
 /** A request ready to send: path below /api/v1/orgs/:orgId, and a JSON body or a CSV file. */
 interface Request {
   path: string;
+  /** Another organization than the shared one, for actions that would end it (deletion). */
+  orgId?: string;
   body?: unknown;
   csv?: string;
 }
@@ -48,6 +50,10 @@ interface Fixtures {
   /** Someone who applied to a new enrolling cohort. */
   applied(): Promise<{ cohortId: string; participantId: string }>;
   validatedImport(): Promise<{ cohortId: string; importId: string }>;
+  /** A new organization of the admin's where `caller` has the role they have in the shared one. */
+  organization(caller: SignedUpUser): Promise<{ id: string; name: string }>;
+  /** The same, scheduled for deletion by its admin. */
+  scheduledForDeletion(caller: SignedUpUser): Promise<{ id: string; name: string }>;
   unique(): string;
 }
 
@@ -353,6 +359,22 @@ const TABLE: Action[] = [
       return { path: `/cohorts/${upload.cohortId}/imports/${upload.importId}` };
     },
   },
+  // The organization itself (each caller on a fresh one: an admin's request ends it)
+  {
+    route: 'POST /deletion',
+    what: 'delete the organization (typing its name)',
+    outcomes: ADMINS,
+    prepare: async (f, caller) => {
+      const org = await f.organization(caller);
+      return { path: '/deletion', orgId: org.id, body: { confirmName: org.name } };
+    },
+  },
+  {
+    route: 'DELETE /deletion',
+    what: 'restore an organization scheduled for deletion',
+    outcomes: { admin: 'ok', coordinator: 404, mentor: 404, mentee: 404 },
+    prepare: async (f, caller) => ({ path: '/deletion', orgId: (await f.scheduledForDeletion(caller)).id }),
+  },
 ];
 
 /** Set in beforeAll: the member whose profile someone else asks for. */
@@ -402,8 +424,39 @@ describe('roles and permissions', () => {
       if (status === 'enrolling') await asAdmin('POST', `/cohorts/${id}/status`, { status: 'enrolling' });
       return id;
     };
+    const roleOf = (caller: SignedUpUser) => ROLES.find((role) => callers[role].id === caller.id)!;
+    const organization = async (caller: SignedUpUser) => {
+      const name = `Org ${unique()}`;
+      const org = await makeOrganization(t.http, callers.admin, name);
+      const role = roleOf(caller);
+      if (role !== 'admin' && role !== 'non-member') {
+        const invited = await t.http.post<{ id: string }>(
+          `/api/v1/orgs/${org.id}/invitations`,
+          { email: caller.email, roles: [role] },
+          callers.admin.token,
+        );
+        const accepted = await t.http.post(
+          `/api/v1/orgs/${org.id}/invitations/accept`,
+          { token: tokens.issue(org.id, invited.body.id) },
+          caller.token,
+        );
+        if (accepted.status !== 200) throw new Error(`accept: ${accepted.status}`);
+      }
+      return { id: org.id, name };
+    };
     fixtures = {
       unique,
+      organization,
+      scheduledForDeletion: async (caller) => {
+        const org = await organization(caller);
+        const scheduled = await t.http.post(
+          `/api/v1/orgs/${org.id}/deletion`,
+          { confirmName: org.name },
+          callers.admin.token,
+        );
+        if (scheduled.status !== 200) throw new Error(`schedule deletion: ${scheduled.status}`);
+        return org;
+      },
       program,
       cohort,
       skill: async () => (await asAdmin<{ id: string }>('POST', '/skills', { name: `S ${unique()}` })).id,
@@ -438,10 +491,10 @@ describe('roles and permissions', () => {
     };
   });
 
-  it('has a row for every people and programs route', () => {
+  it('has a row for every people, programs and organization-deletion route', () => {
     const routes = listRoutes(t.api.app)
       .map((route) => `${route.method} ${route.path.replace('/api/v1/orgs/:orgId', '')}`)
-      .filter((route) => /^\w+ \/(skills|profiles|programs|cohorts)\b/.test(route));
+      .filter((route) => /^\w+ \/(skills|profiles|programs|cohorts|deletion)\b/.test(route));
     expect([...new Set(TABLE.map((action) => action.route))].sort()).toEqual([...new Set(routes)].sort());
   });
 
@@ -487,7 +540,7 @@ describe('roles and permissions', () => {
         const caller = callers[role];
         const request = await action.prepare(fixtures, caller);
         const method = action.route.split(' ')[0]!;
-        const path = `/api/v1/orgs/${orgId}${request.path}`;
+        const path = `/api/v1/orgs/${request.orgId ?? orgId}${request.path}`;
         const answer =
           request.csv !== undefined
             ? await t.http.postCsv<ErrorBody>(path, request.csv, caller.token)

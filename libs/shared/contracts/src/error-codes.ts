@@ -27,6 +27,12 @@ export const ERROR_CODES = {
   roleNotGrantable: 'role_not_grantable',
   memberNotFound: 'member_not_found',
   lastAdmin: 'last_admin',
+  /** 400: the name typed to confirm a deletion is not the organization's (`details` names `confirmName`). */
+  organizationNameMismatch: 'organization_name_mismatch',
+  /** 409: restoring an organization that is not scheduled for deletion. */
+  organizationNotScheduledForDeletion: 'organization_not_scheduled_for_deletion',
+  /** 410: the grace period is over; the organization is being erased and cannot be restored. */
+  organizationPurgeDue: 'organization_purge_due',
   alreadyMember: 'already_member',
   invitationPending: 'invitation_pending',
   invitationNotFound: 'invitation_not_found',

@@ -244,6 +244,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete the organization (admins): closed at once, erased after the grace period
+         * @description The body names the organization exactly. Its members lose it at once (404); its admins still see it in their list, scheduled for deletion, and can restore it until `deletion.purgeAfter`, when its data is erased for good.
+         */
+        post: operations["OrganizationsController_scheduleDeletion"];
+        /** Restore an organization scheduled for deletion (admins, until its purge date) */
+        delete: operations["OrganizationsController_restore"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/members": {
         parameters: {
             query?: never;
@@ -877,6 +898,18 @@ export interface components {
             /** @example Ada Lovelace */
             displayName?: string;
         };
+        OrganizationDeletionDto: {
+            /**
+             * Format: date-time
+             * @description When an admin scheduled the deletion.
+             */
+            scheduledAt: string;
+            /**
+             * Format: date-time
+             * @description The end of the grace period: until then an admin can restore it; then its data is erased.
+             */
+            purgeAfter: string;
+        };
         OrganizationViewDto: {
             /** Format: uuid */
             id: string;
@@ -893,6 +926,8 @@ export interface components {
              * @description When the caller last opened it (POST /orgs/{orgId}/visits); null: not yet.
              */
             lastUsedAt: string | null;
+            /** @description Set while scheduled for deletion (only its admins still see it); null otherwise. */
+            deletion: components["schemas"]["OrganizationDeletionDto"] | null;
         };
         OrganizationListDto: {
             items: components["schemas"]["OrganizationViewDto"][];
@@ -904,6 +939,13 @@ export interface components {
         RenameOrganizationDto: {
             /** @example Acme Engineering */
             name: string;
+        };
+        ScheduleOrganizationDeletionDto: {
+            /**
+             * @description The organization's name, exactly as it is.
+             * @example Acme Engineering
+             */
+            confirmName: string;
         };
         MemberViewDto: {
             /** Format: uuid */
@@ -2228,6 +2270,113 @@ export interface operations {
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationsController_scheduleDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleOrganizationDeletionDto"];
+            };
+        };
+        responses: {
+            /** @description Scheduled for deletion (`deletion` says until when). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `organization_name_mismatch`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored: open to its members again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `organization_not_scheduled_for_deletion`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No longer valid. Codes: `organization_purge_due`. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
