@@ -1,6 +1,9 @@
 import type { ErrorBody, SessionView, UserView } from '@mentorship/contracts';
 import type { INestApplicationContext } from '@nestjs/common';
-import { JobQueueService } from '@mentorship/platform';
+import { passwordResetEmailJob } from '@mentorship/identity';
+import { invitationEmailJob } from '@mentorship/organizations';
+import { JobQueueService, JobWorkerService, RejectedJobError } from '@mentorship/platform';
+import type { Job } from 'bullmq';
 import {
   createTestServices,
   dropTestServices,
@@ -194,6 +197,33 @@ describe('forgot password, through the account outbox', () => {
     expect(await api.db.query('SELECT 1 FROM password_resets WHERE user_id = $1', [grace.id])).toHaveLength(
       1,
     );
+  });
+});
+
+describe('the two lanes of jobs, as the worker checks them', () => {
+  const system = useTestSystem();
+
+  it('runs an account job only with a user and never with an organization; a tenant job still needs its organization', async () => {
+    const ada = await makeUser(system.http, { email: 'ada-lanes@example.test' });
+    const processor = system.worker.get(JobWorkerService);
+    const run = (name: string, data: unknown) =>
+      processor.process({ name, id: 'lanes', data, attemptsMade: 0 } as unknown as Job);
+    const resetId = '0b8f8f3c-2d1e-4a5b-8c7d-6e5f4a3b2c1d';
+    await expect(run(passwordResetEmailJob.name, { resetId })).rejects.toThrow(/names no user/);
+    // An organization is not something an account job may carry.
+    await expect(
+      run(passwordResetEmailJob.name, { userId: ada.id, resetId, organizationId: resetId }),
+    ).rejects.toThrow(/property organizationId should not exist/);
+    await expect(run(passwordResetEmailJob.name, { userId: 'someone', resetId })).rejects.toThrow(
+      RejectedJobError,
+    );
+    // Tenancy is as it was: a tenant job that names a user instead of its organization is refused.
+    await expect(run(invitationEmailJob.name, { userId: ada.id, invitationId: resetId })).rejects.toThrow(
+      /names no organization/,
+    );
+    // A valid account job for a reset that does not exist sends nothing and records nothing.
+    await run(passwordResetEmailJob.name, { userId: ada.id, resetId });
+    expect(await system.api.db.query('SELECT 1 FROM account_email_deliveries')).toEqual([]);
   });
 });
 
