@@ -1,24 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { AuditDetails } from './audit-event.entity';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { AuditRecord } from './audit-event.entity';
 
 /** What the system did that outlives any organization's own log (an organization's purge). */
 @Entity({ name: 'system_audit_events' })
-export class SystemAuditEventEntity {
+export class SystemAuditEventEntity extends AuditRecord {
   @PrimaryColumn('uuid')
   id!: string;
-
-  @Column('text')
-  action!: string;
-
-  @Column('text', { name: 'target_type' })
-  targetType!: string;
-
-  @Column('text', { name: 'target_id' })
-  targetId!: string;
-
-  @Column('jsonb')
-  details!: AuditDetails;
-
-  @Column('timestamptz', { name: 'occurred_at' })
-  occurredAt!: Date;
 }
