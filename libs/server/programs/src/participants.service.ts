@@ -38,8 +38,8 @@ export class ParticipantsService {
   ) {}
 
   async roster(cohortId: string, query: RosterQueryDto): Promise<ParticipantPageDto> {
-    await this.cohorts.get(cohortId);
-    const { rows, total } = await this.participants.roster(cohortId, {
+    // One statement reads the cohort, the page and its total (a busy roster's round trips).
+    const found = await this.participants.roster(cohortId, {
       role: query.role,
       status: query.status,
       skillId: query.skillId,
@@ -47,6 +47,8 @@ export class ParticipantsService {
       offset: query.offset,
       limit: query.pageSize,
     });
+    if (!found) throw ProgramsException.cohortNotFound();
+    const { rows, total } = found;
     return { items: await this.withProfiles(rows), page: query.page, pageSize: query.pageSize, total };
   }
 

@@ -57,12 +57,16 @@ export class RosterSortName1764620000000 implements MigrationInterface {
       // person ride along so the filters and the count read the index alone.
       `CREATE INDEX cohort_participants_roster_order_idx
          ON cohort_participants (organization_id, cohort_id, role, sort_name, id) INCLUDE (status, user_id)`,
+      // A person's places: a rare skill's few people find theirs here instead of a scan of the
+      // cohort, and a membership's deletion finds the places it cascades to.
+      `CREATE INDEX cohort_participants_user_idx ON cohort_participants (organization_id, user_id, cohort_id)`,
     ];
     for (const sql of statements) await queryRunner.query(sql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const statements = [
+      `DROP INDEX IF EXISTS cohort_participants_user_idx`,
       `DROP INDEX IF EXISTS cohort_participants_roster_order_idx`,
       `DROP TRIGGER IF EXISTS users_rename_roster ON users`,
       `DROP FUNCTION IF EXISTS cohort_participants_follow_rename()`,

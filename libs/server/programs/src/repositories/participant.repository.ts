@@ -135,9 +135,11 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
    * is read from the index in order and costs its offset plus its rows, not a sort of every
    * match. Filters read the participant alone (`sort_name` is the shown name, lower-cased, so the
    * text filter needs no join); the skill filter is an EXISTS on profile_skills' key. Names and
-   * profiles are joined to the page's rows only; the total comes in the same statement.
+   * profiles are joined to the page's rows only; the total comes in the same statement, and so
+   * does the cohort's existence: null when the organization has no such cohort (the roster is for
+   * coordinators and admins, who see every cohort of theirs).
    */
-  async roster(cohortId: string, filter: RosterFilter): Promise<{ rows: RosterRow[]; total: number }> {
+  async roster(cohortId: string, filter: RosterFilter): Promise<{ rows: RosterRow[]; total: number } | null> {
     const parameters: unknown[] = [cohortId];
     const bind = (value: unknown) => `$${parameters.push(value) + 1}`;
     const conditions = ['cp.organization_id = $1', `cp.cohort_id = $2`];
@@ -160,15 +162,19 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
        SELECT counted.total, cp.id, cp.email, cp.user_id AS "userId", ${NAME} AS name, cp.role, cp.status,
               cp.source, cp.motivation, cp.enrolled_at AS "enrolledAt", cp.created_at AS "createdAt",
               pr.time_zone AS "timeZone", pr.languages, pr.department
-         FROM counted
+         FROM cohorts c
+         CROSS JOIN counted
          LEFT JOIN page ON true
          LEFT JOIN cohort_participants cp ON cp.organization_id = page.organization_id AND cp.id = page.id
          LEFT JOIN users u ON u.id = cp.user_id
          LEFT JOIN profiles pr ON pr.organization_id = cp.organization_id AND pr.user_id = cp.user_id
+        WHERE c.organization_id = $1 AND c.id = $2
         ORDER BY page.role, page.sort_name, page.id`,
       parameters,
     );
-    const total = found[0]?.total ?? 0;
+    const [first] = found;
+    if (!first) return null;
+    const total = first.total;
     // An empty page still answers one line, the total's, with no participant on it.
     const rows = found.filter((row) => row.id !== null).map(({ total: _total, ...row }) => row);
     return { rows, total };
