@@ -1,4 +1,5 @@
 import { auditContext } from '@mentorship/audit';
+import { mentorshipsContext } from '@mentorship/mentorships';
 import { identityContext } from '@mentorship/identity';
 import { notificationsContext } from '@mentorship/notifications';
 import { organizationsContext } from '@mentorship/organizations';
@@ -14,4 +15,5 @@ export const CONTEXTS: readonly BoundedContext[] = [
   notificationsContext,
   peopleContext,
   programsContext,
+  mentorshipsContext,
 ];

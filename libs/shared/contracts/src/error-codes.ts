@@ -34,6 +34,10 @@ export const ERROR_CODES = {
   invitationNotPending: 'invitation_not_pending',
   // people
   skillNameTaken: 'skill_name_taken',
+  // mentorships
+  /** 409: every place of the mentor is taken (`details`: mentorUserId, places, load). */
+  mentorAtCapacity: 'mentor_at_capacity',
+  pairAlreadyMatched: 'pair_already_matched',
   // programs
   programNameTaken: 'program_name_taken',
   cohortNameTaken: 'cohort_name_taken',

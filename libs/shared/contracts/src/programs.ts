@@ -55,3 +55,30 @@ export const IMPORT_STATUSES = [
   'discarded',
 ] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/**
+ * A match's life (DESIGN.md, Match): `proposed -> pending -> trial -> active -> completed`, with
+ * the exits `declined`, `trial_declined` and `ended`. The mentorships context owns the rules.
+ */
+export const MATCH_STATUSES = [
+  'proposed',
+  'pending',
+  'trial',
+  'active',
+  'completed',
+  'declined',
+  'trial_declined',
+  'ended',
+] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+/** The statuses in which a match takes one of its mentor's places. */
+export const MATCH_STATUSES_HOLDING_A_PLACE = [
+  'pending',
+  'trial',
+  'active',
+] as const satisfies readonly MatchStatus[];
+
+/** How a match came about: a mentee's accepted request, a published round, or a coordinator. */
+export const MATCH_ORIGINS = ['request', 'round', 'coordinator'] as const;
+export type MatchOrigin = (typeof MATCH_ORIGINS)[number];

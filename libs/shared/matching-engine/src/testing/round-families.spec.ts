@@ -13,7 +13,7 @@ describe('generateFamilyRound', () => {
             { mentees, mentors, maxCandidates: 8 },
             mentees * 31 + mentors,
           );
-          const seats = graph.capacity.reduce((a, b) => a + b, 0);
+          const seats = Array.from(graph.capacity).reduce((a, b) => a + b, 0);
           expect(seats).toBe(Math.max(1, Math.round(family.seatsPerMentee * mentees)));
           const pairs = new Set<number>();
           for (let e = 0; e < graph.edgeMentee.length; e++) {

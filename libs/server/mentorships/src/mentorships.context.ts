@@ -1,0 +1,10 @@
+import type { BoundedContext } from '@mentorship/platform';
+import { MentorshipsModule } from './mentorships.module';
+import { mentorshipsMigrations } from './migrations';
+
+export const mentorshipsContext: BoundedContext = {
+  name: 'mentorships',
+  module: MentorshipsModule,
+  migrations: mentorshipsMigrations,
+  jobs: [],
+};

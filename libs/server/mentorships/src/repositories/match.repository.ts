@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { MATCH_STATUSES_HOLDING_A_PLACE } from '@mentorship/contracts';
+import { TenantRepository, type TenantRow } from '@mentorship/platform';
+import { MatchEntity } from '../entities/match.entity';
+
+export type NewMatchRow = Omit<TenantRow<MatchEntity, 'organizationId'>, 'createdAt' | 'updatedAt'>;
+
+/** The matches table's queries. */
+@Injectable()
+export class MatchRepository extends TenantRepository<MatchEntity> {
+  constructor() {
+    super(MatchEntity);
+  }
+
+  /**
+   * Holds each mentor's lock until the transaction ends, in one order (by id) so two
+   * transactions locking overlapping mentors cannot deadlock. Whoever holds a mentor's lock
+   * may count and add to that mentor's load: two accepts for one mentor run one after the other.
+   */
+  async lockMentors(mentorUserIds: readonly string[]): Promise<void> {
+    const ordered = [...new Set(mentorUserIds)].sort();
+    if (ordered.length === 0) return;
+    await this.sql(
+      `SELECT pg_advisory_xact_lock(hashtextextended('match-mentor:' || $1 || ':' || mentor, 0))
+         FROM unnest($2::uuid[]) WITH ORDINALITY AS m(mentor, n) ORDER BY n`,
+      [ordered],
+    );
+  }
+
+  /** Places each mentor holds now (matches pending, in trial or active), in every cohort. */
+  async loadOf(mentorUserIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.sql<{ mentor: string; load: number }>(
+      `SELECT mentor_user_id AS mentor, count(*)::int AS load FROM matches
+        WHERE organization_id = $1 AND mentor_user_id = ANY ($2::uuid[]) AND status = ANY ($3::text[])
+        GROUP BY mentor_user_id`,
+      [[...mentorUserIds], [...MATCH_STATUSES_HOLDING_A_PLACE]],
+    );
+    return new Map(rows.map((row) => [row.mentor, row.load]));
+  }
+
+  /** Open pairs among `pairs` (mentor, mentee) in the cohort: those a new match would repeat. */
+  async openPairs(cohortId: string, pairs: readonly { mentorUserId: string; menteeUserId: string }[]) {
+    if (pairs.length === 0) return [];
+    return this.sql<{ mentorUserId: string; menteeUserId: string }>(
+      `SELECT mentor_user_id AS "mentorUserId", mentee_user_id AS "menteeUserId" FROM matches
+        WHERE organization_id = $1 AND cohort_id = $2 AND status = ANY ($3::text[])
+          AND (mentor_user_id, mentee_user_id) IN (SELECT * FROM unnest($4::uuid[], $5::uuid[]))`,
+      [
+        cohortId,
+        [...MATCH_STATUSES_HOLDING_A_PLACE],
+        pairs.map((p) => p.mentorUserId),
+        pairs.map((p) => p.menteeUserId),
+      ],
+    );
+  }
+
+  /** Inserts the rows in one statement. */
+  async insertMany(rows: readonly NewMatchRow[]): Promise<void> {
+    for (let at = 0; at < rows.length; at += 1000) {
+      const chunk = rows.slice(at, at + 1000);
+      await this.sql(
+        `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin,
+                              origin_id, single_conversation, created_by)
+         SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
+                                  $8::uuid[], $9::boolean[], $10::uuid[])`,
+        [
+          chunk.map((r) => r.id),
+          chunk.map((r) => r.cohortId),
+          chunk.map((r) => r.mentorUserId),
+          chunk.map((r) => r.menteeUserId),
+          chunk.map((r) => r.status),
+          chunk.map((r) => r.origin),
+          chunk.map((r) => r.originId ?? null),
+          chunk.map((r) => r.singleConversation ?? false),
+          chunk.map((r) => r.createdBy ?? null),
+        ],
+      );
+    }
+  }
+
+  ofCohort(cohortId: string): Promise<MatchEntity[]> {
+    return this.find({ cohortId }, { order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  byId(id: string): Promise<MatchEntity | null> {
+    return this.findOne({ id });
+  }
+}
