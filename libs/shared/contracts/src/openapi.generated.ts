@@ -852,6 +852,19 @@ export interface components {
             /** @description Single-use; each refresh returns the next one. Absent for the browser app (`X-Refresh-Cookie: 1`): it travels in the HttpOnly cookie instead. */
             refreshToken?: string;
         };
+        ErrorBodyDto: {
+            /** @example 404 */
+            statusCode: number;
+            /**
+             * @description Stable and machine-readable: switch on it.
+             * @example cohort_not_found
+             */
+            code: string;
+            /** @description For people. */
+            message: string;
+            /** @description validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries. */
+            details?: (unknown[] | Record<string, never>) | null;
+        };
         SignInDto: {
             email: string;
             password: string;
@@ -969,19 +982,6 @@ export interface components {
             status: "pending" | "accepted" | "expired";
             /** Format: date-time */
             expiresAt: string;
-        };
-        ErrorBodyDto: {
-            /** @example 404 */
-            statusCode: number;
-            /**
-             * @description Stable and machine-readable: switch on it.
-             * @example cohort_not_found
-             */
-            code: string;
-            /** @description For people. */
-            message: string;
-            /** @description validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries. */
-            details?: (unknown[] | Record<string, never>) | null;
         };
         SkillViewDto: {
             /** Format: uuid */
@@ -1749,14 +1749,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `email_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1786,21 +1790,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `invalid_credentials`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1830,21 +1840,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `invalid_refresh_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `cross_site_refresh`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1866,7 +1882,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1892,14 +1910,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1929,14 +1951,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1965,14 +1991,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2001,14 +2031,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No longer valid. Codes: `invalid_reset_token`. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2039,14 +2073,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2072,7 +2110,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2102,14 +2142,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2134,14 +2178,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2171,28 +2219,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2217,21 +2273,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2261,28 +2323,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2310,21 +2380,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2344,28 +2420,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2397,35 +2481,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2455,28 +2549,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2506,35 +2608,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `already_member`, `invitation_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2564,35 +2676,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No longer valid. Codes: `invitation_expired`. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2612,28 +2734,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2663,14 +2793,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2697,7 +2831,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2706,7 +2840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2715,7 +2849,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2747,7 +2881,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2756,7 +2890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2765,7 +2899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2774,7 +2908,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2783,7 +2917,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2816,7 +2950,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillImportReportDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `csv_malformed`, `csv_rows_rejected`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2825,7 +2959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2834,7 +2968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2843,7 +2977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2852,7 +2986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is larger than the API accepts. */
+            /** @description The body is larger than the API accepts. Codes: `payload_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2861,7 +2995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is not of the type the route takes. */
+            /** @description The body is not of the type the route takes. Codes: `unsupported_media_type`, `unsupported_charset`. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2891,7 +3025,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2900,7 +3034,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2934,7 +3068,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2943,7 +3077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2952,7 +3086,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2961,7 +3095,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2970,7 +3104,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3004,7 +3138,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillMergeResultDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `skill_merge_into_itself`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3013,7 +3147,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3022,7 +3156,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3031,7 +3165,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3040,7 +3174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_retired`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3075,7 +3209,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfilePageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3084,7 +3218,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3093,7 +3227,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3102,7 +3236,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3130,7 +3264,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3139,7 +3273,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3171,7 +3305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3180,7 +3314,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3189,7 +3323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3219,7 +3353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3228,7 +3362,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3237,7 +3371,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3271,7 +3405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3280,7 +3414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3289,7 +3423,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3298,7 +3432,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3330,7 +3464,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3339,7 +3473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3348,7 +3482,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3357,7 +3491,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3389,7 +3523,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `invalid_criteria`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3398,7 +3532,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3407,7 +3541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3416,7 +3550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3425,7 +3559,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `program_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3455,7 +3589,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3464,7 +3598,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3473,7 +3607,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3507,7 +3641,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `invalid_criteria`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3516,7 +3650,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3525,7 +3659,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3534,7 +3668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,7 +3677,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `program_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3577,7 +3711,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3586,7 +3720,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3595,7 +3729,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3604,7 +3738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3613,7 +3747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3646,7 +3780,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3655,7 +3789,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3664,7 +3798,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3694,7 +3828,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3703,7 +3837,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3737,7 +3871,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3746,7 +3880,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3755,7 +3889,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3764,7 +3898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3773,7 +3907,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_name_taken`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3807,7 +3941,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3816,7 +3950,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3825,7 +3959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3834,7 +3968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3843,7 +3977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_transition_not_allowed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3882,7 +4016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3891,7 +4025,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3900,7 +4034,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3909,7 +4043,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3943,7 +4077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3952,7 +4086,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3961,7 +4095,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3970,7 +4104,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3979,7 +4113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_exists`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4010,7 +4144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4019,7 +4153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4028,7 +4162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4057,7 +4191,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4066,7 +4200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4075,8 +4209,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `cohort_closed`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4106,7 +4249,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4115,7 +4258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4124,7 +4267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4133,7 +4276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4164,7 +4307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4173,7 +4316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4182,7 +4325,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4191,7 +4334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4224,7 +4367,7 @@ export interface operations {
                     "application/json": components["schemas"]["WaitlistPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4233,7 +4376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4242,7 +4385,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4251,7 +4394,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4281,7 +4424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4290,7 +4433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4324,7 +4467,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4333,7 +4476,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4342,7 +4485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4351,7 +4494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_exists`, `enrollment_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4381,7 +4524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4390,7 +4533,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4399,7 +4542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4429,7 +4572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4438,7 +4581,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4447,7 +4590,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4477,7 +4620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4486,7 +4629,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4495,7 +4638,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4528,7 +4671,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4537,7 +4680,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4546,7 +4689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4555,7 +4698,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4590,7 +4733,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `csv_malformed`, `csv_too_many_rows`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4599,7 +4742,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4608,7 +4751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4617,7 +4760,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4626,7 +4769,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4635,7 +4778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is larger than the API accepts. */
+            /** @description The body is larger than the API accepts. Codes: `payload_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4644,7 +4787,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is not of the type the route takes. */
+            /** @description The body is not of the type the route takes. Codes: `unsupported_media_type`, `unsupported_charset`. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4675,7 +4818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4684,7 +4827,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4693,7 +4836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4722,7 +4865,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4731,7 +4874,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4740,7 +4883,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4749,7 +4892,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `import_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4785,7 +4928,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportRowPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4794,7 +4937,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4803,7 +4946,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4812,7 +4955,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4853,7 +4996,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4862,7 +5005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4871,7 +5014,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4880,7 +5023,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `import_not_pending`, `import_has_no_valid_rows`, `import_outdated`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
