@@ -38,7 +38,7 @@ export class ParticipantsService {
   ) {}
 
   async roster(cohortId: string, query: RosterQueryDto): Promise<ParticipantPageDto> {
-    // One statement reads the cohort, the page and its total (a busy roster's round trips).
+    // One statement reads the cohort, the page with profiles and skills, and its total.
     const found = await this.participants.roster(cohortId, {
       role: query.role,
       status: query.status,
@@ -48,8 +48,12 @@ export class ParticipantsService {
       limit: query.pageSize,
     });
     if (!found) throw ProgramsException.cohortNotFound();
-    const { rows, total } = found;
-    return { items: await this.withProfiles(rows), page: query.page, pageSize: query.pageSize, total };
+    return {
+      items: found.rows.map(({ skills, ...row }) => toParticipantView(row, skills)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: found.total,
+    };
   }
 
   async get(cohortId: string, participantId: string): Promise<ParticipantViewDto> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ParticipantRole, ParticipantStatus } from '@mentorship/contracts';
+import type { ProfileSkillRow } from '@mentorship/people';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
 import { ParticipantEntity } from '../entities/participant.entity';
 
@@ -53,6 +54,18 @@ const ROSTER_FROM = `
     LEFT JOIN users u ON u.id = cp.user_id
     LEFT JOIN profiles pr ON pr.organization_id = cp.organization_id AND pr.user_id = cp.user_id
    WHERE cp.organization_id = $1 AND cp.cohort_id = $2`;
+
+/**
+ * A page row's profile skills as `ProfileSkillRow`s, in the order the people context lists them
+ * (`ProfileSkillRepository.of`): read here so that a roster page is one statement.
+ */
+const PAGE_SKILLS = `(
+  SELECT coalesce(json_agg(json_build_object('userId', ps.user_id, 'kind', ps.kind, 'skillId', ps.skill_id,
+                                             'name', s.name, 'status', s.status, 'level', ps.level)
+                  ORDER BY lower(s.name), ps.skill_id), '[]'::json)
+    FROM profile_skills ps
+    JOIN skills s ON s.organization_id = ps.organization_id AND s.id = ps.skill_id
+   WHERE ps.organization_id = cp.organization_id AND ps.user_id = cp.user_id)`;
 
 @Injectable()
 export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
@@ -135,11 +148,14 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
    * is read from the index in order and costs its offset plus its rows, not a sort of every
    * match. Filters read the participant alone (`sort_name` is the shown name, lower-cased, so the
    * text filter needs no join); the skill filter is an EXISTS on profile_skills' key. Names and
-   * profiles are joined to the page's rows only; the total comes in the same statement, and so
+   * profiles and their skills are joined to the page's rows only; the total comes in the same statement, and so
    * does the cohort's existence: null when the organization has no such cohort (the roster is for
    * coordinators and admins, who see every cohort of theirs).
    */
-  async roster(cohortId: string, filter: RosterFilter): Promise<{ rows: RosterRow[]; total: number } | null> {
+  async roster(
+    cohortId: string,
+    filter: RosterFilter,
+  ): Promise<{ rows: (RosterRow & { skills: ProfileSkillRow[] })[]; total: number } | null> {
     const parameters: unknown[] = [cohortId];
     const bind = (value: unknown) => `$${parameters.push(value) + 1}`;
     const conditions = ['cp.organization_id = $1', `cp.cohort_id = $2`];
@@ -153,7 +169,7 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
     const matching = `FROM cohort_participants cp WHERE ${conditions.join(' AND ')}`;
     const offset = bind(filter.offset);
     const limit = bind(filter.limit);
-    const found = await this.sql<RosterRow & { total: number }>(
+    const found = await this.sql<RosterRow & { skills: ProfileSkillRow[]; total: number }>(
       `WITH page AS (
          SELECT cp.organization_id, cp.id, cp.user_id, cp.role, cp.sort_name
            ${matching}
@@ -161,7 +177,7 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
        counted AS (SELECT count(*)::int AS total ${matching})
        SELECT counted.total, cp.id, cp.email, cp.user_id AS "userId", ${NAME} AS name, cp.role, cp.status,
               cp.source, cp.motivation, cp.enrolled_at AS "enrolledAt", cp.created_at AS "createdAt",
-              pr.time_zone AS "timeZone", pr.languages, pr.department
+              pr.time_zone AS "timeZone", pr.languages, pr.department, ${PAGE_SKILLS} AS skills
          FROM cohorts c
          CROSS JOIN counted
          LEFT JOIN page ON true
