@@ -873,6 +873,19 @@ export interface components {
             /** @description Single-use; each refresh returns the next one. Absent for the browser app (`X-Refresh-Cookie: 1`): it travels in the HttpOnly cookie instead. */
             refreshToken?: string;
         };
+        ErrorBodyDto: {
+            /** @example 404 */
+            statusCode: number;
+            /**
+             * @description Stable and machine-readable: switch on it.
+             * @example cohort_not_found
+             */
+            code: string;
+            /** @description For people. */
+            message: string;
+            /** @description validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries. */
+            details?: (unknown[] | Record<string, never>) | null;
+        };
         SignInDto: {
             email: string;
             password: string;
@@ -1011,19 +1024,6 @@ export interface components {
             status: "pending" | "accepted" | "expired";
             /** Format: date-time */
             expiresAt: string;
-        };
-        ErrorBodyDto: {
-            /** @example 404 */
-            statusCode: number;
-            /**
-             * @description Stable and machine-readable: switch on it.
-             * @example cohort_not_found
-             */
-            code: string;
-            /** @description For people. */
-            message: string;
-            /** @description validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries. */
-            details?: (unknown[] | Record<string, never>) | null;
         };
         SkillViewDto: {
             /** Format: uuid */
@@ -1791,14 +1791,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `email_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1828,21 +1832,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `invalid_credentials`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1872,21 +1882,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `invalid_refresh_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `cross_site_refresh`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1908,7 +1924,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1934,14 +1952,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1971,14 +1993,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2007,14 +2033,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2043,14 +2073,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No longer valid. Codes: `invalid_reset_token`. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2081,14 +2115,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2114,7 +2152,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2144,14 +2184,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2176,14 +2220,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2213,28 +2261,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2259,21 +2315,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2410,28 +2472,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2459,21 +2529,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2493,28 +2569,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2546,35 +2630,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2604,28 +2698,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2655,35 +2757,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `already_member`, `invitation_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2713,35 +2825,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No longer valid. Codes: `invitation_expired`. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2761,28 +2883,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2812,14 +2942,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2846,7 +2980,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2855,7 +2989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2864,7 +2998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2896,7 +3030,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2905,7 +3039,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2914,7 +3048,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2923,7 +3057,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2932,7 +3066,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2965,7 +3099,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillImportReportDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `csv_malformed`, `csv_rows_rejected`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2974,7 +3108,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2983,7 +3117,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2992,7 +3126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3001,7 +3135,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is larger than the API accepts. */
+            /** @description The body is larger than the API accepts. Codes: `payload_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3010,7 +3144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is not of the type the route takes. */
+            /** @description The body is not of the type the route takes. Codes: `unsupported_media_type`, `unsupported_charset`. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3040,7 +3174,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3049,7 +3183,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,7 +3217,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3092,7 +3226,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3101,7 +3235,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3110,7 +3244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3119,7 +3253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3153,7 +3287,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillMergeResultDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `skill_merge_into_itself`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3162,7 +3296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3171,7 +3305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3180,7 +3314,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3189,7 +3323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_retired`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3224,7 +3358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfilePageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3233,7 +3367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3242,7 +3376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3251,7 +3385,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3279,7 +3413,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3288,7 +3422,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3320,7 +3454,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3329,7 +3463,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3338,7 +3472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3368,7 +3502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3377,7 +3511,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3386,7 +3520,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3420,7 +3554,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3429,7 +3563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3438,7 +3572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3447,7 +3581,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3479,7 +3613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,7 +3622,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3497,7 +3631,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3506,7 +3640,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3538,7 +3672,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `invalid_criteria`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3547,7 +3681,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3556,7 +3690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3565,7 +3699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3574,7 +3708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `program_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3604,7 +3738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3613,7 +3747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3622,7 +3756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3656,7 +3790,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `invalid_criteria`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3665,7 +3799,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3674,7 +3808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3683,7 +3817,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,7 +3826,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `program_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3726,7 +3860,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3735,7 +3869,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3744,7 +3878,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3753,7 +3887,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3762,7 +3896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3795,7 +3929,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3804,7 +3938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3813,7 +3947,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3843,7 +3977,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3852,7 +3986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +4020,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +4029,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3904,7 +4038,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,7 +4047,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,7 +4056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_name_taken`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3956,7 +4090,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3965,7 +4099,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3974,7 +4108,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3983,7 +4117,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3992,7 +4126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_transition_not_allowed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4031,7 +4165,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4040,7 +4174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4049,7 +4183,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4058,7 +4192,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4092,7 +4226,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4101,7 +4235,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4110,7 +4244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4119,7 +4253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4128,7 +4262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_exists`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4159,7 +4293,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4168,7 +4302,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4177,7 +4311,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4206,7 +4340,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4215,7 +4349,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4224,8 +4358,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `cohort_closed`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4255,7 +4398,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4264,7 +4407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4273,7 +4416,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,7 +4425,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4313,7 +4456,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4322,7 +4465,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4331,7 +4474,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4340,7 +4483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4373,7 +4516,7 @@ export interface operations {
                     "application/json": components["schemas"]["WaitlistPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4382,7 +4525,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4534,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4400,7 +4543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4430,7 +4573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4439,7 +4582,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4473,7 +4616,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4482,7 +4625,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4491,7 +4634,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4500,7 +4643,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_exists`, `enrollment_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4530,7 +4673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4539,7 +4682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4548,7 +4691,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4578,7 +4721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4587,7 +4730,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4596,7 +4739,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4626,7 +4769,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4635,7 +4778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4644,7 +4787,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4677,7 +4820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4686,7 +4829,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4695,7 +4838,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4704,7 +4847,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4739,7 +4882,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `csv_malformed`, `csv_too_many_rows`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4748,7 +4891,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4757,7 +4900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4766,7 +4909,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4775,7 +4918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4784,7 +4927,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is larger than the API accepts. */
+            /** @description The body is larger than the API accepts. Codes: `payload_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4793,7 +4936,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is not of the type the route takes. */
+            /** @description The body is not of the type the route takes. Codes: `unsupported_media_type`, `unsupported_charset`. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4824,7 +4967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4833,7 +4976,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4842,7 +4985,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4871,7 +5014,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4880,7 +5023,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4889,7 +5032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4898,7 +5041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `import_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4934,7 +5077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportRowPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4943,7 +5086,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4952,7 +5095,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4961,7 +5104,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5002,7 +5145,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5011,7 +5154,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5020,7 +5163,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5029,7 +5172,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `import_not_pending`, `import_has_no_valid_rows`, `import_outdated`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
