@@ -1,4 +1,5 @@
 import type { BoundedContext } from '@mentorship/platform';
+import { matchRequestExpiryJob } from './jobs/match-request-expiry.job';
 import { MatchingModule } from './matching.module';
 import { matchingMigrations } from './migrations';
 
@@ -6,5 +7,5 @@ export const matchingContext: BoundedContext = {
   name: 'matching',
   module: MatchingModule,
   migrations: matchingMigrations,
-  jobs: [],
+  jobs: [matchRequestExpiryJob],
 };
