@@ -18,5 +18,7 @@ module.exports = {
   // Global, not per project: end-to-end files boot the API, a worker or a browser. Generous on
   // purpose: this bounds a hang, it does not judge speed (benchmarks do that).
   testTimeout: 120000,
+  // The progress reporter lets `npm test` tally a run it had to stop (scripts/test.mjs).
+  reporters: ['default', '<rootDir>/scripts/lib/jest-progress-reporter.cjs'],
   projects: ['apps', 'libs', 'tools'].flatMap((root) => findProjectConfigs(path.join(__dirname, root))),
 };
