@@ -50,6 +50,13 @@ export class MatchingWorld {
     return this;
   }
 
+  /** The world of an organization a test made already. */
+  within(admin: SignedUpUser, org: OrganizationView): this {
+    this.admin = admin;
+    this.org = org;
+    return this;
+  }
+
   /** A new program of the organization and its cohort, moved to `status`. */
   async newCohort(
     settings: Record<string, unknown> = {},
