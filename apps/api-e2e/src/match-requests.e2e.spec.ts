@@ -1,4 +1,4 @@
-import type { ErrorBody, Page } from '@mentorship/contracts';
+import { FIELD_LIMITS, type ErrorBody, type Page } from '@mentorship/contracts';
 import type { MatchRequestViewDto } from '@mentorship/matching';
 import { makeUser, type SignedUpUser, useTestApi } from '@mentorship/testing';
 import { MatchingWorld, requestBody } from './support/matching-world';
@@ -302,5 +302,64 @@ describe('structured match requests on the real API', () => {
       code: 'cohort_not_found',
     });
     expect(await t.api.db.query(`SELECT count(*)::int AS n FROM match_requests`)).toEqual(before);
+  });
+
+  it('accepts every part at its limits (FIELD_LIMITS) and refuses one character past them', async () => {
+    const asker = await w.person('mentee');
+    const [atMin, atMax] = await w.people(2, 'limits-mentor', 'mentor');
+    const parts = {
+      subject: FIELD_LIMITS.matchRequestSubject,
+      howFound: FIELD_LIMITS.matchRequestHowFound,
+      wantToLearn: FIELD_LIMITS.matchRequestWantToLearn,
+      specificAsk: FIELD_LIMITS.matchRequestSpecificAsk,
+      offerBack: FIELD_LIMITS.matchRequestOfferBack,
+    };
+    const sized = (pick: (limit: { min: number; max: number }) => number) =>
+      Object.fromEntries(
+        Object.entries(parts).map(([field, limit]) => [field, '\u{1F600}'.repeat(pick(limit))]),
+      );
+    for (const [field, limit] of Object.entries(parts)) {
+      for (const length of [limit.min - 1, limit.max + 1]) {
+        const refused = await send(asker, requestBody(atMin.id, { [field]: 'a'.repeat(length) }));
+        expect({ field, length, status: refused.status, code: refused.body.code }).toEqual({
+          field,
+          length,
+          status: 400,
+          code: 'validation_failed',
+        });
+      }
+    }
+    // Lengths count characters (code points): an emoji is one.
+    expect(
+      (
+        await send(
+          asker,
+          requestBody(
+            atMin.id,
+            sized((l) => l.min),
+          ),
+        )
+      ).status,
+    ).toBe(201);
+    const longest = await send(
+      asker,
+      requestBody(
+        atMax.id,
+        sized((l) => l.max),
+      ),
+    );
+    expect(longest.status).toBe(201);
+    expect([...longest.body.wantToLearn]).toHaveLength(FIELD_LIMITS.matchRequestWantToLearn.max);
+    const toDecline = await send(await w.person('mentee'), requestBody(otherMentor.id));
+    const long = await act(otherMentor, toDecline.body.id, 'decline', {
+      reason: 'other',
+      note: 'n'.repeat(FIELD_LIMITS.matchRequestDeclineNote.max + 1),
+    });
+    expect({ status: long.status, code: long.body.code }).toEqual({ status: 400, code: 'validation_failed' });
+    const atLimit = await act(otherMentor, toDecline.body.id, 'decline', {
+      reason: 'other',
+      note: 'n'.repeat(FIELD_LIMITS.matchRequestDeclineNote.max),
+    });
+    expect(atLimit.status).toBe(200);
   });
 });
