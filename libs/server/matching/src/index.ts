@@ -7,3 +7,5 @@ export * from './jobs/match-request-expiry.job';
 export * from './dto/match-request.dto';
 export * from './dto/suggestion.dto';
 export { MentorIndexService } from './mentor-index.service';
+export { MatchRequestsService } from './match-requests.service';
+export { SuggestionsService } from './suggestions.service';
