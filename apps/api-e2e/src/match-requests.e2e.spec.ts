@@ -5,6 +5,15 @@ import { MatchingWorld, requestBody } from './support/matching-world';
 
 type Answer = MatchRequestViewDto & ErrorBody;
 
+/** The answer is the error `status` with the stable `code`. */
+function expectRefused(
+  answer: { status: number; body: { code?: string } },
+  status: number,
+  code: string,
+): void {
+  expect({ status: answer.status, code: answer.body.code }).toEqual({ status, code });
+}
+
 describe('structured match requests on the real API', () => {
   const t = useTestApi();
   let w: MatchingWorld;
@@ -87,17 +96,11 @@ describe('structured match requests on the real API', () => {
       [mentee, 'withdraw'],
     ] as const) {
       const again = await act(who, sent.body.id, action, action === 'decline' ? { reason: 'too-busy' } : {});
-      expect({ status: again.status, code: again.body.code }).toEqual({
-        status: 409,
-        code: 'match_request_not_open',
-      });
+      expectRefused(again, 409, 'match_request_not_open');
     }
     // Matched with this mentor: no new request to them in the cohort.
     const repeat = await send(mentee, requestBody(mentor.id));
-    expect({ status: repeat.status, code: repeat.body.code }).toEqual({
-      status: 409,
-      code: 'mentor_unavailable',
-    });
+    expectRefused(repeat, 409, 'mentor_unavailable');
   });
 
   it('the mentor declines with a reason and suggests another mentor; the mentee reads both and cannot ask again', async () => {
@@ -107,16 +110,10 @@ describe('structured match requests on the real API', () => {
       reason: 'not-my-area',
       suggestedMentorUserId: asker.id,
     });
-    expect({ status: badSuggestion.status, code: badSuggestion.body.code }).toEqual({
-      status: 400,
-      code: 'mentor_not_in_cohort',
-    });
+    expectRefused(badSuggestion, 400, 'mentor_not_in_cohort');
     expect((await stored(sent.body.id)).status).toBe('open');
     const unknownReason = await act(otherMentor, sent.body.id, 'decline', { reason: 'bored' });
-    expect({ status: unknownReason.status, code: unknownReason.body.code }).toEqual({
-      status: 400,
-      code: 'validation_failed',
-    });
+    expectRefused(unknownReason, 400, 'validation_failed');
 
     const declined = await act(otherMentor, sent.body.id, 'decline', {
       reason: 'not-my-area',
@@ -132,10 +129,7 @@ describe('structured match requests on the real API', () => {
       suggestedMentor: { userId: mentor.id, displayName: 'Max Mentor' },
     });
     const again = await send(asker, requestBody(otherMentor.id));
-    expect({ status: again.status, code: again.body.code }).toEqual({
-      status: 409,
-      code: 'mentor_unavailable',
-    });
+    expectRefused(again, 409, 'mentor_unavailable');
   });
 
   it('only the request’s mentor answers it and only its mentee withdraws it; for others it is not there', async () => {
@@ -150,20 +144,14 @@ describe('structured match requests on the real API', () => {
       [stranger, 'withdraw'],
     ] as const) {
       const refused = await act(who, sent.body.id, action, action === 'decline' ? { reason: 'other' } : {});
-      expect({ status: refused.status, code: refused.body.code }).toEqual({
-        status: 404,
-        code: 'match_request_not_found',
-      });
+      expectRefused(refused, 404, 'match_request_not_found');
     }
     expect((await t.http.get(`${w.base}/match-requests/${sent.body.id}`, stranger.token)).status).toBe(404);
     expect((await t.http.get(`${w.base}/match-requests/${sent.body.id}`, w.admin.token)).status).toBe(200);
     const withdrawn = await act(asker, sent.body.id, 'withdraw');
     expect(withdrawn.body.status).toBe('withdrawn');
     const late = await act(otherMentor, sent.body.id, 'accept');
-    expect({ status: late.status, code: late.body.code }).toEqual({
-      status: 409,
-      code: 'match_request_not_open',
-    });
+    expectRefused(late, 409, 'match_request_not_open');
     expect((await stored(sent.body.id)).match_id).toBeNull();
   });
 
@@ -173,10 +161,7 @@ describe('structured match requests on the real API', () => {
     const first = await send(busy, requestBody(mentors[0].id));
     expect(first.status).toBe(201);
     const duplicate = await send(busy, requestBody(mentors[0].id));
-    expect({ status: duplicate.status, code: duplicate.body.code }).toEqual({
-      status: 409,
-      code: 'match_request_duplicate',
-    });
+    expectRefused(duplicate, 409, 'match_request_duplicate');
     const burst = await Promise.all(mentors.slice(1).map((m) => send(busy, requestBody(m.id))));
     expect(burst.filter((r) => r.status === 201)).toHaveLength(1);
     const refused = burst.filter((r) => r.status === 409);
@@ -213,10 +198,7 @@ describe('structured match requests on the real API', () => {
     expect(load).toEqual({ matches: 3, accepted: 3, open: 47 });
     // Full now: a new request to them is refused up front.
     const late = await send(await w.person('mentee'), requestBody(popular.id));
-    expect({ status: late.status, code: late.body.code }).toEqual({
-      status: 409,
-      code: 'mentor_at_capacity',
-    });
+    expectRefused(late, 409, 'mentor_at_capacity');
   });
 
   it('a flash program’s accepted request is one conversation, active at once', async () => {
@@ -235,37 +217,25 @@ describe('structured match requests on the real API', () => {
     const coordinated = await w.newCohort({ matchingMode: 'coordinator' });
     const there = await w.person('mentee', {}, { cohortId: coordinated.id });
     const off = await send(there, requestBody(mentor.id), coordinated.id);
-    expect({ status: off.status, code: off.body.code }).toEqual({ status: 409, code: 'mentee_choice_off' });
+    expectRefused(off, 409, 'mentee_choice_off');
 
     const enrolling = await w.newCohort({}, 'enrolling');
     const early = await w.person('mentee', {}, { cohortId: enrolling.id });
     const notYet = await send(early, requestBody(mentor.id), enrolling.id);
-    expect({ status: notYet.status, code: notYet.body.code }).toEqual({
-      status: 409,
-      code: 'cohort_not_matching',
-    });
+    expectRefused(notYet, 409, 'cohort_not_matching');
 
     const asMentor = await send(otherMentor, requestBody(mentor.id));
-    expect({ status: asMentor.status, code: asMentor.body.code }).toEqual({
-      status: 403,
-      code: 'not_cohort_mentee',
-    });
+    expectRefused(asMentor, 403, 'not_cohort_mentee');
     const outsider = await makeUser(t.http);
     await t.api.db.query(
       `INSERT INTO memberships (organization_id, user_id, roles) VALUES ($1, $2, '{mentee}')`,
       [w.org.id, outsider.id],
     );
     const hidden = await send(outsider, requestBody(mentor.id));
-    expect({ status: hidden.status, code: hidden.body.code }).toEqual({
-      status: 404,
-      code: 'cohort_not_found',
-    });
+    expectRefused(hidden, 404, 'cohort_not_found');
 
     const notAMentor = await send(mentee, requestBody(outsider.id));
-    expect({ status: notAMentor.status, code: notAMentor.body.code }).toEqual({
-      status: 400,
-      code: 'mentor_not_in_cohort',
-    });
+    expectRefused(notAMentor, 400, 'mentor_not_in_cohort');
   });
 
   it('refuses hostile and over-long input with 400 and the field, writing nothing', async () => {
@@ -284,10 +254,7 @@ describe('structured match requests on the real API', () => {
     ];
     for (const [override, field] of cases) {
       const refused = await send(asker, requestBody(mentor.id, override));
-      expect({ status: refused.status, code: refused.body.code }).toEqual({
-        status: 400,
-        code: 'validation_failed',
-      });
+      expectRefused(refused, 400, 'validation_failed');
       expect(JSON.stringify(refused.body.details)).toContain(field);
     }
     const nul = await send(asker, requestBody(mentor.id, { subject: 'a subject\u0000 with a NUL' }));
@@ -355,7 +322,7 @@ describe('structured match requests on the real API', () => {
       reason: 'other',
       note: 'n'.repeat(FIELD_LIMITS.matchRequestDeclineNote.max + 1),
     });
-    expect({ status: long.status, code: long.body.code }).toEqual({ status: 400, code: 'validation_failed' });
+    expectRefused(long, 400, 'validation_failed');
     const atLimit = await act(otherMentor, toDecline.body.id, 'decline', {
       reason: 'other',
       note: 'n'.repeat(FIELD_LIMITS.matchRequestDeclineNote.max),
