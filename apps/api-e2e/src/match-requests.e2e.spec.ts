@@ -148,6 +148,12 @@ describe('structured match requests on the real API', () => {
     }
     expect((await t.http.get(`${w.base}/match-requests/${sent.body.id}`, stranger.token)).status).toBe(404);
     expect((await t.http.get(`${w.base}/match-requests/${sent.body.id}`, w.admin.token)).status).toBe(200);
+    // A mentee who left the cohort cannot be matched from it.
+    await t.api.db.query(`UPDATE cohort_participants SET status = 'withdrawn' WHERE user_id = $1`, [
+      asker.id,
+    ]);
+    expectRefused(await act(otherMentor, sent.body.id, 'accept'), 409, 'participant_not_enrolled');
+    await t.api.db.query(`UPDATE cohort_participants SET status = 'enrolled' WHERE user_id = $1`, [asker.id]);
     const withdrawn = await act(asker, sent.body.id, 'withdraw');
     expect(withdrawn.body.status).toBe('withdrawn');
     const late = await act(otherMentor, sent.body.id, 'accept');

@@ -109,6 +109,7 @@ export class MatchRequestsController {
     ...ANSWER_ERRORS,
     409: [
       'match_request_not_open',
+      'participant_not_enrolled',
       'mentor_at_capacity',
       'pair_already_matched',
       'cohort_not_matching',

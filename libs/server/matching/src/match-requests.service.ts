@@ -109,6 +109,13 @@ export class MatchRequestsService {
     const me = TenantContext.caller().userId;
     const request = await this.openRequest(await this.requests.lockForMentor(requestId, me));
     const { settings } = await this.choice.openCohort(request.cohortId);
+    // Either side may have left the cohort since the request was sent.
+    for (const [userId, role] of [
+      [request.menteeUserId, 'mentee'],
+      [me, 'mentor'],
+    ] as const)
+      if (!(await this.people.person(request.cohortId, userId, role)))
+        throw MatchingException.participantLeft(role);
     const places = await this.places.places([me], settings);
     const [matchId] = await this.matches.create(
       [

@@ -72,6 +72,15 @@ export class MatchingException extends DomainException {
       { why },
     );
   }
+  /** 409: the request's mentee (or mentor) is no longer enrolled in the cohort. */
+  static participantLeft(role: 'mentor' | 'mentee') {
+    return new MatchingException(
+      'conflict',
+      'participant_not_enrolled',
+      `The request's ${role} is no longer enrolled in the cohort.`,
+      { role },
+    );
+  }
   /** The same code mentorships answers when an accept finds no place: a client handles one. */
   static mentorFull(mentorUserId: string) {
     return new MatchingException('conflict', 'mentor_at_capacity', 'The mentor has no free place.', {

@@ -54,6 +54,8 @@ export const ERROR_CODES = {
   matchRequestDuplicate: 'match_request_duplicate',
   /** 409: the mentee has the program's number of open requests (`details.limit`). */
   openRequestLimit: 'open_request_limit',
+  /** 409: accepting a request whose mentee (or mentor) left the cohort (`details.role`). */
+  participantNotEnrolled: 'participant_not_enrolled',
   /** 409: this mentor declined this mentee in the cohort, or the two are matched already. */
   mentorUnavailable: 'mentor_unavailable',
   // programs

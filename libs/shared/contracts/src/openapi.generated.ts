@@ -5458,7 +5458,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Conflicts with the current state. Codes: `match_request_not_open`, `mentor_at_capacity`, `pair_already_matched`, `cohort_not_matching`, `mentee_choice_off`. */
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`, `participant_not_enrolled`, `mentor_at_capacity`, `pair_already_matched`, `cohort_not_matching`, `mentee_choice_off`. */
             409: {
                 headers: {
                     [name: string]: unknown;
