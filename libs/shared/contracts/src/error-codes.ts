@@ -44,6 +44,26 @@ export const ERROR_CODES = {
   /** 409: every place of the mentor is taken (`details`: mentorUserId, places, load). */
   mentorAtCapacity: 'mentor_at_capacity',
   pairAlreadyMatched: 'pair_already_matched',
+  // matching: suggestions and match requests
+  /** 409: the cohort's program does not let mentees choose (matchingMode is not mentee-choice). */
+  menteeChoiceOff: 'mentee_choice_off',
+  /** 409: suggestions and requests are open while the cohort is matching or running. */
+  cohortNotMatching: 'cohort_not_matching',
+  /** 403: only an enrolled mentee of the cohort sees suggestions and sends requests. */
+  notCohortMentee: 'not_cohort_mentee',
+  /** 400: the mentor asked is not an enrolled mentor of the cohort (or is the mentee). */
+  mentorNotInCohort: 'mentor_not_in_cohort',
+  matchRequestNotFound: 'match_request_not_found',
+  /** 409: the request was answered, withdrawn or expired (`details.status`). */
+  matchRequestNotOpen: 'match_request_not_open',
+  /** 409: the mentee has an open request to this mentor in the cohort already. */
+  matchRequestDuplicate: 'match_request_duplicate',
+  /** 409: the mentee has the program's number of open requests (`details.limit`). */
+  openRequestLimit: 'open_request_limit',
+  /** 409: accepting a request whose mentee (or mentor) left the cohort (`details.role`). */
+  participantNotEnrolled: 'participant_not_enrolled',
+  /** 409: this mentor declined this mentee in the cohort, or the two are matched already. */
+  mentorUnavailable: 'mentor_unavailable',
   // programs
   programNameTaken: 'program_name_taken',
   cohortNameTaken: 'cohort_name_taken',

@@ -847,6 +847,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My suggested mentors, best first, with the reason for each part of the score
+         * @description For an enrolled mentee of a cohort whose program lets mentees choose (matchingMode mentee-choice), while the cohort is matching or running. Mentors who are full, paused, declined the caller or are matched with them are left out, and so is a mentor already shown to free places × the program’s suggestionFloodFactor other mentees. The list counts as shown to the caller for 72 hours or until their next list.
+         */
+        get: operations["SuggestionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/match-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a structured match request to a mentor of the cohort
+         * @description For an enrolled mentee of a mentee-choice cohort. It expires after the program’s requestExpiryDays; a mentee has at most maxOpenRequestsPerMentee open at once, and one open request per mentor.
+         */
+        post: operations["MatchRequestsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests I sent as a mentee, newest first */
+        get: operations["MatchRequestsController_sent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests I received as a mentor, newest first */
+        get: operations["MatchRequestsController_received"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request: its mentee, its mentor, admins and coordinators see it */
+        get: operations["MatchRequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a request sent to me: creates the match (trial, or one conversation in flash programs)
+         * @description Never puts the mentor over capacity: with no free place the answer is 409 mentor_at_capacity and the request stays open.
+         */
+        post: operations["MatchRequestsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a request sent to me, with a reason; optionally suggest another mentor */
+        post: operations["MatchRequestsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a request I sent that is still open */
+        post: operations["MatchRequestsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1246,6 +1391,9 @@ export interface components {
             durationWeeks: number;
             defaultMentorCapacity: number;
             groupSize: number | null;
+            suggestionFloodFactor: number;
+            requestExpiryDays: number;
+            maxOpenRequestsPerMentee: number;
         };
         ProgramViewDto: {
             /** Format: uuid */
@@ -1331,6 +1479,21 @@ export interface components {
             defaultMentorCapacity: number;
             /** @description Group programs: mentees per group (required). Other kinds: null. */
             groupSize?: number | null;
+            /**
+             * @description Mentee-choice programs: a mentor is suggested to at most free places × this many mentees at once, so the most popular mentor is not flooded.
+             * @default 3
+             */
+            suggestionFloodFactor: number;
+            /**
+             * @description Days a match request waits for the mentor’s answer before it expires.
+             * @default 14
+             */
+            requestExpiryDays: number;
+            /**
+             * @description Match requests a mentee may have open at once in a cohort.
+             * @default 3
+             */
+            maxOpenRequestsPerMentee: number;
         };
         CreateProgramDto: {
             /** @example Engineering mentoring */
@@ -1616,6 +1779,134 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ScoreComponentDto: {
+            /**
+             * @description The score component (the program’s criteria weigh it).
+             * @example skills
+             */
+            id: string;
+            /** @description How well the pair does on it, 0..1. */
+            value: number;
+            /** @description Its share of the total weight, 0..1. */
+            weight: number;
+            /** @description What it adds to the 0..100 score. */
+            points: number;
+            /** @example 2 of 3 wanted skills at or above target level (TypeScript, SQL) */
+            reason: string;
+        };
+        SuggestedMentorDto: {
+            /** @description 1 = best. */
+            rank: number;
+            /** Format: uuid */
+            mentorUserId: string;
+            displayName: string;
+            /** @description 0..100. */
+            score: number;
+            components: components["schemas"]["ScoreComponentDto"][];
+            /** @description Places the mentor has free now. */
+            freePlaces: number;
+            /**
+             * Format: uuid
+             * @description The caller’s open request to this mentor, if any.
+             */
+            openRequestId: string | null;
+        };
+        SuggestionListDto: {
+            /** Format: uuid */
+            cohortId: string;
+            /** @description Stamp of the profiles, capacities and settings the mentor index was built from: the same on every replica for the same data. */
+            indexVersion: string;
+            items: components["schemas"]["SuggestedMentorDto"][];
+        };
+        SendMatchRequestDto: {
+            /**
+             * Format: uuid
+             * @description The mentor asked: an enrolled mentor of the cohort.
+             */
+            mentorUserId: string;
+            /**
+             * @description A subject with a time-bounded ask. Why: a mentor decides from the subject line whether and when they can help; a bounded ask is easy to say yes to.
+             * @example 30 minutes on system design interviews, in the next two weeks?
+             */
+            subject: string;
+            /**
+             * @description How I found you. Why: it shows the request is meant for this mentor and not sent to everyone.
+             * @example Your talk on API design at the engineering all-hands
+             */
+            howFound: string;
+            /** @description What I want to learn. Why: the mentor can judge whether it is their area, and the first conversation starts from it. */
+            wantToLearn: string;
+            /**
+             * @description The specific ask: a first conversation of 15–30 minutes. Why: a small, concrete first step is what busy mentors accept.
+             * @example A first conversation of 20 minutes about how you prepare design reviews.
+             */
+            specificAsk: string;
+            /**
+             * @description What I offer back. Why: mentoring goes both ways; saying what you bring makes the request a conversation between peers.
+             * @example I can share what our team learned moving to TypeScript.
+             */
+            offerBack: string;
+        };
+        PersonRefDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        MatchRequestViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            /** @enum {string} */
+            status: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+            mentee: components["schemas"]["PersonRefDto"];
+            mentor: components["schemas"]["PersonRefDto"];
+            subject: string;
+            howFound: string;
+            wantToLearn: string;
+            specificAsk: string;
+            offerBack: string;
+            /** @enum {string|null} */
+            declineReason: "too-busy" | "not-my-area" | "other" | null;
+            declineNote: string | null;
+            /** @description The mentor a declining mentor suggested. */
+            suggestedMentor: components["schemas"]["PersonRefDto"] | null;
+            /**
+             * Format: uuid
+             * @description The match an accept created.
+             */
+            matchId: string | null;
+            /**
+             * Format: date-time
+             * @description An open request expires then, unanswered.
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MatchRequestPageDto: {
+            items: components["schemas"]["MatchRequestViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DeclineMatchRequestDto: {
+            /**
+             * @description Why the mentor declines (the mentee reads it): too-busy, not-my-area or other.
+             * @enum {string}
+             */
+            reason: "too-busy" | "not-my-area" | "other";
+            /** @description A word to the mentee. */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description Another enrolled mentor of the cohort the mentee could ask instead.
+             */
+            suggestedMentorUserId?: string;
         };
     };
     responses: never;
@@ -5180,6 +5471,386 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
+            };
+        };
+    };
+    SuggestionsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionListDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `not_cohort_mentee`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `mentee_choice_off`, `cohort_not_matching`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchRequestsController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMatchRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `mentor_not_in_cohort`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for the caller. Codes: `not_cohort_mentee`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `mentee_choice_off`, `cohort_not_matching`, `open_request_limit`, `match_request_duplicate`, `mentor_unavailable`, `mentor_at_capacity`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchRequestsController_sent: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchRequestsController_received: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchRequestsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`, `participant_not_enrolled`, `mentor_at_capacity`, `pair_already_matched`, `cohort_not_matching`, `mentee_choice_off`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchRequestsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineMatchRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `mentor_not_in_cohort`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchRequestsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,0 +1,11 @@
+import type { BoundedContext } from '@mentorship/platform';
+import { matchRequestExpiryJob } from './jobs/match-request-expiry.job';
+import { MatchingModule } from './matching.module';
+import { matchingMigrations } from './migrations';
+
+export const matchingContext: BoundedContext = {
+  name: 'matching',
+  module: MatchingModule,
+  migrations: matchingMigrations,
+  jobs: [matchRequestExpiryJob],
+};
