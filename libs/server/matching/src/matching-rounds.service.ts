@@ -300,7 +300,7 @@ export class MatchingRoundsService {
   private async matchingCohort(cohortId: string): Promise<RoundCohort> {
     const cohort = await this.input.cohort(cohortId);
     if (!cohort) throw MatchingException.cohortNotFound();
-    if (cohort.status !== 'matching') throw MatchingException.cohortNotMatching(cohort.status);
+    if (cohort.status !== 'matching') throw MatchingException.roundCohortNotMatching(cohort.status);
     return cohort;
   }
 

@@ -1,4 +1,5 @@
 import type { BoundedContext } from '@mentorship/platform';
+import { matchRequestExpiryJob } from './jobs/match-request-expiry.job';
 import { matchingRoundJob } from './jobs/matching-round.job';
 import { roundMatchEmailJob } from './jobs/round-match-email.job';
 import { MatchingModule } from './matching.module';
@@ -8,5 +9,5 @@ export const matchingContext: BoundedContext = {
   name: 'matching',
   module: MatchingModule,
   migrations: matchingMigrations,
-  jobs: [matchingRoundJob, roundMatchEmailJob],
+  jobs: [matchRequestExpiryJob, matchingRoundJob, roundMatchEmailJob],
 };

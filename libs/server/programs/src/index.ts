@@ -12,5 +12,10 @@ export * from './participant-imports.service';
 export * from './programs.service';
 export * from './cohorts.service';
 export * from './participants.service';
-export * from './program-settings.service';
+export {
+  completeProgramSettings,
+  MENTEE_CHOICE_DEFAULTS,
+  type ProgramSettings,
+} from './program-settings.service';
+export { cohortCriteria } from './matching-criteria.service';
 export { resolveEngineCriteria, type ProgramCriteriaRequest } from './matching-criteria.service';

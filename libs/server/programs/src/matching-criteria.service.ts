@@ -93,3 +93,20 @@ export function resolveEngineCriteria(settings: {
     throw error;
   }
 }
+
+/**
+ * The engine's criteria for a cohort that runs under `settings` (stored settings were resolved by
+ * the engine when saved, so this does not refuse them). `referenceDate` fixes the time zones'
+ * offsets (daylight saving) the availability is compared with: the cohort's start.
+ */
+export function cohortCriteria(
+  settings: { kind: ProgramKind; criteria: ProgramCriteriaSettings; groupSize?: number | null },
+  referenceDate: string,
+): ProgramCriteria {
+  return resolveCriteria({
+    ...settings.criteria,
+    kind: ENGINE_KIND[settings.kind],
+    ...(settings.kind === 'group' ? { groupSize: settings.groupSize ?? undefined } : {}),
+    referenceDate,
+  });
+}

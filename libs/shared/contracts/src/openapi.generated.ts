@@ -244,6 +244,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete the organization (admins): closed at once, erased after the grace period
+         * @description The body names the organization exactly. Its members lose it at once (404); its admins still see it in their list, scheduled for deletion, and can restore it until `deletion.purgeAfter`, when its data is erased for good.
+         */
+        post: operations["OrganizationsController_scheduleDeletion"];
+        /** Restore an organization scheduled for deletion (admins, until its purge date) */
+        delete: operations["OrganizationsController_restore"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/members": {
         parameters: {
             query?: never;
@@ -826,6 +847,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My suggested mentors, best first, with the reason for each part of the score
+         * @description For an enrolled mentee of a cohort whose program lets mentees choose (matchingMode mentee-choice), while the cohort is matching or running. Mentors who are full, paused, declined the caller or are matched with them are left out, and so is a mentor already shown to free places × the program’s suggestionFloodFactor other mentees. The list counts as shown to the caller for 72 hours or until their next list.
+         */
+        get: operations["SuggestionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/match-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a structured match request to a mentor of the cohort
+         * @description For an enrolled mentee of a mentee-choice cohort. It expires after the program’s requestExpiryDays; a mentee has at most maxOpenRequestsPerMentee open at once, and one open request per mentor.
+         */
+        post: operations["MatchRequestsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests I sent as a mentee, newest first */
+        get: operations["MatchRequestsController_sent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests I received as a mentor, newest first */
+        get: operations["MatchRequestsController_received"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request: its mentee, its mentor, admins and coordinators see it */
+        get: operations["MatchRequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a request sent to me: creates the match (trial, or one conversation in flash programs)
+         * @description Never puts the mentor over capacity: with no free place the answer is 409 mentor_at_capacity and the request stays open.
+         */
+        post: operations["MatchRequestsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a request sent to me, with a reason; optionally suggest another mentor */
+        post: operations["MatchRequestsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a request I sent that is still open */
+        post: operations["MatchRequestsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/cohorts/{cohortId}/matching-rounds": {
         parameters: {
             query?: never;
@@ -958,6 +1124,19 @@ export interface components {
             /** @description Single-use; each refresh returns the next one. Absent for the browser app (`X-Refresh-Cookie: 1`): it travels in the HttpOnly cookie instead. */
             refreshToken?: string;
         };
+        ErrorBodyDto: {
+            /** @example 404 */
+            statusCode: number;
+            /**
+             * @description Stable and machine-readable: switch on it.
+             * @example cohort_not_found
+             */
+            code: string;
+            /** @description For people. */
+            message: string;
+            /** @description validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries. */
+            details?: (unknown[] | Record<string, never>) | null;
+        };
         SignInDto: {
             email: string;
             password: string;
@@ -983,6 +1162,18 @@ export interface components {
             /** @example Ada Lovelace */
             displayName?: string;
         };
+        OrganizationDeletionDto: {
+            /**
+             * Format: date-time
+             * @description When an admin scheduled the deletion.
+             */
+            scheduledAt: string;
+            /**
+             * Format: date-time
+             * @description The end of the grace period: until then an admin can restore it; then its data is erased.
+             */
+            purgeAfter: string;
+        };
         OrganizationViewDto: {
             /** Format: uuid */
             id: string;
@@ -999,6 +1190,8 @@ export interface components {
              * @description When the caller last opened it (POST /orgs/{orgId}/visits); null: not yet.
              */
             lastUsedAt: string | null;
+            /** @description Set while scheduled for deletion (only its admins still see it); null otherwise. */
+            deletion: components["schemas"]["OrganizationDeletionDto"] | null;
         };
         OrganizationListDto: {
             items: components["schemas"]["OrganizationViewDto"][];
@@ -1010,6 +1203,13 @@ export interface components {
         RenameOrganizationDto: {
             /** @example Acme Engineering */
             name: string;
+        };
+        ScheduleOrganizationDeletionDto: {
+            /**
+             * @description The organization's name, exactly as it is.
+             * @example Acme Engineering
+             */
+            confirmName: string;
         };
         MemberViewDto: {
             /** Format: uuid */
@@ -1075,19 +1275,6 @@ export interface components {
             status: "pending" | "accepted" | "expired";
             /** Format: date-time */
             expiresAt: string;
-        };
-        ErrorBodyDto: {
-            /** @example 404 */
-            statusCode: number;
-            /**
-             * @description Stable and machine-readable: switch on it.
-             * @example cohort_not_found
-             */
-            code: string;
-            /** @description For people. */
-            message: string;
-            /** @description validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries. */
-            details?: (unknown[] | Record<string, never>) | null;
         };
         SkillViewDto: {
             /** Format: uuid */
@@ -1310,6 +1497,9 @@ export interface components {
             durationWeeks: number;
             defaultMentorCapacity: number;
             groupSize: number | null;
+            suggestionFloodFactor: number;
+            requestExpiryDays: number;
+            maxOpenRequestsPerMentee: number;
         };
         ProgramViewDto: {
             /** Format: uuid */
@@ -1395,6 +1585,21 @@ export interface components {
             defaultMentorCapacity: number;
             /** @description Group programs: mentees per group (required). Other kinds: null. */
             groupSize?: number | null;
+            /**
+             * @description Mentee-choice programs: a mentor is suggested to at most free places × this many mentees at once, so the most popular mentor is not flooded.
+             * @default 3
+             */
+            suggestionFloodFactor: number;
+            /**
+             * @description Days a match request waits for the mentor’s answer before it expires.
+             * @default 14
+             */
+            requestExpiryDays: number;
+            /**
+             * @description Match requests a mentee may have open at once in a cohort.
+             * @default 3
+             */
+            maxOpenRequestsPerMentee: number;
         };
         CreateProgramDto: {
             /** @example Engineering mentoring */
@@ -1680,6 +1885,134 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ScoreComponentDto: {
+            /**
+             * @description The score component (the program’s criteria weigh it).
+             * @example skills
+             */
+            id: string;
+            /** @description How well the pair does on it, 0..1. */
+            value: number;
+            /** @description Its share of the total weight, 0..1. */
+            weight: number;
+            /** @description What it adds to the 0..100 score. */
+            points: number;
+            /** @example 2 of 3 wanted skills at or above target level (TypeScript, SQL) */
+            reason: string;
+        };
+        SuggestedMentorDto: {
+            /** @description 1 = best. */
+            rank: number;
+            /** Format: uuid */
+            mentorUserId: string;
+            displayName: string;
+            /** @description 0..100. */
+            score: number;
+            components: components["schemas"]["ScoreComponentDto"][];
+            /** @description Places the mentor has free now. */
+            freePlaces: number;
+            /**
+             * Format: uuid
+             * @description The caller’s open request to this mentor, if any.
+             */
+            openRequestId: string | null;
+        };
+        SuggestionListDto: {
+            /** Format: uuid */
+            cohortId: string;
+            /** @description Stamp of the profiles, capacities and settings the mentor index was built from: the same on every replica for the same data. */
+            indexVersion: string;
+            items: components["schemas"]["SuggestedMentorDto"][];
+        };
+        SendMatchRequestDto: {
+            /**
+             * Format: uuid
+             * @description The mentor asked: an enrolled mentor of the cohort.
+             */
+            mentorUserId: string;
+            /**
+             * @description A subject with a time-bounded ask. Why: a mentor decides from the subject line whether and when they can help; a bounded ask is easy to say yes to.
+             * @example 30 minutes on system design interviews, in the next two weeks?
+             */
+            subject: string;
+            /**
+             * @description How I found you. Why: it shows the request is meant for this mentor and not sent to everyone.
+             * @example Your talk on API design at the engineering all-hands
+             */
+            howFound: string;
+            /** @description What I want to learn. Why: the mentor can judge whether it is their area, and the first conversation starts from it. */
+            wantToLearn: string;
+            /**
+             * @description The specific ask: a first conversation of 15–30 minutes. Why: a small, concrete first step is what busy mentors accept.
+             * @example A first conversation of 20 minutes about how you prepare design reviews.
+             */
+            specificAsk: string;
+            /**
+             * @description What I offer back. Why: mentoring goes both ways; saying what you bring makes the request a conversation between peers.
+             * @example I can share what our team learned moving to TypeScript.
+             */
+            offerBack: string;
+        };
+        PersonRefDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        MatchRequestViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            /** @enum {string} */
+            status: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+            mentee: components["schemas"]["PersonRefDto"];
+            mentor: components["schemas"]["PersonRefDto"];
+            subject: string;
+            howFound: string;
+            wantToLearn: string;
+            specificAsk: string;
+            offerBack: string;
+            /** @enum {string|null} */
+            declineReason: "too-busy" | "not-my-area" | "other" | null;
+            declineNote: string | null;
+            /** @description The mentor a declining mentor suggested. */
+            suggestedMentor: components["schemas"]["PersonRefDto"] | null;
+            /**
+             * Format: uuid
+             * @description The match an accept created.
+             */
+            matchId: string | null;
+            /**
+             * Format: date-time
+             * @description An open request expires then, unanswered.
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MatchRequestPageDto: {
+            items: components["schemas"]["MatchRequestViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DeclineMatchRequestDto: {
+            /**
+             * @description Why the mentor declines (the mentee reads it): too-busy, not-my-area or other.
+             * @enum {string}
+             */
+            reason: "too-busy" | "not-my-area" | "other";
+            /** @description A word to the mentee. */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description Another enrolled mentor of the cohort the mentee could ask instead.
+             */
+            suggestedMentorUserId?: string;
         };
         StartRoundDto: {
             /**
@@ -2068,14 +2401,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `email_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2105,21 +2442,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `invalid_credentials`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2149,21 +2492,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `invalid_refresh_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `cross_site_refresh`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2185,7 +2534,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2211,14 +2562,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2248,14 +2603,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2284,14 +2643,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2320,14 +2683,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No longer valid. Codes: `invalid_reset_token`. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2358,14 +2725,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2391,7 +2762,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2421,14 +2794,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2453,14 +2830,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2490,28 +2871,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2536,21 +2925,152 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_scheduleDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleOrganizationDeletionDto"];
+            };
+        };
+        responses: {
+            /** @description Scheduled for deletion (`deletion` says until when). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `organization_name_mismatch`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored: open to its members again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `organization_not_scheduled_for_deletion`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No longer valid. Codes: `organization_purge_due`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2580,28 +3100,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2629,21 +3157,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2663,28 +3197,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2716,35 +3258,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2774,28 +3326,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2825,35 +3385,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `already_member`, `invitation_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2883,35 +3453,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No longer valid. Codes: `invitation_expired`. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2931,28 +3511,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2982,14 +3570,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3016,7 +3608,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3025,7 +3617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3034,7 +3626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3066,7 +3658,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3075,7 +3667,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3084,7 +3676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3093,7 +3685,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3102,7 +3694,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3135,7 +3727,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillImportReportDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `csv_malformed`, `csv_rows_rejected`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3144,7 +3736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3153,7 +3745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3162,7 +3754,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3171,7 +3763,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is larger than the API accepts. */
+            /** @description The body is larger than the API accepts. Codes: `payload_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3180,7 +3772,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is not of the type the route takes. */
+            /** @description The body is not of the type the route takes. Codes: `unsupported_media_type`, `unsupported_charset`. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3210,7 +3802,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3219,7 +3811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3253,7 +3845,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3262,7 +3854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3271,7 +3863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3280,7 +3872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3289,7 +3881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3323,7 +3915,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillMergeResultDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `skill_merge_into_itself`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3332,7 +3924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3341,7 +3933,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3350,7 +3942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3359,7 +3951,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_retired`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3394,7 +3986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfilePageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3403,7 +3995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3412,7 +4004,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +4013,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3449,7 +4041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3458,7 +4050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3490,7 +4082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3499,7 +4091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3508,7 +4100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3538,7 +4130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3547,7 +4139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3556,7 +4148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3590,7 +4182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3599,7 +4191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3608,7 +4200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3617,7 +4209,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3649,7 +4241,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3658,7 +4250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3667,7 +4259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3676,7 +4268,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3708,7 +4300,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `invalid_criteria`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3717,7 +4309,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3726,7 +4318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3735,7 +4327,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3744,7 +4336,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `program_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3774,7 +4366,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3783,7 +4375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3792,7 +4384,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3826,7 +4418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `invalid_criteria`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3835,7 +4427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3844,7 +4436,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3853,7 +4445,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3862,7 +4454,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `program_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3896,7 +4488,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3905,7 +4497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3914,7 +4506,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3923,7 +4515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3932,7 +4524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3965,7 +4557,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3974,7 +4566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3983,7 +4575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4013,7 +4605,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4022,7 +4614,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4056,7 +4648,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4065,7 +4657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4074,7 +4666,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4083,7 +4675,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4092,7 +4684,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_name_taken`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4126,7 +4718,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4135,7 +4727,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4144,7 +4736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4153,7 +4745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4162,7 +4754,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_transition_not_allowed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4201,7 +4793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4210,7 +4802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4219,7 +4811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4228,7 +4820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4262,7 +4854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4271,7 +4863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4280,7 +4872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4289,7 +4881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4298,7 +4890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_exists`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4329,7 +4921,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4338,7 +4930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4347,7 +4939,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4376,7 +4968,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4385,7 +4977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4394,8 +4986,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `cohort_closed`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4425,7 +5026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4434,7 +5035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4443,7 +5044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4452,7 +5053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4483,7 +5084,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4492,7 +5093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4501,7 +5102,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4510,7 +5111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4543,7 +5144,7 @@ export interface operations {
                     "application/json": components["schemas"]["WaitlistPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4552,7 +5153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4561,7 +5162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4570,7 +5171,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4600,7 +5201,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4609,7 +5210,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4643,7 +5244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4652,7 +5253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4661,7 +5262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4670,7 +5271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_exists`, `enrollment_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4700,7 +5301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4709,7 +5310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4718,7 +5319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4748,7 +5349,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4757,7 +5358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4766,7 +5367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4796,7 +5397,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4805,7 +5406,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4814,7 +5415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4847,7 +5448,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4856,7 +5457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4865,7 +5466,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4874,7 +5475,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4909,7 +5510,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `csv_malformed`, `csv_too_many_rows`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4918,7 +5519,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4927,7 +5528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4936,7 +5537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4945,7 +5546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4954,7 +5555,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is larger than the API accepts. */
+            /** @description The body is larger than the API accepts. Codes: `payload_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4963,7 +5564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is not of the type the route takes. */
+            /** @description The body is not of the type the route takes. Codes: `unsupported_media_type`, `unsupported_charset`. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4994,7 +5595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5003,7 +5604,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5012,7 +5613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5041,7 +5642,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5050,7 +5651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5059,7 +5660,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5068,7 +5669,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `import_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5104,7 +5705,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportRowPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5113,7 +5714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5122,7 +5723,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5131,7 +5732,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5172,7 +5773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5181,7 +5782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5190,7 +5791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5199,7 +5800,443 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `import_not_pending`, `import_has_no_valid_rows`, `import_outdated`, `cohort_closed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SuggestionsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionListDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `not_cohort_mentee`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `mentee_choice_off`, `cohort_not_matching`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMatchRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `mentor_not_in_cohort`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `not_cohort_mentee`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `mentee_choice_off`, `cohort_not_matching`, `open_request_limit`, `match_request_duplicate`, `mentor_unavailable`, `mentor_at_capacity`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_sent: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_received: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`, `participant_not_enrolled`, `mentor_at_capacity`, `pair_already_matched`, `cohort_not_matching`, `mentee_choice_off`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineMatchRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `mentor_not_in_cohort`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5237,28 +6274,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5290,35 +6335,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `cohort_not_matching`, `round_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5346,21 +6401,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5395,28 +6456,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5448,35 +6517,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `round_not_completed`, `round_published`, `cohort_not_matching`, `round_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5508,35 +6587,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `round_not_completed`, `cohort_not_matching`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5564,28 +6653,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `round_not_completed`, `round_published`, `round_stale`, `cohort_not_matching`, `mentor_at_capacity`, `pair_already_matched`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
