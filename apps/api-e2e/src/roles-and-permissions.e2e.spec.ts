@@ -6,6 +6,7 @@ import {
   makeMember,
   makeMembersInBulk,
   makeOrganization,
+  makeRoundCohort,
   makeUser,
   SignedUpUser,
   useTestApi,
@@ -62,6 +63,10 @@ interface Fixtures {
   requestTo(who: SignedUpUser): Promise<string>;
   /** An open match request from `who` (see `menteePlace`). */
   requestFrom(who: SignedUpUser): Promise<string>;
+  /** A new cohort in status `matching`, with one mentor and one mentee. */
+  matchingCohort(): Promise<string>;
+  /** A completed matching round of a new matching cohort (no worker here: written as one would). */
+  completedRound(): Promise<string>;
   unique(): string;
 }
 
@@ -469,6 +474,49 @@ const TABLE: Action[] = [
       body: {},
     }),
   },
+  // Bulk matching rounds
+  {
+    route: 'POST /cohorts/:cohortId/matching-rounds',
+    what: 'start a matching round',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/cohorts/${await f.matchingCohort()}/matching-rounds`, body: {} }),
+  },
+  {
+    route: 'GET /cohorts/:cohortId/matching-rounds',
+    what: "list a cohort's rounds",
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/cohorts/${await f.matchingCohort()}/matching-rounds` }),
+  },
+  {
+    route: 'GET /matching-rounds/:roundId',
+    what: 'read a round and its progress',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}` }),
+  },
+  {
+    route: 'GET /matching-rounds/:roundId/proposals',
+    what: "read a round's proposals",
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/proposals` }),
+  },
+  {
+    route: 'POST /matching-rounds/:roundId/reruns',
+    what: 'fix/forbid pairs and re-run',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/reruns`, body: {} }),
+  },
+  {
+    route: 'POST /matching-rounds/:roundId/dry-run',
+    what: 'dry-run other weights',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/dry-run`, body: {} }),
+  },
+  {
+    route: 'POST /matching-rounds/:roundId/publish',
+    what: 'publish a round',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/publish`, body: {} }),
+  },
 ];
 
 /** Set in beforeAll: the member whose profile someone else asks for. */
@@ -641,13 +689,34 @@ describe('roles and permissions', () => {
         if (upload.status !== 201) throw new Error(`import: ${upload.status}`);
         return { cohortId, importId: upload.body.id };
       },
+      matchingCohort: async () =>
+        (
+          await makeRoundCohort(t.http, t.api.db, callers.admin, orgId, {
+            mentors: 1,
+            mentees: 1,
+            prefix: `roles-${unique()}`,
+          })
+        ).cohortId,
+      completedRound: async () => {
+        const cohortId = await fixtures.matchingCohort();
+        const [round] = await t.api.db.query<{ id: string }>(
+          `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by,
+                                        matched_count, total_score, blocking_pairs, unmatched, mentor_load, percent)
+           VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 0, 0, 0, '[]', '[]', 100)
+           RETURNING id`,
+          [orgId, cohortId, callers.admin.id],
+        );
+        return round!.id;
+      },
     };
   });
 
-  it('has a row for every people, programs, organization-deletion and match-request route', () => {
+  it('has a row for every people, programs, organization-deletion, match-request and matching-round route', () => {
     const routes = listRoutes(t.api.app)
       .map((route) => `${route.method} ${route.path.replace('/api/v1/orgs/:orgId', '')}`)
-      .filter((route) => /^\w+ \/(skills|profiles|programs|cohorts|deletion|match-requests)\b/.test(route));
+      .filter((route) =>
+        /^\w+ \/(skills|profiles|programs|cohorts|deletion|match-requests|matching-rounds)\b/.test(route),
+      );
     expect([...new Set(TABLE.map((action) => action.route))].sort()).toEqual([...new Set(routes)].sort());
   });
 
