@@ -244,6 +244,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete the organization (admins): closed at once, erased after the grace period
+         * @description The body names the organization exactly. Its members lose it at once (404); its admins still see it in their list, scheduled for deletion, and can restore it until `deletion.purgeAfter`, when its data is erased for good.
+         */
+        post: operations["OrganizationsController_scheduleDeletion"];
+        /** Restore an organization scheduled for deletion (admins, until its purge date) */
+        delete: operations["OrganizationsController_restore"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/members": {
         parameters: {
             query?: never;
@@ -826,6 +847,257 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My suggested mentors, best first, with the reason for each part of the score
+         * @description For an enrolled mentee of a cohort whose program lets mentees choose (matchingMode mentee-choice), while the cohort is matching or running. Mentors who are full, paused, declined the caller or are matched with them are left out, and so is a mentor already shown to free places × the program’s suggestionFloodFactor other mentees. The list counts as shown to the caller for 72 hours or until their next list.
+         */
+        get: operations["SuggestionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/match-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a structured match request to a mentor of the cohort
+         * @description For an enrolled mentee of a mentee-choice cohort. It expires after the program’s requestExpiryDays; a mentee has at most maxOpenRequestsPerMentee open at once, and one open request per mentor.
+         */
+        post: operations["MatchRequestsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests I sent as a mentee, newest first */
+        get: operations["MatchRequestsController_sent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests I received as a mentor, newest first */
+        get: operations["MatchRequestsController_received"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request: its mentee, its mentor, admins and coordinators see it */
+        get: operations["MatchRequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a request sent to me: creates the match (trial, or one conversation in flash programs)
+         * @description Never puts the mentor over capacity: with no free place the answer is 409 mentor_at_capacity and the request stays open.
+         */
+        post: operations["MatchRequestsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a request sent to me, with a reason; optionally suggest another mentor */
+        post: operations["MatchRequestsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a request I sent that is still open */
+        post: operations["MatchRequestsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/matching-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cohort's matching rounds, newest first */
+        get: operations["CohortMatchingRoundsController_list"];
+        put?: never;
+        /**
+         * Start a bulk matching round for a cohort in status matching
+         * @description Queued as a job: poll GET /matching-rounds/{roundId} for its phase and percent, then its proposals. One round of a cohort at a time.
+         */
+        post: operations["CohortMatchingRoundsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One round: status, phase and percent while it runs; then its summary, unmatched mentees, mentor load and diff */
+        get: operations["MatchingRoundsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's proposals with score and reasons, best first */
+        get: operations["MatchingRoundsController_proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/reruns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fix, forbid or release pairs and solve again (warm), as a new round with a diff against this one */
+        post: operations["MatchingRoundsController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Solve with other weights, rules or decisions and show the diff against this round; saves nothing */
+        post: operations["MatchingRoundsController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the proposals into matches (all or none) and tell both sides by email; the round is final after this */
+        post: operations["MatchingRoundsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -890,6 +1162,18 @@ export interface components {
             /** @example Ada Lovelace */
             displayName?: string;
         };
+        OrganizationDeletionDto: {
+            /**
+             * Format: date-time
+             * @description When an admin scheduled the deletion.
+             */
+            scheduledAt: string;
+            /**
+             * Format: date-time
+             * @description The end of the grace period: until then an admin can restore it; then its data is erased.
+             */
+            purgeAfter: string;
+        };
         OrganizationViewDto: {
             /** Format: uuid */
             id: string;
@@ -906,6 +1190,8 @@ export interface components {
              * @description When the caller last opened it (POST /orgs/{orgId}/visits); null: not yet.
              */
             lastUsedAt: string | null;
+            /** @description Set while scheduled for deletion (only its admins still see it); null otherwise. */
+            deletion: components["schemas"]["OrganizationDeletionDto"] | null;
         };
         OrganizationListDto: {
             items: components["schemas"]["OrganizationViewDto"][];
@@ -917,6 +1203,13 @@ export interface components {
         RenameOrganizationDto: {
             /** @example Acme Engineering */
             name: string;
+        };
+        ScheduleOrganizationDeletionDto: {
+            /**
+             * @description The organization's name, exactly as it is.
+             * @example Acme Engineering
+             */
+            confirmName: string;
         };
         MemberViewDto: {
             /** Format: uuid */
@@ -1204,6 +1497,9 @@ export interface components {
             durationWeeks: number;
             defaultMentorCapacity: number;
             groupSize: number | null;
+            suggestionFloodFactor: number;
+            requestExpiryDays: number;
+            maxOpenRequestsPerMentee: number;
         };
         ProgramViewDto: {
             /** Format: uuid */
@@ -1289,6 +1585,21 @@ export interface components {
             defaultMentorCapacity: number;
             /** @description Group programs: mentees per group (required). Other kinds: null. */
             groupSize?: number | null;
+            /**
+             * @description Mentee-choice programs: a mentor is suggested to at most free places × this many mentees at once, so the most popular mentor is not flooded.
+             * @default 3
+             */
+            suggestionFloodFactor: number;
+            /**
+             * @description Days a match request waits for the mentor’s answer before it expires.
+             * @default 14
+             */
+            requestExpiryDays: number;
+            /**
+             * @description Match requests a mentee may have open at once in a cohort.
+             * @default 3
+             */
+            maxOpenRequestsPerMentee: number;
         };
         CreateProgramDto: {
             /** @example Engineering mentoring */
@@ -1574,6 +1885,347 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ScoreComponentDto: {
+            /**
+             * @description The score component (the program’s criteria weigh it).
+             * @example skills
+             */
+            id: string;
+            /** @description How well the pair does on it, 0..1. */
+            value: number;
+            /** @description Its share of the total weight, 0..1. */
+            weight: number;
+            /** @description What it adds to the 0..100 score. */
+            points: number;
+            /** @example 2 of 3 wanted skills at or above target level (TypeScript, SQL) */
+            reason: string;
+        };
+        SuggestedMentorDto: {
+            /** @description 1 = best. */
+            rank: number;
+            /** Format: uuid */
+            mentorUserId: string;
+            displayName: string;
+            /** @description 0..100. */
+            score: number;
+            components: components["schemas"]["ScoreComponentDto"][];
+            /** @description Places the mentor has free now. */
+            freePlaces: number;
+            /**
+             * Format: uuid
+             * @description The caller’s open request to this mentor, if any.
+             */
+            openRequestId: string | null;
+        };
+        SuggestionListDto: {
+            /** Format: uuid */
+            cohortId: string;
+            /** @description Stamp of the profiles, capacities and settings the mentor index was built from: the same on every replica for the same data. */
+            indexVersion: string;
+            items: components["schemas"]["SuggestedMentorDto"][];
+        };
+        SendMatchRequestDto: {
+            /**
+             * Format: uuid
+             * @description The mentor asked: an enrolled mentor of the cohort.
+             */
+            mentorUserId: string;
+            /**
+             * @description A subject with a time-bounded ask. Why: a mentor decides from the subject line whether and when they can help; a bounded ask is easy to say yes to.
+             * @example 30 minutes on system design interviews, in the next two weeks?
+             */
+            subject: string;
+            /**
+             * @description How I found you. Why: it shows the request is meant for this mentor and not sent to everyone.
+             * @example Your talk on API design at the engineering all-hands
+             */
+            howFound: string;
+            /** @description What I want to learn. Why: the mentor can judge whether it is their area, and the first conversation starts from it. */
+            wantToLearn: string;
+            /**
+             * @description The specific ask: a first conversation of 15–30 minutes. Why: a small, concrete first step is what busy mentors accept.
+             * @example A first conversation of 20 minutes about how you prepare design reviews.
+             */
+            specificAsk: string;
+            /**
+             * @description What I offer back. Why: mentoring goes both ways; saying what you bring makes the request a conversation between peers.
+             * @example I can share what our team learned moving to TypeScript.
+             */
+            offerBack: string;
+        };
+        PersonRefDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        MatchRequestViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            /** @enum {string} */
+            status: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+            mentee: components["schemas"]["PersonRefDto"];
+            mentor: components["schemas"]["PersonRefDto"];
+            subject: string;
+            howFound: string;
+            wantToLearn: string;
+            specificAsk: string;
+            offerBack: string;
+            /** @enum {string|null} */
+            declineReason: "too-busy" | "not-my-area" | "other" | null;
+            declineNote: string | null;
+            /** @description The mentor a declining mentor suggested. */
+            suggestedMentor: components["schemas"]["PersonRefDto"] | null;
+            /**
+             * Format: uuid
+             * @description The match an accept created.
+             */
+            matchId: string | null;
+            /**
+             * Format: date-time
+             * @description An open request expires then, unanswered.
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MatchRequestPageDto: {
+            items: components["schemas"]["MatchRequestViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DeclineMatchRequestDto: {
+            /**
+             * @description Why the mentor declines (the mentee reads it): too-busy, not-my-area or other.
+             * @enum {string}
+             */
+            reason: "too-busy" | "not-my-area" | "other";
+            /** @description A word to the mentee. */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description Another enrolled mentor of the cohort the mentee could ask instead.
+             */
+            suggestedMentorUserId?: string;
+        };
+        StartRoundDto: {
+            /**
+             * @description Best total score, or as many mentees matched as possible and then the best score.
+             * @default max-score
+             * @enum {string}
+             */
+            objective: "max-score" | "max-matched-then-score";
+            /**
+             * @description exact: the optimum of the objective; stable: no mentee and mentor would both rather be together.
+             * @default exact
+             * @enum {string}
+             */
+            mode: "exact" | "stable";
+        };
+        RoundFailureDto: {
+            /** @example round_too_large */
+            code: string;
+            message: string;
+        };
+        RoundPairDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+        };
+        UnmatchedMenteeDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** @enum {string} */
+            reason: "no-eligible-mentor" | "all-candidates-forbidden" | "all-candidates-full";
+            message: string;
+            /** @description Mentors who pass every rule for the mentee (full or not). */
+            candidateCount: number;
+        };
+        MentorLoadDto: {
+            /** Format: uuid */
+            mentorUserId: string;
+            /** @description Mentee places free before the round (group programs: groups x group size). */
+            places: number;
+            assigned: number;
+            remaining: number;
+            /** @description Group programs: groups the proposals form. */
+            groups: number | null;
+        };
+        ChangedPairDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            fromMentorUserId: string;
+            /** Format: uuid */
+            toMentorUserId: string;
+            scoreBefore: number;
+            scoreAfter: number;
+        };
+        ScoredPairDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+            score: number;
+        };
+        RoundDiffDto: {
+            /**
+             * Format: uuid
+             * @description The round whose proposals are "before".
+             */
+            previousRoundId: string;
+            /** @description Mentees with the same mentor as before. */
+            kept: number;
+            changed: components["schemas"]["ChangedPairDto"][];
+            /** @description Mentees matched now and not before. */
+            added: components["schemas"]["ScoredPairDto"][];
+            /** @description Mentees matched before and not now. */
+            removed: components["schemas"]["ScoredPairDto"][];
+            totalScoreBefore: number;
+            totalScoreAfter: number;
+        };
+        RoundViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /**
+             * Format: uuid
+             * @description The round this one re-runs.
+             */
+            previousRoundId: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed" | "published";
+            /** @enum {string} */
+            objective: "max-score" | "max-matched-then-score";
+            /** @enum {string} */
+            mode: "exact" | "stable";
+            /**
+             * @description While running: what the worker is doing.
+             * @enum {string|null}
+             */
+            phase: "loading-profiles" | "scoring" | "solving" | "saving" | null;
+            percent: number;
+            failure: components["schemas"]["RoundFailureDto"] | null;
+            fixedPairs: components["schemas"]["RoundPairDto"][];
+            forbiddenPairs: components["schemas"]["RoundPairDto"][];
+            matchedCount: number | null;
+            totalScore: number | null;
+            /** @description Pairs who would both rather be together (0 in stable mode). */
+            blockingPairs: number | null;
+            unmatched: components["schemas"]["UnmatchedMenteeDto"][];
+            mentorLoad: components["schemas"]["MentorLoadDto"][];
+            /** @description A re-run: its changes against the round it re-runs. */
+            diff: components["schemas"]["RoundDiffDto"] | null;
+            /** @description Whether the exact solve started from the previous solve's prices (a warm re-solve). */
+            warmStarted: boolean;
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        RoundPageDto: {
+            items: components["schemas"]["RoundViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ProposalComponentDto: {
+            /** @example skills */
+            id: string;
+            /** @description How well the pair does on it, 0..1. */
+            value: number;
+            /** @description Its share of the total weight, 0..1. */
+            weight: number;
+            /** @description Its part of the 0..100 score. */
+            points: number;
+            /** @example 3 of 4 wanted skills at or above target level */
+            reason: string;
+        };
+        ProposalViewDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+            menteeName: string;
+            mentorName: string;
+            /** @description 0..100 */
+            score: number;
+            /** @description Fixed by the coordinator. */
+            fixed: boolean;
+            /** @description Group programs: the mentor's group (1, 2, ...). */
+            groupNumber: number | null;
+            components: components["schemas"]["ProposalComponentDto"][];
+        };
+        ProposalPageDto: {
+            items: components["schemas"]["ProposalViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RerunRoundDto: {
+            /**
+             * @description Best total score, or as many mentees matched as possible and then the best score.
+             * @default max-score
+             * @enum {string}
+             */
+            objective: "max-score" | "max-matched-then-score";
+            /**
+             * @description exact: the optimum of the objective; stable: no mentee and mentor would both rather be together.
+             * @default exact
+             * @enum {string}
+             */
+            mode: "exact" | "stable";
+            /** @description Pairs to keep whatever the solve says (a mentee fixed again moves to the new mentor). */
+            fix?: components["schemas"]["RoundPairDto"][];
+            /** @description Pairs the solve must not propose. */
+            forbid?: components["schemas"]["RoundPairDto"][];
+            /** @description Fixed or forbidden pairs to let go of. */
+            release?: components["schemas"]["RoundPairDto"][];
+        };
+        DryRunDto: {
+            /**
+             * @description Best total score, or as many mentees matched as possible and then the best score.
+             * @default max-score
+             * @enum {string}
+             */
+            objective: "max-score" | "max-matched-then-score";
+            /**
+             * @description exact: the optimum of the objective; stable: no mentee and mentor would both rather be together.
+             * @default exact
+             * @enum {string}
+             */
+            mode: "exact" | "stable";
+            /** @description Pairs to keep whatever the solve says (a mentee fixed again moves to the new mentor). */
+            fix?: components["schemas"]["RoundPairDto"][];
+            /** @description Pairs the solve must not propose. */
+            forbid?: components["schemas"]["RoundPairDto"][];
+            /** @description Fixed or forbidden pairs to let go of. */
+            release?: components["schemas"]["RoundPairDto"][];
+            /** @description Weights and rules to try instead of the cohort's (any part; the rest stays as the cohort has it). */
+            criteria?: components["schemas"]["CriteriaDto"];
+        };
+        DryRunViewDto: {
+            /**
+             * Format: uuid
+             * @description The round the dry run compares with.
+             */
+            roundId: string;
+            matchedCount: number;
+            totalScore: number;
+            blockingPairs: number;
+            unmatchedCount: number;
+            diff: components["schemas"]["RoundDiffDto"];
         };
     };
     responses: never;
@@ -2288,6 +2940,131 @@ export interface operations {
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_scheduleDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleOrganizationDeletionDto"];
+            };
+        };
+        responses: {
+            /** @description Scheduled for deletion (`deletion` says until when). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `organization_name_mismatch`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored: open to its members again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `organization_not_scheduled_for_deletion`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No longer valid. Codes: `organization_purge_due`. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5024,6 +5801,881 @@ export interface operations {
                 };
             };
             /** @description Conflicts with the current state. Codes: `import_not_pending`, `import_has_no_valid_rows`, `import_outdated`, `cohort_closed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SuggestionsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionListDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `not_cohort_mentee`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `mentee_choice_off`, `cohort_not_matching`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMatchRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `mentor_not_in_cohort`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `not_cohort_mentee`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `mentee_choice_off`, `cohort_not_matching`, `open_request_limit`, `match_request_duplicate`, `mentor_unavailable`, `mentor_at_capacity`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_sent: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_received: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`, `participant_not_enrolled`, `mentor_at_capacity`, `pair_already_matched`, `cohort_not_matching`, `mentee_choice_off`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineMatchRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `mentor_not_in_cohort`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortMatchingRoundsController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortMatchingRoundsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRoundDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `cohort_not_matching`, `round_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_proposals: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                mentorUserId?: string;
+                menteeUserId?: string;
+                /** @description Only fixed (true) or only solved (false) pairs. */
+                fixed?: boolean;
+            };
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerunRoundDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `round_pair_invalid`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `round_not_completed`, `round_published`, `cohort_not_matching`, `round_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `round_pair_invalid`, `invalid_criteria`, `round_too_large`, `round_fixed_pairs_invalid`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `round_not_completed`, `cohort_not_matching`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `round_not_completed`, `round_published`, `round_stale`, `cohort_not_matching`, `mentor_at_capacity`, `pair_already_matched`. */
             409: {
                 headers: {
                     [name: string]: unknown;

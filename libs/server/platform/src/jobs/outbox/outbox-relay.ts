@@ -18,6 +18,8 @@ interface OutboxRow {
   job_name: string;
   queue: string;
   payload: Record<string, unknown>;
+  /** Milliseconds until the job may run (delayed jobs), else 0. */
+  delay_ms: number;
 }
 
 export class RedisUnreachableError extends Error {}
@@ -44,8 +46,8 @@ export class OutboxRelay {
     const relayed: string[] = [];
     for (;;) {
       const batch = await this.dataSource.transaction((manager) => this.relayBatch(manager, batchSize));
-      relayed.push(...batch);
-      if (batch.length < batchSize) return relayed;
+      relayed.push(...batch.keys);
+      if (!batch.full) return relayed;
     }
   }
 
@@ -74,25 +76,39 @@ export class OutboxRelay {
     });
   }
 
-  private async relayBatch(manager: EntityManager, batchSize: number): Promise<string[]> {
+  /** One batch of each outbox (tenant jobs, account jobs), moved in one transaction. */
+  private async relayBatch(
+    manager: EntityManager,
+    batchSize: number,
+  ): Promise<{ keys: string[]; full: boolean }> {
     await manager.query(`select set_config('app.outbox_relay', 'on', true)`);
-    const [rows]: [OutboxRow[], number] = await manager.query(
+    const [tenantRows]: [OutboxRow[], number] = await manager.query(
       `DELETE FROM job_outbox WHERE (organization_id, id) IN (
          SELECT organization_id, id FROM job_outbox ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING job_key, job_name, queue, payload,
+                 greatest(0, ceil(extract(epoch FROM (not_before - clock_timestamp())) * 1000))::float8 AS delay_ms`,
+      [batchSize],
+    );
+    const [accountRows]: [OutboxRow[], number] = await manager.query(
+      `DELETE FROM account_job_outbox WHERE id IN (
+         SELECT id FROM account_job_outbox ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING job_key, job_name, queue, payload`,
       [batchSize],
     );
+    const rows = [...tenantRows, ...accountRows];
     for (const [queueName, jobs] of groupBy(rows, (row) => row.queue)) {
       const queue = await this.reachable(this.queues.queue(queueName));
       await queue.addBulk(
         jobs.map((row) => ({
           name: row.job_name,
           data: row.payload,
-          opts: { ...JOB_OPTIONS, jobId: row.job_key },
+          opts: { ...JOB_OPTIONS, jobId: row.job_key, ...(row.delay_ms > 0 ? { delay: row.delay_ms } : {}) },
         })),
       );
     }
-    return rows.map((row) => row.job_key);
+    // Full when either outbox filled its batch: the caller asks again.
+    const full = tenantRows.length === batchSize || accountRows.length === batchSize;
+    return { keys: rows.map((row) => row.job_key), full };
   }
 
   /** The queue once its connection is up: a Queue made while Redis is down would wait forever. */
