@@ -14,6 +14,7 @@ import {
   ProgramsService,
 } from '@mentorship/programs';
 import { WorkerModule } from '@mentorship/bootstrap';
+import { MatchRequestQueryDto, MatchRequestsService, SuggestionsService } from '@mentorship/matching';
 import { AuthService } from '@mentorship/identity';
 import {
   InvitationsService,
@@ -36,6 +37,9 @@ export const DEMO_ORGANIZATION_NAME = 'Demo Mentoring Program';
 export const DEMO_PASSWORD = 'mentorship-demo-2026';
 export const DEMO_PROGRAM_NAME = 'Engineering & Product Mentoring';
 export const DEMO_COHORT_NAME = 'Spring 2026';
+/** A second program, where mentees choose their mentor from suggestions and send requests. */
+export const DEMO_CHOICE_PROGRAM_NAME = 'Career Conversations';
+export const DEMO_CHOICE_COHORT_NAME = 'Autumn 2026';
 
 /** The first is the organization's creator, hence its admin. */
 const PEOPLE: DemoPerson[] = DEMO_PEOPLE;
@@ -166,6 +170,85 @@ async function seed(): Promise<void> {
       await asCoordinator(() => roster.invite(cohort.id, { email: person.email, role: person.cohortRole }));
       await asMember(user, () => roster.accept(cohort.id));
     }
+
+    // Mentees choose in the second program: its cohort is matching, with six mentors and ten
+    // mentees; the first mentee asked two of their suggested mentors, one of them the first mentor.
+    const existingChoice = (
+      await asCoordinator(() => programs.list(Object.assign(new ProgramQueryDto(), { pageSize: 100 })))
+    ).items.find((p) => p.name === DEMO_CHOICE_PROGRAM_NAME);
+    const choice =
+      existingChoice ??
+      (await asCoordinator(() =>
+        programs.create({
+          name: DEMO_CHOICE_PROGRAM_NAME,
+          description:
+            'Mentees pick a mentor from explained suggestions and ask for a first 20-minute conversation.',
+          settings: {
+            kind: 'one-to-one',
+            matchingMode: 'mentee-choice',
+            criteria: {
+              weights: { skills: 30, goals: 25, availability: 15, languages: 15 },
+              mustHaves: ['languages'],
+            },
+            trialDays: 21,
+            defaultMentorCapacity: 2,
+            suggestionFloodFactor: 3,
+            requestExpiryDays: 14,
+            maxOpenRequestsPerMentee: 3,
+          },
+        }),
+      ));
+    let choiceCohort =
+      (
+        await asCoordinator(() =>
+          cohorts.list(Object.assign(new CohortQueryDto(), { programId: choice.id, pageSize: 100 })),
+        )
+      ).items.find((c) => c.name === DEMO_CHOICE_COHORT_NAME) ??
+      (await asCoordinator(() =>
+        cohorts.create(choice.id, {
+          name: DEMO_CHOICE_COHORT_NAME,
+          startsOn: '2026-09-07',
+          endsOn: '2027-03-31',
+        }),
+      ));
+    const inChoice = choiceCohort;
+    if (inChoice.status === 'draft')
+      choiceCohort = await asCoordinator(() => cohorts.transition(inChoice.id, 'enrolling'));
+    // People join while it enrolls (a member sees a cohort in matching only with a place in it).
+    if (choiceCohort.status === 'enrolling') {
+      const enrolling = choiceCohort;
+      for (const person of [...DEMO_MENTORS.slice(0, 6), ...DEMO_MENTEES.slice(0, 10)]) {
+        const user = users.get(person.email)!;
+        if ((await asMember(user, () => cohorts.get(enrolling.id))).participation) continue;
+        await asCoordinator(() =>
+          roster.invite(enrolling.id, { email: person.email, role: person.cohortRole }),
+        );
+        await asMember(user, () => roster.accept(enrolling.id));
+      }
+      choiceCohort = await asCoordinator(() => cohorts.transition(enrolling.id, 'matching'));
+    }
+    const requests = app.get(MatchRequestsService);
+    const asker = users.get(DEMO_MENTEES[0]!.email)!;
+    const firstMentor = users.get(DEMO_MENTORS[0]!.email)!;
+    const sent = await asMember(asker, () =>
+      requests.list('mentee', Object.assign(new MatchRequestQueryDto(), { cohortId: choiceCohort.id })),
+    );
+    if (sent.total === 0) {
+      const suggested = await asMember(asker, () => app.get(SuggestionsService).forMe(choiceCohort.id, 5));
+      const other = suggested.items.find((item) => item.mentorUserId !== firstMentor.id);
+      for (const mentorUserId of [firstMentor.id, ...(other ? [other.mentorUserId] : [])])
+        await asMember(asker, () =>
+          requests.send(choiceCohort.id, {
+            mentorUserId,
+            subject: '20 minutes on moving from engineering into product, in the next two weeks?',
+            howFound: 'Your profile came up first in my suggestions in Career Conversations.',
+            wantToLearn:
+              'How you decided what to build next when you moved from engineering to product, and what you would do differently.',
+            specificAsk: 'A first conversation of 20 minutes, at a time that suits you.',
+            offerBack: 'I can walk you through the data pipeline our team rebuilt this year.',
+          }),
+        );
+    }
   } finally {
     await app.close();
   }
@@ -207,6 +290,9 @@ if (require.main === module) {
         console.log(`  ${person.roles.join('+').padEnd(14)} ${person.email}`);
       console.log(
         `  and ${PEOPLE.length - 4} more: "${DEMO_PROGRAM_NAME}", cohort "${DEMO_COHORT_NAME}" has ${DEMO_MENTORS.length} mentors and ${DEMO_MENTEES.length} mentees.`,
+      );
+      console.log(
+        `  "${DEMO_CHOICE_PROGRAM_NAME}" lets mentees choose: in "${DEMO_CHOICE_COHORT_NAME}" ${DEMO_MENTEES[0]!.email} has open requests, one of them to ${DEMO_MENTORS[0]!.email}.`,
       );
     })
     .catch((error) => {

@@ -4,6 +4,7 @@ import {
   listRoutes,
   makeInvitation,
   makeMember,
+  makeMembersInBulk,
   makeOrganization,
   makeUser,
   TEST_PASSWORD,
@@ -17,6 +18,7 @@ import {
   type Answer,
   type HostileRequest,
 } from './support/hostile-requests';
+import { MatchingWorld, requestBody } from './support/matching-world';
 import { type OpenApiDocument, type Operation, operationsOf } from './support/openapi-operations';
 
 /** Cases per operation: generated bodies, parameters and headers. */
@@ -104,7 +106,8 @@ describe('OpenAPI fuzz', () => {
     operations = operationsOf(document.body);
 
     const admin = await makeUser(t.http);
-    const orgId = (await makeOrganization(t.http, admin, 'Fuzzed Org')).id;
+    const org = await makeOrganization(t.http, admin, 'Fuzzed Org');
+    const orgId = org.id;
     const tokens = t.api.app.get(InvitationTokens);
     const mentee = await makeMember(t.http, admin, orgId, ['mentee'], (id) => tokens.issue(orgId, id));
     const pending = await makeInvitation(t.http, admin, orgId, 'pending@example.test', ['mentor']);
@@ -146,6 +149,25 @@ describe('OpenAPI fuzz', () => {
         admin.token,
       )
     ).body.id;
+    // A mentee-choice cohort in matching where the mentee asked a mentor: suggestions and requests.
+    const world = new MatchingWorld(t.http, t.api.db).within(admin, org);
+    const choosing = await world.newCohort();
+    await world.enroll([mentee], 'mentee', {}, choosing.id);
+    const mentors = await makeMembersInBulk(t.api.db, orgId, 2, 'fuzz-mentor', ['mentor']);
+    await world.enroll(mentors, 'mentor', {}, choosing.id);
+    const requestId = (
+      await t.http.post<{ id: string }>(
+        `/api/v1/orgs/${orgId}/cohorts/${choosing.id}/match-requests`,
+        requestBody(mentors[0]!.id),
+        mentee.token,
+      )
+    ).body.id;
+    // A completed matching round to fuzz the review routes on (this test runs no worker).
+    const [round] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by, percent)
+       VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 100) RETURNING id`,
+      [orgId, cohortIds[1], admin.id],
+    );
     context = {
       tokens: [admin.token, mentee.token],
       orgId,
@@ -160,9 +182,13 @@ describe('OpenAPI fuzz', () => {
         skillId: skillIds,
         intoSkillId: skillIds,
         programId: [programId],
-        cohortId: cohortIds,
+        cohortId: [...cohortIds, choosing.id],
+        requestId: [requestId],
+        mentorUserId: mentors.map((m) => m.id),
+        suggestedMentorUserId: mentors.map((m) => m.id),
         participantId: [participantId],
         importId: [importId],
+        roundId: [round!.id],
       },
     };
   });

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { ErrorBody, OrganizationRole, Page } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
 import {
   listRoutes,
   makeMember,
+  makeMembersInBulk,
   makeOrganization,
+  makeRoundCohort,
   makeUser,
   SignedUpUser,
   useTestApi,
@@ -54,6 +57,16 @@ interface Fixtures {
   organization(caller: SignedUpUser): Promise<{ id: string; name: string }>;
   /** The same, scheduled for deletion by its admin. */
   scheduledForDeletion(caller: SignedUpUser): Promise<{ id: string; name: string }>;
+  /** `who` an enrolled mentee of a new mentee-choice cohort in matching, with one mentor there. */
+  menteePlace(who: SignedUpUser): Promise<{ cohortId: string; mentorUserId: string }>;
+  /** An open match request to `who`, an enrolled mentor of a new mentee-choice cohort. */
+  requestTo(who: SignedUpUser): Promise<string>;
+  /** An open match request from `who` (see `menteePlace`). */
+  requestFrom(who: SignedUpUser): Promise<string>;
+  /** A new cohort in status `matching`, with one mentor and one mentee. */
+  matchingCohort(): Promise<string>;
+  /** A completed matching round of a new matching cohort (no worker here: written as one would). */
+  completedRound(): Promise<string>;
   unique(): string;
 }
 
@@ -375,6 +388,135 @@ const TABLE: Action[] = [
     outcomes: { admin: 'ok', coordinator: 404, mentor: 404, mentee: 404 },
     prepare: async (f, caller) => ({ path: '/deletion', orgId: (await f.scheduledForDeletion(caller)).id }),
   },
+  // Suggestions and match requests: what one may do follows from one's part in the cohort or the
+  // request (mentee, mentor), which every caller is given here; the organization role does not decide.
+  {
+    route: 'GET /cohorts/:cohortId/suggestions',
+    what: 'read own mentor suggestions (an enrolled mentee)',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({
+      path: `/cohorts/${(await f.menteePlace(caller)).cohortId}/suggestions`,
+    }),
+  },
+  {
+    route: 'POST /cohorts/:cohortId/match-requests',
+    what: 'send a match request (an enrolled mentee)',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => {
+      const place = await f.menteePlace(caller);
+      return {
+        path: `/cohorts/${place.cohortId}/match-requests`,
+        body: {
+          mentorUserId: place.mentorUserId,
+          subject: '20 minutes next week?',
+          howFound: 'the directory',
+          wantToLearn: 'how design reviews work',
+          specificAsk: 'a first conversation of 20 minutes',
+          offerBack: 'my notes',
+        },
+      };
+    },
+  },
+  {
+    route: 'GET /match-requests/sent',
+    what: 'list the requests one sent',
+    outcomes: MEMBERS,
+    prepare: async () => ({ path: '/match-requests/sent' }),
+  },
+  {
+    route: 'GET /match-requests/received',
+    what: 'list the requests one received',
+    outcomes: MEMBERS,
+    prepare: async () => ({ path: '/match-requests/received' }),
+  },
+  {
+    route: 'GET /match-requests/:requestId',
+    what: 'read a request one sent or received',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({ path: `/match-requests/${await f.requestTo(caller)}` }),
+  },
+  {
+    route: 'GET /match-requests/:requestId',
+    what: "read other people's request",
+    outcomes: { admin: 'ok', coordinator: 'ok', mentor: 404, mentee: 404 },
+    prepare: async (f, caller) => ({ path: `/match-requests/${await f.requestTo(other(caller))}` }),
+  },
+  {
+    route: 'POST /match-requests/:requestId/accept',
+    what: 'accept a request one received',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({ path: `/match-requests/${await f.requestTo(caller)}/accept`, body: {} }),
+  },
+  {
+    route: 'POST /match-requests/:requestId/accept',
+    what: "accept other people's request",
+    outcomes: { admin: 404, coordinator: 404, mentor: 404, mentee: 404 },
+    prepare: async (f, caller) => ({
+      path: `/match-requests/${await f.requestTo(other(caller))}/accept`,
+      body: {},
+    }),
+  },
+  {
+    route: 'POST /match-requests/:requestId/decline',
+    what: 'decline a request one received',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({
+      path: `/match-requests/${await f.requestTo(caller)}/decline`,
+      body: { reason: 'too-busy' },
+    }),
+  },
+  {
+    route: 'POST /match-requests/:requestId/withdraw',
+    what: 'withdraw a request one sent',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({
+      path: `/match-requests/${await f.requestFrom(caller)}/withdraw`,
+      body: {},
+    }),
+  },
+  // Bulk matching rounds
+  {
+    route: 'POST /cohorts/:cohortId/matching-rounds',
+    what: 'start a matching round',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/cohorts/${await f.matchingCohort()}/matching-rounds`, body: {} }),
+  },
+  {
+    route: 'GET /cohorts/:cohortId/matching-rounds',
+    what: "list a cohort's rounds",
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/cohorts/${await f.matchingCohort()}/matching-rounds` }),
+  },
+  {
+    route: 'GET /matching-rounds/:roundId',
+    what: 'read a round and its progress',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}` }),
+  },
+  {
+    route: 'GET /matching-rounds/:roundId/proposals',
+    what: "read a round's proposals",
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/proposals` }),
+  },
+  {
+    route: 'POST /matching-rounds/:roundId/reruns',
+    what: 'fix/forbid pairs and re-run',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/reruns`, body: {} }),
+  },
+  {
+    route: 'POST /matching-rounds/:roundId/dry-run',
+    what: 'dry-run other weights',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/dry-run`, body: {} }),
+  },
+  {
+    route: 'POST /matching-rounds/:roundId/publish',
+    what: 'publish a round',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/publish`, body: {} }),
+  },
 ];
 
 /** Set in beforeAll: the member whose profile someone else asks for. */
@@ -444,6 +586,53 @@ describe('roles and permissions', () => {
       }
       return { id: org.id, name };
     };
+    const choosing = async () => {
+      const programId = (
+        await asAdmin<{ id: string }>('POST', '/programs', {
+          name: `Choice ${unique()}`,
+          settings: { matchingMode: 'mentee-choice' },
+        })
+      ).id;
+      const id = (
+        await asAdmin<{ id: string }>('POST', `/programs/${programId}/cohorts`, {
+          name: 'Cohort',
+          startsOn: '2026-04-01',
+          endsOn: '2099-09-30',
+        })
+      ).id;
+      for (const status of ['enrolling', 'matching'])
+        await asAdmin('POST', `/cohorts/${id}/status`, { status });
+      return id;
+    };
+    // A non-member cannot have a place: the row is written for members only.
+    const enroll = (cohortId: string, who: { id: string; email: string }, role: 'mentor' | 'mentee') =>
+      t.api.db.query(
+        `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
+         SELECT $1, gen_random_uuid(), $2, $3, $4, $5, 'enrolled', 'invitation', now()
+          WHERE EXISTS (SELECT 1 FROM memberships WHERE organization_id = $1 AND user_id = $4)`,
+        [orgId, cohortId, who.email, who.id, role],
+      );
+    const someone = async () => (await makeMembersInBulk(t.api.db, orgId, 1, `someone-${unique()}`))[0]!;
+    // A non-member's request cannot exist either: they get a request id nobody has.
+    const request = async (cohortId: string, menteeUserId: string, mentorUserId: string) =>
+      (
+        await t.api.db.query<{ id: string }>(
+          `INSERT INTO match_requests (organization_id, id, cohort_id, mentee_user_id, mentor_user_id, subject, how_found,
+                                       want_to_learn, specific_ask, offer_back, expires_at)
+           SELECT $1, gen_random_uuid(), $2, $3, $4, 'Subject', 'found', 'to learn', 'to talk', 'notes',
+                  now() + interval '14 days'
+            WHERE (SELECT count(*) FROM memberships WHERE organization_id = $1 AND user_id IN ($3, $4)) = 2
+           RETURNING id`,
+          [orgId, cohortId, menteeUserId, mentorUserId],
+        )
+      )[0]?.id ?? randomUUID();
+    const menteePlace = async (who: SignedUpUser) => {
+      const cohortId = await choosing();
+      const mentor = await someone();
+      await enroll(cohortId, who, 'mentee');
+      await enroll(cohortId, mentor, 'mentor');
+      return { cohortId, mentorUserId: mentor.id };
+    };
     fixtures = {
       unique,
       organization,
@@ -456,6 +645,18 @@ describe('roles and permissions', () => {
         );
         if (scheduled.status !== 200) throw new Error(`schedule deletion: ${scheduled.status}`);
         return org;
+      },
+      menteePlace,
+      requestTo: async (who) => {
+        const cohortId = await choosing();
+        const mentee = await someone();
+        await enroll(cohortId, who, 'mentor');
+        await enroll(cohortId, mentee, 'mentee');
+        return request(cohortId, mentee.id, who.id);
+      },
+      requestFrom: async (who) => {
+        const place = await menteePlace(who);
+        return request(place.cohortId, who.id, place.mentorUserId);
       },
       program,
       cohort,
@@ -488,13 +689,34 @@ describe('roles and permissions', () => {
         if (upload.status !== 201) throw new Error(`import: ${upload.status}`);
         return { cohortId, importId: upload.body.id };
       },
+      matchingCohort: async () =>
+        (
+          await makeRoundCohort(t.http, t.api.db, callers.admin, orgId, {
+            mentors: 1,
+            mentees: 1,
+            prefix: `roles-${unique()}`,
+          })
+        ).cohortId,
+      completedRound: async () => {
+        const cohortId = await fixtures.matchingCohort();
+        const [round] = await t.api.db.query<{ id: string }>(
+          `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by,
+                                        matched_count, total_score, blocking_pairs, unmatched, mentor_load, percent)
+           VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 0, 0, 0, '[]', '[]', 100)
+           RETURNING id`,
+          [orgId, cohortId, callers.admin.id],
+        );
+        return round!.id;
+      },
     };
   });
 
-  it('has a row for every people, programs and organization-deletion route', () => {
+  it('has a row for every people, programs, organization-deletion, match-request and matching-round route', () => {
     const routes = listRoutes(t.api.app)
       .map((route) => `${route.method} ${route.path.replace('/api/v1/orgs/:orgId', '')}`)
-      .filter((route) => /^\w+ \/(skills|profiles|programs|cohorts|deletion)\b/.test(route));
+      .filter((route) =>
+        /^\w+ \/(skills|profiles|programs|cohorts|deletion|match-requests|matching-rounds)\b/.test(route),
+      );
     expect([...new Set(TABLE.map((action) => action.route))].sort()).toEqual([...new Set(routes)].sort());
   });
 

@@ -1,8 +1,10 @@
 import type { OrganizationView } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
 import {
+  type BulkMember,
   listRoutes,
   makeMember,
+  makeMembersInBulk,
   makeOrganization,
   makeUser,
   RouteInfo,
@@ -11,6 +13,7 @@ import {
   useTestApi,
 } from '@mentorship/testing';
 import { Client } from 'pg';
+import { requestBody } from './support/matching-world';
 
 const TENANT_TABLES = [
   'organizations',
@@ -26,6 +29,9 @@ const TENANT_TABLES = [
   'cohort_participants',
   'participant_imports',
   'participant_import_rows',
+  'matches',
+  'match_requests',
+  'suggestion_exposures',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -54,6 +60,8 @@ describe('tenant isolation', () => {
   let otherSkillA: string;
   /** An application of A's member to an enrolling cohort of A. */
   let applicationA: { cohortId: string; participantId: string };
+  /** Mentors of A's mentee-choice cohort, asked by A's member. */
+  let mentorsOfA: BulkMember[];
 
   beforeAll(async () => {
     adminA = await makeUser(t.http);
@@ -122,7 +130,70 @@ describe('tenant isolation', () => {
       'email,name,role\nimported@example.test,Imported,mentor\n',
       adminA.token,
     );
+    // A mentee-choice cohort where A's member has suggestions, a request, and a match.
+    const choice = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/programs`,
+      { name: 'A choice', settings: { matchingMode: 'mentee-choice' } },
+      adminA.token,
+    );
+    const choosing = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgA.id}/programs/${choice.body.id}/cohorts`,
+      { name: 'A choosing cohort', startsOn: '2026-04-01', endsOn: '2099-09-30' },
+      adminA.token,
+    );
+    for (const status of ['enrolling', 'matching'])
+      await t.http.post(
+        `/api/v1/orgs/${orgA.id}/cohorts/${choosing.body.id}/status`,
+        { status },
+        adminA.token,
+      );
+    mentorsOfA = await makeMembersInBulk(t.api.db, orgA.id, 2, 'a-mentor', ['mentor']);
+    await t.api.db.query(
+      `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
+       SELECT $1, gen_random_uuid(), $2, e, u, r, 'enrolled', 'invitation', now()
+         FROM unnest($3::text[], $4::uuid[], $5::text[]) AS given(e, u, r)`,
+      [
+        orgA.id,
+        choosing.body.id,
+        [memberA.email, ...mentorsOfA.map((m) => m.email)],
+        [memberA.id, ...mentorsOfA.map((m) => m.id)],
+        ['mentee', 'mentor', 'mentor'],
+      ],
+    );
+    // A shared language: the engine's default criteria require one.
+    await t.api.db.query(
+      `INSERT INTO profiles (organization_id, user_id, languages) SELECT $1, unnest($2::uuid[]), '{en}'
+       ON CONFLICT (organization_id, user_id) DO UPDATE SET languages = '{en}'`,
+      [orgA.id, [memberA.id, ...mentorsOfA.map((m) => m.id)]],
+    );
+    const suggested = await t.http.get<{ items: unknown[] }>(
+      `/api/v1/orgs/${orgA.id}/cohorts/${choosing.body.id}/suggestions`,
+      memberA.token,
+    );
+    if (suggested.body.items?.length !== 2) throw new Error(`suggestions: ${JSON.stringify(suggested.body)}`);
+    const asked = await Promise.all(
+      mentorsOfA.map((mentor) =>
+        t.http.post<{ id: string }>(
+          `/api/v1/orgs/${orgA.id}/cohorts/${choosing.body.id}/match-requests`,
+          requestBody(mentor.id),
+          memberA.token,
+        ),
+      ),
+    );
+    await t.api.db.query(
+      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'trial', 'coordinator')`,
+      [orgA.id, choosing.body.id, mentorsOfA[1]!.id, memberA.id],
+    );
+    // A completed matching round of A (written as a worker would: this test runs no worker).
+    const [round] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by, percent)
+       VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 100) RETURNING id`,
+      [orgA.id, cohort.body.id, adminA.id],
+    );
     Object.assign(idsOfA, {
+      requestId: asked[0]!.body.id,
+      roundId: round!.id,
       importId: imported.body.id,
       participantId: participant.body.id,
       userId: memberA.id,
@@ -149,6 +220,10 @@ describe('tenant isolation', () => {
     if (route.path.endsWith('/status')) return { status: 'enrolling' };
     if (route.path.endsWith('/participants')) return { email: 'stolen@example.test', role: 'mentee' };
     if (route.path.endsWith('/participation') && route.method === 'POST') return { role: 'mentee' };
+    if (route.path.endsWith('/match-requests')) return requestBody(mentorsOfA[0]!.id);
+    if (route.path.endsWith('/decline'))
+      return { reason: 'too-busy', suggestedMentorUserId: mentorsOfA[1]!.id };
+    if (route.path.includes('/matching-rounds')) return {};
     if (/\/(programs|cohorts)(\/:\w+)?$/.test(route.path)) return { name: 'Stolen' };
     return undefined;
   }
@@ -247,7 +322,44 @@ describe('tenant isolation', () => {
       { name: 'B cohort', startsOn: '2026-04-01', endsOn: '2026-09-30' },
       adminB.token,
     );
+    // B's mentee asking A's mentor from B's own mentee-choice cohort: not a mentor there.
+    const choiceB = await t.http.post<{ id: string }>(
+      `${b}/programs`,
+      { name: 'B choice', settings: { matchingMode: 'mentee-choice' } },
+      adminB.token,
+    );
+    const choosingB = await t.http.post<{ id: string }>(
+      `${b}/programs/${choiceB.body.id}/cohorts`,
+      { name: 'B choosing', startsOn: '2026-04-01', endsOn: '2099-09-30' },
+      adminB.token,
+    );
+    for (const status of ['enrolling', 'matching'])
+      await t.http.post(`${b}/cohorts/${choosingB.body.id}/status`, { status }, adminB.token);
+    await t.api.db.query(
+      `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'mentee', 'enrolled', 'invitation', now())`,
+      [orgB.id, choosingB.body.id, adminB.email, adminB.id],
+    );
+    const crossRequest = await t.http.post<{ code: string }>(
+      `${b}/cohorts/${choosingB.body.id}/match-requests`,
+      requestBody(mentorsOfA[0]!.id),
+      adminB.token,
+    );
+    expect({ status: crossRequest.status, code: crossRequest.body.code }).toEqual({
+      status: 400,
+      code: 'mentor_not_in_cohort',
+    });
+    const suggestionsB = await t.http.get<{ items: { mentorUserId: string }[] }>(
+      `${b}/cohorts/${choosingB.body.id}/suggestions`,
+      adminB.token,
+    );
+    expect({ status: suggestionsB.status, items: suggestionsB.body.items }).toEqual({
+      status: 200,
+      items: [],
+    });
     const lists = [
+      `${b}/match-requests/sent?cohortId=${idsOfA['cohortId']}`,
+      `${b}/match-requests/received`,
       `${b}/cohorts?programId=${idsOfA['programId']}`,
       `${b}/profiles?skillId=${idsOfA['skillId']}`,
       `${b}/cohorts/${cohortB.body.id}/participants?skillId=${idsOfA['skillId']}`,

@@ -1,4 +1,5 @@
-import { createTestDatabase, type TestDatabase } from '@mentorship/testing';
+import Redis from 'ioredis';
+import { createTestDatabase, serviceUrls, type TestDatabase } from '@mentorship/testing';
 import { runScript, suffix } from './support';
 
 /**
@@ -39,22 +40,24 @@ describe('demo seed', () => {
         WHERE cp.status = 'enrolled' AND cp.user_id IS NOT NULL
         GROUP BY 1, 2, 3, 4 ORDER BY role`,
     );
-    expect(roster).toEqual([
-      {
-        program: 'Engineering & Product Mentoring',
-        cohort: 'Spring 2026',
-        status: 'enrolling',
-        role: 'mentee',
-        n: 40,
-      },
-      {
-        program: 'Engineering & Product Mentoring',
-        cohort: 'Spring 2026',
-        status: 'enrolling',
-        role: 'mentor',
-        n: 15,
-      },
-    ]);
+    expect(roster).toEqual(
+      expect.arrayContaining([
+        {
+          program: 'Engineering & Product Mentoring',
+          cohort: 'Spring 2026',
+          status: 'enrolling',
+          role: 'mentee',
+          n: 40,
+        },
+        {
+          program: 'Engineering & Product Mentoring',
+          cohort: 'Spring 2026',
+          status: 'enrolling',
+          role: 'mentor',
+          n: 15,
+        },
+      ]),
+    );
     const organizations = await one<{ n: number }>(`SELECT count(*)::int AS n FROM organizations`);
     expect(organizations.n).toBe(1);
   });
@@ -72,7 +75,7 @@ describe('demo seed', () => {
       menteesWithGoals: number;
       withManager: number;
     }>(
-      `WITH cohort AS (SELECT organization_id, user_id, role FROM cohort_participants WHERE status = 'enrolled'),
+      `WITH cohort AS (SELECT DISTINCT organization_id, user_id, role FROM cohort_participants WHERE status = 'enrolled'),
             profile AS (SELECT p.*, c.role FROM profiles p JOIN cohort c USING (organization_id, user_id))
        SELECT (SELECT count(*)::int FROM profile) AS profiles,
               (SELECT count(DISTINCT time_zone)::int FROM profile) AS zones,
@@ -104,6 +107,47 @@ describe('demo seed', () => {
     expect(variety.withManager).toBeGreaterThan(0);
   });
 
+  it('has a mentee-choice cohort in matching where a mentee has open requests, one to a mentor', async () => {
+    const roster = await db.query<{ role: string; n: number }>(
+      `SELECT cp.role, count(*)::int AS n FROM cohort_participants cp
+         JOIN cohorts c ON c.organization_id = cp.organization_id AND c.id = cp.cohort_id
+         JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+        WHERE p.name = 'Career Conversations' AND c.status = 'matching' AND cp.status = 'enrolled'
+          AND p.settings->>'matchingMode' = 'mentee-choice'
+        GROUP BY 1 ORDER BY 1`,
+    );
+    expect(roster).toEqual([
+      { role: 'mentee', n: 10 },
+      { role: 'mentor', n: 6 },
+    ]);
+    const requests = await db.query<{ mentee: string; mentor: string; status: string }>(
+      `SELECT mentee.email AS mentee, mentor.email AS mentor, r.status FROM match_requests r
+         JOIN users mentee ON mentee.id = r.mentee_user_id JOIN users mentor ON mentor.id = r.mentor_user_id
+        ORDER BY r.created_at`,
+    );
+    expect(requests).toHaveLength(2);
+    expect(new Set(requests.map((r) => `${r.mentee} ${r.status}`))).toEqual(
+      new Set(['mentee1@demo.example open']),
+    );
+    expect(requests.map((r) => r.mentor)).toContain('mentor1@demo.example');
+    // Each request's expiry job: recorded for the relay, or relayed to BullMQ (delayed) already.
+    const jobs = await db.query<{ key: string; waiting: boolean }>(
+      `SELECT 'match-request-expiry.' || r.organization_id || '.' || r.id AS key,
+              EXISTS (SELECT 1 FROM job_outbox o WHERE o.organization_id = r.organization_id
+                         AND o.job_key = 'match-request-expiry.' || r.organization_id || '.' || r.id) AS waiting
+         FROM match_requests r`,
+    );
+    const redis = new Redis(serviceUrls.redis);
+    try {
+      for (const job of jobs) {
+        const relayed = (await redis.exists(`${env['REDIS_PREFIX']}:reminders:${job.key}`)) === 1;
+        expect({ job: job.key, found: job.waiting || relayed }).toEqual({ job: job.key, found: true });
+      }
+    } finally {
+      redis.disconnect();
+    }
+  });
+
   it('seeds idempotently: a second run changes nothing', async () => {
     const counts = () =>
       one(
@@ -112,6 +156,7 @@ describe('demo seed', () => {
                 (SELECT count(*)::int FROM cohorts) AS cohorts,
                 (SELECT count(*)::int FROM cohort_participants) AS participants,
                 (SELECT count(*)::int FROM audit_events) AS audit,
+                (SELECT count(*)::int FROM match_requests) AS requests,
                 (SELECT max(updated_at) FROM profiles) AS "profilesUpdated"`,
       );
     const before = await counts();

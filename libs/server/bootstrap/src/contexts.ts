@@ -1,4 +1,5 @@
 import { auditContext } from '@mentorship/audit';
+import { matchingContext } from '@mentorship/matching';
 import { mentorshipsContext } from '@mentorship/mentorships';
 import { identityContext } from '@mentorship/identity';
 import { notificationsContext } from '@mentorship/notifications';
@@ -16,4 +17,5 @@ export const CONTEXTS: readonly BoundedContext[] = [
   peopleContext,
   programsContext,
   mentorshipsContext,
+  matchingContext,
 ];

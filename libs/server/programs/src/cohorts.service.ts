@@ -13,6 +13,7 @@ import {
   UpdateCohortDto,
 } from './dto/cohort.dto';
 import type { CohortEntity } from './entities/cohort.entity';
+import { completeProgramSettings } from './program-settings.service';
 import { ProgramsAudit } from './programs.audit';
 import { ProgramsException } from './programs.exception';
 import { CohortRepository, type CohortAudience, type CohortRow } from './repositories/cohort.repository';
@@ -157,6 +158,7 @@ function assertDates(dates: {
 function toCohortView(row: CohortRow): CohortViewDto {
   return {
     ...row,
+    settings: completeProgramSettings(row.settings),
     allowedTransitions: [...allowedTransitions(row.status)],
     settingsFrozenAt: row.settingsFrozenAt ? new Date(row.settingsFrozenAt).toISOString() : null,
     createdAt: new Date(row.createdAt).toISOString(),

@@ -12,3 +12,9 @@ export * from './participant-imports.service';
 export * from './programs.service';
 export * from './cohorts.service';
 export * from './participants.service';
+export * from './program-settings.service';
+export {
+  cohortCriteria,
+  resolveEngineCriteria,
+  type ProgramCriteriaRequest,
+} from './matching-criteria.service';

@@ -1,5 +1,5 @@
 import { MatchingInputError, resolveCriteria, type ProgramCriteriaInput } from '@mentorship/matching-engine';
-import { resolveProgramSettings } from './program-settings.service';
+import { completeProgramSettings, resolveProgramSettings } from './program-settings.service';
 import { ProgramsException } from './programs.exception';
 
 /** What the engine says about `criteria`: its message, or null when it accepts them. */
@@ -36,6 +36,9 @@ describe(resolveProgramSettings.name, () => {
       durationWeeks: 26,
       defaultMentorCapacity: 2,
       groupSize: null,
+      suggestionFloodFactor: 3,
+      requestExpiryDays: 14,
+      maxOpenRequestsPerMentee: 3,
     });
     const { kind: _kind, referenceDate: _date, ...engineDefaults } = resolveCriteria();
     expect(settings.criteria).toEqual(engineDefaults);
@@ -107,5 +110,21 @@ describe(resolveProgramSettings.name, () => {
     expect(resolveProgramSettings(flash, { kind: 'one-to-one' }).trialDays).toBe(30);
     const replaced = resolveProgramSettings(start, { criteria: { mustHaves: [] } });
     expect(replaced.criteria.weights.skills).toBe(resolveCriteria().weights.skills);
+  });
+
+  it('keeps the request settings it had unless told, and completes settings stored before them', () => {
+    const first = resolveProgramSettings(null, { requestExpiryDays: 7, maxOpenRequestsPerMentee: 1 });
+    const edited = resolveProgramSettings(first, { suggestionFloodFactor: 5 });
+    expect(edited).toMatchObject({
+      requestExpiryDays: 7,
+      maxOpenRequestsPerMentee: 1,
+      suggestionFloodFactor: 5,
+    });
+    const { requestExpiryDays: _d, maxOpenRequestsPerMentee: _m, suggestionFloodFactor: _f, ...old } = first;
+    expect(completeProgramSettings(old as typeof first)).toMatchObject({
+      requestExpiryDays: 14,
+      maxOpenRequestsPerMentee: 3,
+      suggestionFloodFactor: 3,
+    });
   });
 });

@@ -16,7 +16,22 @@ const DEFAULTS = {
   checkInCadence: 'biweekly',
   durationWeeks: 26,
   defaultMentorCapacity: 2,
+  suggestionFloodFactor: 3,
+  requestExpiryDays: 14,
+  maxOpenRequestsPerMentee: 3,
 } as const;
+
+/** The request and suggestion settings, for settings stored before they existed. */
+export const MENTEE_CHOICE_DEFAULTS = {
+  suggestionFloodFactor: DEFAULTS.suggestionFloodFactor,
+  requestExpiryDays: DEFAULTS.requestExpiryDays,
+  maxOpenRequestsPerMentee: DEFAULTS.maxOpenRequestsPerMentee,
+} as const;
+
+/** Stored settings made complete: fields added after they were saved take their defaults. */
+export function completeProgramSettings(stored: ProgramSettings): ProgramSettings {
+  return { ...MENTEE_CHOICE_DEFAULTS, ...stored };
+}
 
 /**
  * The settings `input` makes of `current` (null for a new program): fields sent replace the
@@ -53,7 +68,7 @@ export function resolveProgramSettings(
   if (problems.length > 0) throw ProgramsException.invalidFields(problems);
 
   // Sent criteria replace the stored ones as a whole; stored ones are re-read for a new kind.
-  const resolution = resolveProgramCriteria(kind, input.criteria ?? current?.criteria ?? {});
+  const resolution = resolveProgramCriteria(kind, input.criteria ?? current?.criteria ?? {}, groupSize);
   if (!resolution.ok) throw ProgramsException.invalidCriteria(resolution.message);
 
   return {
@@ -66,5 +81,12 @@ export function resolveProgramSettings(
     defaultMentorCapacity:
       input.defaultMentorCapacity ?? current?.defaultMentorCapacity ?? DEFAULTS.defaultMentorCapacity,
     groupSize,
+    suggestionFloodFactor:
+      input.suggestionFloodFactor ?? current?.suggestionFloodFactor ?? DEFAULTS.suggestionFloodFactor,
+    requestExpiryDays: input.requestExpiryDays ?? current?.requestExpiryDays ?? DEFAULTS.requestExpiryDays,
+    maxOpenRequestsPerMentee:
+      input.maxOpenRequestsPerMentee ??
+      current?.maxOpenRequestsPerMentee ??
+      DEFAULTS.maxOpenRequestsPerMentee,
   };
 }

@@ -55,5 +55,6 @@ import { ProgramRepository } from './repositories/program.repository';
     ParticipantImportRepository,
     ParticipantImportRowRepository,
   ],
+  exports: [CohortsService],
 })
 export class ProgramsModule {}

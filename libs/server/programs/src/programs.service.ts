@@ -8,7 +8,7 @@ import {
   ProgramViewDto,
   UpdateProgramDto,
 } from './dto/program.dto';
-import { resolveProgramSettings } from './program-settings.service';
+import { completeProgramSettings, resolveProgramSettings } from './program-settings.service';
 import { ProgramsAudit } from './programs.audit';
 import { ProgramsException } from './programs.exception';
 import { ProgramRepository, type ProgramRow } from './repositories/program.repository';
@@ -79,6 +79,7 @@ export class ProgramsService {
 function toProgramView(row: ProgramRow): ProgramViewDto {
   return {
     ...row,
+    settings: completeProgramSettings(row.settings),
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };

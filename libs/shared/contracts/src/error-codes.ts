@@ -44,6 +44,42 @@ export const ERROR_CODES = {
   /** 409: every place of the mentor is taken (`details`: mentorUserId, places, load). */
   mentorAtCapacity: 'mentor_at_capacity',
   pairAlreadyMatched: 'pair_already_matched',
+  // matching: suggestions and match requests
+  /** 409: the cohort's program does not let mentees choose (matchingMode is not mentee-choice). */
+  menteeChoiceOff: 'mentee_choice_off',
+  /** 409: suggestions and requests need the cohort matching or running, rounds matching (`details.status`). */
+  cohortNotMatching: 'cohort_not_matching',
+  /** 403: only an enrolled mentee of the cohort sees suggestions and sends requests. */
+  notCohortMentee: 'not_cohort_mentee',
+  /** 400: the mentor asked is not an enrolled mentor of the cohort (or is the mentee). */
+  mentorNotInCohort: 'mentor_not_in_cohort',
+  matchRequestNotFound: 'match_request_not_found',
+  /** 409: the request was answered, withdrawn or expired (`details.status`). */
+  matchRequestNotOpen: 'match_request_not_open',
+  /** 409: the mentee has an open request to this mentor in the cohort already. */
+  matchRequestDuplicate: 'match_request_duplicate',
+  /** 409: the mentee has the program's number of open requests (`details.limit`). */
+  openRequestLimit: 'open_request_limit',
+  /** 409: accepting a request whose mentee (or mentor) left the cohort (`details.role`). */
+  participantNotEnrolled: 'participant_not_enrolled',
+  /** 409: this mentor declined this mentee in the cohort, or the two are matched already. */
+  mentorUnavailable: 'mentor_unavailable',
+  // matching: bulk rounds
+  roundNotFound: 'round_not_found',
+  /** 409: the cohort has a round queued or running (`details.roundId`). */
+  roundInProgress: 'round_in_progress',
+  /** 409: the round is not completed yet, or failed (`details.status`). */
+  roundNotCompleted: 'round_not_completed',
+  /** 409: the round is published: its proposals are matches now and do not change. */
+  roundPublished: 'round_published',
+  /** 409: since the round ran, a proposed mentee was matched or someone left the cohort: re-run it. */
+  roundStale: 'round_stale',
+  /** 400: a fixed or forbidden pair names someone who is not an enrolled mentee or mentor of the cohort, or contradicts another. */
+  roundPairInvalid: 'round_pair_invalid',
+  /** 400 (dry run) or a failed round's code: the engine refuses a round this large; split the cohort. */
+  roundTooLarge: 'round_too_large',
+  /** 400 (dry run) or a failed round's code: fixed pairs the engine cannot place (a mentor over capacity). */
+  roundFixedPairsInvalid: 'round_fixed_pairs_invalid',
   // programs
   programNameTaken: 'program_name_taken',
   cohortNameTaken: 'cohort_name_taken',

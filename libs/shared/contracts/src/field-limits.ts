@@ -14,4 +14,11 @@ export const FIELD_LIMITS = {
   programDescription: { max: 2000 },
   cohortName: { min: 2, max: 120 },
   applicationMotivation: { max: 2000 },
+  /** A structured match request's parts (matching.ts says what each is for). */
+  matchRequestSubject: { min: 5, max: 120 },
+  matchRequestHowFound: { min: 3, max: 300 },
+  matchRequestWantToLearn: { min: 10, max: 1000 },
+  matchRequestSpecificAsk: { min: 10, max: 500 },
+  matchRequestOfferBack: { min: 3, max: 500 },
+  matchRequestDeclineNote: { max: 500 },
 } as const;

@@ -5,4 +5,6 @@ export * from './field-limits';
 export * from './pagination';
 export * from './people';
 export * from './programs';
+export * from './match-requests';
+export * from './matching-rounds';
 export * from './api';

@@ -847,6 +847,257 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My suggested mentors, best first, with the reason for each part of the score
+         * @description For an enrolled mentee of a cohort whose program lets mentees choose (matchingMode mentee-choice), while the cohort is matching or running. Mentors who are full, paused, declined the caller or are matched with them are left out, and so is a mentor already shown to free places × the program’s suggestionFloodFactor other mentees. The list counts as shown to the caller for 72 hours or until their next list.
+         */
+        get: operations["SuggestionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/match-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a structured match request to a mentor of the cohort
+         * @description For an enrolled mentee of a mentee-choice cohort. It expires after the program’s requestExpiryDays; a mentee has at most maxOpenRequestsPerMentee open at once, and one open request per mentor.
+         */
+        post: operations["MatchRequestsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests I sent as a mentee, newest first */
+        get: operations["MatchRequestsController_sent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests I received as a mentor, newest first */
+        get: operations["MatchRequestsController_received"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request: its mentee, its mentor, admins and coordinators see it */
+        get: operations["MatchRequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a request sent to me: creates the match (trial, or one conversation in flash programs)
+         * @description Never puts the mentor over capacity: with no free place the answer is 409 mentor_at_capacity and the request stays open.
+         */
+        post: operations["MatchRequestsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a request sent to me, with a reason; optionally suggest another mentor */
+        post: operations["MatchRequestsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/match-requests/{requestId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a request I sent that is still open */
+        post: operations["MatchRequestsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/matching-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cohort's matching rounds, newest first */
+        get: operations["CohortMatchingRoundsController_list"];
+        put?: never;
+        /**
+         * Start a bulk matching round for a cohort in status matching
+         * @description Queued as a job: poll GET /matching-rounds/{roundId} for its phase and percent, then its proposals. One round of a cohort at a time.
+         */
+        post: operations["CohortMatchingRoundsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One round: status, phase and percent while it runs; then its summary, unmatched mentees, mentor load and diff */
+        get: operations["MatchingRoundsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's proposals with score and reasons, best first */
+        get: operations["MatchingRoundsController_proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/reruns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fix, forbid or release pairs and solve again (warm), as a new round with a diff against this one */
+        post: operations["MatchingRoundsController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Solve with other weights, rules or decisions and show the diff against this round; saves nothing */
+        post: operations["MatchingRoundsController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the proposals into matches (all or none) and tell both sides by email; the round is final after this */
+        post: operations["MatchingRoundsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -872,6 +1123,19 @@ export interface components {
             expiresIn: number;
             /** @description Single-use; each refresh returns the next one. Absent for the browser app (`X-Refresh-Cookie: 1`): it travels in the HttpOnly cookie instead. */
             refreshToken?: string;
+        };
+        ErrorBodyDto: {
+            /** @example 404 */
+            statusCode: number;
+            /**
+             * @description Stable and machine-readable: switch on it.
+             * @example cohort_not_found
+             */
+            code: string;
+            /** @description For people. */
+            message: string;
+            /** @description validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries. */
+            details?: (unknown[] | Record<string, never>) | null;
         };
         SignInDto: {
             email: string;
@@ -1011,19 +1275,6 @@ export interface components {
             status: "pending" | "accepted" | "expired";
             /** Format: date-time */
             expiresAt: string;
-        };
-        ErrorBodyDto: {
-            /** @example 404 */
-            statusCode: number;
-            /**
-             * @description Stable and machine-readable: switch on it.
-             * @example cohort_not_found
-             */
-            code: string;
-            /** @description For people. */
-            message: string;
-            /** @description validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries. */
-            details?: (unknown[] | Record<string, never>) | null;
         };
         SkillViewDto: {
             /** Format: uuid */
@@ -1246,6 +1497,9 @@ export interface components {
             durationWeeks: number;
             defaultMentorCapacity: number;
             groupSize: number | null;
+            suggestionFloodFactor: number;
+            requestExpiryDays: number;
+            maxOpenRequestsPerMentee: number;
         };
         ProgramViewDto: {
             /** Format: uuid */
@@ -1331,6 +1585,21 @@ export interface components {
             defaultMentorCapacity: number;
             /** @description Group programs: mentees per group (required). Other kinds: null. */
             groupSize?: number | null;
+            /**
+             * @description Mentee-choice programs: a mentor is suggested to at most free places × this many mentees at once, so the most popular mentor is not flooded.
+             * @default 3
+             */
+            suggestionFloodFactor: number;
+            /**
+             * @description Days a match request waits for the mentor’s answer before it expires.
+             * @default 14
+             */
+            requestExpiryDays: number;
+            /**
+             * @description Match requests a mentee may have open at once in a cohort.
+             * @default 3
+             */
+            maxOpenRequestsPerMentee: number;
         };
         CreateProgramDto: {
             /** @example Engineering mentoring */
@@ -1617,6 +1886,347 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        ScoreComponentDto: {
+            /**
+             * @description The score component (the program’s criteria weigh it).
+             * @example skills
+             */
+            id: string;
+            /** @description How well the pair does on it, 0..1. */
+            value: number;
+            /** @description Its share of the total weight, 0..1. */
+            weight: number;
+            /** @description What it adds to the 0..100 score. */
+            points: number;
+            /** @example 2 of 3 wanted skills at or above target level (TypeScript, SQL) */
+            reason: string;
+        };
+        SuggestedMentorDto: {
+            /** @description 1 = best. */
+            rank: number;
+            /** Format: uuid */
+            mentorUserId: string;
+            displayName: string;
+            /** @description 0..100. */
+            score: number;
+            components: components["schemas"]["ScoreComponentDto"][];
+            /** @description Places the mentor has free now. */
+            freePlaces: number;
+            /**
+             * Format: uuid
+             * @description The caller’s open request to this mentor, if any.
+             */
+            openRequestId: string | null;
+        };
+        SuggestionListDto: {
+            /** Format: uuid */
+            cohortId: string;
+            /** @description Stamp of the profiles, capacities and settings the mentor index was built from: the same on every replica for the same data. */
+            indexVersion: string;
+            items: components["schemas"]["SuggestedMentorDto"][];
+        };
+        SendMatchRequestDto: {
+            /**
+             * Format: uuid
+             * @description The mentor asked: an enrolled mentor of the cohort.
+             */
+            mentorUserId: string;
+            /**
+             * @description A subject with a time-bounded ask. Why: a mentor decides from the subject line whether and when they can help; a bounded ask is easy to say yes to.
+             * @example 30 minutes on system design interviews, in the next two weeks?
+             */
+            subject: string;
+            /**
+             * @description How I found you. Why: it shows the request is meant for this mentor and not sent to everyone.
+             * @example Your talk on API design at the engineering all-hands
+             */
+            howFound: string;
+            /** @description What I want to learn. Why: the mentor can judge whether it is their area, and the first conversation starts from it. */
+            wantToLearn: string;
+            /**
+             * @description The specific ask: a first conversation of 15–30 minutes. Why: a small, concrete first step is what busy mentors accept.
+             * @example A first conversation of 20 minutes about how you prepare design reviews.
+             */
+            specificAsk: string;
+            /**
+             * @description What I offer back. Why: mentoring goes both ways; saying what you bring makes the request a conversation between peers.
+             * @example I can share what our team learned moving to TypeScript.
+             */
+            offerBack: string;
+        };
+        PersonRefDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        MatchRequestViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            /** @enum {string} */
+            status: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+            mentee: components["schemas"]["PersonRefDto"];
+            mentor: components["schemas"]["PersonRefDto"];
+            subject: string;
+            howFound: string;
+            wantToLearn: string;
+            specificAsk: string;
+            offerBack: string;
+            /** @enum {string|null} */
+            declineReason: "too-busy" | "not-my-area" | "other" | null;
+            declineNote: string | null;
+            /** @description The mentor a declining mentor suggested. */
+            suggestedMentor: components["schemas"]["PersonRefDto"] | null;
+            /**
+             * Format: uuid
+             * @description The match an accept created.
+             */
+            matchId: string | null;
+            /**
+             * Format: date-time
+             * @description An open request expires then, unanswered.
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MatchRequestPageDto: {
+            items: components["schemas"]["MatchRequestViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DeclineMatchRequestDto: {
+            /**
+             * @description Why the mentor declines (the mentee reads it): too-busy, not-my-area or other.
+             * @enum {string}
+             */
+            reason: "too-busy" | "not-my-area" | "other";
+            /** @description A word to the mentee. */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description Another enrolled mentor of the cohort the mentee could ask instead.
+             */
+            suggestedMentorUserId?: string;
+        };
+        StartRoundDto: {
+            /**
+             * @description Best total score, or as many mentees matched as possible and then the best score.
+             * @default max-score
+             * @enum {string}
+             */
+            objective: "max-score" | "max-matched-then-score";
+            /**
+             * @description exact: the optimum of the objective; stable: no mentee and mentor would both rather be together.
+             * @default exact
+             * @enum {string}
+             */
+            mode: "exact" | "stable";
+        };
+        RoundFailureDto: {
+            /** @example round_too_large */
+            code: string;
+            message: string;
+        };
+        RoundPairDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+        };
+        UnmatchedMenteeDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** @enum {string} */
+            reason: "no-eligible-mentor" | "all-candidates-forbidden" | "all-candidates-full";
+            message: string;
+            /** @description Mentors who pass every rule for the mentee (full or not). */
+            candidateCount: number;
+        };
+        MentorLoadDto: {
+            /** Format: uuid */
+            mentorUserId: string;
+            /** @description Mentee places free before the round (group programs: groups x group size). */
+            places: number;
+            assigned: number;
+            remaining: number;
+            /** @description Group programs: groups the proposals form. */
+            groups: number | null;
+        };
+        ChangedPairDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            fromMentorUserId: string;
+            /** Format: uuid */
+            toMentorUserId: string;
+            scoreBefore: number;
+            scoreAfter: number;
+        };
+        ScoredPairDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+            score: number;
+        };
+        RoundDiffDto: {
+            /**
+             * Format: uuid
+             * @description The round whose proposals are "before".
+             */
+            previousRoundId: string;
+            /** @description Mentees with the same mentor as before. */
+            kept: number;
+            changed: components["schemas"]["ChangedPairDto"][];
+            /** @description Mentees matched now and not before. */
+            added: components["schemas"]["ScoredPairDto"][];
+            /** @description Mentees matched before and not now. */
+            removed: components["schemas"]["ScoredPairDto"][];
+            totalScoreBefore: number;
+            totalScoreAfter: number;
+        };
+        RoundViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /**
+             * Format: uuid
+             * @description The round this one re-runs.
+             */
+            previousRoundId: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed" | "published";
+            /** @enum {string} */
+            objective: "max-score" | "max-matched-then-score";
+            /** @enum {string} */
+            mode: "exact" | "stable";
+            /**
+             * @description While running: what the worker is doing.
+             * @enum {string|null}
+             */
+            phase: "loading-profiles" | "scoring" | "solving" | "saving" | null;
+            percent: number;
+            failure: components["schemas"]["RoundFailureDto"] | null;
+            fixedPairs: components["schemas"]["RoundPairDto"][];
+            forbiddenPairs: components["schemas"]["RoundPairDto"][];
+            matchedCount: number | null;
+            totalScore: number | null;
+            /** @description Pairs who would both rather be together (0 in stable mode). */
+            blockingPairs: number | null;
+            unmatched: components["schemas"]["UnmatchedMenteeDto"][];
+            mentorLoad: components["schemas"]["MentorLoadDto"][];
+            /** @description A re-run: its changes against the round it re-runs. */
+            diff: components["schemas"]["RoundDiffDto"] | null;
+            /** @description Whether the exact solve started from the previous solve's prices (a warm re-solve). */
+            warmStarted: boolean;
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        RoundPageDto: {
+            items: components["schemas"]["RoundViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ProposalComponentDto: {
+            /** @example skills */
+            id: string;
+            /** @description How well the pair does on it, 0..1. */
+            value: number;
+            /** @description Its share of the total weight, 0..1. */
+            weight: number;
+            /** @description Its part of the 0..100 score. */
+            points: number;
+            /** @example 3 of 4 wanted skills at or above target level */
+            reason: string;
+        };
+        ProposalViewDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+            menteeName: string;
+            mentorName: string;
+            /** @description 0..100 */
+            score: number;
+            /** @description Fixed by the coordinator. */
+            fixed: boolean;
+            /** @description Group programs: the mentor's group (1, 2, ...). */
+            groupNumber: number | null;
+            components: components["schemas"]["ProposalComponentDto"][];
+        };
+        ProposalPageDto: {
+            items: components["schemas"]["ProposalViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RerunRoundDto: {
+            /**
+             * @description Best total score, or as many mentees matched as possible and then the best score.
+             * @default max-score
+             * @enum {string}
+             */
+            objective: "max-score" | "max-matched-then-score";
+            /**
+             * @description exact: the optimum of the objective; stable: no mentee and mentor would both rather be together.
+             * @default exact
+             * @enum {string}
+             */
+            mode: "exact" | "stable";
+            /** @description Pairs to keep whatever the solve says (a mentee fixed again moves to the new mentor). */
+            fix?: components["schemas"]["RoundPairDto"][];
+            /** @description Pairs the solve must not propose. */
+            forbid?: components["schemas"]["RoundPairDto"][];
+            /** @description Fixed or forbidden pairs to let go of. */
+            release?: components["schemas"]["RoundPairDto"][];
+        };
+        DryRunDto: {
+            /**
+             * @description Best total score, or as many mentees matched as possible and then the best score.
+             * @default max-score
+             * @enum {string}
+             */
+            objective: "max-score" | "max-matched-then-score";
+            /**
+             * @description exact: the optimum of the objective; stable: no mentee and mentor would both rather be together.
+             * @default exact
+             * @enum {string}
+             */
+            mode: "exact" | "stable";
+            /** @description Pairs to keep whatever the solve says (a mentee fixed again moves to the new mentor). */
+            fix?: components["schemas"]["RoundPairDto"][];
+            /** @description Pairs the solve must not propose. */
+            forbid?: components["schemas"]["RoundPairDto"][];
+            /** @description Fixed or forbidden pairs to let go of. */
+            release?: components["schemas"]["RoundPairDto"][];
+            /** @description Weights and rules to try instead of the cohort's (any part; the rest stays as the cohort has it). */
+            criteria?: components["schemas"]["CriteriaDto"];
+        };
+        DryRunViewDto: {
+            /**
+             * Format: uuid
+             * @description The round the dry run compares with.
+             */
+            roundId: string;
+            matchedCount: number;
+            totalScore: number;
+            blockingPairs: number;
+            unmatchedCount: number;
+            diff: components["schemas"]["RoundDiffDto"];
+        };
     };
     responses: never;
     parameters: never;
@@ -1791,14 +2401,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `email_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1828,21 +2442,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `invalid_credentials`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1872,21 +2492,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `invalid_refresh_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `cross_site_refresh`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1908,7 +2534,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1934,14 +2562,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1971,14 +2603,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2007,14 +2643,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2043,14 +2683,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No longer valid. Codes: `invalid_reset_token`. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2081,14 +2725,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2114,7 +2762,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2144,14 +2794,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2176,14 +2830,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2213,28 +2871,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2259,21 +2925,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2304,28 +2976,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2352,35 +3032,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `organization_not_scheduled_for_deletion`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No longer valid. Codes: `organization_purge_due`. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2410,28 +3100,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2459,21 +3157,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2493,28 +3197,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2546,35 +3258,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2604,28 +3326,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2655,35 +3385,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `already_member`, `invitation_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2713,35 +3453,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No longer valid. Codes: `invitation_expired`. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2761,28 +3511,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2812,14 +3570,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2846,7 +3608,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2855,7 +3617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2864,7 +3626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2896,7 +3658,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2905,7 +3667,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2914,7 +3676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2923,7 +3685,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2932,7 +3694,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2965,7 +3727,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillImportReportDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `csv_malformed`, `csv_rows_rejected`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2974,7 +3736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2983,7 +3745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2992,7 +3754,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3001,7 +3763,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is larger than the API accepts. */
+            /** @description The body is larger than the API accepts. Codes: `payload_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3010,7 +3772,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is not of the type the route takes. */
+            /** @description The body is not of the type the route takes. Codes: `unsupported_media_type`, `unsupported_charset`. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3040,7 +3802,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3049,7 +3811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,7 +3845,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3092,7 +3854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3101,7 +3863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3110,7 +3872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3119,7 +3881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3153,7 +3915,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillMergeResultDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `skill_merge_into_itself`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3162,7 +3924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3171,7 +3933,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3180,7 +3942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3189,7 +3951,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_retired`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3224,7 +3986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfilePageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3233,7 +3995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3242,7 +4004,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3251,7 +4013,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3279,7 +4041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3288,7 +4050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3320,7 +4082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3329,7 +4091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3338,7 +4100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3368,7 +4130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3377,7 +4139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3386,7 +4148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3420,7 +4182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3429,7 +4191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3438,7 +4200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3447,7 +4209,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3479,7 +4241,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,7 +4250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3497,7 +4259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3506,7 +4268,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3538,7 +4300,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `invalid_criteria`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3547,7 +4309,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3556,7 +4318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3565,7 +4327,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3574,7 +4336,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `program_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3604,7 +4366,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3613,7 +4375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3622,7 +4384,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3656,7 +4418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `invalid_criteria`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3665,7 +4427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3674,7 +4436,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3683,7 +4445,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,7 +4454,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `program_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3726,7 +4488,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3735,7 +4497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3744,7 +4506,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3753,7 +4515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3762,7 +4524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3795,7 +4557,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3804,7 +4566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3813,7 +4575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3843,7 +4605,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3852,7 +4614,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +4648,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +4657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3904,7 +4666,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,7 +4675,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,7 +4684,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_name_taken`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3956,7 +4718,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3965,7 +4727,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3974,7 +4736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3983,7 +4745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3992,7 +4754,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_transition_not_allowed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4031,7 +4793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4040,7 +4802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4049,7 +4811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4058,7 +4820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4092,7 +4854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4101,7 +4863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4110,7 +4872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4119,7 +4881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4128,7 +4890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_exists`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4159,7 +4921,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4168,7 +4930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4177,7 +4939,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4206,7 +4968,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4215,7 +4977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4224,8 +4986,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `cohort_closed`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4255,7 +5026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4264,7 +5035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4273,7 +5044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,7 +5053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4313,7 +5084,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4322,7 +5093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4331,7 +5102,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4340,7 +5111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4373,7 +5144,7 @@ export interface operations {
                     "application/json": components["schemas"]["WaitlistPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4382,7 +5153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +5162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4400,7 +5171,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4430,7 +5201,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4439,7 +5210,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4473,7 +5244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4482,7 +5253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4491,7 +5262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4500,7 +5271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_exists`, `enrollment_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4530,7 +5301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4539,7 +5310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4548,7 +5319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4578,7 +5349,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4587,7 +5358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4596,7 +5367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4626,7 +5397,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4635,7 +5406,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4644,7 +5415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4677,7 +5448,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4686,7 +5457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4695,7 +5466,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4704,7 +5475,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4739,7 +5510,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `csv_malformed`, `csv_too_many_rows`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4748,7 +5519,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4757,7 +5528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4766,7 +5537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4775,7 +5546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4784,7 +5555,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is larger than the API accepts. */
+            /** @description The body is larger than the API accepts. Codes: `payload_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4793,7 +5564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is not of the type the route takes. */
+            /** @description The body is not of the type the route takes. Codes: `unsupported_media_type`, `unsupported_charset`. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4824,7 +5595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4833,7 +5604,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4842,7 +5613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4871,7 +5642,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4880,7 +5651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4889,7 +5660,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4898,7 +5669,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `import_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4934,7 +5705,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportRowPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4943,7 +5714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4952,7 +5723,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4961,7 +5732,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5002,7 +5773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5011,7 +5782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5020,7 +5791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5029,7 +5800,882 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `import_not_pending`, `import_has_no_valid_rows`, `import_outdated`, `cohort_closed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SuggestionsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionListDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `not_cohort_mentee`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `mentee_choice_off`, `cohort_not_matching`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMatchRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `mentor_not_in_cohort`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `not_cohort_mentee`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `mentee_choice_off`, `cohort_not_matching`, `open_request_limit`, `match_request_duplicate`, `mentor_unavailable`, `mentor_at_capacity`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_sent: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_received: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "open" | "accepted" | "declined" | "withdrawn" | "expired";
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`, `participant_not_enrolled`, `mentor_at_capacity`, `pair_already_matched`, `cohort_not_matching`, `mentee_choice_off`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineMatchRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `mentor_not_in_cohort`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchRequestsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRequestViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_request_not_open`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortMatchingRoundsController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortMatchingRoundsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRoundDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `cohort_not_matching`, `round_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_proposals: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                mentorUserId?: string;
+                menteeUserId?: string;
+                /** @description Only fixed (true) or only solved (false) pairs. */
+                fixed?: boolean;
+            };
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerunRoundDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `round_pair_invalid`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `round_not_completed`, `round_published`, `cohort_not_matching`, `round_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `round_pair_invalid`, `invalid_criteria`, `round_too_large`, `round_fixed_pairs_invalid`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `round_not_completed`, `cohort_not_matching`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `round_not_completed`, `round_published`, `round_stale`, `cohort_not_matching`, `mentor_at_capacity`, `pair_already_matched`. */
             409: {
                 headers: {
                     [name: string]: unknown;

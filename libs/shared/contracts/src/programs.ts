@@ -18,6 +18,12 @@ export const PROGRAM_LIMITS = {
   trialDays: { min: 1, max: 180 },
   durationWeeks: { min: 1, max: 156 },
   groupSize: { min: 2, max: 30 },
+  /** Mentee-choice programs: a mentor is shown to at most free places x this many mentees at once. */
+  suggestionFloodFactor: { min: 1, max: 10 },
+  /** Days a match request waits for the mentor's answer before it expires. */
+  requestExpiryDays: { min: 1, max: 60 },
+  /** Requests a mentee may have open at once in a cohort. */
+  maxOpenRequestsPerMentee: { min: 1, max: 10 },
 } as const;
 
 /** The part a person takes in one cohort; they may take the other part in another cohort. */

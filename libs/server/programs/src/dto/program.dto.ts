@@ -206,6 +206,43 @@ export class ProgramSettingsInputDto {
   @Min(PROGRAM_LIMITS.groupSize.min)
   @Max(PROGRAM_LIMITS.groupSize.max)
   groupSize?: number | null;
+
+  @ApiPropertyOptional({
+    minimum: PROGRAM_LIMITS.suggestionFloodFactor.min,
+    maximum: PROGRAM_LIMITS.suggestionFloodFactor.max,
+    default: 3,
+    description:
+      'Mentee-choice programs: a mentor is suggested to at most free places × this many mentees at once, so the most popular mentor is not flooded.',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(PROGRAM_LIMITS.suggestionFloodFactor.min)
+  @Max(PROGRAM_LIMITS.suggestionFloodFactor.max)
+  suggestionFloodFactor?: number;
+
+  @ApiPropertyOptional({
+    minimum: PROGRAM_LIMITS.requestExpiryDays.min,
+    maximum: PROGRAM_LIMITS.requestExpiryDays.max,
+    default: 14,
+    description: 'Days a match request waits for the mentor’s answer before it expires.',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(PROGRAM_LIMITS.requestExpiryDays.min)
+  @Max(PROGRAM_LIMITS.requestExpiryDays.max)
+  requestExpiryDays?: number;
+
+  @ApiPropertyOptional({
+    minimum: PROGRAM_LIMITS.maxOpenRequestsPerMentee.min,
+    maximum: PROGRAM_LIMITS.maxOpenRequestsPerMentee.max,
+    default: 3,
+    description: 'Match requests a mentee may have open at once in a cohort.',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(PROGRAM_LIMITS.maxOpenRequestsPerMentee.min)
+  @Max(PROGRAM_LIMITS.maxOpenRequestsPerMentee.max)
+  maxOpenRequestsPerMentee?: number;
 }
 
 export class CriteriaViewDto implements ProgramCriteriaSettings {
@@ -244,6 +281,12 @@ export class ProgramSettingsDto {
   defaultMentorCapacity!: number;
   @ApiProperty({ type: Number, nullable: true })
   groupSize!: number | null;
+  @ApiProperty()
+  suggestionFloodFactor!: number;
+  @ApiProperty()
+  requestExpiryDays!: number;
+  @ApiProperty()
+  maxOpenRequestsPerMentee!: number;
 }
 
 export class CreateProgramDto {

@@ -22,6 +22,10 @@ export class JobOutboxEntity {
   @Column('jsonb')
   payload!: Record<string, unknown>;
 
+  /** The job runs no earlier than this (a delayed job); null: at once. */
+  @Column('timestamptz', { name: 'not_before', nullable: true })
+  notBefore!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -22,12 +22,20 @@ export class JobOutbox {
     private readonly relay: OutboxRelay,
   ) {}
 
+  /** `notBefore` delays the job: it is relayed at once and BullMQ holds it until then. */
   async enqueue<P extends TenantJobPayload>(
     job: JobDefinition<P>,
     fields: NoInfer<JobFields<P>>,
+    options: { notBefore?: Date } = {},
   ): Promise<void> {
     const payload = { ...fields, organizationId: TenantContext.organizationId() } as P;
-    await this.rows.add({ key: jobKeyOf(job, payload), name: job.name, queue: job.queue, payload });
+    await this.rows.add({
+      key: jobKeyOf(job, payload),
+      name: job.name,
+      queue: job.queue,
+      payload,
+      notBefore: options.notBefore ?? null,
+    });
     const scope = TenantContext.current();
     if (!this.nudging.has(scope.afterCommit)) {
       this.nudging.add(scope.afterCommit);

@@ -18,6 +18,8 @@ interface OutboxRow {
   job_name: string;
   queue: string;
   payload: Record<string, unknown>;
+  /** Milliseconds until the job may run (delayed jobs), else 0. */
+  delay_ms: number;
 }
 
 export class RedisUnreachableError extends Error {}
@@ -83,7 +85,8 @@ export class OutboxRelay {
     const [tenantRows]: [OutboxRow[], number] = await manager.query(
       `DELETE FROM job_outbox WHERE (organization_id, id) IN (
          SELECT organization_id, id FROM job_outbox ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING job_key, job_name, queue, payload`,
+       RETURNING job_key, job_name, queue, payload,
+                 greatest(0, ceil(extract(epoch FROM (not_before - clock_timestamp())) * 1000))::float8 AS delay_ms`,
       [batchSize],
     );
     const [accountRows]: [OutboxRow[], number] = await manager.query(
@@ -99,7 +102,7 @@ export class OutboxRelay {
         jobs.map((row) => ({
           name: row.job_name,
           data: row.payload,
-          opts: { ...JOB_OPTIONS, jobId: row.job_key },
+          opts: { ...JOB_OPTIONS, jobId: row.job_key, ...(row.delay_ms > 0 ? { delay: row.delay_ms } : {}) },
         })),
       );
     }

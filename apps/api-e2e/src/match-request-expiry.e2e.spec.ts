@@ -1,0 +1,119 @@
+import { Queue } from 'bullmq';
+import type { MatchRequestViewDto } from '@mentorship/matching';
+import { matchRequestExpiryJob } from '@mentorship/matching';
+import { jobKeyOf } from '@mentorship/platform';
+import { useTestSystem, waitFor, type SignedUpUser } from '@mentorship/testing';
+import { MatchingWorld, requestBody } from './support/matching-world';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Expiry through the outbox as a delayed job, on the real API, worker and Redis. No test waits
+ * for days: the job is promoted in BullMQ (what its delay would do) after the clock is moved in
+ * Postgres (the request's `expires_at`), and the test polls for its effect.
+ */
+describe('a match request nobody answers expires after the program’s days', () => {
+  const system = useTestSystem();
+  let w: MatchingWorld;
+  let mentee: SignedUpUser;
+  let queue: Queue;
+
+  const send = async (mentor: SignedUpUser) => {
+    const sent = await system.http.post<MatchRequestViewDto>(
+      `${w.base}/cohorts/${w.cohort.id}/match-requests`,
+      requestBody(mentor.id),
+      mentee.token,
+    );
+    if (sent.status !== 201) throw new Error(JSON.stringify(sent.body));
+    return sent.body;
+  };
+  const jobOf = async (requestId: string) => {
+    const key = jobKeyOf(matchRequestExpiryJob, { organizationId: w.org.id, requestId });
+    let job: Awaited<ReturnType<Queue['getJob']>>;
+    await waitFor(async () => Boolean((job = await queue.getJob(key))), 'the relayed expiry job');
+    return job!;
+  };
+  const statusOf = async (id: string) =>
+    (
+      await system.services.db.query<{ status: string }>(`SELECT status FROM match_requests WHERE id = $1`, [
+        id,
+      ])
+    )[0].status;
+  const runOut = (id: string) =>
+    system.services.db.query(
+      `UPDATE match_requests SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [id],
+    );
+
+  beforeAll(async () => {
+    w = await new MatchingWorld(system.http, system.services.db).create('Expiry Org', {
+      requestExpiryDays: 3,
+    });
+    mentee = await w.person('mentee');
+    queue = new Queue(matchRequestExpiryJob.queue, {
+      connection: { url: system.services.config.redisUrl },
+      prefix: system.services.config.redisPrefix,
+    });
+  });
+  afterAll(() => queue?.close());
+
+  it('is enqueued through the outbox, delayed by the program’s days, and expires the request when it runs', async () => {
+    const mentor = await w.person('mentor');
+    const request = await send(mentor);
+    const job = await jobOf(request.id);
+    expect(await job.getState()).toBe('delayed');
+    const delay = job.opts.delay ?? 0;
+    expect(delay).toBeGreaterThan(3 * DAY_MS - 60_000);
+    expect(delay).toBeLessThanOrEqual(3 * DAY_MS);
+
+    await runOut(request.id);
+    // Past its time the request reads as expired and cannot be accepted, before the job runs too.
+    const early = await system.http.get<MatchRequestViewDto>(
+      `${w.base}/match-requests/${request.id}`,
+      mentor.token,
+    );
+    expect(early.body.status).toBe('expired');
+    const refused = await system.http.post<{ code: string }>(
+      `${w.base}/match-requests/${request.id}/accept`,
+      {},
+      mentor.token,
+    );
+    expect({ status: refused.status, code: refused.body.code }).toEqual({
+      status: 409,
+      code: 'match_request_not_open',
+    });
+
+    await job.promote();
+    await waitFor(async () => (await statusOf(request.id)) === 'expired', 'the request to expire');
+    const audit = await system.services.db.query<{ action: string; actor_user_id: string }>(
+      `SELECT action, actor_user_id FROM audit_events WHERE target_id = $1 ORDER BY occurred_at`,
+      [request.id],
+    );
+    expect(audit).toEqual([
+      { action: 'match_request.sent', actor_user_id: mentee.id },
+      { action: 'match_request.expired', actor_user_id: mentee.id },
+    ]);
+    // An expired request no longer counts against the mentee's open requests.
+    const [open] = await system.services.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM match_requests WHERE mentee_user_id = $1 AND status = 'open'`,
+      [mentee.id],
+    );
+    expect(open.n).toBe(0);
+  });
+
+  it('leaves an answered request alone, and a job run before its time changes nothing', async () => {
+    const answered = await send(await w.person('mentor'));
+    const waiting = await send(await w.person('mentor'));
+    await system.http.post(`${w.base}/match-requests/${answered.id}/withdraw`, {}, mentee.token);
+    await runOut(answered.id);
+    const jobs = [await jobOf(answered.id), await jobOf(waiting.id)];
+    for (const job of jobs) await job.promote();
+    await waitFor(
+      async () =>
+        (await Promise.all(jobs.map((job) => job.getState()))).every((state) => state === 'completed'),
+      'both expiry jobs to complete',
+    );
+    expect(await statusOf(answered.id)).toBe('withdrawn');
+    expect(await statusOf(waiting.id)).toBe('open');
+  });
+});

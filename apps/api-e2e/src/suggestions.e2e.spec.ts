@@ -1,0 +1,234 @@
+import type { ErrorBody } from '@mentorship/contracts';
+import { MentorIndexService, type SuggestionListDto } from '@mentorship/matching';
+import {
+  createTestServices,
+  dropTestServices,
+  HttpClient,
+  startTestApi,
+  type SignedUpUser,
+  type TestApi,
+  type TestServices,
+} from '@mentorship/testing';
+import { MatchingWorld, requestBody } from './support/matching-world';
+
+type Answer = SuggestionListDto & ErrorBody;
+
+/** Two API replicas on one database and Redis, as behind a load balancer. */
+describe('mentor suggestions with reasons, on two API replicas', () => {
+  let services: TestServices;
+  let one: TestApi;
+  let two: TestApi;
+  let http: HttpClient;
+  let other: HttpClient;
+  let w: MatchingWorld;
+  let mentee: SignedUpUser;
+  let expert: SignedUpUser;
+  let good: SignedUpUser;
+  let weak: SignedUpUser;
+
+  const suggestions = (client: HttpClient, who: SignedUpUser, query = '', cohortId = w.cohort.id) =>
+    client.get<Answer>(`${w.base}/cohorts/${cohortId}/suggestions${query}`, who.token);
+  const ids = (answer: { body: Answer }) => answer.body.items.map((item) => item.mentorUserId);
+
+  beforeAll(async () => {
+    services = await createTestServices();
+    one = await startTestApi({ services });
+    two = await startTestApi({ services });
+    http = new HttpClient(one.baseUrl);
+    other = new HttpClient(two.baseUrl);
+    w = await new MatchingWorld(http, services.db).create('Suggestions Org', { suggestionFloodFactor: 1 });
+    mentee = await w.person('mentee', {
+      skills: [
+        ['TypeScript', 4],
+        ['SQL', 3],
+      ],
+      goals: ['public speaking'],
+    });
+    expert = await w.person(
+      'mentor',
+      {
+        skills: [
+          ['TypeScript', 5],
+          ['SQL', 4],
+        ],
+        topics: ['public speaking'],
+        mentorCapacity: 2,
+      },
+      { displayName: 'Eve Expert' },
+    );
+    good = await w.person(
+      'mentor',
+      { skills: [['TypeScript', 4]], mentorCapacity: 2 },
+      { displayName: 'Gus Good' },
+    );
+    weak = await w.person('mentor', { skills: [['SQL', 1]], mentorCapacity: 2 }, { displayName: 'Wes Weak' });
+  });
+
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+    if (services) await dropTestServices(services);
+  });
+
+  it('ranks the cohort’s mentors best first, with the score and a reason for every component', async () => {
+    const answer = await suggestions(http, mentee);
+    expect(answer.status).toBe(200);
+    expect(ids(answer)).toEqual([expert.id, good.id, weak.id]);
+    const [best] = answer.body.items;
+    expect(best).toMatchObject({ rank: 1, displayName: 'Eve Expert', freePlaces: 2, openRequestId: null });
+    expect(best.score).toBeGreaterThan(answer.body.items[1].score);
+    expect(best.components.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['skills', 'goals', 'availability', 'languages', 'seniority', 'timeZone']),
+    );
+    const skills = best.components.find((c) => c.id === 'skills');
+    expect(skills?.reason).toBe('2 of 2 wanted skills at or above target level (SQL, TypeScript)');
+    const sum = best.components.reduce((total, c) => total + c.points, 0);
+    expect(Math.abs(sum - best.score)).toBeLessThan(0.1);
+    expect((await suggestions(http, mentee, '?limit=1')).body.items).toHaveLength(1);
+  });
+
+  it('both replicas answer the same, from an index built once and rebuilt when a mentor’s profile changes', async () => {
+    const indexes = [one, two].map((api) => api.app.get(MentorIndexService));
+    const first = await suggestions(http, mentee);
+    const second = await suggestions(other, mentee);
+    expect(second.body).toEqual(first.body);
+    const builds = indexes.map((index) => index.builds);
+    await suggestions(http, mentee);
+    await suggestions(other, mentee);
+    expect(indexes.map((index) => index.builds)).toEqual(builds);
+
+    // Gus now offers what the mentee wants, at expert level: both replicas see it at their next request.
+    const skills = await http.get<{ items: { id: string; name: string }[] }>(
+      `${w.base}/skills?pageSize=100`,
+      w.admin.token,
+    );
+    const idOf = (name: string) => skills.body.items.find((s) => s.name === name)?.id;
+    const edited = await http.patch(
+      `${w.base}/profiles/me`,
+      {
+        offeredSkills: [
+          { skillId: idOf('TypeScript'), level: 5 },
+          { skillId: idOf('SQL'), level: 5 },
+        ],
+        topics: ['public speaking', 'career'],
+      },
+      good.token,
+    );
+    expect(edited.status).toBe(200);
+    const afterOne = await suggestions(http, mentee);
+    const afterTwo = await suggestions(other, mentee);
+    expect(afterOne.body.indexVersion).not.toBe(first.body.indexVersion);
+    expect(afterTwo.body).toEqual(afterOne.body);
+    const gus = (answer: { body: Answer }) => answer.body.items.find((item) => item.mentorUserId === good.id);
+    expect(gus(afterOne)?.score).toBeGreaterThan(gus(first)?.score ?? 100);
+    expect(gus(afterOne)?.components.find((c) => c.id === 'skills')?.reason).toMatch(/^2 of 2 wanted skills/);
+    expect(indexes.map((index) => index.builds)).toEqual(builds.map((n) => n + 1));
+  });
+
+  it('leaves out mentors who are full, paused, declined the mentee or are matched with them', async () => {
+    const cohort = await w.newCohort();
+    const asker = await w.person('mentee', { skills: [['TypeScript', 3]] }, { cohortId: cohort.id });
+    const full = await w.person(
+      'mentor',
+      { skills: [['TypeScript', 5]], mentorCapacity: 1 },
+      { cohortId: cohort.id },
+    );
+    const paused = await w.person(
+      'mentor',
+      { skills: [['TypeScript', 5]], paused: true },
+      { cohortId: cohort.id },
+    );
+    const decliner = await w.person('mentor', { skills: [['TypeScript', 5]] }, { cohortId: cohort.id });
+    const partner = await w.person('mentor', { skills: [['TypeScript', 5]] }, { cohortId: cohort.id });
+    const plain = await w.person('mentor', { skills: [['TypeScript', 3]] }, { cohortId: cohort.id });
+    const before = ids(await suggestions(http, asker, '', cohort.id));
+    expect(new Set(before)).toEqual(new Set([full.id, decliner.id, partner.id, plain.id]));
+    expect(before).not.toContain(paused.id);
+
+    // The full mentor's one place goes to someone else's match, in another cohort.
+    const elsewhere = await w.person('mentee');
+    await services.db.query(
+      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'trial', 'coordinator')`,
+      [w.org.id, w.cohort.id, full.id, elsewhere.id],
+    );
+    const send = (mentor: SignedUpUser) =>
+      http.post<{ id: string }>(
+        `${w.base}/cohorts/${cohort.id}/match-requests`,
+        requestBody(mentor.id),
+        asker.token,
+      );
+    const toDecliner = await send(decliner);
+    await http.post(
+      `${w.base}/match-requests/${toDecliner.body.id}/decline`,
+      { reason: 'too-busy' },
+      decliner.token,
+    );
+    const toPartner = await send(partner);
+    expect(
+      (await http.post(`${w.base}/match-requests/${toPartner.body.id}/accept`, {}, partner.token)).status,
+    ).toBe(200);
+    const toPlain = await send(plain);
+
+    const left = await suggestions(other, asker, '', cohort.id);
+    expect(ids(left)).toEqual([plain.id]);
+    expect(left.body.items[0].openRequestId).toBe(toPlain.body.id);
+  });
+
+  it('shows a mentor to at most free places × the program’s factor mentees at once, counted across replicas', async () => {
+    const cohort = await w.newCohort({ suggestionFloodFactor: 2 });
+    const star = await w.person(
+      'mentor',
+      { skills: [['Go', 5]], mentorCapacity: 1 },
+      { cohortId: cohort.id },
+    );
+    const backup = await w.person(
+      'mentor',
+      { skills: [['Go', 2]], mentorCapacity: 5 },
+      { cohortId: cohort.id },
+    );
+    const fans = [];
+    for (let i = 0; i < 4; i++)
+      fans.push(await w.person('mentee', { skills: [['Go', 4]] }, { cohortId: cohort.id }));
+
+    const seen = [];
+    for (const [i, fan] of fans.entries())
+      seen.push(ids(await suggestions(i % 2 ? other : http, fan, '', cohort.id)));
+    expect(seen.map((list) => list.includes(star.id))).toEqual([true, true, false, false]);
+    expect(seen.every((list) => list.includes(backup.id))).toBe(true);
+    // Asking again keeps one's own place on the star's list.
+    expect(ids(await suggestions(other, fans[0], '', cohort.id))).toContain(star.id);
+    const [ledger] = await services.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM suggestion_exposures WHERE mentor_user_id = $1 AND shown_until > now()`,
+      [star.id],
+    );
+    expect(ledger.n).toBe(2);
+
+    // When the first fan's list runs out, the star is free for the next mentee.
+    await services.db.query(
+      `UPDATE suggestion_exposures SET shown_until = now() - interval '1 second' WHERE mentee_user_id = $1`,
+      [fans[0].id],
+    );
+    expect(ids(await suggestions(http, fans[2], '', cohort.id))).toContain(star.id);
+  });
+
+  it('is for enrolled mentees of mentee-choice cohorts that are matching or running', async () => {
+    const refusals: [Promise<{ status: number; body: Answer }>, number, string][] = [
+      [suggestions(http, expert), 403, 'not_cohort_mentee'],
+      [suggestions(http, mentee, '?limit=0'), 400, 'validation_failed'],
+      [suggestions(http, mentee, '?limit=21'), 400, 'validation_failed'],
+      [suggestions(http, mentee, '?limit=0x5'), 400, 'validation_failed'],
+    ];
+    const coordinated = await w.newCohort({ matchingMode: 'coordinator' });
+    const there = await w.person('mentee', {}, { cohortId: coordinated.id });
+    refusals.push([suggestions(http, there, '', coordinated.id), 409, 'mentee_choice_off']);
+    const enrolling = await w.newCohort({}, 'enrolling');
+    const early = await w.person('mentee', {}, { cohortId: enrolling.id });
+    refusals.push([suggestions(http, early, '', enrolling.id), 409, 'cohort_not_matching']);
+    refusals.push([suggestions(http, there, ''), 404, 'cohort_not_found']);
+    for (const [answer, status, code] of refusals) {
+      const { status: got, body } = await answer;
+      expect({ status: got, code: body.code }).toEqual({ status, code });
+    }
+  });
+});

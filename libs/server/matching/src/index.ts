@@ -1,0 +1,17 @@
+export * from './matching.module';
+export * from './matching.context';
+export * from './matching.exception';
+export * from './matching.audit';
+export * from './mentor-places.service';
+export * from './jobs/match-request-expiry.job';
+export * from './dto/match-request.dto';
+export * from './dto/suggestion.dto';
+export { MentorIndexService } from './mentor-index.service';
+export { MatchRequestsService } from './match-requests.service';
+export { SuggestionsService } from './suggestions.service';
+export * from './matching-rounds.module';
+export * from './matching-rounds.service';
+export * from './dto/matching-round.dto';
+export * from './jobs/matching-round.job';
+export * from './jobs/round-match-email.job';
+export { solveRound, engineProfilesOf, type RoundProblem } from './round-solver.service';

@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@mentorship/audit';
+import { OrganizationsModule } from '@mentorship/organizations';
+import { PeopleModule } from '@mentorship/people';
+import { MentorshipsModule } from '@mentorship/mentorships';
+import { ProgramsModule } from '@mentorship/programs';
+import { MatchRequestEntity } from './entities/match-request.entity';
+import { SuggestionExposureEntity } from './entities/suggestion-exposure.entity';
+import { MatchRequestExpiryJob } from './jobs/match-request-expiry.job';
+import { MatchRequestsController } from './match-requests.controller';
+import { MatchRequestsService } from './match-requests.service';
+import { MenteeChoiceService } from './mentee-choice.service';
+import { MentorIndexService } from './mentor-index.service';
+import { MentorPlacesService } from './mentor-places.service';
+import { CohortPeopleRepository } from './repositories/cohort-people.repository';
+import { MatchRequestRepository } from './repositories/match-request.repository';
+import { SuggestionExposureRepository } from './repositories/suggestion-exposure.repository';
+import { SuggestionsController } from './suggestions.controller';
+import { SuggestionsService } from './suggestions.service';
+import { MatchingRoundsModule } from './matching-rounds.module';
+
+/**
+ * Matching in the product: a mentee's explained suggestions, structured match requests, and a
+ * coordinator's bulk matching rounds, all on the engine in @mentorship/matching-engine.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([MatchRequestEntity, SuggestionExposureEntity]),
+    AuditModule,
+    OrganizationsModule,
+    PeopleModule,
+    ProgramsModule,
+    MentorshipsModule,
+    MatchingRoundsModule,
+  ],
+  controllers: [SuggestionsController, MatchRequestsController],
+  providers: [
+    MentorPlacesService,
+    MentorIndexService,
+    MenteeChoiceService,
+    SuggestionsService,
+    MatchRequestsService,
+    MatchRequestExpiryJob,
+    CohortPeopleRepository,
+    MatchRequestRepository,
+    SuggestionExposureRepository,
+  ],
+  exports: [MentorPlacesService],
+})
+export class MatchingModule {}

@@ -1,0 +1,39 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
+import { ProgramsException } from '@mentorship/programs';
+import { SuggestionListDto, SuggestionQueryDto } from './dto/suggestion.dto';
+import { SuggestionsService } from './suggestions.service';
+
+export const cohortId = new ParseUUIDPipe({ exceptionFactory: () => ProgramsException.cohortNotFound() });
+
+/** A mentee's suggested mentors in a cohort whose program lets mentees choose. */
+@ApiTags('suggestions')
+@ApiBearerAuth()
+@Controller('orgs/:orgId/cohorts/:cohortId/suggestions')
+export class SuggestionsController {
+  constructor(private readonly suggestions: SuggestionsService) {}
+
+  // Any member: the participant's role in the cohort decides, not the organization role.
+  @OrgMember()
+  @Get()
+  @ApiOperation({
+    summary: 'My suggested mentors, best first, with the reason for each part of the score',
+    description:
+      'For an enrolled mentee of a cohort whose program lets mentees choose (matchingMode mentee-choice), while the cohort is matching or running. Mentors who are full, paused, declined the caller or are matched with them are left out, and so is a mentor already shown to free places × the program’s suggestionFloodFactor other mentees. The list counts as shown to the caller for 72 hours or until their next list.',
+  })
+  @ApiOkResponse({ type: SuggestionListDto })
+  @ApiErrorCodes({
+    400: ['validation_failed'],
+    401: ['unauthenticated'],
+    403: ['not_cohort_mentee'],
+    404: ['organization_not_found', 'cohort_not_found'],
+    409: ['mentee_choice_off', 'cohort_not_matching'],
+  })
+  list(
+    @Param('cohortId', cohortId) id: string,
+    @Query() query: SuggestionQueryDto,
+  ): Promise<SuggestionListDto> {
+    return this.suggestions.forMe(id, query.limit);
+  }
+}
