@@ -5,6 +5,7 @@ import type { Page as BrowserPage, Locator } from 'playwright-core';
 import {
   DESKTOP,
   PHONE,
+  horizontalOverflow,
   openPage,
   screenshot,
   seriousAccessibilityViolations,
@@ -13,11 +14,6 @@ import {
   watchContentSecurityPolicy,
   type Viewport,
 } from './support/browser-e2e';
-
-/** How far the page reaches past the right edge of the window (0: nothing to scroll sideways). */
-async function horizontalOverflow(page: BrowserPage): Promise<number> {
-  return (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-}
 
 /**
  * Picks an option of a select from the keyboard: an empty select's floating label lies over

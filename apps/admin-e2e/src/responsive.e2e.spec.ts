@@ -5,6 +5,7 @@ import {
   DESKTOP,
   PHONE,
   acceptLink,
+  horizontalOverflow,
   openPage,
   screenshot,
   signIn,
@@ -12,11 +13,6 @@ import {
   useBrowserE2e,
   type Viewport,
 } from './support/browser-e2e';
-
-/** How far the page reaches past the right edge of the window (0: nothing to scroll sideways). */
-async function horizontalOverflow(page: BrowserPage): Promise<number> {
-  return (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-}
 
 /** True when the element is wholly inside the window, as it is right now. */
 async function inWindow(page: BrowserPage, selector: ReturnType<BrowserPage['getByRole']>): Promise<boolean> {

@@ -1,5 +1,26 @@
 import type { ErrorBody, SessionView, UserView } from '@mentorship/contracts';
-import { makeUser, TEST_PASSWORD, useTestApi, useTestSystem, type ReceivedEmail } from '@mentorship/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { passwordResetEmailJob } from '@mentorship/identity';
+import { invitationEmailJob } from '@mentorship/organizations';
+import { JobQueueService, JobWorkerService, RejectedJobError } from '@mentorship/platform';
+import type { Job } from 'bullmq';
+import {
+  createTestServices,
+  dropTestServices,
+  HttpClient,
+  makeUser,
+  startSmtpSink,
+  startTestApi,
+  startTestWorker,
+  TEST_PASSWORD,
+  useTestApi,
+  useTestSystem,
+  waitFor,
+  type ReceivedEmail,
+  type SmtpSink,
+  type TestApi,
+  type TestServices,
+} from '@mentorship/testing';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 
@@ -86,6 +107,123 @@ describe('forgot password, through the SMTP sink', () => {
       [linus.id],
     );
     expect(row?.links).toBe('3');
+  });
+});
+
+/**
+ * The reset email takes the invitations' path: outbox row in the reset's transaction, relay to
+ * BullMQ, the worker's handler, SMTP. Here the API runs first without a worker, so what the API
+ * alone does is visible: it stores the link and a job, and sends nothing.
+ */
+describe('forgot password, through the account outbox', () => {
+  let sink: SmtpSink;
+  let services: TestServices;
+  let api: TestApi;
+  let http: HttpClient;
+  let worker: INestApplicationContext | undefined;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    services = await createTestServices({ smtpUrl: sink.url, publicUrl: 'http://admin.example.test' });
+    api = await startTestApi({ services });
+    http = new HttpClient(api.baseUrl);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await sink?.close();
+    if (services) await dropTestServices(services);
+  });
+
+  it('queues the email as an account job the API never sends itself; the worker sends it once', async () => {
+    const ada = await makeUser(http, { email: 'ada-outbox@example.test' });
+    expect((await http.post('/api/v1/auth/password-reset', { email: ada.email })).status).toBe(202);
+    const [reset] = await api.db.query<{ id: string }>('SELECT id FROM password_resets WHERE user_id = $1', [
+      ada.id,
+    ]);
+    const jobId = `password-reset-email.user-${ada.id}.${reset!.id}`;
+    // Relayed by the commit's nudge: gone from the outbox, waiting in BullMQ's email queue.
+    const queue = api.app.get(JobQueueService).queue('email');
+    await waitFor(async () => (await queue.getJob(jobId))?.data?.userId === ada.id, 'the relayed job');
+    expect((await queue.getJob(jobId))!.data).toEqual({ userId: ada.id, resetId: reset!.id });
+    expect(await api.db.query('SELECT 1 FROM account_job_outbox')).toEqual([]);
+    expect(sink.messages).toEqual([]);
+
+    worker = await startTestWorker(services);
+    const email = await sink.waitFor((m) => m.to.includes(ada.email));
+    expect(email.raw).toContain('Subject: Reset your Mentorship Map password');
+    const token = resetLinkIn(email).searchParams.get('token')!;
+    await waitFor(
+      async () =>
+        (
+          await api.db.query<{ status: string }>(
+            'SELECT status FROM account_email_deliveries WHERE idempotency_key = $1',
+            [jobId],
+          )
+        )[0]?.status === 'sent',
+      'the delivery marked sent',
+    );
+    const deliveries = await api.db.query('SELECT user_id, recipient FROM account_email_deliveries');
+    expect(deliveries).toEqual([{ user_id: ada.id, recipient: ada.email }]);
+    // The link in the email is the stored one.
+    const confirmed = await http.post('/api/v1/auth/password-reset/confirm', {
+      token,
+      password: NEW_PASSWORD,
+    });
+    expect(confirmed.status).toBe(204);
+  });
+
+  it('keeps no link when the job cannot be recorded, and answers as for anyone', async () => {
+    const grace = await makeUser(http, { email: 'grace-outbox@example.test' });
+    // The outbox refuses rows (as a full disk or a lost connection would make the insert fail).
+    await api.db.query(`CREATE FUNCTION refuse_row() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN RAISE EXCEPTION 'outbox unavailable'; END $$`);
+    await api.db.query(
+      `CREATE TRIGGER refuse_account_jobs BEFORE INSERT ON account_job_outbox FOR EACH ROW EXECUTE FUNCTION refuse_row()`,
+    );
+    try {
+      const unknown = await http.post('/api/v1/auth/password-reset', { email: 'nobody-outbox@example.test' });
+      const asked = await http.post('/api/v1/auth/password-reset', { email: grace.email });
+      expect(asked.status).toBe(202);
+      expect(asked.body).toEqual(unknown.body);
+      expect(await api.db.query('SELECT 1 FROM password_resets WHERE user_id = $1', [grace.id])).toEqual([]);
+      expect(await api.db.query('SELECT 1 FROM account_job_outbox')).toEqual([]);
+    } finally {
+      await api.db.query('DROP TRIGGER refuse_account_jobs ON account_job_outbox');
+    }
+    // Once the outbox takes rows again, the same request stores a link and emails it.
+    expect((await http.post('/api/v1/auth/password-reset', { email: grace.email })).status).toBe(202);
+    await sink.waitFor((m) => m.to.includes(grace.email));
+    expect(await api.db.query('SELECT 1 FROM password_resets WHERE user_id = $1', [grace.id])).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe('the two lanes of jobs, as the worker checks them', () => {
+  const system = useTestSystem();
+
+  it('runs an account job only with a user and never with an organization; a tenant job still needs its organization', async () => {
+    const ada = await makeUser(system.http, { email: 'ada-lanes@example.test' });
+    const processor = system.worker.get(JobWorkerService);
+    const run = (name: string, data: unknown) =>
+      processor.process({ name, id: 'lanes', data, attemptsMade: 0 } as unknown as Job);
+    const resetId = '0b8f8f3c-2d1e-4a5b-8c7d-6e5f4a3b2c1d';
+    await expect(run(passwordResetEmailJob.name, { resetId })).rejects.toThrow(/names no user/);
+    // An organization is not something an account job may carry.
+    await expect(
+      run(passwordResetEmailJob.name, { userId: ada.id, resetId, organizationId: resetId }),
+    ).rejects.toThrow(/property organizationId should not exist/);
+    await expect(run(passwordResetEmailJob.name, { userId: 'someone', resetId })).rejects.toThrow(
+      RejectedJobError,
+    );
+    // Tenancy is as it was: a tenant job that names a user instead of its organization is refused.
+    await expect(run(invitationEmailJob.name, { userId: ada.id, invitationId: resetId })).rejects.toThrow(
+      /names no organization/,
+    );
+    // A valid account job for a reset that does not exist sends nothing and records nothing.
+    await run(passwordResetEmailJob.name, { userId: ada.id, resetId });
+    expect(await system.api.db.query('SELECT 1 FROM account_email_deliveries')).toEqual([]);
   });
 });
 

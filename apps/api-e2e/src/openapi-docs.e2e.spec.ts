@@ -34,6 +34,25 @@ describe('the OpenAPI document describes every operation', () => {
     expect({ withoutSummary, withoutErrors }).toEqual({ withoutSummary: [], withoutErrors: [] });
   });
 
+  it('names the stable error codes of every 4xx answer of every operation, with the error body', async () => {
+    const document = (await t.http.get<Document>('/api/docs/openapi.json')).body;
+    const unnamed = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).flatMap(([method, operation]) =>
+        Object.entries(operation.responses ?? {})
+          .filter(([status]) => /^4\d\d$/.test(status))
+          .filter(([, response]) => {
+            const text = JSON.stringify(response);
+            return !/Codes: `[a-z_]+`/.test(text) || !text.includes('ErrorBodyDto');
+          })
+          .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+      ),
+    );
+    expect(unnamed).toEqual([]);
+    const roster = document.paths['/api/v1/orgs/{orgId}/cohorts/{cohortId}/participants']?.['get'];
+    expect(JSON.stringify(roster?.responses?.['403'])).toContain('forbidden_role');
+    expect(JSON.stringify(roster?.responses?.['404'])).toContain('cohort_not_found');
+  });
+
   it('names the error codes of the account and organization routes', async () => {
     const document = (await t.http.get<Document>('/api/docs/openapi.json')).body;
     const invite = document.paths['/api/v1/orgs/{orgId}/invitations']?.['post'];

@@ -162,6 +162,12 @@ describe('OpenAPI fuzz', () => {
         mentee.token,
       )
     ).body.id;
+    // A completed matching round to fuzz the review routes on (this test runs no worker).
+    const [round] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by, percent)
+       VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 100) RETURNING id`,
+      [orgId, cohortIds[1], admin.id],
+    );
     context = {
       tokens: [admin.token, mentee.token],
       orgId,
@@ -182,6 +188,7 @@ describe('OpenAPI fuzz', () => {
         suggestedMentorUserId: mentors.map((m) => m.id),
         participantId: [participantId],
         importId: [importId],
+        roundId: [round!.id],
       },
     };
   });

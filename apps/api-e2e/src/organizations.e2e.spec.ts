@@ -28,7 +28,14 @@ describe('organizations and members', () => {
     await makeOrganization(t.http, outsider, 'Elsewhere');
     const mine = await t.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', admin.token);
     expect(mine.body.items).toEqual([
-      { id: org.id, name: 'Acme', roles: ['admin'], createdAt: org.createdAt, lastUsedAt: org.createdAt },
+      {
+        id: org.id,
+        name: 'Acme',
+        roles: ['admin'],
+        createdAt: org.createdAt,
+        lastUsedAt: org.createdAt,
+        deletion: null,
+      },
     ]);
     expect(await auditActions()).toContain('organization.created');
   });

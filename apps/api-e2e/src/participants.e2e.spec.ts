@@ -226,8 +226,10 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
       ['Frances Allen', 'mentee', 3],
       ['Ken Thompson', 'mentee', null],
     ] as const;
+    const tokens = new Map<string, string>();
     for (const [name, role, goLevel] of people) {
       const person = await member([role], name);
+      tokens.set(name, person.token);
       if (goLevel !== null)
         await t.http.patch(
           `${base()}/profiles/me`,
@@ -270,6 +272,18 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
       names: ['Pat Pending', 'Dennis Ritchie'],
       total: 5,
     });
+    expect((await roster('?pageSize=2&page=4')).body).toMatchObject({ items: [], total: 5 });
+
+    // The order and the text filter follow a member who renames themself (a stored sort name).
+    const renamed = await t.http.patch('/api/v1/me', { displayName: 'Alan Kay' }, tokens.get('Ken Thompson'));
+    expect(renamed.status).toBe(200);
+    expect((await roster('?role=mentee')).body.items.map((p) => p.name)).toEqual([
+      'Alan Kay',
+      'Frances Allen',
+      'Pat Pending',
+    ]);
+    expect((await roster('?q=kay')).body.items.map((p) => p.name)).toEqual(['Alan Kay']);
+    expect((await roster('?q=thompson')).body.total).toBe(0);
     const mentee = await member(['mentee']);
     expect((await t.http.get(`${base()}/cohorts/${cohortId}/participants`, mentee.token)).status).toBe(403);
   });

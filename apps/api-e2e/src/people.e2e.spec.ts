@@ -544,6 +544,14 @@ describe('people: skills catalogue and profiles', () => {
       expect(withRust.body.items.map((profile) => [profile.displayName, profile.wantedSkills])).toEqual([
         ['Alan Turing', [{ skillId: rust.id, name: 'Rust', status: 'active', targetLevel: 4 }]],
       ]);
+      // Past the last page the list still knows its total (the platform's findPage counts then).
+      const past = await t.http.get<Page<ProfileViewDto>>(
+        `${base()}/profiles?skillId=${rust.id}&page=3`,
+        coordinator.token,
+      );
+      expect(past.body).toMatchObject({ items: [], total: 1 });
+      const skillsPast = await t.http.get<Page<SkillViewDto>>(`${base()}/skills?q=rust&page=2`, admin.token);
+      expect(skillsPast.body).toMatchObject({ items: [], total: 1 });
     });
   });
 });

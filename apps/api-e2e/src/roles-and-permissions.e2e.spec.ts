@@ -6,6 +6,7 @@ import {
   makeMember,
   makeMembersInBulk,
   makeOrganization,
+  makeRoundCohort,
   makeUser,
   SignedUpUser,
   useTestApi,
@@ -36,6 +37,8 @@ const MEMBERS: Record<OrganizationRole, Outcome> = {
 /** A request ready to send: path below /api/v1/orgs/:orgId, and a JSON body or a CSV file. */
 interface Request {
   path: string;
+  /** Another organization than the shared one, for actions that would end it (deletion). */
+  orgId?: string;
   body?: unknown;
   csv?: string;
 }
@@ -50,12 +53,20 @@ interface Fixtures {
   /** Someone who applied to a new enrolling cohort. */
   applied(): Promise<{ cohortId: string; participantId: string }>;
   validatedImport(): Promise<{ cohortId: string; importId: string }>;
+  /** A new organization of the admin's where `caller` has the role they have in the shared one. */
+  organization(caller: SignedUpUser): Promise<{ id: string; name: string }>;
+  /** The same, scheduled for deletion by its admin. */
+  scheduledForDeletion(caller: SignedUpUser): Promise<{ id: string; name: string }>;
   /** `who` an enrolled mentee of a new mentee-choice cohort in matching, with one mentor there. */
   menteePlace(who: SignedUpUser): Promise<{ cohortId: string; mentorUserId: string }>;
   /** An open match request to `who`, an enrolled mentor of a new mentee-choice cohort. */
   requestTo(who: SignedUpUser): Promise<string>;
   /** An open match request from `who` (see `menteePlace`). */
   requestFrom(who: SignedUpUser): Promise<string>;
+  /** A new cohort in status `matching`, with one mentor and one mentee. */
+  matchingCohort(): Promise<string>;
+  /** A completed matching round of a new matching cohort (no worker here: written as one would). */
+  completedRound(): Promise<string>;
   unique(): string;
 }
 
@@ -361,6 +372,22 @@ const TABLE: Action[] = [
       return { path: `/cohorts/${upload.cohortId}/imports/${upload.importId}` };
     },
   },
+  // The organization itself (each caller on a fresh one: an admin's request ends it)
+  {
+    route: 'POST /deletion',
+    what: 'delete the organization (typing its name)',
+    outcomes: ADMINS,
+    prepare: async (f, caller) => {
+      const org = await f.organization(caller);
+      return { path: '/deletion', orgId: org.id, body: { confirmName: org.name } };
+    },
+  },
+  {
+    route: 'DELETE /deletion',
+    what: 'restore an organization scheduled for deletion',
+    outcomes: { admin: 'ok', coordinator: 404, mentor: 404, mentee: 404 },
+    prepare: async (f, caller) => ({ path: '/deletion', orgId: (await f.scheduledForDeletion(caller)).id }),
+  },
   // Suggestions and match requests: what one may do follows from one's part in the cohort or the
   // request (mentee, mentor), which every caller is given here; the organization role does not decide.
   {
@@ -447,6 +474,49 @@ const TABLE: Action[] = [
       body: {},
     }),
   },
+  // Bulk matching rounds
+  {
+    route: 'POST /cohorts/:cohortId/matching-rounds',
+    what: 'start a matching round',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/cohorts/${await f.matchingCohort()}/matching-rounds`, body: {} }),
+  },
+  {
+    route: 'GET /cohorts/:cohortId/matching-rounds',
+    what: "list a cohort's rounds",
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/cohorts/${await f.matchingCohort()}/matching-rounds` }),
+  },
+  {
+    route: 'GET /matching-rounds/:roundId',
+    what: 'read a round and its progress',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}` }),
+  },
+  {
+    route: 'GET /matching-rounds/:roundId/proposals',
+    what: "read a round's proposals",
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/proposals` }),
+  },
+  {
+    route: 'POST /matching-rounds/:roundId/reruns',
+    what: 'fix/forbid pairs and re-run',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/reruns`, body: {} }),
+  },
+  {
+    route: 'POST /matching-rounds/:roundId/dry-run',
+    what: 'dry-run other weights',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/dry-run`, body: {} }),
+  },
+  {
+    route: 'POST /matching-rounds/:roundId/publish',
+    what: 'publish a round',
+    outcomes: MANAGERS,
+    prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/publish`, body: {} }),
+  },
 ];
 
 /** Set in beforeAll: the member whose profile someone else asks for. */
@@ -495,6 +565,26 @@ describe('roles and permissions', () => {
       ).id;
       if (status === 'enrolling') await asAdmin('POST', `/cohorts/${id}/status`, { status: 'enrolling' });
       return id;
+    };
+    const roleOf = (caller: SignedUpUser) => ROLES.find((role) => callers[role].id === caller.id)!;
+    const organization = async (caller: SignedUpUser) => {
+      const name = `Org ${unique()}`;
+      const org = await makeOrganization(t.http, callers.admin, name);
+      const role = roleOf(caller);
+      if (role !== 'admin' && role !== 'non-member') {
+        const invited = await t.http.post<{ id: string }>(
+          `/api/v1/orgs/${org.id}/invitations`,
+          { email: caller.email, roles: [role] },
+          callers.admin.token,
+        );
+        const accepted = await t.http.post(
+          `/api/v1/orgs/${org.id}/invitations/accept`,
+          { token: tokens.issue(org.id, invited.body.id) },
+          caller.token,
+        );
+        if (accepted.status !== 200) throw new Error(`accept: ${accepted.status}`);
+      }
+      return { id: org.id, name };
     };
     const choosing = async () => {
       const programId = (
@@ -558,6 +648,17 @@ describe('roles and permissions', () => {
     };
     fixtures = {
       unique,
+      organization,
+      scheduledForDeletion: async (caller) => {
+        const org = await organization(caller);
+        const scheduled = await t.http.post(
+          `/api/v1/orgs/${org.id}/deletion`,
+          { confirmName: org.name },
+          callers.admin.token,
+        );
+        if (scheduled.status !== 200) throw new Error(`schedule deletion: ${scheduled.status}`);
+        return org;
+      },
       menteePlace,
       requestTo: async (who) => {
         const cohortId = await placeOf(who, 'mentor');
@@ -600,13 +701,34 @@ describe('roles and permissions', () => {
         if (upload.status !== 201) throw new Error(`import: ${upload.status}`);
         return { cohortId, importId: upload.body.id };
       },
+      matchingCohort: async () =>
+        (
+          await makeRoundCohort(t.http, t.api.db, callers.admin, orgId, {
+            mentors: 1,
+            mentees: 1,
+            prefix: `roles-${unique()}`,
+          })
+        ).cohortId,
+      completedRound: async () => {
+        const cohortId = await fixtures.matchingCohort();
+        const [round] = await t.api.db.query<{ id: string }>(
+          `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by,
+                                        matched_count, total_score, blocking_pairs, unmatched, mentor_load, percent)
+           VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 0, 0, 0, '[]', '[]', 100)
+           RETURNING id`,
+          [orgId, cohortId, callers.admin.id],
+        );
+        return round!.id;
+      },
     };
   });
 
-  it('has a row for every people and programs route', () => {
+  it('has a row for every people, programs, organization-deletion, match-request and matching-round route', () => {
     const routes = listRoutes(t.api.app)
       .map((route) => `${route.method} ${route.path.replace('/api/v1/orgs/:orgId', '')}`)
-      .filter((route) => /^\w+ \/(skills|profiles|programs|cohorts|match-requests)\b/.test(route));
+      .filter((route) =>
+        /^\w+ \/(skills|profiles|programs|cohorts|deletion|match-requests|matching-rounds)\b/.test(route),
+      );
     expect([...new Set(TABLE.map((action) => action.route))].sort()).toEqual([...new Set(routes)].sort());
   });
 
@@ -652,7 +774,7 @@ describe('roles and permissions', () => {
         const caller = callers[role];
         const request = await action.prepare(fixtures, caller);
         const method = action.route.split(' ')[0]!;
-        const path = `/api/v1/orgs/${orgId}${request.path}`;
+        const path = `/api/v1/orgs/${request.orgId ?? orgId}${request.path}`;
         const answer =
           request.csv !== undefined
             ? await t.http.postCsv<ErrorBody>(path, request.csv, caller.token)

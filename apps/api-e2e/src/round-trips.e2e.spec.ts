@@ -50,6 +50,32 @@ describe('round trips of a tenant request', () => {
     expect(statements.at(-1)).toMatch(/COMMIT/);
   });
 
+  it('a cohort roster (the cohort, one page with profiles and skills, and its total in one statement) takes at most 4', async () => {
+    const program = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${org.id}/programs`,
+      { name: 'Round trips' },
+      admin.token,
+    );
+    const cohort = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${org.id}/programs/${program.body.id}/cohorts`,
+      { name: 'Round trips', startsOn: '2026-04-01', endsOn: '2026-09-30' },
+      admin.token,
+    );
+    await t.http.post(
+      `/api/v1/orgs/${org.id}/cohorts/${cohort.body.id}/participants`,
+      { email: 'someone@example.test', role: 'mentee' },
+      admin.token,
+    );
+    const { result, statements } = await countRoundTrips(() =>
+      t.http.get<Page<unknown>>(
+        `/api/v1/orgs/${org.id}/cohorts/${cohort.body.id}/participants?role=mentee`,
+        admin.token,
+      ),
+    );
+    expect(result.body).toMatchObject({ total: 1 });
+    expect(statements.length).toBeLessThanOrEqual(4);
+  });
+
   it('a page past the end still knows the total', async () => {
     const past = await t.http.get<Page<MemberView>>(
       `/api/v1/orgs/${org.id}/members?page=5&pageSize=2`,

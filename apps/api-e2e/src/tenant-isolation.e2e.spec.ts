@@ -185,8 +185,15 @@ describe('tenant isolation', () => {
        VALUES ($1, gen_random_uuid(), $2, $3, $4, 'trial', 'coordinator')`,
       [orgA.id, choosing.body.id, mentorsOfA[1]!.id, memberA.id],
     );
+    // A completed matching round of A (written as a worker would: this test runs no worker).
+    const [round] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by, percent)
+       VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 100) RETURNING id`,
+      [orgA.id, cohort.body.id, adminA.id],
+    );
     Object.assign(idsOfA, {
       requestId: asked[0]!.body.id,
+      roundId: round!.id,
       importId: imported.body.id,
       participantId: participant.body.id,
       userId: memberA.id,
@@ -216,6 +223,7 @@ describe('tenant isolation', () => {
     if (route.path.endsWith('/match-requests')) return requestBody(mentorsOfA[0]!.id);
     if (route.path.endsWith('/decline'))
       return { reason: 'too-busy', suggestedMentorUserId: mentorsOfA[1]!.id };
+    if (route.path.includes('/matching-rounds')) return {};
     if (/\/(programs|cohorts)(\/:\w+)?$/.test(route.path)) return { name: 'Stolen' };
     return undefined;
   }

@@ -65,6 +65,11 @@ export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 export type Viewport = typeof DESKTOP | typeof PHONE;
 
+/** How far the page reaches past the right edge of the window (0: nothing to scroll sideways). */
+export async function horizontalOverflow(page: BrowserPage): Promise<number> {
+  return (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+}
+
 /** A page that records uncaught errors, so a test can assert there were none. */
 export async function openPage(
   browser: Browser,

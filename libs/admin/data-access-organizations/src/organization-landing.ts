@@ -23,8 +23,14 @@ export function canSeeMembers(roles: readonly OrganizationRole[]): boolean {
 
 /**
  * The first page of an organization for someone holding `roles`: admins and coordinators
- * manage members; mentors and mentees get the organization's home page instead of a 403.
+ * manage members; mentors and mentees get the organization's home page instead of a 403. One
+ * scheduled for deletion opens on its home page, where its admins can restore it (the API
+ * answers every other page of it with 404).
  */
-export function organizationLanding(orgId: string, roles: readonly OrganizationRole[]): string[] {
-  return ['/orgs', orgId, canSeeMembers(roles) ? 'members' : 'home'];
+export function organizationLanding(
+  orgId: string,
+  roles: readonly OrganizationRole[],
+  scheduledForDeletion = false,
+): string[] {
+  return ['/orgs', orgId, canSeeMembers(roles) && !scheduledForDeletion ? 'members' : 'home'];
 }

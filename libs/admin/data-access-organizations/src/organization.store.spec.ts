@@ -14,6 +14,7 @@ const ALPHA: OrganizationView = {
   roles: ['admin'],
   createdAt: CREATED,
   lastUsedAt: null,
+  deletion: null,
 };
 const BETA: OrganizationView = {
   id: 'o-beta',
@@ -21,6 +22,7 @@ const BETA: OrganizationView = {
   roles: ['mentee'],
   createdAt: CREATED,
   lastUsedAt: null,
+  deletion: null,
 };
 
 describe(OrganizationStore.name, () => {

@@ -93,6 +93,21 @@ export class OrganizationStore {
     );
   }
 
+  /** Schedules the organization's deletion; it stays in the admin's list, marked, until restored or purged. */
+  scheduleDeletion(orgId: string, confirmName: string): Observable<OrganizationView> {
+    return this.api.scheduleDeletion(orgId, { confirmName }).pipe(tap((view) => this.replace(view)));
+  }
+
+  restore(orgId: string): Observable<OrganizationView> {
+    return this.api.restore(orgId).pipe(tap((view) => this.replace(view)));
+  }
+
+  private replace(view: OrganizationView): void {
+    const loaded = this.loaded();
+    if (loaded)
+      this.loaded.set({ ...loaded, items: loaded.items.map((org) => (org.id === view.id ? view : org)) });
+  }
+
   /** Leaves the organization, then fetches the list without it. */
   leave(orgId: string): Observable<OrganizationView[]> {
     return this.api.leave(orgId).pipe(switchMap(() => this.reload()));
@@ -116,10 +131,14 @@ export class OrganizationStore {
     this.api.markUsed(orgId).subscribe({ error: () => undefined });
   }
 
-  /** The organization to open: the one used last (as the API remembers it), else the first. */
+  /**
+   * The organization to open: the one used last (as the API remembers it), else the first; one
+   * scheduled for deletion only when there is no other.
+   */
   preferred(): OrganizationView | null {
+    const open = this.organizations().filter((org) => !org.deletion);
     let preferred: OrganizationView | null = null;
-    for (const org of this.organizations()) {
+    for (const org of open.length > 0 ? open : this.organizations()) {
       if (!preferred) preferred = org;
       else if (org.lastUsedAt && (!preferred.lastUsedAt || org.lastUsedAt > preferred.lastUsedAt))
         preferred = org;

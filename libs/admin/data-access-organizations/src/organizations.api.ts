@@ -1,5 +1,9 @@
 import { Injectable, inject } from '@angular/core';
-import type { CreateOrganizationRequest, RenameOrganizationRequest } from '@mentorship/contracts';
+import type {
+  CreateOrganizationRequest,
+  RenameOrganizationRequest,
+  ScheduleOrganizationDeletionRequest,
+} from '@mentorship/contracts';
 import { ApiHttp } from '@mentorship/admin/data-access-api';
 
 /** Organizations the signed-in user belongs to. */
@@ -23,6 +27,16 @@ export class OrganizationsApi {
   /** The caller leaves; the API refuses the last admin (409 last_admin). */
   leave(orgId: string) {
     return this.http.delete('/api/v1/orgs/{orgId}/membership', { path: { orgId } });
+  }
+
+  /** Admins: closes it now, erases it after the grace period; the body names it exactly. */
+  scheduleDeletion(orgId: string, body: ScheduleOrganizationDeletionRequest) {
+    return this.http.post('/api/v1/orgs/{orgId}/deletion', { path: { orgId }, body });
+  }
+
+  /** Admins, until the purge date: takes the deletion back. */
+  restore(orgId: string) {
+    return this.http.delete('/api/v1/orgs/{orgId}/deletion', { path: { orgId } });
   }
 
   create(body: CreateOrganizationRequest) {

@@ -38,6 +38,7 @@ describe(HomePage.name, () => {
       roles: ['mentor', 'mentee'],
       createdAt: CREATED,
       lastUsedAt: null,
+      deletion: null,
     });
     expect(page.querySelector('h1')?.textContent).toContain('Welcome to Northwind');
     expect([...page.querySelectorAll('[role="listitem"]')].map((chip) => chip.textContent?.trim())).toEqual([
@@ -54,6 +55,7 @@ describe(HomePage.name, () => {
       roles: ['coordinator'],
       createdAt: CREATED,
       lastUsedAt: null,
+      deletion: null,
     });
     const link = [...page.querySelectorAll('a')].find((a) => a.textContent?.includes('Manage members'));
     expect(link?.getAttribute('href')).toBe('/orgs/o1/members');

@@ -1,11 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { FIELD_LIMITS } from '@mentorship/contracts';
+import { FIELD_LIMITS, type OrganizationView } from '@mentorship/contracts';
 import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
 import {
   ConfirmDialog,
@@ -18,6 +19,9 @@ import {
   notBlank,
   type ConfirmDialogData,
 } from '@mentorship/admin/ui';
+import { errorMessageOf } from '@mentorship/admin/util';
+
+import { DeleteOrganizationDialog, type DeleteOrganizationDialogData } from './delete-organization.dialog';
 
 const { organizationName: NAME } = FIELD_LIMITS;
 
@@ -29,6 +33,7 @@ const { organizationName: NAME } = FIELD_LIMITS;
   selector: 'mm-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DatePipe,
     RouterLink,
     ReactiveFormsModule,
     MatCardModule,
@@ -41,55 +46,96 @@ const { organizationName: NAME } = FIELD_LIMITS;
   template: `
     <div class="mm-page home">
       @if (organization(); as org) {
-        <mat-card appearance="outlined">
-          <mat-card-header>
-            <mat-card-title
-              ><h1>Welcome to {{ org.name }}</h1></mat-card-title
-            >
-            <mat-card-subtitle>You are a member of this organization.</mat-card-subtitle>
-          </mat-card-header>
-          <mat-card-content>
-            <section class="roles" aria-labelledby="your-roles-title">
-              <h2 id="your-roles-title">Your roles</h2>
-              <mm-role-chips [roles]="org.roles" ariaLabel="Your roles" />
-            </section>
-            @if (!canSeeMembers()) {
-              <p class="note">
-                Managing members is for the organization's admins and coordinators. If you need that access,
-                ask one of them to change your roles.
+        @if (org.deletion; as deletion) {
+          <mat-card appearance="outlined" class="scheduled" role="region" aria-labelledby="scheduled-title">
+            <mat-card-header>
+              <mat-card-title
+                ><h1 id="scheduled-title">{{ org.name }} is scheduled for deletion</h1></mat-card-title
+              >
+            </mat-card-header>
+            <mat-card-content>
+              <p>
+                Its members have no access to it. On {{ deletion.purgeAfter | date: 'longDate' }} its data is
+                erased for good. Until then you can restore it, exactly as it was.
               </p>
-            }
-          </mat-card-content>
-          <mat-card-actions align="end">
-            <button mat-button type="button" class="leave" (click)="confirmLeave()">
-              Leave organization
-            </button>
-            @if (canSeeMembers()) {
-              <a mat-flat-button [routerLink]="['/orgs', org.id, 'members']">Manage members</a>
-            }
-          </mat-card-actions>
-        </mat-card>
-        @if (isAdmin()) {
-          <mat-card appearance="outlined" class="settings">
-            <form [formGroup]="renameForm" (ngSubmit)="rename()" aria-labelledby="rename-title">
+              <mm-form-error [message]="restoreError()" />
+            </mat-card-content>
+            <mat-card-actions align="end">
+              <button mat-flat-button type="button" (click)="restore()">Restore organization</button>
+            </mat-card-actions>
+          </mat-card>
+        } @else {
+          <mat-card appearance="outlined">
+            <mat-card-header>
+              <mat-card-title
+                ><h1>Welcome to {{ org.name }}</h1></mat-card-title
+              >
+              <mat-card-subtitle>You are a member of this organization.</mat-card-subtitle>
+            </mat-card-header>
+            <mat-card-content>
+              <section class="roles" aria-labelledby="your-roles-title">
+                <h2 id="your-roles-title">Your roles</h2>
+                <mm-role-chips [roles]="org.roles" ariaLabel="Your roles" />
+              </section>
+              @if (!canSeeMembers()) {
+                <p class="note">
+                  Managing members is for the organization's admins and coordinators. If you need that access,
+                  ask one of them to change your roles.
+                </p>
+              }
+            </mat-card-content>
+            <mat-card-actions align="end">
+              <button mat-button type="button" class="leave" (click)="confirmLeave()">
+                Leave organization
+              </button>
+              @if (canSeeMembers()) {
+                <a mat-flat-button [routerLink]="['/orgs', org.id, 'members']">Manage members</a>
+              }
+            </mat-card-actions>
+          </mat-card>
+          @if (isAdmin()) {
+            <mat-card appearance="outlined" class="settings">
+              <form [formGroup]="renameForm" (ngSubmit)="rename()" aria-labelledby="rename-title">
+                <mat-card-header>
+                  <mat-card-title><h2 id="rename-title">Organization name</h2></mat-card-title>
+                </mat-card-header>
+                <mat-card-content class="mm-form-fields">
+                  <mm-form-error [message]="renameSubmission.error()" />
+                  <mat-form-field class="mm-full-width">
+                    <mat-label>Name</mat-label>
+                    <input matInput formControlName="name" required [attr.maxlength]="nameMax" />
+                    <mat-error>{{ renameForm.controls.name.errors | fieldError: nameMessages }}</mat-error>
+                  </mat-form-field>
+                </mat-card-content>
+                <mat-card-actions align="end">
+                  <button mat-flat-button type="submit" [disabled]="renameSubmission.submitting()">
+                    Rename
+                  </button>
+                </mat-card-actions>
+              </form>
+            </mat-card>
+            <mat-card
+              appearance="outlined"
+              class="settings danger-zone"
+              role="region"
+              aria-labelledby="danger-title"
+            >
               <mat-card-header>
-                <mat-card-title><h2 id="rename-title">Organization name</h2></mat-card-title>
+                <mat-card-title><h2 id="danger-title">Delete organization</h2></mat-card-title>
               </mat-card-header>
-              <mat-card-content class="mm-form-fields">
-                <mm-form-error [message]="renameSubmission.error()" />
-                <mat-form-field class="mm-full-width">
-                  <mat-label>Name</mat-label>
-                  <input matInput formControlName="name" required [attr.maxlength]="nameMax" />
-                  <mat-error>{{ renameForm.controls.name.errors | fieldError: nameMessages }}</mat-error>
-                </mat-form-field>
+              <mat-card-content>
+                <p>
+                  Closes it for every member at once. During a grace period (30 days by default) you can
+                  restore it; then all its data is erased for good.
+                </p>
               </mat-card-content>
               <mat-card-actions align="end">
-                <button mat-flat-button type="submit" [disabled]="renameSubmission.submitting()">
-                  Rename
+                <button mat-stroked-button type="button" class="danger" (click)="confirmDelete()">
+                  Delete organization
                 </button>
               </mat-card-actions>
-            </form>
-          </mat-card>
+            </mat-card>
+          }
         }
       }
     </div>
@@ -111,6 +157,17 @@ const { organizationName: NAME } = FIELD_LIMITS;
     }
     .leave {
       --mat-button-text-label-text-color: var(--mat-sys-error);
+    }
+    .danger-zone {
+      border-color: var(--mat-sys-error);
+    }
+    .danger {
+      --mat-button-outlined-label-text-color: var(--mat-sys-error);
+      --mat-button-outlined-outline-color: var(--mat-sys-error);
+    }
+    .scheduled p,
+    .danger-zone p {
+      margin: 8px 0 0;
     }
     .note {
       margin: 16px 0 0;
@@ -136,6 +193,7 @@ export class HomePage {
     name: ['', [Validators.required, notBlank, lengthInCharacters(NAME.min, NAME.max, { trim: true })]],
   });
   protected readonly renameSubmission = new FormSubmission(this.renameForm);
+  protected readonly restoreError = signal<string | null>(null);
 
   constructor() {
     // The form starts from the organization's current name (and follows a switch to another).
@@ -178,5 +236,29 @@ export class HomePage {
           error: (error: unknown) => this.notifier.show(error),
         });
       });
+  }
+
+  protected confirmDelete(): void {
+    const organization = this.organization();
+    if (!organization) return;
+    this.dialog
+      .open<DeleteOrganizationDialog, DeleteOrganizationDialogData, OrganizationView>(
+        DeleteOrganizationDialog,
+        {
+          data: { organization },
+        },
+      )
+      .afterClosed()
+      .subscribe((scheduled) => {
+        if (scheduled) this.notifier.info(`${scheduled.name} is scheduled for deletion.`);
+      });
+  }
+
+  protected restore(): void {
+    this.restoreError.set(null);
+    this.organizations.restore(this.orgId()).subscribe({
+      next: (restored) => this.notifier.info(`${restored.name} is restored.`),
+      error: (error: unknown) => this.restoreError.set(errorMessageOf(error)),
+    });
   }
 }

@@ -95,6 +95,7 @@ describe(AcceptInvitationPage.name, () => {
           roles: ['mentee'],
           createdAt: '2026-01-01T00:00:00.000Z',
           lastUsedAt: null,
+          deletion: null,
         },
       ],
     });

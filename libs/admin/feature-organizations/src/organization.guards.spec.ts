@@ -24,6 +24,7 @@ const ADMIN_OF: OrganizationView = {
   roles: ['admin'],
   createdAt: CREATED,
   lastUsedAt: null,
+  deletion: null,
 };
 const MENTEE_OF: OrganizationView = {
   id: 'o-b',
@@ -31,6 +32,7 @@ const MENTEE_OF: OrganizationView = {
   roles: ['mentee'],
   createdAt: CREATED,
   lastUsedAt: null,
+  deletion: null,
 };
 
 describe('organization guards', () => {

@@ -13,7 +13,9 @@ export const openPreferredOrganizationGuard: CanActivateFn = () => {
   return store.ensureLoaded().pipe(
     map(() => {
       const preferred = store.preferred();
-      return preferred ? router.createUrlTree(organizationLanding(preferred.id, preferred.roles)) : true;
+      return preferred
+        ? router.createUrlTree(organizationLanding(preferred.id, preferred.roles, !!preferred.deletion))
+        : true;
     }),
     catchError((error: unknown) => {
       notifier.show(error);
@@ -52,7 +54,7 @@ export const organizationLandingGuard: CanActivateFn = (route) => {
   return store.ensureLoaded().pipe(
     map(() => {
       const org = store.find(orgId);
-      return router.createUrlTree(org ? organizationLanding(org.id, org.roles) : ['/orgs']);
+      return router.createUrlTree(org ? organizationLanding(org.id, org.roles, !!org.deletion) : ['/orgs']);
     }),
     catchError(() => of(router.createUrlTree(['/orgs']))),
   );
@@ -60,7 +62,8 @@ export const organizationLandingGuard: CanActivateFn = (route) => {
 
 /**
  * A page of an organization that needs one of `roles` (mirroring the API's own rule); anyone
- * else is sent to the organization's home page rather than shown a page of 403s.
+ * else is sent to the organization's home page rather than shown a page of 403s, and so is
+ * everyone while the organization is scheduled for deletion.
  */
 export function organizationRoleGuard(...roles: OrganizationRole[]): CanActivateFn {
   return (route) => {
@@ -71,7 +74,8 @@ export function organizationRoleGuard(...roles: OrganizationRole[]): CanActivate
       map(() => {
         const org = store.find(orgId);
         if (!org) return router.createUrlTree(['/orgs']);
-        return org.roles.some((role) => roles.includes(role))
+        // Scheduled for deletion: only its home page (to restore it) is open.
+        return org.roles.some((role) => roles.includes(role)) && !org.deletion
           ? true
           : router.createUrlTree(['/orgs', org.id, 'home']);
       }),

@@ -47,7 +47,16 @@ describe(ShellComponent.name, () => {
 
   it('names the product once, for everyone', async () => {
     const shell = await render(
-      [{ id: 'o1', name: 'Northwind', roles: ['mentee'], createdAt: CREATED, lastUsedAt: null }],
+      [
+        {
+          id: 'o1',
+          name: 'Northwind',
+          roles: ['mentee'],
+          createdAt: CREATED,
+          lastUsedAt: null,
+          deletion: null,
+        },
+      ],
       'o1',
     );
     expect(shell.querySelector('.brand')?.textContent?.trim()).toBe('Mentorship Map');
@@ -56,7 +65,16 @@ describe(ShellComponent.name, () => {
 
   it('shows a mentee their home, cohorts and profile', async () => {
     const shell = await render(
-      [{ id: 'o1', name: 'Northwind', roles: ['mentee'], createdAt: CREATED, lastUsedAt: null }],
+      [
+        {
+          id: 'o1',
+          name: 'Northwind',
+          roles: ['mentee'],
+          createdAt: CREATED,
+          lastUsedAt: null,
+          deletion: null,
+        },
+      ],
       'o1',
     );
     expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Northwind');
@@ -65,7 +83,16 @@ describe(ShellComponent.name, () => {
 
   it('shows coordinators the members, programs, cohorts and skills pages', async () => {
     const shell = await render(
-      [{ id: 'o1', name: 'Northwind', roles: ['coordinator'], createdAt: CREATED, lastUsedAt: null }],
+      [
+        {
+          id: 'o1',
+          name: 'Northwind',
+          roles: ['coordinator'],
+          createdAt: CREATED,
+          lastUsedAt: null,
+          deletion: null,
+        },
+      ],
       'o1',
     );
     expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills']);
@@ -80,6 +107,7 @@ describe(ShellComponent.name, () => {
           roles: ['coordinator', 'mentor'],
           createdAt: CREATED,
           lastUsedAt: null,
+          deletion: null,
         },
       ],
       'o1',
@@ -89,7 +117,16 @@ describe(ShellComponent.name, () => {
 
   it('shows the account in the toolbar on a wide screen', async () => {
     const shell = await render(
-      [{ id: 'o1', name: 'Northwind', roles: ['admin'], createdAt: CREATED, lastUsedAt: null }],
+      [
+        {
+          id: 'o1',
+          name: 'Northwind',
+          roles: ['admin'],
+          createdAt: CREATED,
+          lastUsedAt: null,
+          deletion: null,
+        },
+      ],
       'o1',
     );
     expect(headerButtons(shell)).toEqual(['Sign out']);
@@ -98,7 +135,16 @@ describe(ShellComponent.name, () => {
 
   it('folds the account into a menu on a narrow screen and gives the switcher a row of its own', async () => {
     const shell = await render(
-      [{ id: 'o1', name: 'Northwind', roles: ['admin'], createdAt: CREATED, lastUsedAt: null }],
+      [
+        {
+          id: 'o1',
+          name: 'Northwind',
+          roles: ['admin'],
+          createdAt: CREATED,
+          lastUsedAt: null,
+          deletion: null,
+        },
+      ],
       'o1',
       { narrow: true },
     );

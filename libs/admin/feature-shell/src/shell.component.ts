@@ -118,7 +118,12 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
             <mat-select-trigger>{{ organizations.current()?.name }}</mat-select-trigger>
             @for (org of organizations.organizations(); track org.id) {
               <mat-option [value]="org.id">
-                @if (organizations.sharedNames().has(org.name)) {
+                @if (org.deletion) {
+                  <span class="org-option">
+                    <span>{{ org.name }}</span>
+                    <span class="org-created">Scheduled for deletion</span>
+                  </span>
+                } @else if (organizations.sharedNames().has(org.name)) {
                   <span class="org-option">
                     <span>{{ org.name }}</span>
                     <span class="org-created">Created {{ org.createdAt | date: 'medium' }}</span>
@@ -216,7 +221,11 @@ export class ShellComponent {
   protected readonly session = inject(SessionStore);
   protected readonly organizations = inject(OrganizationStore);
   private readonly router = inject(Router);
-  protected readonly links = computed(() => organizationLinks(this.organizations.current()?.roles ?? []));
+  /** An organization scheduled for deletion has its home page only (to restore it). */
+  protected readonly links = computed(() => {
+    const current = this.organizations.current();
+    return current?.deletion ? organizationLinks([]) : organizationLinks(current?.roles ?? []);
+  });
   /** Under 600 px the account goes into a menu and the switcher takes a row of its own. */
   protected readonly narrow = injectNarrowScreen();
 
@@ -232,7 +241,9 @@ export class ShellComponent {
   /** Admins and coordinators land on the members page, everyone else on the organization's home. */
   protected openOrganization(orgId: string): void {
     const org = this.organizations.find(orgId);
-    void this.router.navigate(org ? organizationLanding(org.id, org.roles) : ['/orgs', orgId]);
+    void this.router.navigate(
+      org ? organizationLanding(org.id, org.roles, !!org.deletion) : ['/orgs', orgId],
+    );
   }
 
   protected signOut(): void {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@mentorship/platform';
 import type { AuditDetails } from './entities/audit-event.entity';
 import { AuditEventRepository } from './repositories/audit-event.repository';
+import { SystemAuditEventRepository } from './repositories/system-audit-event.repository';
 
 declare const auditActionBrand: unique symbol;
 
@@ -31,13 +32,31 @@ export interface AuditEntry {
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly events: AuditEventRepository) {}
+  constructor(
+    private readonly events: AuditEventRepository,
+    private readonly systemEvents: SystemAuditEventRepository,
+  ) {}
 
   /** Kept for the transaction's COMMIT; async so callers may keep awaiting it. */
   async record(entry: AuditEntry): Promise<void> {
     this.events.append({
       id: randomUUID(),
       actorUserId: TenantContext.caller().userId,
+      action: entry.action,
+      targetType: entry.target.type,
+      targetId: entry.target.id,
+      details: entry.details ?? {},
+      occurredAt: new Date(),
+    });
+  }
+
+  /**
+   * For what the system does (a schedule acts for nobody) and what outlives the organization it
+   * is about: written in the current transaction to the global `system_audit_events`.
+   */
+  async recordSystem(entry: AuditEntry): Promise<void> {
+    await this.systemEvents.append({
+      id: randomUUID(),
       action: entry.action,
       targetType: entry.target.type,
       targetId: entry.target.id,

@@ -27,7 +27,10 @@ export function applicationImports(
     LoggingModule,
     DatabaseModule,
     RedisModule,
-    JobsModule.forRoot(contexts.flatMap((context) => context.jobs ?? [])),
+    JobsModule.forRoot(
+      contexts.flatMap((context) => context.jobs ?? []),
+      contexts.flatMap((context) => context.schedules ?? []),
+    ),
     ...entry,
     ...contexts.map((context) => context.module),
   ];

@@ -14,6 +14,8 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher.service';
+import { PasswordResetEmailJob } from './jobs/password-reset-email.job';
+import { PasswordResetLinks } from './password-reset-link.service';
 import { PasswordResetLimiter } from './password-reset-limiter.service';
 import { RefreshCookie } from './refresh-cookie.service';
 import { PasswordResetRepository } from './repositories/password-reset.repository';
@@ -45,6 +47,8 @@ import { TokenService } from './token.service';
     AuthService,
     AccountService,
     PasswordResetLimiter,
+    PasswordResetLinks,
+    PasswordResetEmailJob,
     RefreshCookie,
     PasswordResetRepository,
     TokenService,

@@ -6,3 +6,4 @@ export * from './dto/auth.dto';
 export * from './dto/email.dto';
 export * from './auth.service';
 export * from './identity.context';
+export * from './jobs/password-reset-email.job';

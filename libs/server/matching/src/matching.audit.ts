@@ -7,4 +7,7 @@ export const MatchingAudit = defineAuditActions({
   matchRequestDeclined: 'match_request.declined',
   matchRequestWithdrawn: 'match_request.withdrawn',
   matchRequestExpired: 'match_request.expired',
+  roundStarted: 'matching_round.started',
+  roundRerun: 'matching_round.rerun',
+  roundPublished: 'matching_round.published',
 });

@@ -1,5 +1,7 @@
 import type { BoundedContext } from '@mentorship/platform';
 import { matchRequestExpiryJob } from './jobs/match-request-expiry.job';
+import { matchingRoundJob } from './jobs/matching-round.job';
+import { roundMatchEmailJob } from './jobs/round-match-email.job';
 import { MatchingModule } from './matching.module';
 import { matchingMigrations } from './migrations';
 
@@ -7,5 +9,5 @@ export const matchingContext: BoundedContext = {
   name: 'matching',
   module: MatchingModule,
   migrations: matchingMigrations,
-  jobs: [matchRequestExpiryJob],
+  jobs: [matchRequestExpiryJob, matchingRoundJob, roundMatchEmailJob],
 };

@@ -18,6 +18,7 @@ import { MatchRequestRepository } from './repositories/match-request.repository'
 import { SuggestionExposureRepository } from './repositories/suggestion-exposure.repository';
 import { SuggestionsController } from './suggestions.controller';
 import { SuggestionsService } from './suggestions.service';
+import { MatchingRoundsModule } from './matching-rounds.module';
 
 /**
  * Matching in the product: a mentee's explained suggestions, structured match requests, and a
@@ -31,6 +32,7 @@ import { SuggestionsService } from './suggestions.service';
     PeopleModule,
     ProgramsModule,
     MentorshipsModule,
+    MatchingRoundsModule,
   ],
   controllers: [SuggestionsController, MatchRequestsController],
   providers: [

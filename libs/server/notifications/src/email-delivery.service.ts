@@ -1,9 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { JobRun } from '@mentorship/platform';
+import type { AccountJobRun, JobRun } from '@mentorship/platform';
 import { MailTransport, OutgoingEmail } from './mail-transport.service';
+import { AccountEmailDeliveryRepository } from './repositories/account-email-delivery.repository';
 import { EmailDeliveryRepository } from './repositories/email-delivery.repository';
 
 export type DeliveryOutcome = 'sent' | 'already-handled';
+
+/** Where one delivery's claim and outcome are kept, and in which transactions. */
+interface DeliveryLedger {
+  inTransaction<T>(work: () => Promise<T>): Promise<T>;
+  claim(email: OutgoingEmail): Promise<string | null>;
+  markSent(id: string): Promise<void>;
+  markFailed(id: string, error: string): Promise<void>;
+}
 
 /**
  * Sends an email at most once per job key (`run.key`), even when its job runs twice:
@@ -11,6 +20,8 @@ export type DeliveryOutcome = 'sent' | 'already-handled';
  * 2. talk SMTP outside any transaction,
  * 3. record the outcome. A failed send releases the claim so BullMQ's retry can try again;
  *    a crash between 2 and 3 leaves the claim taken, which errs on the side of not spamming.
+ * Tenant jobs keep their ledger in the organization (`email_deliveries`), account jobs in the
+ * global `account_email_deliveries`.
  */
 @Injectable()
 export class EmailDeliveryService {
@@ -19,13 +30,41 @@ export class EmailDeliveryService {
   constructor(
     private readonly transport: MailTransport,
     private readonly deliveries: EmailDeliveryRepository,
+    private readonly accountDeliveries: AccountEmailDeliveryRepository,
   ) {}
 
-  async sendOnce(run: JobRun, compose: () => Promise<OutgoingEmail | null>): Promise<DeliveryOutcome> {
-    const claim = await run.inTenant(async () => {
+  sendOnce(run: JobRun, compose: () => Promise<OutgoingEmail | null>): Promise<DeliveryOutcome> {
+    return this.deliver(run.key, compose, {
+      inTransaction: (work) => run.inTenant(work),
+      claim: (email) => this.deliveries.claim(run.key, email),
+      markSent: (id) => this.deliveries.markSent(id),
+      markFailed: (id, error) => this.deliveries.markFailed(id, error),
+    });
+  }
+
+  /** The same for an account job's email to `userId`. */
+  sendOnceToAccount(
+    run: AccountJobRun,
+    userId: string,
+    compose: () => Promise<OutgoingEmail | null>,
+  ): Promise<DeliveryOutcome> {
+    return this.deliver(run.key, compose, {
+      inTransaction: (work) => run.inTransaction(work),
+      claim: (email) => this.accountDeliveries.claim(userId, run.key, email),
+      markSent: (id) => this.accountDeliveries.markSent(id),
+      markFailed: (id, error) => this.accountDeliveries.markFailed(id, error),
+    });
+  }
+
+  private async deliver(
+    key: string,
+    compose: () => Promise<OutgoingEmail | null>,
+    ledger: DeliveryLedger,
+  ): Promise<DeliveryOutcome> {
+    const claim = await ledger.inTransaction(async () => {
       const email = await compose();
       if (!email) return null;
-      const claimed = await this.deliveries.claim(run.key, email);
+      const claimed = await ledger.claim(email);
       return claimed ? { id: claimed, email } : null;
     });
     if (!claim) return 'already-handled';
@@ -33,11 +72,11 @@ export class EmailDeliveryService {
     try {
       await this.transport.send(claim.email);
     } catch (error) {
-      await run.inTenant(() => this.deliveries.markFailed(claim.id, String(error)));
+      await ledger.inTransaction(() => ledger.markFailed(claim.id, String(error)));
       throw error;
     }
-    await run.inTenant(() => this.deliveries.markSent(claim.id));
-    this.logger.log(`sent "${claim.email.subject}" (${run.key})`);
+    await ledger.inTransaction(() => ledger.markSent(claim.id));
+    this.logger.log(`sent "${claim.email.subject}" (${key})`);
     return 'sent';
   }
 }

@@ -13,3 +13,5 @@ export * from './jobs/invitation-email.job';
 export * from './dto/organization.dto';
 export * from './organizations.context';
 export * from './members.service';
+export * from './organization-purge.service';
+export * from './jobs/organization-purge.job';

@@ -1,9 +1,28 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { accessPolicyOf, AuthenticatedUser, isOrgPolicy, setTenantOfRequest } from '@mentorship/platform';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { OrganizationAccessService } from './organization-access.service';
 import { OrganizationsException } from './organizations.exception';
+
+const DURING_SCHEDULED_DELETION = 'mentorship:during-scheduled-deletion';
+
+/**
+ * A tenant route that stays open while its organization is scheduled for deletion (restoring
+ * it). Every other tenant route of such an organization answers 404, as for one the caller
+ * cannot see. Its access policy still applies: only the roles it names get in.
+ */
+export const OpenDuringScheduledDeletion = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(DURING_SCHEDULED_DELETION, true);
+
+function isOpenDuringScheduledDeletion(reflector: Reflector, context: ExecutionContext): boolean {
+  return (
+    reflector.getAllAndOverride<boolean | undefined>(DURING_SCHEDULED_DELETION, [
+      context.getHandler(),
+      context.getClass(),
+    ]) === true
+  );
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,6 +59,7 @@ export class OrganizationAccessInterceptor implements NestInterceptor {
         policy,
         () => lastValueFrom(next.handle(), { defaultValue: undefined }),
         (tenant) => setTenantOfRequest(request, tenant),
+        { duringScheduledDeletion: isOpenDuringScheduledDeletion(this.reflector, context) },
       ),
     );
   }

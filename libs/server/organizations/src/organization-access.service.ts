@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { OrganizationRole } from '@mentorship/contracts';
 import {
   AuthenticatedUser,
   RequestTenant,
@@ -8,7 +7,7 @@ import {
   type AccessPolicy,
 } from '@mentorship/platform';
 import { OrganizationsException } from './organizations.exception';
-import { MembershipRepository } from './repositories/membership.repository';
+import { MembershipRepository, OrganizationEntry } from './repositories/membership.repository';
 
 export type OrganizationPolicy = Extract<AccessPolicy, { kind: 'org-member' | 'org-invitee' }>;
 
@@ -19,6 +18,8 @@ export type OrganizationPolicy = Extract<AccessPolicy, { kind: 'org-member' | 'o
  *   organization's existence is never disclosed), then checks the roles (403: a member may
  *   know their own organization exists); an invitee needs no membership yet;
  * - runs `work` for the person (`TenantContext.caller()`: user, email, roles here).
+ * An organization scheduled for deletion answers 404 like one the person cannot see, except on
+ * the routes that say `duringScheduledDeletion` (restoring it).
  */
 @Injectable()
 export class OrganizationAccessService {
@@ -33,19 +34,21 @@ export class OrganizationAccessService {
     policy: OrganizationPolicy,
     work: () => Promise<T>,
     onEntered?: (tenant: RequestTenant) => void,
+    options: { duringScheduledDeletion?: boolean } = {},
   ): Promise<T> {
     // The membership is read in the statement that sets the tenant: one round trip for both.
-    const entry = policy.kind === 'org-invitee' ? undefined : MembershipRepository.rolesEntry(user.id);
-    return this.tenancy.enterTenant<OrganizationRole[], T>(organizationId, entry, async (found) => {
-      const roles = policy.kind === 'org-invitee' ? [] : found;
+    const entry = MembershipRepository.accessEntry(user.id);
+    return this.tenancy.enterTenant<OrganizationEntry, T>(organizationId, entry, async (found) => {
+      const roles = policy.kind === 'org-invitee' ? [] : found?.roles;
       if (!roles) throw OrganizationsException.organizationNotFound();
-      if (
+      const roleMissing =
         policy.kind === 'org-member' &&
         policy.roles.length > 0 &&
-        !policy.roles.some((role) => roles.includes(role))
-      ) {
-        throw OrganizationsException.forbiddenRole(policy.roles);
-      }
+        !policy.roles.some((role) => roles.includes(role));
+      // Scheduled for deletion: only those the route admits see it still, everyone else 404.
+      if (found?.scheduledForDeletion && (!options.duringScheduledDeletion || roleMissing))
+        throw OrganizationsException.organizationNotFound();
+      if (roleMissing) throw OrganizationsException.forbiddenRole(policy.roles);
       onEntered?.({ organizationId, roles });
       return TenantContext.withCaller({ userId: user.id, email: user.email, roles }, work);
     });

@@ -4,6 +4,10 @@ import { defineAuditActions } from '@mentorship/audit';
 export const OrganizationsAudit = defineAuditActions({
   organizationCreated: 'organization.created',
   organizationRenamed: 'organization.renamed',
+  organizationDeletionScheduled: 'organization.deletion_scheduled',
+  organizationRestored: 'organization.restored',
+  /** In the system audit log: the organization's own log is erased with it. */
+  organizationPurged: 'organization.purged',
   memberLeft: 'member.left',
   memberRolesChanged: 'member.roles_changed',
   memberRemoved: 'member.removed',

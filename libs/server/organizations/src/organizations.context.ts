@@ -1,5 +1,6 @@
 import type { BoundedContext } from '@mentorship/platform';
 import { invitationEmailJob } from './jobs/invitation-email.job';
+import { organizationPurgeSchedule } from './jobs/organization-purge.job';
 import { organizationsMigrations } from './migrations';
 import { OrganizationsModule } from './organizations.module';
 
@@ -8,4 +9,5 @@ export const organizationsContext: BoundedContext = {
   module: OrganizationsModule,
   migrations: organizationsMigrations,
   jobs: [invitationEmailJob],
+  schedules: [organizationPurgeSchedule],
 };

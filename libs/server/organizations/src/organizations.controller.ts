@@ -13,7 +13,9 @@ import {
   OrganizationListDto,
   OrganizationViewDto,
   RenameOrganizationDto,
+  ScheduleOrganizationDeletionDto,
 } from './dto/organization.dto';
+import { OpenDuringScheduledDeletion } from './organization-access.interceptor';
 import { MembersService } from './members.service';
 import { OrganizationsService } from './organizations.service';
 
@@ -83,5 +85,43 @@ export class OrganizationsController {
   @ApiNoContentResponse({ description: 'No longer a member.' })
   leave(): Promise<void> {
     return this.members.leave();
+  }
+
+  @ApiOperation({
+    summary: 'Delete the organization (admins): closed at once, erased after the grace period',
+    description:
+      'The body names the organization exactly. Its members lose it at once (404); its admins still see it in their list, scheduled for deletion, and can restore it until `deletion.purgeAfter`, when its data is erased for good.',
+  })
+  @ApiErrorCodes({
+    400: ['validation_failed', 'organization_name_mismatch'],
+    401: ['unauthenticated'],
+    403: ['forbidden_role'],
+    404: ['organization_not_found'],
+  })
+  @OrgMember('admin')
+  @Post(':orgId/deletion')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: OrganizationViewDto,
+    description: 'Scheduled for deletion (`deletion` says until when).',
+  })
+  scheduleDeletion(@Body() body: ScheduleOrganizationDeletionDto): Promise<OrganizationViewDto> {
+    return this.organizations.scheduleDeletion(body);
+  }
+
+  @ApiOperation({ summary: 'Restore an organization scheduled for deletion (admins, until its purge date)' })
+  @ApiErrorCodes({
+    401: ['unauthenticated'],
+    403: ['forbidden_role'],
+    404: ['organization_not_found'],
+    409: ['organization_not_scheduled_for_deletion'],
+    410: ['organization_purge_due'],
+  })
+  @OrgMember('admin')
+  @OpenDuringScheduledDeletion()
+  @Delete(':orgId/deletion')
+  @ApiOkResponse({ type: OrganizationViewDto, description: 'Restored: open to its members again.' })
+  restore(): Promise<OrganizationViewDto> {
+    return this.organizations.restore();
   }
 }

@@ -58,4 +58,27 @@ export class OrganizationsException extends DomainException {
       'This invitation was already used or revoked.',
     );
   }
+  /** 400, shaped like a validation answer so forms put it on the field. */
+  static confirmationMismatch() {
+    return new OrganizationsException(
+      'invalid',
+      'organization_name_mismatch',
+      "Type the organization's name exactly to delete it.",
+      [{ field: 'confirmName', problems: ["confirmName must be the organization's exact name"] }],
+    );
+  }
+  static notScheduledForDeletion() {
+    return new OrganizationsException(
+      'conflict',
+      'organization_not_scheduled_for_deletion',
+      'This organization is not scheduled for deletion.',
+    );
+  }
+  static purgeDue() {
+    return new OrganizationsException(
+      'gone',
+      'organization_purge_due',
+      'The grace period is over: this organization is being erased and can no longer be restored.',
+    );
+  }
 }

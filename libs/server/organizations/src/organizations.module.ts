@@ -9,6 +9,9 @@ import { InvitationTokens } from './invitation-tokens.service';
 import { InvitationPreviewController, InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { InvitationEmailJob } from './jobs/invitation-email.job';
+import { OrganizationPurgeJob } from './jobs/organization-purge.job';
+import { OrganizationPurgeService } from './organization-purge.service';
+import { PurgeCandidateRepository } from './repositories/purge-candidate.repository';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 import { OrganizationAccessInterceptor } from './organization-access.interceptor';
@@ -37,6 +40,9 @@ import { OrganizationRepository } from './repositories/organization.repository';
     InvitationsService,
     InvitationTokens,
     InvitationEmailJob,
+    OrganizationPurgeService,
+    OrganizationPurgeJob,
+    PurgeCandidateRepository,
     OrganizationAccessInterceptor,
     OrganizationAccessService,
     OrganizationRepository,
@@ -49,6 +55,7 @@ import { OrganizationRepository } from './repositories/organization.repository';
     OrganizationAccessService,
     InvitationTokens,
     OrganizationsService,
+    OrganizationPurgeService,
     MembersService,
     InvitationsService,
   ],

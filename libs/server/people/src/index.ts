@@ -2,7 +2,6 @@ export * from './people.module';
 export * from './people.context';
 export * from './people.exception';
 export * from './people.audit';
-export * from './dto/error-body.dto';
 export * from './profile-values.service';
 export * from './profiles.service';
 export * from './skills.service';

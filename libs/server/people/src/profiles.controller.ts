@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OrgMember } from '@mentorship/platform';
-import { ApiErrors } from './dto/error-body.dto';
+import { OrgMember, ApiErrorCodes } from '@mentorship/platform';
 import { ProfilePageDto, ProfileQueryDto, ProfileViewDto, UpdateProfileDto } from './dto/profile.dto';
 import { PeopleException } from './people.exception';
 import { ProfilesService } from './profiles.service';
@@ -10,7 +9,7 @@ const userId = new ParseUUIDPipe({ exceptionFactory: () => PeopleException.profi
 
 @ApiTags('profiles')
 @ApiBearerAuth()
-@ApiErrors(401, 404)
+@ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found', 'profile_not_found'] })
 @Controller('orgs/:orgId/profiles')
 export class ProfilesController {
   constructor(private readonly profiles: ProfilesService) {}
@@ -19,7 +18,7 @@ export class ProfilesController {
   @Get()
   @ApiOperation({ summary: "Members' profiles by name, filtered by skill or department" })
   @ApiOkResponse({ type: ProfilePageDto })
-  @ApiErrors(400, 403)
+  @ApiErrorCodes({ 400: ['validation_failed'], 403: ['forbidden_role'] })
   list(@Query() query: ProfileQueryDto): Promise<ProfilePageDto> {
     return this.profiles.list(query);
   }
@@ -40,7 +39,7 @@ export class ProfilesController {
       'Fields sent replace what was there (lists as a whole); the rest stays. An unknown time zone, skill or language, a level outside 1-5 or overlapping availability slots: 400 naming the field.',
   })
   @ApiOkResponse({ type: ProfileViewDto })
-  @ApiErrors(400)
+  @ApiErrorCodes({ 400: ['validation_failed'] })
   updateMine(@Body() body: UpdateProfileDto): Promise<ProfileViewDto> {
     return this.profiles.updateMine(body);
   }
@@ -49,7 +48,7 @@ export class ProfilesController {
   @Get(':userId')
   @ApiOperation({ summary: "A member's profile" })
   @ApiOkResponse({ type: ProfileViewDto })
-  @ApiErrors(403)
+  @ApiErrorCodes({ 403: ['forbidden_role'] })
   get(@Param('userId', userId) id: string): Promise<ProfileViewDto> {
     return this.profiles.get(id);
   }
@@ -61,7 +60,7 @@ export class ProfilesController {
     description: 'As `PATCH /profiles/me`, for any member.',
   })
   @ApiOkResponse({ type: ProfileViewDto })
-  @ApiErrors(400, 403)
+  @ApiErrorCodes({ 400: ['validation_failed'], 403: ['forbidden_role'] })
   update(@Param('userId', userId) id: string, @Body() body: UpdateProfileDto): Promise<ProfileViewDto> {
     return this.profiles.update(id, body);
   }

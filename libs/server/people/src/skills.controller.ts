@@ -11,8 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CsvBody, OrgMember } from '@mentorship/platform';
-import { ApiErrors } from './dto/error-body.dto';
+import { CsvBody, OrgMember, ApiErrorCodes } from '@mentorship/platform';
 import {
   CreateSkillDto,
   MergeSkillDto,
@@ -30,7 +29,7 @@ const skillId = new ParseUUIDPipe({ exceptionFactory: () => PeopleException.skil
 
 @ApiTags('skills')
 @ApiBearerAuth()
-@ApiErrors(401, 404)
+@ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found', 'skill_not_found'] })
 @Controller('orgs/:orgId/skills')
 export class SkillsController {
   constructor(private readonly skills: SkillsService) {}
@@ -39,7 +38,7 @@ export class SkillsController {
   @Get()
   @ApiOperation({ summary: 'The skills catalogue, alphabetically (every member reads it to fill a profile)' })
   @ApiOkResponse({ type: SkillPageDto })
-  @ApiErrors(400)
+  @ApiErrorCodes({ 400: ['validation_failed'] })
   list(@Query() query: SkillQueryDto): Promise<SkillPageDto> {
     return this.skills.list(query);
   }
@@ -48,7 +47,7 @@ export class SkillsController {
   @Post()
   @ApiOperation({ summary: 'Add a skill; names are unique ignoring case' })
   @ApiCreatedResponse({ type: SkillViewDto })
-  @ApiErrors(400, 403, 409)
+  @ApiErrorCodes({ 400: ['validation_failed'], 403: ['forbidden_role'], 409: ['skill_name_taken'] })
   add(@Body() body: CreateSkillDto): Promise<SkillViewDto> {
     return this.skills.add(body);
   }
@@ -63,7 +62,12 @@ export class SkillsController {
       'A file that cannot be read (`csv_malformed`) or with any bad line (`csv_rows_rejected`, every line with its reasons) adds nothing.',
   })
   @ApiOkResponse({ type: SkillImportReportDto })
-  @ApiErrors(400, 403, 413, 415)
+  @ApiErrorCodes({
+    400: ['csv_malformed', 'csv_rows_rejected'],
+    403: ['forbidden_role'],
+    413: ['payload_too_large'],
+    415: ['unsupported_media_type', 'unsupported_charset'],
+  })
   import(@Body() file: string): Promise<SkillImportReportDto> {
     return this.skills.importCsv(file);
   }
@@ -80,7 +84,7 @@ export class SkillsController {
   @Patch(':skillId')
   @ApiOperation({ summary: 'Rename a skill, retire it (`status: retired`) or restore it (`status: active`)' })
   @ApiOkResponse({ type: SkillViewDto })
-  @ApiErrors(400, 403, 409)
+  @ApiErrorCodes({ 400: ['validation_failed'], 403: ['forbidden_role'], 409: ['skill_name_taken'] })
   update(@Param('skillId', skillId) id: string, @Body() body: UpdateSkillDto): Promise<SkillViewDto> {
     return this.skills.update(id, body);
   }
@@ -94,7 +98,11 @@ export class SkillsController {
       'A profile that had both keeps the higher level. The target must be active (`skill_retired`).',
   })
   @ApiOkResponse({ type: SkillMergeResultDto })
-  @ApiErrors(400, 403, 409)
+  @ApiErrorCodes({
+    400: ['validation_failed', 'skill_merge_into_itself'],
+    403: ['forbidden_role'],
+    409: ['skill_retired'],
+  })
   merge(@Param('skillId', skillId) id: string, @Body() body: MergeSkillDto): Promise<SkillMergeResultDto> {
     return this.skills.merge(id, body);
   }

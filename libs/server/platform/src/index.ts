@@ -37,6 +37,8 @@ export * from './jobs/job-queue.service';
 export * from './jobs/job-worker.service';
 export * from './jobs/jobs.module';
 export * from './jobs/outbox/job-outbox';
+export * from './jobs/outbox/account-job-outbox';
+export * from './jobs/schedule-definition';
 export * from './jobs/outbox/outbox-relay';
 export * from './http/page.dto';
 export * from './http/csv-body';

@@ -11,8 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '@mentorship/people';
-import { OrgMember } from '@mentorship/platform';
+import { OrgMember, ApiErrorCodes } from '@mentorship/platform';
 import { CohortsService } from './cohorts.service';
 import {
   CohortPageDto,
@@ -27,7 +26,7 @@ export const cohortId = new ParseUUIDPipe({ exceptionFactory: () => ProgramsExce
 
 @ApiTags('cohorts')
 @ApiBearerAuth()
-@ApiErrors(401, 404)
+@ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found', 'cohort_not_found'] })
 @Controller('orgs/:orgId/cohorts')
 export class CohortsController {
   constructor(private readonly cohorts: CohortsService) {}
@@ -39,7 +38,7 @@ export class CohortsController {
     description: 'Admins and coordinators see every cohort; other members the cohorts open for enrollment.',
   })
   @ApiOkResponse({ type: CohortPageDto })
-  @ApiErrors(400)
+  @ApiErrorCodes({ 400: ['validation_failed'] })
   list(@Query() query: CohortQueryDto): Promise<CohortPageDto> {
     return this.cohorts.list(query);
   }
@@ -56,7 +55,11 @@ export class CohortsController {
   @Patch(':cohortId')
   @ApiOperation({ summary: "Rename a cohort or move its dates (not once it's closed)" })
   @ApiOkResponse({ type: CohortViewDto })
-  @ApiErrors(400, 403, 409)
+  @ApiErrorCodes({
+    400: ['validation_failed'],
+    403: ['forbidden_role'],
+    409: ['cohort_name_taken', 'cohort_closed'],
+  })
   update(@Param('cohortId', cohortId) id: string, @Body() body: UpdateCohortDto): Promise<CohortViewDto> {
     return this.cohorts.update(id, body);
   }
@@ -70,7 +73,11 @@ export class CohortsController {
       'An illegal step is a 409 `cohort_transition_not_allowed` whose details name the allowed ones. Leaving draft freezes the program settings into the cohort.',
   })
   @ApiOkResponse({ type: CohortViewDto })
-  @ApiErrors(400, 403, 409)
+  @ApiErrorCodes({
+    400: ['validation_failed'],
+    403: ['forbidden_role'],
+    409: ['cohort_transition_not_allowed'],
+  })
   transition(
     @Param('cohortId', cohortId) id: string,
     @Body() body: CohortTransitionDto,

@@ -20,19 +20,20 @@ export const CRITERIA_COMPONENTS: readonly string[] = COMPONENT_IDS;
 export const CRITERIA_MUST_HAVES: readonly string[] = MUST_HAVE_IDS;
 
 /** What a program stores: the engine's resolved criteria, without what the program itself says. */
-export type ProgramCriteriaSettings = Omit<ProgramCriteria, 'kind' | 'referenceDate'>;
+export type ProgramCriteriaSettings = Omit<ProgramCriteria, 'kind' | 'referenceDate' | 'groupSize'>;
 
 /** Criteria as a request may send them: any part, the rest from the engine's defaults. */
 export type ProgramCriteriaRequest = Omit<ProgramCriteriaInput, 'kind' | 'referenceDate'>;
 
 /**
- * The engine scores one mentor against one mentee; group and flash programs are matched that
- * way too (a group forms around its mentor, a flash match is one conversation).
+ * Each program kind is the engine's kind of the same name: a group program's mentor leads groups
+ * of `groupSize` (the engine's seats are capacity x group size), a flash program's match is one
+ * conversation (full availability at one common hour, no trial).
  */
 const ENGINE_KIND: Record<ProgramKind, ProgramCriteria['kind']> = {
   'one-to-one': 'one-to-one',
-  group: 'one-to-one',
-  flash: 'one-to-one',
+  group: 'group',
+  flash: 'flash',
   peer: 'peer',
   reverse: 'reverse',
 };
@@ -45,19 +46,46 @@ export const PROFILE_WORDS_MATCH_ENGINE: SameWords<MentorType, (typeof ENGINE_ME
 export type CriteriaResolution =
   { ok: true; criteria: ProgramCriteriaSettings } | { ok: false; message: string };
 
-/** The engine's reading of `request` for a program of `kind`: the full criteria, or its refusal. */
+/**
+ * The engine's reading of `request` for a program of `kind` (a group program's `groupSize` too):
+ * the full criteria, or its refusal.
+ */
 export function resolveProgramCriteria(
   kind: ProgramKind,
   request: ProgramCriteriaRequest,
+  groupSize: number | null = null,
 ): CriteriaResolution {
+  const resolution = resolveEngineCriteria({ kind, groupSize, criteria: request });
+  if (!resolution.ok) return resolution;
+  const {
+    kind: _kind,
+    referenceDate: _referenceDate,
+    groupSize: _groupSize,
+    ...criteria
+  } = resolution.criteria;
+  return { ok: true, criteria };
+}
+
+export type EngineCriteriaResolution =
+  { ok: true; criteria: ProgramCriteria } | { ok: false; message: string };
+
+/**
+ * What the engine scores and assigns a program's cohort with: its criteria (stored, or a dry
+ * run's changed ones) with the engine's kind and group size.
+ */
+export function resolveEngineCriteria(settings: {
+  kind: ProgramKind;
+  groupSize: number | null;
+  criteria: ProgramCriteriaRequest;
+}): EngineCriteriaResolution {
+  const { groupSize: _stored, ...request } = settings.criteria as ProgramCriteriaRequest & {
+    groupSize?: unknown;
+  };
   try {
-    const {
-      kind: _kind,
-      referenceDate: _referenceDate,
-      ...criteria
-    } = resolveCriteria({
+    const criteria = resolveCriteria({
       ...request,
-      kind: ENGINE_KIND[kind],
+      kind: ENGINE_KIND[settings.kind],
+      ...(settings.kind === 'group' ? { groupSize: settings.groupSize ?? undefined } : {}),
     });
     return { ok: true, criteria };
   } catch (error) {

@@ -13,15 +13,13 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrors } from '@mentorship/people';
-import { CsvBody, OrgMember, PageQueryDto } from '@mentorship/platform';
+import { CsvBody, PageQueryDto } from '@mentorship/platform';
+import { CohortManagers, CohortRoutes, COHORT_NOT_FOUND } from './cohort-routes';
 import type { Response } from 'express';
 import { cohortId } from './cohorts.controller';
 import {
@@ -35,14 +33,17 @@ import { ProgramsException } from './programs.exception';
 
 const importId = new ParseUUIDPipe({ exceptionFactory: () => ProgramsException.importNotFound() });
 
-@ApiTags('imports')
-@ApiBearerAuth()
-@ApiErrors(401, 403, 404)
+@CohortRoutes('imports')
 @Controller('orgs/:orgId/cohorts/:cohortId/imports')
 export class ParticipantImportsController {
   constructor(private readonly imports: ParticipantImportsService) {}
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({
+    400: ['csv_malformed', 'csv_too_many_rows'],
+    409: ['cohort_closed'],
+    413: ['payload_too_large'],
+    415: ['unsupported_media_type', 'unsupported_charset'],
+  })
   @Post()
   @CsvBody(
     'Columns email, name, role (mentor or mentee), and optionally skills (Go:3|Rust:2), time_zone, languages (en|de), department, manager_email, capacity. UTF-8 with or without BOM, comma or semicolon, quotes, CRLF.',
@@ -53,7 +54,6 @@ export class ParticipantImportsController {
       'Answers the import with its counts; GET .../rows?status=rejected lists every rejected row with its line and reasons. A file that cannot be read (`csv_malformed`) stores nothing.',
   })
   @ApiCreatedResponse({ type: ParticipantImportViewDto })
-  @ApiErrors(400, 409, 413, 415)
   validate(
     @Param('cohortId', cohortId) cohort: string,
     @Body() file: string,
@@ -61,11 +61,10 @@ export class ParticipantImportsController {
     return this.imports.validate(cohort, file);
   }
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({ 400: ['validation_failed'] })
   @Get()
   @ApiOperation({ summary: "The cohort's imports, newest first" })
   @ApiOkResponse({ type: ParticipantImportPageDto })
-  @ApiErrors(400)
   list(
     @Param('cohortId', cohortId) cohort: string,
     @Query() query: PageQueryDto,
@@ -73,7 +72,7 @@ export class ParticipantImportsController {
     return this.imports.list(cohort, query);
   }
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({ 404: [...COHORT_NOT_FOUND, 'import_not_found'] })
   @Get(':importId')
   @ApiOperation({ summary: 'One import: its status, counts and progress' })
   @ApiOkResponse({ type: ParticipantImportViewDto })
@@ -84,11 +83,10 @@ export class ParticipantImportsController {
     return this.imports.get(cohort, id);
   }
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({ 400: ['validation_failed'], 404: [...COHORT_NOT_FOUND, 'import_not_found'] })
   @Get(':importId/rows')
   @ApiOperation({ summary: 'The row report by line: valid rows and rejected ones with every reason' })
   @ApiOkResponse({ type: ImportRowPageDto })
-  @ApiErrors(400)
   rows(
     @Param('cohortId', cohortId) cohort: string,
     @Param('importId', importId) id: string,
@@ -97,7 +95,10 @@ export class ParticipantImportsController {
     return this.imports.rows(cohort, id, query);
   }
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({
+    404: [...COHORT_NOT_FOUND, 'import_not_found'],
+    409: ['import_not_pending', 'import_has_no_valid_rows', 'import_outdated', 'cohort_closed'],
+  })
   @Post(':importId/commit')
   @ApiOperation({
     summary: 'Import the valid rows (all or none)',
@@ -105,7 +106,6 @@ export class ParticipantImportsController {
   })
   @ApiOkResponse({ type: ParticipantImportViewDto, description: 'Imported.' })
   @ApiAcceptedResponse({ type: ParticipantImportViewDto, description: 'Queued: follow it with GET.' })
-  @ApiErrors(409)
   async commit(
     @Param('cohortId', cohortId) cohort: string,
     @Param('importId', importId) id: string,
@@ -116,12 +116,11 @@ export class ParticipantImportsController {
     return committed;
   }
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({ 404: [...COHORT_NOT_FOUND, 'import_not_found'], 409: ['import_not_pending'] })
   @Delete(':importId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Discard a validated import: nothing is imported' })
   @ApiNoContentResponse()
-  @ApiErrors(409)
   discard(
     @Param('cohortId', cohortId) cohort: string,
     @Param('importId', importId) id: string,

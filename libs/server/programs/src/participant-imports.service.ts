@@ -100,7 +100,7 @@ export class ParticipantImportsService {
 
   async list(cohortId: string, page: PageQueryDto): Promise<ParticipantImportPageDto> {
     await this.cohorts.get(cohortId);
-    const [rows, total] = await this.imports.page(cohortId, { offset: page.offset, limit: page.pageSize });
+    const { rows, total } = await this.imports.page(cohortId, { offset: page.offset, limit: page.pageSize });
     return { items: rows.map(toImportView), page: page.page, pageSize: page.pageSize, total };
   }
 
@@ -114,7 +114,7 @@ export class ParticipantImportsService {
   /** The row report, by line. */
   async rows(cohortId: string, importId: string, query: ImportRowQueryDto): Promise<ImportRowPageDto> {
     await this.get(cohortId, importId);
-    const [rows, total] = await this.importRows.page(importId, {
+    const { rows, total } = await this.importRows.page(importId, {
       valid: query.status === undefined ? undefined : query.status === 'valid',
       offset: query.offset,
       limit: query.pageSize,

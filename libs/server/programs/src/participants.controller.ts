@@ -10,16 +10,9 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ApiErrors } from '@mentorship/people';
-import { OrgMember, PageQueryDto } from '@mentorship/platform';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiErrorCodes, OrgMember, PageQueryDto } from '@mentorship/platform';
+import { CohortManagers, CohortRoutes, COHORT_NOT_FOUND } from './cohort-routes';
 import { cohortId } from './cohorts.controller';
 import {
   ApplyDto,
@@ -35,18 +28,15 @@ import { ProgramsException } from './programs.exception';
 const participantId = new ParseUUIDPipe({ exceptionFactory: () => ProgramsException.participantNotFound() });
 
 /** The roster as coordinators run it: invitations, decisions on applications, the waitlist. */
-@ApiTags('participants')
-@ApiBearerAuth()
-@ApiErrors(401, 404)
+@CohortRoutes('participants')
 @Controller('orgs/:orgId/cohorts/:cohortId')
 export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({ 400: ['validation_failed'] })
   @Get('participants')
   @ApiOperation({ summary: 'The roster: mentors first, then by name; filter by role, status, skill or text' })
   @ApiOkResponse({ type: ParticipantPageDto })
-  @ApiErrors(400, 403)
   roster(
     @Param('cohortId', cohortId) id: string,
     @Query() query: RosterQueryDto,
@@ -54,14 +44,13 @@ export class ParticipantsController {
     return this.participants.roster(id, query);
   }
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({ 400: ['validation_failed'], 409: ['participant_exists', 'cohort_closed'] })
   @Post('participants')
   @ApiOperation({
     summary: 'Invite someone as mentor or mentee',
     description: 'Someone who is not a member yet also gets an invitation to the organization by email.',
   })
   @ApiCreatedResponse({ type: ParticipantViewDto })
-  @ApiErrors(400, 403, 409)
   invite(
     @Param('cohortId', cohortId) id: string,
     @Body() body: InviteParticipantDto,
@@ -69,11 +58,10 @@ export class ParticipantsController {
     return this.participants.invite(id, body);
   }
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({ 404: [...COHORT_NOT_FOUND, 'participant_not_found'] })
   @Get('participants/:participantId')
   @ApiOperation({ summary: 'One participant' })
   @ApiOkResponse({ type: ParticipantViewDto })
-  @ApiErrors(403)
   get(
     @Param('cohortId', cohortId) id: string,
     @Param('participantId', participantId) participant: string,
@@ -81,12 +69,14 @@ export class ParticipantsController {
     return this.participants.get(id, participant);
   }
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({
+    404: [...COHORT_NOT_FOUND, 'participant_not_found'],
+    409: ['participant_status_conflict', 'cohort_closed'],
+  })
   @Post('participants/:participantId/approve')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Approve an application: the applicant is enrolled' })
   @ApiOkResponse({ type: ParticipantViewDto })
-  @ApiErrors(403, 409)
   approve(
     @Param('cohortId', cohortId) id: string,
     @Param('participantId', participantId) participant: string,
@@ -94,12 +84,14 @@ export class ParticipantsController {
     return this.participants.approve(id, participant);
   }
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({
+    404: [...COHORT_NOT_FOUND, 'participant_not_found'],
+    409: ['participant_status_conflict', 'cohort_closed'],
+  })
   @Post('participants/:participantId/reject')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Reject an application' })
   @ApiOkResponse({ type: ParticipantViewDto })
-  @ApiErrors(403, 409)
   reject(
     @Param('cohortId', cohortId) id: string,
     @Param('participantId', participantId) participant: string,
@@ -107,12 +99,11 @@ export class ParticipantsController {
     return this.participants.reject(id, participant);
   }
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({ 404: [...COHORT_NOT_FOUND, 'participant_not_found'], 409: ['cohort_closed'] })
   @Delete('participants/:participantId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Take someone off the roster' })
   @ApiNoContentResponse()
-  @ApiErrors(403)
   remove(
     @Param('cohortId', cohortId) id: string,
     @Param('participantId', participantId) participant: string,
@@ -120,7 +111,7 @@ export class ParticipantsController {
     return this.participants.remove(id, participant);
   }
 
-  @OrgMember('admin', 'coordinator')
+  @CohortManagers({ 400: ['validation_failed'] })
   @Get('waitlist')
   @ApiOperation({
     summary: 'Mentees waiting for a mentor place, in order of enrollment, and the capacity gap',
@@ -128,16 +119,13 @@ export class ParticipantsController {
       'Places count each enrolled mentor’s capacity (the program default if unset), none while paused.',
   })
   @ApiOkResponse({ type: WaitlistPageDto })
-  @ApiErrors(400, 403)
   waitlist(@Param('cohortId', cohortId) id: string, @Query() query: PageQueryDto): Promise<WaitlistPageDto> {
     return this.participants.waitlist(id, query);
   }
 }
 
 /** A member's own place in a cohort: apply, accept or decline an invitation, withdraw. */
-@ApiTags('participation')
-@ApiBearerAuth()
-@ApiErrors(401, 404)
+@CohortRoutes('participation')
 @Controller('orgs/:orgId/cohorts/:cohortId/participation')
 export class ParticipationController {
   constructor(private readonly participants: ParticipantsService) {}
@@ -145,6 +133,7 @@ export class ParticipationController {
   @OrgMember()
   @Get()
   @ApiOperation({ summary: "The caller's own place in the cohort" })
+  @ApiErrorCodes({ 404: [...COHORT_NOT_FOUND, 'participant_not_found'] })
   @ApiOkResponse({ type: ParticipantViewDto })
   mine(@Param('cohortId', cohortId) id: string): Promise<ParticipantViewDto> {
     return this.participants.mine(id);
@@ -158,7 +147,7 @@ export class ParticipationController {
       'While the cohort is enrolling and within its enrollment window (`enrollment_closed` otherwise).',
   })
   @ApiCreatedResponse({ type: ParticipantViewDto })
-  @ApiErrors(400, 409)
+  @ApiErrorCodes({ 400: ['validation_failed'], 409: ['participant_exists', 'enrollment_closed'] })
   apply(@Param('cohortId', cohortId) id: string, @Body() body: ApplyDto): Promise<ParticipantViewDto> {
     return this.participants.apply(id, body);
   }
@@ -168,7 +157,10 @@ export class ParticipationController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Accept the invitation to the cohort: the caller is enrolled' })
   @ApiOkResponse({ type: ParticipantViewDto })
-  @ApiErrors(409)
+  @ApiErrorCodes({
+    404: [...COHORT_NOT_FOUND, 'participant_not_found'],
+    409: ['participant_status_conflict', 'cohort_closed'],
+  })
   accept(@Param('cohortId', cohortId) id: string): Promise<ParticipantViewDto> {
     return this.participants.accept(id);
   }
@@ -178,7 +170,10 @@ export class ParticipationController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Decline the invitation to the cohort' })
   @ApiOkResponse({ type: ParticipantViewDto })
-  @ApiErrors(409)
+  @ApiErrorCodes({
+    404: [...COHORT_NOT_FOUND, 'participant_not_found'],
+    409: ['participant_status_conflict', 'cohort_closed'],
+  })
   decline(@Param('cohortId', cohortId) id: string): Promise<ParticipantViewDto> {
     return this.participants.decline(id);
   }
@@ -188,7 +183,10 @@ export class ParticipationController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Give up the place (invited, applied or enrolled)' })
   @ApiOkResponse({ type: ParticipantViewDto })
-  @ApiErrors(409)
+  @ApiErrorCodes({
+    404: [...COHORT_NOT_FOUND, 'participant_not_found'],
+    409: ['participant_status_conflict', 'cohort_closed'],
+  })
   withdraw(@Param('cohortId', cohortId) id: string): Promise<ParticipantViewDto> {
     return this.participants.withdraw(id);
   }

@@ -38,8 +38,8 @@ export class ParticipantsService {
   ) {}
 
   async roster(cohortId: string, query: RosterQueryDto): Promise<ParticipantPageDto> {
-    await this.cohorts.get(cohortId);
-    const { rows, total } = await this.participants.roster(cohortId, {
+    // One statement reads the cohort, the page with profiles and skills, and its total.
+    const found = await this.participants.roster(cohortId, {
       role: query.role,
       status: query.status,
       skillId: query.skillId,
@@ -47,7 +47,13 @@ export class ParticipantsService {
       offset: query.offset,
       limit: query.pageSize,
     });
-    return { items: await this.withProfiles(rows), page: query.page, pageSize: query.pageSize, total };
+    if (!found) throw ProgramsException.cohortNotFound();
+    return {
+      items: found.rows.map(({ skills, ...row }) => toParticipantView(row, skills)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: found.total,
+    };
   }
 
   async get(cohortId: string, participantId: string): Promise<ParticipantViewDto> {

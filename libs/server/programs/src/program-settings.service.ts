@@ -68,7 +68,7 @@ export function resolveProgramSettings(
   if (problems.length > 0) throw ProgramsException.invalidFields(problems);
 
   // Sent criteria replace the stored ones as a whole; stored ones are re-read for a new kind.
-  const resolution = resolveProgramCriteria(kind, input.criteria ?? current?.criteria ?? {});
+  const resolution = resolveProgramCriteria(kind, input.criteria ?? current?.criteria ?? {}, groupSize);
   if (!resolution.ok) throw ProgramsException.invalidCriteria(resolution.message);
 
   return {

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '@mentorship/people';
-import { OrgMember } from '@mentorship/platform';
+import { OrgMember, ApiErrorCodes } from '@mentorship/platform';
 import { CohortsService } from './cohorts.service';
 import { CohortViewDto, CreateCohortDto } from './dto/cohort.dto';
 import {
@@ -18,7 +17,7 @@ const programId = new ParseUUIDPipe({ exceptionFactory: () => ProgramsException.
 
 @ApiTags('programs')
 @ApiBearerAuth()
-@ApiErrors(401, 404)
+@ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found', 'program_not_found'] })
 @Controller('orgs/:orgId/programs')
 export class ProgramsController {
   constructor(
@@ -30,7 +29,7 @@ export class ProgramsController {
   @Get()
   @ApiOperation({ summary: 'Programs, alphabetically, optionally of one kind' })
   @ApiOkResponse({ type: ProgramPageDto })
-  @ApiErrors(400, 403)
+  @ApiErrorCodes({ 400: ['validation_failed'], 403: ['forbidden_role'] })
   list(@Query() query: ProgramQueryDto): Promise<ProgramPageDto> {
     return this.programs.list(query);
   }
@@ -43,7 +42,11 @@ export class ProgramsController {
       'Settings left out take their defaults. Criteria are checked by the matching engine: what it refuses is a 400 `invalid_criteria` with its message.',
   })
   @ApiCreatedResponse({ type: ProgramViewDto })
-  @ApiErrors(400, 403, 409)
+  @ApiErrorCodes({
+    400: ['validation_failed', 'invalid_criteria'],
+    403: ['forbidden_role'],
+    409: ['program_name_taken'],
+  })
   create(@Body() body: CreateProgramDto): Promise<ProgramViewDto> {
     return this.programs.create(body);
   }
@@ -52,7 +55,7 @@ export class ProgramsController {
   @Get(':programId')
   @ApiOperation({ summary: 'One program with its settings' })
   @ApiOkResponse({ type: ProgramViewDto })
-  @ApiErrors(403)
+  @ApiErrorCodes({ 403: ['forbidden_role'] })
   get(@Param('programId', programId) id: string): Promise<ProgramViewDto> {
     return this.programs.get(id);
   }
@@ -64,7 +67,11 @@ export class ProgramsController {
     description: 'Cohorts that left draft keep the settings they froze; draft cohorts follow the program.',
   })
   @ApiOkResponse({ type: ProgramViewDto })
-  @ApiErrors(400, 403, 409)
+  @ApiErrorCodes({
+    400: ['validation_failed', 'invalid_criteria'],
+    403: ['forbidden_role'],
+    409: ['program_name_taken'],
+  })
   update(@Param('programId', programId) id: string, @Body() body: UpdateProgramDto): Promise<ProgramViewDto> {
     return this.programs.update(id, body);
   }
@@ -73,7 +80,7 @@ export class ProgramsController {
   @Post(':programId/cohorts')
   @ApiOperation({ summary: 'Start a cohort of the program, in draft' })
   @ApiCreatedResponse({ type: CohortViewDto })
-  @ApiErrors(400, 403, 409)
+  @ApiErrorCodes({ 400: ['validation_failed'], 403: ['forbidden_role'], 409: ['cohort_name_taken'] })
   createCohort(
     @Param('programId', programId) id: string,
     @Body() body: CreateCohortDto,

@@ -8,3 +8,4 @@ export * from './waiting';
 export * from './redis-server';
 export * from './test-system';
 export * from './round-trips';
+export * from './round-cohort';

@@ -27,6 +27,12 @@ export const ERROR_CODES = {
   roleNotGrantable: 'role_not_grantable',
   memberNotFound: 'member_not_found',
   lastAdmin: 'last_admin',
+  /** 400: the name typed to confirm a deletion is not the organization's (`details` names `confirmName`). */
+  organizationNameMismatch: 'organization_name_mismatch',
+  /** 409: restoring an organization that is not scheduled for deletion. */
+  organizationNotScheduledForDeletion: 'organization_not_scheduled_for_deletion',
+  /** 410: the grace period is over; the organization is being erased and cannot be restored. */
+  organizationPurgeDue: 'organization_purge_due',
   alreadyMember: 'already_member',
   invitationPending: 'invitation_pending',
   invitationNotFound: 'invitation_not_found',
@@ -41,7 +47,7 @@ export const ERROR_CODES = {
   // matching: suggestions and match requests
   /** 409: the cohort's program does not let mentees choose (matchingMode is not mentee-choice). */
   menteeChoiceOff: 'mentee_choice_off',
-  /** 409: suggestions and requests are open while the cohort is matching or running. */
+  /** 409: suggestions and requests need the cohort matching or running, rounds matching (`details.status`). */
   cohortNotMatching: 'cohort_not_matching',
   /** 403: only an enrolled mentee of the cohort sees suggestions and sends requests. */
   notCohortMentee: 'not_cohort_mentee',
@@ -58,6 +64,22 @@ export const ERROR_CODES = {
   participantNotEnrolled: 'participant_not_enrolled',
   /** 409: this mentor declined this mentee in the cohort, or the two are matched already. */
   mentorUnavailable: 'mentor_unavailable',
+  // matching: bulk rounds
+  roundNotFound: 'round_not_found',
+  /** 409: the cohort has a round queued or running (`details.roundId`). */
+  roundInProgress: 'round_in_progress',
+  /** 409: the round is not completed yet, or failed (`details.status`). */
+  roundNotCompleted: 'round_not_completed',
+  /** 409: the round is published: its proposals are matches now and do not change. */
+  roundPublished: 'round_published',
+  /** 409: since the round ran, a proposed mentee was matched or someone left the cohort: re-run it. */
+  roundStale: 'round_stale',
+  /** 400: a fixed or forbidden pair names someone who is not an enrolled mentee or mentor of the cohort, or contradicts another. */
+  roundPairInvalid: 'round_pair_invalid',
+  /** 400 (dry run) or a failed round's code: the engine refuses a round this large; split the cohort. */
+  roundTooLarge: 'round_too_large',
+  /** 400 (dry run) or a failed round's code: fixed pairs the engine cannot place (a mentor over capacity). */
+  roundFixedPairsInvalid: 'round_fixed_pairs_invalid',
   // programs
   programNameTaken: 'program_name_taken',
   cohortNameTaken: 'cohort_name_taken',

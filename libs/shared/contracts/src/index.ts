@@ -6,4 +6,5 @@ export * from './pagination';
 export * from './people';
 export * from './programs';
 export * from './match-requests';
+export * from './matching-rounds';
 export * from './api';

@@ -244,6 +244,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete the organization (admins): closed at once, erased after the grace period
+         * @description The body names the organization exactly. Its members lose it at once (404); its admins still see it in their list, scheduled for deletion, and can restore it until `deletion.purgeAfter`, when its data is erased for good.
+         */
+        post: operations["OrganizationsController_scheduleDeletion"];
+        /** Restore an organization scheduled for deletion (admins, until its purge date) */
+        delete: operations["OrganizationsController_restore"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/members": {
         parameters: {
             query?: never;
@@ -971,6 +992,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/matching-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cohort's matching rounds, newest first */
+        get: operations["CohortMatchingRoundsController_list"];
+        put?: never;
+        /**
+         * Start a bulk matching round for a cohort in status matching
+         * @description Queued as a job: poll GET /matching-rounds/{roundId} for its phase and percent, then its proposals. One round of a cohort at a time.
+         */
+        post: operations["CohortMatchingRoundsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One round: status, phase and percent while it runs; then its summary, unmatched mentees, mentor load and diff */
+        get: operations["MatchingRoundsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's proposals with score and reasons, best first */
+        get: operations["MatchingRoundsController_proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/reruns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fix, forbid or release pairs and solve again (warm), as a new round with a diff against this one */
+        post: operations["MatchingRoundsController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Solve with other weights, rules or decisions and show the diff against this round; saves nothing */
+        post: operations["MatchingRoundsController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matching-rounds/{roundId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the proposals into matches (all or none) and tell both sides by email; the round is final after this */
+        post: operations["MatchingRoundsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -997,6 +1124,19 @@ export interface components {
             /** @description Single-use; each refresh returns the next one. Absent for the browser app (`X-Refresh-Cookie: 1`): it travels in the HttpOnly cookie instead. */
             refreshToken?: string;
         };
+        ErrorBodyDto: {
+            /** @example 404 */
+            statusCode: number;
+            /**
+             * @description Stable and machine-readable: switch on it.
+             * @example cohort_not_found
+             */
+            code: string;
+            /** @description For people. */
+            message: string;
+            /** @description validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries. */
+            details?: (unknown[] | Record<string, never>) | null;
+        };
         SignInDto: {
             email: string;
             password: string;
@@ -1022,6 +1162,18 @@ export interface components {
             /** @example Ada Lovelace */
             displayName?: string;
         };
+        OrganizationDeletionDto: {
+            /**
+             * Format: date-time
+             * @description When an admin scheduled the deletion.
+             */
+            scheduledAt: string;
+            /**
+             * Format: date-time
+             * @description The end of the grace period: until then an admin can restore it; then its data is erased.
+             */
+            purgeAfter: string;
+        };
         OrganizationViewDto: {
             /** Format: uuid */
             id: string;
@@ -1038,6 +1190,8 @@ export interface components {
              * @description When the caller last opened it (POST /orgs/{orgId}/visits); null: not yet.
              */
             lastUsedAt: string | null;
+            /** @description Set while scheduled for deletion (only its admins still see it); null otherwise. */
+            deletion: components["schemas"]["OrganizationDeletionDto"] | null;
         };
         OrganizationListDto: {
             items: components["schemas"]["OrganizationViewDto"][];
@@ -1049,6 +1203,13 @@ export interface components {
         RenameOrganizationDto: {
             /** @example Acme Engineering */
             name: string;
+        };
+        ScheduleOrganizationDeletionDto: {
+            /**
+             * @description The organization's name, exactly as it is.
+             * @example Acme Engineering
+             */
+            confirmName: string;
         };
         MemberViewDto: {
             /** Format: uuid */
@@ -1114,19 +1275,6 @@ export interface components {
             status: "pending" | "accepted" | "expired";
             /** Format: date-time */
             expiresAt: string;
-        };
-        ErrorBodyDto: {
-            /** @example 404 */
-            statusCode: number;
-            /**
-             * @description Stable and machine-readable: switch on it.
-             * @example cohort_not_found
-             */
-            code: string;
-            /** @description For people. */
-            message: string;
-            /** @description validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries. */
-            details?: (unknown[] | Record<string, never>) | null;
         };
         SkillViewDto: {
             /** Format: uuid */
@@ -1857,6 +2005,219 @@ export interface components {
              */
             suggestedMentorUserId?: string;
         };
+        StartRoundDto: {
+            /**
+             * @description Best total score, or as many mentees matched as possible and then the best score.
+             * @default max-score
+             * @enum {string}
+             */
+            objective: "max-score" | "max-matched-then-score";
+            /**
+             * @description exact: the optimum of the objective; stable: no mentee and mentor would both rather be together.
+             * @default exact
+             * @enum {string}
+             */
+            mode: "exact" | "stable";
+        };
+        RoundFailureDto: {
+            /** @example round_too_large */
+            code: string;
+            message: string;
+        };
+        RoundPairDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+        };
+        UnmatchedMenteeDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** @enum {string} */
+            reason: "no-eligible-mentor" | "all-candidates-forbidden" | "all-candidates-full";
+            message: string;
+            /** @description Mentors who pass every rule for the mentee (full or not). */
+            candidateCount: number;
+        };
+        MentorLoadDto: {
+            /** Format: uuid */
+            mentorUserId: string;
+            /** @description Mentee places free before the round (group programs: groups x group size). */
+            places: number;
+            assigned: number;
+            remaining: number;
+            /** @description Group programs: groups the proposals form. */
+            groups: number | null;
+        };
+        ChangedPairDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            fromMentorUserId: string;
+            /** Format: uuid */
+            toMentorUserId: string;
+            scoreBefore: number;
+            scoreAfter: number;
+        };
+        ScoredPairDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+            score: number;
+        };
+        RoundDiffDto: {
+            /**
+             * Format: uuid
+             * @description The round whose proposals are "before".
+             */
+            previousRoundId: string;
+            /** @description Mentees with the same mentor as before. */
+            kept: number;
+            changed: components["schemas"]["ChangedPairDto"][];
+            /** @description Mentees matched now and not before. */
+            added: components["schemas"]["ScoredPairDto"][];
+            /** @description Mentees matched before and not now. */
+            removed: components["schemas"]["ScoredPairDto"][];
+            totalScoreBefore: number;
+            totalScoreAfter: number;
+        };
+        RoundViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /**
+             * Format: uuid
+             * @description The round this one re-runs.
+             */
+            previousRoundId: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed" | "published";
+            /** @enum {string} */
+            objective: "max-score" | "max-matched-then-score";
+            /** @enum {string} */
+            mode: "exact" | "stable";
+            /**
+             * @description While running: what the worker is doing.
+             * @enum {string|null}
+             */
+            phase: "loading-profiles" | "scoring" | "solving" | "saving" | null;
+            percent: number;
+            failure: components["schemas"]["RoundFailureDto"] | null;
+            fixedPairs: components["schemas"]["RoundPairDto"][];
+            forbiddenPairs: components["schemas"]["RoundPairDto"][];
+            matchedCount: number | null;
+            totalScore: number | null;
+            /** @description Pairs who would both rather be together (0 in stable mode). */
+            blockingPairs: number | null;
+            unmatched: components["schemas"]["UnmatchedMenteeDto"][];
+            mentorLoad: components["schemas"]["MentorLoadDto"][];
+            /** @description A re-run: its changes against the round it re-runs. */
+            diff: components["schemas"]["RoundDiffDto"] | null;
+            /** @description Whether the exact solve started from the previous solve's prices (a warm re-solve). */
+            warmStarted: boolean;
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        RoundPageDto: {
+            items: components["schemas"]["RoundViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ProposalComponentDto: {
+            /** @example skills */
+            id: string;
+            /** @description How well the pair does on it, 0..1. */
+            value: number;
+            /** @description Its share of the total weight, 0..1. */
+            weight: number;
+            /** @description Its part of the 0..100 score. */
+            points: number;
+            /** @example 3 of 4 wanted skills at or above target level */
+            reason: string;
+        };
+        ProposalViewDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+            menteeName: string;
+            mentorName: string;
+            /** @description 0..100 */
+            score: number;
+            /** @description Fixed by the coordinator. */
+            fixed: boolean;
+            /** @description Group programs: the mentor's group (1, 2, ...). */
+            groupNumber: number | null;
+            components: components["schemas"]["ProposalComponentDto"][];
+        };
+        ProposalPageDto: {
+            items: components["schemas"]["ProposalViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RerunRoundDto: {
+            /**
+             * @description Best total score, or as many mentees matched as possible and then the best score.
+             * @default max-score
+             * @enum {string}
+             */
+            objective: "max-score" | "max-matched-then-score";
+            /**
+             * @description exact: the optimum of the objective; stable: no mentee and mentor would both rather be together.
+             * @default exact
+             * @enum {string}
+             */
+            mode: "exact" | "stable";
+            /** @description Pairs to keep whatever the solve says (a mentee fixed again moves to the new mentor). */
+            fix?: components["schemas"]["RoundPairDto"][];
+            /** @description Pairs the solve must not propose. */
+            forbid?: components["schemas"]["RoundPairDto"][];
+            /** @description Fixed or forbidden pairs to let go of. */
+            release?: components["schemas"]["RoundPairDto"][];
+        };
+        DryRunDto: {
+            /**
+             * @description Best total score, or as many mentees matched as possible and then the best score.
+             * @default max-score
+             * @enum {string}
+             */
+            objective: "max-score" | "max-matched-then-score";
+            /**
+             * @description exact: the optimum of the objective; stable: no mentee and mentor would both rather be together.
+             * @default exact
+             * @enum {string}
+             */
+            mode: "exact" | "stable";
+            /** @description Pairs to keep whatever the solve says (a mentee fixed again moves to the new mentor). */
+            fix?: components["schemas"]["RoundPairDto"][];
+            /** @description Pairs the solve must not propose. */
+            forbid?: components["schemas"]["RoundPairDto"][];
+            /** @description Fixed or forbidden pairs to let go of. */
+            release?: components["schemas"]["RoundPairDto"][];
+            /** @description Weights and rules to try instead of the cohort's (any part; the rest stays as the cohort has it). */
+            criteria?: components["schemas"]["CriteriaDto"];
+        };
+        DryRunViewDto: {
+            /**
+             * Format: uuid
+             * @description The round the dry run compares with.
+             */
+            roundId: string;
+            matchedCount: number;
+            totalScore: number;
+            blockingPairs: number;
+            unmatchedCount: number;
+            diff: components["schemas"]["RoundDiffDto"];
+        };
     };
     responses: never;
     parameters: never;
@@ -2031,14 +2392,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `email_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2068,21 +2433,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `invalid_credentials`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2112,21 +2483,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `invalid_refresh_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `cross_site_refresh`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2148,7 +2525,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2174,14 +2553,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2211,14 +2594,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2247,14 +2634,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many attempts: `details.retryAfterSeconds`. Codes: `too_many_attempts`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2283,14 +2674,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No longer valid. Codes: `invalid_reset_token`. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2321,14 +2716,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2354,7 +2753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2384,14 +2785,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2416,14 +2821,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2453,28 +2862,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2499,21 +2916,152 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_scheduleDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleOrganizationDeletionDto"];
+            };
+        };
+        responses: {
+            /** @description Scheduled for deletion (`deletion` says until when). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `organization_name_mismatch`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored: open to its members again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `organization_not_scheduled_for_deletion`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No longer valid. Codes: `organization_purge_due`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2543,28 +3091,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2592,21 +3148,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2626,28 +3188,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2679,35 +3249,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `member_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `last_admin`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2737,28 +3317,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2788,35 +3376,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `already_member`, `invitation_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2846,35 +3444,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No longer valid. Codes: `invitation_expired`. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2894,28 +3502,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `forbidden_role`, `role_not_grantable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `invitation_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2945,14 +3561,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `invitation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2979,7 +3599,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2988,7 +3608,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2997,7 +3617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3029,7 +3649,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3038,7 +3658,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3047,7 +3667,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3056,7 +3676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3065,7 +3685,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3098,7 +3718,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillImportReportDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `csv_malformed`, `csv_rows_rejected`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3107,7 +3727,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3116,7 +3736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3125,7 +3745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3134,7 +3754,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is larger than the API accepts. */
+            /** @description The body is larger than the API accepts. Codes: `payload_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3143,7 +3763,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is not of the type the route takes. */
+            /** @description The body is not of the type the route takes. Codes: `unsupported_media_type`, `unsupported_charset`. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3173,7 +3793,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3182,7 +3802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3216,7 +3836,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3225,7 +3845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3234,7 +3854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3243,7 +3863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3252,7 +3872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3286,7 +3906,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkillMergeResultDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `skill_merge_into_itself`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3295,7 +3915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3304,7 +3924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3313,7 +3933,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `skill_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3322,7 +3942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `skill_retired`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3357,7 +3977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfilePageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3366,7 +3986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3375,7 +3995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3384,7 +4004,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3412,7 +4032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +4041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3453,7 +4073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3462,7 +4082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3471,7 +4091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3501,7 +4121,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3510,7 +4130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3519,7 +4139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3553,7 +4173,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3562,7 +4182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3571,7 +4191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3580,7 +4200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `profile_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3612,7 +4232,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3621,7 +4241,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3630,7 +4250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3639,7 +4259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3671,7 +4291,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `invalid_criteria`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3680,7 +4300,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3689,7 +4309,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3698,7 +4318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3707,7 +4327,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `program_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3737,7 +4357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3746,7 +4366,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3755,7 +4375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3789,7 +4409,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `invalid_criteria`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3798,7 +4418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3807,7 +4427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3816,7 +4436,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3825,7 +4445,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `program_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3859,7 +4479,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3868,7 +4488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3877,7 +4497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +4506,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +4515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3928,7 +4548,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3937,7 +4557,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3946,7 +4566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3976,7 +4596,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3985,7 +4605,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4019,7 +4639,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4028,7 +4648,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4037,7 +4657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4046,7 +4666,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4055,7 +4675,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_name_taken`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4089,7 +4709,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4098,7 +4718,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4107,7 +4727,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4116,7 +4736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4125,7 +4745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_transition_not_allowed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4164,7 +4784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4173,7 +4793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4182,7 +4802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4191,7 +4811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4225,7 +4845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4234,7 +4854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4243,7 +4863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4252,7 +4872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4261,7 +4881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_exists`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4292,7 +4912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4301,7 +4921,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4310,7 +4930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4339,7 +4959,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4348,7 +4968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4357,8 +4977,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `cohort_closed`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4388,7 +5017,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4397,7 +5026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4406,7 +5035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4415,7 +5044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4446,7 +5075,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4455,7 +5084,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4464,7 +5093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4473,7 +5102,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4506,7 +5135,7 @@ export interface operations {
                     "application/json": components["schemas"]["WaitlistPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4515,7 +5144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4524,7 +5153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4533,7 +5162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4563,7 +5192,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4572,7 +5201,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4606,7 +5235,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4615,7 +5244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4624,7 +5253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4633,7 +5262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_exists`, `enrollment_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4663,7 +5292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4672,7 +5301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4681,7 +5310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4711,7 +5340,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4720,7 +5349,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4729,7 +5358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4759,7 +5388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4768,7 +5397,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `participant_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4777,7 +5406,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `participant_status_conflict`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4810,7 +5439,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4819,7 +5448,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4828,7 +5457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,7 +5466,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4872,7 +5501,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `csv_malformed`, `csv_too_many_rows`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4881,7 +5510,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4890,7 +5519,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4899,7 +5528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4908,7 +5537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4917,7 +5546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is larger than the API accepts. */
+            /** @description The body is larger than the API accepts. Codes: `payload_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4926,7 +5555,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The body is not of the type the route takes. */
+            /** @description The body is not of the type the route takes. Codes: `unsupported_media_type`, `unsupported_charset`. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4957,7 +5586,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4966,7 +5595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4975,7 +5604,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5004,7 +5633,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5013,7 +5642,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5022,7 +5651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5031,7 +5660,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `import_not_pending`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5067,7 +5696,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportRowPageDto"];
                 };
             };
-            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5076,7 +5705,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5085,7 +5714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5094,7 +5723,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5135,7 +5764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantImportViewDto"];
                 };
             };
-            /** @description No valid access token. */
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5144,7 +5773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A member without one of the roles the route needs (`forbidden_role`). */
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5153,7 +5782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`, `import_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5162,7 +5791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request conflicts with the current state; the body says which and what is allowed. */
+            /** @description Conflicts with the current state. Codes: `import_not_pending`, `import_has_no_valid_rows`, `import_outdated`, `cohort_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5199,35 +5828,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `not_cohort_mentee`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `mentee_choice_off`, `cohort_not_matching`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5259,35 +5898,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not allowed for the caller. Codes: `not_cohort_mentee`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `mentee_choice_off`, `cohort_not_matching`, `open_request_limit`, `match_request_duplicate`, `mentor_unavailable`, `mentor_at_capacity`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5318,21 +5967,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5363,21 +6018,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5405,14 +6066,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5440,21 +6105,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `match_request_not_open`, `participant_not_enrolled`, `mentor_at_capacity`, `pair_already_matched`, `cohort_not_matching`, `mentee_choice_off`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5486,28 +6157,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `match_request_not_open`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5535,21 +6214,466 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_request_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Conflicts with the current state. Codes: `match_request_not_open`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortMatchingRoundsController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortMatchingRoundsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRoundDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `cohort_not_matching`, `round_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_proposals: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                mentorUserId?: string;
+                menteeUserId?: string;
+                /** @description Only fixed (true) or only solved (false) pairs. */
+                fixed?: boolean;
+            };
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerunRoundDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `round_pair_invalid`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `round_not_completed`, `round_published`, `cohort_not_matching`, `round_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `round_pair_invalid`, `invalid_criteria`, `round_too_large`, `round_fixed_pairs_invalid`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `round_not_completed`, `cohort_not_matching`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchingRoundsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `round_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `round_not_completed`, `round_published`, `round_stale`, `cohort_not_matching`, `mentor_at_capacity`, `pair_already_matched`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };

@@ -13,6 +13,10 @@ export class PasswordResetRepository extends GlobalRepository<PasswordResetEntit
     await this.repository.insert(reset);
   }
 
+  get(id: string): Promise<PasswordResetEntity | null> {
+    return this.repository.findOne({ where: { id } });
+  }
+
   /** Locks the link until the unit of work ends, so two uses of it cannot both win. */
   lockByHash(tokenHash: string): Promise<PasswordResetEntity | null> {
     return this.repository.findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });

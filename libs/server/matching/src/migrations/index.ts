@@ -1,7 +1,8 @@
 import type { ContextMigrations } from '@mentorship/platform';
 import { MatchRequests1764700100100 } from './1764700100100-match-requests';
+import { MatchingRounds1764700200000 } from './1764700200000-matching-rounds';
 
 export const matchingMigrations: ContextMigrations = {
   directory: __dirname,
-  classes: [MatchRequests1764700100100],
+  classes: [MatchRequests1764700100100, MatchingRounds1764700200000],
 };

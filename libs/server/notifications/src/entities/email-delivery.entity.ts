@@ -2,15 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 export type EmailDeliveryStatus = 'sending' | 'sent' | 'failed';
 
-/** One email per idempotency key and organization, however often its job runs. */
-@Entity({ name: 'email_deliveries' })
-export class EmailDeliveryEntity {
-  @PrimaryColumn('uuid', { name: 'organization_id' })
-  organizationId!: string;
-
-  @PrimaryColumn('uuid')
-  id!: string;
-
+/** What every delivery records, in an organization's ledger or the accounts' one. */
+export abstract class EmailDeliveryRecord {
   @Column('text', { name: 'idempotency_key' })
   idempotencyKey!: string;
 
@@ -34,4 +27,14 @@ export class EmailDeliveryEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+}
+
+/** One email per idempotency key and organization, however often its job runs. */
+@Entity({ name: 'email_deliveries' })
+export class EmailDeliveryEntity extends EmailDeliveryRecord {
+  @PrimaryColumn('uuid', { name: 'organization_id' })
+  organizationId!: string;
+
+  @PrimaryColumn('uuid')
+  id!: string;
 }

@@ -12,6 +12,7 @@ import {
   type OrganizationRole,
   type OrganizationView,
   type RenameOrganizationRequest,
+  type ScheduleOrganizationDeletionRequest,
 } from '@mentorship/contracts';
 import { NormalizeEmail } from '@mentorship/identity';
 import { PageOf, PageQueryDto } from '@mentorship/platform';
@@ -47,6 +48,24 @@ export class RenameOrganizationDto implements RenameOrganizationRequest {
   name!: string;
 }
 
+export class OrganizationDeletionDto {
+  @ApiProperty({ format: 'date-time', description: 'When an admin scheduled the deletion.' })
+  scheduledAt!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The end of the grace period: until then an admin can restore it; then its data is erased.',
+  })
+  purgeAfter!: string;
+}
+
+/** The organization's exact name, typed by the admin who deletes it. */
+export class ScheduleOrganizationDeletionDto implements ScheduleOrganizationDeletionRequest {
+  @ApiProperty({ example: 'Acme Engineering', description: "The organization's name, exactly as it is." })
+  @IsString()
+  @MaxLength(200)
+  confirmName!: string;
+}
+
 export class OrganizationViewDto implements OrganizationView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -63,6 +82,12 @@ export class OrganizationViewDto implements OrganizationView {
     description: 'When the caller last opened it (POST /orgs/{orgId}/visits); null: not yet.',
   })
   lastUsedAt!: string | null;
+  @ApiProperty({
+    type: OrganizationDeletionDto,
+    nullable: true,
+    description: 'Set while scheduled for deletion (only its admins still see it); null otherwise.',
+  })
+  deletion!: OrganizationDeletionDto | null;
 }
 
 export class OrganizationListDto {

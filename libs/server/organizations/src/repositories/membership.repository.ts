@@ -22,6 +22,16 @@ export interface OwnOrganizationRow {
   roles: OrganizationRole[];
   createdAt: Date;
   lastUsedAt: Date | null;
+  deletionScheduledAt: Date | null;
+  purgeAfter: Date | null;
+}
+
+/** What entering an organization reads about the caller and the organization, in one statement. */
+export interface OrganizationEntry {
+  /** The caller's roles; null for someone who is not a member. */
+  roles: OrganizationRole[] | null;
+  /** The organization is scheduled for deletion: closed to its members but for restoring it. */
+  scheduledForDeletion: boolean;
 }
 
 @Injectable()
@@ -31,13 +41,17 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
   }
 
   /**
-   * The caller's roles, read in the statement that enters the tenant
-   * (`TenancyService.enterTenant`): null for someone who is not a member. Row security applies
-   * as to any tenant read: the tenant is set by then.
+   * The caller's roles and whether the organization is scheduled for deletion, read in the
+   * statement that enters the tenant (`TenancyService.enterTenant`): null when the organization
+   * does not exist. Row security applies as to any tenant read: the tenant is set by then.
    */
-  static rolesEntry(userId: string): TenantEntryRead {
+  static accessEntry(userId: string): TenantEntryRead {
     return {
-      sql: `SELECT m.roles FROM memberships m WHERE m.organization_id = tenant.organization_id AND m.user_id = $2`,
+      sql: `SELECT json_build_object(
+                'roles', (SELECT m.roles FROM memberships m
+                           WHERE m.organization_id = tenant.organization_id AND m.user_id = $2),
+                'scheduledForDeletion', o.deletion_scheduled_at IS NOT NULL)
+              FROM organizations o WHERE o.id = tenant.organization_id`,
       params: [userId],
     };
   }
@@ -130,8 +144,12 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
           'membership.roles AS roles',
           'organization.created_at AS "createdAt"',
           'membership.last_used_at AS "lastUsedAt"',
+          'organization.deletion_scheduled_at AS "deletionScheduledAt"',
+          'organization.purge_after AS "purgeAfter"',
         ])
         .andWhere('membership.user_id = :userId', { userId })
+        // Scheduled for deletion: gone for everyone but its admins, who may restore it.
+        .andWhere(`(organization.deletion_scheduled_at IS NULL OR 'admin' = ANY (membership.roles))`)
         .orderBy('organization.name')
         .addOrderBy('organization.id')
         .getRawMany<OwnOrganizationRow>(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MentorType } from '@mentorship/contracts';
-import { TenantRepository, type TenantRow } from '@mentorship/platform';
+import { TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
 import { ProfileEntity } from '../entities/profile.entity';
 import type { AvailabilitySlot, ImportedProfile } from '../profile-values.service';
 
@@ -63,20 +63,19 @@ export class ProfileRepository extends TenantRepository<ProfileEntity> {
     department?: string;
     offset: number;
     limit: number;
-  }): Promise<{ rows: ProfileRow[]; total: number }> {
-    const rows = await this.sql<ProfileRow & { total: number }>(
-      `SELECT *, count(*) OVER ()::int AS total FROM (${MEMBER_PROFILES}
+  }): Promise<FoundPage<ProfileRow>> {
+    return this.findPage<ProfileRow>(
+      {
+        select: `${MEMBER_PROFILES}
           AND ($2::uuid IS NULL OR EXISTS (
                 SELECT 1 FROM profile_skills ps
                  WHERE ps.organization_id = m.organization_id AND ps.user_id = m.user_id AND ps.skill_id = $2))
-          AND ($3::text IS NULL OR lower(p.department) = lower($3))
-       ) AS member
-       ORDER BY lower("displayName"), "userId"
-       OFFSET $4 LIMIT $5`,
-      [filter.skillId ?? null, filter.department ?? null, filter.offset, filter.limit],
+          AND ($3::text IS NULL OR lower(p.department) = lower($3))`,
+        params: [filter.skillId ?? null, filter.department ?? null],
+        orderBy: 'lower(listed."displayName"), listed."userId"',
+      },
+      filter,
     );
-    const total = rows[0]?.total ?? 0;
-    return { rows: rows.map(({ total: _total, ...row }) => row), total };
   }
 
   /**

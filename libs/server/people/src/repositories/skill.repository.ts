@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SkillStatus } from '@mentorship/contracts';
-import { isUniqueViolation, TenantRepository } from '@mentorship/platform';
+import { isUniqueViolation, TenantRepository, type FoundPage } from '@mentorship/platform';
 import { SkillEntity } from '../entities/skill.entity';
 
 /** A skill with the number of profiles that offer or want it. */
@@ -32,18 +32,15 @@ export class SkillRepository extends TenantRepository<SkillEntity> {
     text?: string;
     offset: number;
     limit: number;
-  }): Promise<{ rows: SkillRow[]; total: number }> {
-    const rows = await this.sql<SkillRow & { total: number }>(
-      `SELECT ${SKILL_COLUMNS}, count(*) OVER ()::int AS total
-         FROM skills s
-        WHERE ${SKILL_FILTER}
-        ORDER BY lower(s.name), s.id
-        OFFSET $4 LIMIT $5`,
-      [filter.status ?? null, filter.text ?? null, filter.offset, filter.limit],
+  }): Promise<FoundPage<SkillRow>> {
+    return this.findPage<SkillRow>(
+      {
+        select: `SELECT ${SKILL_COLUMNS} FROM skills s WHERE ${SKILL_FILTER}`,
+        params: [filter.status ?? null, filter.text ?? null],
+        orderBy: 'lower(listed.name), listed.id',
+      },
+      filter,
     );
-    // Past the last page the window has no row to carry the total: count on its own then.
-    const total = rows[0]?.total ?? (filter.offset > 0 ? await this.count(filter) : 0);
-    return { rows: rows.map(({ total: _total, ...row }) => row), total };
   }
 
   async row(id: string): Promise<SkillRow | null> {
@@ -130,13 +127,5 @@ export class SkillRepository extends TenantRepository<SkillEntity> {
        RETURNING id, name, status, 0 AS profiles`,
       [skills.map((skill) => skill.id), skills.map((skill) => skill.name)],
     );
-  }
-
-  private async count(filter: { status?: SkillStatus; text?: string }): Promise<number> {
-    const [row] = await this.sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM skills s WHERE ${SKILL_FILTER}`,
-      [filter.status ?? null, filter.text ?? null],
-    );
-    return row?.n ?? 0;
   }
 }

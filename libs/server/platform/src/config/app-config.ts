@@ -110,6 +110,19 @@ export class AppConfig {
   @Min(1)
   invitationTtlDays = 7;
 
+  /** Days an organization scheduled for deletion can still be restored before its data is purged. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  organizationDeletionGraceDays = 30;
+
+  /** How often the worker looks for organizations whose grace period is over. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  organizationPurgeEverySeconds = 3600;
+
   /** Where people reach the admin app; used in links sent by email. */
   @IsUrl({ require_tld: false })
   publicUrl = 'http://localhost:3000';
@@ -177,6 +190,8 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   accessTokenTtlSeconds: 'ACCESS_TOKEN_TTL_SECONDS',
   refreshTokenTtlSeconds: 'REFRESH_TOKEN_TTL_SECONDS',
   invitationTtlDays: 'INVITATION_TTL_DAYS',
+  organizationDeletionGraceDays: 'ORGANIZATION_DELETION_GRACE_DAYS',
+  organizationPurgeEverySeconds: 'ORGANIZATION_PURGE_EVERY_SECONDS',
   publicUrl: 'PUBLIC_URL',
   smtpUrl: 'SMTP_URL',
   mailFrom: 'MAIL_FROM',

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { ContextMigrations } from '../database/schema/context-migrations';
-import type { JobDefinition } from '../jobs/job-definition';
+import type { DeclaredJob } from '../jobs/job-definition';
+import type { ScheduleDefinition } from '../jobs/schedule-definition';
 
 /**
  * What a bounded context hands to the composition root, from its `index.ts`: its Nest module
@@ -12,6 +13,11 @@ export interface BoundedContext {
   readonly name: string;
   readonly module: Type<unknown>;
   readonly migrations: ContextMigrations;
-  /** The jobs it declares; the worker runs each with its one handler. */
-  readonly jobs?: readonly JobDefinition[];
+  /** The jobs it declares (tenant or account jobs); the worker runs each with its one handler. */
+  readonly jobs?: readonly DeclaredJob[];
+  /**
+   * Its recurring ticks (`defineSchedule`), each with one `@HandlesSchedule` provider in its
+   * module; the worker installs them as BullMQ job schedulers.
+   */
+  readonly schedules?: readonly ScheduleDefinition[];
 }

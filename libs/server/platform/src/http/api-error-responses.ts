@@ -1,5 +1,22 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import type { ErrorBody } from '@mentorship/contracts';
+
+/** The one error body, documented for OpenAPI. */
+export class ErrorBodyDto implements ErrorBody {
+  @ApiProperty({ example: 404 })
+  statusCode!: number;
+  @ApiProperty({ example: 'cohort_not_found', description: 'Stable and machine-readable: switch on it.' })
+  code!: string;
+  @ApiProperty({ description: 'For people.' })
+  message!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'validation_failed: `[{ field, problems[] }]`; otherwise what the code says it carries.',
+    oneOf: [{ type: 'array', items: {} }, { type: 'object' }],
+  })
+  details!: unknown[] | Record<string, unknown> | null;
+}
 
 /** What each error status means for every route; the codes say which case it is. */
 const MEANING: Record<number, string> = {
@@ -27,6 +44,7 @@ export function ApiErrorCodes(
       ApiResponse({
         status: Number(status),
         description: `${MEANING[Number(status)] ?? 'Error.'} Codes: ${(list ?? []).map((code) => `\`${code}\``).join(', ')}.`,
+        type: ErrorBodyDto,
       }),
     ),
   );

@@ -1,14 +1,24 @@
 import { SetMetadata } from '@nestjs/common';
-import type { JobDefinition, TenantJobPayload } from './job-definition';
+import type {
+  AccountJobDefinition,
+  AccountJobPayload,
+  DeclaredJob,
+  JobDefinition,
+  TenantJobPayload,
+} from './job-definition';
 
 export const JOB_HANDLER = 'mentorship:job-handler';
 
-/** What the worker gives a handler: the job's identity and its tenant, restored from the payload. */
-export interface JobRun {
+/** What every run knows: the job's identity and its key. */
+interface JobRunIdentity {
   jobId: string;
   /** The job's key (`jobKeyOf`): claim it in Postgres to make a side effect happen once. */
   key: string;
   attemptsMade: number;
+}
+
+/** What the worker gives a handler: the job's identity and its tenant, restored from the payload. */
+export interface JobRun extends JobRunIdentity {
   /**
    * Runs `work` in one transaction of the payload's organization. A handler may use several,
    * e.g. to commit an idempotency claim before a side effect outside the database.
@@ -16,10 +26,23 @@ export interface JobRun {
   inTenant<T>(work: () => Promise<T>): Promise<T>;
 }
 
+/** What an account job's handler gets: no tenant, only transactions over global tables. */
+export interface AccountJobRun extends JobRunIdentity {
+  /** Runs `work` in one transaction (`UnitOfWork`); tenant tables stay out of reach. */
+  inTransaction<T>(work: () => Promise<T>): Promise<T>;
+}
+
 /** A provider that handles one job; its payload has been validated against the job's class. */
 export interface JobHandler<P extends TenantJobPayload = TenantJobPayload> {
   handle(payload: P, run: JobRun): Promise<void>;
 }
 
-export const HandlesJob = <P extends TenantJobPayload>(job: JobDefinition<P>) =>
-  SetMetadata(JOB_HANDLER, job);
+export interface AccountJobHandler<P extends AccountJobPayload = AccountJobPayload> {
+  handle(payload: P, run: AccountJobRun): Promise<void>;
+}
+
+export function HandlesJob<P extends TenantJobPayload>(job: JobDefinition<P>): ClassDecorator;
+export function HandlesJob<P extends AccountJobPayload>(job: AccountJobDefinition<P>): ClassDecorator;
+export function HandlesJob(job: DeclaredJob): ClassDecorator {
+  return SetMetadata(JOB_HANDLER, job);
+}

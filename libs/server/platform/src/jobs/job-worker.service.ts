@@ -3,22 +3,26 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { AppConfig } from '../config/app-config';
+import { UnitOfWork } from '../database/repositories/unit-of-work';
 import { TenancyService } from '../tenancy/tenancy.service';
-import { jobKeyOf, TenantJobPayload } from './job-definition';
-import { JobRegistry } from './job-registry';
+import { AccountJobPayload, jobKeyOf, TenantJobPayload } from './job-definition';
+import { JobQueueService } from './job-queue.service';
+import { JobRegistry, RegisteredJob, RegisteredSchedule } from './job-registry';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { redisConnectionOptions } from './redis-connection';
+import { ScheduleRunRepository } from './schedule-run.repository';
 
 /**
- * A job the worker refuses to run: unknown, without an organization, or with a payload its
- * job's class does not accept. It fails at once (no retry: it would fail again the same way)
- * and its handler never runs, so it writes nothing.
+ * A job the worker refuses to run: unknown, without an organization (an account job: without
+ * a user), or with a payload its job's class does not accept. It fails at once (no retry: it
+ * would fail again the same way) and its handler never runs, so it writes nothing.
  */
 export class RejectedJobError extends UnrecoverableError {}
 
 /**
  * The consumer side, started only by apps/worker: one BullMQ worker per queue, each job
- * validated, then dispatched to its one handler inside the tenant named by its payload.
+ * validated, then dispatched to its one handler inside the tenant named by its payload (an
+ * account job: in a transaction of its own, with no tenant); each schedule's tick to its handler.
  */
 @Injectable()
 export class JobWorkerService implements OnApplicationShutdown {
@@ -29,15 +33,26 @@ export class JobWorkerService implements OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly registry: JobRegistry,
     private readonly tenancy: TenancyService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly relay: OutboxRelay,
+    private readonly queues: JobQueueService,
+    private readonly scheduleRuns: ScheduleRunRepository,
   ) {}
 
   /**
-   * Checks the handlers, then starts consuming every queue a declared job runs on, and the
-   * outbox relay's schedule.
+   * Checks the handlers, installs every declared schedule (an upsert under the schedule's name:
+   * one per Redis, whatever the number of workers), then starts consuming every queue a job or
+   * a schedule runs on, and the outbox relay's schedule.
    */
   async start(): Promise<void> {
     this.registry.load();
+    for (const { definition } of this.registry.allSchedules())
+      await this.queues
+        .queue(definition.queue)
+        .upsertJobScheduler(definition.name, definition.repeat(this.config), {
+          name: definition.name,
+          opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+        });
     const jobWorkers = this.registry.queues().map(
       (queue) =>
         new Worker(queue, (job) => this.process(job), {
@@ -58,11 +73,17 @@ export class JobWorkerService implements OnApplicationShutdown {
 
   async process(job: Job<unknown>): Promise<void> {
     const label = `job ${job.name} ${job.id}`;
+    const schedule = this.registry.scheduleOf(job.name);
+    if (schedule) return this.tick(schedule, job);
     const registered = this.registry.jobOf(job.name);
     if (!registered) throw new RejectedJobError(`${label} is not a declared job`);
-    const organizationId = (job.data as Partial<TenantJobPayload> | undefined)?.organizationId;
-    if (typeof organizationId !== 'string') throw new RejectedJobError(`${label} names no organization`);
-    const payload = plainToInstance(registered.definition.payload, job.data);
+    const data = job.data as Partial<TenantJobPayload & AccountJobPayload> | undefined;
+    if (registered.definition.lane === 'account') {
+      if (typeof data?.userId !== 'string') throw new RejectedJobError(`${label} names no user`);
+    } else if (typeof data?.organizationId !== 'string') {
+      throw new RejectedJobError(`${label} names no organization`);
+    }
+    const payload = plainToInstance(registered.definition.payload as never, job.data) as object;
     const errors = await validate(payload, {
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -70,18 +91,59 @@ export class JobWorkerService implements OnApplicationShutdown {
     });
     if (errors.length > 0)
       throw new RejectedJobError(`${label} has an invalid payload: ${describe(errors).join('; ')}`);
-    await registered.handler.handle(payload, {
-      jobId: job.id ?? '',
-      key: jobKeyOf(registered.definition, payload),
-      attemptsMade: job.attemptsMade,
-      inTenant: (work) => this.tenancy.runInTenant(payload.organizationId, work),
+    await this.dispatch(registered, payload, job);
+  }
+
+  private async dispatch(registered: RegisteredJob, payload: object, job: Job<unknown>): Promise<void> {
+    const identity = { jobId: job.id ?? '', attemptsMade: job.attemptsMade };
+    if (isAccountJob(registered)) {
+      const account = payload as AccountJobPayload;
+      return registered.handler.handle(account, {
+        ...identity,
+        key: jobKeyOf(registered.definition, account),
+        inTransaction: (work) => this.unitOfWork.run(work),
+      });
+    }
+    const tenant = payload as TenantJobPayload;
+    const { definition, handler } = registered as Exclude<RegisteredJob, { definition: { lane: 'account' } }>;
+    return handler.handle(tenant, {
+      ...identity,
+      key: jobKeyOf(definition, tenant),
+      inTenant: (work) => this.tenancy.runInTenant(tenant.organizationId, work),
     });
+  }
+
+  /** A schedule's tick: logged (schedule_runs), then handed to its handler with its slot's instant. */
+  private async tick(schedule: RegisteredSchedule, job: Job<unknown>): Promise<void> {
+    const at = new Date(tickSlot(job));
+    const tick = {
+      schedule: schedule.definition.name,
+      at,
+      key: `${schedule.definition.name}.${at.getTime()}`,
+    };
+    await this.scheduleRuns.record(tick.schedule, at, job.attemptsMade);
+    await schedule.handler.tick(tick);
   }
 
   /** Graceful: let running jobs finish; an unfinished job's lock expires and another worker takes it. */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
   }
+}
+
+/**
+ * The instant a scheduler's job stands for: BullMQ ids them `repeat:<scheduler>:<slot ms>`;
+ * otherwise (a tick added by hand) when it was due.
+ */
+export function tickSlot(job: Pick<Job, 'id' | 'timestamp' | 'delay'>): number {
+  const slot = /^repeat:.+:(\d+)$/.exec(job.id ?? '')?.[1];
+  return slot ? Number(slot) : job.timestamp + (job.delay ?? 0);
+}
+
+function isAccountJob(
+  registered: RegisteredJob,
+): registered is Extract<RegisteredJob, { definition: { lane: 'account' } }> {
+  return registered.definition.lane === 'account';
 }
 
 function describe(errors: ValidationError[]): string[] {

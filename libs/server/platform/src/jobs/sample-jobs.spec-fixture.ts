@@ -1,5 +1,6 @@
 import { IsUUID } from 'class-validator';
-import { defineJob, TenantJobPayload } from './job-definition';
+import { AccountJobPayload, defineAccountJob, defineJob, TenantJobPayload } from './job-definition';
+import { defineSchedule } from './schedule-definition';
 
 // Jobs as contexts declare them, for the platform's own specs.
 
@@ -32,4 +33,22 @@ export const rollupJob = defineJob({
   queue: 'analytics',
   payload: TenantJobPayload,
   key: () => 'today',
+});
+
+export class ResetPayload extends AccountJobPayload {
+  @IsUUID()
+  resetId!: string;
+}
+
+export const resetJob = defineAccountJob({
+  name: 'password-reset-email',
+  queue: 'email',
+  payload: ResetPayload,
+  key: (payload) => payload.resetId,
+});
+
+export const purgeSchedule = defineSchedule({
+  name: 'nightly-purge',
+  queue: 'maintenance',
+  repeat: () => ({ pattern: '0 3 * * *', tz: 'UTC' }),
 });

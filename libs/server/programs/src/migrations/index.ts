@@ -2,8 +2,14 @@ import type { ContextMigrations } from '@mentorship/platform';
 import { Programs1764500000100 } from './1764500000100-programs';
 import { Participants1764500000200 } from './1764500000200-participants';
 import { ParticipantImports1764500000300 } from './1764500000300-participant-imports';
+import { RosterSortName1764620000000 } from './1764620000000-roster-sort-name';
 
 export const programsMigrations: ContextMigrations = {
   directory: __dirname,
-  classes: [Programs1764500000100, Participants1764500000200, ParticipantImports1764500000300],
+  classes: [
+    Programs1764500000100,
+    Participants1764500000200,
+    ParticipantImports1764500000300,
+    RosterSortName1764620000000,
+  ],
 };

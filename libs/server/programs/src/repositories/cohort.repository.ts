@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CohortStatus, ParticipantRole, ParticipantStatus } from '@mentorship/contracts';
-import { isUniqueViolation, TenantRepository, type TenantRow } from '@mentorship/platform';
+import { isUniqueViolation, TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
 import { CohortEntity } from '../entities/cohort.entity';
 import type { ProgramSettings } from '../program-settings.service';
 
@@ -64,23 +64,22 @@ export class CohortRepository extends TenantRepository<CohortEntity> {
     status?: CohortStatus;
     offset: number;
     limit: number;
-  }): Promise<{ rows: CohortRow[]; total: number }> {
-    const where = `AND ${VISIBLE} AND ($4::uuid IS NULL OR c.program_id = $4) AND ($5::text IS NULL OR c.status = $5)`;
-    const parameters = [
-      filter.audience.email,
-      filter.audience.managers,
-      filter.programId ?? null,
-      filter.status ?? null,
-    ];
-    const rows = await this.sql<CohortRow>(
-      `${COHORT_ROWS} ${where} ORDER BY c.starts_on DESC, lower(c.name), c.id OFFSET $6 LIMIT $7`,
-      [...parameters, filter.offset, filter.limit],
+  }): Promise<FoundPage<CohortRow>> {
+    return this.findPage<CohortRow>(
+      {
+        select: `${COHORT_ROWS} AND ${VISIBLE}
+                   AND ($4::uuid IS NULL OR c.program_id = $4) AND ($5::text IS NULL OR c.status = $5)`,
+        params: [
+          filter.audience.email,
+          filter.audience.managers,
+          filter.programId ?? null,
+          filter.status ?? null,
+        ],
+        // "startsOn" is YYYY-MM-DD: its text order is the date order.
+        orderBy: 'listed."startsOn" DESC, lower(listed.name), listed.id',
+      },
+      filter,
     );
-    const [count] = await this.sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (${COHORT_ROWS} ${where}) AS cohort`,
-      parameters,
-    );
-    return { rows, total: count?.n ?? 0 };
   }
 
   /** The cohort if `audience` may see it. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TenantRepository } from '@mentorship/platform';
+import { TenantRepository, type FoundPage } from '@mentorship/platform';
 import { ImportedParticipant, ParticipantImportRowEntity } from '../entities/participant-import-row.entity';
 
 export type NewImportRow = Omit<ParticipantImportRowEntity, 'organizationId' | 'importId'>;
@@ -26,13 +26,10 @@ export class ParticipantImportRowRepository extends TenantRepository<Participant
   async page(
     importId: string,
     filter: { valid?: boolean; offset: number; limit: number },
-  ): Promise<[ParticipantImportRowEntity[], number]> {
-    const where = filter.valid === undefined ? { importId } : { importId, valid: filter.valid };
-    const [rows, total] = await Promise.all([
-      this.find(where, { order: { line: 'ASC' }, skip: filter.offset, take: filter.limit }),
-      this.count(importId, filter.valid),
-    ]);
-    return [rows, total];
+  ): Promise<FoundPage<ParticipantImportRowEntity>> {
+    const builder = this.query('row').andWhere('row.import_id = :importId', { importId });
+    if (filter.valid !== undefined) builder.andWhere('row.valid = :valid', { valid: filter.valid });
+    return this.findPage(builder.orderBy('row.line'), filter);
   }
 
   /** What the valid rows import, in file order. */
@@ -47,11 +44,5 @@ export class ParticipantImportRowRepository extends TenantRepository<Participant
 
   removeAll(importId: string): Promise<void> {
     return this.delete({ importId });
-  }
-
-  private count(importId: string, valid?: boolean): Promise<number> {
-    const builder = this.query('row').andWhere('row.import_id = :importId', { importId });
-    if (valid !== undefined) builder.andWhere('row.valid = :valid', { valid });
-    return builder.getCount();
   }
 }

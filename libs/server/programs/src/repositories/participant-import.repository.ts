@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TenantRepository, type TenantRow } from '@mentorship/platform';
+import { TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
 import { ParticipantImportEntity } from '../entities/participant-import.entity';
 
 export type ImportChanges = Partial<
@@ -41,15 +41,12 @@ export class ParticipantImportRepository extends TenantRepository<ParticipantImp
   async page(
     cohortId: string,
     page: { offset: number; limit: number },
-  ): Promise<[ParticipantImportEntity[], number]> {
-    const [rows, total] = await Promise.all([
-      this.find(
-        { cohortId },
-        { order: { createdAt: 'DESC', id: 'ASC' }, skip: page.offset, take: page.limit },
-      ),
-      this.query('import').andWhere('import.cohort_id = :cohortId', { cohortId }).getCount(),
-    ]);
-    return [rows, total];
+  ): Promise<FoundPage<ParticipantImportEntity>> {
+    const builder = this.query('import')
+      .andWhere('import.cohort_id = :cohortId', { cohortId })
+      .orderBy('import.created_at', 'DESC')
+      .addOrderBy('import.id');
+    return this.findPage(builder, page);
   }
 
   async change(id: string, changes: ImportChanges): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ParticipantRole, ParticipantStatus } from '@mentorship/contracts';
+import type { ProfileSkillRow } from '@mentorship/people';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
 import { ParticipantEntity } from '../entities/participant.entity';
 
@@ -54,18 +55,17 @@ const ROSTER_FROM = `
     LEFT JOIN profiles pr ON pr.organization_id = cp.organization_id AND pr.user_id = cp.user_id
    WHERE cp.organization_id = $1 AND cp.cohort_id = $2`;
 
-/** Participants and their names, without profiles: what the roster's filters and order need. */
-const PARTICIPANTS_FROM = `
-    FROM cohort_participants cp
-    LEFT JOIN users u ON u.id = cp.user_id
-   WHERE cp.organization_id = $1 AND cp.cohort_id = $2`;
-
-const ROSTER_FILTER = `
-     AND ($3::text IS NULL OR cp.role = $3)
-     AND ($4::text IS NULL OR cp.status = $4)
-     AND ($5::uuid IS NULL OR cp.user_id IN (
-           SELECT ps.user_id FROM profile_skills ps WHERE ps.organization_id = $1 AND ps.skill_id = $5))
-     AND ($6::text IS NULL OR strpos(lower(${NAME} || ' ' || cp.email), lower($6)) > 0)`;
+/**
+ * A page row's profile skills as `ProfileSkillRow`s, in the order the people context lists them
+ * (`ProfileSkillRepository.of`): read here so that a roster page is one statement.
+ */
+const PAGE_SKILLS = `(
+  SELECT coalesce(json_agg(json_build_object('userId', ps.user_id, 'kind', ps.kind, 'skillId', ps.skill_id,
+                                             'name', s.name, 'status', s.status, 'level', ps.level)
+                  ORDER BY lower(s.name), ps.skill_id), '[]'::json)
+    FROM profile_skills ps
+    JOIN skills s ON s.organization_id = ps.organization_id AND s.id = ps.skill_id
+   WHERE ps.organization_id = cp.organization_id AND ps.user_id = cp.user_id)`;
 
 @Injectable()
 export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
@@ -144,37 +144,56 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
   }
 
   /**
-   * Mentors first, then by name. The page is cut on participants and names alone; profiles are
-   * joined to its rows only (a 10,000-person cohort filtered to thousands reads 25 profiles, not
-   * thousands), and the count reads no profile at all.
+   * Mentors first, then by name: the order of `cohort_participants_roster_order_idx`, so a page
+   * is read from the index in order and costs its offset plus its rows, not a sort of every
+   * match. Filters read the participant alone (`sort_name` is the shown name, lower-cased, so the
+   * text filter needs no join); the skill filter is an EXISTS on profile_skills' key. Names and
+   * profiles and their skills are joined to the page's rows only; the total comes in the same statement, and so
+   * does the cohort's existence: null when the organization has no such cohort (the roster is for
+   * coordinators and admins, who see every cohort of theirs).
    */
-  async roster(cohortId: string, filter: RosterFilter): Promise<{ rows: RosterRow[]; total: number }> {
-    const parameters = [
-      cohortId,
-      filter.role ?? null,
-      filter.status ?? null,
-      filter.skillId ?? null,
-      filter.text ?? null,
-    ];
-    const rows = await this.sql<RosterRow>(
+  async roster(
+    cohortId: string,
+    filter: RosterFilter,
+  ): Promise<{ rows: (RosterRow & { skills: ProfileSkillRow[] })[]; total: number } | null> {
+    const parameters: unknown[] = [cohortId];
+    const bind = (value: unknown) => `$${parameters.push(value) + 1}`;
+    const conditions = ['cp.organization_id = $1', `cp.cohort_id = $2`];
+    if (filter.role) conditions.push(`cp.role = ${bind(filter.role)}`);
+    if (filter.status) conditions.push(`cp.status = ${bind(filter.status)}`);
+    if (filter.skillId)
+      conditions.push(`EXISTS (SELECT 1 FROM profile_skills ps
+         WHERE ps.organization_id = $1 AND ps.user_id = cp.user_id AND ps.skill_id = ${bind(filter.skillId)})`);
+    if (filter.text)
+      conditions.push(`strpos(cp.sort_name || ' ' || cp.email, lower(${bind(filter.text)})) > 0`);
+    const matching = `FROM cohort_participants cp WHERE ${conditions.join(' AND ')}`;
+    const offset = bind(filter.offset);
+    const limit = bind(filter.limit);
+    const found = await this.sql<RosterRow & { skills: ProfileSkillRow[]; total: number }>(
       `WITH page AS (
-         SELECT cp.organization_id, cp.id, cp.email, cp.user_id, ${NAME} AS name, cp.role, cp.status, cp.source,
-                cp.motivation, cp.enrolled_at, cp.created_at
-           ${PARTICIPANTS_FROM} ${ROSTER_FILTER}
-          ORDER BY cp.role, lower(${NAME}), cp.id OFFSET $7 LIMIT $8)
-       SELECT page.id, page.email, page.user_id AS "userId", page.name, page.role, page.status, page.source,
-              page.motivation, page.enrolled_at AS "enrolledAt", page.created_at AS "createdAt",
-              pr.time_zone AS "timeZone", pr.languages, pr.department
-         FROM page
-         LEFT JOIN profiles pr ON pr.organization_id = page.organization_id AND pr.user_id = page.user_id
-        ORDER BY page.role, lower(page.name), page.id`,
-      [...parameters, filter.offset, filter.limit],
-    );
-    const [count] = await this.sql<{ n: number }>(
-      `SELECT count(*)::int AS n ${PARTICIPANTS_FROM} ${ROSTER_FILTER}`,
+         SELECT cp.organization_id, cp.id, cp.user_id, cp.role, cp.sort_name
+           ${matching}
+          ORDER BY cp.role, cp.sort_name, cp.id OFFSET ${offset} LIMIT ${limit}),
+       counted AS (SELECT count(*)::int AS total ${matching})
+       SELECT counted.total, cp.id, cp.email, cp.user_id AS "userId", ${NAME} AS name, cp.role, cp.status,
+              cp.source, cp.motivation, cp.enrolled_at AS "enrolledAt", cp.created_at AS "createdAt",
+              pr.time_zone AS "timeZone", pr.languages, pr.department, ${PAGE_SKILLS} AS skills
+         FROM cohorts c
+         CROSS JOIN counted
+         LEFT JOIN page ON true
+         LEFT JOIN cohort_participants cp ON cp.organization_id = page.organization_id AND cp.id = page.id
+         LEFT JOIN users u ON u.id = cp.user_id
+         LEFT JOIN profiles pr ON pr.organization_id = cp.organization_id AND pr.user_id = cp.user_id
+        WHERE c.organization_id = $1 AND c.id = $2
+        ORDER BY page.role, page.sort_name, page.id`,
       parameters,
     );
-    return { rows, total: count?.n ?? 0 };
+    const [first] = found;
+    if (!first) return null;
+    const total = first.total;
+    // An empty page still answers one line, the total's, with no participant on it.
+    const rows = found.filter((row) => row.id !== null).map(({ total: _total, ...row }) => row);
+    return { rows, total };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProgramKind } from '@mentorship/contracts';
-import { isUniqueViolation, TenantRepository, type TenantRow } from '@mentorship/platform';
+import { isUniqueViolation, TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
 import { ProgramEntity } from '../entities/program.entity';
 import type { ProgramSettings } from '../program-settings.service';
 
@@ -25,21 +25,16 @@ export class ProgramRepository extends TenantRepository<ProgramEntity> {
   }
 
   /** Alphabetically, optionally of one kind. */
-  async page(filter: {
-    kind?: ProgramKind;
-    offset: number;
-    limit: number;
-  }): Promise<{ rows: ProgramRow[]; total: number }> {
-    const where = `p.organization_id = $1 AND ($2::text IS NULL OR p.settings->>'kind' = $2)`;
-    const rows = await this.sql<ProgramRow>(
-      `SELECT ${PROGRAM_COLUMNS} FROM programs p WHERE ${where} ORDER BY lower(p.name), p.id OFFSET $3 LIMIT $4`,
-      [filter.kind ?? null, filter.offset, filter.limit],
+  async page(filter: { kind?: ProgramKind; offset: number; limit: number }): Promise<FoundPage<ProgramRow>> {
+    return this.findPage<ProgramRow>(
+      {
+        select: `SELECT ${PROGRAM_COLUMNS} FROM programs p
+                  WHERE p.organization_id = $1 AND ($2::text IS NULL OR p.settings->>'kind' = $2)`,
+        params: [filter.kind ?? null],
+        orderBy: 'lower(listed.name), listed.id',
+      },
+      filter,
     );
-    const [count] = await this.sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM programs p WHERE ${where}`,
-      [filter.kind ?? null],
-    );
-    return { rows, total: count?.n ?? 0 };
   }
 
   async row(id: string): Promise<ProgramRow | null> {

@@ -1,10 +1,10 @@
-import type {
-  EntityManager,
-  EntityTarget,
-  FindManyOptions,
-  FindOptionsWhere,
-  ObjectLiteral,
+import {
   SelectQueryBuilder,
+  type EntityManager,
+  type EntityTarget,
+  type FindManyOptions,
+  type FindOptionsWhere,
+  type ObjectLiteral,
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { FoundPage } from '../../http/page.dto';
@@ -16,6 +16,17 @@ import { insertUnlessDuplicate } from './unique-violation';
  * from the tenant context, so it cannot be forgotten or set to another organization.
  */
 export type TenantWhere<E, K extends keyof E> = Omit<FindOptionsWhere<E>, K>;
+
+/**
+ * A list in raw SQL, for `findPage`: `select` is a whole SELECT (its `$1` the tenant's
+ * organization id, `$2`... `params`), `orderBy` its order over the output columns, which the page
+ * reads as `listed` (e.g. `lower(listed.name), listed.id`). For what the query builder cannot say.
+ */
+export interface SqlList {
+  select: string;
+  params?: readonly unknown[];
+  orderBy: string;
+}
 
 /** A new row of a tenant table, without its tenant column (set from the tenant context). */
 export type TenantRow<E, K extends keyof E> = Omit<QueryDeepPartialEntity<E>, K>;
@@ -94,15 +105,18 @@ export abstract class TenantRepository<
   }
 
   /**
-   * One page of what `builder` selects and how many rows there are in all, in one statement:
-   * the total rides on every row as `count(*) OVER ()`. `raw` reads the builder's selected
-   * columns (`getRawMany`); otherwise entities are read (the builder must join nothing that
-   * multiplies rows). Past the last page no row carries the total, so it is counted then.
+   * One page of what `list` selects and how many rows there are in all, in one statement: the
+   * total rides on every row as `count(*) OVER ()`. Past the last page no row carries the total,
+   * so it is counted then. `list` is a query builder (`raw` reads its selected columns with
+   * `getRawMany`; otherwise entities are read, and the builder must join nothing that multiplies
+   * rows) or a `SqlList`, whose rows are read as raw rows.
    */
   protected async findPage<R = E>(
-    builder: SelectQueryBuilder<E>,
+    list: SelectQueryBuilder<E> | SqlList,
     page: { offset: number; limit: number; raw?: boolean },
   ): Promise<FoundPage<R>> {
+    if (!(list instanceof SelectQueryBuilder)) return this.findSqlPage<R>(list, page);
+    const builder = list;
     const counting = builder.clone();
     builder.addSelect('count(*) OVER ()', 'page_total').offset(page.offset).limit(page.limit);
     let rows: R[];
@@ -119,6 +133,28 @@ export abstract class TenantRepository<
     const total =
       totals.length > 0 ? Number(totals[0].page_total) : page.offset > 0 ? await counting.getCount() : 0;
     return { rows, total };
+  }
+
+  private async findSqlPage<R>(
+    list: SqlList,
+    page: { offset: number; limit: number },
+  ): Promise<FoundPage<R>> {
+    const params = list.params ?? [];
+    const offset = `$${params.length + 2}`;
+    const limit = `$${params.length + 3}`;
+    const raw = await this.sql<R & { page_total: number }>(
+      `SELECT listed.*, count(*) OVER ()::int AS page_total FROM (${list.select}) AS listed
+        ORDER BY ${list.orderBy} OFFSET ${offset} LIMIT ${limit}`,
+      [...params, page.offset, page.limit],
+    );
+    const rows = raw.map(({ page_total: _total, ...row }) => row as R);
+    if (raw.length > 0) return { rows, total: raw[0].page_total };
+    if (page.offset === 0) return { rows, total: 0 };
+    const [counted] = await this.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (${list.select}) AS listed`,
+      [...params],
+    );
+    return { rows, total: counted?.n ?? 0 };
   }
 
   /** False when a unique index refuses the row; the tenant's transaction carries on. */

@@ -46,8 +46,8 @@ export class OutboxRelay {
     const relayed: string[] = [];
     for (;;) {
       const batch = await this.dataSource.transaction((manager) => this.relayBatch(manager, batchSize));
-      relayed.push(...batch);
-      if (batch.length < batchSize) return relayed;
+      relayed.push(...batch.keys);
+      if (!batch.full) return relayed;
     }
   }
 
@@ -76,15 +76,26 @@ export class OutboxRelay {
     });
   }
 
-  private async relayBatch(manager: EntityManager, batchSize: number): Promise<string[]> {
+  /** One batch of each outbox (tenant jobs, account jobs), moved in one transaction. */
+  private async relayBatch(
+    manager: EntityManager,
+    batchSize: number,
+  ): Promise<{ keys: string[]; full: boolean }> {
     await manager.query(`select set_config('app.outbox_relay', 'on', true)`);
-    const [rows]: [OutboxRow[], number] = await manager.query(
+    const [tenantRows]: [OutboxRow[], number] = await manager.query(
       `DELETE FROM job_outbox WHERE (organization_id, id) IN (
          SELECT organization_id, id FROM job_outbox ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING job_key, job_name, queue, payload,
                  greatest(0, ceil(extract(epoch FROM (not_before - clock_timestamp())) * 1000))::float8 AS delay_ms`,
       [batchSize],
     );
+    const [accountRows]: [OutboxRow[], number] = await manager.query(
+      `DELETE FROM account_job_outbox WHERE id IN (
+         SELECT id FROM account_job_outbox ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING job_key, job_name, queue, payload`,
+      [batchSize],
+    );
+    const rows = [...tenantRows, ...accountRows];
     for (const [queueName, jobs] of groupBy(rows, (row) => row.queue)) {
       const queue = await this.reachable(this.queues.queue(queueName));
       await queue.addBulk(
@@ -95,7 +106,9 @@ export class OutboxRelay {
         })),
       );
     }
-    return rows.map((row) => row.job_key);
+    // Full when either outbox filled its batch: the caller asks again.
+    const full = tenantRows.length === batchSize || accountRows.length === batchSize;
+    return { keys: rows.map((row) => row.job_key), full };
   }
 
   /** The queue once its connection is up: a Queue made while Redis is down would wait forever. */

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { NamedMigrations } from '../context-migrations';
 import { Tenancy1763770000000 } from './1763770000000-tenancy';
 import { JobOutbox1764300000000 } from './1764300000000-job-outbox';
+import { AccountJobsAndSchedules1764700000000 } from './1764700000000-account-jobs-and-schedules';
+import { TenantPurge1764700000001 } from './1764700000001-tenant-purge';
 import { JobOutboxDelay1764700100000 } from './1764700100000-job-outbox-delay';
 
 /** The platform's own schema; the folder hashed is schema/, so a change to the RLS helper counts too. */
@@ -9,6 +11,12 @@ export const PLATFORM_MIGRATIONS: NamedMigrations = {
   name: 'platform',
   migrations: {
     directory: join(__dirname, '..'),
-    classes: [Tenancy1763770000000, JobOutbox1764300000000, JobOutboxDelay1764700100000],
+    classes: [
+      Tenancy1763770000000,
+      JobOutbox1764300000000,
+      AccountJobsAndSchedules1764700000000,
+      TenantPurge1764700000001,
+      JobOutboxDelay1764700100000,
+    ],
   },
 };

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { MATCH_STATUSES_HOLDING_A_PLACE, type CohortStatus, type MentorType } from '@mentorship/contracts';
+import { TenantRepository } from '@mentorship/platform';
+import type { ProgramSettings } from '@mentorship/programs';
+import { MatchingRoundEntity } from '../entities/matching-round.entity';
+
+/** A cohort as a round needs it: its status and the settings frozen when it left draft. */
+export interface RoundCohort {
+  id: string;
+  name: string;
+  status: CohortStatus;
+  settings: ProgramSettings;
+}
+
+/** An enrolled participant's profile, as stored (people context), with the skills by id. */
+export interface ParticipantProfileRow {
+  userId: string;
+  email: string;
+  name: string;
+  timeZone: string | null;
+  languages: string[];
+  seniority: number | null;
+  department: string | null;
+  managerEmail: string | null;
+  goals: string[];
+  topics: string[];
+  offeredMentorTypes: MentorType[];
+  wantedMentorTypes: MentorType[];
+  availability: { day: number; start: string; end: string }[];
+  /** Mentor places the profile offers (the program's default when unset; 0 while paused). */
+  places: number;
+  skills: { skillId: string; level: number }[];
+}
+
+/**
+ * Reads what a round is made of from the programs and people contexts' tables, read-only (the
+ * roster does the same): the cohort, its enrolled mentees still without an open match in it,
+ * its enrolled mentors with their places. $1 is the tenant.
+ */
+@Injectable()
+export class RoundInputRepository extends TenantRepository<MatchingRoundEntity> {
+  constructor() {
+    super(MatchingRoundEntity);
+  }
+
+  async cohort(cohortId: string): Promise<RoundCohort | null> {
+    const [row] = await this.sql<RoundCohort>(
+      `SELECT c.id, c.name, c.status, coalesce(c.settings_snapshot, p.settings) AS settings
+         FROM cohorts c JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+        WHERE c.organization_id = $1 AND c.id = $2`,
+      [cohortId],
+    );
+    return row ?? null;
+  }
+
+  /** Enrolled mentees without an open match in the cohort (matched ones are done). */
+  mentees(cohortId: string): Promise<ParticipantProfileRow[]> {
+    return this.profiles(cohortId, 'mentee', 'wanted', { defaultMentorCapacity: 0, groupSize: 1 });
+  }
+
+  /** Enrolled mentors with the places their profile offers in this program. */
+  mentors(
+    cohortId: string,
+    settings: { defaultMentorCapacity: number; groupSize: number | null },
+  ): Promise<ParticipantProfileRow[]> {
+    return this.profiles(cohortId, 'mentor', 'offered', {
+      defaultMentorCapacity: settings.defaultMentorCapacity,
+      groupSize: settings.groupSize ?? 1,
+    });
+  }
+
+  /** Users' names and addresses, for the notifications of a published round. */
+  async people(userIds: readonly string[]): Promise<Map<string, { email: string; name: string }>> {
+    const rows = await this.sql<{ id: string; email: string; name: string }>(
+      `SELECT u.id, u.email, coalesce(u.display_name, u.email) AS name
+         FROM memberships ms JOIN users u ON u.id = ms.user_id
+        WHERE ms.organization_id = $1 AND ms.user_id = ANY ($2::uuid[])`,
+      [[...userIds]],
+    );
+    return new Map(rows.map((row) => [row.id, { email: row.email, name: row.name }]));
+  }
+
+  private profiles(
+    cohortId: string,
+    role: 'mentor' | 'mentee',
+    skillKind: 'offered' | 'wanted',
+    capacity: { defaultMentorCapacity: number; groupSize: number },
+  ): Promise<ParticipantProfileRow[]> {
+    return this.sql<ParticipantProfileRow>(
+      `SELECT cp.user_id AS "userId", u.email, coalesce(u.display_name, cp.name, u.email) AS name,
+              pr.time_zone AS "timeZone", coalesce(pr.languages, '{}') AS languages, pr.seniority,
+              pr.department, pr.manager_email AS "managerEmail",
+              coalesce(pr.goals, '{}') AS goals, coalesce(pr.topics, '{}') AS topics,
+              coalesce(pr.offered_mentor_types, '{}') AS "offeredMentorTypes",
+              coalesce(pr.wanted_mentor_types, '{}') AS "wantedMentorTypes",
+              coalesce(pr.availability, '[]') AS availability,
+              (CASE WHEN coalesce(pr.paused AND (pr.pause_ends_on IS NULL OR pr.pause_ends_on > current_date), false) THEN 0
+                    ELSE coalesce(pr.mentor_capacity, $6) * $7 END)::int AS places,
+              coalesce((SELECT json_agg(json_build_object('skillId', ps.skill_id, 'level', ps.level) ORDER BY ps.skill_id)
+                          FROM profile_skills ps
+                         WHERE ps.organization_id = cp.organization_id AND ps.user_id = cp.user_id AND ps.kind = $4),
+                       '[]') AS skills
+         FROM cohort_participants cp
+         JOIN users u ON u.id = cp.user_id
+         LEFT JOIN profiles pr ON pr.organization_id = cp.organization_id AND pr.user_id = cp.user_id
+        WHERE cp.organization_id = $1 AND cp.cohort_id = $2 AND cp.role = $3 AND cp.status = 'enrolled'
+          -- Mentees with an open match in the cohort are matched already.
+          AND (cp.role = 'mentor' OR NOT EXISTS (
+                SELECT 1 FROM matches m WHERE m.organization_id = cp.organization_id AND m.cohort_id = cp.cohort_id
+                   AND m.mentee_user_id = cp.user_id AND m.status = ANY ($5::text[])))
+        ORDER BY cp.user_id`,
+      [
+        cohortId,
+        role,
+        skillKind,
+        [...MATCH_STATUSES_HOLDING_A_PLACE],
+        capacity.defaultMentorCapacity,
+        capacity.groupSize,
+      ],
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { GlobalRepository, UnitOfWork } from '@mentorship/platform';
+import { AccountEmailDeliveryEntity } from '../entities/account-email-delivery.entity';
+
+/** `EmailDeliveryRepository`'s claim, sent and failed, for account emails (global rows). */
+@Injectable()
+export class AccountEmailDeliveryRepository extends GlobalRepository<AccountEmailDeliveryEntity> {
+  constructor(unitOfWork: UnitOfWork) {
+    super(AccountEmailDeliveryEntity, unitOfWork);
+  }
+
+  /** Inserts a delivery in 'sending', or takes over a failed one; null when someone else holds (or sent) it. */
+  async claim(
+    userId: string,
+    idempotencyKey: string,
+    email: { to: string; subject: string },
+  ): Promise<string | null> {
+    const rows = (await this.repository.query(
+      `INSERT INTO account_email_deliveries (id, user_id, idempotency_key, recipient, subject, status)
+       VALUES ($1, $2, $3, $4, $5, 'sending')
+       ON CONFLICT (idempotency_key) DO UPDATE
+         SET status = 'sending', attempts = account_email_deliveries.attempts + 1
+         WHERE account_email_deliveries.status = 'failed'
+       RETURNING id`,
+      [randomUUID(), userId, idempotencyKey, email.to, email.subject],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  async markSent(id: string): Promise<void> {
+    await this.repository.update({ id }, { status: 'sent', lastError: null, sentAt: new Date() });
+  }
+
+  async markFailed(id: string, lastError: string): Promise<void> {
+    await this.repository.update({ id }, { status: 'failed', lastError, sentAt: null });
+  }
+}
