@@ -626,10 +626,23 @@ describe('roles and permissions', () => {
           [orgId, cohortId, menteeUserId, mentorUserId],
         )
       )[0]?.id ?? randomUUID();
+    // One cohort per caller and part, made once: each use brings a new counterpart and request.
+    const places = new Map<string, Promise<string>>();
+    const placeOf = (who: SignedUpUser, role: 'mentor' | 'mentee') => {
+      const key = `${who.id}:${role}`;
+      if (!places.has(key))
+        places.set(
+          key,
+          choosing().then(async (cohortId) => {
+            await enroll(cohortId, who, role);
+            return cohortId;
+          }),
+        );
+      return places.get(key)!;
+    };
     const menteePlace = async (who: SignedUpUser) => {
-      const cohortId = await choosing();
+      const cohortId = await placeOf(who, 'mentee');
       const mentor = await someone();
-      await enroll(cohortId, who, 'mentee');
       await enroll(cohortId, mentor, 'mentor');
       return { cohortId, mentorUserId: mentor.id };
     };
@@ -648,9 +661,8 @@ describe('roles and permissions', () => {
       },
       menteePlace,
       requestTo: async (who) => {
-        const cohortId = await choosing();
+        const cohortId = await placeOf(who, 'mentor');
         const mentee = await someone();
-        await enroll(cohortId, who, 'mentor');
         await enroll(cohortId, mentee, 'mentee');
         return request(cohortId, mentee.id, who.id);
       },
