@@ -83,6 +83,16 @@ describe('a match request nobody answers expires after the program’s days', ()
       code: 'match_request_not_open',
     });
 
+    const listed = async (status: string) =>
+      (
+        await system.http.get<{ items: { id: string }[] }>(
+          `${w.base}/match-requests/received?status=${status}`,
+          mentor.token,
+        )
+      ).body.items.map((item) => item.id);
+    expect(await listed('expired')).toEqual([request.id]);
+    expect(await listed('open')).toEqual([]);
+
     await job.promote();
     await waitFor(async () => (await statusOf(request.id)) === 'expired', 'the request to expire');
     const audit = await system.services.db.query<{ action: string; actor_user_id: string }>(

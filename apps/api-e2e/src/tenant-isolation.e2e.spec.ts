@@ -130,12 +130,6 @@ describe('tenant isolation', () => {
       'email,name,role\nimported@example.test,Imported,mentor\n',
       adminA.token,
     );
-    // A completed matching round of A (written as a worker would: this test runs no worker).
-    const [round] = await t.api.db.query<{ id: string }>(
-      `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by, percent)
-       VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 100) RETURNING id`,
-      [orgA.id, cohort.body.id, adminA.id],
-    );
     // A mentee-choice cohort where A's member has suggestions, a request, and a match.
     const choice = await t.http.post<{ id: string }>(
       `/api/v1/orgs/${orgA.id}/programs`,
@@ -190,6 +184,12 @@ describe('tenant isolation', () => {
       `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
        VALUES ($1, gen_random_uuid(), $2, $3, $4, 'trial', 'coordinator')`,
       [orgA.id, choosing.body.id, mentorsOfA[1]!.id, memberA.id],
+    );
+    // A completed matching round of A (written as a worker would: this test runs no worker).
+    const [round] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by, percent)
+       VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 100) RETURNING id`,
+      [orgA.id, cohort.body.id, adminA.id],
     );
     Object.assign(idsOfA, {
       requestId: asked[0]!.body.id,

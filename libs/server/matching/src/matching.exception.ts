@@ -87,8 +87,6 @@ export class MatchingException extends DomainException {
       mentorUserId,
     });
   }
-
-  // bulk matching rounds
   static cohortNotFound() {
     return new MatchingException('not_found', 'cohort_not_found', 'No such cohort.');
   }

@@ -12,10 +12,9 @@ export * from './participant-imports.service';
 export * from './programs.service';
 export * from './cohorts.service';
 export * from './participants.service';
+export * from './program-settings.service';
 export {
-  completeProgramSettings,
-  MENTEE_CHOICE_DEFAULTS,
-  type ProgramSettings,
-} from './program-settings.service';
-export { cohortCriteria } from './matching-criteria.service';
-export { resolveEngineCriteria, type ProgramCriteriaRequest } from './matching-criteria.service';
+  cohortCriteria,
+  resolveEngineCriteria,
+  type ProgramCriteriaRequest,
+} from './matching-criteria.service';

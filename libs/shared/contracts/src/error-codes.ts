@@ -47,7 +47,7 @@ export const ERROR_CODES = {
   // matching: suggestions and match requests
   /** 409: the cohort's program does not let mentees choose (matchingMode is not mentee-choice). */
   menteeChoiceOff: 'mentee_choice_off',
-  /** 409: suggestions and requests are open while the cohort is matching or running; rounds run while it is matching. */
+  /** 409: suggestions and requests need the cohort matching or running, rounds matching (`details.status`). */
   cohortNotMatching: 'cohort_not_matching',
   /** 403: only an enrolled mentee of the cohort sees suggestions and sends requests. */
   notCohortMentee: 'not_cohort_mentee',

@@ -1585,21 +1585,12 @@ export interface components {
             defaultMentorCapacity: number;
             /** @description Group programs: mentees per group (required). Other kinds: null. */
             groupSize?: number | null;
-            /**
-             * @description Mentee-choice programs: a mentor is suggested to at most free places × this many mentees at once, so the most popular mentor is not flooded.
-             * @default 3
-             */
-            suggestionFloodFactor: number;
-            /**
-             * @description Days a match request waits for the mentor’s answer before it expires.
-             * @default 14
-             */
-            requestExpiryDays: number;
-            /**
-             * @description Match requests a mentee may have open at once in a cohort.
-             * @default 3
-             */
-            maxOpenRequestsPerMentee: number;
+            /** @description Mentee-choice programs: a mentor is suggested to at most free places × this many mentees at once, so the most popular mentor is not flooded (default 3). */
+            suggestionFloodFactor?: number;
+            /** @description Days a match request waits for the mentor’s answer before it expires (default 14). */
+            requestExpiryDays?: number;
+            /** @description Match requests a mentee may have open at once in a cohort (default 3). */
+            maxOpenRequestsPerMentee?: number;
         };
         CreateProgramDto: {
             /** @example Engineering mentoring */

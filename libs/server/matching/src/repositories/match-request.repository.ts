@@ -48,6 +48,9 @@ const ROWS = `
     JOIN cohorts c ON c.organization_id = r.organization_id AND c.id = r.cohort_id
    WHERE r.organization_id = $1`;
 
+/** A request's status as of now: open past its time counts as expired. */
+const STATUS_NOW = `(CASE WHEN r.status = 'open' AND r.expires_at <= now() THEN 'expired' ELSE r.status END)`;
+
 /** The match_requests table's queries. */
 @Injectable()
 export class MatchRequestRepository extends TenantRepository<MatchRequestEntity> {
@@ -124,7 +127,8 @@ export class MatchRequestRepository extends TenantRepository<MatchRequestEntity>
   /** Newest first. */
   async page(filter: MatchRequestFilter): Promise<{ rows: MatchRequestRow[]; total: number }> {
     const side = filter.side === 'mentee' ? 'r.mentee_user_id' : 'r.mentor_user_id';
-    const where = `AND ${side} = $2 AND ($3::text IS NULL OR r.status = $3) AND ($4::uuid IS NULL OR r.cohort_id = $4)`;
+    // An open request past its time is listed as expired, as its view says, before the job runs.
+    const where = `AND ${side} = $2 AND ($3::text IS NULL OR ${STATUS_NOW} = $3) AND ($4::uuid IS NULL OR r.cohort_id = $4)`;
     const parameters = [filter.userId, filter.status ?? null, filter.cohortId ?? null];
     const rows = await this.sql<MatchRequestRow>(
       `${ROWS} ${where} ORDER BY r.created_at DESC, r.id OFFSET $5 LIMIT $6`,

@@ -210,9 +210,9 @@ export class ProgramSettingsInputDto {
   @ApiPropertyOptional({
     minimum: PROGRAM_LIMITS.suggestionFloodFactor.min,
     maximum: PROGRAM_LIMITS.suggestionFloodFactor.max,
-    default: 3,
+    // No `default` in the document: generated clients would make the field required.
     description:
-      'Mentee-choice programs: a mentor is suggested to at most free places × this many mentees at once, so the most popular mentor is not flooded.',
+      'Mentee-choice programs: a mentor is suggested to at most free places × this many mentees at once, so the most popular mentor is not flooded (default 3).',
   })
   @Omittable()
   @IsInt()
@@ -223,8 +223,7 @@ export class ProgramSettingsInputDto {
   @ApiPropertyOptional({
     minimum: PROGRAM_LIMITS.requestExpiryDays.min,
     maximum: PROGRAM_LIMITS.requestExpiryDays.max,
-    default: 14,
-    description: 'Days a match request waits for the mentor’s answer before it expires.',
+    description: 'Days a match request waits for the mentor’s answer before it expires (default 14).',
   })
   @Omittable()
   @IsInt()
@@ -235,8 +234,7 @@ export class ProgramSettingsInputDto {
   @ApiPropertyOptional({
     minimum: PROGRAM_LIMITS.maxOpenRequestsPerMentee.min,
     maximum: PROGRAM_LIMITS.maxOpenRequestsPerMentee.max,
-    default: 3,
-    description: 'Match requests a mentee may have open at once in a cohort.',
+    description: 'Match requests a mentee may have open at once in a cohort (default 3).',
   })
   @Omittable()
   @IsInt()
