@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { ErrorBody, OrganizationRole, Page } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
 import {
   listRoutes,
   makeMember,
+  makeMembersInBulk,
   makeOrganization,
   makeUser,
   SignedUpUser,
@@ -49,6 +51,11 @@ interface Fixtures {
   applied(): Promise<{ cohortId: string; participantId: string }>;
   validatedImport(): Promise<{ cohortId: string; importId: string }>;
   unique(): string;
+  /**
+   * A match in `status` of a new cohort between two new members; with `caller` a mentor or
+   * mentee, the caller takes that side.
+   */
+  match(status: string, caller?: SignedUpUser): Promise<string>;
 }
 
 /**
@@ -353,6 +360,43 @@ const TABLE: Action[] = [
       return { path: `/cohorts/${upload.cohortId}/imports/${upload.importId}` };
     },
   },
+  // Matches: open to their two sides and to coordinators; anyone else is told there is none.
+  {
+    route: 'GET /matches',
+    what: "list one's own matches",
+    outcomes: MEMBERS,
+    prepare: async () => ({ path: '/matches' }),
+  },
+  {
+    route: 'GET /matches/:matchId',
+    what: 'read a match one is a side of (coordinators: any)',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({ path: `/matches/${await f.match('trial', caller)}` }),
+  },
+  {
+    route: 'GET /matches/:matchId',
+    what: 'read a match of others',
+    outcomes: { admin: 'ok', coordinator: 'ok', mentor: 404, mentee: 404 },
+    prepare: async (f) => ({ path: `/matches/${await f.match('trial')}` }),
+  },
+  {
+    route: 'POST /matches/:matchId/actions',
+    what: 'end an active match one is a side of (coordinators: any)',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({
+      path: `/matches/${await f.match('active', caller)}/actions`,
+      body: { action: 'end', reason: 'Goals reached early' },
+    }),
+  },
+  {
+    route: 'POST /matches/:matchId/actions',
+    what: 'act on a match of others',
+    outcomes: { admin: 'ok', coordinator: 'ok', mentor: 404, mentee: 404 },
+    prepare: async (f) => ({
+      path: `/matches/${await f.match('active')}/actions`,
+      body: { action: 'end', reason: 'Goals reached early' },
+    }),
+  },
 ];
 
 /** Set in beforeAll: the member whose profile someone else asks for. */
@@ -425,6 +469,22 @@ describe('roles and permissions', () => {
         if (applied.status !== 201) throw new Error(`apply: ${applied.status}`);
         return { cohortId, participantId: applied.body.id };
       },
+      match: async (status, caller) => {
+        // Two members of the match's own, so a mentor or mentee caller is a side only when asked.
+        const [someMentor, someMentee] = await makeMembersInBulk(t.api.db, orgId, 2, `pair-${unique()}`, [
+          'mentor',
+          'mentee',
+        ]);
+        const mentor = caller === callers.mentor ? caller : someMentor!;
+        const mentee = caller === callers.mentee ? caller : someMentee!;
+        const id = randomUUID();
+        await t.api.db.query(
+          `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+           VALUES ($1, $2, $3, $4, $5, $6, 'coordinator')`,
+          [orgId, id, await cohort(), mentor.id, mentee.id, status],
+        );
+        return id;
+      },
       validatedImport: async () => {
         const cohortId = await cohort();
         const upload = await t.http.postCsv<{ id: string }>(
@@ -438,10 +498,10 @@ describe('roles and permissions', () => {
     };
   });
 
-  it('has a row for every people and programs route', () => {
+  it('has a row for every people, programs and matches route', () => {
     const routes = listRoutes(t.api.app)
       .map((route) => `${route.method} ${route.path.replace('/api/v1/orgs/:orgId', '')}`)
-      .filter((route) => /^\w+ \/(skills|profiles|programs|cohorts)\b/.test(route));
+      .filter((route) => /^\w+ \/(skills|profiles|programs|cohorts|matches)\b/.test(route));
     expect([...new Set(TABLE.map((action) => action.route))].sort()).toEqual([...new Set(routes)].sort());
   });
 

@@ -26,6 +26,8 @@ const TENANT_TABLES = [
   'cohort_participants',
   'participant_imports',
   'participant_import_rows',
+  'matches',
+  'match_events',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -122,7 +124,19 @@ describe('tenant isolation', () => {
       'email,name,role\nimported@example.test,Imported,mentor\n',
       adminA.token,
     );
+    // A match of A (adminA mentors memberA), as matching would leave it.
+    const [match] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'active', 'coordinator') RETURNING id`,
+      [orgA.id, cohort.body.id, adminA.id, memberA.id],
+    );
+    await t.api.db.query(
+      `INSERT INTO match_events (organization_id, id, match_id, action, from_status, to_status, actor_user_id, actor, occurred_at)
+       VALUES ($1, gen_random_uuid(), $2, 'accept', 'pending', 'trial', $3, 'mentor', now())`,
+      [orgA.id, match.id, adminA.id],
+    );
     Object.assign(idsOfA, {
+      matchId: match.id,
       importId: imported.body.id,
       participantId: participant.body.id,
       userId: memberA.id,
@@ -146,6 +160,7 @@ describe('tenant isolation', () => {
     if (route.path.includes('/profiles/')) return { department: 'Stolen' };
     if (route.path.endsWith('/programs/:programId/cohorts'))
       return { name: 'Stolen', startsOn: '2026-04-01', endsOn: '2026-09-30' };
+    if (route.path.endsWith('/matches/:matchId/actions')) return { action: 'end', reason: 'Stolen' };
     if (route.path.endsWith('/status')) return { status: 'enrolling' };
     if (route.path.endsWith('/participants')) return { email: 'stolen@example.test', role: 'mentee' };
     if (route.path.endsWith('/participation') && route.method === 'POST') return { role: 'mentee' };

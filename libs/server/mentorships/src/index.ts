@@ -4,3 +4,6 @@ export * from './mentorships.exception';
 export * from './mentorships.audit';
 export * from './matches.service';
 export * from './entities/match.entity';
+export * from './match-lifecycle.service';
+export * from './match-state-machine.service';
+export * from './dto/match.dto';

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mentorship/audit';
+import { MatchEventEntity } from './entities/match-event.entity';
 import { MatchEntity } from './entities/match.entity';
+import { MatchLifecycleService } from './match-lifecycle.service';
+import { MatchesController } from './matches.controller';
+import { MatchEventRepository } from './repositories/match-event.repository';
 import { MatchesService } from './matches.service';
 import { MatchRepository } from './repositories/match.repository';
 
@@ -10,8 +14,9 @@ import { MatchRepository } from './repositories/match.repository';
  * agreements, maps and check-ins). Matching creates matches through `MatchesService`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule],
-  providers: [MatchesService, MatchRepository],
-  exports: [MatchesService],
+  imports: [TypeOrmModule.forFeature([MatchEntity, MatchEventEntity]), AuditModule],
+  controllers: [MatchesController],
+  providers: [MatchesService, MatchLifecycleService, MatchRepository, MatchEventRepository],
+  exports: [MatchesService, MatchLifecycleService],
 })
 export class MentorshipsModule {}

@@ -40,3 +40,4 @@ export * from './jobs/outbox/job-outbox';
 export * from './jobs/outbox/outbox-relay';
 export * from './http/page.dto';
 export * from './http/csv-body';
+export * from './time/clock';

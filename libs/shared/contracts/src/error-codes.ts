@@ -38,6 +38,13 @@ export const ERROR_CODES = {
   /** 409: every place of the mentor is taken (`details`: mentorUserId, places, load). */
   mentorAtCapacity: 'mentor_at_capacity',
   pairAlreadyMatched: 'pair_already_matched',
+  matchNotFound: 'match_not_found',
+  /** 409: the action cannot be taken from the match's status (`details`: status, action, allowed). */
+  matchActionNotAllowed: 'match_action_not_allowed',
+  /** 403: the action is open from this status, but not to the caller's side (`details.roles`). */
+  matchActionForbidden: 'match_action_forbidden',
+  /** 400: declining or ending a match needs a reason. */
+  matchReasonRequired: 'match_reason_required',
   // programs
   programNameTaken: 'program_name_taken',
   cohortNameTaken: 'cohort_name_taken',

@@ -14,4 +14,6 @@ export const FIELD_LIMITS = {
   programDescription: { max: 2000 },
   cohortName: { min: 2, max: 120 },
   applicationMotivation: { max: 2000 },
+  /** Why a match was declined or ended; a trial's exit note. */
+  matchReason: { min: 1, max: 1000 },
 } as const;

@@ -5,4 +5,5 @@ export * from './field-limits';
 export * from './pagination';
 export * from './people';
 export * from './programs';
+export * from './mentorships';
 export * from './api';

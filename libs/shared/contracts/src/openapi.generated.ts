@@ -826,6 +826,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's matches, as mentor or mentee, newest first */
+        get: operations["MatchesController_listMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One match with its timeline and what the caller may do
+         * @description Open to its mentee, its mentor and coordinators; anyone else gets 404.
+         */
+        get: operations["MatchesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a named action of the match state machine
+         * @description An action not open from the match status is a 409 `match_action_not_allowed` whose details name the allowed ones; an action open to another side is a 403 `match_action_forbidden`.
+         */
+        post: operations["MatchesController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1574,6 +1631,86 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        MatchViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+            /** Format: uuid */
+            menteeUserId: string;
+            /** @enum {string} */
+            status: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /** @enum {string} */
+            origin: "request" | "round" | "coordinator";
+            singleConversation: boolean;
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description What the caller may do now, as the state machine says. */
+            allowedActions: ("approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end")[];
+        };
+        MatchPageDto: {
+            items: components["schemas"]["MatchViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MatchEventViewDto: {
+            /** @enum {string} */
+            action: "approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end";
+            /** @enum {string} */
+            from: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /** @enum {string} */
+            to: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /** @enum {string} */
+            actor: "mentee" | "mentor" | "coordinator" | "system";
+            /**
+             * Format: uuid
+             * @description Null for the system.
+             */
+            actorUserId: string | null;
+            /** @description A trial's exit reason is shown to coordinators and its writer only. */
+            reason: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        MatchDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+            /** Format: uuid */
+            menteeUserId: string;
+            /** @enum {string} */
+            status: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /** @enum {string} */
+            origin: "request" | "round" | "coordinator";
+            singleConversation: boolean;
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description What the caller may do now, as the state machine says. */
+            allowedActions: ("approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end")[];
+            /** @description Why it was declined or ended (a trial's: coordinators only). */
+            exitReason: string | null;
+            /** @description Every transition, oldest first. */
+            timeline: components["schemas"]["MatchEventViewDto"][];
+        };
+        MatchActionDto: {
+            /**
+             * @description A named action of the match state machine.
+             * @enum {string}
+             */
+            action: "approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end";
+            /** @description Required to reject, decline, withdraw or end; optional when a trial ends (then seen by coordinators only). */
+            reason?: string;
         };
     };
     responses: never;
@@ -4888,6 +5025,159 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
+            };
+        };
+    };
+    MatchesController_listMine: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchPageDto"];
+                };
+            };
+            /** @description Invalid input: `validation_failed` names each field in `details`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDetailDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchesController_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDetailDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `match_reason_required`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_action_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_action_not_allowed`, `mentor_at_capacity`, `pair_already_matched`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,0 +1,65 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@mentorship/people';
+import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
+import { MatchActionDto, MatchDetailDto, MatchPageDto, MatchQueryDto } from './dto/match.dto';
+import { MatchLifecycleService } from './match-lifecycle.service';
+import { MentorshipsException } from './mentorships.exception';
+
+const matchId = new ParseUUIDPipe({ exceptionFactory: () => MentorshipsException.matchNotFound() });
+
+@ApiTags('matches')
+@ApiBearerAuth()
+@ApiErrors(401, 404)
+@Controller('orgs/:orgId/matches')
+export class MatchesController {
+  constructor(private readonly lifecycle: MatchLifecycleService) {}
+
+  @OrgMember()
+  @Get()
+  @ApiOperation({ summary: "The caller's matches, as mentor or mentee, newest first" })
+  @ApiOkResponse({ type: MatchPageDto })
+  @ApiErrors(400)
+  listMine(@Query() query: MatchQueryDto): Promise<MatchPageDto> {
+    return this.lifecycle.listMine(query);
+  }
+
+  @OrgMember()
+  @Get(':matchId')
+  @ApiOperation({
+    summary: 'One match with its timeline and what the caller may do',
+    description: 'Open to its mentee, its mentor and coordinators; anyone else gets 404.',
+  })
+  @ApiOkResponse({ type: MatchDetailDto })
+  get(@Param('matchId', matchId) id: string): Promise<MatchDetailDto> {
+    return this.lifecycle.get(id);
+  }
+
+  @OrgMember()
+  @Post(':matchId/actions')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Take a named action of the match state machine',
+    description:
+      'An action not open from the match status is a 409 `match_action_not_allowed` whose details name the allowed ones; an action open to another side is a 403 `match_action_forbidden`.',
+  })
+  @ApiOkResponse({ type: MatchDetailDto })
+  @ApiErrorCodes({
+    400: ['validation_failed', 'match_reason_required'],
+    403: ['match_action_forbidden'],
+    409: ['match_action_not_allowed', 'mentor_at_capacity', 'pair_already_matched'],
+  })
+  act(@Param('matchId', matchId) id: string, @Body() body: MatchActionDto): Promise<MatchDetailDto> {
+    return this.lifecycle.act(id, body.action, body.reason);
+  }
+}
