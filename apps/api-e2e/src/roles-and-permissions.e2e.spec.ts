@@ -15,8 +15,11 @@ import {
 const ROLES = ['admin', 'coordinator', 'mentor', 'mentee', 'non-member'] as const;
 type Role = (typeof ROLES)[number];
 
-/** ok: a 2xx; 403: refused for the role (`forbidden_role`); 404: not there for the caller. */
-type Outcome = 'ok' | 403 | 404;
+/**
+ * ok: a 2xx; 403: refused for the role (`forbidden_role`); 404: not there for the caller;
+ * `status code`: another refusal the route gives the role.
+ */
+type Outcome = 'ok' | 403 | 404 | `${number} ${string}`;
 
 /** Managers (admins and coordinators) only. */
 const MANAGERS: Record<OrganizationRole, Outcome> = {
@@ -397,6 +400,32 @@ const TABLE: Action[] = [
       body: { action: 'end', reason: 'Goals reached early' },
     }),
   },
+  {
+    route: 'GET /matches/:matchId/trial',
+    what: 'read the trial of a match one is a side of (coordinators: any)',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({ path: `/matches/${await f.match('trial', caller)}/trial` }),
+  },
+  {
+    route: 'GET /matches/:matchId/trial',
+    what: 'read the trial of a match of others',
+    outcomes: { admin: 'ok', coordinator: 'ok', mentor: 404, mentee: 404 },
+    prepare: async (f) => ({ path: `/matches/${await f.match('trial')}/trial` }),
+  },
+  {
+    route: 'POST /matches/:matchId/trial/answers',
+    what: 'answer "continue?" as a side (coordinators decide by action instead)',
+    outcomes: {
+      admin: '403 trial_answer_not_a_side',
+      coordinator: '403 trial_answer_not_a_side',
+      mentor: 'ok',
+      mentee: 'ok',
+    },
+    prepare: async (f, caller) => ({
+      path: `/matches/${await f.match('trial', caller)}/trial/answers`,
+      body: { continue: true, rating: 4 },
+    }),
+  },
 ];
 
 /** Set in beforeAll: the member whose profile someone else asks for. */
@@ -471,17 +500,14 @@ describe('roles and permissions', () => {
       },
       match: async (status, caller) => {
         // Two members of the match's own, so a mentor or mentee caller is a side only when asked.
-        const [someMentor, someMentee] = await makeMembersInBulk(t.api.db, orgId, 2, `pair-${unique()}`, [
-          'mentor',
-          'mentee',
-        ]);
-        const mentor = caller === callers.mentor ? caller : someMentor!;
-        const mentee = caller === callers.mentee ? caller : someMentee!;
+        const pair = await makeMembersInBulk(t.api.db, orgId, 2, `pair-${unique()}`, ['mentor', 'mentee']);
+        const mentor = caller === callers.mentor ? caller : pair[0];
+        const mentee = caller === callers.mentee ? caller : pair[1];
         const id = randomUUID();
         await t.api.db.query(
           `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
            VALUES ($1, $2, $3, $4, $5, $6, 'coordinator')`,
-          [orgId, id, await cohort(), mentor.id, mentee.id, status],
+          [orgId, id, await cohort(), mentor?.id, mentee?.id, status],
         );
         return id;
       },

@@ -28,6 +28,9 @@ const TENANT_TABLES = [
   'participant_import_rows',
   'matches',
   'match_events',
+  'trial_answers',
+  'trial_nudges',
+  'rematch_queue',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -135,6 +138,20 @@ describe('tenant isolation', () => {
        VALUES ($1, gen_random_uuid(), $2, 'accept', 'pending', 'trial', $3, 'mentor', now())`,
       [orgA.id, match.id, adminA.id],
     );
+    await t.api.db.query(
+      `INSERT INTO trial_answers (organization_id, match_id, side, continues, rating, answered_by, answered_at)
+       VALUES ($1, $2, 'mentee', true, 4, $3, now())`,
+      [orgA.id, match.id, memberA.id],
+    );
+    await t.api.db.query(
+      `INSERT INTO trial_nudges (organization_id, match_id, kind, sent_at) VALUES ($1, $2, 'halfway', now())`,
+      [orgA.id, match.id],
+    );
+    await t.api.db.query(
+      `INSERT INTO rematch_queue (organization_id, match_id, cohort_id, mentee_user_id, excluded_mentor_user_id, queued_at)
+       VALUES ($1, $2, $3, $4, $5, now())`,
+      [orgA.id, match.id, cohort.body.id, memberA.id, adminA.id],
+    );
     Object.assign(idsOfA, {
       matchId: match.id,
       importId: imported.body.id,
@@ -160,6 +177,7 @@ describe('tenant isolation', () => {
     if (route.path.includes('/profiles/')) return { department: 'Stolen' };
     if (route.path.endsWith('/programs/:programId/cohorts'))
       return { name: 'Stolen', startsOn: '2026-04-01', endsOn: '2026-09-30' };
+    if (route.path.endsWith('/trial/answers')) return { continue: true, rating: 5 };
     if (route.path.endsWith('/matches/:matchId/actions')) return { action: 'end', reason: 'Stolen' };
     if (route.path.endsWith('/status')) return { status: 'enrolling' };
     if (route.path.endsWith('/participants')) return { email: 'stolen@example.test', role: 'mentee' };

@@ -7,3 +7,8 @@ export * from './entities/match.entity';
 export * from './match-lifecycle.service';
 export * from './match-state-machine.service';
 export * from './dto/match.dto';
+export * from './trial.service';
+export * from './rematch-queue.service';
+export * from './dto/trial.dto';
+export * from './jobs/trial-deadline.job';
+export type { RematchEntry } from './repositories/trial.repository';

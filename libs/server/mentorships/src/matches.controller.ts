@@ -13,8 +13,10 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApiErrors } from '@mentorship/people';
 import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
 import { MatchActionDto, MatchDetailDto, MatchPageDto, MatchQueryDto } from './dto/match.dto';
+import { TrialAnswerDto, TrialViewDto } from './dto/trial.dto';
 import { MatchLifecycleService } from './match-lifecycle.service';
 import { MentorshipsException } from './mentorships.exception';
+import { TrialService } from './trial.service';
 
 const matchId = new ParseUUIDPipe({ exceptionFactory: () => MentorshipsException.matchNotFound() });
 
@@ -23,7 +25,10 @@ const matchId = new ParseUUIDPipe({ exceptionFactory: () => MentorshipsException
 @ApiErrors(401, 404)
 @Controller('orgs/:orgId/matches')
 export class MatchesController {
-  constructor(private readonly lifecycle: MatchLifecycleService) {}
+  constructor(
+    private readonly lifecycle: MatchLifecycleService,
+    private readonly trials: TrialService,
+  ) {}
 
   @OrgMember()
   @Get()
@@ -61,5 +66,34 @@ export class MatchesController {
   })
   act(@Param('matchId', matchId) id: string, @Body() body: MatchActionDto): Promise<MatchDetailDto> {
     return this.lifecycle.act(id, body.action, body.reason);
+  }
+
+  @OrgMember()
+  @Get(':matchId/trial')
+  @ApiOperation({
+    summary: "The match's trial: when it ends, when answers are due, the nudges, who answered",
+    description: "Each side reads its own answer; the other's only as answered. Coordinators read all.",
+  })
+  @ApiOkResponse({ type: TrialViewDto })
+  trial(@Param('matchId', matchId) id: string): Promise<TrialViewDto> {
+    return this.trials.get(id);
+  }
+
+  @OrgMember()
+  @Post(':matchId/trial/answers')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Answer "continue?" at the end of the trial, as its mentee or mentor',
+    description:
+      'Both yes: the match becomes active. Any no: the trial ends (trial_declined), no blame; the mentee is matched again ahead of new mentees, without this mentor.',
+  })
+  @ApiOkResponse({ type: TrialViewDto })
+  @ApiErrorCodes({
+    400: ['validation_failed'],
+    403: ['trial_answer_not_a_side'],
+    409: ['trial_not_running', 'trial_already_answered'],
+  })
+  answer(@Param('matchId', matchId) id: string, @Body() body: TrialAnswerDto): Promise<TrialViewDto> {
+    return this.trials.answer(id, body);
   }
 }

@@ -47,4 +47,28 @@ export class MentorshipsException extends DomainException {
       action,
     });
   }
+  /** 409: answers and trial deadlines need a match in trial. */
+  static trialNotRunning(status: MatchStatus) {
+    return new MentorshipsException(
+      'conflict',
+      'trial_not_running',
+      `The match is ${status}, not in its trial.`,
+      { status },
+    );
+  }
+  static trialAlreadyAnswered() {
+    return new MentorshipsException(
+      'conflict',
+      'trial_already_answered',
+      'This side has answered already; the first answer stands.',
+    );
+  }
+  /** 403: only the mentee and the mentor answer; a coordinator decides with `confirm` or `end_trial`. */
+  static trialAnswerNotASide() {
+    return new MentorshipsException(
+      'forbidden',
+      'trial_answer_not_a_side',
+      'Only the mentee and the mentor answer "continue?"; a coordinator decides with confirm or end_trial.',
+    );
+  }
 }

@@ -3,6 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mentorship/audit';
 import { MatchEventEntity } from './entities/match-event.entity';
 import { MatchEntity } from './entities/match.entity';
+import { TrialAnswerEntity } from './entities/trial-answer.entity';
+import { TrialDeadlineJob, TrialHalfwayJob } from './jobs/trial-deadline.job';
+import { RematchQueueService } from './rematch-queue.service';
+import { TrialRepository } from './repositories/trial.repository';
+import { TrialService } from './trial.service';
 import { MatchLifecycleService } from './match-lifecycle.service';
 import { MatchesController } from './matches.controller';
 import { MatchEventRepository } from './repositories/match-event.repository';
@@ -14,9 +19,19 @@ import { MatchRepository } from './repositories/match.repository';
  * agreements, maps and check-ins). Matching creates matches through `MatchesService`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchEntity, MatchEventEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature([MatchEntity, MatchEventEntity, TrialAnswerEntity]), AuditModule],
   controllers: [MatchesController],
-  providers: [MatchesService, MatchLifecycleService, MatchRepository, MatchEventRepository],
-  exports: [MatchesService, MatchLifecycleService],
+  providers: [
+    MatchesService,
+    MatchLifecycleService,
+    TrialService,
+    RematchQueueService,
+    MatchRepository,
+    MatchEventRepository,
+    TrialRepository,
+    TrialHalfwayJob,
+    TrialDeadlineJob,
+  ],
+  exports: [MatchesService, MatchLifecycleService, TrialService, RematchQueueService],
 })
 export class MentorshipsModule {}

@@ -13,6 +13,7 @@ const DEFAULTS = {
   kind: 'one-to-one',
   matchingMode: 'coordinator',
   trialDays: 30,
+  trialNoAnswer: 'end',
   checkInCadence: 'biweekly',
   durationWeeks: 26,
   defaultMentorCapacity: 2,
@@ -61,6 +62,7 @@ export function resolveProgramSettings(
     matchingMode: input.matchingMode ?? current?.matchingMode ?? DEFAULTS.matchingMode,
     criteria: resolution.criteria,
     trialDays,
+    trialNoAnswer: input.trialNoAnswer ?? current?.trialNoAnswer ?? DEFAULTS.trialNoAnswer,
     checkInCadence: input.checkInCadence ?? current?.checkInCadence ?? DEFAULTS.checkInCadence,
     durationWeeks: input.durationWeeks ?? current?.durationWeeks ?? DEFAULTS.durationWeeks,
     defaultMentorCapacity:

@@ -45,6 +45,11 @@ export const ERROR_CODES = {
   matchActionForbidden: 'match_action_forbidden',
   /** 400: declining or ending a match needs a reason. */
   matchReasonRequired: 'match_reason_required',
+  /** 409: a trial answer for a match not in its trial (`details.status`). */
+  trialNotRunning: 'trial_not_running',
+  trialAlreadyAnswered: 'trial_already_answered',
+  /** 403: coordinators decide a trial with the `confirm` or `end_trial` action instead. */
+  trialAnswerNotASide: 'trial_answer_not_a_side',
   // programs
   programNameTaken: 'program_name_taken',
   cohortNameTaken: 'cohort_name_taken',

@@ -883,6 +883,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/trial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The match's trial: when it ends, when answers are due, the nudges, who answered
+         * @description Each side reads its own answer; the other's only as answered. Coordinators read all.
+         */
+        get: operations["MatchesController_trial"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/trial/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer "continue?" at the end of the trial, as its mentee or mentor
+         * @description Both yes: the match becomes active. Any no: the trial ends (trial_declined), no blame; the mentee is matched again ahead of new mentees, without this mentor.
+         */
+        post: operations["MatchesController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1257,6 +1297,8 @@ export interface components {
             criteria: components["schemas"]["CriteriaViewDto"];
             trialDays: number | null;
             /** @enum {string} */
+            trialNoAnswer: "continue" | "end";
+            /** @enum {string} */
             checkInCadence: "weekly" | "biweekly" | "monthly";
             durationWeeks: number;
             defaultMentorCapacity: number;
@@ -1329,6 +1371,12 @@ export interface components {
             criteria?: components["schemas"]["CriteriaDto"];
             /** @description Trial before a match is made formal, in days (default 30). Flash programs have none: null. */
             trialDays?: number | null;
+            /**
+             * @description A side that has not answered "continue?" by the grace period after the trial counts as this.
+             * @default end
+             * @enum {string}
+             */
+            trialNoAnswer: "continue" | "end";
             /**
              * @default biweekly
              * @enum {string}
@@ -1711,6 +1759,43 @@ export interface components {
             action: "approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end";
             /** @description Required to reject, decline, withdraw or end; optional when a trial ends (then seen by coordinators only). */
             reason?: string;
+        };
+        TrialSideAnswerDto: {
+            /** @enum {string} */
+            side: "mentee" | "mentor";
+            answered: boolean;
+            /** @description No answer came by the deadline: the program's default answered. */
+            byDefault: boolean;
+            /** @description Shown to the side itself and coordinators; null to the other side. */
+            continue: boolean | null;
+            rating: number | null;
+            /** @description The private note (coordinators, its writer). */
+            note: string | null;
+        };
+        TrialViewDto: {
+            /** @enum {string} */
+            status: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /**
+             * Format: date-time
+             * @description Null before the mentor accepts.
+             */
+            endsAt: string | null;
+            /**
+             * Format: date-time
+             * @description After this, a side that has not answered takes the program's default.
+             */
+            answersDueAt: string | null;
+            /** @description Nudges sent (halfway). */
+            nudges: string[];
+            answers: components["schemas"]["TrialSideAnswerDto"][];
+        };
+        TrialAnswerDto: {
+            /** @description Continue the mentorship after the trial? */
+            continue: boolean;
+            /** @description How the trial went. */
+            rating: number;
+            /** @description For the coordinator only. */
+            note?: string;
         };
     };
     responses: never;
@@ -5173,6 +5258,109 @@ export interface operations {
                 };
             };
             /** @description Conflicts with the current state. Codes: `match_action_not_allowed`, `mentor_at_capacity`, `pair_already_matched`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchesController_trial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialViewDto"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchesController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrialAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `trial_answer_not_a_side`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such thing in this organization (or the organization is not yours): nothing is disclosed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `trial_not_running`, `trial_already_answered`. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -12,8 +12,9 @@ export class AuditEventEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Column('uuid', { name: 'actor_user_id' })
-  actorUserId!: string;
+  /** Null for the system (a job acting for nobody). */
+  @Column('uuid', { name: 'actor_user_id', nullable: true })
+  actorUserId!: string | null;
 
   @Column('text')
   action!: string;

@@ -43,6 +43,10 @@ export class MatchEntity {
   @Column('text', { name: 'exit_reason', nullable: true })
   exitReason!: string | null;
 
+  /** When the trial ends (set when the mentor accepts); answers are due a grace period later. */
+  @Column('timestamptz', { name: 'trial_ends_at', nullable: true })
+  trialEndsAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

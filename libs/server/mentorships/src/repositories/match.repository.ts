@@ -5,7 +5,7 @@ import { MatchEntity } from '../entities/match.entity';
 
 export type NewMatchRow = Omit<
   TenantRow<MatchEntity, 'organizationId'>,
-  'createdAt' | 'updatedAt' | 'statusChangedAt' | 'exitReason'
+  'createdAt' | 'updatedAt' | 'statusChangedAt' | 'exitReason' | 'trialEndsAt'
 >;
 
 /** The matches table's queries. */

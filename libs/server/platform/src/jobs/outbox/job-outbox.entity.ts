@@ -22,6 +22,10 @@ export class JobOutboxEntity {
   @Column('jsonb')
   payload!: Record<string, unknown>;
 
+  /** Not before this time (a delayed job); null: at once. */
+  @Column('timestamptz', { name: 'run_at', nullable: true })
+  runAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -22,12 +22,23 @@ export class JobOutbox {
     private readonly relay: OutboxRelay,
   ) {}
 
+  /**
+   * `options.runAt`: the job waits until then (BullMQ's delay, counted when the relay moves it);
+   * its handler still checks the time itself, as a delayed job may run late or twice.
+   */
   async enqueue<P extends TenantJobPayload>(
     job: JobDefinition<P>,
     fields: NoInfer<JobFields<P>>,
+    options: { runAt?: Date } = {},
   ): Promise<void> {
     const payload = { ...fields, organizationId: TenantContext.organizationId() } as P;
-    await this.rows.add({ key: jobKeyOf(job, payload), name: job.name, queue: job.queue, payload });
+    await this.rows.add({
+      key: jobKeyOf(job, payload),
+      name: job.name,
+      queue: job.queue,
+      payload,
+      runAt: options.runAt,
+    });
     const scope = TenantContext.current();
     if (!this.nudging.has(scope.afterCommit)) {
       this.nudging.add(scope.afterCommit);

@@ -18,6 +18,8 @@ interface OutboxRow {
   job_name: string;
   queue: string;
   payload: Record<string, unknown>;
+  /** Milliseconds until the row's `run_at` (0 for none or past). */
+  delay_ms: number;
 }
 
 export class RedisUnreachableError extends Error {}
@@ -79,7 +81,8 @@ export class OutboxRelay {
     const [rows]: [OutboxRow[], number] = await manager.query(
       `DELETE FROM job_outbox WHERE (organization_id, id) IN (
          SELECT organization_id, id FROM job_outbox ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING job_key, job_name, queue, payload`,
+       RETURNING job_key, job_name, queue, payload,
+                 greatest(0, coalesce(extract(epoch FROM run_at - now()) * 1000, 0))::float8 AS delay_ms`,
       [batchSize],
     );
     for (const [queueName, jobs] of groupBy(rows, (row) => row.queue)) {
@@ -88,7 +91,11 @@ export class OutboxRelay {
         jobs.map((row) => ({
           name: row.job_name,
           data: row.payload,
-          opts: { ...JOB_OPTIONS, jobId: row.job_key },
+          opts: {
+            ...JOB_OPTIONS,
+            jobId: row.job_key,
+            ...(row.delay_ms > 0 ? { delay: Math.ceil(row.delay_ms) } : {}),
+          },
         })),
       );
     }
