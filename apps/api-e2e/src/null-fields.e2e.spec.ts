@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ErrorBody } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
 import { makeInvitation, makeMember, makeOrganization, makeUser, useTestApi } from '@mentorship/testing';
@@ -84,6 +85,10 @@ describe('null in body fields', () => {
       cohortId: cohort.body.id,
       participantId: participant.body.id,
       importId: imported.body.id,
+      // Body validation answers before any lookup: ids of nothing stored are enough here.
+      requestId: randomUUID(),
+      roundId: randomUUID(),
+      matchId: randomUUID(),
     });
   });
 

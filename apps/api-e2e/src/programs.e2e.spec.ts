@@ -63,6 +63,7 @@ describe('programs and cohorts', () => {
           matchingMode: 'coordinator',
           criteria: engineDefaults,
           trialDays: 30,
+          trialNoAnswer: 'end',
           checkInCadence: 'biweekly',
           durationWeeks: 26,
           defaultMentorCapacity: 2,

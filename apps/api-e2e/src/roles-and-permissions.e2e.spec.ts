@@ -16,8 +16,11 @@ import {
 const ROLES = ['admin', 'coordinator', 'mentor', 'mentee', 'non-member'] as const;
 type Role = (typeof ROLES)[number];
 
-/** ok: a 2xx; 403: refused for the role (`forbidden_role`); 404: not there for the caller. */
-type Outcome = 'ok' | 403 | 404;
+/**
+ * ok: a 2xx; 403: refused for the role (`forbidden_role`); 404: not there for the caller;
+ * `status code`: another refusal the route gives the role.
+ */
+type Outcome = 'ok' | 403 | 404 | `${number} ${string}`;
 
 /** Managers (admins and coordinators) only. */
 const MANAGERS: Record<OrganizationRole, Outcome> = {
@@ -68,6 +71,11 @@ interface Fixtures {
   /** A completed matching round of a new matching cohort (no worker here: written as one would). */
   completedRound(): Promise<string>;
   unique(): string;
+  /**
+   * A match in `status` of a new cohort between two new members; with `caller` a mentor or
+   * mentee, the caller takes that side.
+   */
+  match(status: string, caller?: SignedUpUser): Promise<string>;
 }
 
 /**
@@ -517,6 +525,69 @@ const TABLE: Action[] = [
     outcomes: MANAGERS,
     prepare: async (f) => ({ path: `/matching-rounds/${await f.completedRound()}/publish`, body: {} }),
   },
+  // Matches: open to their two sides and to coordinators; anyone else is told there is none.
+  {
+    route: 'GET /matches',
+    what: "list one's own matches",
+    outcomes: MEMBERS,
+    prepare: async () => ({ path: '/matches' }),
+  },
+  {
+    route: 'GET /matches/:matchId',
+    what: 'read a match one is a side of (coordinators: any)',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({ path: `/matches/${await f.match('trial', caller)}` }),
+  },
+  {
+    route: 'GET /matches/:matchId',
+    what: 'read a match of others',
+    outcomes: { admin: 'ok', coordinator: 'ok', mentor: 404, mentee: 404 },
+    prepare: async (f) => ({ path: `/matches/${await f.match('trial')}` }),
+  },
+  {
+    route: 'POST /matches/:matchId/actions',
+    what: 'end an active match one is a side of (coordinators: any)',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({
+      path: `/matches/${await f.match('active', caller)}/actions`,
+      body: { action: 'end', reason: 'Goals reached early' },
+    }),
+  },
+  {
+    route: 'POST /matches/:matchId/actions',
+    what: 'act on a match of others',
+    outcomes: { admin: 'ok', coordinator: 'ok', mentor: 404, mentee: 404 },
+    prepare: async (f) => ({
+      path: `/matches/${await f.match('active')}/actions`,
+      body: { action: 'end', reason: 'Goals reached early' },
+    }),
+  },
+  {
+    route: 'GET /matches/:matchId/trial',
+    what: 'read the trial of a match one is a side of (coordinators: any)',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({ path: `/matches/${await f.match('trial', caller)}/trial` }),
+  },
+  {
+    route: 'GET /matches/:matchId/trial',
+    what: 'read the trial of a match of others',
+    outcomes: { admin: 'ok', coordinator: 'ok', mentor: 404, mentee: 404 },
+    prepare: async (f) => ({ path: `/matches/${await f.match('trial')}/trial` }),
+  },
+  {
+    route: 'POST /matches/:matchId/trial/answers',
+    what: 'answer "continue?" as a side (coordinators decide by action instead)',
+    outcomes: {
+      admin: '403 trial_answer_not_a_side',
+      coordinator: '403 trial_answer_not_a_side',
+      mentor: 'ok',
+      mentee: 'ok',
+    },
+    prepare: async (f, caller) => ({
+      path: `/matches/${await f.match('trial', caller)}/trial/answers`,
+      body: { continue: true, rating: 4 },
+    }),
+  },
 ];
 
 /** Set in beforeAll: the member whose profile someone else asks for. */
@@ -691,6 +762,19 @@ describe('roles and permissions', () => {
         if (applied.status !== 201) throw new Error(`apply: ${applied.status}`);
         return { cohortId, participantId: applied.body.id };
       },
+      match: async (status, caller) => {
+        // Two members of the match's own, so a mentor or mentee caller is a side only when asked.
+        const pair = await makeMembersInBulk(t.api.db, orgId, 2, `pair-${unique()}`, ['mentor', 'mentee']);
+        const mentor = caller === callers.mentor ? caller : pair[0];
+        const mentee = caller === callers.mentee ? caller : pair[1];
+        const id = randomUUID();
+        await t.api.db.query(
+          `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+           VALUES ($1, $2, $3, $4, $5, $6, 'coordinator')`,
+          [orgId, id, await cohort(), mentor?.id, mentee?.id, status],
+        );
+        return id;
+      },
       validatedImport: async () => {
         const cohortId = await cohort();
         const upload = await t.http.postCsv<{ id: string }>(
@@ -723,11 +807,13 @@ describe('roles and permissions', () => {
     };
   });
 
-  it('has a row for every people, programs, organization-deletion, match-request and matching-round route', () => {
+  it('has a row for every people, programs, organization-deletion, match-request, matching-round and matches route', () => {
     const routes = listRoutes(t.api.app)
       .map((route) => `${route.method} ${route.path.replace('/api/v1/orgs/:orgId', '')}`)
       .filter((route) =>
-        /^\w+ \/(skills|profiles|programs|cohorts|deletion|match-requests|matching-rounds)\b/.test(route),
+        /^\w+ \/(skills|profiles|programs|cohorts|deletion|match-requests|matching-rounds|matches)\b/.test(
+          route,
+        ),
       );
     expect([...new Set(TABLE.map((action) => action.route))].sort()).toEqual([...new Set(routes)].sort());
   });

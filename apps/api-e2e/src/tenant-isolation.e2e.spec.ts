@@ -32,6 +32,10 @@ const TENANT_TABLES = [
   'matches',
   'match_requests',
   'suggestion_exposures',
+  'match_events',
+  'trial_answers',
+  'trial_nudges',
+  'rematch_queue',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -191,9 +195,35 @@ describe('tenant isolation', () => {
        VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 100) RETURNING id`,
       [orgA.id, cohort.body.id, adminA.id],
     );
+    // A match of A (adminA mentors memberA), as matching would leave it.
+    const [match] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'active', 'coordinator') RETURNING id`,
+      [orgA.id, cohort.body.id, adminA.id, memberA.id],
+    );
+    await t.api.db.query(
+      `INSERT INTO match_events (organization_id, id, match_id, action, from_status, to_status, actor_user_id, actor, occurred_at)
+       VALUES ($1, gen_random_uuid(), $2, 'accept', 'pending', 'trial', $3, 'mentor', now())`,
+      [orgA.id, match.id, adminA.id],
+    );
+    await t.api.db.query(
+      `INSERT INTO trial_answers (organization_id, match_id, side, continues, rating, answered_by, answered_at)
+       VALUES ($1, $2, 'mentee', true, 4, $3, now())`,
+      [orgA.id, match.id, memberA.id],
+    );
+    await t.api.db.query(
+      `INSERT INTO trial_nudges (organization_id, match_id, kind, sent_at) VALUES ($1, $2, 'halfway', now())`,
+      [orgA.id, match.id],
+    );
+    await t.api.db.query(
+      `INSERT INTO rematch_queue (organization_id, match_id, cohort_id, mentee_user_id, excluded_mentor_user_id, queued_at)
+       VALUES ($1, $2, $3, $4, $5, now())`,
+      [orgA.id, match.id, cohort.body.id, memberA.id, adminA.id],
+    );
     Object.assign(idsOfA, {
       requestId: asked[0]!.body.id,
       roundId: round!.id,
+      matchId: match.id,
       importId: imported.body.id,
       participantId: participant.body.id,
       userId: memberA.id,
@@ -217,6 +247,8 @@ describe('tenant isolation', () => {
     if (route.path.includes('/profiles/')) return { department: 'Stolen' };
     if (route.path.endsWith('/programs/:programId/cohorts'))
       return { name: 'Stolen', startsOn: '2026-04-01', endsOn: '2026-09-30' };
+    if (route.path.endsWith('/trial/answers')) return { continue: true, rating: 5 };
+    if (route.path.endsWith('/matches/:matchId/actions')) return { action: 'end', reason: 'Stolen' };
     if (route.path.endsWith('/status')) return { status: 'enrolling' };
     if (route.path.endsWith('/participants')) return { email: 'stolen@example.test', role: 'mentee' };
     if (route.path.endsWith('/participation') && route.method === 'POST') return { role: 'mentee' };

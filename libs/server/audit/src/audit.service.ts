@@ -28,7 +28,7 @@ export interface AuditEntry {
 
 /**
  * Writes the audit row inside the caller's tenant transaction: no mutation without its row.
- * The actor is the tenant scope's caller.
+ * The actor is the tenant scope's caller, none for the system.
  */
 @Injectable()
 export class AuditService {
@@ -41,7 +41,8 @@ export class AuditService {
   async record(entry: AuditEntry): Promise<void> {
     this.events.append({
       id: randomUUID(),
-      actorUserId: TenantContext.caller().userId,
+      // A job acting for nobody (a trial's deadline) is the system.
+      actorUserId: TenantContext.current().caller?.userId ?? null,
       action: entry.action,
       targetType: entry.target.type,
       targetId: entry.target.id,

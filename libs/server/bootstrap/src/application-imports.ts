@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import {
   AppConfig,
   BoundedContext,
+  ClockModule,
   ConfigModule,
   DatabaseModule,
   JobsModule,
@@ -25,6 +26,7 @@ export function applicationImports(
   return [
     ConfigModule.forRoot(config),
     LoggingModule,
+    ClockModule,
     DatabaseModule,
     RedisModule,
     JobsModule.forRoot(

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { MatchOrigin, MatchStatus } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
-import { TenantContext } from '@mentorship/platform';
+import { Clock, TenantContext } from '@mentorship/platform';
 import { MatchEntity } from './entities/match.entity';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
 import { MatchRepository } from './repositories/match.repository';
+import { TrialRepository } from './repositories/trial.repository';
 
 /** A match to create: who, where, from what, and the state the program starts it in. */
 export interface NewMatch {
@@ -32,6 +33,8 @@ export class MatchesService {
   constructor(
     private readonly matches: MatchRepository,
     private readonly audit: AuditService,
+    private readonly trials: TrialRepository,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -72,6 +75,8 @@ export class MatchesService {
       createdBy,
     }));
     await this.matches.insertMany(rows);
+    // A mentee waiting after a declined trial has a new match: out of the re-match queue.
+    await this.trials.markRematched(rows, this.clock.now());
     for (const row of rows) {
       await this.audit.record({
         action: MentorshipsAudit.matchCreated,

@@ -1,4 +1,5 @@
 import type { BoundedContext } from '@mentorship/platform';
+import { trialDeadlineJob, trialHalfwayJob } from './jobs/trial-deadline.job';
 import { MentorshipsModule } from './mentorships.module';
 import { mentorshipsMigrations } from './migrations';
 
@@ -6,5 +7,5 @@ export const mentorshipsContext: BoundedContext = {
   name: 'mentorships',
   module: MentorshipsModule,
   migrations: mentorshipsMigrations,
-  jobs: [],
+  jobs: [trialHalfwayJob, trialDeadlineJob],
 };

@@ -1,3 +1,4 @@
+import type { MatchAction, MatchActor, MatchStatus } from '@mentorship/contracts';
 import { DomainException } from '@mentorship/platform';
 
 export class MentorshipsException extends DomainException {
@@ -20,6 +21,54 @@ export class MentorshipsException extends DomainException {
       'pair_already_matched',
       'This mentor and mentee have an open match in the cohort already.',
       { mentorUserId, menteeUserId },
+    );
+  }
+  /** 409: the action is not open from the match's status; `allowed` are the ones that are. */
+  static actionNotAllowed(status: MatchStatus, action: MatchAction, allowed: readonly MatchAction[]) {
+    const next = allowed.length > 0 ? `from ${status}: ${allowed.join(', ')}` : `${status} is final`;
+    return new MentorshipsException(
+      'conflict',
+      'match_action_not_allowed',
+      `A match cannot be "${action}" while ${status}; the actions open ${next}.`,
+      { status, action, allowed },
+    );
+  }
+  /** 403: the action is open from this status, to other sides of the match. */
+  static actionForbidden(action: MatchAction, actors: readonly MatchActor[]) {
+    return new MentorshipsException(
+      'forbidden',
+      'match_action_forbidden',
+      `Only the ${actors.filter((a) => a !== 'system').join(' or ')} can "${action}" this match.`,
+      { action, roles: actors.filter((a) => a !== 'system') },
+    );
+  }
+  static reasonRequired(action: MatchAction) {
+    return new MentorshipsException('invalid', 'match_reason_required', `"${action}" needs a reason.`, {
+      action,
+    });
+  }
+  /** 409: answers and trial deadlines need a match in trial. */
+  static trialNotRunning(status: MatchStatus) {
+    return new MentorshipsException(
+      'conflict',
+      'trial_not_running',
+      `The match is ${status}, not in its trial.`,
+      { status },
+    );
+  }
+  static trialAlreadyAnswered() {
+    return new MentorshipsException(
+      'conflict',
+      'trial_already_answered',
+      'This side has answered already; the first answer stands.',
+    );
+  }
+  /** 403: only the mentee and the mentor answer; a coordinator decides with `confirm` or `end_trial`. */
+  static trialAnswerNotASide() {
+    return new MentorshipsException(
+      'forbidden',
+      'trial_answer_not_a_side',
+      'Only the mentee and the mentor answer "continue?"; a coordinator decides with confirm or end_trial.',
     );
   }
 }

@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mentorship/audit';
+import { MatchEventEntity } from './entities/match-event.entity';
 import { MatchEntity } from './entities/match.entity';
+import { TrialAnswerEntity } from './entities/trial-answer.entity';
+import { TrialDeadlineJob, TrialHalfwayJob } from './jobs/trial-deadline.job';
+import { RematchQueueService } from './rematch-queue.service';
+import { TrialRepository } from './repositories/trial.repository';
+import { TrialService } from './trial.service';
+import { MatchLifecycleService } from './match-lifecycle.service';
+import { MatchesController } from './matches.controller';
+import { MatchEventRepository } from './repositories/match-event.repository';
 import { MatchesService } from './matches.service';
 import { MatchRepository } from './repositories/match.repository';
 
@@ -10,8 +19,19 @@ import { MatchRepository } from './repositories/match.repository';
  * agreements, maps and check-ins). Matching creates matches through `MatchesService`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule],
-  providers: [MatchesService, MatchRepository],
-  exports: [MatchesService],
+  imports: [TypeOrmModule.forFeature([MatchEntity, MatchEventEntity, TrialAnswerEntity]), AuditModule],
+  controllers: [MatchesController],
+  providers: [
+    MatchesService,
+    MatchLifecycleService,
+    TrialService,
+    RematchQueueService,
+    MatchRepository,
+    MatchEventRepository,
+    TrialRepository,
+    TrialHalfwayJob,
+    TrialDeadlineJob,
+  ],
+  exports: [MatchesService, MatchLifecycleService, TrialService, RematchQueueService],
 })
 export class MentorshipsModule {}

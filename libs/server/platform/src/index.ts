@@ -42,3 +42,4 @@ export * from './jobs/schedule-definition';
 export * from './jobs/outbox/outbox-relay';
 export * from './http/page.dto';
 export * from './http/csv-body';
+export * from './time/clock';

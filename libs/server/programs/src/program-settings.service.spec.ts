@@ -32,6 +32,7 @@ describe(resolveProgramSettings.name, () => {
       matchingMode: 'coordinator',
       criteria: expect.objectContaining({ weights: expect.objectContaining({ skills: expect.any(Number) }) }),
       trialDays: 30,
+      trialNoAnswer: 'end',
       checkInCadence: 'biweekly',
       durationWeeks: 26,
       defaultMentorCapacity: 2,

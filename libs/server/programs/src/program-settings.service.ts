@@ -13,6 +13,7 @@ const DEFAULTS = {
   kind: 'one-to-one',
   matchingMode: 'coordinator',
   trialDays: 30,
+  trialNoAnswer: 'end',
   checkInCadence: 'biweekly',
   durationWeeks: 26,
   defaultMentorCapacity: 2,
@@ -21,8 +22,9 @@ const DEFAULTS = {
   maxOpenRequestsPerMentee: 3,
 } as const;
 
-/** The request and suggestion settings, for settings stored before they existed. */
-export const MENTEE_CHOICE_DEFAULTS = {
+/** The request, suggestion and trial settings, for settings stored before they existed. */
+export const ADDED_SETTING_DEFAULTS = {
+  trialNoAnswer: DEFAULTS.trialNoAnswer,
   suggestionFloodFactor: DEFAULTS.suggestionFloodFactor,
   requestExpiryDays: DEFAULTS.requestExpiryDays,
   maxOpenRequestsPerMentee: DEFAULTS.maxOpenRequestsPerMentee,
@@ -30,7 +32,7 @@ export const MENTEE_CHOICE_DEFAULTS = {
 
 /** Stored settings made complete: fields added after they were saved take their defaults. */
 export function completeProgramSettings(stored: ProgramSettings): ProgramSettings {
-  return { ...MENTEE_CHOICE_DEFAULTS, ...stored };
+  return { ...ADDED_SETTING_DEFAULTS, ...stored };
 }
 
 /**
@@ -76,6 +78,7 @@ export function resolveProgramSettings(
     matchingMode: input.matchingMode ?? current?.matchingMode ?? DEFAULTS.matchingMode,
     criteria: resolution.criteria,
     trialDays,
+    trialNoAnswer: input.trialNoAnswer ?? current?.trialNoAnswer ?? DEFAULTS.trialNoAnswer,
     checkInCadence: input.checkInCadence ?? current?.checkInCadence ?? DEFAULTS.checkInCadence,
     durationWeeks: input.durationWeeks ?? current?.durationWeeks ?? DEFAULTS.durationWeeks,
     defaultMentorCapacity:

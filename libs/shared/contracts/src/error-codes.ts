@@ -80,6 +80,18 @@ export const ERROR_CODES = {
   roundTooLarge: 'round_too_large',
   /** 400 (dry run) or a failed round's code: fixed pairs the engine cannot place (a mentor over capacity). */
   roundFixedPairsInvalid: 'round_fixed_pairs_invalid',
+  matchNotFound: 'match_not_found',
+  /** 409: the action cannot be taken from the match's status (`details`: status, action, allowed). */
+  matchActionNotAllowed: 'match_action_not_allowed',
+  /** 403: the action is open from this status, but not to the caller's side (`details.roles`). */
+  matchActionForbidden: 'match_action_forbidden',
+  /** 400: declining or ending a match needs a reason. */
+  matchReasonRequired: 'match_reason_required',
+  /** 409: a trial answer for a match not in its trial (`details.status`). */
+  trialNotRunning: 'trial_not_running',
+  trialAlreadyAnswered: 'trial_already_answered',
+  /** 403: coordinators decide a trial with the `confirm` or `end_trial` action instead. */
+  trialAnswerNotASide: 'trial_answer_not_a_side',
   // programs
   programNameTaken: 'program_name_taken',
   cohortNameTaken: 'cohort_name_taken',

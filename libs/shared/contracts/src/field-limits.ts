@@ -21,4 +21,6 @@ export const FIELD_LIMITS = {
   matchRequestSpecificAsk: { min: 10, max: 500 },
   matchRequestOfferBack: { min: 3, max: 500 },
   matchRequestDeclineNote: { max: 500 },
+  /** Why a match was declined or ended; a trial's exit note. */
+  matchReason: { min: 1, max: 1000 },
 } as const;

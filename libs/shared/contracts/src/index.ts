@@ -7,4 +7,5 @@ export * from './people';
 export * from './programs';
 export * from './match-requests';
 export * from './matching-rounds';
+export * from './mentorships';
 export * from './api';

@@ -847,6 +847,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's matches, as mentor or mentee, newest first */
+        get: operations["MatchesController_listMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One match with its timeline and what the caller may do
+         * @description Open to its mentee, its mentor and coordinators; anyone else gets 404.
+         */
+        get: operations["MatchesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a named action of the match state machine
+         * @description An action not open from the match status is a 409 `match_action_not_allowed` whose details name the allowed ones; an action open to another side is a 403 `match_action_forbidden`.
+         */
+        post: operations["MatchesController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/trial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The match's trial: when it ends, when answers are due, the nudges, who answered
+         * @description Each side reads its own answer; the other's only as answered. Coordinators read all.
+         */
+        get: operations["MatchesController_trial"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/trial/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer "continue?" at the end of the trial, as its mentee or mentor
+         * @description Both yes: the match becomes active. Any no: the trial ends (trial_declined), no blame; the mentee is matched again ahead of new mentees, without this mentor.
+         */
+        post: operations["MatchesController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/cohorts/{cohortId}/suggestions": {
         parameters: {
             query?: never;
@@ -1493,6 +1590,8 @@ export interface components {
             criteria: components["schemas"]["CriteriaViewDto"];
             trialDays: number | null;
             /** @enum {string} */
+            trialNoAnswer: "continue" | "end";
+            /** @enum {string} */
             checkInCadence: "weekly" | "biweekly" | "monthly";
             durationWeeks: number;
             defaultMentorCapacity: number;
@@ -1568,6 +1667,11 @@ export interface components {
             criteria?: components["schemas"]["CriteriaDto"];
             /** @description Trial before a match is made formal, in days (default 30). Flash programs have none: null. */
             trialDays?: number | null;
+            /**
+             * @description A side that has not answered "continue?" by the grace period after the trial counts as this (default end).
+             * @enum {string}
+             */
+            trialNoAnswer?: "continue" | "end";
             /**
              * @default biweekly
              * @enum {string}
@@ -1876,6 +1980,123 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        MatchViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+            /** Format: uuid */
+            menteeUserId: string;
+            /** @enum {string} */
+            status: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /** @enum {string} */
+            origin: "request" | "round" | "coordinator";
+            singleConversation: boolean;
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description What the caller may do now, as the state machine says. */
+            allowedActions: ("approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end")[];
+        };
+        MatchPageDto: {
+            items: components["schemas"]["MatchViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MatchEventViewDto: {
+            /** @enum {string} */
+            action: "approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end";
+            /** @enum {string} */
+            from: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /** @enum {string} */
+            to: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /** @enum {string} */
+            actor: "mentee" | "mentor" | "coordinator" | "system";
+            /**
+             * Format: uuid
+             * @description Null for the system.
+             */
+            actorUserId: string | null;
+            /** @description A trial's exit reason is shown to coordinators and its writer only. */
+            reason: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        MatchDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            mentorUserId: string;
+            /** Format: uuid */
+            menteeUserId: string;
+            /** @enum {string} */
+            status: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /** @enum {string} */
+            origin: "request" | "round" | "coordinator";
+            singleConversation: boolean;
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description What the caller may do now, as the state machine says. */
+            allowedActions: ("approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end")[];
+            /** @description Why it was declined or ended (a trial's: coordinators only). */
+            exitReason: string | null;
+            /** @description Every transition, oldest first. */
+            timeline: components["schemas"]["MatchEventViewDto"][];
+        };
+        MatchActionDto: {
+            /**
+             * @description A named action of the match state machine.
+             * @enum {string}
+             */
+            action: "approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end";
+            /** @description Required to reject, decline, withdraw or end; optional when a trial ends (then seen by coordinators only). */
+            reason?: string;
+        };
+        TrialSideAnswerDto: {
+            /** @enum {string} */
+            side: "mentee" | "mentor";
+            answered: boolean;
+            /** @description No answer came by the deadline: the program's default answered. */
+            byDefault: boolean;
+            /** @description Shown to the side itself and coordinators; null to the other side. */
+            continue: boolean | null;
+            rating: number | null;
+            /** @description The private note (coordinators, its writer). */
+            note: string | null;
+        };
+        TrialViewDto: {
+            /** @enum {string} */
+            status: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /**
+             * Format: date-time
+             * @description Null before the mentor accepts.
+             */
+            endsAt: string | null;
+            /**
+             * Format: date-time
+             * @description After this, a side that has not answered takes the program's default.
+             */
+            answersDueAt: string | null;
+            /** @description Nudges sent (halfway). */
+            nudges: string[];
+            answers: components["schemas"]["TrialSideAnswerDto"][];
+        };
+        TrialAnswerDto: {
+            /** @description Continue the mentorship after the trial? */
+            continue: boolean;
+            /** @description How the trial went. */
+            rating: number;
+            /** @description For the coordinator only. */
+            note?: string;
         };
         ScoreComponentDto: {
             /**
@@ -5792,6 +6013,274 @@ export interface operations {
                 };
             };
             /** @description Conflicts with the current state. Codes: `import_not_pending`, `import_has_no_valid_rows`, `import_outdated`, `cohort_closed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchesController_listMine: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDetailDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchesController_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDetailDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`, `match_reason_required`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_action_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_action_not_allowed`, `mentor_at_capacity`, `pair_already_matched`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchesController_trial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MatchesController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrialAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `trial_answer_not_a_side`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `trial_not_running`, `trial_already_answered`. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -9,6 +9,10 @@ export type MatchingMode = (typeof MATCHING_MODES)[number];
 export const CHECK_IN_CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export type CheckInCadence = (typeof CHECK_IN_CADENCES)[number];
 
+/** What a trial comes to when a side has not answered "continue?" within the grace period. */
+export const TRIAL_NO_ANSWER_OUTCOMES = ['continue', 'end'] as const;
+export type TrialNoAnswerOutcome = (typeof TRIAL_NO_ANSWER_OUTCOMES)[number];
+
 /** A cohort's life: `draft -> enrolling -> matching -> running -> closed`. */
 export const COHORT_STATUSES = ['draft', 'enrolling', 'matching', 'running', 'closed'] as const;
 export type CohortStatus = (typeof COHORT_STATUSES)[number];

@@ -30,6 +30,7 @@ export class AuditEventEntity extends AuditRecord {
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Column('uuid', { name: 'actor_user_id' })
-  actorUserId!: string;
+  /** Null for the system (a job acting for nobody). */
+  @Column('uuid', { name: 'actor_user_id', nullable: true })
+  actorUserId!: string | null;
 }

@@ -36,6 +36,17 @@ export class MatchEntity {
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy!: string | null;
 
+  @Column('timestamptz', { name: 'status_changed_at' })
+  statusChangedAt!: Date;
+
+  /** Why it was declined or ended (a trial's is shown to coordinators only). */
+  @Column('text', { name: 'exit_reason', nullable: true })
+  exitReason!: string | null;
+
+  /** When the trial ends (set when the mentor accepts); answers are due a grace period later. */
+  @Column('timestamptz', { name: 'trial_ends_at', nullable: true })
+  trialEndsAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

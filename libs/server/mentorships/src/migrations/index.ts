@@ -1,7 +1,9 @@
 import type { ContextMigrations } from '@mentorship/platform';
 import { Matches1764600000000 } from './1764600000000-matches';
+import { MatchTimeline1764600000100 } from './1764600000100-match-timeline';
+import { Trials1764600000200 } from './1764600000200-trials';
 
 export const mentorshipsMigrations: ContextMigrations = {
   directory: __dirname,
-  classes: [Matches1764600000000],
+  classes: [Matches1764600000000, MatchTimeline1764600000100, Trials1764600000200],
 };

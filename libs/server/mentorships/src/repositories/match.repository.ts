@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { MATCH_STATUSES_HOLDING_A_PLACE } from '@mentorship/contracts';
+import { MATCH_STATUSES_HOLDING_A_PLACE, type MatchStatus } from '@mentorship/contracts';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
 import { MatchEntity } from '../entities/match.entity';
 
-export type NewMatchRow = Omit<TenantRow<MatchEntity, 'organizationId'>, 'createdAt' | 'updatedAt'>;
+export type NewMatchRow = Omit<
+  TenantRow<MatchEntity, 'organizationId'>,
+  'createdAt' | 'updatedAt' | 'statusChangedAt' | 'exitReason' | 'trialEndsAt'
+>;
 
 /** The matches table's queries. */
 @Injectable()
@@ -84,5 +87,51 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
 
   byId(id: string): Promise<MatchEntity | null> {
     return this.findOne({ id });
+  }
+
+  /** The match, locked until the transaction ends: two actions on one match run one after the other. */
+  lockById(id: string): Promise<MatchEntity | null> {
+    return this.findOneForUpdate({ id });
+  }
+
+  async moveTo(id: string, status: MatchStatus, at: Date, exitReason: string | null): Promise<void> {
+    await this.update(
+      { id },
+      { status, statusChangedAt: at, ...(exitReason !== null ? { exitReason } : {}) },
+    );
+  }
+
+  /** The caller's matches as mentor or mentee, newest first. */
+  async ofPerson(
+    userId: string,
+    filter: { status?: MatchStatus; offset: number; limit: number },
+  ): Promise<{ rows: MatchEntity[]; total: number }> {
+    const builder = this.query('m')
+      .andWhere('(m.mentorUserId = :userId OR m.menteeUserId = :userId)', { userId })
+      .orderBy('m.createdAt', 'DESC')
+      .addOrderBy('m.id', 'ASC');
+    if (filter.status) builder.andWhere('m.status = :status', { status: filter.status });
+    return this.findPage(builder, { offset: filter.offset, limit: filter.limit });
+  }
+
+  /**
+   * The mentor's places for a match of this cohort: their profile's capacity, else the cohort's
+   * program default (its snapshot once out of draft), none while their pause runs. The same rule
+   * matching applies when it creates matches.
+   */
+  async placesOf(mentorUserId: string, cohortId: string): Promise<number> {
+    const [row] = await this.sql<{ places: number }>(
+      `SELECT CASE WHEN coalesce(p.paused AND (p.pause_ends_on IS NULL OR p.pause_ends_on > current_date), false)
+                   THEN 0
+                   ELSE coalesce(p.mentor_capacity::int,
+                                 (coalesce(c.settings_snapshot, pr.settings)->>'defaultMentorCapacity')::int, 0)
+              END AS places
+         FROM cohorts c
+         JOIN programs pr ON pr.organization_id = c.organization_id AND pr.id = c.program_id
+         LEFT JOIN profiles p ON p.organization_id = c.organization_id AND p.user_id = $3
+        WHERE c.organization_id = $1 AND c.id = $2`,
+      [cohortId, mentorUserId],
+    );
+    return row?.places ?? 0;
   }
 }

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CHECK_IN_CADENCES,
+  TRIAL_NO_ANSWER_OUTCOMES,
+  type TrialNoAnswerOutcome,
   FIELD_LIMITS,
   MATCHING_MODES,
   MAX_MENTOR_CAPACITY,
@@ -165,6 +167,16 @@ export class ProgramSettingsInputDto {
   @Max(PROGRAM_LIMITS.trialDays.max)
   trialDays?: number | null;
 
+  @ApiPropertyOptional({
+    enum: TRIAL_NO_ANSWER_OUTCOMES,
+    // No OpenAPI default: the generated client would then require it on input.
+    description:
+      'A side that has not answered "continue?" by the grace period after the trial counts as this (default end).',
+  })
+  @Omittable()
+  @IsIn(TRIAL_NO_ANSWER_OUTCOMES)
+  trialNoAnswer?: TrialNoAnswerOutcome;
+
   @ApiPropertyOptional({ enum: CHECK_IN_CADENCES, default: 'biweekly' })
   @Omittable()
   @IsIn(CHECK_IN_CADENCES)
@@ -271,6 +283,8 @@ export class ProgramSettingsDto {
   criteria!: CriteriaViewDto;
   @ApiProperty({ type: Number, nullable: true })
   trialDays!: number | null;
+  @ApiProperty({ enum: TRIAL_NO_ANSWER_OUTCOMES })
+  trialNoAnswer!: TrialNoAnswerOutcome;
   @ApiProperty({ enum: CHECK_IN_CADENCES })
   checkInCadence!: CheckInCadence;
   @ApiProperty()
