@@ -100,13 +100,15 @@ describe('npm run demo', () => {
         `SELECT action, count(*)::int AS n FROM audit_events GROUP BY action ORDER BY action`,
       );
       // The creator made the organization; each of the 56 others accepted an invitation to it
-      // (the demo's own invitation test adds one more invitation.created), and the 55 people of
-      // the demo cohort accepted their place in it.
+      // (the demo's own invitation test adds one more invitation.created); the 55 people of the
+      // demo cohort and the 16 (6 mentors, 10 mentees) of the mentee-choice cohort accepted their
+      // place; one mentee sent two match requests.
       expect(rows).toEqual(
         expect.arrayContaining([
           { action: 'organization.created', n: 1 },
           { action: 'invitation.accepted', n: 56 },
-          { action: 'participant.accepted', n: 55 },
+          { action: 'participant.accepted', n: 55 + 16 },
+          { action: 'match_request.sent', n: 2 },
         ]),
       );
     } finally {
