@@ -65,6 +65,12 @@ export const organizationsRoutes: Routes = [
         title: 'My profile · Mentorship Map',
         loadChildren: () => import('@mentorship/admin/feature-profile').then((m) => m.profileRoutes),
       },
+      {
+        path: 'notifications',
+        title: 'Notifications · Mentorship Map',
+        loadChildren: () =>
+          import('@mentorship/admin/feature-notifications').then((m) => m.notificationsRoutes),
+      },
     ],
   },
 ];

@@ -98,3 +98,7 @@ export type InvitationListQuery = NonNullable<
 export type InvitationStatus = InvitationView['status'];
 
 export type { components, paths };
+export type NotificationView = Schemas['NotificationViewDto'];
+export type NotificationPage = Schemas['NotificationPageDto'];
+export type NotificationPreference = Schemas['NotificationPreferenceDto'];
+export type NotificationPreferences = Schemas['NotificationPreferencesDto'];
