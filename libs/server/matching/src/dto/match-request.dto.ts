@@ -154,6 +154,31 @@ export class MatchRequestViewDto {
 
 export class MatchRequestPageDto extends PageOf(MatchRequestViewDto) {}
 
+/** A mentor's places in one cohort they mentor: what they can still accept. */
+export class MentorPlacesDto {
+  @ApiProperty({ format: 'uuid' })
+  cohortId!: string;
+  @ApiProperty()
+  cohortName!: string;
+  @ApiProperty({
+    description:
+      'Mentee places the mentor offers: their capacity, else the program’s default; none while paused.',
+  })
+  places!: number;
+  @ApiProperty({ description: 'Places not held by a match (pending, trial or active, in any cohort).' })
+  freePlaces!: number;
+}
+
+export class ReceivedMatchRequestPageDto extends MatchRequestPageDto {
+  @ApiProperty({
+    type: MentorPlacesDto,
+    isArray: true,
+    description:
+      'The caller’s places in each cohort they are an enrolled mentor of while it is matching or running (not paginated: a mentor is in few cohorts at once).',
+  })
+  places!: MentorPlacesDto[];
+}
+
 export class MatchRequestQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MATCH_REQUEST_STATUSES })
   @IsOptional()
