@@ -210,11 +210,21 @@ describe('structured match requests on the real API', () => {
 
   it('the received page gives the mentor their places and free places in each cohort they mentor', async () => {
     const busy = await w.person('mentor', { mentorCapacity: 2 }, { displayName: 'Bea Busy' });
-    const placesOf = async (who: SignedUpUser) =>
+    const received = async (who: SignedUpUser) =>
       (await t.http.get<ReceivedPage>(`${w.base}/match-requests/received`, who.token)).body.places;
+    const placesOf = async (who: SignedUpUser) =>
+      (await received(who)).map(({ otherMentors, ...places }) => places);
     expect(await placesOf(busy)).toEqual([
       { cohortId: w.cohort.id, cohortName: w.cohort.name, places: 2, freePlaces: 2 },
     ]);
+    // Whom they may suggest instead: the cohort's other mentors with a place, never themselves.
+    const [own] = await received(busy);
+    const names = own.otherMentors.map((m) => m.displayName);
+    expect(names).toContain('Olga Other');
+    expect(own.otherMentors.map((m) => m.userId)).not.toContain(busy.id);
+    // A full mentor is not worth suggesting.
+    const full = await w.person('mentor', { mentorCapacity: 0 }, { displayName: 'Fay Full' });
+    expect((await received(busy))[0].otherMentors.map((m) => m.userId)).not.toContain(full.id);
     const sent = await send(await w.person('mentee'), requestBody(busy.id));
     expect((await act(busy, sent.body.id, 'accept')).status).toBe(200);
     expect(await placesOf(busy)).toEqual([

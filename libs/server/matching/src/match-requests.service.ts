@@ -12,6 +12,7 @@ import {
   MatchRequestQueryDto,
   MatchRequestViewDto,
   MentorPlacesDto,
+  OTHER_MENTORS_LIMIT,
   ReceivedMatchRequestPageDto,
   SendMatchRequestDto,
 } from './dto/match-request.dto';
@@ -240,12 +241,15 @@ export class MatchRequestsService {
     for (const cohort of await this.people.mentoredCohorts(me)) {
       const settings = completeProgramSettings(cohort.settings);
       const offered = await this.places.places([me], settings);
-      const free = await this.places.freePlaces([me], settings);
+      const colleagues = await this.people.otherMentors(cohort.id, me);
+      const free = await this.places.freePlaces([me, ...colleagues.map((c) => c.userId)], settings);
       places.push({
         cohortId: cohort.id,
         cohortName: cohort.name,
         places: offered.get(me) ?? 0,
         freePlaces: free.get(me) ?? 0,
+        // Suggesting a mentor who is full sends the mentee to a second refusal.
+        otherMentors: colleagues.filter((c) => (free.get(c.userId) ?? 0) > 0).slice(0, OTHER_MENTORS_LIMIT),
       });
     }
     return places;

@@ -2220,6 +2220,8 @@ export interface components {
             places: number;
             /** @description Places not held by a match (pending, trial or active, in any cohort). */
             freePlaces: number;
+            /** @description Other enrolled mentors of the cohort with a free place, by name (at most 50): whom a declining mentor may suggest. */
+            otherMentors: components["schemas"]["PersonRefDto"][];
         };
         ReceivedMatchRequestPageDto: {
             items: components["schemas"]["MatchRequestViewDto"][];

@@ -112,6 +112,19 @@ export class CohortPeopleRepository extends TenantRepository<SuggestionExposureE
     );
   }
 
+  /** The cohort's other enrolled mentors, by name. */
+  otherMentors(cohortId: string, userId: string): Promise<{ userId: string; displayName: string }[]> {
+    return this.sql(
+      `SELECT u.id AS "userId", u.display_name AS "displayName"
+         FROM cohort_participants cp
+         JOIN users u ON u.id = cp.user_id
+        WHERE cp.organization_id = $1 AND cp.cohort_id = $2 AND cp.role = 'mentor' AND cp.status = 'enrolled'
+          AND cp.user_id <> $3
+        ORDER BY u.display_name, u.id`,
+      [cohortId, userId],
+    );
+  }
+
   /** The capacity columns of members' profiles (those without a profile have the defaults). */
   capacityOf(
     userIds: readonly string[],
