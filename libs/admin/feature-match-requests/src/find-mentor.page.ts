@@ -88,7 +88,7 @@ const REFUSALS: Partial<Record<string, string>> = {
                       <h2 class="name">{{ mentor.displayName }}</h2>
                     </mat-card-title>
                     <mat-card-subtitle>
-                      Score {{ mentor.score }} of 100 ·
+                      Score {{ whole(mentor.score) }} of 100 ·
                       {{ mentor.freePlaces === 1 ? '1 free place' : mentor.freePlaces + ' free places' }}
                     </mat-card-subtitle>
                   </mat-card-header>
@@ -168,6 +168,9 @@ const REFUSALS: Partial<Record<string, string>> = {
       color: var(--mat-sys-on-surface-variant);
       white-space: nowrap;
     }
+    mat-card-actions {
+      flex-wrap: wrap;
+    }
     .sent {
       margin-inline: 8px;
       color: var(--mat-sys-on-surface-variant);
@@ -198,6 +201,7 @@ export class FindMentorPage {
   protected readonly asking = signal<SuggestedMentor | null>(null);
   protected readonly label = scoreComponentLabel;
   protected readonly points = (value: number) => Math.round(value * 10) / 10;
+  protected readonly whole = (value: number) => Math.round(value);
 
   constructor() {
     effect((onCleanup) => {

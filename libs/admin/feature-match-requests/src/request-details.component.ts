@@ -10,7 +10,7 @@ import { REQUEST_PARTS } from './request-form';
     <dl class="parts">
       @for (part of parts; track part.name) {
         <div class="part">
-          <dt>{{ part.label }}</dt>
+          <dt>{{ reader() === 'mentor' ? part.theirs : part.label }}</dt>
           <dd>{{ request()[part.name] }}</dd>
         </div>
       }
@@ -36,5 +36,7 @@ import { REQUEST_PARTS } from './request-form';
 })
 export class RequestDetailsComponent {
   readonly request = input.required<MatchRequestView>();
+  /** Who reads it: the mentee their own words ("What I want to learn"), the mentor theirs. */
+  readonly reader = input<'mentee' | 'mentor'>('mentee');
   protected readonly parts = REQUEST_PARTS.filter((part) => part.name !== 'subject');
 }

@@ -8,6 +8,8 @@ export type RequestPart = Exclude<keyof SendMatchRequestRequest, 'mentorUserId'>
 export interface RequestPartSpec {
   name: RequestPart;
   label: string;
+  /** The label as the mentor reads the mentee's words. */
+  theirs: string;
   why: string;
   placeholder: string;
   min: number;
@@ -21,6 +23,7 @@ export const REQUEST_PARTS: readonly RequestPartSpec[] = [
   {
     name: 'subject',
     label: 'Subject',
+    theirs: 'Subject',
     why: 'A mentor decides from the subject whether and when they can help; a bounded ask is easy to say yes to.',
     placeholder: '30 minutes on design reviews, in the next two weeks?',
     ...FIELD_LIMITS.matchRequestSubject,
@@ -28,6 +31,7 @@ export const REQUEST_PARTS: readonly RequestPartSpec[] = [
   {
     name: 'howFound',
     label: 'How I found you',
+    theirs: 'How they found you',
     why: 'It shows the request is meant for this mentor, not sent to everyone.',
     placeholder: 'Your talk on API design at the engineering all-hands',
     ...FIELD_LIMITS.matchRequestHowFound,
@@ -36,6 +40,7 @@ export const REQUEST_PARTS: readonly RequestPartSpec[] = [
   {
     name: 'wantToLearn',
     label: 'What I want to learn',
+    theirs: 'What they want to learn',
     why: 'The mentor can judge whether it is their area, and the first conversation starts from it.',
     placeholder: 'How to run a design review that people leave with decisions.',
     ...FIELD_LIMITS.matchRequestWantToLearn,
@@ -43,8 +48,9 @@ export const REQUEST_PARTS: readonly RequestPartSpec[] = [
   },
   {
     name: 'specificAsk',
-    label: 'My specific ask (a first conversation of 15–30 minutes)',
-    why: 'A small, concrete first step is what busy mentors accept.',
+    label: 'My specific ask',
+    theirs: 'Their specific ask',
+    why: 'Ask for a first conversation of 15–30 minutes: a small, concrete first step is what busy mentors accept.',
     placeholder: 'A first conversation of 20 minutes, at a time that suits you.',
     ...FIELD_LIMITS.matchRequestSpecificAsk,
     rows: 3,
@@ -52,6 +58,7 @@ export const REQUEST_PARTS: readonly RequestPartSpec[] = [
   {
     name: 'offerBack',
     label: 'What I offer back',
+    theirs: 'What they offer back',
     why: 'Mentoring goes both ways: saying what you bring makes it a conversation between peers.',
     placeholder: 'Notes from our team’s move to TypeScript.',
     ...FIELD_LIMITS.matchRequestOfferBack,

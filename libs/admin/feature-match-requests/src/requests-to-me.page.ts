@@ -114,7 +114,7 @@ export function placesText(places: MentorPlacesView): string {
                         <span>{{ when(request.decidedAt) }}</span>
                       }
                     </p>
-                    <mm-request-details [request]="request" />
+                    <mm-request-details [request]="request" reader="mentor" />
                     @if (problems()[request.id]; as problem) {
                       <p class="problem" role="alert">{{ problem }}</p>
                     }

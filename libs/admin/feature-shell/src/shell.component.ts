@@ -96,7 +96,7 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
           @for (link of links(); track link.path) {
             <a
               mat-button
-              [routerLink]="['/orgs', org.id, link.path]"
+              [routerLink]="'/orgs/' + org.id + '/' + link.path"
               routerLinkActive="active"
               ariaCurrentWhenActive="page"
               >{{ link.label }}</a
