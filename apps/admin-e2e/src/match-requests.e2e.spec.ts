@@ -95,7 +95,7 @@ describe('match requests in the admin app', () => {
   }
 
   it('a mentee reads the reasons, sends a structured request; the mentor accepts it and the mentee sees it', async () => {
-    const { orgId, mentee, mentor } = await seed();
+    const { orgId, mentee, mentor, waiting } = await seed();
 
     // The mentee: from their cohorts to the suggestions, each score part in words.
     const asMentee = await open(mentee);
@@ -197,6 +197,25 @@ describe('match requests in the admin app', () => {
       .getByText(/You have no free place/)
       .waitFor();
     await checkPage(page, 'mentor-at-capacity-1280');
+    // So the mentor declines it, with a reason the mentee reads and a word.
+    await other.getByRole('button', { name: /^Decline the request from / }).click();
+    await other.getByRole('button', { name: 'Decline the request' }).click();
+    await other.getByText('Pick a reason.').waitFor();
+    await other.getByRole('radio', { name: 'Too busy right now' }).check();
+    await other.getByLabel(/A word to/).fill('Full until summer, sorry.');
+    await other.getByRole('button', { name: 'Decline the request' }).click();
+    await other.waitFor({ state: 'detached' });
+    const [declined] = await e2e.api.db.query<Record<string, unknown>>(
+      `SELECT status, decline_reason, decline_note FROM match_requests WHERE mentee_user_id = $1`,
+      [waiting.id],
+    );
+    expect(declined).toEqual({
+      status: 'declined',
+      decline_reason: 'too-busy',
+      decline_note: 'Full until summer, sorry.',
+    });
+    await page.getByText('No request is waiting for your answer.').waitFor();
+    await checkPage(page, 'mentor-nothing-waiting-1280');
     expect(asMentor.pageErrors).toEqual([]);
     await page.close();
 
@@ -204,7 +223,12 @@ describe('match requests in the admin app', () => {
     page = mentorPhone.page;
     await page.goto(`${e2e.api.baseUrl}/orgs/${orgId}/requests/received`);
     await page.getByText('0 of 1 place free').waitFor();
-    await page.getByRole('list', { name: 'Requests to me' }).getByRole('listitem').first().waitFor();
+    await page.getByLabel('Status').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: 'Any status', exact: true }).click();
+    const answered = page.getByRole('list', { name: 'Requests to me' }).getByRole('listitem');
+    await answered.filter({ hasText: 'Too busy right now' }).waitFor();
+    expect(await answered.count()).toBe(2);
     await checkPage(page, 'mentor-requests-390');
     expect(mentorPhone.pageErrors).toEqual([]);
     await page.close();

@@ -146,6 +146,7 @@ const REFUSALS: Partial<Record<string, string>> = {
     .name {
       margin: 0;
       font: var(--mat-sys-title-medium);
+      font-weight: 500;
     }
     .reasons {
       margin: 8px 0 0;
