@@ -24,6 +24,34 @@ import {
 describe('match requests in the admin app', () => {
   const e2e = useBrowserE2e();
 
+  /** `person` enrolled in the cohort as `role`, with a profile: TypeScript at `level`, offered or wanted. */
+  async function enroll(
+    orgId: string,
+    cohortId: string,
+    person: SignedUpUser,
+    role: 'mentor' | 'mentee',
+    { level, capacity = null }: { level: number; capacity?: number | null },
+  ): Promise<void> {
+    await e2e.api.db.query(
+      `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, 'enrolled', 'invitation', now())`,
+      [orgId, cohortId, person.email, person.id, role],
+    );
+    await e2e.api.db.query(
+      `INSERT INTO profiles (organization_id, user_id, time_zone, languages, seniority, mentor_capacity, availability)
+       VALUES ($1, $2, 'Europe/Berlin', ARRAY['English'], $3, $4,
+               '[{"day":1,"start":"09:00","end":"12:00"},{"day":3,"start":"14:00","end":"16:30"}]')
+       ON CONFLICT DO NOTHING`,
+      [orgId, person.id, role === 'mentor' ? 5 : 2, capacity],
+    );
+    await e2e.api.db.query(
+      `INSERT INTO profile_skills (organization_id, user_id, kind, skill_id, level)
+       SELECT $1, $2, $3, s.id, $4 FROM skills s WHERE s.organization_id = $1 AND s.name = 'TypeScript'
+       ON CONFLICT DO NOTHING`,
+      [orgId, person.id, role === 'mentor' ? 'offered' : 'wanted', level],
+    );
+  }
+
   /**
    * A mentee-choice cohort in `matching` with three mentors made in bulk, and two people who
    * sign in: Manu (a mentee who wants TypeScript) and Mina (a mentor offering it, one place).
@@ -45,27 +73,8 @@ describe('match requests in the admin app', () => {
       makeMember(e2e.http, admin, orgId, roles, (id) => tokens.issue(orgId, id), { displayName });
     const mentee = await member(['mentee'], 'Manu Mentee');
     const mentor = await member(['mentor'], 'Mina Mentor');
-    for (const [person, role, kind, level, capacity] of [
-      [mentee, 'mentee', 'wanted', 3, null],
-      [mentor, 'mentor', 'offered', 5, 1],
-    ] as const) {
-      await e2e.api.db.query(
-        `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
-         VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, 'enrolled', 'invitation', now())`,
-        [orgId, cohort.cohortId, person.email, person.id, role],
-      );
-      await e2e.api.db.query(
-        `INSERT INTO profiles (organization_id, user_id, time_zone, languages, seniority, mentor_capacity, availability)
-         VALUES ($1, $2, 'Europe/Berlin', ARRAY['English'], $3, $4,
-                 '[{"day":1,"start":"09:00","end":"12:00"},{"day":3,"start":"14:00","end":"16:30"}]')`,
-        [orgId, person.id, role === 'mentor' ? 5 : 2, capacity],
-      );
-      await e2e.api.db.query(
-        `INSERT INTO profile_skills (organization_id, user_id, kind, skill_id, level)
-         SELECT $1, $2, $3, s.id, $4 FROM skills s WHERE s.organization_id = $1 AND s.name = 'TypeScript'`,
-        [orgId, person.id, kind, level],
-      );
-    }
+    await enroll(orgId, cohort.cohortId, mentee, 'mentee', { level: 3 });
+    await enroll(orgId, cohort.cohortId, mentor, 'mentor', { level: 5, capacity: 1 });
     const [waiting] = cohort.mentees;
     await e2e.api.db.query(
       `INSERT INTO match_requests (organization_id, id, cohort_id, mentee_user_id, mentor_user_id, subject, how_found,
@@ -156,6 +165,8 @@ describe('match requests in the admin app', () => {
     await page.getByRole('list', { name: 'My requests' }).getByText(subject).waitFor();
     await checkPage(page, 'mentee-my-requests-390');
     await page.goto(page.url().replace(/requests\/sent$/, 'cohorts'));
+    await page.getByRole('link', { name: /^Find a mentor in / }).waitFor();
+    await checkPage(page, 'mentee-cohorts-390');
     await page.getByRole('link', { name: /^Find a mentor in / }).click();
     const phoneMina = page
       .getByRole('list', { name: 'Suggested mentors' })
@@ -251,6 +262,36 @@ describe('match requests in the admin app', () => {
       [mentee.id],
     );
     expect(stored).toEqual({ status: 'accepted', match_status: 'trial' });
+    await page.close();
+  });
+
+  it('says what to do where there is nothing to show: no choice in the cohort, no request sent', async () => {
+    const admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
+    const { id: orgId } = await makeOrganization(e2e.http, admin, 'Contoso Mentoring');
+    const coordinated = await makeRoundCohort(e2e.http, e2e.api.db, admin, orgId, {
+      mentors: 2,
+      mentees: 0,
+      matchingMode: 'coordinator',
+      prefix: 'coordinated',
+    });
+    const tokens = e2e.api.app.get(InvitationTokens);
+    const mentee = await makeMember(e2e.http, admin, orgId, ['mentee'], (id) => tokens.issue(orgId, id), {
+      displayName: 'Noor Newcomer',
+    });
+    await enroll(orgId, coordinated.cohortId, mentee, 'mentee', { level: 2 });
+
+    const { page, pageErrors } = await open(mentee, PHONE);
+    // No "Find a mentor" where a coordinator matches; the page says why if opened anyway.
+    await page.goto(`${e2e.api.baseUrl}/orgs/${orgId}/cohorts`);
+    await page.getByRole('table', { name: 'Cohorts' }).getByText('Mentee · Enrolled').waitFor();
+    expect(await page.getByRole('link', { name: /^Find a mentor in / }).count()).toBe(0);
+    await page.goto(`${e2e.api.baseUrl}/orgs/${orgId}/cohorts/${coordinated.cohortId}/mentors`);
+    await page.getByText('In this cohort a coordinator or a matching round makes the matches').waitFor();
+    await checkPage(page, 'mentee-no-choice-390');
+    await page.getByRole('navigation').getByRole('link', { name: 'My requests' }).click();
+    await page.getByText('You have sent no request yet.').waitFor();
+    await checkPage(page, 'mentee-no-requests-390');
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 });
