@@ -208,14 +208,26 @@ describe('match requests in the admin app', () => {
       .getByText(/You have no free place/)
       .waitFor();
     await checkPage(page, 'mentor-at-capacity-1280');
-    // So the mentor declines it, with a reason the mentee reads and a word.
-    await other.getByRole('button', { name: /^Decline the request from / }).click();
-    await other.getByRole('button', { name: 'Decline the request' }).click();
-    await other.getByText('Pick a reason.').waitFor();
-    await other.getByRole('radio', { name: 'Too busy right now' }).check();
-    await other.getByLabel(/A word to/).fill('Full until summer, sorry.');
-    await other.getByRole('button', { name: 'Decline the request' }).click();
-    await other.waitFor({ state: 'detached' });
+    expect(asMentor.pageErrors).toEqual([]);
+    await page.close();
+
+    const mentorPhone = await open(mentor, PHONE);
+    page = mentorPhone.page;
+    await page.goto(`${e2e.api.baseUrl}/orgs/${orgId}/requests/received`);
+    await page.getByText('0 of 1 place free').waitFor();
+    // So the mentor declines it (on a phone), with a reason the mentee reads and a word.
+    const full = page
+      .getByRole('list', { name: 'Requests to me' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Half an hour on SQL tuning' });
+    await full.getByRole('button', { name: /^Decline the request from / }).click();
+    await full.getByRole('button', { name: 'Decline the request' }).click();
+    await full.getByText('Pick a reason.').waitFor();
+    await checkPage(page, 'mentor-decline-form-390');
+    await full.getByRole('radio', { name: 'Too busy right now' }).check();
+    await full.getByLabel(/A word to/).fill('Full until summer, sorry.');
+    await full.getByRole('button', { name: 'Decline the request' }).click();
+    await full.waitFor({ state: 'detached' });
     const [declined] = await e2e.api.db.query<Record<string, unknown>>(
       `SELECT status, decline_reason, decline_note FROM match_requests WHERE mentee_user_id = $1`,
       [waiting.id],
@@ -226,14 +238,7 @@ describe('match requests in the admin app', () => {
       decline_note: 'Full until summer, sorry.',
     });
     await page.getByText('No request is waiting for your answer.').waitFor();
-    await checkPage(page, 'mentor-nothing-waiting-1280');
-    expect(asMentor.pageErrors).toEqual([]);
-    await page.close();
-
-    const mentorPhone = await open(mentor, PHONE);
-    page = mentorPhone.page;
-    await page.goto(`${e2e.api.baseUrl}/orgs/${orgId}/requests/received`);
-    await page.getByText('0 of 1 place free').waitFor();
+    await checkPage(page, 'mentor-nothing-waiting-390');
     await page.getByLabel('Status').focus();
     await page.keyboard.press('Enter');
     await page.getByRole('option', { name: 'Any status', exact: true }).click();
