@@ -176,8 +176,33 @@ describe('match requests in the admin app', () => {
     await phoneMina.getByText('Request sent, waiting for an answer.').waitFor();
     await checkPage(page, 'mentee-suggestions-390');
     await page.getByRole('list', { name: 'Suggested mentors' }).getByRole('button').first().click();
-    await page.getByRole('form').waitFor();
+    const phoneForm = page.getByRole('form');
+    await phoneForm.waitFor();
     await checkPage(page, 'mentee-request-form-390');
+    // The browser's back returns to the list; forward to the form again.
+    await page.goBack();
+    await page.getByRole('list', { name: 'Suggested mentors' }).waitFor();
+    await page.goForward();
+    const secondMentor = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^Ask /, '');
+    await phoneForm.getByLabel('Subject').fill('Half an hour on code review habits?');
+    await phoneForm.getByLabel('How I found you').fill('The mentor list of the cohort');
+    await phoneForm.getByLabel('What I want to learn').fill('How to review code kindly and fast.');
+    await phoneForm.getByLabel('My specific ask').fill('A first call of 15 minutes.');
+    await phoneForm.getByLabel('What I offer back').fill('My review checklist.');
+    await phoneForm.getByRole('button', { name: 'Send request' }).click();
+    // Withdrawn again, after a question: the mentee asks Mina only.
+    await page.waitForURL(/\/requests\/sent$/);
+    await page.getByRole('button', { name: `Withdraw the request to ${secondMentor}` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Withdraw the request?' });
+    await confirm.waitFor();
+    await checkPage(page, 'mentee-withdraw-390');
+    await confirm.getByRole('button', { name: 'Withdraw' }).click();
+    const withdrawn = page
+      .getByRole('list', { name: 'My requests' })
+      .getByRole('listitem')
+      .filter({ hasText: `To ${secondMentor}` });
+    await withdrawn.getByText('Withdrawn', { exact: true }).waitFor();
+    expect(await withdrawn.getByRole('button', { name: /Withdraw/ }).count()).toBe(0);
     expect(phone.pageErrors).toEqual([]);
     await page.close();
 

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   ERROR_CODES,
   type CohortView,
@@ -60,7 +60,7 @@ const REFUSALS: Partial<Record<string, string>> = {
               [mentorUserId]="mentor.mentorUserId"
               [mentorName]="mentor.displayName"
               (sent)="sent()"
-              (cancelled)="asking.set(null)"
+              (cancelled)="open(null)"
             />
           </mat-card-content>
         </mat-card>
@@ -114,7 +114,7 @@ const REFUSALS: Partial<Record<string, string>> = {
                         mat-flat-button
                         type="button"
                         [attr.aria-label]="'Ask ' + mentor.displayName"
-                        (click)="asking.set(mentor)"
+                        (click)="open(mentor)"
                       >
                         Ask
                       </button>
@@ -190,16 +190,22 @@ const REFUSALS: Partial<Record<string, string>> = {
 export class FindMentorPage {
   readonly orgId = input.required<string>();
   readonly cohortId = input.required<string>();
+  /** `?ask=<mentorUserId>`: the request form to that mentor, so the browser's back returns to the list. */
+  readonly ask = input<string | undefined>();
   private readonly api = inject(MatchingApi);
   private readonly cohorts = inject(CohortsApi);
   private readonly notifier = inject(ErrorNotifier);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
 
   protected readonly cohort = signal<CohortView | null>(null);
   protected readonly list = signal<SuggestionList | null>(null);
   protected readonly refusal = signal<string | null>(null);
   protected readonly loading = signal(false);
-  protected readonly asking = signal<SuggestedMentor | null>(null);
+  protected readonly asking = computed<SuggestedMentor | null>(() => {
+    const mentor = this.ask();
+    return this.list()?.items.find((item) => item.mentorUserId === mentor && !item.openRequestId) ?? null;
+  });
   protected readonly label = scoreComponentLabel;
   protected readonly points = (value: number) => Math.round(value * 10) / 10;
   protected readonly whole = (value: number) => Math.round(value);
@@ -229,6 +235,13 @@ export class FindMentorPage {
         cohort.unsubscribe();
         suggestions.unsubscribe();
       });
+    });
+  }
+
+  protected open(mentor: SuggestedMentor | null): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { ask: mentor?.mentorUserId ?? null },
     });
   }
 
