@@ -152,7 +152,8 @@ describe('match requests in the admin app', () => {
     const sentCard = await mine.first().innerText();
     expect(sentCard).toMatch(/To Mina Mentor/);
     expect(sentCard).toMatch(/Waiting for an answer/);
-    expect(sentCard).toMatch(/Expires \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \(.+\)/);
+    // In the profile's zone (the browser runs in UTC), and named.
+    expect(sentCard).toMatch(/Expires \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \(Europe\/Berlin\)/);
     await mine.first().getByRole('button', { name: 'Withdraw the request to Mina Mentor' }).waitFor();
     await checkPage(page, 'mentee-my-requests-1280');
     expect(asMentee.pageErrors).toEqual([]);
@@ -214,7 +215,7 @@ describe('match requests in the admin app', () => {
     await page.getByText('1 of 1 place free').waitFor();
     const toMe = page.getByRole('list', { name: 'Requests to me' }).getByRole('listitem');
     const manu = toMe.filter({ hasText: 'From Manu Mentee' });
-    await manu.waitFor();
+    await manu.getByText(/Answer before .* \(Europe\/Berlin\)/).waitFor();
     expect(await manu.innerText()).toMatch(/How to introduce strict TypeScript in an old codebase\./);
     await checkPage(page, 'mentor-requests-1280');
     await manu.getByRole('button', { name: 'Decline the request from Manu Mentee' }).click();

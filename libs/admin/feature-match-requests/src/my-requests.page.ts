@@ -23,6 +23,7 @@ import {
 import { declineReasonLabel, matchRequestStatusLabel } from '@mentorship/admin/util';
 import { RequestDetailsComponent } from './request-details.component';
 import { inZone, statusTone } from './request-words';
+import { TimeZoneStore } from './time-zone.store';
 
 const ALL = 'all';
 
@@ -30,6 +31,7 @@ const ALL = 'all';
 @Component({
   selector: 'mm-my-requests-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [TimeZoneStore],
   imports: [
     RouterLink,
     MatButtonModule,
@@ -55,8 +57,8 @@ const ALL = 'all';
         </mat-form-field>
       </header>
       <p class="intro">
-        The requests you sent to mentors. An unanswered request expires at the time shown; you may withdraw it
-        before, e.g. to ask someone else.
+        The requests you sent to mentors. An unanswered request expires at the time shown, in your time zone;
+        you may withdraw it before, e.g. to ask someone else.
       </p>
       <mm-loading-state [loading]="loading()" label="Loading your requests" />
       @if (page(); as p) {
@@ -166,7 +168,8 @@ export class MyRequestsPage {
   protected readonly statusLabel = matchRequestStatusLabel;
   protected readonly reason = declineReasonLabel;
   protected readonly tone = statusTone;
-  protected readonly when = (iso: string | null) => (iso ? inZone(iso) : '');
+  private readonly zones = inject(TimeZoneStore);
+  protected readonly when = (iso: string | null) => (iso ? inZone(iso, this.zones.timeZone()) : '');
   protected readonly status = signal<MatchRequestStatus | null>(null);
   protected readonly pageNumber = signal(1);
   protected readonly page = signal<MatchRequestPage | null>(null);
@@ -174,6 +177,7 @@ export class MyRequestsPage {
   private readonly version = signal(0);
 
   constructor() {
+    effect(() => this.zones.load(this.orgId()));
     effect((onCleanup) => {
       this.version();
       this.loading.set(true);

@@ -19,6 +19,7 @@ import { declineReasonLabel, errorBodyOf, matchRequestStatusLabel } from '@mento
 import { DeclineFormComponent } from './decline-form.component';
 import { RequestDetailsComponent } from './request-details.component';
 import { inZone, statusTone } from './request-words';
+import { TimeZoneStore } from './time-zone.store';
 
 const ALL = 'all';
 
@@ -35,6 +36,7 @@ export function placesText(places: MentorPlacesView): string {
 @Component({
   selector: 'mm-requests-to-me-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [TimeZoneStore],
   imports: [
     RouterLink,
     MatButtonModule,
@@ -179,7 +181,8 @@ export class RequestsToMePage {
   protected readonly reason = declineReasonLabel;
   protected readonly tone = statusTone;
   protected readonly placesText = placesText;
-  protected readonly when = (iso: string | null) => (iso ? inZone(iso) : '');
+  private readonly zones = inject(TimeZoneStore);
+  protected readonly when = (iso: string | null) => (iso ? inZone(iso, this.zones.timeZone()) : '');
   /** Open first: those are what a mentor comes to answer. */
   protected readonly status = signal<MatchRequestStatus | null>('open');
   protected readonly pageNumber = signal(1);
@@ -195,6 +198,7 @@ export class RequestsToMePage {
   );
 
   constructor() {
+    effect(() => this.zones.load(this.orgId()));
     effect((onCleanup) => {
       this.version();
       this.loading.set(true);
