@@ -29,6 +29,8 @@ export function organizationLinks(roles: readonly OrganizationRole[]): { path: s
       { path: 'skills', label: 'Skills' },
     );
   else if (takesPart(roles)) links.push({ path: 'cohorts', label: 'My cohorts' });
+  if (roles.includes('mentee')) links.push({ path: 'requests/sent', label: 'My requests' });
+  if (roles.includes('mentor')) links.push({ path: 'requests/received', label: 'Requests to me' });
   if (takesPart(roles)) links.push({ path: 'profile', label: 'My profile' });
   return links;
 }
@@ -118,7 +120,7 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
           @for (link of links(); track link.path) {
             <a
               mat-button
-              [routerLink]="['/orgs', org.id, link.path]"
+              [routerLink]="'/orgs/' + org.id + '/' + link.path"
               routerLinkActive="active"
               ariaCurrentWhenActive="page"
               >{{ link.label }}</a
