@@ -57,6 +57,13 @@ describe('notifications in the admin app: the centre, its bell, and the unsubscr
           inApp: true,
           email: false,
         });
+        await page.getByRole('checkbox', { name: /daily digest/ }).check();
+        await page.getByText('Saved: one email a morning.').waitFor();
+        const digest = await e2e.http.get<NotificationPreferencesDto>(
+          `/api/v1/orgs/${orgId}/notification-preferences`,
+          mentee.token,
+        );
+        expect(digest.body.dailyDigest).toBe(true);
       } else {
         await page.getByRole('link', { name: 'Notifications', exact: true }).click();
         await page.getByRole('heading', { name: /Halfway through your trial with Ada/ }).waitFor();

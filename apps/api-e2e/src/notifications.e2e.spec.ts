@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorBody } from '@mentorship/contracts';
 import { TrialHalfwayJob, type MatchDetailDto } from '@mentorship/mentorships';
+import { MentorshipsNotifications } from '@mentorship/mentorships';
 import {
   DeliveryTimeService,
   NotificationDeliveryJob,
+  NotificationDigestJob,
+  NotificationsService,
   type NotificationPageDto,
   type NotificationPreferencesDto,
   type UnsubscribeViewDto,
@@ -329,5 +332,70 @@ describe('notifications: the trial halfway nudge, the centre, email and unsubscr
     // Back from the pause early: nothing left to remind.
     await pause({ paused: false });
     expect(await pauseRows()).toEqual([]);
+  });
+
+  it('folds a morning’s reminders into one daily digest email for a member who asks for it', async () => {
+    const digestOn = await http().patch<NotificationPreferencesDto>(
+      `/api/v1/orgs/${orgId}/notification-preferences`,
+      { dailyDigest: true, kinds: [{ kind: 'trial.halfway', inApp: true, email: true }] },
+      people.mentee.token,
+    );
+    expect(digestOn.body.dailyDigest).toBe(true);
+    const due = app().get(Clock).now();
+    await inTenant(async () => {
+      for (const n of [1, 2])
+        await app()
+          .get(NotificationsService)
+          .notify({
+            kind: MentorshipsNotifications.trialHalfway,
+            recipient: {
+              userId: people.mentee.id,
+              email: people.mentee.email,
+              name: 'Mia',
+              timeZone: 'Asia/Kathmandu',
+            },
+            key: `digest-${n}`,
+            title: `Digest item ${n}`,
+            body: `Body of item ${n}`,
+            due,
+          });
+    });
+    const made = await system.api.db.query<{ id: string }>(
+      `SELECT id FROM notifications WHERE organization_id = $1 AND idempotency_key LIKE 'trial.halfway:digest-%'`,
+      [orgId],
+    );
+    expect(made).toHaveLength(2);
+    for (const row of made) await deliver(row.id);
+    const digestEmails = () =>
+      system.sink.messages.filter((m) => m.to.includes(people.mentee.email) && m.raw.includes('Digest item'));
+    // Delivered in the centre at once; the email waits for the digest.
+    expect(digestEmails()).toHaveLength(0);
+    expect(made.length).toBe(2);
+    const states = async () =>
+      (
+        await system.api.db.query<{ email_state: string }>(
+          `SELECT email_state FROM notifications WHERE organization_id = $1 AND idempotency_key LIKE 'trial.halfway:digest-%'`,
+          [orgId],
+        )
+      ).map((row) => row.email_state);
+    expect(await states()).toEqual(['digest', 'digest']);
+    const slot = String((await rowOf(people.mentee)).deliver_at.getTime());
+    const digest = () =>
+      app()
+        .get(NotificationDigestJob)
+        .handle(
+          { organizationId: orgId, userId: people.mentee.id, slot },
+          run(`notification-digest.${people.mentee.id}.${slot}`),
+        );
+    await digest();
+    await digest();
+    const [email] = await Promise.all([
+      system.sink.waitFor((m) => m.to.includes(people.mentee.email) && m.raw.includes('Digest item')),
+    ]);
+    expect(digestEmails()).toHaveLength(1);
+    expect(email.raw).toContain('Your reminders: 2 today');
+    expect(email.raw).toContain('Digest item 1');
+    expect(email.raw).toContain('Digest item 2');
+    expect(await states()).toEqual(['sent', 'sent']);
   });
 });

@@ -42,6 +42,14 @@ export class NotificationsApi {
     });
   }
 
+  /** One email each morning for all that morning's reminders, or one email each. */
+  setDailyDigest(orgId: string, dailyDigest: boolean) {
+    return this.http.patch('/api/v1/orgs/{orgId}/notification-preferences', {
+      path: { orgId },
+      body: { dailyDigest },
+    });
+  }
+
   /** Public: what an unsubscribe link turns off; 404 `unsubscribe_link_invalid` for a bad one. */
   describeUnsubscribe(token: string) {
     return this.http.get('/api/v1/unsubscribe/{token}', { path: { token }, public: true });

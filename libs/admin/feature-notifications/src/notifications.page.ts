@@ -90,6 +90,11 @@ const PAGE_SIZE = 20;
             >
           </div>
         }
+        <div class="kind">
+          <mat-checkbox [checked]="dailyDigest()" (change)="chooseDigest($event)">
+            One email a morning for all my reminders (daily digest)
+          </mat-checkbox>
+        </div>
       </section>
     </div>
   `,
@@ -193,6 +198,7 @@ export class NotificationsPage {
   private readonly notifier = inject(ErrorNotifier);
   protected readonly page = signal<NotificationPage | null>(null);
   protected readonly preferences = signal<NotificationPreference[]>([]);
+  protected readonly dailyDigest = signal(false);
   protected readonly loading = signal(false);
   private pageSize = PAGE_SIZE;
 
@@ -203,7 +209,10 @@ export class NotificationsPage {
         this.pageSize = PAGE_SIZE;
         this.load(orgId);
         this.api.preferences(orgId).subscribe({
-          next: (found) => this.preferences.set(found.kinds),
+          next: (found) => {
+            this.preferences.set(found.kinds);
+            this.dailyDigest.set(found.dailyDigest);
+          },
           error: (error: unknown) => this.notifier.show(error),
         });
       });
@@ -248,6 +257,21 @@ export class NotificationsPage {
       error: (error: unknown) => {
         // Back to what is stored: the box must not show a choice that was not saved.
         this.preferences.set([...this.preferences()]);
+        event.source.checked = !event.checked;
+        this.notifier.show(error);
+      },
+    });
+  }
+
+  protected chooseDigest(event: MatCheckboxChange): void {
+    this.api.setDailyDigest(this.orgId(), event.checked).subscribe({
+      next: (saved) => {
+        this.dailyDigest.set(saved.dailyDigest);
+        this.notifier.info(
+          saved.dailyDigest ? 'Saved: one email a morning.' : 'Saved: one email per reminder.',
+        );
+      },
+      error: (error: unknown) => {
         event.source.checked = !event.checked;
         this.notifier.show(error);
       },

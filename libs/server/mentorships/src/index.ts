@@ -12,3 +12,4 @@ export * from './rematch-queue.service';
 export * from './dto/trial.dto';
 export * from './jobs/trial-deadline.job';
 export type { RematchEntry } from './repositories/trial.repository';
+export * from './mentorships.notifications';

@@ -8,3 +8,4 @@ export * from './delivery-time.service';
 export * from './unsubscribe-tokens.service';
 export * from './dto/notification.dto';
 export { NotificationDeliveryJob } from './jobs/notification-delivery.job';
+export { NotificationDigestJob } from './jobs/notification-digest.job';

@@ -1,9 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, type JobRun, NOTIFICATION_KINDS, type NotificationKind } from '@mentorship/platform';
+import {
+  Clock,
+  JobOutbox,
+  type JobRun,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+} from '@mentorship/platform';
 import { EmailDeliveryService } from './email-delivery.service';
+import { notificationDigestJob } from './jobs/notification-digest.job';
 import { NotificationEmailService } from './notification-email.service';
-import { NotificationPreferenceRepository } from './repositories/notification-preference.repository';
+import {
+  NotificationDigestRepository,
+  NotificationPreferenceRepository,
+} from './repositories/notification-preference.repository';
 import { NotificationRepository } from './repositories/notification.repository';
+
+/** How long a digest waits for the rest of its morning's reminders. */
+const DIGEST_GATHERING_MS = 5 * 60 * 1000;
 
 /**
  * Delivers a notification once, however often its job runs: the row is locked and stamped
@@ -12,6 +25,7 @@ import { NotificationRepository } from './repositories/notification.repository';
  * delivery time, so a change of mind before then counts. The email goes through the
  * at-most-once email ledger under the notification's own key; a retry after a failed send
  * finds the row delivered with its email still `sending` and tries the email alone again.
+ * A member who takes the daily digest gets their morning reminders in one email instead.
  */
 @Injectable()
 export class NotificationDeliveryService {
@@ -20,8 +34,10 @@ export class NotificationDeliveryService {
   constructor(
     @Inject(NOTIFICATION_KINDS) kinds: readonly NotificationKind[],
     private readonly clock: Clock,
+    private readonly outbox: JobOutbox,
     private readonly notifications: NotificationRepository,
     private readonly preferences: NotificationPreferenceRepository,
+    private readonly digests: NotificationDigestRepository,
     private readonly email: EmailDeliveryService,
     private readonly emails: NotificationEmailService,
   ) {
@@ -37,13 +53,25 @@ export class NotificationDeliveryService {
       if (notification.deliveredAt) return notification.emailState === 'sending';
       const choice = await this.preferences.choiceFor(notification.recipientUserId, notification.kind);
       // A kind no context declares any more (removed in an upgrade) still shows, but is not emailed.
-      const emailed = choice.email && this.kinds.has(notification.kind);
-      await this.notifications.markDelivered(
-        notificationId,
-        this.clock.now(),
-        choice.inApp,
-        emailed ? 'sending' : 'off',
-      );
+      const kind = this.kinds.get(notification.kind);
+      const emailed = choice.email && kind !== undefined;
+      const now = this.clock.now();
+      // A morning reminder of a member who takes the daily digest waits for it: one email for
+      // all of that morning's reminders, a few minutes after the first of them.
+      if (
+        emailed &&
+        kind.timing === 'morning' &&
+        (await this.digests.dailyDigest(notification.recipientUserId))
+      ) {
+        await this.notifications.markDelivered(notificationId, now, choice.inApp, 'digest');
+        await this.outbox.enqueue(
+          notificationDigestJob,
+          { userId: notification.recipientUserId, slot: String(notification.deliverAt.getTime()) },
+          { notBefore: new Date(now.getTime() + DIGEST_GATHERING_MS) },
+        );
+        return false;
+      }
+      await this.notifications.markDelivered(notificationId, now, choice.inApp, emailed ? 'sending' : 'off');
       return emailed;
     });
     if (!toEmail) return;

@@ -26,6 +26,57 @@ export class NotificationEmailService {
     private readonly tokens: UnsubscribeTokens,
   ) {}
 
+  /** A morning's reminders in one email, each with its link and its kind's unsubscribe link. */
+  composeDigest(items: { notification: NotificationEntity; kind: NotificationKind }[]): OutgoingEmail {
+    const [first] = items;
+    if (!first) throw new Error('A digest needs at least one notification');
+    const person = first.notification;
+    const parts = items.map(({ notification, kind }) => ({
+      notification,
+      kind,
+      open: notification.link ? new URL(notification.link, this.config.publicUrl).toString() : null,
+      unsubscribe: this.tokens.url({
+        organizationId: notification.organizationId,
+        userId: notification.recipientUserId,
+        kind: kind.id,
+      }),
+    }));
+    const subject = items.length === 1 ? first.notification.title : `Your reminders: ${items.length} today`;
+    const footer = 'You get one email a morning because the daily digest is on for you in Mentorship Map.';
+    const text = [
+      `Hello ${person.recipientName},`,
+      '',
+      ...parts.flatMap((part) => [
+        `• ${part.notification.title}`,
+        `  ${part.notification.body}`,
+        ...(part.open ? [`  Open it: ${part.open}`] : []),
+        `  No more “${part.kind.label}” emails: ${part.unsubscribe}`,
+        '',
+      ]),
+      '—',
+      footer,
+    ].join('\n');
+    const html = [
+      '<!doctype html>',
+      `<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+      '<body style="font-family:Roboto,Arial,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1f">',
+      `<p style="margin:0 0 16px">Hello ${escapeHtml(person.recipientName)},</p>`,
+      ...parts.map(
+        (part) =>
+          `<h2 style="margin:16px 0 4px;font-size:17px">${escapeHtml(part.notification.title)}</h2>` +
+          `<p style="margin:0 0 4px">${escapeHtml(part.notification.body)}</p>` +
+          (part.open
+            ? `<p style="margin:0 0 4px"><a href="${escapeHtml(part.open)}" style="color:#0b57d0">Open it in Mentorship Map</a></p>`
+            : '') +
+          `<p style="margin:0 0 12px;font-size:13px"><a href="${escapeHtml(part.unsubscribe)}" style="color:#5e5e62">` +
+          `No more “${escapeHtml(part.kind.label)}” emails</a></p>`,
+      ),
+      `<p style="margin:32px 0 0;font-size:13px;color:#5e5e62">${escapeHtml(footer)}</p>`,
+      '</body></html>',
+    ].join('\n');
+    return { to: person.recipientEmail, subject, text, html };
+  }
+
   compose(notification: NotificationEntity, kind: NotificationKind): OutgoingEmail {
     const open = notification.link ? new URL(notification.link, this.config.publicUrl).toString() : null;
     const unsubscribe = this.tokens.url({

@@ -7,7 +7,10 @@ import type {
 } from './dto/notification.dto';
 import { NotificationsException } from './notifications.exception';
 import { NotificationsService } from './notifications.service';
-import { NotificationPreferenceRepository } from './repositories/notification-preference.repository';
+import {
+  NotificationDigestRepository,
+  NotificationPreferenceRepository,
+} from './repositories/notification-preference.repository';
 import { UnsubscribeTokens } from './unsubscribe-tokens.service';
 
 /** Members' choices per kind and channel, and the unsubscribe link that needs no sign-in. */
@@ -16,13 +19,16 @@ export class NotificationPreferencesService {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly preferences: NotificationPreferenceRepository,
+    private readonly digests: NotificationDigestRepository,
     private readonly tenancy: TenancyService,
     private readonly tokens: UnsubscribeTokens,
   ) {}
 
   async mine(): Promise<NotificationPreferencesDto> {
-    const stored = await this.preferences.of(TenantContext.caller().userId);
+    const me = TenantContext.caller().userId;
+    const stored = await this.preferences.of(me);
     return {
+      dailyDigest: await this.digests.dailyDigest(me),
       kinds: this.notifications.allKinds().map((kind) => ({
         kind: kind.id,
         label: kind.label,
@@ -35,13 +41,15 @@ export class NotificationPreferencesService {
 
   /** All or nothing: an unknown kind anywhere refuses the whole update, naming its field. */
   async update(input: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesDto> {
-    input.kinds.forEach((choice, index) => {
+    const kinds = input.kinds ?? [];
+    kinds.forEach((choice, index) => {
       if (!this.notifications.kind(choice.kind))
         throw NotificationsException.unknownKind(`kinds[${index}].kind`, choice.kind);
     });
     const me = TenantContext.caller().userId;
-    for (const choice of input.kinds)
+    for (const choice of kinds)
       await this.preferences.set(me, choice.kind, { inApp: choice.inApp, email: choice.email });
+    if (input.dailyDigest !== undefined) await this.digests.set(me, input.dailyDigest);
     return this.mine();
   }
 

@@ -1,5 +1,6 @@
 import type { BoundedContext } from '@mentorship/platform';
 import { notificationDeliveryJob } from './jobs/notification-delivery.job';
+import { notificationDigestJob } from './jobs/notification-digest.job';
 import { notificationsMigrations } from './migrations';
 import { NotificationsModule } from './notifications.module';
 
@@ -7,5 +8,5 @@ export const notificationsContext: BoundedContext = {
   name: 'notifications',
   module: NotificationsModule,
   migrations: notificationsMigrations,
-  jobs: [notificationDeliveryJob],
+  jobs: [notificationDeliveryJob, notificationDigestJob],
 };

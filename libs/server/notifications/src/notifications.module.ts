@@ -4,18 +4,26 @@ import { DeliveryTimeService } from './delivery-time.service';
 import { EmailDeliveryService } from './email-delivery.service';
 import { AccountEmailDeliveryEntity } from './entities/account-email-delivery.entity';
 import { EmailDeliveryEntity } from './entities/email-delivery.entity';
-import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
+import {
+  NotificationDigestEntity,
+  NotificationPreferenceEntity,
+} from './entities/notification-preference.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { NotificationDeliveryJob } from './jobs/notification-delivery.job';
+import { NotificationDigestJob } from './jobs/notification-digest.job';
 import { MailTransport } from './mail-transport.service';
 import { NotificationDeliveryService } from './notification-delivery.service';
+import { NotificationDigestService } from './notification-digest.service';
 import { NotificationEmailService } from './notification-email.service';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { AccountEmailDeliveryRepository } from './repositories/account-email-delivery.repository';
 import { EmailDeliveryRepository } from './repositories/email-delivery.repository';
-import { NotificationPreferenceRepository } from './repositories/notification-preference.repository';
+import {
+  NotificationDigestRepository,
+  NotificationPreferenceRepository,
+} from './repositories/notification-preference.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeTokens } from './unsubscribe-tokens.service';
@@ -27,6 +35,7 @@ import { UnsubscribeTokens } from './unsubscribe-tokens.service';
       AccountEmailDeliveryEntity,
       NotificationEntity,
       NotificationPreferenceEntity,
+      NotificationDigestEntity,
     ]),
   ],
   controllers: [NotificationsController, UnsubscribeController],
@@ -38,12 +47,15 @@ import { UnsubscribeTokens } from './unsubscribe-tokens.service';
     DeliveryTimeService,
     NotificationsService,
     NotificationDeliveryService,
+    NotificationDigestService,
     NotificationEmailService,
     NotificationPreferencesService,
     NotificationRepository,
     NotificationPreferenceRepository,
+    NotificationDigestRepository,
     UnsubscribeTokens,
     NotificationDeliveryJob,
+    NotificationDigestJob,
   ],
   exports: [EmailDeliveryService, NotificationsService, DeliveryTimeService],
 })

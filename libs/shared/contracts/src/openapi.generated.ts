@@ -1527,6 +1527,8 @@ export interface components {
         };
         NotificationPreferencesDto: {
             kinds: components["schemas"]["NotificationPreferenceDto"][];
+            /** @description One email each morning for all that morning’s reminders, instead of one email each. */
+            dailyDigest: boolean;
         };
         ChannelChoiceDto: {
             /** @example trial.halfway */
@@ -1536,7 +1538,9 @@ export interface components {
         };
         UpdateNotificationPreferencesDto: {
             /** @description The kinds to change; kinds not named keep their setting. */
-            kinds: components["schemas"]["ChannelChoiceDto"][];
+            kinds?: components["schemas"]["ChannelChoiceDto"][];
+            /** @description One email each morning for all that morning’s reminders. */
+            dailyDigest?: boolean;
         };
         UnsubscribeViewDto: {
             /** @example trial.halfway */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageOf, PageQueryDto } from '@mentorship/platform';
+import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -95,6 +95,11 @@ export class NotificationPreferenceDto {
 export class NotificationPreferencesDto {
   @ApiProperty({ type: NotificationPreferenceDto, isArray: true })
   kinds!: NotificationPreferenceDto[];
+
+  @ApiProperty({
+    description: 'One email each morning for all that morning’s reminders, instead of one email each.',
+  })
+  dailyDigest!: boolean;
 }
 
 export class ChannelChoiceDto {
@@ -118,12 +123,19 @@ export class UpdateNotificationPreferencesDto {
     isArray: true,
     maxItems: MAX_KINDS_PER_UPDATE,
     description: 'The kinds to change; kinds not named keep their setting.',
+    required: false,
   })
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(MAX_KINDS_PER_UPDATE)
   @ValidateNested({ each: true })
   @Type(() => ChannelChoiceDto)
-  kinds!: ChannelChoiceDto[];
+  kinds?: ChannelChoiceDto[];
+
+  @ApiPropertyOptional({ description: 'One email each morning for all that morning’s reminders.' })
+  @Omittable()
+  @IsBoolean()
+  dailyDigest?: boolean;
 }
 
 export class UnsubscribeViewDto {

@@ -21,3 +21,19 @@ export class NotificationPreferenceEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+/** A member's choice of one daily digest email instead of one email per reminder. */
+@Entity({ name: 'notification_digests' })
+export class NotificationDigestEntity {
+  @PrimaryColumn('uuid', { name: 'organization_id' })
+  organizationId!: string;
+
+  @PrimaryColumn('uuid', { name: 'user_id' })
+  userId!: string;
+
+  @Column('boolean', { name: 'daily_digest' })
+  dailyDigest!: boolean;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -2,9 +2,10 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * What became of a notification's email: `pending` until it is delivered, `sending` once the
- * delivery decided to email it, then `sent`; or `off` (the member turned this kind's email off).
+ * delivery decided to email it, then `sent`; `off` (the member turned this kind's email off); or
+ * `digest`, waiting for the member's daily digest email (then `sent`).
  */
-export const EMAIL_STATES = ['pending', 'sending', 'sent', 'off'] as const;
+export const EMAIL_STATES = ['pending', 'sending', 'sent', 'off', 'digest'] as const;
 export type EmailState = (typeof EMAIL_STATES)[number];
 
 /** One notification to one member: made once by its rule, delivered at `deliverAt`. */

@@ -1,6 +1,5 @@
 import { enableTenantRls, grantToRuntime, sqlTextArray } from '@mentorship/platform';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { EMAIL_STATES } from '../entities/notification.entity';
 
 /**
  * The notification centre: one row per notification a member gets (however often the rule that
@@ -34,7 +33,8 @@ export class NotificationCenter1764800000000 implements MigrationInterface {
          -- A member who leaves the organization takes their notifications along.
          FOREIGN KEY (organization_id, recipient_user_id)
            REFERENCES memberships (organization_id, user_id) ON DELETE CASCADE,
-         CONSTRAINT notifications_email_state_valid CHECK (email_state = ANY (${sqlTextArray(EMAIL_STATES)}))
+         CONSTRAINT notifications_email_state_valid
+           CHECK (email_state = ANY (${sqlTextArray(['pending', 'sending', 'sent', 'off'])}))
        )`,
       // The rule's idempotency: the same reminder made twice is one notification.
       `CREATE UNIQUE INDEX notifications_key ON notifications (organization_id, idempotency_key)`,

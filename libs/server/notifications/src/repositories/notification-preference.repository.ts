@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
-import { NotificationPreferenceEntity } from '../entities/notification-preference.entity';
+import {
+  NotificationDigestEntity,
+  NotificationPreferenceEntity,
+} from '../entities/notification-preference.entity';
 
 export interface ChannelChoice {
   inApp: boolean;
@@ -45,6 +48,25 @@ export class NotificationPreferenceRepository extends TenantRepository<Notificat
         WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = $1 AND m.user_id = $2)
        ON CONFLICT (organization_id, user_id, kind) DO UPDATE SET email = false, updated_at = now()`,
       [userId, kind],
+    );
+  }
+}
+
+@Injectable()
+export class NotificationDigestRepository extends TenantRepository<NotificationDigestEntity> {
+  constructor() {
+    super(NotificationDigestEntity);
+  }
+
+  async dailyDigest(userId: string): Promise<boolean> {
+    return (await this.findOne({ userId }))?.dailyDigest ?? false;
+  }
+
+  async set(userId: string, dailyDigest: boolean): Promise<void> {
+    await this.sql(
+      `INSERT INTO notification_digests (organization_id, user_id, daily_digest) VALUES ($1, $2, $3)
+       ON CONFLICT (organization_id, user_id) DO UPDATE SET daily_digest = EXCLUDED.daily_digest, updated_at = now()`,
+      [userId, dailyDigest],
     );
   }
 }

@@ -42,6 +42,25 @@ export class NotificationRepository extends TenantRepository<NotificationEntity>
     await this.update({ id }, { emailState });
   }
 
+  /** The member's notifications waiting for their digest, oldest first, locked until sent. */
+  async waitingForDigest(userId: string): Promise<NotificationEntity[]> {
+    return this.query('n')
+      .andWhere('n.recipientUserId = :userId', { userId })
+      .andWhere("n.emailState = 'digest'")
+      .orderBy('n.deliveredAt', 'ASC')
+      .addOrderBy('n.id', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  async markDigestSent(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.sql(
+      `UPDATE notifications SET email_state = 'sent' WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+      [[...ids]],
+    );
+  }
+
   /** A member's centre: what was delivered to them in the app, newest first. */
   inbox(
     userId: string,
