@@ -1,10 +1,12 @@
 // Summarises a V8 .cpuprofile (node --cpu-prof, or BENCH_CPU_PROF of `npm run bench:http`):
 // self time by package (node_modules/<pkg>, the app's own code, node internals, GC, idle)
 // and the top functions by self time.
-//   node scripts/cpu-profile-summary.mjs <file.cpuprofile> [top=25]
+//   node scripts/cpu-profile-summary.mjs <file.cpuprofile> [top=25] [requests]
+// With `requests` (answered while profiling), times are also given in µs per request.
 import { readFileSync } from 'node:fs';
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, requestsArg] = process.argv.slice(2);
+const requests = Number(requestsArg ?? 0);
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const top = Number(topArg ?? 25);
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -44,8 +46,17 @@ for (const [id, time] of self) {
   for (let at = id; at !== undefined; at = parent.get(at)) seen.add(area(byId.get(at).callFrame));
   for (const a of seen) inclusive.set(a, (inclusive.get(a) ?? 0) + time);
 }
-const pct = (t) => ((100 * t) / total).toFixed(1).padStart(5) + ' %';
-console.log(`${file}: ${(total / 1000).toFixed(0)} ms sampled`);
+const perRequest = (t) => (requests > 0 ? `  ${(t / requests).toFixed(1).padStart(7)} µs/req` : '');
+const pct = (t) => ((100 * t) / total).toFixed(1).padStart(5) + ' %' + perRequest(t);
+// Busy: neither idle nor the inspector's own message dispatch (the profiler session).
+const idle = [...areas].filter(([a]) => a === '(idle)').reduce((sum, [, t]) => sum + t, 0);
+const dispatch = [...functions]
+  .filter(([f]) => f.startsWith('dispatch (native)'))
+  .reduce((sum, [, t]) => sum + t, 0);
+const busy = total - idle - dispatch;
+console.log(
+  `${file}: ${(total / 1000).toFixed(0)} ms sampled, ${(busy / 1000).toFixed(0)} ms busy${perRequest(busy)}`,
+);
 console.log('\nself time by area');
 for (const [a, t] of [...areas].sort((x, y) => y[1] - x[1]).slice(0, 20)) console.log(`${pct(t)}  ${a}`);
 console.log('\ninclusive time by area (a sample counts for every area on its stack)');
