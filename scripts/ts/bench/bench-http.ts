@@ -28,7 +28,7 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const SUSTAINED_SECONDS = Number(process.env['BENCH_SUSTAINED_SECONDS'] ?? 120);
 /** Only the routes whose label contains one of these (comma-separated), e.g. `health,members?`. */
 const ROUTES = process.env['BENCH_ROUTES']?.split(',').filter(Boolean);
-/** A directory: after its rounds, each route gets 5 s more on the API alone under the CPU profiler. */
+/** A directory: after its rounds, each route gets 5 s more on the API, then on the bare handler, under the CPU profiler. */
 const CPU_PROF = process.env['BENCH_CPU_PROF'];
 const TICKS_PER_SECOND = 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in these
 
@@ -173,10 +173,15 @@ async function main(): Promise<void> {
     const admin = await makeUser(http);
     const org = await makeOrganization(http, admin, 'Bench Org');
     const members = await makeMembersInBulk(db, org.id, 50, 'bench');
-    const bare = await start('bare express', ['-r', '@swc-node/register', 'scripts/ts/bench/bare-api.ts'], {
-      ...env,
-      SWC_NODE_PROJECT: 'tsconfig.server.json',
-    });
+    const bare = await start(
+      'bare express',
+      [...profiled, '-r', '@swc-node/register', 'scripts/ts/bench/bare-api.ts'],
+      {
+        ...env,
+        SWC_NODE_PROJECT: 'tsconfig.server.json',
+        BENCH_CPU_PROF: CPU_PROF ?? '',
+      },
+    );
     servers.push(bare.child);
 
     let next = 0;
@@ -248,12 +253,23 @@ async function main(): Promise<void> {
           .join(' ')
           .replace(/[^a-z0-9]+/gi, '-')
           .replace(/-$/, '');
-        writeFileSync(join(CPU_PROF, 'next-label'), label);
-        api.child.kill('SIGWINCH');
-        const profiledRun = await measure(api, load, admin.token, SECONDS);
-        api.child.kill('SIGWINCH');
-        await waitFor(async () => existsSync(join(CPU_PROF, `${label}.done`)), 'CPU profile written', 30_000);
-        console.log(`  profiled ${fmt(profiledRun.rps)} req/s: ${join(CPU_PROF, label)}.cpuprofile`);
+        // The API, then the bare handler, each alone under the profiler: the same route's
+        // profiles side by side say where the API's extra time goes.
+        for (const server of [api, bare]) {
+          const file = `${label}${server === api ? '' : '.bare'}`;
+          writeFileSync(join(CPU_PROF, 'next-label'), file);
+          server.child.kill('SIGWINCH');
+          const profiledRun = await measure(server, load, admin.token, SECONDS);
+          server.child.kill('SIGWINCH');
+          await waitFor(
+            async () => existsSync(join(CPU_PROF, `${file}.done`)),
+            'CPU profile written',
+            30_000,
+          );
+          console.log(
+            `  profiled ${server.name}: ${fmt(profiledRun.requests)} requests, ${join(CPU_PROF, file)}.cpuprofile`,
+          );
+        }
       }
     }
     console.log(
