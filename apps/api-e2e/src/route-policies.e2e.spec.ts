@@ -1,3 +1,4 @@
+import type { ApplicationConfig } from '@nestjs/core';
 import { listRoutes, useTestApi } from '@mentorship/testing';
 
 /** Every route is guarded or public on purpose; tenant routes say which roles they need. */
@@ -22,6 +23,22 @@ describe('route access policies', () => {
       (r) => r.path.includes(':orgId') && r.policy?.kind !== 'org-member' && r.policy?.kind !== 'org-invitee',
     );
     expect(wrong.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+
+  it('enters the organization on tenant routes only, once, and runs no interceptor elsewhere', () => {
+    // Any interceptor costs a route Nest's rxjs chain on every request, so none is global:
+    // a tenant route's policy decorator installs the organization access on that route.
+    const config = (t.api.app as unknown as { config: ApplicationConfig }).config;
+    expect([...config.getGlobalInterceptors(), ...config.getGlobalRequestInterceptors()]).toEqual([]);
+    const routes = listRoutes(t.api.app);
+    const isTenant = (kind?: string) => kind === 'org-member' || kind === 'org-invitee';
+    const tenantWrong = routes.filter(
+      (r) => isTenant(r.policy?.kind) && r.interceptors.join() !== 'TenantRouteInterceptor',
+    );
+    expect(tenantWrong.map((r) => `${r.method} ${r.path}: ${r.interceptors.join()}`)).toEqual([]);
+    const otherWrong = routes.filter((r) => !isTenant(r.policy?.kind) && r.interceptors.length > 0);
+    expect(otherWrong.map((r) => `${r.method} ${r.path}: ${r.interceptors.join()}`)).toEqual([]);
+    expect(routes.filter((r) => isTenant(r.policy?.kind)).length).toBeGreaterThan(40);
   });
 
   it('keeps the public surface to the known entry points', () => {

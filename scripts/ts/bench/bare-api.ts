@@ -18,7 +18,7 @@ const key = signingKeyObject({ tokenSecret: env['TOKEN_SECRET']! }, 'access-toke
 
 const ENTRY = `SELECT (SELECT m.roles FROM memberships m WHERE m.organization_id = tenant.organization_id AND m.user_id = $2) AS entry
                FROM (SELECT set_config('app.organization_id', $1, true)::uuid AS organization_id) AS tenant`;
-const USER = `SELECT "UserEntity"."id" AS "UserEntity_id", "UserEntity"."email" AS "UserEntity_email", "UserEntity"."display_name" AS "UserEntity_display_name", "UserEntity"."created_at" AS "UserEntity_created_at" FROM "users" "UserEntity" WHERE (("UserEntity"."id" = $1)) LIMIT 1`;
+const USER = `SELECT id, email, display_name AS "displayName", created_at AS "createdAt" FROM users WHERE id = $1`;
 const MEMBER_PAGE = (limit: number, offset: number) =>
   `SELECT "membership"."user_id" AS "userId", "person"."email" AS email, "person"."display_name" AS "displayName", "membership"."roles" AS roles, "membership"."created_at" AS "joinedAt", count(*) OVER () AS "page_total" FROM "memberships" "membership" INNER JOIN "users" "person" ON "person"."id" = "membership"."user_id" WHERE "membership"."organization_id" = $1 ORDER BY "membership"."created_at" ASC, "person"."display_name" ASC, "membership"."user_id" ASC LIMIT ${limit} OFFSET ${offset}`;
 const LOCK_MEMBER = `SELECT "MembershipEntity"."organization_id" AS "MembershipEntity_organization_id", "MembershipEntity"."user_id" AS "MembershipEntity_user_id", "MembershipEntity"."roles" AS "MembershipEntity_roles", "MembershipEntity"."created_at" AS "MembershipEntity_created_at" FROM "memberships" "MembershipEntity" WHERE (("MembershipEntity"."user_id" = $1) AND ("MembershipEntity"."organization_id" = $2)) LIMIT 1 FOR UPDATE`;
@@ -86,11 +86,7 @@ app.get('/api/v1/me', async (request: Request, response: Response) => {
   if (!claims) return void response.status(401).end();
   const { rows } = await pool.query(USER, [claims.sub]);
   const user = rows[0];
-  response.json({
-    id: user.UserEntity_id,
-    email: user.UserEntity_email,
-    displayName: user.UserEntity_display_name,
-  });
+  response.json({ id: user.id, email: user.email, displayName: user.displayName });
 });
 
 app.get('/api/v1/orgs/:orgId/members', async (request: Request, response: Response) => {

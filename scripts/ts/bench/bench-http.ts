@@ -7,7 +7,7 @@
 // 20 % writes) on the API at half its measured saturation rate for 2 minutes.
 // Exits 1 when a target is missed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -26,6 +26,10 @@ const ROOT = join(__dirname, '../../..');
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const SUSTAINED_SECONDS = Number(process.env['BENCH_SUSTAINED_SECONDS'] ?? 120);
+/** Only the routes whose label contains one of these (comma-separated), e.g. `health,members?`. */
+const ROUTES = process.env['BENCH_ROUTES']?.split(',').filter(Boolean);
+/** A directory: after its rounds, each route gets 5 s more on the API, then on the bare handler, under the CPU profiler. */
+const CPU_PROF = process.env['BENCH_CPU_PROF'];
 const TICKS_PER_SECOND = 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in these
 
 interface Server {
@@ -152,7 +156,12 @@ async function main(): Promise<void> {
     const unbundledRss = rssMb(unbundled.child.pid!);
     unbundled.child.kill('SIGTERM');
 
-    const api = await start('API', ['dist/apps/api/main.js'], env);
+    if (CPU_PROF) mkdirSync(CPU_PROF, { recursive: true });
+    const profiled = CPU_PROF ? ['-r', join(ROOT, 'scripts/lib/cpu-profile-on-signal.cjs')] : [];
+    const api = await start('API', [...profiled, 'dist/apps/api/main.js'], {
+      ...env,
+      BENCH_CPU_PROF: CPU_PROF ?? '',
+    });
     servers.push(api.child);
     const apiRss = rssMb(api.child.pid!);
     console.log(
@@ -164,10 +173,15 @@ async function main(): Promise<void> {
     const admin = await makeUser(http);
     const org = await makeOrganization(http, admin, 'Bench Org');
     const members = await makeMembersInBulk(db, org.id, 50, 'bench');
-    const bare = await start('bare express', ['-r', '@swc-node/register', 'scripts/ts/bench/bare-api.ts'], {
-      ...env,
-      SWC_NODE_PROJECT: 'tsconfig.server.json',
-    });
+    const bare = await start(
+      'bare express',
+      [...profiled, '-r', '@swc-node/register', 'scripts/ts/bench/bare-api.ts'],
+      {
+        ...env,
+        SWC_NODE_PROJECT: 'tsconfig.server.json',
+        BENCH_CPU_PROF: CPU_PROF ?? '',
+      },
+    );
     servers.push(bare.child);
 
     let next = 0;
@@ -209,7 +223,10 @@ async function main(): Promise<void> {
 
     let missed = false;
     const rows: string[] = [];
-    for (const [route, load] of Object.entries(loads)) {
+    const selected = Object.entries(loads).filter(
+      ([route]) => !ROUTES || ROUTES.some((r) => route.includes(r)),
+    );
+    for (const [route, load] of selected) {
       for (const server of [api, bare]) await measure(server, load, admin.token, 1); // warm-up
       const runs: { api: Measured; bare: Measured }[] = [];
       for (let round = 0; round < ROUNDS; round++) {
@@ -229,6 +246,31 @@ async function main(): Promise<void> {
         `| **${fmt(ratio, 2)}** (${runs.map((run) => fmt(run.api.rps / run.bare.rps, 2)).join(', ')}) | ≥ 0.50 ${ok ? 'ok' : 'MISSED'}${errors ? `, ${errors} errors` : ''} |`;
       rows.push(row);
       console.log(row);
+      if (CPU_PROF) {
+        const label = route
+          .split(' ')
+          .slice(0, 2)
+          .join(' ')
+          .replace(/[^a-z0-9]+/gi, '-')
+          .replace(/-$/, '');
+        // The API, then the bare handler, each alone under the profiler: the same route's
+        // profiles side by side say where the API's extra time goes.
+        for (const server of [api, bare]) {
+          const file = `${label}${server === api ? '' : '.bare'}`;
+          writeFileSync(join(CPU_PROF, 'next-label'), file);
+          server.child.kill('SIGWINCH');
+          const profiledRun = await measure(server, load, admin.token, SECONDS);
+          server.child.kill('SIGWINCH');
+          await waitFor(
+            async () => existsSync(join(CPU_PROF, `${file}.done`)),
+            'CPU profile written',
+            30_000,
+          );
+          console.log(
+            `  profiled ${server.name}: ${fmt(profiledRun.requests)} requests, ${join(CPU_PROF, file)}.cpuprofile`,
+          );
+        }
+      }
     }
     console.log(
       '\n| route | API req/s | API p99 | API CPU/req | bare req/s | bare p99 | bare CPU/req | ratio (rounds) | target |',
@@ -269,6 +311,10 @@ async function main(): Promise<void> {
         cpuPerRequest: (cpuMs(api.child.pid!) - cpuBefore) / result.requests.total,
       };
     };
+    if (SUSTAINED_SECONDS <= 0) {
+      process.exitCode = missed ? 1 : 0;
+      return;
+    }
     const saturation = await mixed(10);
     const rate = Math.max(1, Math.floor(saturation.rps / 2));
     console.log(`\nmixed 80/20 saturation: ${fmt(saturation.rps)} req/s (p99 ${fmt(saturation.p99)} ms)`);

@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { AuthenticationGuard } from '@mentorship/identity';
-import { OrganizationAccessInterceptor } from '@mentorship/organizations';
 import { AppConfig, BoundedContext, HealthModule } from '@mentorship/platform';
 import { CONTEXTS } from './contexts';
 import { applicationImports } from './application-imports';
@@ -14,10 +13,10 @@ export class ApiModule {
       module: ApiModule,
       imports: applicationImports(config, [HealthModule], contexts),
       providers: [
-        // Who you are (guard, no database), then, inside the request's one tenant transaction,
-        // what you may do in the route's organization (interceptor).
+        // Who you are (guard, no database). What you may do in the route's organization is
+        // checked by the interceptor each tenant route's policy decorator puts on it
+        // (`TenantRouteInterceptor`), inside the request's one tenant transaction.
         { provide: APP_GUARD, useExisting: AuthenticationGuard },
-        { provide: APP_INTERCEPTOR, useExisting: OrganizationAccessInterceptor },
       ],
     };
   }

@@ -27,7 +27,8 @@ function isOpenDuringScheduledDeletion(reflector: Reflector, context: ExecutionC
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Installed globally, after the authentication guard. On a tenant route it enters the route's
+ * On every tenant route (its policy decorator installs `TenantRouteInterceptor`, which hands
+ * the request here), after the authentication guard. It enters the route's
  * organization for the caller (`OrganizationAccessService`: membership, roles, the request's
  * one transaction) and runs the handler there. The membership read and the handler share the
  * transaction, so a request costs one BEGIN/COMMIT, not two. Body validation runs later (pipes

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ORGANIZATION_ACCESS } from '@mentorship/platform';
 import { AuditModule } from '@mentorship/audit';
 import { NotificationsModule } from '@mentorship/notifications';
 import { InvitationEntity } from './entities/invitation.entity';
@@ -44,6 +45,8 @@ import { OrganizationRepository } from './repositories/organization.repository';
     OrganizationPurgeJob,
     PurgeCandidateRepository,
     OrganizationAccessInterceptor,
+    // What `TenantRouteInterceptor` (on every tenant route, in any context) hands requests to.
+    { provide: ORGANIZATION_ACCESS, useExisting: OrganizationAccessInterceptor },
     OrganizationAccessService,
     OrganizationRepository,
     MembershipRepository,

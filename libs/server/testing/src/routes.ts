@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import {
@@ -18,7 +18,14 @@ export interface RouteInfo {
   policy: AccessPolicy | undefined;
   /** The route takes a CSV file (`text/csv`) as its body instead of JSON. */
   takesCsv: boolean;
+  /** The interceptors the route runs (its class's, then its own), by name; global ones aside. */
+  interceptors: string[];
 }
+
+const interceptorsOf = (target: object): string[] =>
+  ((Reflect.getMetadata(INTERCEPTORS_METADATA, target) ?? []) as (object | { name: string })[]).map((i) =>
+    'name' in i ? i.name : i.constructor.name,
+  );
 
 /** Every HTTP route the application serves, with the access policy it declares. */
 export function listRoutes(app: INestApplication): RouteInfo[] {
@@ -47,6 +54,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         handler: `${controller.name}.${name}`,
         policy: reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, controller]),
         takesCsv: takesCsvBody(handler),
+        interceptors: [...interceptorsOf(controller), ...interceptorsOf(handler)],
       });
     }
   }

@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { GlobalRepository, UnitOfWork } from '@mentorship/platform';
 import { UserEntity } from '../entities/user.entity';
 
+/**
+ * A person by id: read on every `/me`, every token refresh and by the jobs that mail a person.
+ * One statement text, not a `findOneBy` built afresh per call (a quarter of `/me`'s CPU profile).
+ */
+const USER_BY_ID = `SELECT id, email, display_name AS "displayName", created_at AS "createdAt" FROM users WHERE id = $1`;
+
 @Injectable()
 export class UserRepository extends GlobalRepository<UserEntity> {
   constructor(unitOfWork: UnitOfWork) {
@@ -13,8 +19,9 @@ export class UserRepository extends GlobalRepository<UserEntity> {
     return this.insertUnlessDuplicate(user);
   }
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.repository.findOneBy({ id });
+  async findById(id: string): Promise<UserEntity | null> {
+    const [user] = await this.sql<UserEntity>(USER_BY_ID, [id]);
+    return user ?? null;
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {

@@ -101,12 +101,30 @@ export function fromBodyParserError(error: BodyParserError, request: Pick<Reques
  * nested at most MAX_JSON_DEPTH levels (or a CSV file, see csv-body.ts), and every refusal in
  * the stable error body.
  */
-export function jsonBody(limit: string): (RequestHandler | express.ErrorRequestHandler)[] {
-  return [
+export function jsonBody(limit: string): RequestHandler {
+  const steps: RequestHandler[] = [
     express.json({ limit, verify: verifyJsonBody }),
     csvBodyParser(),
     requireJsonBody,
-    (error: BodyParserError, request: Request, _response: Response, next: NextFunction) =>
-      next(fromBodyParserError(error, request)),
   ];
+  return (request, response, next) => {
+    // No body announced (most GETs): every step would pass, so none runs (body-parser's own
+    // test, `type-is`'s hasBody; it leaves `body` undefined, as here).
+    if (
+      request.headers['transfer-encoding'] === undefined &&
+      isNaN(Number(request.headers['content-length']))
+    ) {
+      if (!Reflect.has(request, 'body')) request.body = undefined;
+      return next();
+    }
+    // The steps in one middleware, not four layers of the router; the first refusal is named.
+    let at = 0;
+    const step = (error?: unknown): void => {
+      if (error) return next(fromBodyParserError(error as BodyParserError, request));
+      const handler = steps[at++];
+      if (!handler) return next();
+      void handler(request, response, step);
+    };
+    step();
+  };
 }

@@ -38,7 +38,14 @@ const roots = new WeakMap<AppConfig, pino.Logger>();
 function rootLoggerOf(config: AppConfig): pino.Logger {
   let logger = roots.get(config);
   if (!logger) {
-    logger = pino({ level: config.logLevel });
+    // Lines go out in batches of about 4 KB (some 20 request lines), at least every half
+    // second: one write per line was 5 % of `/me`'s CPU profile. Pino's default destination
+    // is already asynchronous; this one only writes less often. Buffered lines are flushed on
+    // exit and by the shutdown logger; a SIGKILL loses at most half a second of them.
+    logger = pino(
+      { level: config.logLevel },
+      pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 500 }),
+    );
     roots.set(config, logger);
   }
   return logger;

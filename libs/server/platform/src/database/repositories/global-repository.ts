@@ -17,6 +17,15 @@ export abstract class GlobalRepository<E extends ObjectLiteral> {
     return this.unitOfWork.manager().getRepository(this.entity);
   }
 
+  /**
+   * Raw SQL, for a hot read whose query builder would be rebuilt on every call (TypeORM
+   * assembles `findOneBy` afresh each time: metadata walk, alias escaping, parameter
+   * replacement). Rows come back as the driver reads them: alias the columns to the fields.
+   */
+  protected sql<R>(text: string, parameters: unknown[] = []): Promise<R[]> {
+    return this.unitOfWork.manager().query(text, parameters);
+  }
+
   /** False when a unique index refuses the row (e.g. a taken email). */
   protected insertUnlessDuplicate(values: QueryDeepPartialEntity<E>): Promise<boolean> {
     return insertUnlessDuplicate(this.unitOfWork.manager(), this.entity, values);
