@@ -5,6 +5,7 @@ import {
   dropTestServices,
   HttpClient,
   startTestApi,
+  waitFor,
   type SignedUpUser,
   type TestApi,
   type TestServices,
@@ -93,9 +94,13 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     const second = await suggestions(other, mentee);
     expect(second.body).toEqual(first.body);
     const builds = indexes.map((index) => index.builds);
+    const stamps = indexes.map((index) => index.stampReads);
     await suggestions(http, mentee);
     await suggestions(other, mentee);
     expect(indexes.map((index) => index.builds)).toEqual(builds);
+    // Nothing changed: neither replica read the stamp again (change notifications stand in for it).
+    expect(indexes.map((index) => index.stampReads)).toEqual(stamps);
+    const heard = indexes.map((index) => index.heard);
 
     // Gus now offers what the mentee wants, at expert level: both replicas see it at their next request.
     const skills = await http.get<{ items: { id: string; name: string }[] }>(
@@ -115,6 +120,8 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
       good.token,
     );
     expect(edited.status).toBe(200);
+    // Postgres notifies at the profile's commit; each replica hears it on its own connection.
+    await waitFor(() => indexes.every((index, i) => index.heard > heard[i]), 'both replicas notified');
     const afterOne = await suggestions(http, mentee);
     const afterTwo = await suggestions(other, mentee);
     expect(afterOne.body.indexVersion).not.toBe(first.body.indexVersion);

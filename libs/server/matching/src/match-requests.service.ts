@@ -73,7 +73,7 @@ export class MatchRequestsService {
     if (same) throw MatchingException.requestDuplicate(same.id);
     if (open.length >= settings.maxOpenRequestsPerMentee)
       throw MatchingException.openRequestLimit(settings.maxOpenRequestsPerMentee);
-    const free = await this.places.freePlaces([input.mentorUserId], settings);
+    const free = await this.places.freePlaces(cohortId, [input.mentorUserId], settings);
     if ((free.get(input.mentorUserId) ?? 0) === 0) throw MatchingException.mentorFull(input.mentorUserId);
 
     const id = randomUUID();
