@@ -68,7 +68,7 @@ export class DatabaseNotifications implements OnApplicationShutdown {
   }
 
   private connect(): Promise<void> {
-    if (this.closed) return Promise.resolve();
+    if (this.closed || this.client) return Promise.resolve();
     this.connecting ??= this.open().finally(() => (this.connecting = null));
     return this.connecting;
   }
