@@ -1,10 +1,12 @@
 import type { ErrorBody } from '@mentorship/contracts';
-import { MentorIndexService, type SuggestionListDto } from '@mentorship/matching';
+import { MENTOR_INDEX_CHANNEL, MentorIndexService, type SuggestionListDto } from '@mentorship/matching';
+import { DatabaseNotifications } from '@mentorship/platform';
 import {
   createTestServices,
   dropTestServices,
   HttpClient,
   startTestApi,
+  waitFor,
   type SignedUpUser,
   type TestApi,
   type TestServices,
@@ -93,9 +95,13 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     const second = await suggestions(other, mentee);
     expect(second.body).toEqual(first.body);
     const builds = indexes.map((index) => index.builds);
+    const stamps = indexes.map((index) => index.stampReads);
     await suggestions(http, mentee);
     await suggestions(other, mentee);
     expect(indexes.map((index) => index.builds)).toEqual(builds);
+    // Nothing changed: neither replica read the stamp again (change notifications stand in for it).
+    expect(indexes.map((index) => index.stampReads)).toEqual(stamps);
+    const heard = indexes.map((index) => index.heard);
 
     // Gus now offers what the mentee wants, at expert level: both replicas see it at their next request.
     const skills = await http.get<{ items: { id: string; name: string }[] }>(
@@ -115,6 +121,8 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
       good.token,
     );
     expect(edited.status).toBe(200);
+    // Postgres notifies at the profile's commit; each replica hears it on its own connection.
+    await waitFor(() => indexes.every((index, i) => index.heard > heard[i]), 'both replicas notified');
     const afterOne = await suggestions(http, mentee);
     const afterTwo = await suggestions(other, mentee);
     expect(afterOne.body.indexVersion).not.toBe(first.body.indexVersion);
@@ -123,6 +131,31 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     expect(gus(afterOne)?.score).toBeGreaterThan(gus(first)?.score ?? 100);
     expect(gus(afterOne)?.components.find((c) => c.id === 'skills')?.reason).toMatch(/^2 of 2 wanted skills/);
     expect(indexes.map((index) => index.builds)).toEqual(builds.map((n) => n + 1));
+  });
+
+  it('reads the stamp again while it cannot hear notifications, and trusts the index once it hears again', async () => {
+    const index = two.app.get(MentorIndexService);
+    const notifications = two.app.get(DatabaseNotifications);
+    const listening = () => notifications.listening(MENTOR_INDEX_CHANNEL);
+    await suggestions(other, mentee);
+    const before = index.stampReads;
+    await suggestions(other, mentee);
+    expect(index.stampReads).toBe(before);
+
+    await services.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND query = 'LISTEN ${MENTOR_INDEX_CHANNEL}'`,
+    );
+    await waitFor(() => !listening(), 'the listening connection seen lost');
+    const deaf = await suggestions(other, mentee);
+    expect(deaf.status).toBe(200);
+    expect(index.stampReads).toBe(before + 1);
+
+    await waitFor(listening, 'listening again');
+    await suggestions(other, mentee);
+    const heard = index.stampReads;
+    await suggestions(other, mentee);
+    expect(index.stampReads).toBe(heard);
   });
 
   it('leaves out mentors who are full, paused, declined the mentee or are matched with them', async () => {
@@ -210,6 +243,40 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
       [fans[0].id],
     );
     expect(ids(await suggestions(http, fans[2], '', cohort.id))).toContain(star.id);
+  });
+
+  it('keeps the limit when many mentees ask at once on both replicas: no cohort lock, no more than the slots', async () => {
+    const cohort = await w.newCohort({ suggestionFloodFactor: 2 });
+    const star = await w.person(
+      'mentor',
+      { skills: [['Rust', 5]], mentorCapacity: 1 },
+      { cohortId: cohort.id },
+    );
+    const fans = [];
+    for (let i = 0; i < 12; i++)
+      fans.push(await w.person('mentee', { skills: [['Rust', 4]] }, { cohortId: cohort.id }));
+    const answers = await Promise.all(
+      fans.map((fan, i) => suggestions(i % 2 ? other : http, fan, '', cohort.id)),
+    );
+    expect(answers.map((a) => a.status)).toEqual(fans.map(() => 200));
+    // One free place x factor 2: at most two lists show the star, whoever came first (a list
+    // whose slot another took at the same moment leaves the star out).
+    const showing = answers.filter((a) => ids(a).includes(star.id)).length;
+    expect(showing).toBeGreaterThanOrEqual(1);
+    expect(showing).toBeLessThanOrEqual(2);
+    const shownTo = async () =>
+      (
+        await services.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM suggestion_exposures WHERE mentor_user_id = $1 AND shown_until > now()`,
+          [star.id],
+        )
+      )[0].n;
+    expect(await shownTo()).toBe(showing);
+    // A fan left without the star asks again: the limit is reached, not passed.
+    const left = fans.find((_, i) => !ids(answers[i]).includes(star.id));
+    if (!left) throw new Error('every fan was shown the star');
+    await suggestions(http, left, '', cohort.id);
+    expect(await shownTo()).toBe(2);
   });
 
   it('is for enrolled mentees of mentee-choice cohorts that are matching or running', async () => {

@@ -6,7 +6,7 @@ export * from './mentor-places.service';
 export * from './jobs/match-request-expiry.job';
 export * from './dto/match-request.dto';
 export * from './dto/suggestion.dto';
-export { MentorIndexService } from './mentor-index.service';
+export { MENTOR_INDEX_CHANNEL, MentorIndexService } from './mentor-index.service';
 export { MatchRequestsService } from './match-requests.service';
 export { SuggestionsService } from './suggestions.service';
 export * from './matching-rounds.module';

@@ -81,7 +81,7 @@ export class MatchRequestsService {
     if (same) throw MatchingException.requestDuplicate(same.id);
     if (open.length >= settings.maxOpenRequestsPerMentee)
       throw MatchingException.openRequestLimit(settings.maxOpenRequestsPerMentee);
-    const free = await this.places.freePlaces([input.mentorUserId], settings);
+    const free = await this.places.freePlaces(cohortId, [input.mentorUserId], settings);
     if ((free.get(input.mentorUserId) ?? 0) === 0) throw MatchingException.mentorFull(input.mentorUserId);
 
     const id = randomUUID();
@@ -252,7 +252,11 @@ export class MatchRequestsService {
       const settings = completeProgramSettings(cohort.settings);
       const offered = await this.places.places([me], settings);
       const colleagues = await this.people.otherMentors(cohort.id, me);
-      const free = await this.places.freePlaces([me, ...colleagues.map((c) => c.userId)], settings);
+      const free = await this.places.freePlaces(
+        cohort.id,
+        [me, ...colleagues.map((c) => c.userId)],
+        settings,
+      );
       places.push({
         cohortId: cohort.id,
         cohortName: cohort.name,

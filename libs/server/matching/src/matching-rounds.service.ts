@@ -229,7 +229,10 @@ export class MatchingRoundsService {
       this.input.mentees(cohort.id),
       this.input.mentors(cohort.id, cohort.settings),
     ]);
-    const load = await this.matches.loadOf(mentors.map((m) => m.userId));
+    const load = await this.matches.loadOf(
+      mentors.map((m) => m.userId),
+      cohort.id,
+    );
     // A re-run starts from the solve it re-runs; a dry run from the round it tries changes on.
     const previous =
       round.warmStart ??
@@ -332,7 +335,7 @@ export class MatchingRoundsService {
     const problems: FieldProblem[] = [];
     const [mentees, mentors] = await Promise.all([
       this.input.mentees(base.cohortId),
-      this.input.mentors(base.cohortId, { defaultMentorCapacity: 0, groupSize: null }),
+      this.input.mentors(base.cohortId, { kind: 'one-to-one', defaultMentorCapacity: 0, groupSize: null }),
     ]);
     const menteeIds = new Set(mentees.map((m) => m.userId));
     const mentorIds = new Set(mentors.map((m) => m.userId));

@@ -10,20 +10,12 @@ export interface PlacesSettings {
 }
 
 /**
- * The one rule for a mentor's places, for suggestions, requests and rounds alike: the profile's
- * capacity, else the program's default; none while paused; in a group program each place is a
- * group of `groupSize` mentees. (programs' roster capacity counts the same in SQL.)
+ * Mentors' places and free places, for suggestions, requests and rounds alike. The rules are the
+ * SQL functions every context calls: `mentor_places` (programs: the profile's capacity, else the
+ * program's default; none while paused; in a group program each place is a group of `groupSize`
+ * mentees) and `mentor_loads` (mentorships: the places a mentor's matches hold, over all cohorts,
+ * in the seats of the cohort asked about).
  */
-export function placesFor(
-  profile: { mentorCapacity: number | null; pausedNow: boolean },
-  settings: PlacesSettings,
-): number {
-  if (profile.pausedNow) return 0;
-  const capacity = profile.mentorCapacity ?? settings.defaultMentorCapacity;
-  return settings.kind === 'group' ? capacity * (settings.groupSize ?? 1) : capacity;
-}
-
-/** Mentors' places and free places, read from their profiles and their matches. */
 @Injectable()
 export class MentorPlacesService {
   constructor(
@@ -34,15 +26,18 @@ export class MentorPlacesService {
   /** Places each mentor offers (held or not), by membership id. */
   async places(mentorUserIds: readonly string[], settings: PlacesSettings): Promise<Map<string, number>> {
     if (mentorUserIds.length === 0) return new Map();
-    const rows = await this.people.capacityOf(mentorUserIds);
-    return new Map(rows.map((row) => [row.userId, placesFor(row, settings)]));
+    return this.people.placesOf(mentorUserIds, settings);
   }
 
-  /** Places each mentor still has: their places minus the matches holding one, in any cohort. */
-  async freePlaces(mentorUserIds: readonly string[], settings: PlacesSettings): Promise<Map<string, number>> {
+  /** Places each mentor still has in the cohort: their places minus the seats their matches hold. */
+  async freePlaces(
+    cohortId: string,
+    mentorUserIds: readonly string[],
+    settings: PlacesSettings,
+  ): Promise<Map<string, number>> {
     // One after the other: both run on the request's one connection.
     const places = await this.places(mentorUserIds, settings);
-    const load = await this.matches.loadOf(mentorUserIds);
+    const load = await this.matches.loadOf(mentorUserIds, cohortId);
     return new Map(
       [...places].map(([mentor, count]) => [mentor, Math.max(0, count - (load.get(mentor) ?? 0))]),
     );

@@ -128,7 +128,8 @@ export class MatchLifecycleService {
   private async holdPlace(match: MatchEntity): Promise<void> {
     await this.matches.lockMentors([match.mentorUserId]);
     const places = await this.matches.placesOf(match.mentorUserId, match.cohortId);
-    const load = (await this.matches.loadOf([match.mentorUserId])).get(match.mentorUserId) ?? 0;
+    const load =
+      (await this.matches.loadOf([match.mentorUserId], match.cohortId)).get(match.mentorUserId) ?? 0;
     if (load + 1 > places) throw MentorshipsException.mentorAtCapacity(match.mentorUserId, places, load);
     const [repeated] = await this.matches.openPairs(match.cohortId, [match]);
     if (repeated) throw MentorshipsException.pairAlreadyMatched(match.mentorUserId, match.menteeUserId);

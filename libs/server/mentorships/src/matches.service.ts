@@ -43,9 +43,13 @@ export class MatchesService {
    */
   async create(matches: readonly NewMatch[], places: ReadonlyMap<string, number>): Promise<string[]> {
     if (matches.length === 0) return [];
+    if (new Set(matches.map((m) => m.cohortId)).size !== 1)
+      throw new Error('MatchesService.create takes the matches of one cohort at a time');
+    const cohortId = matches[0].cohortId;
     const mentors = matches.map((m) => m.mentorUserId);
     await this.matches.lockMentors(mentors);
-    const load = await this.matches.loadOf(mentors);
+    // In this cohort's seats: a group program's place is a group (see `mentor_loads`).
+    const load = await this.matches.loadOf(mentors, cohortId);
     const adding = new Map<string, number>();
     for (const m of matches) adding.set(m.mentorUserId, (adding.get(m.mentorUserId) ?? 0) + 1);
     for (const [mentor, count] of adding) {
@@ -53,14 +57,8 @@ export class MatchesService {
       const free = places.get(mentor) ?? 0;
       if (taken + count > free) throw MentorshipsException.mentorAtCapacity(mentor, free, taken);
     }
-    for (const cohortId of new Set(matches.map((m) => m.cohortId))) {
-      const [repeated] = await this.matches.openPairs(
-        cohortId,
-        matches.filter((m) => m.cohortId === cohortId),
-      );
-      if (repeated)
-        throw MentorshipsException.pairAlreadyMatched(repeated.mentorUserId, repeated.menteeUserId);
-    }
+    const [repeated] = await this.matches.openPairs(cohortId, matches);
+    if (repeated) throw MentorshipsException.pairAlreadyMatched(repeated.mentorUserId, repeated.menteeUserId);
     // A job (a round published by the worker) acts for nobody in particular.
     const createdBy = TenantContext.current().caller?.userId ?? null;
     const rows = matches.map((m) => ({
@@ -87,9 +85,12 @@ export class MatchesService {
     return rows.map((row) => row.id);
   }
 
-  /** Places each mentor holds now, in every cohort (for suggestions and rounds). */
-  loadOf(mentorUserIds: readonly string[]): Promise<Map<string, number>> {
-    return this.matches.loadOf(mentorUserIds);
+  /**
+   * Places each mentor's matches hold now, over every cohort, in the seats of `cohortId` (for
+   * suggestions, requests and rounds; see `mentor_loads`).
+   */
+  loadOf(mentorUserIds: readonly string[], cohortId: string): Promise<Map<string, number>> {
+    return this.matches.loadOf(mentorUserIds, cohortId);
   }
 
   ofCohort(cohortId: string): Promise<MatchEntity[]> {

@@ -19,6 +19,7 @@ export * from './http/create-http-app';
 export * from './http/security-headers';
 export * from './http/api-error-responses';
 export * from './database/database.module';
+export * from './database/database-notifications';
 export * from './database/migrate';
 export * from './database/repositories/tenant-repository';
 export * from './database/repositories/global-repository';

@@ -211,10 +211,7 @@ export class ParticipantsService {
    */
   async waitlist(cohortId: string, page: PageQueryDto): Promise<WaitlistPageDto> {
     const cohort = await this.cohorts.get(cohortId);
-    const capacity = await this.participants.capacity(cohortId, {
-      defaultMentorCapacity: cohort.settings.defaultMentorCapacity,
-      groupSize: cohort.settings.kind === 'group' ? cohort.settings.groupSize : null,
-    });
+    const capacity = await this.participants.capacity(cohortId, cohort.settings);
     const placeable = Math.min(capacity.mentees, capacity.mentorPlaces);
     const waiting = capacity.mentees - placeable;
     const rows = await this.participants.waitlist(cohortId, capacity.mentorPlaces, {

@@ -9,11 +9,15 @@ export class SuggestionExposureEntity {
   @PrimaryColumn('uuid', { name: 'cohort_id' })
   cohortId!: string;
 
-  @PrimaryColumn('uuid', { name: 'mentee_user_id' })
+  @Column('uuid', { name: 'mentee_user_id' })
   menteeUserId!: string;
 
   @PrimaryColumn('uuid', { name: 'mentor_user_id' })
   mentorUserId!: string;
+
+  /** Which of the mentor's places x the program's flood factor the mentee holds (one mentee each). */
+  @PrimaryColumn('int')
+  slot!: number;
 
   @Column('timestamptz', { name: 'shown_until' })
   shownUntil!: Date;

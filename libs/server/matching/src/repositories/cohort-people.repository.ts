@@ -20,9 +20,6 @@ export interface CohortPersonRow {
   wantedMentorTypes: MentorType[];
   /** `offered` skills for a mentor, `wanted` ones for a mentee: name and level. */
   skills: { name: string; level: number }[];
-  mentorCapacity: number | null;
-  /** Paused today (a pause whose end date has come no longer counts). */
-  pausedNow: boolean;
 }
 
 const PERSON = `
@@ -37,9 +34,7 @@ const PERSON = `
                      FROM profile_skills ps
                      JOIN skills s ON s.organization_id = ps.organization_id AND s.id = ps.skill_id
                     WHERE ps.organization_id = cp.organization_id AND ps.user_id = cp.user_id
-                      AND ps.kind = CASE cp.role WHEN 'mentor' THEN 'offered' ELSE 'wanted' END), '[]') AS skills,
-         pr.mentor_capacity AS "mentorCapacity",
-         coalesce(pr.paused AND (pr.pause_ends_on IS NULL OR pr.pause_ends_on > current_date), false) AS "pausedNow"
+                      AND ps.kind = CASE cp.role WHEN 'mentor' THEN 'offered' ELSE 'wanted' END), '[]') AS skills
     FROM cohort_participants cp
     LEFT JOIN profiles pr ON pr.organization_id = cp.organization_id AND pr.user_id = cp.user_id
     LEFT JOIN users mgr ON mgr.email = pr.manager_email
@@ -125,17 +120,18 @@ export class CohortPeopleRepository extends TenantRepository<SuggestionExposureE
     );
   }
 
-  /** The capacity columns of members' profiles (those without a profile have the defaults). */
-  capacityOf(
+  /** Members' places in a program with `settings` (`mentor_places`; no profile: the defaults). */
+  async placesOf(
     userIds: readonly string[],
-  ): Promise<{ userId: string; mentorCapacity: number | null; pausedNow: boolean }[]> {
-    return this.sql(
-      `SELECT u.id AS "userId", pr.mentor_capacity AS "mentorCapacity",
-              coalesce(pr.paused AND (pr.pause_ends_on IS NULL OR pr.pause_ends_on > current_date), false) AS "pausedNow"
+    settings: { kind: string; defaultMentorCapacity: number; groupSize: number | null },
+  ): Promise<Map<string, number>> {
+    const rows = await this.sql<{ userId: string; places: number }>(
+      `SELECT u.id AS "userId", mentor_places(pr, $3::jsonb) AS places
          FROM unnest($2::uuid[]) AS u(id)
          LEFT JOIN profiles pr ON pr.organization_id = $1 AND pr.user_id = u.id`,
-      [[...userIds]],
+      [[...userIds], JSON.stringify(settings)],
     );
+    return new Map(rows.map((row) => [row.userId, row.places]));
   }
 
   /** Members' display names, by membership id. */

@@ -27,7 +27,7 @@ export interface ParticipantProfileRow {
   offeredMentorTypes: MentorType[];
   wantedMentorTypes: MentorType[];
   availability: { day: number; start: string; end: string }[];
-  /** Mentor places the profile offers (the program's default when unset; 0 while paused). */
+  /** Mentor places the profile offers (`mentor_places`; 0 for a mentee). */
   places: number;
   skills: { skillId: string; level: number }[];
 }
@@ -55,18 +55,15 @@ export class RoundInputRepository extends TenantRepository<MatchingRoundEntity> 
 
   /** Enrolled mentees without an open match in the cohort (matched ones are done). */
   mentees(cohortId: string): Promise<ParticipantProfileRow[]> {
-    return this.profiles(cohortId, 'mentee', 'wanted', { defaultMentorCapacity: 0, groupSize: 1 });
+    return this.profiles(cohortId, 'mentee', 'wanted', null);
   }
 
-  /** Enrolled mentors with the places their profile offers in this program. */
+  /** Enrolled mentors with the places their profile offers in this program (`mentor_places`). */
   mentors(
     cohortId: string,
-    settings: { defaultMentorCapacity: number; groupSize: number | null },
+    settings: { kind: string; defaultMentorCapacity: number; groupSize: number | null },
   ): Promise<ParticipantProfileRow[]> {
-    return this.profiles(cohortId, 'mentor', 'offered', {
-      defaultMentorCapacity: settings.defaultMentorCapacity,
-      groupSize: settings.groupSize ?? 1,
-    });
+    return this.profiles(cohortId, 'mentor', 'offered', settings);
   }
 
   /** Users' names and addresses, for the notifications of a published round. */
@@ -84,7 +81,7 @@ export class RoundInputRepository extends TenantRepository<MatchingRoundEntity> 
     cohortId: string,
     role: 'mentor' | 'mentee',
     skillKind: 'offered' | 'wanted',
-    capacity: { defaultMentorCapacity: number; groupSize: number },
+    settings: { kind: string; defaultMentorCapacity: number; groupSize: number | null } | null,
   ): Promise<ParticipantProfileRow[]> {
     return this.sql<ParticipantProfileRow>(
       `SELECT cp.user_id AS "userId", u.email, coalesce(u.display_name, cp.name, u.email) AS name,
@@ -94,8 +91,7 @@ export class RoundInputRepository extends TenantRepository<MatchingRoundEntity> 
               coalesce(pr.offered_mentor_types, '{}') AS "offeredMentorTypes",
               coalesce(pr.wanted_mentor_types, '{}') AS "wantedMentorTypes",
               coalesce(pr.availability, '[]') AS availability,
-              (CASE WHEN coalesce(pr.paused AND (pr.pause_ends_on IS NULL OR pr.pause_ends_on > current_date), false) THEN 0
-                    ELSE coalesce(pr.mentor_capacity, $6) * $7 END)::int AS places,
+              (CASE WHEN cp.role = 'mentor' THEN mentor_places(pr, $6::jsonb) ELSE 0 END)::int AS places,
               coalesce((SELECT json_agg(json_build_object('skillId', ps.skill_id, 'level', ps.level) ORDER BY ps.skill_id)
                           FROM profile_skills ps
                          WHERE ps.organization_id = cp.organization_id AND ps.user_id = cp.user_id AND ps.kind = $4),
@@ -114,8 +110,7 @@ export class RoundInputRepository extends TenantRepository<MatchingRoundEntity> 
         role,
         skillKind,
         [...MATCH_STATUSES_HOLDING_A_PLACE],
-        capacity.defaultMentorCapacity,
-        capacity.groupSize,
+        settings === null ? null : JSON.stringify(settings),
       ],
     );
   }

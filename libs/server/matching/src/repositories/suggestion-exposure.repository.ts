@@ -1,8 +1,30 @@
 import { Injectable } from '@nestjs/common';
+import { MATCH_STATUSES_HOLDING_A_PLACE } from '@mentorship/contracts';
 import { TenantRepository } from '@mentorship/platform';
 import { SuggestionExposureEntity } from '../entities/suggestion-exposure.entity';
 
-/** The suggestion ledger: which mentors each mentee of a cohort is being shown, and until when. */
+/** A mentor the mentee may be shown: their places in the cohort (from the mentor index). */
+export interface SlotCandidate {
+  mentorUserId: string;
+  places: number;
+}
+
+/** A mentor the mentee is now shown, with what the list says of them. */
+export interface ShownMentor {
+  mentorUserId: string;
+  /** Position among the candidates given, 0 = first. */
+  candidate: number;
+  name: string;
+  freePlaces: number;
+  openRequestId: string | null;
+}
+
+/**
+ * The suggestion ledger: which mentors each mentee of a cohort is being shown, and until when.
+ * A mentor's mentees hold numbered slots (one mentee each); a mentor has as many as their free
+ * places times the program's flood factor, so taking one is one atomic upsert, and no lock of
+ * the cohort is needed.
+ */
 @Injectable()
 export class SuggestionExposureRepository extends TenantRepository<SuggestionExposureEntity> {
   constructor() {
@@ -10,40 +32,93 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
   }
 
   /**
-   * Holds the cohort's ledger lock until the transaction ends, so two mentees' lists are
-   * counted against a mentor's limit one after the other, on any replica.
+   * Shows the mentee up to `want` of `candidates` (best first) in one statement, and answers
+   * those shown. A candidate is left out when they declined the mentee, are matched with them,
+   * have no free place (`mentor_loads`) or already as many other mentees holding a slot as free
+   * places × `floodFactor`. Each one shown keeps the slot the mentee held, or takes a free one
+   * (at random, so two lists rarely reach for the same), or one whose holder's time ran out;
+   * a slot another list took first (a concurrent request) leaves that mentor out. With
+   * `replacing`, the mentee's other slots are given up in the same statement (their new list
+   * replaces the old). Slots are taken in mentor and slot order: two lists reaching for the
+   * same slots wait for each other in one order and cannot deadlock.
    */
-  async lockCohort(cohortId: string): Promise<void> {
-    await this.sql(
-      `SELECT pg_advisory_xact_lock(hashtextextended('suggestions:' || $1::text || ':' || $2::text, 0))`,
-      [cohortId],
-    );
-  }
-
-  /** How many other mentees each mentor of the cohort is being shown to now. */
-  async shownToOthers(cohortId: string, menteeUserId: string): Promise<Map<string, number>> {
-    const rows = await this.sql<{ mentor: string; n: number }>(
-      `SELECT mentor_user_id AS mentor, count(*)::int AS n FROM suggestion_exposures
-        WHERE organization_id = $1 AND cohort_id = $2 AND mentee_user_id <> $3 AND shown_until > now()
-        GROUP BY mentor_user_id`,
-      [cohortId, menteeUserId],
-    );
-    return new Map(rows.map((row) => [row.mentor, row.n]));
-  }
-
-  /** The mentee's list becomes exactly `mentorUserIds`, each held until `until`. */
-  async replace(
-    cohortId: string,
-    menteeUserId: string,
-    mentorUserIds: readonly string[],
-    until: Date,
-  ): Promise<void> {
-    await this.delete({ cohortId, menteeUserId });
-    if (mentorUserIds.length === 0) return;
-    await this.sql(
-      `INSERT INTO suggestion_exposures (organization_id, cohort_id, mentee_user_id, mentor_user_id, shown_until)
-       SELECT $1, $2, $3, unnest($4::uuid[]), $5`,
-      [cohortId, menteeUserId, [...mentorUserIds], until],
+  async show(options: {
+    cohortId: string;
+    menteeUserId: string;
+    candidates: readonly SlotCandidate[];
+    want: number;
+    floodFactor: number;
+    until: Date;
+    replacing: boolean;
+  }): Promise<ShownMentor[]> {
+    const { candidates } = options;
+    return this.sql<ShownMentor>(
+      `WITH candidate AS (
+         SELECT c.mentor, c.places, c.n FROM unnest($4::uuid[], $5::int[]) WITH ORDINALITY AS c(mentor, places, n)
+       ),
+       state AS (
+         SELECT c.mentor, c.n, greatest(c.places - coalesce(l.load, 0), 0) AS free, held.others, held.mine
+           FROM candidate c
+           LEFT JOIN mentor_loads($1, $4::uuid[], $2) AS l ON l.mentor = c.mentor
+           LEFT JOIN LATERAL (
+             SELECT array_agg(e.slot) FILTER (WHERE e.mentee_user_id <> $3) AS others,
+                    min(e.slot) FILTER (WHERE e.mentee_user_id = $3) AS mine
+               FROM suggestion_exposures e
+              WHERE e.organization_id = $1 AND e.cohort_id = $2 AND e.mentor_user_id = c.mentor AND e.shown_until > now()
+           ) AS held ON true
+          WHERE NOT EXISTS (SELECT 1 FROM match_requests r
+                             WHERE r.organization_id = $1 AND r.cohort_id = $2 AND r.mentee_user_id = $3
+                               AND r.mentor_user_id = c.mentor AND r.status = 'declined')
+            AND NOT EXISTS (SELECT 1 FROM matches m
+                             WHERE m.organization_id = $1 AND m.cohort_id = $2 AND m.mentee_user_id = $3
+                               AND m.mentor_user_id = c.mentor AND m.status = ANY ($9::text[]))
+       ),
+       chosen AS (
+         SELECT pick.* FROM (
+           SELECT s.mentor, s.n, s.free,
+                  coalesce(s.mine, (SELECT k FROM generate_series(0, s.free * $6 - 1) AS k
+                                     WHERE k <> ALL (coalesce(s.others, '{}')) ORDER BY random() LIMIT 1)) AS slot
+             FROM state s
+            WHERE coalesce(cardinality(s.others), 0) < s.free * $6
+         ) AS pick
+          WHERE pick.slot IS NOT NULL
+          ORDER BY pick.n
+          LIMIT $7
+       ),
+       given_up AS (
+         DELETE FROM suggestion_exposures e
+          WHERE $10 AND e.organization_id = $1 AND e.cohort_id = $2 AND e.mentee_user_id = $3
+            AND NOT EXISTS (SELECT 1 FROM chosen c WHERE c.mentor = e.mentor_user_id AND c.slot = e.slot)
+       ),
+       taken AS (
+         INSERT INTO suggestion_exposures AS e (organization_id, cohort_id, mentee_user_id, mentor_user_id, slot, shown_until)
+         SELECT $1, $2, $3, c.mentor, c.slot, $8 FROM chosen c ORDER BY c.mentor, c.slot
+         ON CONFLICT (organization_id, cohort_id, mentor_user_id, slot) DO UPDATE
+            SET mentee_user_id = excluded.mentee_user_id, shown_until = excluded.shown_until
+          WHERE e.shown_until <= now() OR e.mentee_user_id = excluded.mentee_user_id
+         RETURNING e.mentor_user_id AS mentor
+       )
+       SELECT t.mentor AS "mentorUserId", (c.n - 1)::int AS candidate,
+              coalesce((SELECT u.display_name FROM users u WHERE u.id = t.mentor), '') AS name,
+              c.free::int AS "freePlaces",
+              (SELECT r.id FROM match_requests r
+                WHERE r.organization_id = $1 AND r.cohort_id = $2 AND r.mentee_user_id = $3 AND r.mentor_user_id = t.mentor
+                  AND r.status = 'open' AND r.expires_at > now()
+                LIMIT 1) AS "openRequestId"
+         FROM taken t
+         JOIN chosen c ON c.mentor = t.mentor
+        ORDER BY c.n`,
+      [
+        options.cohortId,
+        options.menteeUserId,
+        candidates.map((c) => c.mentorUserId),
+        candidates.map((c) => c.places),
+        options.floodFactor,
+        options.want,
+        options.until,
+        [...MATCH_STATUSES_HOLDING_A_PLACE],
+        options.replacing,
+      ],
     );
   }
 

@@ -30,13 +30,14 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
     );
   }
 
-  /** Places each mentor holds now (matches pending, in trial or active), in every cohort. */
-  async loadOf(mentorUserIds: readonly string[]): Promise<Map<string, number>> {
+  /**
+   * Places each mentor's matches hold now, in the seats of `cohortId` (`mentor_loads`: over every
+   * cohort, another cohort's groups counted as the places they fill).
+   */
+  async loadOf(mentorUserIds: readonly string[], cohortId: string): Promise<Map<string, number>> {
     const rows = await this.sql<{ mentor: string; load: number }>(
-      `SELECT mentor_user_id AS mentor, count(*)::int AS load FROM matches
-        WHERE organization_id = $1 AND mentor_user_id = ANY ($2::uuid[]) AND status = ANY ($3::text[])
-        GROUP BY mentor_user_id`,
-      [[...mentorUserIds], [...MATCH_STATUSES_HOLDING_A_PLACE]],
+      `SELECT mentor, load FROM mentor_loads($1, $2::uuid[], $3)`,
+      [[...new Set(mentorUserIds)], cohortId],
     );
     return new Map(rows.map((row) => [row.mentor, row.load]));
   }
@@ -115,17 +116,13 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
   }
 
   /**
-   * The mentor's places for a match of this cohort: their profile's capacity, else the cohort's
-   * program default (its snapshot once out of draft), none while their pause runs. The same rule
-   * matching applies when it creates matches.
+   * The mentor's places for a match of this cohort (`mentor_places`, the one rule: their profile's
+   * capacity, else the cohort's program default, its snapshot once out of draft; none while their
+   * pause runs; times the group size in a group program).
    */
   async placesOf(mentorUserId: string, cohortId: string): Promise<number> {
     const [row] = await this.sql<{ places: number }>(
-      `SELECT CASE WHEN coalesce(p.paused AND (p.pause_ends_on IS NULL OR p.pause_ends_on > current_date), false)
-                   THEN 0
-                   ELSE coalesce(p.mentor_capacity::int,
-                                 (coalesce(c.settings_snapshot, pr.settings)->>'defaultMentorCapacity')::int, 0)
-              END AS places
+      `SELECT mentor_places(p, coalesce(c.settings_snapshot, pr.settings)) AS places
          FROM cohorts c
          JOIN programs pr ON pr.organization_id = c.organization_id AND pr.id = c.program_id
          LEFT JOIN profiles p ON p.organization_id = c.organization_id AND p.user_id = $3

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { TenancyService } from '../tenancy/tenancy.service';
+import { DatabaseNotifications } from './database-notifications';
 import { UnitOfWork } from './repositories/unit-of-work';
 
 /**
@@ -24,7 +25,7 @@ import { UnitOfWork } from './repositories/unit-of-work';
       }),
     }),
   ],
-  providers: [TenancyService, UnitOfWork],
-  exports: [TenancyService, UnitOfWork],
+  providers: [TenancyService, UnitOfWork, DatabaseNotifications],
+  exports: [TenancyService, UnitOfWork, DatabaseNotifications],
 })
 export class DatabaseModule {}

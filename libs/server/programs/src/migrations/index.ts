@@ -3,6 +3,7 @@ import { Programs1764500000100 } from './1764500000100-programs';
 import { Participants1764500000200 } from './1764500000200-participants';
 import { ParticipantImports1764500000300 } from './1764500000300-participant-imports';
 import { RosterSortName1764620000000 } from './1764620000000-roster-sort-name';
+import { MentorPlaces1764700300400 } from './1764700300400-mentor-places';
 
 export const programsMigrations: ContextMigrations = {
   directory: __dirname,
@@ -11,5 +12,6 @@ export const programsMigrations: ContextMigrations = {
     Participants1764500000200,
     ParticipantImports1764500000300,
     RosterSortName1764620000000,
+    MentorPlaces1764700300400,
   ],
 };

@@ -209,24 +209,21 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
   }
 
   /**
-   * Places enrolled mentors offer: their profile's capacity, else the program's default; none
-   * while paused; times the group size in group programs. And how many mentees are enrolled.
+   * Places enrolled mentors offer (`mentor_places`, the one rule: the profile's capacity, else the
+   * program's default; none while paused; times the group size), and how many mentees are enrolled.
    */
   async capacity(
     cohortId: string,
-    settings: { defaultMentorCapacity: number; groupSize: number | null },
+    settings: { kind: string; defaultMentorCapacity: number; groupSize: number | null },
   ): Promise<CapacityRow> {
     const [row] = await this.sql<CapacityRow>(
       `SELECT count(*) FILTER (WHERE cp.role = 'mentor')::int AS mentors,
-              coalesce(sum(CASE
-                WHEN cp.role <> 'mentor' THEN 0
-                WHEN coalesce(pr.paused AND (pr.pause_ends_on IS NULL OR pr.pause_ends_on > current_date), false) THEN 0
-                ELSE coalesce(pr.mentor_capacity, $3) * $4 END), 0)::int AS "mentorPlaces",
+              coalesce(sum(mentor_places(pr, $3::jsonb)) FILTER (WHERE cp.role = 'mentor'), 0)::int AS "mentorPlaces",
               count(*) FILTER (WHERE cp.role = 'mentee')::int AS mentees
          FROM cohort_participants cp
          LEFT JOIN profiles pr ON pr.organization_id = cp.organization_id AND pr.user_id = cp.user_id
         WHERE cp.organization_id = $1 AND cp.cohort_id = $2 AND cp.status = 'enrolled'`,
-      [cohortId, settings.defaultMentorCapacity, settings.groupSize ?? 1],
+      [cohortId, JSON.stringify(settings)],
     );
     return row ?? { mentors: 0, mentorPlaces: 0, mentees: 0 };
   }

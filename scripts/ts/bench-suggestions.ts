@@ -1,0 +1,184 @@
+/*
+ * npm run bench:api (suggestions) — GET .../cohorts/{cohortId}/suggestions of a cohort of 2,000
+ * mentors and 2,000 mentees on the real API, Postgres and Redis (a database and Redis namespace of
+ * its own, dropped at the end), against the API's own GET /health measured in the same run:
+ *
+ *   (a) saturation: autocannon closed loop, 100 connections, in a child process; rounds of
+ *       /health then suggestions, interleaved, each after a warm-up. Every request is a different
+ *       mentee's (the tokens rotate over all mentees), so the flood ledger fills as in a cohort
+ *       where everyone is choosing. Target: suggestions req/s >= 0.5 x /health req/s, worst round.
+ *   (b) latency at a fixed offered rate: 100 connections, --overallRate = half the lowest
+ *       suggestion saturation of (a). Target p99 <= 25 ms. Closed-loop p99 at saturation is not
+ *       the measure: with 100 requests always in flight, Little's law makes it 100 / throughput.
+ *
+ * Environment: BENCH_DURATION_S (seconds per measure, default 10), BENCH_ROUNDS (default 3),
+ * BENCH_MENTEES (default 2,000). Method and recorded results: docs/benchmarks.md.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
+import type { SuggestionListDto } from '@mentorship/matching';
+import {
+  createTestServices,
+  dropTestServices,
+  HttpClient,
+  makeOrganization,
+  makeRoundCohort,
+  makeUser,
+  startTestApi,
+} from '@mentorship/testing';
+
+const MENTORS = 2_000;
+const MENTEES = Number(process.env['BENCH_MENTEES'] ?? 2_000);
+const CONNECTIONS = 100;
+const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 10);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const WARM_UP_S = 2;
+const RATIO_TARGET = 0.5;
+const P99_TARGET_MS = 25;
+const ROOT = join(__dirname, '../..');
+const log = (line: string) => console.log(line);
+
+interface AutocannonResult {
+  latency: { p50: number; p90: number; p99: number; max: number };
+  requests: { total: number; average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+async function main(): Promise<void> {
+  log(
+    `node ${process.version}, ${new Date().toISOString()}, ${MENTORS} mentors x ${MENTEES} mentees, autocannon c=${CONNECTIONS} ${DURATION_S}s, ${ROUNDS} rounds; load average ${loadAverage()}`,
+  );
+  const services = await createTestServices();
+  const api = await startTestApi({ services });
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-suggestions-'));
+  let failed = false;
+  try {
+    const http = new HttpClient(api.baseUrl);
+    const admin = await makeUser(http);
+    const org = await makeOrganization(http, admin, 'Suggestions Bench Org');
+    const cohort = await makeRoundCohort(http, api.db, admin, org.id, {
+      mentors: MENTORS,
+      mentees: MENTEES,
+      matchingMode: 'mentee-choice',
+      prefix: 'bench',
+    });
+    const jwt = api.app.get(JwtService);
+    const tokens = cohort.mentees.map((m) => jwt.sign({ sub: m.id, email: m.email }));
+    const tokenFile = join(scratch, 'tokens');
+    writeFileSync(tokenFile, tokens.join('\n'));
+    const path = `/api/v1/orgs/${org.id}/cohorts/${cohort.cohortId}/suggestions`;
+    const first = await http.get<SuggestionListDto>(path, tokens[0]);
+    if (first.status !== 200) throw new Error(`suggestions: ${first.status} ${JSON.stringify(first.body)}`);
+
+    // Every mentee has asked once (their ranking computed, the ledger filled) before any timing.
+    const primed = Date.now();
+    let cursor = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (cursor < tokens.length) {
+          const answer = await http.get(path, tokens[cursor++]);
+          if (answer.status !== 200) throw new Error(`priming: ${answer.status}`);
+        }
+      }),
+    );
+    log(`every mentee asked once (${((Date.now() - primed) / 1000).toFixed(1)} s)`);
+
+    const run = async (url: string, withTokens: boolean, overallRate?: number) => {
+      await autocannon({ url, tokens: withTokens ? tokenFile : null, duration: WARM_UP_S, overallRate });
+      return autocannon({ url, tokens: withTokens ? tokenFile : null, duration: DURATION_S, overallRate });
+    };
+    const rounds: { health: number; suggestions: number; p99: number; load: string }[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const health = await run(`${api.baseUrl}/health`, false);
+      const suggestions = await run(api.baseUrl + path, true);
+      const load = loadAverage();
+      if (suggestions.non2xx || suggestions.errors) {
+        failed = true;
+        log(`  round ${round}: suggestions non-2xx ${suggestions.non2xx}, errors ${suggestions.errors}`);
+      }
+      rounds.push({
+        health: health.requests.average,
+        suggestions: suggestions.requests.average,
+        p99: suggestions.latency.p99,
+        load,
+      });
+      log(
+        `  round ${round}: /health ${health.requests.average.toFixed(0)} req/s (p99 ${health.latency.p99} ms), suggestions ${suggestions.requests.average.toFixed(0)} req/s (p50 ${suggestions.latency.p50} ms, p99 ${suggestions.latency.p99} ms), ratio ${(suggestions.requests.average / health.requests.average).toFixed(2)}; load average ${load}`,
+      );
+    }
+    const worst = [...rounds].sort((a, b) => a.suggestions / a.health - b.suggestions / b.health)[0]!;
+    const ratio = worst.suggestions / worst.health;
+    log(
+      `(a) saturation, worst round: suggestions ${worst.suggestions.toFixed(0)} req/s / /health ${worst.health.toFixed(0)} req/s = ${ratio.toFixed(2)}  target >= ${RATIO_TARGET}  ${ratio >= RATIO_TARGET ? 'ok' : 'MISSED'}`,
+    );
+    if (ratio < RATIO_TARGET) failed = true;
+
+    const rate = Math.floor(Math.min(...rounds.map((r) => r.suggestions)) / 2);
+    const fixed = await run(api.baseUrl + path, true, rate);
+    const met = fixed.latency.p99 <= P99_TARGET_MS && fixed.non2xx === 0 && fixed.errors === 0;
+    log(
+      `(b) offered ${rate} req/s (half the lowest saturation), c=${CONNECTIONS}: served ${fixed.requests.average.toFixed(0)} req/s, p50 ${fixed.latency.p50} ms, p90 ${fixed.latency.p90} ms, p99 ${fixed.latency.p99} ms, max ${fixed.latency.max} ms  target p99 <= ${P99_TARGET_MS} ms  ${met ? 'ok' : 'MISSED'}${fixed.non2xx || fixed.errors ? ` (non-2xx ${fixed.non2xx}, errors ${fixed.errors})` : ''}; load average ${loadAverage()}`,
+    );
+    if (!met) failed = true;
+
+    const ledger = await api.db.query<{ shown: number; mentees: number }>(
+      `SELECT count(*)::int AS shown, count(DISTINCT mentee_user_id)::int AS mentees
+         FROM suggestion_exposures WHERE cohort_id = $1 AND shown_until > now()`,
+      [cohort.cohortId],
+    );
+    const sample = await http.get<SuggestionListDto>(path, tokens[tokens.length - 1]);
+    log(
+      `ledger after the run: ${ledger[0]?.shown} mentors shown to ${ledger[0]?.mentees} mentees; the last mentee's list has ${sample.body.items.length} mentors (ranks of the index ${sample.body.indexVersion.slice(0, 8)})`,
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+    await api.close();
+    await dropTestServices(services);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+/** scripts/lib/autocannon-run.mjs in a child process, its JSON report parsed. */
+function autocannon(options: {
+  url: string;
+  tokens: string | null;
+  duration: number;
+  overallRate?: number;
+}): Promise<AutocannonResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'scripts/lib/autocannon-run.mjs'),
+        JSON.stringify({ ...options, connections: CONNECTIONS }),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
+      try {
+        resolve(JSON.parse(output) as AutocannonResult);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+const loadAverage = () =>
+  loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
