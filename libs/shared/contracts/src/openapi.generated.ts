@@ -2303,6 +2303,12 @@ export interface components {
             totalScoreBefore: number;
             totalScoreAfter: number;
         };
+        PersonNameDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @description The display name, else the email address. */
+            name: string;
+        };
         RoundViewDto: {
             /** Format: uuid */
             id: string;
@@ -2339,6 +2345,8 @@ export interface components {
             /** @description Whether the exact solve started from the previous solve's prices (a warm re-solve). */
             warmStarted: boolean;
             attempts: number;
+            /** @description The name of everyone the round names by id (unmatched mentees, mentor load, fixed and forbidden pairs, diff). */
+            people: components["schemas"]["PersonNameDto"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2438,6 +2446,8 @@ export interface components {
             blockingPairs: number;
             unmatchedCount: number;
             diff: components["schemas"]["RoundDiffDto"];
+            /** @description The name of everyone the round names by id (unmatched mentees, mentor load, fixed and forbidden pairs, diff). */
+            people: components["schemas"]["PersonNameDto"][];
         };
     };
     responses: never;
@@ -6914,6 +6924,12 @@ export interface operations {
                 menteeUserId?: string;
                 /** @description Only fixed (true) or only solved (false) pairs. */
                 fixed?: boolean;
+                /** @description Part of the mentee's or the mentor's name or email address (case does not matter). */
+                search?: string;
+                /** @description Only proposals scoring at least this. */
+                minScore?: number;
+                /** @description Only proposals scoring at most this. */
+                maxScore?: number;
             };
             header?: never;
             path: {
