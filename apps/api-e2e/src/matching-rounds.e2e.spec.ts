@@ -106,6 +106,8 @@ describe('bulk matching rounds', () => {
       for (const p of proposals.items) {
         expect(p.components.length).toBeGreaterThan(0);
         expect(p.components.every((c) => c.reason.length > 0)).toBe(true);
+        // In words: skills by name, never by id.
+        expect(p.components.map((c) => c.reason).join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
         expect(p.menteeName).toMatch(/Mentee/);
       }
       for (const load of round.mentorLoad) {
@@ -482,7 +484,7 @@ describe('bulk matching rounds', () => {
     );
     // What BullMQ's stalled-job check writes when a job stalled past maxStalledCount: the next
     // worker to take it fails it for good without running its handler.
-    await (await queue.client).hset(queue.toKey(job.id!), 'defa', 'job stalled more than allowable limit');
+    await (await queue.client).hset(queue.toKey(job.id!), { defa: 'job stalled more than allowable limit' });
     await job.promote();
     await waitFor(async () => (await getRound(roundId)).status === 'failed', 'the stalled round to fail');
     const round = await getRound(roundId);
