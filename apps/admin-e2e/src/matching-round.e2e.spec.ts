@@ -105,7 +105,8 @@ describe('a matching round in the admin app', () => {
       session = await open();
       page = session.page;
     });
-    afterAll(() => session?.page.close());
+    // Not closed here: the harness closes the browser, and a page closed just before it would
+    // close its context while the browser goes (an unhandled rejection that fails the file).
 
     it('starts a round and shows it waiting, then its explained proposals', async () => {
       await page.goto(`${e2e.api.baseUrl}/orgs/${orgId}/cohorts/${cohort.cohortId}`);
@@ -238,7 +239,7 @@ describe('a matching round in the admin app', () => {
       await screenshot(phone.page, 'round-mentor-load-390');
       expect(phone.pageErrors).toEqual([]);
       expect(phone.violations).toEqual([]);
-      await phone.page.close();
+      await phone.page.context().close();
     });
 
     it('publishes after a confirmation: the proposals become matches and the page is read-only', async () => {

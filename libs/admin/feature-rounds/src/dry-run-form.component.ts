@@ -96,6 +96,8 @@ import { MODE_WORDS, OBJECTIVE_WORDS } from './round-words';
     }
     .rules {
       grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
+      /* Fields with a hint are taller: the others keep their own height. */
+      align-items: start;
     }
     .actions {
       display: flex;
