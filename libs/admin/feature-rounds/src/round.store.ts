@@ -24,10 +24,10 @@ import {
   map,
   of,
   switchMap,
+  repeat,
   takeWhile,
   tap,
   throwError,
-  timer,
 } from 'rxjs';
 
 /** How often a queued or running round is asked for its progress (it lasts seconds). */
@@ -113,11 +113,11 @@ export class RoundStore {
         map(({ ids }) => ids),
         filter((ids): ids is { orgId: string; cohortId: string; roundId: string } => !!ids?.roundId),
         switchMap((ids) =>
-          timer(0, ROUND_POLL_MS).pipe(
-            switchMap(() =>
-              this.api.get(ids.orgId, ids.roundId).pipe(catchError((e: unknown) => this.fail(e))),
-            ),
+          // At once, then again ROUND_POLL_MS after each answer while it runs; a failure stops it.
+          this.api.get(ids.orgId, ids.roundId).pipe(
+            repeat({ delay: ROUND_POLL_MS }),
             takeWhile((round) => isInProgress(round), true),
+            catchError((error: unknown) => this.fail(error)),
           ),
         ),
         takeUntilDestroyed(),
