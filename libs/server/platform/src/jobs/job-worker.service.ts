@@ -19,6 +19,9 @@ import { ScheduleRunRepository } from './schedule-run.repository';
  */
 export class RejectedJobError extends UnrecoverableError {}
 
+/** A running job its worker stopped (it shuts down): the attempt fails and the queue runs it again. */
+export class JobCancelledError extends Error {}
+
 /**
  * The consumer side, started only by apps/worker: one BullMQ worker per queue, each job
  * validated, then dispatched to its one handler inside the tenant named by its payload (an
@@ -135,7 +138,7 @@ export class JobWorkerService implements OnApplicationShutdown {
     job: Job<unknown>,
     signal?: AbortSignal,
   ): Promise<void> {
-    const identity = { jobId: job.id ?? '', attemptsMade: job.attemptsMade, signal };
+    const identity = { jobId: job.id ?? '', attemptsMade: job.attemptsMade, signal: withErrorReason(signal) };
     if (isAccountJob(registered)) {
       const account = payload as AccountJobPayload;
       return registered.handler.handle(account, {
@@ -182,6 +185,19 @@ export class JobWorkerService implements OnApplicationShutdown {
 export function tickSlot(job: Pick<Job, 'id' | 'timestamp' | 'delay'>): number {
   const slot = /^repeat:.+:(\d+)$/.exec(job.id ?? '')?.[1];
   return slot ? Number(slot) : job.timestamp + (job.delay ?? 0);
+}
+
+/**
+ * BullMQ aborts with its reason, a string; a handler that stops on the signal throws its reason,
+ * so it becomes an Error (a message in the job's failure and the logs).
+ */
+function withErrorReason(signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (!signal) return undefined;
+  const controller = new AbortController();
+  const forward = () => controller.abort(new JobCancelledError(`job cancelled: ${String(signal.reason)}`));
+  if (signal.aborted) forward();
+  else signal.addEventListener('abort', forward, { once: true });
+  return controller.signal;
 }
 
 function isAccountJob(
