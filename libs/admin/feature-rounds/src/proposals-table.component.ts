@@ -7,8 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import type { ProposalView, RoundPairView } from '@mentorship/contracts';
 import { PaginatedTableComponent, injectNarrowScreen } from '@mentorship/admin/ui';
-import { COMPONENT_WORDS } from '@mentorship/admin/util';
-import type { ComponentId } from '@mentorship/matching-engine';
+import { scoreComponentLabel } from '@mentorship/admin/util';
 import { RoundStore, pairKey } from './round.store';
 import { scoreText } from './round-words';
 
@@ -340,9 +339,7 @@ export class ProposalsTableComponent {
     return [...proposal.components].filter((c) => c.points >= 0.5).sort((a, b) => b.points - a.points);
   }
 
-  protected componentLabel(id: string): string {
-    return COMPONENT_WORDS[id as ComponentId]?.label ?? id;
-  }
+  protected readonly componentLabel = scoreComponentLabel;
 
   protected filterText(field: 'search', event: Event): void {
     const value = (event.target as HTMLInputElement).value.trim();

@@ -3,3 +3,4 @@ export * from './return-url';
 export * from './role-label';
 export * from './program-labels';
 export * from './program-words';
+export * from './matching-words';

@@ -5,12 +5,15 @@ import { AuditService } from '@mentorship/audit';
 import { MatchesService } from '@mentorship/mentorships';
 import { JobOutbox, TenantContext } from '@mentorship/platform';
 import type { ProgramSettings } from '@mentorship/programs';
-import { isCohortManager } from '@mentorship/programs';
+import { completeProgramSettings, isCohortManager } from '@mentorship/programs';
 import {
   DeclineMatchRequestDto,
   MatchRequestPageDto,
   MatchRequestQueryDto,
   MatchRequestViewDto,
+  MentorPlacesDto,
+  OTHER_MENTORS_LIMIT,
+  ReceivedMatchRequestPageDto,
   SendMatchRequestDto,
 } from './dto/match-request.dto';
 import type { MatchRequestEntity } from './entities/match-request.entity';
@@ -222,6 +225,34 @@ export class MatchRequestsService {
       limit: query.pageSize,
     });
     return { items: rows.map(toView), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** The requests the caller received as a mentor, with their places in each cohort they mentor. */
+  async received(query: MatchRequestQueryDto): Promise<ReceivedMatchRequestPageDto> {
+    const page = await this.list('mentor', query);
+    return { ...page, places: await this.myPlaces() };
+  }
+
+  /** The caller's places and free places in each cohort they mentor while it is matching or running. */
+  private async myPlaces(): Promise<MentorPlacesDto[]> {
+    const me = TenantContext.caller().userId;
+    const places: MentorPlacesDto[] = [];
+    // One after the other: all run on the request's one connection.
+    for (const cohort of await this.people.mentoredCohorts(me)) {
+      const settings = completeProgramSettings(cohort.settings);
+      const offered = await this.places.places([me], settings);
+      const colleagues = await this.people.otherMentors(cohort.id, me);
+      const free = await this.places.freePlaces([me, ...colleagues.map((c) => c.userId)], settings);
+      places.push({
+        cohortId: cohort.id,
+        cohortName: cohort.name,
+        places: offered.get(me) ?? 0,
+        freePlaces: free.get(me) ?? 0,
+        // Suggesting a mentor who is full sends the mentee to a second refusal.
+        otherMentors: colleagues.filter((c) => (free.get(c.userId) ?? 0) > 0).slice(0, OTHER_MENTORS_LIMIT),
+      });
+    }
+    return places;
   }
 
   /** Only an open request that has not run out can be answered or withdrawn. */
