@@ -92,7 +92,8 @@ export class JobWorkerService implements OnApplicationShutdown {
    * that stalled too often, whose handler BullMQ never ran for that last failure.
    */
   private async failedForGood(job: Job<unknown>, error: Error): Promise<void> {
-    if (this.registry.scheduleOf(job.name)) return;
+    // Schedules' ticks and the relay's own jobs have no hook; an invalid job was rejected, not run.
+    if (this.registry.scheduleOf(job.name) || !this.registry.jobOf(job.name)) return;
     const { registered, payload } = await this.validated(job);
     if (isAccountJob(registered)) return;
     const { definition, handler } = registered as Exclude<RegisteredJob, { definition: { lane: 'account' } }>;
