@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { MatchStatus } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { MatchesService } from '@mentorship/mentorships';
+import { NotificationsService } from '@mentorship/notifications';
+import { ProfilesService } from '@mentorship/people';
 import { JobOutbox, TenantContext } from '@mentorship/platform';
 import type { ProgramSettings } from '@mentorship/programs';
 import { completeProgramSettings, isCohortManager } from '@mentorship/programs';
@@ -20,6 +22,7 @@ import type { MatchRequestEntity } from './entities/match-request.entity';
 import { matchRequestExpiryJob } from './jobs/match-request-expiry.job';
 import { MatchingAudit } from './matching.audit';
 import { MatchingException } from './matching.exception';
+import { MatchingNotifications } from './matching.notifications';
 import { MenteeChoiceService } from './mentee-choice.service';
 import { MentorPlacesService } from './mentor-places.service';
 import { CohortPeopleRepository } from './repositories/cohort-people.repository';
@@ -57,6 +60,8 @@ export class MatchRequestsService {
     private readonly people: CohortPeopleRepository,
     private readonly requests: MatchRequestRepository,
     private readonly exposures: SuggestionExposureRepository,
+    private readonly notifications: NotificationsService,
+    private readonly profiles: ProfilesService,
   ) {}
 
   async send(cohortId: string, input: SendMatchRequestDto): Promise<MatchRequestViewDto> {
@@ -99,6 +104,7 @@ export class MatchRequestsService {
       decidedAt: null,
     });
     await this.outbox.enqueue(matchRequestExpiryJob, { requestId: id }, { notBefore: expiresAt });
+    await this.remindMentorBeforeExpiry(id, cohortId, input.mentorUserId, input.subject, expiresAt);
     await this.audit.record({
       action: MatchingAudit.matchRequestSent,
       target: { type: 'match_request', id },
@@ -134,6 +140,7 @@ export class MatchRequestsService {
       places,
     );
     await this.requests.change(request.id, { status: 'accepted', matchId, decidedAt: new Date() });
+    await this.notifications.withdraw(MatchingNotifications.requestExpiring, request.id);
     // A matched mentee is no longer choosing: the mentors on their list are free for others.
     await this.exposures.release(request.cohortId, request.menteeUserId);
     await this.audit.record({
@@ -160,6 +167,7 @@ export class MatchRequestsService {
       suggestedMentorUserId: suggested,
       decidedAt: new Date(),
     });
+    await this.notifications.withdraw(MatchingNotifications.requestExpiring, request.id);
     await this.audit.record({
       action: MatchingAudit.matchRequestDeclined,
       target: { type: 'match_request', id: request.id },
@@ -172,6 +180,7 @@ export class MatchRequestsService {
     const me = TenantContext.caller().userId;
     const request = await this.openRequest(await this.requests.lockForMentee(requestId, me));
     await this.requests.change(request.id, { status: 'withdrawn', decidedAt: new Date() });
+    await this.notifications.withdraw(MatchingNotifications.requestExpiring, request.id);
     await this.audit.record({
       action: MatchingAudit.matchRequestWithdrawn,
       target: { type: 'match_request', id: request.id },
@@ -189,6 +198,7 @@ export class MatchRequestsService {
     const request = await this.requests.lock(requestId);
     if (!request || request.status !== 'open' || request.expiresAt.getTime() > Date.now()) return false;
     await this.requests.change(request.id, { status: 'expired', decidedAt: new Date() });
+    await this.tellMenteeExpired(request);
     // Nobody acts: the mentee's request ran out, so the entry is theirs.
     await TenantContext.withCaller({ userId: request.menteeUserId, email: '', roles: [] }, () =>
       this.audit.record({
@@ -262,6 +272,49 @@ export class MatchRequestsService {
     if (request.expiresAt.getTime() <= Date.now()) throw MatchingException.requestNotOpen('expired');
     return request;
   }
+
+  /** A day before the request expires (on a working morning, before it does), the mentor is reminded. */
+  private async remindMentorBeforeExpiry(
+    requestId: string,
+    cohortId: string,
+    mentorUserId: string,
+    subject: string,
+    expiresAt: Date,
+  ): Promise<void> {
+    const contacts = await this.profiles.contactsOf([mentorUserId, TenantContext.caller().userId]);
+    const mentor = contacts.get(mentorUserId);
+    if (!mentor) return;
+    const mentee = contacts.get(TenantContext.caller().userId)?.name ?? 'A mentee';
+    await this.notifications.notify({
+      kind: MatchingNotifications.requestExpiring,
+      recipient: mentor,
+      key: requestId,
+      title: `${mentee}'s request expires soon`,
+      body: `${mentee} asked you: “${subject}”. The request expires unanswered on ${dayFor(expiresAt, mentor.timeZone)}: accept or decline it, so they know where they stand.`,
+      link: `/orgs/${TenantContext.organizationId()}/requests/received`,
+      subject: { type: 'match_request', id: requestId },
+      due: new Date(Math.max(Date.now(), expiresAt.getTime() - DAY_MS)),
+      before: expiresAt,
+    });
+  }
+
+  /** An expired request sends the mentee back to the cohort's other mentors. */
+  private async tellMenteeExpired(request: MatchRequestEntity): Promise<void> {
+    const contacts = await this.profiles.contactsOf([request.menteeUserId, request.mentorUserId]);
+    const mentee = contacts.get(request.menteeUserId);
+    if (!mentee) return;
+    const mentor = contacts.get(request.mentorUserId)?.name ?? 'The mentor';
+    await this.notifications.notify({
+      kind: MatchingNotifications.requestExpired,
+      recipient: mentee,
+      key: request.id,
+      title: `Your request to ${mentor} expired`,
+      body: `${mentor} did not answer your request “${request.subject}” in time. Other mentors of the cohort have free places: the suggestions list them with why each fits.`,
+      link: `/orgs/${TenantContext.organizationId()}/cohorts/${request.cohortId}/mentors`,
+      subject: { type: 'match_request', id: request.id },
+      due: new Date(),
+    });
+  }
 }
 
 function toView(row: MatchRequestRow): MatchRequestViewDto {
@@ -289,4 +342,9 @@ function toView(row: MatchRequestRow): MatchRequestViewDto {
     decidedAt: iso(row.decidedAt),
     createdAt: iso(row.createdAt) as string,
   };
+}
+
+/** A moment's day as the recipient reads it, in their own zone ("14 March 2027"). */
+function dayFor(at: Date, timeZone: string | null): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }).format(at);
 }
