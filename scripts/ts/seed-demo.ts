@@ -115,7 +115,7 @@ async function seed(): Promise<void> {
         await asMember(user, () => profiles.updateMine(profileOf(person, skillIds)));
     }
 
-    // A program and its cohort, open for enrollment, with everyone enrolled.
+    // A program and its cohort with everyone enrolled, in matching.
     const programs = app.get(ProgramsService);
     const cohorts = app.get(CohortsService);
     const roster = app.get(ParticipantsService);
@@ -169,6 +169,12 @@ async function seed(): Promise<void> {
       if (place) continue;
       await asCoordinator(() => roster.invite(cohort.id, { email: person.email, role: person.cohortRole }));
       await asMember(user, () => roster.accept(cohort.id));
+    }
+    // Everyone is in: the cohort is matching, so a new user can run a round at once
+    // ("Run a matching round" on its page) and review explained proposals.
+    if (cohort.status === 'enrolling') {
+      const enrolled = cohort;
+      cohort = await asCoordinator(() => cohorts.transition(enrolled.id, 'matching'));
     }
 
     // Mentees choose in the second program: its cohort is matching, with six mentors and ten
@@ -289,7 +295,7 @@ if (require.main === module) {
       for (const person of [...DEMO_STAFF, DEMO_MENTORS[0]!, DEMO_MENTEES[0]!])
         console.log(`  ${person.roles.join('+').padEnd(14)} ${person.email}`);
       console.log(
-        `  and ${PEOPLE.length - 4} more: "${DEMO_PROGRAM_NAME}", cohort "${DEMO_COHORT_NAME}" has ${DEMO_MENTORS.length} mentors and ${DEMO_MENTEES.length} mentees.`,
+        `  and ${PEOPLE.length - 4} more: "${DEMO_PROGRAM_NAME}", cohort "${DEMO_COHORT_NAME}" has ${DEMO_MENTORS.length} mentors and ${DEMO_MENTEES.length} mentees and is matching: run a round from its page.`,
       );
       console.log(
         `  "${DEMO_CHOICE_PROGRAM_NAME}" lets mentees choose: in "${DEMO_CHOICE_COHORT_NAME}" ${DEMO_MENTEES[0]!.email} has open requests, one of them to ${DEMO_MENTORS[0]!.email}.`,

@@ -6,7 +6,7 @@ import {
   type ProposalPageDto,
   type RoundViewDto,
 } from '@mentorship/matching';
-import { TenancyService } from '@mentorship/platform';
+import { JOB_OPTIONS, JobQueueService, TenancyService } from '@mentorship/platform';
 import {
   makeOrganization,
   makeRoundCohort,
@@ -106,6 +106,8 @@ describe('bulk matching rounds', () => {
       for (const p of proposals.items) {
         expect(p.components.length).toBeGreaterThan(0);
         expect(p.components.every((c) => c.reason.length > 0)).toBe(true);
+        // In words: skills by name, never by id.
+        expect(p.components.map((c) => c.reason).join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
         expect(p.menteeName).toMatch(/Mentee/);
       }
       for (const load of round.mentorLoad) {
@@ -115,6 +117,33 @@ describe('bulk matching rounds', () => {
         );
       }
       expect(typeof round.blockingPairs).toBe('number');
+    });
+
+    it('names everyone it names by id, and filters its proposals by name and score', async () => {
+      const names = new Map(first.people.map((p) => [p.userId, p.name]));
+      for (const id of [
+        ...first.unmatched.map((u) => u.menteeUserId),
+        ...first.mentorLoad.map((m) => m.mentorUserId),
+      ])
+        expect(names.get(id)).toMatch(/Ment(ee|or)/);
+      const all = (await allProposals(first.id)).items;
+      const pick = all[Math.floor(all.length / 2)];
+      const page = (query: string) =>
+        t.http.get<ProposalPageDto & ErrorBody>(
+          `${base()}/matching-rounds/${first.id}/proposals?${query}`,
+          admin.token,
+        );
+      const byName = (await page(`search=${encodeURIComponent(pick.menteeName.toUpperCase())}`)).body;
+      expect(byName.items.map((p) => p.menteeUserId)).toContain(pick.menteeUserId);
+      expect(byName.total).toBeLessThan(all.length);
+      const floor = Math.ceil(pick.score);
+      const high = (await page(`minScore=${floor}&pageSize=100`)).body;
+      expect(high.total).toBe(all.filter((p) => p.score >= floor).length);
+      const low = (await page(`maxScore=${floor}&pageSize=100`)).body;
+      expect(low.total).toBe(all.filter((p) => p.score <= floor).length);
+      expect((await page('search=%25')).body.total).toBe(0);
+      const bad = await page('minScore=101');
+      expect([bad.status, bad.body.code]).toEqual([400, 'validation_failed']);
     });
 
     it('refuses a second round of the cohort while one is queued or running', async () => {
@@ -368,7 +397,7 @@ describe('bulk matching rounds', () => {
   describe('a round whose worker dies', () => {
     let cohort: RoundCohort;
     let roundId: string;
-    const runJob = (attemptsMade = 0) => {
+    const runJob = (attemptsMade = 0, signal?: AbortSignal) => {
       const tenancy = t.worker.get(TenancyService);
       return t.worker
         .get(MatchingRoundJob)
@@ -376,6 +405,7 @@ describe('bulk matching rounds', () => {
           jobId: roundId,
           key: roundId,
           attemptsMade,
+          signal,
           inTenant: (work) => tenancy.runInTenant(org.id, work),
         });
     };
@@ -393,6 +423,14 @@ describe('bulk matching rounds', () => {
          VALUES ($1, gen_random_uuid(), $2, 'running', 'max-score', 'exact', $3, 1) RETURNING id`,
         [org.id, cohort.cohortId, admin.id],
       );
+    });
+
+    it('a solve the worker aborts (shutting down) saves nothing and leaves the round to the retry', async () => {
+      const shutdown = new AbortController();
+      shutdown.abort(new Error('the worker is shutting down'));
+      await expect(runJob(0, shutdown.signal)).rejects.toThrow(/shutting down/);
+      expect(await proposalCount()).toBe(0);
+      expect((await getRound(roundId)).status).toBe('running');
     });
 
     it('leaves none of its proposals when the save fails half way, and the retry saves one set', async () => {
@@ -427,6 +465,34 @@ describe('bulk matching rounds', () => {
       expect(await proposalCount()).toBe(before.matchedCount);
       expect(await getRound(roundId)).toEqual(before);
     });
+  });
+
+  it('a job that stalled more often than the queue allows fails its round and frees the cohort', async () => {
+    const cohort = await cohortOf({ mentors: 2, mentees: 3 });
+    // Taken by a worker that was killed mid-run, again and again (no outbox row: only this job runs it).
+    const [{ id: roundId }] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matching_rounds (organization_id, id, cohort_id, status, objective, mode, created_by, attempts)
+       VALUES ($1, gen_random_uuid(), $2, 'running', 'max-score', 'exact', $3, 2) RETURNING id`,
+      [org.id, cohort.cohortId, admin.id],
+    );
+    expect((await start(cohort.cohortId)).body.code).toBe('round_in_progress');
+    const queue = t.worker.get(JobQueueService).queue('matching');
+    const job = await queue.add(
+      'matching-round',
+      { organizationId: org.id, roundId },
+      { ...JOB_OPTIONS, jobId: `stalled-${roundId}`, delay: 3_600_000 },
+    );
+    // What BullMQ's stalled-job check writes when a job stalled past maxStalledCount: the next
+    // worker to take it fails it for good without running its handler.
+    await (await queue.client).hset(queue.toKey(job.id!), { defa: 'job stalled more than allowable limit' });
+    await job.promote();
+    await waitFor(async () => (await getRound(roundId)).status === 'failed', 'the stalled round to fail');
+    const round = await getRound(roundId);
+    expect(round.failure).toEqual({ code: 'round_failed', message: expect.stringMatching(/stalled/) });
+    expect(round.phase).toBeNull();
+    const next = await start(cohort.cohortId);
+    expect(next.status).toBe(202);
+    expect((await settle(next.body.id)).round.status).toBe('completed');
   });
 
   it("another organization's rounds and cohorts are not found", async () => {

@@ -5,7 +5,7 @@ import { runScript, suffix } from './support';
 /**
  * The demo seed (`node scripts/seed-demo.mjs`, which `npm run demo` runs) on a fresh database:
  * a new user finds a program and a cohort of about 40 mentees and 15 mentors with varied
- * profiles to look around in.
+ * profiles to look around in, matching: ready for a round.
  */
 describe('demo seed', () => {
   let db: TestDatabase;
@@ -21,7 +21,7 @@ describe('demo seed', () => {
 
   const one = async <R extends Record<string, unknown>>(sql: string) => (await db.query<R>(sql))[0]!;
 
-  it('seeds a program with a cohort of about 40 mentees and 15 mentors, all enrolled', async () => {
+  it('seeds a program with a cohort of about 40 mentees and 15 mentors, all enrolled, in matching', async () => {
     expect({ status: firstRun.status, output: firstRun.status === 0 ? '' : firstRun.output }).toEqual({
       status: 0,
       output: '',
@@ -45,14 +45,14 @@ describe('demo seed', () => {
         {
           program: 'Engineering & Product Mentoring',
           cohort: 'Spring 2026',
-          status: 'enrolling',
+          status: 'matching',
           role: 'mentee',
           n: 40,
         },
         {
           program: 'Engineering & Product Mentoring',
           cohort: 'Spring 2026',
-          status: 'enrolling',
+          status: 'matching',
           role: 'mentor',
           n: 15,
         },

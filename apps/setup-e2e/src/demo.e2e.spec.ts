@@ -1,4 +1,12 @@
-import type { MemberView, OrganizationList, Page, SessionView } from '@mentorship/contracts';
+import type {
+  CohortView,
+  MemberView,
+  OrganizationList,
+  Page,
+  ProposalPage,
+  RoundView,
+  SessionView,
+} from '@mentorship/contracts';
 import { HttpClient, serviceUrls, withDatabase } from '@mentorship/testing';
 import { Client } from 'pg';
 import { adminQuery, freePort, runScript, Running, startScript, suffix, waitFor } from './support';
@@ -90,6 +98,48 @@ describe('npm run demo', () => {
     const link = `[demo mail]   ${env['PUBLIC_URL']}/invitations/accept?org=${orgId}`;
     await waitFor(() => demo.output().includes(link), 'the link in the invitation email', 10_000);
     expect(demo.output()).toContain(link);
+  });
+
+  it('lets the demo coordinator run a round on the main cohort and see explained proposals at once', async () => {
+    const session = await http.post<SessionView>('/api/v1/auth/sign-in', {
+      email: 'coordinator@demo.example',
+      password: 'mentorship-demo-2026',
+    });
+    expect(session.status).toBe(200);
+    const token = session.body.accessToken;
+    const orgId = (await http.get<OrganizationList>('/api/v1/orgs', token)).body.items[0]!.id;
+    const cohorts = await http.get<Page<CohortView>>(`/api/v1/orgs/${orgId}/cohorts?pageSize=100`, token);
+    const cohort = cohorts.body.items.find((c) => c.name === 'Spring 2026')!;
+    expect(cohort.status).toBe('matching');
+    const started = await http.post<RoundView>(
+      `/api/v1/orgs/${orgId}/cohorts/${cohort.id}/matching-rounds`,
+      {},
+      token,
+    );
+    expect(started.status).toBe(202);
+    let round = started.body;
+    await waitFor(
+      async () => {
+        round = (await http.get<RoundView>(`/api/v1/orgs/${orgId}/matching-rounds/${round.id}`, token)).body;
+        return round.status !== 'queued' && round.status !== 'running';
+      },
+      'the demo round',
+      60_000,
+    );
+    expect(round.status).toBe('completed');
+    // 15 mentors with their places for 40 mentees: most are matched, the rest say why not.
+    expect(round.matchedCount).toBeGreaterThanOrEqual(20);
+    expect(round.matchedCount! + round.unmatched.length).toBe(40);
+    const proposals = await http.get<ProposalPage>(
+      `/api/v1/orgs/${orgId}/matching-rounds/${round.id}/proposals?pageSize=100`,
+      token,
+    );
+    expect(proposals.body.total).toBe(round.matchedCount);
+    for (const proposal of proposals.body.items) {
+      expect(proposal.menteeName).not.toMatch(/@/);
+      expect(proposal.components.filter((c) => c.points > 0).length).toBeGreaterThanOrEqual(2);
+      expect(proposal.components.map((c) => c.reason).join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    }
   });
 
   it('seeds through the services: the audit log shows what people did', async () => {

@@ -67,6 +67,14 @@ import { WaitlistComponent } from './waitlist.component';
               }
             }
           </div>
+          @if (cohort.status === 'matching') {
+            <p class="rounds">
+              <a mat-flat-button [routerLink]="['/orgs', orgId(), 'cohorts', cohort.id, 'rounds']"
+                >Run a matching round</a
+              >
+              <span class="note">Pairs every mentee at once, with a score and reasons you review first.</span>
+            </p>
+          }
           @if (cohort.settingsFrozenAt) {
             <p class="note">
               Program settings frozen on {{ cohort.settingsFrozenAt | date: 'mediumDate' }}: later edits to
@@ -126,6 +134,13 @@ import { WaitlistComponent } from './waitlist.component';
     }
     .tabs {
       margin-top: 24px;
+    }
+    .rounds {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+      margin: 16px 0 0;
     }
   `,
 })

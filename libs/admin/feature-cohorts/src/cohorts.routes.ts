@@ -14,4 +14,9 @@ export const cohortRoutes: Routes = [
     providers: [CohortStore],
     loadComponent: () => import('./cohort.page').then((m) => m.CohortPage),
   },
+  {
+    // The cohort's bulk matching rounds (feature-rounds), under the same guard.
+    path: 'rounds',
+    loadChildren: () => import('@mentorship/admin/feature-rounds').then((m) => m.roundsRoutes),
+  },
 ];

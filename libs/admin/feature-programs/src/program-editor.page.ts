@@ -29,7 +29,6 @@ import {
 import type { MustHave } from '@mentorship/matching-engine';
 import { CohortsApi, ProgramsApi } from '@mentorship/admin/data-access-programs';
 import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
-import { cohortStatusLabel } from '@mentorship/admin/util';
 import { startWith } from 'rxjs';
 import { NewCohortDialog, type NewCohortData } from './new-cohort.dialog';
 import { CHECK_IN_CADENCES, buildProgramForm, programFormValue, programRequest } from './program-form';
@@ -41,9 +40,10 @@ import {
   MODE_WORDS,
   MUST_HAVE_IDS,
   MUST_HAVE_WORDS,
+  cohortStatusLabel,
   hardLimitSentences,
   weightShares,
-} from './program-words';
+} from '@mentorship/admin/util';
 
 /** Creates a program (`/programs/new`) or edits one (`/programs/:programId`) and lists its cohorts. */
 @Component({

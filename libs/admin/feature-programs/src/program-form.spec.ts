@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { NonNullableFormBuilder } from '@angular/forms';
 import { buildProgramForm, programRequest } from './program-form';
-import { hardLimitSentences, weightShares } from './program-words';
+import { hardLimitSentences, weightShares } from '@mentorship/admin/util';
 
 describe('program form', () => {
   const form = () => buildProgramForm(TestBed.inject(NonNullableFormBuilder));

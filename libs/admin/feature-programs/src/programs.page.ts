@@ -5,7 +5,7 @@ import { RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, type ProgramPage, type ProgramView } from '@mentorship/contracts';
 import { ProgramsApi } from '@mentorship/admin/data-access-programs';
 import { ErrorNotifier, PaginatedTableComponent, type PageRequest } from '@mentorship/admin/ui';
-import { KIND_WORDS, MODE_WORDS } from './program-words';
+import { KIND_WORDS, MODE_WORDS } from '@mentorship/admin/util';
 
 /** The organization's programs, alphabetically; each opens its editor and its cohorts. */
 @Component({

@@ -11,3 +11,4 @@ export * from './states/empty-state.component';
 export * from './states/loading-state.component';
 export * from './table/paginated-table.component';
 export * from './layout/narrow-screen';
+export * from './charts/bar-chart.component';

@@ -8,6 +8,7 @@ import { resolveEngineCriteria, type CriteriaDto } from '@mentorship/programs';
 import {
   DryRunDto,
   DryRunViewDto,
+  PersonNameDto,
   ProposalPageDto,
   ProposalQueryDto,
   RerunRoundDto,
@@ -15,7 +16,7 @@ import {
   RoundViewDto,
   StartRoundDto,
 } from './dto/matching-round.dto';
-import type { MatchingRoundEntity, UserPair } from './entities/matching-round.entity';
+import type { MatchingRoundEntity, RoundDiffRecord, UserPair } from './entities/matching-round.entity';
 import { matchingRoundJob } from './jobs/matching-round.job';
 import { roundMatchEmailJob } from './jobs/round-match-email.job';
 import { MatchingAudit } from './matching.audit';
@@ -113,13 +114,15 @@ export class MatchingRoundsService {
       if (error instanceof RoundRefusal) throw MatchingException.refused(error.code, error.message);
       throw error;
     }
+    const diff = diffProposals(roundId, await this.proposals.all(roundId), solution.proposals);
     return {
       roundId,
       matchedCount: solution.matchedCount,
       totalScore: solution.totalScore,
       blockingPairs: solution.blockingPairs,
       unmatchedCount: solution.unmatched.length,
-      diff: diffProposals(roundId, await this.proposals.all(roundId), solution.proposals),
+      diff,
+      people: await this.names(diffUserIds(diff)),
     };
   }
 
@@ -180,13 +183,19 @@ export class MatchingRoundsService {
   async list(cohortId: string, query: PageQueryDto): Promise<RoundPageDto> {
     if (!(await this.input.cohort(cohortId))) throw MatchingException.cohortNotFound();
     const { rows, total } = await this.rounds.page(cohortId, { offset: query.offset, limit: query.pageSize });
-    return { items: rows.map(toRoundView), page: query.page, pageSize: query.pageSize, total };
+    const names = await this.names(rows.flatMap(roundUserIds));
+    return {
+      items: rows.map((round) => toRoundView(round, names)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
   }
 
   async get(roundId: string): Promise<RoundViewDto> {
     const round = await this.rounds.byId(roundId);
     if (!round) throw MatchingException.roundNotFound();
-    return toRoundView(round);
+    return toRoundView(round, await this.names(roundUserIds(round)));
   }
 
   async proposalPage(roundId: string, query: ProposalQueryDto): Promise<ProposalPageDto> {
@@ -195,6 +204,9 @@ export class MatchingRoundsService {
       mentorUserId: query.mentorUserId,
       menteeUserId: query.menteeUserId,
       fixed: query.fixed,
+      search: query.search?.trim() || undefined,
+      minScore: query.minScore,
+      maxScore: query.maxScore,
       offset: query.offset,
       limit: query.pageSize,
     });
@@ -285,10 +297,13 @@ export class MatchingRoundsService {
     return true;
   }
 
-  /** A round the engine refused or that failed for good: the reason, in words, on the round. */
+  /**
+   * A round the engine refused or whose job failed for good: the reason, in words, on the round.
+   * Only a round still queued or running changes (a saved one stays as it is).
+   */
   async fail(roundId: string, code: string, message: string): Promise<void> {
     const round = await this.rounds.lock(roundId);
-    if (!round || round.status !== 'running') return;
+    if (!round || (round.status !== 'running' && round.status !== 'queued')) return;
     await this.rounds.change(roundId, {
       status: 'failed',
       phase: null,
@@ -299,6 +314,14 @@ export class MatchingRoundsService {
   }
 
   // --- rules ---
+
+  /** Display names of the members with these ids (the round view names people by id). */
+  private async names(userIds: readonly string[]): Promise<PersonNameDto[]> {
+    const unique = [...new Set(userIds)];
+    if (unique.length === 0) return [];
+    const people = await this.input.people(unique);
+    return [...people].map(([userId, { name }]) => ({ userId, name }));
+  }
 
   private async matchingCohort(cohortId: string): Promise<RoundCohort> {
     const cohort = await this.input.cohort(cohortId);
@@ -388,7 +411,26 @@ function uniquePairs(pairs: UserPair[]): UserPair[] {
   return pairs.filter((p) => !seen.has(pairKey(p)) && seen.add(pairKey(p)));
 }
 
-export function toRoundView(round: MatchingRoundEntity): RoundViewDto {
+/** Everyone a round names by id: its pairs, unmatched mentees, mentor load and diff. */
+function roundUserIds(round: MatchingRoundEntity): string[] {
+  return [
+    ...[...round.fixedPairs, ...round.forbiddenPairs].flatMap((p) => [p.menteeUserId, p.mentorUserId]),
+    ...(round.unmatched ?? []).map((u) => u.menteeUserId),
+    ...(round.mentorLoad ?? []).map((m) => m.mentorUserId),
+    ...(round.diff ? diffUserIds(round.diff) : []),
+  ];
+}
+
+function diffUserIds(diff: RoundDiffRecord): string[] {
+  return [
+    ...diff.changed.flatMap((c) => [c.menteeUserId, c.fromMentorUserId, c.toMentorUserId]),
+    ...[...diff.added, ...diff.removed].flatMap((p) => [p.menteeUserId, p.mentorUserId]),
+  ];
+}
+
+/** The API's view of a round; `names` may hold more people than this round names. */
+export function toRoundView(round: MatchingRoundEntity, names: readonly PersonNameDto[]): RoundViewDto {
+  const mine = new Set(roundUserIds(round));
   return {
     id: round.id,
     cohortId: round.cohortId,
@@ -409,6 +451,7 @@ export function toRoundView(round: MatchingRoundEntity): RoundViewDto {
     diff: round.diff,
     warmStarted: round.warmStarted,
     attempts: round.attempts,
+    people: names.filter((p) => mine.has(p.userId)).sort((a, b) => a.userId.localeCompare(b.userId)),
     createdAt: round.createdAt.toISOString(),
     completedAt: round.completedAt?.toISOString() ?? null,
     publishedAt: round.publishedAt?.toISOString() ?? null,

@@ -23,9 +23,14 @@ const person = (userId: string, overrides: Partial<ParticipantProfileRow> = {}):
 
 const problem = (overrides: Partial<RoundProblem> = {}): RoundProblem => ({
   criteria: resolveCriteria({ kind: 'one-to-one' }),
-  mentees: ['a', 'b', 'c'].map((id) => person(`mentee-${id}`, { skills: [{ skillId: 'ts', level: 3 }] })),
+  mentees: ['a', 'b', 'c'].map((id) =>
+    person(`mentee-${id}`, { skills: [{ skillId: 'ts', name: 'TypeScript', level: 3 }] }),
+  ),
   mentors: [
-    { ...person('mentor-x', { seniority: 5, skills: [{ skillId: 'ts', level: 4 }] }), freeSeats: 2 },
+    {
+      ...person('mentor-x', { seniority: 5, skills: [{ skillId: 'ts', name: 'TypeScript', level: 4 }] }),
+      freeSeats: 2,
+    },
     { ...person('mentor-y', { seniority: 4 }), freeSeats: 1 },
   ],
   objective: 'max-score',

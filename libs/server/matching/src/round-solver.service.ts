@@ -335,7 +335,8 @@ function toMentee(row: ParticipantProfileRow): MenteeProfile {
   return {
     ...participant(row),
     goals: row.goals,
-    wantedSkills: row.skills.map((s) => ({ skill: s.skillId, targetLevel: s.level })),
+    // By name, as the mentor index does: the reasons then say which skills, in words.
+    wantedSkills: row.skills.map((s) => ({ skill: s.name, targetLevel: s.level })),
     wantedMentorTypes: row.wantedMentorTypes,
   };
 }
@@ -343,7 +344,7 @@ function toMentee(row: ParticipantProfileRow): MenteeProfile {
 function toMentor(row: RoundMentor): MentorProfile {
   return {
     ...participant(row),
-    offeredSkills: row.skills.map((s) => ({ skill: s.skillId, level: s.level })),
+    offeredSkills: row.skills.map((s) => ({ skill: s.name, level: s.level })),
     offeredMentorTypes: row.offeredMentorTypes,
     capacity: row.freeSeats,
   };

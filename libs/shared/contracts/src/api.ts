@@ -86,6 +86,25 @@ export type ImportRowQuery = NonNullable<
   paths['/api/v1/orgs/{orgId}/cohorts/{cohortId}/imports/{importId}/rows']['get']['parameters']['query']
 >;
 
+// matching: bulk matching rounds
+export type StartRoundRequest = Schemas['StartRoundDto'];
+export type RerunRoundRequest = Schemas['RerunRoundDto'];
+export type DryRunRequest = Schemas['DryRunDto'];
+export type RoundPairView = Schemas['RoundPairDto'];
+export type RoundView = Schemas['RoundViewDto'];
+export type RoundPage = Schemas['RoundPageDto'];
+export type RoundDiffView = Schemas['RoundDiffDto'];
+export type DryRunView = Schemas['DryRunViewDto'];
+export type UnmatchedMenteeView = Schemas['UnmatchedMenteeDto'];
+export type MentorLoadView = Schemas['MentorLoadDto'];
+export type PersonNameView = Schemas['PersonNameDto'];
+export type ProposalView = Schemas['ProposalViewDto'];
+export type ProposalComponentView = Schemas['ProposalComponentDto'];
+export type ProposalPage = Schemas['ProposalPageDto'];
+export type ProposalListQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/matching-rounds/{roundId}/proposals']['get']['parameters']['query']
+>;
+
 /** Query parameters of the member list, as the API documents them. */
 export type MemberListQuery = NonNullable<
   paths['/api/v1/orgs/{orgId}/members']['get']['parameters']['query']

@@ -33,4 +33,6 @@ export type UnmatchedReasonCode = (typeof UNMATCHED_REASONS)[number];
 export const ROUND_LIMITS = {
   /** Fixed, forbidden or released pairs in one request. */
   pairsPerRequest: 500,
+  /** The proposals table's name search. */
+  searchLength: 100,
 } as const;

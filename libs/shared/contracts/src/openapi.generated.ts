@@ -2499,6 +2499,12 @@ export interface components {
             totalScoreBefore: number;
             totalScoreAfter: number;
         };
+        PersonNameDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @description The display name, else the email address. */
+            name: string;
+        };
         RoundViewDto: {
             /** Format: uuid */
             id: string;
@@ -2535,6 +2541,8 @@ export interface components {
             /** @description Whether the exact solve started from the previous solve's prices (a warm re-solve). */
             warmStarted: boolean;
             attempts: number;
+            /** @description The name of everyone the round names by id (unmatched mentees, mentor load, fixed and forbidden pairs, diff). */
+            people: components["schemas"]["PersonNameDto"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2634,6 +2642,8 @@ export interface components {
             blockingPairs: number;
             unmatchedCount: number;
             diff: components["schemas"]["RoundDiffDto"];
+            /** @description The name of everyone the round names by id (unmatched mentees, mentor load, fixed and forbidden pairs, diff). */
+            people: components["schemas"]["PersonNameDto"][];
         };
     };
     responses: never;
@@ -7421,6 +7431,12 @@ export interface operations {
                 menteeUserId?: string;
                 /** @description Only fixed (true) or only solved (false) pairs. */
                 fixed?: boolean;
+                /** @description Part of the mentee's or the mentor's name or email address (case does not matter). */
+                search?: string;
+                /** @description Only proposals scoring at least this. */
+                minScore?: number;
+                /** @description Only proposals scoring at most this. */
+                maxScore?: number;
             };
             header?: never;
             path: {

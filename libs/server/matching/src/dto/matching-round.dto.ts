@@ -12,10 +12,20 @@ import {
   type RoundStatus,
   type UnmatchedReasonCode,
 } from '@mentorship/contracts';
-import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
+import { IntegerParam, Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { CriteriaDto } from '@mentorship/programs';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class StartRoundDto {
   @ApiPropertyOptional({
@@ -162,6 +172,21 @@ export class RoundDiffDto {
   totalScoreAfter!: number;
 }
 
+export class PersonNameDto {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+  @ApiProperty({ description: 'The display name, else the email address.' })
+  name!: string;
+}
+
+const people = () =>
+  ApiProperty({
+    type: PersonNameDto,
+    isArray: true,
+    description:
+      'The name of everyone the round names by id (unmatched mentees, mentor load, fixed and forbidden pairs, diff).',
+  });
+
 export class RoundViewDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -215,6 +240,8 @@ export class RoundViewDto {
   warmStarted!: boolean;
   @ApiProperty()
   attempts!: number;
+  @people()
+  people!: PersonNameDto[];
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
@@ -275,6 +302,25 @@ export class ProposalQueryDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   fixed?: boolean;
+
+  @ApiPropertyOptional({
+    maxLength: ROUND_LIMITS.searchLength,
+    description: "Part of the mentee's or the mentor's name or email address (case does not matter).",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ROUND_LIMITS.searchLength)
+  search?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Only proposals scoring at least this.' })
+  @IsOptional()
+  @IntegerParam({ min: 0, max: 100 })
+  minScore?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Only proposals scoring at most this.' })
+  @IsOptional()
+  @IntegerParam({ min: 0, max: 100 })
+  maxScore?: number;
 }
 
 export class DryRunViewDto {
@@ -290,4 +336,6 @@ export class DryRunViewDto {
   unmatchedCount!: number;
   @ApiProperty({ type: RoundDiffDto })
   diff!: RoundDiffDto;
+  @people()
+  people!: PersonNameDto[];
 }

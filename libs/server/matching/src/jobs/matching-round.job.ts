@@ -4,7 +4,6 @@ import {
   defineJob,
   DomainException,
   HandlesJob,
-  JOB_OPTIONS,
   JobHandler,
   JobRun,
   TenantJobPayload,
@@ -43,6 +42,9 @@ const PROGRESS_EVERY_MS = 250;
  * proposal with the round's results in one transaction. A worker killed on the way leaves the
  * round running with nothing saved; the queue runs the job again and it starts over. A refusal
  * (the engine's, or the cohort left `matching`) fails the round with its reason, without retries.
+ * A job that fails for good (every attempt threw, or it stalled too often) fails the round in
+ * `failed`, so its cohort is free for the next round. A worker that shuts down aborts the solve
+ * (`run.signal`): the attempt throws and the queue runs it again elsewhere.
  */
 @Injectable()
 @HandlesJob(matchingRoundJob)
@@ -62,6 +64,7 @@ export class MatchingRoundJob implements JobHandler<MatchingRoundPayload> {
       progress.report('scoring', 0);
       const solution = await solveRound(problem, {
         onProgress: (phase, fraction) => progress.report(phase, fraction),
+        signal: run.signal,
       });
       progress.report('saving', 0);
       await progress.flush();
@@ -77,17 +80,20 @@ export class MatchingRoundJob implements JobHandler<MatchingRoundPayload> {
         await run.inTenant(() => this.rounds.fail(round.id, refusal.code, refusal.message));
         return;
       }
-      if (run.attemptsMade + 1 >= JOB_OPTIONS.attempts) {
-        await run.inTenant(() =>
-          this.rounds.fail(
-            round.id,
-            'round_failed',
-            `The round failed ${JOB_OPTIONS.attempts} times (${String(error)}); nothing was saved. Start it again.`,
-          ),
-        );
-      }
       throw error;
     }
+  }
+
+  /** The worker's hook once no attempt is left: the round ends failed and frees its cohort. */
+  async failed(payload: MatchingRoundPayload, run: JobRun, error: Error): Promise<void> {
+    this.logger.warn(`matching round ${payload.roundId} failed for good: ${error.message}`);
+    await run.inTenant(() =>
+      this.rounds.fail(
+        payload.roundId,
+        'round_failed',
+        `The round could not be completed (${error.message}); nothing was saved. Start it again.`,
+      ),
+    );
   }
 }
 

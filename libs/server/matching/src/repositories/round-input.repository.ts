@@ -29,7 +29,8 @@ export interface ParticipantProfileRow {
   availability: { day: number; start: string; end: string }[];
   /** Mentor places the profile offers (`mentor_places`; 0 for a mentee). */
   places: number;
-  skills: { skillId: string; level: number }[];
+  /** The name too: the engine's reasons name the skills a pair shares, as suggestions do. */
+  skills: { skillId: string; name: string; level: number }[];
 }
 
 /**
@@ -92,8 +93,9 @@ export class RoundInputRepository extends TenantRepository<MatchingRoundEntity> 
               coalesce(pr.wanted_mentor_types, '{}') AS "wantedMentorTypes",
               coalesce(pr.availability, '[]') AS availability,
               (CASE WHEN cp.role = 'mentor' THEN mentor_places(pr, $6::jsonb) ELSE 0 END)::int AS places,
-              coalesce((SELECT json_agg(json_build_object('skillId', ps.skill_id, 'level', ps.level) ORDER BY ps.skill_id)
+              coalesce((SELECT json_agg(json_build_object('skillId', ps.skill_id, 'name', sk.name, 'level', ps.level) ORDER BY ps.skill_id)
                           FROM profile_skills ps
+                          JOIN skills sk ON sk.organization_id = ps.organization_id AND sk.id = ps.skill_id
                          WHERE ps.organization_id = cp.organization_id AND ps.user_id = cp.user_id AND ps.kind = $4),
                        '[]') AS skills
          FROM cohort_participants cp

@@ -13,6 +13,10 @@ export interface ProposalFilter {
   mentorUserId?: string;
   menteeUserId?: string;
   fixed?: boolean;
+  /** Part of either side's name or email address. */
+  search?: string;
+  minScore?: number;
+  maxScore?: number;
   offset: number;
   limit: number;
 }
@@ -71,19 +75,25 @@ export class RoundProposalRepository extends TenantRepository<RoundProposalEntit
        WHERE rp.organization_id = $1 AND rp.round_id = $2
          AND ($3::uuid IS NULL OR rp.mentor_user_id = $3)
          AND ($4::uuid IS NULL OR rp.mentee_user_id = $4)
-         AND ($5::boolean IS NULL OR rp.fixed = $5)`;
+         AND ($5::boolean IS NULL OR rp.fixed = $5)
+         AND ($6::text IS NULL OR concat_ws(' ', te.display_name, te.email, tr.display_name, tr.email) ILIKE $6)
+         AND ($7::numeric IS NULL OR rp.score >= $7)
+         AND ($8::numeric IS NULL OR rp.score <= $8)`;
     const parameters = [
       roundId,
       filter.mentorUserId ?? null,
       filter.menteeUserId ?? null,
       filter.fixed ?? null,
+      filter.search ? `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+      filter.minScore ?? null,
+      filter.maxScore ?? null,
     ];
     const rows = await this.sql<ProposalRow>(
       `SELECT rp.mentee_user_id AS "menteeUserId", rp.mentor_user_id AS "mentorUserId",
               coalesce(te.display_name, te.email) AS "menteeName", coalesce(tr.display_name, tr.email) AS "mentorName",
               rp.score::float8 AS score, rp.fixed, rp.group_number AS "groupNumber", rp.components
          ${where}
-        ORDER BY rp.score DESC, rp.mentee_user_id OFFSET $6 LIMIT $7`,
+        ORDER BY rp.score DESC, rp.mentee_user_id OFFSET $9 LIMIT $10`,
       [...parameters, filter.offset, filter.limit],
     );
     const [count] = await this.sql<{ n: number }>(`SELECT count(*)::int AS n ${where}`, parameters);

@@ -15,6 +15,11 @@ interface JobRunIdentity {
   /** The job's key (`jobKeyOf`): claim it in Postgres to make a side effect happen once. */
   key: string;
   attemptsMade: number;
+  /**
+   * Aborted when the worker shuts down: a long handler (a solve) stops and throws, the queue runs
+   * the job again elsewhere. Absent where a handler is called outside the worker (tests).
+   */
+  signal?: AbortSignal;
 }
 
 /** What the worker gives a handler: the job's identity and its tenant, restored from the payload. */
@@ -35,6 +40,12 @@ export interface AccountJobRun extends JobRunIdentity {
 /** A provider that handles one job; its payload has been validated against the job's class. */
 export interface JobHandler<P extends TenantJobPayload = TenantJobPayload> {
   handle(payload: P, run: JobRun): Promise<void>;
+  /**
+   * Called once the job has failed for good: its last attempt threw, or it stalled more often than
+   * the queue allows (a worker killed mid-run, again and again), when `handle` never hears of it.
+   * Put the job's record into a final state here (idempotent: each worker that sees it may call).
+   */
+  failed?(payload: P, run: JobRun, error: Error): Promise<void>;
 }
 
 export interface AccountJobHandler<P extends AccountJobPayload = AccountJobPayload> {

@@ -19,6 +19,9 @@ import { ScheduleRunRepository } from './schedule-run.repository';
  */
 export class RejectedJobError extends UnrecoverableError {}
 
+/** A running job its worker stopped (it shuts down): the attempt fails and the queue runs it again. */
+export class JobCancelledError extends Error {}
+
 /**
  * The consumer side, started only by apps/worker: one BullMQ worker per queue, each job
  * validated, then dispatched to its one handler inside the tenant named by its payload (an
@@ -55,7 +58,8 @@ export class JobWorkerService implements OnApplicationShutdown {
         });
     const jobWorkers = this.registry.queues().map(
       (queue) =>
-        new Worker(queue, (job) => this.process(job), {
+        // Three parameters: BullMQ then hands each job an AbortSignal (cancelAllJobs at shutdown).
+        new Worker(queue, (job, _token, signal) => this.process(job, signal), {
           connection: redisConnectionOptions(this.config.redisUrl),
           prefix: this.config.redisPrefix,
           concurrency: 4,
@@ -63,18 +67,53 @@ export class JobWorkerService implements OnApplicationShutdown {
     );
     this.workers = [...jobWorkers, await this.relay.schedule()];
     for (const worker of this.workers) {
-      worker.on('failed', (job, error) =>
-        this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`),
-      );
+      worker.on('failed', (job, error) => {
+        this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`);
+        // finishedOn: no attempt is left (a retry moves the job back to the queue instead).
+        if (job?.finishedOn && !(error instanceof RejectedJobError))
+          void this.failedForGood(job, error).catch((hookError: unknown) =>
+            this.logger.error(`job ${job.name} ${job.id}: its failure hook failed: ${String(hookError)}`),
+          );
+      });
       // Redis going away: BullMQ reconnects by itself; say so in the log, not on stderr.
       worker.on('error', (error) => this.logger.warn(`queue ${worker.name}: ${error.message}`));
     }
   }
 
-  async process(job: Job<unknown>): Promise<void> {
-    const label = `job ${job.name} ${job.id}`;
+  async process(job: Job<unknown>, signal?: AbortSignal): Promise<void> {
     const schedule = this.registry.scheduleOf(job.name);
     if (schedule) return this.tick(schedule, job);
+    const { registered, payload } = await this.validated(job);
+    await this.dispatch(registered, payload, job, signal);
+  }
+
+  /**
+   * A tenant job that failed for good reaches its handler's `failed` hook, in its tenant: also one
+   * that stalled too often, whose handler BullMQ never ran for that last failure.
+   */
+  private async failedForGood(job: Job<unknown>, error: Error): Promise<void> {
+    // Schedules' ticks and the relay's own jobs have no hook; an invalid job was rejected, not run.
+    if (this.registry.scheduleOf(job.name) || !this.registry.jobOf(job.name)) return;
+    const { registered, payload } = await this.validated(job);
+    if (isAccountJob(registered)) return;
+    const { definition, handler } = registered as Exclude<RegisteredJob, { definition: { lane: 'account' } }>;
+    if (!handler.failed) return;
+    const tenant = payload as TenantJobPayload;
+    await handler.failed(
+      tenant,
+      {
+        jobId: job.id ?? '',
+        attemptsMade: job.attemptsMade,
+        key: jobKeyOf(definition, tenant),
+        inTenant: (work) => this.tenancy.runInTenant(tenant.organizationId, work),
+      },
+      error,
+    );
+  }
+
+  /** The job's one handler and its payload, checked; a RejectedJobError otherwise. */
+  private async validated(job: Job<unknown>): Promise<{ registered: RegisteredJob; payload: object }> {
+    const label = `job ${job.name} ${job.id}`;
     const registered = this.registry.jobOf(job.name);
     if (!registered) throw new RejectedJobError(`${label} is not a declared job`);
     const data = job.data as Partial<TenantJobPayload & AccountJobPayload> | undefined;
@@ -91,11 +130,16 @@ export class JobWorkerService implements OnApplicationShutdown {
     });
     if (errors.length > 0)
       throw new RejectedJobError(`${label} has an invalid payload: ${describe(errors).join('; ')}`);
-    await this.dispatch(registered, payload, job);
+    return { registered, payload };
   }
 
-  private async dispatch(registered: RegisteredJob, payload: object, job: Job<unknown>): Promise<void> {
-    const identity = { jobId: job.id ?? '', attemptsMade: job.attemptsMade };
+  private async dispatch(
+    registered: RegisteredJob,
+    payload: object,
+    job: Job<unknown>,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const identity = { jobId: job.id ?? '', attemptsMade: job.attemptsMade, signal: withErrorReason(signal) };
     if (isAccountJob(registered)) {
       const account = payload as AccountJobPayload;
       return registered.handler.handle(account, {
@@ -125,8 +169,12 @@ export class JobWorkerService implements OnApplicationShutdown {
     await schedule.handler.tick(tick);
   }
 
-  /** Graceful: let running jobs finish; an unfinished job's lock expires and another worker takes it. */
+  /**
+   * Graceful: running jobs are told to stop (their run's signal aborts; a handler that listens, as
+   * a round's solve does, throws and the queue runs the job again, elsewhere), the rest finish.
+   */
   async onApplicationShutdown(): Promise<void> {
+    for (const worker of this.workers) worker.cancelAllJobs('the worker is shutting down');
     await Promise.all(this.workers.map((w) => w.close()));
   }
 }
@@ -138,6 +186,19 @@ export class JobWorkerService implements OnApplicationShutdown {
 export function tickSlot(job: Pick<Job, 'id' | 'timestamp' | 'delay'>): number {
   const slot = /^repeat:.+:(\d+)$/.exec(job.id ?? '')?.[1];
   return slot ? Number(slot) : job.timestamp + (job.delay ?? 0);
+}
+
+/**
+ * BullMQ aborts with its reason, a string; a handler that stops on the signal throws its reason,
+ * so it becomes an Error (a message in the job's failure and the logs).
+ */
+function withErrorReason(signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (!signal) return undefined;
+  const controller = new AbortController();
+  const forward = () => controller.abort(new JobCancelledError(`job cancelled: ${String(signal.reason)}`));
+  if (signal.aborted) forward();
+  else signal.addEventListener('abort', forward, { once: true });
+  return controller.signal;
 }
 
 function isAccountJob(

@@ -25,8 +25,6 @@ export const CADENCE_WORDS: Record<CheckInCadence, string> = {
   monthly: 'Every month',
 };
 
-export { COMPONENT_WORDS } from '@mentorship/admin/util';
-
 export const MUST_HAVE_WORDS: Record<MustHave, string> = {
   skills: 'at least one skill in common',
   goals: 'at least one goal that fits',
