@@ -1,6 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mentorship/audit';
+import { AgreementsController } from './agreements.controller';
+import { AgreementsService } from './agreements.service';
+import { CheckInsController } from './check-ins.controller';
+import { CheckInsService } from './check-ins.service';
+import { AgreementEntity } from './entities/agreement.entity';
+import { CheckInEntity } from './entities/check-in.entity';
+import { MentorshipMapEntity } from './entities/mentorship-map.entity';
+import { MatchAccessService } from './match-access.service';
+import { MeetingsService } from './meetings.service';
+import { MentorshipMapsController } from './mentorship-maps.controller';
+import { MentorshipMapsService } from './mentorship-maps.service';
+import { AgreementRepository } from './repositories/agreement.repository';
+import { CheckInRepository } from './repositories/check-in.repository';
+import { MentorshipMapRepository } from './repositories/mentorship-map.repository';
 import { MatchEventEntity } from './entities/match-event.entity';
 import { MatchEntity } from './entities/match.entity';
 import { TrialAnswerEntity } from './entities/trial-answer.entity';
@@ -19,9 +33,27 @@ import { MatchRepository } from './repositories/match.repository';
  * agreements, maps and check-ins). Matching creates matches through `MatchesService`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchEntity, MatchEventEntity, TrialAnswerEntity]), AuditModule],
-  controllers: [MatchesController],
+  imports: [
+    TypeOrmModule.forFeature([
+      MatchEntity,
+      MatchEventEntity,
+      TrialAnswerEntity,
+      AgreementEntity,
+      MentorshipMapEntity,
+      CheckInEntity,
+    ]),
+    AuditModule,
+  ],
+  controllers: [MatchesController, AgreementsController, MentorshipMapsController, CheckInsController],
   providers: [
+    MatchAccessService,
+    AgreementsService,
+    MentorshipMapsService,
+    CheckInsService,
+    MeetingsService,
+    AgreementRepository,
+    MentorshipMapRepository,
+    CheckInRepository,
     MatchesService,
     MatchLifecycleService,
     TrialService,

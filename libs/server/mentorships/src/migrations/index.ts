@@ -2,8 +2,14 @@ import type { ContextMigrations } from '@mentorship/platform';
 import { Matches1764600000000 } from './1764600000000-matches';
 import { MatchTimeline1764600000100 } from './1764600000100-match-timeline';
 import { Trials1764600000200 } from './1764600000200-trials';
+import { AgreementsMapsCheckIns1764641000000 } from './1764641000000-agreements-maps-check-ins';
 
 export const mentorshipsMigrations: ContextMigrations = {
   directory: __dirname,
-  classes: [Matches1764600000000, MatchTimeline1764600000100, Trials1764600000200],
+  classes: [
+    Matches1764600000000,
+    MatchTimeline1764600000100,
+    Trials1764600000200,
+    AgreementsMapsCheckIns1764641000000,
+  ],
 };

@@ -12,10 +12,11 @@ import {
   type MatchingMode,
   type ProgramKind,
 } from '@mentorship/contracts';
-import { lengthOf, trimmed } from '@mentorship/people';
+import { lengthOf, trimmed, trimmedEach } from '@mentorship/people';
 import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsBoolean,
   IsIn,
   IsInt,
@@ -125,6 +126,96 @@ export class CriteriaDto implements ProgramCriteriaRequest {
   @Omittable()
   @IsNumber(finite)
   peerMaxSeniorityGap?: number;
+}
+
+const line = FIELD_LIMITS.lifecycleLine;
+const text = FIELD_LIMITS.lifecycleText;
+
+/**
+ * An agreement's terms (issue 9.3): a program's template, and each match's agreement drafted
+ * from it. Fields left out are empty.
+ */
+export class AgreementTermsDto {
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    maxItems: 10,
+    description: 'What the mentee wants to reach.',
+  })
+  @Omittable()
+  @ArrayMaxSize(10)
+  @Transform(trimmedEach)
+  @IsString({ each: true })
+  @Length(line.min, line.max, { each: true })
+  goals?: string[];
+
+  @ApiPropertyOptional({
+    maxLength: line.max,
+    description: 'How often and how they meet ("every other Tuesday, 45 min").',
+  })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(line.max)
+  meetingCadence?: string;
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'What stays between the two of them.' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  confidentiality?: string;
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'How to reach each other, and when not to.' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  contact?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    maxItems: 10,
+    description: 'How they will know it worked.',
+  })
+  @Omittable()
+  @ArrayMaxSize(10)
+  @Transform(trimmedEach)
+  @IsString({ each: true })
+  @Length(line.min, line.max, { each: true })
+  successMeasures?: string[];
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'What the mentor brings.' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  mentorContributes?: string;
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'What the mentee offers back.' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  menteeContributes?: string;
+}
+
+export class AgreementTermsViewDto {
+  @ApiProperty({ type: String, isArray: true })
+  goals!: string[];
+  @ApiProperty()
+  meetingCadence!: string;
+  @ApiProperty()
+  confidentiality!: string;
+  @ApiProperty()
+  contact!: string;
+  @ApiProperty({ type: String, isArray: true })
+  successMeasures!: string[];
+  @ApiProperty()
+  mentorContributes!: string;
+  @ApiProperty()
+  menteeContributes!: string;
 }
 
 /**
@@ -253,6 +344,24 @@ export class ProgramSettingsInputDto {
   @Min(PROGRAM_LIMITS.maxOpenRequestsPerMentee.min)
   @Max(PROGRAM_LIMITS.maxOpenRequestsPerMentee.max)
   maxOpenRequestsPerMentee?: number;
+
+  @ApiPropertyOptional({
+    type: AgreementTermsDto,
+    nullable: true,
+    description: "Each match's agreement is drafted from this when its trial ends well (null: none).",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgreementTermsDto)
+  agreementTemplate?: AgreementTermsDto | null;
+
+  @ApiPropertyOptional({
+    description:
+      "Coordinators read check-ins' and notebooks' private notes (default false: their writer only).",
+  })
+  @Omittable()
+  @IsBoolean()
+  privateNotesToCoordinators?: boolean;
 }
 
 export class CriteriaViewDto implements ProgramCriteriaSettings {
@@ -299,6 +408,10 @@ export class ProgramSettingsDto {
   requestExpiryDays!: number;
   @ApiProperty()
   maxOpenRequestsPerMentee!: number;
+  @ApiProperty({ type: AgreementTermsViewDto, nullable: true })
+  agreementTemplate!: AgreementTermsViewDto | null;
+  @ApiProperty()
+  privateNotesToCoordinators!: boolean;
 }
 
 export class CreateProgramDto {
