@@ -36,6 +36,13 @@ const TENANT_TABLES = [
   'trial_answers',
   'trial_nudges',
   'rematch_queue',
+  'agreements',
+  'agreement_versions',
+  'mentorship_maps',
+  'map_versions',
+  'check_ins',
+  'notebook_entries',
+  'planned_meetings',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -220,7 +227,32 @@ describe('tenant isolation', () => {
        VALUES ($1, $2, $3, $4, $5, now())`,
       [orgA.id, match.id, cohort.body.id, memberA.id, adminA.id],
     );
+    // Its agreement (signed once), map, a check-in, a notebook entry and the next meeting.
+    const lifecycleRows = [
+      `INSERT INTO agreements (organization_id, match_id, version, terms, updated_by, updated_at, created_at)
+       VALUES ($1, $2, 1, '{"goals": ["Secret goal"]}', $3, now(), now())`,
+      `INSERT INTO agreement_versions (organization_id, match_id, version, terms, mentee_signed_at, mentor_signed_at)
+       VALUES ($1, $2, 1, '{"goals": ["Secret goal"]}', now(), now())`,
+      `INSERT INTO mentorship_maps (organization_id, match_id, version, content, next_review_on, updated_by, updated_at, created_at)
+       VALUES ($1, $2, 1, '{"milestones": []}', current_date, $3, now(), now())`,
+      `INSERT INTO map_versions (organization_id, match_id, version, content, next_review_on, changes, changed_by, changed_at)
+       VALUES ($1, $2, 1, '{"milestones": []}', current_date, '[]', $3, now())`,
+      `INSERT INTO notebook_entries (organization_id, id, match_id, author_user_id, kind, body, private, created_at)
+       VALUES ($1, gen_random_uuid(), $2, $3, 'reflection', 'Secret entry', false, now())`,
+      `INSERT INTO planned_meetings (organization_id, match_id, starts_at, duration_minutes, time_zone, location, agenda,
+                                     sequence, planned_by, planned_at)
+       VALUES ($1, $2, now() + interval '7 days', 45, 'Europe/Paris', '', '', 0, $3, now())`,
+    ];
+    for (const sql of lifecycleRows)
+      await t.api.db.query(sql, [orgA.id, match.id, memberA.id].slice(0, sql.includes('$3') ? 3 : 2));
+    const [checkIn] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO check_ins (organization_id, id, match_id, held_on, duration_minutes, shared_notes, action_items,
+                              milestone_progress, logged_by, logged_at)
+       VALUES ($1, gen_random_uuid(), $2, current_date, 30, 'Secret notes', '[]', '[]', $3, now()) RETURNING id`,
+      [orgA.id, match.id, memberA.id],
+    );
     Object.assign(idsOfA, {
+      checkInId: checkIn!.id,
       requestId: asked[0]!.body.id,
       roundId: round!.id,
       matchId: match.id,
@@ -248,6 +280,19 @@ describe('tenant isolation', () => {
     if (route.path.endsWith('/programs/:programId/cohorts'))
       return { name: 'Stolen', startsOn: '2026-04-01', endsOn: '2026-09-30' };
     if (route.path.endsWith('/trial/answers')) return { continue: true, rating: 5 };
+    if (route.path.endsWith('/agreement')) return { version: 1, terms: { goals: ['Stolen'] } };
+    if (route.path.endsWith('/agreement/signatures')) return { version: 1 };
+    if (route.path.endsWith('/map'))
+      return {
+        version: 1,
+        currentState: { skills: [], performanceThemes: [], communityInvolvement: '' },
+        desiredState: { description: 'Stolen', horizonMonths: 6 },
+        communityLevel: 'leader',
+        milestones: [],
+      };
+    if (route.path.endsWith('/check-ins')) return { heldOn: '2026-05-01', durationMinutes: 30 };
+    if (route.path.endsWith('/notebook')) return { kind: 'result', body: 'Stolen' };
+    if (route.path.endsWith('/next-meeting')) return { startsAt: '2099-05-01T10:00', durationMinutes: 30 };
     if (route.path.endsWith('/matches/:matchId/actions')) return { action: 'end', reason: 'Stolen' };
     if (route.path.endsWith('/status')) return { status: 'enrolling' };
     if (route.path.endsWith('/participants')) return { email: 'stolen@example.test', role: 'mentee' };
