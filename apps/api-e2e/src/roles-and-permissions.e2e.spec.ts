@@ -81,6 +81,8 @@ interface Fixtures {
    * and a planned meeting.
    */
   running(caller?: SignedUpUser): Promise<{ matchId: string; checkInId: string }>;
+  /** A new closed cohort where `caller` (a member) has an enrolled place. */
+  closedCohortOf(caller: SignedUpUser): Promise<string>;
 }
 
 /**
@@ -725,6 +727,37 @@ function lifecycleRows(): Action[] {
       SIDES,
       own('next-meeting', { startsAt: '2099-05-01T10:00', durationMinutes: 30 }),
     ),
+    row('GET /matches/:matchId/pulse', "read the match's pulse (one's own answers)", MEMBERS, own('pulse')),
+    row(
+      'POST /matches/:matchId/pulse',
+      "answer this period's pulse (its two people only)",
+      SIDES,
+      own('pulse', { rating: 4 }),
+    ),
+    row('GET /matches/:matchId/outcomes', "read one's own success measures", MEMBERS, own('outcomes')),
+    row(
+      'PUT /matches/:matchId/outcomes',
+      'report success measures (its two people only)',
+      SIDES,
+      own('outcomes', {
+        skillsGained: ['Speaking'],
+        projectCompleted: true,
+        careerStep: false,
+        networkGrown: true,
+      }),
+    ),
+    row(
+      'POST /cohorts/:cohortId/survey',
+      'answer the end-of-cohort survey (an enrolled mentor or mentee of a closed cohort)',
+      MEMBERS,
+      async (f, caller) => ({
+        path: `/cohorts/${await f.closedCohortOf(caller)}/survey`,
+        body: { recommend: 9 },
+      }),
+    ),
+    row('GET /cohorts/:cohortId/feedback', "read a cohort's feedback in aggregate", MANAGERS, async (f) => ({
+      path: `/cohorts/${await f.cohort()}/feedback`,
+    })),
   ];
 }
 
@@ -912,6 +945,15 @@ describe('roles and permissions', () => {
           [orgId, id, await cohort(), mentor?.id, mentee?.id, status],
         );
         return id;
+      },
+      closedCohortOf: async (caller) => {
+        const cohortId = await cohort();
+        await enroll(cohortId, caller, 'mentee');
+        await t.api.db.query(`UPDATE cohorts SET status = 'closed' WHERE organization_id = $1 AND id = $2`, [
+          orgId,
+          cohortId,
+        ]);
+        return cohortId;
       },
       running: async (caller) => {
         const matchId = await fixtures.match('active', caller);

@@ -43,6 +43,9 @@ const TENANT_TABLES = [
   'check_ins',
   'notebook_entries',
   'planned_meetings',
+  'pulse_answers',
+  'match_outcomes',
+  'cohort_survey_answers',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -243,6 +246,13 @@ describe('tenant isolation', () => {
                                      sequence, planned_by, planned_at)
        VALUES ($1, $2, now() + interval '7 days', 45, 'Europe/Paris', '', '', 0, $3, now())`,
     ];
+    lifecycleRows.push(
+      `INSERT INTO pulse_answers (organization_id, match_id, side, period, rating, comment, answered_by, answered_at)
+       VALUES ($1, $2, 'mentee', 0, 4, 'Secret pulse', $3, now())`,
+      `INSERT INTO match_outcomes (organization_id, match_id, side, skills_gained, project_completed, career_step,
+                                   network_grown, reported_by, reported_at)
+       VALUES ($1, $2, 'mentee', '["Secret skill"]', true, false, true, $3, now())`,
+    );
     for (const sql of lifecycleRows)
       await t.api.db.query(sql, [orgA.id, match.id, memberA.id].slice(0, sql.includes('$3') ? 3 : 2));
     const [checkIn] = await t.api.db.query<{ id: string }>(
@@ -250,6 +260,11 @@ describe('tenant isolation', () => {
                               milestone_progress, logged_by, logged_at)
        VALUES ($1, gen_random_uuid(), $2, current_date, 30, 'Secret notes', '[]', '[]', $3, now()) RETURNING id`,
       [orgA.id, match.id, memberA.id],
+    );
+    await t.api.db.query(
+      `INSERT INTO cohort_survey_answers (organization_id, cohort_id, user_id, recommend, comment, answered_at)
+       VALUES ($1, $2, $3, 9, 'Secret survey', now())`,
+      [orgA.id, cohort.body.id, memberA.id],
     );
     Object.assign(idsOfA, {
       checkInId: checkIn!.id,
@@ -293,6 +308,10 @@ describe('tenant isolation', () => {
     if (route.path.endsWith('/check-ins')) return { heldOn: '2026-05-01', durationMinutes: 30 };
     if (route.path.endsWith('/notebook')) return { kind: 'result', body: 'Stolen' };
     if (route.path.endsWith('/next-meeting')) return { startsAt: '2099-05-01T10:00', durationMinutes: 30 };
+    if (route.path.endsWith('/pulse')) return { rating: 1 };
+    if (route.path.endsWith('/outcomes'))
+      return { skillsGained: [], projectCompleted: false, careerStep: false, networkGrown: false };
+    if (route.path.endsWith('/survey')) return { recommend: 0 };
     if (route.path.endsWith('/matches/:matchId/actions')) return { action: 'end', reason: 'Stolen' };
     if (route.path.endsWith('/status')) return { status: 'enrolling' };
     if (route.path.endsWith('/participants')) return { email: 'stolen@example.test', role: 'mentee' };

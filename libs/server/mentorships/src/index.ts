@@ -19,3 +19,5 @@ export * from './meetings.service';
 export * from './dto/agreement.dto';
 export * from './dto/mentorship-map.dto';
 export * from './dto/check-in.dto';
+export * from './feedback.service';
+export * from './dto/feedback.dto';

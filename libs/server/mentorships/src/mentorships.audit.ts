@@ -18,4 +18,8 @@ export const MentorshipsAudit = defineAuditActions({
   /** A notebook entry posted (details: kind, private; never the text). */
   notebookEntryPosted: 'notebook.entry_posted',
   meetingPlanned: 'meeting.planned',
+  /** Feedback given (details: what, never the answer). */
+  pulseAnswered: 'feedback.pulse_answered',
+  outcomeReported: 'feedback.outcome_reported',
+  surveyAnswered: 'feedback.survey_answered',
 });

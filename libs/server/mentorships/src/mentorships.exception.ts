@@ -136,4 +136,34 @@ export class MentorshipsException extends DomainException {
   static invalidFields(problems: FieldProblem[]) {
     return new MentorshipsException('invalid', 'validation_failed', 'The request is not valid.', problems);
   }
+  static pulseAlreadyAnswered(nextPeriodOn: string) {
+    return new MentorshipsException(
+      'conflict',
+      'pulse_already_answered',
+      `This side answered this period's pulse already; the next opens on ${nextPeriodOn}.`,
+      { nextPeriodOn },
+    );
+  }
+  static cohortNotClosed(status: string) {
+    return new MentorshipsException(
+      'conflict',
+      'cohort_not_closed',
+      `The end-of-cohort survey opens when the cohort is closed; it is ${status}.`,
+      { status },
+    );
+  }
+  static notCohortParticipant() {
+    return new MentorshipsException(
+      'forbidden',
+      'not_cohort_participant',
+      "Only the cohort's enrolled mentors and mentees answer its survey.",
+    );
+  }
+  static surveyAlreadyAnswered() {
+    return new MentorshipsException(
+      'conflict',
+      'survey_already_answered',
+      'You answered this survey already.',
+    );
+  }
 }

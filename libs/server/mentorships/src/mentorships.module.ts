@@ -5,6 +5,10 @@ import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
 import { CheckInsController } from './check-ins.controller';
 import { CheckInsService } from './check-ins.service';
+import { PulseAnswerEntity } from './entities/pulse-answer.entity';
+import { FeedbackController } from './feedback.controller';
+import { FeedbackService } from './feedback.service';
+import { FeedbackRepository } from './repositories/feedback.repository';
 import { AgreementEntity } from './entities/agreement.entity';
 import { CheckInEntity } from './entities/check-in.entity';
 import { MentorshipMapEntity } from './entities/mentorship-map.entity';
@@ -41,16 +45,25 @@ import { MatchRepository } from './repositories/match.repository';
       AgreementEntity,
       MentorshipMapEntity,
       CheckInEntity,
+      PulseAnswerEntity,
     ]),
     AuditModule,
   ],
-  controllers: [MatchesController, AgreementsController, MentorshipMapsController, CheckInsController],
+  controllers: [
+    MatchesController,
+    AgreementsController,
+    MentorshipMapsController,
+    CheckInsController,
+    FeedbackController,
+  ],
   providers: [
     MatchAccessService,
     AgreementsService,
     MentorshipMapsService,
     CheckInsService,
     MeetingsService,
+    FeedbackService,
+    FeedbackRepository,
     AgreementRepository,
     MentorshipMapRepository,
     CheckInRepository,

@@ -42,6 +42,7 @@ describe(resolveProgramSettings.name, () => {
       maxOpenRequestsPerMentee: 3,
       agreementTemplate: null,
       privateNotesToCoordinators: false,
+      pulseIntervalDays: 30,
     });
     const { kind: _kind, referenceDate: _date, ...engineDefaults } = resolveCriteria();
     expect(settings.criteria).toEqual(engineDefaults);

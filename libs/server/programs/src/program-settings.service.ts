@@ -27,6 +27,7 @@ const DEFAULTS = {
   maxOpenRequestsPerMentee: 3,
   agreementTemplate: null,
   privateNotesToCoordinators: false,
+  pulseIntervalDays: 30,
 } as const;
 
 /** The request, suggestion and trial settings, for settings stored before they existed. */
@@ -37,6 +38,7 @@ export const ADDED_SETTING_DEFAULTS = {
   maxOpenRequestsPerMentee: DEFAULTS.maxOpenRequestsPerMentee,
   agreementTemplate: DEFAULTS.agreementTemplate,
   privateNotesToCoordinators: DEFAULTS.privateNotesToCoordinators,
+  pulseIntervalDays: DEFAULTS.pulseIntervalDays,
 } as const;
 
 /** Stored settings made complete: fields added after they were saved take their defaults. */
@@ -108,6 +110,7 @@ export function resolveProgramSettings(
       input.privateNotesToCoordinators ??
       current?.privateNotesToCoordinators ??
       DEFAULTS.privateNotesToCoordinators,
+    pulseIntervalDays: input.pulseIntervalDays ?? current?.pulseIntervalDays ?? DEFAULTS.pulseIntervalDays,
   };
 }
 

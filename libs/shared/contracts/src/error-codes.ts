@@ -107,6 +107,13 @@ export const ERROR_CODES = {
   mapVersionStale: 'map_version_stale',
   checkInNotFound: 'check_in_not_found',
   meetingNotPlanned: 'meeting_not_planned',
+  /** 409: this side answered the pulse of this period already (`details.nextDueOn`). */
+  pulseAlreadyAnswered: 'pulse_already_answered',
+  /** 409: the end-of-cohort survey opens when the cohort is closed (`details.status`). */
+  cohortNotClosed: 'cohort_not_closed',
+  /** 403: only the cohort's enrolled mentors and mentees answer its survey. */
+  notCohortParticipant: 'not_cohort_participant',
+  surveyAlreadyAnswered: 'survey_already_answered',
   // programs
   programNameTaken: 'program_name_taken',
   cohortNameTaken: 'cohort_name_taken',

@@ -1149,6 +1149,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/pulse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The match's pulse survey: the period now, whether the caller's answer is due, their answers */
+        get: operations["FeedbackController_pulse"];
+        put?: never;
+        /** Answer this period's pulse (1-5 and a comment), as the mentee or the mentor */
+        post: operations["FeedbackController_answerPulse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own success measures of the match (null before they report; coordinators: null) */
+        get: operations["FeedbackController_outcome"];
+        /** Report the success measures of the match: skills gained, project completed, career step, network grown */
+        put: operations["FeedbackController_reportOutcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the end-of-cohort survey (0-10: would you recommend it?), once */
+        post: operations["FeedbackController_answerSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort's feedback in aggregate: pulses by period, the recommendation score, success measures
+         * @description Never per person; comments only where the program's privateNotesToCoordinators is on.
+         */
+        get: operations["FeedbackController_cohortFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/cohorts/{cohortId}/suggestions": {
         parameters: {
             query?: never;
@@ -1815,6 +1888,7 @@ export interface components {
             maxOpenRequestsPerMentee: number;
             agreementTemplate: components["schemas"]["AgreementTermsViewDto"] | null;
             privateNotesToCoordinators: boolean;
+            pulseIntervalDays: number;
         };
         ProgramViewDto: {
             /** Format: uuid */
@@ -1931,6 +2005,8 @@ export interface components {
             agreementTemplate?: components["schemas"]["AgreementTermsDto"] | null;
             /** @description Coordinators read check-ins' and notebooks' private notes (default false: their writer only). */
             privateNotesToCoordinators?: boolean;
+            /** @description Days between two pulse surveys of a match (default 30). */
+            pulseIntervalDays?: number;
         };
         CreateProgramDto: {
             /** @example Engineering mentoring */
@@ -2695,6 +2771,96 @@ export interface components {
             /** @description A room, or a video link. */
             location?: string;
             agenda?: string;
+        };
+        PulseAnswerViewDto: {
+            /** @description The period of the program interval, 0 first. */
+            period: number;
+            rating: number;
+            comment: string | null;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        PulseViewDto: {
+            /** @description The program's days between two pulses. */
+            intervalDays: number;
+            /** @description The period now, counted from the match’s start. */
+            period: number;
+            /** @description The caller (a side) has not answered this period yet. */
+            due: boolean;
+            /**
+             * Format: date
+             * @description When the next period starts.
+             */
+            nextPeriodOn: string;
+            /** @description The caller's own answers, newest first (coordinators see pulses in aggregate only). */
+            answers: components["schemas"]["PulseAnswerViewDto"][];
+        };
+        PulseInputDto: {
+            /** @description How the mentorship goes. */
+            rating: number;
+            /** @description Coordinators read it where the program allows private notes. */
+            comment?: string;
+        };
+        OutcomeViewDto: {
+            /** @enum {string} */
+            side: "mentee" | "mentor";
+            skillsGained: string[];
+            projectCompleted: boolean;
+            careerStep: boolean;
+            networkGrown: boolean;
+            /** Format: date-time */
+            reportedAt: string;
+        };
+        OutcomeInputDto: {
+            skillsGained: string[];
+            projectCompleted: boolean;
+            /** @description A career step (a new role, a promotion, a stretch assignment). */
+            careerStep: boolean;
+            networkGrown: boolean;
+        };
+        SurveyInputDto: {
+            /** @description How likely they are to recommend the program. */
+            recommend: number;
+            comment?: string;
+        };
+        SurveyAnsweredDto: {
+            /** Format: uuid */
+            cohortId: string;
+            recommend: number;
+        };
+        PulsePeriodDto: {
+            period: number;
+            answers: number;
+            averageRating: number | null;
+        };
+        RecommendationDto: {
+            answers: number;
+            /** @description 9 and 10. */
+            promoters: number;
+            /** @description 7 and 8. */
+            passives: number;
+            /** @description 0 to 6. */
+            detractors: number;
+            /** @description Promoters minus detractors, in percent of answers (-100 to 100). */
+            netPromoterScore: number | null;
+        };
+        OutcomeCountsDto: {
+            /** @description Reports (one per side of a match). */
+            reports: number;
+            /** @description Reports naming at least one skill gained. */
+            skillsGained: number;
+            projectCompleted: number;
+            careerStep: number;
+            networkGrown: number;
+        };
+        CohortFeedbackDto: {
+            /** Format: uuid */
+            cohortId: string;
+            pulses: components["schemas"]["PulsePeriodDto"][];
+            recommendation: components["schemas"]["RecommendationDto"];
+            outcomes: components["schemas"]["OutcomeCountsDto"];
+            /** @description Pulse and survey comments, unattributed; null unless the program's privateNotesToCoordinators is on. */
+            comments: string[] | null;
         };
         ScoreComponentDto: {
             /**
@@ -7673,6 +7839,342 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_pulse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_answerPulse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PulseInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_side_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_not_running`, `pulse_already_answered`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_reportOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_side_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_not_running`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_answerSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnsweredDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `not_cohort_participant`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `cohort_not_closed`, `survey_already_answered`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_cohortFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortFeedbackDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };

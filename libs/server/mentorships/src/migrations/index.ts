@@ -3,6 +3,7 @@ import { Matches1764600000000 } from './1764600000000-matches';
 import { MatchTimeline1764600000100 } from './1764600000100-match-timeline';
 import { Trials1764600000200 } from './1764600000200-trials';
 import { AgreementsMapsCheckIns1764641000000 } from './1764641000000-agreements-maps-check-ins';
+import { Feedback1764641000100 } from './1764641000100-feedback';
 
 export const mentorshipsMigrations: ContextMigrations = {
   directory: __dirname,
@@ -11,5 +12,6 @@ export const mentorshipsMigrations: ContextMigrations = {
     MatchTimeline1764600000100,
     Trials1764600000200,
     AgreementsMapsCheckIns1764641000000,
+    Feedback1764641000100,
   ],
 };

@@ -362,6 +362,17 @@ export class ProgramSettingsInputDto {
   @Omittable()
   @IsBoolean()
   privateNotesToCoordinators?: boolean;
+
+  @ApiPropertyOptional({
+    minimum: PROGRAM_LIMITS.pulseIntervalDays.min,
+    maximum: PROGRAM_LIMITS.pulseIntervalDays.max,
+    description: 'Days between two pulse surveys of a match (default 30).',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(PROGRAM_LIMITS.pulseIntervalDays.min)
+  @Max(PROGRAM_LIMITS.pulseIntervalDays.max)
+  pulseIntervalDays?: number;
 }
 
 export class CriteriaViewDto implements ProgramCriteriaSettings {
@@ -412,6 +423,8 @@ export class ProgramSettingsDto {
   agreementTemplate!: AgreementTermsViewDto | null;
   @ApiProperty()
   privateNotesToCoordinators!: boolean;
+  @ApiProperty()
+  pulseIntervalDays!: number;
 }
 
 export class CreateProgramDto {
