@@ -99,6 +99,9 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
         confidentiality: 'What we say stays between us.',
         menteeContributes: 'A fresh view on our tooling',
       },
+      mapTemplate: {
+        milestones: [{ title: 'Shadow a facilitator', stage: 'discovery', community: 'Join the guild' }],
+      },
     });
     openCohortId = await cohortOf({ privateNotesToCoordinators: true });
   });
@@ -231,6 +234,15 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
   it('keeps the mentee’s map with its flags and history: reorder, replace, retarget, missed twice', async () => {
     const id = await trialMatch();
     expect((await call('GET', people.mentor, `${id}/map`)).body.code).toBe('map_not_found');
+    // The program suggests milestones to start from.
+    expect((await call('GET', people.mentee, `${id}/map/template`)).body).toEqual({
+      milestones: [
+        { title: 'Shadow a facilitator', performance: '', community: 'Join the guild', stage: 'discovery' },
+      ],
+    });
+    const other = await trialMatch(openCohortId);
+    expect((await call('GET', people.mentee, `${other}/map/template`)).body).toEqual({ milestones: [] });
+    await park(other);
     const byMentor = await call('PUT', people.mentor, `${id}/map`, mapBody([]));
     expect([byMentor.status, byMentor.body.code]).toEqual([403, 'map_mentee_only']);
     const invalid = await call('PUT', people.mentee, `${id}/map`, {

@@ -682,6 +682,12 @@ function lifecycleRows(): Action[] {
       },
       own('map', mapBody),
     ),
+    row(
+      'GET /matches/:matchId/map/template',
+      "read the program's map template",
+      MEMBERS,
+      own('map/template'),
+    ),
     row('GET /matches/:matchId/map/versions', "read the map's history", MEMBERS, own('map/versions')),
     row(
       'GET /matches/:matchId/check-ins',

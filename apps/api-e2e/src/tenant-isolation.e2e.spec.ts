@@ -453,6 +453,36 @@ describe('tenant isolation', () => {
       status: 200,
       items: [],
     });
+    // B's mentee naming A's member as map buddy or helper: not a member there.
+    const [mentorB] = await makeMembersInBulk(t.api.db, orgB.id, 1, 'b-mentor', ['mentor']);
+    const [matchB] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'active', 'coordinator') RETURNING id`,
+      [orgB.id, cohortB.body.id, mentorB!.id, adminB.id],
+    );
+    const crossMap = await t.http.put<{ code: string; details: { field: string }[] }>(
+      `${b}/matches/${matchB!.id}/map`,
+      {
+        currentState: { skills: [], performanceThemes: [], communityInvolvement: '' },
+        desiredState: { description: 'Lead', horizonMonths: 6 },
+        communityLevel: 'participant',
+        milestones: [
+          {
+            title: 'Lead',
+            performance: 'Lead a meeting',
+            community: '',
+            stage: 'practice',
+            helpers: [{ kind: 'sponsor', userId: memberA.id }],
+          },
+        ],
+        buddyUserId: memberA.id,
+      },
+      adminB.token,
+    );
+    expect({ status: crossMap.status, fields: crossMap.body.details.map((d) => d.field).sort() }).toEqual({
+      status: 400,
+      fields: ['buddyUserId', 'milestones.0.helpers.0.userId'],
+    });
     const lists = [
       `${b}/match-requests/sent?cohortId=${idsOfA['cohortId']}`,
       `${b}/match-requests/received`,

@@ -110,13 +110,15 @@ export class AgreementsService {
     if (current[field]) throw MentorshipsException.agreementAlreadySigned();
     const signed = { ...current, [field]: this.clock.now() };
     await this.agreements.change(matchId, { [field]: signed[field] });
-    const both = signed.menteeSignedAt !== null && signed.mentorSignedAt !== null;
-    if (signed.menteeSignedAt && signed.mentorSignedAt)
+    const { menteeSignedAt, mentorSignedAt } = signed;
+    const both = menteeSignedAt !== null && mentorSignedAt !== null;
+    // The second signature keeps this version as both signed it.
+    if (both)
       await this.agreements.keepSigned(matchId, {
         version: signed.version,
         terms: signed.terms,
-        menteeSignedAt: signed.menteeSignedAt,
-        mentorSignedAt: signed.mentorSignedAt,
+        menteeSignedAt,
+        mentorSignedAt,
       });
     await this.audit.record({
       action: MentorshipsAudit.agreementSigned,

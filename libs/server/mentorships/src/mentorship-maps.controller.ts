@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
+import { MapTemplateViewDto } from '@mentorship/programs';
 import { MapVersionsDto, MapViewDto, SaveMapDto } from './dto/mentorship-map.dto';
 import { matchId } from './match-access.service';
 import { MentorshipMapsService } from './mentorship-maps.service';
@@ -39,6 +40,16 @@ export class MentorshipMapsController {
   })
   save(@Param('matchId', matchId) id: string, @Body() body: SaveMapDto): Promise<MapViewDto> {
     return this.maps.save(id, body);
+  }
+
+  @OrgMember()
+  @Get('template')
+  @ApiOperation({
+    summary: "The milestones the cohort's program suggests for a new map (none without a template)",
+  })
+  @ApiOkResponse({ type: MapTemplateViewDto })
+  template(@Param('matchId', matchId) id: string): Promise<MapTemplateViewDto> {
+    return this.maps.template(id);
   }
 
   @OrgMember()

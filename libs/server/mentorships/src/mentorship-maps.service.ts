@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { MISSED_MILESTONE_CAUSES, type FieldProblem } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { Clock } from '@mentorship/platform';
+import type { MapTemplateViewDto } from '@mentorship/programs';
 import { DateTime } from 'luxon';
 import type {
   MapFlagDto,
@@ -47,6 +48,12 @@ export class MentorshipMapsService {
     const map = await this.maps.ofMatch(matchId);
     if (!map) throw MentorshipsException.mapNotFound();
     return this.view(map, match.menteeUserId);
+  }
+
+  /** Milestones the cohort's program suggests (none when it has no template). */
+  async template(matchId: string): Promise<MapTemplateViewDto> {
+    const { match } = await this.access.see(matchId);
+    return (await this.maps.templateOf(match.cohortId)) ?? { milestones: [] };
   }
 
   async versions(matchId: string): Promise<MapVersionsDto> {

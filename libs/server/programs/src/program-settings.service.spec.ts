@@ -43,6 +43,7 @@ describe(resolveProgramSettings.name, () => {
       agreementTemplate: null,
       privateNotesToCoordinators: false,
       pulseIntervalDays: 30,
+      mapTemplate: null,
     });
     const { kind: _kind, referenceDate: _date, ...engineDefaults } = resolveCriteria();
     expect(settings.criteria).toEqual(engineDefaults);

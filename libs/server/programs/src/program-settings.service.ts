@@ -2,6 +2,8 @@ import type { FieldProblem } from '@mentorship/contracts';
 import type {
   AgreementTermsDto,
   AgreementTermsViewDto,
+  MapTemplateDto,
+  MapTemplateViewDto,
   ProgramSettingsDto,
   ProgramSettingsInputDto,
 } from './dto/program.dto';
@@ -28,6 +30,7 @@ const DEFAULTS = {
   agreementTemplate: null,
   privateNotesToCoordinators: false,
   pulseIntervalDays: 30,
+  mapTemplate: null,
 } as const;
 
 /** The request, suggestion and trial settings, for settings stored before they existed. */
@@ -39,6 +42,7 @@ export const ADDED_SETTING_DEFAULTS = {
   agreementTemplate: DEFAULTS.agreementTemplate,
   privateNotesToCoordinators: DEFAULTS.privateNotesToCoordinators,
   pulseIntervalDays: DEFAULTS.pulseIntervalDays,
+  mapTemplate: DEFAULTS.mapTemplate,
 } as const;
 
 /** Stored settings made complete: fields added after they were saved take their defaults. */
@@ -111,6 +115,22 @@ export function resolveProgramSettings(
       current?.privateNotesToCoordinators ??
       DEFAULTS.privateNotesToCoordinators,
     pulseIntervalDays: input.pulseIntervalDays ?? current?.pulseIntervalDays ?? DEFAULTS.pulseIntervalDays,
+    mapTemplate:
+      input.mapTemplate !== undefined
+        ? input.mapTemplate && completeMapTemplate(input.mapTemplate)
+        : (current?.mapTemplate ?? DEFAULTS.mapTemplate),
+  };
+}
+
+/** A map template with every field: parts left out are empty. */
+export function completeMapTemplate(template: MapTemplateDto): MapTemplateViewDto {
+  return {
+    milestones: template.milestones.map((m) => ({
+      title: m.title,
+      performance: m.performance ?? '',
+      community: m.community ?? '',
+      stage: m.stage,
+    })),
   };
 }
 

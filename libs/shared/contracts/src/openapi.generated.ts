@@ -1029,6 +1029,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/map/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The milestones the cohort's program suggests for a new map (none without a template) */
+        get: operations["MentorshipMapsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/matches/{matchId}/map/versions": {
         parameters: {
             query?: never;
@@ -1868,6 +1885,16 @@ export interface components {
             mentorContributes: string;
             menteeContributes: string;
         };
+        MapTemplateMilestoneViewDto: {
+            title: string;
+            performance: string;
+            community: string;
+            /** @enum {string} */
+            stage: "discovery" | "practice" | "feedback" | "mastery";
+        };
+        MapTemplateViewDto: {
+            milestones: components["schemas"]["MapTemplateMilestoneViewDto"][];
+        };
         ProgramSettingsDto: {
             /** @enum {string} */
             kind: "one-to-one" | "group" | "peer" | "reverse" | "flash";
@@ -1889,6 +1916,7 @@ export interface components {
             agreementTemplate: components["schemas"]["AgreementTermsViewDto"] | null;
             privateNotesToCoordinators: boolean;
             pulseIntervalDays: number;
+            mapTemplate: components["schemas"]["MapTemplateViewDto"] | null;
         };
         ProgramViewDto: {
             /** Format: uuid */
@@ -1958,6 +1986,18 @@ export interface components {
             /** @description What the mentee offers back. */
             menteeContributes?: string;
         };
+        MapTemplateMilestoneDto: {
+            title: string;
+            /** @description The performance part (default empty). */
+            performance?: string;
+            /** @description The community part (default empty). */
+            community?: string;
+            /** @enum {string} */
+            stage: "discovery" | "practice" | "feedback" | "mastery";
+        };
+        MapTemplateDto: {
+            milestones: components["schemas"]["MapTemplateMilestoneDto"][];
+        };
         ProgramSettingsInputDto: {
             /**
              * @default one-to-one
@@ -2005,6 +2045,8 @@ export interface components {
             agreementTemplate?: components["schemas"]["AgreementTermsDto"] | null;
             /** @description Coordinators read check-ins' and notebooks' private notes (default false: their writer only). */
             privateNotesToCoordinators?: boolean;
+            /** @description Milestones suggested to the program's mentees when they start their map (null: none). */
+            mapTemplate?: components["schemas"]["MapTemplateDto"] | null;
             /** @description Days between two pulse surveys of a match (default 30). */
             pulseIntervalDays?: number;
         };
@@ -7364,6 +7406,45 @@ export interface operations {
             };
             /** @description Conflicts with the current state. Codes: `match_not_running`, `map_version_stale`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MentorshipMapsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapTemplateViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

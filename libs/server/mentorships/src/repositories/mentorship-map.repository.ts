@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
+import type { MapTemplateViewDto } from '@mentorship/programs';
 import { MentorshipMapEntity, type MapContent } from '../entities/mentorship-map.entity';
 
 /** What one save changed, for the map's history. */
@@ -68,6 +69,17 @@ export class MentorshipMapRepository extends TenantRepository<MentorshipMapEntit
          FROM map_versions WHERE organization_id = $1 AND match_id = $2 ORDER BY version DESC`,
       [matchId],
     );
+  }
+
+  /** The cohort's map template (its snapshot of the program, else the program's), if any. */
+  async templateOf(cohortId: string): Promise<MapTemplateViewDto | null> {
+    const [row] = await this.sql<{ template: MapTemplateViewDto | null }>(
+      `SELECT coalesce(c.settings_snapshot, p.settings)->'mapTemplate' AS template
+         FROM cohorts c JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+        WHERE c.organization_id = $1 AND c.id = $2`,
+      [cohortId],
+    );
+    return row?.template && Array.isArray(row.template.milestones) ? row.template : null;
   }
 
   /** Which of `userIds` are members of the organization. */

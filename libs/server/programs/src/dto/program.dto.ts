@@ -5,7 +5,9 @@ import {
   type TrialNoAnswerOutcome,
   FIELD_LIMITS,
   MATCHING_MODES,
+  MAP_STAGES,
   MAX_MENTOR_CAPACITY,
+  type MapStage,
   PROGRAM_KINDS,
   PROGRAM_LIMITS,
   type CheckInCadence,
@@ -17,6 +19,7 @@ import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -218,6 +221,58 @@ export class AgreementTermsViewDto {
   menteeContributes!: string;
 }
 
+/** A milestone a program suggests for its mentees' maps (issue 9.4). */
+export class MapTemplateMilestoneDto {
+  @ApiProperty({ minLength: line.min, maxLength: line.max })
+  @Transform(trimmed)
+  @IsString()
+  @Length(line.min, line.max)
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'The performance part (default empty).' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  performance?: string;
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'The community part (default empty).' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  community?: string;
+
+  @ApiProperty({ enum: MAP_STAGES })
+  @IsIn(MAP_STAGES)
+  stage!: MapStage;
+}
+
+export class MapTemplateDto {
+  @ApiProperty({ type: MapTemplateMilestoneDto, isArray: true, maxItems: 20 })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => MapTemplateMilestoneDto)
+  milestones!: MapTemplateMilestoneDto[];
+}
+
+export class MapTemplateMilestoneViewDto {
+  @ApiProperty()
+  title!: string;
+  @ApiProperty()
+  performance!: string;
+  @ApiProperty()
+  community!: string;
+  @ApiProperty({ enum: MAP_STAGES })
+  stage!: MapStage;
+}
+
+export class MapTemplateViewDto {
+  @ApiProperty({ type: MapTemplateMilestoneViewDto, isArray: true })
+  milestones!: MapTemplateMilestoneViewDto[];
+}
+
 /**
  * How a program runs. When creating, fields left out take their defaults; when editing, the
  * fields sent replace the stored ones (`criteria` as a whole, completed with the engine's
@@ -364,6 +419,16 @@ export class ProgramSettingsInputDto {
   privateNotesToCoordinators?: boolean;
 
   @ApiPropertyOptional({
+    type: MapTemplateDto,
+    nullable: true,
+    description: "Milestones suggested to the program's mentees when they start their map (null: none).",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MapTemplateDto)
+  mapTemplate?: MapTemplateDto | null;
+
+  @ApiPropertyOptional({
     minimum: PROGRAM_LIMITS.pulseIntervalDays.min,
     maximum: PROGRAM_LIMITS.pulseIntervalDays.max,
     description: 'Days between two pulse surveys of a match (default 30).',
@@ -425,6 +490,8 @@ export class ProgramSettingsDto {
   privateNotesToCoordinators!: boolean;
   @ApiProperty()
   pulseIntervalDays!: number;
+  @ApiProperty({ type: MapTemplateViewDto, nullable: true })
+  mapTemplate!: MapTemplateViewDto | null;
 }
 
 export class CreateProgramDto {
