@@ -19,6 +19,8 @@ import { MentorshipMapsService } from './mentorship-maps.service';
 import { AgreementRepository } from './repositories/agreement.repository';
 import { CheckInRepository } from './repositories/check-in.repository';
 import { MentorshipMapRepository } from './repositories/mentorship-map.repository';
+import { NotificationsModule } from '@mentorship/notifications';
+import { PeopleModule } from '@mentorship/people';
 import { MatchEventEntity } from './entities/match-event.entity';
 import { MatchEntity } from './entities/match.entity';
 import { TrialAnswerEntity } from './entities/trial-answer.entity';
@@ -48,6 +50,8 @@ import { MatchRepository } from './repositories/match.repository';
       PulseAnswerEntity,
     ]),
     AuditModule,
+    NotificationsModule,
+    PeopleModule,
   ],
   controllers: [
     MatchesController,

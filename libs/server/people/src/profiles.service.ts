@@ -8,7 +8,12 @@ import { PeopleAudit } from './people.audit';
 import { PeopleException } from './people.exception';
 import { canonicalTimeZone, languageCode, type ImportedProfile } from './profile-values.service';
 import { ProfileSkillRepository, type ProfileSkillRow } from './repositories/profile-skill.repository';
-import { ProfileChanges, ProfileRepository, type ProfileRow } from './repositories/profile.repository';
+import {
+  ProfileChanges,
+  ProfileRepository,
+  type MemberContact,
+  type ProfileRow,
+} from './repositories/profile.repository';
 import { SkillRepository } from './repositories/skill.repository';
 
 /** The profile fields a PATCH may carry that are plain columns (lists of skills are separate). */
@@ -37,6 +42,12 @@ export class ProfilesService {
     private readonly profileSkills: ProfileSkillRepository,
     private readonly skills: SkillRepository,
   ) {}
+
+  /** The members among `userIds`, by id: whom a reminder reaches, and their time zone. */
+  async contactsOf(userIds: readonly string[]): Promise<Map<string, MemberContact>> {
+    const contacts = await this.profiles.contactsOf(userIds);
+    return new Map(contacts.map((contact) => [contact.userId, contact]));
+  }
 
   async get(userId: string): Promise<ProfileViewDto> {
     const row = await this.profiles.ofMember(userId);

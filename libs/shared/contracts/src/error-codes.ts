@@ -114,6 +114,10 @@ export const ERROR_CODES = {
   /** 403: only the cohort's enrolled mentors and mentees answer its survey. */
   notCohortParticipant: 'not_cohort_participant',
   surveyAlreadyAnswered: 'survey_already_answered',
+  // notifications
+  notificationNotFound: 'notification_not_found',
+  /** 404: an unsubscribe link that is not one of ours (cut short, or tampered with). */
+  unsubscribeLinkInvalid: 'unsubscribe_link_invalid',
   // programs
   programNameTaken: 'program_name_taken',
   cohortNameTaken: 'cohort_name_taken',

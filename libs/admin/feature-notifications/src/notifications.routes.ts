@@ -1,0 +1,11 @@
+import { Routes } from '@angular/router';
+
+/** Pages reached from notification emails, signed in or out. */
+export const unsubscribeRoutes: Routes = [
+  {
+    // `/unsubscribe?token=<token>`: the link at the foot of every notification email.
+    path: '',
+    title: 'Email settings · Mentorship Map',
+    loadComponent: () => import('./unsubscribe.page').then((m) => m.UnsubscribePage),
+  },
+];
