@@ -301,4 +301,33 @@ describe('notifications: the trial halfway nudge, the centre, email and unsubscr
       email: false,
     });
   });
+
+  it('reminds a mentor a few days before their pause ends, and follows a changed or ended pause', async () => {
+    const day = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+    const pauseRows = () =>
+      system.api.db.query<{ idempotency_key: string; deliver_at: Date }>(
+        `SELECT idempotency_key, deliver_at FROM notifications
+          WHERE organization_id = $1 AND kind = 'mentor-pause.ending' ORDER BY created_at`,
+        [orgId],
+      );
+    const pause = (body: object) =>
+      http().patch(`/api/v1/orgs/${orgId}/profiles/me`, body, people.mentor.token);
+    expect((await pause({ paused: true, pauseEndsOn: day(10) })).status).toBe(200);
+    const [first] = await pauseRows();
+    expect(first?.idempotency_key).toBe(`mentor-pause.ending:${people.mentor.id}:${day(10)}`);
+    // Before the day it ends (New York's midnight), and not earlier than three days before.
+    const endsAt = new Date(`${day(10)}T05:00:00Z`).getTime();
+    expect(first!.deliver_at.getTime()).toBeLessThan(endsAt);
+    expect(first!.deliver_at.getTime()).toBeGreaterThan(endsAt - 4 * DAY_MS);
+    // Saving the profile again changes nothing; another end date replaces the reminder.
+    await pause({ paused: true, pauseEndsOn: day(10) });
+    expect(await pauseRows()).toHaveLength(1);
+    await pause({ pauseEndsOn: day(20) });
+    expect((await pauseRows()).map((row) => row.idempotency_key)).toEqual([
+      `mentor-pause.ending:${people.mentor.id}:${day(20)}`,
+    ]);
+    // Back from the pause early: nothing left to remind.
+    await pause({ paused: false });
+    expect(await pauseRows()).toEqual([]);
+  });
 });

@@ -1,1 +1,2 @@
 export * from './notifications.api';
+export * from './unread-notifications';

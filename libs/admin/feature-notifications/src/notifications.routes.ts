@@ -1,5 +1,13 @@
 import { Routes } from '@angular/router';
 
+/** The member's notification centre, under `/orgs/:orgId/notifications`. */
+export const notificationsRoutes: Routes = [
+  {
+    path: '',
+    loadComponent: () => import('./notifications.page').then((m) => m.NotificationsPage),
+  },
+];
+
 /** Pages reached from notification emails, signed in or out. */
 export const unsubscribeRoutes: Routes = [
   {

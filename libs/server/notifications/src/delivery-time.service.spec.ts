@@ -97,4 +97,44 @@ describe('DeliveryTimeService: 09:00 in the recipient’s zone, on a working day
       '2026-01-13T09:00:00.000Z',
     );
   });
+
+  describe('before a deadline (a request about to expire)', () => {
+    const before = (dueIso: string, deadlineIso: string, zone: string) =>
+      DateTime.fromJSDate(times.deliveryBefore(new Date(dueIso), new Date(deadlineIso), zone), {
+        zone,
+      }).toFormat('yyyy-MM-dd ccc HH:mm');
+
+    it('keeps the next working morning when it comes before the deadline', () => {
+      expect(before('2026-01-12T14:00:00Z', '2026-01-14T14:00:00Z', 'Europe/London')).toBe(
+        '2026-01-13 Tue 09:00',
+      );
+    });
+
+    it('takes the last working morning before the deadline when the next one is after it', () => {
+      // Due Friday evening, the deadline Monday 15:00: Monday 09:00, not Tuesday.
+      expect(before('2026-01-16T18:00:00Z', '2026-01-19T15:00:00Z', 'Europe/London')).toBe(
+        '2026-01-19 Mon 09:00',
+      );
+      // Due Monday 10:00, deadline Monday 18:00 (no morning left between): at once.
+      expect(
+        times
+          .deliveryBefore(new Date('2026-01-19T10:00:00Z'), new Date('2026-01-19T18:00:00Z'), 'Europe/London')
+          .toISOString(),
+      ).toBe('2026-01-19T10:00:00.000Z');
+    });
+
+    it('never delivers after the deadline nor before it is due', () => {
+      for (let hour = 0; hour < 24 * 8; hour += 5) {
+        const due = new Date(Date.UTC(2026, 9, 20, hour, 7));
+        for (const gapHours of [1, 9, 23, 30, 50, 80]) {
+          const deadline = new Date(due.getTime() + gapHours * 3600_000);
+          for (const zone of ['Europe/Paris', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham']) {
+            const at = times.deliveryBefore(due, deadline, zone).getTime();
+            expect(at).toBeGreaterThanOrEqual(due.getTime());
+            expect(at).toBeLessThan(deadline.getTime());
+          }
+        }
+      }
+    });
+  });
 });

@@ -28,4 +28,28 @@ export class DeliveryTimeService {
     // plus({ days }) keeps the wall-clock time across a change of offset: still 09:00 there.
     return morning.toJSDate();
   }
+
+  /**
+   * The same, for a reminder that is worthless after `deadline` (a request about to expire): the
+   * morning after `due` when that comes before the deadline; else the last working morning
+   * between `due` and the deadline; else, with no such morning left, `due` itself (late in the
+   * evening beats after the deadline).
+   */
+  deliveryBefore(due: Date, deadline: Date, timeZone: string | null | undefined): Date {
+    const morning = this.deliveryAt(due, timeZone);
+    if (morning < deadline) return morning;
+    const zone = timeZone && DateTime.now().setZone(timeZone).isValid ? timeZone : 'UTC';
+    let candidate = DateTime.fromJSDate(deadline, { zone }).set({
+      hour: DELIVERY_HOUR,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+    });
+    const earliest = DateTime.fromJSDate(due, { zone });
+    while (candidate >= earliest) {
+      if (candidate.toJSDate() < deadline && WORKING_DAYS.has(candidate.weekday)) return candidate.toJSDate();
+      candidate = candidate.minus({ days: 1 });
+    }
+    return due;
+  }
 }

@@ -30,6 +30,8 @@ export interface NotificationRequest {
   subject?: { type: string; id: string };
   /** When it comes due; a `morning` kind then waits for 09:00 in the recipient's zone. */
   due: Date;
+  /** After this it is worthless (a request that expires): a `morning` kind then comes before it. */
+  before?: Date;
 }
 
 /**
@@ -65,10 +67,13 @@ export class NotificationsService {
     if (this.kinds.get(request.kind.id) !== request.kind)
       throw new Error(`Notification kind ${request.kind.id} is not declared by any context`);
     const id = randomUUID();
+    const zone = request.recipient.timeZone;
     const deliverAt =
-      request.kind.timing === 'morning'
-        ? this.deliveryTime.deliveryAt(request.due, request.recipient.timeZone)
-        : request.due;
+      request.kind.timing === 'now'
+        ? request.due
+        : request.before
+          ? this.deliveryTime.deliveryBefore(request.due, request.before, zone)
+          : this.deliveryTime.deliveryAt(request.due, zone);
     const added = await this.notifications.add({
       id,
       recipientUserId: request.recipient.userId,
@@ -86,6 +91,15 @@ export class NotificationsService {
     if (!added) return false;
     await this.outbox.enqueue(notificationDeliveryJob, { notificationId: id }, { notBefore: deliverAt });
     return true;
+  }
+
+  /**
+   * Takes back a notification not delivered yet, when what it was about is settled (a request
+   * answered before its "about to expire" reminder): its delivery job then finds nothing to do.
+   * One already delivered stays: it was true when it came.
+   */
+  async withdraw(kind: NotificationKind, key: string): Promise<void> {
+    await this.notifications.withdrawUndelivered(`${kind.id}:${key}`);
   }
 
   /** The caller's centre, newest first. */

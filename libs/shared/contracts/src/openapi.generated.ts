@@ -1407,7 +1407,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The requests I received as a mentor, newest first */
+        /** The requests I received as a mentor, newest first, and my free places */
         get: operations["MatchRequestsController_received"];
         put?: never;
         post?: never;
@@ -3190,6 +3190,25 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        MentorPlacesDto: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            /** @description Mentee places the mentor offers: their capacity, else the program’s default; none while paused. */
+            places: number;
+            /** @description Places not held by a match (pending, trial or active, in any cohort). */
+            freePlaces: number;
+            /** @description Other enrolled mentors of the cohort with a free place, by name (at most 50): whom a declining mentor may suggest. */
+            otherMentors: components["schemas"]["PersonRefDto"][];
+        };
+        ReceivedMatchRequestPageDto: {
+            items: components["schemas"]["MatchRequestViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description The caller’s places in each cohort they are an enrolled mentor of while it is matching or running (not paginated: a mentor is in few cohorts at once). */
+            places: components["schemas"]["MentorPlacesDto"][];
         };
         DeclineMatchRequestDto: {
             /**
@@ -8952,7 +8971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchRequestPageDto"];
+                    "application/json": components["schemas"]["ReceivedMatchRequestPageDto"];
                 };
             };
             /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */

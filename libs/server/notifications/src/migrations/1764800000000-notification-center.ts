@@ -42,7 +42,7 @@ export class NotificationCenter1764800000000 implements MigrationInterface {
       `CREATE INDEX notifications_inbox_idx ON notifications (organization_id, recipient_user_id, delivered_at DESC, id)
          WHERE shown_in_app`,
       ...enableTenantRls('notifications'),
-      grantToRuntime('notifications', ['SELECT', 'INSERT', 'UPDATE']),
+      grantToRuntime('notifications', ['SELECT', 'INSERT', 'UPDATE', 'DELETE']),
       `CREATE TABLE notification_preferences (
          organization_id uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
          user_id uuid NOT NULL,

@@ -18,6 +18,13 @@ export class NotificationRepository extends TenantRepository<NotificationEntity>
     return this.insertUnlessDuplicate(notification);
   }
 
+  async withdrawUndelivered(idempotencyKey: string): Promise<void> {
+    await this.sql(
+      `DELETE FROM notifications WHERE organization_id = $1 AND idempotency_key = $2 AND delivered_at IS NULL`,
+      [idempotencyKey],
+    );
+  }
+
   byId(id: string): Promise<NotificationEntity | null> {
     return this.findOne({ id });
   }
