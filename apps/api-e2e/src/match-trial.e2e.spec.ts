@@ -257,4 +257,31 @@ describe('the trial period, run with the test clock', () => {
     expect((await match(id)).timeline.map((e) => e.action)).toEqual(['accept', 'confirm']);
     await park(id);
   });
+
+  it('has no trial for a flash match: accept makes it active at once, with no deadlines', async () => {
+    const program = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgId}/programs`,
+      { name: 'Flash', settings: { kind: 'flash' } },
+      people.admin.token,
+    );
+    const cohort = await t.http.post<{ id: string }>(
+      `/api/v1/orgs/${orgId}/programs/${program.body.id}/cohorts`,
+      { name: 'Flash cohort', startsOn: '2026-04-01', endsOn: '2099-09-30' },
+      people.admin.token,
+    );
+    const id = await pending(cohort.body.id);
+    const answer = await t.http.post<MatchDetailDto>(
+      `/api/v1/orgs/${orgId}/matches/${id}/actions`,
+      { action: 'accept' },
+      people.mentor.token,
+    );
+    expect(answer.body.status).toBe('active');
+    expect(answer.body.timeline.map((e) => [e.action, e.from, e.to])).toEqual([
+      ['accept', 'pending', 'active'],
+    ]);
+    expect((await trialOf(people.mentee, id)).body.endsAt).toBeNull();
+    const reminders = t.api.app.get(JobQueueService).queue('reminders');
+    expect(await reminders.getJob(`trial-deadline.${orgId}.${id}`)).toBeUndefined();
+    await park(id);
+  });
 });

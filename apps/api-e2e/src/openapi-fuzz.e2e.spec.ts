@@ -168,6 +168,18 @@ describe('OpenAPI fuzz', () => {
        VALUES ($1, gen_random_uuid(), $2, 'completed', 'max-score', 'exact', $3, 100) RETURNING id`,
       [orgId, cohortIds[1], admin.id],
     );
+    // An active match of the mentee with a map and a check-in: agreements, maps and check-ins are fuzzed past 404.
+    const [match] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'active', 'coordinator') RETURNING id`,
+      [orgId, choosing.id, mentors[1]!.id, mentee.id],
+    );
+    const [checkIn] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO check_ins (organization_id, id, match_id, held_on, duration_minutes, shared_notes, action_items,
+                              milestone_progress, logged_by, logged_at)
+       VALUES ($1, gen_random_uuid(), $2, current_date, 30, '', '[]', '[]', $3, now()) RETURNING id`,
+      [orgId, match!.id, mentee.id],
+    );
     context = {
       tokens: [admin.token, mentee.token],
       orgId,
@@ -189,6 +201,8 @@ describe('OpenAPI fuzz', () => {
         participantId: [participantId],
         importId: [importId],
         roundId: [round!.id],
+        matchId: [match!.id],
+        checkInId: [checkIn!.id],
       },
     };
   });

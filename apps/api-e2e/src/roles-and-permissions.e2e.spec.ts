@@ -76,6 +76,13 @@ interface Fixtures {
    * mentee, the caller takes that side.
    */
   match(status: string, caller?: SignedUpUser): Promise<string>;
+  /**
+   * An active match (see `match`) with an agreement at version 1, a map at version 1, a check-in
+   * and a planned meeting.
+   */
+  running(caller?: SignedUpUser): Promise<{ matchId: string; checkInId: string }>;
+  /** A new closed cohort where `caller` (a member) has an enrolled place. */
+  closedCohortOf(caller: SignedUpUser): Promise<string>;
 }
 
 /**
@@ -588,7 +595,177 @@ const TABLE: Action[] = [
       body: { continue: true, rating: 4 },
     }),
   },
+  ...lifecycleRows(),
 ];
+
+/** The rows of a match's agreement, map, check-ins, notebook and next meeting (issue 9, 3-5). */
+function lifecycleRows(): Action[] {
+  const SIDES: Record<OrganizationRole, Outcome> = {
+    admin: '403 match_side_only',
+    coordinator: '403 match_side_only',
+    mentor: 'ok',
+    mentee: 'ok',
+  };
+  const OTHERS: Record<OrganizationRole, Outcome> = {
+    admin: 'ok',
+    coordinator: 'ok',
+    mentor: 404,
+    mentee: 404,
+  };
+  const mapBody = {
+    version: 1,
+    currentState: { skills: [], performanceThemes: [], communityInvolvement: '' },
+    desiredState: { description: 'Lead the guild', horizonMonths: 6 },
+    communityLevel: 'contributor',
+    milestones: [],
+  };
+  const own = (path: string, body?: unknown) => async (f: Fixtures, caller: SignedUpUser) => {
+    const { matchId, checkInId } = await f.running(caller);
+    return { path: `/matches/${matchId}/${path.replace(':checkInId', checkInId)}`, body };
+  };
+  const theirs = (path: string, body?: unknown) => async (f: Fixtures) => {
+    const { matchId, checkInId } = await f.running();
+    return { path: `/matches/${matchId}/${path.replace(':checkInId', checkInId)}`, body };
+  };
+  const row = (
+    route: string,
+    what: string,
+    outcomes: Record<OrganizationRole, Outcome>,
+    prepare: Action['prepare'],
+  ) => ({ route, what, outcomes, prepare }) satisfies Action;
+  return [
+    row(
+      'GET /matches/:matchId/agreement',
+      "read a match's agreement, as a side (coordinators: any)",
+      MEMBERS,
+      own('agreement'),
+    ),
+    row(
+      'GET /matches/:matchId/agreement',
+      "read the agreement of others' match",
+      OTHERS,
+      theirs('agreement'),
+    ),
+    row(
+      'PUT /matches/:matchId/agreement',
+      'edit the agreement, as a side (coordinators: any)',
+      MEMBERS,
+      own('agreement', { version: 1, terms: { goals: ['Ship it'] } }),
+    ),
+    row(
+      'POST /matches/:matchId/agreement/signatures',
+      'sign the agreement (its two people only)',
+      SIDES,
+      own('agreement/signatures', { version: 1 }),
+    ),
+    row(
+      'GET /matches/:matchId/agreement/versions',
+      'list the signed versions',
+      MEMBERS,
+      own('agreement/versions'),
+    ),
+    row(
+      'GET /matches/:matchId/map',
+      "read the mentee's map, as a side (coordinators: any)",
+      MEMBERS,
+      own('map'),
+    ),
+    row('GET /matches/:matchId/map', "read the map of others' match", OTHERS, theirs('map')),
+    row(
+      'PUT /matches/:matchId/map',
+      'save the map (its mentee only)',
+      {
+        admin: '403 map_mentee_only',
+        coordinator: '403 map_mentee_only',
+        mentor: '403 map_mentee_only',
+        mentee: 'ok',
+      },
+      own('map', mapBody),
+    ),
+    row(
+      'GET /matches/:matchId/map/template',
+      "read the program's map template",
+      MEMBERS,
+      own('map/template'),
+    ),
+    row('GET /matches/:matchId/map/versions', "read the map's history", MEMBERS, own('map/versions')),
+    row(
+      'GET /matches/:matchId/check-ins',
+      'list check-ins, as a side (coordinators: any)',
+      MEMBERS,
+      own('check-ins'),
+    ),
+    row(
+      'POST /matches/:matchId/check-ins',
+      'log a check-in (its two people only)',
+      SIDES,
+      own('check-ins', { heldOn: '2026-05-01', durationMinutes: 30 }),
+    ),
+    row(
+      'POST /matches/:matchId/check-ins',
+      "log a check-in on others' match",
+      { admin: '403 match_side_only', coordinator: '403 match_side_only', mentor: 404, mentee: 404 },
+      theirs('check-ins', { heldOn: '2026-05-01', durationMinutes: 30 }),
+    ),
+    row(
+      'GET /matches/:matchId/check-ins/:checkInId',
+      'read a check-in',
+      MEMBERS,
+      own('check-ins/:checkInId'),
+    ),
+    row('GET /matches/:matchId/notebook', 'read the notebook', MEMBERS, own('notebook')),
+    row(
+      'POST /matches/:matchId/notebook',
+      'post to the notebook (its two people only)',
+      SIDES,
+      own('notebook', { kind: 'question', body: 'How?' }),
+    ),
+    row('GET /matches/:matchId/next-meeting', 'read the next meeting', MEMBERS, own('next-meeting')),
+    row(
+      'GET /matches/:matchId/next-meeting.ics',
+      'download the next meeting (.ics)',
+      MEMBERS,
+      own('next-meeting.ics'),
+    ),
+    row(
+      'PUT /matches/:matchId/next-meeting',
+      'plan the next meeting (its two people only)',
+      SIDES,
+      own('next-meeting', { startsAt: '2099-05-01T10:00', durationMinutes: 30 }),
+    ),
+    row('GET /matches/:matchId/pulse', "read the match's pulse (one's own answers)", MEMBERS, own('pulse')),
+    row(
+      'POST /matches/:matchId/pulse',
+      "answer this period's pulse (its two people only)",
+      SIDES,
+      own('pulse', { rating: 4 }),
+    ),
+    row('GET /matches/:matchId/outcomes', "read one's own success measures", MEMBERS, own('outcomes')),
+    row(
+      'PUT /matches/:matchId/outcomes',
+      'report success measures (its two people only)',
+      SIDES,
+      own('outcomes', {
+        skillsGained: ['Speaking'],
+        projectCompleted: true,
+        careerStep: false,
+        networkGrown: true,
+      }),
+    ),
+    row(
+      'POST /cohorts/:cohortId/survey',
+      'answer the end-of-cohort survey (an enrolled mentor or mentee of a closed cohort)',
+      MEMBERS,
+      async (f, caller) => ({
+        path: `/cohorts/${await f.closedCohortOf(caller)}/survey`,
+        body: { recommend: 9 },
+      }),
+    ),
+    row('GET /cohorts/:cohortId/feedback', "read a cohort's feedback in aggregate", MANAGERS, async (f) => ({
+      path: `/cohorts/${await f.cohort()}/feedback`,
+    })),
+  ];
+}
 
 /** Set in beforeAll: the member whose profile someone else asks for. */
 let others: { of: SignedUpUser; other: SignedUpUser }[] = [];
@@ -774,6 +951,48 @@ describe('roles and permissions', () => {
           [orgId, id, await cohort(), mentor?.id, mentee?.id, status],
         );
         return id;
+      },
+      closedCohortOf: async (caller) => {
+        const cohortId = await cohort();
+        await enroll(cohortId, caller, 'mentee');
+        await t.api.db.query(`UPDATE cohorts SET status = 'closed' WHERE organization_id = $1 AND id = $2`, [
+          orgId,
+          cohortId,
+        ]);
+        return cohortId;
+      },
+      running: async (caller) => {
+        const matchId = await fixtures.match('active', caller);
+        const [match] = await t.api.db.query<{ mentee: string }>(
+          `SELECT mentee_user_id AS mentee FROM matches WHERE organization_id = $1 AND id = $2`,
+          [orgId, matchId],
+        );
+        const params = [orgId, matchId, match!.mentee];
+        await t.api.db.query(
+          `INSERT INTO agreements (organization_id, match_id, version, terms, updated_at, created_at)
+           VALUES ($1, $2, 1, '{}', now(), now())`,
+          params.slice(0, 2),
+        );
+        await t.api.db.query(
+          `INSERT INTO mentorship_maps (organization_id, match_id, version, content, next_review_on, updated_by, updated_at, created_at)
+           VALUES ($1, $2, 1, '{"currentState": {"skills": [], "performanceThemes": [], "communityInvolvement": ""},
+                   "desiredState": {"description": "", "horizonMonths": 6}, "communityLevel": "participant",
+                   "milestones": []}', current_date + 30, $3, now(), now())`,
+          params,
+        );
+        await t.api.db.query(
+          `INSERT INTO planned_meetings (organization_id, match_id, starts_at, duration_minutes, time_zone, location,
+                                         agenda, sequence, planned_by, planned_at)
+           VALUES ($1, $2, now() + interval '7 days', 45, 'Europe/Paris', '', '', 0, $3, now())`,
+          params,
+        );
+        const [checkIn] = await t.api.db.query<{ id: string }>(
+          `INSERT INTO check_ins (organization_id, id, match_id, held_on, duration_minutes, shared_notes, action_items,
+                                  milestone_progress, logged_by, logged_at)
+           VALUES ($1, gen_random_uuid(), $2, current_date, 30, '', '[]', '[]', $3, now()) RETURNING id`,
+          params,
+        );
+        return { matchId, checkInId: checkIn!.id };
       },
       validatedImport: async () => {
         const cohortId = await cohort();

@@ -36,6 +36,16 @@ const TENANT_TABLES = [
   'trial_answers',
   'trial_nudges',
   'rematch_queue',
+  'agreements',
+  'agreement_versions',
+  'mentorship_maps',
+  'map_versions',
+  'check_ins',
+  'notebook_entries',
+  'planned_meetings',
+  'pulse_answers',
+  'match_outcomes',
+  'cohort_survey_answers',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -228,8 +238,45 @@ describe('tenant isolation', () => {
                now(), now(), true, 'sent') RETURNING id`,
       [orgA.id, memberA.id, memberA.email],
     );
+    // Its agreement (signed once), map, a check-in, a notebook entry and the next meeting.
+    const lifecycleRows = [
+      `INSERT INTO agreements (organization_id, match_id, version, terms, updated_by, updated_at, created_at)
+       VALUES ($1, $2, 1, '{"goals": ["Secret goal"]}', $3, now(), now())`,
+      `INSERT INTO agreement_versions (organization_id, match_id, version, terms, mentee_signed_at, mentor_signed_at)
+       VALUES ($1, $2, 1, '{"goals": ["Secret goal"]}', now(), now())`,
+      `INSERT INTO mentorship_maps (organization_id, match_id, version, content, next_review_on, updated_by, updated_at, created_at)
+       VALUES ($1, $2, 1, '{"milestones": []}', current_date, $3, now(), now())`,
+      `INSERT INTO map_versions (organization_id, match_id, version, content, next_review_on, changes, changed_by, changed_at)
+       VALUES ($1, $2, 1, '{"milestones": []}', current_date, '[]', $3, now())`,
+      `INSERT INTO notebook_entries (organization_id, id, match_id, author_user_id, kind, body, private, created_at)
+       VALUES ($1, gen_random_uuid(), $2, $3, 'reflection', 'Secret entry', false, now())`,
+      `INSERT INTO planned_meetings (organization_id, match_id, starts_at, duration_minutes, time_zone, location, agenda,
+                                     sequence, planned_by, planned_at)
+       VALUES ($1, $2, now() + interval '7 days', 45, 'Europe/Paris', '', '', 0, $3, now())`,
+    ];
+    lifecycleRows.push(
+      `INSERT INTO pulse_answers (organization_id, match_id, side, period, rating, comment, answered_by, answered_at)
+       VALUES ($1, $2, 'mentee', 0, 4, 'Secret pulse', $3, now())`,
+      `INSERT INTO match_outcomes (organization_id, match_id, side, skills_gained, project_completed, career_step,
+                                   network_grown, reported_by, reported_at)
+       VALUES ($1, $2, 'mentee', '["Secret skill"]', true, false, true, $3, now())`,
+    );
+    for (const sql of lifecycleRows)
+      await t.api.db.query(sql, [orgA.id, match.id, memberA.id].slice(0, sql.includes('$3') ? 3 : 2));
+    const [checkIn] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO check_ins (organization_id, id, match_id, held_on, duration_minutes, shared_notes, action_items,
+                              milestone_progress, logged_by, logged_at)
+       VALUES ($1, gen_random_uuid(), $2, current_date, 30, 'Secret notes', '[]', '[]', $3, now()) RETURNING id`,
+      [orgA.id, match.id, memberA.id],
+    );
+    await t.api.db.query(
+      `INSERT INTO cohort_survey_answers (organization_id, cohort_id, user_id, recommend, comment, answered_at)
+       VALUES ($1, $2, $3, 9, 'Secret survey', now())`,
+      [orgA.id, cohort.body.id, memberA.id],
+    );
     Object.assign(idsOfA, {
       notificationId: notification.id,
+      checkInId: checkIn!.id,
       requestId: asked[0]!.body.id,
       roundId: round!.id,
       matchId: match.id,
@@ -257,6 +304,23 @@ describe('tenant isolation', () => {
     if (route.path.endsWith('/programs/:programId/cohorts'))
       return { name: 'Stolen', startsOn: '2026-04-01', endsOn: '2026-09-30' };
     if (route.path.endsWith('/trial/answers')) return { continue: true, rating: 5 };
+    if (route.path.endsWith('/agreement')) return { version: 1, terms: { goals: ['Stolen'] } };
+    if (route.path.endsWith('/agreement/signatures')) return { version: 1 };
+    if (route.path.endsWith('/map'))
+      return {
+        version: 1,
+        currentState: { skills: [], performanceThemes: [], communityInvolvement: '' },
+        desiredState: { description: 'Stolen', horizonMonths: 6 },
+        communityLevel: 'leader',
+        milestones: [],
+      };
+    if (route.path.endsWith('/check-ins')) return { heldOn: '2026-05-01', durationMinutes: 30 };
+    if (route.path.endsWith('/notebook')) return { kind: 'result', body: 'Stolen' };
+    if (route.path.endsWith('/next-meeting')) return { startsAt: '2099-05-01T10:00', durationMinutes: 30 };
+    if (route.path.endsWith('/pulse')) return { rating: 1 };
+    if (route.path.endsWith('/outcomes'))
+      return { skillsGained: [], projectCompleted: false, careerStep: false, networkGrown: false };
+    if (route.path.endsWith('/survey')) return { recommend: 0 };
     if (route.path.endsWith('/matches/:matchId/actions')) return { action: 'end', reason: 'Stolen' };
     if (route.path.endsWith('/status')) return { status: 'enrolling' };
     if (route.path.endsWith('/participants')) return { email: 'stolen@example.test', role: 'mentee' };
@@ -400,6 +464,36 @@ describe('tenant isolation', () => {
     expect({ status: suggestionsB.status, items: suggestionsB.body.items }).toEqual({
       status: 200,
       items: [],
+    });
+    // B's mentee naming A's member as map buddy or helper: not a member there.
+    const [mentorB] = await makeMembersInBulk(t.api.db, orgB.id, 1, 'b-mentor', ['mentor']);
+    const [matchB] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'active', 'coordinator') RETURNING id`,
+      [orgB.id, cohortB.body.id, mentorB!.id, adminB.id],
+    );
+    const crossMap = await t.http.put<{ code: string; details: { field: string }[] }>(
+      `${b}/matches/${matchB!.id}/map`,
+      {
+        currentState: { skills: [], performanceThemes: [], communityInvolvement: '' },
+        desiredState: { description: 'Lead', horizonMonths: 6 },
+        communityLevel: 'participant',
+        milestones: [
+          {
+            title: 'Lead',
+            performance: 'Lead a meeting',
+            community: '',
+            stage: 'practice',
+            helpers: [{ kind: 'sponsor', userId: memberA.id }],
+          },
+        ],
+        buddyUserId: memberA.id,
+      },
+      adminB.token,
+    );
+    expect({ status: crossMap.status, fields: crossMap.body.details.map((d) => d.field).sort() }).toEqual({
+      status: 400,
+      fields: ['buddyUserId', 'milestones.0.helpers.0.userId'],
     });
     const lists = [
       `${b}/match-requests/sent?cohortId=${idsOfA['cohortId']}`,

@@ -6,7 +6,7 @@ import { Clock, pageOf, TenantContext, type Caller } from '@mentorship/platform'
 import type { MatchDetailDto, MatchPageDto, MatchQueryDto, MatchViewDto } from './dto/match.dto';
 import type { MatchEventEntity } from './entities/match-event.entity';
 import type { MatchEntity } from './entities/match.entity';
-import { actionsFrom, decide, MATCH_TRANSITIONS } from './match-state-machine.service';
+import { actionsFrom, decide, MATCH_TRANSITIONS, targetOf } from './match-state-machine.service';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
 import { MatchEventRepository } from './repositories/match-event.repository';
@@ -99,15 +99,16 @@ export class MatchLifecycleService {
     if (rule.reason === 'required' && !given) throw MentorshipsException.reasonRequired(action);
     const reason = rule.reason === 'none' ? null : (given ?? null);
     if (action === 'approve') await this.holdPlace(match);
+    const to = rule.toWithoutTrial ? targetOf(rule, await this.hasTrial(match)) : rule.to;
     const at = this.clock.now();
     const from = match.status;
-    await this.matches.moveTo(match.id, rule.to, at, reason);
+    await this.matches.moveTo(match.id, to, at, reason);
     await this.events.append({
       id: randomUUID(),
       matchId: match.id,
       action,
       fromStatus: from,
-      toStatus: rule.to,
+      toStatus: to,
       actor,
       actorUserId,
       reason,
@@ -117,11 +118,16 @@ export class MatchLifecycleService {
       action: MentorshipsAudit.matchTransitioned,
       target: { type: 'match', id: match.id },
       // The reason stays out of the audit log: a trial's is private to coordinators.
-      details: { action, from, to: rule.to, actor },
+      details: { action, from, to, actor },
     });
-    const moved = { ...match, status: rule.to, statusChangedAt: at, exitReason: reason ?? match.exitReason };
-    for (const listener of this.listeners) await listener({ match: moved, from, to: rule.to });
+    const moved = { ...match, status: to, statusChangedAt: at, exitReason: reason ?? match.exitReason };
+    for (const listener of this.listeners) await listener({ match: moved, from, to });
     return moved;
+  }
+
+  /** A flash match (one conversation) has no trial, nor does a cohort whose program is flash. */
+  private async hasTrial(match: MatchEntity): Promise<boolean> {
+    return !match.singleConversation && (await this.matches.programKindOf(match.cohortId)) !== 'flash';
   }
 
   /** `approve` puts a proposal on the mentor's load: under their lock, within their places. */

@@ -4,7 +4,7 @@ import {
   MATCH_STATUSES,
   MATCH_STATUSES_HOLDING_A_PLACE,
 } from '@mentorship/contracts';
-import { actionsFrom, decide, MATCH_TRANSITIONS } from './match-state-machine.service';
+import { actionsFrom, decide, MATCH_TRANSITIONS, targetOf } from './match-state-machine.service';
 
 /**
  * The table of DEVELOPMENT.md ("Match state machine"), written out again by hand, one line per
@@ -81,6 +81,16 @@ describe('match state machine', () => {
       const rule = MATCH_TRANSITIONS[action];
       if (rule.to === 'declined' || rule.to === 'ended') expect(rule.reason).toBe('required');
       if (rule.to === 'trial_declined') expect(rule.reason).toBe('private');
+    }
+  });
+
+  it('sends a match with no trial (flash) from accept straight to active, and changes nothing else', () => {
+    for (const action of MATCH_ACTIONS) {
+      const rule = MATCH_TRANSITIONS[action];
+      expect(`${action}: ${targetOf(rule, false)}`).toBe(
+        `${action}: ${action === 'accept' ? 'active' : rule.to}`,
+      );
+      expect(targetOf(rule, true)).toBe(rule.to);
     }
   });
 });

@@ -7,6 +7,8 @@ export interface MatchTransition {
   readonly actors: readonly MatchActor[];
   /** `required`: declining and ending say why; `private`: kept from the other side (no blame). */
   readonly reason: 'none' | 'required' | 'private';
+  /** Where the step leads for a match with no trial (a flash program's: one conversation). */
+  readonly toWithoutTrial?: MatchStatus;
 }
 
 /**
@@ -20,8 +22,8 @@ export const MATCH_TRANSITIONS: Readonly<Record<MatchAction, MatchTransition>> =
   approve: { from: ['proposed'], to: 'pending', actors: ['coordinator'], reason: 'none' },
   /** A coordinator turns down a proposal, or cancels a match the mentor has not accepted yet. */
   reject: { from: ['proposed', 'pending'], to: 'declined', actors: ['coordinator'], reason: 'required' },
-  /** The mentor accepts: the trial starts. */
-  accept: { from: ['pending'], to: 'trial', actors: ['mentor'], reason: 'none' },
+  /** The mentor accepts: the trial starts; a flash match has none and is active at once. */
+  accept: { from: ['pending'], to: 'trial', toWithoutTrial: 'active', actors: ['mentor'], reason: 'none' },
   decline: { from: ['pending'], to: 'declined', actors: ['mentor'], reason: 'required' },
   /** The mentee takes back a match not yet accepted. */
   withdraw: { from: ['proposed', 'pending'], to: 'declined', actors: ['mentee'], reason: 'required' },
@@ -41,6 +43,11 @@ export const MATCH_TRANSITIONS: Readonly<Record<MatchAction, MatchTransition>> =
   /** Either side or a coordinator ends a running mentorship early. */
   end: { from: ['active'], to: 'ended', actors: ['mentee', 'mentor', 'coordinator'], reason: 'required' },
 };
+
+/** The status `transition` leads a match to: flash matches (no trial) skip the trial. */
+export function targetOf(transition: MatchTransition, hasTrial: boolean): MatchStatus {
+  return hasTrial ? transition.to : (transition.toWithoutTrial ?? transition.to);
+}
 
 /** What `actors` (the sides the caller holds on the match) may do from `status`, table order. */
 export function actionsFrom(status: MatchStatus, actors?: readonly MatchActor[]): MatchAction[] {

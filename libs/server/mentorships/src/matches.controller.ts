@@ -1,23 +1,11 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
 import { MatchActionDto, MatchDetailDto, MatchPageDto, MatchQueryDto } from './dto/match.dto';
 import { TrialAnswerDto, TrialViewDto } from './dto/trial.dto';
 import { MatchLifecycleService } from './match-lifecycle.service';
-import { MentorshipsException } from './mentorships.exception';
+import { matchId } from './match-access.service';
 import { TrialService } from './trial.service';
-
-const matchId = new ParseUUIDPipe({ exceptionFactory: () => MentorshipsException.matchNotFound() });
 
 @ApiTags('matches')
 @ApiBearerAuth()

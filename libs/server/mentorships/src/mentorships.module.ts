@@ -1,6 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mentorship/audit';
+import { AgreementsController } from './agreements.controller';
+import { AgreementsService } from './agreements.service';
+import { CheckInsController } from './check-ins.controller';
+import { CheckInsService } from './check-ins.service';
+import { PulseAnswerEntity } from './entities/pulse-answer.entity';
+import { FeedbackController } from './feedback.controller';
+import { FeedbackService } from './feedback.service';
+import { FeedbackRepository } from './repositories/feedback.repository';
+import { AgreementEntity } from './entities/agreement.entity';
+import { CheckInEntity } from './entities/check-in.entity';
+import { MentorshipMapEntity } from './entities/mentorship-map.entity';
+import { MatchAccessService } from './match-access.service';
+import { MeetingsService } from './meetings.service';
+import { MentorshipMapsController } from './mentorship-maps.controller';
+import { MentorshipMapsService } from './mentorship-maps.service';
+import { AgreementRepository } from './repositories/agreement.repository';
+import { CheckInRepository } from './repositories/check-in.repository';
+import { MentorshipMapRepository } from './repositories/mentorship-map.repository';
 import { NotificationsModule } from '@mentorship/notifications';
 import { PeopleModule } from '@mentorship/people';
 import { MatchEventEntity } from './entities/match-event.entity';
@@ -22,13 +40,37 @@ import { MatchRepository } from './repositories/match.repository';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MatchEntity, MatchEventEntity, TrialAnswerEntity]),
+    TypeOrmModule.forFeature([
+      MatchEntity,
+      MatchEventEntity,
+      TrialAnswerEntity,
+      AgreementEntity,
+      MentorshipMapEntity,
+      CheckInEntity,
+      PulseAnswerEntity,
+    ]),
     AuditModule,
     NotificationsModule,
     PeopleModule,
   ],
-  controllers: [MatchesController],
+  controllers: [
+    MatchesController,
+    AgreementsController,
+    MentorshipMapsController,
+    CheckInsController,
+    FeedbackController,
+  ],
   providers: [
+    MatchAccessService,
+    AgreementsService,
+    MentorshipMapsService,
+    CheckInsService,
+    MeetingsService,
+    FeedbackService,
+    FeedbackRepository,
+    AgreementRepository,
+    MentorshipMapRepository,
+    CheckInRepository,
     MatchesService,
     MatchLifecycleService,
     TrialService,

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { NotificationsService } from '@mentorship/notifications';
 import { ProfilesService } from '@mentorship/people';
 import { Clock, JobOutbox, TenantContext } from '@mentorship/platform';
+import { AgreementsService } from './agreements.service';
 import type { TrialAnswerDto, TrialViewDto } from './dto/trial.dto';
 import type { MatchEntity } from './entities/match.entity';
 import { trialDeadlineJob, trialHalfwayJob } from './jobs/trial-deadline.job';
@@ -33,6 +34,7 @@ export class TrialService implements OnModuleInit {
     private readonly trials: TrialRepository,
     private readonly outbox: JobOutbox,
     private readonly clock: Clock,
+    private readonly agreements: AgreementsService,
     private readonly notifications: NotificationsService,
     private readonly profiles: ProfilesService,
   ) {}
@@ -144,7 +146,8 @@ export class TrialService implements OnModuleInit {
         excludedMentorUserId: match.mentorUserId,
         queuedAt: match.statusChangedAt,
       });
-    // Issue 9 point 3 drafts the agreement here, when a trial becomes active (from 'trial' to 'active').
+    // Both continue (or a coordinator confirmed): the agreement is drafted from the program's template.
+    if (from === 'trial' && to === 'active') await this.agreements.draft(match);
   }
 
   private async start(match: MatchEntity): Promise<void> {

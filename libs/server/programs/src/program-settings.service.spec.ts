@@ -40,6 +40,10 @@ describe(resolveProgramSettings.name, () => {
       suggestionFloodFactor: 3,
       requestExpiryDays: 14,
       maxOpenRequestsPerMentee: 3,
+      agreementTemplate: null,
+      privateNotesToCoordinators: false,
+      pulseIntervalDays: 30,
+      mapTemplate: null,
     });
     const { kind: _kind, referenceDate: _date, ...engineDefaults } = resolveCriteria();
     expect(settings.criteria).toEqual(engineDefaults);

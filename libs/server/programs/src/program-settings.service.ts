@@ -1,5 +1,12 @@
 import type { FieldProblem } from '@mentorship/contracts';
-import type { ProgramSettingsDto, ProgramSettingsInputDto } from './dto/program.dto';
+import type {
+  AgreementTermsDto,
+  AgreementTermsViewDto,
+  MapTemplateDto,
+  MapTemplateViewDto,
+  ProgramSettingsDto,
+  ProgramSettingsInputDto,
+} from './dto/program.dto';
 import { resolveProgramCriteria } from './matching-criteria.service';
 import { ProgramsException } from './programs.exception';
 
@@ -20,6 +27,10 @@ const DEFAULTS = {
   suggestionFloodFactor: 3,
   requestExpiryDays: 14,
   maxOpenRequestsPerMentee: 3,
+  agreementTemplate: null,
+  privateNotesToCoordinators: false,
+  pulseIntervalDays: 30,
+  mapTemplate: null,
 } as const;
 
 /** The request, suggestion and trial settings, for settings stored before they existed. */
@@ -28,6 +39,10 @@ export const ADDED_SETTING_DEFAULTS = {
   suggestionFloodFactor: DEFAULTS.suggestionFloodFactor,
   requestExpiryDays: DEFAULTS.requestExpiryDays,
   maxOpenRequestsPerMentee: DEFAULTS.maxOpenRequestsPerMentee,
+  agreementTemplate: DEFAULTS.agreementTemplate,
+  privateNotesToCoordinators: DEFAULTS.privateNotesToCoordinators,
+  pulseIntervalDays: DEFAULTS.pulseIntervalDays,
+  mapTemplate: DEFAULTS.mapTemplate,
 } as const;
 
 /** Stored settings made complete: fields added after they were saved take their defaults. */
@@ -91,5 +106,43 @@ export function resolveProgramSettings(
       input.maxOpenRequestsPerMentee ??
       current?.maxOpenRequestsPerMentee ??
       DEFAULTS.maxOpenRequestsPerMentee,
+    agreementTemplate:
+      input.agreementTemplate !== undefined
+        ? input.agreementTemplate && completeAgreementTerms(input.agreementTemplate)
+        : (current?.agreementTemplate ?? DEFAULTS.agreementTemplate),
+    privateNotesToCoordinators:
+      input.privateNotesToCoordinators ??
+      current?.privateNotesToCoordinators ??
+      DEFAULTS.privateNotesToCoordinators,
+    pulseIntervalDays: input.pulseIntervalDays ?? current?.pulseIntervalDays ?? DEFAULTS.pulseIntervalDays,
+    mapTemplate:
+      input.mapTemplate !== undefined
+        ? input.mapTemplate && completeMapTemplate(input.mapTemplate)
+        : (current?.mapTemplate ?? DEFAULTS.mapTemplate),
+  };
+}
+
+/** A map template with every field: parts left out are empty. */
+export function completeMapTemplate(template: MapTemplateDto): MapTemplateViewDto {
+  return {
+    milestones: template.milestones.map((m) => ({
+      title: m.title,
+      performance: m.performance ?? '',
+      community: m.community ?? '',
+      stage: m.stage,
+    })),
+  };
+}
+
+/** Agreement terms with every field: those left out are empty (a template's, an agreement's). */
+export function completeAgreementTerms(terms: AgreementTermsDto = {}): AgreementTermsViewDto {
+  return {
+    goals: terms.goals ?? [],
+    meetingCadence: terms.meetingCadence ?? '',
+    confidentiality: terms.confidentiality ?? '',
+    contact: terms.contact ?? '',
+    successMeasures: terms.successMeasures ?? [],
+    mentorContributes: terms.mentorContributes ?? '',
+    menteeContributes: terms.menteeContributes ?? '',
   };
 }

@@ -52,6 +52,9 @@ export class HttpClient {
   post<T = unknown>(path: string, body: unknown, token?: string) {
     return this.request<T>('POST', path, { body, token });
   }
+  put<T = unknown>(path: string, body: unknown, token?: string) {
+    return this.request<T>('PUT', path, { body, token });
+  }
   patch<T = unknown>(path: string, body: unknown, token?: string) {
     return this.request<T>('PATCH', path, { body, token });
   }

@@ -92,6 +92,28 @@ export const ERROR_CODES = {
   trialAlreadyAnswered: 'trial_already_answered',
   /** 403: coordinators decide a trial with the `confirm` or `end_trial` action instead. */
   trialAnswerNotASide: 'trial_answer_not_a_side',
+  /** 409: agreements, maps and check-ins belong to a running match (`details.status`). */
+  matchNotRunning: 'match_not_running',
+  /** 403: only the mentee and the mentor sign, log check-ins and write the notebook. */
+  matchSideOnly: 'match_side_only',
+  agreementNotFound: 'agreement_not_found',
+  /** 409: the agreement changed since the version the signer read (`details.version`). */
+  agreementVersionStale: 'agreement_version_stale',
+  agreementAlreadySigned: 'agreement_already_signed',
+  mapNotFound: 'map_not_found',
+  /** 403: the map is the mentee's: their mentor and coordinators read it. */
+  mapMenteeOnly: 'map_mentee_only',
+  /** 409: the map changed since the version the writer read (`details.version`). */
+  mapVersionStale: 'map_version_stale',
+  checkInNotFound: 'check_in_not_found',
+  meetingNotPlanned: 'meeting_not_planned',
+  /** 409: this side answered the pulse of this period already (`details.nextDueOn`). */
+  pulseAlreadyAnswered: 'pulse_already_answered',
+  /** 409: the end-of-cohort survey opens when the cohort is closed (`details.status`). */
+  cohortNotClosed: 'cohort_not_closed',
+  /** 403: only the cohort's enrolled mentors and mentees answer its survey. */
+  notCohortParticipant: 'not_cohort_participant',
+  surveyAlreadyAnswered: 'survey_already_answered',
   // notifications
   notificationNotFound: 'notification_not_found',
   /** 404: an unsubscribe link that is not one of ours (cut short, or tampered with). */

@@ -23,4 +23,11 @@ export const FIELD_LIMITS = {
   matchRequestDeclineNote: { max: 500 },
   /** Why a match was declined or ended; a trial's exit note. */
   matchReason: { min: 1, max: 1000 },
+  /** An agreement's or a map's line (a goal, a measure, a milestone's part). */
+  lifecycleLine: { min: 1, max: 500 },
+  /** A longer text of an agreement or a map (boundaries, contributions, a state). */
+  lifecycleText: { max: 2000 },
+  /** A check-in's notes, a notebook entry. */
+  checkInNotes: { max: 5000 },
+  notebookEntry: { min: 1, max: 5000 },
 } as const;

@@ -24,3 +24,38 @@ export type MatchAction = (typeof MATCH_ACTIONS)[number];
  */
 export const MATCH_ACTORS = ['mentee', 'mentor', 'coordinator', 'system'] as const;
 export type MatchActor = (typeof MATCH_ACTORS)[number];
+
+/** A milestone's stage on the mentorship map (issue 9.4). */
+export const MAP_STAGES = ['discovery', 'practice', 'feedback', 'mastery'] as const;
+export type MapStage = (typeof MAP_STAGES)[number];
+
+/** How far the mentee takes part in their community. */
+export const COMMUNITY_LEVELS = ['participant', 'contributor', 'leader'] as const;
+export type CommunityLevel = (typeof COMMUNITY_LEVELS)[number];
+
+/** Who helps with a milestone. */
+export const MAP_HELPER_KINDS = ['mentor', 'sponsor', 'peer'] as const;
+export type MapHelperKind = (typeof MAP_HELPER_KINDS)[number];
+
+/**
+ * What the map warns about: a milestone with no measure of done or no due date, performance
+ * milestones without a community one, fewer than the three suggested milestones, a milestone
+ * missed twice, a review that is due.
+ */
+export const MAP_FLAGS = [
+  'milestone_without_measure',
+  'milestone_without_due_date',
+  'no_community_milestone',
+  'fewer_than_three_milestones',
+  'milestone_missed_twice',
+  'review_due',
+] as const;
+export type MapFlag = (typeof MAP_FLAGS)[number];
+
+/** The usual causes of a milestone missed twice, offered as prompts to adjust it. */
+export const MISSED_MILESTONE_CAUSES = ['too_ambitious', 'support_lacking', 'goal_changed'] as const;
+export type MissedMilestoneCause = (typeof MISSED_MILESTONE_CAUSES)[number];
+
+/** What a notebook entry is. */
+export const NOTEBOOK_ENTRY_KINDS = ['reflection', 'question', 'result'] as const;
+export type NotebookEntryKind = (typeof NOTEBOOK_ENTRY_KINDS)[number];

@@ -1048,6 +1048,301 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The match's agreement: its terms, version and signatures
+         * @description Open to its mentee, its mentor and coordinators; anyone else gets 404.
+         */
+        get: operations["AgreementsController_get"];
+        /**
+         * Edit the agreement of an active match (a new version; both must sign again)
+         * @description By its mentee, its mentor or a coordinator, from the version they read. Creates the agreement of an active match that has none.
+         */
+        put: operations["AgreementsController_edit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/agreement/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the version one read, as the mentee or the mentor
+         * @description When both have signed, the version is kept among the signed versions.
+         */
+        post: operations["AgreementsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/agreement/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version both sides signed, newest first */
+        get: operations["AgreementsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mentee's map for the match, with what it warns about
+         * @description Open to the mentee, their mentor and coordinators; anyone else gets 404.
+         */
+        get: operations["MentorshipMapsController_get"];
+        /**
+         * Save the map, as its mentee (a new version, kept in its history)
+         * @description Milestones are sent in their order: with their id to keep one (retarget it by changing its goal or due date), without one to add one, with `replaces` to replace one. A due date moved after it passed undone counts as missed.
+         */
+        put: operations["MentorshipMapsController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/map/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The milestones the cohort's program suggests for a new map (none without a template) */
+        get: operations["MentorshipMapsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/map/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The map's history: every version as saved and what changed, newest first */
+        get: operations["MentorshipMapsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The match's check-ins, newest meeting first
+         * @description Private notes are shown to their writer (and coordinators where the program says so).
+         */
+        get: operations["CheckInsController_list"];
+        put?: never;
+        /**
+         * Log a meeting, as the mentee or the mentor
+         * @description Milestone progress marked done marks the milestone on the map (a new map version).
+         */
+        post: operations["CheckInsController_log"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/check-ins/{checkInId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One check-in */
+        get: operations["CheckInsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/notebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The match's shared notebook, newest first
+         * @description Others' private entries are left out (coordinators read them where the program says so).
+         */
+        get: operations["CheckInsController_notebook"];
+        put?: never;
+        /** Post a reflection, a question or a result, as the mentee or the mentor */
+        post: operations["CheckInsController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/next-meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The next meeting planned */
+        get: operations["CheckInsController_meeting"];
+        /**
+         * Plan the next meeting, in the organizer’s time zone (replaces the one planned)
+         * @description `startsAt` is a local time in the caller's profile time zone (UTC if unset).
+         */
+        put: operations["CheckInsController_plan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/next-meeting.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The next meeting as an iCalendar (.ics) file
+         * @description In the organizer's time zone (VTIMEZONE and TZID); re-planning keeps its UID and bumps SEQUENCE.
+         */
+        get: operations["CheckInsController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/pulse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The match's pulse survey: the period now, whether the caller's answer is due, their answers */
+        get: operations["FeedbackController_pulse"];
+        put?: never;
+        /** Answer this period's pulse (1-5 and a comment), as the mentee or the mentor */
+        post: operations["FeedbackController_answerPulse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own success measures of the match (null before they report; coordinators: null) */
+        get: operations["FeedbackController_outcome"];
+        /** Report the success measures of the match: skills gained, project completed, career step, network grown */
+        put: operations["FeedbackController_reportOutcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the end-of-cohort survey (0-10: would you recommend it?), once */
+        post: operations["FeedbackController_answerSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort's feedback in aggregate: pulses by period, the recommendation score, success measures
+         * @description Never per person; comments only where the program's privateNotesToCoordinators is on.
+         */
+        get: operations["FeedbackController_cohortFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/cohorts/{cohortId}/suggestions": {
         parameters: {
             query?: never;
@@ -1758,6 +2053,25 @@ export interface components {
             excludeSameDepartment: boolean;
             peerMaxSeniorityGap: number;
         };
+        AgreementTermsViewDto: {
+            goals: string[];
+            meetingCadence: string;
+            confidentiality: string;
+            contact: string;
+            successMeasures: string[];
+            mentorContributes: string;
+            menteeContributes: string;
+        };
+        MapTemplateMilestoneViewDto: {
+            title: string;
+            performance: string;
+            community: string;
+            /** @enum {string} */
+            stage: "discovery" | "practice" | "feedback" | "mastery";
+        };
+        MapTemplateViewDto: {
+            milestones: components["schemas"]["MapTemplateMilestoneViewDto"][];
+        };
         ProgramSettingsDto: {
             /** @enum {string} */
             kind: "one-to-one" | "group" | "peer" | "reverse" | "flash";
@@ -1776,6 +2090,10 @@ export interface components {
             suggestionFloodFactor: number;
             requestExpiryDays: number;
             maxOpenRequestsPerMentee: number;
+            agreementTemplate: components["schemas"]["AgreementTermsViewDto"] | null;
+            privateNotesToCoordinators: boolean;
+            pulseIntervalDays: number;
+            mapTemplate: components["schemas"]["MapTemplateViewDto"] | null;
         };
         ProgramViewDto: {
             /** Format: uuid */
@@ -1829,6 +2147,34 @@ export interface components {
             /** @description Peer programs: the largest seniority difference that still counts as peers. */
             peerMaxSeniorityGap?: number;
         };
+        AgreementTermsDto: {
+            /** @description What the mentee wants to reach. */
+            goals?: string[];
+            /** @description How often and how they meet ("every other Tuesday, 45 min"). */
+            meetingCadence?: string;
+            /** @description What stays between the two of them. */
+            confidentiality?: string;
+            /** @description How to reach each other, and when not to. */
+            contact?: string;
+            /** @description How they will know it worked. */
+            successMeasures?: string[];
+            /** @description What the mentor brings. */
+            mentorContributes?: string;
+            /** @description What the mentee offers back. */
+            menteeContributes?: string;
+        };
+        MapTemplateMilestoneDto: {
+            title: string;
+            /** @description The performance part (default empty). */
+            performance?: string;
+            /** @description The community part (default empty). */
+            community?: string;
+            /** @enum {string} */
+            stage: "discovery" | "practice" | "feedback" | "mastery";
+        };
+        MapTemplateDto: {
+            milestones: components["schemas"]["MapTemplateMilestoneDto"][];
+        };
         ProgramSettingsInputDto: {
             /**
              * @default one-to-one
@@ -1872,6 +2218,14 @@ export interface components {
             requestExpiryDays?: number;
             /** @description Match requests a mentee may have open at once in a cohort (default 3). */
             maxOpenRequestsPerMentee?: number;
+            /** @description Each match's agreement is drafted from this when its trial ends well (null: none). */
+            agreementTemplate?: components["schemas"]["AgreementTermsDto"] | null;
+            /** @description Coordinators read check-ins' and notebooks' private notes (default false: their writer only). */
+            privateNotesToCoordinators?: boolean;
+            /** @description Milestones suggested to the program's mentees when they start their map (null: none). */
+            mapTemplate?: components["schemas"]["MapTemplateDto"] | null;
+            /** @description Days between two pulse surveys of a match (default 30). */
+            pulseIntervalDays?: number;
         };
         CreateProgramDto: {
             /** @example Engineering mentoring */
@@ -2274,6 +2628,458 @@ export interface components {
             rating: number;
             /** @description For the coordinator only. */
             note?: string;
+        };
+        AgreementSignaturesDto: {
+            /** Format: date-time */
+            mentee: string | null;
+            /** Format: date-time */
+            mentor: string | null;
+        };
+        AgreementViewDto: {
+            /** Format: uuid */
+            matchId: string;
+            /** @description Bumped by every edit; an edit clears both signatures. */
+            version: number;
+            terms: components["schemas"]["AgreementTermsViewDto"];
+            /** @description Who signed this version, when. */
+            signatures: components["schemas"]["AgreementSignaturesDto"];
+            /** @description Both signed this version. */
+            signed: boolean;
+            /**
+             * Format: uuid
+             * @description Null: drafted when the trial ended well.
+             */
+            updatedBy: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EditAgreementDto: {
+            /** @description The version the editor read; required once the agreement exists (else 409 agreement_version_stale). */
+            version?: number;
+            /** @description The whole terms: fields left out are empty. */
+            terms: components["schemas"]["AgreementTermsDto"];
+        };
+        SignAgreementDto: {
+            /** @description The version the signer read. */
+            version: number;
+        };
+        SignedAgreementVersionDto: {
+            version: number;
+            terms: components["schemas"]["AgreementTermsViewDto"];
+            /** Format: date-time */
+            menteeSignedAt: string;
+            /** Format: date-time */
+            mentorSignedAt: string;
+        };
+        SignedAgreementVersionsDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["SignedAgreementVersionDto"][];
+        };
+        MapSkillViewDto: {
+            name: string;
+            rating: number;
+        };
+        CurrentStateViewDto: {
+            skills: components["schemas"]["MapSkillViewDto"][];
+            performanceThemes: string[];
+            communityInvolvement: string;
+        };
+        DesiredStateViewDto: {
+            description: string;
+            horizonMonths: number;
+        };
+        MapHelperViewDto: {
+            /** @enum {string} */
+            kind: "mentor" | "sponsor" | "peer";
+            /** Format: uuid */
+            userId: string | null;
+            name: string | null;
+            role: string | null;
+        };
+        MilestoneViewDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            performance: string;
+            community: string;
+            /** @enum {string} */
+            stage: "discovery" | "practice" | "feedback" | "mastery";
+            /** Format: date */
+            dueOn: string | null;
+            measure: string | null;
+            helpers: components["schemas"]["MapHelperViewDto"][];
+            /** Format: date */
+            doneOn: string | null;
+            /** @description Due dates missed before a retarget. */
+            missedDueDates: string[];
+            /** @description Times missed: the dates above, and the due date if it passed undone. */
+            timesMissed: number;
+        };
+        MapFlagDto: {
+            /** @enum {string} */
+            flag: "milestone_without_measure" | "milestone_without_due_date" | "no_community_milestone" | "fewer_than_three_milestones" | "milestone_missed_twice" | "review_due";
+            /**
+             * Format: uuid
+             * @description The milestone it is about, if one.
+             */
+            milestoneId: string | null;
+            /** @description For a milestone missed twice: the usual causes, as prompts to adjust it. */
+            prompts: ("too_ambitious" | "support_lacking" | "goal_changed")[];
+        };
+        MapViewDto: {
+            /** Format: uuid */
+            matchId: string;
+            /** Format: uuid */
+            menteeUserId: string;
+            version: number;
+            currentState: components["schemas"]["CurrentStateViewDto"];
+            desiredState: components["schemas"]["DesiredStateViewDto"];
+            /** @enum {string} */
+            communityLevel: "participant" | "contributor" | "leader";
+            milestones: components["schemas"]["MilestoneViewDto"][];
+            /** Format: date */
+            nextReviewOn: string;
+            /** Format: uuid */
+            buddyUserId: string | null;
+            /** @description What the map warns about now. */
+            flags: components["schemas"]["MapFlagDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MapSkillDto: {
+            name: string;
+            /** @description The mentee's own rating. */
+            rating: number;
+        };
+        CurrentStateDto: {
+            skills: components["schemas"]["MapSkillDto"][];
+            performanceThemes: string[];
+            /** @description How they take part in their community now. */
+            communityInvolvement: string;
+        };
+        DesiredStateDto: {
+            description: string;
+            /** @description The time horizon, in months. */
+            horizonMonths: number;
+        };
+        MapHelperDto: {
+            /** @enum {string} */
+            kind: "mentor" | "sponsor" | "peer";
+            /**
+             * Format: uuid
+             * @description A member; or a name and role.
+             */
+            userId?: string | null;
+            name?: string | null;
+            role?: string | null;
+        };
+        MilestoneInputDto: {
+            /**
+             * Format: uuid
+             * @description An existing milestone (kept, with its history); left out: a new one.
+             */
+            id?: string;
+            /**
+             * Format: uuid
+             * @description A new milestone that replaces this existing one (which leaves the map; its versions keep it).
+             */
+            replaces?: string;
+            title: string;
+            /** @description The performance part (may be empty). */
+            performance: string;
+            /** @description The community part (may be empty). */
+            community: string;
+            /** @enum {string} */
+            stage: "discovery" | "practice" | "feedback" | "mastery";
+            /**
+             * Format: date
+             * @description Without one it is flagged.
+             */
+            dueOn?: string | null;
+            /** @description The measure of done; without one it is flagged. */
+            measure?: string | null;
+            helpers?: components["schemas"]["MapHelperDto"][];
+            /**
+             * Format: date
+             * @description When it was done (null: not yet).
+             */
+            doneOn?: string | null;
+        };
+        SaveMapDto: {
+            /** @description The version the mentee read; required once the map exists. */
+            version?: number;
+            currentState: components["schemas"]["CurrentStateDto"];
+            desiredState: components["schemas"]["DesiredStateDto"];
+            /** @enum {string} */
+            communityLevel: "participant" | "contributor" | "leader";
+            /** @description In their order. Three to five are suggested; more are allowed. */
+            milestones: components["schemas"]["MilestoneInputDto"][];
+            /**
+             * Format: date
+             * @description The next review; a month after the map starts by default.
+             */
+            nextReviewOn?: string;
+            /**
+             * Format: uuid
+             * @description A member who reviews the map with the mentee.
+             */
+            buddyUserId?: string | null;
+        };
+        MapChangeDto: {
+            /** @description created, state_changed, milestone_added, milestone_removed, milestone_replaced, milestone_retargeted, milestone_edited, milestone_done, milestones_reordered, review_changed, buddy_changed */
+            kind: string;
+            /** Format: uuid */
+            milestoneId?: string;
+            /**
+             * Format: uuid
+             * @description The milestone a replacement took the place of.
+             */
+            replaced?: string;
+            /** @description A retarget: the due date before. */
+            from?: string | null;
+            /** @description A retarget: the due date after. */
+            to?: string | null;
+        };
+        MapVersionDto: {
+            version: number;
+            changes: components["schemas"]["MapChangeDto"][];
+            currentState: components["schemas"]["CurrentStateViewDto"];
+            desiredState: components["schemas"]["DesiredStateViewDto"];
+            /** @enum {string} */
+            communityLevel: "participant" | "contributor" | "leader";
+            /** @description As saved (timesMissed as of that day). */
+            milestones: components["schemas"]["MilestoneViewDto"][];
+            /** Format: date */
+            nextReviewOn: string;
+            /** Format: uuid */
+            buddyUserId: string | null;
+            /** Format: uuid */
+            changedBy: string;
+            /** Format: date-time */
+            changedAt: string;
+        };
+        MapVersionsDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["MapVersionDto"][];
+        };
+        ActionItemViewDto: {
+            text: string;
+            /** @enum {string} */
+            owner: "mentee" | "mentor" | "both";
+            done: boolean;
+        };
+        MilestoneProgressViewDto: {
+            /** Format: uuid */
+            milestoneId: string;
+            note: string;
+            done: boolean;
+        };
+        CheckInViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            matchId: string;
+            /** Format: date */
+            heldOn: string;
+            durationMinutes: number;
+            sharedNotes: string;
+            /** @description Shown to its writer (and coordinators where the program says so); null to others. */
+            privateNotes: string | null;
+            actionItems: components["schemas"]["ActionItemViewDto"][];
+            milestoneProgress: components["schemas"]["MilestoneProgressViewDto"][];
+            /** Format: uuid */
+            loggedBy: string;
+            /** Format: date-time */
+            loggedAt: string;
+        };
+        CheckInPageDto: {
+            items: components["schemas"]["CheckInViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ActionItemDto: {
+            text: string;
+            /** @enum {string} */
+            owner: "mentee" | "mentor" | "both";
+            /** @description Default false. */
+            done?: boolean;
+        };
+        MilestoneProgressDto: {
+            /**
+             * Format: uuid
+             * @description A milestone of the match's map.
+             */
+            milestoneId: string;
+            note: string;
+            /** @description The milestone is done: the map marks it (a new version). */
+            done?: boolean;
+        };
+        LogCheckInDto: {
+            /**
+             * Format: date
+             * @description The day they met.
+             */
+            heldOn: string;
+            durationMinutes: number;
+            /** @description Both read these. */
+            sharedNotes?: string;
+            /** @description The writer's alone (and coordinators' where the program says so). */
+            privateNotes?: string;
+            actionItems?: components["schemas"]["ActionItemDto"][];
+            milestoneProgress?: components["schemas"]["MilestoneProgressDto"][];
+        };
+        NotebookEntryViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            authorUserId: string;
+            /** @enum {string} */
+            kind: "reflection" | "question" | "result";
+            body: string;
+            private: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotebookPageDto: {
+            items: components["schemas"]["NotebookEntryViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        NotebookEntryInputDto: {
+            /** @enum {string} */
+            kind: "reflection" | "question" | "result";
+            body: string;
+            /** @description A private note: its writer's alone (and coordinators' where the program says so). Default false. */
+            private?: boolean;
+        };
+        PlannedMeetingViewDto: {
+            /** Format: uuid */
+            matchId: string;
+            /**
+             * Format: date-time
+             * @description The instant it starts (UTC).
+             */
+            startsAt: string;
+            /**
+             * @description The start in the organizer's zone.
+             * @example 2026-12-08T15:30
+             */
+            localStart: string;
+            /**
+             * @description The organizer's IANA zone when planned.
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            durationMinutes: number;
+            location: string;
+            agenda: string;
+            /** Format: uuid */
+            plannedBy: string;
+            /** @description The calendar sequence: bumped each time it is planned again. */
+            sequence: number;
+        };
+        PlanMeetingDto: {
+            /**
+             * @description Local date and time in the organizer's time zone (their profile's; UTC if unset).
+             * @example 2026-12-08T15:30
+             */
+            startsAt: string;
+            durationMinutes: number;
+            /** @description A room, or a video link. */
+            location?: string;
+            agenda?: string;
+        };
+        PulseAnswerViewDto: {
+            /** @description The period of the program interval, 0 first. */
+            period: number;
+            rating: number;
+            comment: string | null;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        PulseViewDto: {
+            /** @description The program's days between two pulses. */
+            intervalDays: number;
+            /** @description The period now, counted from the match’s start. */
+            period: number;
+            /** @description The caller (a side) has not answered this period yet. */
+            due: boolean;
+            /**
+             * Format: date
+             * @description When the next period starts.
+             */
+            nextPeriodOn: string;
+            /** @description The caller's own answers, newest first (coordinators see pulses in aggregate only). */
+            answers: components["schemas"]["PulseAnswerViewDto"][];
+        };
+        PulseInputDto: {
+            /** @description How the mentorship goes. */
+            rating: number;
+            /** @description Coordinators read it where the program allows private notes. */
+            comment?: string;
+        };
+        OutcomeViewDto: {
+            /** @enum {string} */
+            side: "mentee" | "mentor";
+            skillsGained: string[];
+            projectCompleted: boolean;
+            careerStep: boolean;
+            networkGrown: boolean;
+            /** Format: date-time */
+            reportedAt: string;
+        };
+        OutcomeInputDto: {
+            skillsGained: string[];
+            projectCompleted: boolean;
+            /** @description A career step (a new role, a promotion, a stretch assignment). */
+            careerStep: boolean;
+            networkGrown: boolean;
+        };
+        SurveyInputDto: {
+            /** @description How likely they are to recommend the program. */
+            recommend: number;
+            comment?: string;
+        };
+        SurveyAnsweredDto: {
+            /** Format: uuid */
+            cohortId: string;
+            recommend: number;
+        };
+        PulsePeriodDto: {
+            period: number;
+            answers: number;
+            averageRating: number | null;
+        };
+        RecommendationDto: {
+            answers: number;
+            /** @description 9 and 10. */
+            promoters: number;
+            /** @description 7 and 8. */
+            passives: number;
+            /** @description 0 to 6. */
+            detractors: number;
+            /** @description Promoters minus detractors, in percent of answers (-100 to 100). */
+            netPromoterScore: number | null;
+        };
+        OutcomeCountsDto: {
+            /** @description Reports (one per side of a match). */
+            reports: number;
+            /** @description Reports naming at least one skill gained. */
+            skillsGained: number;
+            projectCompleted: number;
+            careerStep: number;
+            networkGrown: number;
+        };
+        CohortFeedbackDto: {
+            /** Format: uuid */
+            cohortId: string;
+            pulses: components["schemas"]["PulsePeriodDto"][];
+            recommendation: components["schemas"]["RecommendationDto"];
+            outcomes: components["schemas"]["OutcomeCountsDto"];
+            /** @description Pulse and survey comments, unattributed; null unless the program's privateNotesToCoordinators is on. */
+            comments: string[] | null;
         };
         ScoreComponentDto: {
             /**
@@ -6799,6 +7605,1169 @@ export interface operations {
             };
             /** @description Conflicts with the current state. Codes: `trial_not_running`, `trial_already_answered`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AgreementsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `agreement_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AgreementsController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_not_running`, `agreement_version_stale`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AgreementsController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_side_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `agreement_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_not_running`, `agreement_version_stale`, `agreement_already_signed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AgreementsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedAgreementVersionsDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MentorshipMapsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `map_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MentorshipMapsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveMapDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `map_mentee_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_not_running`, `map_version_stale`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MentorshipMapsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapTemplateViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MentorshipMapsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapVersionsDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CheckInsController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CheckInsController_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogCheckInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_side_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_not_running`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CheckInsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+                checkInId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `check_in_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CheckInsController_notebook: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotebookPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CheckInsController_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotebookEntryInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotebookEntryViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_side_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_not_running`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CheckInsController_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedMeetingViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `meeting_not_planned`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CheckInsController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanMeetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedMeetingViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_side_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_not_running`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CheckInsController_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `meeting_not_planned`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_pulse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_answerPulse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PulseInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_side_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_not_running`, `pulse_already_answered`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_reportOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_side_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `match_not_running`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_answerSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnsweredDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `not_cohort_participant`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `cohort_not_closed`, `survey_already_answered`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_cohortFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortFeedbackDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `cohort_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

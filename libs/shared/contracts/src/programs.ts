@@ -20,6 +20,8 @@ export type CohortStatus = (typeof COHORT_STATUSES)[number];
 /** Bounds of program settings the API accepts. */
 export const PROGRAM_LIMITS = {
   trialDays: { min: 1, max: 180 },
+  /** Days between two pulse surveys of a match. */
+  pulseIntervalDays: { min: 7, max: 90 },
   durationWeeks: { min: 1, max: 156 },
   groupSize: { min: 2, max: 30 },
   /** Mentee-choice programs: a mentor is shown to at most free places x this many mentees at once. */

@@ -91,6 +91,17 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
   }
 
   /** The match, locked until the transaction ends: two actions on one match run one after the other. */
+  /** The cohort's program kind: its snapshot once out of draft, else the program's settings. */
+  async programKindOf(cohortId: string): Promise<string | null> {
+    const [row] = await this.sql<{ kind: string | null }>(
+      `SELECT coalesce(c.settings_snapshot, p.settings)->>'kind' AS kind
+         FROM cohorts c JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+        WHERE c.organization_id = $1 AND c.id = $2`,
+      [cohortId],
+    );
+    return row?.kind ?? null;
+  }
+
   lockById(id: string): Promise<MatchEntity | null> {
     return this.findOneForUpdate({ id });
   }

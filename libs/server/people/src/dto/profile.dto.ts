@@ -37,15 +37,12 @@ import {
   languageCode,
   type AvailabilitySlot,
 } from '../profile-values.service';
-import { lengthOf, trimmed } from './skill.dto';
+import { lengthOf, trimmed, trimmedEach } from './skill.dto';
 
 const MAX_SKILLS = 30;
 const MAX_TAGS = 20;
 const MAX_LANGUAGES = 10;
 const MAX_SLOTS = 42;
-
-const trimmedEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
 
 /** A zone the platform's time-zone data knows; stored as it spells it (`europe/berlin` -> `Europe/Berlin`). */
 function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {

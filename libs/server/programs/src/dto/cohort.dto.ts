@@ -16,7 +16,7 @@ import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-val
 import { ProgramSettingsDto } from './program.dto';
 
 /** A calendar day, YYYY-MM-DD, that exists. */
-const IsDay = () => applyDecorators(IsISO8601({ strict: true }), Length(10, 10));
+export const IsDay = () => applyDecorators(IsISO8601({ strict: true }), Length(10, 10));
 
 export class CreateCohortDto {
   @ApiProperty({ example: 'Spring 2026', ...lengthOf(FIELD_LIMITS.cohortName) })

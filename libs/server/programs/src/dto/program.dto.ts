@@ -5,17 +5,21 @@ import {
   type TrialNoAnswerOutcome,
   FIELD_LIMITS,
   MATCHING_MODES,
+  MAP_STAGES,
   MAX_MENTOR_CAPACITY,
+  type MapStage,
   PROGRAM_KINDS,
   PROGRAM_LIMITS,
   type CheckInCadence,
   type MatchingMode,
   type ProgramKind,
 } from '@mentorship/contracts';
-import { lengthOf, trimmed } from '@mentorship/people';
+import { lengthOf, trimmed, trimmedEach } from '@mentorship/people';
 import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -125,6 +129,148 @@ export class CriteriaDto implements ProgramCriteriaRequest {
   @Omittable()
   @IsNumber(finite)
   peerMaxSeniorityGap?: number;
+}
+
+const line = FIELD_LIMITS.lifecycleLine;
+const text = FIELD_LIMITS.lifecycleText;
+
+/**
+ * An agreement's terms (issue 9.3): a program's template, and each match's agreement drafted
+ * from it. Fields left out are empty.
+ */
+export class AgreementTermsDto {
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    maxItems: 10,
+    description: 'What the mentee wants to reach.',
+  })
+  @Omittable()
+  @ArrayMaxSize(10)
+  @Transform(trimmedEach)
+  @IsString({ each: true })
+  @Length(line.min, line.max, { each: true })
+  goals?: string[];
+
+  @ApiPropertyOptional({
+    maxLength: line.max,
+    description: 'How often and how they meet ("every other Tuesday, 45 min").',
+  })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(line.max)
+  meetingCadence?: string;
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'What stays between the two of them.' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  confidentiality?: string;
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'How to reach each other, and when not to.' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  contact?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    maxItems: 10,
+    description: 'How they will know it worked.',
+  })
+  @Omittable()
+  @ArrayMaxSize(10)
+  @Transform(trimmedEach)
+  @IsString({ each: true })
+  @Length(line.min, line.max, { each: true })
+  successMeasures?: string[];
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'What the mentor brings.' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  mentorContributes?: string;
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'What the mentee offers back.' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  menteeContributes?: string;
+}
+
+export class AgreementTermsViewDto {
+  @ApiProperty({ type: String, isArray: true })
+  goals!: string[];
+  @ApiProperty()
+  meetingCadence!: string;
+  @ApiProperty()
+  confidentiality!: string;
+  @ApiProperty()
+  contact!: string;
+  @ApiProperty({ type: String, isArray: true })
+  successMeasures!: string[];
+  @ApiProperty()
+  mentorContributes!: string;
+  @ApiProperty()
+  menteeContributes!: string;
+}
+
+/** A milestone a program suggests for its mentees' maps (issue 9.4). */
+export class MapTemplateMilestoneDto {
+  @ApiProperty({ minLength: line.min, maxLength: line.max })
+  @Transform(trimmed)
+  @IsString()
+  @Length(line.min, line.max)
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'The performance part (default empty).' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  performance?: string;
+
+  @ApiPropertyOptional({ maxLength: text.max, description: 'The community part (default empty).' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(text.max)
+  community?: string;
+
+  @ApiProperty({ enum: MAP_STAGES })
+  @IsIn(MAP_STAGES)
+  stage!: MapStage;
+}
+
+export class MapTemplateDto {
+  @ApiProperty({ type: MapTemplateMilestoneDto, isArray: true, maxItems: 20 })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => MapTemplateMilestoneDto)
+  milestones!: MapTemplateMilestoneDto[];
+}
+
+export class MapTemplateMilestoneViewDto {
+  @ApiProperty()
+  title!: string;
+  @ApiProperty()
+  performance!: string;
+  @ApiProperty()
+  community!: string;
+  @ApiProperty({ enum: MAP_STAGES })
+  stage!: MapStage;
+}
+
+export class MapTemplateViewDto {
+  @ApiProperty({ type: MapTemplateMilestoneViewDto, isArray: true })
+  milestones!: MapTemplateMilestoneViewDto[];
 }
 
 /**
@@ -253,6 +399,45 @@ export class ProgramSettingsInputDto {
   @Min(PROGRAM_LIMITS.maxOpenRequestsPerMentee.min)
   @Max(PROGRAM_LIMITS.maxOpenRequestsPerMentee.max)
   maxOpenRequestsPerMentee?: number;
+
+  @ApiPropertyOptional({
+    type: AgreementTermsDto,
+    nullable: true,
+    description: "Each match's agreement is drafted from this when its trial ends well (null: none).",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgreementTermsDto)
+  agreementTemplate?: AgreementTermsDto | null;
+
+  @ApiPropertyOptional({
+    description:
+      "Coordinators read check-ins' and notebooks' private notes (default false: their writer only).",
+  })
+  @Omittable()
+  @IsBoolean()
+  privateNotesToCoordinators?: boolean;
+
+  @ApiPropertyOptional({
+    type: MapTemplateDto,
+    nullable: true,
+    description: "Milestones suggested to the program's mentees when they start their map (null: none).",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MapTemplateDto)
+  mapTemplate?: MapTemplateDto | null;
+
+  @ApiPropertyOptional({
+    minimum: PROGRAM_LIMITS.pulseIntervalDays.min,
+    maximum: PROGRAM_LIMITS.pulseIntervalDays.max,
+    description: 'Days between two pulse surveys of a match (default 30).',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(PROGRAM_LIMITS.pulseIntervalDays.min)
+  @Max(PROGRAM_LIMITS.pulseIntervalDays.max)
+  pulseIntervalDays?: number;
 }
 
 export class CriteriaViewDto implements ProgramCriteriaSettings {
@@ -299,6 +484,14 @@ export class ProgramSettingsDto {
   requestExpiryDays!: number;
   @ApiProperty()
   maxOpenRequestsPerMentee!: number;
+  @ApiProperty({ type: AgreementTermsViewDto, nullable: true })
+  agreementTemplate!: AgreementTermsViewDto | null;
+  @ApiProperty()
+  privateNotesToCoordinators!: boolean;
+  @ApiProperty()
+  pulseIntervalDays!: number;
+  @ApiProperty({ type: MapTemplateViewDto, nullable: true })
+  mapTemplate!: MapTemplateViewDto | null;
 }
 
 export class CreateProgramDto {
