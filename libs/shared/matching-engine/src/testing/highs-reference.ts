@@ -24,14 +24,9 @@ interface HighsRuntime {
 }
 
 let runtime: Promise<HighsRuntime> | undefined;
-/**
- * Loads the HiGHS WebAssembly runtime once per process: the `highs` package, or the build in the
- * directory `HIGHS_BUILD_DIR` names (the benchmark's 100k round uses a copy whose memory may grow
- * to 4 GiB instead of 2 GiB, see bench/highs-4gib.ts).
- */
+/** Loads the HiGHS WebAssembly runtime once per process. */
 export function loadHighs(): Promise<HighsRuntime> {
-  const dir = process.env['HIGHS_BUILD_DIR'];
-  runtime ??= (require(dir ? `${dir}/highs.js` : 'highs') as () => Promise<HighsRuntime>)();
+  runtime ??= (require('highs') as () => Promise<HighsRuntime>)();
   return runtime;
 }
 
