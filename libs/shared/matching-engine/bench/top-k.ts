@@ -59,6 +59,9 @@ export function topK(options: BenchOptions): void {
     const name = `top-10 ${family.id}`;
     targets.push({ name: `${name}: identical to the naive scorer`, met: mismatches === 0 });
     targets.push({ name: `${name}: p99 fast / p99 naive <= 0.05`, met: share <= 0.05 });
+    log(
+      `${name}: ${mentees.length - mismatches} / ${mentees.length} identical; p99 ${ms(fastP99)} / ${ms(naiveP99)} = ${ratio(share)}; p50 ${ms(percentile(fastTimes, 50))} / ${ms(percentile(naiveTimes, 50))}; build ${ms(buildMs)}`,
+    );
     rows.push([
       family.id,
       `${mentees.length - mismatches} / ${mentees.length}`,
