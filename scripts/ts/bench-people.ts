@@ -229,55 +229,79 @@ async function main(): Promise<void> {
       { name: 'deep-page', query: 'page=100' },
       { name: 'last-page', query: 'page=400' },
     ].filter((row) => !ONLY_ROWS || ONLY_ROWS.includes(row.name));
-    const health = async () => {
-      await autocannon(`${api.baseUrl}/health`, null, WARM_UP_S);
-      return autocannon(`${api.baseUrl}/health`, null, DURATION_S);
+    // Two measures per row. Saturation: 50 connections in a closed loop, as fast as the API
+    // answers; its req/s is the row's throughput (and its ratio to /health's). Its p99 is not a
+    // latency figure: in a closed loop every connection waits for the one before it, so by
+    // Little's law p99 is about 50 / throughput, whatever the route does (/health itself shows
+    // 10+ ms that way here). Latency: the same 50 connections offered half the row's saturation
+    // rate (open loop, autocannon -R), the load a service runs at with headroom; the 20 ms target
+    // is this p99.
+    const measure = async (url: string, token: string | null) => {
+      await autocannon(url, token, WARM_UP_S);
+      const saturation = await autocannon(url, token, DURATION_S);
+      const offered = saturation.requests.average / 2;
+      const halfLoad = await autocannon(url, token, DURATION_S, CONNECTIONS, offered);
+      return { saturation, halfLoad, offered };
     };
+    const health = () => measure(`${api.baseUrl}/health`, null);
+    const describeAnchor = (anchor: Awaited<ReturnType<typeof health>>) =>
+      `saturation ${anchor.saturation.requests.average.toFixed(0)} req/s (closed-loop p99 ${anchor.saturation.latency.p99} ms); ` +
+      `at ${anchor.offered.toFixed(0)} req/s p50 ${anchor.halfLoad.latency.p50} ms, p99 ${anchor.halfLoad.latency.p99} ms`;
     const anchorBefore = await health();
     log('');
     log(
-      `roster of ${PEOPLE}, pageSize 25, autocannon c=${CONNECTIONS} ${DURATION_S}s per row (${WARM_UP_S}s warm-up); load average ${loadAverage()}`,
+      `roster of ${PEOPLE}, pageSize 25, autocannon c=${CONNECTIONS} ${DURATION_S}s per measure (${WARM_UP_S}s warm-up); load average ${loadAverage()}`,
     );
-    log(
-      `anchor GET /health: p50 ${anchorBefore.latency.p50} ms, p99 ${anchorBefore.latency.p99} ms, ${anchorBefore.requests.average.toFixed(0)} req/s`,
-    );
+    log(`anchor GET /health: ${describeAnchor(anchorBefore)}`);
     const table: string[][] = [
-      ['row', 'query', 'match', 'shown', 'p50', 'p99', 'req/s', 'p99 / health p99', 'req/s / health', 'met'],
+      [
+        'row',
+        'query',
+        'match',
+        'shown',
+        'saturation req/s',
+        'req/s / health',
+        'closed-loop p99',
+        'offered req/s',
+        'p50',
+        'p99 (<= 20 ms)',
+        'met',
+      ],
     ];
     const results: { name: string; p99: number }[] = [];
     for (const row of rows) {
       const url = rosterOf(row.query);
       const check = await http.get<{ total: number; items: unknown[] }>(url, admin.token);
       if (check.status !== 200) throw new Error(`${row.name}: ${check.status} ${JSON.stringify(check.body)}`);
-      await autocannon(api.baseUrl + url, admin.token, WARM_UP_S);
-      const load = await autocannon(api.baseUrl + url, admin.token, DURATION_S);
-      const met = load.latency.p99 <= P99_TARGET_MS && load.non2xx === 0 && load.errors === 0;
+      const { saturation, halfLoad, offered } = await measure(api.baseUrl + url, admin.token);
+      const errors = saturation.non2xx + saturation.errors + halfLoad.non2xx + halfLoad.errors;
+      const met = halfLoad.latency.p99 <= P99_TARGET_MS && errors === 0;
       if (!met) failed = true;
-      results.push({ name: row.name, p99: load.latency.p99 });
+      results.push({ name: row.name, p99: halfLoad.latency.p99 });
       table.push([
         row.name,
         row.query.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>'),
         String(check.body.total),
         String(check.body.items.length),
-        `${load.latency.p50} ms`,
-        `${load.latency.p99} ms`,
-        load.requests.average.toFixed(0),
-        (load.latency.p99 / anchorBefore.latency.p99).toFixed(2),
-        (load.requests.average / anchorBefore.requests.average).toFixed(2),
-        met
-          ? 'ok'
-          : `MISSED${load.non2xx || load.errors ? ` (non-2xx ${load.non2xx}, errors ${load.errors})` : ''}`,
+        saturation.requests.average.toFixed(0),
+        (saturation.requests.average / anchorBefore.saturation.requests.average).toFixed(2),
+        `${saturation.latency.p99} ms`,
+        `${offered.toFixed(0)} (got ${halfLoad.requests.average.toFixed(0)})`,
+        `${halfLoad.latency.p50} ms`,
+        `${halfLoad.latency.p99} ms`,
+        met ? 'ok' : `MISSED${errors ? ` (non-2xx or errors: ${errors})` : ''}`,
       ]);
       log(`  ${table.at(-1)!.join('  ')}`);
     }
     const anchorAfter = await health();
-    log(
-      `anchor GET /health again: p50 ${anchorAfter.latency.p50} ms, p99 ${anchorAfter.latency.p99} ms, ${anchorAfter.requests.average.toFixed(0)} req/s; load average ${loadAverage()}`,
-    );
+    log(`anchor GET /health again: ${describeAnchor(anchorAfter)}; load average ${loadAverage()}`);
     log('');
     log(markdownTable(table));
     const worst = [...results].sort((a, b) => b.p99 - a.p99)[0];
-    if (worst) log(`worst row: ${worst.name}, p99 ${worst.p99} ms (target <= ${P99_TARGET_MS} ms)`);
+    if (worst)
+      log(
+        `worst row: ${worst.name}, p99 ${worst.p99} ms at half its saturation rate (target <= ${P99_TARGET_MS} ms)`,
+      );
   } finally {
     await owner.end();
     await worker.close();
@@ -348,6 +372,7 @@ function autocannon(
   token: string | null,
   seconds: number,
   connections = CONNECTIONS,
+  overallRate?: number,
 ): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -358,6 +383,7 @@ function autocannon(
         '-d',
         String(seconds),
         '-j',
+        ...(overallRate ? ['-R', String(Math.max(1, Math.round(overallRate)))] : []),
         ...(token ? ['-H', `authorization=Bearer ${token}`] : []),
         url,
       ],

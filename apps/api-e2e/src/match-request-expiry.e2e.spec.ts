@@ -39,6 +39,19 @@ describe('a match request nobody answers expires after the program’s days', ()
         id,
       ])
     )[0].status;
+  /** The request's notifications: kind, recipient, and whether due before the request expires. */
+  const notificationsOf = (requestId: string) =>
+    system.services.db.query<{
+      kind: string;
+      recipient_user_id: string;
+      before_expiry: boolean;
+      link: string;
+    }>(
+      `SELECT n.kind, n.recipient_user_id, n.deliver_at < r.expires_at AS before_expiry, n.link
+         FROM notifications n JOIN match_requests r ON r.organization_id = n.organization_id AND r.id = n.subject_id
+        WHERE n.subject_id = $1 ORDER BY n.created_at`,
+      [requestId],
+    );
   const runOut = (id: string) =>
     system.services.db.query(
       `UPDATE match_requests SET expires_at = now() - interval '1 minute' WHERE id = $1`,
@@ -60,6 +73,15 @@ describe('a match request nobody answers expires after the program’s days', ()
   it('is enqueued through the outbox, delayed by the program’s days, and expires the request when it runs', async () => {
     const mentor = await w.person('mentor');
     const request = await send(mentor);
+    // The mentor is reminded on a working morning a day before, and before the request expires.
+    expect(await notificationsOf(request.id)).toEqual([
+      {
+        kind: 'match-request.expiring',
+        recipient_user_id: mentor.id,
+        before_expiry: true,
+        link: `/orgs/${w.org.id}/requests/received`,
+      },
+    ]);
     const job = await jobOf(request.id);
     expect(await job.getState()).toBe('delayed');
     const delay = job.opts.delay ?? 0;
@@ -95,6 +117,11 @@ describe('a match request nobody answers expires after the program’s days', ()
 
     await job.promote();
     await waitFor(async () => (await statusOf(request.id)) === 'expired', 'the request to expire');
+    // The mentee hears of it, with the way to the cohort's other mentors.
+    expect((await notificationsOf(request.id)).map((n) => [n.kind, n.recipient_user_id, n.link])).toEqual([
+      ['match-request.expiring', mentor.id, `/orgs/${w.org.id}/requests/received`],
+      ['match-request.expired', mentee.id, `/orgs/${w.org.id}/cohorts/${w.cohort.id}/mentors`],
+    ]);
     const audit = await system.services.db.query<{ action: string; actor_user_id: string }>(
       `SELECT action, actor_user_id FROM audit_events WHERE target_id = $1 ORDER BY occurred_at`,
       [request.id],
@@ -125,5 +152,8 @@ describe('a match request nobody answers expires after the program’s days', ()
     );
     expect(await statusOf(answered.id)).toBe('withdrawn');
     expect(await statusOf(waiting.id)).toBe('open');
+    // The withdrawn request's reminder to its mentor was taken back before it came; no "expired".
+    expect(await notificationsOf(answered.id)).toEqual([]);
+    expect((await notificationsOf(waiting.id)).map((n) => n.kind)).toEqual(['match-request.expiring']);
   });
 });

@@ -1,9 +1,10 @@
 import { FIELD_LIMITS, type ErrorBody, type Page } from '@mentorship/contracts';
-import type { MatchRequestViewDto } from '@mentorship/matching';
+import type { MatchRequestViewDto, ReceivedMatchRequestPageDto } from '@mentorship/matching';
 import { makeUser, type SignedUpUser, useTestApi } from '@mentorship/testing';
 import { MatchingWorld, requestBody } from './support/matching-world';
 
 type Answer = MatchRequestViewDto & ErrorBody;
+type ReceivedPage = ReceivedMatchRequestPageDto;
 
 /** The answer is the error `status` with the stable `code`. */
 function expectRefused(
@@ -205,6 +206,45 @@ describe('structured match requests on the real API', () => {
     // Full now: a new request to them is refused up front.
     const late = await send(await w.person('mentee'), requestBody(popular.id));
     expectRefused(late, 409, 'mentor_at_capacity');
+  });
+
+  it('the received page gives the mentor their places and free places in each cohort they mentor', async () => {
+    const busy = await w.person('mentor', { mentorCapacity: 2 }, { displayName: 'Bea Busy' });
+    const received = async (who: SignedUpUser) =>
+      (await t.http.get<ReceivedPage>(`${w.base}/match-requests/received`, who.token)).body.places;
+    const placesOf = async (who: SignedUpUser) =>
+      (await received(who)).map(({ otherMentors: _others, ...places }) => places);
+    expect(await placesOf(busy)).toEqual([
+      { cohortId: w.cohort.id, cohortName: w.cohort.name, places: 2, freePlaces: 2 },
+    ]);
+    // Whom they may suggest instead: the cohort's other mentors with a place, never themselves.
+    const [own] = await received(busy);
+    const names = own.otherMentors.map((m) => m.displayName);
+    expect(names).toContain('Olga Other');
+    expect(own.otherMentors.map((m) => m.userId)).not.toContain(busy.id);
+    // A full mentor is not worth suggesting.
+    const full = await w.person('mentor', { mentorCapacity: 0 }, { displayName: 'Fay Full' });
+    expect((await received(busy))[0].otherMentors.map((m) => m.userId)).not.toContain(full.id);
+    const sent = await send(await w.person('mentee'), requestBody(busy.id));
+    expect((await act(busy, sent.body.id, 'accept')).status).toBe(200);
+    expect(await placesOf(busy)).toEqual([
+      { cohortId: w.cohort.id, cohortName: w.cohort.name, places: 2, freePlaces: 1 },
+    ]);
+    // A cohort of a program without a capacity of theirs: the program's default counts.
+    const firstDefault = w.cohort.settings.defaultMentorCapacity;
+    const second = await w.newCohort({ defaultMentorCapacity: 4 });
+    await w.enroll([busy], 'mentor', {}, second.id);
+    await t.api.db.query(`UPDATE profiles SET mentor_capacity = NULL WHERE user_id = $1`, [busy.id]);
+    expect(new Map((await placesOf(busy)).map((p) => [p.cohortId, [p.places, p.freePlaces]]))).toEqual(
+      new Map([
+        [w.cohort.id, [firstDefault, firstDefault - 1]],
+        [second.id, [4, 3]],
+      ]),
+    );
+    // Paused: no place anywhere. A mentee mentors nowhere.
+    await t.api.db.query(`UPDATE profiles SET paused = true WHERE user_id = $1`, [busy.id]);
+    expect((await placesOf(busy)).map((p) => p.places)).toEqual([0, 0]);
+    expect(await placesOf(mentee)).toEqual([]);
   });
 
   it('a flash program’s accepted request is one conversation, active at once', async () => {

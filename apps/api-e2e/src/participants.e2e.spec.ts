@@ -273,6 +273,18 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
       total: 5,
     });
     expect((await roster('?pageSize=2&page=4')).body).toMatchObject({ items: [], total: 5 });
+    // A filtered roster gathers its matches once for the page and the total: both still agree.
+    const goPage2 = await roster(`?skillId=${go.id}&pageSize=1&page=2`);
+    expect({ names: goPage2.body.items.map((p) => p.name), total: goPage2.body.total }).toEqual({
+      names: ['Margaret Hamilton'],
+      total: 2,
+    });
+    const textPage = await roster('?q=en&pageSize=1&page=2');
+    expect({ names: textPage.body.items.map((p) => p.name), total: textPage.body.total }).toEqual({
+      names: ['Ken Thompson'],
+      total: 4,
+    });
+    expect((await roster(`?skillId=${go.id}&pageSize=2&page=3`)).body).toMatchObject({ items: [], total: 2 });
 
     // The order and the text filter follow a member who renames themself (a stored sort name).
     const renamed = await t.http.patch('/api/v1/me', { displayName: 'Alan Kay' }, tokens.get('Ken Thompson'));

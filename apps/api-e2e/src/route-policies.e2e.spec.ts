@@ -30,6 +30,8 @@ describe('route access policies', () => {
       .map((r) => `${r.method} ${r.path}`)
       .sort();
     expect(publicRoutes).toEqual([
+      // The unsubscribe link of notification emails: its signed token is the credential.
+      'GET /api/v1/unsubscribe/:token',
       'GET /health',
       'GET /ready',
       'POST /api/v1/auth/password-reset',
@@ -39,6 +41,7 @@ describe('route access policies', () => {
       'POST /api/v1/auth/sign-out',
       'POST /api/v1/auth/sign-up',
       'POST /api/v1/invitations/preview',
+      'POST /api/v1/unsubscribe/:token',
     ]);
   });
 });

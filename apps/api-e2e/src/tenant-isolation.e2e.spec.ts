@@ -220,7 +220,16 @@ describe('tenant isolation', () => {
        VALUES ($1, $2, $3, $4, $5, now())`,
       [orgA.id, match.id, cohort.body.id, memberA.id, adminA.id],
     );
+    // A delivered notification of A's member (the trial halfway nudge).
+    const [notification] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO notifications (organization_id, id, recipient_user_id, recipient_email, recipient_name, kind,
+                                  idempotency_key, title, body, deliver_at, delivered_at, shown_in_app, email_state)
+       VALUES ($1, gen_random_uuid(), $2, $3, 'Member A', 'trial.halfway', 'isolation', 'Halfway', 'Halfway',
+               now(), now(), true, 'sent') RETURNING id`,
+      [orgA.id, memberA.id, memberA.email],
+    );
     Object.assign(idsOfA, {
+      notificationId: notification.id,
       requestId: asked[0]!.body.id,
       roundId: round!.id,
       matchId: match.id,
@@ -293,8 +302,11 @@ describe('tenant isolation', () => {
 
   it("gives B's admin 404 for A's member ids through B's own organization, and changes nothing", async () => {
     const before = await snapshotOf(t.api, orgA.id);
-    // Every route that names a thing of the organization by id.
-    const memberRoutes = listRoutes(t.api.app).filter((r) => /:(?!orgId)\w+/.test(r.path));
+    // Every route that names a thing of the organization by id. (Routes with no organization in
+    // the path, the unsubscribe link, take theirs from a signed token: notifications.e2e.)
+    const memberRoutes = listRoutes(t.api.app).filter(
+      (r) => r.path.includes(':orgId') && /:(?!orgId)\w+/.test(r.path),
+    );
     expect(memberRoutes.length).toBeGreaterThanOrEqual(8);
     for (const route of memberRoutes) {
       const result = await send(route, orgB.id, adminB.token);

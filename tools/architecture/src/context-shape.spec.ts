@@ -10,7 +10,7 @@ const DEPENDENCIES: Record<string, string[]> = JSON.parse(
 
 /** Top-level files of a context say their role in their name (STYLE.md: `match.service.ts`). */
 const TOP_LEVEL_FILE =
-  /^(index\.ts|[a-z0-9-]+\.(module|context|controller|service|exception|guard|interceptor|strategy|audit)(\.spec)?\.ts)$/;
+  /^(index\.ts|[a-z0-9-]+\.(module|context|controller|service|exception|guard|interceptor|strategy|audit|decorators|notifications)(\.spec)?\.ts)$/;
 /** The folders a context may have, and what may live in each. */
 const FOLDERS: Record<string, RegExp> = {
   dto: /^[a-z0-9-]+\.dto\.ts$/,

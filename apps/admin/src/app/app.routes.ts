@@ -34,6 +34,11 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@mentorship/admin/feature-invitations').then((m) => m.invitationsRoutes),
   },
   {
+    // The unsubscribe link of notification emails (built from PUBLIC_URL): works signed in or out.
+    path: 'unsubscribe',
+    loadChildren: () => import('@mentorship/admin/feature-notifications').then((m) => m.unsubscribeRoutes),
+  },
+  {
     path: 'orgs',
     canActivate: [signedInGuard],
     loadChildren: () => import('@mentorship/admin/feature-organizations').then((m) => m.organizationsRoutes),

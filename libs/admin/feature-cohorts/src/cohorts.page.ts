@@ -94,6 +94,14 @@ const ALL = 'all';
             <td mat-cell *matCellDef="let cohort" class="place">
               @if (cohort.participation; as mine) {
                 <span>{{ roleLabel(mine.role) }} · {{ participantStatus(mine.status) }}</span>
+                @if (choosesMentor(cohort)) {
+                  <a
+                    mat-flat-button
+                    [routerLink]="['/orgs', orgId(), 'cohorts', cohort.id, 'mentors']"
+                    [attr.aria-label]="'Find a mentor in ' + cohort.name"
+                    >Find a mentor</a
+                  >
+                }
                 @if (mine.status === 'invited') {
                   <button mat-flat-button type="button" (click)="accept(cohort)">Accept</button>
                   <button mat-button type="button" (click)="decline(cohort)">Decline</button>
@@ -140,7 +148,8 @@ const ALL = 'all';
     .place span {
       margin-inline-end: 8px;
     }
-    .place button {
+    .place button,
+    .place a {
       margin: 4px 8px 4px 0;
     }
     .empty {
@@ -196,6 +205,16 @@ export class CohortsPage {
       });
       onCleanup(() => subscription.unsubscribe());
     });
+  }
+
+  /** An enrolled mentee of a cohort where mentees choose, while it is matching or running. */
+  protected choosesMentor(cohort: CohortView): boolean {
+    return (
+      cohort.participation?.role === 'mentee' &&
+      cohort.participation.status === 'enrolled' &&
+      cohort.settings.matchingMode === 'mentee-choice' &&
+      (cohort.status === 'matching' || cohort.status === 'running')
+    );
   }
 
   protected filterStatus(value: CohortStatus | typeof ALL): void {

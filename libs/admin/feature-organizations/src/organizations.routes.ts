@@ -43,6 +43,19 @@ export const organizationsRoutes: Routes = [
         loadChildren: () => import('@mentorship/admin/feature-programs').then((m) => m.programsRoutes),
       },
       {
+        // Before `cohorts/:cohortId` (coordinators only): any enrolled mentee finds a mentor here.
+        path: 'cohorts/:cohortId/mentors',
+        title: 'Find a mentor · Mentorship Map',
+        loadChildren: () =>
+          import('@mentorship/admin/feature-match-requests').then((m) => m.findMentorRoutes),
+      },
+      {
+        // What a request allows follows from the person's part in it: the API decides, not a role guard.
+        path: 'requests',
+        loadChildren: () =>
+          import('@mentorship/admin/feature-match-requests').then((m) => m.matchRequestsRoutes),
+      },
+      {
         path: 'cohorts/:cohortId',
         title: 'Cohort · Mentorship Map',
         canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],
@@ -64,6 +77,12 @@ export const organizationsRoutes: Routes = [
         path: 'profile',
         title: 'My profile · Mentorship Map',
         loadChildren: () => import('@mentorship/admin/feature-profile').then((m) => m.profileRoutes),
+      },
+      {
+        path: 'notifications',
+        title: 'Notifications · Mentorship Map',
+        loadChildren: () =>
+          import('@mentorship/admin/feature-notifications').then((m) => m.notificationsRoutes),
       },
     ],
   },

@@ -25,15 +25,7 @@ export const CADENCE_WORDS: Record<CheckInCadence, string> = {
   monthly: 'Every month',
 };
 
-export const COMPONENT_WORDS: Record<ComponentId, { label: string; hint: string }> = {
-  skills: { label: 'Skills', hint: 'The mentor is good at what the mentee wants to learn.' },
-  goals: { label: 'Goals', hint: "The mentor's topics fit the mentee's goals." },
-  mentorTypes: { label: 'Kind of mentoring', hint: 'Technical, career, leadership … as offered and wanted.' },
-  availability: { label: 'Common time', hint: 'Both are free at the same hours of the week.' },
-  languages: { label: 'Languages', hint: 'They share a language.' },
-  seniority: { label: 'Seniority', hint: 'The mentor is more senior (or a peer, in peer programs).' },
-  timeZone: { label: 'Time zone', hint: 'Their time zones are close.' },
-};
+export { COMPONENT_WORDS } from '@mentorship/admin/util';
 
 export const MUST_HAVE_WORDS: Record<MustHave, string> = {
   skills: 'at least one skill in common',

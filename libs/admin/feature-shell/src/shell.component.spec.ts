@@ -63,7 +63,7 @@ describe(ShellComponent.name, () => {
     expect(shell.querySelector('header')?.textContent).not.toMatch(/admin/i);
   });
 
-  it('shows a mentee their home, cohorts and profile', async () => {
+  it('shows a mentee their home, cohorts, requests and profile', async () => {
     const shell = await render(
       [
         {
@@ -78,7 +78,11 @@ describe(ShellComponent.name, () => {
       'o1',
     );
     expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Northwind');
-    expect(navLinks(shell)).toEqual(['Home', 'My cohorts', 'My profile']);
+    expect(navLinks(shell)).toEqual(['Home', 'My cohorts', 'My requests', 'My profile']);
+    // One link per page, not an escaped slash: `/orgs/o1/requests/sent`.
+    expect(shell.querySelector('nav a[href$="requests/sent"]')?.getAttribute('href')).toBe(
+      '/orgs/o1/requests/sent',
+    );
   });
 
   it('shows coordinators the members, programs, cohorts and skills pages', async () => {
@@ -98,7 +102,7 @@ describe(ShellComponent.name, () => {
     expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills']);
   });
 
-  it('gives a coordinator who also mentors their own profile as well', async () => {
+  it('gives a coordinator who also mentors the requests to them and their own profile as well', async () => {
     const shell = await render(
       [
         {
@@ -112,7 +116,15 @@ describe(ShellComponent.name, () => {
       ],
       'o1',
     );
-    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills', 'My profile']);
+    expect(navLinks(shell)).toEqual([
+      'Home',
+      'Members',
+      'Programs',
+      'Cohorts',
+      'Skills',
+      'Requests to me',
+      'My profile',
+    ]);
   });
 
   it('shows the account in the toolbar on a wide screen', async () => {

@@ -4,7 +4,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter } from 'rxjs';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { UnreadNotifications } from '@mentorship/admin/data-access-notifications';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
 import {
   OrganizationStore,
@@ -26,6 +29,8 @@ export function organizationLinks(roles: readonly OrganizationRole[]): { path: s
       { path: 'skills', label: 'Skills' },
     );
   else if (takesPart(roles)) links.push({ path: 'cohorts', label: 'My cohorts' });
+  if (roles.includes('mentee')) links.push({ path: 'requests/sent', label: 'My requests' });
+  if (roles.includes('mentor')) links.push({ path: 'requests/received', label: 'Requests to me' });
   if (takesPart(roles)) links.push({ path: 'profile', label: 'My profile' });
   return links;
 }
@@ -56,6 +61,27 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
           <a class="brand" routerLink="/">Mentorship Map</a>
           <span class="spacer"></span>
           @if (session.user(); as user) {
+            @if (organizations.current(); as org) {
+              <a
+                mat-icon-button
+                class="bell"
+                [routerLink]="['/orgs', org.id, 'notifications']"
+                [attr.aria-label]="unreadLabel()"
+                [title]="unreadLabel()"
+              >
+                <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+                  <path
+                    d="M12 22a2 2 0 0 0 2-2h-4a2 2 0 0 0 2 2zm6-6V11a6 6 0 0 0-5-5.9V4a1 1 0 0 0-2 0v1.1A6 6 0 0 0 6 11v5l-2 2v1h16v-1z"
+                    fill="currentColor"
+                  />
+                </svg>
+                @if (unread.count() > 0) {
+                  <span class="badge" aria-hidden="true">{{
+                    unread.count() > 99 ? '99+' : unread.count()
+                  }}</span>
+                }
+              </a>
+            }
             @if (!narrow()) {
               <ng-container [ngTemplateOutlet]="switcher" />
               @if (organizations.organizations().length > 0) {
@@ -94,7 +120,7 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
           @for (link of links(); track link.path) {
             <a
               mat-button
-              [routerLink]="['/orgs', org.id, link.path]"
+              [routerLink]="'/orgs/' + org.id + '/' + link.path"
               routerLinkActive="active"
               ariaCurrentWhenActive="page"
               >{{ link.label }}</a
@@ -196,6 +222,24 @@ import { injectNarrowScreen } from '@mentorship/admin/ui';
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
     }
+    .bell {
+      position: relative;
+    }
+    .badge {
+      position: absolute;
+      top: 2px;
+      right: 0;
+      min-width: 18px;
+      height: 18px;
+      padding: 0 4px;
+      box-sizing: border-box;
+      border-radius: 9px;
+      background: var(--mat-sys-error);
+      color: var(--mat-sys-on-error);
+      font: var(--mat-sys-label-small);
+      line-height: 18px;
+      text-align: center;
+    }
     .user {
       font: var(--mat-sys-body-medium);
       color: var(--mat-sys-on-surface-variant);
@@ -228,6 +272,11 @@ export class ShellComponent {
   });
   /** Under 600 px the account goes into a menu and the switcher takes a row of its own. */
   protected readonly narrow = injectNarrowScreen();
+  protected readonly unread = inject(UnreadNotifications);
+  protected readonly unreadLabel = computed(() => {
+    const count = this.unread.count();
+    return count === 0 ? 'Notifications' : `Notifications, ${count} unread`;
+  });
 
   constructor() {
     // Every page knows the user's organizations, not only those whose guard asked for them
@@ -236,6 +285,20 @@ export class ShellComponent {
       if (!this.session.user()) return;
       untracked(() => this.organizations.ensureLoaded().subscribe({ error: () => undefined }));
     });
+    // The bell's count: for the organization shown, again after every navigation.
+    effect(() => {
+      const orgId = this.session.user() ? (this.organizations.current()?.id ?? null) : null;
+      untracked(() => this.unread.refresh(orgId));
+    });
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        const orgId = this.session.user() ? (this.organizations.current()?.id ?? null) : null;
+        if (orgId) this.unread.refresh(orgId);
+      });
   }
 
   /** Admins and coordinators land on the members page, everyone else on the organization's home. */

@@ -7,6 +7,7 @@ import {
   DatabaseModule,
   JobsModule,
   LoggingModule,
+  NotificationKindsModule,
   RedisModule,
 } from '@mentorship/platform';
 import { CONTEXTS } from './contexts';
@@ -33,6 +34,7 @@ export function applicationImports(
       contexts.flatMap((context) => context.jobs ?? []),
       contexts.flatMap((context) => context.schedules ?? []),
     ),
+    NotificationKindsModule.forRoot(contexts.flatMap((context) => context.notificationKinds ?? [])),
     ...entry,
     ...contexts.map((context) => context.module),
   ];

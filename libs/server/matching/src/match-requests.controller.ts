@@ -16,6 +16,7 @@ import {
   MatchRequestPageDto,
   MatchRequestQueryDto,
   MatchRequestViewDto,
+  ReceivedMatchRequestPageDto,
   SendMatchRequestDto,
 } from './dto/match-request.dto';
 import { MatchRequestsService } from './match-requests.service';
@@ -80,11 +81,13 @@ export class MatchRequestsController {
 
   @OrgMember()
   @Get('match-requests/received')
-  @ApiOperation({ summary: 'The requests I received as a mentor, newest first' })
-  @ApiOkResponse({ type: MatchRequestPageDto })
+  @ApiOperation({
+    summary: 'The requests I received as a mentor, newest first, and my free places',
+  })
+  @ApiOkResponse({ type: ReceivedMatchRequestPageDto })
   @ApiErrorCodes({ 400: ['validation_failed'], 401: ['unauthenticated'], 404: ['organization_not_found'] })
-  received(@Query() query: MatchRequestQueryDto): Promise<MatchRequestPageDto> {
-    return this.requests.list('mentor', query);
+  received(@Query() query: MatchRequestQueryDto): Promise<ReceivedMatchRequestPageDto> {
+    return this.requests.received(query);
   }
 
   @OrgMember()

@@ -3,20 +3,26 @@ import { Injectable } from '@nestjs/common';
 import type { MatchStatus } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { MatchesService } from '@mentorship/mentorships';
+import { NotificationsService } from '@mentorship/notifications';
+import { ProfilesService } from '@mentorship/people';
 import { JobOutbox, TenantContext } from '@mentorship/platform';
 import type { ProgramSettings } from '@mentorship/programs';
-import { isCohortManager } from '@mentorship/programs';
+import { completeProgramSettings, isCohortManager } from '@mentorship/programs';
 import {
   DeclineMatchRequestDto,
   MatchRequestPageDto,
   MatchRequestQueryDto,
   MatchRequestViewDto,
+  MentorPlacesDto,
+  OTHER_MENTORS_LIMIT,
+  ReceivedMatchRequestPageDto,
   SendMatchRequestDto,
 } from './dto/match-request.dto';
 import type { MatchRequestEntity } from './entities/match-request.entity';
 import { matchRequestExpiryJob } from './jobs/match-request-expiry.job';
 import { MatchingAudit } from './matching.audit';
 import { MatchingException } from './matching.exception';
+import { MatchingNotifications } from './matching.notifications';
 import { MenteeChoiceService } from './mentee-choice.service';
 import { MentorPlacesService } from './mentor-places.service';
 import { CohortPeopleRepository } from './repositories/cohort-people.repository';
@@ -54,6 +60,8 @@ export class MatchRequestsService {
     private readonly people: CohortPeopleRepository,
     private readonly requests: MatchRequestRepository,
     private readonly exposures: SuggestionExposureRepository,
+    private readonly notifications: NotificationsService,
+    private readonly profiles: ProfilesService,
   ) {}
 
   async send(cohortId: string, input: SendMatchRequestDto): Promise<MatchRequestViewDto> {
@@ -96,6 +104,7 @@ export class MatchRequestsService {
       decidedAt: null,
     });
     await this.outbox.enqueue(matchRequestExpiryJob, { requestId: id }, { notBefore: expiresAt });
+    await this.remindMentorBeforeExpiry(id, cohortId, input.mentorUserId, input.subject, expiresAt);
     await this.audit.record({
       action: MatchingAudit.matchRequestSent,
       target: { type: 'match_request', id },
@@ -131,6 +140,7 @@ export class MatchRequestsService {
       places,
     );
     await this.requests.change(request.id, { status: 'accepted', matchId, decidedAt: new Date() });
+    await this.notifications.withdraw(MatchingNotifications.requestExpiring, request.id);
     // A matched mentee is no longer choosing: the mentors on their list are free for others.
     await this.exposures.release(request.cohortId, request.menteeUserId);
     await this.audit.record({
@@ -157,6 +167,7 @@ export class MatchRequestsService {
       suggestedMentorUserId: suggested,
       decidedAt: new Date(),
     });
+    await this.notifications.withdraw(MatchingNotifications.requestExpiring, request.id);
     await this.audit.record({
       action: MatchingAudit.matchRequestDeclined,
       target: { type: 'match_request', id: request.id },
@@ -169,6 +180,7 @@ export class MatchRequestsService {
     const me = TenantContext.caller().userId;
     const request = await this.openRequest(await this.requests.lockForMentee(requestId, me));
     await this.requests.change(request.id, { status: 'withdrawn', decidedAt: new Date() });
+    await this.notifications.withdraw(MatchingNotifications.requestExpiring, request.id);
     await this.audit.record({
       action: MatchingAudit.matchRequestWithdrawn,
       target: { type: 'match_request', id: request.id },
@@ -186,6 +198,7 @@ export class MatchRequestsService {
     const request = await this.requests.lock(requestId);
     if (!request || request.status !== 'open' || request.expiresAt.getTime() > Date.now()) return false;
     await this.requests.change(request.id, { status: 'expired', decidedAt: new Date() });
+    await this.tellMenteeExpired(request);
     // Nobody acts: the mentee's request ran out, so the entry is theirs.
     await TenantContext.withCaller({ userId: request.menteeUserId, email: '', roles: [] }, () =>
       this.audit.record({
@@ -224,12 +237,83 @@ export class MatchRequestsService {
     return { items: rows.map(toView), page: query.page, pageSize: query.pageSize, total };
   }
 
+  /** The requests the caller received as a mentor, with their places in each cohort they mentor. */
+  async received(query: MatchRequestQueryDto): Promise<ReceivedMatchRequestPageDto> {
+    const page = await this.list('mentor', query);
+    return { ...page, places: await this.myPlaces() };
+  }
+
+  /** The caller's places and free places in each cohort they mentor while it is matching or running. */
+  private async myPlaces(): Promise<MentorPlacesDto[]> {
+    const me = TenantContext.caller().userId;
+    const places: MentorPlacesDto[] = [];
+    // One after the other: all run on the request's one connection.
+    for (const cohort of await this.people.mentoredCohorts(me)) {
+      const settings = completeProgramSettings(cohort.settings);
+      const offered = await this.places.places([me], settings);
+      const colleagues = await this.people.otherMentors(cohort.id, me);
+      const free = await this.places.freePlaces([me, ...colleagues.map((c) => c.userId)], settings);
+      places.push({
+        cohortId: cohort.id,
+        cohortName: cohort.name,
+        places: offered.get(me) ?? 0,
+        freePlaces: free.get(me) ?? 0,
+        // Suggesting a mentor who is full sends the mentee to a second refusal.
+        otherMentors: colleagues.filter((c) => (free.get(c.userId) ?? 0) > 0).slice(0, OTHER_MENTORS_LIMIT),
+      });
+    }
+    return places;
+  }
+
   /** Only an open request that has not run out can be answered or withdrawn. */
   private async openRequest(request: MatchRequestEntity | null): Promise<MatchRequestEntity> {
     if (!request) throw MatchingException.requestNotFound();
     if (request.status !== 'open') throw MatchingException.requestNotOpen(request.status);
     if (request.expiresAt.getTime() <= Date.now()) throw MatchingException.requestNotOpen('expired');
     return request;
+  }
+
+  /** A day before the request expires (on a working morning, before it does), the mentor is reminded. */
+  private async remindMentorBeforeExpiry(
+    requestId: string,
+    cohortId: string,
+    mentorUserId: string,
+    subject: string,
+    expiresAt: Date,
+  ): Promise<void> {
+    const contacts = await this.profiles.contactsOf([mentorUserId, TenantContext.caller().userId]);
+    const mentor = contacts.get(mentorUserId);
+    if (!mentor) return;
+    const mentee = contacts.get(TenantContext.caller().userId)?.name ?? 'A mentee';
+    await this.notifications.notify({
+      kind: MatchingNotifications.requestExpiring,
+      recipient: mentor,
+      key: requestId,
+      title: `${mentee}'s request expires soon`,
+      body: `${mentee} asked you: “${subject}”. The request expires unanswered on ${dayFor(expiresAt, mentor.timeZone)}: accept or decline it, so they know where they stand.`,
+      link: `/orgs/${TenantContext.organizationId()}/requests/received`,
+      subject: { type: 'match_request', id: requestId },
+      due: new Date(Math.max(Date.now(), expiresAt.getTime() - DAY_MS)),
+      before: expiresAt,
+    });
+  }
+
+  /** An expired request sends the mentee back to the cohort's other mentors. */
+  private async tellMenteeExpired(request: MatchRequestEntity): Promise<void> {
+    const contacts = await this.profiles.contactsOf([request.menteeUserId, request.mentorUserId]);
+    const mentee = contacts.get(request.menteeUserId);
+    if (!mentee) return;
+    const mentor = contacts.get(request.mentorUserId)?.name ?? 'The mentor';
+    await this.notifications.notify({
+      kind: MatchingNotifications.requestExpired,
+      recipient: mentee,
+      key: request.id,
+      title: `Your request to ${mentor} expired`,
+      body: `${mentor} did not answer your request “${request.subject}” in time. Other mentors of the cohort have free places: the suggestions list them with why each fits.`,
+      link: `/orgs/${TenantContext.organizationId()}/cohorts/${request.cohortId}/mentors`,
+      subject: { type: 'match_request', id: request.id },
+      due: new Date(),
+    });
   }
 }
 
@@ -258,4 +342,9 @@ function toView(row: MatchRequestRow): MatchRequestViewDto {
     decidedAt: iso(row.decidedAt),
     createdAt: iso(row.createdAt) as string,
   };
+}
+
+/** A moment's day as the recipient reads it, in their own zone ("14 March 2027"). */
+function dayFor(at: Date, timeZone: string | null): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }).format(at);
 }

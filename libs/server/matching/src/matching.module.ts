@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mentorship/audit';
+import { NotificationsModule } from '@mentorship/notifications';
 import { OrganizationsModule } from '@mentorship/organizations';
 import { PeopleModule } from '@mentorship/people';
 import { MentorshipsModule } from '@mentorship/mentorships';
@@ -28,6 +29,7 @@ import { MatchingRoundsModule } from './matching-rounds.module';
   imports: [
     TypeOrmModule.forFeature([MatchRequestEntity, SuggestionExposureEntity]),
     AuditModule,
+    NotificationsModule,
     OrganizationsModule,
     PeopleModule,
     ProgramsModule,

@@ -1,6 +1,7 @@
 import type { BoundedContext } from '@mentorship/platform';
 import { trialDeadlineJob, trialHalfwayJob } from './jobs/trial-deadline.job';
 import { MentorshipsModule } from './mentorships.module';
+import { MentorshipsNotifications } from './mentorships.notifications';
 import { mentorshipsMigrations } from './migrations';
 
 export const mentorshipsContext: BoundedContext = {
@@ -8,4 +9,5 @@ export const mentorshipsContext: BoundedContext = {
   module: MentorshipsModule,
   migrations: mentorshipsMigrations,
   jobs: [trialHalfwayJob, trialDeadlineJob],
+  notificationKinds: Object.values(MentorshipsNotifications),
 };

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mentorship/audit';
+import { NotificationsModule } from '@mentorship/notifications';
+import { PeopleModule } from '@mentorship/people';
 import { MatchEventEntity } from './entities/match-event.entity';
 import { MatchEntity } from './entities/match.entity';
 import { TrialAnswerEntity } from './entities/trial-answer.entity';
@@ -19,7 +21,12 @@ import { MatchRepository } from './repositories/match.repository';
  * agreements, maps and check-ins). Matching creates matches through `MatchesService`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchEntity, MatchEventEntity, TrialAnswerEntity]), AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([MatchEntity, MatchEventEntity, TrialAnswerEntity]),
+    AuditModule,
+    NotificationsModule,
+    PeopleModule,
+  ],
   controllers: [MatchesController],
   providers: [
     MatchesService,

@@ -1,10 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { NotificationsService } from '@mentorship/notifications';
+import { ProfilesService } from '@mentorship/people';
 import { Clock, JobOutbox, TenantContext } from '@mentorship/platform';
 import type { TrialAnswerDto, TrialViewDto } from './dto/trial.dto';
 import type { MatchEntity } from './entities/match.entity';
 import { trialDeadlineJob, trialHalfwayJob } from './jobs/trial-deadline.job';
 import { MatchLifecycleService, sidesOf, type MatchTransitioned } from './match-lifecycle.service';
 import { MentorshipsException } from './mentorships.exception';
+import { MentorshipsNotifications } from './mentorships.notifications';
 import { MatchRepository } from './repositories/match.repository';
 import { TrialRepository, type TrialSide } from './repositories/trial.repository';
 
@@ -30,6 +33,8 @@ export class TrialService implements OnModuleInit {
     private readonly trials: TrialRepository,
     private readonly outbox: JobOutbox,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
+    private readonly profiles: ProfilesService,
   ) {}
 
   onModuleInit(): void {
@@ -72,8 +77,32 @@ export class TrialService implements OnModuleInit {
     if (!match || match.status !== 'trial' || !match.trialEndsAt) return;
     const now = this.clock.now();
     if (now < halfwayOf(match)) return;
-    // The nudge's record is its idempotency key; notifications deliver from it (a later point).
+    // The nudge's record keeps it to once; each side's notification has its own key as well.
     await this.trials.claimNudge(matchId, 'halfway', now);
+    const contacts = await this.profiles.contactsOf([match.menteeUserId, match.mentorUserId]);
+    const organizationId = TenantContext.organizationId();
+    for (const side of SIDES) {
+      const [me, other] =
+        side === 'mentee'
+          ? [match.menteeUserId, match.mentorUserId]
+          : [match.mentorUserId, match.menteeUserId];
+      const recipient = contacts.get(me);
+      if (!recipient) continue;
+      const otherName = contacts.get(other)?.name ?? `your ${side === 'mentee' ? 'mentor' : 'mentee'}`;
+      await this.notifications.notify({
+        kind: MentorshipsNotifications.trialHalfway,
+        recipient,
+        key: `${match.id}:${side}`,
+        title: `Halfway through your trial with ${otherName}`,
+        body:
+          `Your trial period with ${otherName} is halfway through; it ends on ` +
+          `${endDateFor(match.trialEndsAt, recipient.timeZone)}. If you have not met yet, agree on a first ` +
+          'conversation now: at the end you both say whether to continue, and either of you may stop without blame.',
+        link: `/orgs/${organizationId}/matches/${match.id}`,
+        subject: { type: 'match', id: match.id },
+        due: now,
+      });
+    }
   }
 
   /** The deadline job: unanswered sides take the program's default, then the trial is settled. */
@@ -163,4 +192,9 @@ function halfwayOf(match: Pick<MatchEntity, 'statusChangedAt' | 'trialEndsAt'>):
 
 function answersDueOf(match: Pick<MatchEntity, 'trialEndsAt'>): Date {
   return new Date((match.trialEndsAt?.getTime() ?? 0) + TRIAL_GRACE_DAYS * DAY_MS);
+}
+
+/** A day as the recipient reads it, in their own zone ("14 March 2027"). */
+function endDateFor(at: Date, timeZone: string | null): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }).format(at);
 }

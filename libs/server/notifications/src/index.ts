@@ -3,3 +3,8 @@ export * from './email-delivery.service';
 export * from './mail-transport.service';
 export * from './entities/email-delivery.entity';
 export * from './notifications.context';
+export * from './notifications.service';
+export * from './delivery-time.service';
+export * from './unsubscribe-tokens.service';
+export * from './dto/notification.dto';
+export { NotificationDeliveryJob } from './jobs/notification-delivery.job';

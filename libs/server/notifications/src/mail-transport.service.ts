@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers, e.g. `List-Unsubscribe` on notification emails. */
+  headers?: Record<string, string>;
 }
 
 /** SMTP through nodemailer; SMTP_URL says where (a local sink in tests and in the demo). */

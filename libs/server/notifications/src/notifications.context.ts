@@ -1,4 +1,5 @@
 import type { BoundedContext } from '@mentorship/platform';
+import { notificationDeliveryJob } from './jobs/notification-delivery.job';
 import { notificationsMigrations } from './migrations';
 import { NotificationsModule } from './notifications.module';
 
@@ -6,4 +7,5 @@ export const notificationsContext: BoundedContext = {
   name: 'notifications',
   module: NotificationsModule,
   migrations: notificationsMigrations,
+  jobs: [notificationDeliveryJob],
 };

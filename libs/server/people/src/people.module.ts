@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mentorship/audit';
+import { NotificationsModule } from '@mentorship/notifications';
 import { ProfileSkillEntity } from './entities/profile-skill.entity';
 import { ProfileEntity } from './entities/profile.entity';
 import { SkillEntity } from './entities/skill.entity';
@@ -13,7 +14,11 @@ import { SkillsController } from './skills.controller';
 import { SkillsService } from './skills.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SkillEntity, ProfileEntity, ProfileSkillEntity]), AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([SkillEntity, ProfileEntity, ProfileSkillEntity]),
+    AuditModule,
+    NotificationsModule,
+  ],
   controllers: [SkillsController, ProfilesController],
   providers: [SkillsService, ProfilesService, SkillRepository, ProfileRepository, ProfileSkillRepository],
   exports: [SkillsService, ProfilesService],

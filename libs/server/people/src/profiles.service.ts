@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import type { FieldProblem } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
+import { NotificationsService } from '@mentorship/notifications';
 import { TenantContext } from '@mentorship/platform';
 import { ProfilePageDto, ProfileQueryDto, ProfileViewDto, UpdateProfileDto } from './dto/profile.dto';
 import type { ProfileSkillKind } from './entities/profile-skill.entity';
 import { PeopleAudit } from './people.audit';
 import { PeopleException } from './people.exception';
+import { PeopleNotifications } from './people.notifications';
 import { canonicalTimeZone, languageCode, type ImportedProfile } from './profile-values.service';
 import { ProfileSkillRepository, type ProfileSkillRow } from './repositories/profile-skill.repository';
-import { ProfileChanges, ProfileRepository, type ProfileRow } from './repositories/profile.repository';
+import {
+  ProfileChanges,
+  ProfileRepository,
+  type MemberContact,
+  type ProfileRow,
+} from './repositories/profile.repository';
 import { SkillRepository } from './repositories/skill.repository';
 
 /** The profile fields a PATCH may carry that are plain columns (lists of skills are separate). */
@@ -36,7 +44,14 @@ export class ProfilesService {
     private readonly profiles: ProfileRepository,
     private readonly profileSkills: ProfileSkillRepository,
     private readonly skills: SkillRepository,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  /** The members among `userIds`, by id: whom a reminder reaches, and their time zone. */
+  async contactsOf(userIds: readonly string[]): Promise<Map<string, MemberContact>> {
+    const contacts = await this.profiles.contactsOf(userIds);
+    return new Map(contacts.map((contact) => [contact.userId, contact]));
+  }
 
   async get(userId: string): Promise<ProfileViewDto> {
     const row = await this.profiles.ofMember(userId);
@@ -66,7 +81,8 @@ export class ProfilesService {
 
   /** What the input carries replaces what was there; lists are replaced as a whole. */
   async update(userId: string, input: UpdateProfileDto): Promise<ProfileViewDto> {
-    if (!(await this.profiles.ofMember(userId))) throw PeopleException.profileNotFound();
+    const before = await this.profiles.ofMember(userId);
+    if (!before) throw PeopleException.profileNotFound();
     // Skills before the profile row: merges lock skills, then profiles, in that order too.
     await this.assertPickableSkills(userId, input);
 
@@ -78,6 +94,7 @@ export class ProfilesService {
     ];
     for (const [kind, skills] of lists) if (skills) await this.profileSkills.replace(userId, kind, skills);
 
+    await this.followPause(before, (await this.profiles.ofMember(userId))!);
     await this.audit.record({
       action: PeopleAudit.profileUpdated,
       target: { type: 'profile', id: userId },
@@ -86,6 +103,37 @@ export class ProfilesService {
       },
     });
     return this.get(userId);
+  }
+
+  /**
+   * A pause with an end date: the mentor is reminded a few days before it ends (on a working
+   * morning before that day), once per end date. Another date, or no pause, takes back the
+   * reminder of the old date while it has not come.
+   */
+  private async followPause(before: ProfileRow, after: ProfileRow): Promise<void> {
+    const endOf = (row: ProfileRow) => (row.paused && row.pauseEndsOn ? row.pauseEndsOn : null);
+    const [was, is] = [endOf(before), endOf(after)];
+    if (was === is && before.timeZone === after.timeZone) return;
+    if (was) await this.notifications.withdraw(PeopleNotifications.pauseEnding, `${after.userId}:${was}`);
+    if (!is) return;
+    const endsAt = startOfDay(is, after.timeZone);
+    if (endsAt.getTime() <= Date.now()) return;
+    await this.notifications.notify({
+      kind: PeopleNotifications.pauseEnding,
+      recipient: {
+        userId: after.userId,
+        email: after.email,
+        name: after.displayName,
+        timeZone: after.timeZone,
+      },
+      key: `${after.userId}:${is}`,
+      title: `Your mentoring pause ends on ${is}`,
+      body: `Your pause as a mentor ends on ${is}. From then on mentees can ask you again and matching rounds count your places. If you need longer, change the end date in My profile.`,
+      link: `/orgs/${TenantContext.organizationId()}/profile`,
+      subject: { type: 'profile', id: after.userId },
+      due: new Date(Math.max(Date.now(), endsAt.getTime() - 3 * 24 * 3600 * 1000)),
+      before: endsAt,
+    });
   }
 
   /**
@@ -208,4 +256,11 @@ function toProfileView(row: ProfileRow, skills: ProfileSkillRow[]): ProfileViewD
     })),
     updatedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
   };
+}
+
+/** Midnight at the start of `day` (YYYY-MM-DD) in the zone (none: UTC). */
+function startOfDay(day: string, timeZone: string | null): Date {
+  return DateTime.fromISO(day, { zone: timeZone ?? 'UTC' })
+    .startOf('day')
+    .toJSDate();
 }

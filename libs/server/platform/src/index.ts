@@ -27,6 +27,7 @@ export * from './database/schema/database-roles';
 export * from './database/schema/tenant-rls';
 export * from './database/schema/context-migrations';
 export * from './context/bounded-context';
+export * from './context/notification-kind';
 export * from './redis/redis.module';
 export * from './logging/logging.module';
 export * from './health/health.module';

@@ -19,7 +19,7 @@ import {
   ApiOperation,
 } from '@nestjs/swagger';
 import { CsvBody, PageQueryDto } from '@mentorship/platform';
-import { CohortManagers, CohortRoutes, COHORT_NOT_FOUND } from './cohort-routes.controller';
+import { CohortManagers, CohortRoutes, COHORT_NOT_FOUND } from './cohort-routes.decorators';
 import type { Response } from 'express';
 import { cohortId } from './cohorts.controller';
 import {

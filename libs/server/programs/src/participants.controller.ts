@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiErrorCodes, OrgMember, PageQueryDto } from '@mentorship/platform';
-import { CohortManagers, CohortRoutes, COHORT_NOT_FOUND } from './cohort-routes.controller';
+import { CohortManagers, CohortRoutes, COHORT_NOT_FOUND } from './cohort-routes.decorators';
 import { cohortId } from './cohorts.controller';
 import {
   ApplyDto,

@@ -98,3 +98,20 @@ export type InvitationListQuery = NonNullable<
 export type InvitationStatus = InvitationView['status'];
 
 export type { components, paths };
+export type NotificationView = Schemas['NotificationViewDto'];
+export type NotificationPage = Schemas['NotificationPageDto'];
+export type NotificationPreference = Schemas['NotificationPreferenceDto'];
+export type NotificationPreferences = Schemas['NotificationPreferencesDto'];
+
+export type SuggestionList = Schemas['SuggestionListDto'];
+export type SuggestedMentor = Schemas['SuggestedMentorDto'];
+export type ScoreComponentView = Schemas['ScoreComponentDto'];
+export type SendMatchRequestRequest = Schemas['SendMatchRequestDto'];
+export type DeclineMatchRequestRequest = Schemas['DeclineMatchRequestDto'];
+export type MatchRequestView = Schemas['MatchRequestViewDto'];
+export type MatchRequestPage = Schemas['MatchRequestPageDto'];
+export type ReceivedMatchRequestPage = Schemas['ReceivedMatchRequestPageDto'];
+export type MentorPlacesView = Schemas['MentorPlacesDto'];
+export type MatchRequestListQuery = NonNullable<
+  paths['/api/v1/orgs/{orgId}/match-requests/sent']['get']['parameters']['query']
+>;

@@ -92,6 +92,10 @@ export const ERROR_CODES = {
   trialAlreadyAnswered: 'trial_already_answered',
   /** 403: coordinators decide a trial with the `confirm` or `end_trial` action instead. */
   trialAnswerNotASide: 'trial_answer_not_a_side',
+  // notifications
+  notificationNotFound: 'notification_not_found',
+  /** 404: an unsubscribe link that is not one of ours (cut short, or tampered with). */
+  unsubscribeLinkInvalid: 'unsubscribe_link_invalid',
   // programs
   programNameTaken: 'program_name_taken',
   cohortNameTaken: 'cohort_name_taken',

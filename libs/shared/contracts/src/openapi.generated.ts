@@ -370,6 +370,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notification centre, newest first */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my notifications are unread (the badge) */
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My choices per kind of notification: in the app, by email */
+        get: operations["NotificationsController_preferencesOfMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my choices for the kinds named; the others keep theirs */
+        patch: operations["NotificationsController_updatePreferences"];
+        trace?: never;
+    };
+    "/api/v1/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an unsubscribe link turns off */
+        get: operations["UnsubscribeController_describe"];
+        put?: never;
+        /** Turn off the emails of the link’s kind (no sign-in) */
+        post: operations["UnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/skills": {
         parameters: {
             query?: never;
@@ -1008,7 +1112,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The requests I received as a mentor, newest first */
+        /** The requests I received as a mentor, newest first, and my free places */
         get: operations["MatchRequestsController_received"];
         put?: never;
         post?: never;
@@ -1372,6 +1476,75 @@ export interface components {
             status: "pending" | "accepted" | "expired";
             /** Format: date-time */
             expiresAt: string;
+        };
+        NotificationViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example trial.halfway */
+            kind: string;
+            title: string;
+            body: string;
+            /** @description A path of the admin app, the thing the notification is about. */
+            link: string | null;
+            /** @example match */
+            subjectType: string | null;
+            /** Format: uuid */
+            subjectId: string | null;
+            /** Format: date-time */
+            deliveredAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UnreadCountDto: {
+            /** @description Delivered notifications I have not read. */
+            unread: number;
+        };
+        MarkedReadDto: {
+            /** @description How many notifications this marked read. */
+            marked: number;
+        };
+        NotificationPreferenceDto: {
+            /** @example trial.halfway */
+            kind: string;
+            /** @example Trial halfway */
+            label: string;
+            description: string;
+            /**
+             * @description morning: at 09:00 in my time zone, on a working day.
+             * @enum {string}
+             */
+            timing: "morning" | "now";
+            /** @description Shown in my notification centre. */
+            inApp: boolean;
+            /** @description Sent to me by email. */
+            email: boolean;
+        };
+        NotificationPreferencesDto: {
+            kinds: components["schemas"]["NotificationPreferenceDto"][];
+        };
+        ChannelChoiceDto: {
+            /** @example trial.halfway */
+            kind: string;
+            inApp: boolean;
+            email: boolean;
+        };
+        UpdateNotificationPreferencesDto: {
+            /** @description The kinds to change; kinds not named keep their setting. */
+            kinds: components["schemas"]["ChannelChoiceDto"][];
+        };
+        UnsubscribeViewDto: {
+            /** @example trial.halfway */
+            kind: string;
+            /** @example Trial halfway */
+            label: string;
+            /** @description Whether this kind is still emailed to the link’s member. */
+            email: boolean;
         };
         SkillViewDto: {
             /** Format: uuid */
@@ -2211,6 +2384,25 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        MentorPlacesDto: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            /** @description Mentee places the mentor offers: their capacity, else the program’s default; none while paused. */
+            places: number;
+            /** @description Places not held by a match (pending, trial or active, in any cohort). */
+            freePlaces: number;
+            /** @description Other enrolled mentors of the cohort with a free place, by name (at most 50): whom a declining mentor may suggest. */
+            otherMentors: components["schemas"]["PersonRefDto"][];
+        };
+        ReceivedMatchRequestPageDto: {
+            items: components["schemas"]["MatchRequestViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description The caller’s places in each cohort they are an enrolled mentor of while it is matching or running (not paginated: a mentor is in few cohorts at once). */
+            places: components["schemas"]["MentorPlacesDto"][];
         };
         DeclineMatchRequestDto: {
             /**
@@ -3787,6 +3979,317 @@ export interface operations {
                 };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `invitation_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description Only the unread ones. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `notification_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_preferencesOfMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_updatePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_describe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeViewDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `unsubscribe_link_invalid`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeViewDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `unsubscribe_link_invalid`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6499,7 +7002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchRequestPageDto"];
+                    "application/json": components["schemas"]["ReceivedMatchRequestPageDto"];
                 };
             };
             /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */

@@ -42,6 +42,11 @@ export interface PageRequest {
     .scroll {
       overflow-x: auto;
     }
+    /* A rule between the last row and the paginator: on a phone the paginator wraps onto two
+       lines right under a last row whose cells wrap too, and without it the two read as one. */
+    mat-paginator {
+      border-top: 1px solid var(--mat-sys-outline-variant);
+    }
     /* Inside the rounded frame, which clips anything drawn outside it. */
     .scroll:focus-visible {
       outline-offset: -2px;

@@ -154,6 +154,40 @@ export class MatchRequestViewDto {
 
 export class MatchRequestPageDto extends PageOf(MatchRequestViewDto) {}
 
+/** How many other mentors a mentor's places list to suggest instead (a select, not a directory). */
+export const OTHER_MENTORS_LIMIT = 50;
+
+/** A mentor's places in one cohort they mentor: what they can still accept. */
+export class MentorPlacesDto {
+  @ApiProperty({ format: 'uuid' })
+  cohortId!: string;
+  @ApiProperty()
+  cohortName!: string;
+  @ApiProperty({
+    description:
+      'Mentee places the mentor offers: their capacity, else the program’s default; none while paused.',
+  })
+  places!: number;
+  @ApiProperty({ description: 'Places not held by a match (pending, trial or active, in any cohort).' })
+  freePlaces!: number;
+  @ApiProperty({
+    type: PersonRefDto,
+    isArray: true,
+    description: `Other enrolled mentors of the cohort with a free place, by name (at most ${OTHER_MENTORS_LIMIT}): whom a declining mentor may suggest.`,
+  })
+  otherMentors!: PersonRefDto[];
+}
+
+export class ReceivedMatchRequestPageDto extends MatchRequestPageDto {
+  @ApiProperty({
+    type: MentorPlacesDto,
+    isArray: true,
+    description:
+      'The caller’s places in each cohort they are an enrolled mentor of while it is matching or running (not paginated: a mentor is in few cohorts at once).',
+  })
+  places!: MentorPlacesDto[];
+}
+
 export class MatchRequestQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MATCH_REQUEST_STATUSES })
   @IsOptional()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MentorType } from '@mentorship/contracts';
 import { TenantRepository } from '@mentorship/platform';
+import type { ProgramSettings } from '@mentorship/programs';
 import { SuggestionExposureEntity } from '../entities/suggestion-exposure.entity';
 
 /** A participant's profile as the engine needs it; skills by their catalogue name. */
@@ -95,6 +96,33 @@ export class CohortPeopleRepository extends TenantRepository<SuggestionExposureE
       [cohortId],
     );
     return row?.version ?? null;
+  }
+
+  /** The cohorts `userId` is an enrolled mentor of while they are matching or running, by name. */
+  mentoredCohorts(userId: string): Promise<{ id: string; name: string; settings: ProgramSettings }[]> {
+    return this.sql(
+      `SELECT c.id, c.name, coalesce(c.settings_snapshot, p.settings) AS settings
+         FROM cohort_participants cp
+         JOIN cohorts c ON c.organization_id = cp.organization_id AND c.id = cp.cohort_id
+         JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+        WHERE cp.organization_id = $1 AND cp.user_id = $2 AND cp.role = 'mentor' AND cp.status = 'enrolled'
+          AND c.status IN ('matching', 'running')
+        ORDER BY c.name, c.id`,
+      [userId],
+    );
+  }
+
+  /** The cohort's other enrolled mentors, by name. */
+  otherMentors(cohortId: string, userId: string): Promise<{ userId: string; displayName: string }[]> {
+    return this.sql(
+      `SELECT u.id AS "userId", u.display_name AS "displayName"
+         FROM cohort_participants cp
+         JOIN users u ON u.id = cp.user_id
+        WHERE cp.organization_id = $1 AND cp.cohort_id = $2 AND cp.role = 'mentor' AND cp.status = 'enrolled'
+          AND cp.user_id <> $3
+        ORDER BY u.display_name, u.id`,
+      [cohortId, userId],
+    );
   }
 
   /** The capacity columns of members' profiles (those without a profile have the defaults). */

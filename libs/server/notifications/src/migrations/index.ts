@@ -1,8 +1,9 @@
 import type { ContextMigrations } from '@mentorship/platform';
 import { Notifications1763770000400 } from './1763770000400-notifications';
 import { AccountEmailDeliveries1764700000100 } from './1764700000100-account-email-deliveries';
+import { NotificationCenter1764800000000 } from './1764800000000-notification-center';
 
 export const notificationsMigrations: ContextMigrations = {
   directory: __dirname,
-  classes: [Notifications1763770000400, AccountEmailDeliveries1764700000100],
+  classes: [Notifications1763770000400, AccountEmailDeliveries1764700000100, NotificationCenter1764800000000],
 };

@@ -26,6 +26,14 @@ export interface ProfileRow {
   updatedAt: Date | null;
 }
 
+/** Where and when to reach a member: their address, name and own time zone (none: UTC). */
+export interface MemberContact {
+  userId: string;
+  email: string;
+  name: string;
+  timeZone: string | null;
+}
+
 export type ProfileChanges = Omit<TenantRow<ProfileEntity, 'organizationId'>, 'userId' | 'updatedAt'>;
 
 /** Members joined with their (possibly missing) profile: one row per member. */
@@ -55,6 +63,18 @@ export class ProfileRepository extends TenantRepository<ProfileEntity> {
   async ofMember(userId: string): Promise<ProfileRow | null> {
     const [row] = await this.sql<ProfileRow>(`${MEMBER_PROFILES} AND m.user_id = $2`, [userId]);
     return row ?? null;
+  }
+
+  /** Members' addresses, names and time zones, for what is sent to them (reminders). */
+  async contactsOf(userIds: readonly string[]): Promise<MemberContact[]> {
+    return this.sql<MemberContact>(
+      `SELECT m.user_id AS "userId", u.email, coalesce(u.display_name, u.email) AS name, p.time_zone AS "timeZone"
+         FROM memberships m
+         JOIN users u ON u.id = m.user_id
+         LEFT JOIN profiles p ON p.organization_id = m.organization_id AND p.user_id = m.user_id
+        WHERE m.organization_id = $1 AND m.user_id = ANY($2::uuid[])`,
+      [[...userIds]],
+    );
   }
 
   /** Members by name, optionally those who offer or want `skillId` or work in `department` (any case). */

@@ -2,7 +2,8 @@ import { createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 import type { AppConfig } from './app-config';
 
 /** What a key signs. Each gets its own, so a token of one kind can never pass for another. */
-export type SigningPurpose = 'access-token' | 'invitation-token' | 'password-reset-token';
+export type SigningPurpose =
+  'access-token' | 'invitation-token' | 'password-reset-token' | 'unsubscribe-token';
 
 /** A 256-bit key for `purpose`, derived from TOKEN_SECRET with HKDF-SHA256. */
 export function signingKey(config: Pick<AppConfig, 'tokenSecret'>, purpose: SigningPurpose): Buffer {

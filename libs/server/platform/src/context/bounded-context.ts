@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { ContextMigrations } from '../database/schema/context-migrations';
 import type { DeclaredJob } from '../jobs/job-definition';
 import type { ScheduleDefinition } from '../jobs/schedule-definition';
+import type { NotificationKind } from './notification-kind';
 
 /**
  * What a bounded context hands to the composition root, from its `index.ts`: its Nest module
@@ -20,4 +21,6 @@ export interface BoundedContext {
    * module; the worker installs them as BullMQ job schedulers.
    */
   readonly schedules?: readonly ScheduleDefinition[];
+  /** The kinds of notification its rules send (`defineNotificationKind`); members set each one. */
+  readonly notificationKinds?: readonly NotificationKind[];
 }

@@ -1,4 +1,4 @@
-// Decorators the cohort controllers share (not a controller itself; the context shape names files by role).
+// Decorators the cohort controllers share: the OpenAPI tag, bearer token, role check and error codes.
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiErrorCodes, OrgMember } from '@mentorship/platform';

@@ -1,0 +1,233 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import {
+  DEFAULT_PAGE_SIZE,
+  MATCH_REQUEST_STATUSES,
+  type MatchRequestPage,
+  type MatchRequestStatus,
+  type MatchRequestView,
+} from '@mentorship/contracts';
+import { MatchingApi } from '@mentorship/admin/data-access-matching';
+import {
+  ConfirmDialog,
+  EmptyStateComponent,
+  ErrorNotifier,
+  LoadingStateComponent,
+  type ConfirmDialogData,
+} from '@mentorship/admin/ui';
+import { declineReasonLabel, matchRequestStatusLabel } from '@mentorship/admin/util';
+import { RequestDetailsComponent } from './request-details.component';
+import { inZone, statusTone } from './request-words';
+import { TimeZoneStore } from './time-zone.store';
+
+const ALL = 'all';
+
+/** `/orgs/:orgId/requests/sent`: the requests a mentee sent, newest first, with withdraw. */
+@Component({
+  selector: 'mm-my-requests-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [TimeZoneStore],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatPaginatorModule,
+    MatSelectModule,
+    EmptyStateComponent,
+    LoadingStateComponent,
+    RequestDetailsComponent,
+  ],
+  template: `
+    <div class="mm-page">
+      <header class="mm-page-header">
+        <h1>My requests</h1>
+        <mat-form-field subscriptSizing="dynamic" class="status-filter">
+          <mat-label>Status</mat-label>
+          <mat-select [value]="status() ?? all" (selectionChange)="filter($event.value)">
+            <mat-option [value]="all">Any status</mat-option>
+            @for (s of statuses; track s) {
+              <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      </header>
+      <p class="intro">
+        The requests you sent to mentors. An unanswered request expires at the time shown, in your time zone;
+        you may withdraw it before, e.g. to ask someone else.
+      </p>
+      <mm-loading-state [loading]="loading()" label="Loading your requests" />
+      @if (page(); as p) {
+        @if (p.items.length === 0) {
+          <mm-empty-state>
+            @if (status()) {
+              No request has this status.
+            } @else {
+              You have sent no request yet. Open a cohort where mentees choose under
+              <a [routerLink]="['/orgs', orgId(), 'cohorts']">My cohorts</a> and pick “Find a mentor”.
+            }
+          </mm-empty-state>
+        } @else {
+          <ul class="requests" aria-label="My requests">
+            @for (request of p.items; track request.id) {
+              <li>
+                <mat-card appearance="outlined">
+                  <mat-card-header>
+                    <mat-card-title
+                      ><h2 class="subject">{{ request.subject }}</h2></mat-card-title
+                    >
+                    <mat-card-subtitle
+                      >To {{ request.mentor.displayName }} · {{ request.cohortName }}</mat-card-subtitle
+                    >
+                  </mat-card-header>
+                  <mat-card-content>
+                    <p class="status">
+                      <span [class]="'chip ' + tone(request.status)">{{ statusLabel(request.status) }}</span>
+                      @switch (request.status) {
+                        @case ('open') {
+                          <span>Expires {{ when(request.expiresAt) }}</span>
+                        }
+                        @case ('accepted') {
+                          <span
+                            >{{ request.mentor.displayName }} accepted on {{ when(request.decidedAt) }}.</span
+                          >
+                        }
+                        @case ('declined') {
+                          <span
+                            >{{ request.declineReason ? reason(request.declineReason) : 'Declined' }} ·
+                            {{ when(request.decidedAt) }}</span
+                          >
+                        }
+                        @case ('expired') {
+                          <span>No answer before {{ when(request.expiresAt) }}.</span>
+                        }
+                        @default {
+                          <span>{{ when(request.decidedAt) }}</span>
+                        }
+                      }
+                    </p>
+                    @if (request.declineNote) {
+                      <blockquote class="note">“{{ request.declineNote }}”</blockquote>
+                    }
+                    @if (request.suggestedMentor; as other) {
+                      <p>
+                        {{ request.mentor.displayName }} suggests asking {{ other.displayName }}.
+                        <a [routerLink]="['/orgs', orgId(), 'cohorts', request.cohortId, 'mentors']"
+                          >Find a mentor in {{ request.cohortName }}</a
+                        >
+                      </p>
+                    }
+                    <details>
+                      <summary>What I wrote</summary>
+                      <mm-request-details [request]="request" />
+                    </details>
+                  </mat-card-content>
+                  @if (request.status === 'open') {
+                    <mat-card-actions>
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        [attr.aria-label]="'Withdraw the request to ' + request.mentor.displayName"
+                        (click)="withdraw(request)"
+                      >
+                        Withdraw
+                      </button>
+                    </mat-card-actions>
+                  }
+                </mat-card>
+              </li>
+            }
+          </ul>
+          @if (p.total > p.pageSize) {
+            <mat-paginator
+              [length]="p.total"
+              [pageIndex]="p.page - 1"
+              [pageSize]="p.pageSize"
+              [hidePageSize]="true"
+              aria-label="Pages of my requests"
+              (page)="turn($event)"
+            />
+          }
+        }
+      }
+    </div>
+  `,
+  styleUrl: './requests.css',
+})
+export class MyRequestsPage {
+  readonly orgId = input.required<string>();
+  private readonly api = inject(MatchingApi);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly dialog = inject(MatDialog);
+  protected readonly all = ALL;
+  protected readonly statuses = MATCH_REQUEST_STATUSES;
+  protected readonly statusLabel = matchRequestStatusLabel;
+  protected readonly reason = declineReasonLabel;
+  protected readonly tone = statusTone;
+  private readonly zones = inject(TimeZoneStore);
+  protected readonly when = (iso: string | null) => (iso ? inZone(iso, this.zones.timeZone()) : '');
+  protected readonly status = signal<MatchRequestStatus | null>(null);
+  protected readonly pageNumber = signal(1);
+  protected readonly page = signal<MatchRequestPage | null>(null);
+  protected readonly loading = signal(false);
+  private readonly version = signal(0);
+
+  constructor() {
+    effect(() => this.zones.load(this.orgId()));
+    effect((onCleanup) => {
+      this.version();
+      this.loading.set(true);
+      const query = { page: this.pageNumber(), pageSize: DEFAULT_PAGE_SIZE, status: this.status() };
+      const subscription = this.api.sent(this.orgId(), query).subscribe({
+        next: (page) => {
+          this.page.set(page);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.loading.set(false);
+          this.notifier.show(error);
+        },
+      });
+      onCleanup(() => subscription.unsubscribe());
+    });
+  }
+
+  protected filter(value: MatchRequestStatus | typeof ALL): void {
+    this.status.set(value === ALL ? null : value);
+    this.pageNumber.set(1);
+  }
+
+  protected turn(event: PageEvent): void {
+    this.pageNumber.set(event.pageIndex + 1);
+  }
+
+  protected withdraw(request: MatchRequestView): void {
+    this.notifier.dismiss();
+    this.dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+        data: {
+          title: 'Withdraw the request?',
+          message: `${request.mentor.displayName} will no longer see it. You can send a new request afterwards.`,
+          confirmLabel: 'Withdraw',
+        },
+      })
+      .afterClosed()
+      .subscribe((confirmed) => {
+        if (!confirmed) return;
+        this.api.withdraw(this.orgId(), request.id).subscribe({
+          next: () => {
+            this.notifier.info('Request withdrawn.');
+            this.version.update((v) => v + 1);
+          },
+          error: (error: unknown) => {
+            this.notifier.show(error);
+            this.version.update((v) => v + 1);
+          },
+        });
+      });
+  }
+}

@@ -1,0 +1,261 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import {
+  DEFAULT_PAGE_SIZE,
+  ERROR_CODES,
+  MATCH_REQUEST_STATUSES,
+  type MatchRequestStatus,
+  type MatchRequestView,
+  type MentorPlacesView,
+  type ReceivedMatchRequestPage,
+} from '@mentorship/contracts';
+import { MatchingApi } from '@mentorship/admin/data-access-matching';
+import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@mentorship/admin/ui';
+import { declineReasonLabel, errorBodyOf, matchRequestStatusLabel } from '@mentorship/admin/util';
+import { DeclineFormComponent } from './decline-form.component';
+import { RequestDetailsComponent } from './request-details.component';
+import { inZone, statusTone } from './request-words';
+import { TimeZoneStore } from './time-zone.store';
+
+const ALL = 'all';
+
+/** "1 of 2 places free", in words. */
+export function placesText(places: MentorPlacesView): string {
+  if (places.places === 0) return 'No places: your profile is paused or offers none';
+  return `${places.freePlaces} of ${places.places} ${places.places === 1 ? 'place' : 'places'} free`;
+}
+
+/**
+ * `/orgs/:orgId/requests/received`: the requests mentees sent me, open ones first by default,
+ * my free places in each cohort I mentor, and accept or decline (with a reason) on each.
+ */
+@Component({
+  selector: 'mm-requests-to-me-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [TimeZoneStore],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatPaginatorModule,
+    MatSelectModule,
+    EmptyStateComponent,
+    LoadingStateComponent,
+    DeclineFormComponent,
+    RequestDetailsComponent,
+  ],
+  template: `
+    <div class="mm-page">
+      <header class="mm-page-header">
+        <h1>Requests to me</h1>
+        <mat-form-field subscriptSizing="dynamic" class="status-filter">
+          <mat-label>Status</mat-label>
+          <mat-select [value]="status() ?? all" (selectionChange)="filter($event.value)">
+            <mat-option [value]="all">Any status</mat-option>
+            @for (s of statuses; track s) {
+              <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      </header>
+      @if (page(); as p) {
+        @if (p.places.length > 0) {
+          <section class="places" aria-labelledby="places-title">
+            <h2 id="places-title" class="section-title">My places</h2>
+            <ul>
+              @for (cohort of p.places; track cohort.cohortId) {
+                <li>
+                  <strong>{{ cohort.cohortName }}</strong>: {{ placesText(cohort) }}
+                </li>
+              }
+            </ul>
+            <p class="hint">
+              Accepting a request takes a place.
+              <a [routerLink]="['/orgs', orgId(), 'profile']">Change your capacity in My profile</a>.
+            </p>
+          </section>
+        }
+      }
+      <mm-loading-state [loading]="loading()" label="Loading requests to you" />
+      @if (page(); as p) {
+        @if (p.items.length === 0) {
+          <mm-empty-state>
+            @if (status() === 'open') {
+              No request is waiting for your answer. Mentees of your cohorts find you among their suggested
+              mentors; keep your skills, topics and availability current in
+              <a [routerLink]="['/orgs', orgId(), 'profile']">My profile</a> so the right ones do.
+            } @else {
+              No request has this status.
+            }
+          </mm-empty-state>
+        } @else {
+          <ul class="requests" aria-label="Requests to me">
+            @for (request of p.items; track request.id) {
+              <li>
+                <mat-card appearance="outlined">
+                  <mat-card-header>
+                    <mat-card-title
+                      ><h2 class="subject">{{ request.subject }}</h2></mat-card-title
+                    >
+                    <mat-card-subtitle
+                      >From {{ request.mentee.displayName }} · {{ request.cohortName }}</mat-card-subtitle
+                    >
+                  </mat-card-header>
+                  <mat-card-content>
+                    <p class="status">
+                      <span [class]="'chip ' + tone(request.status)">{{ statusLabel(request.status) }}</span>
+                      @if (request.status === 'open') {
+                        <span>Answer before {{ when(request.expiresAt) }}</span>
+                      } @else if (request.status === 'declined' && request.declineReason) {
+                        <span>{{ reason(request.declineReason) }} · {{ when(request.decidedAt) }}</span>
+                      } @else if (request.decidedAt) {
+                        <span>{{ when(request.decidedAt) }}</span>
+                      }
+                    </p>
+                    <mm-request-details [request]="request" reader="mentor" />
+                    @if (problems()[request.id]; as problem) {
+                      <p class="problem" role="alert">{{ problem }}</p>
+                    }
+                    @if (declining() === request.id) {
+                      <mm-decline-form
+                        [orgId]="orgId()"
+                        [request]="request"
+                        [otherMentors]="otherMentors(request.cohortId)"
+                        (declined)="answered('Request declined.')"
+                        (cancelled)="declining.set(null)"
+                      />
+                    }
+                  </mat-card-content>
+                  @if (request.status === 'open' && declining() !== request.id) {
+                    <mat-card-actions>
+                      <button
+                        mat-flat-button
+                        type="button"
+                        [attr.aria-label]="'Accept the request from ' + request.mentee.displayName"
+                        [disabled]="busy()"
+                        (click)="accept(request)"
+                      >
+                        Accept
+                      </button>
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        [attr.aria-label]="'Decline the request from ' + request.mentee.displayName"
+                        (click)="declining.set(request.id)"
+                      >
+                        Decline
+                      </button>
+                    </mat-card-actions>
+                  }
+                </mat-card>
+              </li>
+            }
+          </ul>
+          @if (p.total > p.pageSize) {
+            <mat-paginator
+              [length]="p.total"
+              [pageIndex]="p.page - 1"
+              [pageSize]="p.pageSize"
+              [hidePageSize]="true"
+              aria-label="Pages of requests to me"
+              (page)="turn($event)"
+            />
+          }
+        }
+      }
+    </div>
+  `,
+  styleUrl: './requests.css',
+})
+export class RequestsToMePage {
+  readonly orgId = input.required<string>();
+  private readonly api = inject(MatchingApi);
+  private readonly notifier = inject(ErrorNotifier);
+  protected readonly all = ALL;
+  protected readonly statuses = MATCH_REQUEST_STATUSES;
+  protected readonly statusLabel = matchRequestStatusLabel;
+  protected readonly reason = declineReasonLabel;
+  protected readonly tone = statusTone;
+  protected readonly placesText = placesText;
+  private readonly zones = inject(TimeZoneStore);
+  protected readonly when = (iso: string | null) => (iso ? inZone(iso, this.zones.timeZone()) : '');
+  /** Open first: those are what a mentor comes to answer. */
+  protected readonly status = signal<MatchRequestStatus | null>('open');
+  protected readonly pageNumber = signal(1);
+  protected readonly page = signal<ReceivedMatchRequestPage | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly declining = signal<string | null>(null);
+  /** What went wrong with one request, shown on its card (e.g. no free place). */
+  protected readonly problems = signal<Record<string, string>>({});
+  private readonly version = signal(0);
+  private readonly placesByCohort = computed(
+    () => new Map((this.page()?.places ?? []).map((places) => [places.cohortId, places])),
+  );
+
+  constructor() {
+    effect(() => this.zones.load(this.orgId()));
+    effect((onCleanup) => {
+      this.version();
+      this.loading.set(true);
+      const query = { page: this.pageNumber(), pageSize: DEFAULT_PAGE_SIZE, status: this.status() };
+      const subscription = this.api.received(this.orgId(), query).subscribe({
+        next: (page) => {
+          this.page.set(page);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.loading.set(false);
+          this.notifier.show(error);
+        },
+      });
+      onCleanup(() => subscription.unsubscribe());
+    });
+  }
+
+  protected otherMentors(cohortId: string) {
+    return this.placesByCohort().get(cohortId)?.otherMentors ?? [];
+  }
+
+  protected filter(value: MatchRequestStatus | typeof ALL): void {
+    this.status.set(value === ALL ? null : value);
+    this.pageNumber.set(1);
+  }
+
+  protected turn(event: PageEvent): void {
+    this.pageNumber.set(event.pageIndex + 1);
+  }
+
+  protected accept(request: MatchRequestView): void {
+    this.busy.set(true);
+    this.problems.update(({ [request.id]: _, ...rest }) => rest);
+    this.api.accept(this.orgId(), request.id).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.answered(`You accepted ${request.mentee.displayName}: your mentoring starts.`);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const body = errorBodyOf(error);
+        const places = this.placesByCohort().get(request.cohortId);
+        const text =
+          body?.code === ERROR_CODES.mentorAtCapacity
+            ? `You have no free place${places ? ` in ${places.cohortName} (${placesText(places)})` : ''}: ` +
+              'accepting would take you over your capacity. Decline the request, or raise your capacity in My profile first.'
+            : (body?.message ?? 'The request could not be accepted. Try again.');
+        this.problems.update((all) => ({ ...all, [request.id]: text }));
+        this.version.update((v) => v + 1);
+      },
+    });
+  }
+
+  protected answered(message: string): void {
+    this.declining.set(null);
+    this.notifier.info(message);
+    this.version.update((v) => v + 1);
+  }
+}
