@@ -14,13 +14,24 @@ import {
   type RoundSize,
 } from '../src/testing/round-families';
 import { ensureLemon, runLemon, writeLemonRound } from './lemon';
-import { log, median, ms, printTable, ratio, targets, timed, yesNo, type BenchOptions } from './report';
+import {
+  log,
+  median,
+  selected,
+  ms,
+  printTable,
+  ratio,
+  targets,
+  timed,
+  yesNo,
+  type BenchOptions,
+} from './report';
 
 export const sizeLabel = (size: RoundSize, f: RoundFamily, mentors: number): string =>
   `${size.mentees / 1000}k x ${mentors >= 1000 ? `${mentors / 1000}k` : mentors} x ${f.candidatesPerMentee}`;
 
 export function selectedFamilies(options: BenchOptions): readonly RoundFamily[] {
-  return ROUND_FAMILIES.filter((f) => options.only === null || f.id.includes(options.only));
+  return ROUND_FAMILIES.filter((f) => selected(options, f.id));
 }
 
 export function selectedSizes(options: BenchOptions): readonly RoundSize[] {

@@ -4,6 +4,7 @@
  * LEMON; plus the refusal of a round beyond the engine's limits.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { assignOptimal } from '../src/assign/optimal';
 import { MAX_ROUND_MENTEES } from '../src/assign/candidate-graph';
@@ -63,9 +64,11 @@ export function largeRound(options: BenchOptions): void {
   const family = ROUND_FAMILIES.find((f) => f.id === SHAPE.family);
   if (!family) throw new Error('unknown family');
   let lemonCell = '-';
+  let roundFile: string | null = null;
   if (ensureLemon(log)) {
     const graph = generateFamilyRound(family, SHAPE, SHAPE.seed);
-    const ns = runLemon(writeLemonRound(graph, 'max-score', 'large'));
+    roundFile = writeLemonRound(graph, 'max-score', 'large');
+    const ns = runLemon(roundFile);
     lemonCell = `${ms(ns.cpuMs)} (engine / LEMON ${ratio(engine.solveMs / ns.cpuMs)})`;
     targets.push({ name: `large ${label}: same optimum as LEMON`, met: ns.total === engine.totalPoints });
     log(`LEMON NetworkSimplex run() ${ms(ns.cpuMs)} CPU (${ms(ns.runMs)} wall), total ${ns.total}`);
@@ -106,6 +109,38 @@ export function largeRound(options: BenchOptions): void {
       met: engine.solveMs / highs.cpuMs <= 0.1,
     });
   }
+  // The WebAssembly HiGHS holds at most 2 GiB (its memory's declared maximum) and aborts on this
+  // round; HiGHS's native build (the `highspy` wheel, 64-bit, one thread) on the same round file.
+  let nativeCell = '-';
+  let vsNative = '-';
+  if (roundFile !== null && 'failed' in highs) {
+    const native = nativeHighs(roundFile, options.highsLimitSeconds);
+    if ('failed' in native) {
+      nativeCell = `failed: ${native.failed}`;
+      log(`native HiGHS could not run: ${native.failed}`);
+    } else if (!native.finished) {
+      nativeCell = `not finished after ${ms(native.cpuMs)} CPU (${native.status})`;
+      vsNative = `< ${ratio(engine.solveMs / native.cpuMs)}`;
+      targets.push({
+        name: `large ${label}: engine / native HiGHS <= 0.1 (bound: HiGHS hit its time limit)`,
+        met: engine.solveMs / native.cpuMs <= 0.1,
+      });
+    } else {
+      nativeCell = `${ms(native.cpuMs)}, peak RSS ${(native.maxRssBytes / 2 ** 20).toFixed(0)} MiB`;
+      vsNative = ratio(engine.solveMs / native.cpuMs);
+      log(
+        `native HiGHS run() ${ms(native.cpuMs)} CPU (${ms(native.solveMs)} wall), total ${native.objective}`,
+      );
+      targets.push({
+        name: `large ${label}: same optimum as native HiGHS`,
+        met: native.objective === engine.totalPoints,
+      });
+      targets.push({
+        name: `large ${label}: engine / native HiGHS <= 0.1`,
+        met: engine.solveMs / native.cpuMs <= 0.1,
+      });
+    }
+  }
   targets.push({ name: `large ${label}: peak RSS < 2 GiB`, met: engine.maxRssBytes < 2 * GIB });
 
   let refused = false;
@@ -123,8 +158,10 @@ export function largeRound(options: BenchOptions): void {
       'round',
       'engine solve (one run)',
       'engine peak RSS (< 2 GiB)',
-      'HiGHS run()',
+      'HiGHS run() (WebAssembly)',
       'engine / HiGHS (<= 0.1)',
+      'native HiGHS run()',
+      'engine / native HiGHS (<= 0.1)',
       'LEMON run()',
       `${MAX_ROUND_MENTEES + 1} mentees refused`,
     ],
@@ -135,9 +172,38 @@ export function largeRound(options: BenchOptions): void {
         `${(engine.maxRssBytes / 2 ** 20).toFixed(0)} MiB ${yesNo(engine.maxRssBytes < 2 * GIB)}`,
         highsCell,
         vsHighs,
+        nativeCell,
+        vsNative,
         lemonCell,
         yesNo(refused),
       ],
     ],
   );
+}
+
+interface NativeHighsRun extends HighsRun {
+  status: string;
+}
+
+/** Runs bench/highs-native/solve.py (installing `highspy` with pip when it is missing). */
+function nativeHighs(roundFile: string, limitSeconds: number): NativeHighsRun | { failed: string } {
+  const script = join(__dirname, 'highs-native', 'solve.py');
+  if (!existsSync(script)) return { failed: 'solve.py missing' };
+  const probe = spawnSync('python3', ['-c', 'import highspy, numpy'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    log('highspy is missing: installing it with pip (benchmark only)');
+    const install = spawnSync('python3', ['-m', 'pip', 'install', '--quiet', 'highspy==1.15.1'], {
+      stdio: 'inherit',
+    });
+    if (install.status !== 0) return { failed: 'could not install highspy' };
+  }
+  log(`native HiGHS (highspy, separate process, time limit ${limitSeconds} s) ...`);
+  const run = spawnSync('python3', [script, roundFile, String(limitSeconds)], {
+    encoding: 'utf8',
+    timeout: (limitSeconds + 600) * 1000,
+    maxBuffer: 1 << 20,
+  });
+  if (run.status !== 0)
+    return { failed: run.error?.message ?? (run.stderr.trim().split('\n').pop() || `exit ${run.status}`) };
+  return JSON.parse(run.stdout.trim().split('\n').pop() as string) as NativeHighsRun;
 }

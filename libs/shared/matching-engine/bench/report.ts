@@ -25,6 +25,10 @@ export function timed<T>(fn: () => T): [T, number] {
   return [result, (used.user + used.system) / 1000];
 }
 
+/** Whether a family id is selected by `--only`. */
+export const selected = (options: BenchOptions, id: string): boolean =>
+  options.only === null || options.only.some((text) => id.includes(text));
+
 export interface Target {
   name: string;
   met: boolean;
@@ -46,8 +50,8 @@ export const ratio = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) :
 
 /** Benchmark options from the command line (`npm run bench:matching -- --only seats-1 --repeats 5`). */
 export interface BenchOptions {
-  /** Family ids containing this text only (default all). */
-  only: string | null;
+  /** Family ids containing one of these texts only (default all; `--only seats-3,capacity-1`). */
+  only: string[] | null;
   /** Sweep sizes by mentee count (default both). */
   sizes: number[] | null;
   /** Sections to run (default all). */
@@ -66,7 +70,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   };
   const list = (flag: string): string[] | null => value(flag)?.split(',') ?? null;
   return {
-    only: value('--only') ?? null,
+    only: list('--only'),
     sizes: list('--sizes')?.map(Number) ?? null,
     sections: list('--sections'),
     repeats: Number(value('--repeats') ?? 3),

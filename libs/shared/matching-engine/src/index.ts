@@ -52,6 +52,11 @@ export { assignStable, countBlockingPairs } from './assign/stable';
 export { assignGreedy } from './assign/greedy';
 export {
   runMatchingRound,
+  solveMatchingRound,
+  type MatchingRoundControl,
+  type MatchingRoundResult,
+  type RoundProgress,
+  type RoundWarmStart,
   type MatchingRoundInput,
   type MatchingRoundReport,
   type ProposedPair,

@@ -1,6 +1,6 @@
 import { resolveCriteria } from './criteria';
-import { runMatchingRound } from './matching-round';
-import { makeMentee, makeMentor } from './testing/profiles';
+import { runMatchingRound, solveMatchingRound, type RoundProgress } from './matching-round';
+import { generatePopulation, makeMentee, makeMentor } from './testing/profiles';
 
 const criteria = resolveCriteria({ mustHaves: ['languages'] });
 
@@ -72,5 +72,74 @@ describe('runMatchingRound', () => {
     expect(() =>
       runMatchingRound({ mentees, mentors, criteria, fixedPairs: [{ menteeId: 'x', mentorId: 'ts' }] }),
     ).toThrow(/unknown id/);
+  });
+});
+
+describe('solveMatchingRound', () => {
+  const { mentees, mentors } = generatePopulation(7, 300, 60);
+  const wide = resolveCriteria({});
+
+  it('gives the report runMatchingRound gives, with progress per phase from scoring to explaining', async () => {
+    const progress: RoundProgress[] = [];
+    const result = await solveMatchingRound(
+      { mentees, mentors, criteria: wide },
+      { onProgress: (p) => progress.push(p) },
+    );
+    const { warmStart, warmStarted, ...report } = result;
+    expect(report).toEqual(runMatchingRound({ mentees, mentors, criteria: wide }));
+    expect(warmStarted).toBe(false);
+    expect(warmStart?.menteeIds).toHaveLength(mentees.length);
+    const phases = progress.map((p) => p.phase).filter((p, k, all) => all[k - 1] !== p);
+    expect(phases[0]).toBe('scoring');
+    expect(phases.at(-1)).toBe('explaining');
+    expect(phases).toContain('repair');
+    expect(progress.every((p) => p.fraction >= 0 && p.fraction <= 1)).toBe(true);
+  });
+
+  it('re-solves warm after a coordinator forbids and fixes pairs, to the cold optimum', async () => {
+    const first = await solveMatchingRound({ mentees, mentors, criteria: wide });
+    const forbiddenPairs = first.pairs.slice(0, 10).map(({ menteeId, mentorId }) => ({ menteeId, mentorId }));
+    const fixedPairs = [{ menteeId: first.pairs[20].menteeId, mentorId: first.pairs[40].mentorId }];
+    const input = { mentees, mentors, criteria: wide, forbiddenPairs, fixedPairs };
+    const warm = await solveMatchingRound(input, { warmStart: first.warmStart });
+    const cold = runMatchingRound(input);
+    expect(warm.warmStarted).toBe(true);
+    expect([warm.matchedCount, warm.totalScore]).toEqual([cold.matchedCount, cold.totalScore]);
+    expect(
+      warm.pairs.some((p) =>
+        forbiddenPairs.some((f) => f.menteeId === p.menteeId && f.mentorId === p.mentorId),
+      ),
+    ).toBe(false);
+    // Another cohort (a mentee left): the stored state does not fit, the round is solved cold.
+    const other = await solveMatchingRound(
+      { mentees: mentees.slice(1), mentors, criteria: wide },
+      { warmStart: first.warmStart },
+    );
+    expect(other.warmStarted).toBe(false);
+  });
+
+  it('stops when the signal is aborted, and can ignore decisions about people who left', async () => {
+    const controller = new AbortController();
+    await expect(
+      solveMatchingRound(
+        { mentees, mentors, criteria: wide },
+        {
+          signal: controller.signal,
+          onProgress: (p) => p.phase === 'scoring' && p.fraction > 0.5 && controller.abort(),
+        },
+      ),
+    ).rejects.toThrow(/abort/i);
+    const gone = [{ menteeId: 'someone-who-left', mentorId: mentors[0].id }];
+    await expect(solveMatchingRound({ mentees, mentors, criteria: wide, fixedPairs: gone })).rejects.toThrow(
+      /unknown id/,
+    );
+    const ignored = await solveMatchingRound({
+      mentees,
+      mentors,
+      criteria: wide,
+      fixedPairs: gone,
+      unknownPairs: 'ignore',
+    });
+    expect(ignored.matchedCount).toBe(runMatchingRound({ mentees, mentors, criteria: wide }).matchedCount);
   });
 });

@@ -1,4 +1,5 @@
-import { solveOptimal } from './assign/optimal';
+import { solveOptimalSteps, type OptimalAssignment, type WarmStart } from './assign/optimal';
+import { runSteps, runStepsAsync, type SolveProgress } from './assign/solve-control';
 import {
   prepareRound,
   type Assignment,
@@ -34,6 +35,47 @@ export interface MatchingRoundInput {
   forbiddenPairs?: readonly PairById[];
   /** The score component table; default the built-in one. */
   components?: ScoringOptions['components'];
+  /**
+   * What a fixed or forbidden pair naming an unknown mentee or mentor does: 'error' (default) throws
+   * `unknown-id`; 'ignore' drops the pair (a coordinator's decision about someone who has left).
+   */
+  unknownPairs?: 'error' | 'ignore';
+  /** Stable mode: also solve exactly to report `optimum` (default true; false saves that solve). */
+  compareWithOptimum?: boolean;
+}
+
+/** What an exact round leaves for the next run of the same people: the solve's state, by id. */
+export interface RoundWarmStart {
+  /** Mentee and mentor ids in the order the round used them (sorted by id). */
+  menteeIds: readonly string[];
+  mentorIds: readonly string[];
+  solve: WarmStart;
+}
+
+/** Where a round is: scoring the pairs, the exact solve's phases, or explaining the result. */
+export interface RoundProgress {
+  phase: 'scoring' | SolveProgress['phase'] | 'explaining';
+  /** How far through this phase, 0..1. */
+  fraction: number;
+}
+
+export interface MatchingRoundControl {
+  /** Called at each checkpoint (every few milliseconds of work at most). */
+  onProgress?: (progress: RoundProgress) => void;
+  /** Aborting stops the round at the next checkpoint with the signal's reason. */
+  signal?: AbortSignal;
+  /**
+   * The previous exact run's `warmStart`. Used when it is for the same objective and the same mentee
+   * and mentor ids (decisions and capacities may differ); otherwise the round is solved cold.
+   */
+  warmStart?: RoundWarmStart | null;
+}
+
+export interface MatchingRoundResult extends MatchingRoundReport {
+  /** For the next run of the round (null in the stable mode). */
+  warmStart: RoundWarmStart | null;
+  /** Whether this run started from `control.warmStart`. */
+  warmStarted: boolean;
 }
 
 export interface ProposedPair {
@@ -91,8 +133,36 @@ const UNMATCHED_MESSAGE: Record<UnmatchedReason, string> = {
 /**
  * A bulk matching round from profiles to a report: scores every eligible pair through the mentor
  * index, assigns exactly (or stably), and explains each proposed pair and each unmatched mentee.
+ * Synchronous; `solveMatchingRound` is the same round with progress, cancellation and warm starts.
  */
 export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport {
+  const report: Partial<MatchingRoundResult> = runSteps(roundSteps(input, null), {});
+  delete report.warmStart;
+  delete report.warmStarted;
+  return report as MatchingRoundReport;
+}
+
+/**
+ * The round a product runs: `runMatchingRound` that reports progress, yields to the event loop
+ * between checkpoints (so progress can be written and `signal` can stop it), and re-solves warm from
+ * `control.warmStart` (same optimum as cold, usually much faster after a coordinator's changes).
+ * The result carries the `warmStart` for the next run.
+ */
+export function solveMatchingRound(
+  input: MatchingRoundInput,
+  control: MatchingRoundControl = {},
+): Promise<MatchingRoundResult> {
+  return runStepsAsync(roundSteps(input, control.warmStart ?? null), control);
+}
+
+/** Mentees scored between two progress checkpoints, and pairs explained between two. */
+const SCORING_CHECKPOINT = 64;
+const EXPLAIN_CHECKPOINT = 256;
+
+function* roundSteps(
+  input: MatchingRoundInput,
+  warm: RoundWarmStart | null,
+): Generator<RoundProgress, MatchingRoundResult> {
   const { criteria } = input;
   const mode = input.mode ?? 'optimal';
   const index = new MentorIndex(input.mentors, criteria, { components: input.components });
@@ -106,33 +176,35 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
     menteePosition.set(t.id, i);
   });
   const mentorPosition = new Map(index.mentors.map((m, j) => [m.id, j]));
-  const toRef = (pair: PairById, what: string): PairRef => {
-    const i = menteePosition.get(pair.menteeId);
-    const j = mentorPosition.get(pair.mentorId);
-    if (i === undefined || j === undefined) {
+  const toRefs = (pairs: readonly PairById[] | undefined, what: string): PairRef[] =>
+    (pairs ?? []).flatMap((pair): PairRef[] => {
+      const i = menteePosition.get(pair.menteeId);
+      const j = mentorPosition.get(pair.mentorId);
+      if (i !== undefined && j !== undefined) return [[i, j]];
+      if (input.unknownPairs === 'ignore') return [];
       throw new MatchingInputError(
         'unknown-id',
         `${what} pair ${pair.menteeId} -> ${pair.mentorId} names an unknown id`,
       );
-    }
-    return [i, j];
-  };
-  const fixed = (input.fixedPairs ?? []).map((p) => toRef(p, 'fixed'));
-  const forbidden = (input.forbiddenPairs ?? []).map((p) => toRef(p, 'forbidden'));
+    });
+  const fixed = toRefs(input.fixedPairs, 'fixed');
+  const forbidden = toRefs(input.forbiddenPairs, 'forbidden');
 
   const edgeMentee: number[] = [];
   const edgeMentor: number[] = [];
   const edgePoints: number[] = [];
   const candidateCount = new Int32Array(mentees.length);
-  mentees.forEach((mentee, i) => {
-    const found = index.candidates(mentee, { includeFull: true });
+  for (let i = 0; i < mentees.length; i++) {
+    const found = index.candidates(mentees[i], { includeFull: true });
     candidateCount[i] = found.length;
     for (const { mentor, points } of found) {
       edgeMentee.push(i);
       edgeMentor.push(mentor);
       edgePoints.push(points);
     }
-  });
+    if ((i + 1) % SCORING_CHECKPOINT === 0) yield { phase: 'scoring', fraction: (i + 1) / mentees.length };
+  }
+  yield { phase: 'scoring', fraction: 1 };
   // A fixed pair that fails a rule is not a candidate; give it an edge so its score is counted.
   const isCandidate = new Set(edgeMentee.map((i, e) => `${i}:${edgeMentor[e]}`));
   for (const [i, j] of fixed) {
@@ -155,9 +227,21 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
   const options = { fixed, forbidden, objective: input.objective ?? 'max-score' };
   // Validated and prepared once; every solver below only reads the prepared round.
   const round = prepareRound(graph, options);
-  const assignment: Assignment =
-    mode === 'stable' ? solveStable(round) : solveOptimal(round, { objective: options.objective });
-  const optimum = mode === 'stable' ? solveOptimal(round) : null;
+  const menteeIds = mentees.map((t) => t.id);
+  const mentorIds = index.mentors.map((m) => m.id);
+  const usable =
+    mode === 'optimal' &&
+    warm !== null &&
+    sameIds(warm.menteeIds, menteeIds) &&
+    sameIds(warm.mentorIds, mentorIds)
+      ? warm.solve
+      : undefined;
+  let exact: OptimalAssignment | null = null;
+  if (mode === 'optimal')
+    exact = yield* solveOptimalSteps(round, { objective: options.objective, warmStart: usable });
+  const assignment: Assignment = exact ?? solveStable(round);
+  const optimum =
+    mode === 'stable' && input.compareWithOptimum !== false ? yield* solveOptimalSteps(round) : null;
 
   const fixedMentee = new Set(fixed.map(([i]) => i));
   const forbiddenCount = new Int32Array(mentees.length);
@@ -165,7 +249,9 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
   const pairs: ProposedPair[] = [];
   const unmatched: UnmatchedMentee[] = [];
   const assigned = new Int32Array(index.mentors.length);
-  mentees.forEach((mentee, i) => {
+  for (let i = 0; i < mentees.length; i++) {
+    const mentee = mentees[i];
+    if ((i + 1) % EXPLAIN_CHECKPOINT === 0) yield { phase: 'explaining', fraction: (i + 1) / mentees.length };
     const j = assignment.mentorOf[i];
     if (j !== -1) {
       assigned[j]++;
@@ -175,7 +261,7 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
         index.features[j],
       );
       pairs.push({ ...explained, fixed: fixedMentee.has(i) });
-      return;
+      continue;
     }
     const reason: UnmatchedReason =
       candidateCount[i] === 0
@@ -189,7 +275,8 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
       message: UNMATCHED_MESSAGE[reason],
       candidateCount: candidateCount[i],
     });
-  });
+  }
+  yield { phase: 'explaining', fraction: 1 };
   const totalScore = assignment.totalPoints / 100;
   return {
     mode,
@@ -211,5 +298,10 @@ export function runMatchingRound(input: MatchingRoundInput): MatchingRoundReport
           ratio: optimum.totalPoints === 0 ? 1 : assignment.totalPoints / optimum.totalPoints,
         }
       : null,
+    warmStart: exact ? { menteeIds, mentorIds, solve: exact.warmStart } : null,
+    warmStarted: usable !== undefined,
   };
 }
+
+const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((id, k) => id === b[k]);

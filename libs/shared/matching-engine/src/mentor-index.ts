@@ -17,6 +17,10 @@ export interface CandidateQuery {
   includeFull?: boolean;
 }
 
+/** Memoized amounts per component and query: integers in [-MEMO_OFFSET, MEMO_SPAN - MEMO_OFFSET). */
+const MEMO_SPAN = 2048;
+const MEMO_OFFSET = 1024;
+
 /** Ids are compared by UTF-16 code units: the tie-break must not depend on the runtime's locale. */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -44,6 +48,8 @@ export class MentorIndex {
   /** Component positions measured before the top-k bar, and after it. */
   private readonly early: number[] = [];
   private readonly late: number[] = [];
+  /** Scratch for `scan` (one query at a time): component values by integer amount. */
+  private readonly valueMemo: Float64Array;
 
   constructor(
     mentors: readonly MentorProfile[],
@@ -78,6 +84,7 @@ export class MentorIndex {
       seniority: f.seniority,
     }));
     this.columns = this.scoring.table.map((c) => c.pack(this.features));
+    this.valueMemo = new Float64Array(this.scoring.table.length * MEMO_SPAN);
     this.scoring.table.forEach((c, i) => (c.deferred ? this.late : this.early).push(i));
   }
 
@@ -161,6 +168,17 @@ export class MentorIndex {
       department: t.department === null ? null : (this.departmentKeys.get(t.department) ?? -1),
       seniority: t.seniority,
     };
+    // Values depend on the amount only (for this mentee and criteria): integer amounts in
+    // [-MEMO_OFFSET, MEMO_OFFSET) are computed once per query and component, then read from `memo`.
+    const memo = this.valueMemo.fill(NaN);
+    const valueOf = (i: number, amount: number): number => {
+      const at = amount + MEMO_OFFSET;
+      if (!(at >= 0 && at < MEMO_SPAN && (at | 0) === at)) return table[i].value(amount, stated[i], c);
+      const slot = i * MEMO_SPAN + at;
+      let v = memo[slot];
+      if (v !== v) memo[slot] = v = table[i].value(amount, stated[i], c);
+      return v;
+    };
     const passes = (list: typeof rules, who: Identity): boolean => {
       for (let r = 0; r < list.length; r++) {
         const { spec, position } = list[r];
@@ -186,7 +204,7 @@ export class MentorIndex {
         }
         if (refused) continue;
         for (const i of unread) amounts[i] = probes[i](j);
-        for (const i of early) values[i] = table[i].value(amounts[i], stated[i], c);
+        for (const i of early) values[i] = valueOf(i, amounts[i]);
         const bar = threshold();
         if (bar >= 0 && late.length > 0) {
           for (const i of late) values[i] = 1;
@@ -194,7 +212,7 @@ export class MentorIndex {
         }
         for (const i of late) amounts[i] = probes[i](j);
         if (!passes(lateRules, who)) continue;
-        for (const i of late) values[i] = table[i].value(amounts[i], stated[i], c);
+        for (const i of late) values[i] = valueOf(i, amounts[i]);
         const points = combinePoints(values, weights);
         if (bar >= 0 && points <= bar) continue;
         visit(j, points);

@@ -63,6 +63,17 @@ export function solveOptimal(
   return runSteps(optimalSteps(round, options.objective ?? 'max-score', options.warmStart), options);
 }
 
+/**
+ * The exact solve on a prepared round as a generator of progress checkpoints (for callers that drive
+ * several stepwise phases in one loop, like `solveMatchingRound`); `solveOptimal` runs it to its end.
+ */
+export function solveOptimalSteps(
+  round: PreparedRound,
+  options: Pick<OptimalOptions, 'objective' | 'warmStart'> = {},
+): Generator<SolveProgress, OptimalAssignment> {
+  return optimalSteps(round, options.objective ?? 'max-score', options.warmStart);
+}
+
 /** Mentees between two progress checkpoints while placing. */
 const CHECKPOINT_MENTEES = 1024;
 

@@ -30,6 +30,8 @@ export class SeatMarket {
   readonly points: Int32Array;
   readonly perPoint: number;
   readonly perPair: number;
+  /** Each edge's weight, `points x perPoint + perPair` (read in every search's inner loop). */
+  readonly edgeWeight: Float64Array;
   /** Seats per mentor: its free capacity, never more than its candidates. */
   readonly seats: Int32Array;
   /** Mentor -> its candidate edges (edge index and mentee), for searches from a mentor's side. */
@@ -77,6 +79,9 @@ export class SeatMarket {
     this.points = points;
     this.perPoint = weights.perPoint;
     this.perPair = weights.perPair;
+    this.edgeWeight = new Float64Array(mentor.length);
+    for (let e = 0; e < mentor.length; e++)
+      this.edgeWeight[e] = points[e] * weights.perPoint + weights.perPair;
 
     const degree = new Int32Array(n);
     for (let e = 0; e < mentor.length; e++) degree[mentor[e]]++;
@@ -123,7 +128,7 @@ export class SeatMarket {
   }
 
   weight(e: number): number {
-    return this.points[e] * this.perPoint + this.perPair;
+    return this.edgeWeight[e];
   }
 
   hasFreeSeat(j: number): boolean {
@@ -140,7 +145,7 @@ export class SeatMarket {
 
   /** Places mentee `i` (not yet placed) optimally; see the class comment. */
   insert(i: number): void {
-    const { start, mentor, points, perPoint, perPair, price, load, seats } = this;
+    const { start, mentor, edgeWeight, price, load, seats } = this;
     const first = start[i];
     const end = start[i + 1];
     this.placed[i] = 1;
@@ -152,7 +157,7 @@ export class SeatMarket {
     let bestFreeEdge = -1;
     for (let e = first; e < end; e++) {
       const j = mentor[e];
-      const value = points[e] * perPoint + perPair - price[j];
+      const value = edgeWeight[e] - price[j];
       if (value > best) best = value;
       if (value > bestFree && load[j] < seats[j]) {
         bestFree = value;
@@ -180,21 +185,21 @@ export class SeatMarket {
    * searches that end there are short. Its holders' pairs stay tight (their profits rise).
    */
   cutPrice(j: number): void {
-    const { points, perPoint, perPair, price, profit, heldEdge, inStart, inEdge, inMentee, placed } = this;
+    const { edgeWeight, price, profit, heldEdge, inStart, inEdge, inMentee, placed } = this;
     if (!(this.load[j] < this.seats[j] && price[j] > 0)) return;
     let floor = 0;
     for (let t = inStart[j], end = inStart[j + 1]; t < end; t++) {
       const k = inMentee[t];
       const e = inEdge[t];
       if (placed[k] === 0 || heldEdge[k] === e) continue;
-      const wanted = points[e] * perPoint + perPair - profit[k];
+      const wanted = edgeWeight[e] - profit[k];
       if (wanted > floor) floor = wanted;
     }
     if (floor >= price[j]) return;
     price[j] = floor;
     for (let s = this.seatStart[j], last = s + this.load[j]; s < last; s++) {
       const holder = this.seatMentee[s];
-      profit[holder] = points[heldEdge[holder]] * perPoint + perPair - floor;
+      profit[holder] = edgeWeight[heldEdge[holder]] - floor;
     }
   }
 
@@ -226,7 +231,7 @@ export class SeatMarket {
    * free seat, a holder who drops out (its label + its profit), or i0 unmatched (its profit).
    */
   private searchFromMentee(i0: number): void {
-    const { start, mentor, points, perPoint, perPair, price, profit, heldEdge, load, seats } = this;
+    const { start, mentor, edgeWeight, price, profit, heldEdge, load, seats } = this;
     const { mentorDist: dist, mentorHeap: heap, viaMentee, viaEdge, mentorDone: done } = this;
     const { touchedMentors, reachedMentees, reachedDist, seatStart, seatMentee } = this;
     let touched = 0;
@@ -249,7 +254,7 @@ export class SeatMarket {
           if (e === held) continue;
           const j = mentor[e];
           if (done[j] === 1) continue;
-          const d = base + price[j] - (points[e] * perPoint + perPair);
+          const d = base + price[j] - edgeWeight[e];
           if (d >= dist[j] || d >= bound) continue;
           if (dist[j] === Infinity) touchedMentors[touched++] = j;
           dist[j] = d;
@@ -318,7 +323,7 @@ export class SeatMarket {
    * pairs of every mentor whose price fell.
    */
   repair(j0: number): void {
-    const { mentor, points, perPoint, perPair, price, profit, heldEdge, inStart, inEdge, inMentee } = this;
+    const { mentor, edgeWeight, price, profit, heldEdge, inStart, inEdge, inMentee } = this;
     const { menteeDist: dist, menteeHeap: heap, towardMentor, towardEdge, menteeDone: done } = this;
     const { touchedMentees, mentorDist, viaMentee: mentorVia, touchedMentors } = this;
     let touched = 0;
@@ -347,7 +352,7 @@ export class SeatMarket {
           if (done[k] === 1) continue;
           const e = inEdge[t];
           if (heldEdge[k] === e) continue;
-          const d = base + profit[k] - (points[e] * perPoint + perPair);
+          const d = base + profit[k] - edgeWeight[e];
           if (d >= dist[k] || d >= bound) continue;
           if (dist[k] === Infinity) touchedMentees[touched++] = k;
           dist[k] = d;
@@ -404,7 +409,7 @@ export class SeatMarket {
       const j = touchedMentors[t];
       for (let s = this.seatStart[j], last = s + this.load[j]; s < last; s++) {
         const holder = this.seatMentee[s];
-        profit[holder] = points[heldEdge[holder]] * perPoint + perPair - price[j];
+        profit[holder] = edgeWeight[heldEdge[holder]] - price[j];
       }
       mentorDist[j] = Infinity;
     }

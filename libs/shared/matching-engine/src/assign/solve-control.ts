@@ -17,8 +17,14 @@ export interface SolveControl {
   signal?: AbortSignal;
 }
 
+/** Progress and cancellation for any stepwise computation with its own kind of progress `P`. */
+export interface StepControl<P> {
+  onProgress?: (progress: P) => void;
+  signal?: AbortSignal;
+}
+
 /** Runs a stepwise solve to its end, reporting each checkpoint and honouring the signal. */
-export function runSteps<T>(steps: Generator<SolveProgress, T>, control: SolveControl): T {
+export function runSteps<T, P = SolveProgress>(steps: Generator<P, T>, control: StepControl<P>): T {
   control.signal?.throwIfAborted();
   for (;;) {
     const step = steps.next();
@@ -29,9 +35,9 @@ export function runSteps<T>(steps: Generator<SolveProgress, T>, control: SolveCo
 }
 
 /** Like `runSteps`, but lets the event loop run (timers, I/O, an abort) every `sliceMs` of work. */
-export async function runStepsAsync<T>(
-  steps: Generator<SolveProgress, T>,
-  control: SolveControl,
+export async function runStepsAsync<T, P = SolveProgress>(
+  steps: Generator<P, T>,
+  control: StepControl<P>,
   sliceMs = 20,
 ): Promise<T> {
   control.signal?.throwIfAborted();

@@ -50,7 +50,7 @@ export interface HighsResult {
 export async function solveWithHighs(
   graph: CandidateGraph,
   options: AssignmentOptions = {},
-  limits: { timeLimitSeconds?: number } = {},
+  limits: { timeLimitSeconds?: number; highsOptions?: Record<string, unknown> } = {},
 ): Promise<HighsResult> {
   const highs = await loadHighs();
   const m = graph.menteeCount;
@@ -113,6 +113,7 @@ export async function solveWithHighs(
   try {
     model.options.set({ output_flag: false });
     if (limits.timeLimitSeconds !== undefined) model.options.set({ time_limit: limits.timeLimitSeconds });
+    if (limits.highsOptions) model.options.set(limits.highsOptions);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     model.run();
