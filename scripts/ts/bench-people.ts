@@ -233,14 +233,16 @@ async function main(): Promise<void> {
     // answers; its req/s is the row's throughput (and its ratio to /health's). Its p99 is not a
     // latency figure: in a closed loop every connection waits for the one before it, so by
     // Little's law p99 is about 50 / throughput, whatever the route does (/health itself shows
-    // 10+ ms that way here). Latency: the same 50 connections offered half the row's saturation
-    // rate (open loop, autocannon -R), the load a service runs at with headroom; the 20 ms target
-    // is this p99.
+    // 10+ ms that way here). Latency: requests arriving at half the row's saturation rate, evenly
+    // (open loop, scripts/lib/open-loop-load.mjs, over up to 50 connections), the load a service
+    // runs at with headroom; the 20 ms target is this p99. (autocannon's -R is not used for it:
+    // it sends each second's budget at once across its connections, and the p99 it reports is
+    // that burst's queue.)
     const measure = async (url: string, token: string | null) => {
       await autocannon(url, token, WARM_UP_S);
       const saturation = await autocannon(url, token, DURATION_S);
       const offered = saturation.requests.average / 2;
-      const halfLoad = await autocannon(url, token, DURATION_S, CONNECTIONS, offered);
+      const halfLoad = await openLoop(url, token, offered, DURATION_S);
       return { saturation, halfLoad, offered };
     };
     const health = () => measure(`${api.baseUrl}/health`, null);
@@ -372,7 +374,6 @@ function autocannon(
   token: string | null,
   seconds: number,
   connections = CONNECTIONS,
-  overallRate?: number,
 ): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -383,7 +384,6 @@ function autocannon(
         '-d',
         String(seconds),
         '-j',
-        ...(overallRate ? ['-R', String(Math.max(1, Math.round(overallRate)))] : []),
         ...(token ? ['-H', `authorization=Bearer ${token}`] : []),
         url,
       ],
@@ -399,6 +399,47 @@ function autocannon(
       } catch (error) {
         reject(error);
       }
+    });
+  });
+}
+
+/** Requests at an even rate (scripts/lib/open-loop-load.mjs in a child process). */
+function openLoop(
+  url: string,
+  token: string | null,
+  rate: number,
+  seconds: number,
+): Promise<AutocannonResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'scripts/lib/open-loop-load.mjs'),
+        url,
+        String(Math.max(1, rate)),
+        String(seconds),
+        String(CONNECTIONS),
+        ...(token ? [token] : []),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`open-loop-load exited with ${code}`));
+      const found = JSON.parse(output) as {
+        sent: number;
+        ok: number;
+        errors: number;
+        latency: AutocannonResult['latency'];
+      };
+      resolve({
+        latency: found.latency,
+        requests: { total: found.sent, average: found.sent / seconds },
+        non2xx: found.errors,
+        errors: 0,
+      });
     });
   });
 }
