@@ -136,6 +136,17 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
       },
     });
     // Only the two people sign; others do not see the match.
+    // Each side is reminded to sign version 1 (a few days on, on a working morning).
+    const signReminders = async () =>
+      (
+        await t.api.db.query<{ idempotency_key: string }>(
+          `SELECT idempotency_key FROM notifications
+            WHERE organization_id = $1 AND kind = 'agreement.signature-waiting' AND subject_id = $2
+            ORDER BY idempotency_key`,
+          [orgId, id],
+        )
+      ).map((row) => row.idempotency_key.replace(`agreement.signature-waiting:${id}:`, ''));
+    expect(await signReminders()).toEqual(['v1:mentee', 'v1:mentor']);
     const byCoordinator = await call('POST', people.coordinator, `${id}/agreement/signatures`, {
       version: 1,
     });
@@ -149,6 +160,8 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
       version: 1,
     });
     expect([mine.body.signed, mine.body.signatures.mentee !== null]).toEqual([false, true]);
+    // The mentee signed: their reminder is taken back, the mentor's stays.
+    expect(await signReminders()).toEqual(['v1:mentor']);
     const twice = await call('POST', people.mentee, `${id}/agreement/signatures`, { version: 1 });
     expect([twice.status, twice.body.code]).toEqual([409, 'agreement_already_signed']);
     const both = await call<AgreementViewDto>('POST', people.mentor, `${id}/agreement/signatures`, {
@@ -173,6 +186,8 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
       signatures: { mentee: null, mentor: null },
       updatedBy: people.mentor.id,
     });
+    // Version 2 needs both signatures again, so both are reminded of it (version 1's are gone).
+    expect(await signReminders()).toEqual(['v2:mentee', 'v2:mentor']);
     const signOld = await call('POST', people.mentee, `${id}/agreement/signatures`, { version: 1 });
     expect([signOld.status, signOld.body.code, signOld.body.details]).toEqual([
       409,
@@ -291,6 +306,17 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
     const review = new Date(`${day(0)}T00:00:00Z`);
     review.setUTCMonth(review.getUTCMonth() + 1);
     expect(created.body.nextReviewOn).toBe(review.toISOString().slice(0, 10));
+    // The mentee and the map buddy are reminded on the review's morning.
+    const reviewReminders = await t.api.db.query<{ recipient_user_id: string; idempotency_key: string }>(
+      `SELECT recipient_user_id, idempotency_key FROM notifications
+        WHERE organization_id = $1 AND kind = 'map.review' AND subject_id = $2 ORDER BY idempotency_key`,
+      [orgId, id],
+    );
+    expect(reviewReminders.map((r) => r.idempotency_key).sort()).toEqual(
+      [people.mentee.id, people.buddy.id]
+        .map((u) => `map.review:${id}:${created.body.nextReviewOn}:${u}`)
+        .sort(),
+    );
     expect((await call<MapViewDto>('GET', people.mentor, `${id}/map`)).body.version).toBe(1);
     expect((await call('GET', people.other, `${id}/map`)).status).toBe(404);
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { NotificationsService } from '@mentorship/notifications';
+import { ProfilesService } from '@mentorship/people';
 import { AuditService } from '@mentorship/audit';
-import { Clock } from '@mentorship/platform';
+import { Clock, TenantContext } from '@mentorship/platform';
 import { completeAgreementTerms } from '@mentorship/programs';
 import type {
   AgreementViewDto,
@@ -13,6 +15,7 @@ import type { MatchEntity } from './entities/match.entity';
 import { MatchAccessService, requireStatus } from './match-access.service';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
+import { MentorshipsNotifications } from './mentorships.notifications';
 import { AgreementRepository } from './repositories/agreement.repository';
 
 const CADENCE_WORDS: Record<string, string> = {
@@ -33,6 +36,8 @@ export class AgreementsService {
     private readonly agreements: AgreementRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
+    private readonly profiles: ProfilesService,
   ) {}
 
   /** Drafts the agreement of a match that just became active (once: a second draft changes nothing). */
@@ -51,12 +56,13 @@ export class AgreementsService {
       updatedAt: at,
       createdAt: at,
     });
-    if (added)
-      await this.audit.record({
-        action: MentorshipsAudit.agreementDrafted,
-        target: { type: 'match', id: match.id },
-        details: { version: 1, fromTemplate: template !== null },
-      });
+    if (!added) return;
+    await this.remindToSign(match, 1);
+    await this.audit.record({
+      action: MentorshipsAudit.agreementDrafted,
+      target: { type: 'match', id: match.id },
+      details: { version: 1, fromTemplate: template !== null },
+    });
   }
 
   async get(matchId: string): Promise<AgreementViewDto> {
@@ -89,6 +95,10 @@ export class AgreementsService {
       const { matchId: _id, createdAt: _created, ...patch } = next;
       await this.agreements.change(matchId, patch);
     } else await this.agreements.add(next);
+    if (current)
+      for (const side of SIDES)
+        await this.notifications.withdraw(SIGN, signKey(matchId, current.version, side));
+    await this.remindToSign(match, next.version);
     await this.audit.record({
       action: MentorshipsAudit.agreementEdited,
       target: { type: 'match', id: matchId },
@@ -110,6 +120,7 @@ export class AgreementsService {
     if (current[field]) throw MentorshipsException.agreementAlreadySigned();
     const signed = { ...current, [field]: this.clock.now() };
     await this.agreements.change(matchId, { [field]: signed[field] });
+    await this.notifications.withdraw(SIGN, signKey(matchId, current.version, side));
     const { menteeSignedAt, mentorSignedAt } = signed;
     const both = menteeSignedAt !== null && mentorSignedAt !== null;
     // The second signature keeps this version as both signed it.
@@ -126,6 +137,34 @@ export class AgreementsService {
       details: { version: signed.version, side, signed: both },
     });
     return toView(signed);
+  }
+
+  /**
+   * Each side is reminded to sign a version a few days after it was made, on a working morning;
+   * a signature takes back that side's reminder, a newer version those of the older one.
+   */
+  private async remindToSign(match: MatchEntity, version: number): Promise<void> {
+    const contacts = await this.profiles.contactsOf([match.menteeUserId, match.mentorUserId]);
+    const due = new Date(this.clock.now().getTime() + SIGN_REMINDER_AFTER_MS);
+    for (const side of SIDES) {
+      const [me, other] =
+        side === 'mentee'
+          ? [match.menteeUserId, match.mentorUserId]
+          : [match.mentorUserId, match.menteeUserId];
+      const recipient = contacts.get(me);
+      if (!recipient) continue;
+      const otherName = contacts.get(other)?.name ?? `your ${side === 'mentee' ? 'mentor' : 'mentee'}`;
+      await this.notifications.notify({
+        kind: SIGN,
+        recipient,
+        key: signKey(match.id, version, side),
+        title: `Your agreement with ${otherName} is waiting for your signature`,
+        body: `Version ${version} of your mentoring agreement with ${otherName} is not signed by you yet. Read it, change what does not fit, and sign it: it is what you both agreed to work on.`,
+        link: `/orgs/${TenantContext.organizationId()}/matches/${match.id}`,
+        subject: { type: 'match', id: match.id },
+        due,
+      });
+    }
   }
 
   async signedVersions(matchId: string): Promise<SignedAgreementVersionsDto> {
@@ -156,3 +195,10 @@ function toView(agreement: AgreementEntity): AgreementViewDto {
     updatedAt: agreement.updatedAt.toISOString(),
   };
 }
+
+const SIGN = MentorshipsNotifications.agreementSignatureWaiting;
+const SIDES = ['mentee', 'mentor'] as const;
+/** How long a new version may wait for a side's signature before they are reminded. */
+const SIGN_REMINDER_AFTER_MS = 3 * 24 * 3600 * 1000;
+const signKey = (matchId: string, version: number, side: 'mentee' | 'mentor') =>
+  `${matchId}:v${version}:${side}`;

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MISSED_MILESTONE_CAUSES, type FieldProblem } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
-import { Clock } from '@mentorship/platform';
+import { NotificationsService } from '@mentorship/notifications';
+import { ProfilesService } from '@mentorship/people';
+import { Clock, TenantContext } from '@mentorship/platform';
 import type { MapTemplateViewDto } from '@mentorship/programs';
 import { DateTime } from 'luxon';
 import type {
@@ -22,6 +24,7 @@ import type {
 import { MatchAccessService, RUNNING_MATCH_STATUSES, requireStatus } from './match-access.service';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
+import { MentorshipsNotifications } from './mentorships.notifications';
 import { MentorshipMapRepository, type MapChange } from './repositories/mentorship-map.repository';
 
 /** Three to five milestones are suggested; fewer is flagged, more is never pushed. */
@@ -41,6 +44,8 @@ export class MentorshipMapsService {
     private readonly maps: MentorshipMapRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
+    private readonly profiles: ProfilesService,
   ) {}
 
   async get(matchId: string): Promise<MapViewDto> {
@@ -114,12 +119,56 @@ export class MentorshipMapsService {
       createdAt: current?.createdAt ?? at,
     };
     await this.maps.save(saved, changes);
+    await this.remindOfReview(match, current, saved);
     await this.audit.record({
       action: MentorshipsAudit.mapSaved,
       target: { type: 'match', id: matchId },
       details: { version: saved.version, changes: [...new Set(changes.map((c) => c.kind))] },
     });
     return this.view({ organizationId: '', ...saved }, match.menteeUserId);
+  }
+
+  /**
+   * The mentee and their map buddy are reminded on the morning of the review date; a new date or
+   * another buddy takes back the reminders of the old ones while they have not come.
+   */
+  private async remindOfReview(
+    match: { id: string; menteeUserId: string },
+    before: { nextReviewOn: string; buddyUserId: string | null } | null,
+    after: { nextReviewOn: string; buddyUserId: string | null },
+  ): Promise<void> {
+    const whoOf = (map: { buddyUserId: string | null }) => [
+      match.menteeUserId,
+      ...(map.buddyUserId ? [map.buddyUserId] : []),
+    ];
+    const key = (day: string, userId: string) => `${match.id}:${day}:${userId}`;
+    if (before && (before.nextReviewOn !== after.nextReviewOn || before.buddyUserId !== after.buddyUserId))
+      for (const userId of whoOf(before))
+        await this.notifications.withdraw(REVIEW, key(before.nextReviewOn, userId));
+    const recipients = whoOf(after);
+    const contacts = await this.profiles.contactsOf(recipients);
+    const mentee = contacts.get(match.menteeUserId)?.name ?? 'your mentee';
+    for (const userId of recipients) {
+      const recipient = contacts.get(userId);
+      if (!recipient) continue;
+      const due = DateTime.fromISO(after.nextReviewOn, { zone: recipient.timeZone ?? 'UTC' })
+        .startOf('day')
+        .toJSDate();
+      if (due.getTime() < this.clock.now().getTime() - 24 * 3600 * 1000) continue;
+      const mine = userId === match.menteeUserId;
+      await this.notifications.notify({
+        kind: REVIEW,
+        recipient,
+        key: key(after.nextReviewOn, userId),
+        title: mine ? 'Time to review your mentorship map' : `Map review with ${mentee}`,
+        body: mine
+          ? 'Your mentorship map is due for its review today: look at each milestone with your mentor (or your map buddy), mark what is done, and move or replace what no longer fits.'
+          : `You are ${mentee}'s map buddy, and their mentorship map is due for its review today: go through the milestones together.`,
+        link: `/orgs/${TenantContext.organizationId()}/matches/${match.id}`,
+        subject: { type: 'match', id: match.id },
+        due: new Date(Math.max(due.getTime(), this.clock.now().getTime())),
+      });
+    }
   }
 
   /**
@@ -335,3 +384,5 @@ function canonical(value: unknown): string {
       : v,
   );
 }
+
+const REVIEW = MentorshipsNotifications.mapReview;

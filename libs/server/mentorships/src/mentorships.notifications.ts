@@ -8,4 +8,18 @@ export const MentorshipsNotifications = {
     description: 'Halfway through a trial period: a nudge to have your first conversations.',
     timing: 'morning',
   }),
+  mapReview: defineNotificationKind({
+    id: 'map.review',
+    label: 'Map review',
+    description:
+      'On the day your mentorship map is due for review (monthly by default), to you and your map buddy.',
+    timing: 'morning',
+  }),
+  agreementSignatureWaiting: defineNotificationKind({
+    id: 'agreement.signature-waiting',
+    label: 'Agreement to sign',
+    description:
+      'A few days after your mentoring agreement is drafted or changed, if you have not signed it yet.',
+    timing: 'morning',
+  }),
 } as const;
