@@ -423,6 +423,18 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
       milestoneProgress: [{ milestoneId: a!.id, note: 'Ran the meeting', done: true }],
     });
     expect(logged.status).toBe(201);
+    // Both sides are reminded when the next check-in is due: a week (the program's cadence) on.
+    const dueReminders = async () =>
+      (
+        await t.api.db.query<{ idempotency_key: string }>(
+          `SELECT idempotency_key FROM notifications
+            WHERE organization_id = $1 AND kind = 'check-in.due' AND subject_id = $2 ORDER BY idempotency_key`,
+          [orgId, id],
+        )
+      ).map((row) => row.idempotency_key);
+    const dueKeys = (dueOn: string) =>
+      [people.mentee.id, people.mentor.id].map((u) => `check-in.due:${id}:${dueOn}:${u}`).sort();
+    expect(await dueReminders()).toEqual(dueKeys(day(7)));
     expect(logged.body).toMatchObject({
       privateNotes: 'Seems tired',
       actionItems: [{ text: 'Draft an agenda', owner: 'mentee', done: false }],
@@ -465,6 +477,11 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
       'notebook.entry_posted',
       'notebook.entry_posted',
     ]);
+    // A back-dated check-in does not move it; a later one does, replacing the reminder.
+    await call('POST', people.mentee, `${id}/check-ins`, { heldOn: day(-3), durationMinutes: 20 });
+    expect(await dueReminders()).toEqual(dueKeys(day(7)));
+    await call('POST', people.mentee, `${id}/check-ins`, { heldOn: day(2), durationMinutes: 20 });
+    expect(await dueReminders()).toEqual(dueKeys(day(9)));
     await park(id);
 
     // Where the program says so, coordinators read private notes too.

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { NotificationsService } from '@mentorship/notifications';
+import { ProfilesService } from '@mentorship/people';
+import { DateTime } from 'luxon';
 import { AuditService } from '@mentorship/audit';
-import { Clock, PageQueryDto, pageOf } from '@mentorship/platform';
+import { Clock, PageQueryDto, pageOf, TenantContext } from '@mentorship/platform';
 import type {
   CheckInPageDto,
   CheckInViewDto,
@@ -11,10 +14,14 @@ import type {
   NotebookPageDto,
 } from './dto/check-in.dto';
 import type { CheckInEntity } from './entities/check-in.entity';
+import type { MatchEntity } from './entities/match.entity';
 import { MatchAccessService, type SeenMatch } from './match-access.service';
+import { MatchLifecycleService } from './match-lifecycle.service';
 import { MentorshipMapsService } from './mentorship-maps.service';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
+import { MentorshipsNotifications } from './mentorships.notifications';
+import { AgreementRepository } from './repositories/agreement.repository';
 import { CheckInRepository, type NotebookEntryRow } from './repositories/check-in.repository';
 
 /**
@@ -24,14 +31,26 @@ import { CheckInRepository, type NotebookEntryRow } from './repositories/check-i
  * (`privateNotesToCoordinators`). Progress on a milestone marked done updates the map.
  */
 @Injectable()
-export class CheckInsService {
+export class CheckInsService implements OnModuleInit {
   constructor(
     private readonly access: MatchAccessService,
     private readonly checkIns: CheckInRepository,
     private readonly maps: MentorshipMapsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly lifecycle: MatchLifecycleService,
+    private readonly agreements: AgreementRepository,
+    private readonly notifications: NotificationsService,
+    private readonly profiles: ProfilesService,
   ) {}
+
+  onModuleInit(): void {
+    // A match that becomes active has its first check-in due one cadence on; one that ends, none.
+    this.lifecycle.onTransition(async ({ match, to }) => {
+      if (to === 'active') await this.remindOfNextCheckIn(match, this.clock.now().toISOString().slice(0, 10));
+      else if (to !== 'trial') await this.notifications.withdrawAll(DUE, `${match.id}:`);
+    });
+  }
 
   async log(matchId: string, input: LogCheckInDto): Promise<CheckInViewDto> {
     const seen = await this.access.asSide(matchId);
@@ -54,12 +73,49 @@ export class CheckInsService {
       loggedAt: this.clock.now(),
     };
     await this.checkIns.add(checkIn);
+    await this.remindOfNextCheckIn(seen.match, checkIn.heldOn);
     await this.audit.record({
       action: MentorshipsAudit.checkInLogged,
       target: { type: 'match', id: matchId },
       details: { checkInId: checkIn.id, heldOn: checkIn.heldOn, durationMinutes: checkIn.durationMinutes },
     });
     return checkInView({ organizationId: '', ...checkIn }, true);
+  }
+
+  /**
+   * Both sides are reminded on the morning the next check-in is due (the last one, or the start,
+   * plus the program's cadence); a check-in logged meanwhile replaces the reminder with the next.
+   * A check-in back-dated before the latest one does not move it.
+   */
+  private async remindOfNextCheckIn(match: MatchEntity, heldOn: string): Promise<void> {
+    const latest = await this.checkIns.latestHeldOn(match.id);
+    const from = latest && latest > heldOn ? latest : heldOn;
+    const { cadence } = await this.agreements.templateOf(match.cohortId);
+    const days = CADENCE_DAYS[cadence ?? 'biweekly'] ?? CADENCE_DAYS['biweekly']!;
+    const dueOn = DateTime.fromISO(from, { zone: 'utc' }).plus({ days }).toFormat('yyyy-MM-dd');
+    await this.notifications.withdrawAll(DUE, `${match.id}:`);
+    const contacts = await this.profiles.contactsOf([match.menteeUserId, match.mentorUserId]);
+    for (const [me, other] of [
+      [match.menteeUserId, match.mentorUserId],
+      [match.mentorUserId, match.menteeUserId],
+    ] as const) {
+      const recipient = contacts.get(me);
+      if (!recipient) continue;
+      const otherName = contacts.get(other)?.name ?? 'your partner';
+      const due = DateTime.fromISO(dueOn, { zone: recipient.timeZone ?? 'UTC' })
+        .startOf('day')
+        .toJSDate();
+      await this.notifications.notify({
+        kind: DUE,
+        recipient,
+        key: `${match.id}:${dueOn}:${me}`,
+        title: `Time for a check-in with ${otherName}`,
+        body: `Your next mentoring conversation with ${otherName} is due today (the program meets ${cadence ?? 'biweekly'}). Meet, then log it: what you talked about, what each of you will do next.`,
+        link: `/orgs/${TenantContext.organizationId()}/matches/${match.id}`,
+        subject: { type: 'match', id: match.id },
+        due: new Date(Math.max(due.getTime(), this.clock.now().getTime())),
+      });
+    }
   }
 
   async list(matchId: string, query: PageQueryDto): Promise<CheckInPageDto> {
@@ -139,3 +195,7 @@ function entryView(e: NotebookEntryRow): NotebookEntryViewDto {
     createdAt: new Date(e.createdAt).toISOString(),
   };
 }
+
+const DUE = MentorshipsNotifications.checkInDue;
+/** Days between check-ins by the program's cadence. */
+const CADENCE_DAYS: Record<string, number> = { weekly: 7, biweekly: 14, monthly: 30 };

@@ -8,6 +8,12 @@ export const MentorshipsNotifications = {
     description: 'Halfway through a trial period: a nudge to have your first conversations.',
     timing: 'morning',
   }),
+  checkInDue: defineNotificationKind({
+    id: 'check-in.due',
+    label: 'Check-in due',
+    description: 'When your next meeting is due by the program’s check-in cadence and none is logged since.',
+    timing: 'morning',
+  }),
   mapReview: defineNotificationKind({
     id: 'map.review',
     label: 'Map review',

@@ -102,6 +102,11 @@ export class NotificationsService {
     await this.notifications.withdrawUndelivered(`${kind.id}:${key}`);
   }
 
+  /** The same for every key of the kind that starts with `keyPrefix` (a match's pending reminders). */
+  async withdrawAll(kind: NotificationKind, keyPrefix: string): Promise<void> {
+    await this.notifications.withdrawUndeliveredStartingWith(`${kind.id}:${keyPrefix}`);
+  }
+
   /** The caller's centre, newest first. */
   inbox(filter: {
     unreadOnly: boolean;

@@ -36,6 +36,15 @@ export class CheckInRepository extends TenantRepository<CheckInEntity> {
     return this.insert(checkIn);
   }
 
+  /** The day of the match's latest meeting (YYYY-MM-DD), or null before the first. */
+  async latestHeldOn(matchId: string): Promise<string | null> {
+    const [row] = await this.sql<{ day: string | null }>(
+      `SELECT to_char(max(held_on), 'YYYY-MM-DD') AS day FROM check_ins WHERE organization_id = $1 AND match_id = $2`,
+      [matchId],
+    );
+    return row?.day ?? null;
+  }
+
   one(matchId: string, id: string): Promise<CheckInEntity | null> {
     return this.findOne({ matchId, id });
   }

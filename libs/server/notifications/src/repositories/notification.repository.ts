@@ -25,6 +25,15 @@ export class NotificationRepository extends TenantRepository<NotificationEntity>
     );
   }
 
+  /** Every undelivered notification whose key starts with `prefix` (LIKE wildcards escaped). */
+  async withdrawUndeliveredStartingWith(prefix: string): Promise<void> {
+    const pattern = `${prefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    await this.sql(
+      `DELETE FROM notifications WHERE organization_id = $1 AND idempotency_key LIKE $2 AND delivered_at IS NULL`,
+      [pattern],
+    );
+  }
+
   byId(id: string): Promise<NotificationEntity | null> {
     return this.findOne({ id });
   }
