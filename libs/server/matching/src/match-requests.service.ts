@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { MatchStatus } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { MatchesService } from '@mentorship/mentorships';
-import { NotificationsService } from '@mentorship/notifications';
+import { NotificationsService, readableDay } from '@mentorship/notifications';
 import { ProfilesService } from '@mentorship/people';
 import { JobOutbox, TenantContext } from '@mentorship/platform';
 import type { ProgramSettings } from '@mentorship/programs';
@@ -294,7 +294,7 @@ export class MatchRequestsService {
       recipient: mentor,
       key: requestId,
       title: `${mentee}'s request expires soon`,
-      body: `${mentee} asked you: “${subject}”. The request expires unanswered on ${dayFor(expiresAt, mentor.timeZone)}: accept or decline it, so they know where they stand.`,
+      body: `${mentee} asked you: “${subject}”. The request expires unanswered on ${readableDay(expiresAt, mentor.timeZone)}: accept or decline it, so they know where they stand.`,
       link: `/orgs/${TenantContext.organizationId()}/requests/received`,
       subject: { type: 'match_request', id: requestId },
       due: new Date(Math.max(Date.now(), expiresAt.getTime() - DAY_MS)),
@@ -346,9 +346,4 @@ function toView(row: MatchRequestRow): MatchRequestViewDto {
     decidedAt: iso(row.decidedAt),
     createdAt: iso(row.createdAt) as string,
   };
-}
-
-/** A moment's day as the recipient reads it, in their own zone ("14 March 2027"). */
-function dayFor(at: Date, timeZone: string | null): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }).format(at);
 }

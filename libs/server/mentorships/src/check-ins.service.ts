@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { NotificationsService } from '@mentorship/notifications';
+import { NotificationsService, startOfLocalDay } from '@mentorship/notifications';
 import { ProfilesService } from '@mentorship/people';
 import { DateTime } from 'luxon';
 import { AuditService } from '@mentorship/audit';
@@ -102,9 +102,7 @@ export class CheckInsService implements OnModuleInit {
       const recipient = contacts.get(me);
       if (!recipient) continue;
       const otherName = contacts.get(other)?.name ?? 'your partner';
-      const due = DateTime.fromISO(dueOn, { zone: recipient.timeZone ?? 'UTC' })
-        .startOf('day')
-        .toJSDate();
+      const due = startOfLocalDay(dueOn, recipient.timeZone);
       await this.notifications.notify({
         kind: DUE,
         recipient,

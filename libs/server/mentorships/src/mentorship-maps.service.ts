@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MISSED_MILESTONE_CAUSES, type FieldProblem } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
-import { NotificationsService } from '@mentorship/notifications';
+import { NotificationsService, startOfLocalDay } from '@mentorship/notifications';
 import { ProfilesService } from '@mentorship/people';
 import { Clock, TenantContext } from '@mentorship/platform';
 import type { MapTemplateViewDto } from '@mentorship/programs';
@@ -151,9 +151,7 @@ export class MentorshipMapsService {
     for (const userId of recipients) {
       const recipient = contacts.get(userId);
       if (!recipient) continue;
-      const due = DateTime.fromISO(after.nextReviewOn, { zone: recipient.timeZone ?? 'UTC' })
-        .startOf('day')
-        .toJSDate();
+      const due = startOfLocalDay(after.nextReviewOn, recipient.timeZone);
       if (due.getTime() < this.clock.now().getTime() - 24 * 3600 * 1000) continue;
       const mine = userId === match.menteeUserId;
       await this.notifications.notify({

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { NotificationsService } from '@mentorship/notifications';
+import { NotificationsService, readableDay } from '@mentorship/notifications';
 import { ProfilesService } from '@mentorship/people';
 import { Clock, JobOutbox, TenantContext } from '@mentorship/platform';
 import { AgreementsService } from './agreements.service';
@@ -98,7 +98,7 @@ export class TrialService implements OnModuleInit {
         title: `Halfway through your trial with ${otherName}`,
         body:
           `Your trial period with ${otherName} is halfway through; it ends on ` +
-          `${endDateFor(match.trialEndsAt, recipient.timeZone)}. If you have not met yet, agree on a first ` +
+          `${readableDay(match.trialEndsAt, recipient.timeZone)}. If you have not met yet, agree on a first ` +
           'conversation now: at the end you both say whether to continue, and either of you may stop without blame.',
         link: `/orgs/${organizationId}/matches/${match.id}`,
         subject: { type: 'match', id: match.id },
@@ -195,9 +195,4 @@ function halfwayOf(match: Pick<MatchEntity, 'statusChangedAt' | 'trialEndsAt'>):
 
 function answersDueOf(match: Pick<MatchEntity, 'trialEndsAt'>): Date {
   return new Date((match.trialEndsAt?.getTime() ?? 0) + TRIAL_GRACE_DAYS * DAY_MS);
-}
-
-/** A day as the recipient reads it, in their own zone ("14 March 2027"). */
-function endDateFor(at: Date, timeZone: string | null): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }).format(at);
 }

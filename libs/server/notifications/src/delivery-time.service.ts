@@ -7,6 +7,23 @@ export const DELIVERY_HOUR = 9;
 /** ISO weekdays (Monday 1 … Sunday 7) people work on; reminders wait for the next of these. */
 const WORKING_DAYS: ReadonlySet<number> = new Set([1, 2, 3, 4, 5]);
 
+/** The recipient's zone as luxon takes it; none or an unknown one: UTC (a reminder is never lost). */
+function zoneOf(timeZone: string | null | undefined): string {
+  return timeZone && DateTime.now().setZone(timeZone).isValid ? timeZone : 'UTC';
+}
+
+/** Midnight at the start of `day` (YYYY-MM-DD) in the recipient's zone: when a dated rule comes due. */
+export function startOfLocalDay(day: string, timeZone: string | null | undefined): Date {
+  return DateTime.fromISO(day, { zone: zoneOf(timeZone) })
+    .startOf('day')
+    .toJSDate();
+}
+
+/** A moment's day as the recipient reads it in their own zone, for texts ("14 March 2027"). */
+export function readableDay(at: Date, timeZone: string | null | undefined): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: zoneOf(timeZone) }).format(at);
+}
+
 /**
  * When a reminder that comes due at `due` reaches a person in `timeZone`: 09:00 on the day it is
  * due there, or, when that morning has passed (or is a weekend), 09:00 on the next working day.
@@ -20,7 +37,7 @@ const WORKING_DAYS: ReadonlySet<number> = new Set([1, 2, 3, 4, 5]);
 @Injectable()
 export class DeliveryTimeService {
   deliveryAt(due: Date, timeZone: string | null | undefined): Date {
-    const zone = timeZone && DateTime.now().setZone(timeZone).isValid ? timeZone : 'UTC';
+    const zone = zoneOf(timeZone);
     const dueThere = DateTime.fromJSDate(due, { zone });
     let morning = dueThere.set({ hour: DELIVERY_HOUR, minute: 0, second: 0, millisecond: 0 });
     if (morning < dueThere) morning = morning.plus({ days: 1 });
@@ -38,7 +55,7 @@ export class DeliveryTimeService {
   deliveryBefore(due: Date, deadline: Date, timeZone: string | null | undefined): Date {
     const morning = this.deliveryAt(due, timeZone);
     if (morning < deadline) return morning;
-    const zone = timeZone && DateTime.now().setZone(timeZone).isValid ? timeZone : 'UTC';
+    const zone = zoneOf(timeZone);
     let candidate = DateTime.fromJSDate(deadline, { zone }).set({
       hour: DELIVERY_HOUR,
       minute: 0,

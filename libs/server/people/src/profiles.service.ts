@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { FieldProblem } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
-import { NotificationsService } from '@mentorship/notifications';
+import { NotificationsService, startOfLocalDay } from '@mentorship/notifications';
 import { TenantContext } from '@mentorship/platform';
 import { ProfilePageDto, ProfileQueryDto, ProfileViewDto, UpdateProfileDto } from './dto/profile.dto';
 import type { ProfileSkillKind } from './entities/profile-skill.entity';
@@ -116,7 +115,7 @@ export class ProfilesService {
     if (was === is && before.timeZone === after.timeZone) return;
     if (was) await this.notifications.withdraw(PeopleNotifications.pauseEnding, `${after.userId}:${was}`);
     if (!is) return;
-    const endsAt = startOfDay(is, after.timeZone);
+    const endsAt = startOfLocalDay(is, after.timeZone);
     if (endsAt.getTime() <= Date.now()) return;
     await this.notifications.notify({
       kind: PeopleNotifications.pauseEnding,
@@ -256,11 +255,4 @@ function toProfileView(row: ProfileRow, skills: ProfileSkillRow[]): ProfileViewD
     })),
     updatedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
   };
-}
-
-/** Midnight at the start of `day` (YYYY-MM-DD) in the zone (none: UTC). */
-function startOfDay(day: string, timeZone: string | null): Date {
-  return DateTime.fromISO(day, { zone: timeZone ?? 'UTC' })
-    .startOf('day')
-    .toJSDate();
 }
