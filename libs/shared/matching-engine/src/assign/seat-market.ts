@@ -24,6 +24,12 @@ import type { PairWeights } from './pair-weights';
  */
 /** Free seats up to which a warm insert searches from both ends (more: from the mentee alone). */
 const WARM_BACKWARD_SOURCES = 64;
+/**
+ * Relaxations a warm search makes from the mentee alone before its backward side starts, as a share
+ * of the round's edges (1/32; at 5,000 x 50 about 7,800, where timing 2,048, 4,096 and 8,192 gave
+ * the same within noise), and at least 256.
+ */
+const oneWayWork = (edges: number): number => Math.max(256, edges >> 5);
 
 export class SeatMarket {
   readonly menteeCount: number;
@@ -90,30 +96,39 @@ export class SeatMarket {
     this.points = points;
     this.perPoint = weights.perPoint;
     this.perPair = weights.perPair;
-    this.edgeWeight = new Float64Array(mentor.length);
-    for (let e = 0; e < mentor.length; e++)
-      this.edgeWeight[e] = points[e] * weights.perPoint + weights.perPair;
+    // Built through locals: in a constructor every `this.x` read in a hot loop is a property load
+    // on an object whose shape is still growing, which V8 does not keep in a register.
+    const edges = mentor.length;
+    const { perPoint, perPair } = weights;
+    const edgeWeight = new Float64Array(edges);
+    for (let e = 0; e < edges; e++) edgeWeight[e] = points[e] * perPoint + perPair;
+    this.edgeWeight = edgeWeight;
 
-    const degree = new Int32Array(n);
-    for (let e = 0; e < mentor.length; e++) degree[mentor[e]]++;
-    this.seats = new Int32Array(n);
-    this.seatStart = new Int32Array(n + 1);
-    this.inStart = new Int32Array(n + 1);
+    const inStart = new Int32Array(n + 1);
+    for (let e = 0; e < edges; e++) inStart[mentor[e] + 1]++;
+    const seats = new Int32Array(n);
+    const seatStart = new Int32Array(n + 1);
     for (let j = 0; j < n; j++) {
-      this.seats[j] = Math.min(freeCapacity[j], degree[j]);
-      this.seatStart[j + 1] = this.seatStart[j] + this.seats[j];
-      this.inStart[j + 1] = this.inStart[j] + degree[j];
+      const degree = inStart[j + 1];
+      seats[j] = Math.min(freeCapacity[j], degree);
+      seatStart[j + 1] = seatStart[j] + seats[j];
+      inStart[j + 1] = inStart[j] + degree;
     }
-    this.inEdge = new Int32Array(mentor.length);
-    this.inMentee = new Int32Array(mentor.length);
-    const fill = this.inStart.slice(0, n);
+    const inEdge = new Int32Array(edges);
+    const inMentee = new Int32Array(edges);
+    const fill = inStart.slice(0, n);
     for (let i = 0; i < m; i++) {
-      for (let e = start[i]; e < start[i + 1]; e++) {
+      for (let e = start[i], end = start[i + 1]; e < end; e++) {
         const at = fill[mentor[e]]++;
-        this.inEdge[at] = e;
-        this.inMentee[at] = i;
+        inEdge[at] = e;
+        inMentee[at] = i;
       }
     }
+    this.seats = seats;
+    this.seatStart = seatStart;
+    this.inStart = inStart;
+    this.inEdge = inEdge;
+    this.inMentee = inMentee;
     this.price = new Float64Array(n);
     this.profit = new Float64Array(m);
     this.heldEdge = new Int32Array(m).fill(-1);
@@ -171,7 +186,8 @@ export class SeatMarket {
    * `insert` for a warm re-solve. After a coordinator's changes only a few seats are free, scattered
    * over a market that is tight everywhere, so a search from the mentee alone looks through most of
    * the graph before it meets one (the last of 20 pending mentees: nearly all of it). With at most
-   * `WARM_BACKWARD_SOURCES` free seats the search runs from both ends at once (`searchBothWays`).
+   * `WARM_BACKWARD_SOURCES` free seats the search can also run backward from them
+   * (`searchBothWays`); it does once its forward side has done `oneWayWork` relaxations.
    */
   insertWarm(i: number): void {
     if (this.placeDirectly(i)) return;
@@ -384,9 +400,12 @@ export class SeatMarket {
     const { menteeDist: bDist, menteeHeap: bHeap, towardMentor, towardEdge, menteeDone: bDone } = this;
     const { touchedMentees, backMentorDist, backMentorVia, backMentors, forwardMenteeDist, freeMentors } =
       this;
-    let minDrop = Infinity;
-    for (let k = 0; k < this.menteeCount; k++)
-      if (heldEdge[k] !== -1 && profit[k] < minDrop) minDrop = profit[k];
+    // The backward side starts only once the forward side has done WARM_ONE_WAY_WORK relaxations:
+    // most searches end sooner (a seat nearby, a cheap drop), and then the backward work and the
+    // passes over the whole market that it needs would be spent for nothing.
+    let backward = false;
+    let minDrop = 0;
+    const oneWay = oneWayWork(this.edgeWeight.length);
 
     let best = profit[i0];
     // How the best path ends: 0 i0 stays unmatched, 1 mentee `meet` drops out, 2 the two sides meet
@@ -442,7 +461,7 @@ export class SeatMarket {
           fHeap.push(j);
         }
       }
-      for (; bNext < bMentors; bNext++) {
+      for (; backward && bNext < bMentors; bNext++) {
         const j = backMentors[bNext];
         const base = backMentorDist[j] + price[j];
         for (let t = inStart[j], end = inStart[j + 1]; t < end; t++) {
@@ -468,9 +487,16 @@ export class SeatMarket {
         }
       }
       const topF = fHeap.size === 0 ? Infinity : fDist[fHeap.peek()];
-      const topB = bHeap.size === 0 ? minDrop : Math.min(bDist[bHeap.peek()], minDrop);
+      const topB = !backward ? 0 : bHeap.size === 0 ? minDrop : Math.min(bDist[bHeap.peek()], minDrop);
       if (topF + topB >= best) break;
-      if (topF !== Infinity && (topB >= minDrop || fWork <= bWork)) {
+      if (!backward && fWork > oneWay) {
+        backward = true;
+        minDrop = Infinity;
+        for (let k = 0; k < this.menteeCount; k++)
+          if (heldEdge[k] !== -1 && profit[k] < minDrop) minDrop = profit[k];
+        continue;
+      }
+      if (topF !== Infinity && (!backward || topB >= minDrop || fWork <= bWork)) {
         const j = fHeap.pop();
         const dj = fDist[j];
         fDone[j] = 1;
@@ -563,10 +589,12 @@ export class SeatMarket {
       this.addSeat(k, mentor[e]);
     }
 
-    for (let k = 0; k < this.menteeCount; k++) {
-      if (placed[k] === 0) continue;
-      const held = heldEdge[k];
-      profit[k] = held === -1 ? 0 : edgeWeight[held] - price[mentor[held]];
+    // Profits: with r_b = 0 only the forward side's mentees and the path's moved; else everyone's.
+    if (rB === 0) {
+      for (let t = 0; t < reached; t++) this.tighten(reachedMentees[t]);
+      for (let t = 0; t < count; t++) this.tighten(moves[t]);
+    } else {
+      for (let k = 0; k < this.menteeCount; k++) if (placed[k] === 1) this.tighten(k);
     }
 
     fHeap.clear();
@@ -583,6 +611,12 @@ export class SeatMarket {
       bDone[k] = 0;
     }
     for (let t = 0; t < bMentors; t++) backMentorDist[backMentors[t]] = Infinity;
+  }
+
+  /** A placed mentee's profit: its held pair's weight minus the price, or 0 when unmatched. */
+  private tighten(k: number): void {
+    const held = this.heldEdge[k];
+    this.profit[k] = held === -1 ? 0 : this.edgeWeight[held] - this.price[this.mentor[held]];
   }
 
   /** The forward search's moves that end at mentor `j` (its chain back to i0), appended at `count`. */
