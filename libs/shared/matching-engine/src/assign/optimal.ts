@@ -150,6 +150,6 @@ function keepStillOptimal(market: SeatMarket, warm: WarmStart): Int32Array {
     }
   }
   // Seats freed by the changes still carry the price their old holder paid: cut it where possible.
-  for (let j = 0; j < market.mentorCount; j++) market.cutPrice(j);
+  market.cutPrices();
   return pending.subarray(0, count);
 }

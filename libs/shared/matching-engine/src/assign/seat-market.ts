@@ -24,6 +24,7 @@ import type { PairWeights } from './pair-weights';
  */
 /** Free seats up to which a warm insert searches from both ends (more: from the mentee alone). */
 const WARM_BACKWARD_SOURCES = 64;
+const EMPTY = new Int32Array(0);
 /**
  * Relaxations a warm search makes from the mentee alone before its backward side starts, as a share
  * of the round's edges (1/32; at 5,000 x 50 about 7,800, where timing 2,048, 4,096 and 8,192 gave
@@ -45,8 +46,13 @@ export class SeatMarket {
   readonly seats: Int32Array;
   /** Mentor -> its candidate edges (edge index and mentee), for searches from a mentor's side. */
   readonly inStart: Int32Array;
-  readonly inEdge: Int32Array;
-  readonly inMentee: Int32Array;
+  /**
+   * Built on first use (`inEdge`, `inMentee`): a cold solve's auction needs them at once, a warm
+   * re-solve often never (its searches rarely go backward), and the scattered writes that build them
+   * are a third of a warm solve's fixed cost.
+   */
+  private inEdgeBuilt: Int32Array | null = null;
+  private inMenteeBuilt: Int32Array | null = null;
 
   readonly price: Float64Array;
   readonly profit: Float64Array;
@@ -114,21 +120,9 @@ export class SeatMarket {
       seatStart[j + 1] = seatStart[j] + seats[j];
       inStart[j + 1] = inStart[j] + degree;
     }
-    const inEdge = new Int32Array(edges);
-    const inMentee = new Int32Array(edges);
-    const fill = inStart.slice(0, n);
-    for (let i = 0; i < m; i++) {
-      for (let e = start[i], end = start[i + 1]; e < end; e++) {
-        const at = fill[mentor[e]]++;
-        inEdge[at] = e;
-        inMentee[at] = i;
-      }
-    }
     this.seats = seats;
     this.seatStart = seatStart;
     this.inStart = inStart;
-    this.inEdge = inEdge;
-    this.inMentee = inMentee;
     this.price = new Float64Array(n);
     this.profit = new Float64Array(m);
     this.heldEdge = new Int32Array(m).fill(-1);
@@ -158,6 +152,33 @@ export class SeatMarket {
     this.freeMentors = new Int32Array(n);
     this.moveMentee = new Int32Array(m + 1);
     this.moveEdge = new Int32Array(m + 1);
+  }
+
+  /** Mentor -> the edge index of each of its candidates (see `inStart`). */
+  get inEdge(): Int32Array {
+    return this.inEdgeBuilt ?? this.buildInEdges()[0];
+  }
+
+  /** Mentor -> the mentee of each of its candidates (see `inStart`). */
+  get inMentee(): Int32Array {
+    return this.inMenteeBuilt ?? this.buildInEdges()[1];
+  }
+
+  private buildInEdges(): [Int32Array, Int32Array] {
+    const { start, mentor, inStart } = this;
+    const inEdge = new Int32Array(mentor.length);
+    const inMentee = new Int32Array(mentor.length);
+    const fill = inStart.slice(0, this.mentorCount);
+    for (let i = 0; i < this.menteeCount; i++) {
+      for (let e = start[i], end = start[i + 1]; e < end; e++) {
+        const at = fill[mentor[e]]++;
+        inEdge[at] = e;
+        inMentee[at] = i;
+      }
+    }
+    this.inEdgeBuilt = inEdge;
+    this.inMenteeBuilt = inMentee;
+    return [inEdge, inMentee];
   }
 
   weight(e: number): number {
@@ -240,27 +261,42 @@ export class SeatMarket {
   }
 
   /**
-   * Lowers an overpriced mentor's price as far as no placed mentee would then rather have it (a
+   * Lowers every overpriced mentor's price as far as no placed mentee would then rather have it (a
    * pure dual move, no search): afterwards some placed mentee is indifferent to its free seat, so
-   * searches that end there are short. Its holders' pairs stay tight (their profits rise).
+   * searches that end there are short. Its holders' pairs stay tight (their profits rise). One pass
+   * over the mentees' own edge lists (sequential reads; the mentor-side index is not needed).
    */
-  cutPrice(j: number): void {
-    const { edgeWeight, price, profit, heldEdge, inStart, inEdge, inMentee, placed } = this;
-    if (!(this.load[j] < this.seats[j] && price[j] > 0)) return;
-    let floor = 0;
-    for (let t = inStart[j], end = inStart[j + 1]; t < end; t++) {
-      const k = inMentee[t];
-      const e = inEdge[t];
-      if (placed[k] === 0 || heldEdge[k] === e) continue;
-      const wanted = edgeWeight[e] - profit[k];
-      if (wanted > floor) floor = wanted;
+  cutPrices(): void {
+    const { start, mentor, edgeWeight, price, profit, heldEdge, placed, load, seats } = this;
+    const floor = this.backMentorDist; // scratch (Infinity between searches): -1 marks "not cut"
+    let any = false;
+    for (let j = 0; j < this.mentorCount; j++) {
+      const cut = load[j] < seats[j] && price[j] > 0;
+      floor[j] = cut ? 0 : -1;
+      any ||= cut;
     }
-    if (floor >= price[j]) return;
-    price[j] = floor;
-    for (let s = this.seatStart[j], last = s + this.load[j]; s < last; s++) {
-      const holder = this.seatMentee[s];
-      profit[holder] = edgeWeight[heldEdge[holder]] - floor;
+    if (any) {
+      for (let k = 0; k < this.menteeCount; k++) {
+        if (placed[k] === 0) continue;
+        const held = heldEdge[k];
+        const base = -profit[k];
+        for (let e = start[k], end = start[k + 1]; e < end; e++) {
+          const j = mentor[e];
+          if (floor[j] < 0 || e === held) continue;
+          const wanted = edgeWeight[e] + base;
+          if (wanted > floor[j]) floor[j] = wanted;
+        }
+      }
+      for (let j = 0; j < this.mentorCount; j++) {
+        if (floor[j] < 0 || floor[j] >= price[j]) continue;
+        price[j] = floor[j];
+        for (let s = this.seatStart[j], last = s + load[j]; s < last; s++) {
+          const holder = this.seatMentee[s];
+          profit[holder] = edgeWeight[heldEdge[holder]] - floor[j];
+        }
+      }
     }
+    floor.fill(Infinity);
   }
 
   /** Mentors with a free seat and a positive price, after all mentees are placed: repairs each. */
@@ -394,7 +430,9 @@ export class SeatMarket {
    * the price (that only raises profits) or 0 when unmatched.
    */
   private searchBothWays(i0: number, free: number): void {
-    const { start, mentor, edgeWeight, price, profit, heldEdge, placed, inStart, inEdge, inMentee } = this;
+    const { start, mentor, edgeWeight, price, profit, heldEdge, placed, inStart } = this;
+    let inEdge = this.inEdgeBuilt ?? EMPTY; // the mentor-side index, built when the backward side starts
+    let inMentee = this.inMenteeBuilt ?? EMPTY;
     const { mentorDist: fDist, mentorHeap: fHeap, viaMentee, viaEdge, mentorDone: fDone } = this;
     const { touchedMentors, reachedMentees, reachedDist, seatStart, seatMentee, load } = this;
     const { menteeDist: bDist, menteeHeap: bHeap, towardMentor, towardEdge, menteeDone: bDone } = this;
@@ -491,6 +529,8 @@ export class SeatMarket {
       if (topF + topB >= best) break;
       if (!backward && fWork > oneWay) {
         backward = true;
+        inEdge = this.inEdge;
+        inMentee = this.inMentee;
         minDrop = Infinity;
         for (let k = 0; k < this.menteeCount; k++)
           if (heldEdge[k] !== -1 && profit[k] < minDrop) minDrop = profit[k];
