@@ -2680,7 +2680,7 @@ export interface components {
              * @enum {string}
              */
             action: "approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end";
-            /** @description Required to reject, decline, withdraw or end; optional when a trial ends (then seen by coordinators only). */
+            /** @description Required to reject, decline or withdraw; to end, a `reasonCode` or this note (then recorded as `other`) is required, and with a code the note is optional. Optional when a trial ends (then seen by coordinators only). */
             reason?: string;
             /**
              * @description Why the match ends, for `end` only (any other action refuses it): the code is seen by both sides and coordinators, `reason` is then an optional note. Ending with a note and no code records `other`.

@@ -35,7 +35,7 @@ export class MatchActionDto {
   @ApiPropertyOptional({
     ...lengthOf(FIELD_LIMITS.matchReason),
     description:
-      'Required to reject, decline, withdraw or end; optional when a trial ends (then seen by coordinators only).',
+      'Required to reject, decline or withdraw; to end, a `reasonCode` or this note (then recorded as `other`) is required, and with a code the note is optional. Optional when a trial ends (then seen by coordinators only).',
   })
   @Omittable()
   @Transform(trimmed)
