@@ -319,6 +319,30 @@ describe('ending a match: early with a reason, at the cohort’s end, when a mem
       reasonCode: 'cohort_ended',
     });
     expect((await survey(people.mentee, ids.active)).body.open).toBe(true);
+    // A cohort a coordinator closes before its last day is over as well.
+    const closed = await newCohort('Closed early');
+    const inClosed = await matchIn('active', { mentor: people.mentor, mentee: people.mentee2 }, closed);
+    expect(
+      (
+        await t.http.post(
+          `/api/v1/orgs/${orgId}/cohorts/${closed}/status`,
+          { status: 'closed' },
+          people.admin.token,
+        )
+      ).status,
+    ).toBe(200);
+    await scan.tick({ schedule: 'cohort-end-scan', at: clock().now(), key: 'test' });
+    expect(
+      await t.api.app.get(JobQueueService).queue('reminders').getJob(`cohort-end.${orgId}.${closed}`),
+    ).toBeDefined();
+    await t.api.app.get(CohortEndJob).handle({ organizationId: orgId, cohortId: closed }, {
+      jobId: 'test',
+      key: 'test',
+      attemptsMade: 0,
+      inTenant,
+    } satisfies JobRun);
+    expect(await statusOf(inClosed)).toEqual({ status: 'completed', code: 'cohort_ended', events: 2 });
+    expect((await statusOf(ids.elsewhere))?.status).toBe('active');
     await act(people.coordinator, ids.elsewhere, { action: 'end', reasonCode: 'other' });
   });
 

@@ -15,7 +15,8 @@ const STEP_AT_COHORT_END: Partial<Record<MatchStatus, MatchAction>> = {
 };
 
 /**
- * The cohort's end (issue 9, point 8): once its last day (`endsOn`, UTC) has passed, its matches
+ * The cohort's end (issue 9, point 8): once its last day (`endsOn`, UTC) has passed, or a
+ * coordinator closed it (programs' status machine; programs may not call mentorships), its matches
  * in trial or active complete and those never accepted (proposed, pending) are closed, each as a
  * step of the state machine by the system with the reason code `cohort_ended`. An hourly schedule
  * finds such cohorts and records one `cohort-end` job per cohort through the outbox (in the
@@ -41,10 +42,11 @@ export class CohortEndService {
     return due.length;
   }
 
-  /** The job: closes the cohort's open matches if its last day has passed; returns how many. */
+  /** The job: closes the cohort's open matches if it is over; returns how many. */
   async closeMatches(cohortId: string): Promise<number> {
-    const endsOn = await this.matches.cohortEndOf(cohortId);
-    if (!endsOn || endsOn >= this.clock.now().toISOString().slice(0, 10)) return 0;
+    const cohort = await this.matches.cohortEndOf(cohortId);
+    const over = cohort && (cohort.closed || cohort.endsOn < this.clock.now().toISOString().slice(0, 10));
+    if (!over) return 0;
     let closed = 0;
     for (const match of await this.matches.openOfCohort(cohortId)) {
       const action = STEP_AT_COHORT_END[match.status];

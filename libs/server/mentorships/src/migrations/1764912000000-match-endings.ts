@@ -12,7 +12,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - the reason code of an ending (`matches.exit_reason_code`, each step's `match_events.reason_code`);
  * - the exit survey each side answers after the end;
  * - `cohorts_with_open_matches_ended_by(day)`: the one read across organizations the cohort-end
- *   schedule needs (ids only, run as the owner, like `organizations_due_for_purge`).
+ *   schedule needs (cohorts past their last day, or closed, with open matches; ids only, run as
+ *   the owner, like `organizations_due_for_purge`).
  */
 export class MatchEndings1764912000000 implements MigrationInterface {
   name = 'MatchEndings1764912000000';
@@ -56,7 +57,7 @@ export class MatchEndings1764912000000 implements MigrationInterface {
          RETURNS TABLE (organization_id uuid, cohort_id uuid) LANGUAGE sql
          STABLE SECURITY DEFINER SET search_path = public AS $$
          SELECT c.organization_id, c.id FROM cohorts c
-          WHERE c.ends_on < day
+          WHERE (c.ends_on < day OR c.status = 'closed')
             AND EXISTS (SELECT 1 FROM matches m
                          WHERE m.organization_id = c.organization_id AND m.cohort_id = c.id
                            AND m.status IN ('proposed', 'pending', 'trial', 'active'))

@@ -155,13 +155,13 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
     return row?.at ?? null;
   }
 
-  /** The cohort's last day (YYYY-MM-DD), or null when there is no such cohort. */
-  async cohortEndOf(cohortId: string): Promise<string | null> {
-    const [row] = await this.sql<{ endsOn: string }>(
-      `SELECT ends_on::text AS "endsOn" FROM cohorts WHERE organization_id = $1 AND id = $2`,
+  /** The cohort's last day (YYYY-MM-DD) and status, or null when there is no such cohort. */
+  async cohortEndOf(cohortId: string): Promise<{ endsOn: string; closed: boolean } | null> {
+    const [row] = await this.sql<{ endsOn: string; closed: boolean }>(
+      `SELECT ends_on::text AS "endsOn", status = 'closed' AS closed FROM cohorts WHERE organization_id = $1 AND id = $2`,
       [cohortId],
     );
-    return row?.endsOn ?? null;
+    return row ?? null;
   }
 
   /** The caller's matches as mentor or mentee, newest first. */
