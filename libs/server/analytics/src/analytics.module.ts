@@ -4,6 +4,9 @@ import { AuditModule } from '@mentorship/audit';
 import { AnalyticsSettingsService } from './analytics-settings.service';
 import { AnalyticsSettingsEntity } from './entities/analytics-settings.entity';
 import { AnalyticsSettingsRepository } from './repositories/analytics-settings.repository';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
+import { CohortExportRepository } from './repositories/cohort-export.repository';
 
 /**
  * Analytics: daily rollups of every organization's mentoring (written by jobs, idempotent), the
@@ -11,8 +14,8 @@ import { AnalyticsSettingsRepository } from './repositories/analytics-settings.r
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AnalyticsSettingsEntity]), AuditModule],
-  controllers: [],
-  providers: [AnalyticsSettingsService, AnalyticsSettingsRepository],
+  controllers: [ExportsController],
+  providers: [AnalyticsSettingsService, AnalyticsSettingsRepository, ExportsService, CohortExportRepository],
   exports: [AnalyticsSettingsService],
 })
 export class AnalyticsModule {}
