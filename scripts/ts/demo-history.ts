@@ -15,6 +15,7 @@
 // in closed cohorts, from enrolled participants.
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
+import { RollupService } from '@mentorship/analytics';
 import { TenancyService, TenantContext } from '@mentorship/platform';
 
 export const HISTORY_SEED = 20_261_202;
@@ -636,7 +637,11 @@ async function recordLeavers(leavers: HistoryMember[]): Promise<void> {
   );
 }
 
-/** Writes the history into the demo organization once; returns false when it was there already. */
+/**
+ * Writes the history into the demo organization once (false when it was there already), then
+ * rolls the year up into the analytics tables, so the dashboard has curves before the first
+ * nightly rollup. The rollup is an idempotent upsert: running it on every seed is harmless.
+ */
 export async function seedDemoHistory(
   app: INestApplicationContext,
   organizationId: string,
@@ -644,32 +649,45 @@ export async function seedDemoHistory(
   adminEmail: string,
   today = new Date(),
 ): Promise<boolean> {
-  return app.get(TenancyService).runInTenant(organizationId, async () => {
-    const manager = TenantContext.manager();
-    const [marker] = await manager.query(`SELECT 1 FROM users WHERE email = $1`, [
-      `member-001@${HISTORY_EMAIL_DOMAIN}`,
-    ]);
-    if (marker) return false;
-    const programs: HistoryProgram[] = await manager.query(
-      `SELECT id, name, settings FROM programs WHERE organization_id = current_organization_id() AND name = ANY($1)`,
-      [programNames],
-    );
-    const byName = (name: string) => {
-      const program = programs.find((p) => p.name === name);
-      if (!program) throw new Error(`The demo program "${name}" is missing; seed it first.`);
-      return program;
-    };
-    const [{ password_hash: passwordHash } = { password_hash: randomBytes(16).toString('hex') }] =
-      await manager.query(`SELECT password_hash FROM users WHERE email = $1`, [adminEmail]);
-    const history = generateDemoHistory({
-      today,
-      programs: [byName(programNames[0]), byName(programNames[1])],
-      passwordHash,
-    });
-    // Parents before children, in the order the foreign keys need.
-    for (const table of Object.keys(TABLES) as (keyof typeof TABLES)[])
-      await insertRows(table, history.rows[table]);
-    await recordLeavers(history.members.filter((m) => m.leftAt !== null));
-    return true;
+  const tenancy = app.get(TenancyService);
+  const written = await tenancy.runInTenant(organizationId, () =>
+    writeHistory(programNames, adminEmail, today),
+  );
+  await tenancy.runInTenant(organizationId, () =>
+    app.get(RollupService).rollUp(day(addDays(today, -400)), day(addDays(today, -1))),
+  );
+  return written;
+}
+
+async function writeHistory(
+  programNames: [string, string],
+  adminEmail: string,
+  today: Date,
+): Promise<boolean> {
+  const manager = TenantContext.manager();
+  const [marker] = await manager.query(`SELECT 1 FROM users WHERE email = $1`, [
+    `member-001@${HISTORY_EMAIL_DOMAIN}`,
+  ]);
+  if (marker) return false;
+  const programs: HistoryProgram[] = await manager.query(
+    `SELECT id, name, settings FROM programs WHERE organization_id = current_organization_id() AND name = ANY($1)`,
+    [programNames],
+  );
+  const byName = (name: string) => {
+    const program = programs.find((p) => p.name === name);
+    if (!program) throw new Error(`The demo program "${name}" is missing; seed it first.`);
+    return program;
+  };
+  const [{ password_hash: passwordHash } = { password_hash: randomBytes(16).toString('hex') }] =
+    await manager.query(`SELECT password_hash FROM users WHERE email = $1`, [adminEmail]);
+  const history = generateDemoHistory({
+    today,
+    programs: [byName(programNames[0]), byName(programNames[1])],
+    passwordHash,
   });
+  // Parents before children, in the order the foreign keys need.
+  for (const table of Object.keys(TABLES) as (keyof typeof TABLES)[])
+    await insertRows(table, history.rows[table]);
+  await recordLeavers(history.members.filter((m) => m.leftAt !== null));
+  return true;
 }
