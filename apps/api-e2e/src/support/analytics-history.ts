@@ -70,6 +70,8 @@ export interface History {
 }
 
 export interface HistoryOptions {
+  /** An organization made already (through the API): its history is added; else a new one. */
+  organizationId?: string;
   start?: Date;
   days?: number;
   members?: number;
