@@ -74,12 +74,13 @@ describe('analytics rollups, on real Postgres', () => {
         await expectMatchesNaive(theirs);
         for (const [table, rows] of Object.entries(expected)) seen[table] = (seen[table] ?? 0) + rows.size;
       }),
-      { numRuns: 6 },
+      { numRuns: 5 },
     );
     // The histories were not empty: every table's comparison compared rows.
     for (const table of ['cohortDays', 'timeToMatch', 'utilization', 'exits', 'retention', 'membership'])
       expect({ table, compared: (seen[table] ?? 0) > 0 }).toEqual({ table, compared: true });
-  });
+    // A bound on a hang, not a judgement of speed: ten histories and their rollups on a loaded machine.
+  }, 300_000);
 
   it('give the same rows when run twice, and when a range inside is run again', async () => {
     const history = await writeHistory(t.api.db, randomSource(20261202));

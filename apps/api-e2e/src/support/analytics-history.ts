@@ -70,6 +70,8 @@ export interface History {
 }
 
 export interface HistoryOptions {
+  /** An organization made already (through the API): its history is added; else a new one. */
+  organizationId?: string;
   start?: Date;
   days?: number;
   members?: number;
@@ -106,16 +108,18 @@ interface Sql {
 async function writeWith(db: Sql, random: Random, options: HistoryOptions): Promise<History> {
   const start = options.start ?? new Date('2026-01-05T00:00:00Z');
   const days = options.days ?? 200;
-  const organizationId = randomUUID();
+  const organizationId = options.organizationId ?? randomUUID();
   const timeZone = random.pick(ZONES);
-  await db.query(`INSERT INTO organizations (id, name) VALUES ($1, $2)`, [
-    organizationId,
-    `History ${organizationId}`,
-  ]);
-  await db.query(`INSERT INTO analytics_settings (organization_id, time_zone) VALUES ($1, $2)`, [
-    organizationId,
-    timeZone,
-  ]);
+  if (!options.organizationId)
+    await db.query(`INSERT INTO organizations (id, name) VALUES ($1, $2)`, [
+      organizationId,
+      `History ${organizationId}`,
+    ]);
+  await db.query(
+    `INSERT INTO analytics_settings (organization_id, time_zone) VALUES ($1, $2)
+     ON CONFLICT (organization_id) DO UPDATE SET time_zone = EXCLUDED.time_zone`,
+    [organizationId, timeZone],
+  );
 
   const people: string[] = [];
   for (let i = 0; i < (options.members ?? 14); i++) {

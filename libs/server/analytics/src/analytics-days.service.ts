@@ -29,3 +29,8 @@ export function daysBetween(from: string, to: string): number {
 export function isKnownZone(timeZone: string): boolean {
   return DateTime.now().setZone(timeZone).isValid;
 }
+
+/** The days the analytics take: from 1900 to 2999 (Postgres has no year 0, people no use for them). */
+export function isPlausibleDay(day: string): boolean {
+  return day >= '1900-01-01' && day <= '2999-12-31';
+}

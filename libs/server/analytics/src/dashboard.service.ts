@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ProgramsException } from '@mentorship/programs';
-import { addDays, AnalyticsDaysService, daysBetween } from './analytics-days.service';
+import { addDays, AnalyticsDaysService, daysBetween, isPlausibleDay } from './analytics-days.service';
 import { AnalyticsException } from './analytics.exception';
 import {
   AppliedFilterDto,
@@ -251,6 +251,13 @@ export class DashboardService {
   }
 
   private async rangeOf(query: DateRangeQueryDto): Promise<{ from: string; to: string }> {
+    for (const field of ['from', 'to'] as const) {
+      const day = query[field];
+      if (day !== undefined && !isPlausibleDay(day))
+        throw AnalyticsException.invalidFields([
+          { field, problems: ['must be a day between 1900 and 2999'] },
+        ]);
+    }
     const to = query.to ?? addDays(this.days.today(await this.settings.timeZone()), -1);
     const from = query.from ?? addDays(to, 1 - DEFAULT_DAYS);
     if (from > to)

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@mentorship/audit';
 import { Clock, JobOutbox, TenantContext } from '@mentorship/platform';
 import { AnalyticsAudit } from './analytics.audit';
-import { AnalyticsDaysService, daysBetween } from './analytics-days.service';
+import { AnalyticsDaysService, daysBetween, isPlausibleDay } from './analytics-days.service';
 import { AnalyticsException } from './analytics.exception';
 import { MAX_RANGE_DAYS, RollupRunInputDto, RollupRunViewDto } from './dto/rollup-run.dto';
 import type { RollupRunEntity } from './entities/rollup-run.entity';
@@ -26,6 +26,11 @@ export class RollupRunsService {
   ) {}
 
   async request(input: RollupRunInputDto): Promise<RollupRunViewDto> {
+    for (const field of ['from', 'to'] as const)
+      if (!isPlausibleDay(input[field]))
+        throw AnalyticsException.invalidFields([
+          { field, problems: ['must be a day between 1900 and 2999'] },
+        ]);
     const today = this.days.today(await this.settings.timeZone());
     if (input.to > today)
       throw AnalyticsException.invalidFields([

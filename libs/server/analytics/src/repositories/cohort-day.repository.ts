@@ -47,7 +47,7 @@ export type CohortDayMeasure = (typeof COHORT_DAY_MEASURES)[number];
  * Levels (matches active, in trial, places offered and used at the day's end) are running sums of
  * the steps into and out of a status since the first day, so a day costs its own events only.
  */
-const FRESH_COHORT_DAYS = `
+export const FRESH_COHORT_DAYS = `
   WITH ${MATCH_STEPS}, ${COHORTS}, ${DAYS},
   level_steps AS (
     SELECT cohort_id, day,
