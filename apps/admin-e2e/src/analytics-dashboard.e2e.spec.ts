@@ -99,6 +99,9 @@ describe('the analytics dashboard in the admin app', () => {
       session = await open(DESKTOP);
       page = session.page;
     });
+    // This page downloaded files: its context is closed (and awaited) before the harness closes the
+    // browser, which would otherwise close it mid-way and leave that rejection unhandled.
+    afterAll(() => page?.context().close());
 
     it('opens from the nav bar with real curves drawn at once', async () => {
       const read = nextRead(page, 'retention');
