@@ -19,9 +19,7 @@
  *
  * Method and recorded results: docs/benchmarks.md.
  */
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { RollupService } from '@mentorship/analytics';
 import { TenancyService } from '@mentorship/platform';
 import {
@@ -34,6 +32,7 @@ import {
 } from '@mentorship/testing';
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
+import { closedLoop, openLoop } from './bench/load';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? 1);
 const CHECK_INS = Math.round(1_000_000 * SCALE);
@@ -49,7 +48,6 @@ const CONNECTIONS = 50;
 const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 8);
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
 const WARM_UP_S = 2;
-const ROOT = join(__dirname, '../..');
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -129,11 +127,17 @@ async function main(): Promise<void> {
     ];
     const results: { name: string; p99: number }[] = [];
     for (const [name, url] of routes) {
-      const token = name === '/health' ? null : owner.token;
-      await autocannon(url, token, WARM_UP_S);
-      const saturation = await autocannon(url, token, DURATION_S);
+      const tokens = name === '/health' ? null : { token: owner.token };
+      await closedLoop({ url, connections: CONNECTIONS, seconds: WARM_UP_S, tokens });
+      const saturation = await closedLoop({ url, connections: CONNECTIONS, seconds: DURATION_S, tokens });
       const offered = saturation.requests.average / 2;
-      const half = await openLoop(url, token, offered, DURATION_S);
+      const half = await openLoop({
+        url,
+        rate: offered,
+        seconds: DURATION_S,
+        connections: CONNECTIONS,
+        tokens,
+      });
       const errors = saturation.non2xx + saturation.errors + half.non2xx;
       if (errors > 0) {
         log(`${name}: ${errors} failed requests`);
@@ -316,71 +320,6 @@ const loadAverage = () =>
   loadavg()
     .map((load) => load.toFixed(2))
     .join(' ');
-
-interface LoadResult {
-  latency: { p50: number; p90: number; p99: number; max: number };
-  requests: { total: number; average: number };
-  non2xx: number;
-  errors: number;
-}
-
-/** autocannon's CLI in a child process, its JSON report parsed. */
-function autocannon(url: string, token: string | null, seconds: number): Promise<LoadResult> {
-  return childJson(
-    join(ROOT, 'node_modules/.bin/autocannon'),
-    [
-      '-c',
-      String(CONNECTIONS),
-      '-d',
-      String(seconds),
-      '-j',
-      ...(token ? ['-H', `authorization=Bearer ${token}`] : []),
-      url,
-    ],
-    (output) => JSON.parse(output) as LoadResult,
-  );
-}
-
-/** Requests at an even rate (scripts/lib/open-loop-load.mjs in a child process). */
-function openLoop(url: string, token: string | null, rate: number, seconds: number): Promise<LoadResult> {
-  return childJson(
-    process.execPath,
-    [
-      join(ROOT, 'scripts/lib/open-loop-load.mjs'),
-      url,
-      String(Math.max(1, rate)),
-      String(seconds),
-      String(CONNECTIONS),
-      ...(token ? [token] : []),
-    ],
-    (output) => {
-      const found = JSON.parse(output) as { sent: number; errors: number; latency: LoadResult['latency'] };
-      return {
-        latency: found.latency,
-        requests: { total: found.sent, average: found.sent / seconds },
-        non2xx: found.errors,
-        errors: 0,
-      };
-    },
-  );
-}
-
-function childJson<T>(command: string, args: string[], parse: (output: string) => T): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`${command} exited with ${code}`));
-      try {
-        resolve(parse(output));
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
-}
 
 /** The rows as a markdown table, for docs/benchmarks.md. */
 function markdownTable(rows: string[][]): string {

@@ -198,7 +198,7 @@ export const FRESH_COHORT_DAYS = `
   stale AS (
     DELETE FROM analytics_cohort_days t
      WHERE t.organization_id = $1 AND t.day BETWEEN $2::date AND $3::date
-       AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.cohort_id = t.cohort_id AND k.day = t.day)
+       AND (t.cohort_id, t.day) NOT IN (SELECT cohort_id, day FROM kept)
   )
   INSERT INTO analytics_cohort_days
     (organization_id, cohort_id, day, program_id, ${COHORT_DAY_MEASURES.join(', ')}, rolled_up_at)
@@ -206,7 +206,10 @@ export const FRESH_COHORT_DAYS = `
   ON CONFLICT (organization_id, cohort_id, day) DO UPDATE SET
     program_id = EXCLUDED.program_id,
     ${COHORT_DAY_MEASURES.map((m) => `${m} = EXCLUDED.${m}`).join(',\n    ')},
-    rolled_up_at = EXCLUDED.rolled_up_at`;
+    rolled_up_at = EXCLUDED.rolled_up_at
+  -- A row the sources still say the same of is left alone (a re-run rewrites only what changed).
+  WHERE (analytics_cohort_days.program_id, ${COHORT_DAY_MEASURES.map((m) => `analytics_cohort_days.${m}`).join(', ')})
+        IS DISTINCT FROM (EXCLUDED.program_id, ${COHORT_DAY_MEASURES.map((m) => `EXCLUDED.${m}`).join(', ')})`;
 
 /** `analytics_cohort_days`: written for a range by the rollup, read by the dashboard. */
 @Injectable()

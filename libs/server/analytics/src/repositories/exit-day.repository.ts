@@ -21,13 +21,13 @@ const ROLL_UP = `
   stale AS (
     DELETE FROM analytics_exit_days t
      WHERE t.organization_id = $1 AND t.day BETWEEN $2::date AND $3::date
-       AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.cohort_id = t.cohort_id AND f.day = t.day
-                                             AND f.exit = t.exit AND f.ended_by = t.ended_by)
+       AND (t.cohort_id, t.day, t.exit, t.ended_by) NOT IN (SELECT cohort_id, day, exit, ended_by FROM fresh)
   )
   INSERT INTO analytics_exit_days (organization_id, cohort_id, day, exit, ended_by, program_id, matches)
   SELECT $1, cohort_id, day, exit, ended_by, program_id, matches FROM fresh
   ON CONFLICT (organization_id, cohort_id, day, exit, ended_by)
-    DO UPDATE SET program_id = EXCLUDED.program_id, matches = EXCLUDED.matches`;
+    DO UPDATE SET program_id = EXCLUDED.program_id, matches = EXCLUDED.matches
+    WHERE (analytics_exit_days.program_id, analytics_exit_days.matches) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.matches)`;
 
 @Injectable()
 export class ExitDayRepository extends TenantRepository<ExitDayEntity> {

@@ -44,13 +44,13 @@ const ROLL_UP = `
     DELETE FROM analytics_membership_outcomes t
      WHERE t.organization_id = $1
        AND (t.joined_day + make_interval(months => t.horizon_months::int))::date BETWEEN $2::date AND $3::date
-       AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.joined_day = t.joined_day
-                         AND f.horizon_months = t.horizon_months AND f.participant = t.participant)
+       AND (t.joined_day, t.horizon_months, t.participant) NOT IN (SELECT joined_day, horizon_months, participant FROM fresh)
   )
   INSERT INTO analytics_membership_outcomes (organization_id, joined_day, horizon_months, participant, members, still_members)
   SELECT $1, joined_day, horizon_months, participant, members, still_members FROM fresh
   ON CONFLICT (organization_id, joined_day, horizon_months, participant)
-    DO UPDATE SET members = EXCLUDED.members, still_members = EXCLUDED.still_members`;
+    DO UPDATE SET members = EXCLUDED.members, still_members = EXCLUDED.still_members
+    WHERE (analytics_membership_outcomes.members, analytics_membership_outcomes.still_members) IS DISTINCT FROM (EXCLUDED.members, EXCLUDED.still_members)`;
 
 @Injectable()
 export class MembershipOutcomeRepository extends TenantRepository<MembershipOutcomeEntity> {

@@ -50,13 +50,13 @@ const ROLL_UP = `
   stale AS (
     DELETE FROM analytics_retention t
      WHERE t.organization_id = $1 AND t.start_day + t.horizon_days BETWEEN $2::date AND $3::date
-       AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.cohort_id = t.cohort_id AND f.start_day = t.start_day
-                                             AND f.horizon_days = t.horizon_days)
+       AND (t.cohort_id, t.start_day, t.horizon_days) NOT IN (SELECT cohort_id, start_day, horizon_days FROM fresh)
   )
   INSERT INTO analytics_retention (organization_id, cohort_id, start_day, horizon_days, program_id, started, retained)
   SELECT $1, cohort_id, start_day, horizon_days, program_id, started, retained FROM fresh
   ON CONFLICT (organization_id, cohort_id, start_day, horizon_days)
-    DO UPDATE SET program_id = EXCLUDED.program_id, started = EXCLUDED.started, retained = EXCLUDED.retained`;
+    DO UPDATE SET program_id = EXCLUDED.program_id, started = EXCLUDED.started, retained = EXCLUDED.retained
+    WHERE (analytics_retention.program_id, analytics_retention.started, analytics_retention.retained) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.started, EXCLUDED.retained)`;
 
 @Injectable()
 export class RetentionRepository extends TenantRepository<RetentionEntity> {

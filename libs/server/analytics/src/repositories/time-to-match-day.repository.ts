@@ -36,13 +36,13 @@ const ROLL_UP = `
   stale AS (
     DELETE FROM analytics_time_to_match_days t
      WHERE t.organization_id = $1 AND t.day BETWEEN $2::date AND $3::date
-       AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.cohort_id = t.cohort_id AND f.day = t.day
-                                             AND f.days_to_match = t.days_to_match)
+       AND (t.cohort_id, t.day, t.days_to_match) NOT IN (SELECT cohort_id, day, days_to_match FROM fresh)
   )
   INSERT INTO analytics_time_to_match_days (organization_id, cohort_id, day, days_to_match, program_id, matches)
   SELECT $1, cohort_id, day, days_to_match, program_id, matches FROM fresh
   ON CONFLICT (organization_id, cohort_id, day, days_to_match)
-    DO UPDATE SET program_id = EXCLUDED.program_id, matches = EXCLUDED.matches`;
+    DO UPDATE SET program_id = EXCLUDED.program_id, matches = EXCLUDED.matches
+    WHERE (analytics_time_to_match_days.program_id, analytics_time_to_match_days.matches) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.matches)`;
 
 @Injectable()
 export class TimeToMatchDayRepository extends TenantRepository<TimeToMatchDayEntity> {

@@ -71,12 +71,13 @@ export const ROLL_UP = `
   stale AS (
     DELETE FROM analytics_utilization_days t
      WHERE t.organization_id = $1 AND t.day BETWEEN $2::date AND $3::date
-       AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.cohort_id = t.cohort_id AND f.day = t.day AND f.bucket = t.bucket)
+       AND (t.cohort_id, t.day, t.bucket) NOT IN (SELECT cohort_id, day, bucket FROM fresh)
   )
   INSERT INTO analytics_utilization_days (organization_id, cohort_id, day, bucket, program_id, mentors)
   SELECT $1, cohort_id, day, bucket, program_id, mentors FROM fresh
   ON CONFLICT (organization_id, cohort_id, day, bucket)
-    DO UPDATE SET program_id = EXCLUDED.program_id, mentors = EXCLUDED.mentors`;
+    DO UPDATE SET program_id = EXCLUDED.program_id, mentors = EXCLUDED.mentors
+    WHERE (analytics_utilization_days.program_id, analytics_utilization_days.mentors) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.mentors)`;
 
 @Injectable()
 export class UtilizationDayRepository extends TenantRepository<UtilizationDayEntity> {
