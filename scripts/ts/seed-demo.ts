@@ -23,6 +23,7 @@ import {
   OrganizationsService,
 } from '@mentorship/organizations';
 import { AuthenticatedUser, loadAppConfig } from '@mentorship/platform';
+import { seedDemoHistory } from './demo-history';
 import {
   DEMO_MENTEES,
   DEMO_MENTORS,
@@ -255,6 +256,13 @@ async function seed(): Promise<void> {
           }),
         );
     }
+
+    await seedDemoHistory(
+      app,
+      organization.id,
+      [DEMO_PROGRAM_NAME, DEMO_CHOICE_PROGRAM_NAME],
+      creator!.email,
+    );
   } finally {
     await app.close();
   }

@@ -74,6 +74,12 @@ export const organizationsRoutes: Routes = [
         loadChildren: () => import('@mentorship/admin/feature-skills').then((m) => m.skillsRoutes),
       },
       {
+        path: 'analytics',
+        title: 'Analytics · Mentorship Map',
+        canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],
+        loadChildren: () => import('@mentorship/admin/feature-analytics').then((m) => m.analyticsRoutes),
+      },
+      {
         path: 'profile',
         title: 'My profile · Mentorship Map',
         loadChildren: () => import('@mentorship/admin/feature-profile').then((m) => m.profileRoutes),

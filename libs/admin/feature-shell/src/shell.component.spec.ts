@@ -99,7 +99,7 @@ describe(ShellComponent.name, () => {
       ],
       'o1',
     );
-    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills']);
+    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills', 'Analytics']);
   });
 
   it('gives a coordinator who also mentors the requests to them and their own profile as well', async () => {
@@ -122,6 +122,7 @@ describe(ShellComponent.name, () => {
       'Programs',
       'Cohorts',
       'Skills',
+      'Analytics',
       'Requests to me',
       'My profile',
     ]);

@@ -27,6 +27,7 @@ export function organizationLinks(roles: readonly OrganizationRole[]): { path: s
       { path: 'programs', label: 'Programs' },
       { path: 'cohorts', label: 'Cohorts' },
       { path: 'skills', label: 'Skills' },
+      { path: 'analytics', label: 'Analytics' },
     );
   else if (takesPart(roles)) links.push({ path: 'cohorts', label: 'My cohorts' });
   if (roles.includes('mentee')) links.push({ path: 'requests/sent', label: 'My requests' });

@@ -123,6 +123,15 @@ export class AppConfig {
   @Min(1)
   organizationPurgeEverySeconds = 3600;
 
+  /**
+   * How often the worker looks for organizations whose night is over (analytics rollups); each
+   * organization's night is rolled up once, at the first look after 04:00 in its zone.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  analyticsRollupEverySeconds = 3600;
+
   /** Where people reach the admin app; used in links sent by email. */
   @IsUrl({ require_tld: false })
   publicUrl = 'http://localhost:3000';
@@ -192,6 +201,7 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   invitationTtlDays: 'INVITATION_TTL_DAYS',
   organizationDeletionGraceDays: 'ORGANIZATION_DELETION_GRACE_DAYS',
   organizationPurgeEverySeconds: 'ORGANIZATION_PURGE_EVERY_SECONDS',
+  analyticsRollupEverySeconds: 'ANALYTICS_ROLLUP_EVERY_SECONDS',
   publicUrl: 'PUBLIC_URL',
   smtpUrl: 'SMTP_URL',
   mailFrom: 'MAIL_FROM',
