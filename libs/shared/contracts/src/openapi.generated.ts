@@ -474,6 +474,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/email-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s emails, newest first: sent, retrying, failed with the reason */
+        get: operations["EmailDeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/skills": {
         parameters: {
             query?: never;
@@ -1844,6 +1861,37 @@ export interface components {
             label: string;
             /** @description Whether this kind is still emailed to the link’s member. */
             email: boolean;
+        };
+        EmailDeliveryViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example mentee@example.com */
+            recipient: string;
+            /** @example Halfway through your trial with Ada */
+            subject: string;
+            /**
+             * @description sending: being handed to the SMTP server; retrying: the last attempt failed, another follows; sent; failed: the last attempt failed too.
+             * @enum {string}
+             */
+            status: "sending" | "retrying" | "sent" | "failed";
+            /** @description How many times it was handed to the SMTP server (1 unless retried). */
+            attempts: number;
+            /** @description Sent or failed after more than one attempt. */
+            retried: boolean;
+            /** @description Why the last attempt failed (what the SMTP server answered, or the timeout). */
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastAttemptAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        EmailDeliveryPageDto: {
+            items: components["schemas"]["EmailDeliveryViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         SkillViewDto: {
             /** Format: uuid */
@@ -5110,6 +5158,66 @@ export interface operations {
                 };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `unsubscribe_link_invalid`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmailDeliveriesController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description Only the deliveries in this state. */
+                status?: "sending" | "retrying" | "sent" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailDeliveryPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
