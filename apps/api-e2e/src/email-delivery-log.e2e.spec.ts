@@ -12,11 +12,11 @@ import {
   waitFor,
 } from '@mentorship/testing';
 
-interface LedgerRow {
+type LedgerRow = {
   status: string;
   attempts: number;
   last_error: string | null;
-}
+};
 
 /**
  * SMTP failures on the real worker, the real queue and a real SMTP server that refuses or stalls

@@ -1,4 +1,5 @@
 import type { BoundedContext } from '@mentorship/platform';
+import { pulseDueJob } from './jobs/pulse-due.job';
 import { trialDeadlineJob, trialHalfwayJob } from './jobs/trial-deadline.job';
 import { MentorshipsModule } from './mentorships.module';
 import { MentorshipsNotifications } from './mentorships.notifications';
@@ -8,6 +9,6 @@ export const mentorshipsContext: BoundedContext = {
   name: 'mentorships',
   module: MentorshipsModule,
   migrations: mentorshipsMigrations,
-  jobs: [trialHalfwayJob, trialDeadlineJob],
+  jobs: [trialHalfwayJob, trialDeadlineJob, pulseDueJob],
   notificationKinds: Object.values(MentorshipsNotifications),
 };

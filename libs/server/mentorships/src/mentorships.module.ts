@@ -12,6 +12,9 @@ import { FeedbackRepository } from './repositories/feedback.repository';
 import { AgreementEntity } from './entities/agreement.entity';
 import { CheckInEntity } from './entities/check-in.entity';
 import { MentorshipMapEntity } from './entities/mentorship-map.entity';
+import { PulseDueJob } from './jobs/pulse-due.job';
+import { QuietPairsService } from './quiet-pairs.service';
+import { MatchNotificationGateService } from './match-notification-gate.service';
 import { MatchAccessService } from './match-access.service';
 import { MeetingsService } from './meetings.service';
 import { MentorshipMapsController } from './mentorship-maps.controller';
@@ -62,9 +65,11 @@ import { MatchRepository } from './repositories/match.repository';
   ],
   providers: [
     MatchAccessService,
+    MatchNotificationGateService,
     AgreementsService,
     MentorshipMapsService,
     CheckInsService,
+    QuietPairsService,
     MeetingsService,
     FeedbackService,
     FeedbackRepository,
@@ -79,6 +84,7 @@ import { MatchRepository } from './repositories/match.repository';
     MatchEventRepository,
     TrialRepository,
     TrialHalfwayJob,
+    PulseDueJob,
     TrialDeadlineJob,
   ],
   exports: [MatchesService, MatchLifecycleService, TrialService, RematchQueueService],

@@ -28,4 +28,24 @@ export const MentorshipsNotifications = {
       'A few days after your mentoring agreement is drafted or changed, if you have not signed it yet.',
     timing: 'morning',
   }),
+  pulseDue: defineNotificationKind({
+    id: 'pulse.due',
+    label: 'Pulse survey due',
+    description:
+      'When a new pulse period of your mentorship opens (the program’s interval) and you have not rated it yet.',
+    timing: 'morning',
+  }),
+  pairQuiet: defineNotificationKind({
+    id: 'pair.quiet',
+    label: 'Gone quiet',
+    description:
+      'When no check-in has been logged with your mentor or mentee for the program’s number of quiet days.',
+    timing: 'morning',
+  }),
+  pairQuietAlert: defineNotificationKind({
+    id: 'pair.quiet-alert',
+    label: 'Quiet pair (coordinators)',
+    description: 'To coordinators: a pair is still quiet a week after they were nudged.',
+    timing: 'morning',
+  }),
 } as const;

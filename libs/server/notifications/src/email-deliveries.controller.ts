@@ -13,7 +13,9 @@ export class EmailDeliveriesController {
 
   @OrgMember('admin')
   @Get('email-deliveries')
-  @ApiOperation({ summary: 'The organization’s emails, newest first: sent, retrying, failed with the reason' })
+  @ApiOperation({
+    summary: 'The organization’s emails, newest first: sent, retrying, failed with the reason',
+  })
   @ApiOkResponse({ type: EmailDeliveryPageDto })
   @ApiErrorCodes({
     400: ['validation_failed'],

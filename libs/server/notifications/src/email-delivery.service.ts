@@ -77,7 +77,8 @@ export class EmailDeliveryService {
       // which the admins' delivery log shows; before that the job is retried.
       const final = run.attemptsMade + 1 >= JOB_OPTIONS.attempts;
       await ledger.inTransaction(() => ledger.markFailed(claim.id, failureReason(error), final));
-      if (final) this.logger.error(`gave up on "${claim.email.subject}" (${run.key}): ${failureReason(error)}`);
+      if (final)
+        this.logger.error(`gave up on "${claim.email.subject}" (${run.key}): ${failureReason(error)}`);
       throw error;
     }
     await ledger.inTransaction(() => ledger.markSent(claim.id));

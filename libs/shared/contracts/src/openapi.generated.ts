@@ -2141,6 +2141,8 @@ export interface components {
             agreementTemplate: components["schemas"]["AgreementTermsViewDto"] | null;
             privateNotesToCoordinators: boolean;
             pulseIntervalDays: number;
+            quietDays: number;
+            disabledNotificationKinds: string[];
             mapTemplate: components["schemas"]["MapTemplateViewDto"] | null;
         };
         ProgramViewDto: {
@@ -2274,6 +2276,15 @@ export interface components {
             mapTemplate?: components["schemas"]["MapTemplateDto"] | null;
             /** @description Days between two pulse surveys of a match (default 30). */
             pulseIntervalDays?: number;
+            /** @description Days without a check-in after which a pair is nudged; a week later their coordinators are told (default 21). */
+            quietDays?: number;
+            /**
+             * @description Kinds of notification not delivered for the program's matches (ids as in the notification preferences); the whole list replaces the stored one.
+             * @example [
+             *       "pulse.due"
+             *     ]
+             */
+            disabledNotificationKinds?: string[];
         };
         CreateProgramDto: {
             /** @example Engineering mentoring */
