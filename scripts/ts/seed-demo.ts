@@ -23,6 +23,7 @@ import {
   OrganizationsService,
 } from '@mentorship/organizations';
 import { AuthenticatedUser, loadAppConfig } from '@mentorship/platform';
+import { seedDemoNotifications } from './demo-notifications';
 import {
   DEMO_MENTEES,
   DEMO_MENTORS,
@@ -255,6 +256,7 @@ async function seed(): Promise<void> {
           }),
         );
     }
+    await seedDemoNotifications(app, organization.id, asker, choiceCohort.id, asMember);
   } finally {
     await app.close();
   }
