@@ -244,6 +244,17 @@ describe('reminders: pulse survey due, quiet pairs, kinds turned off per program
     );
     expect(kept.body.settings.disabledNotificationKinds).toEqual([]);
     expect((await update('pair.quiet')).status).toBe(400);
+    // A kind about a person (a mentor's pause) is not the program's to turn off.
+    const personal = await update(['mentor-pause.ending']);
+    expect([personal.status, personal.body.details]).toEqual([
+      400,
+      [
+        {
+          field: 'settings.disabledNotificationKinds.0',
+          problems: ['is not sent per program, so a program cannot turn it off: mentor-pause.ending'],
+        },
+      ],
+    ]);
 
     // Turned off after the nudges were made: they are settled unseen and unsent when due.
     const off = await update(['pair.quiet']);

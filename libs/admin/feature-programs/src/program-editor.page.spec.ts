@@ -37,6 +37,16 @@ describe(ProgramEditorPage.name, () => {
           label: 'Pulse survey due',
           description: 'When a pulse opens.',
           timing: 'morning',
+          perProgram: true,
+          inApp: true,
+          email: true,
+        },
+        {
+          kind: 'mentor-pause.ending',
+          label: 'Pause ending',
+          description: 'Before your pause ends.',
+          timing: 'morning',
+          perProgram: false,
           inApp: true,
           email: true,
         },
@@ -45,6 +55,7 @@ describe(ProgramEditorPage.name, () => {
           label: 'Gone quiet',
           description: 'No check-in for a while.',
           timing: 'morning',
+          perProgram: true,
           inApp: true,
           email: true,
         },
@@ -133,6 +144,8 @@ describe(ProgramEditorPage.name, () => {
     await (await input(/^Name/)).setValue('Quiet program');
     const quiet = await loader.getHarness(MatCheckboxHarness.with({ label: 'Gone quiet' }));
     expect(await quiet.isChecked()).toBe(true);
+    // A kind about a person, not a program's matches, is not the program's to turn off.
+    expect(await loader.getAllHarnesses(MatCheckboxHarness.with({ label: 'Pause ending' }))).toEqual([]);
     await quiet.uncheck();
     await (await input(/^Quiet after/)).setValue('14');
     await create();

@@ -114,7 +114,7 @@ export class ProgramEditorPage {
   constructor() {
     effect(() => {
       this.notificationsApi.preferences(this.orgId()).subscribe({
-        next: (found) => this.reminderKinds.set(found.kinds),
+        next: (found) => this.reminderKinds.set(found.kinds.filter((kind) => kind.perProgram)),
         error: (error: unknown) => this.notifier.show(error),
       });
     });

@@ -17,14 +17,14 @@ import { ProgramRepository, type ProgramRow } from './repositories/program.repos
 /** The organization's mentoring programs. */
 @Injectable()
 export class ProgramsService {
-  private readonly notificationKinds: ReadonlySet<string>;
+  private readonly notificationKinds: ReadonlyMap<string, NotificationKind>;
 
   constructor(
     private readonly audit: AuditService,
     private readonly programs: ProgramRepository,
     @Inject(NOTIFICATION_KINDS) kinds: readonly NotificationKind[],
   ) {
-    this.notificationKinds = new Set(kinds.map((kind) => kind.id));
+    this.notificationKinds = new Map(kinds.map((kind) => [kind.id, kind]));
   }
 
   async list(query: ProgramQueryDto): Promise<ProgramPageDto> {
@@ -83,18 +83,20 @@ export class ProgramsService {
     return this.get(programId);
   }
 
-  /** Only kinds some context declares can be turned off: a typo would otherwise switch nothing off. */
+  /**
+   * Only kinds some context declares, about a program's matches or requests, can be turned off: a
+   * typo, or a kind about a person, would otherwise switch nothing off.
+   */
   private checkNotificationKinds(kinds: readonly string[] | undefined): void {
-    const problems = (kinds ?? []).flatMap((kind, index) =>
-      this.notificationKinds.has(kind)
-        ? []
-        : [
-            {
-              field: `settings.disabledNotificationKinds.${index}`,
-              problems: [`is not a kind of notification: ${kind}`],
-            },
-          ],
-    );
+    const problems = (kinds ?? []).flatMap((id, index) => {
+      const kind = this.notificationKinds.get(id);
+      const problem = !kind
+        ? `is not a kind of notification: ${id}`
+        : !kind.perProgram
+          ? `is not sent per program, so a program cannot turn it off: ${id}`
+          : null;
+      return problem ? [{ field: `settings.disabledNotificationKinds.${index}`, problems: [problem] }] : [];
+    });
     if (problems.length > 0) throw ProgramsException.invalidFields(problems);
   }
 }

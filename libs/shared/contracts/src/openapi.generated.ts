@@ -1832,6 +1832,8 @@ export interface components {
              * @enum {string}
              */
             timing: "morning" | "now";
+            /** @description About a program's matches or requests: a program may turn it off. */
+            perProgram: boolean;
             /** @description Shown in my notification centre. */
             inApp: boolean;
             /** @description Sent to me by email. */
