@@ -10,16 +10,9 @@ import {
   TestDatabase,
   waitFor,
 } from '@mentorship/testing';
-import { startNode } from './support/entry-points';
+import { BOOT_WAIT_MS, PROCESS_TEST_TIMEOUT_MS, startNode } from './support/entry-points';
 
 const ROOT = join(__dirname, '../../..');
-/**
- * Bounds, not expectations: a bundle boots in seconds on a quiet machine, but CI runs these
- * files beside browser tests and builds, where a cold start of node with the whole bundle has
- * taken most of the default 45 s wait (and a test the 60 s default).
- */
-const BOOT_WAIT_MS = 120_000;
-const TEST_TIMEOUT_MS = 240_000;
 
 /** Runs a built bundle with plain `node`, as the image does: no TypeScript compiler on the way. */
 function startBuilt(bundle: string, env: Record<string, string>) {
@@ -36,7 +29,7 @@ describe('built API and worker', () => {
     });
     if (built.status !== 0) throw new Error(`build failed: ${built.stdout}${built.stderr}`);
     db = await createTestDatabase();
-  }, TEST_TIMEOUT_MS);
+  }, PROCESS_TEST_TIMEOUT_MS);
   afterAll(() => db?.drop());
 
   const env = () => ({
@@ -72,7 +65,7 @@ describe('built API and worker', () => {
         api.child.kill('SIGKILL');
       }
     },
-    TEST_TIMEOUT_MS,
+    PROCESS_TEST_TIMEOUT_MS,
   );
 
   it(
@@ -88,6 +81,6 @@ describe('built API and worker', () => {
         worker.child.kill('SIGKILL');
       }
     },
-    TEST_TIMEOUT_MS,
+    PROCESS_TEST_TIMEOUT_MS,
   );
 });

@@ -1,5 +1,6 @@
 import type { BoundedContext } from '@mentorship/platform';
 import { pulseDueJob } from './jobs/pulse-due.job';
+import { cohortEndJob, cohortEndScanSchedule } from './jobs/cohort-end.job';
 import { trialDeadlineJob, trialHalfwayJob } from './jobs/trial-deadline.job';
 import { MentorshipsModule } from './mentorships.module';
 import { MentorshipsNotifications } from './mentorships.notifications';
@@ -9,6 +10,7 @@ export const mentorshipsContext: BoundedContext = {
   name: 'mentorships',
   module: MentorshipsModule,
   migrations: mentorshipsMigrations,
-  jobs: [trialHalfwayJob, trialDeadlineJob, pulseDueJob],
+  jobs: [trialHalfwayJob, trialDeadlineJob, pulseDueJob, cohortEndJob],
+  schedules: [cohortEndScanSchedule],
   notificationKinds: Object.values(MentorshipsNotifications),
 };

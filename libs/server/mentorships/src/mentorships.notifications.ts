@@ -55,4 +55,10 @@ export const MentorshipsNotifications = {
     timing: 'morning',
     perProgram: true,
   }),
+  exitSurvey: defineNotificationKind({
+    id: 'match.exit-survey',
+    label: 'Exit survey',
+    description: 'When a mentorship ends or completes: three short questions on how it went.',
+    timing: 'morning',
+  }),
 } as const;
