@@ -24,6 +24,7 @@ import {
 } from '@mentorship/organizations';
 import { AuthenticatedUser, loadAppConfig } from '@mentorship/platform';
 import { seedDemoHistory } from './demo-history';
+import { seedDemoNotifications } from './demo-notifications';
 import {
   DEMO_MENTEES,
   DEMO_MENTORS,
@@ -263,6 +264,7 @@ async function seed(): Promise<void> {
       [DEMO_PROGRAM_NAME, DEMO_CHOICE_PROGRAM_NAME],
       creator!.email,
     );
+    await seedDemoNotifications(app, organization.id, asker, choiceCohort.id, asMember);
   } finally {
     await app.close();
   }

@@ -85,6 +85,13 @@ export const organizationsRoutes: Routes = [
         loadChildren: () => import('@mentorship/admin/feature-profile').then((m) => m.profileRoutes),
       },
       {
+        path: 'email-deliveries',
+        title: 'Email delivery log · Mentorship Map',
+        canActivate: [organizationRoleGuard('admin')],
+        loadChildren: () =>
+          import('@mentorship/admin/feature-notifications').then((m) => m.emailDeliveriesRoutes),
+      },
+      {
         path: 'notifications',
         title: 'Notifications · Mentorship Map',
         loadChildren: () =>

@@ -144,6 +144,8 @@ describe(ShellComponent.name, () => {
     );
     expect(headerButtons(shell)).toEqual(['Sign out']);
     expect(shell.querySelectorAll('mat-toolbar-row')).toHaveLength(1);
+    // Admins alone read the organization's email delivery log.
+    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills', 'Email log']);
   });
 
   it('folds the account into a menu on a narrow screen and gives the switcher a row of its own', async () => {

@@ -30,6 +30,7 @@ export function organizationLinks(roles: readonly OrganizationRole[]): { path: s
       { path: 'analytics', label: 'Analytics' },
     );
   else if (takesPart(roles)) links.push({ path: 'cohorts', label: 'My cohorts' });
+  if (roles.includes('admin')) links.push({ path: 'email-deliveries', label: 'Email log' });
   if (roles.includes('mentee')) links.push({ path: 'requests/sent', label: 'My requests' });
   if (roles.includes('mentor')) links.push({ path: 'requests/received', label: 'Requests to me' });
   if (takesPart(roles)) links.push({ path: 'profile', label: 'My profile' });

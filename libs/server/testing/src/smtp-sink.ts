@@ -7,10 +7,20 @@ export interface ReceivedEmail {
   raw: string;
 }
 
+/**
+ * How the sink answers a message: `accept` keeps it; `refuse` answers the data with a 451 (the
+ * server's "try again later"); `stall` reads it and never answers, so the sender times out.
+ */
+export type SmtpSinkMode = 'accept' | 'refuse' | 'stall';
+
 /** A real SMTP server on localhost that keeps what it receives, for tests and the demo. */
 export interface SmtpSink {
   url: string;
   messages: ReceivedEmail[];
+  /** Messages refused or left stalled, in the order they came. */
+  turnedAway: ReceivedEmail[];
+  /** From now on answer every message this way (stalled ones are let go when the mode changes). */
+  setMode(mode: SmtpSinkMode): void;
   waitFor(predicate: (email: ReceivedEmail) => boolean, timeoutMs?: number): Promise<ReceivedEmail>;
   close(): Promise<void>;
 }
@@ -19,6 +29,14 @@ export async function startSmtpSink(
   options: { port?: number; onMessage?: (email: ReceivedEmail) => void } = {},
 ): Promise<SmtpSink> {
   const messages: ReceivedEmail[] = [];
+  const turnedAway: ReceivedEmail[] = [];
+  let mode: SmtpSinkMode = 'accept';
+  // Stalled answers, released (as a refusal) when the mode changes or the sink closes.
+  let stalled: (() => void)[] = [];
+  const releaseStalled = () => {
+    for (const release of stalled) release();
+    stalled = [];
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -32,6 +50,16 @@ export async function startSmtpSink(
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
         };
+        if (mode === 'refuse') {
+          turnedAway.push(email);
+          callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+          return;
+        }
+        if (mode === 'stall') {
+          turnedAway.push(email);
+          stalled.push(() => callback(Object.assign(new Error('Stalled'), { responseCode: 451 })));
+          return;
+        }
         messages.push(email);
         options.onMessage?.(email);
         callback();
@@ -43,6 +71,11 @@ export async function startSmtpSink(
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    turnedAway,
+    setMode(next) {
+      mode = next;
+      releaseStalled();
+    },
     async waitFor(predicate, timeoutMs = 15000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
@@ -52,6 +85,9 @@ export async function startSmtpSink(
       }
       throw new Error(`no matching email within ${timeoutMs} ms (received ${messages.length})`);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      releaseStalled();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -474,6 +474,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/email-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s emails, newest first: sent, retrying, failed with the reason */
+        get: operations["EmailDeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/skills": {
         parameters: {
             query?: never;
@@ -2130,6 +2147,8 @@ export interface components {
              * @enum {string}
              */
             timing: "morning" | "now";
+            /** @description About a program's matches or requests: a program may turn it off. */
+            perProgram: boolean;
             /** @description Shown in my notification centre. */
             inApp: boolean;
             /** @description Sent to me by email. */
@@ -2159,6 +2178,37 @@ export interface components {
             label: string;
             /** @description Whether this kind is still emailed to the link’s member. */
             email: boolean;
+        };
+        EmailDeliveryViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example mentee@example.com */
+            recipient: string;
+            /** @example Halfway through your trial with Ada */
+            subject: string;
+            /**
+             * @description sending: being handed to the SMTP server; retrying: the last attempt failed, another follows; sent; failed: the last attempt failed too.
+             * @enum {string}
+             */
+            status: "sending" | "retrying" | "sent" | "failed";
+            /** @description How many times it was handed to the SMTP server (1 unless retried). */
+            attempts: number;
+            /** @description Sent or failed after more than one attempt. */
+            retried: boolean;
+            /** @description Why the last attempt failed (what the SMTP server answered, or the timeout). */
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastAttemptAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        EmailDeliveryPageDto: {
+            items: components["schemas"]["EmailDeliveryViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         SkillViewDto: {
             /** Format: uuid */
@@ -2408,6 +2458,8 @@ export interface components {
             agreementTemplate: components["schemas"]["AgreementTermsViewDto"] | null;
             privateNotesToCoordinators: boolean;
             pulseIntervalDays: number;
+            quietDays: number;
+            disabledNotificationKinds: string[];
             mapTemplate: components["schemas"]["MapTemplateViewDto"] | null;
         };
         ProgramViewDto: {
@@ -2541,6 +2593,15 @@ export interface components {
             mapTemplate?: components["schemas"]["MapTemplateDto"] | null;
             /** @description Days between two pulse surveys of a match (default 30). */
             pulseIntervalDays?: number;
+            /** @description Days without a check-in after which a pair is nudged; a week later their coordinators are told (default 21). */
+            quietDays?: number;
+            /**
+             * @description Kinds of notification not delivered for the program's matches (ids as in the notification preferences); the whole list replaces the stored one.
+             * @example [
+             *       "pulse.due"
+             *     ]
+             */
+            disabledNotificationKinds?: string[];
         };
         CreateProgramDto: {
             /** @example Engineering mentoring */
@@ -5816,6 +5877,66 @@ export interface operations {
                 };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `unsubscribe_link_invalid`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmailDeliveriesController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description Only the deliveries in this state. */
+                status?: "sending" | "retrying" | "sent" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailDeliveryPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;

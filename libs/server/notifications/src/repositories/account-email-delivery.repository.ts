@@ -20,8 +20,8 @@ export class AccountEmailDeliveryRepository extends GlobalRepository<AccountEmai
       `INSERT INTO account_email_deliveries (id, user_id, idempotency_key, recipient, subject, status)
        VALUES ($1, $2, $3, $4, $5, 'sending')
        ON CONFLICT (idempotency_key) DO UPDATE
-         SET status = 'sending', attempts = account_email_deliveries.attempts + 1
-         WHERE account_email_deliveries.status = 'failed'
+         SET status = 'sending', attempts = account_email_deliveries.attempts + 1, last_attempt_at = now()
+         WHERE account_email_deliveries.status IN ('retrying', 'failed')
        RETURNING id`,
       [randomUUID(), userId, idempotencyKey, email.to, email.subject],
     )) as { id: string }[];
@@ -32,7 +32,7 @@ export class AccountEmailDeliveryRepository extends GlobalRepository<AccountEmai
     await this.repository.update({ id }, { status: 'sent', lastError: null, sentAt: new Date() });
   }
 
-  async markFailed(id: string, lastError: string): Promise<void> {
-    await this.repository.update({ id }, { status: 'failed', lastError, sentAt: null });
+  async markFailed(id: string, lastError: string, final: boolean): Promise<void> {
+    await this.repository.update({ id }, { status: final ? 'failed' : 'retrying', lastError, sentAt: null });
   }
 }

@@ -142,6 +142,16 @@ export class AppConfig {
   @IsString()
   mailFrom = 'Mentorship Map <no-reply@mentorship-map.local>';
 
+  /**
+   * How long one SMTP step (connect, greeting, each reply) may take before the send fails and its
+   * job is retried: a server that stalls must not hold a worker for nodemailer's minutes.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  smtpTimeoutSeconds = 30;
+
   /** Built admin app to serve at `/`; unset to serve the API only. */
   @IsOptional()
   @IsString()
@@ -205,6 +215,7 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   publicUrl: 'PUBLIC_URL',
   smtpUrl: 'SMTP_URL',
   mailFrom: 'MAIL_FROM',
+  smtpTimeoutSeconds: 'SMTP_TIMEOUT_SECONDS',
   adminDist: 'ADMIN_DIST',
   logLevel: 'LOG_LEVEL',
   signInFailuresPerAccount: 'SIGN_IN_FAILURES_PER_ACCOUNT',
