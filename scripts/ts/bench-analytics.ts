@@ -249,7 +249,9 @@ async function seed(db: Client, orgId: string, from: string): Promise<void> {
            FROM (SELECT cohort_id, user_id, enrolled_at, row_number() OVER (PARTITION BY cohort_id ORDER BY user_id) AS r
                    FROM cohort_participants WHERE organization_id = $1 AND role = 'mentee') mentee
            CROSS JOIN generate_series(0, 1) j
-           JOIN mentor_list ml ON ml.cohort_id = mentee.cohort_id AND ml.k = (mentee.r + j * 17) % ml.mentors
+           JOIN (SELECT DISTINCT cohort_id, mentors FROM mentor_list) counted ON counted.cohort_id = mentee.cohort_id
+           -- An equality on computed keys: a hash join, not every mentee against every mentor.
+           JOIN mentor_list ml ON ml.cohort_id = mentee.cohort_id AND ml.k = (mentee.r + j * 17) % counted.mentors
           ORDER BY j, mentee.user_id
           LIMIT ${MATCHES}) chosen`,
     `CREATE INDEX ON bench_matches (n)`,
