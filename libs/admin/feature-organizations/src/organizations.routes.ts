@@ -56,6 +56,11 @@ export const organizationsRoutes: Routes = [
           import('@mentorship/admin/feature-match-requests').then((m) => m.matchRequestsRoutes),
       },
       {
+        // A match is open to its two sides and coordinators: the API answers 404 to anyone else.
+        path: 'matches',
+        loadChildren: () => import('@mentorship/admin/feature-mentorships').then((m) => m.mentorshipsRoutes),
+      },
+      {
         path: 'cohorts/:cohortId',
         title: 'Cohort · Mentorship Map',
         canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],

@@ -78,7 +78,7 @@ describe(ShellComponent.name, () => {
       'o1',
     );
     expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Northwind');
-    expect(navLinks(shell)).toEqual(['Home', 'My cohorts', 'My requests', 'My profile']);
+    expect(navLinks(shell)).toEqual(['Home', 'My cohorts', 'My mentorships', 'My requests', 'My profile']);
     // One link per page, not an escaped slash: `/orgs/o1/requests/sent`.
     expect(shell.querySelector('nav a[href$="requests/sent"]')?.getAttribute('href')).toBe(
       '/orgs/o1/requests/sent',

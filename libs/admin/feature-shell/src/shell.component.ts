@@ -29,6 +29,8 @@ export function organizationLinks(roles: readonly OrganizationRole[]): { path: s
       { path: 'skills', label: 'Skills' },
     );
   else if (takesPart(roles)) links.push({ path: 'cohorts', label: 'My cohorts' });
+  if (roles.includes('mentee') || roles.includes('mentor'))
+    links.push({ path: 'matches', label: 'My mentorships' });
   if (roles.includes('mentee')) links.push({ path: 'requests/sent', label: 'My requests' });
   if (roles.includes('mentor')) links.push({ path: 'requests/received', label: 'Requests to me' });
   if (takesPart(roles)) links.push({ path: 'profile', label: 'My profile' });

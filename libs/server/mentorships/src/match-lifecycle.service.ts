@@ -10,7 +10,7 @@ import { actionsFrom, decide, MATCH_TRANSITIONS, targetOf } from './match-state-
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
 import { MatchEventRepository } from './repositories/match-event.repository';
-import { MatchRepository } from './repositories/match.repository';
+import { MatchRepository, type MatchLabels } from './repositories/match.repository';
 
 /** What the state machine did: the match as it is now, and the step it took. */
 export interface MatchTransitioned {
@@ -49,7 +49,8 @@ export class MatchLifecycleService {
       offset: query.offset,
       limit: query.pageSize,
     });
-    return pageOf(query, found, (match) => toView(match, sidesOf(match, caller)));
+    const labels = await this.matches.labelsOf(found.rows);
+    return pageOf(query, found, (match) => toView(match, sidesOf(match, caller), labels));
   }
 
   async get(matchId: string): Promise<MatchDetailDto> {
@@ -147,6 +148,7 @@ export class MatchLifecycleService {
     sides: readonly MatchActor[],
   ): Promise<MatchDetailDto> {
     const events = await this.events.ofMatch(match.id);
+    const labels = await this.matches.labelsOf([match]);
     const coordinator = sides.includes('coordinator');
     // A trial's exit reason is no one's blame: coordinators and its writer read it, nobody else.
     const readable = (event: MatchEventEntity) =>
@@ -155,7 +157,7 @@ export class MatchLifecycleService {
       event.actorUserId === caller.userId;
     const exit = events.at(-1);
     return {
-      ...toView(match, sides),
+      ...toView(match, sides, labels),
       exitReason: exit && exit.reason !== null && readable(exit) ? match.exitReason : null,
       timeline: events.map((event) => ({
         action: event.action,
@@ -179,12 +181,16 @@ export function sidesOf(match: MatchEntity, caller: Caller): MatchActor[] {
   return sides;
 }
 
-function toView(match: MatchEntity, sides: readonly MatchActor[]): MatchViewDto {
+function toView(match: MatchEntity, sides: readonly MatchActor[], labels: MatchLabels): MatchViewDto {
+  const person = (userId: string) => ({ userId, displayName: labels.people.get(userId) ?? '' });
   return {
     id: match.id,
     cohortId: match.cohortId,
     mentorUserId: match.mentorUserId,
     menteeUserId: match.menteeUserId,
+    mentor: person(match.mentorUserId),
+    mentee: person(match.menteeUserId),
+    cohortName: labels.cohorts.get(match.cohortId) ?? '',
     status: match.status,
     origin: match.origin,
     singleConversation: match.singleConversation,

@@ -134,3 +134,32 @@ export type MentorPlacesView = Schemas['MentorPlacesDto'];
 export type MatchRequestListQuery = NonNullable<
   paths['/api/v1/orgs/{orgId}/match-requests/sent']['get']['parameters']['query']
 >;
+
+export type MatchView = Schemas['MatchViewDto'];
+export type MatchDetail = Schemas['MatchDetailDto'];
+export type MatchEventView = Schemas['MatchEventViewDto'];
+export type MatchPage = Schemas['MatchPageDto'];
+export type MatchActionRequest = Schemas['MatchActionDto'];
+export type TrialView = Schemas['TrialViewDto'];
+export type TrialSideAnswer = Schemas['TrialSideAnswerDto'];
+export type TrialAnswerRequest = Schemas['TrialAnswerDto'];
+export type AgreementView = Schemas['AgreementViewDto'];
+export type AgreementTerms = Schemas['AgreementTermsViewDto'];
+export type EditAgreementRequest = Schemas['EditAgreementDto'];
+export type SignedAgreementVersion = Schemas['SignedAgreementVersionDto'];
+export type MapView = Schemas['MapViewDto'];
+export type MilestoneView = Schemas['MilestoneViewDto'];
+export type MapFlagView = Schemas['MapFlagDto'];
+export type MapVersion = Schemas['MapVersionDto'];
+export type SaveMapRequest = Schemas['SaveMapDto'];
+export type MilestoneInput = Schemas['MilestoneInputDto'];
+export type CheckInView = Schemas['CheckInViewDto'];
+export type CheckInPage = Schemas['CheckInPageDto'];
+export type LogCheckInRequest = Schemas['LogCheckInDto'];
+export type NotebookEntryView = Schemas['NotebookEntryViewDto'];
+export type NotebookEntryRequest = Schemas['NotebookEntryInputDto'];
+export type PlannedMeetingView = Schemas['PlannedMeetingViewDto'];
+export type PlanMeetingRequest = Schemas['PlanMeetingDto'];
+export type PulseView = Schemas['PulseViewDto'];
+export type PulseAnswerRequest = Schemas['PulseInputDto'];
+export type NotebookPage = Schemas['NotebookPageDto'];

@@ -2512,6 +2512,11 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        MatchPersonDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
         MatchViewDto: {
             /** Format: uuid */
             id: string;
@@ -2521,6 +2526,9 @@ export interface components {
             mentorUserId: string;
             /** Format: uuid */
             menteeUserId: string;
+            mentor: components["schemas"]["MatchPersonDto"];
+            mentee: components["schemas"]["MatchPersonDto"];
+            cohortName: string;
             /** @enum {string} */
             status: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
             /** @enum {string} */
@@ -2567,6 +2575,9 @@ export interface components {
             mentorUserId: string;
             /** Format: uuid */
             menteeUserId: string;
+            mentor: components["schemas"]["MatchPersonDto"];
+            mentee: components["schemas"]["MatchPersonDto"];
+            cohortName: string;
             /** @enum {string} */
             status: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
             /** @enum {string} */

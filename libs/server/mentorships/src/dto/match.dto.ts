@@ -60,6 +60,13 @@ export class MatchEventViewDto {
   occurredAt!: string;
 }
 
+export class MatchPersonDto {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+  @ApiProperty()
+  displayName!: string;
+}
+
 export class MatchViewDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -69,6 +76,12 @@ export class MatchViewDto {
   mentorUserId!: string;
   @ApiProperty({ format: 'uuid' })
   menteeUserId!: string;
+  @ApiProperty({ type: MatchPersonDto })
+  mentor!: MatchPersonDto;
+  @ApiProperty({ type: MatchPersonDto })
+  mentee!: MatchPersonDto;
+  @ApiProperty()
+  cohortName!: string;
   @ApiProperty({ enum: MATCH_STATUSES })
   status!: MatchStatus;
   @ApiProperty({ enum: MATCH_ORIGINS })
