@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import type { MapFlagView, MapView, MilestoneView } from '@mentorship/contracts';
 import { MapEditorComponent } from './map-editor.component';
 import { MatchStore } from './match.store';
-import { causeLabel, dayLabel, flagLabel, instantLabel } from './mentorship-words';
+import { causeLabel, counted, dayLabel, flagLabel, instantLabel } from './mentorship-words';
 
 /** What changed in a map version, in words. */
 const CHANGE: Record<string, string> = {
@@ -123,7 +123,7 @@ const CHANGE: Record<string, string> = {
         </ol>
         @if (store.mapVersions().length > 0) {
           <details>
-            <summary>History ({{ store.mapVersions().length }} versions)</summary>
+            <summary>History ({{ count(store.mapVersions().length, 'version') }})</summary>
             <ol class="versions" aria-label="Map history">
               @for (version of store.mapVersions(); track version.version) {
                 <li>
@@ -151,6 +151,7 @@ export class MapComponent {
   protected readonly store = inject(MatchStore);
   protected readonly editing = signal(false);
   protected readonly day = dayLabel;
+  protected readonly count = counted;
   protected readonly when = instantLabel;
   protected readonly flagText = flagLabel;
   protected readonly causeText = causeLabel;

@@ -121,7 +121,7 @@ import { TrialDecisionComponent } from './trial-decision.component';
                 <li>
                   <span class="at">{{ when(event.occurredAt) }}</span>
                   <span
-                    >{{ actor(event.actor) }} {{ done(event.action) }}: {{ statusLabel(event.from) }} →
+                    >{{ done(event.action) }} ({{ actor(event.actor) }}): {{ statusLabel(event.from) }} →
                     {{ statusLabel(event.to) }}.</span
                   >
                   @if (event.reason) {

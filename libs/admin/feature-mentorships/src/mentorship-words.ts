@@ -30,16 +30,16 @@ export function matchStatusTone(status: MatchStatus): 'waiting' | 'good' | 'over
 
 const ACTION: Record<MatchAction, { label: string; done: string; reason: 'required' | 'optional' | 'none' }> =
   {
-    approve: { label: 'Approve', done: 'approved the match', reason: 'none' },
-    reject: { label: 'Reject', done: 'rejected the proposal', reason: 'required' },
-    accept: { label: 'Accept', done: 'accepted: the trial started', reason: 'none' },
-    decline: { label: 'Decline', done: 'declined', reason: 'required' },
-    withdraw: { label: 'Withdraw', done: 'withdrew', reason: 'required' },
-    leave_trial: { label: 'Leave the trial', done: 'left the trial', reason: 'optional' },
-    confirm: { label: 'Decide: both continue', done: 'the trial ended well', reason: 'none' },
-    end_trial: { label: 'Decide: end the trial', done: 'the trial ended', reason: 'optional' },
-    complete: { label: 'Complete', done: 'completed the mentorship', reason: 'none' },
-    end: { label: 'End the mentorship', done: 'ended the mentorship', reason: 'required' },
+    approve: { label: 'Approve', done: 'Approved', reason: 'none' },
+    reject: { label: 'Reject', done: 'Rejected', reason: 'required' },
+    accept: { label: 'Accept', done: 'Accepted: the trial started', reason: 'none' },
+    decline: { label: 'Decline', done: 'Declined', reason: 'required' },
+    withdraw: { label: 'Withdraw', done: 'Withdrawn', reason: 'required' },
+    leave_trial: { label: 'Leave the trial', done: 'Left the trial', reason: 'optional' },
+    confirm: { label: 'Decide: both continue', done: 'The trial ended well', reason: 'none' },
+    end_trial: { label: 'Decide: end the trial', done: 'The trial ended', reason: 'optional' },
+    complete: { label: 'Complete', done: 'Completed', reason: 'none' },
+    end: { label: 'End the mentorship', done: 'Ended', reason: 'required' },
   };
 
 export const actionLabel = (action: MatchAction) => ACTION[action].label;
@@ -47,10 +47,11 @@ export const actionDone = (action: MatchAction) => ACTION[action].done;
 export const actionReason = (action: MatchAction) => ACTION[action].reason;
 
 const ACTOR: Record<MatchActor, string> = {
-  mentee: 'The mentee',
-  mentor: 'The mentor',
-  coordinator: 'A coordinator',
-  system: 'Mentorship Map',
+  mentee: 'by the mentee',
+  mentor: 'by the mentor',
+  coordinator: 'by a coordinator',
+  // A deadline of the trial or the cohort, or both answers together.
+  system: 'by Mentorship Map',
 };
 export const actorLabel = (actor: MatchActor) => ACTOR[actor];
 
@@ -129,6 +130,11 @@ const CAUSE: Record<MissedMilestoneCause, string> = {
   goal_changed: 'Has the goal changed? Retarget it or replace it.',
 };
 export const causeLabel = (cause: MissedMilestoneCause) => CAUSE[cause];
+
+/** "1 version", "2 versions". */
+export function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 
 /** A day (YYYY-MM-DD) in words, as written: days carry no time zone. */
 export function dayLabel(day: string | null | undefined): string {
