@@ -103,7 +103,7 @@ describe('a mentorship from trial to check-in in the admin app', () => {
 
     // The mentor finds the match under My mentorships and accepts: the trial starts.
     const asMentor = await open(mentor);
-    let page = asMentor.page;
+    const page = asMentor.page;
     await page.getByRole('navigation').getByRole('link', { name: 'My mentorships' }).click();
     const mine = page.getByRole('list', { name: 'My mentorships' });
     const card = mine.getByRole('listitem').filter({ hasText: 'Mentoring Manu Mentee' });
