@@ -32,6 +32,7 @@ import {
   type DemoParticipant,
   type DemoPerson,
 } from './demo-people';
+import { seedDemoMentorships } from './demo-mentorships';
 
 export const DEMO_ORGANIZATION_NAME = 'Demo Mentoring Program';
 export const DEMO_PASSWORD = 'mentorship-demo-2026';
@@ -255,6 +256,7 @@ async function seed(): Promise<void> {
           }),
         );
     }
+    await seedDemoMentorships(app, organization.id, coordinator);
   } finally {
     await app.close();
   }
