@@ -495,7 +495,17 @@ describe('tenant isolation', () => {
       status: 400,
       fields: ['buddyUserId', 'milestones.0.helpers.0.userId'],
     });
+    // A's cohort as the "needs attention" filter: not B's (A's rematch queue and quiet pair stay A's).
+    const crossAttention = await t.http.get<{ code: string }>(
+      `${b}/needs-attention?cohortId=${idsOfA['cohortId']}`,
+      adminB.token,
+    );
+    expect([crossAttention.status, crossAttention.body.code]).toEqual([404, 'cohort_not_found']);
+    // A's member's board through B: no such board (B's own board shows none of A's mentors).
+    const crossBoard = await t.http.get<{ code: string }>(`${b}/personal-boards/${memberA.id}`, adminB.token);
+    expect([crossBoard.status, crossBoard.body.code]).toEqual([404, 'personal_board_not_found']);
     const lists = [
+      `${b}/needs-attention`,
       `${b}/match-requests/sent?cohortId=${idsOfA['cohortId']}`,
       `${b}/match-requests/received`,
       `${b}/cohorts?programId=${idsOfA['programId']}`,

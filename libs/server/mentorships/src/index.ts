@@ -22,3 +22,5 @@ export * from './dto/mentorship-map.dto';
 export * from './dto/check-in.dto';
 export * from './feedback.service';
 export * from './dto/feedback.dto';
+export * from './needs-attention.service';
+export * from './dto/needs-attention.dto';

@@ -33,6 +33,9 @@ import { MatchesController } from './matches.controller';
 import { MatchEventRepository } from './repositories/match-event.repository';
 import { MatchesService } from './matches.service';
 import { MatchRepository } from './repositories/match.repository';
+import { NeedsAttentionController } from './needs-attention.controller';
+import { NeedsAttentionService } from './needs-attention.service';
+import { NeedsAttentionRepository } from './repositories/needs-attention.repository';
 
 /**
  * Mentorships: matches and their life (the lifecycle issue adds the state machine, the trial,
@@ -59,9 +62,12 @@ import { MatchRepository } from './repositories/match.repository';
     MentorshipMapsController,
     CheckInsController,
     FeedbackController,
+    NeedsAttentionController,
   ],
   providers: [
     MatchAccessService,
+    NeedsAttentionService,
+    NeedsAttentionRepository,
     AgreementsService,
     MentorshipMapsService,
     CheckInsService,

@@ -80,6 +80,8 @@ export const ERROR_CODES = {
   roundTooLarge: 'round_too_large',
   /** 400 (dry run) or a failed round's code: fixed pairs the engine cannot place (a mentor over capacity). */
   roundFixedPairsInvalid: 'round_fixed_pairs_invalid',
+  /** 404: a personal board is its mentee's, and their coordinators' and admins'. */
+  personalBoardNotFound: 'personal_board_not_found',
   matchNotFound: 'match_not_found',
   /** 409: the action cannot be taken from the match's status (`details`: status, action, allowed). */
   matchActionNotAllowed: 'match_action_not_allowed',

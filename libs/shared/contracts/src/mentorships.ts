@@ -59,3 +59,20 @@ export type MissedMilestoneCause = (typeof MISSED_MILESTONE_CAUSES)[number];
 /** What a notebook entry is. */
 export const NOTEBOOK_ENTRY_KINDS = ['reflection', 'question', 'result'] as const;
 export type NotebookEntryKind = (typeof NOTEBOOK_ENTRY_KINDS)[number];
+
+/**
+ * Why a pair is on the coordinator's "needs attention" list (issue 9, point 9): a trial ending
+ * soon (or ended and still undecided), a declined trial whose mentee waits for a new match, a
+ * running pair with no check-in for twice the program's cadence, a milestone past its due date
+ * and not done.
+ */
+export const NEEDS_ATTENTION_KINDS = [
+  'trial_ending',
+  'rematch_waiting',
+  'no_check_in',
+  'milestone_missed',
+] as const;
+export type NeedsAttentionKind = (typeof NEEDS_ATTENTION_KINDS)[number];
+
+/** How many days ahead the list looks for trials ending (`trialEndingWithinDays`). */
+export const TRIAL_ENDING_WITHIN_DAYS = { min: 0, max: 90, default: 7 } as const;
