@@ -300,4 +300,55 @@ describe('a mentorship from trial to check-in in the admin app', () => {
     ]).toEqual([]);
     for (const p of [page, menteePage, coordinatorPage, phoneList.page]) await p.close();
   }, 300_000); // one flow through three people's sessions: several minutes on a loaded machine
+
+  it('shows the coordinator the trial ending under Needs attention, and the mentee their board', async () => {
+    const { orgId, matchId, coordinator, mentor, mentee } = await seed();
+    // The mentee wants technical and career mentoring; the mentor offers technical.
+    await e2e.api.db.query(
+      `INSERT INTO profiles (organization_id, user_id, time_zone, wanted_mentor_types)
+       VALUES ($1, $2, 'Europe/Berlin', ARRAY['technical', 'career'])`,
+      [orgId, mentee.id],
+    );
+    await e2e.api.db.query(
+      `INSERT INTO profiles (organization_id, user_id, time_zone, offered_mentor_types)
+       VALUES ($1, $2, 'Europe/Berlin', ARRAY['technical'])`,
+      [orgId, mentor.id],
+    );
+    const accepted = await e2e.http.post<{ status: string }>(
+      `/api/v1/orgs/${orgId}/matches/${matchId}/actions`,
+      { action: 'accept' },
+      mentor.token,
+    );
+    expect(accepted.body.status).toBe('trial');
+    // Ten days on, the fourteen-day trial ends within the week the list looks ahead.
+    e2e.api.app.get(Clock).advance(10 * DAY_MS);
+
+    const asCoordinator = await open(coordinator);
+    const page = asCoordinator.page;
+    await page.getByRole('navigation').getByRole('link', { name: 'Needs attention' }).click();
+    const items = page.getByRole('list', { name: 'Needs attention' }).getByRole('listitem');
+    const item = items.filter({ hasText: 'Manu Mentee and Mina Mentor' });
+    await item.getByText('Trial ending', { exact: true }).waitFor();
+    await checkPage(page, 'needs-attention-coordinator-1280');
+    await item.getByRole('link', { name: 'Manu Mentee’s board' }).click();
+    await page.getByRole('heading', { name: 'Personal board of Manu Mentee' }).waitFor();
+    await page.getByRole('link', { name: 'Needs attention' }).click();
+    await item.getByRole('link', { name: 'Manu Mentee and Mina Mentor' }).click();
+    await page.waitForURL(new RegExp(`/matches/${matchId}$`));
+    await section(page, 'Trial').waitFor();
+
+    const phone = await open(mentee, PHONE);
+    await phone.page.goto(`${e2e.api.baseUrl}/orgs/${orgId}/board`);
+    const kinds = phone.page.getByRole('list', { name: 'Kinds of mentoring' });
+    const technical = kinds
+      .getByRole('listitem')
+      .filter({ has: phone.page.getByRole('heading', { name: /^Technical/ }) });
+    await technical.getByRole('link', { name: 'Mina Mentor' }).waitFor();
+    await phone.page.getByText('Still missing: Career.').waitFor();
+    await checkPage(phone.page, 'personal-board-mentee-390');
+
+    expect([...asCoordinator.pageErrors, ...phone.pageErrors]).toEqual([]);
+    await page.close();
+    await phone.page.close();
+  }, 180_000);
 });

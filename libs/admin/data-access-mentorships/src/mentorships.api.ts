@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import type {
   EditAgreementRequest,
+  NeedsAttentionKind,
   LogCheckInRequest,
   MatchActionRequest,
   MatchStatus,
@@ -152,5 +153,24 @@ export class MentorshipsApi {
       path: { orgId, matchId },
       body,
     });
+  }
+
+  /** Coordinators: the pairs that need a look, oldest first. */
+  needsAttention(
+    orgId: string,
+    query: {
+      page: number;
+      pageSize: number;
+      kind?: NeedsAttentionKind | null;
+      cohortId?: string | null;
+      trialEndingWithinDays?: number | null;
+    },
+  ) {
+    return this.http.get('/api/v1/orgs/{orgId}/needs-attention', { path: { orgId }, query });
+  }
+
+  /** A mentee's mentors across programs by mentor type (their own, or any for coordinators). */
+  personalBoard(orgId: string, userId: string) {
+    return this.http.get('/api/v1/orgs/{orgId}/personal-boards/{userId}', { path: { orgId, userId } });
   }
 }

@@ -13,3 +13,26 @@ export const mentorshipsRoutes: Routes = [
     loadComponent: () => import('./match.page').then((m) => m.MatchPage),
   },
 ];
+
+/** `/orgs/:orgId/board`: the caller's personal board; `board/:userId`: a mentee's, for coordinators. */
+export const personalBoardRoutes: Routes = [
+  {
+    path: '',
+    title: 'My personal board · Mentorship Map',
+    loadComponent: () => import('./personal-board.page').then((m) => m.PersonalBoardPage),
+  },
+  {
+    path: ':userId',
+    title: 'Personal board · Mentorship Map',
+    loadComponent: () => import('./personal-board.page').then((m) => m.PersonalBoardPage),
+  },
+];
+
+/** `/orgs/:orgId/attention`: the coordinator's list of pairs that need a look. */
+export const needsAttentionRoutes: Routes = [
+  {
+    path: '',
+    title: 'Needs attention · Mentorship Map',
+    loadComponent: () => import('./needs-attention.page').then((m) => m.NeedsAttentionPage),
+  },
+];

@@ -78,14 +78,21 @@ describe(ShellComponent.name, () => {
       'o1',
     );
     expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Northwind');
-    expect(navLinks(shell)).toEqual(['Home', 'My cohorts', 'My mentorships', 'My requests', 'My profile']);
+    expect(navLinks(shell)).toEqual([
+      'Home',
+      'My cohorts',
+      'My mentorships',
+      'My board',
+      'My requests',
+      'My profile',
+    ]);
     // One link per page, not an escaped slash: `/orgs/o1/requests/sent`.
     expect(shell.querySelector('nav a[href$="requests/sent"]')?.getAttribute('href')).toBe(
       '/orgs/o1/requests/sent',
     );
   });
 
-  it('shows coordinators the members, programs, cohorts and skills pages', async () => {
+  it('shows coordinators the members, programs, cohorts, needs-attention and skills pages', async () => {
     const shell = await render(
       [
         {
@@ -99,7 +106,7 @@ describe(ShellComponent.name, () => {
       ],
       'o1',
     );
-    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills']);
+    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Needs attention', 'Skills']);
   });
 
   it('gives a coordinator who also mentors the requests to them and their own profile as well', async () => {
@@ -121,7 +128,9 @@ describe(ShellComponent.name, () => {
       'Members',
       'Programs',
       'Cohorts',
+      'Needs attention',
       'Skills',
+      'My mentorships',
       'Requests to me',
       'My profile',
     ]);
