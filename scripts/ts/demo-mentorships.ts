@@ -362,7 +362,7 @@ export async function seedDemoMentorships(
   });
   await asCoordinator(() => lifecycle.act(completed.id, 'complete'));
 
-  // ended: ended early by the mentor, with a reason both read.
+  // ended: ended early by the mentor, with a reason code and a note both read.
   const ended = await create('ended');
   await activate(ended, ['Prepare for the team lead role']);
   await asMember(ended.mentee, () =>
@@ -376,5 +376,12 @@ export async function seedDemoMentorships(
     ),
   );
   await log(ended.mentor, ended.id, 3, 'Agreed the shadowing days.');
-  await act(ended.mentor, ended.id, 'end', 'I am moving to another office and cannot keep our meetings.');
+  await asMember(ended.mentor, () =>
+    lifecycle.act(
+      ended.id,
+      'end',
+      'I am moving to another office and cannot keep our meetings.',
+      'role_change',
+    ),
+  );
 }

@@ -596,6 +596,33 @@ const TABLE: Action[] = [
     }),
   },
   ...lifecycleRows(),
+  // The exit survey of a match that ended (issue 9, point 8).
+  {
+    route: 'GET /matches/:matchId/exit-survey',
+    what: 'read the exit survey of a match one is a side of (coordinators: any)',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({ path: `/matches/${await f.match('ended', caller)}/exit-survey` }),
+  },
+  {
+    route: 'GET /matches/:matchId/exit-survey',
+    what: 'read the exit survey of others',
+    outcomes: { admin: 'ok', coordinator: 'ok', mentor: 404, mentee: 404 },
+    prepare: async (f) => ({ path: `/matches/${await f.match('ended')}/exit-survey` }),
+  },
+  {
+    route: 'POST /matches/:matchId/exit-survey',
+    what: 'answer the exit survey (its two people only)',
+    outcomes: {
+      admin: '403 match_side_only',
+      coordinator: '403 match_side_only',
+      mentor: 'ok',
+      mentee: 'ok',
+    },
+    prepare: async (f, caller) => ({
+      path: `/matches/${await f.match('ended', caller)}/exit-survey`,
+      body: { rating: 4, whatWorked: 'Weekly calls' },
+    }),
+  },
   // The coordinator's list and the personal board (issue 9, points 7 and 9).
   {
     route: 'GET /needs-attention',

@@ -46,6 +46,7 @@ const TENANT_TABLES = [
   'pulse_answers',
   'match_outcomes',
   'cohort_survey_answers',
+  'exit_surveys',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -260,6 +261,8 @@ describe('tenant isolation', () => {
       `INSERT INTO match_outcomes (organization_id, match_id, side, skills_gained, project_completed, career_step,
                                    network_grown, reported_by, reported_at)
        VALUES ($1, $2, 'mentee', '["Secret skill"]', true, false, true, $3, now())`,
+      `INSERT INTO exit_surveys (organization_id, match_id, side, rating, what_worked, answered_by, answered_at)
+       VALUES ($1, $2, 'mentee', 5, 'Secret exit survey', $3, now())`,
     );
     for (const sql of lifecycleRows)
       await t.api.db.query(sql, [orgA.id, match.id, memberA.id].slice(0, sql.includes('$3') ? 3 : 2));
@@ -321,6 +324,7 @@ describe('tenant isolation', () => {
     if (route.path.endsWith('/outcomes'))
       return { skillsGained: [], projectCompleted: false, careerStep: false, networkGrown: false };
     if (route.path.endsWith('/survey')) return { recommend: 0 };
+    if (route.path.endsWith('/exit-survey')) return { rating: 1, whatToChange: 'Stolen' };
     if (route.path.endsWith('/matches/:matchId/actions')) return { action: 'end', reason: 'Stolen' };
     if (route.path.endsWith('/status')) return { status: 'enrolling' };
     if (route.path.endsWith('/participants')) return { email: 'stolen@example.test', role: 'mentee' };

@@ -13,7 +13,7 @@ import { RouterLink } from '@angular/router';
 import type { MatchAction } from '@mentorship/contracts';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
 import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@mentorship/admin/ui';
-import { ActionDialog, type ActionDialogData } from './action.dialog';
+import { ActionDialog, type ActionAnswer, type ActionDialogData } from './action.dialog';
 import { AgreementComponent } from './agreement.component';
 import { CheckInsComponent } from './check-ins.component';
 import { MapComponent } from './map.component';
@@ -26,8 +26,8 @@ import {
   instantLabel,
   matchStatusLabel,
   matchStatusTone,
+  endReasonLabel,
   phaseLabel,
-  phaseOf,
 } from './mentorship-words';
 import { NotebookComponent } from './notebook.component';
 import { PulseComponent } from './pulse.component';
@@ -76,11 +76,14 @@ import { TrialDecisionComponent } from './trial-decision.component';
           </p>
           <p class="state" aria-label="State">
             <span [class]="'chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
-            @if (phase(); as p) {
-              <span class="chip phase">Phase: {{ phaseText(p) }}</span>
+            @if (match.phase; as p) {
+              <span class="chip phase">Phase: {{ phaseText(p.phase) }} · month {{ p.month }}</span>
             }
             <span class="since">since {{ when(match.statusChangedAt) }}</span>
           </p>
+          @if (match.exitReasonCode) {
+            <p><strong>Why it ended:</strong> {{ endReason(match.exitReasonCode) }}</p>
+          }
           @if (match.exitReason) {
             <blockquote class="note">“{{ match.exitReason }}”</blockquote>
           }
@@ -124,6 +127,9 @@ import { TrialDecisionComponent } from './trial-decision.component';
                     >{{ done(event.action) }} ({{ actor(event.actor) }}): {{ statusLabel(event.from) }} →
                     {{ statusLabel(event.to) }}.</span
                   >
+                  @if (event.reasonCode) {
+                    <span>({{ endReason(event.reasonCode) }})</span>
+                  }
                   @if (event.reason) {
                     <span class="reason">“{{ event.reason }}”</span>
                   }
@@ -154,15 +160,12 @@ export class MatchPage {
   protected readonly actor = actorLabel;
   protected readonly when = instantLabel;
   protected readonly phaseText = phaseLabel;
+  protected readonly endReason = endReasonLabel;
   protected readonly side = this.store.side;
   protected readonly origin = (origin: string) =>
     ({ request: 'from a request', round: 'by a matching round', coordinator: 'by a coordinator' })[origin] ??
     origin;
 
-  protected readonly phase = computed(() => {
-    const match = this.store.match();
-    return match ? phaseOf(match.status, match.timeline, new Date()) : null;
-  });
   protected readonly actions = computed(() => this.store.match()?.allowedActions ?? []);
   protected readonly showsAgreement = computed(() => {
     const status = this.store.match()?.status;
@@ -190,7 +193,7 @@ export class MatchPage {
           : 'Only coordinators read the reason: leaving a trial is no one’s fault.',
     };
     this.dialog
-      .open<ActionDialog, ActionDialogData, { reason?: string }>(ActionDialog, { data })
+      .open<ActionDialog, ActionDialogData, ActionAnswer>(ActionDialog, { data })
       .afterClosed()
       .subscribe((answer) => {
         if (!answer) return;

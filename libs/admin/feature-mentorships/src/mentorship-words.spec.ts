@@ -1,31 +1,5 @@
-import type { MatchEventView, MatchView } from '@mentorship/contracts';
-import { counted, nextStep, phaseOf, sideOf } from './mentorship-words';
-
-const accepted = (occurredAt: string): MatchEventView => ({
-  action: 'accept',
-  from: 'pending',
-  to: 'trial',
-  actor: 'mentor',
-  actorUserId: 'u-mentor',
-  reason: null,
-  occurredAt,
-});
-
-describe('phaseOf', () => {
-  const timeline = [accepted('2026-01-15T10:00:00Z')];
-
-  it('counts whole months from the accept: 1–3 initiation, 4–12 development, then maturation', () => {
-    expect(phaseOf('trial', timeline, new Date('2026-04-14T09:00:00Z'))).toBe('initiation');
-    expect(phaseOf('active', timeline, new Date('2026-04-15T11:00:00Z'))).toBe('development');
-    expect(phaseOf('active', timeline, new Date('2027-01-14T09:00:00Z'))).toBe('development');
-    expect(phaseOf('active', timeline, new Date('2027-01-15T11:00:00Z'))).toBe('maturation');
-  });
-
-  it('has no phase before the mentor accepts or once the match is over', () => {
-    expect(phaseOf('pending', [], new Date('2026-02-01T00:00:00Z'))).toBeNull();
-    expect(phaseOf('ended', timeline, new Date('2026-02-01T00:00:00Z'))).toBeNull();
-  });
-});
+import type { MatchView } from '@mentorship/contracts';
+import { counted, endReasonLabel, nextStep, sideOf } from './mentorship-words';
 
 describe('nextStep', () => {
   const match = {
@@ -49,5 +23,14 @@ describe('nextStep', () => {
 describe('counted', () => {
   it('says one version, two versions', () => {
     expect([counted(1, 'version'), counted(2, 'version')]).toEqual(['1 version', '2 versions']);
+  });
+});
+
+describe('endReasonLabel', () => {
+  it('words the system’s reasons too', () => {
+    expect([endReasonLabel('goals_met'), endReasonLabel('cohort_ended')]).toEqual([
+      'Goals met',
+      'The cohort ended',
+    ]);
   });
 });

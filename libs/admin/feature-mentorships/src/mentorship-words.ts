@@ -2,7 +2,8 @@ import type {
   MapFlag,
   MatchAction,
   MatchActor,
-  MatchEventView,
+  MatchEndReason,
+  MatchPhase,
   MatchStatus,
   MatchView,
   MissedMilestoneCause,
@@ -55,8 +56,6 @@ const ACTOR: Record<MatchActor, string> = {
 };
 export const actorLabel = (actor: MatchActor) => ACTOR[actor];
 
-export type MatchPhase = 'initiation' | 'development' | 'maturation';
-
 const PHASE: Record<MatchPhase, string> = {
   initiation: 'Initiation (months 1–3)',
   development: 'Development (months 4–12)',
@@ -64,28 +63,16 @@ const PHASE: Record<MatchPhase, string> = {
 };
 export const phaseLabel = (phase: MatchPhase) => PHASE[phase];
 
-/**
- * The relationship's phase (issue 9.8), counted from the day the mentor accepted (the trial's
- * start, or the activation of a match without one): initiation in months 1–3, development in
- * 4–12, maturation after. Null before it started or after it is over.
- */
-export function phaseOf(
-  status: MatchStatus,
-  timeline: readonly MatchEventView[],
-  now: Date,
-): MatchPhase | null {
-  if (status !== 'trial' && status !== 'active') return null;
-  const start = timeline.find((event) => event.to === 'trial' || event.to === 'active');
-  if (!start) return null;
-  const began = new Date(start.occurredAt);
-  const months =
-    (now.getUTCFullYear() - began.getUTCFullYear()) * 12 +
-    (now.getUTCMonth() - began.getUTCMonth()) -
-    (now.getUTCDate() < began.getUTCDate() ? 1 : 0);
-  if (months < 3) return 'initiation';
-  if (months < 12) return 'development';
-  return 'maturation';
-}
+const END_REASON: Record<MatchEndReason, string> = {
+  goals_met: 'Goals met',
+  no_time: 'No time',
+  not_a_fit: 'Not a fit',
+  role_change: 'Role change',
+  other: 'Other',
+  member_left: 'A member left the organization',
+  cohort_ended: 'The cohort ended',
+};
+export const endReasonLabel = (code: MatchEndReason) => END_REASON[code];
 
 /** Which side of the match `userId` is on, if either. */
 export function sideOf(match: Pick<MatchView, 'menteeUserId' | 'mentorUserId'>, userId: string | undefined) {

@@ -116,6 +116,9 @@ export const ERROR_CODES = {
   /** 403: only the cohort's enrolled mentors and mentees answer its survey. */
   notCohortParticipant: 'not_cohort_participant',
   surveyAlreadyAnswered: 'survey_already_answered',
+  /** 409: a match's exit survey opens once it has ended or completed (`details.status`). */
+  exitSurveyNotOpen: 'exit_survey_not_open',
+  exitSurveyAlreadyAnswered: 'exit_survey_already_answered',
   // notifications
   notificationNotFound: 'notification_not_found',
   /** 404: an unsubscribe link that is not one of ours (cut short, or tampered with). */

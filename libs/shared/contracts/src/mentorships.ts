@@ -76,3 +76,32 @@ export type NeedsAttentionKind = (typeof NEEDS_ATTENTION_KINDS)[number];
 
 /** How many days ahead the list looks for trials ending (`trialEndingWithinDays`). */
 export const TRIAL_ENDING_WITHIN_DAYS = { min: 0, max: 90, default: 7 } as const;
+
+/**
+ * Why a match ended early or was closed (issue 9, point 8): the codes the mentee, the mentor or a
+ * coordinator choose when ending (`end`, with an optional note), and two the system gives:
+ * `member_left` (one of the two left the organization) and `cohort_ended` (a proposal or a
+ * pending match still open at the cohort's end).
+ */
+export const MATCH_END_REASONS = [
+  'goals_met',
+  'no_time',
+  'not_a_fit',
+  'role_change',
+  'other',
+  'member_left',
+  'cohort_ended',
+] as const;
+export type MatchEndReason = (typeof MATCH_END_REASONS)[number];
+/** The end reasons a person may give; the rest are the system's. */
+export const CHOSEN_END_REASONS = ['goals_met', 'no_time', 'not_a_fit', 'role_change', 'other'] as const;
+
+/**
+ * A match's phase (issue 9, point 8), counted in months from its start (its first step into trial
+ * or active): initiation in months 1–3, development in 4–12, maturation after.
+ */
+export const MATCH_PHASES = ['initiation', 'development', 'maturation'] as const;
+export type MatchPhase = (typeof MATCH_PHASES)[number];
+
+/** The exit survey's rating, 1 (poor) to 5 (excellent). */
+export const EXIT_SURVEY_RATING = { min: 1, max: 5 } as const;

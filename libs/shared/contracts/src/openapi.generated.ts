@@ -1363,6 +1363,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/exit-survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The match's exit survey: whether it is open, who answered
+         * @description Each side reads its own answer, the other's only as answered; coordinators read both.
+         */
+        get: operations["ExitSurveyController_get"];
+        put?: never;
+        /** Answer the exit survey of a match that ended or completed, once, as its mentee or mentor */
+        post: operations["ExitSurveyController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/cohorts/{cohortId}/suggestions": {
         parameters: {
             query?: never;
@@ -2587,6 +2608,24 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        MatchPhaseDto: {
+            /** @enum {string} */
+            phase: "initiation" | "development" | "maturation";
+            /** @description The month of the mentorship it is in (1 = its first), or ended in. */
+            month: number;
+            /**
+             * Format: date-time
+             * @description Its first step into trial or active.
+             */
+            startedAt: string;
+            /** Format: date-time */
+            phaseStartedAt: string;
+            /**
+             * Format: date-time
+             * @description When the next phase begins; null in maturation and once the match is over.
+             */
+            nextPhaseAt: string | null;
+        };
         MatchEventViewDto: {
             /** @enum {string} */
             action: "approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end";
@@ -2603,6 +2642,11 @@ export interface components {
             actorUserId: string | null;
             /** @description A trial's exit reason is shown to coordinators and its writer only. */
             reason: string | null;
+            /**
+             * @description The reason code of an ending (`member_left`, `cohort_ended`: the system).
+             * @enum {string|null}
+             */
+            reasonCode: "goals_met" | "no_time" | "not_a_fit" | "role_change" | "other" | "member_left" | "cohort_ended" | null;
             /** Format: date-time */
             occurredAt: string;
         };
@@ -2631,6 +2675,13 @@ export interface components {
             allowedActions: ("approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end")[];
             /** @description Why it was declined or ended (a trial's: coordinators only). */
             exitReason: string | null;
+            /**
+             * @description Why it ended or was closed, as a code (set by `end` and by the system).
+             * @enum {string|null}
+             */
+            exitReasonCode: "goals_met" | "no_time" | "not_a_fit" | "role_change" | "other" | "member_left" | "cohort_ended" | null;
+            /** @description Its phase by the clock; null for a match that never started (proposed, pending, declined). */
+            phase: components["schemas"]["MatchPhaseDto"] | null;
             /** @description Every transition, oldest first. */
             timeline: components["schemas"]["MatchEventViewDto"][];
         };
@@ -2642,6 +2693,11 @@ export interface components {
             action: "approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end";
             /** @description Required to reject, decline, withdraw or end; optional when a trial ends (then seen by coordinators only). */
             reason?: string;
+            /**
+             * @description Why the match ends, for `end` only (any other action refuses it): the code is seen by both sides and coordinators, `reason` is then an optional note. Ending with a note and no code records `other`.
+             * @enum {string}
+             */
+            reasonCode?: "goals_met" | "no_time" | "not_a_fit" | "role_change" | "other";
         };
         TrialSideAnswerDto: {
             /** @enum {string} */
@@ -3180,6 +3236,31 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ExitSurveyAnswerDto: {
+            /** @enum {string} */
+            side: "mentee" | "mentor";
+            answered: boolean;
+            /** @description Read by the side that answered and by coordinators; null for the other side. */
+            rating: number | null;
+            whatWorked: string | null;
+            whatToChange: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        ExitSurveyViewDto: {
+            /** @description The survey is open once the match has ended or completed. */
+            open: boolean;
+            /** @description The mentee’s, then the mentor’s. */
+            answers: components["schemas"]["ExitSurveyAnswerDto"][];
+        };
+        ExitSurveyInputDto: {
+            /** @description How the mentorship was, 1 (poor) to 5 (excellent). */
+            rating: number;
+            /** @description What worked. */
+            whatWorked?: string;
+            /** @description What to change next time. */
+            whatToChange?: string;
         };
         ScoreComponentDto: {
             /**
@@ -8995,6 +9076,115 @@ export interface operations {
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExitSurveyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitSurveyViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExitSurveyController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExitSurveyInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitSurveyViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_side_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `exit_survey_not_open`, `exit_survey_already_answered`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -70,6 +70,8 @@ const ITEMS = `
       JOIN matches m ON m.organization_id = q.organization_id AND m.id = q.match_id
       JOIN cohorts c ON c.organization_id = q.organization_id AND c.id = q.cohort_id
      WHERE q.organization_id = $1 AND ($2::uuid IS NULL OR q.cohort_id = $2) AND q.rematched_at IS NULL
+       AND EXISTS (SELECT 1 FROM memberships ms
+                    WHERE ms.organization_id = q.organization_id AND ms.user_id = q.mentee_user_id)
        AND NOT EXISTS (SELECT 1 FROM matches n
                         WHERE n.organization_id = q.organization_id AND n.cohort_id = q.cohort_id
                           AND n.mentee_user_id = q.mentee_user_id
