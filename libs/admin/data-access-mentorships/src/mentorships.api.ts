@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import type {
   EditAgreementRequest,
+  ExitSurveyRequest,
   NeedsAttentionKind,
   LogCheckInRequest,
   MatchActionRequest,
@@ -150,6 +151,18 @@ export class MentorshipsApi {
 
   answerPulse(orgId: string, matchId: string, body: PulseAnswerRequest) {
     return this.http.post('/api/v1/orgs/{orgId}/matches/{matchId}/pulse', {
+      path: { orgId, matchId },
+      body,
+    });
+  }
+
+  /** Open once the match ended or completed. */
+  exitSurvey(orgId: string, matchId: string) {
+    return this.http.get('/api/v1/orgs/{orgId}/matches/{matchId}/exit-survey', { path: { orgId, matchId } });
+  }
+
+  answerExitSurvey(orgId: string, matchId: string, body: ExitSurveyRequest) {
+    return this.http.post('/api/v1/orgs/{orgId}/matches/{matchId}/exit-survey', {
       path: { orgId, matchId },
       body,
     });

@@ -16,6 +16,7 @@ import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@ment
 import { ActionDialog, type ActionAnswer, type ActionDialogData } from './action.dialog';
 import { AgreementComponent } from './agreement.component';
 import { CheckInsComponent } from './check-ins.component';
+import { ExitSurveyComponent } from './exit-survey.component';
 import { MapComponent } from './map.component';
 import { MatchStore } from './match.store';
 import {
@@ -54,6 +55,7 @@ import { TrialDecisionComponent } from './trial-decision.component';
     CheckInsComponent,
     NotebookComponent,
     PulseComponent,
+    ExitSurveyComponent,
   ],
   template: `
     <div class="mm-page">
@@ -109,6 +111,9 @@ import { TrialDecisionComponent } from './trial-decision.component';
           @if (showsCheckIns()) {
             <mm-check-ins />
             <mm-notebook />
+          }
+          @if (store.exitSurvey()) {
+            <mm-exit-survey />
           }
           @if (store.pulse()) {
             <mm-pulse />

@@ -2,6 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type {
   AgreementView,
   CheckInPage,
+  ExitSurveyView,
   MapVersion,
   MapView,
   MatchDetail,
@@ -45,6 +46,7 @@ export class MatchStore {
   readonly notebook = signal<NotebookPage | null>(null);
   readonly meeting = signal<PlannedMeetingView | null>(null);
   readonly pulse = signal<PulseView | null>(null);
+  readonly exitSurvey = signal<ExitSurveyView | null>(null);
 
   /** The caller's side (mentee or mentor), or null for a coordinator who is neither. */
   readonly side = computed(() => {
@@ -90,6 +92,7 @@ export class MatchStore {
     this.reloadNotebook();
     this.reloadMeeting();
     this.reloadPulse();
+    this.reloadExitSurvey();
   }
 
   reloadTrial(): void {
@@ -128,6 +131,13 @@ export class MatchStore {
   reloadPulse(): void {
     if (this.side() === null) return this.pulse.set(null);
     this.read(this.api.pulse(this.orgId, this.matchId), this.pulse);
+  }
+
+  /** Only an ended or completed match has one. */
+  reloadExitSurvey(): void {
+    const status = this.match()?.status;
+    if (status !== 'ended' && status !== 'completed') return this.exitSurvey.set(null);
+    this.read(this.api.exitSurvey(this.orgId, this.matchId), this.exitSurvey);
   }
 
   /** Reads one part; the "does not exist yet" code leaves it empty, anything else is shown. */

@@ -168,3 +168,5 @@ export type NeedsAttentionPage = Schemas['NeedsAttentionPageDto'];
 export type PersonalBoard = Schemas['PersonalBoardDto'];
 export type BoardType = Schemas['BoardTypeDto'];
 export type BoardMentor = Schemas['BoardMentorDto'];
+export type ExitSurveyView = Schemas['ExitSurveyViewDto'];
+export type ExitSurveyRequest = Schemas['ExitSurveyInputDto'];
