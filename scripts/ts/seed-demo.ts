@@ -34,6 +34,7 @@ import {
   type DemoParticipant,
   type DemoPerson,
 } from './demo-people';
+import { seedDemoMentorships } from './demo-mentorships';
 
 export const DEMO_ORGANIZATION_NAME = 'Demo Mentoring Program';
 export const DEMO_PASSWORD = 'mentorship-demo-2026';
@@ -258,13 +259,15 @@ async function seed(): Promise<void> {
         );
     }
 
+    await seedDemoNotifications(app, organization.id, asker, choiceCohort.id, asMember);
+    await seedDemoMentorships(app, organization.id, coordinator);
+    // Last: it rolls the year up, so the dashboard counts every demo match, these included.
     await seedDemoHistory(
       app,
       organization.id,
       [DEMO_PROGRAM_NAME, DEMO_CHOICE_PROGRAM_NAME],
       creator!.email,
     );
-    await seedDemoNotifications(app, organization.id, asker, choiceCohort.id, asMember);
   } finally {
     await app.close();
   }

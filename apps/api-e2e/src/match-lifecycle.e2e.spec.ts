@@ -121,6 +121,21 @@ describe('the match state machine over HTTP', () => {
     await park(id);
   });
 
+  it('names both sides and the cohort, so a side can see who the other is', async () => {
+    await t.api.db.query(`UPDATE users SET display_name = 'Mira Mentor' WHERE id = $1`, [people.mentor.id]);
+    await t.api.db.query(`UPDATE users SET display_name = 'Theo Mentee' WHERE id = $1`, [people.mentee.id]);
+    const id = await matchIn('pending');
+    const seen = await get(people.mentee, id);
+    expect([seen.body.mentor, seen.body.mentee, seen.body.cohortName]).toEqual([
+      { userId: people.mentor.id, displayName: 'Mira Mentor' },
+      { userId: people.mentee.id, displayName: 'Theo Mentee' },
+      'Lifecycle cohort',
+    ]);
+    const listed = await t.http.get<Page<MatchViewDto>>(`/api/v1/orgs/${orgId}/matches`, people.mentor.token);
+    expect(listed.body.items.find((m) => m.id === id)?.mentee.displayName).toBe('Theo Mentee');
+    await park(id);
+  });
+
   it('writes each step to the timeline and the audit log, and keeps a trial’s reason from the other side', async () => {
     const id = await matchIn('pending');
     expect((await act(people.mentor, id, 'accept')).status).toBe(200);

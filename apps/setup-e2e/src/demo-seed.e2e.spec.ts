@@ -148,6 +148,46 @@ describe('demo seed', () => {
     }
   });
 
+  it('seeds a running cohort with a match in every state, with agreements, maps and check-ins', async () => {
+    const states = await db.query<{
+      status: string;
+      agreements: number;
+      signed: number;
+      maps: number;
+      checkIns: number;
+    }>(
+      `SELECT m.status,
+              count(DISTINCT a.match_id)::int AS agreements,
+              count(DISTINCT a.match_id) FILTER (WHERE a.mentee_signed_at IS NOT NULL AND a.mentor_signed_at IS NOT NULL)::int AS signed,
+              count(DISTINCT mp.match_id)::int AS maps,
+              count(DISTINCT ci.id)::int AS "checkIns"
+         FROM matches m
+         JOIN cohorts c ON c.organization_id = m.organization_id AND c.id = m.cohort_id
+         LEFT JOIN agreements a ON a.organization_id = m.organization_id AND a.match_id = m.id
+         LEFT JOIN mentorship_maps mp ON mp.organization_id = m.organization_id AND mp.match_id = m.id
+         LEFT JOIN check_ins ci ON ci.organization_id = m.organization_id AND ci.match_id = m.id
+        WHERE c.name = 'Winter 2026' AND c.status = 'running'
+        GROUP BY m.status ORDER BY m.status`,
+    );
+    expect(states).toEqual([
+      { status: 'active', agreements: 1, signed: 1, maps: 1, checkIns: 2 },
+      { status: 'completed', agreements: 1, signed: 1, maps: 1, checkIns: 1 },
+      { status: 'declined', agreements: 0, signed: 0, maps: 0, checkIns: 0 },
+      { status: 'ended', agreements: 1, signed: 1, maps: 1, checkIns: 1 },
+      { status: 'pending', agreements: 0, signed: 0, maps: 0, checkIns: 0 },
+      { status: 'proposed', agreements: 0, signed: 0, maps: 0, checkIns: 0 },
+      { status: 'trial', agreements: 0, signed: 0, maps: 0, checkIns: 1 },
+      { status: 'trial_declined', agreements: 0, signed: 0, maps: 0, checkIns: 0 },
+    ]);
+    // The active match's map warns: a milestone missed twice, one without a measure, one without a date.
+    const map = await one<{ versions: number }>(
+      `SELECT count(*)::int AS versions FROM map_versions v
+         JOIN matches m ON m.organization_id = v.organization_id AND m.id = v.match_id
+        WHERE m.status = 'active'`,
+    );
+    expect(map.versions).toBe(2);
+  });
+
   it('seeds idempotently: a second run changes nothing', async () => {
     const counts = () =>
       one(
@@ -157,6 +197,8 @@ describe('demo seed', () => {
                 (SELECT count(*)::int FROM cohort_participants) AS participants,
                 (SELECT count(*)::int FROM audit_events) AS audit,
                 (SELECT count(*)::int FROM match_requests) AS requests,
+                (SELECT count(*)::int FROM matches) AS matches,
+                (SELECT count(*)::int FROM check_ins) AS "checkIns",
                 (SELECT max(updated_at) FROM profiles) AS "profilesUpdated"`,
       );
     const before = await counts();

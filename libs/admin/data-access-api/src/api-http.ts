@@ -104,6 +104,25 @@ export class ApiHttp {
     return this.send('PATCH', path, request);
   }
 
+  put<P extends ApiPath<'put'>>(
+    path: P,
+    ...[request]: RequestArgs<P, 'put'>
+  ): Observable<ApiResponse<P, 'put'>> {
+    return this.send('PUT', path, request);
+  }
+
+  /**
+   * A GET whose answer is a file rather than JSON (an `.ics` calendar): the text, fetched with
+   * the session's token, which a plain link could not carry.
+   */
+  getText<P extends ApiPath<'get'>>(path: P, request: PathInit<P>): Observable<string> {
+    const { path: values = {} } = request as { path?: Record<string, string> };
+    return this.http.get(expandPath(path, values), {
+      headers: { 'X-Refresh-Cookie': '1' },
+      responseType: 'text',
+    });
+  }
+
   delete<P extends ApiPath<'delete'>>(
     path: P,
     ...[request]: RequestArgs<P, 'delete'>

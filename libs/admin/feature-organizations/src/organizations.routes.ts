@@ -56,6 +56,23 @@ export const organizationsRoutes: Routes = [
           import('@mentorship/admin/feature-match-requests').then((m) => m.matchRequestsRoutes),
       },
       {
+        // A match is open to its two sides and coordinators: the API answers 404 to anyone else.
+        path: 'matches',
+        loadChildren: () => import('@mentorship/admin/feature-mentorships').then((m) => m.mentorshipsRoutes),
+      },
+      {
+        // A member's own board; a coordinator opens anyone's (the API answers 404 otherwise).
+        path: 'board',
+        loadChildren: () =>
+          import('@mentorship/admin/feature-mentorships').then((m) => m.personalBoardRoutes),
+      },
+      {
+        path: 'attention',
+        canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],
+        loadChildren: () =>
+          import('@mentorship/admin/feature-mentorships').then((m) => m.needsAttentionRoutes),
+      },
+      {
         path: 'cohorts/:cohortId',
         title: 'Cohort · Mentorship Map',
         canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],

@@ -78,14 +78,21 @@ describe(ShellComponent.name, () => {
       'o1',
     );
     expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Northwind');
-    expect(navLinks(shell)).toEqual(['Home', 'My cohorts', 'My requests', 'My profile']);
+    expect(navLinks(shell)).toEqual([
+      'Home',
+      'My cohorts',
+      'My mentorships',
+      'My board',
+      'My requests',
+      'My profile',
+    ]);
     // One link per page, not an escaped slash: `/orgs/o1/requests/sent`.
     expect(shell.querySelector('nav a[href$="requests/sent"]')?.getAttribute('href')).toBe(
       '/orgs/o1/requests/sent',
     );
   });
 
-  it('shows coordinators the members, programs, cohorts and skills pages', async () => {
+  it('shows coordinators the members, programs, cohorts, needs-attention and skills pages', async () => {
     const shell = await render(
       [
         {
@@ -99,7 +106,15 @@ describe(ShellComponent.name, () => {
       ],
       'o1',
     );
-    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills', 'Analytics']);
+    expect(navLinks(shell)).toEqual([
+      'Home',
+      'Members',
+      'Programs',
+      'Cohorts',
+      'Needs attention',
+      'Skills',
+      'Analytics',
+    ]);
   });
 
   it('gives a coordinator who also mentors the requests to them and their own profile as well', async () => {
@@ -121,8 +136,10 @@ describe(ShellComponent.name, () => {
       'Members',
       'Programs',
       'Cohorts',
+      'Needs attention',
       'Skills',
       'Analytics',
+      'My mentorships',
       'Requests to me',
       'My profile',
     ]);
@@ -145,7 +162,16 @@ describe(ShellComponent.name, () => {
     expect(headerButtons(shell)).toEqual(['Sign out']);
     expect(shell.querySelectorAll('mat-toolbar-row')).toHaveLength(1);
     // Admins alone read the organization's email delivery log.
-    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills', 'Email log']);
+    expect(navLinks(shell)).toEqual([
+      'Home',
+      'Members',
+      'Programs',
+      'Cohorts',
+      'Needs attention',
+      'Skills',
+      'Analytics',
+      'Email log',
+    ]);
   });
 
   it('folds the account into a menu on a narrow screen and gives the switcher a row of its own', async () => {

@@ -26,11 +26,15 @@ export function organizationLinks(roles: readonly OrganizationRole[]): { path: s
     links.push(
       { path: 'programs', label: 'Programs' },
       { path: 'cohorts', label: 'Cohorts' },
+      { path: 'attention', label: 'Needs attention' },
       { path: 'skills', label: 'Skills' },
       { path: 'analytics', label: 'Analytics' },
     );
   else if (takesPart(roles)) links.push({ path: 'cohorts', label: 'My cohorts' });
   if (roles.includes('admin')) links.push({ path: 'email-deliveries', label: 'Email log' });
+  if (roles.includes('mentee') || roles.includes('mentor'))
+    links.push({ path: 'matches', label: 'My mentorships' });
+  if (roles.includes('mentee')) links.push({ path: 'board', label: 'My board' });
   if (roles.includes('mentee')) links.push({ path: 'requests/sent', label: 'My requests' });
   if (roles.includes('mentor')) links.push({ path: 'requests/received', label: 'Requests to me' });
   if (takesPart(roles)) links.push({ path: 'profile', label: 'My profile' });

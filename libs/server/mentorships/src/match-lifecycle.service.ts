@@ -11,7 +11,7 @@ import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
 import { phaseOf } from './match-phase.service';
 import { MatchEventRepository } from './repositories/match-event.repository';
-import { MatchRepository } from './repositories/match.repository';
+import { MatchRepository, type MatchLabels } from './repositories/match.repository';
 
 /** What the state machine did: the match as it is now, and the step it took. */
 export interface MatchTransitioned {
@@ -50,7 +50,8 @@ export class MatchLifecycleService {
       offset: query.offset,
       limit: query.pageSize,
     });
-    return pageOf(query, found, (match) => toView(match, sidesOf(match, caller)));
+    const labels = await this.matches.labelsOf(found.rows);
+    return pageOf(query, found, (match) => toView(match, sidesOf(match, caller), labels));
   }
 
   async get(matchId: string): Promise<MatchDetailDto> {
@@ -175,6 +176,7 @@ export class MatchLifecycleService {
     sides: readonly MatchActor[],
   ): Promise<MatchDetailDto> {
     const events = await this.events.ofMatch(match.id);
+    const labels = await this.matches.labelsOf([match]);
     const coordinator = sides.includes('coordinator');
     // A trial's exit reason is no one's blame: coordinators and its writer read it, nobody else.
     const readable = (event: MatchEventEntity) =>
@@ -184,7 +186,7 @@ export class MatchLifecycleService {
     const exit = events.at(-1);
     const started = events.find((event) => event.toStatus === 'trial' || event.toStatus === 'active');
     return {
-      ...toView(match, sides),
+      ...toView(match, sides, labels),
       exitReason: exit && exit.reason !== null && readable(exit) ? match.exitReason : null,
       exitReasonCode: match.exitReasonCode,
       phase: phaseOf(match, started?.occurredAt ?? null, this.clock.now()),
@@ -211,12 +213,16 @@ export function sidesOf(match: MatchEntity, caller: Caller): MatchActor[] {
   return sides;
 }
 
-function toView(match: MatchEntity, sides: readonly MatchActor[]): MatchViewDto {
+function toView(match: MatchEntity, sides: readonly MatchActor[], labels: MatchLabels): MatchViewDto {
+  const person = (userId: string) => ({ userId, displayName: labels.people.get(userId) ?? '' });
   return {
     id: match.id,
     cohortId: match.cohortId,
     mentorUserId: match.mentorUserId,
     menteeUserId: match.menteeUserId,
+    mentor: person(match.mentorUserId),
+    mentee: person(match.menteeUserId),
+    cohortName: labels.cohorts.get(match.cohortId) ?? '',
     status: match.status,
     origin: match.origin,
     singleConversation: match.singleConversation,

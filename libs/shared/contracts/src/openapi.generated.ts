@@ -2888,6 +2888,11 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        MatchPersonDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
         MatchViewDto: {
             /** Format: uuid */
             id: string;
@@ -2897,6 +2902,9 @@ export interface components {
             mentorUserId: string;
             /** Format: uuid */
             menteeUserId: string;
+            mentor: components["schemas"]["MatchPersonDto"];
+            mentee: components["schemas"]["MatchPersonDto"];
+            cohortName: string;
             /** @enum {string} */
             status: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
             /** @enum {string} */
@@ -2966,6 +2974,9 @@ export interface components {
             mentorUserId: string;
             /** Format: uuid */
             menteeUserId: string;
+            mentor: components["schemas"]["MatchPersonDto"];
+            mentee: components["schemas"]["MatchPersonDto"];
+            cohortName: string;
             /** @enum {string} */
             status: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
             /** @enum {string} */

@@ -80,6 +80,13 @@ export class MatchEventViewDto {
   occurredAt!: string;
 }
 
+export class MatchPersonDto {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+  @ApiProperty()
+  displayName!: string;
+}
+
 /** Where a started match is in its life: initiation (months 1–3), development (4–12), maturation. */
 export class MatchPhaseDto {
   @ApiProperty({ enum: MATCH_PHASES })
@@ -108,6 +115,12 @@ export class MatchViewDto {
   mentorUserId!: string;
   @ApiProperty({ format: 'uuid' })
   menteeUserId!: string;
+  @ApiProperty({ type: MatchPersonDto })
+  mentor!: MatchPersonDto;
+  @ApiProperty({ type: MatchPersonDto })
+  mentee!: MatchPersonDto;
+  @ApiProperty()
+  cohortName!: string;
   @ApiProperty({ enum: MATCH_STATUSES })
   status!: MatchStatus;
   @ApiProperty({ enum: MATCH_ORIGINS })

@@ -3,6 +3,12 @@ import { MATCH_STATUSES_HOLDING_A_PLACE, type MatchEndReason, type MatchStatus }
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
 import { MatchEntity } from '../entities/match.entity';
 
+/** Names of the people and cohorts of some matches, by id. */
+export interface MatchLabels {
+  people: Map<string, string>;
+  cohorts: Map<string, string>;
+}
+
 export type NewMatchRow = Omit<
   TenantRow<MatchEntity, 'organizationId'>,
   'createdAt' | 'updatedAt' | 'statusChangedAt' | 'exitReason' | 'exitReasonCode' | 'trialEndsAt'
@@ -220,6 +226,28 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
       .addOrderBy('m.id', 'ASC');
     if (filter.status) builder.andWhere('m.status = :status', { status: filter.status });
     return this.findPage(builder, { offset: filter.offset, limit: filter.limit });
+  }
+
+  /**
+   * What a page about matches shows of their people and cohorts: each side's display name and each cohort's name, so a mentee can see who their mentor
+   * is without the coordinators' profile routes.
+   */
+  async labelsOf(matches: readonly MatchEntity[]): Promise<MatchLabels> {
+    if (matches.length === 0) return { people: new Map(), cohorts: new Map() };
+    const people = await this.sql<{ id: string; name: string }>(
+      `SELECT DISTINCT u.id, u.display_name AS name
+         FROM matches m JOIN users u ON u.id IN (m.mentor_user_id, m.mentee_user_id)
+        WHERE m.organization_id = $1 AND m.id = ANY ($2::uuid[])`,
+      [matches.map((m) => m.id)],
+    );
+    const cohorts = await this.sql<{ id: string; name: string }>(
+      `SELECT c.id, c.name FROM cohorts c WHERE c.organization_id = $1 AND c.id = ANY ($2::uuid[])`,
+      [[...new Set(matches.map((m) => m.cohortId))]],
+    );
+    return {
+      people: new Map(people.map((row) => [row.id, row.name])),
+      cohorts: new Map(cohorts.map((row) => [row.id, row.name])),
+    };
   }
 
   /**

@@ -1,0 +1,108 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import { FIELD_LIMITS } from '@mentorship/contracts';
+import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
+import { ErrorNotifier, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { MatchStore } from './match.store';
+import { instantLabel } from './mentorship-words';
+
+/** After a match ends or completes: each side rates it once and says what worked and what to change. */
+@Component({
+  selector: 'mm-exit-survey',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    FormErrorComponent,
+  ],
+  template: `
+    <section class="mm-section" aria-labelledby="exit-title">
+      <h2 id="exit-title">Exit survey</h2>
+      @if (store.exitSurvey(); as survey) {
+        <ul class="answers" aria-label="Exit survey answers">
+          @for (answer of survey.answers; track answer.side) {
+            <li>
+              <strong>{{ answer.side === 'mentee' ? 'Mentee' : 'Mentor' }}:</strong>
+              @if (!answer.answered) {
+                not answered yet
+              } @else if (answer.rating === null) {
+                answered
+              } @else {
+                rated {{ answer.rating }}/5 on {{ when(answer.answeredAt) }}
+                {{ answer.whatWorked ? '— worked: ' + answer.whatWorked : '' }}
+                {{ answer.whatToChange ? '— to change: ' + answer.whatToChange : '' }}
+              }
+            </li>
+          }
+        </ul>
+        @if (canAnswer()) {
+          <form [formGroup]="form" (ngSubmit)="answer()" class="mm-form-fields" aria-label="Exit survey">
+            <span class="legend" id="exit-rating">How was the mentorship? (1 poor – 5 excellent)</span>
+            <mat-radio-group formControlName="rating" aria-labelledby="exit-rating" class="radios">
+              @for (r of ratings; track r) {
+                <mat-radio-button [value]="r">{{ r }}</mat-radio-button>
+              }
+            </mat-radio-group>
+            <mat-form-field subscriptSizing="dynamic">
+              <mat-label>What worked</mat-label>
+              <textarea matInput rows="2" formControlName="whatWorked"></textarea>
+            </mat-form-field>
+            <mat-form-field subscriptSizing="dynamic">
+              <mat-label>What to change next time</mat-label>
+              <textarea matInput rows="2" formControlName="whatToChange"></textarea>
+            </mat-form-field>
+            <mm-form-error [message]="submission.error()" />
+            <div>
+              <button mat-flat-button type="submit" [disabled]="submission.submitting()">Send</button>
+            </div>
+          </form>
+        }
+      }
+    </section>
+  `,
+  styleUrl: './mentorships.css',
+})
+export class ExitSurveyComponent {
+  protected readonly store = inject(MatchStore);
+  private readonly api = inject(MentorshipsApi);
+  private readonly notifier = inject(ErrorNotifier);
+  protected readonly when = instantLabel;
+  protected readonly ratings = [1, 2, 3, 4, 5];
+  private readonly notes = [Validators.maxLength(FIELD_LIMITS.checkInNotes.max)];
+  protected readonly form = new FormGroup({
+    rating: new FormControl<number | null>(null, Validators.required),
+    whatWorked: new FormControl('', { nonNullable: true, validators: this.notes }),
+    whatToChange: new FormControl('', { nonNullable: true, validators: this.notes }),
+  });
+  protected readonly submission = new FormSubmission(this.form);
+
+  protected readonly canAnswer = computed(() => {
+    const side = this.store.side();
+    const survey = this.store.exitSurvey();
+    return !!side && !!survey?.open && !survey.answers.find((a) => a.side === side)?.answered;
+  });
+
+  protected answer(): void {
+    const v = this.form.getRawValue();
+    this.submission.submit(
+      () =>
+        this.api.answerExitSurvey(this.store.orgId, this.store.matchId, {
+          rating: v.rating ?? 1,
+          ...(v.whatWorked.trim() ? { whatWorked: v.whatWorked.trim() } : {}),
+          ...(v.whatToChange.trim() ? { whatToChange: v.whatToChange.trim() } : {}),
+        }),
+      (survey) => {
+        this.submission.submitting.set(false);
+        this.store.exitSurvey.set(survey);
+        this.notifier.info('Thank you: your answer is sent.');
+      },
+    );
+  }
+}

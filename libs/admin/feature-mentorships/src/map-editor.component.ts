@@ -1,0 +1,318 @@
+import { ChangeDetectionStrategy, Component, inject, input, type OnInit, output } from '@angular/core';
+import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  COMMUNITY_LEVELS,
+  FIELD_LIMITS,
+  MAP_STAGES,
+  type CommunityLevel,
+  type MapStage,
+  type MapView,
+  type MilestoneView,
+} from '@mentorship/contracts';
+import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
+import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { MatchStore } from './match.store';
+
+const line = FIELD_LIMITS.lifecycleLine;
+const text = FIELD_LIMITS.lifecycleText;
+
+type MilestoneForm = FormGroup<{
+  id: FormControl<string | null>;
+  title: FormControl<string>;
+  performance: FormControl<string>;
+  community: FormControl<string>;
+  stage: FormControl<MapStage>;
+  dueOn: FormControl<string>;
+  measure: FormControl<string>;
+  doneOn: FormControl<string | null>;
+}>;
+
+function milestoneForm(milestone?: MilestoneView): MilestoneForm {
+  return new FormGroup({
+    id: new FormControl<string | null>(milestone?.id ?? null),
+    title: new FormControl(milestone?.title ?? '', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(line.max)],
+    }),
+    performance: new FormControl(milestone?.performance ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(text.max)],
+    }),
+    community: new FormControl(milestone?.community ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(text.max)],
+    }),
+    stage: new FormControl<MapStage>(milestone?.stage ?? 'discovery', { nonNullable: true }),
+    dueOn: new FormControl(milestone?.dueOn ?? '', { nonNullable: true }),
+    measure: new FormControl(milestone?.measure ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(text.max)],
+    }),
+    doneOn: new FormControl<string | null>(milestone?.doneOn ?? null),
+  });
+}
+
+/** "Public speaking: 2" a line, as typed; a line without a rating counts as 1. */
+function parseSkills(value: string) {
+  return value
+    .split('\n')
+    .map((row) => row.trim())
+    .filter(Boolean)
+    .map((row) => {
+      const found = /^(.*?)[\s:–-]+([1-5])$/.exec(row);
+      return found ? { name: found[1].trim(), rating: Number(found[2]) } : { name: row, rating: 1 };
+    });
+}
+
+const lines = (value: string) =>
+  value
+    .split('\n')
+    .map((row) => row.trim())
+    .filter(Boolean);
+
+/**
+ * The mentee's map editor: the states, the community level and the milestones in their order
+ * (add, move up or down, remove). A kept milestone is sent with its id, so a changed due date
+ * is a retarget and the map's history follows it rather than starting over.
+ */
+@Component({
+  selector: 'mm-map-editor',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
+  template: `
+    <form [formGroup]="form" (ngSubmit)="save()" class="mm-form-fields" aria-label="Edit the mentorship map">
+      <h3>Where you are now</h3>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Skills and how you rate yourself</mat-label>
+        <textarea matInput rows="3" formControlName="skills"></textarea>
+        <mat-hint>One a line, with a rating 1–5, e.g. “Public speaking: 2”.</mat-hint>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Performance themes</mat-label>
+        <textarea matInput rows="2" formControlName="performanceThemes"></textarea>
+        <mat-hint>One a line.</mat-hint>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>How you take part in your community</mat-label>
+        <textarea matInput rows="2" formControlName="communityInvolvement"></textarea>
+      </mat-form-field>
+      <h3>Where you want to be</h3>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Desired future state</mat-label>
+        <textarea matInput rows="2" formControlName="desired"></textarea>
+      </mat-form-field>
+      <div class="row">
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>Time horizon (months)</mat-label>
+          <input matInput type="number" min="1" max="60" formControlName="horizonMonths" />
+          <mat-error>{{
+            form.controls.horizonMonths.errors | fieldError: { min: 'From 1 to 60.', max: 'From 1 to 60.' }
+          }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>Community level</mat-label>
+          <mat-select formControlName="communityLevel">
+            @for (level of levels; track level) {
+              <mat-option [value]="level">{{ level }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      </div>
+      <h3>Milestones</h3>
+      <p class="hint">Three to five work best. Each has a performance part and a community part.</p>
+      <ol class="milestone-forms" formArrayName="milestones">
+        @for (
+          group of milestones.controls;
+          track group;
+          let i = $index;
+          let first = $first;
+          let last = $last
+        ) {
+          <li [formGroupName]="i" class="milestone-form">
+            <fieldset>
+              <legend>Milestone {{ i + 1 }}</legend>
+              <mat-form-field subscriptSizing="dynamic">
+                <mat-label>Title</mat-label>
+                <input matInput formControlName="title" />
+                <mat-error>{{
+                  group.controls.title.errors
+                    | fieldError: { required: 'Name the milestone.', pattern: 'Name the milestone.' }
+                }}</mat-error>
+              </mat-form-field>
+              <mat-form-field subscriptSizing="dynamic">
+                <mat-label>Performance part</mat-label>
+                <textarea matInput rows="2" formControlName="performance"></textarea>
+              </mat-form-field>
+              <mat-form-field subscriptSizing="dynamic">
+                <mat-label>Community part</mat-label>
+                <textarea matInput rows="2" formControlName="community"></textarea>
+              </mat-form-field>
+              <div class="row">
+                <mat-form-field subscriptSizing="dynamic">
+                  <mat-label>Stage</mat-label>
+                  <mat-select formControlName="stage">
+                    @for (stage of stages; track stage) {
+                      <mat-option [value]="stage">{{ stage }}</mat-option>
+                    }
+                  </mat-select>
+                </mat-form-field>
+                <mat-form-field subscriptSizing="dynamic">
+                  <mat-label>Due date</mat-label>
+                  <input matInput type="date" formControlName="dueOn" />
+                </mat-form-field>
+              </div>
+              <mat-form-field subscriptSizing="dynamic">
+                <mat-label>Measure of done</mat-label>
+                <input matInput formControlName="measure" />
+                <mat-hint>How you will know it is done.</mat-hint>
+              </mat-form-field>
+              <div class="buttons">
+                <button
+                  mat-button
+                  type="button"
+                  [disabled]="first"
+                  (click)="move(i, -1)"
+                  [attr.aria-label]="'Move milestone ' + (i + 1) + ' up'"
+                >
+                  Move up
+                </button>
+                <button
+                  mat-button
+                  type="button"
+                  [disabled]="last"
+                  (click)="move(i, 1)"
+                  [attr.aria-label]="'Move milestone ' + (i + 1) + ' down'"
+                >
+                  Move down
+                </button>
+                <button
+                  mat-button
+                  type="button"
+                  (click)="remove(i)"
+                  [attr.aria-label]="'Remove milestone ' + (i + 1)"
+                >
+                  Remove
+                </button>
+              </div>
+            </fieldset>
+          </li>
+        }
+      </ol>
+      <div>
+        <button mat-stroked-button type="button" (click)="add()">Add a milestone</button>
+      </div>
+      <mm-form-error [message]="submission.error()" />
+      <div class="buttons">
+        <button mat-flat-button type="submit" [disabled]="submission.submitting()">Save the map</button>
+        <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
+      </div>
+    </form>
+  `,
+  styleUrl: './mentorships.css',
+})
+export class MapEditorComponent implements OnInit {
+  readonly map = input<MapView | null>(null);
+  readonly saved = output<MapView>();
+  readonly cancelled = output<void>();
+  private readonly store = inject(MatchStore);
+  private readonly api = inject(MentorshipsApi);
+  private readonly notifier = inject(ErrorNotifier);
+  protected readonly stages = MAP_STAGES;
+  protected readonly levels = COMMUNITY_LEVELS;
+
+  protected readonly milestones = new FormArray<MilestoneForm>([]);
+  protected readonly form = new FormGroup({
+    skills: new FormControl('', { nonNullable: true }),
+    performanceThemes: new FormControl('', { nonNullable: true }),
+    communityInvolvement: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.maxLength(text.max)],
+    }),
+    desired: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(text.max)] }),
+    horizonMonths: new FormControl(12, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(1), Validators.max(60)],
+    }),
+    communityLevel: new FormControl<CommunityLevel>('participant', { nonNullable: true }),
+    milestones: this.milestones,
+  });
+  protected readonly submission = new FormSubmission(this.form);
+
+  ngOnInit(): void {
+    const map = this.map();
+    if (!map) {
+      this.add();
+      return;
+    }
+    this.form.patchValue({
+      skills: map.currentState.skills.map((s) => `${s.name}: ${s.rating}`).join('\n'),
+      performanceThemes: map.currentState.performanceThemes.join('\n'),
+      communityInvolvement: map.currentState.communityInvolvement,
+      desired: map.desiredState.description,
+      horizonMonths: map.desiredState.horizonMonths,
+      communityLevel: map.communityLevel,
+    });
+    for (const milestone of map.milestones) this.milestones.push(milestoneForm(milestone));
+  }
+
+  protected add(): void {
+    this.milestones.push(milestoneForm());
+  }
+
+  protected remove(index: number): void {
+    this.milestones.removeAt(index);
+  }
+
+  protected move(index: number, by: -1 | 1): void {
+    const group = this.milestones.at(index);
+    this.milestones.removeAt(index);
+    this.milestones.insert(index + by, group);
+  }
+
+  protected save(): void {
+    const value = this.form.getRawValue();
+    const map = this.map();
+    this.submission.submit(
+      () =>
+        this.api.saveMap(this.store.orgId, this.store.matchId, {
+          ...(map ? { version: map.version } : {}),
+          currentState: {
+            skills: parseSkills(value.skills),
+            performanceThemes: lines(value.performanceThemes),
+            communityInvolvement: value.communityInvolvement.trim(),
+          },
+          desiredState: { description: value.desired.trim(), horizonMonths: value.horizonMonths },
+          communityLevel: value.communityLevel,
+          milestones: value.milestones.map((m) => ({
+            ...(m.id ? { id: m.id } : {}),
+            title: m.title.trim(),
+            performance: m.performance.trim(),
+            community: m.community.trim(),
+            stage: m.stage,
+            dueOn: m.dueOn || null,
+            measure: m.measure.trim() || null,
+            doneOn: m.doneOn,
+            // Who helps is not edited here yet: a kept milestone keeps its helpers.
+            helpers: map?.milestones.find((kept) => kept.id === m.id)?.helpers ?? [],
+          })),
+        }),
+      (saved) => {
+        this.submission.submitting.set(false);
+        this.notifier.info(`Map saved as version ${saved.version}.`);
+        this.saved.emit(saved);
+      },
+    );
+  }
+}

@@ -1,0 +1,144 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import { DEFAULT_PAGE_SIZE, MATCH_STATUSES, type MatchPage, type MatchStatus } from '@mentorship/contracts';
+import { SessionStore } from '@mentorship/admin/data-access-identity';
+import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
+import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@mentorship/admin/ui';
+import { instantLabel, matchStatusLabel, matchStatusTone, nextStep, sideOf } from './mentorship-words';
+
+const ALL = 'all';
+
+/** `/orgs/:orgId/matches`: the caller's mentorships, as mentee and as mentor, with the next step of each. */
+@Component({
+  selector: 'mm-my-mentorships-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    MatCardModule,
+    MatPaginatorModule,
+    MatSelectModule,
+    EmptyStateComponent,
+    LoadingStateComponent,
+  ],
+  template: `
+    <div class="mm-page">
+      <header class="mm-page-header">
+        <h1>My mentorships</h1>
+        <mat-form-field subscriptSizing="dynamic" class="status-filter">
+          <mat-label>State</mat-label>
+          <mat-select [value]="status() ?? all" (selectionChange)="filter($event.value)">
+            <mat-option [value]="all">Any state</mat-option>
+            @for (s of statuses; track s) {
+              <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      </header>
+      <mm-loading-state [loading]="loading()" label="Loading your mentorships" />
+      @if (page(); as p) {
+        @if (p.items.length === 0) {
+          <mm-empty-state>
+            @if (status()) {
+              No mentorship is in this state.
+            } @else {
+              You have no mentorship yet. A match appears here once a coordinator proposes it or a mentor
+              accepts your request.
+            }
+          </mm-empty-state>
+        } @else {
+          <ul class="cards" aria-label="My mentorships">
+            @for (match of p.items; track match.id) {
+              <li>
+                <mat-card appearance="outlined">
+                  <mat-card-header>
+                    <mat-card-title>
+                      <h2 class="card-title">
+                        <a [routerLink]="['/orgs', orgId(), 'matches', match.id]">{{ title(match) }}</a>
+                      </h2>
+                    </mat-card-title>
+                    <mat-card-subtitle
+                      >{{ match.cohortName }} · you are the {{ side(match) }}</mat-card-subtitle
+                    >
+                  </mat-card-header>
+                  <mat-card-content>
+                    <p class="state">
+                      <span [class]="'chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
+                      <span>since {{ when(match.statusChangedAt) }}</span>
+                    </p>
+                    <p><strong>Next:</strong> {{ next(match) }}</p>
+                  </mat-card-content>
+                </mat-card>
+              </li>
+            }
+          </ul>
+          @if (p.total > p.pageSize) {
+            <mat-paginator
+              [length]="p.total"
+              [pageIndex]="p.page - 1"
+              [pageSize]="p.pageSize"
+              [hidePageSize]="true"
+              aria-label="Pages of my mentorships"
+              (page)="turn($event)"
+            />
+          }
+        }
+      }
+    </div>
+  `,
+  styleUrl: './mentorships.css',
+})
+export class MyMentorshipsPage {
+  readonly orgId = input.required<string>();
+  private readonly api = inject(MentorshipsApi);
+  private readonly session = inject(SessionStore);
+  private readonly notifier = inject(ErrorNotifier);
+  protected readonly all = ALL;
+  protected readonly statuses = MATCH_STATUSES;
+  protected readonly statusLabel = matchStatusLabel;
+  protected readonly tone = matchStatusTone;
+  protected readonly when = instantLabel;
+  protected readonly status = signal<MatchStatus | null>(null);
+  protected readonly pageNumber = signal(1);
+  protected readonly page = signal<MatchPage | null>(null);
+  protected readonly loading = signal(false);
+
+  protected readonly side = (match: MatchPage['items'][number]) =>
+    sideOf(match, this.session.user()?.id) ?? 'coordinator';
+  protected readonly next = (match: MatchPage['items'][number]) =>
+    nextStep(match, sideOf(match, this.session.user()?.id));
+  /** The other side's name first: who the mentorship is with. */
+  protected readonly title = (match: MatchPage['items'][number]) =>
+    this.side(match) === 'mentor'
+      ? `Mentoring ${match.mentee.displayName}`
+      : `Mentored by ${match.mentor.displayName}`;
+
+  constructor() {
+    effect((onCleanup) => {
+      this.loading.set(true);
+      const query = { page: this.pageNumber(), pageSize: DEFAULT_PAGE_SIZE, status: this.status() };
+      const subscription = this.api.mine(this.orgId(), query).subscribe({
+        next: (page) => {
+          this.page.set(page);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.loading.set(false);
+          this.notifier.show(error);
+        },
+      });
+      onCleanup(() => subscription.unsubscribe());
+    });
+  }
+
+  protected filter(value: MatchStatus | typeof ALL): void {
+    this.status.set(value === ALL ? null : value);
+    this.pageNumber.set(1);
+  }
+
+  protected turn(event: PageEvent): void {
+    this.pageNumber.set(event.pageIndex + 1);
+  }
+}

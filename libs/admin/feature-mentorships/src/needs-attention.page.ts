@@ -1,0 +1,163 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import {
+  DEFAULT_PAGE_SIZE,
+  NEEDS_ATTENTION_KINDS,
+  TRIAL_ENDING_WITHIN_DAYS,
+  type NeedsAttentionKind,
+  type NeedsAttentionPage as AttentionPage,
+} from '@mentorship/contracts';
+import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
+import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@mentorship/admin/ui';
+import { dayLabel, instantLabel } from './mentorship-words';
+
+const ALL = 'all';
+const KIND: Record<NeedsAttentionKind, string> = {
+  trial_ending: 'Trial ending',
+  rematch_waiting: 'Waiting for a new match',
+  no_check_in: 'No check-in',
+  milestone_missed: 'Milestone missed',
+};
+/** How far ahead a coordinator may look for trials ending. */
+const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
+
+/**
+ * `/orgs/:orgId/attention` (coordinators and admins): trials ending, declined trials whose mentee
+ * waits for a new match, pairs with no check-in for too long, and milestones missed — oldest
+ * first, each with a link to the match.
+ */
+@Component({
+  selector: 'mm-needs-attention-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatPaginatorModule, MatSelectModule, EmptyStateComponent, LoadingStateComponent],
+  template: `
+    <div class="mm-page">
+      <header class="mm-page-header">
+        <h1>Needs attention</h1>
+        <div class="row filters">
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>Kind</mat-label>
+            <mat-select [value]="kind() ?? all" (selectionChange)="filter($event.value)">
+              <mat-option [value]="all">Every kind</mat-option>
+              @for (k of kinds; track k) {
+                <mat-option [value]="k">{{ kindText(k) }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>Trials ending within</mat-label>
+            <mat-select [value]="within()" (selectionChange)="horizon($event.value)">
+              @for (days of horizons; track days) {
+                <mat-option [value]="days">{{ days }} days</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        </div>
+      </header>
+      <mm-loading-state [loading]="loading()" label="Loading what needs attention" />
+      @if (page(); as p) {
+        @if (p.items.length === 0) {
+          <mm-empty-state>Nothing needs attention: every pair is on track.</mm-empty-state>
+        } @else {
+          <ul class="cards" aria-label="Needs attention">
+            @for (item of p.items; track item.kind + item.matchId + (item.milestone?.id ?? '')) {
+              <li class="mm-section">
+                <p class="state">
+                  <span [class]="'chip ' + (item.kind === 'trial_ending' ? 'waiting' : 'warn')">{{
+                    kindText(item.kind)
+                  }}</span>
+                  <span class="since">{{ item.cohortName }}</span>
+                </p>
+                <h2 class="card-title">
+                  <a [routerLink]="['/orgs', orgId(), 'matches', item.matchId]"
+                    >{{ item.mentee.displayName }} and {{ item.mentor.displayName }}</a
+                  >
+                </h2>
+                <p>{{ item.reason }}</p>
+                <p class="hint">
+                  Since {{ when(item.since) }}
+                  @if (item.dueAt) {
+                    · due {{ when(item.dueAt) }}
+                  }
+                  @if (item.milestone; as m) {
+                    · “{{ m.title }}” was due {{ day(m.dueOn) }}
+                  }
+                  ·
+                  <a [routerLink]="['/orgs', orgId(), 'board', item.mentee.userId]"
+                    >{{ item.mentee.displayName }}’s board</a
+                  >
+                </p>
+              </li>
+            }
+          </ul>
+          @if (p.total > p.pageSize) {
+            <mat-paginator
+              [length]="p.total"
+              [pageIndex]="p.page - 1"
+              [pageSize]="p.pageSize"
+              [hidePageSize]="true"
+              aria-label="Pages of what needs attention"
+              (page)="turn($event)"
+            />
+          }
+        }
+      }
+    </div>
+  `,
+  styleUrl: './mentorships.css',
+})
+export class NeedsAttentionPage {
+  readonly orgId = input.required<string>();
+  private readonly api = inject(MentorshipsApi);
+  private readonly notifier = inject(ErrorNotifier);
+  protected readonly all = ALL;
+  protected readonly kinds = NEEDS_ATTENTION_KINDS;
+  protected readonly horizons = HORIZONS;
+  protected readonly kindText = (kind: NeedsAttentionKind) => KIND[kind];
+  protected readonly when = instantLabel;
+  protected readonly day = dayLabel;
+  protected readonly kind = signal<NeedsAttentionKind | null>(null);
+  protected readonly within = signal<number>(TRIAL_ENDING_WITHIN_DAYS.default);
+  protected readonly pageNumber = signal(1);
+  protected readonly page = signal<AttentionPage | null>(null);
+  protected readonly loading = signal(false);
+
+  constructor() {
+    effect((onCleanup) => {
+      this.loading.set(true);
+      const query = {
+        page: this.pageNumber(),
+        pageSize: DEFAULT_PAGE_SIZE,
+        kind: this.kind(),
+        trialEndingWithinDays: this.within(),
+      };
+      const subscription = this.api.needsAttention(this.orgId(), query).subscribe({
+        next: (page) => {
+          this.page.set(page);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.loading.set(false);
+          this.notifier.show(error);
+        },
+      });
+      onCleanup(() => subscription.unsubscribe());
+    });
+  }
+
+  protected filter(value: NeedsAttentionKind | typeof ALL): void {
+    this.kind.set(value === ALL ? null : value);
+    this.pageNumber.set(1);
+  }
+
+  protected horizon(days: number): void {
+    this.within.set(days);
+    this.pageNumber.set(1);
+  }
+
+  protected turn(event: PageEvent): void {
+    this.pageNumber.set(event.pageIndex + 1);
+  }
+}

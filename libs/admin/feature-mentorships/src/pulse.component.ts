@@ -1,0 +1,96 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import { FIELD_LIMITS } from '@mentorship/contracts';
+import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
+import { ErrorNotifier, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { MatchStore } from './match.store';
+import { dayLabel, instantLabel } from './mentorship-words';
+
+/** The pulse survey of this period (1–5 and a comment) for a side, and their earlier answers. */
+@Component({
+  selector: 'mm-pulse',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    FormErrorComponent,
+  ],
+  template: `
+    <section class="mm-section" aria-labelledby="pulse-title">
+      <h2 id="pulse-title">Feedback</h2>
+      @if (store.pulse(); as pulse) {
+        @if (pulse.due && store.running()) {
+          <form [formGroup]="form" (ngSubmit)="answer()" class="mm-form-fields" aria-label="Pulse survey">
+            <span class="legend" id="pulse-label">How is the mentorship going? (1 poor – 5 great)</span>
+            <mat-radio-group formControlName="rating" aria-labelledby="pulse-label" class="radios">
+              @for (r of ratings; track r) {
+                <mat-radio-button [value]="r">{{ r }}</mat-radio-button>
+              }
+            </mat-radio-group>
+            <mat-form-field subscriptSizing="dynamic">
+              <mat-label>Comment (optional)</mat-label>
+              <textarea matInput rows="2" formControlName="comment"></textarea>
+              <mat-hint>Coordinators read it where the program allows.</mat-hint>
+            </mat-form-field>
+            <mm-form-error [message]="submission.error()" />
+            <div>
+              <button mat-stroked-button type="submit" [disabled]="submission.submitting()">Send</button>
+            </div>
+          </form>
+        } @else {
+          <p class="hint">Next pulse from {{ day(pulse.nextPeriodOn) }}.</p>
+        }
+        @if (pulse.answers.length > 0) {
+          <ul class="answers" aria-label="My pulse answers">
+            @for (answer of pulse.answers; track answer.period) {
+              <li>
+                {{ when(answer.answeredAt) }}: {{ answer.rating }}/5
+                {{ answer.comment ? '— ' + answer.comment : '' }}
+              </li>
+            }
+          </ul>
+        }
+      }
+    </section>
+  `,
+  styleUrl: './mentorships.css',
+})
+export class PulseComponent {
+  protected readonly store = inject(MatchStore);
+  private readonly api = inject(MentorshipsApi);
+  private readonly notifier = inject(ErrorNotifier);
+  protected readonly day = dayLabel;
+  protected readonly when = instantLabel;
+  protected readonly ratings = [1, 2, 3, 4, 5];
+  protected readonly form = new FormGroup({
+    rating: new FormControl<number | null>(null, Validators.required),
+    comment: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.maxLength(FIELD_LIMITS.checkInNotes.max)],
+    }),
+  });
+  protected readonly submission = new FormSubmission(this.form);
+
+  protected answer(): void {
+    const v = this.form.getRawValue();
+    this.submission.submit(
+      () =>
+        this.api.answerPulse(this.store.orgId, this.store.matchId, {
+          rating: v.rating ?? 1,
+          ...(v.comment.trim() ? { comment: v.comment.trim() } : {}),
+        }),
+      (pulse) => {
+        this.submission.submitting.set(false);
+        this.store.pulse.set(pulse);
+        this.notifier.info('Thank you: your pulse is sent.');
+      },
+    );
+  }
+}

@@ -1,0 +1,142 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import { FIELD_LIMITS } from '@mentorship/contracts';
+import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
+import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { MatchStore } from './match.store';
+import { instantLabel } from './mentorship-words';
+
+/**
+ * The trial: when it ends and answers are due, who has answered, and — for a side that has not
+ * — "continue?" with a rating 1–5 and a private note to the coordinator. No one is blamed for a
+ * "no": the other side only learns that an answer came.
+ */
+@Component({
+  selector: 'mm-trial-decision',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    FieldErrorPipe,
+    FormErrorComponent,
+  ],
+  template: `
+    <section class="mm-section" aria-labelledby="trial-title">
+      <h2 id="trial-title">Trial</h2>
+      @if (store.trial(); as trial) {
+        <p>
+          @if (trial.endsAt) {
+            The trial ends {{ when(trial.endsAt) }}; answers are due by {{ when(trial.answersDueAt) }}.
+            Without an answer, the program’s default applies.
+          } @else {
+            The trial starts when the mentor accepts.
+          }
+        </p>
+        <ul class="answers" aria-label="Answers">
+          @for (answer of trial.answers; track answer.side) {
+            <li>
+              <strong>{{ answer.side === 'mentee' ? 'Mentee' : 'Mentor' }}:</strong>
+              @if (!answer.answered) {
+                not answered yet
+              } @else if (answer.continue === null) {
+                answered
+              } @else {
+                {{ answer.continue ? 'continue' : 'do not continue' }}, rated {{ answer.rating }}/5
+                {{ answer.byDefault ? '(the program’s default)' : '' }}
+                @if (answer.note) {
+                  <span class="reason">— private note: “{{ answer.note }}”</span>
+                }
+              }
+            </li>
+          }
+        </ul>
+        @if (canAnswer()) {
+          <form
+            [formGroup]="form"
+            (ngSubmit)="answer()"
+            class="mm-form-fields"
+            aria-label="Continue after the trial?"
+          >
+            <div class="field">
+              <span class="legend" id="continue-label">Continue the mentorship after the trial?</span>
+              <mat-radio-group formControlName="continue" aria-labelledby="continue-label" class="radios">
+                <mat-radio-button [value]="true">Yes, continue</mat-radio-button>
+                <mat-radio-button [value]="false">No, end it here</mat-radio-button>
+              </mat-radio-group>
+            </div>
+            <div class="field">
+              <span class="legend" id="rating-label">How did the trial go? (1 poor – 5 great)</span>
+              <mat-radio-group formControlName="rating" aria-labelledby="rating-label" class="radios">
+                @for (r of ratings; track r) {
+                  <mat-radio-button [value]="r">{{ r }}</mat-radio-button>
+                }
+              </mat-radio-group>
+            </div>
+            @if (form.touched && form.invalid) {
+              <p class="hint-error" role="alert">Choose an answer and a rating.</p>
+            }
+            <mat-form-field subscriptSizing="dynamic">
+              <mat-label>Private note to the coordinator (optional)</mat-label>
+              <textarea matInput rows="2" formControlName="note" [maxlength]="max"></textarea>
+              <mat-hint>Only coordinators read it.</mat-hint>
+              <mat-error>{{ form.controls.note.errors | fieldError }}</mat-error>
+            </mat-form-field>
+            <mm-form-error [message]="submission.error()" />
+            <div>
+              <button mat-flat-button type="submit" [disabled]="submission.submitting()">
+                Send my answer
+              </button>
+            </div>
+          </form>
+        }
+      }
+    </section>
+  `,
+  styleUrl: './mentorships.css',
+})
+export class TrialDecisionComponent {
+  protected readonly store = inject(MatchStore);
+  private readonly api = inject(MentorshipsApi);
+  private readonly notifier = inject(ErrorNotifier);
+  protected readonly when = instantLabel;
+  protected readonly ratings = [1, 2, 3, 4, 5];
+  protected readonly max = FIELD_LIMITS.matchReason.max;
+  protected readonly form = new FormGroup({
+    continue: new FormControl<boolean | null>(null, Validators.required),
+    rating: new FormControl<number | null>(null, Validators.required),
+    note: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(this.max)] }),
+  });
+  protected readonly submission = new FormSubmission(this.form);
+
+  /** A side answers once, while the trial runs. */
+  protected readonly canAnswer = computed(() => {
+    const side = this.store.side();
+    const trial = this.store.trial();
+    if (!side || trial?.status !== 'trial' || !trial.endsAt) return false;
+    return !trial.answers.find((answer) => answer.side === side)?.answered;
+  });
+
+  protected answer(): void {
+    const { continue: goOn, rating, note } = this.form.getRawValue();
+    this.submission.submit(
+      () =>
+        this.api.answerTrial(this.store.orgId, this.store.matchId, {
+          continue: goOn ?? false,
+          rating: rating ?? 1,
+          ...(note.trim() ? { note: note.trim() } : {}),
+        }),
+      () => {
+        this.submission.submitting.set(false);
+        this.notifier.info('Your answer is sent.');
+        this.store.reload();
+      },
+    );
+  }
+}
