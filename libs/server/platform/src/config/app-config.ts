@@ -123,6 +123,15 @@ export class AppConfig {
   @Min(1)
   organizationPurgeEverySeconds = 3600;
 
+  /**
+   * How long a worker holds a running job before another may take it (renewed while it runs):
+   * after a worker dies, its jobs run again elsewhere within about twice this.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  jobLockMs = 30_000;
+
   /** Where people reach the admin app; used in links sent by email. */
   @IsUrl({ require_tld: false })
   publicUrl = 'http://localhost:3000';
@@ -192,6 +201,7 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   invitationTtlDays: 'INVITATION_TTL_DAYS',
   organizationDeletionGraceDays: 'ORGANIZATION_DELETION_GRACE_DAYS',
   organizationPurgeEverySeconds: 'ORGANIZATION_PURGE_EVERY_SECONDS',
+  jobLockMs: 'JOB_LOCK_MS',
   publicUrl: 'PUBLIC_URL',
   smtpUrl: 'SMTP_URL',
   mailFrom: 'MAIL_FROM',
