@@ -15,11 +15,15 @@ interface DeliveryLedger {
 }
 
 /**
- * Sends an email at most once per job key (`run.key`), even when its job runs twice:
+ * Sends an email once per job key (`run.key`), even when its job runs twice:
  * 1. claim the key in its own committed transaction (a unique index decides who wins),
  * 2. talk SMTP outside any transaction,
- * 3. record the outcome. A failed send releases the claim so BullMQ's retry can try again;
- *    a crash between 2 and 3 leaves the claim taken, which errs on the side of not spamming.
+ * 3. record the outcome. A failed send releases the claim so BullMQ's retry can try again.
+ *    A run that dies between 1 and 3 (a killed worker) leaves the claim 'sending' under its
+ *    attempt number; BullMQ runs the stalled job again with the same number, which takes the
+ *    claim over and sends, so a killed worker loses no email (it doubles one only if it died in
+ *    the instant between the SMTP server's acceptance and step 3). A later attempt (the run
+ *    before it failed after its claim, e.g. Postgres went away after the send) does not resend.
  * Tenant jobs keep their ledger in the organization (`email_deliveries`), account jobs in the
  * global `account_email_deliveries`.
  */
@@ -36,7 +40,7 @@ export class EmailDeliveryService {
   sendOnce(run: JobRun, compose: () => Promise<OutgoingEmail | null>): Promise<DeliveryOutcome> {
     return this.deliver(run.key, compose, {
       inTransaction: (work) => run.inTenant(work),
-      claim: (email) => this.deliveries.claim(run.key, email),
+      claim: (email) => this.deliveries.claim(run.key, email, run.attemptsMade),
       markSent: (id) => this.deliveries.markSent(id),
       markFailed: (id, error) => this.deliveries.markFailed(id, error),
     });
@@ -50,7 +54,7 @@ export class EmailDeliveryService {
   ): Promise<DeliveryOutcome> {
     return this.deliver(run.key, compose, {
       inTransaction: (work) => run.inTransaction(work),
-      claim: (email) => this.accountDeliveries.claim(userId, run.key, email),
+      claim: (email) => this.accountDeliveries.claim(userId, run.key, email, run.attemptsMade),
       markSent: (id) => this.accountDeliveries.markSent(id),
       markFailed: (id, error) => this.accountDeliveries.markFailed(id, error),
     });

@@ -7,5 +7,5 @@ export * from './notifications.service';
 export * from './delivery-time.service';
 export * from './unsubscribe-tokens.service';
 export * from './dto/notification.dto';
-export { NotificationDeliveryJob } from './jobs/notification-delivery.job';
+export { NotificationDeliveryJob, notificationDeliveryJob } from './jobs/notification-delivery.job';
 export { NotificationDigestJob } from './jobs/notification-digest.job';

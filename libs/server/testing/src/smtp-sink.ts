@@ -12,6 +12,19 @@ export interface SmtpSink {
   url: string;
   messages: ReceivedEmail[];
   waitFor(predicate: (email: ReceivedEmail) => boolean, timeoutMs?: number): Promise<ReceivedEmail>;
+  /**
+   * From now on, a message's final reply waits for `resume()`: its sender sits inside its SMTP
+   * conversation, as with a slow server. A message counts as received (`messages`) only once it
+   * is answered with its sender still connected, as a real server accepts it.
+   */
+  pause(): void;
+  resume(): void;
+  /**
+   * Messages whose reply waits for `resume()`; of one sender only with `client`, the name it
+   * greets with (nodemailer's `name`: `smtp://host:port/?name=worker-a`). A sender that hangs
+   * up while waiting takes its message away: it was never accepted.
+   */
+  held(client?: string): number;
   close(): Promise<void>;
 }
 
@@ -19,25 +32,44 @@ export async function startSmtpSink(
   options: { port?: number; onMessage?: (email: ReceivedEmail) => void } = {},
 ): Promise<SmtpSink> {
   const messages: ReceivedEmail[] = [];
+  const closedSessions = new Set<string>();
+  let paused = false;
+  let waiting: { session: string; client: string; accept: () => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onClose(session) {
+      closedSessions.add(session.id);
+      waiting = waiting.filter((held) => held.session !== session.id);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const email = {
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
+        const accept = () => {
+          // Its sender hung up (or died) before the answer: the message was never accepted.
+          if (closedSessions.has(session.id)) return callback(new Error('sender gone'));
+          const email = {
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          };
+          messages.push(email);
+          options.onMessage?.(email);
+          callback();
         };
-        messages.push(email);
-        options.onMessage?.(email);
-        callback();
+        if (paused) waiting.push({ session: session.id, client: session.hostNameAppearsAs, accept });
+        else accept();
       });
     },
   });
+  const resume = () => {
+    paused = false;
+    const answers = waiting;
+    waiting = [];
+    for (const held of answers) held.accept();
+  };
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
@@ -52,6 +84,12 @@ export async function startSmtpSink(
       }
       throw new Error(`no matching email within ${timeoutMs} ms (received ${messages.length})`);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    pause: () => void (paused = true),
+    resume,
+    held: (client) => waiting.filter((held) => client === undefined || held.client === client).length,
+    close() {
+      resume();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
