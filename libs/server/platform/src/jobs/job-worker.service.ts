@@ -75,6 +75,9 @@ export class JobWorkerService implements OnApplicationShutdown {
         }),
       );
     this.watch(await this.relay.schedule());
+    // Started means consuming: every worker's connections are up (and a shutdown right after
+    // does not close a connection BullMQ is still setting up, which it reports as unhandled).
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
   }
 
   /** On a connection of its own, closed right after: the check must not outlive a refused boot. */
