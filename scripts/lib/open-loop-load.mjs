@@ -3,9 +3,12 @@
 // connections), over at most `connections` keep-alive sockets, and each latency is counted from
 // the moment the request was due, not from when a socket was free (no coordinated omission).
 //
-//   node scripts/lib/open-loop-load.mjs <url> <rate per s> <seconds> <connections> [bearer token]
+//   node scripts/lib/open-loop-load.mjs <url> <rate per s> <seconds> <connections> [token | @file]
 //
+// The last argument is one bearer token for every request, or `@` and a file of tokens, one a
+// line, each request taking the next (many users asking at once).
 // Prints one JSON line: { sent, ok, errors, latency: { p50, p90, p99, max } } in milliseconds.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 
 const [url, rateArg, secondsArg, connectionsArg, token] = process.argv.slice(2);
@@ -13,7 +16,13 @@ const rate = Number(rateArg);
 const seconds = Number(secondsArg);
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(connectionsArg) });
 const target = new URL(url);
-const headers = token ? { authorization: `Bearer ${token}` } : {};
+const tokens = !token
+  ? []
+  : token.startsWith('@')
+    ? readFileSync(token.slice(1), 'utf8').split('\n').filter(Boolean)
+    : [token];
+const headersOf = (index) =>
+  tokens.length === 0 ? {} : { authorization: `Bearer ${tokens[index % tokens.length]}` };
 const total = Math.max(1, Math.round(rate * seconds));
 const intervalMs = 1000 / rate;
 const latencies = [];
@@ -25,7 +34,13 @@ const started = performance.now();
 function send(index) {
   const due = started + index * intervalMs;
   const request = http.request(
-    { hostname: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers },
+    {
+      hostname: target.hostname,
+      port: target.port,
+      path: target.pathname + target.search,
+      agent,
+      headers: headersOf(index),
+    },
     (response) => {
       response.resume();
       response.on('end', () => {

@@ -18,10 +18,10 @@
  *
  * Method and recorded results: docs/benchmarks.md.
  */
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+
 import { Client } from 'pg';
+import { closedLoop, openLoop } from './bench/load';
 import {
   createTestServices,
   dropTestServices,
@@ -43,7 +43,6 @@ const WARM_UP_S = 2;
 const ONLY_ROWS = process.env['BENCH_ROWS']?.split(',').filter(Boolean);
 const ROSTER_ONLY = process.env['BENCH_ROSTER_ONLY'] === '1';
 const BASELINE_REPEATS = 3;
-const ROOT = join(__dirname, '../..');
 
 const SKILLS = ['TypeScript', 'Go', 'Public speaking', 'SQL', 'System design', 'Negotiation'];
 /** Nine people in ten have it: the skill filter that keeps almost everyone. */
@@ -239,10 +238,11 @@ async function main(): Promise<void> {
     // it sends each second's budget at once across its connections, and the p99 it reports is
     // that burst's queue.)
     const measure = async (url: string, token: string | null) => {
-      await autocannon(url, token, WARM_UP_S);
-      const saturation = await autocannon(url, token, DURATION_S);
+      const load = { url, connections: CONNECTIONS, tokens: token ? { token } : null };
+      await closedLoop({ ...load, seconds: WARM_UP_S });
+      const saturation = await closedLoop({ ...load, seconds: DURATION_S });
       const offered = saturation.requests.average / 2;
-      const halfLoad = await openLoop(url, token, offered, DURATION_S);
+      const halfLoad = await openLoop({ ...load, rate: offered, seconds: DURATION_S });
       return { saturation, halfLoad, offered };
     };
     const health = () => measure(`${api.baseUrl}/health`, null);
@@ -359,89 +359,6 @@ async function bareInsert(
   );
   await client.query('COMMIT');
   return now() - started;
-}
-
-interface AutocannonResult {
-  latency: { p50: number; p90: number; p99: number; max: number };
-  requests: { total: number; average: number };
-  non2xx: number;
-  errors: number;
-}
-
-/** autocannon's CLI in a child process, its JSON report parsed. */
-function autocannon(
-  url: string,
-  token: string | null,
-  seconds: number,
-  connections = CONNECTIONS,
-): Promise<AutocannonResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      join(ROOT, 'node_modules/.bin/autocannon'),
-      [
-        '-c',
-        String(connections),
-        '-d',
-        String(seconds),
-        '-j',
-        ...(token ? ['-H', `authorization=Bearer ${token}`] : []),
-        url,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
-      try {
-        resolve(JSON.parse(output) as AutocannonResult);
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
-}
-
-/** Requests at an even rate (scripts/lib/open-loop-load.mjs in a child process). */
-function openLoop(
-  url: string,
-  token: string | null,
-  rate: number,
-  seconds: number,
-): Promise<AutocannonResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        join(ROOT, 'scripts/lib/open-loop-load.mjs'),
-        url,
-        String(Math.max(1, rate)),
-        String(seconds),
-        String(CONNECTIONS),
-        ...(token ? [token] : []),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`open-loop-load exited with ${code}`));
-      const found = JSON.parse(output) as {
-        sent: number;
-        ok: number;
-        errors: number;
-        latency: AutocannonResult['latency'];
-      };
-      resolve({
-        latency: found.latency,
-        requests: { total: found.sent, average: found.sent / seconds },
-        non2xx: found.errors,
-        errors: 0,
-      });
-    });
-  });
 }
 
 const loadAverage = () =>

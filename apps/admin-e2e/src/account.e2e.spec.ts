@@ -1,13 +1,5 @@
 import type { AppConfig } from '@mentorship/platform';
-import type { INestApplicationContext } from '@nestjs/common';
-import {
-  makeOrganization,
-  makeUser,
-  startSmtpSink,
-  startTestWorker,
-  TEST_PASSWORD,
-  type SmtpSink,
-} from '@mentorship/testing';
+import { makeOrganization, makeUser, startSmtpSink, TEST_PASSWORD, type SmtpSink } from '@mentorship/testing';
 import { openPage, screenshot, signIn, useBrowserE2e } from './support/browser-e2e';
 
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -22,11 +14,7 @@ describe('account basics in the browser', () => {
   afterAll(() => sink?.close());
   const e2e = useBrowserE2e({ config });
   // The reset email is an account job: the worker sends it (outbox -> BullMQ -> SMTP).
-  let worker: INestApplicationContext | undefined;
-  beforeAll(async () => {
-    worker = await startTestWorker(e2e.api);
-  });
-  afterAll(() => worker?.close());
+  beforeAll(() => e2e.startWorker());
 
   it('resets a forgotten password from the emailed link, once', async () => {
     const ada = await makeUser(e2e.http, { displayName: 'Ada Lovelace' });

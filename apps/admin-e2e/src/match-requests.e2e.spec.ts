@@ -184,7 +184,10 @@ describe('match requests in the admin app', () => {
     await page.goBack();
     await page.getByRole('list', { name: 'Suggested mentors' }).waitFor();
     await page.goForward();
-    const secondMentor = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^Ask /, '');
+    // The form's own heading: read before it renders, the list's "Find a mentor" is still there.
+    const formHeading = page.getByRole('heading', { level: 1, name: /^Ask / });
+    await formHeading.waitFor();
+    const secondMentor = (await formHeading.innerText()).replace(/^Ask /, '');
     await phoneForm.getByLabel('Subject').fill('Half an hour on code review habits?');
     await phoneForm.getByLabel('How I found you').fill('The mentor list of the cohort');
     await phoneForm.getByLabel('What I want to learn').fill('How to review code kindly and fast.');

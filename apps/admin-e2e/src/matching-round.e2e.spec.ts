@@ -5,11 +5,9 @@ import {
   makeOrganization,
   makeRoundCohort,
   makeUser,
-  startTestWorker,
   type RoundCohort,
   type SignedUpUser,
 } from '@mentorship/testing';
-import type { INestApplicationContext } from '@nestjs/common';
 import type { Page as BrowserPage } from 'playwright-core';
 import {
   DESKTOP,
@@ -44,8 +42,6 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** Issue 8, points 7 and 8: the coordinator's round page, from the first round to publication. */
 describe('a matching round in the admin app', () => {
   const e2e = useBrowserE2e();
-  let worker: INestApplicationContext | undefined;
-  afterAll(() => worker?.close());
 
   let admin: SignedUpUser;
   let coordinator: SignedUpUser;
@@ -127,7 +123,7 @@ describe('a matching round in the admin app', () => {
       firstId = roundIdIn(page);
       expect((await roundOf(firstId)).objective).toBe('max-matched-then-score');
 
-      worker = await startTestWorker(e2e.api);
+      await e2e.startWorker();
       await page.getByRole('table', { name: 'Proposals' }).waitFor();
       await progress.waitFor({ state: 'detached' });
       first = await roundOf(firstId);

@@ -10,7 +10,7 @@ import {
   TestDatabase,
   waitFor,
 } from '@mentorship/testing';
-import { startNode } from './support/entry-points';
+import { BOOT_WAIT_MS, PROCESS_TEST_TIMEOUT_MS, startNode } from './support/entry-points';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -29,7 +29,7 @@ describe('built API and worker', () => {
     });
     if (built.status !== 0) throw new Error(`build failed: ${built.stdout}${built.stderr}`);
     db = await createTestDatabase();
-  }, 120_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
   afterAll(() => db?.drop());
 
   const env = () => ({
@@ -38,37 +38,49 @@ describe('built API and worker', () => {
     REDIS_PREFIX: `mmbuilt-${process.pid}`,
   });
 
-  it('the API bundle answers /ready and serves a signed-in tenant request', async () => {
-    const port = await freePort();
-    const api = startBuilt('dist/apps/api/main.js', { ...env(), PORT: String(port) });
-    try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 'built API readiness');
-      const ready = await fetch(`http://127.0.0.1:${port}/ready`);
-      expect(ready.status).toBe(200);
-      // Dependency injection works in the bundle (decorator metadata survived the build).
-      const http = new HttpClient(`http://127.0.0.1:${port}`);
-      const admin = await makeUser(http);
-      const org = await makeOrganization(http, admin);
-      const members = await http.get<{ total: number }>(`/api/v1/orgs/${org.id}/members`, admin.token);
-      expect(members.status).toBe(200);
-      expect(members.body.total).toBe(1);
-      api.child.kill('SIGTERM');
-      await api.exited;
-      expect(api.output()).toContain('shutdown complete after SIGTERM');
-    } finally {
-      api.child.kill('SIGKILL');
-    }
-  });
+  it(
+    'the API bundle answers /ready and serves a signed-in tenant request',
+    async () => {
+      const port = await freePort();
+      const api = startBuilt('dist/apps/api/main.js', { ...env(), PORT: String(port) });
+      try {
+        await waitFor(
+          async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok,
+          'built API readiness',
+          BOOT_WAIT_MS,
+        );
+        const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+        expect(ready.status).toBe(200);
+        // Dependency injection works in the bundle (decorator metadata survived the build).
+        const http = new HttpClient(`http://127.0.0.1:${port}`);
+        const admin = await makeUser(http);
+        const org = await makeOrganization(http, admin);
+        const members = await http.get<{ total: number }>(`/api/v1/orgs/${org.id}/members`, admin.token);
+        expect(members.status).toBe(200);
+        expect(members.body.total).toBe(1);
+        api.child.kill('SIGTERM');
+        await api.exited;
+        expect(api.output()).toContain('shutdown complete after SIGTERM');
+      } finally {
+        api.child.kill('SIGKILL');
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 
-  it('the worker bundle starts its queues', async () => {
-    const worker = startBuilt('dist/apps/worker/main.js', env());
-    try {
-      await waitFor(() => worker.output().includes('worker started'), 'built worker start');
-      worker.child.kill('SIGTERM');
-      await worker.exited;
-      expect(worker.output()).toContain('shutdown complete after SIGTERM');
-    } finally {
-      worker.child.kill('SIGKILL');
-    }
-  });
+  it(
+    'the worker bundle starts its queues',
+    async () => {
+      const worker = startBuilt('dist/apps/worker/main.js', env());
+      try {
+        await waitFor(() => worker.output().includes('worker started'), 'built worker start', BOOT_WAIT_MS);
+        worker.child.kill('SIGTERM');
+        await worker.exited;
+        expect(worker.output()).toContain('shutdown complete after SIGTERM');
+      } finally {
+        worker.child.kill('SIGKILL');
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 });

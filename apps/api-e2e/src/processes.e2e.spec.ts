@@ -8,13 +8,14 @@ import {
   serviceUrls,
   TestDatabase,
 } from '@mentorship/testing';
-import { startEntryPoint } from './support/entry-points';
+import { BOOT_WAIT_MS, PROCESS_TEST_TIMEOUT_MS, startEntryPoint } from './support/entry-points';
 
 const start = (entry: string, env: Record<string, string>) =>
   startEntryPoint(entry, { LOG_LEVEL: 'info', ...env });
 
 /** The real entry points as separate processes: boot, JSON logs, graceful SIGTERM. */
 describe('API and worker processes', () => {
+  jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
   let db: TestDatabase;
   beforeAll(async () => (db = await createTestDatabase()));
   afterAll(() => db.drop());
@@ -29,7 +30,11 @@ describe('API and worker processes', () => {
     const port = await freePort();
     const api = start('apps/api/src/main.ts', { ...env(), PORT: String(port) });
     try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok, 'API readiness');
+      await waitFor(
+        async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok,
+        'API readiness',
+        BOOT_WAIT_MS,
+      );
       await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { 'x-request-id': 'proc-test-1' } });
       await waitFor(() => api.output().includes('proc-test-1'), 'request log line');
       const line = api
@@ -67,7 +72,7 @@ describe('API and worker processes', () => {
   it('the worker starts its queues and shuts down gracefully on SIGTERM', async () => {
     const worker = start('apps/worker/src/main.ts', env());
     try {
-      await waitFor(() => worker.output().includes('worker started'), 'worker start');
+      await waitFor(() => worker.output().includes('worker started'), 'worker start', BOOT_WAIT_MS);
       worker.child.kill('SIGTERM');
       await worker.exited;
       expect(worker.output()).toContain('shutdown complete after SIGTERM');

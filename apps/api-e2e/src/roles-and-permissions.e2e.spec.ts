@@ -596,6 +596,52 @@ const TABLE: Action[] = [
     }),
   },
   ...lifecycleRows(),
+  // The exit survey of a match that ended (issue 9, point 8).
+  {
+    route: 'GET /matches/:matchId/exit-survey',
+    what: 'read the exit survey of a match one is a side of (coordinators: any)',
+    outcomes: MEMBERS,
+    prepare: async (f, caller) => ({ path: `/matches/${await f.match('ended', caller)}/exit-survey` }),
+  },
+  {
+    route: 'GET /matches/:matchId/exit-survey',
+    what: 'read the exit survey of others',
+    outcomes: { admin: 'ok', coordinator: 'ok', mentor: 404, mentee: 404 },
+    prepare: async (f) => ({ path: `/matches/${await f.match('ended')}/exit-survey` }),
+  },
+  {
+    route: 'POST /matches/:matchId/exit-survey',
+    what: 'answer the exit survey (its two people only)',
+    outcomes: {
+      admin: '403 match_side_only',
+      coordinator: '403 match_side_only',
+      mentor: 'ok',
+      mentee: 'ok',
+    },
+    prepare: async (f, caller) => ({
+      path: `/matches/${await f.match('ended', caller)}/exit-survey`,
+      body: { rating: 4, whatWorked: 'Weekly calls' },
+    }),
+  },
+  // The coordinator's list and the personal board (issue 9, points 7 and 9).
+  {
+    route: 'GET /needs-attention',
+    what: 'read the "needs attention" list',
+    outcomes: MANAGERS,
+    prepare: async () => ({ path: '/needs-attention' }),
+  },
+  {
+    route: 'GET /personal-boards/:userId',
+    what: "read one's own personal board",
+    outcomes: MEMBERS,
+    prepare: async (_f, caller) => ({ path: `/personal-boards/${caller.id}` }),
+  },
+  {
+    route: 'GET /personal-boards/:userId',
+    what: "read another member's personal board",
+    outcomes: { admin: 'ok', coordinator: 'ok', mentor: 404, mentee: 404 },
+    prepare: async (_f, caller) => ({ path: `/personal-boards/${other(caller).id}` }),
+  },
 ];
 
 /** The rows of a match's agreement, map, check-ins, notebook and next meeting (issue 9, 3-5). */
@@ -1026,11 +1072,11 @@ describe('roles and permissions', () => {
     };
   });
 
-  it('has a row for every people, programs, organization-deletion, match-request, matching-round and matches route', () => {
+  it('has a row for every people, programs, organization-deletion, match-request, matching-round, matches, needs-attention and personal-board route', () => {
     const routes = listRoutes(t.api.app)
       .map((route) => `${route.method} ${route.path.replace('/api/v1/orgs/:orgId', '')}`)
       .filter((route) =>
-        /^\w+ \/(skills|profiles|programs|cohorts|deletion|match-requests|matching-rounds|matches)\b/.test(
+        /^\w+ \/(skills|profiles|programs|cohorts|deletion|match-requests|matching-rounds|matches|needs-attention|personal-boards)\b/.test(
           route,
         ),
       );

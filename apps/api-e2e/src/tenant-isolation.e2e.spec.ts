@@ -46,6 +46,7 @@ const TENANT_TABLES = [
   'pulse_answers',
   'match_outcomes',
   'cohort_survey_answers',
+  'exit_surveys',
 ];
 
 /** Organization A's data, as the superuser sees it, to prove a request changed nothing. */
@@ -260,6 +261,8 @@ describe('tenant isolation', () => {
       `INSERT INTO match_outcomes (organization_id, match_id, side, skills_gained, project_completed, career_step,
                                    network_grown, reported_by, reported_at)
        VALUES ($1, $2, 'mentee', '["Secret skill"]', true, false, true, $3, now())`,
+      `INSERT INTO exit_surveys (organization_id, match_id, side, rating, what_worked, answered_by, answered_at)
+       VALUES ($1, $2, 'mentee', 5, 'Secret exit survey', $3, now())`,
     );
     for (const sql of lifecycleRows)
       await t.api.db.query(sql, [orgA.id, match.id, memberA.id].slice(0, sql.includes('$3') ? 3 : 2));
@@ -321,6 +324,7 @@ describe('tenant isolation', () => {
     if (route.path.endsWith('/outcomes'))
       return { skillsGained: [], projectCompleted: false, careerStep: false, networkGrown: false };
     if (route.path.endsWith('/survey')) return { recommend: 0 };
+    if (route.path.endsWith('/exit-survey')) return { rating: 1, whatToChange: 'Stolen' };
     if (route.path.endsWith('/matches/:matchId/actions')) return { action: 'end', reason: 'Stolen' };
     if (route.path.endsWith('/status')) return { status: 'enrolling' };
     if (route.path.endsWith('/participants')) return { email: 'stolen@example.test', role: 'mentee' };
@@ -495,7 +499,17 @@ describe('tenant isolation', () => {
       status: 400,
       fields: ['buddyUserId', 'milestones.0.helpers.0.userId'],
     });
+    // A's cohort as the "needs attention" filter: not B's (A's rematch queue and quiet pair stay A's).
+    const crossAttention = await t.http.get<{ code: string }>(
+      `${b}/needs-attention?cohortId=${idsOfA['cohortId']}`,
+      adminB.token,
+    );
+    expect([crossAttention.status, crossAttention.body.code]).toEqual([404, 'cohort_not_found']);
+    // A's member's board through B: no such board (B's own board shows none of A's mentors).
+    const crossBoard = await t.http.get<{ code: string }>(`${b}/personal-boards/${memberA.id}`, adminB.token);
+    expect([crossBoard.status, crossBoard.body.code]).toEqual([404, 'personal_board_not_found']);
     const lists = [
+      `${b}/needs-attention`,
       `${b}/match-requests/sent?cohortId=${idsOfA['cohortId']}`,
       `${b}/match-requests/received`,
       `${b}/cohorts?programId=${idsOfA['programId']}`,

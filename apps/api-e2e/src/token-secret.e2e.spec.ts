@@ -18,13 +18,19 @@ import {
   useTestApi,
   waitFor,
 } from '@mentorship/testing';
-import { RunningEntryPoint, startEntryPoint } from './support/entry-points';
+import {
+  BOOT_WAIT_MS,
+  PROCESS_TEST_TIMEOUT_MS,
+  RunningEntryPoint,
+  startEntryPoint,
+} from './support/entry-points';
 
 /**
  * A start without TOKEN_SECRET outside production, as `npm run demo` or a developer's
  * `node apps/api/src/main.ts` makes it: the real API and worker processes, started at once.
  */
 describe('the token secret of a start without TOKEN_SECRET', () => {
+  jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
   const secretsFile = join(mkdtempSync(join(tmpdir(), 'mm-secrets-')), 'local', 'secrets.json');
   let db: TestDatabase;
   let sink: SmtpSink;
@@ -60,6 +66,7 @@ describe('the token secret of a start without TOKEN_SECRET', () => {
     await waitFor(
       async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok,
       `API readiness\n${api.output()}`,
+      BOOT_WAIT_MS,
     );
     return new HttpClient(`http://127.0.0.1:${port}`);
   }
@@ -69,7 +76,7 @@ describe('the token secret of a start without TOKEN_SECRET', () => {
     const worker = startEntryPoint('apps/worker/src/main.ts', env({ LOG_LEVEL: 'info' }));
     running.push(worker);
     const http = await startApi();
-    await waitFor(() => worker.output().includes('worker started'), 'worker start');
+    await waitFor(() => worker.output().includes('worker started'), 'worker start', BOOT_WAIT_MS);
 
     expect(statSync(secretsFile).mode & 0o777).toBe(0o600);
     const { tokenSecret } = JSON.parse(readFileSync(secretsFile, 'utf8'));

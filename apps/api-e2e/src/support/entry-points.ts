@@ -3,6 +3,16 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../../..');
 
+/**
+ * Bounds for tests that start real processes, not expectations: an entry point boots in seconds
+ * on a quiet machine, but CI runs these files beside browser tests and builds, where a cold node
+ * start (compiling TypeScript on the way, for the source entry points) has taken most of a
+ * minute. `BOOT_WAIT_MS` is the wait for a process to be ready; `PROCESS_TEST_TIMEOUT_MS` the
+ * Jest timeout of a test that starts some.
+ */
+export const BOOT_WAIT_MS = 120_000;
+export const PROCESS_TEST_TIMEOUT_MS = 300_000;
+
 export interface RunningEntryPoint {
   child: ChildProcess;
   output(): string;

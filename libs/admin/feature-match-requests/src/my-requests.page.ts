@@ -1,17 +1,10 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatSelectModule } from '@angular/material/select';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { RouterLink } from '@angular/router';
-import {
-  DEFAULT_PAGE_SIZE,
-  MATCH_REQUEST_STATUSES,
-  type MatchRequestPage,
-  type MatchRequestStatus,
-  type MatchRequestView,
-} from '@mentorship/contracts';
+import { type MatchRequestView } from '@mentorship/contracts';
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
 import {
   ConfirmDialog,
@@ -22,10 +15,10 @@ import {
 } from '@mentorship/admin/ui';
 import { declineReasonLabel, matchRequestStatusLabel } from '@mentorship/admin/util';
 import { RequestDetailsComponent } from './request-details.component';
+import { RequestList } from './request-list';
+import { RequestStatusFilterComponent } from './request-status-filter.component';
 import { inZone, statusTone } from './request-words';
 import { TimeZoneStore } from './time-zone.store';
-
-const ALL = 'all';
 
 /** `/orgs/:orgId/requests/sent`: the requests a mentee sent, newest first, with withdraw. */
 @Component({
@@ -37,7 +30,7 @@ const ALL = 'all';
     MatButtonModule,
     MatCardModule,
     MatPaginatorModule,
-    MatSelectModule,
+    RequestStatusFilterComponent,
     EmptyStateComponent,
     LoadingStateComponent,
     RequestDetailsComponent,
@@ -46,25 +39,17 @@ const ALL = 'all';
     <div class="mm-page">
       <header class="mm-page-header">
         <h1>My requests</h1>
-        <mat-form-field subscriptSizing="dynamic" class="status-filter">
-          <mat-label>Status</mat-label>
-          <mat-select [value]="status() ?? all" (selectionChange)="filter($event.value)">
-            <mat-option [value]="all">Any status</mat-option>
-            @for (s of statuses; track s) {
-              <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <mm-request-status-filter [status]="list.status()" (changed)="list.filter($event)" />
       </header>
       <p class="intro">
         The requests you sent to mentors. An unanswered request expires at the time shown, in your time zone;
         you may withdraw it before, e.g. to ask someone else.
       </p>
-      <mm-loading-state [loading]="loading()" label="Loading your requests" />
-      @if (page(); as p) {
+      <mm-loading-state [loading]="list.loading()" label="Loading your requests" />
+      @if (list.page(); as p) {
         @if (p.items.length === 0) {
           <mm-empty-state>
-            @if (status()) {
+            @if (list.status()) {
               No request has this status.
             } @else {
               You have sent no request yet. Open a cohort where mentees choose under
@@ -149,7 +134,7 @@ const ALL = 'all';
               [pageSize]="p.pageSize"
               [hidePageSize]="true"
               aria-label="Pages of my requests"
-              (page)="turn($event)"
+              (page)="list.turn($event)"
             />
           }
         }
@@ -163,46 +148,19 @@ export class MyRequestsPage {
   private readonly api = inject(MatchingApi);
   private readonly notifier = inject(ErrorNotifier);
   private readonly dialog = inject(MatDialog);
-  protected readonly all = ALL;
-  protected readonly statuses = MATCH_REQUEST_STATUSES;
   protected readonly statusLabel = matchRequestStatusLabel;
   protected readonly reason = declineReasonLabel;
   protected readonly tone = statusTone;
   private readonly zones = inject(TimeZoneStore);
   protected readonly when = (iso: string | null) => (iso ? inZone(iso, this.zones.timeZone()) : '');
-  protected readonly status = signal<MatchRequestStatus | null>(null);
-  protected readonly pageNumber = signal(1);
-  protected readonly page = signal<MatchRequestPage | null>(null);
-  protected readonly loading = signal(false);
-  private readonly version = signal(0);
+  protected readonly list = new RequestList(
+    (query) => this.api.sent(this.orgId(), query),
+    this.notifier,
+    null,
+  );
 
   constructor() {
     effect(() => this.zones.load(this.orgId()));
-    effect((onCleanup) => {
-      this.version();
-      this.loading.set(true);
-      const query = { page: this.pageNumber(), pageSize: DEFAULT_PAGE_SIZE, status: this.status() };
-      const subscription = this.api.sent(this.orgId(), query).subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.notifier.show(error);
-        },
-      });
-      onCleanup(() => subscription.unsubscribe());
-    });
-  }
-
-  protected filter(value: MatchRequestStatus | typeof ALL): void {
-    this.status.set(value === ALL ? null : value);
-    this.pageNumber.set(1);
-  }
-
-  protected turn(event: PageEvent): void {
-    this.pageNumber.set(event.pageIndex + 1);
   }
 
   protected withdraw(request: MatchRequestView): void {
@@ -221,11 +179,11 @@ export class MyRequestsPage {
         this.api.withdraw(this.orgId(), request.id).subscribe({
           next: () => {
             this.notifier.info('Request withdrawn.');
-            this.version.update((v) => v + 1);
+            this.list.reload();
           },
           error: (error: unknown) => {
             this.notifier.show(error);
-            this.version.update((v) => v + 1);
+            this.list.reload();
           },
         });
       });

@@ -1,27 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatSelectModule } from '@angular/material/select';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { RouterLink } from '@angular/router';
-import {
-  DEFAULT_PAGE_SIZE,
-  ERROR_CODES,
-  MATCH_REQUEST_STATUSES,
-  type MatchRequestStatus,
-  type MatchRequestView,
-  type MentorPlacesView,
-  type ReceivedMatchRequestPage,
-} from '@mentorship/contracts';
+import { ERROR_CODES, type MatchRequestView, type MentorPlacesView } from '@mentorship/contracts';
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
 import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@mentorship/admin/ui';
 import { declineReasonLabel, errorBodyOf, matchRequestStatusLabel } from '@mentorship/admin/util';
 import { DeclineFormComponent } from './decline-form.component';
 import { RequestDetailsComponent } from './request-details.component';
+import { RequestList } from './request-list';
+import { RequestStatusFilterComponent } from './request-status-filter.component';
 import { inZone, statusTone } from './request-words';
 import { TimeZoneStore } from './time-zone.store';
-
-const ALL = 'all';
 
 /** "1 of 2 places free", in words. */
 export function placesText(places: MentorPlacesView): string {
@@ -42,7 +33,7 @@ export function placesText(places: MentorPlacesView): string {
     MatButtonModule,
     MatCardModule,
     MatPaginatorModule,
-    MatSelectModule,
+    RequestStatusFilterComponent,
     EmptyStateComponent,
     LoadingStateComponent,
     DeclineFormComponent,
@@ -52,17 +43,9 @@ export function placesText(places: MentorPlacesView): string {
     <div class="mm-page">
       <header class="mm-page-header">
         <h1>Requests to me</h1>
-        <mat-form-field subscriptSizing="dynamic" class="status-filter">
-          <mat-label>Status</mat-label>
-          <mat-select [value]="status() ?? all" (selectionChange)="filter($event.value)">
-            <mat-option [value]="all">Any status</mat-option>
-            @for (s of statuses; track s) {
-              <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <mm-request-status-filter [status]="list.status()" (changed)="list.filter($event)" />
       </header>
-      @if (page(); as p) {
+      @if (list.page(); as p) {
         @if (p.places.length > 0) {
           <section class="places" aria-labelledby="places-title">
             <h2 id="places-title" class="section-title">My places</h2>
@@ -80,11 +63,11 @@ export function placesText(places: MentorPlacesView): string {
           </section>
         }
       }
-      <mm-loading-state [loading]="loading()" label="Loading requests to you" />
-      @if (page(); as p) {
+      <mm-loading-state [loading]="list.loading()" label="Loading requests to you" />
+      @if (list.page(); as p) {
         @if (p.items.length === 0) {
           <mm-empty-state>
-            @if (status() === 'open') {
+            @if (list.status() === 'open') {
               No request is waiting for your answer. Mentees of your cohorts find you among their suggested
               mentors; keep your skills, topics and availability current in
               <a [routerLink]="['/orgs', orgId(), 'profile']">My profile</a> so the right ones do.
@@ -162,7 +145,7 @@ export function placesText(places: MentorPlacesView): string {
               [pageSize]="p.pageSize"
               [hidePageSize]="true"
               aria-label="Pages of requests to me"
-              (page)="turn($event)"
+              (page)="list.turn($event)"
             />
           }
         }
@@ -175,59 +158,31 @@ export class RequestsToMePage {
   readonly orgId = input.required<string>();
   private readonly api = inject(MatchingApi);
   private readonly notifier = inject(ErrorNotifier);
-  protected readonly all = ALL;
-  protected readonly statuses = MATCH_REQUEST_STATUSES;
   protected readonly statusLabel = matchRequestStatusLabel;
   protected readonly reason = declineReasonLabel;
   protected readonly tone = statusTone;
   protected readonly placesText = placesText;
   private readonly zones = inject(TimeZoneStore);
   protected readonly when = (iso: string | null) => (iso ? inZone(iso, this.zones.timeZone()) : '');
-  /** Open first: those are what a mentor comes to answer. */
-  protected readonly status = signal<MatchRequestStatus | null>('open');
-  protected readonly pageNumber = signal(1);
-  protected readonly page = signal<ReceivedMatchRequestPage | null>(null);
-  protected readonly loading = signal(false);
+  protected readonly list = new RequestList(
+    (query) => this.api.received(this.orgId(), query),
+    this.notifier,
+    'open', // open first: those are what a mentor comes to answer
+  );
   protected readonly busy = signal(false);
   protected readonly declining = signal<string | null>(null);
   /** What went wrong with one request, shown on its card (e.g. no free place). */
   protected readonly problems = signal<Record<string, string>>({});
-  private readonly version = signal(0);
   private readonly placesByCohort = computed(
-    () => new Map((this.page()?.places ?? []).map((places) => [places.cohortId, places])),
+    () => new Map((this.list.page()?.places ?? []).map((places) => [places.cohortId, places])),
   );
 
   constructor() {
     effect(() => this.zones.load(this.orgId()));
-    effect((onCleanup) => {
-      this.version();
-      this.loading.set(true);
-      const query = { page: this.pageNumber(), pageSize: DEFAULT_PAGE_SIZE, status: this.status() };
-      const subscription = this.api.received(this.orgId(), query).subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.notifier.show(error);
-        },
-      });
-      onCleanup(() => subscription.unsubscribe());
-    });
   }
 
   protected otherMentors(cohortId: string) {
     return this.placesByCohort().get(cohortId)?.otherMentors ?? [];
-  }
-
-  protected filter(value: MatchRequestStatus | typeof ALL): void {
-    this.status.set(value === ALL ? null : value);
-    this.pageNumber.set(1);
-  }
-
-  protected turn(event: PageEvent): void {
-    this.pageNumber.set(event.pageIndex + 1);
   }
 
   protected accept(request: MatchRequestView): void {
@@ -248,7 +203,7 @@ export class RequestsToMePage {
               'accepting would take you over your capacity. Decline the request, or raise your capacity in My profile first.'
             : (body?.message ?? 'The request could not be accepted. Try again.');
         this.problems.update((all) => ({ ...all, [request.id]: text }));
-        this.version.update((v) => v + 1);
+        this.list.reload();
       },
     });
   }
@@ -256,6 +211,6 @@ export class RequestsToMePage {
   protected answered(message: string): void {
     this.declining.set(null);
     this.notifier.info(message);
-    this.version.update((v) => v + 1);
+    this.list.reload();
   }
 }

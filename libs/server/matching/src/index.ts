@@ -15,3 +15,5 @@ export * from './dto/matching-round.dto';
 export * from './jobs/matching-round.job';
 export * from './jobs/round-match-email.job';
 export { solveRound, engineProfilesOf, type RoundProblem } from './round-solver.service';
+export { PersonalBoardService } from './personal-board.service';
+export * from './dto/personal-board.dto';

@@ -35,6 +35,10 @@ export class MatchingException extends DomainException {
       problems,
     );
   }
+  /** 404: the board is the mentee's own, and their coordinators' and admins'. */
+  static personalBoardNotFound() {
+    return new MatchingException('not_found', 'personal_board_not_found', 'No such personal board.');
+  }
   static requestNotFound() {
     return new MatchingException('not_found', 'match_request_not_found', 'No such match request.');
   }

@@ -20,6 +20,9 @@ import { SuggestionExposureRepository } from './repositories/suggestion-exposure
 import { SuggestionsController } from './suggestions.controller';
 import { SuggestionsService } from './suggestions.service';
 import { MatchingRoundsModule } from './matching-rounds.module';
+import { PersonalBoardController } from './personal-board.controller';
+import { PersonalBoardService } from './personal-board.service';
+import { PersonalBoardRepository } from './repositories/personal-board.repository';
 
 /**
  * Matching in the product: a mentee's explained suggestions, structured match requests, and a
@@ -36,7 +39,7 @@ import { MatchingRoundsModule } from './matching-rounds.module';
     MentorshipsModule,
     MatchingRoundsModule,
   ],
-  controllers: [SuggestionsController, MatchRequestsController],
+  controllers: [SuggestionsController, MatchRequestsController, PersonalBoardController],
   providers: [
     MentorPlacesService,
     MentorIndexService,
@@ -44,6 +47,8 @@ import { MatchingRoundsModule } from './matching-rounds.module';
     SuggestionsService,
     MatchRequestsService,
     MatchRequestExpiryJob,
+    PersonalBoardService,
+    PersonalBoardRepository,
     CohortPeopleRepository,
     MatchRequestRepository,
     SuggestionExposureRepository,

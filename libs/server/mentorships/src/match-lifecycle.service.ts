@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { MatchAction, MatchActor, MatchStatus } from '@mentorship/contracts';
+import type { MatchAction, MatchActor, MatchEndReason, MatchStatus } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { Clock, pageOf, TenantContext, type Caller } from '@mentorship/platform';
 import type { MatchDetailDto, MatchPageDto, MatchQueryDto, MatchViewDto } from './dto/match.dto';
@@ -9,6 +9,7 @@ import type { MatchEntity } from './entities/match.entity';
 import { actionsFrom, decide, MATCH_TRANSITIONS, targetOf } from './match-state-machine.service';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
+import { phaseOf } from './match-phase.service';
 import { MatchEventRepository } from './repositories/match-event.repository';
 import { MatchRepository } from './repositories/match.repository';
 
@@ -60,8 +61,21 @@ export class MatchLifecycleService {
     return this.detail(match, caller, sides);
   }
 
-  /** The caller takes `action` (refused with 404, 409, 403 or 400 as the table says). */
-  async act(matchId: string, action: MatchAction, reason?: string): Promise<MatchDetailDto> {
+  /**
+   * The caller takes `action` (refused with 404, 409, 403 or 400 as the table says). Ending takes
+   * a reason code (`other` when only a note is given); no other action takes one.
+   */
+  async act(
+    matchId: string,
+    action: MatchAction,
+    reason?: string,
+    reasonCode?: MatchEndReason,
+  ): Promise<MatchDetailDto> {
+    if (reasonCode !== undefined && action !== 'end')
+      throw MentorshipsException.invalidFields([
+        { field: 'reasonCode', problems: ['only ending a match ("end") takes a reason code'] },
+      ]);
+    const code = action === 'end' && reasonCode === undefined && reason ? 'other' : (reasonCode ?? null);
     const caller = TenantContext.caller();
     const match = await this.matches.lockById(matchId);
     const sides = match ? sidesOf(match, caller) : [];
@@ -72,7 +86,7 @@ export class MatchLifecycleService {
     if (decision.kind === 'forbidden') throw MentorshipsException.actionForbidden(action, decision.actors);
     // Recorded as the first side the table names that the caller holds (a mentor who coordinates ends as mentor).
     const actor = decision.transition.actors.find((side) => sides.includes(side)) ?? 'coordinator';
-    const moved = await this.step(match, action, actor, caller.userId, reason);
+    const moved = await this.step(match, action, actor, caller.userId, reason, code);
     return this.detail(moved, caller, sidesOf(moved, caller));
   }
 
@@ -80,10 +94,15 @@ export class MatchLifecycleService {
    * The system's step on a match it has locked (a trial's deadline): false, and nothing written,
    * when the match has moved on meanwhile, so a deadline firing twice changes nothing.
    */
-  async actAsSystem(matchId: string, action: MatchAction, reason?: string): Promise<boolean> {
+  async actAsSystem(
+    matchId: string,
+    action: MatchAction,
+    reason?: string,
+    reasonCode?: MatchEndReason,
+  ): Promise<boolean> {
     const match = await this.matches.lockById(matchId);
     if (!match || decide(match.status, action, ['system']).kind !== 'allowed') return false;
-    await this.step(match, action, 'system', null, reason);
+    await this.step(match, action, 'system', null, reason, reasonCode ?? null);
     return true;
   }
 
@@ -94,15 +113,17 @@ export class MatchLifecycleService {
     actor: MatchActor,
     actorUserId: string | null,
     given: string | undefined,
+    code: MatchEndReason | null,
   ): Promise<MatchEntity> {
     const rule = MATCH_TRANSITIONS[action];
-    if (rule.reason === 'required' && !given) throw MentorshipsException.reasonRequired(action);
+    // A reason code says why as well as a note does: ending with a code alone is enough.
+    if (rule.reason === 'required' && !given && !code) throw MentorshipsException.reasonRequired(action);
     const reason = rule.reason === 'none' ? null : (given ?? null);
     if (action === 'approve') await this.holdPlace(match);
     const to = rule.toWithoutTrial ? targetOf(rule, await this.hasTrial(match)) : rule.to;
     const at = this.clock.now();
     const from = match.status;
-    await this.matches.moveTo(match.id, to, at, reason);
+    await this.matches.moveTo(match.id, to, at, reason, code);
     await this.events.append({
       id: randomUUID(),
       matchId: match.id,
@@ -112,15 +133,22 @@ export class MatchLifecycleService {
       actor,
       actorUserId,
       reason,
+      reasonCode: code,
       occurredAt: at,
     });
     await this.audit.record({
       action: MentorshipsAudit.matchTransitioned,
       target: { type: 'match', id: match.id },
       // The reason stays out of the audit log: a trial's is private to coordinators.
-      details: { action, from, to, actor },
+      details: { action, from, to, actor, ...(code ? { reasonCode: code } : {}) },
     });
-    const moved = { ...match, status: to, statusChangedAt: at, exitReason: reason ?? match.exitReason };
+    const moved = {
+      ...match,
+      status: to,
+      statusChangedAt: at,
+      exitReason: reason ?? match.exitReason,
+      exitReasonCode: code ?? match.exitReasonCode,
+    };
     for (const listener of this.listeners) await listener({ match: moved, from, to });
     return moved;
   }
@@ -154,9 +182,12 @@ export class MatchLifecycleService {
       coordinator ||
       event.actorUserId === caller.userId;
     const exit = events.at(-1);
+    const started = events.find((event) => event.toStatus === 'trial' || event.toStatus === 'active');
     return {
       ...toView(match, sides),
       exitReason: exit && exit.reason !== null && readable(exit) ? match.exitReason : null,
+      exitReasonCode: match.exitReasonCode,
+      phase: phaseOf(match, started?.occurredAt ?? null, this.clock.now()),
       timeline: events.map((event) => ({
         action: event.action,
         from: event.fromStatus,
@@ -164,6 +195,7 @@ export class MatchLifecycleService {
         actor: event.actor,
         actorUserId: event.actorUserId,
         reason: readable(event) ? event.reason : null,
+        reasonCode: event.reasonCode,
         occurredAt: event.occurredAt.toISOString(),
       })),
     };

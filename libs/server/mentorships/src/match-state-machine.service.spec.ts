@@ -12,8 +12,8 @@ import { actionsFrom, decide, MATCH_TRANSITIONS, targetOf } from './match-state-
  */
 const LEGAL = `
 proposed approve -> pending: coordinator
-proposed reject -> declined: coordinator
-pending reject -> declined: coordinator
+proposed reject -> declined: coordinator system
+pending reject -> declined: coordinator system
 pending accept -> trial: mentor
 pending decline -> declined: mentor
 proposed withdraw -> declined: mentee
@@ -21,8 +21,9 @@ pending withdraw -> declined: mentee
 trial leave_trial -> trial_declined: mentee mentor
 trial confirm -> active: coordinator system
 trial end_trial -> trial_declined: coordinator system
+trial complete -> completed: coordinator system
 active complete -> completed: coordinator system
-active end -> ended: mentee mentor coordinator
+active end -> ended: mentee mentor coordinator system
 `
   .trim()
   .split('\n')

@@ -20,8 +20,16 @@ export interface MatchTransition {
 export const MATCH_TRANSITIONS: Readonly<Record<MatchAction, MatchTransition>> = {
   /** A coordinator approves a proposed match: the mentor is asked to accept. */
   approve: { from: ['proposed'], to: 'pending', actors: ['coordinator'], reason: 'none' },
-  /** A coordinator turns down a proposal, or cancels a match the mentor has not accepted yet. */
-  reject: { from: ['proposed', 'pending'], to: 'declined', actors: ['coordinator'], reason: 'required' },
+  /**
+   * A coordinator turns down a proposal, or cancels a match the mentor has not accepted yet; the
+   * system does when the cohort ends or one of the two leaves the organization.
+   */
+  reject: {
+    from: ['proposed', 'pending'],
+    to: 'declined',
+    actors: ['coordinator', 'system'],
+    reason: 'required',
+  },
   /** The mentor accepts: the trial starts; a flash match has none and is active at once. */
   accept: { from: ['pending'], to: 'trial', toWithoutTrial: 'active', actors: ['mentor'], reason: 'none' },
   decline: { from: ['pending'], to: 'declined', actors: ['mentor'], reason: 'required' },
@@ -38,10 +46,26 @@ export const MATCH_TRANSITIONS: Readonly<Record<MatchAction, MatchTransition>> =
     actors: ['coordinator', 'system'],
     reason: 'private',
   },
-  /** The mentorship ran its course (the cohort's end, or a coordinator). */
-  complete: { from: ['active'], to: 'completed', actors: ['coordinator', 'system'], reason: 'none' },
-  /** Either side or a coordinator ends a running mentorship early. */
-  end: { from: ['active'], to: 'ended', actors: ['mentee', 'mentor', 'coordinator'], reason: 'required' },
+  /**
+   * The mentorship ran its course: the cohort's end (the system; a trial still running then
+   * completes too, the cohort being over), or a coordinator.
+   */
+  complete: {
+    from: ['trial', 'active'],
+    to: 'completed',
+    actors: ['coordinator', 'system'],
+    reason: 'none',
+  },
+  /**
+   * Either side or a coordinator ends a running mentorship early (a reason code, and a note if
+   * they like); the system does when one of the two leaves the organization (`member_left`).
+   */
+  end: {
+    from: ['active'],
+    to: 'ended',
+    actors: ['mentee', 'mentor', 'coordinator', 'system'],
+    reason: 'required',
+  },
 };
 
 /** The status `transition` leads a match to: flash matches (no trial) skip the trial. */

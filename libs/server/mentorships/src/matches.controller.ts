@@ -52,7 +52,7 @@ export class MatchesController {
     409: ['match_action_not_allowed', 'mentor_at_capacity', 'pair_already_matched'],
   })
   act(@Param('matchId', matchId) id: string, @Body() body: MatchActionDto): Promise<MatchDetailDto> {
-    return this.lifecycle.act(id, body.action, body.reason);
+    return this.lifecycle.act(id, body.action, body.reason, body.reasonCode);
   }
 
   @OrgMember()

@@ -22,4 +22,6 @@ export const MentorshipsAudit = defineAuditActions({
   pulseAnswered: 'feedback.pulse_answered',
   outcomeReported: 'feedback.outcome_reported',
   surveyAnswered: 'feedback.survey_answered',
+  /** A side answered a match's exit survey (details: side; never the answer). */
+  exitSurveyAnswered: 'feedback.exit_survey_answered',
 });

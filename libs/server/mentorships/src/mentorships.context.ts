@@ -1,4 +1,5 @@
 import type { BoundedContext } from '@mentorship/platform';
+import { cohortEndJob, cohortEndScanSchedule } from './jobs/cohort-end.job';
 import { trialDeadlineJob, trialHalfwayJob } from './jobs/trial-deadline.job';
 import { MentorshipsModule } from './mentorships.module';
 import { MentorshipsNotifications } from './mentorships.notifications';
@@ -8,6 +9,7 @@ export const mentorshipsContext: BoundedContext = {
   name: 'mentorships',
   module: MentorshipsModule,
   migrations: mentorshipsMigrations,
-  jobs: [trialHalfwayJob, trialDeadlineJob],
+  jobs: [trialHalfwayJob, trialDeadlineJob, cohortEndJob],
+  schedules: [cohortEndScanSchedule],
   notificationKinds: Object.values(MentorshipsNotifications),
 };

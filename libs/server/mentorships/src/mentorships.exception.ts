@@ -136,6 +136,22 @@ export class MentorshipsException extends DomainException {
   static invalidFields(problems: FieldProblem[]) {
     return new MentorshipsException('invalid', 'validation_failed', 'The request is not valid.', problems);
   }
+  /** 409: the exit survey opens once the match has ended or completed. */
+  static exitSurveyNotOpen(status: MatchStatus) {
+    return new MentorshipsException(
+      'conflict',
+      'exit_survey_not_open',
+      `The exit survey opens when the mentorship has ended or completed; it is ${status}.`,
+      { status },
+    );
+  }
+  static exitSurveyAlreadyAnswered() {
+    return new MentorshipsException(
+      'conflict',
+      'exit_survey_already_answered',
+      'You have answered this exit survey already.',
+    );
+  }
   static pulseAlreadyAnswered(nextPeriodOn: string) {
     return new MentorshipsException(
       'conflict',

@@ -20,6 +20,16 @@ import { AgreementRepository } from './repositories/agreement.repository';
 import { CheckInRepository } from './repositories/check-in.repository';
 import { MentorshipMapRepository } from './repositories/mentorship-map.repository';
 import { NotificationsModule } from '@mentorship/notifications';
+import { OrganizationsModule } from '@mentorship/organizations';
+import { ExitSurveyEntity } from './entities/exit-survey.entity';
+import { ExitSurveyController } from './exit-survey.controller';
+import { ExitSurveyService } from './exit-survey.service';
+// The job file first: it and the service import each other, and its handlers' metadata names the service.
+import { CohortEndJob, CohortEndScanJob } from './jobs/cohort-end.job';
+import { CohortEndService } from './cohort-end.service';
+import { MemberDepartureService } from './member-departure.service';
+import { CohortEndCandidateRepository } from './repositories/cohort-end-candidate.repository';
+import { ExitSurveyRepository } from './repositories/exit-survey.repository';
 import { PeopleModule } from '@mentorship/people';
 import { MatchEventEntity } from './entities/match-event.entity';
 import { MatchEntity } from './entities/match.entity';
@@ -33,6 +43,9 @@ import { MatchesController } from './matches.controller';
 import { MatchEventRepository } from './repositories/match-event.repository';
 import { MatchesService } from './matches.service';
 import { MatchRepository } from './repositories/match.repository';
+import { NeedsAttentionController } from './needs-attention.controller';
+import { NeedsAttentionService } from './needs-attention.service';
+import { NeedsAttentionRepository } from './repositories/needs-attention.repository';
 
 /**
  * Mentorships: matches and their life (the lifecycle issue adds the state machine, the trial,
@@ -48,9 +61,11 @@ import { MatchRepository } from './repositories/match.repository';
       MentorshipMapEntity,
       CheckInEntity,
       PulseAnswerEntity,
+      ExitSurveyEntity,
     ]),
     AuditModule,
     NotificationsModule,
+    OrganizationsModule,
     PeopleModule,
   ],
   controllers: [
@@ -59,9 +74,20 @@ import { MatchRepository } from './repositories/match.repository';
     MentorshipMapsController,
     CheckInsController,
     FeedbackController,
+    NeedsAttentionController,
+    ExitSurveyController,
   ],
   providers: [
     MatchAccessService,
+    NeedsAttentionService,
+    NeedsAttentionRepository,
+    ExitSurveyService,
+    ExitSurveyRepository,
+    MemberDepartureService,
+    CohortEndService,
+    CohortEndCandidateRepository,
+    CohortEndJob,
+    CohortEndScanJob,
     AgreementsService,
     MentorshipMapsService,
     CheckInsService,

@@ -28,4 +28,10 @@ export const MentorshipsNotifications = {
       'A few days after your mentoring agreement is drafted or changed, if you have not signed it yet.',
     timing: 'morning',
   }),
+  exitSurvey: defineNotificationKind({
+    id: 'match.exit-survey',
+    label: 'Exit survey',
+    description: 'When a mentorship ends or completes: three short questions on how it went.',
+    timing: 'morning',
+  }),
 } as const;

@@ -15,3 +15,4 @@ export * from './organizations.context';
 export * from './members.service';
 export * from './organization-purge.service';
 export * from './jobs/organization-purge.job';
+export * from './member-departures.service';

@@ -4,6 +4,7 @@ import { AuditService } from '@mentorship/audit';
 import { pageOf, TenantContext } from '@mentorship/platform';
 import { MemberPageDto, MemberQueryDto, MemberViewDto } from './dto/organization.dto';
 import type { MembershipEntity } from './entities/membership.entity';
+import { MemberDepartures } from './member-departures.service';
 import { OrganizationsAudit } from './organizations.audit';
 import { OrganizationsException } from './organizations.exception';
 import { MemberRow, MembershipRepository } from './repositories/membership.repository';
@@ -14,6 +15,7 @@ export class MembersService {
   constructor(
     private readonly audit: AuditService,
     private readonly memberships: MembershipRepository,
+    private readonly departures: MemberDepartures,
   ) {}
 
   async list(query: MemberQueryDto): Promise<MemberPageDto> {
@@ -52,6 +54,7 @@ export class MembersService {
   async remove(userId: string): Promise<void> {
     const membership = await this.lockMember(userId);
     if (membership.roles.includes('admin')) await this.assertAnotherAdmin(userId);
+    await this.departures.announce(userId);
     await this.memberships.remove(userId);
     await this.audit.record({
       action: OrganizationsAudit.memberRemoved,
@@ -65,6 +68,7 @@ export class MembersService {
     const userId = TenantContext.caller().userId;
     const membership = await this.lockMember(userId);
     if (membership.roles.includes('admin')) await this.assertAnotherAdmin(userId);
+    await this.departures.announce(userId);
     await this.memberships.remove(userId);
     await this.audit.record({
       action: OrganizationsAudit.memberLeft,

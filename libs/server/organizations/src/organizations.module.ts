@@ -14,6 +14,7 @@ import { OrganizationPurgeJob } from './jobs/organization-purge.job';
 import { OrganizationPurgeService } from './organization-purge.service';
 import { PurgeCandidateRepository } from './repositories/purge-candidate.repository';
 import { MembersController } from './members.controller';
+import { MemberDepartures } from './member-departures.service';
 import { MembersService } from './members.service';
 import { OrganizationAccessInterceptor } from './organization-access.interceptor';
 import { OrganizationAccessService } from './organization-access.service';
@@ -38,6 +39,7 @@ import { OrganizationRepository } from './repositories/organization.repository';
   providers: [
     OrganizationsService,
     MembersService,
+    MemberDepartures,
     InvitationsService,
     InvitationTokens,
     InvitationEmailJob,
@@ -60,6 +62,7 @@ import { OrganizationRepository } from './repositories/organization.repository';
     OrganizationsService,
     OrganizationPurgeService,
     MembersService,
+    MemberDepartures,
     InvitationsService,
   ],
 })

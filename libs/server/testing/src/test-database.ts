@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTEXTS } from '@mentorship/bootstrap';
 import { runMigrations, withPlatformMigrations, type NamedMigrations } from '@mentorship/platform';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { roleOf, serviceUrls, withDatabase } from './service-urls';
 
 /** Every file below `directory`, in a stable order. */
@@ -94,20 +94,31 @@ export async function createTestDatabase(
     ),
   );
   const adminUrl = withDatabase(serviceUrls.admin, name);
+  // A few kept connections, opened on first use: a test that checks the stored state after each
+  // of hundreds of requests (the state machine's every action from every status) spent most of
+  // its time starting a Postgres backend per statement. No test sets session state through
+  // `query` (they open their own client for that), so sharing sessions is safe.
+  let pool: Pool | null = null;
   return {
     name,
     appUrl: withDatabase(serviceUrls.app, name),
     ownerUrl: withDatabase(serviceUrls.owner, name),
     async query(sql, params) {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        return (await client.query(sql, params)).rows;
-      } finally {
-        await client.end();
-      }
+      pool ??= new Pool({
+        connectionString: adminUrl,
+        max: 4,
+        idleTimeoutMillis: 2_000,
+        allowExitOnIdle: true,
+      });
+      return (await pool.query(sql, params)).rows;
     },
-    drop: () =>
-      withAdmin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+    async drop() {
+      const open = pool;
+      pool = null;
+      await open?.end();
+      await withAdmin(
+        async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+      );
+    },
   };
 }

@@ -80,6 +80,8 @@ export const ERROR_CODES = {
   roundTooLarge: 'round_too_large',
   /** 400 (dry run) or a failed round's code: fixed pairs the engine cannot place (a mentor over capacity). */
   roundFixedPairsInvalid: 'round_fixed_pairs_invalid',
+  /** 404: a personal board is its mentee's, and their coordinators' and admins'. */
+  personalBoardNotFound: 'personal_board_not_found',
   matchNotFound: 'match_not_found',
   /** 409: the action cannot be taken from the match's status (`details`: status, action, allowed). */
   matchActionNotAllowed: 'match_action_not_allowed',
@@ -114,6 +116,9 @@ export const ERROR_CODES = {
   /** 403: only the cohort's enrolled mentors and mentees answer its survey. */
   notCohortParticipant: 'not_cohort_participant',
   surveyAlreadyAnswered: 'survey_already_answered',
+  /** 409: a match's exit survey opens once it has ended or completed (`details.status`). */
+  exitSurveyNotOpen: 'exit_survey_not_open',
+  exitSurveyAlreadyAnswered: 'exit_survey_already_answered',
   // notifications
   notificationNotFound: 'notification_not_found',
   /** 404: an unsubscribe link that is not one of ours (cut short, or tampered with). */

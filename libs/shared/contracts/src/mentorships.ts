@@ -59,3 +59,49 @@ export type MissedMilestoneCause = (typeof MISSED_MILESTONE_CAUSES)[number];
 /** What a notebook entry is. */
 export const NOTEBOOK_ENTRY_KINDS = ['reflection', 'question', 'result'] as const;
 export type NotebookEntryKind = (typeof NOTEBOOK_ENTRY_KINDS)[number];
+
+/**
+ * Why a pair is on the coordinator's "needs attention" list (issue 9, point 9): a trial ending
+ * soon (or ended and still undecided), a declined trial whose mentee waits for a new match, a
+ * running pair with no check-in for twice the program's cadence, a milestone past its due date
+ * and not done.
+ */
+export const NEEDS_ATTENTION_KINDS = [
+  'trial_ending',
+  'rematch_waiting',
+  'no_check_in',
+  'milestone_missed',
+] as const;
+export type NeedsAttentionKind = (typeof NEEDS_ATTENTION_KINDS)[number];
+
+/** How many days ahead the list looks for trials ending (`trialEndingWithinDays`). */
+export const TRIAL_ENDING_WITHIN_DAYS = { min: 0, max: 90, default: 7 } as const;
+
+/**
+ * Why a match ended early or was closed (issue 9, point 8): the codes the mentee, the mentor or a
+ * coordinator choose when ending (`end`, with an optional note), and two the system gives:
+ * `member_left` (one of the two left the organization) and `cohort_ended` (a proposal or a
+ * pending match still open at the cohort's end).
+ */
+export const MATCH_END_REASONS = [
+  'goals_met',
+  'no_time',
+  'not_a_fit',
+  'role_change',
+  'other',
+  'member_left',
+  'cohort_ended',
+] as const;
+export type MatchEndReason = (typeof MATCH_END_REASONS)[number];
+/** The end reasons a person may give; the rest are the system's. */
+export const CHOSEN_END_REASONS = ['goals_met', 'no_time', 'not_a_fit', 'role_change', 'other'] as const;
+
+/**
+ * A match's phase (issue 9, point 8), counted in months from its start (its first step into trial
+ * or active): initiation in months 1–3, development in 4–12, maturation after.
+ */
+export const MATCH_PHASES = ['initiation', 'development', 'maturation'] as const;
+export type MatchPhase = (typeof MATCH_PHASES)[number];
+
+/** The exit survey's rating, 1 (poor) to 5 (excellent). */
+export const EXIT_SURVEY_RATING = { min: 1, max: 5 } as const;

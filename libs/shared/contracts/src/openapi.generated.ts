@@ -1343,6 +1343,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/needs-attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pairs that need a coordinator: trials ending, declined trials waiting, quiet pairs, missed milestones
+         * @description Oldest first. `trial_ending`: a trial ending within `trialEndingWithinDays` (or ended, undecided); `rematch_waiting`: a declined trial whose mentee has no new match in the cohort; `no_check_in`: a pair in trial or active with no check-in for twice the program’s check-in cadence; `milestone_missed`: a milestone of the map past its due date and not done.
+         */
+        get: operations["NeedsAttentionController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/exit-survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The match's exit survey: whether it is open, who answered
+         * @description Each side reads its own answer, the other's only as answered; coordinators read both.
+         */
+        get: operations["ExitSurveyController_get"];
+        put?: never;
+        /** Answer the exit survey of a match that ended or completed, once, as its mentee or mentor */
+        post: operations["ExitSurveyController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/cohorts/{cohortId}/suggestions": {
         parameters: {
             query?: never;
@@ -1482,6 +1523,26 @@ export interface paths {
         put?: never;
         /** Withdraw a request I sent that is still open */
         post: operations["MatchRequestsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/personal-boards/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mentee's current mentors across programs by mentor type, the types missing, and a suggestion for each
+         * @description Open to the member themselves and to coordinators and admins; for anyone else the board is not there (404). Current mentors are matches in trial or active.
+         */
+        get: operations["PersonalBoardController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2539,6 +2600,24 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        MatchPhaseDto: {
+            /** @enum {string} */
+            phase: "initiation" | "development" | "maturation";
+            /** @description The month of the mentorship it is in (1 = its first), or ended in. */
+            month: number;
+            /**
+             * Format: date-time
+             * @description Its first step into trial or active.
+             */
+            startedAt: string;
+            /** Format: date-time */
+            phaseStartedAt: string;
+            /**
+             * Format: date-time
+             * @description When the next phase begins; null in maturation and once the match is over.
+             */
+            nextPhaseAt: string | null;
+        };
         MatchEventViewDto: {
             /** @enum {string} */
             action: "approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end";
@@ -2555,6 +2634,11 @@ export interface components {
             actorUserId: string | null;
             /** @description A trial's exit reason is shown to coordinators and its writer only. */
             reason: string | null;
+            /**
+             * @description The reason code of an ending (`member_left`, `cohort_ended`: the system).
+             * @enum {string|null}
+             */
+            reasonCode: "goals_met" | "no_time" | "not_a_fit" | "role_change" | "other" | "member_left" | "cohort_ended" | null;
             /** Format: date-time */
             occurredAt: string;
         };
@@ -2580,6 +2664,13 @@ export interface components {
             allowedActions: ("approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end")[];
             /** @description Why it was declined or ended (a trial's: coordinators only). */
             exitReason: string | null;
+            /**
+             * @description Why it ended or was closed, as a code (set by `end` and by the system).
+             * @enum {string|null}
+             */
+            exitReasonCode: "goals_met" | "no_time" | "not_a_fit" | "role_change" | "other" | "member_left" | "cohort_ended" | null;
+            /** @description Its phase by the clock; null for a match that never started (proposed, pending, declined). */
+            phase: components["schemas"]["MatchPhaseDto"] | null;
             /** @description Every transition, oldest first. */
             timeline: components["schemas"]["MatchEventViewDto"][];
         };
@@ -2589,8 +2680,13 @@ export interface components {
              * @enum {string}
              */
             action: "approve" | "reject" | "accept" | "decline" | "withdraw" | "leave_trial" | "confirm" | "end_trial" | "complete" | "end";
-            /** @description Required to reject, decline, withdraw or end; optional when a trial ends (then seen by coordinators only). */
+            /** @description Required to reject, decline or withdraw; to end, a `reasonCode` or this note (then recorded as `other`) is required, and with a code the note is optional. Optional when a trial ends (then seen by coordinators only). */
             reason?: string;
+            /**
+             * @description Why the match ends, for `end` only (any other action refuses it): the code is seen by both sides and coordinators, `reason` is then an optional note. Ending with a note and no code records `other`.
+             * @enum {string}
+             */
+            reasonCode?: "goals_met" | "no_time" | "not_a_fit" | "role_change" | "other";
         };
         TrialSideAnswerDto: {
             /** @enum {string} */
@@ -3081,6 +3177,80 @@ export interface components {
             /** @description Pulse and survey comments, unattributed; null unless the program's privateNotesToCoordinators is on. */
             comments: string[] | null;
         };
+        AttentionPersonDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        AttentionMilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            dueOn: string;
+        };
+        NeedsAttentionItemDto: {
+            /** @enum {string} */
+            kind: "trial_ending" | "rematch_waiting" | "no_check_in" | "milestone_missed";
+            /**
+             * Format: uuid
+             * @description The match concerned (for a re-match waiting: the declined trial’s match).
+             */
+            matchId: string;
+            /** @enum {string} */
+            matchStatus: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            mentee: components["schemas"]["AttentionPersonDto"];
+            /** @description For a re-match waiting: the mentor of the declined trial. */
+            mentor: components["schemas"]["AttentionPersonDto"];
+            /** @example No check-in for 31 days (the program meets biweekly: 28 days is the limit). */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description Since when: the trial’s start, the declined trial’s end, the last check-in (else the match’s start), the milestone’s due date.
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description When it is or was due: the trial’s end, the next check-in, the milestone; null for a re-match.
+             */
+            dueAt: string | null;
+            /** @description The missed milestone. */
+            milestone: components["schemas"]["AttentionMilestoneDto"] | null;
+        };
+        NeedsAttentionPageDto: {
+            items: components["schemas"]["NeedsAttentionItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ExitSurveyAnswerDto: {
+            /** @enum {string} */
+            side: "mentee" | "mentor";
+            answered: boolean;
+            /** @description Read by the side that answered and by coordinators; null for the other side. */
+            rating: number | null;
+            whatWorked: string | null;
+            whatToChange: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        ExitSurveyViewDto: {
+            /** @description The survey is open once the match has ended or completed. */
+            open: boolean;
+            /** @description The mentee’s, then the mentor’s. */
+            answers: components["schemas"]["ExitSurveyAnswerDto"][];
+        };
+        ExitSurveyInputDto: {
+            /** @description How the mentorship was, 1 (poor) to 5 (excellent). */
+            rating: number;
+            /** @description What worked. */
+            whatWorked?: string;
+            /** @description What to change next time. */
+            whatToChange?: string;
+        };
         ScoreComponentDto: {
             /**
              * @description The score component (the program’s criteria weigh it).
@@ -3227,6 +3397,69 @@ export interface components {
              * @description Another enrolled mentor of the cohort the mentee could ask instead.
              */
             suggestedMentorUserId?: string;
+        };
+        BoardMentorDto: {
+            /** Format: uuid */
+            matchId: string;
+            /**
+             * @description trial or active.
+             * @enum {string}
+             */
+            status: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            /** Format: uuid */
+            mentorUserId: string;
+            displayName: string;
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            /** @description The kinds of mentoring the mentor offers (their profile); empty when they named none. */
+            mentorTypes: ("technical" | "career" | "leadership" | "industry" | "entrepreneurial")[];
+            /**
+             * Format: date-time
+             * @description When the match reached its current status.
+             */
+            since: string;
+        };
+        BoardSuggestionDto: {
+            /** Format: uuid */
+            mentorUserId: string;
+            displayName: string;
+            /**
+             * Format: uuid
+             * @description The cohort both are enrolled in (mentee and mentor).
+             */
+            cohortId: string;
+            cohortName: string;
+            /** @description Places the mentor has free in that cohort now (at least 1). */
+            freePlaces: number;
+        };
+        BoardTypeDto: {
+            /** @enum {string} */
+            type: "technical" | "career" | "leadership" | "industry" | "entrepreneurial";
+            /** @description The mentee wants this kind of mentoring (their profile). */
+            wanted: boolean;
+            /** @description Current mentors offering this type (a mentor offering several is under each). */
+            mentors: components["schemas"]["BoardMentorDto"][];
+            /** @description Wanted and covered by no current mentor. */
+            missing: boolean;
+            /** @description For a missing type: an enrolled mentor of one of the mentee’s matching or running cohorts who offers it, has a free place, is not paused and was never matched with, declined by or declining this mentee. Null when covered or when nobody fits. */
+            suggestion: components["schemas"]["BoardSuggestionDto"] | null;
+        };
+        PersonalBoardDto: {
+            /** Format: uuid */
+            menteeUserId: string;
+            displayName: string;
+            /** @description Kinds of mentoring the mentee wants. */
+            wantedTypes: ("technical" | "career" | "leadership" | "industry" | "entrepreneurial")[];
+            /** @description Every mentor type, in the fixed order technical, career, leadership, industry, entrepreneurial. */
+            types: components["schemas"]["BoardTypeDto"][];
+            /** @description Wanted types no current mentor covers. */
+            missingTypes: ("technical" | "career" | "leadership" | "industry" | "entrepreneurial")[];
+            /** @description Every current mentor once, by name (those offering no type appear only here). */
+            mentors: components["schemas"]["BoardMentorDto"][];
         };
         StartRoundDto: {
             /**
@@ -8777,6 +9010,179 @@ export interface operations {
             };
         };
     };
+    NeedsAttentionController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description Only this cohort’s pairs. */
+                cohortId?: string;
+                /** @description Only items of this kind. */
+                kind?: "trial_ending" | "rematch_waiting" | "no_check_in" | "milestone_missed";
+                /** @description A trial is listed when it ends within this many days (or has ended, undecided). */
+                trialEndingWithinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsAttentionPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExitSurveyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitSurveyViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExitSurveyController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExitSurveyInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitSurveyViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_side_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `exit_survey_not_open`, `exit_survey_already_answered`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     SuggestionsController_list: {
         parameters: {
             query?: {
@@ -9204,6 +9610,45 @@ export interface operations {
             };
             /** @description Conflicts with the current state. Codes: `match_request_not_open`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PersonalBoardController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalBoardDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `personal_board_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

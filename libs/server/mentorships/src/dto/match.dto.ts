@@ -1,13 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CHOSEN_END_REASONS,
   FIELD_LIMITS,
   MATCH_ACTIONS,
+  MATCH_END_REASONS,
+  MATCH_PHASES,
   MATCH_ACTORS,
   MATCH_ORIGINS,
   MATCH_STATUSES,
   type MatchAction,
   type MatchActor,
+  type MatchEndReason,
   type MatchOrigin,
+  type MatchPhase,
   type MatchStatus,
 } from '@mentorship/contracts';
 import { lengthOf, trimmed } from '@mentorship/people';
@@ -30,13 +35,22 @@ export class MatchActionDto {
   @ApiPropertyOptional({
     ...lengthOf(FIELD_LIMITS.matchReason),
     description:
-      'Required to reject, decline, withdraw or end; optional when a trial ends (then seen by coordinators only).',
+      'Required to reject, decline or withdraw; to end, a `reasonCode` or this note (then recorded as `other`) is required, and with a code the note is optional. Optional when a trial ends (then seen by coordinators only).',
   })
   @Omittable()
   @Transform(trimmed)
   @IsString()
   @Length(FIELD_LIMITS.matchReason.min, FIELD_LIMITS.matchReason.max)
   reason?: string;
+
+  @ApiPropertyOptional({
+    enum: CHOSEN_END_REASONS,
+    description:
+      'Why the match ends, for `end` only (any other action refuses it): the code is seen by both sides and coordinators, `reason` is then an optional note. Ending with a note and no code records `other`.',
+  })
+  @Omittable()
+  @IsIn(CHOSEN_END_REASONS)
+  reasonCode?: MatchEndReason;
 }
 
 export class MatchEventViewDto {
@@ -56,8 +70,33 @@ export class MatchEventViewDto {
     description: "A trial's exit reason is shown to coordinators and its writer only.",
   })
   reason!: string | null;
+  @ApiProperty({
+    enum: MATCH_END_REASONS,
+    nullable: true,
+    description: 'The reason code of an ending (`member_left`, `cohort_ended`: the system).',
+  })
+  reasonCode!: MatchEndReason | null;
   @ApiProperty({ format: 'date-time' })
   occurredAt!: string;
+}
+
+/** Where a started match is in its life: initiation (months 1–3), development (4–12), maturation. */
+export class MatchPhaseDto {
+  @ApiProperty({ enum: MATCH_PHASES })
+  phase!: MatchPhase;
+  @ApiProperty({ description: 'The month of the mentorship it is in (1 = its first), or ended in.' })
+  month!: number;
+  @ApiProperty({ format: 'date-time', description: 'Its first step into trial or active.' })
+  startedAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  phaseStartedAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the next phase begins; null in maturation and once the match is over.',
+  })
+  nextPhaseAt!: string | null;
 }
 
 export class MatchViewDto {
@@ -94,6 +133,18 @@ export class MatchDetailDto extends MatchViewDto {
     description: "Why it was declined or ended (a trial's: coordinators only).",
   })
   exitReason!: string | null;
+  @ApiProperty({
+    enum: MATCH_END_REASONS,
+    nullable: true,
+    description: 'Why it ended or was closed, as a code (set by `end` and by the system).',
+  })
+  exitReasonCode!: MatchEndReason | null;
+  @ApiProperty({
+    type: MatchPhaseDto,
+    nullable: true,
+    description: 'Its phase by the clock; null for a match that never started (proposed, pending, declined).',
+  })
+  phase!: MatchPhaseDto | null;
   @ApiProperty({ type: MatchEventViewDto, isArray: true, description: 'Every transition, oldest first.' })
   timeline!: MatchEventViewDto[];
 }

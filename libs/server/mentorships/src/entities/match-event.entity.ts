@@ -1,4 +1,4 @@
-import type { MatchAction, MatchActor, MatchStatus } from '@mentorship/contracts';
+import type { MatchAction, MatchActor, MatchEndReason, MatchStatus } from '@mentorship/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One transition of a match: its timeline, oldest first. */
@@ -30,6 +30,9 @@ export class MatchEventEntity {
 
   @Column('text', { nullable: true })
   reason!: string | null;
+
+  @Column('text', { name: 'reason_code', nullable: true })
+  reasonCode!: MatchEndReason | null;
 
   @Column('timestamptz', { name: 'occurred_at' })
   occurredAt!: Date;

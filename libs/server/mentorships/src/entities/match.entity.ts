@@ -1,4 +1,4 @@
-import type { MatchOrigin, MatchStatus } from '@mentorship/contracts';
+import type { MatchEndReason, MatchOrigin, MatchStatus } from '@mentorship/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** A mentor and a mentee of one cohort (DESIGN.md, Match). */
@@ -42,6 +42,10 @@ export class MatchEntity {
   /** Why it was declined or ended (a trial's is shown to coordinators only). */
   @Column('text', { name: 'exit_reason', nullable: true })
   exitReason!: string | null;
+
+  /** Why it ended or was closed, as a code (`end`: chosen; `member_left`, `cohort_ended`: the system's). */
+  @Column('text', { name: 'exit_reason_code', nullable: true })
+  exitReasonCode!: MatchEndReason | null;
 
   /** When the trial ends (set when the mentor accepts); answers are due a grace period later. */
   @Column('timestamptz', { name: 'trial_ends_at', nullable: true })

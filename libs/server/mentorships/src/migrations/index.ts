@@ -5,6 +5,7 @@ import { Trials1764600000200 } from './1764600000200-trials';
 import { AgreementsMapsCheckIns1764641000000 } from './1764641000000-agreements-maps-check-ins';
 import { Feedback1764641000100 } from './1764641000100-feedback';
 import { MentorLoad1764700300450 } from './1764700300450-mentor-load';
+import { MatchEndings1764912000000 } from './1764912000000-match-endings';
 
 export const mentorshipsMigrations: ContextMigrations = {
   directory: __dirname,
@@ -15,5 +16,6 @@ export const mentorshipsMigrations: ContextMigrations = {
     AgreementsMapsCheckIns1764641000000,
     Feedback1764641000100,
     MentorLoad1764700300450,
+    MatchEndings1764912000000,
   ],
 };

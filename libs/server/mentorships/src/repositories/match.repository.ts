@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { MATCH_STATUSES_HOLDING_A_PLACE, type MatchStatus } from '@mentorship/contracts';
+import { MATCH_STATUSES_HOLDING_A_PLACE, type MatchEndReason, type MatchStatus } from '@mentorship/contracts';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
 import { MatchEntity } from '../entities/match.entity';
 
 export type NewMatchRow = Omit<
   TenantRow<MatchEntity, 'organizationId'>,
-  'createdAt' | 'updatedAt' | 'statusChangedAt' | 'exitReason' | 'trialEndsAt'
+  'createdAt' | 'updatedAt' | 'statusChangedAt' | 'exitReason' | 'exitReasonCode' | 'trialEndsAt'
 >;
 
 /** The matches table's queries. */
@@ -106,11 +106,62 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
     return this.findOneForUpdate({ id });
   }
 
-  async moveTo(id: string, status: MatchStatus, at: Date, exitReason: string | null): Promise<void> {
+  async moveTo(
+    id: string,
+    status: MatchStatus,
+    at: Date,
+    exitReason: string | null,
+    exitReasonCode: MatchEndReason | null,
+  ): Promise<void> {
     await this.update(
       { id },
-      { status, statusChangedAt: at, ...(exitReason !== null ? { exitReason } : {}) },
+      {
+        status,
+        statusChangedAt: at,
+        ...(exitReason !== null ? { exitReason } : {}),
+        ...(exitReasonCode !== null ? { exitReasonCode } : {}),
+      },
     );
+  }
+
+  /** The member's matches still open (proposed to active), in every cohort, locked, oldest first. */
+  lockOpenOf(userId: string): Promise<MatchEntity[]> {
+    return this.query('m')
+      .andWhere('(m.mentorUserId = :userId OR m.menteeUserId = :userId)', { userId })
+      .andWhere('m.status IN (:...open)', { open: ['proposed', 'pending', 'trial', 'active'] })
+      .orderBy('m.createdAt', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  /** The cohort's matches still open (proposed to active), oldest first. */
+  openOfCohort(cohortId: string): Promise<MatchEntity[]> {
+    return this.query('m')
+      .andWhere('m.cohortId = :cohortId', { cohortId })
+      .andWhere('m.status IN (:...open)', { open: ['proposed', 'pending', 'trial', 'active'] })
+      .orderBy('m.createdAt', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+  }
+
+  /** When the match started: its first step into trial or active (null: it never did). */
+  async startOf(matchId: string): Promise<Date | null> {
+    const [row] = await this.sql<{ at: Date | null }>(
+      `SELECT min(occurred_at) AS at FROM match_events
+        WHERE organization_id = $1 AND match_id = $2 AND to_status IN ('trial', 'active')`,
+      [matchId],
+    );
+    return row?.at ?? null;
+  }
+
+  /** The cohort's last day (YYYY-MM-DD) and status, or null when there is no such cohort. */
+  async cohortEndOf(cohortId: string): Promise<{ endsOn: string; closed: boolean } | null> {
+    const [row] = await this.sql<{ endsOn: string; closed: boolean }>(
+      `SELECT ends_on::text AS "endsOn", status = 'closed' AS closed FROM cohorts WHERE organization_id = $1 AND id = $2`,
+      [cohortId],
+    );
+    return row ?? null;
   }
 
   /** The caller's matches as mentor or mentee, newest first. */

@@ -81,7 +81,10 @@ export class TrialRepository extends TenantRepository<TrialAnswerEntity> {
     return this.sql<RematchEntry>(
       `SELECT match_id AS "matchId", cohort_id AS "cohortId", mentee_user_id AS "menteeUserId",
               excluded_mentor_user_id AS "excludedMentorUserId", queued_at AS "queuedAt"
-         FROM rematch_queue WHERE organization_id = $1 AND cohort_id = $2 AND rematched_at IS NULL
+         FROM rematch_queue q WHERE organization_id = $1 AND cohort_id = $2 AND rematched_at IS NULL
+          -- A mentee who left the organization waits for nothing.
+          AND EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = q.organization_id
+                                                   AND m.user_id = q.mentee_user_id)
         ORDER BY queued_at, match_id`,
       [cohortId],
     );

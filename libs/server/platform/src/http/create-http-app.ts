@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -52,6 +53,7 @@ export async function createHttpApp(
   app.useLogger(app.get(Logger));
   app.use(app.get(RequestLog).middleware());
   answerUnparsableRequests(app.getHttpServer());
+  keepIdleConnectionsLongerThanClients(app.getHttpServer());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(securityHeaders(isApiPath));
@@ -70,6 +72,19 @@ export async function createHttpApp(
 
   if (config.adminDist) serveAdmin(app, resolve(config.adminDist));
   return app;
+}
+
+/**
+ * Node closes an idle keep-alive connection after 5 s, sooner than the clients in front of it
+ * give up on one (a proxy or load balancer typically after 60 s; Node's own fetch after 4 s, but
+ * late on a busy machine). The side that closes first must be the client: otherwise a request
+ * sent on a socket the server is closing that moment is reset (ECONNRESET here, a 502 behind a
+ * proxy; a 500-request concurrency test saw it on a loaded CI run). Headers get a second more,
+ * as Node requires headersTimeout above keepAliveTimeout.
+ */
+function keepIdleConnectionsLongerThanClients(server: Server): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }
 
 /**
