@@ -23,6 +23,8 @@ import {
   OrganizationsService,
 } from '@mentorship/organizations';
 import { AuthenticatedUser, loadAppConfig } from '@mentorship/platform';
+import { seedDemoHistory } from './demo-history';
+import { seedDemoNotifications } from './demo-notifications';
 import {
   DEMO_MENTEES,
   DEMO_MENTORS,
@@ -255,6 +257,14 @@ async function seed(): Promise<void> {
           }),
         );
     }
+
+    await seedDemoHistory(
+      app,
+      organization.id,
+      [DEMO_PROGRAM_NAME, DEMO_CHOICE_PROGRAM_NAME],
+      creator!.email,
+    );
+    await seedDemoNotifications(app, organization.id, asker, choiceCohort.id, asMember);
   } finally {
     await app.close();
   }

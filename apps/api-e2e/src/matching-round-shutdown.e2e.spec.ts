@@ -72,7 +72,11 @@ describe('a worker that shuts down during a round', () => {
     });
 
     worker = await startTestWorker(t.api);
-    await job.promote();
+    // Skip the rest of the backoff. On a loaded machine the new worker may start after the 2 s
+    // backoff has run out and take the job itself, which leaves nothing to promote.
+    await job.promote().catch(async (error: unknown) => {
+      if ((await job.getState()) === 'delayed') throw error;
+    });
     await waitFor(async () => (await roundOf(roundId)).status === 'completed', 'the retried round', 90_000);
     const round = await roundOf(roundId);
     expect(round.attempts).toBe(2);

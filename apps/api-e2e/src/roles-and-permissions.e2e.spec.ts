@@ -403,6 +403,12 @@ const TABLE: Action[] = [
     outcomes: { admin: 'ok', coordinator: 404, mentor: 404, mentee: 404 },
     prepare: async (f, caller) => ({ path: '/deletion', orgId: (await f.scheduledForDeletion(caller)).id }),
   },
+  {
+    route: 'GET /email-deliveries',
+    what: 'the email delivery log (sent, retrying, failed with the reason)',
+    outcomes: ADMINS,
+    prepare: async () => ({ path: '/email-deliveries' }),
+  },
   // Suggestions and match requests: what one may do follows from one's part in the cohort or the
   // request (mentee, mentor), which every caller is given here; the organization role does not decide.
   {
@@ -1072,11 +1078,11 @@ describe('roles and permissions', () => {
     };
   });
 
-  it('has a row for every people, programs, organization-deletion, match-request, matching-round, matches, needs-attention and personal-board route', () => {
+  it('has a row for every people, programs, organization-deletion, match-request, matching-round, matches, needs-attention, personal-board and email-log route', () => {
     const routes = listRoutes(t.api.app)
       .map((route) => `${route.method} ${route.path.replace('/api/v1/orgs/:orgId', '')}`)
       .filter((route) =>
-        /^\w+ \/(skills|profiles|programs|cohorts|deletion|match-requests|matching-rounds|matches|needs-attention|personal-boards)\b/.test(
+        /^\w+ \/(skills|profiles|programs|cohorts|deletion|match-requests|matching-rounds|matches|needs-attention|personal-boards|email-deliveries)\b/.test(
           route,
         ),
       );

@@ -1,5 +1,7 @@
+import { RollupService } from '@mentorship/analytics';
 import type { OrganizationView } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
+import { TenancyService } from '@mentorship/platform';
 import {
   type BulkMember,
   listRoutes,
@@ -46,6 +48,11 @@ const TENANT_TABLES = [
   'pulse_answers',
   'match_outcomes',
   'cohort_survey_answers',
+  'analytics_settings',
+  'analytics_cohort_days',
+  'analytics_time_to_match_days',
+  'analytics_member_tenures',
+  'analytics_rollup_runs',
   'exit_surveys',
 ];
 
@@ -277,7 +284,22 @@ describe('tenant isolation', () => {
        VALUES ($1, $2, $3, 9, 'Secret survey', now())`,
       [orgA.id, cohort.body.id, memberA.id],
     );
+    // A's analytics: its zone, a re-run asked for, and its rollups of this year.
+    await t.api.db.query(
+      `INSERT INTO analytics_settings (organization_id, time_zone) VALUES ($1, 'Europe/Paris')`,
+      [orgA.id],
+    );
+    const [run] = await t.api.db.query<{ id: string }>(
+      `INSERT INTO analytics_rollup_runs (organization_id, id, from_day, to_day, status, requested_by, requested_at)
+       VALUES ($1, gen_random_uuid(), '2026-01-01', '2026-01-31', 'queued', $2, now()) RETURNING id`,
+      [orgA.id, adminA.id],
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    await t.api.app
+      .get(TenancyService)
+      .runInTenant(orgA.id, () => t.api.app.get(RollupService).rollUp(`${today.slice(0, 4)}-01-01`, today));
     Object.assign(idsOfA, {
+      runId: run!.id,
       notificationId: notification.id,
       checkInId: checkIn!.id,
       requestId: asked[0]!.body.id,
@@ -333,6 +355,8 @@ describe('tenant isolation', () => {
     if (route.path.endsWith('/decline'))
       return { reason: 'too-busy', suggestedMentorUserId: mentorsOfA[1]!.id };
     if (route.path.includes('/matching-rounds')) return {};
+    if (route.path.endsWith('/analytics/rollup-runs')) return { from: '2026-01-01', to: '2026-01-02' };
+    if (route.path.endsWith('/analytics/settings')) return { timeZone: 'Asia/Tokyo' };
     if (/\/(programs|cohorts)(\/:\w+)?$/.test(route.path)) return { name: 'Stolen' };
     return undefined;
   }
@@ -499,6 +523,31 @@ describe('tenant isolation', () => {
       status: 400,
       fields: ['buddyUserId', 'milestones.0.helpers.0.userId'],
     });
+    // A's program or cohort as a filter of B's dashboard: not found, nothing of A counted.
+    for (const [filter, code] of [
+      ['programId', 'program_not_found'],
+      ['cohortId', 'cohort_not_found'],
+    ] as const)
+      for (const chart of [
+        'retention',
+        'trial-funnel',
+        'engagement',
+        'utilization',
+        'time-to-match',
+        'exits',
+        'cohorts',
+      ]) {
+        const answer = await t.http.get<{ code: string }>(
+          `${b}/analytics/${chart}?${filter}=${idsOfA[filter]}`,
+          adminB.token,
+        );
+        expect({ chart, filter, status: answer.status, code: answer.body.code }).toEqual({
+          chart,
+          filter,
+          status: 404,
+          code,
+        });
+      }
     // A's cohort as the "needs attention" filter: not B's (A's rematch queue and quiet pair stay A's).
     const crossAttention = await t.http.get<{ code: string }>(
       `${b}/needs-attention?cohortId=${idsOfA['cohortId']}`,

@@ -1,5 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { ApiHttp } from '@mentorship/admin/data-access-api';
+import type { EmailDeliveryStatus } from '@mentorship/contracts';
 
 export interface NotificationChoice {
   kind: string;
@@ -48,6 +49,11 @@ export class NotificationsApi {
       path: { orgId },
       body: { dailyDigest },
     });
+  }
+
+  /** Admins: the organization's emails, newest first, maybe of one status. */
+  deliveries(orgId: string, query: { page: number; pageSize: number; status?: EmailDeliveryStatus }) {
+    return this.http.get('/api/v1/orgs/{orgId}/email-deliveries', { path: { orgId }, query });
   }
 
   /** Public: what an unsubscribe link turns off; 404 `unsubscribe_link_invalid` for a bad one. */

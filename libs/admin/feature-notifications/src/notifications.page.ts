@@ -73,7 +73,7 @@ const PAGE_SIZE = 20;
         }
       }
 
-      <section class="preferences" aria-labelledby="preferences-title">
+      <section class="preferences" id="preferences" aria-labelledby="preferences-title">
         <h2 id="preferences-title">What reaches me</h2>
         <p class="intro">Choose for each kind whether it shows here and whether it is emailed to you.</p>
         @for (kind of preferences(); track kind.kind) {

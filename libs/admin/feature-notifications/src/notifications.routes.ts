@@ -8,6 +8,14 @@ export const notificationsRoutes: Routes = [
   },
 ];
 
+/** The organization's email delivery log, for admins (`/orgs/:orgId/email-deliveries`). */
+export const emailDeliveriesRoutes: Routes = [
+  {
+    path: '',
+    loadComponent: () => import('./email-deliveries.page').then((m) => m.EmailDeliveriesPage),
+  },
+];
+
 /** Pages reached from notification emails, signed in or out. */
 export const unsubscribeRoutes: Routes = [
   {

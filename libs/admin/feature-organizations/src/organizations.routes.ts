@@ -74,9 +74,22 @@ export const organizationsRoutes: Routes = [
         loadChildren: () => import('@mentorship/admin/feature-skills').then((m) => m.skillsRoutes),
       },
       {
+        path: 'analytics',
+        title: 'Analytics · Mentorship Map',
+        canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],
+        loadChildren: () => import('@mentorship/admin/feature-analytics').then((m) => m.analyticsRoutes),
+      },
+      {
         path: 'profile',
         title: 'My profile · Mentorship Map',
         loadChildren: () => import('@mentorship/admin/feature-profile').then((m) => m.profileRoutes),
+      },
+      {
+        path: 'email-deliveries',
+        title: 'Email delivery log · Mentorship Map',
+        canActivate: [organizationRoleGuard('admin')],
+        loadChildren: () =>
+          import('@mentorship/admin/feature-notifications').then((m) => m.emailDeliveriesRoutes),
       },
       {
         path: 'notifications',

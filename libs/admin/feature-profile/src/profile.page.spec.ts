@@ -1,3 +1,4 @@
+import { provideRouter } from '@angular/router';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
@@ -39,7 +40,9 @@ describe(ProfilePage.name, () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
     backend = TestBed.inject(HttpTestingController);
   });
 
@@ -69,6 +72,11 @@ describe(ProfilePage.name, () => {
     expect(text()).toContain('As a mentee');
     expect(text()).not.toContain('As a mentor');
     expect(text()).toContain('Europe/Berlin');
+    // The member's notification choices are a link away.
+    const settings = (fixture.nativeElement as HTMLElement).querySelector(
+      'a[href="/orgs/o1/notifications#preferences"]',
+    );
+    expect(settings?.textContent?.trim()).toBe('Notification settings');
     const goals = await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="goals"]' }));
     await goals.setValue('Lead a team\n\nSpeak at a conference ');
     (fixture.nativeElement as HTMLElement)

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
@@ -11,6 +12,8 @@ import { ERROR_CODES } from '@mentorship/contracts';
 import { ProgramEditorPage } from './program-editor.page';
 
 describe(ProgramEditorPage.name, () => {
+  // A bound on a hang: the editor is a large form, and JIT rendering it on a loaded machine is slow.
+  jest.setTimeout(30_000);
   let backend: HttpTestingController;
 
   beforeEach(() => {
@@ -25,6 +28,40 @@ describe(ProgramEditorPage.name, () => {
   async function render() {
     const fixture = TestBed.createComponent(ProgramEditorPage);
     fixture.componentRef.setInput('orgId', 'o1');
+    fixture.detectChanges();
+    // The kinds the program may turn off come from the API's notification preferences.
+    backend.expectOne('/api/v1/orgs/o1/notification-preferences').flush({
+      kinds: [
+        {
+          kind: 'pulse.due',
+          label: 'Pulse survey due',
+          description: 'When a pulse opens.',
+          timing: 'morning',
+          perProgram: true,
+          inApp: true,
+          email: true,
+        },
+        {
+          kind: 'mentor-pause.ending',
+          label: 'Pause ending',
+          description: 'Before your pause ends.',
+          timing: 'morning',
+          perProgram: false,
+          inApp: true,
+          email: true,
+        },
+        {
+          kind: 'pair.quiet',
+          label: 'Gone quiet',
+          description: 'No check-in for a while.',
+          timing: 'morning',
+          perProgram: true,
+          inApp: true,
+          email: true,
+        },
+      ],
+      dailyDigest: false,
+    });
     await fixture.whenStable();
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const field = (label: RegExp) =>
@@ -100,6 +137,23 @@ describe(ProgramEditorPage.name, () => {
       { status: 400, statusText: 'Bad Request' },
     );
     expect(await text()).toContain('at least one component weight must be positive');
+  });
+
+  it('sends every reminder kind unless the coordinator turns it off, and saves the kinds turned off', async () => {
+    const { loader, input, create } = await render();
+    await (await input(/^Name/)).setValue('Quiet program');
+    const quiet = await loader.getHarness(MatCheckboxHarness.with({ label: 'Gone quiet' }));
+    expect(await quiet.isChecked()).toBe(true);
+    // A kind about a person, not a program's matches, is not the program's to turn off.
+    expect(await loader.getAllHarnesses(MatCheckboxHarness.with({ label: 'Pause ending' }))).toEqual([]);
+    await quiet.uncheck();
+    await (await input(/^Quiet after/)).setValue('14');
+    await create();
+    const sent = backend.expectOne('/api/v1/orgs/o1/programs');
+    expect(sent.request.body).toMatchObject({
+      settings: { quietDays: 14, disabledNotificationKinds: ['pair.quiet'] },
+    });
+    sent.flush({}, { status: 500, statusText: 'Server Error' });
   });
 
   it('says the weights as shares and the hard limits in words as they are edited', async () => {

@@ -24,10 +24,12 @@ import {
   MATCHING_MODES,
   PROGRAM_KINDS,
   type CohortView,
+  type NotificationPreference,
   type ProgramView,
 } from '@mentorship/contracts';
 import type { MustHave } from '@mentorship/matching-engine';
 import { CohortsApi, ProgramsApi } from '@mentorship/admin/data-access-programs';
+import { NotificationsApi } from '@mentorship/admin/data-access-notifications';
 import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
 import { startWith } from 'rxjs';
 import { NewCohortDialog, type NewCohortData } from './new-cohort.dialog';
@@ -76,6 +78,7 @@ export class ProgramEditorPage {
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
   private readonly notifier = inject(ErrorNotifier);
+  private readonly notificationsApi = inject(NotificationsApi);
 
   protected readonly form = buildProgramForm(inject(NonNullableFormBuilder));
   protected readonly submission = new FormSubmission(this.form, {
@@ -84,6 +87,8 @@ export class ProgramEditorPage {
   });
   protected readonly program = signal<ProgramView | null>(null);
   protected readonly cohorts = signal<CohortView[]>([]);
+  /** The kinds the product sends (the API's list, with their labels): the program may turn each off. */
+  protected readonly reminderKinds = signal<NotificationPreference[]>([]);
 
   protected readonly kinds = PROGRAM_KINDS;
   protected readonly modes = MATCHING_MODES;
@@ -108,6 +113,12 @@ export class ProgramEditorPage {
 
   constructor() {
     effect(() => {
+      this.notificationsApi.preferences(this.orgId()).subscribe({
+        next: (found) => this.reminderKinds.set(found.kinds.filter((kind) => kind.perProgram)),
+        error: (error: unknown) => this.notifier.show(error),
+      });
+    });
+    effect(() => {
       const programId = this.programId();
       if (!programId) return;
       this.programs.get(this.orgId(), programId).subscribe({
@@ -126,6 +137,17 @@ export class ProgramEditorPage {
     const control = this.form.controls.settings.controls.criteria.controls.mustHaves;
     const rest = control.value.filter((have) => have !== id);
     control.setValue(on ? [...rest, id] : rest);
+    control.markAsDirty();
+  }
+
+  protected sends(kind: string): boolean {
+    return !this.form.controls.settings.controls.disabledNotificationKinds.value.includes(kind);
+  }
+
+  protected toggleReminder(kind: string, send: boolean): void {
+    const control = this.form.controls.settings.controls.disabledNotificationKinds;
+    const rest = control.value.filter((off) => off !== kind);
+    control.setValue(send ? rest : [...rest, kind]);
     control.markAsDirty();
   }
 

@@ -25,6 +25,7 @@ const DEFAULT_SETTINGS = {
   durationWeeks: 26,
   defaultMentorCapacity: 2,
   groupSize: 6,
+  quietDays: 21,
 };
 
 type WeightControls = Record<ComponentId, FormControl<number>>;
@@ -71,6 +72,16 @@ export function buildProgramForm(fb: NonNullableFormBuilder) {
         Validators.min(PROGRAM_LIMITS.groupSize.min),
         Validators.max(PROGRAM_LIMITS.groupSize.max),
       ]),
+      quietDays: [
+        DEFAULT_SETTINGS.quietDays,
+        [
+          Validators.required,
+          Validators.min(PROGRAM_LIMITS.quietDays.min),
+          Validators.max(PROGRAM_LIMITS.quietDays.max),
+        ],
+      ],
+      /** The reminder kinds this program does not send (ids as the notification preferences name them). */
+      disabledNotificationKinds: fb.control<string[]>([]),
       criteria: fb.group({
         weights: fb.group(weights),
         mustHaves: fb.control<MustHave[]>([...DEFAULT_CRITERIA.mustHaves]),
@@ -114,6 +125,8 @@ export function programFormValue(program: ProgramView): ProgramFormValue {
       durationWeeks: settings.durationWeeks,
       defaultMentorCapacity: settings.defaultMentorCapacity,
       groupSize: settings.groupSize ?? DEFAULT_SETTINGS.groupSize,
+      quietDays: settings.quietDays,
+      disabledNotificationKinds: [...settings.disabledNotificationKinds],
       criteria: {
         weights,
         mustHaves: settings.criteria.mustHaves as MustHave[],
@@ -149,6 +162,8 @@ export function programRequest(
       durationWeeks: Number(settings.durationWeeks),
       defaultMentorCapacity: Number(settings.defaultMentorCapacity),
       groupSize: settings.kind === 'group' ? emptyToNull(settings.groupSize) : null,
+      quietDays: Number(settings.quietDays),
+      disabledNotificationKinds: [...settings.disabledNotificationKinds],
       criteria: {
         // An emptied weight counts as 0: the part is left out of the score.
         weights: Object.fromEntries(COMPONENT_IDS.map((id) => [id, Number(criteria.weights[id] ?? 0) || 0])),

@@ -99,7 +99,7 @@ describe(ShellComponent.name, () => {
       ],
       'o1',
     );
-    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills']);
+    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills', 'Analytics']);
   });
 
   it('gives a coordinator who also mentors the requests to them and their own profile as well', async () => {
@@ -122,6 +122,7 @@ describe(ShellComponent.name, () => {
       'Programs',
       'Cohorts',
       'Skills',
+      'Analytics',
       'Requests to me',
       'My profile',
     ]);
@@ -143,6 +144,8 @@ describe(ShellComponent.name, () => {
     );
     expect(headerButtons(shell)).toEqual(['Sign out']);
     expect(shell.querySelectorAll('mat-toolbar-row')).toHaveLength(1);
+    // Admins alone read the organization's email delivery log.
+    expect(navLinks(shell)).toEqual(['Home', 'Members', 'Programs', 'Cohorts', 'Skills', 'Email log']);
   });
 
   it('folds the account into a menu on a narrow screen and gives the switcher a row of its own', async () => {

@@ -27,8 +27,10 @@ export function organizationLinks(roles: readonly OrganizationRole[]): { path: s
       { path: 'programs', label: 'Programs' },
       { path: 'cohorts', label: 'Cohorts' },
       { path: 'skills', label: 'Skills' },
+      { path: 'analytics', label: 'Analytics' },
     );
   else if (takesPart(roles)) links.push({ path: 'cohorts', label: 'My cohorts' });
+  if (roles.includes('admin')) links.push({ path: 'email-deliveries', label: 'Email log' });
   if (roles.includes('mentee')) links.push({ path: 'requests/sent', label: 'My requests' });
   if (roles.includes('mentor')) links.push({ path: 'requests/received', label: 'Requests to me' });
   if (takesPart(roles)) links.push({ path: 'profile', label: 'My profile' });

@@ -12,3 +12,5 @@ export * from './states/loading-state.component';
 export * from './table/paginated-table.component';
 export * from './layout/narrow-screen';
 export * from './charts/bar-chart.component';
+export * from './charts/line-chart.component';
+export * from './charts/chart-csv';

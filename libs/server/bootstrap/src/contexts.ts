@@ -1,3 +1,4 @@
+import { analyticsContext } from '@mentorship/analytics';
 import { auditContext } from '@mentorship/audit';
 import { matchingContext } from '@mentorship/matching';
 import { mentorshipsContext } from '@mentorship/mentorships';
@@ -18,4 +19,5 @@ export const CONTEXTS: readonly BoundedContext[] = [
   programsContext,
   mentorshipsContext,
   matchingContext,
+  analyticsContext,
 ];

@@ -13,6 +13,7 @@ import { MatchRequestsController } from './match-requests.controller';
 import { MatchRequestsService } from './match-requests.service';
 import { MenteeChoiceService } from './mentee-choice.service';
 import { MentorIndexService } from './mentor-index.service';
+import { MatchRequestNotificationGateService } from './match-request-notification-gate.service';
 import { MentorPlacesService } from './mentor-places.service';
 import { CohortPeopleRepository } from './repositories/cohort-people.repository';
 import { MatchRequestRepository } from './repositories/match-request.repository';
@@ -42,6 +43,7 @@ import { PersonalBoardRepository } from './repositories/personal-board.repositor
   controllers: [SuggestionsController, MatchRequestsController, PersonalBoardController],
   providers: [
     MentorPlacesService,
+    MatchRequestNotificationGateService,
     MentorIndexService,
     MenteeChoiceService,
     SuggestionsService,

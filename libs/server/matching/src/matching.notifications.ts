@@ -7,11 +7,13 @@ export const MatchingNotifications = {
     label: 'Request about to expire',
     description: 'A day before a match request to you expires unanswered: accept or decline it.',
     timing: 'morning',
+    perProgram: true,
   }),
   requestExpired: defineNotificationKind({
     id: 'match-request.expired',
     label: 'Request expired',
     description: 'A match request you sent expired unanswered: other mentors to ask.',
     timing: 'morning',
+    perProgram: true,
   }),
 } as const;

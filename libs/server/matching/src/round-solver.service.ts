@@ -1,26 +1,23 @@
 /**
- * A bulk round from stored profiles to proposals, on the matching engine's public API. Unlike the
- * engine's one-call `runMatchingRound`, it reports progress per phase, yields to the event loop
- * (so progress is written and a shutdown can abort it), and re-solves warm from what the previous
- * exact solve of the same people left (`WarmStart`, stored by id so any worker can use it).
+ * A bulk round from stored profiles to proposals: the matching engine's `solveMatchingRound` (which
+ * scores the candidate pairs, places fixed pairs, drops forbidden ones, solves exactly or stably,
+ * explains unmatched mentees, reports progress per phase, yields to the event loop so a shutdown can
+ * abort it, and re-solves warm), plus what only the product knows: people by user id, a mentor's free
+ * places as mentee seats, group numbers, the coordinator's wording, and the engine's warm start stored
+ * by id so any worker can use it.
  */
 import type { RoundMode, RoundObjective, UnmatchedReasonCode } from '@mentorship/contracts';
 import {
-  assignOptimalAsync,
-  assignStable,
-  countBlockingPairs,
   MatchingInputError,
   MAX_ROUND_CANDIDATE_PAIRS,
   MAX_ROUND_MENTEES,
-  MentorIndex,
-  scorePair,
-  type Assignment,
-  type CandidateGraph,
+  solveMatchingRound,
+  type MatchingRoundResult,
   type MenteeProfile,
   type MentorProfile,
-  type PairRef,
+  type PairById,
   type ProgramCriteria,
-  type WarmStart,
+  type RoundWarmStart,
 } from '@mentorship/matching-engine';
 import type {
   MentorLoadRecord,
@@ -88,171 +85,99 @@ const UNMATCHED_WORDS: Record<UnmatchedReasonCode, string> = {
   'all-candidates-full': 'Every mentor who would fit this mentee has no free place left.',
 };
 
-/** Unknown seniority counts as the middle of the scale (1..6), so it neither wins nor loses. */
-const UNKNOWN_SENIORITY = 3;
-
-/** Mentees scored between two progress reports (and two yields to the event loop). */
-const SCORING_SLICE = 64;
-
 export async function solveRound(
   problem: RoundProblem,
   control: { onProgress?: RoundSolveProgress; signal?: AbortSignal } = {},
 ): Promise<RoundSolution> {
   const { criteria } = problem;
-  const mentees = [...problem.mentees].sort((a, b) => compare(a.userId, b.userId)).map(toMentee);
-  const mentorRows = new Map(problem.mentors.map((m) => [m.userId, m]));
-  const index = new MentorIndex(problem.mentors.map(toMentor), criteria);
-  const menteeAt = new Map(mentees.map((m, i) => [m.id, i]));
-  const mentorAt = new Map(index.mentors.map((m, j) => [m.id, j]));
-  // Decisions about people who left the cohort (or were matched meanwhile) no longer apply.
-  const positions = (pairs: readonly UserPair[]): PairRef[] =>
-    pairs.flatMap((p) => {
-      const i = menteeAt.get(p.menteeUserId);
-      const j = mentorAt.get(p.mentorUserId);
-      return i === undefined || j === undefined ? [] : [[i, j] as const];
-    });
-  const fixed = positions(problem.fixedPairs);
-  const forbidden = positions(problem.forbiddenPairs);
-
-  const edgeMentee: number[] = [];
-  const edgeMentor: number[] = [];
-  const edgePoints: number[] = [];
-  const candidateCount = new Int32Array(mentees.length);
-  const isCandidate = new Set<number>();
-  const n = index.mentors.length;
-  for (let i = 0; i < mentees.length; i++) {
-    const before = edgeMentee.length;
-    for (const { mentor, points } of index.candidates(mentees[i], { includeFull: true })) {
-      edgeMentee.push(i);
-      edgeMentor.push(mentor);
-      edgePoints.push(points);
-      isCandidate.add(i * n + mentor);
-    }
-    candidateCount[i] = edgeMentee.length - before;
-    if ((i + 1) % SCORING_SLICE === 0) {
-      control.onProgress?.('scoring', (i + 1) / mentees.length);
-      await yieldToEventLoop(control.signal);
-    }
-  }
-  // A coordinator may fix a pair the rules refuse: it gets an edge so its score counts.
-  for (const [i, j] of fixed) {
-    if (isCandidate.has(i * n + j)) continue;
-    edgeMentee.push(i);
-    edgeMentor.push(j);
-    edgePoints.push(scorePair(mentees[i], index.mentors[j], criteria).points);
-  }
-  control.onProgress?.('scoring', 1);
-
-  const graph: CandidateGraph = {
-    menteeCount: mentees.length,
-    mentorCount: n,
-    capacity: index.mentors.map((m) => m.capacity),
-    edgeMentee: Int32Array.from(edgeMentee),
-    edgeMentor: Int32Array.from(edgeMentor),
-    edgePoints: Int32Array.from(edgePoints),
-  };
-  const menteeIds = mentees.map((m) => m.id);
-  const mentorIds = index.mentors.map((m) => m.id);
-  const warm = problem.mode === 'exact' ? usableWarmStart(problem, menteeIds, mentorIds) : null;
-  let assignment: Assignment;
-  let next: StoredWarmStart | null = null;
+  const { mentees, mentors } = engineProfilesOf(problem);
+  let result: MatchingRoundResult;
   try {
-    if (problem.mode === 'stable') {
-      assignment = assignStable(graph, { fixed, forbidden });
-    } else {
-      const solved = await assignOptimalAsync(graph, {
+    result = await solveMatchingRound(
+      {
+        mentees,
+        mentors,
+        criteria,
+        mode: problem.mode === 'stable' ? 'stable' : 'optimal',
         objective: problem.objective,
-        fixed,
-        forbidden,
-        warmStart: warm ?? undefined,
+        fixedPairs: problem.fixedPairs.map(byId),
+        forbiddenPairs: problem.forbiddenPairs.map(byId),
+        // Decisions about people who left the cohort (or were matched meanwhile) no longer apply.
+        unknownPairs: 'ignore',
+        // The product does not show the stable round's distance to the optimum: skip that solve.
+        compareWithOptimum: false,
+        // A mentor's free places are mentee places, also in a group program.
+        capacityCounts: 'mentees',
+      },
+      {
+        onProgress: (p) => control.onProgress?.(p.phase === 'scoring' ? 'scoring' : 'solving', p.fraction),
         signal: control.signal,
-        onProgress: (p) => control.onProgress?.('solving', p.fraction),
-      });
-      assignment = solved;
-      next = storeWarmStart(solved.warmStart, problem.objective, menteeIds, mentorIds);
-    }
+        warmStart: problem.mode === 'exact' ? loadWarmStart(problem.warmStart) : null,
+      },
+    );
   } catch (error) {
-    throw refusalOf(error, graph) ?? error;
+    throw refusalOf(error) ?? error;
   }
   control.onProgress?.('solving', 1);
-  const blockingPairs = countBlockingPairs(graph, assignment.mentorOf, { fixed, forbidden });
 
-  const fixedMentee = new Set(fixed.map(([i]) => i));
-  const forbiddenCount = new Int32Array(mentees.length);
-  for (const [i, j] of forbidden) if (isCandidate.has(i * n + j)) forbiddenCount[i]++;
+  const mentorRows = new Map(problem.mentors.map((m) => [m.userId, m]));
   const groupSize = criteria.kind === 'group' ? (criteria.groupSize ?? null) : null;
-  const assigned = new Int32Array(n);
-  const proposals: SolvedProposal[] = [];
-  const unmatched: UnmatchedMenteeRecord[] = [];
-  let totalPoints = 0;
-  mentees.forEach((mentee, i) => {
-    const j = assignment.mentorOf[i];
-    if (j === -1) {
-      const reason: UnmatchedReasonCode =
-        candidateCount[i] === 0
-          ? 'no-eligible-mentor'
-          : forbiddenCount[i] === candidateCount[i]
-            ? 'all-candidates-forbidden'
-            : 'all-candidates-full';
-      unmatched.push({
-        menteeUserId: mentee.id,
-        reason,
-        message: UNMATCHED_WORDS[reason],
-        candidateCount: candidateCount[i],
-      });
-      return;
-    }
-    const mentor = index.mentors[j];
-    const explained = scorePair(mentee, mentor, criteria);
-    totalPoints += explained.points;
-    const row = mentorRows.get(mentor.id);
-    // Seats the mentor fills elsewhere come first, so a group number counts the mentor's groups.
+  const assigned = new Map<string, number>();
+  // Pairs come in mentee id order; seats the mentor fills elsewhere come first, so a group number
+  // counts the mentor's groups.
+  const proposals = result.pairs.map((pair): SolvedProposal => {
+    const row = mentorRows.get(pair.mentorId);
     const taken = row ? Math.max(0, row.places - row.freeSeats) : 0;
-    proposals.push({
-      menteeUserId: mentee.id,
-      mentorUserId: mentor.id,
-      score: explained.score,
-      fixed: fixedMentee.has(i),
-      groupNumber: groupSize === null ? null : Math.floor((taken + assigned[j]) / groupSize) + 1,
-      components: explained.components,
-    });
-    assigned[j]++;
+    const before = assigned.get(pair.mentorId) ?? 0;
+    assigned.set(pair.mentorId, before + 1);
+    return {
+      menteeUserId: pair.menteeId,
+      mentorUserId: pair.mentorId,
+      score: pair.score,
+      fixed: pair.fixed,
+      groupNumber: groupSize === null ? null : Math.floor((taken + before) / groupSize) + 1,
+      components: pair.components,
+    };
   });
   const groupsOf = new Map<string, Set<number | null>>();
   for (const p of proposals)
     groupsOf.set(p.mentorUserId, (groupsOf.get(p.mentorUserId) ?? new Set()).add(p.groupNumber));
-  const mentorLoad = index.mentors.map((m, j): MentorLoadRecord => ({
-    mentorUserId: m.id,
-    places: m.capacity,
-    assigned: assigned[j],
-    remaining: m.capacity - assigned[j],
-    groups: groupSize === null ? null : (groupsOf.get(m.id)?.size ?? 0),
-  }));
   return {
     proposals,
-    unmatched,
-    mentorLoad,
-    matchedCount: assignment.matchedCount,
-    totalScore: totalPoints / 100,
-    blockingPairs,
-    warmStart: next,
-    warmStarted: warm !== null,
+    unmatched: result.unmatched.map((u): UnmatchedMenteeRecord => ({
+      menteeUserId: u.menteeId,
+      reason: u.reason,
+      message: UNMATCHED_WORDS[u.reason],
+      candidateCount: u.candidateCount,
+    })),
+    mentorLoad: result.mentorLoad.map((load): MentorLoadRecord => ({
+      mentorUserId: load.mentorId,
+      places: load.capacity,
+      assigned: load.assigned,
+      remaining: load.remaining,
+      groups: groupSize === null ? null : (groupsOf.get(load.mentorId)?.size ?? 0),
+    })),
+    matchedCount: result.matchedCount,
+    totalScore: result.totalScore,
+    blockingPairs: result.blockingPairs,
+    warmStart: result.warmStart ? storeWarmStart(result.warmStart) : null,
+    warmStarted: result.warmStarted,
   };
 }
 
 /** The engine's refusals of a round, in the coordinator's words; null for anything else. */
-export function refusalOf(
-  error: unknown,
-  graph: Pick<CandidateGraph, 'menteeCount' | 'edgeMentee'>,
-): RoundRefusal | null {
+export function refusalOf(error: unknown): RoundRefusal | null {
   if (!(error instanceof MatchingInputError)) return null;
-  if (error.code === 'round-too-large')
+  if (error.code === 'round-too-large') {
+    const size = error.roundSize;
+    const what = size ? `${size.mentees} mentees with ${size.candidatePairs} possible pairs` : error.message;
     return new RoundRefusal(
       'round_too_large',
-      `This round is too large for one exact solve: ${graph.menteeCount} mentees with ${graph.edgeMentee.length} possible pairs, ` +
+      `This round is too large for one exact solve: ${what}, ` +
         `where the matching engine takes at most ${MAX_ROUND_MENTEES} mentees and ${MAX_ROUND_CANDIDATE_PAIRS} pairs. ` +
         'Split the cohort into smaller cohorts (for example by department, site or time zone) and run a round for each.',
     );
+  }
   if (error.code === 'invalid-fixed-pair')
     return new RoundRefusal(
       'round_fixed_pairs_invalid',
@@ -261,33 +186,33 @@ export function refusalOf(
   return null;
 }
 
-function usableWarmStart(problem: RoundProblem, menteeIds: string[], mentorIds: string[]): WarmStart | null {
-  const stored = problem.warmStart;
-  if (!stored || stored.objective !== problem.objective) return null;
-  if (!sameIds(stored.menteeUserIds, menteeIds) || !sameIds(stored.mentorUserIds, mentorIds)) return null;
+const byId = (pair: UserPair): PairById => ({ menteeId: pair.menteeUserId, mentorId: pair.mentorUserId });
+
+/** The stored warm start as the engine takes it (the engine checks that it is for the same people). */
+function loadWarmStart(stored: StoredWarmStart | null): RoundWarmStart | null {
+  if (!stored) return null;
   return {
-    objective: stored.objective,
-    menteeCount: menteeIds.length,
-    mentorCount: mentorIds.length,
-    prices: new Float64Array(bytesOf(stored.prices)),
-    mentorOf: new Int32Array(bytesOf(stored.mentorOf)),
+    menteeIds: stored.menteeUserIds,
+    mentorIds: stored.mentorUserIds,
+    solve: {
+      objective: stored.objective,
+      menteeCount: stored.menteeUserIds.length,
+      mentorCount: stored.mentorUserIds.length,
+      prices: new Float64Array(bytesOf(stored.prices)),
+      mentorOf: new Int32Array(bytesOf(stored.mentorOf)),
+    },
   };
 }
 
-function storeWarmStart(
-  warm: WarmStart,
-  objective: RoundObjective,
-  menteeUserIds: string[],
-  mentorUserIds: string[],
-): StoredWarmStart {
+function storeWarmStart(warm: RoundWarmStart): StoredWarmStart {
   const base64 = (array: Float64Array | Int32Array) =>
     Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
   return {
-    objective,
-    menteeUserIds,
-    mentorUserIds,
-    prices: base64(warm.prices),
-    mentorOf: base64(warm.mentorOf),
+    objective: warm.solve.objective,
+    menteeUserIds: [...warm.menteeIds],
+    mentorUserIds: [...warm.mentorIds],
+    prices: base64(warm.solve.prices),
+    mentorOf: base64(warm.solve.mentorOf),
   };
 }
 
@@ -299,14 +224,8 @@ function bytesOf(base64: string): ArrayBuffer {
   return copy;
 }
 
-const sameIds = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((id, k) => id === b[k]);
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-async function yieldToEventLoop(signal?: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  signal?.throwIfAborted();
-}
+/** Unknown seniority counts as the middle of the scale (1..6), so it neither wins nor loses. */
+const UNKNOWN_SENIORITY = 3;
 
 function participant(row: ParticipantProfileRow) {
   return {

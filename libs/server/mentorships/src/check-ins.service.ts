@@ -21,6 +21,7 @@ import { MentorshipMapsService } from './mentorship-maps.service';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
 import { MentorshipsNotifications } from './mentorships.notifications';
+import { QuietPairsService } from './quiet-pairs.service';
 import { AgreementRepository } from './repositories/agreement.repository';
 import { CheckInRepository, type NotebookEntryRow } from './repositories/check-in.repository';
 
@@ -42,6 +43,7 @@ export class CheckInsService implements OnModuleInit {
     private readonly agreements: AgreementRepository,
     private readonly notifications: NotificationsService,
     private readonly profiles: ProfilesService,
+    private readonly quietPairs: QuietPairsService,
   ) {}
 
   onModuleInit(): void {
@@ -74,6 +76,7 @@ export class CheckInsService implements OnModuleInit {
     };
     await this.checkIns.add(checkIn);
     await this.remindOfNextCheckIn(seen.match, checkIn.heldOn);
+    await this.quietPairs.checkInLogged(seen.match, checkIn.heldOn);
     await this.audit.record({
       action: MentorshipsAudit.checkInLogged,
       target: { type: 'match', id: matchId },

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '@mentorship/audit';
-import { Clock, TenantContext } from '@mentorship/platform';
+import { NotificationsService } from '@mentorship/notifications';
+import { ProfilesService } from '@mentorship/people';
+import { Clock, JobOutbox, TenantContext } from '@mentorship/platform';
 import { ProgramsException } from '@mentorship/programs';
 import type {
   CohortFeedbackDto,
@@ -12,11 +14,15 @@ import type {
   SurveyInputDto,
 } from './dto/feedback.dto';
 import type { MatchEntity } from './entities/match.entity';
+import { pulseDueJob } from './jobs/pulse-due.job';
 import { MatchAccessService, RUNNING_MATCH_STATUSES, type SeenMatch } from './match-access.service';
+import { MatchLifecycleService } from './match-lifecycle.service';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
+import { MentorshipsNotifications } from './mentorships.notifications';
 import { MatchEventRepository } from './repositories/match-event.repository';
 import { FeedbackRepository } from './repositories/feedback.repository';
+import { MatchRepository } from './repositories/match.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -27,14 +33,80 @@ const DAY_MS = 24 * 3600 * 1000;
  * only where the program lets them read private notes.
  */
 @Injectable()
-export class FeedbackService {
+export class FeedbackService implements OnModuleInit {
   constructor(
     private readonly access: MatchAccessService,
     private readonly feedback: FeedbackRepository,
     private readonly events: MatchEventRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly lifecycle: MatchLifecycleService,
+    private readonly matches: MatchRepository,
+    private readonly notifications: NotificationsService,
+    private readonly profiles: ProfilesService,
+    private readonly outbox: JobOutbox,
   ) {}
+
+  onModuleInit(): void {
+    // An active match is asked for a pulse as each period opens, from the next one on (the
+    // trial's answers were just given); a match that ends takes its waiting reminders back.
+    this.lifecycle.onTransition(async ({ match, to }) => {
+      if (to === 'active') {
+        const { period } = await this.periodOf(match);
+        await this.schedulePulse(match, period + 1);
+      } else if (to !== 'trial') await this.notifications.withdrawAll(PULSE, `${match.id}:`);
+    });
+  }
+
+  /**
+   * The pulse job of `period`: each side of the (still active) match that has not answered it is
+   * reminded on the morning the period opens, and the next period's job is recorded.
+   */
+  async remindOfPulse(matchId: string, period: number): Promise<void> {
+    const match = await this.matches.byId(matchId);
+    if (!match || match.status !== 'active') return;
+    const { start, intervalDays } = await this.pulseClockOf(match);
+    const opens = new Date(start + period * intervalDays * DAY_MS);
+    const answered = new Set((await this.feedback.pulsesOfPeriod(matchId, period)).map((a) => a.side));
+    for (const side of ['mentee', 'mentor'] as const)
+      if (!answered.has(side)) await this.remindSide(match, side, period, opens);
+    await this.schedulePulse(match, period + 1);
+  }
+
+  private async schedulePulse(match: MatchEntity, period: number): Promise<void> {
+    const { start, intervalDays } = await this.pulseClockOf(match);
+    await this.outbox.enqueue(
+      pulseDueJob,
+      { matchId: match.id, period },
+      { notBefore: new Date(start + period * intervalDays * DAY_MS) },
+    );
+  }
+
+  private async remindSide(
+    match: MatchEntity,
+    side: 'mentee' | 'mentor',
+    period: number,
+    opens: Date,
+  ): Promise<void> {
+    const [me, other] =
+      side === 'mentee' ? [match.menteeUserId, match.mentorUserId] : [match.mentorUserId, match.menteeUserId];
+    const contacts = await this.profiles.contactsOf([me, other]);
+    const recipient = contacts.get(me);
+    if (!recipient) return;
+    const otherName = contacts.get(other)?.name ?? `your ${side === 'mentee' ? 'mentor' : 'mentee'}`;
+    await this.notifications.notify({
+      kind: PULSE,
+      recipient,
+      key: `${match.id}:${period}:${me}`,
+      title: `How is it going with ${otherName}?`,
+      body:
+        `It is time for this period's pulse on your mentorship with ${otherName}: one rating from 1 to 5 ` +
+        'and a line if you like. Coordinators see pulses only in aggregate, never yours alone.',
+      link: `/orgs/${TenantContext.organizationId()}/matches/${match.id}`,
+      subject: { type: 'match', id: match.id },
+      due: new Date(Math.max(opens.getTime(), this.clock.now().getTime())),
+    });
+  }
 
   async pulse(matchId: string): Promise<PulseViewDto> {
     return this.pulseView(await this.access.see(matchId));
@@ -53,6 +125,17 @@ export class FeedbackService {
       answeredAt: this.clock.now(),
     });
     if (!added) throw MentorshipsException.pulseAlreadyAnswered(nextPeriodOn);
+    // Answered: this period's reminder is settled; the caller's next one waits for its period.
+    await this.notifications.withdraw(PULSE, `${matchId}:${period}:${seen.caller.userId}`);
+    if (seen.match.status === 'active') {
+      const { start, intervalDays } = await this.pulseClockOf(seen.match);
+      await this.remindSide(
+        seen.match,
+        seen.side,
+        period + 1,
+        new Date(start + (period + 1) * intervalDays * DAY_MS),
+      );
+    }
     await this.audit.record({
       action: MentorshipsAudit.pulseAnswered,
       target: { type: 'match', id: matchId },
@@ -149,17 +232,26 @@ export class FeedbackService {
   }
 
   /** Periods count from when the mentorship began (its trial, or active at once), else its creation. */
-  private async periodOf(
+  private async pulseClockOf(
     match: MatchEntity,
     interval?: number,
-  ): Promise<{ period: number; nextPeriodOn: string }> {
+  ): Promise<{ start: number; intervalDays: number }> {
     const intervalDays = interval ?? (await this.feedback.rulesOf(match.cohortId)).intervalDays;
     const began = (await this.events.ofMatch(match.id)).find(
       (e) => e.toStatus === 'trial' || e.toStatus === 'active',
     );
-    const start = (began?.occurredAt ?? match.createdAt).getTime();
+    return { start: (began?.occurredAt ?? match.createdAt).getTime(), intervalDays };
+  }
+
+  private async periodOf(
+    match: MatchEntity,
+    interval?: number,
+  ): Promise<{ period: number; nextPeriodOn: string }> {
+    const { start, intervalDays } = await this.pulseClockOf(match, interval);
     const period = Math.max(0, Math.floor((this.clock.now().getTime() - start) / (intervalDays * DAY_MS)));
     const next = new Date(start + (period + 1) * intervalDays * DAY_MS);
     return { period, nextPeriodOn: next.toISOString().slice(0, 10) };
   }
 }
+
+const PULSE = MentorshipsNotifications.pulseDue;

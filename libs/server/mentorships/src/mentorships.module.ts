@@ -12,6 +12,9 @@ import { FeedbackRepository } from './repositories/feedback.repository';
 import { AgreementEntity } from './entities/agreement.entity';
 import { CheckInEntity } from './entities/check-in.entity';
 import { MentorshipMapEntity } from './entities/mentorship-map.entity';
+import { PulseDueJob } from './jobs/pulse-due.job';
+import { QuietPairsService } from './quiet-pairs.service';
+import { MatchNotificationGateService } from './match-notification-gate.service';
 import { MatchAccessService } from './match-access.service';
 import { MeetingsService } from './meetings.service';
 import { MentorshipMapsController } from './mentorship-maps.controller';
@@ -79,6 +82,7 @@ import { NeedsAttentionRepository } from './repositories/needs-attention.reposit
   ],
   providers: [
     MatchAccessService,
+    MatchNotificationGateService,
     NeedsAttentionService,
     NeedsAttentionRepository,
     ExitSurveyService,
@@ -91,6 +95,7 @@ import { NeedsAttentionRepository } from './repositories/needs-attention.reposit
     AgreementsService,
     MentorshipMapsService,
     CheckInsService,
+    QuietPairsService,
     MeetingsService,
     FeedbackService,
     FeedbackRepository,
@@ -105,6 +110,7 @@ import { NeedsAttentionRepository } from './repositories/needs-attention.reposit
     MatchEventRepository,
     TrialRepository,
     TrialHalfwayJob,
+    PulseDueJob,
     TrialDeadlineJob,
   ],
   exports: [MatchesService, MatchLifecycleService, TrialService, RematchQueueService],

@@ -7,12 +7,14 @@ export const MentorshipsNotifications = {
     label: 'Trial halfway',
     description: 'Halfway through a trial period: a nudge to have your first conversations.',
     timing: 'morning',
+    perProgram: true,
   }),
   checkInDue: defineNotificationKind({
     id: 'check-in.due',
     label: 'Check-in due',
     description: 'When your next meeting is due by the program’s check-in cadence and none is logged since.',
     timing: 'morning',
+    perProgram: true,
   }),
   mapReview: defineNotificationKind({
     id: 'map.review',
@@ -20,6 +22,7 @@ export const MentorshipsNotifications = {
     description:
       'On the day your mentorship map is due for review (monthly by default), to you and your map buddy.',
     timing: 'morning',
+    perProgram: true,
   }),
   agreementSignatureWaiting: defineNotificationKind({
     id: 'agreement.signature-waiting',
@@ -27,6 +30,30 @@ export const MentorshipsNotifications = {
     description:
       'A few days after your mentoring agreement is drafted or changed, if you have not signed it yet.',
     timing: 'morning',
+    perProgram: true,
+  }),
+  pulseDue: defineNotificationKind({
+    id: 'pulse.due',
+    label: 'Pulse survey due',
+    description:
+      'When a new pulse period of your mentorship opens (the program’s interval) and you have not rated it yet.',
+    timing: 'morning',
+    perProgram: true,
+  }),
+  pairQuiet: defineNotificationKind({
+    id: 'pair.quiet',
+    label: 'Gone quiet',
+    description:
+      'When no check-in has been logged with your mentor or mentee for the program’s number of quiet days.',
+    timing: 'morning',
+    perProgram: true,
+  }),
+  pairQuietAlert: defineNotificationKind({
+    id: 'pair.quiet-alert',
+    label: 'Quiet pair (coordinators)',
+    description: 'To coordinators: a pair is still quiet a week after they were nudged.',
+    timing: 'morning',
+    perProgram: true,
   }),
   exitSurvey: defineNotificationKind({
     id: 'match.exit-survey',

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AccountJobRun, JobRun } from '@mentorship/platform';
+import { type AccountJobRun, JOB_OPTIONS, type JobRun } from '@mentorship/platform';
 import { MailTransport, OutgoingEmail } from './mail-transport.service';
 import { AccountEmailDeliveryRepository } from './repositories/account-email-delivery.repository';
 import { EmailDeliveryRepository } from './repositories/email-delivery.repository';
@@ -11,14 +11,15 @@ interface DeliveryLedger {
   inTransaction<T>(work: () => Promise<T>): Promise<T>;
   claim(email: OutgoingEmail): Promise<string | null>;
   markSent(id: string): Promise<void>;
-  markFailed(id: string, error: string): Promise<void>;
+  markFailed(id: string, error: string, final: boolean): Promise<void>;
 }
 
 /**
  * Sends an email once per job key (`run.key`), even when its job runs twice:
  * 1. claim the key in its own committed transaction (a unique index decides who wins),
  * 2. talk SMTP outside any transaction,
- * 3. record the outcome. A failed send releases the claim so BullMQ's retry can try again.
+ * 3. record the outcome. A failed send is `retrying` (BullMQ's retry claims it again) until the
+ *    job's last attempt, then `failed` for good (the admins' delivery log shows it).
  *    A run that dies between 1 and 3 (a killed worker) leaves the claim 'sending' under its
  *    attempt number; BullMQ runs the stalled job again with the same number, which takes the
  *    claim over and sends, so a killed worker loses no email (it doubles one only if it died in
@@ -38,11 +39,11 @@ export class EmailDeliveryService {
   ) {}
 
   sendOnce(run: JobRun, compose: () => Promise<OutgoingEmail | null>): Promise<DeliveryOutcome> {
-    return this.deliver(run.key, compose, {
+    return this.deliver(run, compose, {
       inTransaction: (work) => run.inTenant(work),
       claim: (email) => this.deliveries.claim(run.key, email, run.attemptsMade),
       markSent: (id) => this.deliveries.markSent(id),
-      markFailed: (id, error) => this.deliveries.markFailed(id, error),
+      markFailed: (id, error, final) => this.deliveries.markFailed(id, error, final),
     });
   }
 
@@ -52,16 +53,16 @@ export class EmailDeliveryService {
     userId: string,
     compose: () => Promise<OutgoingEmail | null>,
   ): Promise<DeliveryOutcome> {
-    return this.deliver(run.key, compose, {
+    return this.deliver(run, compose, {
       inTransaction: (work) => run.inTransaction(work),
       claim: (email) => this.accountDeliveries.claim(userId, run.key, email, run.attemptsMade),
       markSent: (id) => this.accountDeliveries.markSent(id),
-      markFailed: (id, error) => this.accountDeliveries.markFailed(id, error),
+      markFailed: (id, error, final) => this.accountDeliveries.markFailed(id, error, final),
     });
   }
 
   private async deliver(
-    key: string,
+    run: Pick<JobRun, 'key' | 'attemptsMade'>,
     compose: () => Promise<OutgoingEmail | null>,
     ledger: DeliveryLedger,
   ): Promise<DeliveryOutcome> {
@@ -76,11 +77,22 @@ export class EmailDeliveryService {
     try {
       await this.transport.send(claim.email);
     } catch (error) {
-      await ledger.inTransaction(() => ledger.markFailed(claim.id, String(error)));
+      // The job's last attempt (BullMQ's attempts, with back-off between them): failed for good,
+      // which the admins' delivery log shows; before that the job is retried.
+      const final = run.attemptsMade + 1 >= JOB_OPTIONS.attempts;
+      await ledger.inTransaction(() => ledger.markFailed(claim.id, failureReason(error), final));
+      if (final)
+        this.logger.error(`gave up on "${claim.email.subject}" (${run.key}): ${failureReason(error)}`);
       throw error;
     }
     await ledger.inTransaction(() => ledger.markSent(claim.id));
-    this.logger.log(`sent "${claim.email.subject}" (${key})`);
+    this.logger.log(`sent "${claim.email.subject}" (${run.key})`);
     return 'sent';
   }
+}
+
+/** What the SMTP server (or the lack of one) said, short enough for a log row. */
+function failureReason(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return reason.length > 500 ? `${reason.slice(0, 499)}…` : reason;
 }

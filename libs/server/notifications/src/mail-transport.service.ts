@@ -17,7 +17,7 @@ export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
 
   constructor(private readonly config: AppConfig) {
-    this.transporter = createTransport(config.smtpUrl);
+    this.transporter = createTransport(withTimeouts(config.smtpUrl, config.smtpTimeoutSeconds * 1000));
   }
 
   async send(email: OutgoingEmail): Promise<void> {
@@ -27,4 +27,15 @@ export class MailTransport implements OnApplicationShutdown {
   onApplicationShutdown(): void {
     this.transporter.close();
   }
+}
+
+/**
+ * SMTP_URL with nodemailer's three timeouts (it reads them from the query) set to `ms` unless the
+ * URL sets its own: a server that accepts the connection and then stalls fails the send in time.
+ */
+export function withTimeouts(smtpUrl: string, ms: number): string {
+  const url = new URL(smtpUrl);
+  for (const option of ['connectionTimeout', 'greetingTimeout', 'socketTimeout'])
+    if (!url.searchParams.has(option)) url.searchParams.set(option, String(ms));
+  return url.toString();
 }

@@ -9,6 +9,7 @@ import {
 import { EmailDeliveryService } from './email-delivery.service';
 import { notificationDigestJob } from './jobs/notification-digest.job';
 import { NotificationEmailService } from './notification-email.service';
+import { NotificationGates } from './notification-gates.service';
 import {
   NotificationDigestRepository,
   NotificationPreferenceRepository,
@@ -25,7 +26,8 @@ const DIGEST_GATHERING_MS = 5 * 60 * 1000;
  * delivery time, so a change of mind before then counts. The email goes through the
  * at-most-once email ledger under the notification's own key; a retry after a failed send
  * finds the row delivered with its email still `sending` and tries the email alone again.
- * A member who takes the daily digest gets their morning reminders in one email instead.
+ * A member who takes the daily digest gets their morning reminders in one email instead. A
+ * notification whose program turned its kind off (`NotificationGates`) is settled unseen.
  */
 @Injectable()
 export class NotificationDeliveryService {
@@ -40,6 +42,7 @@ export class NotificationDeliveryService {
     private readonly digests: NotificationDigestRepository,
     private readonly email: EmailDeliveryService,
     private readonly emails: NotificationEmailService,
+    private readonly gates: NotificationGates,
   ) {
     this.kinds = new Map(kinds.map((kind) => [kind.id, kind]));
   }
@@ -51,11 +54,17 @@ export class NotificationDeliveryService {
       // Delivered by an earlier run: only an email that run did not get out is left to do (a
       // failed send makes BullMQ retry; the email ledger still sends it once).
       if (notification.deliveredAt) return notification.emailState === 'sending';
+      const now = this.clock.now();
+      // Its program turned the kind off (asked now, so a change made while it waited counts):
+      // settled without showing or sending anything.
+      if (!(await this.gates.allows(notification))) {
+        await this.notifications.markDelivered(notificationId, now, false, 'off');
+        return false;
+      }
       const choice = await this.preferences.choiceFor(notification.recipientUserId, notification.kind);
       // A kind no context declares any more (removed in an upgrade) still shows, but is not emailed.
       const kind = this.kinds.get(notification.kind);
       const emailed = choice.email && kind !== undefined;
-      const now = this.clock.now();
       // A morning reminder of a member who takes the daily digest waits for it: one email for
       // all of that morning's reminders, a few minutes after the first of them.
       if (

@@ -34,6 +34,7 @@ export class NotificationPreferencesService {
         label: kind.label,
         description: kind.description,
         timing: kind.timing,
+        perProgram: kind.perProgram ?? false,
         ...(stored.get(kind.id) ?? { inApp: true, email: true }),
       })),
     };

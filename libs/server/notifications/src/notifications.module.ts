@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeliveryTimeService } from './delivery-time.service';
+import { EmailDeliveriesController } from './email-deliveries.controller';
+import { EmailDeliveryLogService } from './email-delivery-log.service';
 import { EmailDeliveryService } from './email-delivery.service';
 import { AccountEmailDeliveryEntity } from './entities/account-email-delivery.entity';
 import { EmailDeliveryEntity } from './entities/email-delivery.entity';
@@ -15,6 +17,7 @@ import { MailTransport } from './mail-transport.service';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationDigestService } from './notification-digest.service';
 import { NotificationEmailService } from './notification-email.service';
+import { NotificationGates } from './notification-gates.service';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
@@ -38,10 +41,11 @@ import { UnsubscribeTokens } from './unsubscribe-tokens.service';
       NotificationDigestEntity,
     ]),
   ],
-  controllers: [NotificationsController, UnsubscribeController],
+  controllers: [NotificationsController, UnsubscribeController, EmailDeliveriesController],
   providers: [
     MailTransport,
     EmailDeliveryService,
+    EmailDeliveryLogService,
     EmailDeliveryRepository,
     AccountEmailDeliveryRepository,
     DeliveryTimeService,
@@ -49,6 +53,7 @@ import { UnsubscribeTokens } from './unsubscribe-tokens.service';
     NotificationDeliveryService,
     NotificationDigestService,
     NotificationEmailService,
+    NotificationGates,
     NotificationPreferencesService,
     NotificationRepository,
     NotificationPreferenceRepository,
@@ -57,6 +62,6 @@ import { UnsubscribeTokens } from './unsubscribe-tokens.service';
     NotificationDeliveryJob,
     NotificationDigestJob,
   ],
-  exports: [EmailDeliveryService, NotificationsService, DeliveryTimeService],
+  exports: [EmailDeliveryService, NotificationsService, DeliveryTimeService, NotificationGates],
 })
 export class NotificationsModule {}

@@ -43,6 +43,8 @@ describe(resolveProgramSettings.name, () => {
       agreementTemplate: null,
       privateNotesToCoordinators: false,
       pulseIntervalDays: 30,
+      quietDays: 21,
+      disabledNotificationKinds: [],
       mapTemplate: null,
     });
     const { kind: _kind, referenceDate: _date, ...engineDefaults } = resolveCriteria();

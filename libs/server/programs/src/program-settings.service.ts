@@ -30,6 +30,8 @@ const DEFAULTS = {
   agreementTemplate: null,
   privateNotesToCoordinators: false,
   pulseIntervalDays: 30,
+  quietDays: 21,
+  disabledNotificationKinds: [] as string[],
   mapTemplate: null,
 } as const;
 
@@ -42,6 +44,8 @@ export const ADDED_SETTING_DEFAULTS = {
   agreementTemplate: DEFAULTS.agreementTemplate,
   privateNotesToCoordinators: DEFAULTS.privateNotesToCoordinators,
   pulseIntervalDays: DEFAULTS.pulseIntervalDays,
+  quietDays: DEFAULTS.quietDays,
+  disabledNotificationKinds: DEFAULTS.disabledNotificationKinds,
   mapTemplate: DEFAULTS.mapTemplate,
 } as const;
 
@@ -115,6 +119,14 @@ export function resolveProgramSettings(
       current?.privateNotesToCoordinators ??
       DEFAULTS.privateNotesToCoordinators,
     pulseIntervalDays: input.pulseIntervalDays ?? current?.pulseIntervalDays ?? DEFAULTS.pulseIntervalDays,
+    quietDays: input.quietDays ?? current?.quietDays ?? DEFAULTS.quietDays,
+    disabledNotificationKinds: [
+      ...new Set(
+        input.disabledNotificationKinds ??
+          current?.disabledNotificationKinds ??
+          DEFAULTS.disabledNotificationKinds,
+      ),
+    ],
     mapTemplate:
       input.mapTemplate !== undefined
         ? input.mapTemplate && completeMapTemplate(input.mapTemplate)

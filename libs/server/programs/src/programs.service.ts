@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@mentorship/audit';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@mentorship/platform';
 import {
   CreateProgramDto,
   ProgramPageDto,
@@ -16,10 +17,15 @@ import { ProgramRepository, type ProgramRow } from './repositories/program.repos
 /** The organization's mentoring programs. */
 @Injectable()
 export class ProgramsService {
+  private readonly notificationKinds: ReadonlyMap<string, NotificationKind>;
+
   constructor(
     private readonly audit: AuditService,
     private readonly programs: ProgramRepository,
-  ) {}
+    @Inject(NOTIFICATION_KINDS) kinds: readonly NotificationKind[],
+  ) {
+    this.notificationKinds = new Map(kinds.map((kind) => [kind.id, kind]));
+  }
 
   async list(query: ProgramQueryDto): Promise<ProgramPageDto> {
     const { rows, total } = await this.programs.page({
@@ -37,6 +43,7 @@ export class ProgramsService {
   }
 
   async create(input: CreateProgramDto): Promise<ProgramViewDto> {
+    this.checkNotificationKinds(input.settings?.disabledNotificationKinds);
     const settings = resolveProgramSettings(null, input.settings);
     const id = randomUUID();
     const added = await this.programs.add({
@@ -56,6 +63,7 @@ export class ProgramsService {
 
   /** Cohorts out of draft keep the settings they froze; drafts follow the program. */
   async update(programId: string, input: UpdateProgramDto): Promise<ProgramViewDto> {
+    this.checkNotificationKinds(input.settings?.disabledNotificationKinds);
     const program = await this.programs.lock(programId);
     if (!program) throw ProgramsException.programNotFound();
     const settings = input.settings ? resolveProgramSettings(program.settings, input.settings) : undefined;
@@ -73,6 +81,23 @@ export class ProgramsService {
       },
     });
     return this.get(programId);
+  }
+
+  /**
+   * Only kinds some context declares, about a program's matches or requests, can be turned off: a
+   * typo, or a kind about a person, would otherwise switch nothing off.
+   */
+  private checkNotificationKinds(kinds: readonly string[] | undefined): void {
+    const problems = (kinds ?? []).flatMap((id, index) => {
+      const kind = this.notificationKinds.get(id);
+      const problem = !kind
+        ? `is not a kind of notification: ${id}`
+        : !kind.perProgram
+          ? `is not sent per program, so a program cannot turn it off: ${id}`
+          : null;
+      return problem ? [{ field: `settings.disabledNotificationKinds.${index}`, problems: [problem] }] : [];
+    });
+    if (problems.length > 0) throw ProgramsException.invalidFields(problems);
   }
 }
 

@@ -7,17 +7,27 @@ export interface ReceivedEmail {
   raw: string;
 }
 
+/**
+ * How the sink answers a message: `accept` keeps it; `refuse` answers the data with a 451 (the
+ * server's "try again later"); `stall` reads it and never answers, so the sender times out.
+ */
+export type SmtpSinkMode = 'accept' | 'refuse' | 'stall';
+
 /** A real SMTP server on localhost that keeps what it receives, for tests and the demo. */
 export interface SmtpSink {
   url: string;
   messages: ReceivedEmail[];
   /** Messages accepted so far (also those not kept). */
   received(): number;
+  /** Messages refused or left stalled, in the order they came. */
+  turnedAway: ReceivedEmail[];
+  /** From now on answer every message this way (stalled ones are let go when the mode changes). */
+  setMode(mode: SmtpSinkMode): void;
   waitFor(predicate: (email: ReceivedEmail) => boolean, timeoutMs?: number): Promise<ReceivedEmail>;
   /**
-   * From now on, a message's final reply waits for `resume()`: its sender sits inside its SMTP
-   * conversation, as with a slow server. A message counts as received (`messages`) only once it
-   * is answered with its sender still connected, as a real server accepts it.
+   * From now on, an accepted message's final reply waits for `resume()`: its sender sits inside
+   * its SMTP conversation, as with a slow server. A message counts as received (`messages`) only
+   * once it is answered with its sender still connected, as a real server accepts it.
    */
   pause(): void;
   resume(): void;
@@ -39,6 +49,14 @@ export async function startSmtpSink(
   } = {},
 ): Promise<SmtpSink> {
   const messages: ReceivedEmail[] = [];
+  const turnedAway: ReceivedEmail[] = [];
+  let mode: SmtpSinkMode = 'accept';
+  // Stalled answers, released (as a refusal) when the mode changes or the sink closes.
+  let stalled: (() => void)[] = [];
+  const releaseStalled = () => {
+    for (const release of stalled) release();
+    stalled = [];
+  };
   const closedSessions = new Set<string>();
   let paused = false;
   let received = 0;
@@ -55,14 +73,24 @@ export async function startSmtpSink(
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        const email = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        };
+        if (mode === 'refuse') {
+          turnedAway.push(email);
+          callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+          return;
+        }
+        if (mode === 'stall') {
+          turnedAway.push(email);
+          stalled.push(() => callback(Object.assign(new Error('Stalled'), { responseCode: 451 })));
+          return;
+        }
         const accept = () => {
           // Its sender hung up (or died) before the answer: the message was never accepted.
           if (closedSessions.has(session.id)) return callback(new Error('sender gone'));
-          const email = {
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          };
           received++;
           if (options.keep !== false) messages.push(email);
           options.onMessage?.(email);
@@ -84,6 +112,12 @@ export async function startSmtpSink(
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    turnedAway,
+    received: () => received,
+    setMode(next) {
+      mode = next;
+      releaseStalled();
+    },
     async waitFor(predicate, timeoutMs = 15000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
@@ -93,12 +127,12 @@ export async function startSmtpSink(
       }
       throw new Error(`no matching email within ${timeoutMs} ms (received ${messages.length})`);
     },
-    received: () => received,
     pause: () => void (paused = true),
     resume,
     held: (client) => waiting.filter((held) => client === undefined || held.client === client).length,
-    close() {
+    close: () => {
       resume();
+      releaseStalled();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

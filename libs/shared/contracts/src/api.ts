@@ -121,6 +121,9 @@ export type NotificationView = Schemas['NotificationViewDto'];
 export type NotificationPage = Schemas['NotificationPageDto'];
 export type NotificationPreference = Schemas['NotificationPreferenceDto'];
 export type NotificationPreferences = Schemas['NotificationPreferencesDto'];
+export type EmailDeliveryView = Schemas['EmailDeliveryViewDto'];
+export type EmailDeliveryPage = Schemas['EmailDeliveryPageDto'];
+export type EmailDeliveryStatus = EmailDeliveryView['status'];
 
 export type SuggestionList = Schemas['SuggestionListDto'];
 export type SuggestedMentor = Schemas['SuggestedMentorDto'];

@@ -474,6 +474,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/email-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s emails, newest first: sent, retrying, failed with the reason */
+        get: operations["EmailDeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/skills": {
         parameters: {
             query?: never;
@@ -1549,6 +1566,260 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/analytics/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cohort retention curves: mentees still in a running or completed match 30, 90 and 180 days after starting */
+        get: operations["DashboardController_retention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/trial-funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trial funnel (proposed, accepted, trial, active, completed), trial conversion and requests */
+        get: operations["DashboardController_trialFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/engagement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Engagement over time: active matches, check-ins per active match, milestones, pulse and NPS */
+        get: operations["DashboardController_engagement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/utilization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentor utilization on the range's last day: places used of places offered, histogram */
+        get: operations["DashboardController_utilization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/time-to-match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time to match (request or enrollment to accepted): median, p90 and histogram in days */
+        get: operations["DashboardController_timeToMatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participants vs non-participants: members still members 6 and 12 months after joining
+         * @description Organization-wide (no program or cohort filter); the end of a membership is the outcome proxy.
+         */
+        get: operations["DashboardController_participation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/exits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matches ended and trials declined, by who ended them (reasons stay private) */
+        get: operations["DashboardController_exits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-cohort comparison: matches, trials, engagement, retention, time to match, utilization */
+        get: operations["DashboardController_cohorts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/rollup-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll a range of days up again (after late data, such as a back-dated check-in)
+         * @description Queued as a job: poll GET /analytics/rollup-runs/{runId} until its status is done.
+         */
+        post: operations["RollupRunsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/rollup-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A re-run of the rollups: queued or done */
+        get: operations["RollupRunsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The time zone the analytics days and the nightly rollup follow */
+        get: operations["RollupRunsController_getSettings"];
+        /** Set the time zone of the analytics days (days already rolled up keep theirs until re-run) */
+        put: operations["RollupRunsController_setSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/cohorts/{cohortId}/export/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a cohort's matches as CSV or JSON (streamed)
+         * @description One row per match: its people, status, dates, exit reason (coordinators read trial reasons), check-ins held. A download (Content-Disposition: attachment), streamed from a cursor: any size, flat memory.
+         */
+        get: operations["ExportsController_matches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/cohorts/{cohortId}/export/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a cohort's check-ins as CSV or JSON (streamed)
+         * @description One row per check-in. Private notes: the caller's own, and others' only where the program lets coordinators read them (privateNotesToCoordinators). A download (Content-Disposition: attachment), streamed from a cursor: any size, flat memory.
+         */
+        get: operations["ExportsController_checkIns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/analytics/cohorts/{cohortId}/export/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a cohort's feedback (trial, pulse and survey answers) as CSV or JSON (streamed)
+         * @description One row per answer. Survey answers name no person; comments and private notes as for check-ins. A download (Content-Disposition: attachment), streamed from a cursor: any size, flat memory.
+         */
+        get: operations["ExportsController_feedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/cohorts/{cohortId}/matching-rounds": {
         parameters: {
             query?: never;
@@ -1876,6 +2147,8 @@ export interface components {
              * @enum {string}
              */
             timing: "morning" | "now";
+            /** @description About a program's matches or requests: a program may turn it off. */
+            perProgram: boolean;
             /** @description Shown in my notification centre. */
             inApp: boolean;
             /** @description Sent to me by email. */
@@ -1905,6 +2178,37 @@ export interface components {
             label: string;
             /** @description Whether this kind is still emailed to the link’s member. */
             email: boolean;
+        };
+        EmailDeliveryViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example mentee@example.com */
+            recipient: string;
+            /** @example Halfway through your trial with Ada */
+            subject: string;
+            /**
+             * @description sending: being handed to the SMTP server; retrying: the last attempt failed, another follows; sent; failed: the last attempt failed too.
+             * @enum {string}
+             */
+            status: "sending" | "retrying" | "sent" | "failed";
+            /** @description How many times it was handed to the SMTP server (1 unless retried). */
+            attempts: number;
+            /** @description Sent or failed after more than one attempt. */
+            retried: boolean;
+            /** @description Why the last attempt failed (what the SMTP server answered, or the timeout). */
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastAttemptAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        EmailDeliveryPageDto: {
+            items: components["schemas"]["EmailDeliveryViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         SkillViewDto: {
             /** Format: uuid */
@@ -2154,6 +2458,8 @@ export interface components {
             agreementTemplate: components["schemas"]["AgreementTermsViewDto"] | null;
             privateNotesToCoordinators: boolean;
             pulseIntervalDays: number;
+            quietDays: number;
+            disabledNotificationKinds: string[];
             mapTemplate: components["schemas"]["MapTemplateViewDto"] | null;
         };
         ProgramViewDto: {
@@ -2287,6 +2593,15 @@ export interface components {
             mapTemplate?: components["schemas"]["MapTemplateDto"] | null;
             /** @description Days between two pulse surveys of a match (default 30). */
             pulseIntervalDays?: number;
+            /** @description Days without a check-in after which a pair is nudged; a week later their coordinators are told (default 21). */
+            quietDays?: number;
+            /**
+             * @description Kinds of notification not delivered for the program's matches (ids as in the notification preferences); the whole list replaces the stored one.
+             * @example [
+             *       "pulse.due"
+             *     ]
+             */
+            disabledNotificationKinds?: string[];
         };
         CreateProgramDto: {
             /** @example Engineering mentoring */
@@ -3460,6 +3775,225 @@ export interface components {
             missingTypes: ("technical" | "career" | "leadership" | "industry" | "entrepreneurial")[];
             /** @description Every current mentor once, by name (those offering no type appear only here). */
             mentors: components["schemas"]["BoardMentorDto"][];
+        };
+        AppliedFilterDto: {
+            /** Format: uuid */
+            programId: string | null;
+            /** Format: uuid */
+            cohortId: string | null;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        RetentionPointDto: {
+            /** @description Days after the mentee started (0, 30, 90, 180). */
+            days: number;
+            /** @description Mentees who started on the range days and whose horizon has passed. */
+            started: number;
+            retained: number;
+            /** @description retained / started; null without mentees. */
+            rate: number | null;
+        };
+        RetentionCurveDto: {
+            /**
+             * Format: uuid
+             * @description Null for all cohorts together.
+             */
+            cohortId: string | null;
+            cohortName: string | null;
+            points: components["schemas"]["RetentionPointDto"][];
+        };
+        RetentionDto: {
+            filter: components["schemas"]["AppliedFilterDto"];
+            /** @description All the filtered cohorts together. */
+            overall: components["schemas"]["RetentionCurveDto"];
+            cohorts: components["schemas"]["RetentionCurveDto"][];
+        };
+        FunnelStageDto: {
+            /** @enum {string} */
+            stage: "proposed" | "accepted" | "trial" | "active" | "completed";
+            /** @description Matches that reached the stage on the range days. */
+            matches: number;
+        };
+        TrialCountsDto: {
+            started: number;
+            converted: number;
+            declined: number;
+            /** @description converted / (converted + declined): of the trials decided, those that went on. */
+            conversionRate: number | null;
+        };
+        RequestCountsDto: {
+            sent: number;
+            accepted: number;
+            declined: number;
+            expired: number;
+        };
+        TrialFunnelDto: {
+            filter: components["schemas"]["AppliedFilterDto"];
+            stages: components["schemas"]["FunnelStageDto"][];
+            trials: components["schemas"]["TrialCountsDto"];
+            requests: components["schemas"]["RequestCountsDto"];
+        };
+        NpsDto: {
+            promoters: number;
+            passives: number;
+            detractors: number;
+            /** @description % promoters - % detractors (-100..100). */
+            score: number | null;
+        };
+        EngagementPointDto: {
+            /**
+             * Format: date
+             * @description First day of the period.
+             */
+            period: string;
+            /** @description Matches active at the end of a day, averaged over the period days. */
+            activeMatches: number;
+            newMatches: number;
+            checkIns: number;
+            checkInsPerActiveMatch: number | null;
+            milestonesCompleted: number;
+            pulseAnswers: number;
+            /** @description Mean pulse rating (1-5). */
+            pulseAverage: number | null;
+            nps: components["schemas"]["NpsDto"];
+        };
+        EngagementDto: {
+            filter: components["schemas"]["AppliedFilterDto"];
+            /** @enum {string} */
+            granularity: "day" | "week" | "month";
+            points: components["schemas"]["EngagementPointDto"][];
+        };
+        UtilizationBucketDto: {
+            /** @description Lowest share of places used in the bucket, in percent (0, 10, ... 100). */
+            fromPercent: number;
+            /** @description Highest, excluded (100 for the last: all places used, or more). */
+            toPercent: number;
+            mentors: number;
+        };
+        UtilizationDto: {
+            filter: components["schemas"]["AppliedFilterDto"];
+            /**
+             * Format: date
+             * @description The day the histogram is of: the range last day.
+             */
+            day: string;
+            placesOffered: number;
+            placesUsed: number;
+            /** @description placesUsed / placesOffered. */
+            utilization: number | null;
+            buckets: components["schemas"]["UtilizationBucketDto"][];
+        };
+        TimeToMatchBarDto: {
+            days: number;
+            matches: number;
+        };
+        TimeToMatchDto: {
+            filter: components["schemas"]["AppliedFilterDto"];
+            /** @description Matches accepted on the range days. */
+            matches: number;
+            /** @description Whole days from request or enrollment. */
+            medianDays: number | null;
+            p90Days: number | null;
+            histogram: components["schemas"]["TimeToMatchBarDto"][];
+        };
+        MemberGroupDto: {
+            /** @description Members who joined on the range days. */
+            members: number;
+            /** @description Of them, still members at the horizon. */
+            stillMembers: number;
+            rate: number | null;
+        };
+        ParticipationHorizonDto: {
+            /** @enum {number} */
+            months: 6 | 12;
+            /** @description Took part in a mentorship (trial or active) by the horizon. */
+            participants: components["schemas"]["MemberGroupDto"];
+            nonParticipants: components["schemas"]["MemberGroupDto"];
+        };
+        ParticipationDto: {
+            /**
+             * Format: date
+             * @description First join day counted.
+             */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description How staying is measured: the end of the membership (a removal from the organization) is the outcome proxy. */
+            proxy: string;
+            horizons: components["schemas"]["ParticipationHorizonDto"][];
+        };
+        ExitCountDto: {
+            /** @enum {string} */
+            endedBy: "mentee" | "mentor" | "coordinator" | "system";
+            matches: number;
+        };
+        ExitsDto: {
+            filter: components["schemas"]["AppliedFilterDto"];
+            /** @description Active matches ended before completion, by who ended them. */
+            ended: components["schemas"]["ExitCountDto"][];
+            /** @description Trials declined, by who declined (system: the deadline or a no). */
+            trialDeclined: components["schemas"]["ExitCountDto"][];
+        };
+        CohortComparisonRowDto: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            newMatches: number;
+            /** @description Active at the end of the range last day. */
+            activeMatches: number;
+            trials: components["schemas"]["TrialCountsDto"];
+            checkIns: number;
+            checkInsPerActiveMatch: number | null;
+            milestonesCompleted: number;
+            pulseAverage: number | null;
+            npsScore: number | null;
+            /** @description Retained at 90 days, of mentees started on the range days. */
+            retention90: number | null;
+            medianDaysToMatch: number | null;
+            /** @description Places used / offered on the range last day. */
+            utilization: number | null;
+        };
+        CohortComparisonDto: {
+            filter: components["schemas"]["AppliedFilterDto"];
+            cohorts: components["schemas"]["CohortComparisonRowDto"][];
+        };
+        RollupRunInputDto: {
+            /**
+             * Format: date
+             * @description First day to roll up again (in the organization time zone).
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day (at most today, at most 731 days after `from`).
+             */
+            to: string;
+        };
+        RollupRunViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            status: "queued" | "done";
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+        };
+        AnalyticsSettingsDto: {
+            /**
+             * @description IANA time zone the organization analytics days and nightly rollup follow (UTC by default).
+             * @example Europe/Berlin
+             */
+            timeZone: string;
         };
         StartRoundDto: {
             /**
@@ -5343,6 +5877,66 @@ export interface operations {
                 };
             };
             /** @description No such thing here, or not yours: nothing is disclosed. Codes: `unsubscribe_link_invalid`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmailDeliveriesController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description Only the deliveries in this state. */
+                status?: "sending" | "retrying" | "sent" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailDeliveryPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9653,6 +10247,905 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DashboardController_retention: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 89 days before `to`). */
+                from?: string;
+                /** @description Last day (default: yesterday in the organization time zone). */
+                to?: string;
+                programId?: string;
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DashboardController_trialFunnel: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 89 days before `to`). */
+                from?: string;
+                /** @description Last day (default: yesterday in the organization time zone). */
+                to?: string;
+                programId?: string;
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialFunnelDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DashboardController_engagement: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 89 days before `to`). */
+                from?: string;
+                /** @description Last day (default: yesterday in the organization time zone). */
+                to?: string;
+                programId?: string;
+                cohortId?: string;
+                granularity?: "day" | "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DashboardController_utilization: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 89 days before `to`). */
+                from?: string;
+                /** @description Last day (default: yesterday in the organization time zone). */
+                to?: string;
+                programId?: string;
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UtilizationDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DashboardController_timeToMatch: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 89 days before `to`). */
+                from?: string;
+                /** @description Last day (default: yesterday in the organization time zone). */
+                to?: string;
+                programId?: string;
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeToMatchDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DashboardController_participation: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 89 days before `to`). */
+                from?: string;
+                /** @description Last day (default: yesterday in the organization time zone). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DashboardController_exits: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 89 days before `to`). */
+                from?: string;
+                /** @description Last day (default: yesterday in the organization time zone). */
+                to?: string;
+                programId?: string;
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitsDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DashboardController_cohorts: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 89 days before `to`). */
+                from?: string;
+                /** @description Last day (default: yesterday in the organization time zone). */
+                to?: string;
+                programId?: string;
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortComparisonDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `program_not_found`, `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RollupRunsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RollupRunInputDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollupRunViewDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RollupRunsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollupRunViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `rollup_run_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RollupRunsController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSettingsDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RollupRunsController_setSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnalyticsSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSettingsDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExportsController_matches: {
+        parameters: {
+            query?: {
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": string;
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExportsController_checkIns: {
+        parameters: {
+            query?: {
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": string;
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExportsController_feedback: {
+        parameters: {
+            query?: {
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": string;
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `cohort_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };

@@ -22,6 +22,10 @@ export const PROGRAM_LIMITS = {
   trialDays: { min: 1, max: 180 },
   /** Days between two pulse surveys of a match. */
   pulseIntervalDays: { min: 7, max: 90 },
+  /** Days without a check-in after which a pair counts as quiet (a nudge, then the coordinator). */
+  quietDays: { min: 7, max: 90 },
+  /** Reminder kinds a program may turn off at once (the product declares far fewer). */
+  disabledNotificationKinds: { max: 50 },
   durationWeeks: { min: 1, max: 156 },
   groupSize: { min: 2, max: 30 },
   /** Mentee-choice programs: a mentor is shown to at most free places x this many mentees at once. */

@@ -10,6 +10,8 @@ export class MatchingInputError extends Error {
       | 'invalid-graph'
       | 'round-too-large',
     message: string,
+    /** For `round-too-large`: the size of the refused round, so a caller can say it in its own words. */
+    readonly roundSize?: { mentees: number; candidatePairs: number },
   ) {
     super(message);
     this.name = 'MatchingInputError';

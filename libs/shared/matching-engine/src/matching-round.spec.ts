@@ -1,4 +1,6 @@
+import { MAX_ROUND_MENTEES, prepareRound } from './assign/candidate-graph';
 import { resolveCriteria } from './criteria';
+import { MatchingInputError } from './matching-input.error';
 import { runMatchingRound, solveMatchingRound, type RoundProgress } from './matching-round';
 import { generatePopulation, makeMentee, makeMentor } from './testing/profiles';
 
@@ -141,5 +143,51 @@ describe('solveMatchingRound', () => {
       unknownPairs: 'ignore',
     });
     expect(ignored.matchedCount).toBe(runMatchingRound({ mentees, mentors, criteria: wide }).matchedCount);
+  });
+
+  it('starts cold from a stored state of another objective, and counts capacity in mentees when asked', async () => {
+    const first = await solveMatchingRound({ mentees, mentors, criteria: wide });
+    const other = await solveMatchingRound(
+      { mentees, mentors, criteria: wide, objective: 'max-matched-then-score' },
+      { warmStart: first.warmStart },
+    );
+    expect(other.warmStarted).toBe(false);
+    const group = resolveCriteria({ kind: 'group', groupSize: 3 });
+    const byKind = await solveMatchingRound({ mentees, mentors, criteria: group });
+    const byMentees = await solveMatchingRound({
+      mentees,
+      mentors,
+      criteria: group,
+      capacityCounts: 'mentees',
+    });
+    const capacities = (load: { capacity: number }[]) => load.map((l) => l.capacity).sort((x, y) => x - y);
+    const stated = mentors.map((m) => m.capacity).sort((x, y) => x - y);
+    expect(capacities(byKind.mentorLoad)).toEqual(stated.map((c) => c * 3));
+    expect(capacities(byMentees.mentorLoad)).toEqual(stated);
+    expect(byMentees.matchedCount).toBeLessThan(byKind.matchedCount);
+  });
+});
+
+describe('round-too-large', () => {
+  it('carries the size of the refused round for the caller to word', () => {
+    const huge = {
+      menteeCount: MAX_ROUND_MENTEES + 1,
+      mentorCount: 1,
+      capacity: [1],
+      edgeMentee: new Int32Array(3),
+      edgeMentor: new Int32Array(3),
+      edgePoints: new Int32Array(3),
+    };
+    let thrown: unknown;
+    try {
+      prepareRound(huge);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MatchingInputError);
+    expect(thrown).toMatchObject({
+      code: 'round-too-large',
+      roundSize: { mentees: MAX_ROUND_MENTEES + 1, candidatePairs: 3 },
+    });
   });
 });

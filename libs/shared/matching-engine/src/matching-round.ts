@@ -40,6 +40,12 @@ export interface MatchingRoundInput {
    * `unknown-id`; 'ignore' drops the pair (a coordinator's decision about someone who has left).
    */
   unknownPairs?: 'error' | 'ignore';
+  /**
+   * What a mentor's `capacity` counts: 'program-kind' (default) the kind's unit (groups of
+   * `groupSize` in a group program, see program-kinds.ts); 'mentees' mentee seats as they are (a
+   * product that stores a group mentor's places as mentee places).
+   */
+  capacityCounts?: 'program-kind' | 'mentees';
   /** Stable mode: also solve exactly to report `optimum` (default true; false saves that solve). */
   compareWithOptimum?: boolean;
 }
@@ -167,7 +173,9 @@ function* roundSteps(
   const mode = input.mode ?? 'optimal';
   const index = new MentorIndex(input.mentors, criteria, { components: input.components });
   const seats = (capacity: number): number =>
-    programKind(criteria.kind).seats(capacity, criteria.groupSize ?? null);
+    input.capacityCounts === 'mentees'
+      ? capacity
+      : programKind(criteria.kind).seats(capacity, criteria.groupSize ?? null);
   const mentees = [...input.mentees].sort((a, b) => compareIds(a.id, b.id));
   const menteePosition = new Map<string, number>();
   mentees.forEach((t, i) => {
@@ -232,6 +240,9 @@ function* roundSteps(
   const usable =
     mode === 'optimal' &&
     warm !== null &&
+    warm.solve.objective === options.objective &&
+    warm.solve.prices.length === mentorIds.length &&
+    warm.solve.mentorOf.length === menteeIds.length &&
     sameIds(warm.menteeIds, menteeIds) &&
     sameIds(warm.mentorIds, mentorIds)
       ? warm.solve

@@ -10,11 +10,13 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
+import { chartCsv, downloadText } from './chart-csv';
 
 /** One row of bars: a name for the legend and a value per label. */
 export interface BarSeries {
   label: string;
-  values: readonly number[];
+  /** null: nothing to count there (a share of nobody); drawn as no bar, shown as a dash. */
+  values: readonly (number | null)[];
 }
 
 /** Colours with at least 3:1 contrast against the page and against each other's neighbour. */
@@ -42,10 +44,22 @@ let nextId = 0;
       <div class="canvas" [style.height.px]="height()" aria-hidden="true">
         <canvas baseChart type="bar" [data]="data()" [options]="options()"></canvas>
       </div>
-      <button mat-button type="button" class="toggle" (click)="tableShown.set(!tableShown())">
-        {{ tableShown() ? 'Hide the table' : 'Show as a table' }}
-      </button>
-      <div class="table" [class.cdk-visually-hidden]="!tableShown()">
+      <div class="actions">
+        <button mat-button type="button" (click)="tableShown.set(!tableShown())">
+          {{ tableShown() ? 'Hide the table' : 'Show as a table' }}
+        </button>
+        @if (csvFilename(); as filename) {
+          <button mat-button type="button" (click)="download(filename)">Download CSV</button>
+        }
+      </div>
+      <!-- Scrolls sideways when wider than the page: focusable then, so a keyboard can scroll it. -->
+      <div
+        class="table"
+        [class.cdk-visually-hidden]="!tableShown()"
+        [attr.tabindex]="tableShown() ? 0 : null"
+        [attr.role]="tableShown() ? 'region' : null"
+        [attr.aria-labelledby]="tableShown() ? id + '-caption' : null"
+      >
         <table>
           <!-- The figure's caption says it already on screen; a screen reader hears it here. -->
           <caption class="cdk-visually-hidden">
@@ -66,7 +80,7 @@ let nextId = 0;
               <tr>
                 <th scope="row">{{ label }}</th>
                 @for (s of series(); track s.label) {
-                  <td>{{ s.values[i] }}</td>
+                  <td>{{ s.values[i] ?? '–' }}</td>
                 }
               </tr>
             }
@@ -87,10 +101,13 @@ let nextId = 0;
       position: relative;
       width: 100%;
     }
-    .toggle {
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
       margin-top: 4px;
     }
-    .table {
+    .table:not(.cdk-visually-hidden) {
       overflow-x: auto;
     }
     table {
@@ -124,6 +141,8 @@ export class BarChartComponent {
   readonly stacked = input(false);
   /** Bars along the x axis; horizontal ones suit many long labels (names). */
   readonly horizontal = input(false);
+  /** Set to offer the chart's numbers (the table's) as a CSV file of this name. */
+  readonly csvFilename = input<string | null>(null);
 
   protected readonly id = `mm-bar-chart-${nextId++}`;
   protected readonly tableShown = signal(false);
@@ -154,4 +173,8 @@ export class BarChartComponent {
     },
     plugins: { legend: { position: 'bottom' } },
   }));
+
+  protected download(filename: string): void {
+    downloadText(filename, chartCsv(this.categoryLabel(), this.labels(), this.series()));
+  }
 }

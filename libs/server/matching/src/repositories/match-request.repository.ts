@@ -58,6 +58,19 @@ export class MatchRequestRepository extends TenantRepository<MatchRequestEntity>
     super(MatchRequestEntity);
   }
 
+  /** The kinds of notification the request's program turned off (its live settings, not a snapshot). */
+  async disabledNotificationKindsOf(requestId: string): Promise<string[]> {
+    const [row] = await this.sql<{ kinds: string[] | null }>(
+      `SELECT p.settings->'disabledNotificationKinds' AS kinds
+         FROM match_requests r
+         JOIN cohorts c ON c.organization_id = r.organization_id AND c.id = r.cohort_id
+         JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+        WHERE r.organization_id = $1 AND r.id = $2`,
+      [requestId],
+    );
+    return Array.isArray(row?.kinds) ? row.kinds : [];
+  }
+
   async add(request: NewMatchRequest): Promise<void> {
     await this.insert({ ...request, status: 'open' });
   }

@@ -41,6 +41,10 @@ export class FeedbackRepository extends TenantRepository<PulseAnswerEntity> {
     return this.find({ matchId, side }, { order: { period: 'DESC' } });
   }
 
+  pulsesOfPeriod(matchId: string, period: number): Promise<PulseAnswerEntity[]> {
+    return this.find({ matchId, period });
+  }
+
   /** The program's pulse interval for the cohort (snapshot, else program), and its private-notes rule. */
   async rulesOf(
     cohortId: string,

@@ -8,11 +8,56 @@ export type NewMatchRow = Omit<
   'createdAt' | 'updatedAt' | 'statusChangedAt' | 'exitReason' | 'exitReasonCode' | 'trialEndsAt'
 >;
 
+/** The program setting's default, for settings stored before it existed. */
+const DEFAULT_QUIET_DAYS = 21;
+
 /** The matches table's queries. */
 @Injectable()
 export class MatchRepository extends TenantRepository<MatchEntity> {
   constructor() {
     super(MatchEntity);
+  }
+
+  /** Days without a check-in before the match counts as quiet (cohort snapshot, else program). */
+  async quietDaysOf(matchId: string): Promise<number> {
+    const [row] = await this.sql<{ days: number | null }>(
+      `SELECT (coalesce(c.settings_snapshot, p.settings)->>'quietDays')::int AS days
+         FROM matches m
+         JOIN cohorts c ON c.organization_id = m.organization_id AND c.id = m.cohort_id
+         JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+        WHERE m.organization_id = $1 AND m.id = $2`,
+      [matchId],
+    );
+    return row?.days ?? DEFAULT_QUIET_DAYS;
+  }
+
+  /**
+   * Who coordinates the match's cohort: coordinators manage every cohort of the organization, so
+   * its members with the coordinator role (not the match's own two people).
+   */
+  async coordinatorsOf(matchId: string): Promise<string[]> {
+    const rows = await this.sql<{ user_id: string }>(
+      `SELECT ms.user_id FROM memberships ms
+         JOIN matches m ON m.organization_id = ms.organization_id AND m.id = $2
+        WHERE ms.organization_id = $1 AND 'coordinator' = ANY (ms.roles)
+          AND ms.user_id NOT IN (m.mentee_user_id, m.mentor_user_id)
+        ORDER BY ms.user_id`,
+      [matchId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  /** The kinds of notification the match's program turned off (its live settings, not a snapshot). */
+  async disabledNotificationKindsOf(matchId: string): Promise<string[]> {
+    const [row] = await this.sql<{ kinds: string[] | null }>(
+      `SELECT p.settings->'disabledNotificationKinds' AS kinds
+         FROM matches m
+         JOIN cohorts c ON c.organization_id = m.organization_id AND c.id = m.cohort_id
+         JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+        WHERE m.organization_id = $1 AND m.id = $2`,
+      [matchId],
+    );
+    return Array.isArray(row?.kinds) ? row.kinds : [];
   }
 
   /**

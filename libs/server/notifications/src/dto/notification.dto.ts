@@ -86,6 +86,8 @@ export class NotificationPreferenceDto {
     description: 'morning: at 09:00 in my time zone, on a working day.',
   })
   timing!: 'morning' | 'now';
+  @ApiProperty({ description: "About a program's matches or requests: a program may turn it off." })
+  perProgram!: boolean;
   @ApiProperty({ description: 'Shown in my notification centre.' })
   inApp!: boolean;
   @ApiProperty({ description: 'Sent to me by email.' })

@@ -1,6 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type EmailDeliveryStatus = 'sending' | 'sent' | 'failed';
+/**
+ * `retrying`: the last attempt failed and its job will try again (BullMQ's back-off); `failed`:
+ * the job's last attempt failed too, for good.
+ */
+export const EMAIL_DELIVERY_STATUSES = ['sending', 'retrying', 'sent', 'failed'] as const;
+export type EmailDeliveryStatus = (typeof EMAIL_DELIVERY_STATUSES)[number];
 
 /** What every delivery records, in an organization's ledger or the accounts' one. */
 export abstract class EmailDeliveryRecord {
@@ -21,6 +26,9 @@ export abstract class EmailDeliveryRecord {
 
   @Column('text', { name: 'last_error', nullable: true })
   lastError!: string | null;
+
+  @Column('timestamptz', { name: 'last_attempt_at' })
+  lastAttemptAt!: Date;
 
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt!: Date | null;

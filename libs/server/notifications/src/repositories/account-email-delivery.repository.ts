@@ -24,8 +24,9 @@ export class AccountEmailDeliveryRepository extends GlobalRepository<AccountEmai
       `INSERT INTO account_email_deliveries (id, user_id, idempotency_key, recipient, subject, status, claim_attempt)
        VALUES ($1, $2, $3, $4, $5, 'sending', $6)
        ON CONFLICT (idempotency_key) DO UPDATE
-         SET status = 'sending', attempts = account_email_deliveries.attempts + 1, claim_attempt = $6
-         WHERE account_email_deliveries.status = 'failed'
+         SET status = 'sending', attempts = account_email_deliveries.attempts + 1, last_attempt_at = now(),
+             claim_attempt = $6
+         WHERE account_email_deliveries.status IN ('retrying', 'failed')
             OR (account_email_deliveries.status = 'sending' AND account_email_deliveries.claim_attempt = $6)
        RETURNING id`,
       [randomUUID(), userId, idempotencyKey, email.to, email.subject, attempt],
@@ -37,7 +38,7 @@ export class AccountEmailDeliveryRepository extends GlobalRepository<AccountEmai
     await this.repository.update({ id }, { status: 'sent', lastError: null, sentAt: new Date() });
   }
 
-  async markFailed(id: string, lastError: string): Promise<void> {
-    await this.repository.update({ id }, { status: 'failed', lastError, sentAt: null });
+  async markFailed(id: string, lastError: string, final: boolean): Promise<void> {
+    await this.repository.update({ id }, { status: final ? 'failed' : 'retrying', lastError, sentAt: null });
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { TenantRepository } from '@mentorship/platform';
-import { EmailDeliveryEntity } from '../entities/email-delivery.entity';
+import { type FoundPage, TenantRepository } from '@mentorship/platform';
+import { EmailDeliveryEntity, type EmailDeliveryStatus } from '../entities/email-delivery.entity';
 
 @Injectable()
 export class EmailDeliveryRepository extends TenantRepository<EmailDeliveryEntity> {
@@ -11,7 +11,7 @@ export class EmailDeliveryRepository extends TenantRepository<EmailDeliveryEntit
 
   /**
    * Claims the idempotency key for attempt `attempt` of its job: inserts a delivery in 'sending',
-   * takes over a failed one, or one still 'sending' from this same attempt (its run died
+   * takes over a retrying or failed one, or one still 'sending' from this same attempt (its run died
    * mid-send; see the claim_attempt migration). Returns the delivery id, or null when someone
    * else holds (or has sent) it.
    */
@@ -24,8 +24,9 @@ export class EmailDeliveryRepository extends TenantRepository<EmailDeliveryEntit
       `INSERT INTO email_deliveries (organization_id, id, idempotency_key, recipient, subject, status, claim_attempt)
        VALUES ($1, $2, $3, $4, $5, 'sending', $6)
        ON CONFLICT (organization_id, idempotency_key) DO UPDATE
-         SET status = 'sending', attempts = email_deliveries.attempts + 1, claim_attempt = $6
-         WHERE email_deliveries.status = 'failed'
+         SET status = 'sending', attempts = email_deliveries.attempts + 1, last_attempt_at = now(),
+             claim_attempt = $6
+         WHERE email_deliveries.status IN ('retrying', 'failed')
             OR (email_deliveries.status = 'sending' AND email_deliveries.claim_attempt = $6)
        RETURNING id`,
       [randomUUID(), idempotencyKey, email.to, email.subject, attempt],
@@ -37,7 +38,19 @@ export class EmailDeliveryRepository extends TenantRepository<EmailDeliveryEntit
     await this.update({ id }, { status: 'sent', lastError: null, sentAt: new Date() });
   }
 
-  async markFailed(id: string, lastError: string): Promise<void> {
-    await this.update({ id }, { status: 'failed', lastError, sentAt: null });
+  /** `final`: the job has no attempt left, the email is not going out. */
+  async markFailed(id: string, lastError: string, final: boolean): Promise<void> {
+    await this.update({ id }, { status: final ? 'failed' : 'retrying', lastError, sentAt: null });
+  }
+
+  /** The organization's delivery log, newest first, maybe of one status. */
+  log(filter: {
+    status?: EmailDeliveryStatus;
+    offset: number;
+    limit: number;
+  }): Promise<FoundPage<EmailDeliveryEntity>> {
+    const list = this.query('d').orderBy('d.createdAt', 'DESC').addOrderBy('d.id', 'DESC');
+    if (filter.status) list.andWhere('d.status = :status', { status: filter.status });
+    return this.findPage(list, filter);
   }
 }

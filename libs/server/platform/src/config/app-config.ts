@@ -132,6 +132,15 @@ export class AppConfig {
   @Min(1000)
   jobLockMs = 30_000;
 
+  /**
+   * How often the worker looks for organizations whose night is over (analytics rollups); each
+   * organization's night is rolled up once, at the first look after 04:00 in its zone.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  analyticsRollupEverySeconds = 3600;
+
   /** Where people reach the admin app; used in links sent by email. */
   @IsUrl({ require_tld: false })
   publicUrl = 'http://localhost:3000';
@@ -141,6 +150,16 @@ export class AppConfig {
 
   @IsString()
   mailFrom = 'Mentorship Map <no-reply@mentorship-map.local>';
+
+  /**
+   * How long one SMTP step (connect, greeting, each reply) may take before the send fails and its
+   * job is retried: a server that stalls must not hold a worker for nodemailer's minutes.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  smtpTimeoutSeconds = 30;
 
   /** Built admin app to serve at `/`; unset to serve the API only. */
   @IsOptional()
@@ -202,9 +221,11 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   organizationDeletionGraceDays: 'ORGANIZATION_DELETION_GRACE_DAYS',
   organizationPurgeEverySeconds: 'ORGANIZATION_PURGE_EVERY_SECONDS',
   jobLockMs: 'JOB_LOCK_MS',
+  analyticsRollupEverySeconds: 'ANALYTICS_ROLLUP_EVERY_SECONDS',
   publicUrl: 'PUBLIC_URL',
   smtpUrl: 'SMTP_URL',
   mailFrom: 'MAIL_FROM',
+  smtpTimeoutSeconds: 'SMTP_TIMEOUT_SECONDS',
   adminDist: 'ADMIN_DIST',
   logLevel: 'LOG_LEVEL',
   signInFailuresPerAccount: 'SIGN_IN_FAILURES_PER_ACCOUNT',

@@ -17,6 +17,11 @@ export interface NotificationKind {
    * `now`: an event someone waits for (a request accepted), delivered at once.
    */
   readonly timing: 'morning' | 'now';
+  /**
+   * Sent about a program's matches or match requests: the program's coordinators may turn it off
+   * for the program (`disabledNotificationKinds`). A kind about a person (a mentor's pause) is not.
+   */
+  readonly perProgram?: boolean;
 }
 
 export function defineNotificationKind(kind: NotificationKind): NotificationKind {

@@ -438,6 +438,33 @@ export class ProgramSettingsInputDto {
   @Min(PROGRAM_LIMITS.pulseIntervalDays.min)
   @Max(PROGRAM_LIMITS.pulseIntervalDays.max)
   pulseIntervalDays?: number;
+
+  @ApiPropertyOptional({
+    minimum: PROGRAM_LIMITS.quietDays.min,
+    maximum: PROGRAM_LIMITS.quietDays.max,
+    description:
+      'Days without a check-in after which a pair is nudged; a week later their coordinators are told (default 21).',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(PROGRAM_LIMITS.quietDays.min)
+  @Max(PROGRAM_LIMITS.quietDays.max)
+  quietDays?: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    maxItems: PROGRAM_LIMITS.disabledNotificationKinds.max,
+    example: ['pulse.due'],
+    description:
+      "Kinds of notification not delivered for the program's matches (ids as in the notification preferences); the whole list replaces the stored one.",
+  })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(PROGRAM_LIMITS.disabledNotificationKinds.max)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  disabledNotificationKinds?: string[];
 }
 
 export class CriteriaViewDto implements ProgramCriteriaSettings {
@@ -490,6 +517,10 @@ export class ProgramSettingsDto {
   privateNotesToCoordinators!: boolean;
   @ApiProperty()
   pulseIntervalDays!: number;
+  @ApiProperty()
+  quietDays!: number;
+  @ApiProperty({ type: String, isArray: true })
+  disabledNotificationKinds!: string[];
   @ApiProperty({ type: MapTemplateViewDto, nullable: true })
   mapTemplate!: MapTemplateViewDto | null;
 }

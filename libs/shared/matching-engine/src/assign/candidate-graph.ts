@@ -73,7 +73,11 @@ const pairKey = (mentee: number, mentor: number, mentorCount: number): number =>
 export function prepareRound(graph: CandidateGraph, options: AssignmentOptions = {}): PreparedRound {
   const { menteeCount: m, mentorCount: n, edgeMentee, edgeMentor, edgePoints } = graph;
   const fail = (code: 'invalid-graph' | 'invalid-fixed-pair' | 'round-too-large', message: string): never => {
-    throw new MatchingInputError(code, message);
+    throw new MatchingInputError(
+      code,
+      message,
+      code === 'round-too-large' ? { mentees: m, candidatePairs: edgeMentee.length } : undefined,
+    );
   };
   if (edgeMentee.length !== edgeMentor.length || edgeMentee.length !== edgePoints.length) {
     fail('invalid-graph', 'edge arrays differ in length');

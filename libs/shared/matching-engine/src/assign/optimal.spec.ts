@@ -7,8 +7,15 @@ import { solveWithHighs } from '../testing/highs-reference';
 import { changeDecisions, reviseProposal } from '../testing/round-changes';
 import { generateFamilyRound, ROUND_FAMILIES } from '../testing/round-families';
 import { seededRandom } from '../testing/random';
-import { MAX_ROUND_MENTEES, type Assignment, type CandidateGraph, type PairRef } from './candidate-graph';
-import { assignOptimal, assignOptimalAsync, type OptimalOptions } from './optimal';
+import {
+  MAX_ROUND_MENTEES,
+  prepareRound,
+  type Assignment,
+  type CandidateGraph,
+  type PairRef,
+} from './candidate-graph';
+import { assignOptimal, assignOptimalAsync, type OptimalAssignment, type OptimalOptions } from './optimal';
+import { pairWeights } from './pair-weights';
 import type { SolveProgress } from './solve-control';
 
 function pointsOf(graph: CandidateGraph, i: number, j: number): number | undefined {
@@ -179,6 +186,40 @@ describe('assignOptimal on every round family of the benchmark', () => {
   });
 });
 
+/**
+ * The solve's seat prices prove its assignment optimal (LP duality), independently of how it was
+ * found: with each mentee's profit its best value max(0, weight - price) at those prices, every held
+ * pair is a best choice, an unmatched mentee has nothing worth taking, prices are >= 0, and a mentor
+ * with a free seat is priced 0.
+ */
+function expectCertified(graph: CandidateGraph, options: OptimalOptions, solved: OptimalAssignment): void {
+  const round = prepareRound(graph, options);
+  const { perPoint, perPair } = pairWeights(graph.menteeCount, options.objective ?? 'max-score');
+  const { prices } = solved.warmStart;
+  const load = new Int32Array(graph.mentorCount);
+  const degree = new Int32Array(graph.mentorCount);
+  for (let e = 0; e < round.mentor.length; e++) degree[round.mentor[e]]++;
+  for (let i = 0; i < graph.menteeCount; i++) {
+    if (round.fixedMentorOf[i] !== -1) continue;
+    let best = 0;
+    let held = -Infinity;
+    for (let e = round.start[i]; e < round.start[i + 1]; e++) {
+      const value = round.points[e] * perPoint + perPair - prices[round.mentor[e]];
+      best = Math.max(best, value);
+      if (round.mentor[e] === solved.mentorOf[i]) held = value;
+    }
+    if (solved.mentorOf[i] === -1) expect(best).toBe(0);
+    else {
+      load[solved.mentorOf[i]]++;
+      expect(held).toBe(best);
+    }
+  }
+  for (let j = 0; j < graph.mentorCount; j++) {
+    expect(prices[j]).toBeGreaterThanOrEqual(0);
+    if (load[j] < Math.min(round.freeCapacity[j], degree[j])) expect(prices[j]).toBe(0);
+  }
+}
+
 describe('warm re-solves', () => {
   const phasesOf = (graph: CandidateGraph, options: OptimalOptions): Set<SolveProgress['phase']> => {
     const phases = new Set<SolveProgress['phase']>();
@@ -211,9 +252,41 @@ describe('warm re-solves', () => {
           const cold = assignOptimal(changed.graph, options);
           expectFeasible(changed.graph, warm, changed.fixed, changed.forbidden);
           expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
+          expectCertified(changed.graph, options, warm);
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('reach the cold optimum, with prices that prove it, on larger rounds of every family', () => {
+    // Large enough that a warm search runs from both ends through long chains of full mentors.
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ROUND_FAMILIES),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 20 }),
+        fc.nat(),
+        fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
+        (family, capacityChange, pairs, seed, objective) => {
+          const graph = generateFamilyRound(family, { mentees: 400, mentors: 80 }, seed % 1000);
+          const first = assignOptimal(graph, { objective });
+          const random = seededRandom(seed);
+          const change = capacityChange
+            ? ({ kind: 'capacity' } as const)
+            : ({ kind: 'pairs', pairs } as const);
+          const changed = reviseProposal({ graph, fixed: [], forbidden: [] }, first.mentorOf, change, () =>
+            Math.floor(random() * 2 ** 30),
+          );
+          const options = { fixed: changed.fixed, forbidden: changed.forbidden, objective };
+          const warm = assignOptimal(changed.graph, { ...options, warmStart: first.warmStart });
+          const cold = assignOptimal(changed.graph, options);
+          expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
+          expectCertified(changed.graph, options, warm);
+          expectCertified(changed.graph, options, cold);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 

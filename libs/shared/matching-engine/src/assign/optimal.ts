@@ -93,7 +93,8 @@ function* optimalSteps(
   const pending = fits ? keepStillOptimal(market, warmStart) : coldOrder(round, market);
   if (!fits) yield* auctionPrices(market);
   for (let t = 0; t < pending.length; t++) {
-    market.insert(pending[t]);
+    if (fits) market.insertWarm(pending[t]);
+    else market.insert(pending[t]);
     if ((t + 1) % CHECKPOINT_MENTEES === 0) yield { phase: 'assignment', fraction: (t + 1) / pending.length };
   }
   yield { phase: 'repair', fraction: 0 };
@@ -149,6 +150,6 @@ function keepStillOptimal(market: SeatMarket, warm: WarmStart): Int32Array {
     }
   }
   // Seats freed by the changes still carry the price their old holder paid: cut it where possible.
-  for (let j = 0; j < market.mentorCount; j++) market.cutPrice(j);
+  market.cutPrices();
   return pending.subarray(0, count);
 }

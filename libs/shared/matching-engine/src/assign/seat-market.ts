@@ -22,6 +22,16 @@ import type { PairWeights } from './pair-weights';
  * cheapest mentee to bring in, or a price cut to 0. Any starting prices are valid, which is what
  * makes warm starts (from an auction's prices or the previous solve) safe: they only change the time.
  */
+/** Free seats up to which a warm insert searches from both ends (more: from the mentee alone). */
+const WARM_BACKWARD_SOURCES = 64;
+const EMPTY = new Int32Array(0);
+/**
+ * Relaxations a warm search makes from the mentee alone before its backward side starts, as a share
+ * of the round's edges (1/32; at 5,000 x 50 about 7,800, where timing 2,048, 4,096 and 8,192 gave
+ * the same within noise), and at least 256.
+ */
+const oneWayWork = (edges: number): number => Math.max(256, edges >> 5);
+
 export class SeatMarket {
   readonly menteeCount: number;
   readonly mentorCount: number;
@@ -36,8 +46,13 @@ export class SeatMarket {
   readonly seats: Int32Array;
   /** Mentor -> its candidate edges (edge index and mentee), for searches from a mentor's side. */
   readonly inStart: Int32Array;
-  readonly inEdge: Int32Array;
-  readonly inMentee: Int32Array;
+  /**
+   * Built on first use (`inEdge`, `inMentee`): a cold solve's auction needs them at once, a warm
+   * re-solve often never (its searches rarely go backward), and the scattered writes that build them
+   * are a third of a warm solve's fixed cost.
+   */
+  private inEdgeBuilt: Int32Array | null = null;
+  private inMenteeBuilt: Int32Array | null = null;
 
   readonly price: Float64Array;
   readonly profit: Float64Array;
@@ -67,6 +82,14 @@ export class SeatMarket {
   private readonly towardEdge: Int32Array;
   private readonly menteeDone: Uint8Array;
   private readonly touchedMentees: Int32Array;
+  // Both-ways search (warm re-solves): backward labels on mentors, forward labels on mentees.
+  private readonly backMentorDist: Float64Array;
+  private readonly backMentorVia: Int32Array;
+  private readonly backMentors: Int32Array;
+  private readonly forwardMenteeDist: Float64Array;
+  private readonly freeMentors: Int32Array;
+  private readonly moveMentee: Int32Array;
+  private readonly moveEdge: Int32Array;
 
   constructor(round: PreparedRound, weights: PairWeights) {
     const { start, mentor, points, freeCapacity } = round;
@@ -79,30 +102,27 @@ export class SeatMarket {
     this.points = points;
     this.perPoint = weights.perPoint;
     this.perPair = weights.perPair;
-    this.edgeWeight = new Float64Array(mentor.length);
-    for (let e = 0; e < mentor.length; e++)
-      this.edgeWeight[e] = points[e] * weights.perPoint + weights.perPair;
+    // Built through locals: in a constructor every `this.x` read in a hot loop is a property load
+    // on an object whose shape is still growing, which V8 does not keep in a register.
+    const edges = mentor.length;
+    const { perPoint, perPair } = weights;
+    const edgeWeight = new Float64Array(edges);
+    for (let e = 0; e < edges; e++) edgeWeight[e] = points[e] * perPoint + perPair;
+    this.edgeWeight = edgeWeight;
 
-    const degree = new Int32Array(n);
-    for (let e = 0; e < mentor.length; e++) degree[mentor[e]]++;
-    this.seats = new Int32Array(n);
-    this.seatStart = new Int32Array(n + 1);
-    this.inStart = new Int32Array(n + 1);
+    const inStart = new Int32Array(n + 1);
+    for (let e = 0; e < edges; e++) inStart[mentor[e] + 1]++;
+    const seats = new Int32Array(n);
+    const seatStart = new Int32Array(n + 1);
     for (let j = 0; j < n; j++) {
-      this.seats[j] = Math.min(freeCapacity[j], degree[j]);
-      this.seatStart[j + 1] = this.seatStart[j] + this.seats[j];
-      this.inStart[j + 1] = this.inStart[j] + degree[j];
+      const degree = inStart[j + 1];
+      seats[j] = Math.min(freeCapacity[j], degree);
+      seatStart[j + 1] = seatStart[j] + seats[j];
+      inStart[j + 1] = inStart[j] + degree;
     }
-    this.inEdge = new Int32Array(mentor.length);
-    this.inMentee = new Int32Array(mentor.length);
-    const fill = this.inStart.slice(0, n);
-    for (let i = 0; i < m; i++) {
-      for (let e = start[i]; e < start[i + 1]; e++) {
-        const at = fill[mentor[e]]++;
-        this.inEdge[at] = e;
-        this.inMentee[at] = i;
-      }
-    }
+    this.seats = seats;
+    this.seatStart = seatStart;
+    this.inStart = inStart;
     this.price = new Float64Array(n);
     this.profit = new Float64Array(m);
     this.heldEdge = new Int32Array(m).fill(-1);
@@ -125,6 +145,40 @@ export class SeatMarket {
     this.towardEdge = new Int32Array(m);
     this.menteeDone = new Uint8Array(m);
     this.touchedMentees = new Int32Array(m);
+    this.backMentorDist = new Float64Array(n).fill(Infinity);
+    this.backMentorVia = new Int32Array(n);
+    this.backMentors = new Int32Array(n);
+    this.forwardMenteeDist = new Float64Array(m).fill(Infinity);
+    this.freeMentors = new Int32Array(n);
+    this.moveMentee = new Int32Array(m + 1);
+    this.moveEdge = new Int32Array(m + 1);
+  }
+
+  /** Mentor -> the edge index of each of its candidates (see `inStart`). */
+  get inEdge(): Int32Array {
+    return this.inEdgeBuilt ?? this.buildInEdges()[0];
+  }
+
+  /** Mentor -> the mentee of each of its candidates (see `inStart`). */
+  get inMentee(): Int32Array {
+    return this.inMenteeBuilt ?? this.buildInEdges()[1];
+  }
+
+  private buildInEdges(): [Int32Array, Int32Array] {
+    const { start, mentor, inStart } = this;
+    const inEdge = new Int32Array(mentor.length);
+    const inMentee = new Int32Array(mentor.length);
+    const fill = inStart.slice(0, this.mentorCount);
+    for (let i = 0; i < this.menteeCount; i++) {
+      for (let e = start[i], end = start[i + 1]; e < end; e++) {
+        const at = fill[mentor[e]]++;
+        inEdge[at] = e;
+        inMentee[at] = i;
+      }
+    }
+    this.inEdgeBuilt = inEdge;
+    this.inMenteeBuilt = inMentee;
+    return [inEdge, inMentee];
   }
 
   weight(e: number): number {
@@ -145,12 +199,39 @@ export class SeatMarket {
 
   /** Places mentee `i` (not yet placed) optimally; see the class comment. */
   insert(i: number): void {
+    if (this.placeDirectly(i)) return;
+    this.searchFromMentee(i);
+  }
+
+  /**
+   * `insert` for a warm re-solve. After a coordinator's changes only a few seats are free, scattered
+   * over a market that is tight everywhere, so a search from the mentee alone looks through most of
+   * the graph before it meets one (the last of 20 pending mentees: nearly all of it). With at most
+   * `WARM_BACKWARD_SOURCES` free seats the search can also run backward from them
+   * (`searchBothWays`); it does once its forward side has done `oneWayWork` relaxations.
+   */
+  insertWarm(i: number): void {
+    if (this.placeDirectly(i)) return;
+    const { load, seats, freeMentors } = this;
+    let free = 0;
+    for (let j = 0; j < this.mentorCount && free <= WARM_BACKWARD_SOURCES; j++)
+      if (load[j] < seats[j]) freeMentors[free++] = j;
+    if (free > WARM_BACKWARD_SOURCES) this.searchFromMentee(i);
+    else this.searchBothWays(i, free);
+  }
+
+  /**
+   * Places mentee `i` without a search where it can (no candidate, nothing worth taking, or a free
+   * seat among its best choices); otherwise leaves it placed with its best value as profit, for a
+   * search. Returns whether it is done.
+   */
+  private placeDirectly(i: number): boolean {
     const { start, mentor, edgeWeight, price, load, seats } = this;
     const first = start[i];
     const end = start[i + 1];
     this.placed[i] = 1;
     this.profit[i] = 0;
-    if (first === end) return;
+    if (first === end) return true;
     // Its best value at current prices, preferring a free seat among equally good mentors.
     let best = 0;
     let bestFree = 0;
@@ -164,13 +245,13 @@ export class SeatMarket {
         bestFreeEdge = e;
       }
     }
-    if (best <= 0) return; // unmatched, profit 0
+    if (best <= 0) return true; // unmatched, profit 0
     if (bestFree === best) {
       this.place(i, bestFreeEdge, best);
-      return;
+      return true;
     }
     this.profit[i] = best;
-    this.searchFromMentee(i);
+    return false;
   }
 
   /** Marks mentee `i` as in the market and unmatched (profit 0); callers keep the conditions. */
@@ -180,27 +261,42 @@ export class SeatMarket {
   }
 
   /**
-   * Lowers an overpriced mentor's price as far as no placed mentee would then rather have it (a
+   * Lowers every overpriced mentor's price as far as no placed mentee would then rather have it (a
    * pure dual move, no search): afterwards some placed mentee is indifferent to its free seat, so
-   * searches that end there are short. Its holders' pairs stay tight (their profits rise).
+   * searches that end there are short. Its holders' pairs stay tight (their profits rise). One pass
+   * over the mentees' own edge lists (sequential reads; the mentor-side index is not needed).
    */
-  cutPrice(j: number): void {
-    const { edgeWeight, price, profit, heldEdge, inStart, inEdge, inMentee, placed } = this;
-    if (!(this.load[j] < this.seats[j] && price[j] > 0)) return;
-    let floor = 0;
-    for (let t = inStart[j], end = inStart[j + 1]; t < end; t++) {
-      const k = inMentee[t];
-      const e = inEdge[t];
-      if (placed[k] === 0 || heldEdge[k] === e) continue;
-      const wanted = edgeWeight[e] - profit[k];
-      if (wanted > floor) floor = wanted;
+  cutPrices(): void {
+    const { start, mentor, edgeWeight, price, profit, heldEdge, placed, load, seats } = this;
+    const floor = this.backMentorDist; // scratch (Infinity between searches): -1 marks "not cut"
+    let any = false;
+    for (let j = 0; j < this.mentorCount; j++) {
+      const cut = load[j] < seats[j] && price[j] > 0;
+      floor[j] = cut ? 0 : -1;
+      any ||= cut;
     }
-    if (floor >= price[j]) return;
-    price[j] = floor;
-    for (let s = this.seatStart[j], last = s + this.load[j]; s < last; s++) {
-      const holder = this.seatMentee[s];
-      profit[holder] = edgeWeight[heldEdge[holder]] - floor;
+    if (any) {
+      for (let k = 0; k < this.menteeCount; k++) {
+        if (placed[k] === 0) continue;
+        const held = heldEdge[k];
+        const base = -profit[k];
+        for (let e = start[k], end = start[k + 1]; e < end; e++) {
+          const j = mentor[e];
+          if (floor[j] < 0 || e === held) continue;
+          const wanted = edgeWeight[e] + base;
+          if (wanted > floor[j]) floor[j] = wanted;
+        }
+      }
+      for (let j = 0; j < this.mentorCount; j++) {
+        if (floor[j] < 0 || floor[j] >= price[j]) continue;
+        price[j] = floor[j];
+        for (let s = this.seatStart[j], last = s + load[j]; s < last; s++) {
+          const holder = this.seatMentee[s];
+          profit[holder] = edgeWeight[heldEdge[holder]] - floor[j];
+        }
+      }
     }
+    floor.fill(Infinity);
   }
 
   /** Mentors with a free seat and a positive price, after all mentees are placed: repairs each. */
@@ -313,6 +409,275 @@ export class SeatMarket {
       dist[jj] = Infinity;
       done[jj] = 0;
     }
+  }
+
+  /**
+   * Bidirectional Dijkstra for mentee i0 (placed, unmatched, profit = its best value): forward from
+   * i0 as `searchFromMentee`, backward from the `free` mentors in `freeMentors` as `repair` (labels:
+   * the reduced cost of reaching a free seat). The backward side never ends at a mentee who drops
+   * out, so it only labels below `minDrop` (the smallest profit of a matched mentee: no drop is
+   * cheaper); drops are found by the forward side. It stops when the two radii add up to the best
+   * path found, L.
+   *
+   * Dual update (what keeps it exact): with the forward radius r_f and r_b = L - r_f, every node v
+   * moves by (r_f - min(d_s(v), r_f)) + min(d_t(v), r_b) (d_s: forward label, d_t: backward label,
+   * both exact below their radius): price += shift, profit -= shift. That is the capped forward
+   * shift plus the capped backward one; they never both apply to one node (d_s + d_t >= L), and on
+   * an arc from the forward to the backward region their sum is at most the arc's reduced cost
+   * because no path is shorter than L. So no pair is underpriced afterwards, the path is tight, and
+   * an unreached node moves by r_b: prices of the whole market rise by r_b (a pass over mentors)
+   * and, after the augmentation, every placed mentee's profit is set to its held pair's weight minus
+   * the price (that only raises profits) or 0 when unmatched.
+   */
+  private searchBothWays(i0: number, free: number): void {
+    const { start, mentor, edgeWeight, price, profit, heldEdge, placed, inStart } = this;
+    let inEdge = this.inEdgeBuilt ?? EMPTY; // the mentor-side index, built when the backward side starts
+    let inMentee = this.inMenteeBuilt ?? EMPTY;
+    const { mentorDist: fDist, mentorHeap: fHeap, viaMentee, viaEdge, mentorDone: fDone } = this;
+    const { touchedMentors, reachedMentees, reachedDist, seatStart, seatMentee, load } = this;
+    const { menteeDist: bDist, menteeHeap: bHeap, towardMentor, towardEdge, menteeDone: bDone } = this;
+    const { touchedMentees, backMentorDist, backMentorVia, backMentors, forwardMenteeDist, freeMentors } =
+      this;
+    // The backward side starts only once the forward side has done WARM_ONE_WAY_WORK relaxations:
+    // most searches end sooner (a seat nearby, a cheap drop), and then the backward work and the
+    // passes over the whole market that it needs would be spent for nothing.
+    let backward = false;
+    let minDrop = 0;
+    const oneWay = oneWayWork(this.edgeWeight.length);
+
+    let best = profit[i0];
+    // How the best path ends: 0 i0 stays unmatched, 1 mentee `meet` drops out, 2 the two sides meet
+    // at mentor `meet`, 3 they meet at mentee `meet`.
+    let how = 0;
+    let meet = -1;
+    let fTouched = 0;
+    let reached = 0;
+    let bTouched = 0;
+    let bMentors = 0;
+    let fWork = 0;
+    let bWork = 0;
+
+    // Backward sources: the free seats, at label 0.
+    for (let s = 0; s < free; s++) {
+      const j = freeMentors[s];
+      backMentorDist[j] = 0;
+      backMentorVia[j] = -1;
+      backMentors[bMentors++] = j;
+    }
+    let bNext = 0; // backward mentors whose arcs are still to relax
+    reachedMentees[reached] = i0;
+    reachedDist[reached++] = 0;
+    forwardMenteeDist[i0] = 0;
+    let fNext = 0; // forward mentees whose arcs are still to relax
+
+    for (;;) {
+      // Relax what the last steps reached, forward then backward (loops, not closures: see above).
+      for (; fNext < reached; fNext++) {
+        const k = reachedMentees[fNext];
+        const base = reachedDist[fNext] + profit[k];
+        const held = heldEdge[k];
+        for (let e = start[k], end = start[k + 1]; e < end; e++) {
+          if (e === held) continue;
+          const j = mentor[e];
+          if (fDone[j] === 1) continue;
+          const d = base + price[j] - edgeWeight[e];
+          fWork++;
+          if (d >= fDist[j] || d >= best) continue;
+          if (fDist[j] === Infinity) touchedMentors[fTouched++] = j;
+          fDist[j] = d;
+          viaMentee[j] = k;
+          viaEdge[j] = e;
+          const back = backMentorDist[j];
+          if (back !== Infinity) {
+            if (d + back < best) {
+              best = d + back;
+              how = 2;
+              meet = j;
+            }
+            if (back === 0) continue; // a free seat: nothing past it is cheaper
+          }
+          fHeap.push(j);
+        }
+      }
+      for (; backward && bNext < bMentors; bNext++) {
+        const j = backMentors[bNext];
+        const base = backMentorDist[j] + price[j];
+        for (let t = inStart[j], end = inStart[j + 1]; t < end; t++) {
+          const k = inMentee[t];
+          if (bDone[k] === 1 || placed[k] === 0) continue;
+          const e = inEdge[t];
+          const held = heldEdge[k];
+          if (held === e || (held === -1 && k !== i0)) continue;
+          const d = base + profit[k] - edgeWeight[e];
+          bWork++;
+          if (d >= bDist[k] || d >= best || d >= minDrop) continue;
+          if (bDist[k] === Infinity) touchedMentees[bTouched++] = k;
+          bDist[k] = d;
+          towardMentor[k] = j;
+          towardEdge[k] = e;
+          const ahead = forwardMenteeDist[k];
+          if (ahead !== Infinity && ahead + d < best) {
+            best = ahead + d;
+            how = 3;
+            meet = k;
+          }
+          bHeap.push(k);
+        }
+      }
+      const topF = fHeap.size === 0 ? Infinity : fDist[fHeap.peek()];
+      const topB = !backward ? 0 : bHeap.size === 0 ? minDrop : Math.min(bDist[bHeap.peek()], minDrop);
+      if (topF + topB >= best) break;
+      if (!backward && fWork > oneWay) {
+        backward = true;
+        inEdge = this.inEdge;
+        inMentee = this.inMentee;
+        minDrop = Infinity;
+        for (let k = 0; k < this.menteeCount; k++)
+          if (heldEdge[k] !== -1 && profit[k] < minDrop) minDrop = profit[k];
+        continue;
+      }
+      if (topF !== Infinity && (!backward || topB >= minDrop || fWork <= bWork)) {
+        const j = fHeap.pop();
+        const dj = fDist[j];
+        fDone[j] = 1;
+        for (let s = seatStart[j], last = s + load[j]; s < last; s++) {
+          const k = seatMentee[s];
+          reachedMentees[reached] = k;
+          reachedDist[reached++] = dj;
+          forwardMenteeDist[k] = dj;
+          if (dj + profit[k] < best) {
+            best = dj + profit[k];
+            how = 1;
+            meet = k;
+          }
+          const back = bDist[k];
+          if (back !== Infinity && dj + back < best) {
+            best = dj + back;
+            how = 3;
+            meet = k;
+          }
+        }
+      } else {
+        const k = bHeap.pop();
+        const dk = bDist[k];
+        bDone[k] = 1;
+        if (k === i0) continue; // met i0 itself (recorded when labelled): nothing lies behind it
+        const j = mentor[heldEdge[k]];
+        if (backMentorDist[j] !== Infinity) continue;
+        backMentorDist[j] = dk;
+        backMentorVia[j] = k;
+        backMentors[bMentors++] = j;
+        const ahead = fDist[j];
+        if (ahead !== Infinity && ahead + dk < best) {
+          best = ahead + dk;
+          how = 2;
+          meet = j;
+        }
+      }
+    }
+
+    const topF = fHeap.size === 0 ? Infinity : fDist[fHeap.peek()];
+    const rF = Math.min(topF, best);
+    const rB = best - rF;
+
+    // Prices: every mentor by r_b, then the forward and backward corrections.
+    if (rB !== 0) for (let j = 0; j < this.mentorCount; j++) price[j] += rB;
+    for (let t = 0; t < fTouched; t++) {
+      const j = touchedMentors[t];
+      // A mentor settled before a shorter path turned up elsewhere can lie past r_f: no shift.
+      if (fDone[j] === 1 && fDist[j] < rF) price[j] += rF - fDist[j];
+    }
+    for (let t = 0; t < bMentors; t++) {
+      const j = backMentors[t];
+      price[j] += Math.min(backMentorDist[j], rB) - rB;
+    }
+
+    // Augment: list the moves along the path (mentee, edge it takes; edge -1: it leaves), then apply.
+    const moves = this.moveMentee;
+    const edges = this.moveEdge;
+    let count = 0;
+    if (how === 1 || how === 3) {
+      // The forward part ends at mentee `meet`, who leaves the mentor it holds (or is i0).
+      if (meet !== i0) {
+        moves[count] = meet;
+        edges[count++] = -1;
+        count = this.forwardMoves(i0, mentor[heldEdge[meet]], count);
+      }
+      if (how === 3) {
+        // Then it moves backward toward a free seat: into towardMentor, whose path continues.
+        moves[count] = meet;
+        edges[count++] = towardEdge[meet];
+        count = this.backwardMoves(towardMentor[meet], count);
+      }
+    } else if (how === 2) {
+      count = this.forwardMoves(i0, meet, count);
+      count = this.backwardMoves(meet, count);
+    }
+    // A mentee listed to leave and then to take an edge (meet at a mentee) takes the edge.
+    for (let t = 0; t < count; t++) {
+      const k = moves[t];
+      if (heldEdge[k] !== -1) {
+        this.removeSeat(k, mentor[heldEdge[k]]);
+        heldEdge[k] = -1;
+      }
+    }
+    for (let t = 0; t < count; t++) {
+      const e = edges[t];
+      if (e === -1) continue;
+      const k = moves[t];
+      heldEdge[k] = e;
+      this.addSeat(k, mentor[e]);
+    }
+
+    // Profits: with r_b = 0 only the forward side's mentees and the path's moved; else everyone's.
+    if (rB === 0) {
+      for (let t = 0; t < reached; t++) this.tighten(reachedMentees[t]);
+      for (let t = 0; t < count; t++) this.tighten(moves[t]);
+    } else {
+      for (let k = 0; k < this.menteeCount; k++) if (placed[k] === 1) this.tighten(k);
+    }
+
+    fHeap.clear();
+    bHeap.clear();
+    for (let t = 0; t < fTouched; t++) {
+      const j = touchedMentors[t];
+      fDist[j] = Infinity;
+      fDone[j] = 0;
+    }
+    for (let t = 0; t < reached; t++) forwardMenteeDist[reachedMentees[t]] = Infinity;
+    for (let t = 0; t < bTouched; t++) {
+      const k = touchedMentees[t];
+      bDist[k] = Infinity;
+      bDone[k] = 0;
+    }
+    for (let t = 0; t < bMentors; t++) backMentorDist[backMentors[t]] = Infinity;
+  }
+
+  /** A placed mentee's profit: its held pair's weight minus the price, or 0 when unmatched. */
+  private tighten(k: number): void {
+    const held = this.heldEdge[k];
+    this.profit[k] = held === -1 ? 0 : this.edgeWeight[held] - this.price[this.mentor[held]];
+  }
+
+  /** The forward search's moves that end at mentor `j` (its chain back to i0), appended at `count`. */
+  private forwardMoves(i0: number, j: number, count: number): number {
+    for (;;) {
+      const k = this.viaMentee[j];
+      this.moveMentee[count] = k;
+      this.moveEdge[count++] = this.viaEdge[j];
+      if (k === i0) return count;
+      j = this.mentor[this.heldEdge[k]];
+    }
+  }
+
+  /** The backward search's moves from mentor `j` to its free seat, appended at `count`. */
+  private backwardMoves(j: number, count: number): number {
+    for (let k = this.backMentorVia[j]; k !== -1; k = this.backMentorVia[j]) {
+      this.moveMentee[count] = k;
+      this.moveEdge[count++] = this.towardEdge[k];
+      j = this.towardMentor[k];
+    }
+    return count;
   }
 
   /**

@@ -39,6 +39,9 @@ export type TenantRow<E, K extends keyof E> = Omit<QueryDeepPartialEntity<E>, K>
  *
  * `K` is the tenant column's property: `organizationId`, or `id` for the organizations table.
  */
+/** Cursor names are unique within a process, so two exports in one transaction never clash. */
+let cursors = 0;
+
 export abstract class TenantRepository<
   E extends ObjectLiteral,
   K extends keyof E & string = 'organizationId',
@@ -181,6 +184,32 @@ export abstract class TenantRepository<
       .where(`${alias}.${this.tenantKey} = :tenantOrganizationId`, {
         tenantOrganizationId: TenantContext.organizationId(),
       });
+  }
+
+  /**
+   * Raw SQL whose rows come in batches from a Postgres cursor in the tenant's transaction, so a
+   * result of any size is never held in memory at once (exports). `$1` is the organization id,
+   * as in `sql`. Stop iterating early and the cursor is closed; the transaction must stay open
+   * until then (the request's or job's does).
+   */
+  protected async *cursor<R>(
+    text: string,
+    parameters: unknown[] = [],
+    batchSize = 1_000,
+  ): AsyncGenerator<R[]> {
+    const name = `tenant_cursor_${++cursors}`;
+    await this.sql(`DECLARE ${name} NO SCROLL CURSOR FOR ${text}`, parameters);
+    try {
+      for (;;) {
+        const rows: R[] = await this.manager.query(
+          `FETCH FORWARD ${Math.max(1, Math.floor(batchSize))} FROM ${name}`,
+        );
+        if (rows.length === 0) return;
+        yield rows;
+      }
+    } finally {
+      await this.manager.query(`CLOSE ${name}`).catch(() => undefined);
+    }
   }
 
   /** Raw SQL for what the builder cannot say; `$1` is bound to the tenant's organization id. */

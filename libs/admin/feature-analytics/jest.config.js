@@ -1,0 +1,4 @@
+module.exports = {
+  ...require('../jest-angular.preset.js')(__dirname),
+  displayName: 'admin-feature-analytics',
+};

@@ -1,0 +1,196 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { NotificationsApi } from '@mentorship/admin/data-access-notifications';
+import { ErrorNotifier, PaginatedTableComponent, type PageRequest } from '@mentorship/admin/ui';
+import {
+  DEFAULT_PAGE_SIZE,
+  type EmailDeliveryPage,
+  type EmailDeliveryStatus,
+  type EmailDeliveryView,
+} from '@mentorship/contracts';
+
+/** A real option value: mat-select shows a null value as empty, not as "All". */
+const ALL = 'all';
+
+const STATUS_WORDS: Record<EmailDeliveryStatus, string> = {
+  sending: 'Sending',
+  retrying: 'Retrying',
+  sent: 'Sent',
+  failed: 'Failed',
+};
+
+/**
+ * The organization's delivery log, for admins: every email the product sent or tried to send,
+ * newest first, with the attempts it took and, for one that failed, what the mail server said.
+ */
+@Component({
+  selector: 'mm-email-deliveries-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, MatSelectModule, MatTableModule, PaginatedTableComponent],
+  template: `
+    <div class="mm-page">
+      <header class="mm-page-header">
+        <h1>Email delivery log</h1>
+        <mat-form-field class="status-filter" subscriptSizing="dynamic">
+          <mat-label>Filter by status</mat-label>
+          <mat-select [value]="status() ?? all" (selectionChange)="filter($event.value)">
+            <mat-option [value]="all">All emails</mat-option>
+            @for (status of statuses; track status) {
+              <mat-option [value]="status">{{ words[status] }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      </header>
+      <p class="intro">
+        A send the mail server refuses or does not answer is tried again, a little later each time; after the
+        last attempt it is marked failed, with the server's answer.
+      </p>
+      <mm-paginated-table
+        itemsLabel="emails"
+        [total]="page()?.total ?? 0"
+        [page]="query().page"
+        [pageSize]="query().pageSize"
+        [loading]="loading()"
+        (pageChange)="goTo($event)"
+      >
+        <table mat-table [dataSource]="page()?.items ?? []" aria-label="Emails">
+          <ng-container matColumnDef="createdAt">
+            <th mat-header-cell *matHeaderCellDef scope="col">Queued</th>
+            <td mat-cell *matCellDef="let row">{{ row.createdAt | date: 'medium' }}</td>
+          </ng-container>
+          <ng-container matColumnDef="recipient">
+            <th mat-header-cell *matHeaderCellDef scope="col">To</th>
+            <td mat-cell *matCellDef="let row" class="recipient">{{ row.recipient }}</td>
+          </ng-container>
+          <ng-container matColumnDef="subject">
+            <th mat-header-cell *matHeaderCellDef scope="col">Subject</th>
+            <td mat-cell *matCellDef="let row" class="wrap">{{ row.subject }}</td>
+          </ng-container>
+          <ng-container matColumnDef="status">
+            <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+            <td mat-cell *matCellDef="let row">
+              <span class="status status-{{ row.status }}">{{ statusOf(row) }}</span>
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="attempts">
+            <th mat-header-cell *matHeaderCellDef scope="col">Attempts</th>
+            <td mat-cell *matCellDef="let row">{{ row.attempts }}</td>
+          </ng-container>
+          <ng-container matColumnDef="outcome">
+            <th mat-header-cell *matHeaderCellDef scope="col">Outcome</th>
+            <td mat-cell *matCellDef="let row" class="wrap">
+              @if (row.lastError) {
+                <span class="reason">{{ row.lastError }}</span>
+              } @else if (row.sentAt) {
+                Sent {{ row.sentAt | date: 'medium' }}
+              }
+            </td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+          <tr class="mat-mdc-row" *matNoDataRow>
+            <td class="mat-mdc-cell empty" [attr.colspan]="columns.length">
+              {{ status() ? 'No email in this state.' : 'No email sent yet.' }}
+            </td>
+          </tr>
+        </table>
+      </mm-paginated-table>
+    </div>
+  `,
+  styles: `
+    .intro {
+      margin: 0 0 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .status-filter {
+      min-width: 200px;
+    }
+    table {
+      width: 100%;
+    }
+    .wrap {
+      overflow-wrap: anywhere;
+      min-width: 140px;
+    }
+    .recipient {
+      white-space: nowrap;
+    }
+    .status {
+      display: inline-block;
+      padding: 2px 8px;
+      border-radius: 8px;
+      font: var(--mat-sys-label-medium);
+      background: var(--mat-sys-surface-container-high);
+      color: var(--mat-sys-on-surface);
+      white-space: nowrap;
+    }
+    .status-failed {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .status-sent {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .reason {
+      font: var(--mat-sys-body-small);
+    }
+    .empty {
+      padding: 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class EmailDeliveriesPage {
+  readonly orgId = input.required<string>();
+  private readonly api = inject(NotificationsApi);
+  private readonly notifier = inject(ErrorNotifier);
+  protected readonly all = ALL;
+  protected readonly statuses = Object.keys(STATUS_WORDS) as EmailDeliveryStatus[];
+  protected readonly words = STATUS_WORDS;
+  // Status first: on a phone the table scrolls sideways and what happened shows without scrolling.
+  protected readonly columns = ['status', 'recipient', 'subject', 'attempts', 'outcome', 'createdAt'];
+  protected readonly page = signal<EmailDeliveryPage | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly status = signal<EmailDeliveryStatus | null>(null);
+  protected readonly query = signal<PageRequest>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+
+  constructor() {
+    effect(() => {
+      const orgId = this.orgId();
+      const query = this.query();
+      const status = this.status();
+      untracked(() => this.load(orgId, query, status));
+    });
+  }
+
+  protected statusOf(row: EmailDeliveryView): string {
+    const word = STATUS_WORDS[row.status];
+    return row.retried && row.status === 'sent' ? `${word} after retries` : word;
+  }
+
+  protected filter(value: EmailDeliveryStatus | typeof ALL): void {
+    this.status.set(value === ALL ? null : value);
+    this.query.update((query) => ({ ...query, page: 1 }));
+  }
+
+  protected goTo(request: PageRequest): void {
+    this.query.set(request);
+  }
+
+  private load(orgId: string, query: PageRequest, status: EmailDeliveryStatus | null): void {
+    this.loading.set(true);
+    this.api.deliveries(orgId, { ...query, ...(status ? { status } : {}) }).subscribe({
+      next: (page) => {
+        this.loading.set(false);
+        this.page.set(page);
+      },
+      error: (error: unknown) => {
+        this.loading.set(false);
+        this.notifier.show(error);
+      },
+    });
+  }
+}

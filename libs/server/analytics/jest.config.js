@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../../jest.preset.js'),
+  displayName: 'server-analytics',
+  rootDir: __dirname,
+};

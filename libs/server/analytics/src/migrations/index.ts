@@ -1,0 +1,8 @@
+import type { ContextMigrations } from '@mentorship/platform';
+import { AnalyticsRollups1764900000000 } from './1764900000000-analytics-rollups';
+import { AnalyticsNightly1764900000100 } from './1764900000100-analytics-nightly';
+
+export const analyticsMigrations: ContextMigrations = {
+  directory: __dirname,
+  classes: [AnalyticsRollups1764900000000, AnalyticsNightly1764900000100],
+};

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { TenantRepository } from '@mentorship/platform';
+import { ExitDayEntity } from '../entities/exit-day.entity';
+import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
+import { COHORTS, MATCH_STEPS, RollupParameters } from './rollup-sql.repository';
+
+/**
+ * Why matches stopped, as far as it can be counted: which exit (ended, or trial declined) and
+ * who took it (the mentee, the mentor, a coordinator, or the system at the trial's deadline).
+ * The reasons are free text, and a trial's is private: they are never copied here.
+ */
+const ROLL_UP = `
+  WITH ${MATCH_STEPS}, ${COHORTS},
+  fresh AS (
+    SELECT s.cohort_id, s.day, s.to_status AS exit, coalesce(s.actor, 'system') AS ended_by,
+           co.program_id, count(*)::int AS matches
+      FROM steps s JOIN cohort co ON co.cohort_id = s.cohort_id
+     WHERE s.to_status IN ('ended', 'trial_declined') AND s.day BETWEEN $2::date AND $3::date
+     GROUP BY 1, 2, 3, 4, 5
+  ),
+  stale AS (
+    DELETE FROM analytics_exit_days t
+     WHERE t.organization_id = $1 AND t.day BETWEEN $2::date AND $3::date
+       AND (t.cohort_id, t.day, t.exit, t.ended_by) NOT IN (SELECT cohort_id, day, exit, ended_by FROM fresh)
+  )
+  INSERT INTO analytics_exit_days (organization_id, cohort_id, day, exit, ended_by, program_id, matches)
+  SELECT $1, cohort_id, day, exit, ended_by, program_id, matches FROM fresh
+  ON CONFLICT (organization_id, cohort_id, day, exit, ended_by)
+    DO UPDATE SET program_id = EXCLUDED.program_id, matches = EXCLUDED.matches
+    WHERE (analytics_exit_days.program_id, analytics_exit_days.matches) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.matches)`;
+
+@Injectable()
+export class ExitDayRepository extends TenantRepository<ExitDayEntity> {
+  constructor() {
+    super(ExitDayEntity);
+  }
+
+  async rollUp(...range: RollupParameters): Promise<void> {
+    // No "now" in this one: it reads events that happened, not deadlines.
+    await this.sql(ROLL_UP, range.slice(0, 3));
+  }
+
+  /** Matches that stopped over the filter's days, by exit and by who ended them. */
+  counts(
+    filter: RollupFilter,
+  ): Promise<{ exit: 'ended' | 'trial_declined'; ended_by: string; matches: number }[]> {
+    return this.sql(
+      `SELECT t.exit, t.ended_by, sum(t.matches)::int AS matches
+         FROM analytics_exit_days t
+        WHERE t.organization_id = $1 AND ${IN_SCOPE} AND t.day BETWEEN $4::date AND $5::date
+        GROUP BY t.exit, t.ended_by ORDER BY t.exit, matches DESC, t.ended_by`,
+      filterParameters(filter),
+    );
+  }
+}

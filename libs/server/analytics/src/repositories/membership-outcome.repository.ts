@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { TenantRepository } from '@mentorship/platform';
+import { MembershipOutcomeEntity } from '../entities/membership-outcome.entity';
+import type { RollupFilter } from './dashboard-filter.repository';
+import { localDay, MATCH_STEPS, RollupParameters } from './rollup-sql.repository';
+
+export const MEMBERSHIP_HORIZONS = [6, 12] as const;
+
+/**
+ * Participants vs non-participants, with the membership's end as the outcome proxy: of the
+ * members who joined on a day, those who took part in a mentorship (a side of a match that
+ * reached trial or active) by the horizon, and those who did not, and how many of each were
+ * still members at the end of that day (`analytics_member_tenures`: a removal's time, and when a
+ * removed member first took part, are kept there). Written when the horizon's day is in the range.
+ */
+const ROLL_UP = `
+  WITH ${MATCH_STEPS},
+  horizons AS (SELECT unnest(ARRAY[${MEMBERSHIP_HORIZONS.join(', ')}]) AS horizon_months),
+  took_part AS (
+    SELECT person, min(day) AS first_day FROM (
+      SELECT mentor_user_id AS person, day FROM steps WHERE to_status IN ('trial', 'active')
+      UNION ALL
+      SELECT mentee_user_id, day FROM steps WHERE to_status IN ('trial', 'active')
+    ) sides GROUP BY person
+  ),
+  due AS (
+    SELECT t.user_id, ${localDay('t.joined_at')} AS joined_day, h.horizon_months,
+           (${localDay('t.joined_at')} + make_interval(months => h.horizon_months))::date AS at_day,
+           ${localDay('t.left_at')} AS left_day,
+           least(p.first_day, ${localDay('t.first_mentorship_at')}) AS first_day
+      FROM analytics_member_tenures t
+      CROSS JOIN horizons h
+      LEFT JOIN took_part p ON p.person = t.user_id
+     WHERE t.organization_id = $1
+       AND (${localDay('t.joined_at')} + make_interval(months => h.horizon_months))::date BETWEEN $2::date AND $3::date
+  ),
+  fresh AS (
+    SELECT joined_day, horizon_months, coalesce(first_day <= at_day, false) AS participant,
+           count(*)::int AS members,
+           count(*) FILTER (WHERE left_day IS NULL OR left_day > at_day)::int AS still_members
+      FROM due GROUP BY 1, 2, 3
+  ),
+  stale AS (
+    DELETE FROM analytics_membership_outcomes t
+     WHERE t.organization_id = $1
+       AND (t.joined_day + make_interval(months => t.horizon_months::int))::date BETWEEN $2::date AND $3::date
+       AND (t.joined_day, t.horizon_months, t.participant) NOT IN (SELECT joined_day, horizon_months, participant FROM fresh)
+  )
+  INSERT INTO analytics_membership_outcomes (organization_id, joined_day, horizon_months, participant, members, still_members)
+  SELECT $1, joined_day, horizon_months, participant, members, still_members FROM fresh
+  ON CONFLICT (organization_id, joined_day, horizon_months, participant)
+    DO UPDATE SET members = EXCLUDED.members, still_members = EXCLUDED.still_members
+    WHERE (analytics_membership_outcomes.members, analytics_membership_outcomes.still_members) IS DISTINCT FROM (EXCLUDED.members, EXCLUDED.still_members)`;
+
+@Injectable()
+export class MembershipOutcomeRepository extends TenantRepository<MembershipOutcomeEntity> {
+  constructor() {
+    super(MembershipOutcomeEntity);
+  }
+
+  async rollUp(...range: RollupParameters): Promise<void> {
+    // No "now" in this one: it reads events that happened, not deadlines.
+    await this.sql(ROLL_UP, range.slice(0, 3));
+  }
+
+  /** Per horizon and side: members who joined on the filter's days, and how many stayed. */
+  outcomes(
+    filter: Pick<RollupFilter, 'from' | 'to'>,
+  ): Promise<{ horizon_months: number; participant: boolean; members: number; still_members: number }[]> {
+    return this.sql(
+      `SELECT t.horizon_months, t.participant, sum(t.members)::int AS members, sum(t.still_members)::int AS still_members
+         FROM analytics_membership_outcomes t
+        WHERE t.organization_id = $1 AND t.joined_day BETWEEN $2::date AND $3::date
+        GROUP BY t.horizon_months, t.participant ORDER BY t.horizon_months, t.participant DESC`,
+      [filter.from, filter.to],
+    );
+  }
+}

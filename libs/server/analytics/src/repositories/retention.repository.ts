@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { TenantRepository } from '@mentorship/platform';
+import { RetentionEntity } from '../entities/retention.entity';
+import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
+import { COHORTS, MATCH_STEPS, RollupParameters } from './rollup-sql.repository';
+
+/** The horizons of the cohort retention curves, in days after a mentee's start. */
+export const RETENTION_HORIZONS = [30, 90, 180] as const;
+
+/**
+ * A mentee starts in a cohort on the day their first match of it first steps into trial or
+ * active. They are retained at a horizon when, at the end of the day that many days later, a
+ * match of theirs in the cohort is in trial, active or completed (finishing counts as staying).
+ * The row of start day S and horizon N is written when S + N falls in the range: that day is the
+ * first on which it is known.
+ */
+const ROLL_UP = `
+  WITH ${MATCH_STEPS}, ${COHORTS},
+  horizons AS (SELECT unnest(ARRAY[${RETENTION_HORIZONS.join(', ')}]) AS horizon_days),
+  starts AS (
+    SELECT cohort_id, mentee_user_id, min(day) AS start_day
+      FROM steps WHERE to_status IN ('trial', 'active') GROUP BY cohort_id, mentee_user_id
+  ),
+  due AS (
+    SELECT s.cohort_id, s.mentee_user_id, s.start_day, h.horizon_days, s.start_day + h.horizon_days AS at_day
+      FROM starts s CROSS JOIN horizons h
+     WHERE s.start_day + h.horizon_days BETWEEN $2::date AND $3::date
+  ),
+  status_then AS (
+    SELECT DISTINCT ON (d.cohort_id, d.mentee_user_id, d.horizon_days, st.match_id)
+           d.cohort_id, d.mentee_user_id, d.start_day, d.horizon_days, st.to_status
+      FROM due d
+      JOIN steps st ON st.cohort_id = d.cohort_id AND st.mentee_user_id = d.mentee_user_id AND st.day <= d.at_day
+     ORDER BY d.cohort_id, d.mentee_user_id, d.horizon_days, st.match_id, st.at DESC, st.seq DESC
+  ),
+  people AS (
+    SELECT d.cohort_id, d.start_day, d.horizon_days,
+           bool_or(coalesce(t.to_status IN ('trial', 'active', 'completed'), false)) AS retained
+      FROM due d
+      LEFT JOIN status_then t ON t.cohort_id = d.cohort_id AND t.mentee_user_id = d.mentee_user_id
+                             AND t.horizon_days = d.horizon_days
+     GROUP BY d.cohort_id, d.mentee_user_id, d.start_day, d.horizon_days
+  ),
+  fresh AS (
+    SELECT p.cohort_id, p.start_day, p.horizon_days, co.program_id,
+           count(*)::int AS started, count(*) FILTER (WHERE p.retained)::int AS retained
+      FROM people p JOIN cohort co ON co.cohort_id = p.cohort_id
+     GROUP BY 1, 2, 3, 4
+  ),
+  stale AS (
+    DELETE FROM analytics_retention t
+     WHERE t.organization_id = $1 AND t.start_day + t.horizon_days BETWEEN $2::date AND $3::date
+       AND (t.cohort_id, t.start_day, t.horizon_days) NOT IN (SELECT cohort_id, start_day, horizon_days FROM fresh)
+  )
+  INSERT INTO analytics_retention (organization_id, cohort_id, start_day, horizon_days, program_id, started, retained)
+  SELECT $1, cohort_id, start_day, horizon_days, program_id, started, retained FROM fresh
+  ON CONFLICT (organization_id, cohort_id, start_day, horizon_days)
+    DO UPDATE SET program_id = EXCLUDED.program_id, started = EXCLUDED.started, retained = EXCLUDED.retained
+    WHERE (analytics_retention.program_id, analytics_retention.started, analytics_retention.retained) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.started, EXCLUDED.retained)`;
+
+@Injectable()
+export class RetentionRepository extends TenantRepository<RetentionEntity> {
+  constructor() {
+    super(RetentionEntity);
+  }
+
+  async rollUp(...range: RollupParameters): Promise<void> {
+    // No "now" in this one: it reads events that happened, not deadlines.
+    await this.sql(ROLL_UP, range.slice(0, 3));
+  }
+
+  /** Per cohort and horizon: mentees who started on the filter's days, and how many stayed. */
+  curves(
+    filter: RollupFilter,
+  ): Promise<{ cohort_id: string; horizon_days: number; started: number; retained: number }[]> {
+    return this.sql(
+      `SELECT t.cohort_id, t.horizon_days, sum(t.started)::int AS started, sum(t.retained)::int AS retained
+         FROM analytics_retention t
+        WHERE t.organization_id = $1 AND ${IN_SCOPE} AND t.start_day BETWEEN $4::date AND $5::date
+        GROUP BY t.cohort_id, t.horizon_days ORDER BY t.cohort_id, t.horizon_days`,
+      filterParameters(filter),
+    );
+  }
+}

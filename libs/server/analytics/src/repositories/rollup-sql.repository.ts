@@ -1,0 +1,64 @@
+import { MATCH_STATUSES_HOLDING_A_PLACE } from '@mentorship/contracts';
+
+/**
+ * SQL shared by the rollups. Every rollup statement binds the same parameters: `$1` the
+ * organization (the tenant, bound by `TenantRepository.sql`), `$2` the first and `$3` the last
+ * day of the range (`YYYY-MM-DD`), `$4` the organization's time zone and `$5` the instant the
+ * rollup runs at (what "now" is for a request that expires unanswered).
+ */
+export type RollupParameters = [from: string, to: string, timeZone: string, asOf: Date];
+
+/** A timestamp's day in the organization's zone. */
+export const localDay = (column: string) => `(${column} AT TIME ZONE $4::text)::date`;
+
+/** The range's first instant and the instant after its last, in the organization's zone. */
+export const RANGE_START = `($2::date::timestamp AT TIME ZONE $4::text)`;
+export const RANGE_END = `(($3::date + 1)::timestamp AT TIME ZONE $4::text)`;
+
+/**
+ * `steps`: every status a match took, from the source tables. A match's creation is a step into
+ * its first status (the first event's `from_status`, or its status now when it has no event yet;
+ * `seq` 0), and each `match_events` row a step of its own (`seq` 1).
+ */
+export const MATCH_STEPS = `
+  first_events AS (
+    SELECT DISTINCT ON (e.match_id) e.match_id, e.from_status
+      FROM match_events e
+     WHERE e.organization_id = $1
+     ORDER BY e.match_id, e.occurred_at, e.id
+  ),
+  steps AS (
+    SELECT m.id AS match_id, m.cohort_id, m.mentor_user_id, m.mentee_user_id,
+           NULL::text AS from_status, coalesce(f.from_status, m.status) AS to_status,
+           NULL::text AS actor, m.created_at AS at, ${localDay('m.created_at')} AS day, 0 AS seq
+      FROM matches m
+      LEFT JOIN first_events f ON f.match_id = m.id
+     WHERE m.organization_id = $1
+    UNION ALL
+    SELECT m.id, m.cohort_id, m.mentor_user_id, m.mentee_user_id,
+           e.from_status, e.to_status, e.actor, e.occurred_at, ${localDay('e.occurred_at')}, 1
+      FROM match_events e
+      JOIN matches m ON m.organization_id = e.organization_id AND m.id = e.match_id
+     WHERE e.organization_id = $1
+  )`;
+
+/** `cohort`: each cohort with its program and its settings (the snapshot, else the program's). */
+export const COHORTS = `
+  cohort AS (
+    SELECT c.id AS cohort_id, c.program_id, c.ends_on, coalesce(c.settings_snapshot, p.settings) AS settings
+      FROM cohorts c
+      JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+     WHERE c.organization_id = $1
+  )`;
+
+/** `days`: every day of the range. */
+export const DAYS = `days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') AS d)`;
+
+/** +1 when a step enters one of `statuses`, -1 when it leaves one (a creation leaves none). */
+export function delta(statuses: readonly string[]): string {
+  const list = statuses.map((s) => `'${s}'`).join(', ');
+  return `((to_status IN (${list}))::int - coalesce(from_status IN (${list}), false)::int)`;
+}
+
+/** The statuses in which a match holds a place of its mentor (the contracts' one list). */
+export const HOLDING_A_PLACE = MATCH_STATUSES_HOLDING_A_PLACE;

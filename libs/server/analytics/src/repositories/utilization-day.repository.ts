@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { TenantRepository } from '@mentorship/platform';
+import { UtilizationDayEntity } from '../entities/utilization-day.entity';
+import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
+import {
+  COHORTS,
+  DAYS,
+  delta,
+  HOLDING_A_PLACE,
+  localDay,
+  MATCH_STEPS,
+  RollupParameters,
+} from './rollup-sql.repository';
+
+/**
+ * Each enrolled mentor with places, on each day from their enrollment to the cohort's end: the
+ * places their matches of the cohort hold at the day's end over the places they offer, in tenths
+ * (10: all, or more). Places offered are today's (profiles keep no history of capacity).
+ *
+ * A mentor's share changes only on the days their matches step (and starts and stops with their
+ * enrollment and the cohort's end), so each mentor is a few spans of one bucket; each span adds
+ * one mentor to its bucket on its first day and takes it back after its last, and a running sum
+ * per bucket gives every day's count. The work follows the events, not mentors times days.
+ */
+export const ROLL_UP = `
+  WITH ${MATCH_STEPS}, ${COHORTS}, ${DAYS},
+  mentors AS (
+    SELECT cp.cohort_id, co.program_id, cp.user_id, ${localDay('cp.enrolled_at')} AS from_day, co.ends_on,
+           mentor_places(pr, co.settings) AS places
+      FROM cohort_participants cp
+      JOIN cohort co ON co.cohort_id = cp.cohort_id
+      LEFT JOIN profiles pr ON pr.organization_id = cp.organization_id AND pr.user_id = cp.user_id
+     WHERE cp.organization_id = $1 AND cp.role = 'mentor' AND cp.status = 'enrolled'
+       AND ${localDay('cp.enrolled_at')} <= least($3::date, co.ends_on) AND co.ends_on >= $2::date
+  ),
+  points AS (
+    SELECT cohort_id, mentor_user_id AS user_id, day, ${delta(HOLDING_A_PLACE)} AS used FROM steps WHERE day <= $3::date
+    UNION ALL SELECT cohort_id, user_id, from_day, 0 FROM mentors
+    UNION ALL SELECT cohort_id, user_id, ends_on + 1, 0 FROM mentors
+  ),
+  point_days AS (SELECT cohort_id, user_id, day, sum(used) AS used FROM points GROUP BY 1, 2, 3),
+  levels AS (
+    SELECT cohort_id, user_id, day, lead(day) OVER w AS next_day, sum(used) OVER w AS used
+      FROM point_days
+    WINDOW w AS (PARTITION BY cohort_id, user_id ORDER BY day)
+  ),
+  spans AS (
+    SELECT l.cohort_id, mt.program_id,
+           least(10, floor(greatest(l.used, 0) * 10.0 / mt.places))::smallint AS bucket,
+           greatest(l.day, $2::date) AS span_from,
+           least(coalesce(l.next_day, $3::date + 1), $3::date + 1) AS span_to
+      FROM levels l
+      JOIN mentors mt ON mt.cohort_id = l.cohort_id AND mt.user_id = l.user_id
+     WHERE mt.places > 0 AND l.day BETWEEN mt.from_day AND mt.ends_on
+  ),
+  span_days AS (
+    SELECT cohort_id, program_id, bucket, day, sum(change) AS change FROM (
+      SELECT cohort_id, program_id, bucket, span_from AS day, 1 AS change FROM spans WHERE span_from < span_to
+      UNION ALL
+      SELECT cohort_id, program_id, bucket, span_to, -1 FROM spans WHERE span_from < span_to
+    ) s GROUP BY 1, 2, 3, 4
+  ),
+  counted AS (
+    SELECT g.cohort_id, g.program_id, g.bucket, d.day,
+           sum(coalesce(s.change, 0)) OVER (PARTITION BY g.cohort_id, g.bucket ORDER BY d.day) AS mentors
+      FROM (SELECT DISTINCT cohort_id, program_id, bucket FROM span_days) g
+      CROSS JOIN days d
+      LEFT JOIN span_days s ON s.cohort_id = g.cohort_id AND s.bucket = g.bucket AND s.day = d.day
+  ),
+  fresh AS (SELECT cohort_id, day, bucket, program_id, mentors::int AS mentors FROM counted WHERE mentors > 0),
+  stale AS (
+    DELETE FROM analytics_utilization_days t
+     WHERE t.organization_id = $1 AND t.day BETWEEN $2::date AND $3::date
+       AND (t.cohort_id, t.day, t.bucket) NOT IN (SELECT cohort_id, day, bucket FROM fresh)
+  )
+  INSERT INTO analytics_utilization_days (organization_id, cohort_id, day, bucket, program_id, mentors)
+  SELECT $1, cohort_id, day, bucket, program_id, mentors FROM fresh
+  ON CONFLICT (organization_id, cohort_id, day, bucket)
+    DO UPDATE SET program_id = EXCLUDED.program_id, mentors = EXCLUDED.mentors
+    WHERE (analytics_utilization_days.program_id, analytics_utilization_days.mentors) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.mentors)`;
+
+@Injectable()
+export class UtilizationDayRepository extends TenantRepository<UtilizationDayEntity> {
+  constructor() {
+    super(UtilizationDayEntity);
+  }
+
+  async rollUp(...range: RollupParameters): Promise<void> {
+    // No "now" in this one: it reads events that happened, not deadlines.
+    await this.sql(ROLL_UP, range.slice(0, 3));
+  }
+
+  /** Mentors by tenths of places used at the end of the filter's last day. */
+  histogram(filter: RollupFilter): Promise<{ bucket: number; mentors: number }[]> {
+    return this.sql(
+      `SELECT t.bucket, sum(t.mentors)::int AS mentors
+         FROM analytics_utilization_days t
+        WHERE t.organization_id = $1 AND ${IN_SCOPE} AND t.day = $5::date AND $4::date <= $5::date
+        GROUP BY t.bucket ORDER BY t.bucket`,
+      filterParameters(filter),
+    );
+  }
+}

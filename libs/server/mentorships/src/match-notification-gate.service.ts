@@ -1,0 +1,20 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { NotificationGates } from '@mentorship/notifications';
+import { MatchRepository } from './repositories/match.repository';
+
+/** A notification about a match is not delivered when the match's program turned its kind off. */
+@Injectable()
+export class MatchNotificationGateService implements OnModuleInit {
+  constructor(
+    private readonly gates: NotificationGates,
+    private readonly matches: MatchRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.gates.register(
+      'match',
+      async ({ kind, subjectId }) =>
+        !(await this.matches.disabledNotificationKindsOf(subjectId)).includes(kind),
+    );
+  }
+}

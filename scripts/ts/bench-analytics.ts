@@ -1,0 +1,337 @@
+/*
+ * npm run bench:analytics — the analytics rollup and the dashboard API, on the real API, Postgres
+ * and Redis (a database and Redis namespace of its own, dropped at the end). Every number is
+ * measured in this run; the script prints each against its target and exits 1 when one is missed.
+ *
+ *   1. The rollup of a year (365 days) of one organization with 1,000,000 check-ins and 100,000
+ *      matches (and their events, requests, pulses, maps, enrolled mentors) — `RollupService.rollUp`,
+ *      what the nightly and re-run jobs call, in one tenant transaction — vs a bare SQL aggregate
+ *      over the same rows in the same run: one SELECT grouping every source row the rollup reads
+ *      (check-ins, matches, events, requests, pulses, survey answers, milestones) by cohort and day.
+ *      Each is run BENCH_REPEATS times, interleaved; the medians are compared. Target <= 1.5x.
+ *   2. Every dashboard route (from the rollups) under autocannon with 50 connections on localhost
+ *      (a child process): its saturation rate and closed-loop p99, then requests arriving evenly at
+ *      half that rate (scripts/lib/open-loop-load.mjs, over up to 50 connections), whose p99 is
+ *      held to the 50 ms target, as bench:people does. `GET /health` is measured alongside.
+ *
+ * Environment: BENCH_SCALE (default 1: 1,000,000 check-ins and 100,000 matches; 0.1 for a tenth on a
+ * busy machine), BENCH_DURATION_S (seconds of load per route, default 8), BENCH_REPEATS (default 3).
+ *
+ * Method and recorded results: docs/benchmarks.md.
+ */
+import { loadavg } from 'node:os';
+import { RollupService } from '@mentorship/analytics';
+import { TenancyService } from '@mentorship/platform';
+import {
+  createTestServices,
+  dropTestServices,
+  HttpClient,
+  makeOrganization,
+  makeUser,
+  startTestApi,
+} from '@mentorship/testing';
+import { DateTime } from 'luxon';
+import { Client } from 'pg';
+import { closedLoop, openLoop } from './bench/load';
+
+const SCALE = Number(process.env['BENCH_SCALE'] ?? 1);
+const CHECK_INS = Math.round(1_000_000 * SCALE);
+const MATCHES = Math.round(100_000 * SCALE);
+const MENTORS = Math.round(8_000 * SCALE);
+const MENTEES = Math.round(60_000 * SCALE);
+const COHORTS = 24;
+const DAYS = 365;
+const ZONE = 'Europe/Berlin';
+const RATIO_TARGET = 1.5;
+const P99_TARGET_MS = 50;
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 8);
+const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
+const WARM_UP_S = 2;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  log(
+    `node ${process.version}, ${new Date().toISOString()}, scale ${SCALE}: ${CHECK_INS} check-ins, ${MATCHES} matches, ${MENTORS} mentors, ${MENTEES} mentees, ${COHORTS} cohorts, ${DAYS} days; load average ${loadAverage()}`,
+  );
+  const services = await createTestServices();
+  const api = await startTestApi({ services });
+  const admin = new Client({ connectionString: adminUrlOf(services.db.ownerUrl, services.db.name) });
+  await admin.connect();
+  let failed = false;
+  try {
+    const http = new HttpClient(api.baseUrl);
+    const owner = await makeUser(http);
+    const org = await makeOrganization(http, owner, 'Bench Org');
+    const to = DateTime.now().setZone(ZONE).minus({ days: 1 }).toISODate()!;
+    const from = DateTime.fromISO(to)
+      .minus({ days: DAYS - 1 })
+      .toISODate()!;
+    const seeding = performance.now();
+    await seed(admin, org.id, from);
+    log(`seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s (organization ${org.id})`);
+    await admin.query('VACUUM ANALYZE');
+
+    // 1. Rollup vs the bare aggregate, interleaved.
+    const tenancy = api.app.get(TenancyService);
+    const rollups = api.app.get(RollupService);
+    const rollupMs: number[] = [];
+    const bareMs: number[] = [];
+    let bareRows = 0;
+    for (let i = 0; i < REPEATS; i++) {
+      let started = performance.now();
+      const took = await tenancy.runInTenant(org.id, () => rollups.rollUp(from, to));
+      rollupMs.push(performance.now() - started);
+      log(`  tables (ms): ${JSON.stringify(took)}`);
+      started = performance.now();
+      bareRows = Number((await admin.query(BARE_AGGREGATE, [org.id, from, to, ZONE])).rows[0].n);
+      bareMs.push(performance.now() - started);
+      log(
+        `  round ${i + 1}: rollup ${ms(rollupMs[i]!)}, bare aggregate ${ms(bareMs[i]!)} (${bareRows} groups)`,
+      );
+    }
+    const ratio = median(rollupMs) / median(bareMs);
+    const written = (
+      await admin.query(
+        `SELECT (SELECT count(*) FROM analytics_cohort_days WHERE organization_id = $1)
+              + (SELECT count(*) FROM analytics_utilization_days WHERE organization_id = $1)
+              + (SELECT count(*) FROM analytics_time_to_match_days WHERE organization_id = $1)
+              + (SELECT count(*) FROM analytics_retention WHERE organization_id = $1) AS n`,
+        [org.id],
+      )
+    ).rows[0].n;
+    log(
+      `rollup of ${DAYS} days: median ${ms(median(rollupMs))} (writes ${written} rows) vs bare aggregate median ${ms(median(bareMs))}: ${ratio.toFixed(2)}x (target <= ${RATIO_TARGET}x) ${ratio <= RATIO_TARGET ? 'met' : 'MISSED'}`,
+    );
+    if (ratio > RATIO_TARGET) failed = true;
+
+    // 2. The dashboard routes under load.
+    const base = `${api.baseUrl}/api/v1/orgs/${org.id}/analytics`;
+    const q = `from=${DateTime.fromISO(to).minus({ days: 89 }).toISODate()}&to=${to}`;
+    if (process.env['BENCH_ROLLUP_ONLY'] === '1') return;
+    const routes: [string, string][] = [
+      ['/health', `${api.baseUrl}/health`],
+      ['retention', `${base}/retention?${q}`],
+      ['trial-funnel', `${base}/trial-funnel?${q}`],
+      ['engagement (week)', `${base}/engagement?${q}&granularity=week`],
+      ['utilization', `${base}/utilization?${q}`],
+      ['time-to-match', `${base}/time-to-match?${q}`],
+      ['participation', `${base}/participation?${q}`],
+      ['exits', `${base}/exits?${q}`],
+      ['cohorts', `${base}/cohorts?${q}`],
+      ['trial-funnel, a year', `${base}/trial-funnel?from=${from}&to=${to}`],
+    ];
+    const table = [
+      ['route', 'saturation req/s', 'closed-loop p99', 'half-load req/s', 'half-load p50', 'half-load p99'],
+    ];
+    const results: { name: string; p99: number }[] = [];
+    for (const [name, url] of routes) {
+      const tokens = name === '/health' ? null : { token: owner.token };
+      await closedLoop({ url, connections: CONNECTIONS, seconds: WARM_UP_S, tokens });
+      const saturation = await closedLoop({ url, connections: CONNECTIONS, seconds: DURATION_S, tokens });
+      const offered = saturation.requests.average / 2;
+      const half = await openLoop({
+        url,
+        rate: offered,
+        seconds: DURATION_S,
+        connections: CONNECTIONS,
+        tokens,
+      });
+      const errors = saturation.non2xx + saturation.errors + half.non2xx;
+      if (errors > 0) {
+        log(`${name}: ${errors} failed requests`);
+        failed = true;
+      }
+      table.push([
+        name,
+        saturation.requests.average.toFixed(0),
+        `${saturation.latency.p99} ms`,
+        offered.toFixed(0),
+        `${half.latency.p50.toFixed(1)} ms`,
+        `${half.latency.p99.toFixed(1)} ms`,
+      ]);
+      if (name !== '/health') results.push({ name, p99: half.latency.p99 });
+      if (name !== '/health' && half.latency.p99 > P99_TARGET_MS) failed = true;
+    }
+    log('');
+    log(markdownTable(table));
+    const worst = [...results].sort((a, b) => b.p99 - a.p99)[0]!;
+    log(
+      `worst route: ${worst.name}, p99 ${worst.p99.toFixed(1)} ms at half its saturation rate (target <= ${P99_TARGET_MS} ms) ${worst.p99 <= P99_TARGET_MS ? 'met' : 'MISSED'}; load average ${loadAverage()}`,
+    );
+  } finally {
+    await admin.end();
+    await api.close();
+    if (process.env['BENCH_KEEP_DB']) log(`kept database ${services.db.name}`);
+    else await dropTestServices(services);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+/**
+ * Every source row the rollup reads, grouped by cohort and day, once: the least any rollup of
+ * these rows must do. (`$1` organization, `$2`..`$3` the range, `$4` the zone.)
+ */
+const BARE_AGGREGATE = `
+  WITH lo AS (SELECT ($2::date::timestamp AT TIME ZONE $4) AS at), hi AS (SELECT (($3::date + 1)::timestamp AT TIME ZONE $4) AS at)
+  SELECT count(*) AS n FROM (
+    SELECT m.cohort_id, ci.held_on AS day, count(*) FROM check_ins ci
+      JOIN matches m ON m.organization_id = ci.organization_id AND m.id = ci.match_id
+     WHERE ci.organization_id = $1 AND ci.held_on BETWEEN $2::date AND $3::date GROUP BY 1, 2
+    UNION ALL
+    SELECT m.cohort_id, (e.occurred_at AT TIME ZONE $4)::date, count(*) FROM match_events e
+      JOIN matches m ON m.organization_id = e.organization_id AND m.id = e.match_id
+     WHERE e.organization_id = $1 GROUP BY 1, 2
+    UNION ALL
+    SELECT cohort_id, (created_at AT TIME ZONE $4)::date, count(*) FROM matches WHERE organization_id = $1 GROUP BY 1, 2
+    UNION ALL
+    SELECT cohort_id, (created_at AT TIME ZONE $4)::date, count(*) FROM match_requests
+     WHERE organization_id = $1 AND created_at >= (SELECT at FROM lo) AND created_at < (SELECT at FROM hi) GROUP BY 1, 2
+    UNION ALL
+    SELECT m.cohort_id, (p.answered_at AT TIME ZONE $4)::date, count(*) FROM pulse_answers p
+      JOIN matches m ON m.organization_id = p.organization_id AND m.id = p.match_id
+     WHERE p.organization_id = $1 AND p.answered_at >= (SELECT at FROM lo) AND p.answered_at < (SELECT at FROM hi) GROUP BY 1, 2
+    UNION ALL
+    SELECT cohort_id, (answered_at AT TIME ZONE $4)::date, count(*) FROM cohort_survey_answers
+     WHERE organization_id = $1 GROUP BY 1, 2
+    UNION ALL
+    SELECT m.cohort_id, (x->>'doneOn')::date, count(*) FROM mentorship_maps mm
+      JOIN matches m ON m.organization_id = mm.organization_id AND m.id = mm.match_id
+      CROSS JOIN LATERAL jsonb_array_elements(mm.content->'milestones') x
+     WHERE mm.organization_id = $1 AND x->>'doneOn' BETWEEN $2::text AND $3::text GROUP BY 1, 2
+    UNION ALL
+    SELECT cohort_id, (enrolled_at AT TIME ZONE $4)::date, count(*) FROM cohort_participants
+     WHERE organization_id = $1 AND status = 'enrolled' GROUP BY 1, 2
+  ) grouped`;
+
+/** The organization's year, written with set-based INSERTs as the superuser. */
+async function seed(db: Client, orgId: string, from: string): Promise<void> {
+  const steps = [
+    `INSERT INTO analytics_settings (organization_id, time_zone) VALUES ($1, '${ZONE}')`,
+    `INSERT INTO users (id, email, display_name, password_hash)
+       SELECT gen_random_uuid(), 'bench-' || i || '@example.test', 'Bench ' || i, 'x' FROM generate_series(1, ${MENTORS + MENTEES}) i`,
+    `INSERT INTO memberships (organization_id, user_id, roles, created_at)
+       SELECT $1, id, '{mentee}', $2::date - 200 + (random() * 500)::int FROM users WHERE email LIKE 'bench-%'`,
+    `CREATE TEMP TABLE people AS
+       SELECT user_id, row_number() OVER (ORDER BY user_id) AS n FROM memberships WHERE organization_id = $1 AND roles = '{mentee}'`,
+    `INSERT INTO profiles (organization_id, user_id, mentor_capacity)
+       SELECT $1, user_id, 1 + n % 5 FROM people WHERE n <= ${MENTORS}`,
+    `INSERT INTO programs (organization_id, id, name, settings)
+       SELECT $1, gen_random_uuid(), 'Program ' || i, '{"kind": "one-to-one", "matchingMode": "coordinator", "defaultMentorCapacity": 2}'
+         FROM generate_series(1, 3) i`,
+    `INSERT INTO cohorts (organization_id, id, program_id, name, status, starts_on, ends_on, settings_snapshot)
+       SELECT $1, gen_random_uuid(), p.id, 'Cohort ' || i, 'running', $2::date + (i * 10), $2::date + (i * 10) + 300, p.settings
+         FROM generate_series(1, ${COHORTS}) i
+         JOIN LATERAL (SELECT id, settings FROM programs WHERE organization_id = $1 ORDER BY id OFFSET i % 3 LIMIT 1) p ON true`,
+    `CREATE TEMP TABLE cohort_list AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM cohorts WHERE organization_id = $1`,
+    // Each mentor in three cohorts, each mentee in one.
+    `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
+       SELECT $1, gen_random_uuid(), c.id, 'bench-' || p.n || '-' || c.k || '@example.test', p.user_id, 'mentor', 'enrolled', 'import',
+              $2::date + (random() * 200)::int
+         FROM people p CROSS JOIN generate_series(0, 2) j
+         JOIN cohort_list c ON c.k = (p.n + j * 7) % ${COHORTS}
+        WHERE p.n <= ${MENTORS}`,
+    `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
+       SELECT $1, gen_random_uuid(), c.id, 'bench-' || p.n || '@example.test', p.user_id, 'mentee', 'enrolled', 'import',
+              $2::date + (random() * 300)::int
+         FROM people p JOIN cohort_list c ON c.k = p.n % ${COHORTS}
+        WHERE p.n > ${MENTORS}`,
+    // Matches: a mentee of the cohort with one or two of its mentors; a path through the state machine.
+    `CREATE TEMP TABLE mentor_list AS
+       SELECT cohort_id, user_id, row_number() OVER (PARTITION BY cohort_id ORDER BY user_id) - 1 AS k,
+              count(*) OVER (PARTITION BY cohort_id) AS mentors
+         FROM cohort_participants WHERE organization_id = $1 AND role = 'mentor'`,
+    `CREATE TEMP TABLE bench_matches AS
+       SELECT *, row_number() OVER () - 1 AS n FROM (
+         SELECT gen_random_uuid() AS id, mentee.cohort_id, ml.user_id AS mentor, mentee.user_id AS mentee,
+                mentee.enrolled_at + (random() * 30 || ' days')::interval AS created_at, (random() * 9)::int AS path
+           FROM (SELECT cohort_id, user_id, enrolled_at, row_number() OVER (PARTITION BY cohort_id ORDER BY user_id) AS r
+                   FROM cohort_participants WHERE organization_id = $1 AND role = 'mentee') mentee
+           CROSS JOIN generate_series(0, 1) j
+           JOIN mentor_list ml ON ml.cohort_id = mentee.cohort_id AND ml.k = (mentee.r + j * 17) % ml.mentors
+          ORDER BY j, mentee.user_id
+          LIMIT ${MATCHES}) chosen`,
+    `CREATE INDEX ON bench_matches (n)`,
+    `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin, created_at)
+       SELECT $1, id, cohort_id, mentor, mentee,
+              (ARRAY['proposed','declined','trial','trial_declined','active','active','completed','ended','active','completed'])[path + 1],
+              'round', created_at
+         FROM bench_matches`,
+    `INSERT INTO match_events (organization_id, id, match_id, action, from_status, to_status, actor, occurred_at)
+       SELECT $1, gen_random_uuid(), b.id, s.action, s.from_status, s.to_status, 'mentor', b.created_at + (s.k * 12 || ' days')::interval
+         FROM bench_matches b
+         CROSS JOIN LATERAL (VALUES
+           (1, 'approve', 'proposed', 'pending'), (2, 'accept', 'pending', 'trial'), (3, 'confirm', 'trial', 'active'),
+           (4, 'complete', 'active', 'completed')) AS s(k, action, from_status, to_status)
+        WHERE (b.path = 1 AND s.k = 1) OR (b.path IN (2, 3, 4, 5, 6, 7, 8, 9) AND s.k <= 2)
+           OR (b.path IN (4, 5, 6, 7, 8, 9) AND s.k = 3) OR (b.path IN (6, 9) AND s.k = 4)`,
+    `INSERT INTO match_events (organization_id, id, match_id, action, from_status, to_status, actor, occurred_at)
+       SELECT $1, gen_random_uuid(), id, CASE WHEN path = 1 THEN 'reject' WHEN path = 3 THEN 'end_trial' ELSE 'end' END,
+              CASE WHEN path = 1 THEN 'pending' WHEN path = 3 THEN 'trial' ELSE 'active' END,
+              CASE WHEN path = 1 THEN 'declined' WHEN path = 3 THEN 'trial_declined' ELSE 'ended' END,
+              'mentee', created_at + interval '60 days'
+         FROM bench_matches WHERE path IN (1, 3, 7)`,
+    `UPDATE matches m SET status = 'declined' FROM bench_matches b WHERE m.id = b.id AND b.path = 1`,
+    `INSERT INTO check_ins (organization_id, id, match_id, held_on, duration_minutes, shared_notes, action_items,
+         milestone_progress, logged_by, logged_at)
+       SELECT $1, gen_random_uuid(), b.id, least(($2::date + ${DAYS} - 1), (b.created_at + (random() * 120 || ' days')::interval)::date),
+              30, '', '[]', '[]', b.mentee, now()
+         FROM generate_series(1, ${CHECK_INS}) i
+         JOIN bench_matches b ON b.n = i % ${MATCHES}`,
+    `INSERT INTO pulse_answers (organization_id, match_id, side, period, rating, answered_by, answered_at)
+       SELECT $1, id, 'mentee', 0, 1 + (random() * 4)::int, mentee, created_at + interval '20 days' FROM bench_matches WHERE path >= 4`,
+    `INSERT INTO mentorship_maps (organization_id, match_id, version, content, next_review_on, updated_by, updated_at, created_at)
+       SELECT $1, id, 1, jsonb_build_object('milestones', jsonb_build_array(
+                jsonb_build_object('id', gen_random_uuid(), 'doneOn', to_char(created_at + interval '40 days', 'YYYY-MM-DD')),
+                jsonb_build_object('id', gen_random_uuid(), 'doneOn', null))),
+              current_date, mentee, now(), now()
+         FROM bench_matches WHERE path >= 4`,
+    `INSERT INTO match_requests (organization_id, id, cohort_id, mentee_user_id, mentor_user_id, status, subject, how_found,
+         want_to_learn, specific_ask, offer_back, decline_reason, expires_at, decided_at, created_at)
+       SELECT $1, gen_random_uuid(), cohort_id, mentee, mentor, (ARRAY['accepted','declined','expired'])[1 + path % 3],
+              's', 'h', 'w', 'a', 'o', CASE WHEN path % 3 = 1 THEN 'too-busy' END, created_at + interval '14 days',
+              CASE WHEN path % 3 < 2 THEN created_at + interval '2 days' END, created_at - interval '3 days'
+         FROM bench_matches WHERE path % 2 = 0`,
+  ];
+  for (const sql of steps)
+    await db.query(sql, sql.includes('$2') ? [orgId, from] : sql.includes('$1') ? [orgId] : []);
+  // The set-based statements are not the timed part: a quick check that the year is there.
+  const counts = (
+    await db.query(
+      `SELECT (SELECT count(*) FROM check_ins WHERE organization_id = $1) AS check_ins,
+              (SELECT count(*) FROM matches WHERE organization_id = $1) AS matches,
+              (SELECT count(*) FROM match_events WHERE organization_id = $1) AS events`,
+      [orgId],
+    )
+  ).rows[0];
+  log(`seeded ${counts.check_ins} check-ins, ${counts.matches} matches, ${counts.events} match events`);
+}
+
+function adminUrlOf(ownerUrl: string, database: string): string {
+  const admin = new URL(process.env['DATABASE_ADMIN_URL'] ?? ownerUrl);
+  admin.pathname = `/${database}`;
+  return admin.toString();
+}
+
+const ms = (value: number) => `${(value / 1000).toFixed(2)} s`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const loadAverage = () =>
+  loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
+
+/** The rows as a markdown table, for docs/benchmarks.md. */
+function markdownTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [line(rows[0]!), line(widths.map((width) => '-'.repeat(width))), ...rows.slice(1).map(line)].join(
+    '\n',
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
