@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { probePostgres, probeRedis, waitFor } from './lib/probes.mjs';
+import { probePostgres, probeRedis, redisEvictionPolicy, waitFor } from './lib/probes.mjs';
 import { provisionDatabase } from './lib/provision-database.mjs';
 import {
   canUsePackages,
@@ -70,6 +70,8 @@ export async function ensureServices({ log = console.log } = {}) {
   } else {
     await bringUp(down, services, states, { log });
   }
+
+  await assertNoEviction(config.redisUrl);
 
   log('Checking roles and database ...');
   const changes = await provisionDatabase(config, { log });
@@ -138,6 +140,20 @@ async function startPackagedPostgres(service, { log }) {
       { log },
     );
   }
+}
+
+/**
+ * The worker refuses to start on a Redis that may evict keys; say so here, before a demo or a
+ * test run starts one. Checked, not changed: this Redis may be someone else's.
+ */
+async function assertNoEviction(redisUrl) {
+  const policy = await redisEvictionPolicy(redisUrl);
+  if (policy === 'noeviction') return;
+  throw new Error(
+    `Redis at ${redact(redisUrl)} has maxmemory-policy ${policy}; the worker needs maxmemory-policy noeviction ` +
+      '(an evicted key is a lost job).\n' +
+      'Set "maxmemory-policy noeviction" in its redis.conf, or run: redis-cli CONFIG SET maxmemory-policy noeviction',
+  );
 }
 
 function assertNotRefused(service, result) {

@@ -63,6 +63,27 @@ export async function probeRedis(url) {
   }
 }
 
+/**
+ * The Redis's `maxmemory-policy` (from INFO, which managed services answer even where CONFIG is
+ * off). The worker refuses any policy but noeviction: an evicted key is a lost job.
+ */
+export async function redisEvictionPolicy(url) {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: PROBE_TIMEOUT_MS,
+    commandTimeout: PROBE_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    return /^maxmemory_policy:(\S+)/m.exec(await redis.info('memory'))?.[1] ?? 'unknown';
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** Polls `probe` until it stops answering 'down' or `timeoutMs` passes; returns the last answer. */
 export async function waitFor(probe, { timeoutMs, intervalMs = 500 }) {
   const deadline = Date.now() + timeoutMs;

@@ -131,7 +131,10 @@ export function setAdminPasswordIfUnset({ role, password, port }, { log }) {
   return true;
 }
 
-/** Starts a throwaway Redis (no persistence) on the URL's port, as the test suite needs. */
+/**
+ * Starts a throwaway Redis (no persistence) on the URL's port, as the test suite needs, with the
+ * eviction policy the worker insists on (noeviction; Redis 7's default, said out loud).
+ */
 export function startRedisServer({ host, port, password }, { log }) {
   log(`Starting redis-server on ${host}:${port} ...`);
   const args = [
@@ -145,6 +148,8 @@ export function startRedisServer({ host, port, password }, { log }) {
     '',
     '--appendonly',
     'no',
+    '--maxmemory-policy',
+    'noeviction',
   ];
   if (password) args.push('--requirepass', password);
   run('redis-server', args);

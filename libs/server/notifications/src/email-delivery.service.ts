@@ -15,12 +15,16 @@ interface DeliveryLedger {
 }
 
 /**
- * Sends an email at most once per job key (`run.key`), even when its job runs twice:
+ * Sends an email once per job key (`run.key`), even when its job runs twice:
  * 1. claim the key in its own committed transaction (a unique index decides who wins),
  * 2. talk SMTP outside any transaction,
  * 3. record the outcome. A failed send is `retrying` (BullMQ's retry claims it again) until the
- *    job's last attempt, then `failed` for good (the admins' delivery log shows it);
- *    a crash between 2 and 3 leaves the claim taken, which errs on the side of not spamming.
+ *    job's last attempt, then `failed` for good (the admins' delivery log shows it).
+ *    A run that dies between 1 and 3 (a killed worker) leaves the claim 'sending' under its
+ *    attempt number; BullMQ runs the stalled job again with the same number, which takes the
+ *    claim over and sends, so a killed worker loses no email (it doubles one only if it died in
+ *    the instant between the SMTP server's acceptance and step 3). A later attempt (the run
+ *    before it failed after its claim, e.g. Postgres went away after the send) does not resend.
  * Tenant jobs keep their ledger in the organization (`email_deliveries`), account jobs in the
  * global `account_email_deliveries`.
  */
@@ -37,7 +41,7 @@ export class EmailDeliveryService {
   sendOnce(run: JobRun, compose: () => Promise<OutgoingEmail | null>): Promise<DeliveryOutcome> {
     return this.deliver(run, compose, {
       inTransaction: (work) => run.inTenant(work),
-      claim: (email) => this.deliveries.claim(run.key, email),
+      claim: (email) => this.deliveries.claim(run.key, email, run.attemptsMade),
       markSent: (id) => this.deliveries.markSent(id),
       markFailed: (id, error, final) => this.deliveries.markFailed(id, error, final),
     });
@@ -51,7 +55,7 @@ export class EmailDeliveryService {
   ): Promise<DeliveryOutcome> {
     return this.deliver(run, compose, {
       inTransaction: (work) => run.inTransaction(work),
-      claim: (email) => this.accountDeliveries.claim(userId, run.key, email),
+      claim: (email) => this.accountDeliveries.claim(userId, run.key, email, run.attemptsMade),
       markSent: (id) => this.accountDeliveries.markSent(id),
       markFailed: (id, error, final) => this.accountDeliveries.markFailed(id, error, final),
     });

@@ -9,5 +9,5 @@ export * from './notification-gates.service';
 export * from './unsubscribe-tokens.service';
 export * from './dto/notification.dto';
 export * from './dto/email-delivery.dto';
-export { NotificationDeliveryJob } from './jobs/notification-delivery.job';
+export { NotificationDeliveryJob, notificationDeliveryJob } from './jobs/notification-delivery.job';
 export { NotificationDigestJob } from './jobs/notification-digest.job';

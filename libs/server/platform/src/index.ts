@@ -43,6 +43,7 @@ export * from './jobs/outbox/job-outbox';
 export * from './jobs/outbox/account-job-outbox';
 export * from './jobs/schedule-definition';
 export * from './jobs/outbox/outbox-relay';
+export * from './jobs/redis-eviction-policy';
 export * from './http/page.dto';
 export * from './http/csv-body';
 export * from './time/clock';

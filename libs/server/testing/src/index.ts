@@ -9,3 +9,4 @@ export * from './redis-server';
 export * from './test-system';
 export * from './round-trips';
 export * from './round-cohort';
+export * from './tcp-proxy';

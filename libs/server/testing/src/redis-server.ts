@@ -19,9 +19,10 @@ export interface RedisServer {
 /**
  * `redis-server` (REDIS_SERVER, default from PATH) on a free localhost port, with an
  * append-only file fsynced on every write, so a restart keeps what BullMQ stored (as a
- * production Redis with persistence would).
+ * production Redis with persistence would). `settings` go on its command line as they are
+ * (`['--maxmemory-policy', 'allkeys-lru']`), after the defaults, so they win.
  */
-export async function startRedisServer(): Promise<RedisServer> {
+export async function startRedisServer(settings: readonly string[] = []): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'mm-redis-'));
   const url = `redis://127.0.0.1:${port}`;
@@ -40,7 +41,9 @@ export async function startRedisServer(): Promise<RedisServer> {
   const start = async () => {
     const binary = process.env['REDIS_SERVER'] || 'redis-server';
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
-    child = spawn(binary, [...args, '--appendonly', 'yes', '--appendfsync', 'always'], { stdio: 'ignore' });
+    child = spawn(binary, [...args, '--appendonly', 'yes', '--appendfsync', 'always', ...settings], {
+      stdio: 'ignore',
+    });
     const failed = new Promise<never>((_, reject) =>
       child?.once('error', (error) =>
         reject(

@@ -17,16 +17,36 @@ export type SmtpSinkMode = 'accept' | 'refuse' | 'stall';
 export interface SmtpSink {
   url: string;
   messages: ReceivedEmail[];
+  /** Messages accepted so far (also those not kept). */
+  received(): number;
   /** Messages refused or left stalled, in the order they came. */
   turnedAway: ReceivedEmail[];
   /** From now on answer every message this way (stalled ones are let go when the mode changes). */
   setMode(mode: SmtpSinkMode): void;
   waitFor(predicate: (email: ReceivedEmail) => boolean, timeoutMs?: number): Promise<ReceivedEmail>;
+  /**
+   * From now on, an accepted message's final reply waits for `resume()`: its sender sits inside
+   * its SMTP conversation, as with a slow server. A message counts as received (`messages`) only
+   * once it is answered with its sender still connected, as a real server accepts it.
+   */
+  pause(): void;
+  resume(): void;
+  /**
+   * Messages whose reply waits for `resume()`; of one sender only with `client`, the name it
+   * greets with (nodemailer's `name`: `smtp://host:port/?name=worker-a`). A sender that hangs
+   * up while waiting takes its message away: it was never accepted.
+   */
+  held(client?: string): number;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(
-  options: { port?: number; onMessage?: (email: ReceivedEmail) => void } = {},
+  options: {
+    port?: number;
+    onMessage?: (email: ReceivedEmail) => void;
+    /** False: count messages (`received()`) without keeping them (benchmarks of 100,000 emails). */
+    keep?: boolean;
+  } = {},
 ): Promise<SmtpSink> {
   const messages: ReceivedEmail[] = [];
   const turnedAway: ReceivedEmail[] = [];
@@ -37,10 +57,18 @@ export async function startSmtpSink(
     for (const release of stalled) release();
     stalled = [];
   };
+  const closedSessions = new Set<string>();
+  let paused = false;
+  let received = 0;
+  let waiting: { session: string; client: string; accept: () => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onClose(session) {
+      closedSessions.add(session.id);
+      waiting = waiting.filter((held) => held.session !== session.id);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -60,18 +88,32 @@ export async function startSmtpSink(
           stalled.push(() => callback(Object.assign(new Error('Stalled'), { responseCode: 451 })));
           return;
         }
-        messages.push(email);
-        options.onMessage?.(email);
-        callback();
+        const accept = () => {
+          // Its sender hung up (or died) before the answer: the message was never accepted.
+          if (closedSessions.has(session.id)) return callback(new Error('sender gone'));
+          received++;
+          if (options.keep !== false) messages.push(email);
+          options.onMessage?.(email);
+          callback();
+        };
+        if (paused) waiting.push({ session: session.id, client: session.hostNameAppearsAs, accept });
+        else accept();
       });
     },
   });
+  const resume = () => {
+    paused = false;
+    const answers = waiting;
+    waiting = [];
+    for (const held of answers) held.accept();
+  };
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     turnedAway,
+    received: () => received,
     setMode(next) {
       mode = next;
       releaseStalled();
@@ -85,7 +127,11 @@ export async function startSmtpSink(
       }
       throw new Error(`no matching email within ${timeoutMs} ms (received ${messages.length})`);
     },
+    pause: () => void (paused = true),
+    resume,
+    held: (client) => waiting.filter((held) => client === undefined || held.client === client).length,
     close: () => {
+      resume();
       releaseStalled();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },

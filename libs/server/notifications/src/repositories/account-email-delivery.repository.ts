@@ -10,20 +10,26 @@ export class AccountEmailDeliveryRepository extends GlobalRepository<AccountEmai
     super(AccountEmailDeliveryEntity, unitOfWork);
   }
 
-  /** Inserts a delivery in 'sending', or takes over a failed one; null when someone else holds (or sent) it. */
+  /**
+   * Inserts a delivery in 'sending', or takes over a failed one or one this same attempt left
+   * 'sending' (it died mid-send); null when someone else holds (or sent) it.
+   */
   async claim(
     userId: string,
     idempotencyKey: string,
     email: { to: string; subject: string },
+    attempt: number,
   ): Promise<string | null> {
     const rows = (await this.repository.query(
-      `INSERT INTO account_email_deliveries (id, user_id, idempotency_key, recipient, subject, status)
-       VALUES ($1, $2, $3, $4, $5, 'sending')
+      `INSERT INTO account_email_deliveries (id, user_id, idempotency_key, recipient, subject, status, claim_attempt)
+       VALUES ($1, $2, $3, $4, $5, 'sending', $6)
        ON CONFLICT (idempotency_key) DO UPDATE
-         SET status = 'sending', attempts = account_email_deliveries.attempts + 1, last_attempt_at = now()
+         SET status = 'sending', attempts = account_email_deliveries.attempts + 1, last_attempt_at = now(),
+             claim_attempt = $6
          WHERE account_email_deliveries.status IN ('retrying', 'failed')
+            OR (account_email_deliveries.status = 'sending' AND account_email_deliveries.claim_attempt = $6)
        RETURNING id`,
-      [randomUUID(), userId, idempotencyKey, email.to, email.subject],
+      [randomUUID(), userId, idempotencyKey, email.to, email.subject, attempt],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
   }

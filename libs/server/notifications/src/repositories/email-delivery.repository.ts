@@ -10,19 +10,26 @@ export class EmailDeliveryRepository extends TenantRepository<EmailDeliveryEntit
   }
 
   /**
-   * Claims the idempotency key: inserts a delivery in 'sending', or takes over a failed one (a
-   * retry: one more attempt).
-   * Returns the delivery id, or null when someone else holds (or has sent) it.
+   * Claims the idempotency key for attempt `attempt` of its job: inserts a delivery in 'sending',
+   * takes over a retrying or failed one, or one still 'sending' from this same attempt (its run died
+   * mid-send; see the claim_attempt migration). Returns the delivery id, or null when someone
+   * else holds (or has sent) it.
    */
-  async claim(idempotencyKey: string, email: { to: string; subject: string }): Promise<string | null> {
+  async claim(
+    idempotencyKey: string,
+    email: { to: string; subject: string },
+    attempt: number,
+  ): Promise<string | null> {
     const rows = await this.sql<{ id: string }>(
-      `INSERT INTO email_deliveries (organization_id, id, idempotency_key, recipient, subject, status)
-       VALUES ($1, $2, $3, $4, $5, 'sending')
+      `INSERT INTO email_deliveries (organization_id, id, idempotency_key, recipient, subject, status, claim_attempt)
+       VALUES ($1, $2, $3, $4, $5, 'sending', $6)
        ON CONFLICT (organization_id, idempotency_key) DO UPDATE
-         SET status = 'sending', attempts = email_deliveries.attempts + 1, last_attempt_at = now()
+         SET status = 'sending', attempts = email_deliveries.attempts + 1, last_attempt_at = now(),
+             claim_attempt = $6
          WHERE email_deliveries.status IN ('retrying', 'failed')
+            OR (email_deliveries.status = 'sending' AND email_deliveries.claim_attempt = $6)
        RETURNING id`,
-      [randomUUID(), idempotencyKey, email.to, email.subject],
+      [randomUUID(), idempotencyKey, email.to, email.subject, attempt],
     );
     return rows[0]?.id ?? null;
   }

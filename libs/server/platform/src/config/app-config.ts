@@ -124,6 +124,15 @@ export class AppConfig {
   organizationPurgeEverySeconds = 3600;
 
   /**
+   * How long a worker holds a running job before another may take it (renewed while it runs):
+   * after a worker dies, its jobs run again elsewhere within about twice this.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  jobLockMs = 30_000;
+
+  /**
    * How often the worker looks for organizations whose night is over (analytics rollups); each
    * organization's night is rolled up once, at the first look after 04:00 in its zone.
    */
@@ -211,6 +220,7 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   invitationTtlDays: 'INVITATION_TTL_DAYS',
   organizationDeletionGraceDays: 'ORGANIZATION_DELETION_GRACE_DAYS',
   organizationPurgeEverySeconds: 'ORGANIZATION_PURGE_EVERY_SECONDS',
+  jobLockMs: 'JOB_LOCK_MS',
   analyticsRollupEverySeconds: 'ANALYTICS_ROLLUP_EVERY_SECONDS',
   publicUrl: 'PUBLIC_URL',
   smtpUrl: 'SMTP_URL',

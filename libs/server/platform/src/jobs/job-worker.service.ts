@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
+import Redis from 'ioredis';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { AppConfig } from '../config/app-config';
@@ -10,6 +11,7 @@ import { JobQueueService } from './job-queue.service';
 import { JobRegistry, RegisteredJob, RegisteredSchedule } from './job-registry';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { redisConnectionOptions } from './redis-connection';
+import { assertNoEviction } from './redis-eviction-policy';
 import { ScheduleRunRepository } from './schedule-run.repository';
 
 /**
@@ -43,12 +45,14 @@ export class JobWorkerService implements OnApplicationShutdown {
   ) {}
 
   /**
-   * Checks the handlers, installs every declared schedule (an upsert under the schedule's name:
+   * Checks the handlers and that Redis never evicts (maxmemory-policy noeviction: an evicted key
+   * is a lost job), installs every declared schedule (an upsert under the schedule's name:
    * one per Redis, whatever the number of workers), then starts consuming every queue a job or
    * a schedule runs on, and the outbox relay's schedule.
    */
   async start(): Promise<void> {
     this.registry.load();
+    await this.checkEvictionPolicy();
     for (const { definition } of this.registry.allSchedules())
       await this.queues
         .queue(definition.queue)
@@ -56,28 +60,53 @@ export class JobWorkerService implements OnApplicationShutdown {
           name: definition.name,
           opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
         });
-    const jobWorkers = this.registry.queues().map(
-      (queue) =>
+    // Listeners go on each worker as it is made: one made before an await below could otherwise
+    // report a connection error with no listener, which ends the process.
+    for (const queue of this.registry.queues())
+      this.watch(
         // Three parameters: BullMQ then hands each job an AbortSignal (cancelAllJobs at shutdown).
         new Worker(queue, (job, _token, signal) => this.process(job, signal), {
           connection: redisConnectionOptions(this.config.redisUrl),
           prefix: this.config.redisPrefix,
           concurrency: 4,
+          // A killed worker's jobs go back to the queue once their lock expires unrenewed.
+          lockDuration: this.config.jobLockMs,
+          stalledInterval: this.config.jobLockMs,
         }),
-    );
-    this.workers = [...jobWorkers, await this.relay.schedule()];
-    for (const worker of this.workers) {
-      worker.on('failed', (job, error) => {
-        this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`);
-        // finishedOn: no attempt is left (a retry moves the job back to the queue instead).
-        if (job?.finishedOn && !(error instanceof RejectedJobError))
-          void this.failedForGood(job, error).catch((hookError: unknown) =>
-            this.logger.error(`job ${job.name} ${job.id}: its failure hook failed: ${String(hookError)}`),
-          );
-      });
-      // Redis going away: BullMQ reconnects by itself; say so in the log, not on stderr.
-      worker.on('error', (error) => this.logger.warn(`queue ${worker.name}: ${error.message}`));
+      );
+    this.watch(await this.relay.schedule());
+    // Started means consuming: every worker's connections are up (and a shutdown right after
+    // does not close a connection BullMQ is still setting up, which it reports as unhandled).
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
+  }
+
+  /** On a connection of its own, closed right after: the check must not outlive a refused boot. */
+  private async checkEvictionPolicy(): Promise<void> {
+    const redis = new Redis({
+      ...redisConnectionOptions(this.config.redisUrl, 'producer'),
+      lazyConnect: true,
+    });
+    redis.on('error', () => undefined); // connect() rejects with the cause
+    try {
+      await redis.connect();
+      await assertNoEviction(redis);
+    } finally {
+      redis.disconnect();
     }
+  }
+
+  private watch(worker: Worker): void {
+    this.workers.push(worker);
+    worker.on('failed', (job, error) => {
+      this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`);
+      // finishedOn: no attempt is left (a retry moves the job back to the queue instead).
+      if (job?.finishedOn && !(error instanceof RejectedJobError))
+        void this.failedForGood(job, error).catch((hookError: unknown) =>
+          this.logger.error(`job ${job.name} ${job.id}: its failure hook failed: ${String(hookError)}`),
+        );
+    });
+    // Redis going away: BullMQ reconnects by itself; say so in the log, not on stderr.
+    worker.on('error', (error) => this.logger.warn(`queue ${worker.name}: ${error.message}`));
   }
 
   async process(job: Job<unknown>, signal?: AbortSignal): Promise<void> {

@@ -1,0 +1,307 @@
+/*
+ * npm run bench:reminders — reminder delivery end to end: 100,000 due reminders over 200
+ * organizations, each delivered by our worker (a process of its own, apps/worker) — the centre's
+ * row written, the email (text and HTML) handed to a local SMTP sink — against a bare BullMQ
+ * worker (scripts/ts/bench/bare-reminder-worker.ts: one INSERT and one nodemailer send per job,
+ * none of our code) doing the same inserts and sends, in the same run. Each side gets a Redis of
+ * its own (append-only, fsync every second, as docker-compose and the Helm chart run it), so its
+ * peak memory (INFO memory used_memory_peak) is its own: all its jobs wait in it at the start.
+ *
+ * Target: our throughput at least half the bare worker's. Prints both, the ratio and the peaks,
+ * and exits 1 when the target is missed. Not part of the tests.
+ *
+ * Our side's notifications and outbox rows are made by SQL, as `notify` makes them; the relay
+ * moves them to BullMQ before the clock starts (the queue is paused until the worker consumes).
+ *
+ * Environment: BENCH_REMINDERS (default 100000), BENCH_ORGS (default 200): a smaller size on a
+ * busy machine, said in docs/benchmarks.md with the results.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { MentorshipsNotifications } from '@mentorship/mentorships';
+import { DeliveryTimeService, notificationDeliveryJob } from '@mentorship/notifications';
+import { JOB_OPTIONS, JobQueueService, OutboxRelay } from '@mentorship/platform';
+import {
+  createTestServices,
+  dropTestServices,
+  HttpClient,
+  makeMembersInBulk,
+  makeOrganization,
+  makeUser,
+  type RedisServer,
+  startRedisServer,
+  startSmtpSink,
+  startTestApi,
+  waitFor,
+  type BulkMember,
+} from '@mentorship/testing';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+
+const REMINDERS = Number(process.env['BENCH_REMINDERS'] ?? 100_000);
+const ORGANIZATIONS = Number(process.env['BENCH_ORGS'] ?? 200);
+const MEMBERS_PER_ORGANIZATION = 25;
+const RATIO_TARGET = 0.5;
+const ROOT = join(__dirname, '../..');
+/** A Monday long past: every reminder's 09:00 has come, so every delivery job may run at once. */
+const DUE = new Date('2026-01-05T00:00:00Z');
+const BARE_QUEUE = 'bare-reminders';
+/** Generous bounds on a hang, not judgements of speed. */
+const DELIVERY_BOUND_MS = 60 * 60 * 1000;
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const log = (line: string) => console.log(line);
+
+interface Side {
+  name: string;
+  seconds: number;
+  perSecond: number;
+  peakBytes: number;
+  peakHuman: string;
+}
+
+/** Reminders per organization: as even as the total allows. */
+const shareOf = (index: number) =>
+  Math.floor(REMINDERS / ORGANIZATIONS) + (index < REMINDERS % ORGANIZATIONS ? 1 : 0);
+
+function startProcess(args: string[], env: Record<string, string>) {
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.server.json', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+  child.stderr!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { stop, output: () => output };
+}
+
+async function peakMemory(redis: RedisServer): Promise<{ bytes: number; human: string }> {
+  const client = new Redis(redis.url);
+  try {
+    const info = await client.info('memory');
+    return {
+      bytes: Number(/^used_memory_peak:(\d+)/m.exec(info)?.[1]),
+      human: /^used_memory_peak_human:(\S+)/m.exec(info)?.[1] ?? '?',
+    };
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function main(): Promise<void> {
+  log(
+    `node ${process.version}, ${new Date().toISOString()}, ${REMINDERS} reminders over ${ORGANIZATIONS} organizations, ` +
+      `load average ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}`,
+  );
+  const sink = await startSmtpSink({ keep: false });
+  const ourRedis = await startRedisServer(['--appendfsync', 'everysec']);
+  const bareRedis = await startRedisServer(['--appendfsync', 'everysec']);
+  const services = await createTestServices({ smtpUrl: sink.url, redisUrl: ourRedis.url });
+  const api = await startTestApi({ services });
+  const owner = new Client({ connectionString: services.db.ownerUrl });
+  await owner.connect();
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    // ------------------------------------------------------------ the organizations and people
+    const http = new HttpClient(api.baseUrl);
+    const admin = await makeUser(http);
+    const organizations: { id: string; members: BulkMember[] }[] = [];
+    for (let i = 0; i < ORGANIZATIONS; i++) {
+      const org = await makeOrganization(http, admin, `Bench ${i}`);
+      organizations.push({
+        id: org.id,
+        members: await makeMembersInBulk(api.db, org.id, MEMBERS_PER_ORGANIZATION, `bench${i}x`),
+      });
+    }
+
+    // ------------------------------------------------------------ ours: made by the rule, relayed
+    const queue = api.app.get(JobQueueService).queue(notificationDeliveryJob.queue);
+    await queue.pause(); // held until the worker is up, so only delivery is timed
+    const seeding = now();
+    // The rows `NotificationsService.notify` writes (a notification and its delayed delivery job
+    // in the outbox), made in one statement per organization: 100,000 calls of notify would take
+    // the better part of an hour on a busy machine, and making them is not what is measured here
+    // (notify is covered by the tests). The relay then moves them to BullMQ as it always does.
+    const deliverAt = api.app.get(DeliveryTimeService).deliveryAt(DUE, 'UTC');
+    const kind = MentorshipsNotifications.trialHalfway.id;
+    // As the superuser (`api.db`): row-level security is forced, for the tables' owner too.
+    for (const [index, org] of organizations.entries())
+      await api.db.query(
+        `WITH made AS (
+           INSERT INTO notifications (organization_id, id, recipient_user_id, recipient_email, recipient_name,
+                                      kind, idempotency_key, title, body, deliver_at)
+           SELECT $1, gen_random_uuid(), ($3::uuid[])[1 + i % $6], ($4::text[])[1 + i % $6], ($5::text[])[1 + i % $6],
+                  $7, $7 || ':bench.' || i, 'Halfway through your trial (' || i || ')', $8, $9
+             FROM generate_series(0, $2::int - 1) AS i
+           RETURNING organization_id, id)
+         INSERT INTO job_outbox (organization_id, id, job_key, job_name, queue, payload, not_before)
+         SELECT organization_id, gen_random_uuid(), $10 || '.' || organization_id || '.' || id, $10, $11,
+                jsonb_build_object('organizationId', organization_id::text, 'notificationId', id::text), $9
+           FROM made`,
+        [
+          org.id,
+          shareOf(index),
+          org.members.map((m) => m.id),
+          org.members.map((m) => m.email),
+          org.members.map((m) => m.displayName),
+          org.members.length,
+          kind,
+          'You are halfway through your trial period: a good moment for a first real conversation.',
+          deliverAt,
+          notificationDeliveryJob.name,
+          notificationDeliveryJob.queue,
+        ],
+      );
+    await api.app.get(OutboxRelay).relayPending();
+    const waiting = await queue.getJobCounts('wait', 'paused');
+    log(
+      `ours: ${REMINDERS} notifications made and relayed in ${((now() - seeding) / 1000).toFixed(1)} s ` +
+        `(${(waiting['wait'] ?? 0) + (waiting['paused'] ?? 0)} jobs waiting)`,
+    );
+
+    const ourWorker = startProcess(['apps/worker/src/main.ts'], {
+      DATABASE_URL: services.db.appUrl,
+      REDIS_URL: ourRedis.url,
+      REDIS_PREFIX: services.config.redisPrefix,
+      TOKEN_SECRET: services.config.tokenSecret,
+      SMTP_URL: sink.url,
+      LOG_LEVEL: 'warn',
+    });
+    stops.push(ourWorker.stop);
+    // LOG_LEVEL warn (no log line per email, as the bare worker writes none) hides the start
+    // line: Redis's client list says when the worker consumes the queue.
+    await waitFor(async () => (await queue.getWorkersCount()) > 0, 'our worker consuming', 120_000);
+    const ourSent = async () =>
+      (
+        await api.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM notifications WHERE email_state = 'sent' AND shown_in_app`,
+        )
+      )[0]!.n;
+    const ourStart = now();
+    await queue.resume();
+    await waitFor(() => sink.received() >= REMINDERS, 'our emails at the sink', DELIVERY_BOUND_MS);
+    await waitFor(async () => (await ourSent()) === REMINDERS, 'our rows delivered', DELIVERY_BOUND_MS);
+    const ourSeconds = (now() - ourStart) / 1000;
+    await ourWorker.stop();
+    const ourPeak = await peakMemory(ourRedis);
+    const ours: Side = {
+      name: 'our worker',
+      seconds: ourSeconds,
+      perSecond: REMINDERS / ourSeconds,
+      peakBytes: ourPeak.bytes,
+      peakHuman: ourPeak.human,
+    };
+    log(`ours: delivered in ${ourSeconds.toFixed(1)} s`);
+
+    // ------------------------------------------------------------ bare: the same rows and sends
+    await owner.query(
+      `CREATE TABLE bare_notifications (
+         organization_id uuid NOT NULL, id uuid NOT NULL, recipient_user_id uuid NOT NULL,
+         title text NOT NULL, body text NOT NULL, delivered_at timestamptz NOT NULL,
+         PRIMARY KEY (organization_id, id))`,
+    );
+    const bareQueue = new Queue(BARE_QUEUE, {
+      connection: { host: '127.0.0.1', port: Number(new URL(bareRedis.url).port) },
+      prefix: services.config.redisPrefix,
+    });
+    stops.push(() => bareQueue.close());
+    await bareQueue.pause();
+    for (const [index, org] of organizations.entries()) {
+      const jobs = Array.from({ length: shareOf(index) }, (_, i) => {
+        const member = org.members[i % org.members.length]!;
+        const id = randomUUID();
+        return {
+          name: notificationDeliveryJob.name,
+          data: {
+            organizationId: org.id,
+            id,
+            userId: member.id,
+            email: member.email,
+            name: member.displayName,
+            title: `Halfway through your trial (${i})`,
+            body: 'You are halfway through your trial period: a good moment for a first real conversation.',
+          },
+          opts: { ...JOB_OPTIONS, jobId: `${notificationDeliveryJob.name}.${org.id}.${id}` },
+        };
+      });
+      for (let from = 0; from < jobs.length; from += 1000)
+        await bareQueue.addBulk(jobs.slice(from, from + 1000));
+    }
+    const bareWorker = startProcess(['scripts/ts/bench/bare-reminder-worker.ts'], {
+      DATABASE_URL: services.db.ownerUrl,
+      REDIS_URL: bareRedis.url,
+      REDIS_PREFIX: services.config.redisPrefix,
+      SMTP_URL: sink.url,
+      BARE_QUEUE,
+    });
+    stops.push(bareWorker.stop);
+    await waitFor(async () => (await bareQueue.getWorkersCount()) > 0, 'the bare worker consuming', 120_000);
+    const bareRows = async () =>
+      (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM bare_notifications`)).rows[0]!.n;
+    const bareStart = now();
+    await bareQueue.resume();
+    await waitFor(() => sink.received() >= 2 * REMINDERS, 'bare emails at the sink', DELIVERY_BOUND_MS);
+    await waitFor(async () => (await bareRows()) === REMINDERS, 'bare rows written', DELIVERY_BOUND_MS);
+    const bareSeconds = (now() - bareStart) / 1000;
+    await bareWorker.stop();
+    const barePeak = await peakMemory(bareRedis);
+    const bare: Side = {
+      name: 'bare BullMQ worker',
+      seconds: bareSeconds,
+      perSecond: REMINDERS / bareSeconds,
+      peakBytes: barePeak.bytes,
+      peakHuman: barePeak.human,
+    };
+
+    // ------------------------------------------------------------ results
+    const ratio = ours.perSecond / bare.perSecond;
+    log('');
+    log('| side | reminders | seconds | reminders/s | Redis used_memory_peak |');
+    log('| --- | ---: | ---: | ---: | ---: |');
+    for (const side of [ours, bare])
+      log(
+        `| ${side.name} | ${REMINDERS} | ${side.seconds.toFixed(1)} | ${side.perSecond.toFixed(0)} | ` +
+          `${side.peakHuman} (${side.peakBytes} B) |`,
+      );
+    log('');
+    log(
+      `ours / bare throughput: ${ratio.toFixed(2)} (target >= ${RATIO_TARGET}: ${ratio >= RATIO_TARGET ? 'met' : 'MISSED'}); ` +
+        `load average at the end ${loadavg()
+          .map((n) => n.toFixed(2))
+          .join(' ')}`,
+    );
+    if (ratio < RATIO_TARGET) process.exitCode = 1;
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    await owner.end();
+    await api.close();
+    await dropTestServices(services);
+    // smtp-server's close waits for its clients to hang up (30 s at most): not worth waiting for.
+    void sink.close();
+    await ourRedis.close();
+    await bareRedis.close();
+  }
+}
+
+main().then(
+  // Every server it started is closed; the exit does not wait for idle sockets of the SMTP sink.
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
