@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { RouterLink } from '@angular/router';
 import { type MatchRequestView } from '@mentorship/contracts';
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
@@ -11,6 +10,7 @@ import {
   EmptyStateComponent,
   ErrorNotifier,
   LoadingStateComponent,
+  ListPagesComponent,
   type ConfirmDialogData,
 } from '@mentorship/admin/ui';
 import { declineReasonLabel, matchRequestStatusLabel } from '@mentorship/admin/util';
@@ -29,7 +29,7 @@ import { TimeZoneStore } from './time-zone.store';
     RouterLink,
     MatButtonModule,
     MatCardModule,
-    MatPaginatorModule,
+    ListPagesComponent,
     RequestStatusFilterComponent,
     EmptyStateComponent,
     LoadingStateComponent,
@@ -127,16 +127,7 @@ import { TimeZoneStore } from './time-zone.store';
               </li>
             }
           </ul>
-          @if (p.total > p.pageSize) {
-            <mat-paginator
-              [length]="p.total"
-              [pageIndex]="p.page - 1"
-              [pageSize]="p.pageSize"
-              [hidePageSize]="true"
-              aria-label="Pages of my requests"
-              (page)="list.turn($event)"
-            />
-          }
+          <mm-list-pages [page]="p" label="Pages of my requests" (turned)="list.pageNumber.set($event)" />
         }
       }
     </div>

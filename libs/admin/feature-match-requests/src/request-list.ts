@@ -1,5 +1,4 @@
 import { effect, signal, type WritableSignal } from '@angular/core';
-import type { PageEvent } from '@angular/material/paginator';
 import { DEFAULT_PAGE_SIZE, type MatchRequestStatus } from '@mentorship/contracts';
 import type { MatchRequestQuery } from '@mentorship/admin/data-access-matching';
 import type { ErrorNotifier } from '@mentorship/admin/ui';
@@ -46,10 +45,6 @@ export class RequestList<P> {
   filter(status: MatchRequestStatus | null): void {
     this.status.set(status);
     this.pageNumber.set(1);
-  }
-
-  turn(event: PageEvent): void {
-    this.pageNumber.set(event.pageIndex + 1);
   }
 
   /** After an answer or a withdrawal: the request moved, so the page is read again. */

@@ -1,11 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { RouterLink } from '@angular/router';
 import { ERROR_CODES, type MatchRequestView, type MentorPlacesView } from '@mentorship/contracts';
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
-import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@mentorship/admin/ui';
+import {
+  EmptyStateComponent,
+  ErrorNotifier,
+  LoadingStateComponent,
+  ListPagesComponent,
+} from '@mentorship/admin/ui';
 import { declineReasonLabel, errorBodyOf, matchRequestStatusLabel } from '@mentorship/admin/util';
 import { DeclineFormComponent } from './decline-form.component';
 import { RequestDetailsComponent } from './request-details.component';
@@ -32,7 +36,7 @@ export function placesText(places: MentorPlacesView): string {
     RouterLink,
     MatButtonModule,
     MatCardModule,
-    MatPaginatorModule,
+    ListPagesComponent,
     RequestStatusFilterComponent,
     EmptyStateComponent,
     LoadingStateComponent,
@@ -138,16 +142,7 @@ export function placesText(places: MentorPlacesView): string {
               </li>
             }
           </ul>
-          @if (p.total > p.pageSize) {
-            <mat-paginator
-              [length]="p.total"
-              [pageIndex]="p.page - 1"
-              [pageSize]="p.pageSize"
-              [hidePageSize]="true"
-              aria-label="Pages of requests to me"
-              (page)="list.turn($event)"
-            />
-          }
+          <mm-list-pages [page]="p" label="Pages of requests to me" (turned)="list.pageNumber.set($event)" />
         }
       }
     </div>

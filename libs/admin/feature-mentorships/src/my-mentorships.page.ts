@@ -1,12 +1,16 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, MATCH_STATUSES, type MatchPage, type MatchStatus } from '@mentorship/contracts';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
-import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@mentorship/admin/ui';
+import {
+  EmptyStateComponent,
+  ErrorNotifier,
+  LoadingStateComponent,
+  ListPagesComponent,
+} from '@mentorship/admin/ui';
 import { instantLabel, matchStatusLabel, matchStatusTone, nextStep, sideOf } from './mentorship-words';
 
 const ALL = 'all';
@@ -18,7 +22,7 @@ const ALL = 'all';
   imports: [
     RouterLink,
     MatCardModule,
-    MatPaginatorModule,
+    ListPagesComponent,
     MatSelectModule,
     EmptyStateComponent,
     LoadingStateComponent,
@@ -74,16 +78,7 @@ const ALL = 'all';
               </li>
             }
           </ul>
-          @if (p.total > p.pageSize) {
-            <mat-paginator
-              [length]="p.total"
-              [pageIndex]="p.page - 1"
-              [pageSize]="p.pageSize"
-              [hidePageSize]="true"
-              aria-label="Pages of my mentorships"
-              (page)="turn($event)"
-            />
-          }
+          <mm-list-pages [page]="p" label="Pages of my mentorships" (turned)="turn($event)" />
         }
       }
     </div>
@@ -138,7 +133,7 @@ export class MyMentorshipsPage {
     this.pageNumber.set(1);
   }
 
-  protected turn(event: PageEvent): void {
-    this.pageNumber.set(event.pageIndex + 1);
+  protected turn(page: number): void {
+    this.pageNumber.set(page);
   }
 }

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
@@ -10,7 +9,12 @@ import {
   type NeedsAttentionPage as AttentionPage,
 } from '@mentorship/contracts';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
-import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@mentorship/admin/ui';
+import {
+  EmptyStateComponent,
+  ErrorNotifier,
+  LoadingStateComponent,
+  ListPagesComponent,
+} from '@mentorship/admin/ui';
 import { dayLabel, instantLabel } from './mentorship-words';
 
 const ALL = 'all';
@@ -31,7 +35,7 @@ const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
 @Component({
   selector: 'mm-needs-attention-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatPaginatorModule, MatSelectModule, EmptyStateComponent, LoadingStateComponent],
+  imports: [RouterLink, MatSelectModule, EmptyStateComponent, ListPagesComponent, LoadingStateComponent],
   template: `
     <div class="mm-page">
       <header class="mm-page-header">
@@ -92,16 +96,7 @@ const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
               </li>
             }
           </ul>
-          @if (p.total > p.pageSize) {
-            <mat-paginator
-              [length]="p.total"
-              [pageIndex]="p.page - 1"
-              [pageSize]="p.pageSize"
-              [hidePageSize]="true"
-              aria-label="Pages of what needs attention"
-              (page)="turn($event)"
-            />
-          }
+          <mm-list-pages [page]="p" label="Pages of what needs attention" (turned)="turn($event)" />
         }
       }
     </div>
@@ -157,7 +152,7 @@ export class NeedsAttentionPage {
     this.pageNumber.set(1);
   }
 
-  protected turn(event: PageEvent): void {
-    this.pageNumber.set(event.pageIndex + 1);
+  protected turn(page: number): void {
+    this.pageNumber.set(page);
   }
 }
