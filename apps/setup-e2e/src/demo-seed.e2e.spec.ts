@@ -120,9 +120,12 @@ describe('demo seed', () => {
       { role: 'mentee', n: 10 },
       { role: 'mentor', n: 6 },
     ]);
+    // The open requests of "Autumn 2026" (the demo history has a year of requests in its own cohorts).
     const requests = await db.query<{ mentee: string; mentor: string; status: string }>(
       `SELECT mentee.email AS mentee, mentor.email AS mentor, r.status FROM match_requests r
          JOIN users mentee ON mentee.id = r.mentee_user_id JOIN users mentor ON mentor.id = r.mentor_user_id
+         JOIN cohorts c ON c.organization_id = r.organization_id AND c.id = r.cohort_id
+        WHERE c.name = 'Autumn 2026'
         ORDER BY r.created_at`,
     );
     expect(requests).toHaveLength(2);
@@ -135,7 +138,8 @@ describe('demo seed', () => {
       `SELECT 'match-request-expiry.' || r.organization_id || '.' || r.id AS key,
               EXISTS (SELECT 1 FROM job_outbox o WHERE o.organization_id = r.organization_id
                          AND o.job_key = 'match-request-expiry.' || r.organization_id || '.' || r.id) AS waiting
-         FROM match_requests r`,
+         FROM match_requests r JOIN cohorts c ON c.organization_id = r.organization_id AND c.id = r.cohort_id
+        WHERE c.name = 'Autumn 2026'`,
     );
     const redis = new Redis(serviceUrls.redis);
     try {
@@ -183,7 +187,8 @@ describe('demo seed', () => {
     const map = await one<{ versions: number }>(
       `SELECT count(*)::int AS versions FROM map_versions v
          JOIN matches m ON m.organization_id = v.organization_id AND m.id = v.match_id
-        WHERE m.status = 'active'`,
+         JOIN cohorts c ON c.organization_id = m.organization_id AND c.id = m.cohort_id
+        WHERE m.status = 'active' AND c.name = 'Winter 2026'`,
     );
     expect(map.versions).toBe(2);
   });

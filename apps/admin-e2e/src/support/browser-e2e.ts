@@ -38,6 +38,26 @@ export interface BrowserE2e extends TestApiHandle {
   startWorker(): Promise<INestApplicationContext>;
 }
 
+/**
+ * Debian's Chromium, with the flags this machine needs. CI has seen a launch fail now and then
+ * with "Target page, context or browser has been closed" (playwright's handshake with a browser
+ * that went away while starting, on a loaded machine): that is the test machine, not the
+ * product, so a launch is tried three times, and each failure is said on stderr.
+ */
+async function launchChromium(): Promise<Browser> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chromium.launch({
+        executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      process.stderr.write(`Chromium did not start (attempt ${attempt}): ${String(error).split('\n')[0]}\n`);
+    }
+  }
+}
+
 /** Longest one teardown step may take before the next runs anyway (Jest's hook limit is 120 s). */
 const TEARDOWN_STEP_MS = 30_000;
 
@@ -53,10 +73,14 @@ const TEARDOWN_STEP_MS = 30_000;
  */
 export function useBrowserE2e(options: { config?: Partial<AppConfig> } = {}): BrowserE2e {
   const workers: INestApplicationContext[] = [];
+  let browser: Browser | undefined;
   const handle = {
     api: undefined as unknown as TestApi,
     http: undefined as unknown as HttpClient,
-    browser: undefined as unknown as Browser,
+    /** The suite's Chromium; see launchChromium for why it may be a new one. */
+    get browser(): Browser {
+      return browser as Browser;
+    },
     async startWorker() {
       const worker = await startTestWorker(handle.api);
       workers.push(worker);
@@ -69,10 +93,15 @@ export function useBrowserE2e(options: { config?: Partial<AppConfig> } = {}): Br
     // `config` is read here, when the API starts: an earlier beforeAll may fill it in (a sink's URL).
     handle.api = await startTestApi({ serveAdmin: true, config: options.config });
     handle.http = new HttpClient(handle.api.baseUrl);
-    handle.browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
+  });
+  // A browser that went away during the suite (CI has seen one close under a loaded machine)
+  // would fail every later test with "browser has been closed": the next test gets a new one,
+  // and stderr says so.
+  beforeEach(async () => {
+    if (!browser || browser.isConnected()) return;
+    process.stderr.write('Chromium was gone before a test: starting a new one\n');
+    browser = await launchChromium();
   });
   afterAll(async () => {
     const hung: string[] = [];
@@ -85,7 +114,7 @@ export function useBrowserE2e(options: { config?: Partial<AppConfig> } = {}): Br
       clearTimeout(timer);
       if (outcome === 'timed out') hung.push(name);
     };
-    if (handle.browser) await step('the browser', () => handle.browser.close());
+    if (browser) await step('the browser', () => browser!.close());
     for (const worker of workers.reverse()) await step('a worker', () => worker.close());
     if (handle.api) await step('the API', () => handle.api.close());
     if (hung.length > 0)

@@ -104,12 +104,17 @@ export async function createTestDatabase(
     appUrl: withDatabase(serviceUrls.app, name),
     ownerUrl: withDatabase(serviceUrls.owner, name),
     async query(sql, params) {
-      pool ??= new Pool({
-        connectionString: adminUrl,
-        max: 4,
-        idleTimeoutMillis: 2_000,
-        allowExitOnIdle: true,
-      });
+      if (!pool) {
+        pool = new Pool({
+          connectionString: adminUrl,
+          max: 4,
+          idleTimeoutMillis: 2_000,
+          allowExitOnIdle: true,
+        });
+        // A kept connection that Postgres ends (the drop's FORCE, a test's pg_terminate_backend)
+        // leaves the pool; unheard, its error event would fail whichever test is running.
+        pool.on('error', () => undefined);
+      }
       return (await pool.query(sql, params)).rows;
     },
     async drop() {
