@@ -1,7 +1,7 @@
 // npm run demo: services, migrations, admin build, demo data, then API + worker + a mail
 // sink on localhost until Ctrl+C.
 import { spawn } from 'node:child_process';
-import { mkdirSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { ensureServices, serviceEnv } from './services.mjs';
 import { migrate } from './migrate.mjs';
@@ -53,7 +53,14 @@ async function main() {
     DEMO_SMTP_PORT: SMTP_PORT,
   };
   await migrate();
-  await buildAdmin();
+  // DEMO_ADMIN_BUILT=1: the admin build in dist/ is current (the test suite made it, and its
+  // browser tests serve it while the demo's own test runs: a rebuild would delete it under them).
+  if (
+    process.env.DEMO_ADMIN_BUILT === '1' &&
+    existsSync(path.join(ROOT, 'dist/apps/admin/browser/index.html'))
+  )
+    console.log('Using the admin app already built in dist/apps/admin/browser.');
+  else await buildAdmin();
   await seedDemo();
 
   const logs = path.join(ROOT, 'tmp/demo');
