@@ -4,10 +4,9 @@ import path from 'node:path';
 // server's test harness: these suites drive the whole product, so they depend on server test
 // code on purpose.
 import {
-  HttpClient,
   TEST_PASSWORD,
-  startTestApi,
   startTestWorker,
+  useTestApi,
   type SignedUpUser,
   type TestApi,
   type TestApiHandle,
@@ -33,7 +32,7 @@ export interface BrowserE2e extends TestApiHandle {
   readonly browser: Browser;
   /**
    * The real worker on this API's database and Redis namespace, for suites whose pages wait on
-   * jobs. The harness stops it after the browser and before the API (see useBrowserE2e).
+   * jobs. The harness stops it before the API and its database (see useBrowserE2e).
    */
   startWorker(): Promise<INestApplicationContext>;
 }
@@ -58,68 +57,42 @@ async function launchChromium(): Promise<Browser> {
   }
 }
 
-/** Longest one teardown step may take before the next runs anyway (Jest's hook limit is 120 s). */
-const TEARDOWN_STEP_MS = 30_000;
-
 /**
- * For the enclosing describe: the real API serving the built admin app on a database of its
- * own, and Debian's Chromium; all stopped after the describe's tests.
- *
- * One afterAll stops everything, in the order that leaves nothing running against a stopped
- * part: the browser (no request in flight), then the worker (its jobs write to the database),
- * then the API and its database. Jest runs afterAll hooks in the order they are declared, so a
- * suite's own `afterAll(() => worker.close())` used to run after the database was dropped.
- * Each step is bounded: a step that hangs is named in the error, and the rest still run.
+ * For the enclosing describe: the real API serving the built admin app (see useTestApi), and
+ * Debian's Chromium; both stopped after the describe's tests.
  */
 export function useBrowserE2e(options: { config?: Partial<AppConfig> } = {}): BrowserE2e {
+  beforeAll(() => {
+    if (!existsSync(ADMIN_INDEX))
+      throw new Error(`No admin build at ${ADMIN_INDEX}: run \`npx nx build admin\` first.`);
+  });
   const workers: INestApplicationContext[] = [];
-  let browser: Browser | undefined;
+  // Declared before useTestApi's afterAll: Jest runs afterAll hooks in the order they are
+  // declared, so the workers stop before the API and its database are gone (a suite's own
+  // `afterAll(() => worker.close())`, declared later, ran after the database was dropped).
+  afterAll(async () => {
+    for (const worker of workers.reverse()) await worker.close();
+  });
+  // `config` is read when the API starts: an earlier beforeAll may still fill it in (a sink's URL).
+  const server = useTestApi({ serveAdmin: true, config: options.config });
   const handle = {
-    api: undefined as unknown as TestApi,
-    http: undefined as unknown as HttpClient,
-    /** The suite's Chromium; see launchChromium for why it may be a new one. */
-    get browser(): Browser {
-      return browser as Browser;
+    get api() {
+      return server.api;
     },
+    get http() {
+      return server.http;
+    },
+    browser: undefined as unknown as Browser,
     async startWorker() {
-      const worker = await startTestWorker(handle.api);
+      const worker = await startTestWorker(server.api);
       workers.push(worker);
       return worker;
     },
   };
   beforeAll(async () => {
-    if (!existsSync(ADMIN_INDEX))
-      throw new Error(`No admin build at ${ADMIN_INDEX}: run \`npx nx build admin\` first.`);
-    // `config` is read here, when the API starts: an earlier beforeAll may fill it in (a sink's URL).
-    handle.api = await startTestApi({ serveAdmin: true, config: options.config });
-    handle.http = new HttpClient(handle.api.baseUrl);
-    browser = await launchChromium();
+    handle.browser = await launchChromium();
   });
-  // A browser that went away during the suite (CI has seen one close under a loaded machine)
-  // would fail every later test with "browser has been closed": the next test gets a new one,
-  // and stderr says so.
-  beforeEach(async () => {
-    if (!browser || browser.isConnected()) return;
-    process.stderr.write('Chromium was gone before a test: starting a new one\n');
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    const hung: string[] = [];
-    const step = async (name: string, stop: () => Promise<unknown>) => {
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<'timed out'>((resolve) => {
-        timer = setTimeout(() => resolve('timed out'), TEARDOWN_STEP_MS);
-      });
-      const outcome = await Promise.race([stop().then(() => 'stopped' as const), timedOut]);
-      clearTimeout(timer);
-      if (outcome === 'timed out') hung.push(name);
-    };
-    if (browser) await step('the browser', () => browser!.close());
-    for (const worker of workers.reverse()) await step('a worker', () => worker.close());
-    if (handle.api) await step('the API', () => handle.api.close());
-    if (hung.length > 0)
-      throw new Error(`Teardown: ${hung.join(', ')} did not stop within ${TEARDOWN_STEP_MS} ms`);
-  });
+  afterAll(() => handle.browser?.close());
   return handle;
 }
 
