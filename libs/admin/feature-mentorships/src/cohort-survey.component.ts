@@ -17,6 +17,8 @@ import { instantLabel } from './mentorship-words';
 @Component({
   selector: 'mm-cohort-survey',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // No box of its own: while it shows nothing, the page's gaps do not count it.
+  host: { style: 'display: contents' },
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
