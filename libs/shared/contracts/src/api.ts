@@ -172,6 +172,7 @@ export type CohortSurveyRequest = Schemas['SurveyInputDto'];
 export type NotebookPage = Schemas['NotebookPageDto'];
 export type NeedsAttentionItem = Schemas['NeedsAttentionItemDto'];
 export type NeedsAttentionPage = Schemas['NeedsAttentionPageDto'];
+export type CohortFeedback = Schemas['CohortFeedbackDto'];
 export type PersonalBoard = Schemas['PersonalBoardDto'];
 export type BoardType = Schemas['BoardTypeDto'];
 export type BoardMentor = Schemas['BoardMentorDto'];
