@@ -296,6 +296,34 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
     ]);
     expect((await roster('?q=kay')).body.items.map((p) => p.name)).toEqual(['Alan Kay']);
     expect((await roster('?q=thompson')).body.total).toBe(0);
+
+    // The skill filter follows profiles changed after enrolling, and a merge of skills (the
+    // roster index carries each person's skills, kept by triggers on profile_skills).
+    const withGoNames = async (skillId = go.id) =>
+      (await roster(`?skillId=${skillId}`)).body.items.map((p) => p.name);
+    await t.http.patch(
+      `${base()}/profiles/me`,
+      { wantedSkills: [{ skillId: go.id, targetLevel: 2 }] },
+      tokens.get('Ken Thompson'),
+    );
+    await t.http.patch(`${base()}/profiles/me`, { wantedSkills: [] }, tokens.get('Frances Allen'));
+    expect(await withGoNames()).toEqual(['Alan Kay', 'Margaret Hamilton']);
+    const golang = (await t.http.post<{ id: string }>(`${base()}/skills`, { name: 'Golang' }, admin.token))
+      .body;
+    await t.http.patch(
+      `${base()}/profiles/me`,
+      { offeredSkills: [{ skillId: golang.id, level: 4 }] },
+      tokens.get('Dennis Ritchie'),
+    );
+    expect(await withGoNames(golang.id)).toEqual(['Dennis Ritchie']);
+    const merged = await t.http.post(
+      `${base()}/skills/${golang.id}/merge`,
+      { intoSkillId: go.id },
+      admin.token,
+    );
+    expect(merged.status).toBe(200);
+    expect(await withGoNames()).toEqual(['Alan Kay', 'Dennis Ritchie', 'Margaret Hamilton']);
+    expect((await roster(`?skillId=${golang.id}`)).body.total).toBe(0);
     const mentee = await member(['mentee']);
     expect((await t.http.get(`${base()}/cohorts/${cohortId}/participants`, mentee.token)).status).toBe(403);
   });
