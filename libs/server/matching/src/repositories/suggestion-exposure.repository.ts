@@ -20,20 +20,6 @@ export interface ShownMentor {
 }
 
 /**
- * The transaction that takes slots commits without waiting for its WAL to reach the disk
- * (`synchronous_commit = off` for that transaction only): a list is shown on every request, and
- * the flush was most of a request's wait (a one-row insert: 4.9-7.9 ms committed durably against
- * 1.1-1.3 ms without, pgbench with 4 clients on this machine). The ledger's rules are unchanged:
- * the commit is visible to every other transaction at once, in the same order, so no two lists
- * can take the same slot and every replica reads the same ledger. What it gives up: after a crash
- * of Postgres itself (not of an API process), the lists of the last fraction of a second before it
- * may be forgotten, so for those few lists a mentor may stay on more screens than the slots until
- * they run out or are replaced. Match requests, which the slots only gate, are written durably as
- * before.
- */
-const ASYNCHRONOUS_LEDGER = `set_config('synchronous_commit', 'off', true) = 'off'`;
-
-/**
  * The suggestion ledger: which mentors each mentee of a cohort is being shown, and until when.
  * A mentor's mentees hold numbered slots (one mentee each); a mentor has as many as their free
  * places times the program's flood factor, so taking one is one atomic upsert, and no lock of
@@ -69,8 +55,6 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
     return this.sql<ShownMentor>(
       `WITH candidate AS (
          SELECT c.mentor, c.places, c.n FROM unnest($4::uuid[], $5::int[]) WITH ORDINALITY AS c(mentor, places, n)
-          -- Set here, in the statement, so that it costs no round trip of its own.
-          WHERE ${ASYNCHRONOUS_LEDGER}
        ),
        state AS (
          SELECT c.mentor, c.n, greatest(c.places - coalesce(l.load, 0), 0) AS free, held.others, held.mine
