@@ -36,8 +36,8 @@ export class ExitDayRepository extends TenantRepository<ExitDayEntity> {
   }
 
   async rollUp(...range: RollupParameters): Promise<void> {
-    // No "now" in this one: it reads events that happened, not deadlines.
-    await this.sql(ROLL_UP, range.slice(0, 3));
+    // The range alone: no "now" (events that happened, not deadlines), and the steps have their days.
+    await this.sql(ROLL_UP, range.slice(0, 2));
   }
 
   /** Matches that stopped over the filter's days, by exit and by who ended them. */

@@ -65,8 +65,8 @@ export class RetentionRepository extends TenantRepository<RetentionEntity> {
   }
 
   async rollUp(...range: RollupParameters): Promise<void> {
-    // No "now" in this one: it reads events that happened, not deadlines.
-    await this.sql(ROLL_UP, range.slice(0, 3));
+    // The range alone: no "now" (events that happened, not deadlines), and the steps have their days.
+    await this.sql(ROLL_UP, range.slice(0, 2));
   }
 
   /** Per cohort and horizon: mentees who started on the filter's days, and how many stayed. */

@@ -51,8 +51,8 @@ export class TimeToMatchDayRepository extends TenantRepository<TimeToMatchDayEnt
   }
 
   async rollUp(...range: RollupParameters): Promise<void> {
-    // No "now" in this one: it reads events that happened, not deadlines.
-    await this.sql(ROLL_UP, range.slice(0, 3));
+    // The range alone: no "now" (events that happened, not deadlines), and the steps have their days.
+    await this.sql(ROLL_UP, range.slice(0, 2));
   }
 
   /** Matches by whole days waited, over the filter's days (per cohort when asked). */
