@@ -14,7 +14,7 @@ export const RETENTION_HORIZONS = [30, 90, 180] as const;
  * The row of start day S and horizon N is written when S + N falls in the range: that day is the
  * first on which it is known.
  */
-const ROLL_UP = `
+export const ROLL_UP = `
   WITH ${MATCH_STEPS}, ${COHORTS},
   horizons AS (SELECT unnest(ARRAY[${RETENTION_HORIZONS.join(', ')}]) AS horizon_days),
   starts AS (

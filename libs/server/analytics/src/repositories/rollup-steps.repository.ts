@@ -22,6 +22,9 @@ export class RollupStepsRepository extends TenantRepository<CohortDayEntity> {
   async materialize(...range: RollupParameters): Promise<void> {
     // Statements without the tenant's id as a parameter: the repository's `sql` always binds it.
     const manager = TenantContext.manager();
+    // The year's sorts and hashes (the steps, every mentor's levels) spilled to disk at the
+    // default 4 MB; for this transaction only, and one rollup per organization at a time.
+    await manager.query(`SET LOCAL work_mem = '64MB'`);
     await manager.query(`DROP TABLE IF EXISTS ${STEPS_TABLE}`);
     await this.sql(
       `CREATE TEMPORARY TABLE analytics_rollup_steps ON COMMIT DROP AS ${STEPS_OF_MATCHES}`,

@@ -10,7 +10,7 @@ import { COHORTS, MATCH_STEPS, RollupParameters } from './rollup-sql.repository'
  * was enrolled in the cohort, else since it was proposed: whole days, so a histogram per day
  * gives the exact median and p90 (in days) of any range and filter.
  */
-const ROLL_UP = `
+export const ROLL_UP = `
   WITH ${MATCH_STEPS}, ${COHORTS},
   accepted AS (
     SELECT DISTINCT ON (match_id) match_id, cohort_id, mentee_user_id, day, at
