@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import { RetentionEntity } from '../entities/retention.entity';
 import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
-import { COHORTS, MATCH_STEPS, RollupParameters } from './rollup-sql.repository';
+import { COHORTS, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql.repository';
 
 /** The horizons of the cohort retention curves, in days after a mentee's start. */
 export const RETENTION_HORIZONS = [30, 90, 180] as const;
@@ -47,16 +47,13 @@ export const ROLL_UP = `
       FROM people p JOIN cohort co ON co.cohort_id = p.cohort_id
      GROUP BY 1, 2, 3, 4
   ),
-  stale AS (
-    DELETE FROM analytics_retention t
-     WHERE t.organization_id = $1 AND t.start_day + t.horizon_days BETWEEN $2::date AND $3::date
-       AND (t.cohort_id, t.start_day, t.horizon_days) NOT IN (SELECT cohort_id, start_day, horizon_days FROM fresh)
-  )
-  INSERT INTO analytics_retention (organization_id, cohort_id, start_day, horizon_days, program_id, started, retained)
-  SELECT $1, cohort_id, start_day, horizon_days, program_id, started, retained FROM fresh
-  ON CONFLICT (organization_id, cohort_id, start_day, horizon_days)
-    DO UPDATE SET program_id = EXCLUDED.program_id, started = EXCLUDED.started, retained = EXCLUDED.retained
-    WHERE (analytics_retention.program_id, analytics_retention.started, analytics_retention.retained) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.started, EXCLUDED.retained)`;
+${writeFresh({
+  table: 'analytics_retention',
+  from: 'fresh',
+  keys: ['cohort_id', 'start_day', 'horizon_days'],
+  values: ['program_id', 'started', 'retained'],
+  inRange: 't.start_day + t.horizon_days BETWEEN $2::date AND $3::date',
+})}`;
 
 @Injectable()
 export class RetentionRepository extends TenantRepository<RetentionEntity> {

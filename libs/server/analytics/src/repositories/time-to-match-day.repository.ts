@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import { TimeToMatchDayEntity } from '../entities/time-to-match-day.entity';
 import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
-import { COHORTS, MATCH_STEPS, RollupParameters } from './rollup-sql.repository';
+import { COHORTS, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql.repository';
 
 /**
  * A match is matched when it first steps into trial or active (the mentor accepted, or a round
@@ -33,16 +33,13 @@ export const ROLL_UP = `
       FROM waited w JOIN cohort co ON co.cohort_id = w.cohort_id
      GROUP BY w.cohort_id, w.day, w.days_to_match, co.program_id
   ),
-  stale AS (
-    DELETE FROM analytics_time_to_match_days t
-     WHERE t.organization_id = $1 AND t.day BETWEEN $2::date AND $3::date
-       AND (t.cohort_id, t.day, t.days_to_match) NOT IN (SELECT cohort_id, day, days_to_match FROM fresh)
-  )
-  INSERT INTO analytics_time_to_match_days (organization_id, cohort_id, day, days_to_match, program_id, matches)
-  SELECT $1, cohort_id, day, days_to_match, program_id, matches FROM fresh
-  ON CONFLICT (organization_id, cohort_id, day, days_to_match)
-    DO UPDATE SET program_id = EXCLUDED.program_id, matches = EXCLUDED.matches
-    WHERE (analytics_time_to_match_days.program_id, analytics_time_to_match_days.matches) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.matches)`;
+${writeFresh({
+  table: 'analytics_time_to_match_days',
+  from: 'fresh',
+  keys: ['cohort_id', 'day', 'days_to_match'],
+  values: ['program_id', 'matches'],
+  inRange: 't.day BETWEEN $2::date AND $3::date',
+})}`;
 
 @Injectable()
 export class TimeToMatchDayRepository extends TenantRepository<TimeToMatchDayEntity> {

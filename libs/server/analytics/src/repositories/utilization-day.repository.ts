@@ -9,6 +9,7 @@ import {
   localDay,
   MATCH_STEPS,
   RollupParameters,
+  writeFresh,
 } from './rollup-sql.repository';
 
 /**
@@ -75,16 +76,13 @@ export const ROLL_UP = `
       CROSS JOIN LATERAL generate_series(r.day, least(coalesce(r.next_day, $3::date + 1), $3::date + 1) - 1, interval '1 day') AS d
      WHERE r.mentors > 0 AND r.day <= $3::date
   ),
-  stale AS (
-    DELETE FROM analytics_utilization_days t
-     WHERE t.organization_id = $1 AND t.day BETWEEN $2::date AND $3::date
-       AND (t.cohort_id, t.day, t.bucket) NOT IN (SELECT cohort_id, day, bucket FROM fresh)
-  )
-  INSERT INTO analytics_utilization_days (organization_id, cohort_id, day, bucket, program_id, mentors)
-  SELECT $1, cohort_id, day, bucket, program_id, mentors FROM fresh
-  ON CONFLICT (organization_id, cohort_id, day, bucket)
-    DO UPDATE SET program_id = EXCLUDED.program_id, mentors = EXCLUDED.mentors
-    WHERE (analytics_utilization_days.program_id, analytics_utilization_days.mentors) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.mentors)`;
+${writeFresh({
+  table: 'analytics_utilization_days',
+  from: 'fresh',
+  keys: ['cohort_id', 'day', 'bucket'],
+  values: ['program_id', 'mentors'],
+  inRange: 't.day BETWEEN $2::date AND $3::date',
+})}`;
 
 @Injectable()
 export class UtilizationDayRepository extends TenantRepository<UtilizationDayEntity> {
