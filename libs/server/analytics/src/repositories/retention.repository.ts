@@ -26,19 +26,20 @@ export const ROLL_UP = `
       FROM starts s CROSS JOIN horizons h
      WHERE s.start_day + h.horizon_days BETWEEN $2::date AND $3::date
   ),
-  status_then AS (
-    SELECT DISTINCT ON (d.cohort_id, d.mentee_user_id, d.horizon_days, st.match_id)
-           d.cohort_id, d.mentee_user_id, d.start_day, d.horizon_days, st.to_status
-      FROM due d
-      JOIN steps st ON st.cohort_id = d.cohort_id AND st.mentee_user_id = d.mentee_user_id AND st.day <= d.at_day
-     ORDER BY d.cohort_id, d.mentee_user_id, d.horizon_days, st.match_id, st.at DESC, st.seq DESC
+  -- Each status a match held, from its step to its next one: the status at the end of a day is
+  -- the one whose spell covers it. (A DISTINCT ON over every due mentee's steps sorted 1.3
+  -- million rows at the benchmark's size; this sorts the steps once.)
+  spells AS (
+    SELECT cohort_id, mentee_user_id, to_status, day,
+           lead(day) OVER (PARTITION BY match_id ORDER BY at, seq) AS next_day
+      FROM steps
   ),
   people AS (
     SELECT d.cohort_id, d.start_day, d.horizon_days,
-           bool_or(coalesce(t.to_status IN ('trial', 'active', 'completed'), false)) AS retained
+           coalesce(bool_or(sp.to_status IN ('trial', 'active', 'completed')), false) AS retained
       FROM due d
-      LEFT JOIN status_then t ON t.cohort_id = d.cohort_id AND t.mentee_user_id = d.mentee_user_id
-                             AND t.horizon_days = d.horizon_days
+      LEFT JOIN spells sp ON sp.cohort_id = d.cohort_id AND sp.mentee_user_id = d.mentee_user_id
+           AND sp.day <= d.at_day AND (sp.next_day IS NULL OR sp.next_day > d.at_day)
      GROUP BY d.cohort_id, d.mentee_user_id, d.start_day, d.horizon_days
   ),
   fresh AS (
