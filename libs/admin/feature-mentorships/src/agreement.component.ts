@@ -75,7 +75,13 @@ const lines = (text: string) =>
       } @else if (store.agreement(); as agreement) {
         <p class="state">
           <span [class]="'chip ' + (agreement.signed ? 'good' : 'waiting')">
-            {{ agreement.signed ? 'Signed by both' : 'Waiting for signatures' }}
+            {{
+              agreement.signed
+                ? 'Signed by both'
+                : store.running()
+                  ? 'Waiting for signatures'
+                  : 'Never signed by both'
+            }}
           </span>
           <span>Version {{ agreement.version }}</span>
         </p>

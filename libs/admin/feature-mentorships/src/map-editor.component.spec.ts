@@ -136,4 +136,41 @@ describe(MapEditorComponent.name, () => {
     expect(save.request.body.milestones[0].helpers).toEqual([{ kind: 'peer', userId: bea.userId }]);
     save.flush(MAP);
   }, 30_000);
+
+  it('starts a new map from the program’s suggested milestones, or from one empty milestone', async () => {
+    for (const [template, titles] of [
+      [
+        {
+          milestones: [
+            {
+              title: 'Give a lightning talk',
+              performance: 'Prepare',
+              community: 'At the guild',
+              stage: 'practice',
+            },
+            { title: 'Ship a feature', performance: '', community: '', stage: 'discovery' },
+          ],
+        },
+        ['Give a lightning talk', 'Ship a feature'],
+      ],
+      [{ milestones: [] }, ['']],
+    ] as const) {
+      const fixture = TestBed.createComponent(MapEditorComponent);
+      fixture.componentRef.setInput('map', null);
+      fixture.detectChanges();
+      backend.expectOne({ method: 'GET', url: `${MAP_URL}/template` }).flush(template);
+      await fixture.whenStable();
+      const loader = TestbedHarnessEnvironment.loader(fixture);
+      const titleInputs = await loader.getAllHarnesses(
+        MatFormFieldHarness.with({ floatingLabelText: 'Title' }),
+      );
+      const values = await Promise.all(
+        titleInputs.map(async (field) => (await field.getControl(MatInputHarness))!.getValue()),
+      );
+      expect(values).toEqual(titles);
+      const note = (fixture.nativeElement as HTMLElement).querySelector('.template-note');
+      expect(note !== null).toBe(template.milestones.length > 0);
+      fixture.destroy();
+    }
+  }, 30_000);
 });

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  type OnInit,
+  output,
+  signal,
+} from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -18,6 +26,7 @@ import {
 } from '@mentorship/contracts';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
 import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { MAP_STAGE_WORDS } from '@mentorship/admin/util';
 import {
   HELPER_KIND_LABELS,
   type HelperForm,
@@ -49,7 +58,10 @@ type MilestoneForm = FormGroup<{
 /** Helpers past this are refused by the API. */
 export const MAX_HELPERS = 10;
 
-function milestoneForm(milestone?: MilestoneView, people: MapPerson[] = []): MilestoneForm {
+/** A milestone as the form takes it: a stored one, or a program template's (no id, date or measure yet). */
+type MilestoneStart = Partial<MilestoneView> & Pick<MilestoneView, 'title'>;
+
+function milestoneForm(milestone?: MilestoneStart, people: MapPerson[] = []): MilestoneForm {
   return new FormGroup({
     id: new FormControl<string | null>(milestone?.id ?? null),
     title: new FormControl(milestone?.title ?? '', {
@@ -154,6 +166,12 @@ const lines = (value: string) =>
       </div>
       <h3>Milestones</h3>
       <p class="hint">Three to five work best. Each has a performance part and a community part.</p>
+      @if (fromTemplate()) {
+        <p class="hint template-note">
+          Your program suggests these milestones to start from: keep, change or remove any, and give each a
+          due date and a measure of done.
+        </p>
+      }
       <ol class="milestone-forms" formArrayName="milestones">
         @for (
           group of milestones.controls;
@@ -186,7 +204,7 @@ const lines = (value: string) =>
                   <mat-label>Stage</mat-label>
                   <mat-select formControlName="stage">
                     @for (stage of stages; track stage) {
-                      <mat-option [value]="stage">{{ stage }}</mat-option>
+                      <mat-option [value]="stage">{{ stageWords[stage] }}</mat-option>
                     }
                   </mat-select>
                 </mat-form-field>
@@ -341,6 +359,9 @@ export class MapEditorComponent implements OnInit {
   private readonly api = inject(MentorshipsApi);
   private readonly notifier = inject(ErrorNotifier);
   protected readonly stages = MAP_STAGES;
+  protected readonly stageWords = MAP_STAGE_WORDS;
+  /** A new map started from the program's map template. */
+  protected readonly fromTemplate = signal(false);
   protected readonly levels = COMMUNITY_LEVELS;
   protected readonly helperKinds = MAP_HELPER_KINDS;
   protected readonly kindLabel = HELPER_KIND_LABELS;
@@ -369,7 +390,7 @@ export class MapEditorComponent implements OnInit {
   ngOnInit(): void {
     const map = this.map();
     if (!map) {
-      this.add();
+      this.startFromTemplate();
       return;
     }
     this.form.patchValue({
@@ -383,6 +404,22 @@ export class MapEditorComponent implements OnInit {
       buddy: buddyChoice(map),
     });
     for (const milestone of map.milestones) this.milestones.push(milestoneForm(milestone, map.people));
+  }
+
+  /** A new map: the program's suggested milestones when it has a template, else one empty milestone. */
+  private startFromTemplate(): void {
+    this.api.mapTemplate(this.store.orgId, this.store.matchId).subscribe({
+      next: (template) => {
+        if (this.milestones.length > 0) return;
+        for (const milestone of template.milestones) this.milestones.push(milestoneForm(milestone));
+        this.fromTemplate.set(template.milestones.length > 0);
+        if (template.milestones.length === 0) this.add();
+      },
+      error: (error: unknown) => {
+        this.notifier.show(error);
+        if (this.milestones.length === 0) this.add();
+      },
+    });
   }
 
   protected addHelper(milestone: MilestoneForm): void {

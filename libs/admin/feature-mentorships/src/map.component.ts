@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import type { MapFlagView, MapView, MilestoneView } from '@mentorship/contracts';
+import { MAP_STAGE_WORDS } from '@mentorship/admin/util';
 import { MapEditorComponent } from './map-editor.component';
 import { MatchStore } from './match.store';
 import { helperLabel } from './map-people';
@@ -80,7 +81,7 @@ const CHANGE: Record<string, string> = {
             <li class="milestone">
               <div class="milestone-head">
                 <strong class="milestone-title">{{ milestone.title }}</strong>
-                <span class="chip over">{{ milestone.stage }}</span>
+                <span class="chip over">{{ stageWords[milestone.stage] }}</span>
                 @if (milestone.doneOn) {
                   <span class="chip good">Done {{ day(milestone.doneOn) }}</span>
                 } @else if (milestone.dueOn) {
@@ -150,6 +151,7 @@ const CHANGE: Record<string, string> = {
 })
 export class MapComponent {
   protected readonly store = inject(MatchStore);
+  protected readonly stageWords = MAP_STAGE_WORDS;
   protected readonly editing = signal(false);
   protected readonly day = dayLabel;
   protected readonly count = counted;

@@ -44,8 +44,10 @@ import { dayLabel, instantLabel } from './mentorship-words';
               <button mat-stroked-button type="submit" [disabled]="submission.submitting()">Send</button>
             </div>
           </form>
-        } @else {
+        } @else if (store.running()) {
           <p class="hint">Next pulse from {{ day(pulse.nextPeriodOn) }}.</p>
+        } @else {
+          <p class="hint">No more pulses: the mentorship is over.</p>
         }
         @if (pulse.answers.length > 0) {
           <ul class="answers" aria-label="My pulse answers">
