@@ -14,7 +14,10 @@
  * moves them to BullMQ before the clock starts (the queue is paused until the worker consumes).
  *
  * Environment: BENCH_REMINDERS (default 100000), BENCH_ORGS (default 200): a smaller size on a
- * busy machine, said in docs/benchmarks.md with the results.
+ * busy machine, said in docs/benchmarks.md with the results. BENCH_SKEW=1: the skewed row, one
+ * organization holding half the reminders, one each for as many members (50,000 at the default
+ * size), the others sharing the other half. BENCH_PROFILE=<dir>: a CPU profile of each side's
+ * worker process is written there (scripts/ts/bench/cpu-profile.cjs).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -44,6 +47,9 @@ import { Client } from 'pg';
 const REMINDERS = Number(process.env['BENCH_REMINDERS'] ?? 100_000);
 const ORGANIZATIONS = Number(process.env['BENCH_ORGS'] ?? 200);
 const MEMBERS_PER_ORGANIZATION = 25;
+/** The skewed row: organization 0 holds half the reminders, one per member. */
+const SKEWED = process.env['BENCH_SKEW'] === '1';
+const PROFILE_DIR = process.env['BENCH_PROFILE'];
 const RATIO_TARGET = 0.5;
 const ROOT = join(__dirname, '../..');
 /** A Monday long past: every reminder's 09:00 has come, so every delivery job may run at once. */
@@ -63,15 +69,28 @@ interface Side {
   peakHuman: string;
 }
 
-/** Reminders per organization: as even as the total allows. */
-const shareOf = (index: number) =>
-  Math.floor(REMINDERS / ORGANIZATIONS) + (index < REMINDERS % ORGANIZATIONS ? 1 : 0);
+/** Reminders per organization: as even as the total allows (the skewed row: past the first). */
+function shareOf(index: number): number {
+  if (!SKEWED) return evenShare(REMINDERS, ORGANIZATIONS, index);
+  const first = Math.floor(REMINDERS / 2);
+  return index === 0 ? first : evenShare(REMINDERS - first, ORGANIZATIONS - 1, index - 1);
+}
+const evenShare = (total: number, over: number, index: number) =>
+  Math.floor(total / over) + (index < total % over ? 1 : 0);
+/** Members per organization: the skewed row's big one has one member per reminder. */
+const membersOf = (index: number) => (SKEWED && index === 0 ? shareOf(0) : MEMBERS_PER_ORGANIZATION);
 
 function startProcess(args: string[], env: Record<string, string>) {
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', ...args], {
+  const profile = PROFILE_DIR ? ['-r', './scripts/ts/bench/cpu-profile.cjs'] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '-r', '@swc-node/register', ...args], {
     cwd: ROOT,
-    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.server.json', ...env },
+    env: {
+      ...process.env,
+      SWC_NODE_PROJECT: 'tsconfig.server.json',
+      ...(PROFILE_DIR ? { BENCH_PROFILE_FILE: join(PROFILE_DIR, `${env['BENCH_SIDE']}.cpuprofile`) } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
@@ -102,7 +121,8 @@ async function peakMemory(redis: RedisServer): Promise<{ bytes: number; human: s
 
 async function main(): Promise<void> {
   log(
-    `node ${process.version}, ${new Date().toISOString()}, ${REMINDERS} reminders over ${ORGANIZATIONS} organizations, ` +
+    `node ${process.version}, ${new Date().toISOString()}, ${REMINDERS} reminders over ${ORGANIZATIONS} organizations` +
+      `${SKEWED ? ` (skewed: one holds ${shareOf(0)} for as many members)` : ''}, ` +
       `load average ${loadavg()
         .map((n) => n.toFixed(2))
         .join(' ')}`,
@@ -124,7 +144,7 @@ async function main(): Promise<void> {
       const org = await makeOrganization(http, admin, `Bench ${i}`);
       organizations.push({
         id: org.id,
-        members: await makeMembersInBulk(api.db, org.id, MEMBERS_PER_ORGANIZATION, `bench${i}x`),
+        members: await makeMembersInBulk(api.db, org.id, membersOf(i), `bench${i}x`),
       });
     }
 
@@ -180,6 +200,7 @@ async function main(): Promise<void> {
       TOKEN_SECRET: services.config.tokenSecret,
       SMTP_URL: sink.url,
       LOG_LEVEL: 'warn',
+      BENCH_SIDE: 'ours',
     });
     stops.push(ourWorker.stop);
     // LOG_LEVEL warn (no log line per email, as the bare worker writes none) hides the start
@@ -247,6 +268,7 @@ async function main(): Promise<void> {
       REDIS_PREFIX: services.config.redisPrefix,
       SMTP_URL: sink.url,
       BARE_QUEUE,
+      BENCH_SIDE: 'bare',
     });
     stops.push(bareWorker.stop);
     await waitFor(async () => (await bareQueue.getWorkersCount()) > 0, 'the bare worker consuming', 120_000);

@@ -35,7 +35,11 @@ export class EmailDeliveryRepository extends TenantRepository<EmailDeliveryEntit
   }
 
   async markSent(id: string): Promise<void> {
-    await this.update({ id }, { status: 'sent', lastError: null, sentAt: new Date() });
+    await this.sql(
+      `UPDATE email_deliveries SET status = 'sent', last_error = NULL, sent_at = now()
+        WHERE organization_id = $1 AND id = $2`,
+      [id],
+    );
   }
 
   /** `final`: the job has no attempt left, the email is not going out. */
