@@ -159,13 +159,31 @@ async function main(): Promise<void> {
     const deliverAt = api.app.get(DeliveryTimeService).deliveryAt(DUE, 'UTC');
     const kind = MentorshipsNotifications.trialHalfway.id;
     // As the superuser (`api.db`): row-level security is forced, for the tables' owner too.
-    for (const [index, org] of organizations.entries())
+    // Each about a match of the organization, as a trial's reminders are: the program's gate (has
+    // it turned the kind off?) is read at every delivery, and the email links to the match.
+    for (const [index, org] of organizations.entries()) {
+      const [match] = await api.db.query<{ id: string }>(
+        `WITH program AS (
+           INSERT INTO programs (organization_id, id, name, settings)
+           VALUES ($1, gen_random_uuid(), 'Bench',
+                   '{"kind": "one-to-one", "matchingMode": "coordinator", "disabledNotificationKinds": []}')
+           RETURNING organization_id, id),
+         cohort AS (
+           INSERT INTO cohorts (organization_id, id, program_id, name, starts_on, ends_on)
+           SELECT organization_id, gen_random_uuid(), id, 'Bench', '2026-01-01', '2026-12-31' FROM program
+           RETURNING organization_id, id)
+         INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+         SELECT organization_id, gen_random_uuid(), id, $2, $3, 'trial', 'coordinator' FROM cohort
+         RETURNING id`,
+        [org.id, org.members[0]!.id, org.members[1]!.id],
+      );
       await api.db.query(
         `WITH made AS (
            INSERT INTO notifications (organization_id, id, recipient_user_id, recipient_email, recipient_name,
-                                      kind, idempotency_key, title, body, deliver_at)
+                                      kind, idempotency_key, title, body, link, subject_type, subject_id, deliver_at)
            SELECT $1, gen_random_uuid(), ($3::uuid[])[1 + i % $6], ($4::text[])[1 + i % $6], ($5::text[])[1 + i % $6],
-                  $7, $7 || ':bench.' || i, 'Halfway through your trial (' || i || ')', $8, $9
+                  $7, $7 || ':bench.' || i, 'Halfway through your trial (' || i || ')', $8,
+                  '/orgs/' || $1 || '/matches/' || $12, 'match', $12, $9
              FROM generate_series(0, $2::int - 1) AS i
            RETURNING organization_id, id)
          INSERT INTO job_outbox (organization_id, id, job_key, job_name, queue, payload, not_before)
@@ -184,8 +202,10 @@ async function main(): Promise<void> {
           deliverAt,
           notificationDeliveryJob.name,
           notificationDeliveryJob.queue,
+          match!.id,
         ],
       );
+    }
     await api.app.get(OutboxRelay).relayPending();
     const waiting = await queue.getJobCounts('wait', 'paused');
     log(
@@ -255,6 +275,8 @@ async function main(): Promise<void> {
             name: member.displayName,
             title: `Halfway through your trial (${i})`,
             body: 'You are halfway through your trial period: a good moment for a first real conversation.',
+            // As long as ours (the organization's match); the bare worker reads no match.
+            link: `/orgs/${org.id}/matches/${randomUUID()}`,
           },
           opts: { ...JOB_OPTIONS, jobId: `${notificationDeliveryJob.name}.${org.id}.${id}` },
         };

@@ -18,6 +18,7 @@ interface BareReminder {
   name: string;
   title: string;
   body: string;
+  link: string;
 }
 
 const env = (name: string) => {
@@ -44,17 +45,19 @@ function email(r: BareReminder) {
   const unsubscribe = `http://localhost:3000/unsubscribe?token=${grant}.${mac}`;
   const why = `You get this email because “${LABEL}” emails are on for you in Mentorship Map.`;
   const p = (content: string) => `<p style="margin:0 0 16px">${content}</p>`;
+  const open = `http://localhost:3000${r.link}`;
   return {
     from: 'Mentorship Map <no-reply@mentorship-map.local>',
     to: r.email,
     subject: r.title,
-    text: `Hello ${r.name},\n\n${r.body}\n\n—\n${why}\nTurn them off: ${unsubscribe}`,
+    text: `Hello ${r.name},\n\n${r.body}\n\nOpen it: ${open}\n\n—\n${why}\nTurn them off: ${unsubscribe}`,
     html: [
       '<!doctype html>',
       `<html lang="en"><head><meta charset="utf-8"><title>${r.title}</title></head>`,
       '<body style="font-family:Roboto,Arial,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1f">',
       p(`Hello ${r.name},`),
       p(r.body),
+      p(`<a href="${open}" style="color:#0b57d0;font-weight:500">Open it in Mentorship Map</a>`),
       `<p style="margin:32px 0 0;font-size:13px;color:#5e5e62">${why} ` +
         `<a href="${unsubscribe}" style="color:#5e5e62">Turn them off</a>.</p>`,
       '</body></html>',

@@ -70,9 +70,27 @@ export class EmailDeliveryService {
     return id ? { id, email } : null;
   }
 
-  /** Steps 2 and 3 for a claim of `claimInTenant` whose transaction has committed. */
-  async sendClaimed(run: JobRun, claim: EmailClaim, whenSent?: WhenSent): Promise<void> {
-    await this.send(run, claim, this.tenantLedger(run), whenSent);
+  /**
+   * Like `claimInTenant`, for a key no run can hold yet (the caller's transaction just stamped
+   * the notification it belongs to delivered): the claim goes with the COMMIT, one round trip
+   * less.
+   */
+  claimUnheldAtCommit(run: JobRun, email: OutgoingEmail): EmailClaim {
+    return { id: this.deliveries.claimUnheldAtCommit(run.key, email, run.attemptsMade), email };
+  }
+
+  /**
+   * Steps 2 and 3 for a claim of `claimInTenant` whose transaction has committed. `recordSent`,
+   * when given, records the ledger's 'sent' itself (`EmailDeliveryRepository.markSent`'s
+   * columns) together with what the send settles, in one statement.
+   */
+  async sendClaimed(
+    run: JobRun,
+    claim: EmailClaim,
+    recordSent?: (claimId: string) => Promise<void>,
+  ): Promise<void> {
+    const ledger = this.tenantLedger(run);
+    await this.send(run, claim, recordSent ? { ...ledger, markSent: recordSent } : ledger);
   }
 
   /** The same for an account job's email to `userId`. */
