@@ -7,9 +7,11 @@
 //
 // The last argument is one bearer token for every request, or `@` and a file of tokens, one a
 // line, each request taking the next (many users asking at once).
-// Prints one JSON line: { sent, ok, errors, latency: { p50, p90, p99, max } } in milliseconds.
+// Prints one JSON line: { sent, ok, errors, latency: { p50, p90, p99, max }, generatorDelay: { p99, max } }
+// in milliseconds (generatorDelay: this process's own event-loop delay, which latency includes).
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const [url, rateArg, secondsArg, connectionsArg, token] = process.argv.slice(2);
 const rate = Number(rateArg);
@@ -30,6 +32,10 @@ let ok = 0;
 let errors = 0;
 let finished = 0;
 
+// The generator's own event loop: a stall here delays requests past their due time and is
+// counted as the server's latency, so it is reported beside it.
+const ownDelay = monitorEventLoopDelay({ resolution: 10 });
+ownDelay.enable();
 const started = performance.now();
 function send(index) {
   const due = started + index * intervalMs;
@@ -70,6 +76,10 @@ function done() {
       ok,
       errors,
       latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) },
+      generatorDelay: {
+        p99: Number((ownDelay.percentile(99) / 1e6).toFixed(1)),
+        max: Number((ownDelay.max / 1e6).toFixed(1)),
+      },
     }),
   );
   agent.destroy();

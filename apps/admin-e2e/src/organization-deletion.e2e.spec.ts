@@ -1,14 +1,11 @@
 import type { OrganizationView } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
 import { makeMember, makeOrganization, makeUser } from '@mentorship/testing';
-import type { Page as BrowserPage } from 'playwright-core';
 import {
   DESKTOP,
   PHONE,
-  horizontalOverflow,
+  expectCleanPage,
   openPage,
-  screenshot,
-  seriousAccessibilityViolations,
   signIn,
   useBrowserE2e,
   watchContentSecurityPolicy,
@@ -17,15 +14,6 @@ import {
 
 describe('deleting and restoring an organization', () => {
   const e2e = useBrowserE2e();
-
-  async function checkPage(page: BrowserPage, name: string): Promise<void> {
-    expect({ name, violations: await seriousAccessibilityViolations(page) }).toEqual({
-      name,
-      violations: [],
-    });
-    expect({ name, overflow: await horizontalOverflow(page) }).toEqual({ name, overflow: 0 });
-    await screenshot(page, name);
-  }
 
   for (const [viewport, width] of [
     [DESKTOP, 1280],
@@ -51,7 +39,7 @@ describe('deleting and restoring an organization', () => {
       expect(await confirm.isDisabled()).toBe(true);
       await typed.fill(`eastwind ${width}`);
       expect(await confirm.isDisabled()).toBe(true);
-      await checkPage(page, `organization-delete-dialog-${width}`);
+      await expectCleanPage(page, `organization-delete-dialog-${width}`);
       await typed.fill(`Eastwind ${width}`);
       expect(await confirm.isEnabled()).toBe(true);
       await confirm.click();
@@ -64,7 +52,7 @@ describe('deleting and restoring an organization', () => {
       expect(mentorsList.body.items).toEqual([]);
       const adminsList = await e2e.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', admin.token);
       expect(adminsList.body.items.find((item) => item.id === org.id)?.deletion).not.toBeNull();
-      await checkPage(page, `organization-scheduled-for-deletion-${width}`);
+      await expectCleanPage(page, `organization-scheduled-for-deletion-${width}`);
 
       // A reload lands on the same page (the members page is closed), and restoring reopens it.
       await page.goto(`${e2e.api.baseUrl}/orgs/${org.id}`);
@@ -74,7 +62,7 @@ describe('deleting and restoring an organization', () => {
       await page.getByRole('region', { name: 'Delete organization' }).waitFor();
       const restored = await e2e.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', mentor.token);
       expect(restored.body.items.map((item) => item.id)).toEqual([org.id]);
-      await checkPage(page, `organization-restored-${width}`);
+      await expectCleanPage(page, `organization-restored-${width}`);
 
       expect(cspViolations).toEqual([]);
       expect(pageErrors).toEqual([]);

@@ -5,10 +5,8 @@ import type { Page as BrowserPage, Locator } from 'playwright-core';
 import {
   DESKTOP,
   PHONE,
-  horizontalOverflow,
+  expectCleanPage,
   openPage,
-  screenshot,
-  seriousAccessibilityViolations,
   signIn,
   useBrowserE2e,
   watchContentSecurityPolicy,
@@ -79,15 +77,6 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     return { page, pageErrors, violations };
   }
 
-  async function checkPage(page: BrowserPage, name: string): Promise<void> {
-    expect({ name, violations: await seriousAccessibilityViolations(page) }).toEqual({
-      name,
-      violations: [],
-    });
-    expect({ name, overflow: await horizontalOverflow(page) }).toEqual({ name, overflow: 0 });
-    await screenshot(page, name);
-  }
-
   it('lets a coordinator create a program and a cohort, import a CSV with two bad rows and import the rest', async () => {
     const { orgId, coordinator, mentor, mentee, moreMentees, csv } = await seed();
     const taken = await e2e.http.post<ProgramView>(
@@ -107,7 +96,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
       .getByRole('table', { name: 'Programs' })
       .getByRole('link', { name: 'Sales mentoring' })
       .waitFor();
-    await checkPage(page, 'programs-1280');
+    await expectCleanPage(page, 'programs-1280');
 
     // The editor: a name taken already is refused by the API, next to the name.
     await page.getByRole('link', { name: 'New program' }).click();
@@ -115,12 +104,26 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     await page.getByText('A pair needs a language in common.').waitFor();
     await page.getByRole('button', { name: 'Create program' }).click();
     await page.getByText('A program named "Sales mentoring" exists already.').waitFor();
-    await checkPage(page, 'program-editor-error-1280');
+    await expectCleanPage(page, 'program-editor-error-1280');
 
     await page.getByLabel('Name', { exact: true }).fill('Engineering mentoring');
     await page.getByLabel('Skills', { exact: true }).fill('60');
     await page.getByLabel('Largest time-zone gap (hours)').fill('5');
     await page.getByText('Time zones at most 5 h apart.').waitFor();
+    // Templates: the agreement every pair starts from and two milestones for every new map.
+    const agreement = page.getByRole('group', { name: 'Agreement template' });
+    await agreement.getByLabel('Goals').fill('Lead a project end to end\nSpeak at a meetup');
+    await agreement.getByLabel('Meeting cadence').fill('Every other week, 45 minutes');
+    await agreement.getByLabel('What the mentee offers back').fill('A fresh view on our tools');
+    const mapTemplate = page.getByRole('group', { name: 'Map template' });
+    for (const [index, title] of ['Ship a small feature', 'Give a lightning talk'].entries()) {
+      await mapTemplate.getByRole('button', { name: 'Add a milestone' }).click();
+      await mapTemplate.getByLabel(`Milestone ${index + 1}`, { exact: true }).fill(title);
+    }
+    await mapTemplate.getByRole('button', { name: 'Move up milestone 2' }).click();
+    expect(await mapTemplate.getByLabel('Milestone 1', { exact: true }).inputValue()).toBe(
+      'Give a lightning talk',
+    );
     await page.getByRole('button', { name: 'Create program' }).click();
     await page.waitForURL(/\/programs\/[0-9a-f-]{36}$/);
     const programId = page.url().split('/').pop()!;
@@ -130,8 +133,25 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     );
     expect(stored.body).toMatchObject({ name: 'Engineering mentoring' });
     expect(stored.body.settings.criteria).toMatchObject({ maxTimeZoneGapHours: 5, weights: { skills: 60 } });
+    expect(stored.body.settings.agreementTemplate).toMatchObject({
+      goals: ['Lead a project end to end', 'Speak at a meetup'],
+      meetingCadence: 'Every other week, 45 minutes',
+      menteeContributes: 'A fresh view on our tools',
+    });
+    expect(stored.body.settings.mapTemplate?.milestones.map((m) => m.title)).toEqual([
+      'Give a lightning talk',
+      'Ship a small feature',
+    ]);
+    // Read back into the editor after the save.
+    await page
+      .getByRole('group', { name: 'Map template' })
+      .getByLabel('Milestone 2', { exact: true })
+      .waitFor();
+    expect(
+      await page.getByRole('group', { name: 'Agreement template' }).getByLabel('Goals').inputValue(),
+    ).toBe('Lead a project end to end\nSpeak at a meetup');
     await page.getByRole('heading', { name: 'Cohorts' }).waitFor();
-    await checkPage(page, 'program-editor-1280');
+    await expectCleanPage(page, 'program-editor-1280');
 
     await page.getByRole('button', { name: 'New cohort' }).click();
     const dialog = page.getByRole('dialog', { name: 'New cohort of Engineering mentoring' });
@@ -156,7 +176,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     const rejected = page.getByRole('table', { name: 'Rejected rows' });
     await rejected.getByRole('row', { name: /5 cobol\.fan@example\.test unknown skill "Cobol"/ }).waitFor();
     await rejected.getByRole('row', { name: /8 boss@example\.test role must be mentor or mentee/ }).waitFor();
-    await checkPage(page, 'cohort-import-report-1280');
+    await expectCleanPage(page, 'cohort-import-report-1280');
 
     await page.getByRole('button', { name: 'Import the 5 valid rows' }).click();
     await page.getByText('Imported 5 rows: 4 enrolled, 1 invited to the organization.').waitFor();
@@ -175,16 +195,16 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     await page.getByRole('option', { name: 'Mentor', exact: true }).click();
     await table.getByRole('cell', { name: /Bea Mentee/ }).waitFor({ state: 'detached' });
     await table.getByRole('cell', { name: /Mina Mentor/ }).waitFor();
-    await checkPage(page, 'cohort-roster-1280');
+    await expectCleanPage(page, 'cohort-roster-1280');
 
     await page.getByRole('tab', { name: /^Waitlist/ }).click();
     await page.getByText('2 more mentor places are needed for the 2 waiting mentees.').waitFor();
     await page.getByRole('table', { name: 'Waitlist' }).getByRole('row').nth(2).waitFor();
-    await checkPage(page, 'cohort-waitlist-1280');
+    await expectCleanPage(page, 'cohort-waitlist-1280');
 
     await nav.getByRole('link', { name: 'Cohorts', exact: true }).click();
     await page.getByRole('table', { name: 'Cohorts' }).getByRole('link', { name: 'Spring 2027' }).waitFor();
-    await checkPage(page, 'cohorts-1280');
+    await expectCleanPage(page, 'cohorts-1280');
 
     expect(violations).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -207,7 +227,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     const visit = async (path: string, name: string, ready: () => Promise<void>) => {
       await page.goto(`${e2e.api.baseUrl}/orgs/${orgId}/${path}`);
       await ready();
-      await checkPage(page, name);
+      await expectCleanPage(page, name);
     };
     await visit('programs', 'programs-390', () =>
       page.getByRole('link', { name: 'Leadership circles' }).waitFor(),
@@ -225,7 +245,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
       buffer: Buffer.from(csv, 'utf8'),
     });
     await page.getByText('7 rows: 5 valid, 2 rejected.').waitFor();
-    await checkPage(page, 'cohort-import-report-390');
+    await expectCleanPage(page, 'cohort-import-report-390');
     await visit('skills', 'skills-coordinator-390', () =>
       page.getByRole('cell', { name: 'Kotlin', exact: true }).waitFor(),
     );
@@ -276,7 +296,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     });
     await page.getByText('Added 1 skill.').waitFor();
     await table.getByRole('cell', { name: 'Elixir', exact: true }).waitFor();
-    await checkPage(page, 'skills-1280');
+    await expectCleanPage(page, 'skills-1280');
 
     const stored = await e2e.http.get<Page<{ name: string; status: string }>>(
       `/api/v1/orgs/${orgId}/skills?page=1&pageSize=100`,
@@ -330,7 +350,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     await page.getByRole('button', { name: 'Monday 10:00' }).click();
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Profile saved.').waitFor();
-    await checkPage(page, `profile-mentor-${width}`);
+    await expectCleanPage(page, `profile-mentor-${width}`);
     const mentorProfile = await e2e.http.get<ProfileView>(`/api/v1/orgs/${orgId}/profiles/me`, mentor.token);
     expect(mentorProfile.body).toMatchObject({
       mentorCapacity: 3,
@@ -342,7 +362,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     await nav.getByRole('link', { name: 'My cohorts' }).click();
     await page.getByRole('button', { name: 'Apply as mentor' }).click();
     await page.getByRole('cell', { name: /Mentor · Applied/ }).waitFor();
-    await checkPage(page, `my-cohorts-mentor-${width}`);
+    await expectCleanPage(page, `my-cohorts-mentor-${width}`);
     expect(asMentor.violations).toEqual([]);
     expect(asMentor.pageErrors).toEqual([]);
     await page.close();
@@ -366,7 +386,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     await page.getByRole('button', { name: 'Wednesday 18:00' }).click();
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Profile saved.').waitFor();
-    await checkPage(page, `profile-mentee-${width}`);
+    await expectCleanPage(page, `profile-mentee-${width}`);
     const menteeProfile = await e2e.http.get<ProfileView>(`/api/v1/orgs/${orgId}/profiles/me`, mentee.token);
     expect(menteeProfile.body).toMatchObject({
       goals: ['Lead a team of five', 'Speak at a conference'],

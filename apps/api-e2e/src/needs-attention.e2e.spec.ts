@@ -80,7 +80,10 @@ describe('the coordinator’s “needs attention” list', () => {
     );
 
   beforeAll(async () => {
-    w = await new MatchingWorld(t.http, t.api.db).create('Attention Org', { checkInCadence: 'weekly' });
+    w = await new MatchingWorld(t.http, t.api.db).create('Attention Org', {
+      checkInCadence: 'weekly',
+      quietDays: 14,
+    });
     quietCohort = w.cohort.id;
     coordinator = await w.person(
       'mentee',
@@ -152,7 +155,7 @@ describe('the coordinator’s “needs attention” list', () => {
       cohortId: quietCohort,
       cohortName: w.cohort.name,
       mentor: { userId: mentor.id, displayName: 'Max Mentor' },
-      reason: 'No check-in for 20 days (the program meets weekly: 14 days is the limit).',
+      reason: "No check-in for 20 days (the program's limit is 14 days without one).",
       milestone: null,
     });
     expect(Date.parse(quiet.dueAt ?? '') - Date.parse(quiet.since)).toBe(14 * DAY_MS);
@@ -228,5 +231,57 @@ describe('the coordinator’s “needs attention” list', () => {
     const own = await t.http.get<Answer>(`/api/v1/orgs/${strangersOrg.id}/needs-attention`, stranger.token);
     expect([own.status, own.body.total]).toEqual([200, 0]);
     expect((await t.http.get(`${w.base}/needs-attention`, stranger.token)).status).toBe(404);
+  });
+
+  describe('the cohort’s matches (the cohort page’s Matches tab)', () => {
+    type MatchList = ErrorBody & {
+      items: { id: string; status: string; mentor: { displayName: string }; cohortName: string }[];
+      total: number;
+      details: { field: string }[];
+    };
+    const matchesOf = (cohortId: string, query = '', who = coordinator) =>
+      t.http.get<MatchList>(`${w.base}/cohorts/${cohortId}/matches${query}`, who.token);
+
+    it('lists every match of the cohort in every state, the latest change first, and filters by state', async () => {
+      const all = await matchesOf(quietCohort, '?pageSize=100');
+      expect(all.status).toBe(200);
+      const inCohort = await t.api.db.query(
+        `SELECT id, status FROM matches WHERE organization_id = $1 AND cohort_id = $2
+          ORDER BY status_changed_at DESC, id`,
+        [w.org.id, quietCohort],
+      );
+      expect(all.body.total).toBe(inCohort.length);
+      expect(all.body.items.map((m) => [m.id, m.status])).toEqual(
+        inCohort.map((m) => [m['id'], m['status']]),
+      );
+      expect(all.body.items.map((m) => m.id)).not.toContain(ids.otherCohort);
+      expect(all.body.items[0]).toMatchObject({
+        mentor: { displayName: 'Max Mentor' },
+        cohortName: w.cohort.name,
+      });
+      const trials = await matchesOf(quietCohort, '?status=trial');
+      expect(trials.body.items.map((m) => m.id).sort()).toEqual([ids.trialSoon, ids.trialLater].sort());
+      const paged = await matchesOf(quietCohort, '?pageSize=2&page=2');
+      expect(paged.body.items.map((m) => m.id)).toEqual(all.body.items.slice(2, 4).map((m) => m.id));
+    });
+
+    it('is for coordinators and admins; a bad state is 400; an unknown or foreign cohort is 404', async () => {
+      expect((await matchesOf(quietCohort, '', w.admin)).status).toBe(200);
+      const mentors = await matchesOf(quietCohort, '', mentor);
+      expect([mentors.status, mentors.body.code]).toEqual([403, 'forbidden_role']);
+      const bad = await matchesOf(quietCohort, '?status=lost');
+      expect([bad.status, bad.body.details.map((d) => d.field)]).toEqual([400, ['status']]);
+      for (const cohortId of ['not-a-cohort', randomUUID()]) {
+        const missing = await matchesOf(cohortId);
+        expect([cohortId, missing.status, missing.body.code]).toEqual([cohortId, 404, 'cohort_not_found']);
+      }
+      const stranger = await makeUser(t.http);
+      const strangersOrg = await makeOrganization(t.http, stranger, 'Stranger Matches Org');
+      const theirs = await t.http.get<MatchList>(
+        `/api/v1/orgs/${strangersOrg.id}/cohorts/${quietCohort}/matches`,
+        stranger.token,
+      );
+      expect([theirs.status, theirs.body.code]).toEqual([404, 'cohort_not_found']);
+    });
   });
 });

@@ -816,6 +816,9 @@ function lifecycleRows(): Action[] {
     row('GET /cohorts/:cohortId/feedback', "read a cohort's feedback in aggregate", MANAGERS, async (f) => ({
       path: `/cohorts/${await f.cohort()}/feedback`,
     })),
+    row('GET /cohorts/:cohortId/matches', "list a cohort's matches in every state", MANAGERS, async (f) => ({
+      path: `/cohorts/${await f.cohort()}/matches`,
+    })),
   ];
 }
 

@@ -25,19 +25,24 @@ describe('route access policies', () => {
     expect(wrong.map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
-  it('enters the organization on tenant routes only, once, and runs no interceptor elsewhere', () => {
-    // Any interceptor costs a route Nest's rxjs chain on every request, so none is global:
-    // a tenant route's policy decorator installs the organization access on that route.
+  it('enters the organization on tenant routes only, once, and runs no interceptor anywhere', () => {
+    // Any interceptor costs a route Nest's rxjs chain on every request, so none is installed:
+    // a tenant route's policy decorator puts the organization access on that route, as a
+    // guard (and its handler runs in the organization the guard entered).
     const config = (t.api.app as unknown as { config: ApplicationConfig }).config;
     expect([...config.getGlobalInterceptors(), ...config.getGlobalRequestInterceptors()]).toEqual([]);
     const routes = listRoutes(t.api.app);
     const isTenant = (kind?: string) => kind === 'org-member' || kind === 'org-invitee';
     const tenantWrong = routes.filter(
-      (r) => isTenant(r.policy?.kind) && r.interceptors.join() !== 'TenantRouteInterceptor',
+      (r) => isTenant(r.policy?.kind) && r.guards.filter((g) => g === 'TenantRouteGuard').length !== 1,
     );
-    expect(tenantWrong.map((r) => `${r.method} ${r.path}: ${r.interceptors.join()}`)).toEqual([]);
-    const otherWrong = routes.filter((r) => !isTenant(r.policy?.kind) && r.interceptors.length > 0);
-    expect(otherWrong.map((r) => `${r.method} ${r.path}: ${r.interceptors.join()}`)).toEqual([]);
+    expect(tenantWrong.map((r) => `${r.method} ${r.path}: ${r.guards.join()}`)).toEqual([]);
+    const otherWrong = routes.filter(
+      (r) => !isTenant(r.policy?.kind) && r.guards.includes('TenantRouteGuard'),
+    );
+    expect(otherWrong.map((r) => `${r.method} ${r.path}: ${r.guards.join()}`)).toEqual([]);
+    const intercepted = routes.filter((r) => r.interceptors.length > 0);
+    expect(intercepted.map((r) => `${r.method} ${r.path}: ${r.interceptors.join()}`)).toEqual([]);
     expect(routes.filter((r) => isTenant(r.policy?.kind)).length).toBeGreaterThan(40);
   });
 

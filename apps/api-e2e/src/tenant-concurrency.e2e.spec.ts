@@ -131,7 +131,9 @@ describe('tenant context under concurrency', () => {
 
   it('runs a tenant request, membership check included, in one transaction', async () => {
     const tenancy = t.api.app.get(TenancyService);
-    const enterTenant = jest.spyOn(tenancy, 'enterTenant');
+    // The route's guard opens the tenant (openTenant, which enterTenant also goes through) and
+    // its handler completes it: one opening is one transaction.
+    const enterTenant = jest.spyOn(tenancy, 'openTenant');
     try {
       const result = await t.http.post(
         `/api/v1/orgs/${orgs[0]!.id}/probe`,

@@ -16,14 +16,24 @@ const pool = new Pool({
 });
 const key = signingKeyObject({ tokenSecret: env['TOKEN_SECRET']! }, 'access-token');
 
-const ENTRY = `SELECT (SELECT m.roles FROM memberships m WHERE m.organization_id = tenant.organization_id AND m.user_id = $2) AS entry
+const ENTRY = `SELECT (SELECT json_build_object(
+                'roles', (SELECT m.roles FROM memberships m
+                           WHERE m.organization_id = tenant.organization_id AND m.user_id = $2),
+                'scheduledForDeletion', o.deletion_scheduled_at IS NOT NULL)
+              FROM organizations o WHERE o.id = tenant.organization_id) AS entry
                FROM (SELECT set_config('app.organization_id', $1, true)::uuid AS organization_id) AS tenant`;
 const USER = `SELECT id, email, display_name AS "displayName", created_at AS "createdAt" FROM users WHERE id = $1`;
-const MEMBER_PAGE = (limit: number, offset: number) =>
-  `SELECT "membership"."user_id" AS "userId", "person"."email" AS email, "person"."display_name" AS "displayName", "membership"."roles" AS roles, "membership"."created_at" AS "joinedAt", count(*) OVER () AS "page_total" FROM "memberships" "membership" INNER JOIN "users" "person" ON "person"."id" = "membership"."user_id" WHERE "membership"."organization_id" = $1 ORDER BY "membership"."created_at" ASC, "person"."display_name" ASC, "membership"."user_id" ASC LIMIT ${limit} OFFSET ${offset}`;
-const LOCK_MEMBER = `SELECT "MembershipEntity"."organization_id" AS "MembershipEntity_organization_id", "MembershipEntity"."user_id" AS "MembershipEntity_user_id", "MembershipEntity"."roles" AS "MembershipEntity_roles", "MembershipEntity"."created_at" AS "MembershipEntity_created_at" FROM "memberships" "MembershipEntity" WHERE (("MembershipEntity"."user_id" = $1) AND ("MembershipEntity"."organization_id" = $2)) LIMIT 1 FOR UPDATE`;
-const UPDATE_ROLES = `UPDATE "memberships" SET "roles" = $1 WHERE ("user_id" = $2 AND "organization_id" = $3)`;
-const MEMBER = `SELECT "membership"."user_id" AS "userId", "person"."email" AS email, "person"."display_name" AS "displayName", "membership"."roles" AS roles, "membership"."created_at" AS "joinedAt" FROM "memberships" "membership" INNER JOIN "users" "person" ON "person"."id" = "membership"."user_id" WHERE "membership"."organization_id" = $1 AND "membership"."user_id" = $2`;
+const MEMBER_COLUMNS = `membership.user_id AS "userId", person.email AS email,
+       person.display_name AS "displayName", membership.roles AS roles, membership.created_at AS "joinedAt"
+  FROM memberships membership JOIN users person ON person.id = membership.user_id
+ WHERE membership.organization_id = $1`;
+const MEMBER_PAGE = `SELECT listed.*, count(*) OVER ()::int AS page_total FROM (SELECT ${MEMBER_COLUMNS}) AS listed
+        ORDER BY listed."joinedAt", listed."displayName", listed."userId" OFFSET $2 LIMIT $3`;
+const LOCK_MEMBER = `SELECT organization_id AS "organizationId", user_id AS "userId", roles,
+       created_at AS "createdAt", last_used_at AS "lastUsedAt" FROM memberships
+ WHERE organization_id = $1 AND user_id = $2 FOR UPDATE`;
+const UPDATE_ROLES = `UPDATE memberships SET roles = $3 WHERE organization_id = $1 AND user_id = $2`;
+const MEMBER = `SELECT ${MEMBER_COLUMNS} AND membership.user_id = $2`;
 const AUDIT_COLUMNS = `"organization_id", "id", "actor_user_id", "action", "target_type", "target_id", "details", "occurred_at"`;
 
 function caller(request: Request): { sub: string; email: string } | null {
@@ -56,7 +66,7 @@ async function inTenant<T>(
   try {
     await client.query('START TRANSACTION');
     const entered = await client.query(ENTRY, [orgId, userId]);
-    if (!entered.rows[0]?.entry) {
+    if (!entered.rows[0]?.entry?.roles) {
       await client.query('ROLLBACK');
       return null;
     }
@@ -95,16 +105,16 @@ app.get('/api/v1/orgs/:orgId/members', async (request: Request, response: Respon
   const page = Number(request.query['page'] ?? 1);
   const pageSize = Number(request.query['pageSize'] ?? 20);
   const found = await inTenant(request.params['orgId']!, claims.sub, async (query) => {
-    const rows = await query(MEMBER_PAGE(pageSize, (page - 1) * pageSize), [request.params['orgId']]);
+    const rows = await query(MEMBER_PAGE, [request.params['orgId'], (page - 1) * pageSize, pageSize]);
     return rows;
   });
   if (!found) return void response.status(404).end();
-  const rows = found.result as unknown as (MemberRow & { page_total: string })[];
+  const rows = found.result as unknown as (MemberRow & { page_total: number })[];
   response.json({
     items: rows.map(({ page_total: _total, ...row }) => memberView(row)),
     page,
     pageSize,
-    total: rows.length > 0 ? Number(rows[0]!.page_total) : 0,
+    total: rows.length > 0 ? rows[0]!.page_total : 0,
   });
 });
 
@@ -118,10 +128,10 @@ app.patch('/api/v1/orgs/:orgId/members/:userId', async (request: Request, respon
     orgId,
     claims.sub,
     async (query) => {
-      const [locked] = await query(LOCK_MEMBER, [userId, orgId]);
-      await query(UPDATE_ROLES, [roles, userId, orgId]);
+      const [locked] = await query(LOCK_MEMBER, [orgId, userId]);
+      await query(UPDATE_ROLES, [orgId, userId, roles]);
       const [member] = await query(MEMBER, [orgId, userId]);
-      return { from: locked!['MembershipEntity_roles'] as string[], member: member as unknown as MemberRow };
+      return { from: locked!['roles'] as string[], member: member as unknown as MemberRow };
     },
     ({ from }) => {
       const row = {

@@ -7,7 +7,7 @@
 // 20 % writes) on the API at half its measured saturation rate for 2 minutes.
 // Exits 1 when a target is missed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -21,6 +21,7 @@ import {
   serviceUrls,
   waitFor,
 } from '@mentorship/testing';
+import { openLoop } from './load';
 
 const ROOT = join(__dirname, '../../..');
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
@@ -30,6 +31,8 @@ const SUSTAINED_SECONDS = Number(process.env['BENCH_SUSTAINED_SECONDS'] ?? 120);
 const ROUTES = process.env['BENCH_ROUTES']?.split(',').filter(Boolean);
 /** A directory: after its rounds, each route gets 5 s more on the API, then on the bare handler, under the CPU profiler. */
 const CPU_PROF = process.env['BENCH_CPU_PROF'];
+/** Seconds of the open-loop `/health` load at half its saturation (0 skips it). */
+const STALL_SECONDS = Number(process.env['BENCH_STALL_SECONDS'] ?? 20);
 const TICKS_PER_SECOND = 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in these
 
 interface Server {
@@ -126,6 +129,25 @@ async function measure(
   };
 }
 
+interface Stalls {
+  delay: { p50: number; p99: number; max: number };
+  gc: Record<string, { count: number; totalMs: number; maxMs: number; over10ms: number }>;
+  heapUsedMb: number;
+}
+
+function describeStalls(seen: Stalls): string {
+  const gc = Object.entries(seen.gc)
+    .map(
+      ([kind, g]) =>
+        `${kind} ${g.count}× (max ${g.maxMs} ms, ${g.over10ms} over 10 ms, ${g.totalMs} ms in all)`,
+    )
+    .join('; ');
+  return (
+    `API event-loop delay (10 ms timer): p50 ${seen.delay.p50} ms, p99 ${seen.delay.p99} ms, max ${seen.delay.max} ms; ` +
+    `GC: ${gc || 'none'}; heap ${seen.heapUsedMb} MB`
+  );
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -158,9 +180,14 @@ async function main(): Promise<void> {
 
     if (CPU_PROF) mkdirSync(CPU_PROF, { recursive: true });
     const profiled = CPU_PROF ? ['-r', join(ROOT, 'scripts/lib/cpu-profile-on-signal.cjs')] : [];
-    const api = await start('API', [...profiled, 'dist/apps/api/main.js'], {
+    // Event-loop delay and GC pauses of the API, summarised per load window (SIGPWR).
+    const stallsFile = join(ROOT, `tmp/bench-http-stalls-${process.pid}.json`);
+    mkdirSync(join(ROOT, 'tmp'), { recursive: true });
+    const stalls = ['-r', join(ROOT, 'scripts/lib/event-loop-stalls.cjs')];
+    const api = await start('API', [...profiled, ...stalls, 'dist/apps/api/main.js'], {
       ...env,
       BENCH_CPU_PROF: CPU_PROF ?? '',
+      BENCH_STALLS_FILE: stallsFile,
     });
     servers.push(api.child);
     const apiRss = rssMb(api.child.pid!);
@@ -278,6 +305,39 @@ async function main(): Promise<void> {
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) console.log(row);
 
+    /** The API's event-loop delay and GC pauses while `work` runs (SIGPWR resets, then reads them). */
+    const stallsDuring = async <T>(work: () => Promise<T>): Promise<{ result: T; seen: Stalls }> => {
+      const summary = async () => {
+        api.child.kill('SIGPWR');
+        await waitFor(async () => existsSync(stallsFile), 'event-loop summary', 10_000);
+        const seen = JSON.parse(readFileSync(stallsFile, 'utf8')) as Stalls;
+        rmSync(stallsFile);
+        return seen;
+      };
+      await summary(); // reset
+      const result = await work();
+      return { result, seen: await summary() };
+    };
+
+    // `/health` at half its saturation, open loop (requests due at an even rate, latency from
+    // when each was due): what stalls the event loop shows as p99 far above p50. The API's
+    // event-loop delay and GC pauses over the same window, and the load generator's own delay
+    // (it shares the two cores, and its stalls count as latency), say which it is.
+    if (STALL_SECONDS > 0) {
+      const health = loads['GET /health (c=50)']!;
+      const saturated = await measure(api, health, admin.token, SECONDS);
+      const rate = Math.max(1, Math.floor(saturated.rps / 2));
+      const { result: open, seen } = await stallsDuring(() =>
+        openLoop({ url: `${api.url}/health`, rate, seconds: STALL_SECONDS, connections: 50 }),
+      );
+      console.log(
+        `\nGET /health open loop at ${fmt(rate)} req/s (half of ${fmt(saturated.rps)}) for ${STALL_SECONDS} s: ` +
+          `p50 ${open.latency.p50} ms, p99 ${open.latency.p99} ms, max ${open.latency.max} ms, ${open.non2xx} errors\n` +
+          `  ${describeStalls(seen)}\n` +
+          `  load generator's own event-loop delay: p99 ${open.generatorDelay?.p99} ms, max ${open.generatorDelay?.max} ms`,
+      );
+    }
+
     // Sustained mixed load: each connection cycles 4 member-list reads and 1 role change.
     const mixed = async (seconds: number, overallRate?: number) => {
       const cpuBefore = cpuMs(api.child.pid!);
@@ -318,13 +378,15 @@ async function main(): Promise<void> {
     const saturation = await mixed(10);
     const rate = Math.max(1, Math.floor(saturation.rps / 2));
     console.log(`\nmixed 80/20 saturation: ${fmt(saturation.rps)} req/s (p99 ${fmt(saturation.p99)} ms)`);
-    const sustained = await mixed(SUSTAINED_SECONDS, rate);
+    const { result: sustained, seen: sustainedStalls } = await stallsDuring(() =>
+      mixed(SUSTAINED_SECONDS, rate),
+    );
     const sustainedOk = sustained.p99 < 50 && sustained.errors === 0;
     missed ||= !sustainedOk;
     console.log(
       `sustained mixed 80/20 at ${rate} req/s for ${SUSTAINED_SECONDS} s: ${fmt(sustained.rps)} req/s, ` +
         `p99 ${fmt(sustained.p99)} ms, ${sustained.errors} errors, ${fmt(sustained.cpuPerRequest, 2)} ms CPU/request ` +
-        `— target p99 < 50 ms and 0 errors: ${sustainedOk ? 'ok' : 'MISSED'}`,
+        `— target p99 < 50 ms and 0 errors: ${sustainedOk ? 'ok' : 'MISSED'}\n  ${describeStalls(sustainedStalls)}`,
     );
     process.exitCode = missed ? 1 : 0;
   } finally {

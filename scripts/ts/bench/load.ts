@@ -23,6 +23,8 @@ export interface LoadResult {
   /** Answers other than 2xx (the open loop counts connection errors here too). */
   non2xx: number;
   errors: number;
+  /** The open loop's own event-loop delay (ms), part of every latency it measures. */
+  generatorDelay?: { p99: number; max: number };
 }
 
 export type Tokens = { token: string } | { tokenFile: string } | null;
@@ -54,22 +56,26 @@ export async function openLoop(options: {
   tokens?: Tokens;
 }): Promise<LoadResult> {
   const tokens = options.tokens ?? null;
-  const found = await runChild<{ sent: number; ok: number; errors: number; latency: LoadResult['latency'] }>(
-    'scripts/lib/open-loop-load.mjs',
-    [
-      options.url,
-      String(Math.max(1, options.rate)),
-      String(options.seconds),
-      String(options.connections),
-      ...(tokens && 'token' in tokens ? [tokens.token] : []),
-      ...(tokens && 'tokenFile' in tokens ? [`@${tokens.tokenFile}`] : []),
-    ],
-  );
+  const found = await runChild<{
+    sent: number;
+    ok: number;
+    errors: number;
+    latency: LoadResult['latency'];
+    generatorDelay?: LoadResult['generatorDelay'];
+  }>('scripts/lib/open-loop-load.mjs', [
+    options.url,
+    String(Math.max(1, options.rate)),
+    String(options.seconds),
+    String(options.connections),
+    ...(tokens && 'token' in tokens ? [tokens.token] : []),
+    ...(tokens && 'tokenFile' in tokens ? [`@${tokens.tokenFile}`] : []),
+  ]);
   return {
     latency: found.latency,
     requests: { total: found.sent, average: found.ok / options.seconds },
     non2xx: found.errors,
     errors: 0,
+    generatorDelay: found.generatorDelay,
   };
 }
 

@@ -128,6 +128,16 @@ export async function screenshot(page: BrowserPage, name: string): Promise<void>
 }
 
 /**
+ * What every page a browser test visits must pass: no serious or critical axe-core finding,
+ * nothing past the window's right edge, and a screenshot (named for the page and width) to look at.
+ */
+export async function expectCleanPage(page: BrowserPage, name: string): Promise<void> {
+  expect({ name, violations: await seriousAccessibilityViolations(page) }).toEqual({ name, violations: [] });
+  expect({ name, overflow: await horizontalOverflow(page) }).toEqual({ name, overflow: 0 });
+  await screenshot(page, name);
+}
+
+/**
  * axe-core's serious and critical findings on the page as it is now (WCAG 2.1 A and AA), one
  * line each with the elements concerned, so a failing test says what to fix.
  */

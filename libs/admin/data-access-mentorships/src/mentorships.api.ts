@@ -28,6 +28,23 @@ export class MentorshipsApi {
     return this.http.get('/api/v1/orgs/{orgId}/matches', { path: { orgId }, query });
   }
 
+  /** Every match of a cohort, for its coordinators: the latest change first. */
+  ofCohort(
+    orgId: string,
+    cohortId: string,
+    query: { page: number; pageSize: number; status?: MatchStatus | null },
+  ) {
+    return this.http.get('/api/v1/orgs/{orgId}/cohorts/{cohortId}/matches', {
+      path: { orgId, cohortId },
+      query,
+    });
+  }
+
+  /** A cohort's feedback in aggregate (pulses, recommendation, outcomes), for its coordinators. */
+  cohortFeedback(orgId: string, cohortId: string) {
+    return this.http.get('/api/v1/orgs/{orgId}/cohorts/{cohortId}/feedback', { path: { orgId, cohortId } });
+  }
+
   match(orgId: string, matchId: string) {
     return this.http.get('/api/v1/orgs/{orgId}/matches/{matchId}', { path: { orgId, matchId } });
   }

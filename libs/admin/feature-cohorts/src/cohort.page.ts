@@ -75,6 +75,20 @@ import { WaitlistComponent } from './waitlist.component';
               <span class="note">Pairs every mentee at once, with a score and reasons you review first.</span>
             </p>
           }
+          <nav class="follow" aria-label="Follow the cohort">
+            <a mat-stroked-button [routerLink]="['/orgs', orgId(), 'cohorts', cohort.id, 'matches']"
+              >Matches</a
+            >
+            <a
+              mat-stroked-button
+              [routerLink]="['/orgs', orgId(), 'attention']"
+              [queryParams]="{ cohortId: cohort.id }"
+              >Needs attention</a
+            >
+            <a mat-stroked-button [routerLink]="['/orgs', orgId(), 'cohorts', cohort.id, 'feedback']"
+              >Feedback</a
+            >
+          </nav>
           @if (cohort.settingsFrozenAt) {
             <p class="note">
               Program settings frozen on {{ cohort.settingsFrozenAt | date: 'mediumDate' }}: later edits to
@@ -134,6 +148,12 @@ import { WaitlistComponent } from './waitlist.component';
     }
     .tabs {
       margin-top: 24px;
+    }
+    .follow {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin: 16px 0 0;
     }
     .rounds {
       display: flex;

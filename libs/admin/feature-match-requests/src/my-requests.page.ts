@@ -4,6 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
 import { type MatchRequestView } from '@mentorship/contracts';
+import type { RequestFilters } from './request-status-filter.component';
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
 import {
   ConfirmDialog,
@@ -11,16 +12,18 @@ import {
   ErrorNotifier,
   LoadingStateComponent,
   ListPagesComponent,
+  PagedList,
   type ConfirmDialogData,
 } from '@mentorship/admin/ui';
 import { declineReasonLabel, matchRequestStatusLabel } from '@mentorship/admin/util';
 import { RequestDetailsComponent } from './request-details.component';
-import { RequestList } from './request-list';
 import { RequestStatusFilterComponent } from './request-status-filter.component';
 import { inZone, statusTone } from './request-words';
 import { TimeZoneStore } from './time-zone.store';
 
 /** `/orgs/:orgId/requests/sent`: the requests a mentee sent, newest first, with withdraw. */
+const ANY_STATUS: RequestFilters = { status: null };
+
 @Component({
   selector: 'mm-my-requests-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -39,7 +42,10 @@ import { TimeZoneStore } from './time-zone.store';
     <div class="mm-page">
       <header class="mm-page-header">
         <h1>My requests</h1>
-        <mm-request-status-filter [status]="list.status()" (changed)="list.filter($event)" />
+        <mm-request-status-filter
+          [status]="list.filters().status"
+          (changed)="list.filter({ status: $event })"
+        />
       </header>
       <p class="intro">
         The requests you sent to mentors. An unanswered request expires at the time shown, in your time zone;
@@ -49,7 +55,7 @@ import { TimeZoneStore } from './time-zone.store';
       @if (list.page(); as p) {
         @if (p.items.length === 0) {
           <mm-empty-state>
-            @if (list.status()) {
+            @if (list.filters().status) {
               No request has this status.
             } @else {
               You have sent no request yet. Open a cohort where mentees choose under
@@ -127,7 +133,7 @@ import { TimeZoneStore } from './time-zone.store';
               </li>
             }
           </ul>
-          <mm-list-pages [page]="p" label="Pages of my requests" (turned)="list.pageNumber.set($event)" />
+          <mm-list-pages [page]="p" label="Pages of my requests" (turned)="list.turn($event)" />
         }
       }
     </div>
@@ -144,10 +150,10 @@ export class MyRequestsPage {
   protected readonly tone = statusTone;
   private readonly zones = inject(TimeZoneStore);
   protected readonly when = (iso: string | null) => (iso ? inZone(iso, this.zones.timeZone()) : '');
-  protected readonly list = new RequestList(
+  protected readonly list = new PagedList(
     (query) => this.api.sent(this.orgId(), query),
     this.notifier,
-    null,
+    ANY_STATUS,
   );
 
   constructor() {

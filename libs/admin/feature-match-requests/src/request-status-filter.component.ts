@@ -5,6 +5,11 @@ import { matchRequestStatusLabel } from '@mentorship/admin/util';
 
 const ALL = 'all';
 
+/** What a list of requests is filtered by. */
+export interface RequestFilters {
+  status: MatchRequestStatus | null;
+}
+
 /** The "Status" select above a list of requests: one status, or any. */
 @Component({
   selector: 'mm-request-status-filter',

@@ -3,17 +3,18 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
 import { ERROR_CODES, type MatchRequestView, type MentorPlacesView } from '@mentorship/contracts';
+import type { RequestFilters } from './request-status-filter.component';
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
 import {
   EmptyStateComponent,
   ErrorNotifier,
   LoadingStateComponent,
   ListPagesComponent,
+  PagedList,
 } from '@mentorship/admin/ui';
 import { declineReasonLabel, errorBodyOf, matchRequestStatusLabel } from '@mentorship/admin/util';
 import { DeclineFormComponent } from './decline-form.component';
 import { RequestDetailsComponent } from './request-details.component';
-import { RequestList } from './request-list';
 import { RequestStatusFilterComponent } from './request-status-filter.component';
 import { inZone, statusTone } from './request-words';
 import { TimeZoneStore } from './time-zone.store';
@@ -28,6 +29,9 @@ export function placesText(places: MentorPlacesView): string {
  * `/orgs/:orgId/requests/received`: the requests mentees sent me, open ones first by default,
  * my free places in each cohort I mentor, and accept or decline (with a reason) on each.
  */
+/** Open requests first: those are what a mentor comes to answer. */
+const OPEN_FIRST: RequestFilters = { status: 'open' };
+
 @Component({
   selector: 'mm-requests-to-me-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,7 +51,10 @@ export function placesText(places: MentorPlacesView): string {
     <div class="mm-page">
       <header class="mm-page-header">
         <h1>Requests to me</h1>
-        <mm-request-status-filter [status]="list.status()" (changed)="list.filter($event)" />
+        <mm-request-status-filter
+          [status]="list.filters().status"
+          (changed)="list.filter({ status: $event })"
+        />
       </header>
       @if (list.page(); as p) {
         @if (p.places.length > 0) {
@@ -71,7 +78,7 @@ export function placesText(places: MentorPlacesView): string {
       @if (list.page(); as p) {
         @if (p.items.length === 0) {
           <mm-empty-state>
-            @if (list.status() === 'open') {
+            @if (list.filters().status === 'open') {
               No request is waiting for your answer. Mentees of your cohorts find you among their suggested
               mentors; keep your skills, topics and availability current in
               <a [routerLink]="['/orgs', orgId(), 'profile']">My profile</a> so the right ones do.
@@ -142,7 +149,7 @@ export function placesText(places: MentorPlacesView): string {
               </li>
             }
           </ul>
-          <mm-list-pages [page]="p" label="Pages of requests to me" (turned)="list.pageNumber.set($event)" />
+          <mm-list-pages [page]="p" label="Pages of requests to me" (turned)="list.turn($event)" />
         }
       }
     </div>
@@ -159,10 +166,10 @@ export class RequestsToMePage {
   protected readonly placesText = placesText;
   private readonly zones = inject(TimeZoneStore);
   protected readonly when = (iso: string | null) => (iso ? inZone(iso, this.zones.timeZone()) : '');
-  protected readonly list = new RequestList(
+  protected readonly list = new PagedList(
     (query) => this.api.received(this.orgId(), query),
     this.notifier,
-    'open', // open first: those are what a mentor comes to answer
+    OPEN_FIRST,
   );
   protected readonly busy = signal(false);
   protected readonly declining = signal<string | null>(null);

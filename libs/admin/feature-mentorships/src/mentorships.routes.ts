@@ -36,3 +36,21 @@ export const needsAttentionRoutes: Routes = [
     loadComponent: () => import('./needs-attention.page').then((m) => m.NeedsAttentionPage),
   },
 ];
+
+/** `/orgs/:orgId/cohorts/:cohortId/matches`: every match of a cohort, for its coordinators. */
+export const cohortMatchesRoutes: Routes = [
+  {
+    path: '',
+    title: 'Matches of the cohort · Mentorship Map',
+    loadComponent: () => import('./cohort-matches.page').then((m) => m.CohortMatchesPage),
+  },
+];
+
+/** `/orgs/:orgId/cohorts/:cohortId/feedback`: a cohort's feedback in aggregate, for its coordinators. */
+export const cohortFeedbackRoutes: Routes = [
+  {
+    path: '',
+    title: 'Feedback of the cohort · Mentorship Map',
+    loadComponent: () => import('./cohort-feedback.page').then((m) => m.CohortFeedbackPage),
+  },
+];

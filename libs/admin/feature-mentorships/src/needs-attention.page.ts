@@ -1,12 +1,10 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
-  DEFAULT_PAGE_SIZE,
   NEEDS_ATTENTION_KINDS,
   TRIAL_ENDING_WITHIN_DAYS,
   type NeedsAttentionKind,
-  type NeedsAttentionPage as AttentionPage,
 } from '@mentorship/contracts';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
 import {
@@ -14,6 +12,7 @@ import {
   ErrorNotifier,
   LoadingStateComponent,
   ListPagesComponent,
+  PagedList,
 } from '@mentorship/admin/ui';
 import { dayLabel, instantLabel } from './mentorship-words';
 
@@ -24,6 +23,11 @@ const KIND: Record<NeedsAttentionKind, string> = {
   no_check_in: 'No check-in',
   milestone_missed: 'Milestone missed',
 };
+interface AttentionFilters {
+  kind: NeedsAttentionKind | null;
+  trialEndingWithinDays: number;
+}
+const EVERY_KIND: AttentionFilters = { kind: null, trialEndingWithinDays: TRIAL_ENDING_WITHIN_DAYS.default };
 /** How far ahead a coordinator may look for trials ending. */
 const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
 
@@ -43,7 +47,7 @@ const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
         <div class="row filters">
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>Kind</mat-label>
-            <mat-select [value]="kind() ?? all" (selectionChange)="filter($event.value)">
+            <mat-select [value]="list.filters().kind ?? all" (selectionChange)="filter($event.value)">
               <mat-option [value]="all">Every kind</mat-option>
               @for (k of kinds; track k) {
                 <mat-option [value]="k">{{ kindText(k) }}</mat-option>
@@ -52,7 +56,10 @@ const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
           </mat-form-field>
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>Trials ending within</mat-label>
-            <mat-select [value]="within()" (selectionChange)="horizon($event.value)">
+            <mat-select
+              [value]="list.filters().trialEndingWithinDays"
+              (selectionChange)="horizon($event.value)"
+            >
               @for (days of horizons; track days) {
                 <mat-option [value]="days">{{ days }} days</mat-option>
               }
@@ -60,8 +67,8 @@ const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
           </mat-form-field>
         </div>
       </header>
-      <mm-loading-state [loading]="loading()" label="Loading what needs attention" />
-      @if (page(); as p) {
+      <mm-loading-state [loading]="list.loading()" label="Loading what needs attention" />
+      @if (list.page(); as p) {
         @if (p.items.length === 0) {
           <mm-empty-state>Nothing needs attention: every pair is on track.</mm-empty-state>
         } @else {
@@ -96,7 +103,7 @@ const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
               </li>
             }
           </ul>
-          <mm-list-pages [page]="p" label="Pages of what needs attention" (turned)="turn($event)" />
+          <mm-list-pages [page]="p" label="Pages of what needs attention" (turned)="list.turn($event)" />
         }
       }
     </div>
@@ -105,6 +112,8 @@ const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
 })
 export class NeedsAttentionPage {
   readonly orgId = input.required<string>();
+  /** `?cohortId=`: one cohort's pairs only (the cohort page links here). */
+  readonly cohortId = input<string | undefined>();
   private readonly api = inject(MentorshipsApi);
   private readonly notifier = inject(ErrorNotifier);
   protected readonly all = ALL;
@@ -113,46 +122,17 @@ export class NeedsAttentionPage {
   protected readonly kindText = (kind: NeedsAttentionKind) => KIND[kind];
   protected readonly when = instantLabel;
   protected readonly day = dayLabel;
-  protected readonly kind = signal<NeedsAttentionKind | null>(null);
-  protected readonly within = signal<number>(TRIAL_ENDING_WITHIN_DAYS.default);
-  protected readonly pageNumber = signal(1);
-  protected readonly page = signal<AttentionPage | null>(null);
-  protected readonly loading = signal(false);
-
-  constructor() {
-    effect((onCleanup) => {
-      this.loading.set(true);
-      const query = {
-        page: this.pageNumber(),
-        pageSize: DEFAULT_PAGE_SIZE,
-        kind: this.kind(),
-        trialEndingWithinDays: this.within(),
-      };
-      const subscription = this.api.needsAttention(this.orgId(), query).subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.notifier.show(error);
-        },
-      });
-      onCleanup(() => subscription.unsubscribe());
-    });
-  }
+  protected readonly list = new PagedList(
+    (query) => this.api.needsAttention(this.orgId(), { ...query, cohortId: this.cohortId() ?? null }),
+    this.notifier,
+    EVERY_KIND,
+  );
 
   protected filter(value: NeedsAttentionKind | typeof ALL): void {
-    this.kind.set(value === ALL ? null : value);
-    this.pageNumber.set(1);
+    this.list.filter({ kind: value === ALL ? null : value });
   }
 
   protected horizon(days: number): void {
-    this.within.set(days);
-    this.pageNumber.set(1);
-  }
-
-  protected turn(page: number): void {
-    this.pageNumber.set(page);
+    this.list.filter({ trialEndingWithinDays: days });
   }
 }

@@ -73,6 +73,18 @@ export const organizationsRoutes: Routes = [
           import('@mentorship/admin/feature-mentorships').then((m) => m.needsAttentionRoutes),
       },
       {
+        path: 'cohorts/:cohortId/matches',
+        canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],
+        loadChildren: () =>
+          import('@mentorship/admin/feature-mentorships').then((m) => m.cohortMatchesRoutes),
+      },
+      {
+        path: 'cohorts/:cohortId/feedback',
+        canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],
+        loadChildren: () =>
+          import('@mentorship/admin/feature-mentorships').then((m) => m.cohortFeedbackRoutes),
+      },
+      {
         path: 'cohorts/:cohortId',
         title: 'Cohort · Mentorship Map',
         canActivate: [organizationRoleGuard(...PROGRAM_MANAGER_ROLES)],

@@ -21,6 +21,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
 import {
   ERROR_CODES,
+  MAP_STAGES,
   MATCHING_MODES,
   PROGRAM_KINDS,
   type CohortView,
@@ -33,12 +34,19 @@ import { NotificationsApi } from '@mentorship/admin/data-access-notifications';
 import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
 import { startWith } from 'rxjs';
 import { NewCohortDialog, type NewCohortData } from './new-cohort.dialog';
-import { CHECK_IN_CADENCES, buildProgramForm, programFormValue, programRequest } from './program-form';
+import {
+  CHECK_IN_CADENCES,
+  buildProgramForm,
+  programFormValue,
+  programRequest,
+  templateMilestoneForm,
+} from './program-form';
 import {
   CADENCE_WORDS,
   COMPONENT_IDS,
   COMPONENT_WORDS,
   KIND_WORDS,
+  MAP_STAGE_WORDS,
   MODE_WORDS,
   MUST_HAVE_IDS,
   MUST_HAVE_WORDS,
@@ -100,6 +108,9 @@ export class ProgramEditorPage {
   protected readonly cadenceWords = CADENCE_WORDS;
   protected readonly componentWords = COMPONENT_WORDS;
   protected readonly mustHaveWords = MUST_HAVE_WORDS;
+  protected readonly stages = MAP_STAGES;
+  protected readonly stageWords = MAP_STAGE_WORDS;
+  protected readonly maxTemplateMilestones = 20;
 
   private readonly value = toSignal(this.form.valueChanges.pipe(startWith(null)), { requireSync: true });
   protected readonly kind = computed(() => (this.value(), this.form.controls.settings.controls.kind.value));
@@ -190,8 +201,33 @@ export class ProgramEditorPage {
 
   protected readonly statusLabel = cohortStatusLabel;
 
+  protected get templateMilestones() {
+    return this.form.controls.settings.controls.mapTemplate;
+  }
+
+  protected addTemplateMilestone(): void {
+    this.templateMilestones.push(templateMilestoneForm());
+    this.templateMilestones.markAsDirty();
+  }
+
+  protected removeTemplateMilestone(index: number): void {
+    this.templateMilestones.removeAt(index);
+    this.templateMilestones.markAsDirty();
+  }
+
+  protected moveTemplateMilestone(index: number, by: -1 | 1): void {
+    const milestone = this.templateMilestones.at(index);
+    this.templateMilestones.removeAt(index);
+    this.templateMilestones.insert(index + by, milestone);
+    this.templateMilestones.markAsDirty();
+  }
+
   private show(program: ProgramView): void {
     this.program.set(program);
+    // A form array takes a stored value only into controls that exist: one per milestone first.
+    this.templateMilestones.clear();
+    for (const milestone of program.settings.mapTemplate?.milestones ?? [])
+      this.templateMilestones.push(templateMilestoneForm(milestone));
     this.form.reset(programFormValue(program));
   }
 

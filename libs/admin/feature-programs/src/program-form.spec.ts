@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { NonNullableFormBuilder } from '@angular/forms';
-import { buildProgramForm, programRequest } from './program-form';
+import { buildProgramForm, programFormValue, programRequest, templateMilestoneForm } from './program-form';
 import { hardLimitSentences, weightShares } from '@mentorship/admin/util';
 
 describe('program form', () => {
@@ -31,6 +31,67 @@ describe('program form', () => {
       peerMaxSeniorityGap: 2,
       maxTimeZoneGapHours: 3,
     });
+  });
+
+  it('sends no templates when they are left empty, and only the filled parts of an agreement template', () => {
+    const program = form();
+    expect(programRequest(program.getRawValue()).settings).toMatchObject({
+      agreementTemplate: null,
+      mapTemplate: null,
+    });
+    program.patchValue({
+      settings: {
+        agreementTemplate: {
+          goals: ' Lead a project \n\n Speak at a meetup ',
+          confidentiality: '  ',
+          contact: ' Chat ',
+        },
+      },
+    });
+    program.controls.settings.controls.mapTemplate.push(
+      templateMilestoneForm({ title: ' First talk ', community: ' Meetup ', stage: 'practice' }),
+    );
+    expect(programRequest(program.getRawValue()).settings).toMatchObject({
+      agreementTemplate: { goals: ['Lead a project', 'Speak at a meetup'], contact: 'Chat' },
+      mapTemplate: {
+        milestones: [{ title: 'First talk', performance: '', community: 'Meetup', stage: 'practice' }],
+      },
+    });
+    expect(programRequest(program.getRawValue()).settings.agreementTemplate).not.toHaveProperty(
+      'confidentiality',
+    );
+  });
+
+  it('reads stored templates back into the form, lines joined', () => {
+    const program = form();
+    const stored = programRequest(program.getRawValue());
+    const view = {
+      id: 'p1',
+      name: 'P',
+      description: '',
+      settings: {
+        ...stored.settings,
+        agreementTemplate: {
+          goals: ['A', 'B'],
+          meetingCadence: 'Weekly',
+          confidentiality: '',
+          contact: '',
+          successMeasures: ['C'],
+          mentorContributes: '',
+          menteeContributes: 'Feedback',
+        },
+        mapTemplate: { milestones: [{ title: 'T', performance: 'P', community: 'C', stage: 'mastery' }] },
+      },
+    } as unknown as Parameters<typeof programFormValue>[0];
+    const value = programFormValue(view);
+    expect(value.settings.agreementTemplate).toMatchObject({
+      goals: 'A\nB',
+      successMeasures: 'C',
+      menteeContributes: 'Feedback',
+    });
+    expect(value.settings.mapTemplate).toEqual([
+      { title: 'T', performance: 'P', community: 'C', stage: 'mastery' },
+    ]);
   });
 
   it('says each weight as its share of the score', () => {

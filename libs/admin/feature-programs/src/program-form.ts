@@ -1,11 +1,13 @@
-import { FormControl, NonNullableFormBuilder, Validators } from '@angular/forms';
+import { FormArray, FormControl, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
 import {
   CHECK_IN_CADENCES,
   FIELD_LIMITS,
+  MAP_STAGES,
   MAX_MENTOR_CAPACITY,
   PROGRAM_LIMITS,
   type CheckInCadence,
   type CreateProgramRequest,
+  type MapStage,
   type MatchingMode,
   type ProgramKind,
   type ProgramView,
@@ -29,6 +31,48 @@ const DEFAULT_SETTINGS = {
 };
 
 type WeightControls = Record<ComponentId, FormControl<number>>;
+
+const line = FIELD_LIMITS.lifecycleLine;
+const text = FIELD_LIMITS.lifecycleText;
+/** The API's caps: goals and success measures of a template, milestones of a map template. */
+const TEMPLATE_LINES_MAX = 10;
+const TEMPLATE_MILESTONES_MAX = 20;
+
+export type TemplateMilestoneForm = FormGroup<{
+  title: FormControl<string>;
+  performance: FormControl<string>;
+  community: FormControl<string>;
+  stage: FormControl<MapStage>;
+}>;
+
+/** One milestone a program suggests for every new map (the mentee adapts it). */
+export function templateMilestoneForm(
+  milestone: { title: string; performance?: string; community?: string; stage?: MapStage } = { title: '' },
+): TemplateMilestoneForm {
+  return new FormGroup({
+    title: new FormControl(milestone.title, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(line.max)],
+    }),
+    performance: new FormControl(milestone.performance ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(text.max)],
+    }),
+    community: new FormControl(milestone.community ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(text.max)],
+    }),
+    stage: new FormControl<MapStage>(milestone.stage ?? MAP_STAGES[0], { nonNullable: true }),
+  });
+}
+
+/** "One a line" textareas: the lines with something on them, trimmed. */
+export function linesOf(value: string): string[] {
+  return value
+    .split('\n')
+    .map((row) => row.trim())
+    .filter(Boolean);
+}
 
 /**
  * The program editor's form. Its controls are named as the API's fields
@@ -80,6 +124,18 @@ export function buildProgramForm(fb: NonNullableFormBuilder) {
           Validators.max(PROGRAM_LIMITS.quietDays.max),
         ],
       ],
+      /** The agreement every match of the program starts from (empty: no template). */
+      agreementTemplate: fb.group({
+        goals: ['', Validators.maxLength(TEMPLATE_LINES_MAX * (line.max + 1))],
+        meetingCadence: ['', Validators.maxLength(line.max)],
+        confidentiality: ['', Validators.maxLength(text.max)],
+        contact: ['', Validators.maxLength(text.max)],
+        successMeasures: ['', Validators.maxLength(TEMPLATE_LINES_MAX * (line.max + 1))],
+        mentorContributes: ['', Validators.maxLength(text.max)],
+        menteeContributes: ['', Validators.maxLength(text.max)],
+      }),
+      /** The milestones every new map of the program is offered (none: no template). */
+      mapTemplate: new FormArray<TemplateMilestoneForm>([], Validators.maxLength(TEMPLATE_MILESTONES_MAX)),
       /** The reminder kinds this program does not send (ids as the notification preferences name them). */
       disabledNotificationKinds: fb.control<string[]>([]),
       criteria: fb.group({
@@ -127,6 +183,16 @@ export function programFormValue(program: ProgramView): ProgramFormValue {
       groupSize: settings.groupSize ?? DEFAULT_SETTINGS.groupSize,
       quietDays: settings.quietDays,
       disabledNotificationKinds: [...settings.disabledNotificationKinds],
+      agreementTemplate: {
+        goals: (settings.agreementTemplate?.goals ?? []).join('\n'),
+        meetingCadence: settings.agreementTemplate?.meetingCadence ?? '',
+        confidentiality: settings.agreementTemplate?.confidentiality ?? '',
+        contact: settings.agreementTemplate?.contact ?? '',
+        successMeasures: (settings.agreementTemplate?.successMeasures ?? []).join('\n'),
+        mentorContributes: settings.agreementTemplate?.mentorContributes ?? '',
+        menteeContributes: settings.agreementTemplate?.menteeContributes ?? '',
+      },
+      mapTemplate: (settings.mapTemplate?.milestones ?? []).map((m) => ({ ...m })),
       criteria: {
         weights,
         mustHaves: settings.criteria.mustHaves as MustHave[],
@@ -164,6 +230,18 @@ export function programRequest(
       groupSize: settings.kind === 'group' ? emptyToNull(settings.groupSize) : null,
       quietDays: Number(settings.quietDays),
       disabledNotificationKinds: [...settings.disabledNotificationKinds],
+      agreementTemplate: agreementTemplateRequest(settings.agreementTemplate),
+      mapTemplate:
+        settings.mapTemplate.length === 0
+          ? null
+          : {
+              milestones: settings.mapTemplate.map((m) => ({
+                title: m.title.trim(),
+                performance: m.performance.trim(),
+                community: m.community.trim(),
+                stage: m.stage,
+              })),
+            },
       criteria: {
         // An emptied weight counts as 0: the part is left out of the score.
         weights: Object.fromEntries(COMPONENT_IDS.map((id) => [id, Number(criteria.weights[id] ?? 0) || 0])),
@@ -177,6 +255,21 @@ export function programRequest(
       },
     },
   };
+}
+
+/** The agreement template as the API takes it: only what was filled in, and none when nothing was. */
+function agreementTemplateRequest(template: ProgramFormValue['settings']['agreementTemplate']) {
+  const terms = {
+    goals: linesOf(template.goals),
+    meetingCadence: template.meetingCadence.trim(),
+    confidentiality: template.confidentiality.trim(),
+    contact: template.contact.trim(),
+    successMeasures: linesOf(template.successMeasures),
+    mentorContributes: template.mentorContributes.trim(),
+    menteeContributes: template.menteeContributes.trim(),
+  };
+  const filled = Object.entries(terms).filter(([, value]) => value.length > 0);
+  return filled.length === 0 ? null : Object.fromEntries(filled);
 }
 
 export { CHECK_IN_CADENCES };

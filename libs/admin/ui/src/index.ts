@@ -15,3 +15,4 @@ export * from './layout/narrow-screen';
 export * from './charts/bar-chart.component';
 export * from './charts/line-chart.component';
 export * from './charts/chart-csv';
+export * from './lists/paged-list';

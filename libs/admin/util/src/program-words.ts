@@ -1,4 +1,4 @@
-import type { CheckInCadence, MatchingMode, ProgramKind } from '@mentorship/contracts';
+import type { CheckInCadence, MapStage, MatchingMode, ProgramKind } from '@mentorship/contracts';
 import { COMPONENT_IDS, MUST_HAVE_IDS, type ComponentId, type MustHave } from '@mentorship/matching-engine';
 
 /** Program settings in the words coordinators use; the engine's names stay in the code. */
@@ -68,3 +68,11 @@ export function hardLimitSentences(criteria: {
   if (sentences.length === 0) sentences.push('No hard limits: anyone can be matched with anyone.');
   return sentences;
 }
+
+/** A milestone's stage, as a mentee and a coordinator read it. */
+export const MAP_STAGE_WORDS: Record<MapStage, string> = {
+  discovery: 'Discovery',
+  practice: 'Practice',
+  feedback: 'Feedback',
+  mastery: 'Mastery',
+};

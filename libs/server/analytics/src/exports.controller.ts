@@ -1,12 +1,11 @@
-import { Controller, Get, Logger, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
-import { ProgramsException } from '@mentorship/programs';
+import { cohortIdParam } from '@mentorship/programs';
 import { CohortExportQueryDto } from './dto/cohort-export.dto';
 import { type ExportFile, ExportsService } from './exports.service';
 
-const cohortId = new ParseUUIDPipe({ exceptionFactory: () => ProgramsException.cohortNotFound() });
 
 const DOWNLOAD =
   'A download (Content-Disposition: attachment), streamed from a cursor: any size, flat memory.';
@@ -30,7 +29,7 @@ export class ExportsController {
   @ApiOkResponse({ description: 'The file.', schema: { type: 'string' } })
   @ApiErrorCodes({ 400: ['validation_failed'], 403: ['forbidden_role'], 404: ['cohort_not_found'] })
   async matches(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Query() query: CohortExportQueryDto,
     @Res() response: Response,
   ): Promise<void> {
@@ -49,7 +48,7 @@ export class ExportsController {
   @ApiOkResponse({ description: 'The file.', schema: { type: 'string' } })
   @ApiErrorCodes({ 400: ['validation_failed'], 403: ['forbidden_role'], 404: ['cohort_not_found'] })
   async checkIns(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Query() query: CohortExportQueryDto,
     @Res() response: Response,
   ): Promise<void> {
@@ -68,7 +67,7 @@ export class ExportsController {
   @ApiOkResponse({ description: 'The file.', schema: { type: 'string' } })
   @ApiErrorCodes({ 400: ['validation_failed'], 403: ['forbidden_role'], 404: ['cohort_not_found'] })
   async feedback(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Query() query: CohortExportQueryDto,
     @Res() response: Response,
   ): Promise<void> {

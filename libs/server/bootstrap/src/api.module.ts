@@ -14,8 +14,8 @@ export class ApiModule {
       imports: applicationImports(config, [HealthModule], contexts),
       providers: [
         // Who you are (guard, no database). What you may do in the route's organization is
-        // checked by the interceptor each tenant route's policy decorator puts on it
-        // (`TenantRouteInterceptor`), inside the request's one tenant transaction.
+        // checked by the guard each tenant route's policy decorator puts on it
+        // (`TenantRouteGuard`), in the request's one tenant transaction.
         { provide: APP_GUARD, useExisting: AuthenticationGuard },
       ],
     };

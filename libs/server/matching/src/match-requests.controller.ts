@@ -21,7 +21,7 @@ import {
 } from './dto/match-request.dto';
 import { MatchRequestsService } from './match-requests.service';
 import { MatchingException } from './matching.exception';
-import { cohortId } from './suggestions.controller';
+import { cohortIdParam } from '@mentorship/programs';
 
 const requestId = new ParseUUIDPipe({ exceptionFactory: () => MatchingException.requestNotFound() });
 
@@ -64,7 +64,7 @@ export class MatchRequestsController {
     ],
   })
   send(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Body() body: SendMatchRequestDto,
   ): Promise<MatchRequestViewDto> {
     return this.requests.send(id, body);

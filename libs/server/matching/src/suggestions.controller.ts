@@ -1,11 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
-import { ProgramsException } from '@mentorship/programs';
+import { cohortIdParam } from '@mentorship/programs';
 import { SuggestionListDto, SuggestionQueryDto } from './dto/suggestion.dto';
 import { SuggestionsService } from './suggestions.service';
 
-export const cohortId = new ParseUUIDPipe({ exceptionFactory: () => ProgramsException.cohortNotFound() });
 
 /** A mentee's suggested mentors in a cohort whose program lets mentees choose. */
 @ApiTags('suggestions')
@@ -31,7 +30,7 @@ export class SuggestionsController {
     409: ['mentee_choice_off', 'cohort_not_matching'],
   })
   list(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Query() query: SuggestionQueryDto,
   ): Promise<SuggestionListDto> {
     return this.suggestions.forMe(id, query.limit);

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
-import { ProgramsException } from '@mentorship/programs';
+import { cohortIdParam } from '@mentorship/programs';
 import {
   CohortFeedbackDto,
   OutcomeInputDto,
@@ -13,8 +13,6 @@ import {
 } from './dto/feedback.dto';
 import { FeedbackService } from './feedback.service';
 import { matchId } from './match-access.service';
-
-const cohortId = new ParseUUIDPipe({ exceptionFactory: () => ProgramsException.cohortNotFound() });
 
 @ApiTags('feedback')
 @ApiBearerAuth()
@@ -92,7 +90,7 @@ export class FeedbackController {
     409: ['cohort_not_closed', 'survey_already_answered'],
   })
   answerSurvey(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Body() body: SurveyInputDto,
   ): Promise<SurveyAnsweredDto> {
     return this.feedback.answerSurvey(id, body);
@@ -107,7 +105,7 @@ export class FeedbackController {
   })
   @ApiOkResponse({ type: CohortFeedbackDto })
   @ApiErrorCodes({ 403: ['forbidden_role'], 404: ['cohort_not_found'] })
-  cohortFeedback(@Param('cohortId', cohortId) id: string): Promise<CohortFeedbackDto> {
+  cohortFeedback(@Param('cohortId', cohortIdParam) id: string): Promise<CohortFeedbackDto> {
     return this.feedback.cohortFeedback(id);
   }
 }

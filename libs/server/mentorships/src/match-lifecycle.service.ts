@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { MatchAction, MatchActor, MatchEndReason, MatchStatus } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
+import { ProgramsException } from '@mentorship/programs';
 import { Clock, pageOf, TenantContext, type Caller } from '@mentorship/platform';
 import type { MatchDetailDto, MatchPageDto, MatchQueryDto, MatchViewDto } from './dto/match.dto';
 import type { MatchEventEntity } from './entities/match-event.entity';
@@ -46,6 +47,19 @@ export class MatchLifecycleService {
   async listMine(query: MatchQueryDto): Promise<MatchPageDto> {
     const caller = TenantContext.caller();
     const found = await this.matches.ofPerson(caller.userId, {
+      status: query.status,
+      offset: query.offset,
+      limit: query.pageSize,
+    });
+    const labels = await this.matches.labelsOf(found.rows);
+    return pageOf(query, found, (match) => toView(match, sidesOf(match, caller), labels));
+  }
+
+  /** Every match of a cohort, for its coordinators (the route admits no one else). */
+  async listOfCohort(cohortId: string, query: MatchQueryDto): Promise<MatchPageDto> {
+    if ((await this.matches.cohortEndOf(cohortId)) === null) throw ProgramsException.cohortNotFound();
+    const caller = TenantContext.caller();
+    const found = await this.matches.pageOfCohort(cohortId, {
       status: query.status,
       offset: query.offset,
       limit: query.pageSize,

@@ -4,6 +4,7 @@ import { AuditModule } from '@mentorship/audit';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
 import { CheckInsController } from './check-ins.controller';
+import { CohortMatchesController } from './cohort-matches.controller';
 import { CheckInsService } from './check-ins.service';
 import { PulseAnswerEntity } from './entities/pulse-answer.entity';
 import { FeedbackController } from './feedback.controller';
@@ -73,6 +74,7 @@ import { NeedsAttentionRepository } from './repositories/needs-attention.reposit
   ],
   controllers: [
     MatchesController,
+    CohortMatchesController,
     AgreementsController,
     MentorshipMapsController,
     CheckInsController,

@@ -20,7 +20,7 @@ export class NeedsAttentionController {
     summary:
       'Pairs that need a coordinator: trials ending, declined trials waiting, quiet pairs, missed milestones',
     description:
-      'Oldest first. `trial_ending`: a trial ending within `trialEndingWithinDays` (or ended, undecided); `rematch_waiting`: a declined trial whose mentee has no new match in the cohort; `no_check_in`: a pair in trial or active with no check-in for twice the program’s check-in cadence; `milestone_missed`: a milestone of the map past its due date and not done.',
+      'Oldest first. `trial_ending`: a trial ending within `trialEndingWithinDays` (or ended, undecided); `rematch_waiting`: a declined trial whose mentee has no new match in the cohort; `no_check_in`: a pair in trial or active with no check-in for the program’s `quietDays` (the days after which the pair is nudged); `milestone_missed`: a milestone of the map past its due date and not done.',
   })
   @ApiOkResponse({ type: NeedsAttentionPageDto })
   @ApiErrorCodes({

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PROGRAM_LIMITS } from '@mentorship/contracts';
 import { Clock, pageOf } from '@mentorship/platform';
 import { ProgramsException } from '@mentorship/programs';
 import type {
@@ -13,7 +14,7 @@ const DAY_MS = 24 * 3600 * 1000;
 /**
  * The coordinator's "needs attention" list (issue 9, point 9): trials ending within the asked
  * days (or ended and undecided), declined trials whose mentee waits for a new match, running
- * pairs with no check-in for twice the program's cadence (programs have no quiet-days setting),
+ * pairs with no check-in for the program's quietDays (the rule the pair's nudge follows too),
  * and milestones past due and not done. Oldest first, so what waited longest leads. Time is the
  * `Clock`'s, so tests move it instead of waiting. The route admits coordinators and admins only.
  */
@@ -73,7 +74,7 @@ function reasonOf(row: NeedsAttentionRow, now: Date): string {
     case 'no_check_in':
       return (
         `No check-in for ${Math.floor((now.getTime() - row.since.getTime()) / DAY_MS)} days ` +
-        `(the program meets ${row.cadence ?? 'biweekly'}: ${row.quietDays ?? 28} days is the limit).`
+        `(the program's limit is ${row.quietDays ?? PROGRAM_LIMITS.quietDays.default} days without one).`
       );
     case 'milestone_missed':
       return `The milestone "${row.milestoneTitle ?? ''}" was due on ${row.milestoneDueOn ?? ''} and is not done.`;

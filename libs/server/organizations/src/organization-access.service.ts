@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import type { OrganizationRole } from '@mentorship/contracts';
 import {
   AuthenticatedUser,
   RequestTenant,
   TenancyService,
-  TenantContext,
   type AccessPolicy,
+  type EnteredTenantRoute,
 } from '@mentorship/platform';
 import { OrganizationsException } from './organizations.exception';
 import { MembershipRepository, OrganizationEntry } from './repositories/membership.repository';
+
+/** An organization entered for a person: their place in it, and its open transaction. */
+export interface EnteredOrganization extends EnteredTenantRoute {
+  readonly tenant: RequestTenant;
+}
 
 export type OrganizationPolicy = Extract<AccessPolicy, { kind: 'org-member' | 'org-invitee' }>;
 
@@ -28,29 +34,60 @@ export class OrganizationAccessService {
     private readonly memberships: MembershipRepository,
   ) {}
 
-  enter<T>(
+  async enter<T>(
     organizationId: string,
     user: AuthenticatedUser,
     policy: OrganizationPolicy,
     work: () => Promise<T>,
-    onEntered?: (tenant: RequestTenant) => void,
     options: { duringScheduledDeletion?: boolean } = {},
   ): Promise<T> {
+    return (await this.open(organizationId, user, policy, options)).run(work);
+  }
+
+  /**
+   * `enter` in two steps, for a route's guard: the organization is entered (or refused, and
+   * rolled back) now; `run` does the work in it and commits, `abandon` rolls back, once.
+   */
+  async open(
+    organizationId: string,
+    user: AuthenticatedUser,
+    policy: OrganizationPolicy,
+    options: { duringScheduledDeletion?: boolean } = {},
+  ): Promise<EnteredOrganization> {
     // The membership is read in the statement that sets the tenant: one round trip for both.
     const entry = MembershipRepository.accessEntry(user.id);
-    return this.tenancy.enterTenant<OrganizationEntry, T>(organizationId, entry, async (found) => {
-      const roles = policy.kind === 'org-invitee' ? [] : found?.roles;
-      if (!roles) throw OrganizationsException.organizationNotFound();
-      const roleMissing =
-        policy.kind === 'org-member' &&
-        policy.roles.length > 0 &&
-        !policy.roles.some((role) => roles.includes(role));
-      // Scheduled for deletion: only those the route admits see it still, everyone else 404.
-      if (found?.scheduledForDeletion && (!options.duringScheduledDeletion || roleMissing))
-        throw OrganizationsException.organizationNotFound();
-      if (roleMissing) throw OrganizationsException.forbiddenRole(policy.roles);
-      onEntered?.({ organizationId, roles });
-      return TenantContext.withCaller({ userId: user.id, email: user.email, roles }, work);
-    });
+    const opened = await this.tenancy.openTenant<OrganizationEntry>(organizationId, entry);
+    let roles: OrganizationRole[];
+    try {
+      roles = this.admitted(opened.entered, policy, options);
+    } catch (refusal) {
+      await opened.abandon();
+      throw refusal;
+    }
+    const caller = { userId: user.id, email: user.email, roles };
+    return {
+      tenant: { organizationId, roles },
+      run: (work) => opened.complete(work, caller),
+      abandon: () => opened.abandon(),
+    };
+  }
+
+  /** The caller's roles once admitted; 404 (not found, not a member, scheduled for deletion) or 403 otherwise. */
+  private admitted(
+    found: OrganizationEntry | null,
+    policy: OrganizationPolicy,
+    options: { duringScheduledDeletion?: boolean },
+  ): OrganizationRole[] {
+    const roles = policy.kind === 'org-invitee' ? [] : found?.roles;
+    if (!roles) throw OrganizationsException.organizationNotFound();
+    const roleMissing =
+      policy.kind === 'org-member' &&
+      policy.roles.length > 0 &&
+      !policy.roles.some((role) => roles.includes(role));
+    // Scheduled for deletion: only those the route admits see it still, everyone else 404.
+    if (found?.scheduledForDeletion && (!options.duringScheduledDeletion || roleMissing))
+      throw OrganizationsException.organizationNotFound();
+    if (roleMissing) throw OrganizationsException.forbiddenRole(policy.roles);
+    return roles;
   }
 }

@@ -15,7 +15,7 @@ import {
   RenameOrganizationDto,
   ScheduleOrganizationDeletionDto,
 } from './dto/organization.dto';
-import { OpenDuringScheduledDeletion } from './organization-access.interceptor';
+import { OpenDuringScheduledDeletion } from './organization-route-access';
 import { MembersService } from './members.service';
 import { OrganizationsService } from './organizations.service';
 

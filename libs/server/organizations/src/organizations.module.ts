@@ -16,7 +16,7 @@ import { PurgeCandidateRepository } from './repositories/purge-candidate.reposit
 import { MembersController } from './members.controller';
 import { MemberDepartures } from './member-departures.service';
 import { MembersService } from './members.service';
-import { OrganizationAccessInterceptor } from './organization-access.interceptor';
+import { OrganizationRouteAccess } from './organization-route-access';
 import { OrganizationAccessService } from './organization-access.service';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
@@ -46,9 +46,9 @@ import { OrganizationRepository } from './repositories/organization.repository';
     OrganizationPurgeService,
     OrganizationPurgeJob,
     PurgeCandidateRepository,
-    OrganizationAccessInterceptor,
-    // What `TenantRouteInterceptor` (on every tenant route, in any context) hands requests to.
-    { provide: ORGANIZATION_ACCESS, useExisting: OrganizationAccessInterceptor },
+    OrganizationRouteAccess,
+    // What `TenantRouteGuard` (on every tenant route, in any context) enters organizations with.
+    { provide: ORGANIZATION_ACCESS, useExisting: OrganizationRouteAccess },
     OrganizationAccessService,
     OrganizationRepository,
     MembershipRepository,
@@ -56,7 +56,7 @@ import { OrganizationRepository } from './repositories/organization.repository';
   ],
   // Members and invitations serve other contexts too (programs enrolls members and invites by address).
   exports: [
-    OrganizationAccessInterceptor,
+    OrganizationRouteAccess,
     OrganizationAccessService,
     InvitationTokens,
     OrganizationsService,

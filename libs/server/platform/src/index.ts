@@ -9,7 +9,7 @@ export * from './tenancy/tenant-context';
 export * from './tenancy/tenancy.service';
 export * from './tenancy/tenant-request';
 export * from './access/access-policy';
-export * from './access/tenant-route.interceptor';
+export * from './access/tenant-route';
 export * from './access/authenticated-user';
 export * from './access/client-address';
 export * from './http/page-query.dto';

@@ -5,7 +5,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -20,9 +19,8 @@ import {
   CohortViewDto,
   UpdateCohortDto,
 } from './dto/cohort.dto';
-import { ProgramsException } from './programs.exception';
+import { cohortIdParam } from './programs.exception';
 
-export const cohortId = new ParseUUIDPipe({ exceptionFactory: () => ProgramsException.cohortNotFound() });
 
 @ApiTags('cohorts')
 @ApiBearerAuth()
@@ -47,7 +45,7 @@ export class CohortsController {
   @Get(':cohortId')
   @ApiOperation({ summary: 'One cohort, if the caller may see it' })
   @ApiOkResponse({ type: CohortViewDto })
-  get(@Param('cohortId', cohortId) id: string): Promise<CohortViewDto> {
+  get(@Param('cohortId', cohortIdParam) id: string): Promise<CohortViewDto> {
     return this.cohorts.get(id);
   }
 
@@ -60,7 +58,7 @@ export class CohortsController {
     403: ['forbidden_role'],
     409: ['cohort_name_taken', 'cohort_closed'],
   })
-  update(@Param('cohortId', cohortId) id: string, @Body() body: UpdateCohortDto): Promise<CohortViewDto> {
+  update(@Param('cohortId', cohortIdParam) id: string, @Body() body: UpdateCohortDto): Promise<CohortViewDto> {
     return this.cohorts.update(id, body);
   }
 
@@ -79,7 +77,7 @@ export class CohortsController {
     409: ['cohort_transition_not_allowed'],
   })
   transition(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Body() body: CohortTransitionDto,
   ): Promise<CohortViewDto> {
     return this.cohorts.transition(id, body.status);

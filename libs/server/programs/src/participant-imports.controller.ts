@@ -21,7 +21,7 @@ import {
 import { CsvBody, PageQueryDto } from '@mentorship/platform';
 import { CohortManagers, CohortRoutes, COHORT_NOT_FOUND } from './cohort-routes.decorators';
 import type { Response } from 'express';
-import { cohortId } from './cohorts.controller';
+import { cohortIdParam } from './programs.exception';
 import {
   ImportRowPageDto,
   ImportRowQueryDto,
@@ -55,7 +55,7 @@ export class ParticipantImportsController {
   })
   @ApiCreatedResponse({ type: ParticipantImportViewDto })
   validate(
-    @Param('cohortId', cohortId) cohort: string,
+    @Param('cohortId', cohortIdParam) cohort: string,
     @Body() file: string,
   ): Promise<ParticipantImportViewDto> {
     return this.imports.validate(cohort, file);
@@ -66,7 +66,7 @@ export class ParticipantImportsController {
   @ApiOperation({ summary: "The cohort's imports, newest first" })
   @ApiOkResponse({ type: ParticipantImportPageDto })
   list(
-    @Param('cohortId', cohortId) cohort: string,
+    @Param('cohortId', cohortIdParam) cohort: string,
     @Query() query: PageQueryDto,
   ): Promise<ParticipantImportPageDto> {
     return this.imports.list(cohort, query);
@@ -77,7 +77,7 @@ export class ParticipantImportsController {
   @ApiOperation({ summary: 'One import: its status, counts and progress' })
   @ApiOkResponse({ type: ParticipantImportViewDto })
   get(
-    @Param('cohortId', cohortId) cohort: string,
+    @Param('cohortId', cohortIdParam) cohort: string,
     @Param('importId', importId) id: string,
   ): Promise<ParticipantImportViewDto> {
     return this.imports.get(cohort, id);
@@ -88,7 +88,7 @@ export class ParticipantImportsController {
   @ApiOperation({ summary: 'The row report by line: valid rows and rejected ones with every reason' })
   @ApiOkResponse({ type: ImportRowPageDto })
   rows(
-    @Param('cohortId', cohortId) cohort: string,
+    @Param('cohortId', cohortIdParam) cohort: string,
     @Param('importId', importId) id: string,
     @Query() query: ImportRowQueryDto,
   ): Promise<ImportRowPageDto> {
@@ -107,7 +107,7 @@ export class ParticipantImportsController {
   @ApiOkResponse({ type: ParticipantImportViewDto, description: 'Imported.' })
   @ApiAcceptedResponse({ type: ParticipantImportViewDto, description: 'Queued: follow it with GET.' })
   async commit(
-    @Param('cohortId', cohortId) cohort: string,
+    @Param('cohortId', cohortIdParam) cohort: string,
     @Param('importId', importId) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ParticipantImportViewDto> {
@@ -122,7 +122,7 @@ export class ParticipantImportsController {
   @ApiOperation({ summary: 'Discard a validated import: nothing is imported' })
   @ApiNoContentResponse()
   discard(
-    @Param('cohortId', cohortId) cohort: string,
+    @Param('cohortId', cohortIdParam) cohort: string,
     @Param('importId', importId) id: string,
   ): Promise<void> {
     return this.imports.discard(cohort, id);

@@ -13,7 +13,7 @@ import {
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiErrorCodes, OrgMember, PageQueryDto } from '@mentorship/platform';
 import { CohortManagers, CohortRoutes, COHORT_NOT_FOUND } from './cohort-routes.decorators';
-import { cohortId } from './cohorts.controller';
+import { cohortIdParam } from './programs.exception';
 import {
   ApplyDto,
   InviteParticipantDto,
@@ -38,7 +38,7 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'The roster: mentors first, then by name; filter by role, status, skill or text' })
   @ApiOkResponse({ type: ParticipantPageDto })
   roster(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Query() query: RosterQueryDto,
   ): Promise<ParticipantPageDto> {
     return this.participants.roster(id, query);
@@ -52,7 +52,7 @@ export class ParticipantsController {
   })
   @ApiCreatedResponse({ type: ParticipantViewDto })
   invite(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Body() body: InviteParticipantDto,
   ): Promise<ParticipantViewDto> {
     return this.participants.invite(id, body);
@@ -63,7 +63,7 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'One participant' })
   @ApiOkResponse({ type: ParticipantViewDto })
   get(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Param('participantId', participantId) participant: string,
   ): Promise<ParticipantViewDto> {
     return this.participants.get(id, participant);
@@ -78,7 +78,7 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'Approve an application: the applicant is enrolled' })
   @ApiOkResponse({ type: ParticipantViewDto })
   approve(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Param('participantId', participantId) participant: string,
   ): Promise<ParticipantViewDto> {
     return this.participants.approve(id, participant);
@@ -93,7 +93,7 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'Reject an application' })
   @ApiOkResponse({ type: ParticipantViewDto })
   reject(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Param('participantId', participantId) participant: string,
   ): Promise<ParticipantViewDto> {
     return this.participants.reject(id, participant);
@@ -105,7 +105,7 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'Take someone off the roster' })
   @ApiNoContentResponse()
   remove(
-    @Param('cohortId', cohortId) id: string,
+    @Param('cohortId', cohortIdParam) id: string,
     @Param('participantId', participantId) participant: string,
   ): Promise<void> {
     return this.participants.remove(id, participant);
@@ -119,7 +119,7 @@ export class ParticipantsController {
       'Places count each enrolled mentor’s capacity (the program default if unset), none while paused.',
   })
   @ApiOkResponse({ type: WaitlistPageDto })
-  waitlist(@Param('cohortId', cohortId) id: string, @Query() query: PageQueryDto): Promise<WaitlistPageDto> {
+  waitlist(@Param('cohortId', cohortIdParam) id: string, @Query() query: PageQueryDto): Promise<WaitlistPageDto> {
     return this.participants.waitlist(id, query);
   }
 }
@@ -135,7 +135,7 @@ export class ParticipationController {
   @ApiOperation({ summary: "The caller's own place in the cohort" })
   @ApiErrorCodes({ 404: [...COHORT_NOT_FOUND, 'participant_not_found'] })
   @ApiOkResponse({ type: ParticipantViewDto })
-  mine(@Param('cohortId', cohortId) id: string): Promise<ParticipantViewDto> {
+  mine(@Param('cohortId', cohortIdParam) id: string): Promise<ParticipantViewDto> {
     return this.participants.mine(id);
   }
 
@@ -148,7 +148,7 @@ export class ParticipationController {
   })
   @ApiCreatedResponse({ type: ParticipantViewDto })
   @ApiErrorCodes({ 400: ['validation_failed'], 409: ['participant_exists', 'enrollment_closed'] })
-  apply(@Param('cohortId', cohortId) id: string, @Body() body: ApplyDto): Promise<ParticipantViewDto> {
+  apply(@Param('cohortId', cohortIdParam) id: string, @Body() body: ApplyDto): Promise<ParticipantViewDto> {
     return this.participants.apply(id, body);
   }
 
@@ -161,7 +161,7 @@ export class ParticipationController {
     404: [...COHORT_NOT_FOUND, 'participant_not_found'],
     409: ['participant_status_conflict', 'cohort_closed'],
   })
-  accept(@Param('cohortId', cohortId) id: string): Promise<ParticipantViewDto> {
+  accept(@Param('cohortId', cohortIdParam) id: string): Promise<ParticipantViewDto> {
     return this.participants.accept(id);
   }
 
@@ -174,7 +174,7 @@ export class ParticipationController {
     404: [...COHORT_NOT_FOUND, 'participant_not_found'],
     409: ['participant_status_conflict', 'cohort_closed'],
   })
-  decline(@Param('cohortId', cohortId) id: string): Promise<ParticipantViewDto> {
+  decline(@Param('cohortId', cohortIdParam) id: string): Promise<ParticipantViewDto> {
     return this.participants.decline(id);
   }
 
@@ -187,7 +187,7 @@ export class ParticipationController {
     404: [...COHORT_NOT_FOUND, 'participant_not_found'],
     409: ['participant_status_conflict', 'cohort_closed'],
   })
-  withdraw(@Param('cohortId', cohortId) id: string): Promise<ParticipantViewDto> {
+  withdraw(@Param('cohortId', cohortIdParam) id: string): Promise<ParticipantViewDto> {
     return this.participants.withdraw(id);
   }
 }

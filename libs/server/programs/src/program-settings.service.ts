@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@mentorship/contracts';
+import { PROGRAM_LIMITS, type FieldProblem } from '@mentorship/contracts';
 import type {
   AgreementTermsDto,
   AgreementTermsViewDto,
@@ -30,7 +30,7 @@ const DEFAULTS = {
   agreementTemplate: null,
   privateNotesToCoordinators: false,
   pulseIntervalDays: 30,
-  quietDays: 21,
+  quietDays: PROGRAM_LIMITS.quietDays.default,
   disabledNotificationKinds: [] as string[],
   mapTemplate: null,
 } as const;

@@ -1,4 +1,5 @@
 import type { CohortStatus, FieldProblem, ImportStatus, ParticipantStatus } from '@mentorship/contracts';
+import { ParseUUIDPipe } from '@nestjs/common';
 import { DomainException } from '@mentorship/platform';
 
 export class ProgramsException extends DomainException {
@@ -133,3 +134,11 @@ export class ProgramsException extends DomainException {
     return new ProgramsException('invalid', 'validation_failed', 'The request is not valid.', problems);
   }
 }
+
+/**
+ * The `:cohortId` path parameter for every context's cohort routes: anything but a UUID is a
+ * cohort that does not exist (404, as for another organization's cohort).
+ */
+export const cohortIdParam = new ParseUUIDPipe({
+  exceptionFactory: () => ProgramsException.cohortNotFound(),
+});

@@ -1,5 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import {
+  GUARDS_METADATA,
+  INTERCEPTORS_METADATA,
+  METHOD_METADATA,
+  PATH_METADATA,
+} from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import {
@@ -20,12 +25,16 @@ export interface RouteInfo {
   takesCsv: boolean;
   /** The interceptors the route runs (its class's, then its own), by name; global ones aside. */
   interceptors: string[];
+  /** The guards the route runs (its class's, then its own), by name; global ones aside. */
+  guards: string[];
 }
 
-const interceptorsOf = (target: object): string[] =>
-  ((Reflect.getMetadata(INTERCEPTORS_METADATA, target) ?? []) as (object | { name: string })[]).map((i) =>
+const enhancersOf = (key: string, target: object): string[] =>
+  ((Reflect.getMetadata(key, target) ?? []) as (object | { name: string })[]).map((i) =>
     'name' in i ? i.name : i.constructor.name,
   );
+const interceptorsOf = (target: object) => enhancersOf(INTERCEPTORS_METADATA, target);
+const guardsOf = (target: object) => enhancersOf(GUARDS_METADATA, target);
 
 /** Every HTTP route the application serves, with the access policy it declares. */
 export function listRoutes(app: INestApplication): RouteInfo[] {
@@ -55,6 +64,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         policy: reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, controller]),
         takesCsv: takesCsvBody(handler),
         interceptors: [...interceptorsOf(controller), ...interceptorsOf(handler)],
+        guards: [...guardsOf(controller), ...guardsOf(handler)],
       });
     }
   }

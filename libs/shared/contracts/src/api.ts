@@ -168,6 +168,7 @@ export type PulseAnswerRequest = Schemas['PulseInputDto'];
 export type NotebookPage = Schemas['NotebookPageDto'];
 export type NeedsAttentionItem = Schemas['NeedsAttentionItemDto'];
 export type NeedsAttentionPage = Schemas['NeedsAttentionPageDto'];
+export type CohortFeedback = Schemas['CohortFeedbackDto'];
 export type PersonalBoard = Schemas['PersonalBoardDto'];
 export type BoardType = Schemas['BoardTypeDto'];
 export type BoardMentor = Schemas['BoardMentorDto'];

@@ -1065,6 +1065,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/cohorts/{cohortId}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cohort's matches in every state, the latest change first (coordinators and admins) */
+        get: operations["CohortMatchesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/matches/{matchId}/agreement": {
         parameters: {
             query?: never;
@@ -1369,7 +1386,7 @@ export interface paths {
         };
         /**
          * Pairs that need a coordinator: trials ending, declined trials waiting, quiet pairs, missed milestones
-         * @description Oldest first. `trial_ending`: a trial ending within `trialEndingWithinDays` (or ended, undecided); `rematch_waiting`: a declined trial whose mentee has no new match in the cohort; `no_check_in`: a pair in trial or active with no check-in for twice the program’s check-in cadence; `milestone_missed`: a milestone of the map past its due date and not done.
+         * @description Oldest first. `trial_ending`: a trial ending within `trialEndingWithinDays` (or ended, undecided); `rematch_waiting`: a declined trial whose mentee has no new match in the cohort; `no_check_in`: a pair in trial or active with no check-in for the program’s `quietDays` (the days after which the pair is nudged); `milestone_missed`: a milestone of the map past its due date and not done.
          */
         get: operations["NeedsAttentionController_list"];
         put?: never;
@@ -8443,6 +8460,67 @@ export interface operations {
             };
             /** @description Conflicts with the current state. Codes: `trial_not_running`, `trial_already_answered`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CohortMatchesController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "proposed" | "pending" | "trial" | "active" | "completed" | "declined" | "trial_declined" | "ended";
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchPageDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `cohort_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

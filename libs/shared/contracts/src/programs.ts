@@ -22,8 +22,11 @@ export const PROGRAM_LIMITS = {
   trialDays: { min: 1, max: 180 },
   /** Days between two pulse surveys of a match. */
   pulseIntervalDays: { min: 7, max: 90 },
-  /** Days without a check-in after which a pair counts as quiet (a nudge, then the coordinator). */
-  quietDays: { min: 7, max: 90 },
+  /**
+   * Days without a check-in after which a pair counts as quiet: the one rule behind the pair's
+   * nudge, the coordinator's alert and the "needs attention" list.
+   */
+  quietDays: { min: 7, max: 90, default: 21 },
   /** Reminder kinds a program may turn off at once (the product declares far fewer). */
   disabledNotificationKinds: { max: 50 },
   durationWeeks: { min: 1, max: 156 },

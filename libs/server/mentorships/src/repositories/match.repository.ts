@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { MATCH_STATUSES_HOLDING_A_PLACE, type MatchEndReason, type MatchStatus } from '@mentorship/contracts';
+import {
+  MATCH_STATUSES_HOLDING_A_PLACE,
+  PROGRAM_LIMITS,
+  type MatchEndReason,
+  type MatchStatus,
+} from '@mentorship/contracts';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
 import { MatchEntity } from '../entities/match.entity';
 
@@ -15,7 +20,6 @@ export type NewMatchRow = Omit<
 >;
 
 /** The program setting's default, for settings stored before it existed. */
-const DEFAULT_QUIET_DAYS = 21;
 
 /** The matches table's queries. */
 @Injectable()
@@ -34,7 +38,7 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
         WHERE m.organization_id = $1 AND m.id = $2`,
       [matchId],
     );
-    return row?.days ?? DEFAULT_QUIET_DAYS;
+    return row?.days ?? PROGRAM_LIMITS.quietDays.default;
   }
 
   /**
@@ -151,7 +155,6 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
     return this.findOne({ id });
   }
 
-  /** The match, locked until the transaction ends: two actions on one match run one after the other. */
   /** The cohort's program kind: its snapshot once out of draft, else the program's settings. */
   async programKindOf(cohortId: string): Promise<string | null> {
     const [row] = await this.sql<{ kind: string | null }>(
@@ -233,6 +236,19 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
     const builder = this.query('m')
       .andWhere('(m.mentorUserId = :userId OR m.menteeUserId = :userId)', { userId })
       .orderBy('m.createdAt', 'DESC')
+      .addOrderBy('m.id', 'ASC');
+    if (filter.status) builder.andWhere('m.status = :status', { status: filter.status });
+    return this.findPage(builder, { offset: filter.offset, limit: filter.limit });
+  }
+
+  /** A cohort's matches for its coordinators: the latest change first, so what just moved is on top. */
+  async pageOfCohort(
+    cohortId: string,
+    filter: { status?: MatchStatus; offset: number; limit: number },
+  ): Promise<{ rows: MatchEntity[]; total: number }> {
+    const builder = this.query('m')
+      .andWhere('m.cohortId = :cohortId', { cohortId })
+      .orderBy('m.statusChangedAt', 'DESC')
       .addOrderBy('m.id', 'ASC');
     if (filter.status) builder.andWhere('m.status = :status', { status: filter.status });
     return this.findPage(builder, { offset: filter.offset, limit: filter.limit });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MatchStatus, NeedsAttentionKind } from '@mentorship/contracts';
+import { PROGRAM_LIMITS, type MatchStatus, type NeedsAttentionKind } from '@mentorship/contracts';
 import { TenantRepository, type FoundPage } from '@mentorship/platform';
 import { MatchEntity } from '../entities/match.entity';
 
@@ -15,8 +15,7 @@ export interface NeedsAttentionRow {
   mentorName: string;
   since: Date;
   dueAt: Date | null;
-  /** no_check_in: the cohort's check-in cadence and the days of quiet that list a pair. */
-  cadence: string | null;
+  /** no_check_in: the days without a check-in that list a pair (the program's quietDays). */
   quietDays: number | null;
   milestoneId: string | null;
   milestoneTitle: string | null;
@@ -35,9 +34,12 @@ export interface NeedsAttentionFilter {
   limit: number;
 }
 
-/** A running pair: its quiet limit is twice the cohort's cadence (its snapshot, else the program's). */
-const CADENCE_DAYS = `CASE coalesce(c.settings_snapshot, p.settings)->>'checkInCadence'
-                        WHEN 'weekly' THEN 7 WHEN 'monthly' THEN 30 ELSE 14 END`;
+/**
+ * A running pair's quiet limit: the cohort's quietDays (its snapshot, else the program's), the
+ * same days after which the pair is nudged (QuietPairsService reads them through MatchRepository).
+ */
+const QUIET_DAYS = `coalesce((coalesce(c.settings_snapshot, p.settings)->>'quietDays')::int,
+                              ${PROGRAM_LIMITS.quietDays.default})`;
 
 /**
  * The coordinator's "needs attention" list: four reads over the lifecycle's tables, one row per
@@ -46,8 +48,7 @@ const CADENCE_DAYS = `CASE coalesce(c.settings_snapshot, p.settings)->>'checkInC
  */
 const ITEMS = `
   WITH running AS (
-    SELECT m.*, c.name AS cohort_name, ${CADENCE_DAYS} AS cadence_days,
-           coalesce(coalesce(c.settings_snapshot, p.settings)->>'checkInCadence', 'biweekly') AS cadence
+    SELECT m.*, c.name AS cohort_name, ${QUIET_DAYS} AS quiet_days
       FROM matches m
       JOIN cohorts c ON c.organization_id = m.organization_id AND c.id = m.cohort_id
       JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
@@ -57,7 +58,7 @@ const ITEMS = `
   items AS (
     SELECT 'trial_ending' AS kind, r.id AS match_id, r.status, r.cohort_id, r.cohort_name,
            r.mentee_user_id, r.mentor_user_id, r.status_changed_at AS since, r.trial_ends_at AS due_at,
-           NULL::text AS cadence, NULL::int AS quiet_days,
+           NULL::int AS quiet_days,
            NULL::text AS milestone_id, NULL::text AS milestone_title, NULL::text AS milestone_due_on
       FROM running r
      WHERE r.status = 'trial' AND r.trial_ends_at IS NOT NULL AND r.trial_ends_at <= $4
@@ -65,7 +66,7 @@ const ITEMS = `
     -- A declined trial whose mentee has no new match in the cohort yet.
     SELECT 'rematch_waiting', q.match_id, m.status, q.cohort_id, c.name,
            q.mentee_user_id, q.excluded_mentor_user_id, q.queued_at, NULL,
-           NULL, NULL, NULL, NULL, NULL
+           NULL, NULL, NULL, NULL
       FROM rematch_queue q
       JOIN matches m ON m.organization_id = q.organization_id AND m.id = q.match_id
       JOIN cohorts c ON c.organization_id = q.organization_id AND c.id = q.cohort_id
@@ -79,8 +80,8 @@ const ITEMS = `
     UNION ALL
     -- Quiet since the last check-in, or since the match started (its first step into trial or active).
     SELECT 'no_check_in', r.id, r.status, r.cohort_id, r.cohort_name, r.mentee_user_id, r.mentor_user_id,
-           quiet.since, quiet.since + make_interval(days => 2 * r.cadence_days),
-           r.cadence, 2 * r.cadence_days, NULL, NULL, NULL
+           quiet.since, quiet.since + make_interval(days => r.quiet_days),
+           r.quiet_days, NULL, NULL, NULL
       FROM running r
       CROSS JOIN LATERAL (
         SELECT coalesce(
@@ -91,11 +92,11 @@ const ITEMS = `
                      AND e.to_status IN ('trial', 'active')),
                  r.created_at) AS since
       ) AS quiet
-     WHERE quiet.since + make_interval(days => 2 * r.cadence_days) <= $3
+     WHERE quiet.since + make_interval(days => r.quiet_days) <= $3
     UNION ALL
     SELECT 'milestone_missed', r.id, r.status, r.cohort_id, r.cohort_name, r.mentee_user_id, r.mentor_user_id,
            (ms->>'dueOn')::date::timestamp AT TIME ZONE 'UTC', (ms->>'dueOn')::date::timestamp AT TIME ZONE 'UTC',
-           NULL, NULL, ms->>'id', ms->>'title', ms->>'dueOn'
+           NULL, ms->>'id', ms->>'title', ms->>'dueOn'
       FROM running r
       JOIN mentorship_maps map ON map.organization_id = r.organization_id AND map.match_id = r.id
       CROSS JOIN LATERAL jsonb_array_elements(map.content->'milestones') AS ms
@@ -104,7 +105,7 @@ const ITEMS = `
   SELECT i.kind, i.match_id AS "matchId", i.status AS "matchStatus", i.cohort_id AS "cohortId",
          i.cohort_name AS "cohortName", i.mentee_user_id AS "menteeUserId", mentee.display_name AS "menteeName",
          i.mentor_user_id AS "mentorUserId", mentor.display_name AS "mentorName", i.since, i.due_at AS "dueAt",
-         i.cadence, i.quiet_days AS "quietDays", i.milestone_id AS "milestoneId",
+         i.quiet_days AS "quietDays", i.milestone_id AS "milestoneId",
          i.milestone_title AS "milestoneTitle", i.milestone_due_on AS "milestoneDueOn"
     FROM items i
     JOIN users mentee ON mentee.id = i.mentee_user_id

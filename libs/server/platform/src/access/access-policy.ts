@@ -1,8 +1,8 @@
-import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import type { ExecutionContext } from '@nestjs/common';
 import type { OrganizationRole } from '@mentorship/contracts';
-import { TenantRouteInterceptor } from './tenant-route.interceptor';
+import { runsInTenantRoute, TenantRouteGuard } from './tenant-route';
 
 /**
  * Every route declares who may call it, on purpose. A route without a policy is refused
@@ -21,19 +21,22 @@ export const ACCESS_POLICY = 'mentorship:access-policy';
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
 export const SignedIn = () => SetMetadata(ACCESS_POLICY, { kind: 'signed-in' } satisfies AccessPolicy);
 /**
- * A tenant route's policy also installs the organization access interceptor on that route
- * alone (`TenantRouteInterceptor`). Routes only: on a class as well as a method, the
- * interceptor would run twice.
+ * A tenant route's policy also installs the organization access on that route alone: its
+ * guard (`TenantRouteGuard`) enters the organization, and the handler is wrapped to run in it
+ * (`runsInTenantRoute`, first, so the metadata set next lands on the wrapper). Routes only: a
+ * class has no handler to wrap.
  */
 export const OrgMember = (...roles: OrganizationRole[]): MethodDecorator =>
   applyDecorators(
+    runsInTenantRoute(),
     SetMetadata(ACCESS_POLICY, { kind: 'org-member', roles } satisfies AccessPolicy),
-    UseInterceptors(TenantRouteInterceptor),
+    UseGuards(TenantRouteGuard),
   );
 export const OrgInvitee = (): MethodDecorator =>
   applyDecorators(
+    runsInTenantRoute(),
     SetMetadata(ACCESS_POLICY, { kind: 'org-invitee' } satisfies AccessPolicy),
-    UseInterceptors(TenantRouteInterceptor),
+    UseGuards(TenantRouteGuard),
   );
 
 export function accessPolicyOf(reflector: Reflector, context: ExecutionContext): AccessPolicy | undefined {

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ErrorBody } from '@mentorship/contracts';
 import type { Response } from 'express';
+import { abandonTenantRoute } from '../access/tenant-route';
 import { DomainException, ErrorKind } from './domain.exception';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
@@ -56,6 +57,10 @@ export class ErrorBodyFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(error: unknown, host: ArgumentsHost): void {
+    // Refused between the tenant route's guard and its handler (a pipe): roll its transaction back.
+    abandonTenantRoute().catch((failure: unknown) =>
+      this.logger.error(`rolling back an abandoned tenant route failed: ${String(failure)}`),
+    );
     const body = toErrorBody(error);
     if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     const response = host.switchToHttp().getResponse<Response>();

@@ -8,6 +8,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { tenantRouteScope } from '../access/tenant-route';
 import { RequestLog } from '../logging/request-log';
 import { ErrorBodyFilter } from '../errors/error-body.filter';
 import { RequestInputGuard } from '../errors/request-input.guard';
@@ -59,6 +60,8 @@ export async function createHttpApp(
   app.use(securityHeaders(isApiPath));
   if (config.corsOrigins.length > 0) app.enableCors(corsFor(config.corsOrigins));
   app.use(jsonBody(config.bodyLimit));
+  // After the body parsers: the tenant route guard and its handler share this request's slot.
+  app.use(tenantRouteScope());
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.useGlobalGuards(new RequestInputGuard());
   app.useGlobalPipes(createValidationPipe());

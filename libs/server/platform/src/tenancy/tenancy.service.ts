@@ -15,6 +15,16 @@ export interface TenantEntryRead {
   params: readonly unknown[];
 }
 
+/** A tenant transaction begun and entered (`TenancyService.openTenant`), to complete or abandon once. */
+export interface OpenTenant<E> {
+  /** What the entry statement read; null for no row (or no entry). */
+  readonly entered: E | null;
+  /** Runs `work` in the tenant's scope (acting for `caller`), commits, then runs the after-commit work; rolls back if `work` throws. */
+  complete<T>(work: () => Promise<T>, caller?: Caller): Promise<T>;
+  /** Rolls back and releases the connection; nothing when already completed or abandoned. */
+  abandon(): Promise<void>;
+}
+
 /** The transaction-state fields of TypeORM's query runner that a combined COMMIT must reset. */
 interface TransactionState {
   isTransactionActive: boolean;
@@ -59,12 +69,24 @@ export class TenancyService {
     caller?: Caller,
     beginWithTenant = false,
   ): Promise<T> {
-    const afterCommit: TenantScope['afterCommit'] = [];
-    const atCommit: CommitWrite[] = [];
+    const opened = await this.openTenant<E>(organizationId, entry, beginWithTenant);
+    return opened.complete(() => work(opened.entered), caller);
+  }
+
+  /**
+   * `enterTenant` in two steps, for a request whose organization is entered by a guard before
+   * its pipes and handler run: BEGIN and the entry statement now; then either `complete` (the
+   * work in the tenant's scope, COMMIT, after-commit work) or `abandon` (ROLLBACK), exactly
+   * once. Until then the transaction holds a pooled connection.
+   */
+  async openTenant<E>(
+    organizationId: string,
+    entry: TenantEntryRead | undefined,
+    beginWithTenant = false,
+  ): Promise<OpenTenant<E>> {
     const runner = this.dataSource.createQueryRunner();
-    let result: T;
+    let row: { entry: E | null } | undefined;
     try {
-      let row: { entry: E | null } | undefined;
       if (beginWithTenant && !entry) await this.beginWithTenant(runner, organizationId);
       else {
         await runner.startTransaction();
@@ -76,35 +98,53 @@ export class TenancyService {
           [organizationId, ...(entry?.params ?? [])],
         )) as { entry: E | null }[];
       }
-      const scope: TenantScope = { organizationId, manager: runner.manager, afterCommit, atCommit, caller };
-      result = await TenantContext.run(scope, () => work(entry ? (row?.entry ?? null) : null));
-      await this.commit(runner, atCommit);
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await this.end(runner);
       throw error;
-    } finally {
-      await runner.release();
     }
-    for (const job of afterCommit) {
-      try {
-        await job();
-      } catch (error) {
-        // The transaction is committed; a failed follow-up must not turn it into an error response.
-        this.logger.error(`after-commit work failed for organization ${organizationId}: ${String(error)}`);
-      }
-    }
-    return result;
-  }
-
-  /**
-   * Runs `work` in a transaction that knows only the signed-in person, not a tenant: row
-   * policies then show that person's own memberships across organizations, nothing more.
-   */
-  async runAsUser<T>(userId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`select set_config('app.user_id', $1, true)`, [userId]);
-      return work(manager);
-    });
+    let done = false;
+    const once = () => {
+      if (done) throw new Error(`tenant transaction of ${organizationId} already completed or abandoned`);
+      done = true;
+    };
+    return {
+      entered: entry ? (row?.entry ?? null) : null,
+      complete: async <T>(work: () => Promise<T>, caller?: Caller) => {
+        once();
+        const afterCommit: TenantScope['afterCommit'] = [];
+        const atCommit: CommitWrite[] = [];
+        let result: T;
+        try {
+          const scope: TenantScope = {
+            organizationId,
+            manager: runner.manager,
+            afterCommit,
+            atCommit,
+            caller,
+          };
+          result = await TenantContext.run(scope, work);
+          await this.commit(runner, atCommit);
+        } finally {
+          await this.end(runner);
+        }
+        for (const job of afterCommit) {
+          try {
+            await job();
+          } catch (error) {
+            // The transaction is committed; a failed follow-up must not turn it into an error response.
+            this.logger.error(
+              `after-commit work failed for organization ${organizationId}: ${String(error)}`,
+            );
+          }
+        }
+        return result;
+      },
+      abandon: async () => {
+        if (done) return;
+        done = true;
+        await this.end(runner);
+      },
+    };
   }
 
   /**
@@ -117,6 +157,26 @@ export class TenancyService {
     await runner.query(
       `START TRANSACTION;\nSELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true)`,
     );
+  }
+
+  /** Rolls back what is still open and gives the connection back to the pool. */
+  private async end(runner: QueryRunner): Promise<void> {
+    try {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Runs `work` in a transaction that knows only the signed-in person, not a tenant: row
+   * policies then show that person's own memberships across organizations, nothing more.
+   */
+  async runAsUser<T>(userId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`select set_config('app.user_id', $1, true)`, [userId]);
+      return work(manager);
+    });
   }
 
   /**

@@ -1,7 +1,13 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { accessPolicyOf, AuthenticatedUser, isOrgPolicy, setTenantOfRequest } from '@mentorship/platform';
-import { from, lastValueFrom, Observable } from 'rxjs';
+import {
+  accessPolicyOf,
+  AuthenticatedUser,
+  isOrgPolicy,
+  setTenantOfRequest,
+  type EnteredTenantRoute,
+  type OrganizationAccess,
+} from '@mentorship/platform';
 import { OrganizationAccessService } from './organization-access.service';
 import { OrganizationsException } from './organizations.exception';
 
@@ -27,24 +33,24 @@ function isOpenDuringScheduledDeletion(reflector: Reflector, context: ExecutionC
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * On every tenant route (its policy decorator installs `TenantRouteInterceptor`, which hands
- * the request here), after the authentication guard. It enters the route's
- * organization for the caller (`OrganizationAccessService`: membership, roles, the request's
- * one transaction) and runs the handler there. The membership read and the handler share the
- * transaction, so a request costs one BEGIN/COMMIT, not two. Body validation runs later (pipes
- * run inside the handler call), so a non-member learns nothing from validation errors either.
+ * The organization access of every tenant route (`ORGANIZATION_ACCESS`): the route's guard
+ * (`TenantRouteGuard`, after the authentication guard) calls `enterRoute`, which enters the
+ * route's organization for the caller (`OrganizationAccessService`: membership, roles, the
+ * request's one transaction) or throws 404/403; the handler then runs in it and commits. The
+ * membership read and the handler share the transaction, so a request costs one BEGIN/COMMIT,
+ * not two. Body validation runs later (pipes run after guards), so a non-member learns nothing
+ * from validation errors either.
  */
 @Injectable()
-export class OrganizationAccessInterceptor implements NestInterceptor {
+export class OrganizationRouteAccess implements OrganizationAccess {
   constructor(
     private readonly reflector: Reflector,
     private readonly access: OrganizationAccessService,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  async enterRoute(context: ExecutionContext): Promise<EnteredTenantRoute> {
     const policy = context.getType() === 'http' ? accessPolicyOf(this.reflector, context) : undefined;
-    if (!policy || !isOrgPolicy(policy)) return next.handle();
-
+    if (!policy || !isOrgPolicy(policy)) throw new Error('a tenant route without an organization policy');
     const request = context
       .switchToHttp()
       .getRequest<{ params: Record<string, string>; user?: AuthenticatedUser }>();
@@ -52,16 +58,10 @@ export class OrganizationAccessInterceptor implements NestInterceptor {
     const user = request.user;
     if (!user || !organizationId || !UUID.test(organizationId))
       throw OrganizationsException.organizationNotFound();
-
-    return from(
-      this.access.enter(
-        organizationId.toLowerCase(),
-        user,
-        policy,
-        () => lastValueFrom(next.handle(), { defaultValue: undefined }),
-        (tenant) => setTenantOfRequest(request, tenant),
-        { duringScheduledDeletion: isOpenDuringScheduledDeletion(this.reflector, context) },
-      ),
-    );
+    const opened = await this.access.open(organizationId.toLowerCase(), user, policy, {
+      duringScheduledDeletion: isOpenDuringScheduledDeletion(this.reflector, context),
+    });
+    setTenantOfRequest(request, opened.tenant);
+    return opened;
   }
 }
