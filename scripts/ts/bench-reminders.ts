@@ -99,7 +99,9 @@ function startProcess(args: string[], env: Record<string, string>) {
   child.stdout!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
   child.stderr!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    // Gone already (a worker killed by its own re-raised SIGTERM has a signalCode, no exitCode):
+    // its 'exit' has been and will not come again, and waiting for it hung the run's cleanup.
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
