@@ -129,6 +129,7 @@ const TABLES = {
     ['updated_at', 'timestamptz'],
     ['status_changed_at', 'timestamptz'],
     ['exit_reason', 'text'],
+    ['exit_reason_code', 'text'],
     ['trial_ends_at', 'timestamptz'],
   ],
   match_events: [
@@ -140,6 +141,7 @@ const TABLES = {
     ['actor_user_id', 'uuid'],
     ['actor', 'text'],
     ['reason', 'text'],
+    ['reason_code', 'text'],
     ['occurred_at', 'timestamptz'],
   ],
   trial_answers: [
@@ -195,6 +197,15 @@ const TABLES = {
     ['user_id', 'uuid'],
     ['recommend', 'smallint'],
     ['comment', 'text'],
+    ['answered_at', 'timestamptz'],
+  ],
+  exit_surveys: [
+    ['match_id', 'uuid'],
+    ['side', 'text'],
+    ['rating', 'smallint'],
+    ['what_worked', 'text'],
+    ['what_to_change', 'text'],
+    ['answered_by', 'uuid'],
     ['answered_at', 'timestamptz'],
   ],
 } as const satisfies Record<string, readonly (readonly [string, string])[]>;
@@ -254,6 +265,30 @@ const END_REASONS = [
   'We could not find meeting times that worked.',
   'Moved to another team with its own mentoring.',
 ];
+/** The reason code of each early ending above, as the end dialog makes the person choose one. */
+const END_REASON_CODES: Record<string, string> = {
+  'We met our goals early.': 'goals_met',
+  'My role changed and I no longer have the time.': 'no_time',
+  'We could not find meeting times that worked.': 'no_time',
+  'Moved to another team with its own mentoring.': 'role_change',
+};
+/**
+ * Exit surveys after a mentorship ended or completed, by how it went (its `quality`, drawn
+ * already: no new draw, so the rest of the history stays the same day to day).
+ */
+const EXIT_SURVEYS = {
+  good: { rating: 5, whatWorked: 'Regular meetings with a clear agenda each time.', whatToChange: null },
+  fine: {
+    rating: 4,
+    whatWorked: 'Honest feedback on real work.',
+    whatToChange: 'Agree on the milestones earlier.',
+  },
+  early: {
+    rating: 3,
+    whatWorked: 'The first months set a good rhythm.',
+    whatToChange: 'Plan for a change of role or team from the start.',
+  },
+} as const;
 const TRIAL_DECLINE_NOTES = [
   'Our schedules never lined up.',
   'Good conversations, but not the skills I am after.',
@@ -420,10 +455,19 @@ export function generateDemoHistory(input: {
 
       // The match's path: trial, then (mostly) active, then completed at the cohort's end or ended early.
       const trialEnds = addDays(createdAt, trialDays);
-      const events: [string, string, string, Date, 'mentee' | 'mentor' | 'system', string | null][] = [];
+      const events: [
+        string,
+        string,
+        string,
+        Date,
+        'mentee' | 'mentor' | 'system',
+        string | null,
+        string | null,
+      ][] = [];
       let status = 'trial';
       let statusAt = createdAt;
       let exitReason: string | null = null;
+      let exitReasonCode: string | null = null;
       const quality = random.next();
       let activeFrom: Date | null = null;
       let activeUntil = min(today, cohort.endsOn);
@@ -432,7 +476,7 @@ export function generateDemoHistory(input: {
           const leaver = random.chance(0.5) ? 'mentee' : 'mentor';
           const when = addDays(createdAt, random.int(7, trialDays));
           const note = random.pick(TRIAL_DECLINE_NOTES);
-          events.push(['leave_trial', 'trial', 'trial_declined', when, leaver, note]);
+          events.push(['leave_trial', 'trial', 'trial_declined', when, leaver, note, null]);
           rows.trial_answers.push([matchId, leaver, false, random.int(1, 3), note, (leaver === 'mentee' ? mentee : mentor).id, at(when)]); // prettier-ignore
           status = 'trial_declined';
           statusAt = when;
@@ -442,7 +486,7 @@ export function generateDemoHistory(input: {
           for (const side of ['mentee', 'mentor'] as const)
             rows.trial_answers.push([matchId, side, true, random.int(4, 5), null, (side === 'mentee' ? mentee : mentor).id,
               at(addDays(trialEnds, -random.int(0, 5)))]); // prettier-ignore
-          events.push(['confirm', 'trial', 'active', trialEnds, 'system', null]);
+          events.push(['confirm', 'trial', 'active', trialEnds, 'system', null, null]);
           status = 'active';
           statusAt = trialEnds;
           activeFrom = trialEnds;
@@ -457,13 +501,15 @@ export function generateDemoHistory(input: {
               earlyEnd,
               random.chance(0.6) ? 'mentee' : 'mentor',
               reason,
+              END_REASON_CODES[reason]!,
             ]);
             status = 'ended';
             statusAt = earlyEnd;
             exitReason = reason;
+            exitReasonCode = END_REASON_CODES[reason]!;
             activeUntil = earlyEnd;
           } else if (cohort.endsOn.getTime() <= today.getTime()) {
-            events.push(['complete', 'active', 'completed', cohort.endsOn, 'system', null]);
+            events.push(['complete', 'active', 'completed', cohort.endsOn, 'system', null, null]);
             status = 'completed';
             statusAt = cohort.endsOn;
           }
@@ -475,13 +521,24 @@ export function generateDemoHistory(input: {
 
       rows.matches.push([
         matchId, cohort.id, mentor.id, mentee.id, status, choice ? 'request' : 'round', requestId, at(createdAt),
-        at(statusAt), at(statusAt), exitReason, at(trialEnds),
+        at(statusAt), at(statusAt), exitReason, exitReasonCode, at(trialEnds),
       ]); // prettier-ignore
-      for (const [action, from, to, when, actor, reason] of events)
+      for (const [action, from, to, when, actor, reason, reasonCode] of events)
         rows.match_events.push([
           random.uuid(), matchId, action, from, to, actor === 'system' ? null : (actor === 'mentee' ? mentee : mentor).id,
-          actor, reason, at(when),
+          actor, reason, reasonCode, at(when),
         ]); // prettier-ignore
+      // The exit survey after an ending: the mentee mostly, the mentor of the better pairs too.
+      if (status === 'ended' || status === 'completed') {
+        const survey = EXIT_SURVEYS[status === 'ended' ? 'early' : quality > 0.6 ? 'good' : 'fine'];
+        const sides =
+          quality > 0.5 || status === 'ended' ? (['mentee', 'mentor'] as const) : (['mentee'] as const);
+        for (const [i, side] of sides.entries())
+          rows.exit_surveys.push([
+            matchId, side, Math.max(1, survey.rating - i), survey.whatWorked, survey.whatToChange,
+            (side === 'mentee' ? mentee : mentor).id, at(min(today, addDays(statusAt, 2 + i))),
+          ]); // prettier-ignore
+      }
 
       // The mentee's map: three or four milestones, some done while the match ran.
       const milestones = random.shuffled(MILESTONES).slice(0, random.int(3, 4)).map(([title, performance, community], i) => {

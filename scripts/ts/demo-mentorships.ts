@@ -10,6 +10,7 @@ import { AuthService } from '@mentorship/identity';
 import {
   AgreementsService,
   CheckInsService,
+  ExitSurveyService,
   MatchLifecycleService,
   MatchesService,
   MeetingsService,
@@ -51,9 +52,15 @@ const PAIRS = {
   declined: [7, 14],
   trial_declined: [9, 15],
   ended: [0, 11],
+  /** A second early ending, by the mentee this time, for want of time. */
+  endedEarly: [3, 16],
 } as const;
 
 type State = keyof typeof PAIRS;
+
+/** Who helps the active mentee, and reviews their map with them: members of the demo. */
+const ACTIVE_MAP_SPONSOR = 2;
+const ACTIVE_MAP_BUDDY = 1;
 
 export async function seedDemoMentorships(
   app: INestApplicationContext,
@@ -156,6 +163,9 @@ export async function seedDemoMentorships(
   const maps = app.get(MentorshipMapsService);
   const checkIns = app.get(CheckInsService);
   const meetings = app.get(MeetingsService);
+  const exitSurveys = app.get(ExitSurveyService);
+  const sponsor = await accountOf(DEMO_MENTORS[ACTIVE_MAP_SPONSOR]!);
+  const buddy = await accountOf(DEMO_MENTEES[ACTIVE_MAP_BUDDY]!);
 
   /** A match the coordinator made, waiting for the mentor, within the mentor's places. */
   const create = async (state: State) => {
@@ -199,7 +209,12 @@ export async function seedDemoMentorships(
     title: string,
     stage: MilestoneInputDto['stage'],
     dueOn: string | null,
-    parts: { performance?: string; community?: string; measure?: string | null } = {},
+    parts: {
+      performance?: string;
+      community?: string;
+      measure?: string | null;
+      helpers?: MilestoneInputDto['helpers'];
+    } = {},
   ): MilestoneInputDto => ({
     title,
     stage,
@@ -207,10 +222,16 @@ export async function seedDemoMentorships(
     performance: parts.performance ?? '',
     community: parts.community ?? '',
     measure: parts.measure === undefined ? `${title}: done and shown to my mentor` : parts.measure,
+    ...(parts.helpers ? { helpers: parts.helpers } : {}),
   });
 
-  const mapOf = (milestones: MilestoneInputDto[], version?: number) => ({
+  const mapOf = (
+    milestones: MilestoneInputDto[],
+    version?: number,
+    review: { nextReviewOn?: string; buddyUserId?: string } = {},
+  ) => ({
     ...(version ? { version } : {}),
+    ...review,
     currentState: {
       skills: [
         { name: 'Running a planning session', rating: 2 },
@@ -290,22 +311,32 @@ export async function seedDemoMentorships(
   const first = await asMember(active.mentee, () =>
     maps.save(
       active.id,
-      mapOf([
-        milestone('Shadow two planning sessions', 'discovery', day(-40), {
-          performance: 'Watch how my mentor runs planning',
-        }),
-        milestone('Run a planning session with support', 'practice', day(30), {
-          performance: 'Lead planning with my mentor in the room',
-          community: 'Share the agenda template in the leads’ guild',
-        }),
-        milestone('Weekly feedback to each report', 'feedback', day(60), {
-          performance: 'Five minutes of feedback with each report every week',
-          measure: null,
-        }),
-        milestone('Mentor a newer lead', 'mastery', null, {
-          community: 'Take on a new lead from the next cohort',
-        }),
-      ]),
+      mapOf(
+        [
+          milestone('Shadow two planning sessions', 'discovery', day(-40), {
+            performance: 'Watch how my mentor runs planning',
+            helpers: [{ kind: 'mentor', userId: active.mentor.id }],
+          }),
+          milestone('Run a planning session with support', 'practice', day(30), {
+            performance: 'Lead planning with my mentor in the room',
+            community: 'Share the agenda template in the leads’ guild',
+            helpers: [
+              { kind: 'sponsor', userId: sponsor.id },
+              { kind: 'peer', name: 'Priya Raman', role: 'Organiser of the leads’ guild' },
+            ],
+          }),
+          milestone('Weekly feedback to each report', 'feedback', day(60), {
+            performance: 'Five minutes of feedback with each report every week',
+            measure: null,
+          }),
+          milestone('Mentor a newer lead', 'mastery', null, {
+            community: 'Take on a new lead from the next cohort',
+          }),
+        ],
+        undefined,
+        // A peer from another cohort reviews the map with the mentee, a fortnight from now.
+        { nextReviewOn: day(14), buddyUserId: buddy.id },
+      ),
     ),
   );
   // The first milestone is moved to a later day that has passed too: missed twice, with prompts.
@@ -316,6 +347,7 @@ export async function seedDemoMentorships(
     performance: m.performance,
     community: m.community,
     measure: m.measure,
+    helpers: m.helpers,
     dueOn: i === 0 ? day(-5) : m.dueOn,
   }));
   await asMember(active.mentee, () => maps.save(active.id, mapOf(retargeted, first.version)));
@@ -361,6 +393,13 @@ export async function seedDemoMentorships(
     done: true,
   });
   await asCoordinator(() => lifecycle.act(completed.id, 'complete'));
+  await asMember(completed.mentee, () =>
+    exitSurveys.answer(completed.id, {
+      rating: 5,
+      whatWorked: 'Having the roadmap review as a milestone gave every meeting a purpose.',
+      whatToChange: 'Start the handover milestone earlier.',
+    }),
+  );
 
   // ended: ended early by the mentor, with a reason code and a note both read.
   const ended = await create('ended');
@@ -383,5 +422,40 @@ export async function seedDemoMentorships(
       'I am moving to another office and cannot keep our meetings.',
       'role_change',
     ),
+  );
+  // The exit survey after it: both answered, each reads only their own (coordinators both).
+  await asMember(ended.mentee, () =>
+    exitSurveys.answer(ended.id, {
+      rating: 4,
+      whatWorked: 'The shadowing days showed me what the role is really like.',
+      whatToChange: 'Agree early what happens if one of us has to move.',
+    }),
+  );
+  await asMember(ended.mentor, () =>
+    exitSurveys.answer(ended.id, {
+      rating: 3,
+      whatWorked: 'A clear first milestone.',
+      whatToChange: 'I should have said sooner that my move was coming.',
+    }),
+  );
+
+  // endedEarly: the mentee ended it four months in, for want of time; the exit survey is the
+  // mentor's still to answer.
+  const endedEarly = await create('endedEarly');
+  await activate(endedEarly, ['Learn to delegate the team’s on-call planning']);
+  await log(endedEarly.mentee, endedEarly.id, 20, 'Mapped which on-call tasks could be handed over.');
+  await asMember(endedEarly.mentee, () =>
+    lifecycle.act(
+      endedEarly.id,
+      'end',
+      'Our release crunch runs until the summer and I cannot keep the meetings; I would like to join the next cohort.',
+      'no_time',
+    ),
+  );
+  await asMember(endedEarly.mentee, () =>
+    exitSurveys.answer(endedEarly.id, {
+      rating: 4,
+      whatWorked: 'Every meeting ended with one thing to try that week.',
+    }),
   );
 }

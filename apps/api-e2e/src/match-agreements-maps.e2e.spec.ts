@@ -4,6 +4,7 @@ import type {
   AgreementViewDto,
   CheckInPageDto,
   CheckInViewDto,
+  MapPeopleDto,
   MapVersionsDto,
   MapViewDto,
   NotebookPageDto,
@@ -72,7 +73,9 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
     people.mentor = await makeMember(t.http, people.admin, orgId, ['mentor'], accept);
     people.mentee = await makeMember(t.http, people.admin, orgId, ['mentee'], accept);
     people.other = await makeMember(t.http, people.admin, orgId, ['mentee'], accept);
-    people.buddy = await makeMember(t.http, people.admin, orgId, ['mentee'], accept);
+    people.buddy = await makeMember(t.http, people.admin, orgId, ['mentee'], accept, {
+      displayName: 'Bea Buddy',
+    });
     const cohortOf = async (settings: object) => {
       const program = await t.http.post<{ id: string }>(
         `/api/v1/orgs/${orgId}/programs`,
@@ -319,6 +322,16 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
     );
     expect((await call<MapViewDto>('GET', people.mentor, `${id}/map`)).body.version).toBe(1);
     expect((await call('GET', people.other, `${id}/map`)).status).toBe(404);
+    // The names of the members it names come with it, so both sides read who the buddy is.
+    expect(created.body.people).toEqual([{ userId: people.buddy.id, displayName: 'Bea Buddy' }]);
+
+    // The picker's members, by the start of a word of their name; the two sides only.
+    const found = await call<MapPeopleDto>('GET', people.mentee, `${id}/map/people?q=bud`);
+    expect(found.body.items).toEqual([{ userId: people.buddy.id, displayName: 'Bea Buddy' }]);
+    expect((await call<MapPeopleDto>('GET', people.mentor, `${id}/map/people?q=%25`)).body.items).toEqual([]);
+    const byCoordinator = await call('GET', people.coordinator, `${id}/map/people`);
+    expect([byCoordinator.status, byCoordinator.body.code]).toEqual([403, 'match_side_only']);
+    expect((await call('GET', people.other, `${id}/map/people`)).status).toBe(404);
 
     const stale = await call('PUT', people.mentee, `${id}/map`, mapBody([]));
     expect([stale.status, stale.body.code]).toEqual([409, 'map_version_stale']);

@@ -151,7 +151,20 @@ describe('feedback: pulses, success measures, the end-of-cohort survey, in aggre
     // The end-of-cohort survey opens when the cohort is closed, once per enrolled person.
     const early = await call('POST', people.mentee, `cohorts/${cohortId}/survey`, { recommend: 9 });
     expect([early.status, early.body.code]).toEqual([409, 'cohort_not_closed']);
+    expect((await call('GET', people.mentee, `cohorts/${cohortId}/survey`)).body).toEqual({
+      cohortId,
+      participant: true,
+      open: false,
+      answer: null,
+    });
     await close(cohortId);
+    expect((await call('GET', people.outsider, `cohorts/${cohortId}/survey`)).body).toMatchObject({
+      participant: false,
+      open: false,
+    });
+    expect((await call('GET', people.mentee, `cohorts/${randomUUID()}/survey`)).body.code).toBe(
+      'cohort_not_found',
+    );
     const outsider = await call('POST', people.outsider, `cohorts/${cohortId}/survey`, { recommend: 9 });
     expect([outsider.status, outsider.body.code]).toEqual([403, 'not_cohort_participant']);
     const out = await call('POST', people.mentee, `cohorts/${cohortId}/survey`, { recommend: 11 });
@@ -169,6 +182,12 @@ describe('feedback: pulses, success measures, the end-of-cohort survey, in aggre
     );
     const twice = await call('POST', people.mentee, `cohorts/${cohortId}/survey`, { recommend: 1 });
     expect([twice.status, twice.body.code]).toEqual([409, 'survey_already_answered']);
+    expect((await call('GET', people.mentee, `cohorts/${cohortId}/survey`)).body).toEqual({
+      cohortId,
+      participant: true,
+      open: true,
+      answer: { recommend: 10, comment: 'Loved it', answeredAt: expect.any(String) },
+    });
 
     const aggregate = await call<CohortFeedbackDto>(
       'GET',

@@ -6,7 +6,14 @@ import type {
   ProgramViewDto,
   WaitlistPageDto,
 } from '@mentorship/programs';
-import { makeMember, makeOrganization, makeUser, SignedUpUser, useTestApi } from '@mentorship/testing';
+import {
+  makeMember,
+  makeMembersInBulk,
+  makeOrganization,
+  makeUser,
+  SignedUpUser,
+  useTestApi,
+} from '@mentorship/testing';
 
 describe('cohort participants: invitations, applications, roster and waitlist', () => {
   const t = useTestApi();
@@ -296,8 +303,114 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
     ]);
     expect((await roster('?q=kay')).body.items.map((p) => p.name)).toEqual(['Alan Kay']);
     expect((await roster('?q=thompson')).body.total).toBe(0);
+
+    // The skill filter follows profiles changed after enrolling, and a merge of skills (the
+    // roster index carries each person's skills, kept by triggers on profile_skills).
+    const withGoNames = async (skillId = go.id) =>
+      (await roster(`?skillId=${skillId}`)).body.items.map((p) => p.name);
+    await t.http.patch(
+      `${base()}/profiles/me`,
+      { wantedSkills: [{ skillId: go.id, targetLevel: 2 }] },
+      tokens.get('Ken Thompson'),
+    );
+    await t.http.patch(`${base()}/profiles/me`, { wantedSkills: [] }, tokens.get('Frances Allen'));
+    expect(await withGoNames()).toEqual(['Alan Kay', 'Margaret Hamilton']);
+    const golang = (await t.http.post<{ id: string }>(`${base()}/skills`, { name: 'Golang' }, admin.token))
+      .body;
+    await t.http.patch(
+      `${base()}/profiles/me`,
+      { offeredSkills: [{ skillId: golang.id, level: 4 }] },
+      tokens.get('Dennis Ritchie'),
+    );
+    expect(await withGoNames(golang.id)).toEqual(['Dennis Ritchie']);
+    const merged = await t.http.post(
+      `${base()}/skills/${golang.id}/merge`,
+      { intoSkillId: go.id },
+      admin.token,
+    );
+    expect(merged.status).toBe(200);
+    expect(await withGoNames()).toEqual(['Alan Kay', 'Dennis Ritchie', 'Margaret Hamilton']);
+    expect((await roster(`?skillId=${golang.id}`)).body.total).toBe(0);
     const mentee = await member(['mentee']);
     expect((await t.http.get(`${base()}/cohorts/${cohortId}/participants`, mentee.token)).status).toBe(403);
+  });
+
+  it('filters by a skill many people have from the roster index, following its writes and a merge', async () => {
+    const sql = (await t.http.post<{ id: string }>(`${base()}/skills`, { name: 'SQL' }, admin.token)).body;
+    const { id: cohortId } = await cohort((await program()).id);
+    // More holders in the organization than the roster's FEW_HOLDERS (200): the filter reads the
+    // roster index's skill_ids instead of starting from the holders.
+    const holders = await makeMembersInBulk(t.api.db, org.id, 210, 'sql-holder');
+    const others = await makeMembersInBulk(t.api.db, org.id, 2, 'sql-none');
+    const enroll = (people: { id: string; email: string; displayName: string }[]) =>
+      t.api.db.query(
+        `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, name, role, status, source, enrolled_at)
+         SELECT $1, gen_random_uuid(), $2, p.email, p.id, p.name, 'mentee', 'enrolled', 'import', now()
+           FROM unnest($3::uuid[], $4::text[], $5::text[]) AS p (id, email, name)`,
+        [
+          org.id,
+          cohortId,
+          people.map((p) => p.id),
+          people.map((p) => p.email),
+          people.map((p) => p.displayName),
+        ],
+      );
+    // Six take their place before their skills are written (the profile_skills trigger follows),
+    // two after (the participant's own trigger reads them), two have no such skill.
+    await enroll([...holders.slice(0, 6), ...others]);
+    await t.api.db.query(`INSERT INTO profiles (organization_id, user_id) SELECT $1, unnest($2::uuid[])`, [
+      org.id,
+      holders.map((p) => p.id),
+    ]);
+    await t.api.db.query(
+      `INSERT INTO profile_skills (organization_id, user_id, kind, skill_id, level)
+       SELECT $1, unnest($2::uuid[]), 'wanted', $3, 3`,
+      [org.id, holders.map((p) => p.id), sql.id],
+    );
+    await enroll(holders.slice(6, 8));
+    const roster = async (query: string) =>
+      (
+        await t.http.get<Page<ParticipantViewDto>>(
+          `${base()}/cohorts/${cohortId}/participants?${query}`,
+          coordinator.token,
+        )
+      ).body;
+    const names = (page: Page<ParticipantViewDto>) => page.items.map((p) => p.name);
+    const holderNames = (...numbers: number[]) => numbers.map((n) => `Sql-Holder ${n}`);
+
+    expect((await roster('')).total).toBe(10);
+    const all = await roster(`skillId=${sql.id}`);
+    expect({ names: names(all), total: all.total }).toEqual({
+      names: holderNames(1, 2, 3, 4, 5, 6, 7, 8),
+      total: 8,
+    });
+    expect(all.items[0]?.profile?.skills).toEqual([{ skillId: sql.id, name: 'SQL', level: 3 }]);
+    const page2 = await roster(`role=mentee&skillId=${sql.id}&pageSize=3&page=2`);
+    expect({ names: names(page2), total: page2.total }).toEqual({ names: holderNames(4, 5, 6), total: 8 });
+    expect(await roster(`role=mentor&skillId=${sql.id}`)).toMatchObject({ items: [], total: 0 });
+    expect(await roster(`skillId=${sql.id}&pageSize=5&page=3`)).toMatchObject({ items: [], total: 8 });
+
+    // A skill removed from a profile leaves the filter; a merge moves the filter to the skill
+    // that takes over.
+    await t.api.db.query(`DELETE FROM profile_skills WHERE organization_id = $1 AND user_id = $2`, [
+      org.id,
+      holders[1]!.id,
+    ]);
+    expect(names(await roster(`skillId=${sql.id}`))).toEqual(holderNames(1, 3, 4, 5, 6, 7, 8));
+    const into = (await t.http.post<{ id: string }>(`${base()}/skills`, { name: 'Databases' }, admin.token))
+      .body;
+    const merged = await t.http.post(
+      `${base()}/skills/${sql.id}/merge`,
+      { intoSkillId: into.id },
+      admin.token,
+    );
+    expect(merged.status).toBe(200);
+    expect((await roster(`skillId=${sql.id}`)).total).toBe(0);
+    const moved = await roster(`skillId=${into.id}`);
+    expect({ names: names(moved), total: moved.total }).toEqual({
+      names: holderNames(1, 3, 4, 5, 6, 7, 8),
+      total: 7,
+    });
   });
 
   it('puts mentees beyond the mentor places on the waitlist, in order of enrollment, with the gap', async () => {

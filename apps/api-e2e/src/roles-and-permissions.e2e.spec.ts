@@ -742,6 +742,12 @@ function lifecycleRows(): Action[] {
     ),
     row('GET /matches/:matchId/map/versions', "read the map's history", MEMBERS, own('map/versions')),
     row(
+      'GET /matches/:matchId/map/people',
+      "find members by name for the map's helpers and buddy (its two people only)",
+      SIDES,
+      own('map/people'),
+    ),
+    row(
       'GET /matches/:matchId/check-ins',
       'list check-ins, as a side (coordinators: any)',
       MEMBERS,
@@ -812,6 +818,12 @@ function lifecycleRows(): Action[] {
         path: `/cohorts/${await f.closedCohortOf(caller)}/survey`,
         body: { recommend: 9 },
       }),
+    ),
+    row(
+      'GET /cohorts/:cohortId/survey',
+      "read one's own end-of-cohort survey (open or not, one's answer)",
+      MEMBERS,
+      async (f, caller) => ({ path: `/cohorts/${await f.closedCohortOf(caller)}/survey` }),
     ),
     row('GET /cohorts/:cohortId/feedback', "read a cohort's feedback in aggregate", MANAGERS, async (f) => ({
       path: `/cohorts/${await f.cohort()}/feedback`,

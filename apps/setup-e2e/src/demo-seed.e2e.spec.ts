@@ -177,7 +177,7 @@ describe('demo seed', () => {
       { status: 'active', agreements: 1, signed: 1, maps: 1, checkIns: 2 },
       { status: 'completed', agreements: 1, signed: 1, maps: 1, checkIns: 1 },
       { status: 'declined', agreements: 0, signed: 0, maps: 0, checkIns: 0 },
-      { status: 'ended', agreements: 1, signed: 1, maps: 1, checkIns: 1 },
+      { status: 'ended', agreements: 2, signed: 2, maps: 1, checkIns: 2 },
       { status: 'pending', agreements: 0, signed: 0, maps: 0, checkIns: 0 },
       { status: 'proposed', agreements: 0, signed: 0, maps: 0, checkIns: 0 },
       { status: 'trial', agreements: 0, signed: 0, maps: 0, checkIns: 1 },
@@ -191,6 +191,40 @@ describe('demo seed', () => {
         WHERE m.status = 'active' AND c.name = 'Winter 2026'`,
     );
     expect(map.versions).toBe(2);
+    // ...and names who helps (its mentor, a sponsor who is a member, a peer by name and role) and a buddy.
+    const people = await one<{ helpers: string[]; buddy: boolean }>(
+      `SELECT array(SELECT h->>'kind' FROM jsonb_array_elements(mp.content->'milestones') ms,
+                                       jsonb_array_elements(ms->'helpers') h ORDER BY 1) AS helpers,
+              mp.buddy_user_id IS NOT NULL AS buddy
+         FROM mentorship_maps mp
+         JOIN matches m ON m.organization_id = mp.organization_id AND m.id = mp.match_id
+         JOIN cohorts c ON c.organization_id = m.organization_id AND c.id = m.cohort_id
+        WHERE m.status = 'active' AND c.name = 'Winter 2026'`,
+    );
+    expect(people).toEqual({ helpers: ['mentor', 'peer', 'sponsor'], buddy: true });
+    // Ended early with a reason both sides and coordinators read, and exit surveys answered.
+    const endings = await db.query<{ code: string | null; reason: boolean; surveys: number }>(
+      `SELECT m.exit_reason_code AS code, m.exit_reason IS NOT NULL AS reason,
+              (SELECT count(*)::int FROM exit_surveys s WHERE s.organization_id = m.organization_id AND s.match_id = m.id) AS surveys
+         FROM matches m JOIN cohorts c ON c.organization_id = m.organization_id AND c.id = m.cohort_id
+        WHERE c.name = 'Winter 2026' AND m.status IN ('ended', 'completed', 'trial_declined')
+        ORDER BY m.status, m.exit_reason_code NULLS FIRST`,
+    );
+    expect(endings).toEqual([
+      { code: null, reason: false, surveys: 1 },
+      { code: 'no_time', reason: true, surveys: 1 },
+      { code: 'role_change', reason: true, surveys: 2 },
+      // A declined trial's reason is the private note of the trial answer, for the coordinator.
+      { code: null, reason: false, surveys: 0 },
+    ]);
+    // The year of history's early endings carry their reason code, and most endings an exit survey.
+    const history = await one<{ ended: number; coded: number; surveyed: number }>(
+      `SELECT count(*)::int AS ended, count(*) FILTER (WHERE exit_reason_code IS NOT NULL)::int AS coded,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM exit_surveys s WHERE s.organization_id = m.organization_id AND s.match_id = m.id))::int AS surveyed
+         FROM matches m WHERE m.status = 'ended'`,
+    );
+    expect(history.ended).toBeGreaterThan(2);
+    expect(history).toMatchObject({ coded: history.ended, surveyed: history.ended });
   });
 
   it('seeds idempotently: a second run changes nothing', async () => {

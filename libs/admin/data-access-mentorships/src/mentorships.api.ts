@@ -1,5 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import type {
+  CohortSurveyRequest,
   EditAgreementRequest,
   ExitSurveyRequest,
   NeedsAttentionKind,
@@ -107,6 +108,14 @@ export class MentorshipsApi {
     });
   }
 
+  /** Members to name as a helper or the map buddy, by the start of a word of their name (the two sides). */
+  mapPeople(orgId: string, matchId: string, q: string) {
+    return this.http.get('/api/v1/orgs/{orgId}/matches/{matchId}/map/people', {
+      path: { orgId, matchId },
+      query: { q },
+    });
+  }
+
   mapVersions(orgId: string, matchId: string) {
     return this.http.get('/api/v1/orgs/{orgId}/matches/{matchId}/map/versions', {
       path: { orgId, matchId },
@@ -181,6 +190,18 @@ export class MentorshipsApi {
   answerExitSurvey(orgId: string, matchId: string, body: ExitSurveyRequest) {
     return this.http.post('/api/v1/orgs/{orgId}/matches/{matchId}/exit-survey', {
       path: { orgId, matchId },
+      body,
+    });
+  }
+
+  /** The caller's end-of-cohort survey: open once the cohort closed, and their answer if given. */
+  cohortSurvey(orgId: string, cohortId: string) {
+    return this.http.get('/api/v1/orgs/{orgId}/cohorts/{cohortId}/survey', { path: { orgId, cohortId } });
+  }
+
+  answerCohortSurvey(orgId: string, cohortId: string, body: CohortSurveyRequest) {
+    return this.http.post('/api/v1/orgs/{orgId}/cohorts/{cohortId}/survey', {
+      path: { orgId, cohortId },
       body,
     });
   }

@@ -3,19 +3,33 @@ import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } fr
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import {
   COMMUNITY_LEVELS,
   FIELD_LIMITS,
+  MAP_HELPER_KINDS,
   MAP_STAGES,
   type CommunityLevel,
+  type MapPerson,
   type MapStage,
   type MapView,
   type MilestoneView,
 } from '@mentorship/contracts';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
 import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import {
+  HELPER_KIND_LABELS,
+  type HelperForm,
+  type PersonChoice,
+  buddyChoice,
+  helperForm,
+  helperInput,
+  isPerson,
+  memberChosenOrEmpty,
+} from './map-people';
 import { MatchStore } from './match.store';
+import { MemberPickerComponent } from './member-picker.component';
 
 const line = FIELD_LIMITS.lifecycleLine;
 const text = FIELD_LIMITS.lifecycleText;
@@ -29,9 +43,13 @@ type MilestoneForm = FormGroup<{
   dueOn: FormControl<string>;
   measure: FormControl<string>;
   doneOn: FormControl<string | null>;
+  helpers: FormArray<HelperForm>;
 }>;
 
-function milestoneForm(milestone?: MilestoneView): MilestoneForm {
+/** Helpers past this are refused by the API. */
+export const MAX_HELPERS = 10;
+
+function milestoneForm(milestone?: MilestoneView, people: MapPerson[] = []): MilestoneForm {
   return new FormGroup({
     id: new FormControl<string | null>(milestone?.id ?? null),
     title: new FormControl(milestone?.title ?? '', {
@@ -53,6 +71,7 @@ function milestoneForm(milestone?: MilestoneView): MilestoneForm {
       validators: [Validators.maxLength(text.max)],
     }),
     doneOn: new FormControl<string | null>(milestone?.doneOn ?? null),
+    helpers: new FormArray((milestone?.helpers ?? []).map((helper) => helperForm(helper, people))),
   });
 }
 
@@ -75,9 +94,10 @@ const lines = (value: string) =>
     .filter(Boolean);
 
 /**
- * The mentee's map editor: the states, the community level and the milestones in their order
- * (add, move up or down, remove). A kept milestone is sent with its id, so a changed due date
- * is a retarget and the map's history follows it rather than starting over.
+ * The mentee's map editor: the states, the community level, the milestones in their order
+ * (add, move up or down, remove) with the people who help with each, and the review (its next
+ * date, the map buddy). A kept milestone is sent with its id, so a changed due date is a
+ * retarget and the map's history follows it rather than starting over.
  */
 @Component({
   selector: 'mm-map-editor',
@@ -87,9 +107,11 @@ const lines = (value: string) =>
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatRadioModule,
     MatSelectModule,
     FieldErrorPipe,
     FormErrorComponent,
+    MemberPickerComponent,
   ],
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" class="mm-form-fields" aria-label="Edit the mentorship map">
@@ -178,6 +200,79 @@ const lines = (value: string) =>
                 <input matInput formControlName="measure" />
                 <mat-hint>How you will know it is done.</mat-hint>
               </mat-form-field>
+              <div class="helpers" formArrayName="helpers">
+                <span class="legend">People who help</span>
+                @for (helper of group.controls.helpers.controls; track helper; let h = $index) {
+                  <div
+                    [formGroupName]="h"
+                    class="helper"
+                    role="group"
+                    [attr.aria-label]="'Person ' + (h + 1) + ' who helps with milestone ' + (i + 1)"
+                  >
+                    <mat-form-field subscriptSizing="dynamic">
+                      <mat-label>How they help</mat-label>
+                      <mat-select formControlName="kind">
+                        @for (kind of helperKinds; track kind) {
+                          <mat-option [value]="kind">{{ kindLabel[kind] }}</mat-option>
+                        }
+                      </mat-select>
+                    </mat-form-field>
+                    <mat-radio-group
+                      formControlName="who"
+                      class="radios"
+                      [attr.aria-label]="'Who is person ' + (h + 1) + ' of milestone ' + (i + 1)"
+                    >
+                      <mat-radio-button value="member">A member here</mat-radio-button>
+                      <mat-radio-button value="named">Someone else</mat-radio-button>
+                    </mat-radio-group>
+                    @if (helper.controls.who.value === 'member') {
+                      <mm-member-picker [control]="helper.controls.member" label="Member" />
+                    } @else {
+                      <div class="row">
+                        <mat-form-field subscriptSizing="dynamic">
+                          <mat-label>Name</mat-label>
+                          <input matInput formControlName="name" />
+                          <mat-error>{{
+                            helper.controls.name.errors | fieldError: { required: 'Say who.' }
+                          }}</mat-error>
+                        </mat-form-field>
+                        <mat-form-field subscriptSizing="dynamic">
+                          <mat-label>Role</mat-label>
+                          <input matInput formControlName="role" />
+                          <mat-hint>E.g. “Guild lead at my old team”.</mat-hint>
+                          <mat-error>{{
+                            helper.controls.role.errors | fieldError: { required: 'Say what they do.' }
+                          }}</mat-error>
+                        </mat-form-field>
+                      </div>
+                    }
+                    <div>
+                      <button
+                        mat-button
+                        type="button"
+                        (click)="removeHelper(group, h)"
+                        [attr.aria-label]="'Remove person ' + (h + 1) + ' from milestone ' + (i + 1)"
+                      >
+                        Remove this person
+                      </button>
+                    </div>
+                  </div>
+                } @empty {
+                  <p class="hint">No one named yet: who could help you get there?</p>
+                }
+                @if (group.controls.helpers.length < maxHelpers) {
+                  <div>
+                    <button
+                      mat-stroked-button
+                      type="button"
+                      (click)="addHelper(group)"
+                      [attr.aria-label]="'Add a person who helps with milestone ' + (i + 1)"
+                    >
+                      Add a person who helps
+                    </button>
+                  </div>
+                }
+              </div>
               <div class="buttons">
                 <button
                   mat-button
@@ -213,6 +308,22 @@ const lines = (value: string) =>
       <div>
         <button mat-stroked-button type="button" (click)="add()">Add a milestone</button>
       </div>
+      <h3>Reviewing the map</h3>
+      <div class="row">
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>Next review</mat-label>
+          <input matInput type="date" formControlName="nextReviewOn" />
+          <mat-hint>{{
+            map() ? 'Go through it with your mentor or buddy.' : 'A month from today if left empty.'
+          }}</mat-hint>
+        </mat-form-field>
+        <mm-member-picker
+          [control]="form.controls.buddy"
+          label="Map buddy (optional)"
+          hint="A peer who reviews the map with you; leave empty for none."
+          [optional]="true"
+        />
+      </div>
       <mm-form-error [message]="submission.error()" />
       <div class="buttons">
         <button mat-flat-button type="submit" [disabled]="submission.submitting()">Save the map</button>
@@ -231,6 +342,9 @@ export class MapEditorComponent implements OnInit {
   private readonly notifier = inject(ErrorNotifier);
   protected readonly stages = MAP_STAGES;
   protected readonly levels = COMMUNITY_LEVELS;
+  protected readonly helperKinds = MAP_HELPER_KINDS;
+  protected readonly kindLabel = HELPER_KIND_LABELS;
+  protected readonly maxHelpers = MAX_HELPERS;
 
   protected readonly milestones = new FormArray<MilestoneForm>([]);
   protected readonly form = new FormGroup({
@@ -247,6 +361,8 @@ export class MapEditorComponent implements OnInit {
     }),
     communityLevel: new FormControl<CommunityLevel>('participant', { nonNullable: true }),
     milestones: this.milestones,
+    nextReviewOn: new FormControl('', { nonNullable: true }),
+    buddy: new FormControl<PersonChoice>(null, memberChosenOrEmpty),
   });
   protected readonly submission = new FormSubmission(this.form);
 
@@ -263,8 +379,18 @@ export class MapEditorComponent implements OnInit {
       desired: map.desiredState.description,
       horizonMonths: map.desiredState.horizonMonths,
       communityLevel: map.communityLevel,
+      nextReviewOn: map.nextReviewOn,
+      buddy: buddyChoice(map),
     });
-    for (const milestone of map.milestones) this.milestones.push(milestoneForm(milestone));
+    for (const milestone of map.milestones) this.milestones.push(milestoneForm(milestone, map.people));
+  }
+
+  protected addHelper(milestone: MilestoneForm): void {
+    milestone.controls.helpers.push(helperForm());
+  }
+
+  protected removeHelper(milestone: MilestoneForm, index: number): void {
+    milestone.controls.helpers.removeAt(index);
   }
 
   protected add(): void {
@@ -295,6 +421,8 @@ export class MapEditorComponent implements OnInit {
           },
           desiredState: { description: value.desired.trim(), horizonMonths: value.horizonMonths },
           communityLevel: value.communityLevel,
+          ...(value.nextReviewOn ? { nextReviewOn: value.nextReviewOn } : {}),
+          buddyUserId: isPerson(value.buddy) ? value.buddy.userId : null,
           milestones: value.milestones.map((m) => ({
             ...(m.id ? { id: m.id } : {}),
             title: m.title.trim(),
@@ -304,8 +432,7 @@ export class MapEditorComponent implements OnInit {
             dueOn: m.dueOn || null,
             measure: m.measure.trim() || null,
             doneOn: m.doneOn,
-            // Who helps is not edited here yet: a kept milestone keeps its helpers.
-            helpers: map?.milestones.find((kept) => kept.id === m.id)?.helpers ?? [],
+            helpers: m.helpers.map(helperInput),
           })),
         }),
       (saved) => {

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import type { MapFlagView, MapView, MilestoneView } from '@mentorship/contracts';
 import { MapEditorComponent } from './map-editor.component';
 import { MatchStore } from './match.store';
+import { helperLabel } from './map-people';
 import { causeLabel, counted, dayLabel, flagLabel, instantLabel } from './mentorship-words';
 
 /** What changed in a map version, in words. */
@@ -70,6 +71,7 @@ const CHANGE: Record<string, string> = {
             <p>{{ map.desiredState.description || '—' }}</p>
             <p><strong>Community level:</strong> {{ map.communityLevel }}</p>
             <p><strong>Next review:</strong> {{ day(map.nextReviewOn) }}</p>
+            <p><strong>Map buddy:</strong> {{ buddy() || 'none' }}</p>
           </div>
         </div>
         <h3>Milestones</h3>
@@ -98,13 +100,12 @@ const CHANGE: Record<string, string> = {
                 <p><strong>Done when:</strong> {{ milestone.measure }}</p>
               }
               @if (milestone.helpers.length > 0) {
-                <p>
-                  <strong>Who helps:</strong>
-                  @for (helper of milestone.helpers; track $index; let last = $last) {
-                    {{ helper.name || helper.kind }}{{ helper.role ? ' (' + helper.role + ')' : '' }},
-                    {{ helper.kind }}{{ last ? '' : '; ' }}
+                <p><strong>Who helps:</strong></p>
+                <ul class="helper-list" [attr.aria-label]="'Who helps with ' + milestone.title">
+                  @for (helper of milestone.helpers; track $index) {
+                    <li>{{ helperText(helper, map.people) }}</li>
                   }
-                </p>
+                </ul>
               }
               @for (flag of missedTwice(milestone); track flag.flag) {
                 <div class="prompt" role="note">
@@ -155,6 +156,13 @@ export class MapComponent {
   protected readonly when = instantLabel;
   protected readonly flagText = flagLabel;
   protected readonly causeText = causeLabel;
+  protected readonly helperText = helperLabel;
+  /** The buddy's name; one who left the organization is no longer named. */
+  protected readonly buddy = computed(() => {
+    const map = this.store.map();
+    if (!map?.buddyUserId) return null;
+    return map.people.find((p) => p.userId === map.buddyUserId)?.displayName ?? 'a former member';
+  });
   protected readonly changes = (changes: { kind: string }[]) =>
     [...new Set(changes.map((change) => CHANGE[change.kind] ?? change.kind))].join(', ');
 

@@ -16,6 +16,7 @@ import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@ment
 import { ActionDialog, type ActionAnswer, type ActionDialogData } from './action.dialog';
 import { AgreementComponent } from './agreement.component';
 import { CheckInsComponent } from './check-ins.component';
+import { CohortSurveyComponent } from './cohort-survey.component';
 import { ExitSurveyComponent } from './exit-survey.component';
 import { MapComponent } from './map.component';
 import { MatchStore } from './match.store';
@@ -33,6 +34,8 @@ import {
 import { NotebookComponent } from './notebook.component';
 import { PulseComponent } from './pulse.component';
 import { TrialDecisionComponent } from './trial-decision.component';
+
+const SURVEYED: string[] = ['completed', 'ended', 'trial_declined'];
 
 /**
  * `/orgs/:orgId/matches/:matchId`: one mentorship as its mentee, its mentor or a coordinator
@@ -56,6 +59,7 @@ import { TrialDecisionComponent } from './trial-decision.component';
     NotebookComponent,
     PulseComponent,
     ExitSurveyComponent,
+    CohortSurveyComponent,
   ],
   template: `
     <div class="mm-page">
@@ -114,6 +118,9 @@ import { TrialDecisionComponent } from './trial-decision.component';
           }
           @if (store.exitSurvey()) {
             <mm-exit-survey />
+          }
+          @if (surveyCohort(); as cohort) {
+            <mm-cohort-survey [orgId]="orgId()" [cohortId]="cohort.id" [cohortName]="cohort.name" />
           }
           @if (store.pulse()) {
             <mm-pulse />
@@ -175,6 +182,12 @@ export class MatchPage {
   protected readonly showsAgreement = computed(() => {
     const status = this.store.match()?.status;
     return status === 'active' || !!this.store.agreement() || this.store.signedAgreements().length > 0;
+  });
+  /** Once the match is over, its cohort's survey (shown when the cohort has closed). */
+  protected readonly surveyCohort = computed(() => {
+    const match = this.store.match();
+    if (!match || this.side() === null || !SURVEYED.includes(match.status)) return null;
+    return { id: match.cohortId, name: match.cohortName };
   });
   protected readonly showsMap = computed(() => this.store.running() || !!this.store.map());
   protected readonly showsCheckIns = computed(

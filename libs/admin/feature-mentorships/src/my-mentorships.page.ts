@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
@@ -11,9 +11,11 @@ import {
   LoadingStateComponent,
   ListPagesComponent,
 } from '@mentorship/admin/ui';
+import { CohortSurveyComponent } from './cohort-survey.component';
 import { instantLabel, matchStatusLabel, matchStatusTone, nextStep, sideOf } from './mentorship-words';
 
 const ALL = 'all';
+const OVER: string[] = ['completed', 'ended', 'trial_declined'];
 
 /** `/orgs/:orgId/matches`: the caller's mentorships, as mentee and as mentor, with the next step of each. */
 @Component({
@@ -26,6 +28,7 @@ const ALL = 'all';
     MatSelectModule,
     EmptyStateComponent,
     LoadingStateComponent,
+    CohortSurveyComponent,
   ],
   template: `
     <div class="mm-page">
@@ -53,6 +56,14 @@ const ALL = 'all';
             }
           </mm-empty-state>
         } @else {
+          @for (cohort of closedCohorts(); track cohort.id) {
+            <mm-cohort-survey
+              class="spaced"
+              [orgId]="orgId()"
+              [cohortId]="cohort.id"
+              [cohortName]="cohort.name"
+            />
+          }
           <ul class="cards" aria-label="My mentorships">
             @for (match of p.items; track match.id) {
               <li>
@@ -109,6 +120,15 @@ export class MyMentorshipsPage {
     this.side(match) === 'mentor'
       ? `Mentoring ${match.mentee.displayName}`
       : `Mentored by ${match.mentor.displayName}`;
+
+  /** Cohorts of the mentorships shown that are over: their end-of-cohort survey, once they close. */
+  protected readonly closedCohorts = computed(() => {
+    const cohorts = new Map<string, { id: string; name: string }>();
+    for (const match of this.page()?.items ?? [])
+      if (OVER.includes(match.status) && sideOf(match, this.session.user()?.id))
+        cohorts.set(match.cohortId, { id: match.cohortId, name: match.cohortName });
+    return [...cohorts.values()];
+  });
 
   constructor() {
     effect((onCleanup) => {

@@ -26,6 +26,7 @@ import { NightlyRunRepository } from './repositories/nightly-run.repository';
 import { NightsDueRepository } from './repositories/nights-due.repository';
 import { RetentionRepository } from './repositories/retention.repository';
 import { RollupRunRepository } from './repositories/rollup-run.repository';
+import { RollupStepsRepository } from './repositories/rollup-steps.repository';
 import { TimeToMatchDayRepository } from './repositories/time-to-match-day.repository';
 import { UtilizationDayRepository } from './repositories/utilization-day.repository';
 import { RollupRunsController } from './rollup-runs.controller';
@@ -70,6 +71,7 @@ import { ExportsService } from './exports.service';
     RetentionRepository,
     MembershipOutcomeRepository,
     RollupRunRepository,
+    RollupStepsRepository,
     NightlyRunRepository,
     NightsDueRepository,
     AnalyticsNightlyTick,

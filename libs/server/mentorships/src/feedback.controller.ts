@@ -4,6 +4,7 @@ import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
 import { cohortIdParam } from '@mentorship/programs';
 import {
   CohortFeedbackDto,
+  CohortSurveyViewDto,
   OutcomeInputDto,
   OutcomeViewDto,
   PulseInputDto,
@@ -76,6 +77,18 @@ export class FeedbackController {
     @Body() body: OutcomeInputDto,
   ): Promise<OutcomeViewDto> {
     return this.feedback.reportOutcome(id, body);
+  }
+
+  @OrgMember()
+  @Get('cohorts/:cohortId/survey')
+  @ApiOperation({
+    summary:
+      "The caller's end-of-cohort survey: whether it takes their answer (the cohort closed), and their answer",
+  })
+  @ApiOkResponse({ type: CohortSurveyViewDto })
+  @ApiErrorCodes({ 404: ['cohort_not_found'] })
+  survey(@Param('cohortId', cohortIdParam) id: string): Promise<CohortSurveyViewDto> {
+    return this.feedback.survey(id);
   }
 
   @OrgMember()

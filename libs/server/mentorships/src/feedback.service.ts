@@ -6,6 +6,7 @@ import { Clock, JobOutbox, TenantContext } from '@mentorship/platform';
 import { ProgramsException } from '@mentorship/programs';
 import type {
   CohortFeedbackDto,
+  CohortSurveyViewDto,
   OutcomeInputDto,
   OutcomeViewDto,
   PulseInputDto,
@@ -162,6 +163,21 @@ export class FeedbackService implements OnModuleInit {
       details: { side: seen.side },
     });
     return { ...row, reportedAt: row.reportedAt.toISOString() };
+  }
+
+  /** Whether the caller's end-of-cohort survey takes an answer, and the one they gave. */
+  async survey(cohortId: string): Promise<CohortSurveyViewDto> {
+    const { status } = await this.feedback.rulesOf(cohortId);
+    if (status === null) throw ProgramsException.cohortNotFound();
+    const { userId } = TenantContext.caller();
+    const participant = await this.feedback.isEnrolled(cohortId, userId);
+    const answer = participant ? await this.feedback.surveyAnswerOf(cohortId, userId) : null;
+    return {
+      cohortId,
+      participant,
+      open: participant && status === 'closed',
+      answer: answer && { ...answer, answeredAt: answer.answeredAt.toISOString() },
+    };
   }
 
   /** The caller's end-of-cohort survey: an enrolled mentor or mentee of a closed cohort, once. */

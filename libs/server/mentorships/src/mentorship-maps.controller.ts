@@ -1,8 +1,14 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
 import { MapTemplateViewDto } from '@mentorship/programs';
-import { MapVersionsDto, MapViewDto, SaveMapDto } from './dto/mentorship-map.dto';
+import {
+  MapPeopleDto,
+  MapPeopleQueryDto,
+  MapVersionsDto,
+  MapViewDto,
+  SaveMapDto,
+} from './dto/mentorship-map.dto';
 import { matchId } from './match-access.service';
 import { MentorshipMapsService } from './mentorship-maps.service';
 
@@ -50,6 +56,19 @@ export class MentorshipMapsController {
   @ApiOkResponse({ type: MapTemplateViewDto })
   template(@Param('matchId', matchId) id: string): Promise<MapTemplateViewDto> {
     return this.maps.template(id);
+  }
+
+  @OrgMember()
+  @Get('people')
+  @ApiOperation({
+    summary: 'Members to name as a helper of a milestone or as the map buddy, by name',
+    description:
+      "For the match's two sides: the organization's members whose name (or a word of it) starts with `q`, names only.",
+  })
+  @ApiOkResponse({ type: MapPeopleDto })
+  @ApiErrorCodes({ 400: ['validation_failed'], 403: ['match_side_only'] })
+  people(@Param('matchId', matchId) id: string, @Query() query: MapPeopleQueryDto): Promise<MapPeopleDto> {
+    return this.maps.people(id, query);
   }
 
   @OrgMember()

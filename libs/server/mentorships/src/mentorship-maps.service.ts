@@ -7,13 +7,16 @@ import { ProfilesService } from '@mentorship/people';
 import { Clock, TenantContext } from '@mentorship/platform';
 import type { MapTemplateViewDto } from '@mentorship/programs';
 import { DateTime } from 'luxon';
-import type {
-  MapFlagDto,
-  MapVersionsDto,
-  MapViewDto,
-  MilestoneInputDto,
-  MilestoneViewDto,
-  SaveMapDto,
+import {
+  MAP_PEOPLE_LIMIT,
+  type MapFlagDto,
+  type MapPeopleDto,
+  type MapPeopleQueryDto,
+  type MapVersionsDto,
+  type MapViewDto,
+  type MilestoneInputDto,
+  type MilestoneViewDto,
+  type SaveMapDto,
 } from './dto/mentorship-map.dto';
 import type {
   MapContent,
@@ -53,6 +56,13 @@ export class MentorshipMapsService {
     const map = await this.maps.ofMatch(matchId);
     if (!map) throw MentorshipsException.mapNotFound();
     return this.view(map, match.menteeUserId);
+  }
+
+  /** Members the mentee may name as a helper or their map buddy, by name (the two sides only). */
+  async people(matchId: string, query: MapPeopleQueryDto): Promise<MapPeopleDto> {
+    const { sides } = await this.access.see(matchId);
+    if (!sides.includes('mentee') && !sides.includes('mentor')) throw MentorshipsException.sideOnly();
+    return { items: await this.maps.membersNamed(query.q ?? '', MAP_PEOPLE_LIMIT) };
   }
 
   /** Milestones the cohort's program suggests (none when it has no template). */
@@ -284,9 +294,13 @@ export class MentorshipMapsService {
     });
   }
 
-  private view(map: MentorshipMapEntity, menteeUserId: string): MapViewDto {
+  private async view(map: MentorshipMapEntity, menteeUserId: string): Promise<MapViewDto> {
     const today = this.today();
     const milestones = map.content.milestones.map((m) => milestoneView(m, today));
+    const named = [
+      ...(map.buddyUserId ? [map.buddyUserId] : []),
+      ...milestones.flatMap((m) => m.helpers.flatMap((h) => (h.userId ? [h.userId] : []))),
+    ];
     return {
       matchId: map.matchId,
       menteeUserId,
@@ -298,6 +312,7 @@ export class MentorshipMapsService {
       nextReviewOn: map.nextReviewOn,
       buddyUserId: map.buddyUserId,
       flags: flagsOf(milestones, map.nextReviewOn, today),
+      people: await this.maps.namesOf(named),
       updatedAt: map.updatedAt.toISOString(),
     };
   }

@@ -1184,6 +1184,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/matches/{matchId}/map/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members to name as a helper of a milestone or as the map buddy, by name
+         * @description For the match's two sides: the organization's members whose name (or a word of it) starts with `q`, names only.
+         */
+        get: operations["MentorshipMapsController_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/matches/{matchId}/map/versions": {
         parameters: {
             query?: never;
@@ -1347,7 +1367,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The caller's end-of-cohort survey: whether it takes their answer (the cohort closed), and their answer */
+        get: operations["FeedbackController_survey"];
         put?: never;
         /** Answer the end-of-cohort survey (0-10: would you recommend it?), once */
         post: operations["FeedbackController_answerSurvey"];
@@ -3165,6 +3186,11 @@ export interface components {
             /** @description For a milestone missed twice: the usual causes, as prompts to adjust it. */
             prompts: ("too_ambitious" | "support_lacking" | "goal_changed")[];
         };
+        MapPersonDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
         MapViewDto: {
             /** Format: uuid */
             matchId: string;
@@ -3182,6 +3208,8 @@ export interface components {
             buddyUserId: string | null;
             /** @description What the map warns about now. */
             flags: components["schemas"]["MapFlagDto"][];
+            /** @description The names of the members the map names (its buddy, helpers by member); one who left is absent. */
+            people: components["schemas"]["MapPersonDto"][];
             /** Format: date-time */
             updatedAt: string;
         };
@@ -3263,6 +3291,10 @@ export interface components {
              * @description A member who reviews the map with the mentee.
              */
             buddyUserId?: string | null;
+        };
+        MapPeopleDto: {
+            /** @description By name. */
+            items: components["schemas"]["MapPersonDto"][];
         };
         MapChangeDto: {
             /** @description created, state_changed, milestone_added, milestone_removed, milestone_replaced, milestone_retargeted, milestone_edited, milestone_done, milestones_reordered, review_changed, buddy_changed */
@@ -3475,6 +3507,22 @@ export interface components {
             /** @description A career step (a new role, a promotion, a stretch assignment). */
             careerStep: boolean;
             networkGrown: boolean;
+        };
+        CohortSurveyAnswerDto: {
+            recommend: number;
+            comment: string | null;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        CohortSurveyViewDto: {
+            /** Format: uuid */
+            cohortId: string;
+            /** @description The caller is an enrolled mentor or mentee of the cohort. */
+            participant: boolean;
+            /** @description The cohort has closed, so its survey takes answers. */
+            open: boolean;
+            /** @description The caller's answer, once given. */
+            answer: components["schemas"]["CohortSurveyAnswerDto"] | null;
         };
         SurveyInputDto: {
             /** @description How likely they are to recommend the program. */
@@ -8887,6 +8935,66 @@ export interface operations {
             };
         };
     };
+    MentorshipMapsController_people: {
+        parameters: {
+            query?: {
+                /** @description The start of a name (or of a word in it). */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapPeopleDto"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names each field in `details`). Codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed for the caller. Codes: `match_side_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `organization_not_found`, `match_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     MentorshipMapsController_versions: {
         parameters: {
             query?: never;
@@ -9566,6 +9674,45 @@ export interface operations {
             };
             /** @description Conflicts with the current state. Codes: `match_not_running`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortSurveyViewDto"];
+                };
+            };
+            /** @description No valid access token (`unauthenticated`). Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such thing here, or not yours: nothing is disclosed. Codes: `cohort_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

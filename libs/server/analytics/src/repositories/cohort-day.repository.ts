@@ -12,6 +12,7 @@ import {
   RANGE_END,
   RANGE_START,
   RollupParameters,
+  writeFresh,
 } from './rollup-sql.repository';
 
 /** The measures of `analytics_cohort_days`, in the table's column order after the key. */
@@ -195,21 +196,14 @@ export const FRESH_COHORT_DAYS = `
     SELECT * FROM fresh
      WHERE greatest(${COHORT_DAY_MEASURES.join(', ')}) > 0
   ),
-  stale AS (
-    DELETE FROM analytics_cohort_days t
-     WHERE t.organization_id = $1 AND t.day BETWEEN $2::date AND $3::date
-       AND (t.cohort_id, t.day) NOT IN (SELECT cohort_id, day FROM kept)
-  )
-  INSERT INTO analytics_cohort_days
-    (organization_id, cohort_id, day, program_id, ${COHORT_DAY_MEASURES.join(', ')}, rolled_up_at)
-  SELECT $1, cohort_id, day, program_id, ${COHORT_DAY_MEASURES.join(', ')}, $5::timestamptz FROM kept
-  ON CONFLICT (organization_id, cohort_id, day) DO UPDATE SET
-    program_id = EXCLUDED.program_id,
-    ${COHORT_DAY_MEASURES.map((m) => `${m} = EXCLUDED.${m}`).join(',\n    ')},
-    rolled_up_at = EXCLUDED.rolled_up_at
-  -- A row the sources still say the same of is left alone (a re-run rewrites only what changed).
-  WHERE (analytics_cohort_days.program_id, ${COHORT_DAY_MEASURES.map((m) => `analytics_cohort_days.${m}`).join(', ')})
-        IS DISTINCT FROM (EXCLUDED.program_id, ${COHORT_DAY_MEASURES.map((m) => `EXCLUDED.${m}`).join(', ')})`;
+${writeFresh({
+  table: 'analytics_cohort_days',
+  from: 'kept',
+  keys: ['cohort_id', 'day'],
+  values: ['program_id', ...COHORT_DAY_MEASURES],
+  inRange: 't.day BETWEEN $2::date AND $3::date',
+  stamp: ['rolled_up_at', '$5::timestamptz'],
+})}`;
 
 /** `analytics_cohort_days`: written for a range by the rollup, read by the dashboard. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import { ExitDayEntity } from '../entities/exit-day.entity';
 import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
-import { COHORTS, MATCH_STEPS, RollupParameters } from './rollup-sql.repository';
+import { COHORTS, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql.repository';
 
 /**
  * Why matches stopped, as far as it can be counted: which exit (ended, or trial declined) and
@@ -18,16 +18,13 @@ const ROLL_UP = `
      WHERE s.to_status IN ('ended', 'trial_declined') AND s.day BETWEEN $2::date AND $3::date
      GROUP BY 1, 2, 3, 4, 5
   ),
-  stale AS (
-    DELETE FROM analytics_exit_days t
-     WHERE t.organization_id = $1 AND t.day BETWEEN $2::date AND $3::date
-       AND (t.cohort_id, t.day, t.exit, t.ended_by) NOT IN (SELECT cohort_id, day, exit, ended_by FROM fresh)
-  )
-  INSERT INTO analytics_exit_days (organization_id, cohort_id, day, exit, ended_by, program_id, matches)
-  SELECT $1, cohort_id, day, exit, ended_by, program_id, matches FROM fresh
-  ON CONFLICT (organization_id, cohort_id, day, exit, ended_by)
-    DO UPDATE SET program_id = EXCLUDED.program_id, matches = EXCLUDED.matches
-    WHERE (analytics_exit_days.program_id, analytics_exit_days.matches) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.matches)`;
+${writeFresh({
+  table: 'analytics_exit_days',
+  from: 'fresh',
+  keys: ['cohort_id', 'day', 'exit', 'ended_by'],
+  values: ['program_id', 'matches'],
+  inRange: 't.day BETWEEN $2::date AND $3::date',
+})}`;
 
 @Injectable()
 export class ExitDayRepository extends TenantRepository<ExitDayEntity> {
@@ -36,8 +33,8 @@ export class ExitDayRepository extends TenantRepository<ExitDayEntity> {
   }
 
   async rollUp(...range: RollupParameters): Promise<void> {
-    // No "now" in this one: it reads events that happened, not deadlines.
-    await this.sql(ROLL_UP, range.slice(0, 3));
+    // The range alone: no "now" (events that happened, not deadlines), and the steps have their days.
+    await this.sql(ROLL_UP, range.slice(0, 2));
   }
 
   /** Matches that stopped over the filter's days, by exit and by who ended them. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import { MembershipOutcomeEntity } from '../entities/membership-outcome.entity';
 import type { RollupFilter } from './dashboard-filter.repository';
-import { localDay, MATCH_STEPS, RollupParameters } from './rollup-sql.repository';
+import { localDay, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql.repository';
 
 export const MEMBERSHIP_HORIZONS = [6, 12] as const;
 
@@ -40,17 +40,14 @@ const ROLL_UP = `
            count(*) FILTER (WHERE left_day IS NULL OR left_day > at_day)::int AS still_members
       FROM due GROUP BY 1, 2, 3
   ),
-  stale AS (
-    DELETE FROM analytics_membership_outcomes t
-     WHERE t.organization_id = $1
-       AND (t.joined_day + make_interval(months => t.horizon_months::int))::date BETWEEN $2::date AND $3::date
-       AND (t.joined_day, t.horizon_months, t.participant) NOT IN (SELECT joined_day, horizon_months, participant FROM fresh)
-  )
-  INSERT INTO analytics_membership_outcomes (organization_id, joined_day, horizon_months, participant, members, still_members)
-  SELECT $1, joined_day, horizon_months, participant, members, still_members FROM fresh
-  ON CONFLICT (organization_id, joined_day, horizon_months, participant)
-    DO UPDATE SET members = EXCLUDED.members, still_members = EXCLUDED.still_members
-    WHERE (analytics_membership_outcomes.members, analytics_membership_outcomes.still_members) IS DISTINCT FROM (EXCLUDED.members, EXCLUDED.still_members)`;
+${writeFresh({
+  table: 'analytics_membership_outcomes',
+  from: 'fresh',
+  keys: ['joined_day', 'horizon_months', 'participant'],
+  values: ['members', 'still_members'],
+  inRange:
+    '(t.joined_day + make_interval(months => t.horizon_months::int))::date BETWEEN $2::date AND $3::date',
+})}`;
 
 @Injectable()
 export class MembershipOutcomeRepository extends TenantRepository<MembershipOutcomeEntity> {

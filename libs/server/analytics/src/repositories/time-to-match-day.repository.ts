@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import { TimeToMatchDayEntity } from '../entities/time-to-match-day.entity';
 import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
-import { COHORTS, MATCH_STEPS, RollupParameters } from './rollup-sql.repository';
+import { COHORTS, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql.repository';
 
 /**
  * A match is matched when it first steps into trial or active (the mentor accepted, or a round
@@ -10,7 +10,7 @@ import { COHORTS, MATCH_STEPS, RollupParameters } from './rollup-sql.repository'
  * was enrolled in the cohort, else since it was proposed: whole days, so a histogram per day
  * gives the exact median and p90 (in days) of any range and filter.
  */
-const ROLL_UP = `
+export const ROLL_UP = `
   WITH ${MATCH_STEPS}, ${COHORTS},
   accepted AS (
     SELECT DISTINCT ON (match_id) match_id, cohort_id, mentee_user_id, day, at
@@ -33,16 +33,13 @@ const ROLL_UP = `
       FROM waited w JOIN cohort co ON co.cohort_id = w.cohort_id
      GROUP BY w.cohort_id, w.day, w.days_to_match, co.program_id
   ),
-  stale AS (
-    DELETE FROM analytics_time_to_match_days t
-     WHERE t.organization_id = $1 AND t.day BETWEEN $2::date AND $3::date
-       AND (t.cohort_id, t.day, t.days_to_match) NOT IN (SELECT cohort_id, day, days_to_match FROM fresh)
-  )
-  INSERT INTO analytics_time_to_match_days (organization_id, cohort_id, day, days_to_match, program_id, matches)
-  SELECT $1, cohort_id, day, days_to_match, program_id, matches FROM fresh
-  ON CONFLICT (organization_id, cohort_id, day, days_to_match)
-    DO UPDATE SET program_id = EXCLUDED.program_id, matches = EXCLUDED.matches
-    WHERE (analytics_time_to_match_days.program_id, analytics_time_to_match_days.matches) IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.matches)`;
+${writeFresh({
+  table: 'analytics_time_to_match_days',
+  from: 'fresh',
+  keys: ['cohort_id', 'day', 'days_to_match'],
+  values: ['program_id', 'matches'],
+  inRange: 't.day BETWEEN $2::date AND $3::date',
+})}`;
 
 @Injectable()
 export class TimeToMatchDayRepository extends TenantRepository<TimeToMatchDayEntity> {
@@ -51,8 +48,8 @@ export class TimeToMatchDayRepository extends TenantRepository<TimeToMatchDayEnt
   }
 
   async rollUp(...range: RollupParameters): Promise<void> {
-    // No "now" in this one: it reads events that happened, not deadlines.
-    await this.sql(ROLL_UP, range.slice(0, 3));
+    // The range alone: no "now" (events that happened, not deadlines), and the steps have their days.
+    await this.sql(ROLL_UP, range.slice(0, 2));
   }
 
   /** Matches by whole days waited, over the filter's days (per cohort when asked). */

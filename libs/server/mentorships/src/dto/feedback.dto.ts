@@ -123,6 +123,30 @@ export class SurveyAnsweredDto {
   recommend!: number;
 }
 
+export class CohortSurveyAnswerDto {
+  @ApiProperty({ minimum: 0, maximum: 10 })
+  recommend!: number;
+  @ApiProperty({ type: String, nullable: true })
+  comment!: string | null;
+  @ApiProperty({ format: 'date-time' })
+  answeredAt!: string;
+}
+
+export class CohortSurveyViewDto {
+  @ApiProperty({ format: 'uuid' })
+  cohortId!: string;
+  @ApiProperty({ description: 'The caller is an enrolled mentor or mentee of the cohort.' })
+  participant!: boolean;
+  @ApiProperty({ description: 'The cohort has closed, so its survey takes answers.' })
+  open!: boolean;
+  @ApiProperty({
+    type: CohortSurveyAnswerDto,
+    nullable: true,
+    description: "The caller's answer, once given.",
+  })
+  answer!: CohortSurveyAnswerDto | null;
+}
+
 export class PulsePeriodDto {
   @ApiProperty()
   period!: number;

@@ -35,6 +35,8 @@ import {
 const line = FIELD_LIMITS.lifecycleLine;
 const text = FIELD_LIMITS.lifecycleText;
 export const MAX_MILESTONES = 20;
+/** Members offered to a picker at once: enough to choose from while typing. */
+export const MAP_PEOPLE_LIMIT = 20;
 
 export class MapSkillDto {
   @ApiProperty({ minLength: line.min, maxLength: line.max })
@@ -338,6 +340,27 @@ export class MapFlagDto {
   prompts!: MissedMilestoneCause[];
 }
 
+export class MapPersonDto {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+  @ApiProperty()
+  displayName!: string;
+}
+
+export class MapPeopleQueryDto {
+  @ApiPropertyOptional({ maxLength: line.max, description: 'The start of a name (or of a word in it).' })
+  @Omittable()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(line.max)
+  q?: string;
+}
+
+export class MapPeopleDto {
+  @ApiProperty({ type: MapPersonDto, isArray: true, maxItems: MAP_PEOPLE_LIMIT, description: 'By name.' })
+  items!: MapPersonDto[];
+}
+
 export class MapViewDto {
   @ApiProperty({ format: 'uuid' })
   matchId!: string;
@@ -359,6 +382,13 @@ export class MapViewDto {
   buddyUserId!: string | null;
   @ApiProperty({ type: MapFlagDto, isArray: true, description: 'What the map warns about now.' })
   flags!: MapFlagDto[];
+  @ApiProperty({
+    type: MapPersonDto,
+    isArray: true,
+    description:
+      'The names of the members the map names (its buddy, helpers by member); one who left is absent.',
+  })
+  people!: MapPersonDto[];
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
 }

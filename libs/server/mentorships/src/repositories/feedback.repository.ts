@@ -106,6 +106,19 @@ export class FeedbackRepository extends TenantRepository<PulseAnswerEntity> {
     return rows.length > 0;
   }
 
+  /** The person's end-of-cohort answer, if they gave one. */
+  async surveyAnswerOf(
+    cohortId: string,
+    userId: string,
+  ): Promise<{ recommend: number; comment: string | null; answeredAt: Date } | null> {
+    const [row] = await this.sql<{ recommend: number; comment: string | null; answeredAt: Date }>(
+      `SELECT recommend, comment, answered_at AS "answeredAt" FROM cohort_survey_answers
+        WHERE organization_id = $1 AND cohort_id = $2 AND user_id = $3`,
+      [cohortId, userId],
+    );
+    return row ?? null;
+  }
+
   /** False when the person answered already. */
   async addSurvey(answer: {
     cohortId: string;

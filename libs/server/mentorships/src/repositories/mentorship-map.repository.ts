@@ -91,4 +91,33 @@ export class MentorshipMapRepository extends TenantRepository<MentorshipMapEntit
     );
     return new Set(rows.map((row) => row.id));
   }
+
+  /** The names of the members among `userIds` (a helper or buddy who left is simply absent). */
+  namesOf(userIds: readonly string[]): Promise<{ userId: string; displayName: string }[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.sql(
+      `SELECT m.user_id AS "userId", coalesce(u.display_name, u.email) AS "displayName"
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = $1 AND m.user_id = ANY ($2::uuid[])
+        ORDER BY 2, 1`,
+      [[...new Set(userIds)]],
+    );
+  }
+
+  /**
+   * Members whose name starts a word with `query` (or, empty, the first by name): whom a mentee
+   * may name as a helper or map buddy. Names only, never email addresses.
+   */
+  membersNamed(query: string, limit: number): Promise<{ userId: string; displayName: string }[]> {
+    const like = query.replace(/[\\%_]/g, (c) => `\\${c}`);
+    return this.sql(
+      `SELECT m.user_id AS "userId", u.display_name AS "displayName"
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = $1 AND u.display_name IS NOT NULL
+          AND ($2::text = '' OR u.display_name ILIKE $2::text || '%' OR u.display_name ILIKE '% ' || $2::text || '%')
+        ORDER BY u.display_name, m.user_id
+        LIMIT $3`,
+      [like, limit],
+    );
+  }
 }

@@ -4,6 +4,7 @@ import { Participants1764500000200 } from './1764500000200-participants';
 import { ParticipantImports1764500000300 } from './1764500000300-participant-imports';
 import { RosterSortName1764620000000 } from './1764620000000-roster-sort-name';
 import { MentorPlaces1764700300400 } from './1764700300400-mentor-places';
+import { RosterSkills1764920000000 } from './1764920000000-roster-skills';
 
 export const programsMigrations: ContextMigrations = {
   directory: __dirname,
@@ -13,5 +14,6 @@ export const programsMigrations: ContextMigrations = {
     ParticipantImports1764500000300,
     RosterSortName1764620000000,
     MentorPlaces1764700300400,
+    RosterSkills1764920000000,
   ],
 };

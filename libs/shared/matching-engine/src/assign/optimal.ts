@@ -143,13 +143,16 @@ function keepStillOptimal(market: SeatMarket, warm: WarmStart): Int32Array {
     }
     if (kept !== -1 && market.weight(kept) - price[previous] === best && market.hasFreeSeat(previous)) {
       market.place(i, kept, best);
+      market.noteWants(i);
     } else if (previous === -1 && best === 0) {
       market.placeUnmatched(i);
+      market.noteWants(i);
     } else {
       pending[count++] = i;
     }
   }
-  // Seats freed by the changes still carry the price their old holder paid: cut it where possible.
+  // Seats freed by the changes still carry the price their old holder paid: cut it where possible,
+  // and fill them along tight pairs where that needs no search.
   market.cutPrices();
   return pending.subarray(0, count);
 }

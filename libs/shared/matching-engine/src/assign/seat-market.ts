@@ -25,6 +25,9 @@ import type { PairWeights } from './pair-weights';
 /** Free seats up to which a warm insert searches from both ends (more: from the mentee alone). */
 const WARM_BACKWARD_SOURCES = 64;
 const EMPTY = new Int32Array(0);
+const EMPTY_WEIGHTS = new Float64Array(0);
+/** Moves at most in a chain of tight pairs that fills a freed seat without a search (`cutPrices`). */
+const TIGHT_CHAIN_LIMIT = 8;
 /**
  * Relaxations a warm search makes from the mentee alone before its backward side starts, as a share
  * of the round's edges (1/32; at 5,000 x 50 about 7,800, where timing 2,048, 4,096 and 8,192 gave
@@ -53,6 +56,9 @@ export class SeatMarket {
    */
   private inEdgeBuilt: Int32Array | null = null;
   private inMenteeBuilt: Int32Array | null = null;
+  private inWeightBuilt: Float64Array | null = null;
+  /** What placed mentees would pay per mentor (`noteWants`), until `cutPrices` uses it. */
+  private wants: { floor: Float64Array; setter: Int32Array; edge: Int32Array } | null = null;
 
   readonly price: Float64Array;
   readonly profit: Float64Array;
@@ -164,21 +170,32 @@ export class SeatMarket {
     return this.inMenteeBuilt ?? this.buildInEdges()[1];
   }
 
-  private buildInEdges(): [Int32Array, Int32Array] {
-    const { start, mentor, inStart } = this;
+  /**
+   * Mentor -> the weight of each of its candidate edges (see `inStart`): the backward searches read
+   * it in order instead of `edgeWeight[inEdge[t]]`, one scattered read per relaxation.
+   */
+  get inWeight(): Float64Array {
+    return this.inWeightBuilt ?? this.buildInEdges()[2];
+  }
+
+  private buildInEdges(): [Int32Array, Int32Array, Float64Array] {
+    const { start, mentor, inStart, edgeWeight } = this;
     const inEdge = new Int32Array(mentor.length);
     const inMentee = new Int32Array(mentor.length);
+    const inWeight = new Float64Array(mentor.length);
     const fill = inStart.slice(0, this.mentorCount);
     for (let i = 0; i < this.menteeCount; i++) {
       for (let e = start[i], end = start[i + 1]; e < end; e++) {
         const at = fill[mentor[e]]++;
         inEdge[at] = e;
         inMentee[at] = i;
+        inWeight[at] = edgeWeight[e];
       }
     }
     this.inEdgeBuilt = inEdge;
     this.inMenteeBuilt = inMentee;
-    return [inEdge, inMentee];
+    this.inWeightBuilt = inWeight;
+    return [inEdge, inMentee, inWeight];
   }
 
   weight(e: number): number {
@@ -261,42 +278,100 @@ export class SeatMarket {
   }
 
   /**
-   * Lowers every overpriced mentor's price as far as no placed mentee would then rather have it (a
-   * pure dual move, no search): afterwards some placed mentee is indifferent to its free seat, so
-   * searches that end there are short. Its holders' pairs stay tight (their profits rise). One pass
-   * over the mentees' own edge lists (sequential reads; the mentor-side index is not needed).
+   * Notes what placed mentee `k` would pay for each of its other candidates (weight - profit), for
+   * `cutPrices`. A warm start calls it right after placing `k`, while k's edges are still in cache:
+   * a second pass over every edge list, from memory, was a fifth of a warm solve's fixed cost.
+   */
+  noteWants(k: number): void {
+    const { start, mentor, edgeWeight, profit, heldEdge } = this;
+    const wants = (this.wants ??= {
+      floor: new Float64Array(this.mentorCount),
+      setter: new Int32Array(this.mentorCount).fill(-1),
+      edge: new Int32Array(this.mentorCount),
+    });
+    const { floor, setter, edge } = wants;
+    const held = heldEdge[k];
+    const base = -profit[k];
+    for (let e = start[k], end = start[k + 1]; e < end; e++) {
+      if (e === held) continue;
+      const j = mentor[e];
+      const wanted = edgeWeight[e] + base;
+      // Among equal wants the first unmatched mentee sets the floor (it can take the seat, below).
+      if (
+        wanted > floor[j] ||
+        (wanted === floor[j] && held === -1 && setter[j] !== -1 && heldEdge[setter[j]] !== -1)
+      ) {
+        floor[j] = wanted;
+        setter[j] = k;
+        edge[j] = e;
+      }
+    }
+  }
+
+  /**
+   * Lowers every overpriced mentor's price as far as no placed mentee would then rather have it
+   * (the wants noted by `noteWants`; a pure dual move, no search): afterwards some placed mentee is
+   * indifferent to its free seat, so searches that end there are short. Its holders' pairs stay
+   * tight (their profits rise). When the mentee that sets the new price is unmatched (profit 0, so
+   * indifferent between the seat and no mentor), it takes the seat at once: the conditions still
+   * hold and that seat needs no repair search (with scarce seats most freed seats go this way).
    */
   cutPrices(): void {
-    const { start, mentor, edgeWeight, price, profit, heldEdge, placed, load, seats } = this;
-    const floor = this.backMentorDist; // scratch (Infinity between searches): -1 marks "not cut"
-    let any = false;
+    const { edgeWeight, price, profit, heldEdge, load, seats, wants } = this;
     for (let j = 0; j < this.mentorCount; j++) {
-      const cut = load[j] < seats[j] && price[j] > 0;
-      floor[j] = cut ? 0 : -1;
-      any ||= cut;
-    }
-    if (any) {
-      for (let k = 0; k < this.menteeCount; k++) {
-        if (placed[k] === 0) continue;
-        const held = heldEdge[k];
-        const base = -profit[k];
-        for (let e = start[k], end = start[k + 1]; e < end; e++) {
-          const j = mentor[e];
-          if (floor[j] < 0 || e === held) continue;
-          const wanted = edgeWeight[e] + base;
-          if (wanted > floor[j]) floor[j] = wanted;
-        }
-      }
-      for (let j = 0; j < this.mentorCount; j++) {
-        if (floor[j] < 0 || floor[j] >= price[j]) continue;
-        price[j] = floor[j];
+      if (load[j] >= seats[j] || price[j] <= 0) continue;
+      const floor = wants === null ? 0 : wants.floor[j];
+      if (floor < price[j]) {
+        price[j] = floor;
         for (let s = this.seatStart[j], last = s + load[j]; s < last; s++) {
           const holder = this.seatMentee[s];
-          profit[holder] = edgeWeight[heldEdge[holder]] - floor[j];
+          profit[holder] = edgeWeight[heldEdge[holder]] - floor;
         }
       }
+      if (wants !== null && price[j] > 0) this.fillByTightChain(j, wants);
     }
-    floor.fill(Infinity);
+    this.wants = null;
+  }
+
+  /**
+   * Fills one free seat of mentor `j0` along a chain of tight pairs, without a search: j0's setter
+   * (the mentee that set its price) moves in, the setter of the mentor it leaves moves there, and so
+   * on, until an unmatched mentee joins or the mentor left behind has price 0. Every move is on a
+   * pair whose reduced cost is 0 (checked live: the noted wants can be stale), so prices and profits
+   * stay as they are and the conditions hold. A chain that fails (no tight setter, a mentor twice,
+   * longer than TIGHT_CHAIN_LIMIT) changes nothing and leaves the seat to `repair`. With scarce or
+   * surplus seats most freed seats are filled this way (chains of one or two moves), and a warm
+   * solve often needs no repair search, nor the mentor-side index those searches read.
+   */
+  private fillByTightChain(
+    j0: number,
+    wants: { floor: Float64Array; setter: Int32Array; edge: Int32Array },
+  ): void {
+    const { mentor, edgeWeight, price, profit, heldEdge, moveMentee, moveEdge } = this;
+    let count = 0;
+    let j = j0;
+    for (;;) {
+      const k = wants.setter[j];
+      if (k === -1 || count === TIGHT_CHAIN_LIMIT) return;
+      const e = wants.edge[j];
+      const held = heldEdge[k];
+      if (held === e || edgeWeight[e] - profit[k] !== price[j]) return;
+      for (let t = 0; t < count; t++) if (moveMentee[t] === k) return;
+      moveMentee[count] = k;
+      moveEdge[count++] = e;
+      if (held === -1) break;
+      j = mentor[held];
+      if (j === j0) return;
+      if (price[j] === 0) break;
+      for (let t = 0; t < count - 1; t++) if (mentor[moveEdge[t]] === j) return;
+    }
+    for (let t = 0; t < count; t++) {
+      const k = moveMentee[t];
+      const held = heldEdge[k];
+      if (held !== -1) this.removeSeat(k, mentor[held]);
+      heldEdge[k] = moveEdge[t];
+      this.addSeat(k, mentor[moveEdge[t]]);
+    }
   }
 
   /** Mentors with a free seat and a positive price, after all mentees are placed: repairs each. */
@@ -433,6 +508,7 @@ export class SeatMarket {
     const { start, mentor, edgeWeight, price, profit, heldEdge, placed, inStart } = this;
     let inEdge = this.inEdgeBuilt ?? EMPTY; // the mentor-side index, built when the backward side starts
     let inMentee = this.inMenteeBuilt ?? EMPTY;
+    let inWeight = this.inWeightBuilt ?? EMPTY_WEIGHTS;
     const { mentorDist: fDist, mentorHeap: fHeap, viaMentee, viaEdge, mentorDone: fDone } = this;
     const { touchedMentors, reachedMentees, reachedDist, seatStart, seatMentee, load } = this;
     const { menteeDist: bDist, menteeHeap: bHeap, towardMentor, towardEdge, menteeDone: bDone } = this;
@@ -508,7 +584,7 @@ export class SeatMarket {
           const e = inEdge[t];
           const held = heldEdge[k];
           if (held === e || (held === -1 && k !== i0)) continue;
-          const d = base + profit[k] - edgeWeight[e];
+          const d = base + profit[k] - inWeight[t];
           bWork++;
           if (d >= bDist[k] || d >= best || d >= minDrop) continue;
           if (bDist[k] === Infinity) touchedMentees[bTouched++] = k;
@@ -531,6 +607,7 @@ export class SeatMarket {
         backward = true;
         inEdge = this.inEdge;
         inMentee = this.inMentee;
+        inWeight = this.inWeight;
         minDrop = Infinity;
         for (let k = 0; k < this.menteeCount; k++)
           if (heldEdge[k] !== -1 && profit[k] < minDrop) minDrop = profit[k];
@@ -688,7 +765,7 @@ export class SeatMarket {
    * pairs of every mentor whose price fell.
    */
   repair(j0: number): void {
-    const { mentor, edgeWeight, price, profit, heldEdge, inStart, inEdge, inMentee } = this;
+    const { mentor, edgeWeight, price, profit, heldEdge, inStart, inEdge, inMentee, inWeight } = this;
     const { menteeDist: dist, menteeHeap: heap, towardMentor, towardEdge, menteeDone: done } = this;
     const { touchedMentees, mentorDist, viaMentee: mentorVia, touchedMentors } = this;
     let touched = 0;
@@ -717,7 +794,7 @@ export class SeatMarket {
           if (done[k] === 1) continue;
           const e = inEdge[t];
           if (heldEdge[k] === e) continue;
-          const d = base + profit[k] - edgeWeight[e];
+          const d = base + profit[k] - inWeight[t];
           if (d >= dist[k] || d >= bound) continue;
           if (dist[k] === Infinity) touchedMentees[touched++] = k;
           dist[k] = d;
