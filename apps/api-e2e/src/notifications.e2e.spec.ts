@@ -14,6 +14,7 @@ import {
 import { InvitationTokens } from '@mentorship/organizations';
 import { Clock, TenancyService, type JobRun } from '@mentorship/platform';
 import {
+  countRoundTrips,
   makeMember,
   makeOrganization,
   makeUser,
@@ -36,7 +37,8 @@ describe('notifications: the trial halfway nudge, the centre, email and unsubscr
   let matchId: string;
   const http = () => system.http;
   const app = () => system.api.app;
-  const inTenant = <T>(work: () => Promise<T>) => app().get(TenancyService).runInTenant(orgId, work);
+  // As the worker runs a job's tenant transactions (JobWorkerService).
+  const inTenant = <T>(work: () => Promise<T>) => app().get(TenancyService).runJobInTenant(orgId, work);
   const run = (key: string): JobRun => ({ jobId: 'test', key, attemptsMade: 0, inTenant });
   const rows = () =>
     system.api.db
@@ -188,7 +190,11 @@ describe('notifications: the trial halfway nudge, the centre, email and unsubscr
       email: false,
     });
     for (const row of await rows()) {
-      await deliver(row.id);
+      // One delivery, counted at the pg driver: BEGIN with the tenant, the one UPDATE that reads
+      // the choice and the program's gate and stamps the row, the ledger's claim with the COMMIT;
+      // after the send BEGIN with the tenant, one UPDATE recording it sent, COMMIT.
+      const { statements } = await countRoundTrips(() => deliver(row.id));
+      expect(statements.length).toBeLessThanOrEqual(row.recipient_user_id === people.mentee.id ? 6 : 3);
       await deliver(row.id);
     }
     const email = await system.sink.waitFor(

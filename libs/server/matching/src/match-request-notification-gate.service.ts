@@ -15,6 +15,8 @@ export class MatchRequestNotificationGateService implements OnModuleInit {
       'match_request',
       async ({ kind, subjectId }) =>
         !(await this.requests.disabledNotificationKindsOf(subjectId)).includes(kind),
+      // The same read, for the delivery's one statement (no round trip of its own).
+      { disabledKinds: MatchRequestRepository.DISABLED_NOTIFICATION_KINDS_OF_SUBJECT },
     );
   }
 }

@@ -6,6 +6,19 @@ import { EmailDeliveryRepository } from './repositories/email-delivery.repositor
 
 export type DeliveryOutcome = 'sent' | 'already-handled';
 
+/** An email whose job key is claimed in the ledger: it is this run's to send. */
+export interface EmailClaim {
+  id: string;
+  email: OutgoingEmail;
+}
+
+/**
+ * Runs in the transaction that records the email as sent: what the send settles (the
+ * notification's own state, the reminders a digest carried) is recorded with it, in one
+ * transaction instead of two.
+ */
+export type WhenSent = () => Promise<void>;
+
 /** Where one delivery's claim and outcome are kept, and in which transactions. */
 interface DeliveryLedger {
   inTransaction<T>(work: () => Promise<T>): Promise<T>;
@@ -16,7 +29,7 @@ interface DeliveryLedger {
 
 /**
  * Sends an email once per job key (`run.key`), even when its job runs twice:
- * 1. claim the key in its own committed transaction (a unique index decides who wins),
+ * 1. claim the key in a committed transaction (a unique index decides who wins),
  * 2. talk SMTP outside any transaction,
  * 3. record the outcome. A failed send is `retrying` (BullMQ's retry claims it again) until the
  *    job's last attempt, then `failed` for good (the admins' delivery log shows it).
@@ -25,6 +38,8 @@ interface DeliveryLedger {
  *    claim over and sends, so a killed worker loses no email (it doubles one only if it died in
  *    the instant between the SMTP server's acceptance and step 3). A later attempt (the run
  *    before it failed after its claim, e.g. Postgres went away after the send) does not resend.
+ * The claim's transaction may be the caller's own (`claimInTenant`, then `sendClaimed` once it
+ * has committed): a notification's delivery stamps its row and claims its email in one.
  * Tenant jobs keep their ledger in the organization (`email_deliveries`), account jobs in the
  * global `account_email_deliveries`.
  */
@@ -38,13 +53,44 @@ export class EmailDeliveryService {
     private readonly accountDeliveries: AccountEmailDeliveryRepository,
   ) {}
 
-  sendOnce(run: JobRun, compose: () => Promise<OutgoingEmail | null>): Promise<DeliveryOutcome> {
-    return this.deliver(run, compose, {
-      inTransaction: (work) => run.inTenant(work),
-      claim: (email) => this.deliveries.claim(run.key, email, run.attemptsMade),
-      markSent: (id) => this.deliveries.markSent(id),
-      markFailed: (id, error, final) => this.deliveries.markFailed(id, error, final),
-    });
+  sendOnce(
+    run: JobRun,
+    compose: () => Promise<OutgoingEmail | null>,
+    whenSent?: WhenSent,
+  ): Promise<DeliveryOutcome> {
+    return this.deliver(run, compose, this.tenantLedger(run), whenSent);
+  }
+
+  /**
+   * Step 1 alone, in the caller's tenant transaction (inside `run.inTenant`): the claim commits
+   * with whatever else that transaction writes. Null: another run holds or has sent it.
+   */
+  async claimInTenant(run: JobRun, email: OutgoingEmail): Promise<EmailClaim | null> {
+    const id = await this.deliveries.claim(run.key, email, run.attemptsMade);
+    return id ? { id, email } : null;
+  }
+
+  /**
+   * Like `claimInTenant`, for a key no run can hold yet (the caller's transaction just stamped
+   * the notification it belongs to delivered): the claim goes with the COMMIT, one round trip
+   * less.
+   */
+  claimUnheldAtCommit(run: JobRun, email: OutgoingEmail): EmailClaim {
+    return { id: this.deliveries.claimUnheldAtCommit(run.key, email, run.attemptsMade), email };
+  }
+
+  /**
+   * Steps 2 and 3 for a claim of `claimInTenant` whose transaction has committed. `recordSent`,
+   * when given, records the ledger's 'sent' itself (`EmailDeliveryRepository.markSent`'s
+   * columns) together with what the send settles, in one statement.
+   */
+  async sendClaimed(
+    run: JobRun,
+    claim: EmailClaim,
+    recordSent?: (claimId: string) => Promise<void>,
+  ): Promise<void> {
+    const ledger = this.tenantLedger(run);
+    await this.send(run, claim, recordSent ? { ...ledger, markSent: recordSent } : ledger);
   }
 
   /** The same for an account job's email to `userId`. */
@@ -61,10 +107,20 @@ export class EmailDeliveryService {
     });
   }
 
+  private tenantLedger(run: JobRun): DeliveryLedger {
+    return {
+      inTransaction: (work) => run.inTenant(work),
+      claim: (email) => this.deliveries.claim(run.key, email, run.attemptsMade),
+      markSent: (id) => this.deliveries.markSent(id),
+      markFailed: (id, error, final) => this.deliveries.markFailed(id, error, final),
+    };
+  }
+
   private async deliver(
     run: Pick<JobRun, 'key' | 'attemptsMade'>,
     compose: () => Promise<OutgoingEmail | null>,
     ledger: DeliveryLedger,
+    whenSent?: WhenSent,
   ): Promise<DeliveryOutcome> {
     const claim = await ledger.inTransaction(async () => {
       const email = await compose();
@@ -73,7 +129,16 @@ export class EmailDeliveryService {
       return claimed ? { id: claimed, email } : null;
     });
     if (!claim) return 'already-handled';
+    await this.send(run, claim, ledger, whenSent);
+    return 'sent';
+  }
 
+  private async send(
+    run: Pick<JobRun, 'key' | 'attemptsMade'>,
+    claim: EmailClaim,
+    ledger: DeliveryLedger,
+    whenSent?: WhenSent,
+  ): Promise<void> {
     try {
       await this.transport.send(claim.email);
     } catch (error) {
@@ -85,9 +150,11 @@ export class EmailDeliveryService {
         this.logger.error(`gave up on "${claim.email.subject}" (${run.key}): ${failureReason(error)}`);
       throw error;
     }
-    await ledger.inTransaction(() => ledger.markSent(claim.id));
+    await ledger.inTransaction(async () => {
+      await ledger.markSent(claim.id);
+      await whenSent?.();
+    });
     this.logger.log(`sent "${claim.email.subject}" (${run.key})`);
-    return 'sent';
   }
 }
 

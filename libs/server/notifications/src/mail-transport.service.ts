@@ -11,13 +11,19 @@ export interface OutgoingEmail {
   headers?: Record<string, string>;
 }
 
-/** SMTP through nodemailer; SMTP_URL says where (a local sink in tests and in the demo). */
+/**
+ * SMTP through nodemailer; SMTP_URL says where (a local sink in tests and in the demo). Pooled:
+ * a few connections kept open and reused, where a transport without a pool opens a connection
+ * (TCP, greeting, EHLO, maybe TLS and AUTH) for every email and closes it after.
+ */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
 
   constructor(private readonly config: AppConfig) {
-    this.transporter = createTransport(withTimeouts(config.smtpUrl, config.smtpTimeoutSeconds * 1000));
+    this.transporter = createTransport(
+      pooled(withTimeouts(config.smtpUrl, config.smtpTimeoutSeconds * 1000)),
+    );
   }
 
   async send(email: OutgoingEmail): Promise<void> {
@@ -37,5 +43,15 @@ export function withTimeouts(smtpUrl: string, ms: number): string {
   const url = new URL(smtpUrl);
   for (const option of ['connectionTimeout', 'greetingTimeout', 'socketTimeout'])
     if (!url.searchParams.has(option)) url.searchParams.set(option, String(ms));
+  return url.toString();
+}
+
+/**
+ * SMTP_URL with nodemailer's pool on (`pool=true`, read from the query) unless the URL says
+ * otherwise: its default of at most 5 connections, each reused for up to 100 emails.
+ */
+export function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
   return url.toString();
 }

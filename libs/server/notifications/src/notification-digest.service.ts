@@ -26,15 +26,19 @@ export class NotificationDigestService {
    */
   async deliverDigest(userId: string, run: JobRun): Promise<void> {
     let carried: string[] = [];
-    const outcome = await this.email.sendOnce({ ...run, key: `digest.${run.key}` }, async () => {
-      const waiting = await this.notifications.waitingForDigest(userId);
-      const items = waiting.flatMap((notification) => {
-        const kind = this.kinds.get(notification.kind);
-        return kind ? [{ notification, kind }] : [];
-      });
-      carried = items.map((item) => item.notification.id);
-      return items.length > 0 ? this.emails.composeDigest(items) : null;
-    });
-    if (outcome === 'sent') await run.inTenant(() => this.notifications.markDigestSent(carried));
+    await this.email.sendOnce(
+      { ...run, key: `digest.${run.key}` },
+      async () => {
+        const waiting = await this.notifications.waitingForDigest(userId);
+        const items = waiting.flatMap((notification) => {
+          const kind = this.kinds.get(notification.kind);
+          return kind ? [{ notification, kind }] : [];
+        });
+        carried = items.map((item) => item.notification.id);
+        return items.length > 0 ? this.emails.composeDigest(items) : null;
+      },
+      // Recorded with the email's own "sent", in one transaction.
+      () => this.notifications.markDigestSent(carried),
+    );
   }
 }

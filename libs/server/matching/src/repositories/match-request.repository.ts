@@ -58,6 +58,16 @@ export class MatchRequestRepository extends TenantRepository<MatchRequestEntity>
     super(MatchRequestEntity);
   }
 
+  /**
+   * What `disabledNotificationKindsOf` reads, as a scalar subquery over a notification `n` about
+   * one (`n.subject_id`): the notifications context's delivery reads it with its stamp.
+   */
+  static readonly DISABLED_NOTIFICATION_KINDS_OF_SUBJECT = `SELECT p.settings->'disabledNotificationKinds'
+     FROM match_requests r
+     JOIN cohorts c ON c.organization_id = r.organization_id AND c.id = r.cohort_id
+     JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+    WHERE r.organization_id = n.organization_id AND r.id = n.subject_id`;
+
   /** The kinds of notification the request's program turned off (its live settings, not a snapshot). */
   async disabledNotificationKindsOf(requestId: string): Promise<string[]> {
     const [row] = await this.sql<{ kinds: string[] | null }>(

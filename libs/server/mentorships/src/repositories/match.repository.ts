@@ -57,6 +57,16 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
     return rows.map((row) => row.user_id);
   }
 
+  /**
+   * What `disabledNotificationKindsOf` reads, as a scalar subquery over a notification `n` about
+   * one (`n.subject_id`): the notifications context's delivery reads it with its stamp.
+   */
+  static readonly DISABLED_NOTIFICATION_KINDS_OF_SUBJECT = `SELECT p.settings->'disabledNotificationKinds'
+     FROM matches m
+     JOIN cohorts c ON c.organization_id = m.organization_id AND c.id = m.cohort_id
+     JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+    WHERE m.organization_id = n.organization_id AND m.id = n.subject_id`;
+
   /** The kinds of notification the match's program turned off (its live settings, not a snapshot). */
   async disabledNotificationKindsOf(matchId: string): Promise<string[]> {
     const [row] = await this.sql<{ kinds: string[] | null }>(

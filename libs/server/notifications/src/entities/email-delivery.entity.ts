@@ -45,4 +45,8 @@ export class EmailDeliveryEntity extends EmailDeliveryRecord {
 
   @PrimaryColumn('uuid')
   id!: string;
+
+  /** The job attempt that holds a 'sending' claim (see the claim_attempt migration). */
+  @Column('int', { name: 'claim_attempt', nullable: true })
+  claimAttempt!: number | null;
 }

@@ -34,8 +34,35 @@ export class EmailDeliveryRepository extends TenantRepository<EmailDeliveryEntit
     return rows[0]?.id ?? null;
   }
 
+  /**
+   * Claims a key no run can hold yet (its notification was undelivered until the caller's
+   * transaction, which stamped it): the row is inserted with the COMMIT, in its round trip. Should
+   * the key be held after all, the unique index refuses the INSERT and the whole transaction
+   * rolls back (the job fails, and its retry takes the ordinary `claim`).
+   */
+  claimUnheldAtCommit(
+    idempotencyKey: string,
+    email: { to: string; subject: string },
+    attempt: number,
+  ): string {
+    const id = randomUUID();
+    this.insertAtCommit({
+      id,
+      idempotencyKey,
+      recipient: email.to,
+      subject: email.subject,
+      status: 'sending',
+      claimAttempt: attempt,
+    });
+    return id;
+  }
+
   async markSent(id: string): Promise<void> {
-    await this.update({ id }, { status: 'sent', lastError: null, sentAt: new Date() });
+    await this.sql(
+      `UPDATE email_deliveries SET status = 'sent', last_error = NULL, sent_at = now()
+        WHERE organization_id = $1 AND id = $2`,
+      [id],
+    );
   }
 
   /** `final`: the job has no attempt left, the email is not going out. */

@@ -1,6 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { type FoundPage, TenantRepository, type TenantRow } from '@mentorship/platform';
 import { type EmailState, NotificationEntity } from '../entities/notification.entity';
+import type { ChannelChoice } from './notification-preference.repository';
+
+/** A notification about to be delivered, with what its recipient chose, read with its lock. */
+export interface NotificationForDelivery {
+  notification: NotificationEntity;
+  /** The member's choice for the notification's kind (no row: both channels on). */
+  choice: ChannelChoice;
+  /** Whether the member takes the daily digest instead of one email per morning reminder. */
+  dailyDigest: boolean;
+}
+
+/** A `notifications` row as Postgres returns it (snake_case), plus the delivery's reads. */
+interface DeliveryRow {
+  organization_id: string;
+  id: string;
+  recipient_user_id: string;
+  recipient_email: string;
+  recipient_name: string;
+  kind: string;
+  idempotency_key: string;
+  title: string;
+  body: string;
+  link: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  deliver_at: Date;
+  delivered_at: Date | null;
+  shown_in_app: boolean;
+  email_state: EmailState;
+  read_at: Date | null;
+  created_at: Date;
+  choice_in_app: boolean;
+  choice_email: boolean;
+  daily_digest: boolean;
+}
 
 export type NewNotification = Omit<
   TenantRow<NotificationEntity, 'organizationId'>,
@@ -38,17 +73,107 @@ export class NotificationRepository extends TenantRepository<NotificationEntity>
     return this.findOne({ id });
   }
 
-  /** Locked until the delivery's transaction ends, so two deliveries of one row take turns. */
-  forDelivery(id: string): Promise<NotificationEntity | null> {
-    return this.findOneForUpdate({ id });
+  /**
+   * The notification, locked until the delivery's transaction ends (two deliveries of one row
+   * take turns), with its recipient's choice for its kind and their digest flag: one statement,
+   * where the row, the preference and the digest were three round trips per delivery. Only the
+   * notification's row is locked (`FOR UPDATE OF n`): a member changing a preference meanwhile
+   * is not held up, and the choice read is the one in force as the delivery runs.
+   */
+  async forDelivery(id: string): Promise<NotificationForDelivery | null> {
+    const [row] = await this.sql<DeliveryRow>(
+      `SELECT n.organization_id, n.id, n.recipient_user_id, n.recipient_email, n.recipient_name, n.kind,
+              n.idempotency_key, n.title, n.body, n.link, n.subject_type, n.subject_id, n.deliver_at,
+              n.delivered_at, n.shown_in_app, n.email_state, n.read_at, n.created_at,
+              coalesce(p.in_app, true) AS choice_in_app, coalesce(p.email, true) AS choice_email,
+              coalesce(d.daily_digest, false) AS daily_digest
+         FROM notifications n
+         LEFT JOIN notification_preferences p
+           ON p.organization_id = n.organization_id AND p.user_id = n.recipient_user_id AND p.kind = n.kind
+         LEFT JOIN notification_digests d
+           ON d.organization_id = n.organization_id AND d.user_id = n.recipient_user_id
+        WHERE n.organization_id = $1 AND n.id = $2
+          FOR UPDATE OF n`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      notification: toNotification(row),
+      choice: { inApp: row.choice_in_app, email: row.choice_email },
+      dailyDigest: row.daily_digest,
+    };
+  }
+
+  /**
+   * The common delivery in one statement: stamps the notification delivered with its member's
+   * choice for its kind (shown in the centre or not; its email 'sending', 'digest' or 'off'),
+   * if it is undelivered and `gateCondition` (`NotificationGates.stampCondition`, SQL over `n`)
+   * holds. Null: nothing stamped (delivered already, turned off or not known to be on, or gone),
+   * the caller takes the long way (`forDelivery`). The UPDATE locks the row; a second delivery waiting on it finds it
+   * delivered once it may go on. `kinds.emailed`: the kinds that may be emailed (the declared
+   * ones); `kinds.digest`: those a daily digest takes instead (morning reminders).
+   */
+  async stampDelivered(
+    id: string,
+    at: Date,
+    kinds: { emailed: readonly string[]; digest: readonly string[] },
+    gateCondition: string,
+  ): Promise<NotificationEntity | null> {
+    const rows = await this.sql<DeliveryRow>(
+      `WITH stamped AS (
+         UPDATE notifications n
+            SET delivered_at = $3,
+                shown_in_app = coalesce(
+                  (SELECT p.in_app FROM notification_preferences p
+                    WHERE p.organization_id = n.organization_id AND p.user_id = n.recipient_user_id
+                      AND p.kind = n.kind), true),
+                email_state = CASE
+                  WHEN NOT (n.kind = ANY($4::text[]) AND coalesce(
+                    (SELECT p.email FROM notification_preferences p
+                      WHERE p.organization_id = n.organization_id AND p.user_id = n.recipient_user_id
+                        AND p.kind = n.kind), true)) THEN 'off'
+                  WHEN n.kind = ANY($5::text[]) AND coalesce(
+                    (SELECT d.daily_digest FROM notification_digests d
+                      WHERE d.organization_id = n.organization_id AND d.user_id = n.recipient_user_id),
+                    false) THEN 'digest'
+                  ELSE 'sending' END
+          WHERE n.organization_id = $1 AND n.id = $2 AND n.delivered_at IS NULL
+            AND ${gateCondition}
+          RETURNING n.*)
+       SELECT * FROM stamped`,
+      [id, at, [...kinds.emailed], [...kinds.digest]],
+    );
+    return rows[0] ? toNotification(rows[0]) : null;
   }
 
   async markDelivered(id: string, at: Date, shownInApp: boolean, emailState: EmailState): Promise<void> {
-    await this.update({ id }, { deliveredAt: at, shownInApp, emailState });
+    await this.sql(
+      `UPDATE notifications SET delivered_at = $3, shown_in_app = $4, email_state = $5
+        WHERE organization_id = $1 AND id = $2`,
+      [id, at, shownInApp, emailState],
+    );
+  }
+
+  /**
+   * The notification's email went out: its ledger row (`deliveryId`) is 'sent' as
+   * `EmailDeliveryRepository.markSent` records it, and the notification's email state too, in
+   * one statement.
+   */
+  async markEmailSent(id: string, deliveryId: string): Promise<void> {
+    await this.sql(
+      `WITH ledger AS (
+         UPDATE email_deliveries SET status = 'sent', last_error = NULL, sent_at = now()
+          WHERE organization_id = $1 AND id = $3)
+       UPDATE notifications SET email_state = 'sent' WHERE organization_id = $1 AND id = $2`,
+      [id, deliveryId],
+    );
   }
 
   async setEmailState(id: string, emailState: EmailState): Promise<void> {
-    await this.update({ id }, { emailState });
+    await this.sql(`UPDATE notifications SET email_state = $3 WHERE organization_id = $1 AND id = $2`, [
+      id,
+      emailState,
+    ]);
   }
 
   /** The member's notifications waiting for their digest, oldest first, locked until sent. */
@@ -118,4 +243,28 @@ export class NotificationRepository extends TenantRepository<NotificationEntity>
     );
     return rows.length;
   }
+}
+
+/** A row of `notifications` as Postgres returns it, as the entity. */
+function toNotification(row: Omit<DeliveryRow, 'choice_in_app' | 'choice_email' | 'daily_digest'>) {
+  return Object.assign(new NotificationEntity(), {
+    organizationId: row.organization_id,
+    id: row.id,
+    recipientUserId: row.recipient_user_id,
+    recipientEmail: row.recipient_email,
+    recipientName: row.recipient_name,
+    kind: row.kind,
+    idempotencyKey: row.idempotency_key,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    deliverAt: row.deliver_at,
+    deliveredAt: row.delivered_at,
+    shownInApp: row.shown_in_app,
+    emailState: row.email_state,
+    readAt: row.read_at,
+    createdAt: row.created_at,
+  });
 }

@@ -134,7 +134,7 @@ export class JobWorkerService implements OnApplicationShutdown {
         jobId: job.id ?? '',
         attemptsMade: job.attemptsMade,
         key: jobKeyOf(definition, tenant),
-        inTenant: (work) => this.tenancy.runInTenant(tenant.organizationId, work),
+        inTenant: (work) => this.tenancy.runJobInTenant(tenant.organizationId, work),
       },
       error,
     );
@@ -182,7 +182,7 @@ export class JobWorkerService implements OnApplicationShutdown {
     return handler.handle(tenant, {
       ...identity,
       key: jobKeyOf(definition, tenant),
-      inTenant: (work) => this.tenancy.runInTenant(tenant.organizationId, work),
+      inTenant: (work) => this.tenancy.runJobInTenant(tenant.organizationId, work),
     });
   }
 
