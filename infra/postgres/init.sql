@@ -19,7 +19,8 @@ GRANT mentorship_runtime TO mentorship_app;
 
 CREATE DATABASE mentorship OWNER mentorship_owner ENCODING 'UTF8' TEMPLATE template0;
 REVOKE ALL ON DATABASE mentorship FROM PUBLIC;
-GRANT CONNECT ON DATABASE mentorship TO mentorship_runtime;
+-- TEMPORARY: the analytics rollup reads a match's steps once into a temporary table.
+GRANT CONNECT, TEMPORARY ON DATABASE mentorship TO mentorship_runtime;
 
 \connect mentorship
 -- Nobody but the owner creates objects; the runtime group may only use what it is granted.

@@ -206,7 +206,8 @@ async function ensureDatabase(client, { database, owner }, apply) {
 /**
  * Hardening inside the database: PUBLIC gets nothing on the database or on schema public;
  * the owner may create in public; the runtime group (so the app role) may connect and use
- * public but not create in it. Table privileges are the migrations' business.
+ * public but not create in it, and make temporary tables (the analytics rollup's). Table
+ * privileges are the migrations' business.
  */
 async function ensureGrants(client, { database, owner, runtime }, apply) {
   const db = ident(database);
@@ -221,6 +222,12 @@ async function ensureGrants(client, { database, owner, runtime }, apply) {
       description: `granted CONNECT on database ${database} to ${runtime.name}`,
       holds: `SELECT has_database_privilege(${literal(runtime.name)}, current_database(), 'CONNECT')`,
       fix: `GRANT CONNECT ON DATABASE ${db} TO ${ident(runtime.name)}`,
+    },
+    {
+      // The analytics rollup reads a match's steps once into a temporary table of its transaction.
+      description: `granted TEMPORARY on database ${database} to ${runtime.name}`,
+      holds: `SELECT has_database_privilege(${literal(runtime.name)}, current_database(), 'TEMPORARY')`,
+      fix: `GRANT TEMPORARY ON DATABASE ${db} TO ${ident(runtime.name)}`,
     },
     {
       description: `revoked PUBLIC's privileges on schema public`,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTEXTS } from '@mentorship/bootstrap';
-import { runMigrations, withPlatformMigrations, type NamedMigrations } from '@mentorship/platform';
+import { RUNTIME_ROLE, runMigrations, withPlatformMigrations, type NamedMigrations } from '@mentorship/platform';
 import { Client, Pool } from 'pg';
 import { roleOf, serviceUrls, withDatabase } from './service-urls';
 
@@ -88,11 +88,15 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const template = await ensureTemplate(options.contexts ?? CONTEXTS);
   const name = `mm_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((client) =>
-    client.query(
+  await withAdmin(async (client) => {
+    await client.query(
       `CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${client.escapeIdentifier(roleOf(serviceUrls.owner))}`,
-    ),
-  );
+    );
+    // A clone does not inherit the database's privileges: give it what provisioning gives a real
+    // one (scripts/lib/provision-database.mjs), so a test fails where production would.
+    await client.query(`REVOKE ALL ON DATABASE ${name} FROM PUBLIC`);
+    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${name} TO ${RUNTIME_ROLE}`);
+  });
   const adminUrl = withDatabase(serviceUrls.admin, name);
   // A few kept connections, opened on first use: a test that checks the stored state after each
   // of hundreds of requests (the state machine's every action from every status) spent most of
