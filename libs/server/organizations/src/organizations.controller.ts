@@ -15,7 +15,7 @@ import {
   RenameOrganizationDto,
   ScheduleOrganizationDeletionDto,
 } from './dto/organization.dto';
-import { OpenDuringScheduledDeletion } from './organization-route-access';
+import { OpenDuringScheduledDeletion } from './organization-route-access.service';
 import { MembersService } from './members.service';
 import { OrganizationsService } from './organizations.service';
 

@@ -16,7 +16,7 @@ import { PurgeCandidateRepository } from './repositories/purge-candidate.reposit
 import { MembersController } from './members.controller';
 import { MemberDepartures } from './member-departures.service';
 import { MembersService } from './members.service';
-import { OrganizationRouteAccess } from './organization-route-access';
+import { OrganizationRouteAccess } from './organization-route-access.service';
 import { OrganizationAccessService } from './organization-access.service';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
