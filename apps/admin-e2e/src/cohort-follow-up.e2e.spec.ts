@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { InvitationTokens } from '@mentorship/organizations';
-import { makeMember, makeOrganization, makeUser, type SignedUpUser } from '@mentorship/testing';
+import type { SignedUpUser } from '@mentorship/testing';
 import type { Page as BrowserPage } from 'playwright-core';
-import {
-  DESKTOP,
-  PHONE,
-  expectCleanPage,
-  openPage,
-  signIn,
-  useBrowserE2e,
-  type Viewport,
-} from './support/browser-e2e';
+import { DESKTOP, PHONE, expectCleanPage, useBrowserE2e, type Viewport } from './support/browser-e2e';
 
 /** Each test's bound: a few page loads and axe checks, minutes on a loaded machine. */
 const STEP_MS = 240_000;
@@ -26,11 +17,7 @@ describe('a coordinator follows a cohort: its matches and its feedback', () => {
   let world: Awaited<ReturnType<typeof seed>>;
 
   async function seed() {
-    const admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
-    const orgId = (await makeOrganization(e2e.http, admin, 'Follow-up Mentoring')).id;
-    const tokens = e2e.api.app.get(InvitationTokens);
-    const member = (roles: Parameters<typeof makeMember>[3], displayName: string) =>
-      makeMember(e2e.http, admin, orgId, roles, (id) => tokens.issue(orgId, id), { displayName });
+    const { orgId, admin, member } = await e2e.organization('Follow-up Mentoring');
     const coordinator = await member(['coordinator'], 'Cora Coordinator');
     const program = await e2e.http.post<{ id: string }>(
       `/api/v1/orgs/${orgId}/programs`,
@@ -88,12 +75,7 @@ describe('a coordinator follows a cohort: its matches and its feedback', () => {
     return { orgId, cohortId: cohort.body.id, coordinator, matchIds };
   }
 
-  async function open(user: SignedUpUser, viewport: Viewport = DESKTOP) {
-    const { page, pageErrors } = await openPage(e2e.browser, viewport);
-    await signIn(page, e2e.api.baseUrl, user);
-    await page.waitForURL(/\/orgs\/[^/]+\/(members|home|cohorts)$/);
-    return { page, pageErrors };
-  }
+  const open = (user: SignedUpUser, viewport: Viewport = DESKTOP) => e2e.signedIn(user, viewport);
 
   /** No error shown, and clean (axe, width, screenshot). */
   async function checkPage(page: BrowserPage, name: string): Promise<void> {

@@ -1,17 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { InvitationTokens } from '@mentorship/organizations';
 import { Clock } from '@mentorship/platform';
-import { makeMember, makeOrganization, makeUser, type SignedUpUser } from '@mentorship/testing';
+import type { SignedUpUser } from '@mentorship/testing';
 import type { Page as BrowserPage } from 'playwright-core';
-import {
-  DESKTOP,
-  PHONE,
-  expectCleanPage,
-  openPage,
-  signIn,
-  useBrowserE2e,
-  type Viewport,
-} from './support/browser-e2e';
+import { DESKTOP, PHONE, expectCleanPage, useBrowserE2e, type Viewport } from './support/browser-e2e';
 
 const DAY_MS = 24 * 3600 * 1000;
 const TRIAL_DAYS = 14;
@@ -29,11 +20,7 @@ describe('a mentorship’s map people, its early end and the surveys after, in t
 
   /** An active match (the trial ran out on the test clock and both continued) in an enrolled cohort. */
   async function seed() {
-    const admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
-    const orgId = (await makeOrganization(e2e.http, admin, 'Endings Mentoring')).id;
-    const tokens = e2e.api.app.get(InvitationTokens);
-    const member = (roles: Parameters<typeof makeMember>[3], displayName: string) =>
-      makeMember(e2e.http, admin, orgId, roles, (id) => tokens.issue(orgId, id), { displayName });
+    const { orgId, admin, member } = await e2e.organization('Endings Mentoring');
     const coordinator = await member(['coordinator'], 'Cora Coordinator');
     const mentor = await member(['mentor'], 'Mina Mentor');
     const mentee = await member(['mentee'], 'Manu Mentee');
@@ -92,12 +79,7 @@ describe('a mentorship’s map people, its early end and the surveys after, in t
     };
   }
 
-  async function open(user: SignedUpUser, viewport: Viewport = DESKTOP) {
-    const { page, pageErrors } = await openPage(e2e.browser, viewport);
-    await signIn(page, e2e.api.baseUrl, user);
-    await page.waitForURL(/\/orgs\/[^/]+\/(members|home|cohorts)$/);
-    return { page, pageErrors };
-  }
+  const open = (user: SignedUpUser, viewport: Viewport = DESKTOP) => e2e.signedIn(user, viewport);
 
   /** The confirmation came, then left: axe judges the page, not a message fading out. */
   async function confirmed(page: BrowserPage, message: string | RegExp): Promise<void> {

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { InvitationTokens } from '@mentorship/organizations';
 import { Clock } from '@mentorship/platform';
-import { makeMember, makeOrganization, makeUser, type SignedUpUser } from '@mentorship/testing';
+import type { SignedUpUser } from '@mentorship/testing';
 import type { Page as BrowserPage } from 'playwright-core';
 import {
   DESKTOP,
   PHONE,
   horizontalOverflow,
-  openPage,
   screenshot,
   seriousAccessibilityViolations,
-  signIn,
   useBrowserE2e,
   type Viewport,
 } from './support/browser-e2e';
@@ -30,11 +27,7 @@ describe('a mentorship from trial to check-in in the admin app', () => {
   const e2e = useBrowserE2e();
 
   async function seed() {
-    const admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
-    const orgId = (await makeOrganization(e2e.http, admin, 'Lifecycle Mentoring')).id;
-    const tokens = e2e.api.app.get(InvitationTokens);
-    const member = (roles: Parameters<typeof makeMember>[3], displayName: string) =>
-      makeMember(e2e.http, admin, orgId, roles, (id) => tokens.issue(orgId, id), { displayName });
+    const { orgId, admin, member } = await e2e.organization('Lifecycle Mentoring');
     const coordinator = await member(['coordinator'], 'Cora Coordinator');
     const mentor = await member(['mentor'], 'Mina Mentor');
     const mentee = await member(['mentee'], 'Manu Mentee');
@@ -63,12 +56,7 @@ describe('a mentorship from trial to check-in in the admin app', () => {
     return { orgId, matchId, coordinator, mentor, mentee };
   }
 
-  async function open(user: SignedUpUser, viewport: Viewport = DESKTOP) {
-    const { page, pageErrors } = await openPage(e2e.browser, viewport);
-    await signIn(page, e2e.api.baseUrl, user);
-    await page.waitForURL(/\/orgs\/[^/]+\/(members|home|cohorts)$/);
-    return { page, pageErrors };
-  }
+  const open = (user: SignedUpUser, viewport: Viewport = DESKTOP) => e2e.signedIn(user, viewport);
 
   /** The confirmation came, then left: axe judges the page, not a message fading out. */
   async function confirmed(page: BrowserPage, message: string | RegExp): Promise<void> {

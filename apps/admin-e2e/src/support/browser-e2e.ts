@@ -5,6 +5,9 @@ import path from 'node:path';
 // code on purpose.
 import {
   TEST_PASSWORD,
+  makeMember,
+  makeOrganization,
+  makeUser,
   startTestWorker,
   useTestApi,
   type SignedUpUser,
@@ -35,6 +38,17 @@ export interface BrowserE2e extends TestApiHandle {
    * jobs. The harness stops it before the API and its database (see useBrowserE2e).
    */
   startWorker(): Promise<INestApplicationContext>;
+  /** A new organization of a new admin, and a way to add members by role and display name. */
+  organization(name: string): Promise<TestOrganization>;
+  /** A page of its own at `viewport`, `user` signed in and on the first page their roles open. */
+  signedIn(user: SignedUpUser, viewport?: Viewport): Promise<{ page: BrowserPage; pageErrors: string[] }>;
+}
+
+export interface TestOrganization {
+  orgId: string;
+  admin: SignedUpUser;
+  /** A member who signed up and accepted an invitation with these roles. */
+  member(roles: Parameters<typeof makeMember>[3], displayName: string): Promise<SignedUpUser>;
 }
 
 /**
@@ -87,6 +101,24 @@ export function useBrowserE2e(options: { config?: Partial<AppConfig> } = {}): Br
       const worker = await startTestWorker(server.api);
       workers.push(worker);
       return worker;
+    },
+    async organization(name: string): Promise<TestOrganization> {
+      const admin = await makeUser(server.http, { displayName: 'Ada Admin' });
+      const orgId = (await makeOrganization(server.http, admin, name)).id;
+      const tokens = server.api.app.get(InvitationTokens);
+      return {
+        orgId,
+        admin,
+        member: (roles, displayName) =>
+          makeMember(server.http, admin, orgId, roles, (id) => tokens.issue(orgId, id), { displayName }),
+      };
+    },
+    async signedIn(user: SignedUpUser, viewport: Viewport = DESKTOP) {
+      const opened = await openPage(handle.browser, viewport);
+      await signIn(opened.page, server.api.baseUrl, user);
+      // Each role lands on its own first page: members, home, cohorts or programs.
+      await opened.page.waitForURL(/\/orgs\/[^/]+\/(members|home|cohorts|programs)$/);
+      return opened;
     },
   };
   beforeAll(async () => {
