@@ -131,7 +131,10 @@ describe('a matching round in the admin app', () => {
       await page.getByText(`${first.matchedCount} of 14 mentees`).waitFor();
       // Every proposal says why, in words: its components and their points.
       const rows = page.getByRole('table', { name: 'Proposals' }).getByRole('row');
-      expect(await rows.count()).toBe(Math.min(25, first.matchedCount!) + 1);
+      // The table frame is there before its page of proposals arrives: wait for the last row.
+      const shown = Math.min(25, first.matchedCount!) + 1;
+      await rows.nth(shown - 1).waitFor();
+      expect(await rows.count()).toBe(shown);
       await expect(
         page.getByRole('list', { name: /^Why / }).first().getByRole('listitem').first().textContent(),
       ).resolves.toMatch(/\+\d+/);
@@ -198,6 +201,7 @@ describe('a matching round in the admin app', () => {
       await page.locator('mm-bar-chart canvas').waitFor();
       await page.getByRole('button', { name: 'Show as a table' }).click();
       const load = page.getByRole('table', { name: 'Mentees proposed per mentor, and places left' });
+      await load.getByRole('row').nth(second.mentorLoad.length).waitFor();
       expect(await load.getByRole('row').count()).toBe(second.mentorLoad.length + 1);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'round-mentor-load-1280');
