@@ -6,7 +6,6 @@ import { cohortIdParam } from '@mentorship/programs';
 import { CohortExportQueryDto } from './dto/cohort-export.dto';
 import { type ExportFile, ExportsService } from './exports.service';
 
-
 const DOWNLOAD =
   'A download (Content-Disposition: attachment), streamed from a cursor: any size, flat memory.';
 

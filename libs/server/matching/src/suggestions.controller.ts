@@ -5,7 +5,6 @@ import { cohortIdParam } from '@mentorship/programs';
 import { SuggestionListDto, SuggestionQueryDto } from './dto/suggestion.dto';
 import { SuggestionsService } from './suggestions.service';
 
-
 /** A mentee's suggested mentors in a cohort whose program lets mentees choose. */
 @ApiTags('suggestions')
 @ApiBearerAuth()

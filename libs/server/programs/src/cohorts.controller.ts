@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrgMember, ApiErrorCodes } from '@mentorship/platform';
 import { CohortsService } from './cohorts.service';
@@ -20,7 +10,6 @@ import {
   UpdateCohortDto,
 } from './dto/cohort.dto';
 import { cohortIdParam } from './programs.exception';
-
 
 @ApiTags('cohorts')
 @ApiBearerAuth()
@@ -58,7 +47,10 @@ export class CohortsController {
     403: ['forbidden_role'],
     409: ['cohort_name_taken', 'cohort_closed'],
   })
-  update(@Param('cohortId', cohortIdParam) id: string, @Body() body: UpdateCohortDto): Promise<CohortViewDto> {
+  update(
+    @Param('cohortId', cohortIdParam) id: string,
+    @Body() body: UpdateCohortDto,
+  ): Promise<CohortViewDto> {
     return this.cohorts.update(id, body);
   }
 

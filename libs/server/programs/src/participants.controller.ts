@@ -119,7 +119,10 @@ export class ParticipantsController {
       'Places count each enrolled mentor’s capacity (the program default if unset), none while paused.',
   })
   @ApiOkResponse({ type: WaitlistPageDto })
-  waitlist(@Param('cohortId', cohortIdParam) id: string, @Query() query: PageQueryDto): Promise<WaitlistPageDto> {
+  waitlist(
+    @Param('cohortId', cohortIdParam) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<WaitlistPageDto> {
     return this.participants.waitlist(id, query);
   }
 }

@@ -2,7 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTEXTS } from '@mentorship/bootstrap';
-import { RUNTIME_ROLE, runMigrations, withPlatformMigrations, type NamedMigrations } from '@mentorship/platform';
+import {
+  RUNTIME_ROLE,
+  runMigrations,
+  withPlatformMigrations,
+  type NamedMigrations,
+} from '@mentorship/platform';
 import { Client, Pool } from 'pg';
 import { roleOf, serviceUrls, withDatabase } from './service-urls';
 
