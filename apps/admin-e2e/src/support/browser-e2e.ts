@@ -23,6 +23,8 @@ import { chromium, type Browser, type Page as BrowserPage } from 'playwright-cor
 const WORKSPACE = path.resolve(__dirname, '../../../..');
 const ADMIN_INDEX = path.join(WORKSPACE, 'dist/apps/admin/browser/index.html');
 const SCREENSHOTS = path.join(WORKSPACE, 'tmp/screenshots');
+/** The longest wait for a page's finite animations before it is checked or saved. */
+const SETTLE_MS = 5_000;
 
 let unique = 0;
 /** Unique per test run and per call: every suite shares nothing but its own database. */
@@ -196,9 +198,15 @@ async function axeViolations(page: BrowserPage): Promise<string[]> {
  * project's TypeScript has no DOM library.
  */
 async function settleAnimations(page: BrowserPage): Promise<void> {
-  await page.evaluate(`Promise.all(document.getAnimations()
-    .filter((animation) => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
-    .map((animation) => animation.finished.catch(() => undefined)))`);
+  // Bounded: page.evaluate has no timeout of its own, and an animation whose timeline does not
+  // advance (a page Chromium is not painting, on a loaded machine) never finishes, which held a
+  // browser step until Jest's timeout. After SETTLE_MS the check goes on with the page as it is.
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((animation) => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
+      .map((animation) => animation.finished.catch(() => undefined))),
+    new Promise((settled) => setTimeout(settled, ${SETTLE_MS})),
+  ])`);
 }
 
 /**
