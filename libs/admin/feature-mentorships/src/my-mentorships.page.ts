@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { DEFAULT_PAGE_SIZE, MATCH_STATUSES, type MatchPage, type MatchStatus } from '@mentorship/contracts';
+import { MATCH_STATUSES, type MatchPage, type MatchStatus } from '@mentorship/contracts';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
 import {
@@ -10,12 +10,18 @@ import {
   ErrorNotifier,
   LoadingStateComponent,
   ListPagesComponent,
+  PagedList,
 } from '@mentorship/admin/ui';
 import { CohortSurveyComponent } from './cohort-survey.component';
 import { instantLabel, matchStatusLabel, matchStatusTone, nextStep, sideOf } from './mentorship-words';
 
 const ALL = 'all';
 const OVER: string[] = ['completed', 'ended', 'trial_declined'];
+
+interface MyMentorshipFilters {
+  status: MatchStatus | null;
+}
+const ANY_STATE: MyMentorshipFilters = { status: null };
 
 /** `/orgs/:orgId/matches`: the caller's mentorships, as mentee and as mentor, with the next step of each. */
 @Component({
@@ -36,7 +42,7 @@ const OVER: string[] = ['completed', 'ended', 'trial_declined'];
         <h1>My mentorships</h1>
         <mat-form-field subscriptSizing="dynamic" class="status-filter">
           <mat-label>State</mat-label>
-          <mat-select [value]="status() ?? all" (selectionChange)="filter($event.value)">
+          <mat-select [value]="list.filters().status ?? all" (selectionChange)="filter($event.value)">
             <mat-option [value]="all">Any state</mat-option>
             @for (s of statuses; track s) {
               <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
@@ -44,11 +50,11 @@ const OVER: string[] = ['completed', 'ended', 'trial_declined'];
           </mat-select>
         </mat-form-field>
       </header>
-      <mm-loading-state [loading]="loading()" label="Loading your mentorships" />
-      @if (page(); as p) {
+      <mm-loading-state [loading]="list.loading()" label="Loading your mentorships" />
+      @if (list.page(); as p) {
         @if (p.items.length === 0) {
           <mm-empty-state>
-            @if (status()) {
+            @if (list.filters().status) {
               No mentorship is in this state.
             } @else {
               You have no mentorship yet. A match appears here once a coordinator proposes it or a mentor
@@ -89,7 +95,7 @@ const OVER: string[] = ['completed', 'ended', 'trial_declined'];
               </li>
             }
           </ul>
-          <mm-list-pages [page]="p" label="Pages of my mentorships" (turned)="turn($event)" />
+          <mm-list-pages [page]="p" label="Pages of my mentorships" (turned)="list.turn($event)" />
         }
       }
     </div>
@@ -106,10 +112,11 @@ export class MyMentorshipsPage {
   protected readonly statusLabel = matchStatusLabel;
   protected readonly tone = matchStatusTone;
   protected readonly when = instantLabel;
-  protected readonly status = signal<MatchStatus | null>(null);
-  protected readonly pageNumber = signal(1);
-  protected readonly page = signal<MatchPage | null>(null);
-  protected readonly loading = signal(false);
+  protected readonly list = new PagedList(
+    (query) => this.api.mine(this.orgId(), query),
+    this.notifier,
+    ANY_STATE,
+  );
 
   protected readonly side = (match: MatchPage['items'][number]) =>
     sideOf(match, this.session.user()?.id) ?? 'coordinator';
@@ -124,36 +131,13 @@ export class MyMentorshipsPage {
   /** Cohorts of the mentorships shown that are over: their end-of-cohort survey, once they close. */
   protected readonly closedCohorts = computed(() => {
     const cohorts = new Map<string, { id: string; name: string }>();
-    for (const match of this.page()?.items ?? [])
+    for (const match of this.list.page()?.items ?? [])
       if (OVER.includes(match.status) && sideOf(match, this.session.user()?.id))
         cohorts.set(match.cohortId, { id: match.cohortId, name: match.cohortName });
     return [...cohorts.values()];
   });
 
-  constructor() {
-    effect((onCleanup) => {
-      this.loading.set(true);
-      const query = { page: this.pageNumber(), pageSize: DEFAULT_PAGE_SIZE, status: this.status() };
-      const subscription = this.api.mine(this.orgId(), query).subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.notifier.show(error);
-        },
-      });
-      onCleanup(() => subscription.unsubscribe());
-    });
-  }
-
   protected filter(value: MatchStatus | typeof ALL): void {
-    this.status.set(value === ALL ? null : value);
-    this.pageNumber.set(1);
-  }
-
-  protected turn(page: number): void {
-    this.pageNumber.set(page);
+    this.list.filter({ status: value === ALL ? null : value });
   }
 }
