@@ -35,6 +35,7 @@ export * from './logging/logging.module';
 export * from './health/health.module';
 export * from './jobs/job-definition';
 export * from './jobs/job-handler';
+export * from './jobs/service-call-handler';
 export * from './jobs/job-registry';
 export * from './jobs/job-queue.service';
 export * from './jobs/job-worker.service';

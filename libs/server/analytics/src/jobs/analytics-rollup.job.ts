@@ -1,13 +1,8 @@
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import {
   defineJob,
   defineSchedule,
-  HandlesJob,
-  HandlesSchedule,
-  JobHandler,
-  JobRun,
-  ScheduleHandler,
-  ScheduleTick,
+  ScheduleCalling,
+  TenantJobCalling,
   TenantJobPayload,
 } from '@mentorship/platform';
 import { IsISO8601, IsUUID, Length } from 'class-validator';
@@ -52,37 +47,21 @@ export const analyticsNightlySchedule = defineSchedule({
   repeat: (config) => ({ every: config.analyticsRollupEverySeconds * 1000 }),
 });
 
-@Injectable()
-@HandlesSchedule(analyticsNightlySchedule)
-export class AnalyticsNightlyTick implements ScheduleHandler {
-  constructor(
-    @Inject(forwardRef(() => NightlyRollupService)) private readonly nightly: NightlyRollupService,
-  ) {}
-
-  async tick(tick: ScheduleTick): Promise<void> {
-    await this.nightly.claimNightsOver(tick.at);
-  }
-}
+export class AnalyticsNightlyTick extends ScheduleCalling(
+  analyticsNightlySchedule,
+  () => NightlyRollupService,
+  (nightly, tick) => nightly.claimNightsOver(tick.at),
+) {}
 
 /** Runs twice without harm: a rollup is upserts, and the claim already says the night is taken. */
-@Injectable()
-@HandlesJob(nightlyRollupJob)
-export class NightlyRollupJob implements JobHandler<NightlyRollupPayload> {
-  constructor(
-    @Inject(forwardRef(() => NightlyRollupService)) private readonly nightly: NightlyRollupService,
-  ) {}
+export class NightlyRollupJob extends TenantJobCalling(
+  nightlyRollupJob,
+  () => NightlyRollupService,
+  (nightly, payload) => nightly.rollUpNight(payload.day),
+) {}
 
-  async handle(payload: NightlyRollupPayload, run: JobRun): Promise<void> {
-    await run.inTenant(() => this.nightly.rollUpNight(payload.day));
-  }
-}
-
-@Injectable()
-@HandlesJob(rollupRerunJob)
-export class RollupRerunJob implements JobHandler<RollupRerunPayload> {
-  constructor(@Inject(forwardRef(() => RollupRunsService)) private readonly reruns: RollupRunsService) {}
-
-  async handle(payload: RollupRerunPayload, run: JobRun): Promise<void> {
-    await run.inTenant(() => this.reruns.run(payload.runId));
-  }
-}
+export class RollupRerunJob extends TenantJobCalling(
+  rollupRerunJob,
+  () => RollupRunsService,
+  (reruns, payload) => reruns.run(payload.runId),
+) {}

@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { defineJob, HandlesJob, JobHandler, JobRun, TenantJobPayload } from '@mentorship/platform';
+import { defineJob, TenantJobCalling, TenantJobPayload } from '@mentorship/platform';
 import { IsUUID } from 'class-validator';
 import { MatchRequestsService } from '../match-requests.service';
 
@@ -20,12 +19,8 @@ export const matchRequestExpiryJob = defineJob({
 });
 
 /** Runs in the worker; a request answered or withdrawn meanwhile is left alone (idempotent). */
-@Injectable()
-@HandlesJob(matchRequestExpiryJob)
-export class MatchRequestExpiryJob implements JobHandler<MatchRequestExpiryPayload> {
-  constructor(private readonly requests: MatchRequestsService) {}
-
-  async handle(payload: MatchRequestExpiryPayload, run: JobRun): Promise<void> {
-    await run.inTenant(() => this.requests.expire(payload.requestId));
-  }
-}
+export class MatchRequestExpiryJob extends TenantJobCalling(
+  matchRequestExpiryJob,
+  () => MatchRequestsService,
+  (requests, payload) => requests.expire(payload.requestId),
+) {}

@@ -1,13 +1,8 @@
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import {
   defineJob,
   defineSchedule,
-  HandlesJob,
-  HandlesSchedule,
-  JobHandler,
-  JobRun,
-  ScheduleHandler,
-  ScheduleTick,
+  ScheduleCalling,
+  TenantJobCalling,
   TenantJobPayload,
 } from '@mentorship/platform';
 import { IsUUID } from 'class-validator';
@@ -34,22 +29,14 @@ export const cohortEndScanSchedule = defineSchedule({
 });
 
 /** Runs late or twice without harm: the service checks the cohort's end and each match's status. */
-@Injectable()
-@HandlesJob(cohortEndJob)
-export class CohortEndJob implements JobHandler<CohortEndPayload> {
-  constructor(@Inject(forwardRef(() => CohortEndService)) private readonly cohorts: CohortEndService) {}
+export class CohortEndJob extends TenantJobCalling(
+  cohortEndJob,
+  () => CohortEndService,
+  (cohorts, payload) => cohorts.closeMatches(payload.cohortId),
+) {}
 
-  async handle(payload: CohortEndPayload, run: JobRun): Promise<void> {
-    await run.inTenant(() => this.cohorts.closeMatches(payload.cohortId));
-  }
-}
-
-@Injectable()
-@HandlesSchedule(cohortEndScanSchedule)
-export class CohortEndScanJob implements ScheduleHandler {
-  constructor(@Inject(forwardRef(() => CohortEndService)) private readonly cohorts: CohortEndService) {}
-
-  async tick(tick: ScheduleTick): Promise<void> {
-    await this.cohorts.enqueueEnded(tick.at);
-  }
-}
+export class CohortEndScanJob extends ScheduleCalling(
+  cohortEndScanSchedule,
+  () => CohortEndService,
+  (cohorts, tick) => cohorts.enqueueEnded(tick.at),
+) {}

@@ -1,5 +1,4 @@
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
-import { defineJob, HandlesJob, JobHandler, JobRun, TenantJobPayload } from '@mentorship/platform';
+import { defineJob, TenantJobCalling, TenantJobPayload } from '@mentorship/platform';
 import { IsUUID } from 'class-validator';
 import { TrialService } from '../trial.service';
 
@@ -25,22 +24,14 @@ export const trialDeadlineJob = defineJob({
 });
 
 /** Both run late or twice without harm: the service checks the time and the match's status. */
-@Injectable()
-@HandlesJob(trialHalfwayJob)
-export class TrialHalfwayJob implements JobHandler<TrialPayload> {
-  constructor(@Inject(forwardRef(() => TrialService)) private readonly trials: TrialService) {}
+export class TrialHalfwayJob extends TenantJobCalling(
+  trialHalfwayJob,
+  () => TrialService,
+  (trials, payload) => trials.nudgeHalfway(payload.matchId),
+) {}
 
-  async handle(payload: TrialPayload, run: JobRun): Promise<void> {
-    await run.inTenant(() => this.trials.nudgeHalfway(payload.matchId));
-  }
-}
-
-@Injectable()
-@HandlesJob(trialDeadlineJob)
-export class TrialDeadlineJob implements JobHandler<TrialPayload> {
-  constructor(@Inject(forwardRef(() => TrialService)) private readonly trials: TrialService) {}
-
-  async handle(payload: TrialPayload, run: JobRun): Promise<void> {
-    await run.inTenant(() => this.trials.deadlineReached(payload.matchId));
-  }
-}
+export class TrialDeadlineJob extends TenantJobCalling(
+  trialDeadlineJob,
+  () => TrialService,
+  (trials, payload) => trials.deadlineReached(payload.matchId),
+) {}

@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { defineSchedule, HandlesSchedule, ScheduleHandler, ScheduleTick } from '@mentorship/platform';
+import { defineSchedule, ScheduleCalling } from '@mentorship/platform';
 import { OrganizationPurgeService } from '../organization-purge.service';
 
 /** Every `ORGANIZATION_PURGE_EVERY_SECONDS` (an hour by default), one tick for all workers. */
@@ -10,12 +9,8 @@ export const organizationPurgeSchedule = defineSchedule({
 });
 
 /** Purges what is due by the tick's instant. */
-@Injectable()
-@HandlesSchedule(organizationPurgeSchedule)
-export class OrganizationPurgeJob implements ScheduleHandler {
-  constructor(private readonly purge: OrganizationPurgeService) {}
-
-  async tick(tick: ScheduleTick): Promise<void> {
-    await this.purge.purgeDue(tick.at);
-  }
-}
+export class OrganizationPurgeJob extends ScheduleCalling(
+  organizationPurgeSchedule,
+  () => OrganizationPurgeService,
+  (purge, tick) => purge.purgeDue(tick.at),
+) {}
