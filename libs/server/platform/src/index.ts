@@ -15,6 +15,7 @@ export * from './access/client-address';
 export * from './http/page-query.dto';
 export * from './http/integer-param';
 export * from './http/omittable';
+export * from './http/field-validators';
 export * from './http/create-http-app';
 export * from './http/security-headers';
 export * from './http/api-error-responses';

@@ -7,9 +7,9 @@ import {
   type MatchRequestStatus,
 } from '@mentorship/contracts';
 import { lengthOf, trimmed } from '@mentorship/people';
-import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
+import { IsTrimmedText, Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /**
  * A structured match request: the outreach practice mentees are taught. Each part says why it
@@ -26,9 +26,7 @@ export class SendMatchRequestDto {
     description:
       'A subject with a time-bounded ask. Why: a mentor decides from the subject line whether and when they can help; a bounded ask is easy to say yes to.',
   })
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.matchRequestSubject.min, FIELD_LIMITS.matchRequestSubject.max)
+  @IsTrimmedText(FIELD_LIMITS.matchRequestSubject)
   subject!: string;
 
   @ApiProperty({
@@ -37,9 +35,7 @@ export class SendMatchRequestDto {
     description:
       'How I found you. Why: it shows the request is meant for this mentor and not sent to everyone.',
   })
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.matchRequestHowFound.min, FIELD_LIMITS.matchRequestHowFound.max)
+  @IsTrimmedText(FIELD_LIMITS.matchRequestHowFound)
   howFound!: string;
 
   @ApiProperty({
@@ -47,9 +43,7 @@ export class SendMatchRequestDto {
     description:
       'What I want to learn. Why: the mentor can judge whether it is their area, and the first conversation starts from it.',
   })
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.matchRequestWantToLearn.min, FIELD_LIMITS.matchRequestWantToLearn.max)
+  @IsTrimmedText(FIELD_LIMITS.matchRequestWantToLearn)
   wantToLearn!: string;
 
   @ApiProperty({
@@ -58,9 +52,7 @@ export class SendMatchRequestDto {
     description:
       'The specific ask: a first conversation of 15–30 minutes. Why: a small, concrete first step is what busy mentors accept.',
   })
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.matchRequestSpecificAsk.min, FIELD_LIMITS.matchRequestSpecificAsk.max)
+  @IsTrimmedText(FIELD_LIMITS.matchRequestSpecificAsk)
   specificAsk!: string;
 
   @ApiProperty({
@@ -69,9 +61,7 @@ export class SendMatchRequestDto {
     description:
       'What I offer back. Why: mentoring goes both ways; saying what you bring makes the request a conversation between peers.',
   })
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.matchRequestOfferBack.min, FIELD_LIMITS.matchRequestOfferBack.max)
+  @IsTrimmedText(FIELD_LIMITS.matchRequestOfferBack)
   offerBack!: string;
 }
 

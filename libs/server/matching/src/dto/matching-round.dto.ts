@@ -12,20 +12,10 @@ import {
   type RoundStatus,
   type UnmatchedReasonCode,
 } from '@mentorship/contracts';
-import { IntegerParam, Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
+import { IntegerParam, IsListOf, Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { CriteriaDto } from '@mentorship/programs';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
 export class StartRoundDto {
   @ApiPropertyOptional({
@@ -70,26 +60,17 @@ const pairs = (description: string) =>
 export class RerunRoundDto extends StartRoundDto {
   @pairs('Pairs to keep whatever the solve says (a mentee fixed again moves to the new mentor).')
   @Omittable()
-  @IsArray()
-  @ArrayMaxSize(ROUND_LIMITS.pairsPerRequest)
-  @ValidateNested({ each: true })
-  @Type(() => RoundPairDto)
+  @IsListOf(() => RoundPairDto, ROUND_LIMITS.pairsPerRequest)
   fix?: RoundPairDto[];
 
   @pairs('Pairs the solve must not propose.')
   @Omittable()
-  @IsArray()
-  @ArrayMaxSize(ROUND_LIMITS.pairsPerRequest)
-  @ValidateNested({ each: true })
-  @Type(() => RoundPairDto)
+  @IsListOf(() => RoundPairDto, ROUND_LIMITS.pairsPerRequest)
   forbid?: RoundPairDto[];
 
   @pairs('Fixed or forbidden pairs to let go of.')
   @Omittable()
-  @IsArray()
-  @ArrayMaxSize(ROUND_LIMITS.pairsPerRequest)
-  @ValidateNested({ each: true })
-  @Type(() => RoundPairDto)
+  @IsListOf(() => RoundPairDto, ROUND_LIMITS.pairsPerRequest)
   release?: RoundPairDto[];
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AgreementTermsDto, AgreementTermsViewDto } from '@mentorship/programs';
-import { Omittable } from '@mentorship/platform';
+import { IsIntIn, Omittable } from '@mentorship/platform';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { IsObject, ValidateNested } from 'class-validator';
 
 const MAX_VERSION = 1_000_000;
 
@@ -13,9 +13,7 @@ export class EditAgreementDto {
       'The version the editor read; required once the agreement exists (else 409 agreement_version_stale).',
   })
   @Omittable()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_VERSION)
+  @IsIntIn({ min: 1, max: MAX_VERSION })
   version?: number;
 
   @ApiProperty({ type: AgreementTermsDto, description: 'The whole terms: fields left out are empty.' })
@@ -27,9 +25,7 @@ export class EditAgreementDto {
 
 export class SignAgreementDto {
   @ApiProperty({ minimum: 1, description: 'The version the signer read.' })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_VERSION)
+  @IsIntIn({ min: 1, max: MAX_VERSION })
   version!: number;
 }
 

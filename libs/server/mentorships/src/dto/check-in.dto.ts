@@ -1,24 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FIELD_LIMITS, NOTEBOOK_ENTRY_KINDS, type NotebookEntryKind } from '@mentorship/contracts';
 import { trimmed } from '@mentorship/people';
-import { Omittable, PageOf } from '@mentorship/platform';
+import { IsIntIn, IsListOf, IsTrimmedText, Omittable, PageOf } from '@mentorship/platform';
 import { IsDay } from '@mentorship/programs';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 const line = FIELD_LIMITS.lifecycleLine;
 const notes = FIELD_LIMITS.checkInNotes;
@@ -26,9 +12,7 @@ const ACTION_OWNERS = ['mentee', 'mentor', 'both'] as const;
 
 export class ActionItemDto {
   @ApiProperty({ minLength: line.min, maxLength: line.max })
-  @Transform(trimmed)
-  @IsString()
-  @Length(line.min, line.max)
+  @IsTrimmedText(line)
   text!: string;
 
   @ApiProperty({ enum: ACTION_OWNERS })
@@ -64,9 +48,7 @@ export class LogCheckInDto {
   heldOn!: string;
 
   @ApiProperty({ minimum: 1, maximum: 1440 })
-  @IsInt()
-  @Min(1)
-  @Max(1440)
+  @IsIntIn({ min: 1, max: 1440 })
   durationMinutes!: number;
 
   @ApiPropertyOptional({ maxLength: notes.max, description: 'Both read these.' })
@@ -88,18 +70,12 @@ export class LogCheckInDto {
 
   @ApiPropertyOptional({ type: ActionItemDto, isArray: true, maxItems: 20 })
   @Omittable()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ActionItemDto)
+  @IsListOf(() => ActionItemDto, 20)
   actionItems?: ActionItemDto[];
 
   @ApiPropertyOptional({ type: MilestoneProgressDto, isArray: true, maxItems: 20 })
   @Omittable()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => MilestoneProgressDto)
+  @IsListOf(() => MilestoneProgressDto, 20)
   milestoneProgress?: MilestoneProgressDto[];
 }
 
@@ -156,9 +132,7 @@ export class NotebookEntryInputDto {
   kind!: NotebookEntryKind;
 
   @ApiProperty(lengthOfEntry())
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.notebookEntry.min, FIELD_LIMITS.notebookEntry.max)
+  @IsTrimmedText(FIELD_LIMITS.notebookEntry)
   body!: string;
 
   @ApiPropertyOptional({
@@ -201,9 +175,7 @@ export class PlanMeetingDto {
   startsAt!: string;
 
   @ApiProperty({ minimum: 5, maximum: 480 })
-  @IsInt()
-  @Min(5)
-  @Max(480)
+  @IsIntIn({ min: 5, max: 480 })
   durationMinutes!: number;
 
   @ApiPropertyOptional({ maxLength: line.max, description: 'A room, or a video link.' })

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EXIT_SURVEY_RATING, FIELD_LIMITS } from '@mentorship/contracts';
 import { trimmed } from '@mentorship/people';
-import { Omittable } from '@mentorship/platform';
+import { IsIntIn, Omittable } from '@mentorship/platform';
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 
 const notes = FIELD_LIMITS.checkInNotes;
 
@@ -13,9 +13,7 @@ export class ExitSurveyInputDto {
     maximum: EXIT_SURVEY_RATING.max,
     description: 'How the mentorship was, 1 (poor) to 5 (excellent).',
   })
-  @IsInt()
-  @Min(EXIT_SURVEY_RATING.min)
-  @Max(EXIT_SURVEY_RATING.max)
+  @IsIntIn(EXIT_SURVEY_RATING)
   rating!: number;
 
   @ApiPropertyOptional({ maxLength: notes.max, description: 'What worked.' })

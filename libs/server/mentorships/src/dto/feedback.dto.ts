@@ -1,28 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FIELD_LIMITS } from '@mentorship/contracts';
 import { trimmed, trimmedEach } from '@mentorship/people';
-import { Omittable } from '@mentorship/platform';
+import { IsIntIn, Omittable } from '@mentorship/platform';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsInt,
-  IsString,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsString, Length, MaxLength } from 'class-validator';
 
 const line = FIELD_LIMITS.lifecycleLine;
 const notes = FIELD_LIMITS.checkInNotes;
 
 export class PulseInputDto {
   @ApiProperty({ minimum: 1, maximum: 5, description: 'How the mentorship goes.' })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @IsIntIn({ min: 1, max: 5 })
   rating!: number;
 
   @ApiPropertyOptional({
@@ -103,9 +91,7 @@ export class OutcomeViewDto {
 
 export class SurveyInputDto {
   @ApiProperty({ minimum: 0, maximum: 10, description: 'How likely they are to recommend the program.' })
-  @IsInt()
-  @Min(0)
-  @Max(10)
+  @IsIntIn({ min: 0, max: 10 })
   recommend!: number;
 
   @ApiPropertyOptional({ maxLength: notes.max })

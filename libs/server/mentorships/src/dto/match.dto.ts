@@ -15,10 +15,9 @@ import {
   type MatchPhase,
   type MatchStatus,
 } from '@mentorship/contracts';
-import { lengthOf, trimmed } from '@mentorship/people';
-import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { lengthOf } from '@mentorship/people';
+import { IsTrimmedText, Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
+import { IsIn, IsOptional } from 'class-validator';
 
 export class MatchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MATCH_STATUSES })
@@ -38,9 +37,7 @@ export class MatchActionDto {
       'Required to reject, decline or withdraw; to end, a `reasonCode` or this note (then recorded as `other`) is required, and with a code the note is optional. Optional when a trial ends (then seen by coordinators only).',
   })
   @Omittable()
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.matchReason.min, FIELD_LIMITS.matchReason.max)
+  @IsTrimmedText(FIELD_LIMITS.matchReason)
   reason?: string;
 
   @ApiPropertyOptional({

@@ -13,22 +13,19 @@ import {
   type MissedMilestoneCause,
 } from '@mentorship/contracts';
 import { trimmed, trimmedEach } from '@mentorship/people';
-import { Omittable } from '@mentorship/platform';
+import { IsIntIn, IsListOf, IsTrimmedText, Omittable } from '@mentorship/platform';
 import { IsDay } from '@mentorship/programs';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 
@@ -40,24 +37,17 @@ export const MAP_PEOPLE_LIMIT = 20;
 
 export class MapSkillDto {
   @ApiProperty({ minLength: line.min, maxLength: line.max })
-  @Transform(trimmed)
-  @IsString()
-  @Length(line.min, line.max)
+  @IsTrimmedText(line)
   name!: string;
 
   @ApiProperty({ minimum: 1, maximum: 5, description: "The mentee's own rating." })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @IsIntIn({ min: 1, max: 5 })
   rating!: number;
 }
 
 export class CurrentStateDto {
   @ApiProperty({ type: MapSkillDto, isArray: true, maxItems: 20 })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => MapSkillDto)
+  @IsListOf(() => MapSkillDto, 20)
   skills!: MapSkillDto[];
 
   @ApiProperty({ type: String, isArray: true, maxItems: 10 })
@@ -83,9 +73,7 @@ export class DesiredStateDto {
   description!: string;
 
   @ApiProperty({ minimum: 1, maximum: 60, description: 'The time horizon, in months.' })
-  @IsInt()
-  @Min(1)
-  @Max(60)
+  @IsIntIn({ min: 1, max: 60 })
   horizonMonths!: number;
 }
 
@@ -106,16 +94,12 @@ export class MapHelperDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: line.max })
   @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @Length(line.min, line.max)
+  @IsTrimmedText(line)
   name?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: line.max })
   @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @Length(line.min, line.max)
+  @IsTrimmedText(line)
   role?: string | null;
 }
 
@@ -138,9 +122,7 @@ export class MilestoneInputDto {
   replaces?: string;
 
   @ApiProperty({ minLength: line.min, maxLength: line.max })
-  @Transform(trimmed)
-  @IsString()
-  @Length(line.min, line.max)
+  @IsTrimmedText(line)
   title!: string;
 
   @ApiProperty({ maxLength: text.max, description: 'The performance part (may be empty).' })
@@ -176,17 +158,12 @@ export class MilestoneInputDto {
     description: 'The measure of done; without one it is flagged.',
   })
   @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @Length(line.min, text.max)
+  @IsTrimmedText({ min: line.min, max: text.max })
   measure?: string | null;
 
   @ApiPropertyOptional({ type: MapHelperDto, isArray: true, maxItems: 10 })
   @Omittable()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => MapHelperDto)
+  @IsListOf(() => MapHelperDto, 10)
   helpers?: MapHelperDto[];
 
   @ApiPropertyOptional({
@@ -206,9 +183,7 @@ export class SaveMapDto {
     description: 'The version the mentee read; required once the map exists.',
   })
   @Omittable()
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IsIntIn({ min: 1, max: 1_000_000 })
   version?: number;
 
   @ApiProperty({ type: CurrentStateDto })
@@ -233,10 +208,7 @@ export class SaveMapDto {
     maxItems: MAX_MILESTONES,
     description: 'In their order. Three to five are suggested; more are allowed.',
   })
-  @IsArray()
-  @ArrayMaxSize(MAX_MILESTONES)
-  @ValidateNested({ each: true })
-  @Type(() => MilestoneInputDto)
+  @IsListOf(() => MilestoneInputDto, MAX_MILESTONES)
   milestones!: MilestoneInputDto[];
 
   @ApiPropertyOptional({

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FIELD_LIMITS, MATCH_STATUSES, type MatchStatus } from '@mentorship/contracts';
-import { lengthOf, trimmed } from '@mentorship/people';
-import { Transform } from 'class-transformer';
-import { Omittable } from '@mentorship/platform';
-import { IsBoolean, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { lengthOf } from '@mentorship/people';
+import { IsIntIn, IsTrimmedText, Omittable } from '@mentorship/platform';
+import { IsBoolean } from 'class-validator';
 
 export class TrialAnswerDto {
   @ApiProperty({ description: 'Continue the mentorship after the trial?' })
@@ -11,16 +10,12 @@ export class TrialAnswerDto {
   continue!: boolean;
 
   @ApiProperty({ minimum: 1, maximum: 5, description: 'How the trial went.' })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @IsIntIn({ min: 1, max: 5 })
   rating!: number;
 
   @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.matchReason), description: 'For the coordinator only.' })
   @Omittable()
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.matchReason.min, FIELD_LIMITS.matchReason.max)
+  @IsTrimmedText(FIELD_LIMITS.matchReason)
   note?: string;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { defineJob, HandlesJob, JobHandler, JobRun, TenantJobPayload } from '@mentorship/platform';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { defineJob, HandlesJob, IsIntIn, JobHandler, JobRun, TenantJobPayload } from '@mentorship/platform';
+import { IsUUID } from 'class-validator';
 import { FeedbackService } from '../feedback.service';
 
 export class PulseDuePayload extends TenantJobPayload {
@@ -9,9 +9,7 @@ export class PulseDuePayload extends TenantJobPayload {
   matchId!: string;
 
   /** The pulse period that opens (0 from the mentorship's start). */
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
+  @IsIntIn({ min: 0, max: 10_000 })
   period!: number;
 }
 

@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsListOf, Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { NotificationEntity } from '../entities/notification.entity';
 
 /** The most kinds one preferences update may name (the product declares far fewer). */
@@ -128,10 +120,7 @@ export class UpdateNotificationPreferencesDto {
     required: false,
   })
   @Omittable()
-  @IsArray()
-  @ArrayMaxSize(MAX_KINDS_PER_UPDATE)
-  @ValidateNested({ each: true })
-  @Type(() => ChannelChoiceDto)
+  @IsListOf(() => ChannelChoiceDto, MAX_KINDS_PER_UPDATE)
   kinds?: ChannelChoiceDto[];
 
   @ApiPropertyOptional({ description: 'One email each morning for all that morning’s reminders.' })

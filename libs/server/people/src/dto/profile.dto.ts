@@ -10,7 +10,7 @@ import {
   type SkillStatus,
 } from '@mentorship/contracts';
 import { NormalizeEmail } from '@mentorship/identity';
-import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
+import { IsIntIn, IsTrimmedText, Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,15 +18,12 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Max,
   MaxLength,
-  Min,
   ValidateBy,
   ValidateNested,
   type ValidationOptions,
@@ -37,7 +34,7 @@ import {
   languageCode,
   type AvailabilitySlot,
 } from '../profile-values.service';
-import { lengthOf, trimmed, trimmedEach } from './skill.dto';
+import { lengthOf, trimmedEach } from './skill.dto';
 
 const MAX_SKILLS = 30;
 const MAX_TAGS = 20;
@@ -89,9 +86,7 @@ function IsWeeklyAvailability(): PropertyDecorator {
 
 export class AvailabilitySlotDto implements AvailabilitySlot {
   @ApiProperty({ minimum: 0, maximum: 6, description: '0 = Monday .. 6 = Sunday, in the profile time zone.' })
-  @IsInt()
-  @Min(0)
-  @Max(6)
+  @IsIntIn({ min: 0, max: 6 })
   day!: number;
 
   @ApiProperty({ example: '09:00', description: 'HH:MM on a quarter hour.' })
@@ -117,9 +112,7 @@ export class OfferedSkillDto {
   skillId!: string;
 
   @ApiProperty({ minimum: SKILL_LEVEL.min, maximum: SKILL_LEVEL.max, description: "The mentor's own level." })
-  @IsInt()
-  @Min(SKILL_LEVEL.min)
-  @Max(SKILL_LEVEL.max)
+  @IsIntIn(SKILL_LEVEL)
   level!: number;
 }
 
@@ -136,9 +129,7 @@ export class WantedSkillDto {
     maximum: SKILL_LEVEL.max,
     description: 'The level the mentee wants to reach.',
   })
-  @IsInt()
-  @Min(SKILL_LEVEL.min)
-  @Max(SKILL_LEVEL.max)
+  @IsIntIn(SKILL_LEVEL)
   targetLevel!: number;
 }
 
@@ -169,9 +160,7 @@ export class UpdateProfileDto {
     description: '1 junior, 2 intermediate, 3 senior, 4 staff or lead, 5 principal or manager, 6 executive.',
   })
   @IsOptional()
-  @IsInt()
-  @Min(SENIORITY.min)
-  @Max(SENIORITY.max)
+  @IsIntIn(SENIORITY)
   seniority?: number | null;
 
   @ApiPropertyOptional({
@@ -181,9 +170,7 @@ export class UpdateProfileDto {
     ...lengthOf(FIELD_LIMITS.profileText),
   })
   @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.profileText.min, FIELD_LIMITS.profileText.max)
+  @IsTrimmedText(FIELD_LIMITS.profileText)
   department?: string | null;
 
   @ApiPropertyOptional({
@@ -271,9 +258,7 @@ export class UpdateProfileDto {
     description: "Mentees at once; null takes the program's default.",
   })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_MENTOR_CAPACITY)
+  @IsIntIn({ min: 0, max: MAX_MENTOR_CAPACITY })
   mentorCapacity?: number | null;
 
   @ApiPropertyOptional({ description: 'A paused mentor takes no new mentees.' })

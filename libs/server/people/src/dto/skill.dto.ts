@@ -1,13 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FIELD_LIMITS, SKILL_STATUSES, type SkillStatus } from '@mentorship/contracts';
-import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsTrimmedText, Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
-export const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** `trimmed` for each string of an array. */
-export const trimmedEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
+// The platform's, still exported here for the contexts that import them from people.
+export { trimmed, trimmedEach } from '@mentorship/platform';
 
 export class SkillViewDto {
   @ApiProperty({ format: 'uuid' })
@@ -40,9 +37,7 @@ export class SkillQueryDto extends PageQueryDto {
 
 export class CreateSkillDto {
   @ApiProperty({ example: 'Public speaking', ...lengthOf(FIELD_LIMITS.skillName) })
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.skillName.min, FIELD_LIMITS.skillName.max)
+  @IsTrimmedText(FIELD_LIMITS.skillName)
   name!: string;
 }
 
@@ -52,9 +47,7 @@ export class UpdateSkillDto {
     ...lengthOf(FIELD_LIMITS.skillName),
   })
   @Omittable()
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.skillName.min, FIELD_LIMITS.skillName.max)
+  @IsTrimmedText(FIELD_LIMITS.skillName)
   name?: string;
 
   @ApiPropertyOptional({

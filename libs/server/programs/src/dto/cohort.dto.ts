@@ -9,10 +9,9 @@ import {
   type ParticipantRole,
   type ParticipantStatus,
 } from '@mentorship/contracts';
-import { lengthOf, trimmed } from '@mentorship/people';
-import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
-import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { lengthOf } from '@mentorship/people';
+import { IsTrimmedText, Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
+import { IsIn, IsISO8601, IsOptional, IsUUID, Length } from 'class-validator';
 import { ProgramSettingsDto } from './program.dto';
 
 /** A calendar day, YYYY-MM-DD, that exists. */
@@ -20,9 +19,7 @@ export const IsDay = () => applyDecorators(IsISO8601({ strict: true }), Length(1
 
 export class CreateCohortDto {
   @ApiProperty({ example: 'Spring 2026', ...lengthOf(FIELD_LIMITS.cohortName) })
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.cohortName.min, FIELD_LIMITS.cohortName.max)
+  @IsTrimmedText(FIELD_LIMITS.cohortName)
   name!: string;
 
   @ApiPropertyOptional({
@@ -58,9 +55,7 @@ export class CreateCohortDto {
 export class UpdateCohortDto {
   @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.cohortName) })
   @Omittable()
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.cohortName.min, FIELD_LIMITS.cohortName.max)
+  @IsTrimmedText(FIELD_LIMITS.cohortName)
   name?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date' })

@@ -9,10 +9,9 @@ import {
   type ParticipantStatus,
 } from '@mentorship/contracts';
 import { NormalizeEmail } from '@mentorship/identity';
-import { lengthOf, trimmed } from '@mentorship/people';
-import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { lengthOf } from '@mentorship/people';
+import { IsTrimmedText, Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class InviteParticipantDto {
   @ApiProperty({
@@ -33,9 +32,7 @@ export class InviteParticipantDto {
     ...lengthOf(FIELD_LIMITS.displayName),
   })
   @Omittable()
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.displayName.min, FIELD_LIMITS.displayName.max)
+  @IsTrimmedText(FIELD_LIMITS.displayName)
   name?: string;
 }
 

@@ -15,21 +15,27 @@ import {
   type ProgramKind,
 } from '@mentorship/contracts';
 import { lengthOf, trimmed, trimmedEach } from '@mentorship/people';
-import { Omittable, PageOf, PageQueryDto } from '@mentorship/platform';
+import {
+  type FieldRange,
+  IsIntIn,
+  IsListOf,
+  IsTrimmedText,
+  Omittable,
+  PageOf,
+  PageQueryDto,
+  Stacked,
+} from '@mentorship/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
   Length,
-  Max,
   MaxLength,
-  Min,
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
@@ -41,6 +47,27 @@ import {
 } from '../matching-criteria.service';
 
 const finite = { allowNaN: false, allowInfinity: false };
+
+/**
+ * An integer setting a body may leave out (`nullable`: or clear with null): what the document
+ * says of it and what is checked read one range, so the two cannot disagree.
+ */
+function IntSetting(
+  range: FieldRange,
+  doc: { description: string; default?: number },
+  { nullable = false } = {},
+): PropertyDecorator {
+  return Stacked(
+    ApiPropertyOptional({
+      ...(nullable ? { type: Number, nullable: true } : {}),
+      minimum: range.min,
+      maximum: range.max,
+      ...doc,
+    }),
+    nullable ? IsOptional() : Omittable(),
+    IsIntIn(range),
+  );
+}
 
 /** An object whose keys are score components and whose values are numbers; the engine judges the numbers. */
 function IsWeights(): PropertyDecorator {
@@ -224,9 +251,7 @@ export class AgreementTermsViewDto {
 /** A milestone a program suggests for its mentees' maps (issue 9.4). */
 export class MapTemplateMilestoneDto {
   @ApiProperty({ minLength: line.min, maxLength: line.max })
-  @Transform(trimmed)
-  @IsString()
-  @Length(line.min, line.max)
+  @IsTrimmedText(line)
   title!: string;
 
   @ApiPropertyOptional({ maxLength: text.max, description: 'The performance part (default empty).' })
@@ -250,10 +275,7 @@ export class MapTemplateMilestoneDto {
 
 export class MapTemplateDto {
   @ApiProperty({ type: MapTemplateMilestoneDto, isArray: true, maxItems: 20 })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => MapTemplateMilestoneDto)
+  @IsListOf(() => MapTemplateMilestoneDto, 20)
   milestones!: MapTemplateMilestoneDto[];
 }
 
@@ -300,17 +322,14 @@ export class ProgramSettingsInputDto {
   @Type(() => CriteriaDto)
   criteria?: CriteriaDto;
 
-  @ApiPropertyOptional({
-    type: Number,
-    nullable: true,
-    minimum: PROGRAM_LIMITS.trialDays.min,
-    maximum: PROGRAM_LIMITS.trialDays.max,
-    description: 'Trial before a match is made formal, in days (default 30). Flash programs have none: null.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(PROGRAM_LIMITS.trialDays.min)
-  @Max(PROGRAM_LIMITS.trialDays.max)
+  @IntSetting(
+    PROGRAM_LIMITS.trialDays,
+    {
+      description:
+        'Trial before a match is made formal, in days (default 30). Flash programs have none: null.',
+    },
+    { nullable: true },
+  )
   trialDays?: number | null;
 
   @ApiPropertyOptional({
@@ -328,76 +347,43 @@ export class ProgramSettingsInputDto {
   @IsIn(CHECK_IN_CADENCES)
   checkInCadence?: CheckInCadence;
 
-  @ApiPropertyOptional({
-    minimum: PROGRAM_LIMITS.durationWeeks.min,
-    maximum: PROGRAM_LIMITS.durationWeeks.max,
+  @IntSetting(PROGRAM_LIMITS.durationWeeks, {
     default: 26,
     description: 'How long a mentorship runs, in weeks.',
   })
-  @Omittable()
-  @IsInt()
-  @Min(PROGRAM_LIMITS.durationWeeks.min)
-  @Max(PROGRAM_LIMITS.durationWeeks.max)
   durationWeeks?: number;
 
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: MAX_MENTOR_CAPACITY,
-    default: 2,
-    description: 'Mentees at once for a mentor whose profile sets no capacity (groups: groups at once).',
-  })
-  @Omittable()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_MENTOR_CAPACITY)
+  @IntSetting(
+    { min: 1, max: MAX_MENTOR_CAPACITY },
+    {
+      default: 2,
+      description: 'Mentees at once for a mentor whose profile sets no capacity (groups: groups at once).',
+    },
+  )
   defaultMentorCapacity?: number;
 
-  @ApiPropertyOptional({
-    type: Number,
-    nullable: true,
-    minimum: PROGRAM_LIMITS.groupSize.min,
-    maximum: PROGRAM_LIMITS.groupSize.max,
-    description: 'Group programs: mentees per group (required). Other kinds: null.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(PROGRAM_LIMITS.groupSize.min)
-  @Max(PROGRAM_LIMITS.groupSize.max)
+  @IntSetting(
+    PROGRAM_LIMITS.groupSize,
+    { description: 'Group programs: mentees per group (required). Other kinds: null.' },
+    { nullable: true },
+  )
   groupSize?: number | null;
 
-  @ApiPropertyOptional({
-    minimum: PROGRAM_LIMITS.suggestionFloodFactor.min,
-    maximum: PROGRAM_LIMITS.suggestionFloodFactor.max,
-    // No `default` in the document: generated clients would make the field required.
+  // No `default` in the document: generated clients would make the field required.
+  @IntSetting(PROGRAM_LIMITS.suggestionFloodFactor, {
     description:
       'Mentee-choice programs: a mentor is suggested to at most free places × this many mentees at once, so the most popular mentor is not flooded (default 3).',
   })
-  @Omittable()
-  @IsInt()
-  @Min(PROGRAM_LIMITS.suggestionFloodFactor.min)
-  @Max(PROGRAM_LIMITS.suggestionFloodFactor.max)
   suggestionFloodFactor?: number;
 
-  @ApiPropertyOptional({
-    minimum: PROGRAM_LIMITS.requestExpiryDays.min,
-    maximum: PROGRAM_LIMITS.requestExpiryDays.max,
+  @IntSetting(PROGRAM_LIMITS.requestExpiryDays, {
     description: 'Days a match request waits for the mentor’s answer before it expires (default 14).',
   })
-  @Omittable()
-  @IsInt()
-  @Min(PROGRAM_LIMITS.requestExpiryDays.min)
-  @Max(PROGRAM_LIMITS.requestExpiryDays.max)
   requestExpiryDays?: number;
 
-  @ApiPropertyOptional({
-    minimum: PROGRAM_LIMITS.maxOpenRequestsPerMentee.min,
-    maximum: PROGRAM_LIMITS.maxOpenRequestsPerMentee.max,
+  @IntSetting(PROGRAM_LIMITS.maxOpenRequestsPerMentee, {
     description: 'Match requests a mentee may have open at once in a cohort (default 3).',
   })
-  @Omittable()
-  @IsInt()
-  @Min(PROGRAM_LIMITS.maxOpenRequestsPerMentee.min)
-  @Max(PROGRAM_LIMITS.maxOpenRequestsPerMentee.max)
   maxOpenRequestsPerMentee?: number;
 
   @ApiPropertyOptional({
@@ -428,27 +414,15 @@ export class ProgramSettingsInputDto {
   @Type(() => MapTemplateDto)
   mapTemplate?: MapTemplateDto | null;
 
-  @ApiPropertyOptional({
-    minimum: PROGRAM_LIMITS.pulseIntervalDays.min,
-    maximum: PROGRAM_LIMITS.pulseIntervalDays.max,
+  @IntSetting(PROGRAM_LIMITS.pulseIntervalDays, {
     description: 'Days between two pulse surveys of a match (default 30).',
   })
-  @Omittable()
-  @IsInt()
-  @Min(PROGRAM_LIMITS.pulseIntervalDays.min)
-  @Max(PROGRAM_LIMITS.pulseIntervalDays.max)
   pulseIntervalDays?: number;
 
-  @ApiPropertyOptional({
-    minimum: PROGRAM_LIMITS.quietDays.min,
-    maximum: PROGRAM_LIMITS.quietDays.max,
+  @IntSetting(PROGRAM_LIMITS.quietDays, {
     description:
       'Days without a check-in after which a pair is nudged; a week later their coordinators are told (default 21).',
   })
-  @Omittable()
-  @IsInt()
-  @Min(PROGRAM_LIMITS.quietDays.min)
-  @Max(PROGRAM_LIMITS.quietDays.max)
   quietDays?: number;
 
   @ApiPropertyOptional({
@@ -527,9 +501,7 @@ export class ProgramSettingsDto {
 
 export class CreateProgramDto {
   @ApiProperty({ example: 'Engineering mentoring', ...lengthOf(FIELD_LIMITS.programName) })
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.programName.min, FIELD_LIMITS.programName.max)
+  @IsTrimmedText(FIELD_LIMITS.programName)
   name!: string;
 
   @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.programDescription) })
@@ -548,9 +520,7 @@ export class CreateProgramDto {
 export class UpdateProgramDto {
   @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.programName) })
   @Omittable()
-  @Transform(trimmed)
-  @IsString()
-  @Length(FIELD_LIMITS.programName.min, FIELD_LIMITS.programName.max)
+  @IsTrimmedText(FIELD_LIMITS.programName)
   name?: string;
 
   @ApiPropertyOptional({ ...lengthOf(FIELD_LIMITS.programDescription) })
