@@ -19,7 +19,6 @@
  *
  * Method and recorded results: docs/benchmarks.md.
  */
-import { loadavg } from 'node:os';
 import { RollupService } from '@mentorship/analytics';
 import { TenancyService } from '@mentorship/platform';
 import {
@@ -33,6 +32,7 @@ import {
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { closedLoop, openLoop } from './bench/load';
+import { loadAverage, markdownTable, median, runBench } from './bench/report';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? 1);
 const CHECK_INS = Math.round(1_000_000 * SCALE);
@@ -322,23 +322,5 @@ function adminUrlOf(ownerUrl: string, database: string): string {
 }
 
 const ms = (value: number) => `${(value / 1000).toFixed(2)} s`;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const loadAverage = () =>
-  loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' ');
 
-/** The rows as a markdown table, for docs/benchmarks.md. */
-function markdownTable(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) =>
-    `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
-  return [line(rows[0]!), line(widths.map((width) => '-'.repeat(width))), ...rows.slice(1).map(line)].join(
-    '\n',
-  );
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -18,7 +18,6 @@
  *
  * Method and recorded results: docs/benchmarks.md.
  */
-import { loadavg } from 'node:os';
 
 import { Client } from 'pg';
 import { closedLoop, openLoop } from './bench/load';
@@ -33,6 +32,7 @@ import {
   startTestWorker,
   type BulkMember,
 } from '@mentorship/testing';
+import { loadAverage, markdownTable, median, runBench } from './bench/report';
 
 const PEOPLE = 10_000;
 const IMPORT_RATIO_TARGET = 3;
@@ -106,7 +106,6 @@ function csvOf(rows: Row[]): string {
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
@@ -361,22 +360,4 @@ async function bareInsert(
   return now() - started;
 }
 
-const loadAverage = () =>
-  loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' ');
-
-/** The rows as a markdown table, for docs/benchmarks.md. */
-function markdownTable(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) =>
-    `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
-  return [line(rows[0]!), line(widths.map((width) => '-'.repeat(width))), ...rows.slice(1).map(line)].join(
-    '\n',
-  );
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -31,6 +31,7 @@ import {
   startTestApi,
   startTestWorker,
 } from '@mentorship/testing';
+import { median, runBench } from './bench/report';
 
 const MENTEES = 2_000;
 const MENTORS = 500;
@@ -39,7 +40,6 @@ const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 5);
 const RATIO_TARGET = 3;
 const log = (line: string) => console.log(line);
 const now = () => performance.now();
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   const services = await createTestServices();
@@ -193,7 +193,4 @@ function candidateGraph(
   };
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

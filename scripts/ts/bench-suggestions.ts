@@ -18,7 +18,7 @@
  * BENCH_MENTEES (default 2,000). Method and recorded results: docs/benchmarks.md.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import type { SuggestionListDto } from '@mentorship/matching';
@@ -32,6 +32,7 @@ import {
   startTestApi,
 } from '@mentorship/testing';
 import { closedLoop, openLoop } from './bench/load';
+import { loadAverage, runBench } from './bench/report';
 
 const MENTORS = 2_000;
 const MENTEES = Number(process.env['BENCH_MENTEES'] ?? 2_000);
@@ -144,12 +145,4 @@ async function main(): Promise<void> {
   process.exit(failed ? 1 : 0);
 }
 
-const loadAverage = () =>
-  loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' ');
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);
