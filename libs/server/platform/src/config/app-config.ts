@@ -12,10 +12,15 @@ import {
   ValidateBy,
   validateSync,
 } from 'class-validator';
+import { Stacked } from '../http/field-validators';
 import { readOrCreateLocalSecret } from './local-secrets';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
+
+/** A whole number from a variable (unset or empty: the default), at least `min`, at most `max`. */
+const EnvInt = (min: number, max?: number) =>
+  Stacked(Transform(toInt), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)]));
 
 /** `a, b` in a variable, or a list from the overrides. */
 const toList = ({ value }: { value: unknown }) =>
@@ -51,10 +56,7 @@ export class AppConfig {
   @IsIn(['development', 'test', 'production'])
   nodeEnv: 'development' | 'test' | 'production' = 'development';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @EnvInt(0, 65535)
   port = 3000;
 
   /** 127.0.0.1 by default; containers set 0.0.0.0. */
@@ -65,10 +67,7 @@ export class AppConfig {
   @IsString()
   databaseUrl = 'postgres://mentorship_app:mentorship_app@127.0.0.1:5432/mentorship';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @EnvInt(1, 200)
   databasePoolSize = 10;
 
   @IsString()
@@ -94,51 +93,35 @@ export class AppConfig {
   @MinLength(1)
   secretsFile = '.local/secrets.json';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(60)
-  @Max(3600)
+  @EnvInt(60, 3600)
   accessTokenTtlSeconds = 900;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(3600)
+  @EnvInt(3600)
   refreshTokenTtlSeconds = 30 * 24 * 3600;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @EnvInt(1)
   invitationTtlDays = 7;
 
   /** Days an organization scheduled for deletion can still be restored before its data is purged. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(365)
+  @EnvInt(0, 365)
   organizationDeletionGraceDays = 30;
 
   /** How often the worker looks for organizations whose grace period is over. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @EnvInt(1)
   organizationPurgeEverySeconds = 3600;
 
   /**
    * How long a worker holds a running job before another may take it (renewed while it runs):
    * after a worker dies, its jobs run again elsewhere within about twice this.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
+  @EnvInt(1000)
   jobLockMs = 30_000;
 
   /**
    * How often the worker looks for organizations whose night is over (analytics rollups); each
    * organization's night is rolled up once, at the first look after 04:00 in its zone.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @EnvInt(1)
   analyticsRollupEverySeconds = 3600;
 
   /** Where people reach the admin app; used in links sent by email. */
@@ -155,10 +138,7 @@ export class AppConfig {
    * How long one SMTP step (connect, greeting, each reply) may take before the send fails and its
    * job is retried: a server that stalls must not hold a worker for nodemailer's minutes.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(600)
+  @EnvInt(1, 600)
   smtpTimeoutSeconds = 30;
 
   /** Built admin app to serve at `/`; unset to serve the API only. */
@@ -169,19 +149,13 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel = 'info';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @EnvInt(1)
   signInFailuresPerAccount = 5;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @EnvInt(1)
   signInFailuresPerAddress = 20;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @EnvInt(1)
   signInFailureWindowSeconds = 900;
 
   /** Request bodies larger than this get 413. */
