@@ -10,7 +10,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
+import { ApiErrorCodes, OrgMember, OrgRoute } from '@mentorship/platform';
 import {
   DeclineMatchRequestDto,
   MatchRequestPageDto,
@@ -41,7 +41,6 @@ const ANSWER_ERRORS = {
 export class MatchRequestsController {
   constructor(private readonly requests: MatchRequestsService) {}
 
-  @OrgMember()
   @Post('cohorts/:cohortId/match-requests')
   @ApiOperation({
     summary: 'Send a structured match request to a mentor of the cohort',
@@ -49,11 +48,10 @@ export class MatchRequestsController {
       'For an enrolled mentee of a mentee-choice cohort. It expires after the program’s requestExpiryDays; a mentee has at most maxOpenRequestsPerMentee open at once, and one open request per mentor.',
   })
   @ApiCreatedResponse({ type: MatchRequestViewDto })
-  @ApiErrorCodes({
+  @OrgRoute([], {
     400: ['validation_failed', 'mentor_not_in_cohort'],
-    401: ['unauthenticated'],
     403: ['not_cohort_mentee'],
-    404: ['organization_not_found', 'cohort_not_found'],
+    404: ['cohort_not_found'],
     409: [
       'mentee_choice_off',
       'cohort_not_matching',
@@ -70,31 +68,28 @@ export class MatchRequestsController {
     return this.requests.send(id, body);
   }
 
-  @OrgMember()
   @Get('match-requests/sent')
   @ApiOperation({ summary: 'The requests I sent as a mentee, newest first' })
   @ApiOkResponse({ type: MatchRequestPageDto })
-  @ApiErrorCodes({ 400: ['validation_failed'], 401: ['unauthenticated'], 404: ['organization_not_found'] })
+  @OrgRoute([], { 400: ['validation_failed'] })
   sent(@Query() query: MatchRequestQueryDto): Promise<MatchRequestPageDto> {
     return this.requests.list('mentee', query);
   }
 
-  @OrgMember()
   @Get('match-requests/received')
   @ApiOperation({
     summary: 'The requests I received as a mentor, newest first, and my free places',
   })
   @ApiOkResponse({ type: ReceivedMatchRequestPageDto })
-  @ApiErrorCodes({ 400: ['validation_failed'], 401: ['unauthenticated'], 404: ['organization_not_found'] })
+  @OrgRoute([], { 400: ['validation_failed'] })
   received(@Query() query: MatchRequestQueryDto): Promise<ReceivedMatchRequestPageDto> {
     return this.requests.received(query);
   }
 
-  @OrgMember()
   @Get('match-requests/:requestId')
   @ApiOperation({ summary: 'One request: its mentee, its mentor, admins and coordinators see it' })
   @ApiOkResponse({ type: MatchRequestViewDto })
-  @ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found', 'match_request_not_found'] })
+  @OrgRoute([], { 404: ['match_request_not_found'] })
   get(@Param('requestId', requestId) id: string): Promise<MatchRequestViewDto> {
     return this.requests.get(id);
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
+import { OrgRoute } from '@mentorship/platform';
 import { PersonalBoardDto } from './dto/personal-board.dto';
 import { MatchingException } from './matching.exception';
 import { PersonalBoardService } from './personal-board.service';
@@ -15,7 +15,6 @@ export class PersonalBoardController {
   constructor(private readonly boards: PersonalBoardService) {}
 
   // Any member for their own board; coordinators and admins for anyone's (the service decides).
-  @OrgMember()
   @Get(':userId')
   @ApiOperation({
     summary:
@@ -24,7 +23,7 @@ export class PersonalBoardController {
       'Open to the member themselves and to coordinators and admins; for anyone else the board is not there (404). Current mentors are matches in trial or active.',
   })
   @ApiOkResponse({ type: PersonalBoardDto })
-  @ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found', 'personal_board_not_found'] })
+  @OrgRoute([], { 404: ['personal_board_not_found'] })
   get(@Param('userId', menteeUserId) userId: string): Promise<PersonalBoardDto> {
     return this.boards.of(userId);
   }

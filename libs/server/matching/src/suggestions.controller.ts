@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
+import { OrgRoute } from '@mentorship/platform';
 import { cohortIdParam } from '@mentorship/programs';
 import { SuggestionListDto, SuggestionQueryDto } from './dto/suggestion.dto';
 import { SuggestionsService } from './suggestions.service';
@@ -13,7 +13,6 @@ export class SuggestionsController {
   constructor(private readonly suggestions: SuggestionsService) {}
 
   // Any member: the participant's role in the cohort decides, not the organization role.
-  @OrgMember()
   @Get()
   @ApiOperation({
     summary: 'My suggested mentors, best first, with the reason for each part of the score',
@@ -21,11 +20,10 @@ export class SuggestionsController {
       'For an enrolled mentee of a cohort whose program lets mentees choose (matchingMode mentee-choice), while the cohort is matching or running. Mentors who are full, paused, declined the caller or are matched with them are left out, and so is a mentor already shown to free places × the program’s suggestionFloodFactor other mentees. The list counts as shown to the caller for 72 hours or until their next list.',
   })
   @ApiOkResponse({ type: SuggestionListDto })
-  @ApiErrorCodes({
+  @OrgRoute([], {
     400: ['validation_failed'],
-    401: ['unauthenticated'],
     403: ['not_cohort_mentee'],
-    404: ['organization_not_found', 'cohort_not_found'],
+    404: ['cohort_not_found'],
     409: ['mentee_choice_off', 'cohort_not_matching'],
   })
   list(

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
+import { OrgRoute } from '@mentorship/platform';
 import { NeedsAttentionPageDto, NeedsAttentionQueryDto } from './dto/needs-attention.dto';
 import { NeedsAttentionService } from './needs-attention.service';
 
@@ -14,7 +14,6 @@ import { NeedsAttentionService } from './needs-attention.service';
 export class NeedsAttentionController {
   constructor(private readonly attention: NeedsAttentionService) {}
 
-  @OrgMember('admin', 'coordinator')
   @Get()
   @ApiOperation({
     summary:
@@ -23,12 +22,7 @@ export class NeedsAttentionController {
       'Oldest first. `trial_ending`: a trial ending within `trialEndingWithinDays` (or ended, undecided); `rematch_waiting`: a declined trial whose mentee has no new match in the cohort; `no_check_in`: a pair in trial or active with no check-in for the program’s `quietDays` (the days after which the pair is nudged); `milestone_missed`: a milestone of the map past its due date and not done.',
   })
   @ApiOkResponse({ type: NeedsAttentionPageDto })
-  @ApiErrorCodes({
-    400: ['validation_failed'],
-    401: ['unauthenticated'],
-    403: ['forbidden_role'],
-    404: ['organization_not_found', 'cohort_not_found'],
-  })
+  @OrgRoute(['admin', 'coordinator'], { 400: ['validation_failed'], 404: ['cohort_not_found'] })
   list(@Query() query: NeedsAttentionQueryDto): Promise<NeedsAttentionPageDto> {
     return this.attention.list(query);
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
+import { OrgRoute } from '@mentorship/platform';
 import { EmailDeliveryPageDto, EmailDeliveryQueryDto } from './dto/email-delivery.dto';
 import { EmailDeliveryLogService } from './email-delivery-log.service';
 
@@ -11,18 +11,12 @@ import { EmailDeliveryLogService } from './email-delivery-log.service';
 export class EmailDeliveriesController {
   constructor(private readonly log: EmailDeliveryLogService) {}
 
-  @OrgMember('admin')
   @Get('email-deliveries')
   @ApiOperation({
     summary: 'The organization’s emails, newest first: sent, retrying, failed with the reason',
   })
   @ApiOkResponse({ type: EmailDeliveryPageDto })
-  @ApiErrorCodes({
-    400: ['validation_failed'],
-    401: ['unauthenticated'],
-    403: ['forbidden_role'],
-    404: ['organization_not_found'],
-  })
+  @OrgRoute(['admin'], { 400: ['validation_failed'] })
   list(@Query() query: EmailDeliveryQueryDto): Promise<EmailDeliveryPageDto> {
     return this.log.list(query);
   }

@@ -11,7 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorCodes, OrgInvitee, OrgMember, Public } from '@mentorship/platform';
+import { ApiErrorCodes, OrgInvitee, OrgRoute, Public } from '@mentorship/platform';
 import {
   AcceptInvitationDto,
   InvitationPageDto,
@@ -36,13 +36,7 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @ApiOperation({ summary: 'Invitations, newest first, optionally of one status' })
-  @ApiErrorCodes({
-    400: ['validation_failed'],
-    401: ['unauthenticated'],
-    403: ['forbidden_role'],
-    404: ['organization_not_found'],
-  })
-  @OrgMember('admin', 'coordinator')
+  @OrgRoute(['admin', 'coordinator'], { 400: ['validation_failed'] })
   @Get()
   @ApiOkResponse({ type: InvitationPageDto })
   list(@Query() query: InvitationQueryDto): Promise<InvitationPageDto> {
@@ -50,15 +44,12 @@ export class InvitationsController {
   }
 
   @ApiOperation({ summary: 'Invite someone by email (coordinators: mentors and mentees)' })
-  @ApiErrorCodes({
+  @OrgRoute(['admin', 'coordinator'], {
     400: ['validation_failed'],
-    401: ['unauthenticated'],
-    403: ['forbidden_role', 'role_not_grantable'],
-    404: ['organization_not_found'],
+    403: ['role_not_grantable'],
     409: ['already_member', 'invitation_pending'],
   })
   /** Coordinators may invite mentors and mentees; admins any role (`role_not_grantable`). */
-  @OrgMember('admin', 'coordinator')
   @Post()
   @ApiCreatedResponse({ type: InvitationViewDto })
   invite(@Body() body: InviteMemberDto): Promise<InvitationViewDto> {
@@ -83,14 +74,12 @@ export class InvitationsController {
   }
 
   @ApiOperation({ summary: 'Withdraw a pending invitation' })
-  @ApiErrorCodes({
-    401: ['unauthenticated'],
-    403: ['forbidden_role', 'role_not_grantable'],
-    404: ['organization_not_found', 'invitation_not_found'],
+  @OrgRoute(['admin', 'coordinator'], {
+    403: ['role_not_grantable'],
+    404: ['invitation_not_found'],
     409: ['invitation_not_pending'],
   })
   /** Withdraws a pending invitation: its link stops working. */
-  @OrgMember('admin', 'coordinator')
   @Delete(':invitationId')
   @HttpCode(HttpStatus.NO_CONTENT)
   revoke(@Param('invitationId', invitationId) id: string): Promise<void> {

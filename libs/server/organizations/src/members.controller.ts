@@ -11,7 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorCodes, OrgMember } from '@mentorship/platform';
+import { OrgRoute } from '@mentorship/platform';
 import { MemberPageDto, MemberQueryDto, MemberViewDto, RolesDto } from './dto/organization.dto';
 import { MembersService } from './members.service';
 import { OrganizationsException } from './organizations.exception';
@@ -25,13 +25,7 @@ export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @ApiOperation({ summary: 'Members, paginated, optionally holding one role' })
-  @ApiErrorCodes({
-    400: ['validation_failed'],
-    401: ['unauthenticated'],
-    403: ['forbidden_role'],
-    404: ['organization_not_found'],
-  })
-  @OrgMember('admin', 'coordinator')
+  @OrgRoute(['admin', 'coordinator'], { 400: ['validation_failed'] })
   @Get()
   @ApiOkResponse({ type: MemberPageDto })
   list(@Query() query: MemberQueryDto): Promise<MemberPageDto> {
@@ -39,12 +33,7 @@ export class MembersController {
   }
 
   @ApiOperation({ summary: 'One member' })
-  @ApiErrorCodes({
-    401: ['unauthenticated'],
-    403: ['forbidden_role'],
-    404: ['organization_not_found', 'member_not_found'],
-  })
-  @OrgMember('admin', 'coordinator')
+  @OrgRoute(['admin', 'coordinator'], { 404: ['member_not_found'] })
   @Get(':userId')
   @ApiOkResponse({ type: MemberViewDto })
   get(@Param('userId', memberId) userId: string): Promise<MemberViewDto> {
@@ -52,14 +41,7 @@ export class MembersController {
   }
 
   @ApiOperation({ summary: "Change a member's roles (admins)" })
-  @ApiErrorCodes({
-    400: ['validation_failed'],
-    401: ['unauthenticated'],
-    403: ['forbidden_role'],
-    404: ['organization_not_found', 'member_not_found'],
-    409: ['last_admin'],
-  })
-  @OrgMember('admin')
+  @OrgRoute(['admin'], { 400: ['validation_failed'], 404: ['member_not_found'], 409: ['last_admin'] })
   @Patch(':userId')
   @ApiOkResponse({ type: MemberViewDto })
   changeRoles(@Param('userId', memberId) userId: string, @Body() body: RolesDto): Promise<MemberViewDto> {
@@ -67,13 +49,7 @@ export class MembersController {
   }
 
   @ApiOperation({ summary: 'Remove a member (admins)' })
-  @ApiErrorCodes({
-    401: ['unauthenticated'],
-    403: ['forbidden_role'],
-    404: ['organization_not_found', 'member_not_found'],
-    409: ['last_admin'],
-  })
-  @OrgMember('admin')
+  @OrgRoute(['admin'], { 404: ['member_not_found'], 409: ['last_admin'] })
   @Delete(':userId')
   @HttpCode(HttpStatus.NO_CONTENT)
   remove(@Param('userId', memberId) userId: string): Promise<void> {

@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrorCodes, AuthenticatedUser, CurrentUser, OrgMember, SignedIn } from '@mentorship/platform';
+import { ApiErrorCodes, AuthenticatedUser, CurrentUser, OrgRoute, SignedIn } from '@mentorship/platform';
 import {
   CreateOrganizationDto,
   OrganizationListDto,
@@ -54,8 +54,7 @@ export class OrganizationsController {
    * app opens it next time on any device. No audit row: it changes nothing others see.
    */
   @ApiOperation({ summary: 'Remember that I opened this organization' })
-  @ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found'] })
-  @OrgMember()
+  @OrgRoute([])
   @Post(':orgId/visits')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Remembered as the last used organization.' })
@@ -64,13 +63,7 @@ export class OrganizationsController {
   }
 
   @ApiOperation({ summary: 'Rename the organization (admins)' })
-  @ApiErrorCodes({
-    400: ['validation_failed'],
-    401: ['unauthenticated'],
-    403: ['forbidden_role'],
-    404: ['organization_not_found'],
-  })
-  @OrgMember('admin')
+  @OrgRoute(['admin'], { 400: ['validation_failed'] })
   @Patch(':orgId')
   @ApiOkResponse({ type: OrganizationViewDto })
   rename(@Body() body: RenameOrganizationDto): Promise<OrganizationViewDto> {
@@ -78,8 +71,7 @@ export class OrganizationsController {
   }
 
   @ApiOperation({ summary: 'Leave the organization (its last admin cannot)' })
-  @ApiErrorCodes({ 401: ['unauthenticated'], 404: ['organization_not_found'], 409: ['last_admin'] })
-  @OrgMember()
+  @OrgRoute([], { 409: ['last_admin'] })
   @Delete(':orgId/membership')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'No longer a member.' })
@@ -92,13 +84,7 @@ export class OrganizationsController {
     description:
       'The body names the organization exactly. Its members lose it at once (404); its admins still see it in their list, scheduled for deletion, and can restore it until `deletion.purgeAfter`, when its data is erased for good.',
   })
-  @ApiErrorCodes({
-    400: ['validation_failed', 'organization_name_mismatch'],
-    401: ['unauthenticated'],
-    403: ['forbidden_role'],
-    404: ['organization_not_found'],
-  })
-  @OrgMember('admin')
+  @OrgRoute(['admin'], { 400: ['validation_failed', 'organization_name_mismatch'] })
   @Post(':orgId/deletion')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
@@ -110,14 +96,7 @@ export class OrganizationsController {
   }
 
   @ApiOperation({ summary: 'Restore an organization scheduled for deletion (admins, until its purge date)' })
-  @ApiErrorCodes({
-    401: ['unauthenticated'],
-    403: ['forbidden_role'],
-    404: ['organization_not_found'],
-    409: ['organization_not_scheduled_for_deletion'],
-    410: ['organization_purge_due'],
-  })
-  @OrgMember('admin')
+  @OrgRoute(['admin'], { 409: ['organization_not_scheduled_for_deletion'], 410: ['organization_purge_due'] })
   @OpenDuringScheduledDeletion()
   @Delete(':orgId/deletion')
   @ApiOkResponse({ type: OrganizationViewDto, description: 'Restored: open to its members again.' })

@@ -9,6 +9,7 @@ export * from './tenancy/tenant-context';
 export * from './tenancy/tenancy.service';
 export * from './tenancy/tenant-request';
 export * from './access/access-policy';
+export * from './access/org-route';
 export * from './access/tenant-route';
 export * from './access/authenticated-user';
 export * from './access/client-address';
