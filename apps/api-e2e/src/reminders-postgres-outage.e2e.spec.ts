@@ -1,19 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { AppConfig, OutboxRelay } from '@mentorship/platform';
-import {
-  createTestServices,
-  dropTestServices,
-  HttpClient,
-  type SmtpSink,
-  startSmtpSink,
-  startTcpProxy,
-  startTestApi,
-  startTestWorker,
-  type TcpProxy,
-  type TestApi,
-  type TestServices,
-  waitFor,
-} from '@mentorship/testing';
+import { startTcpProxy, startTestWorker, type TcpProxy, useTestSystem, waitFor } from '@mentorship/testing';
 import {
   batchJobs,
   batchSettled,
@@ -33,25 +20,28 @@ const PAUSE_AFTER = 10;
  * goes out twice; every reminder ends up in the centre.
  */
 describe('reminders when Postgres goes away during a batch', () => {
-  let sink: SmtpSink;
   let proxy: TcpProxy;
-  let services: TestServices;
-  let api: TestApi;
-  let http: HttpClient;
   let worker: INestApplicationContext | undefined;
   let accepted = 0;
 
-  beforeAll(async () => {
-    sink = await startSmtpSink({
+  // Declared before the system, so the worker and the proxy stop before the API and the services.
+  afterAll(async () => {
+    proxy?.restore();
+    await worker?.close();
+    await proxy?.close();
+  });
+  const system = useTestSystem({
+    worker: false,
+    sink: {
       onMessage: () => {
-        if (++accepted === PAUSE_AFTER) sink.pause();
+        if (++accepted === PAUSE_AFTER) system.sink.pause();
       },
-    });
-    services = await createTestServices({ smtpUrl: sink.url });
+    },
+  });
+  beforeAll(async () => {
+    const { services } = system;
     const postgres = new URL(services.db.appUrl);
     proxy = await startTcpProxy({ host: postgres.hostname, port: Number(postgres.port || 5432) });
-    api = await startTestApi({ services });
-    http = new HttpClient(api.baseUrl);
     // The worker alone reaches Postgres through the proxy; the API and the test go direct.
     const config = Object.assign(Object.create(AppConfig.prototype) as AppConfig, services.config, {
       databaseUrl: proxy.through(services.db.appUrl),
@@ -59,16 +49,8 @@ describe('reminders when Postgres goes away during a batch', () => {
     worker = await startTestWorker({ config, contexts: services.contexts });
   });
 
-  afterAll(async () => {
-    proxy?.restore();
-    await worker?.close();
-    await api?.close();
-    await sink?.close();
-    await proxy?.close();
-    if (services) await dropTestServices(services);
-  });
-
   it('retries the batch once Postgres is back and sends nothing twice', async () => {
+    const { api, http, sink } = system;
     const batch = await makeReminderBatch(api.app, http, api.db, {
       count: REMINDERS,
       recipients: 6,

@@ -1,17 +1,7 @@
 import { organizationPurgeSchedule } from '@mentorship/organizations';
 import { OutboxRelay } from '@mentorship/platform';
-import {
-  createTestServices,
-  dropTestServices,
-  HttpClient,
-  type SmtpSink,
-  startSmtpSink,
-  startTestApi,
-  type TestApi,
-  type TestServices,
-  waitFor,
-} from '@mentorship/testing';
-import { type RunningEntryPoint, startEntryPoint } from './support/entry-points';
+import { useTestSystem, waitFor } from '@mentorship/testing';
+import { killProcesses, type RunningEntryPoint, startWorkerProcess } from './support/entry-points';
 import {
   batchJobs,
   batchSettled,
@@ -29,30 +19,13 @@ const REMINDERS = 40;
  * delayed reminder job is run by exactly one of them, once, and each scheduled tick runs once.
  */
 describe('two worker processes: each reminder job and each tick runs once', () => {
-  let sink: SmtpSink;
-  let services: TestServices;
-  let api: TestApi;
-  let http: HttpClient;
   const workers: RunningEntryPoint[] = [];
-
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    services = await createTestServices({ smtpUrl: sink.url });
-    api = await startTestApi({ services });
-    http = new HttpClient(api.baseUrl);
-  });
-
-  afterAll(async () => {
-    for (const worker of workers) {
-      worker.child.kill('SIGKILL');
-      await worker.exited;
-    }
-    await api?.close();
-    await sink?.close();
-    if (services) await dropTestServices(services);
-  });
+  // Declared before the system, so the workers stop before the API and the services do.
+  afterAll(() => killProcesses(workers));
+  const system = useTestSystem({ worker: false });
 
   it('runs every promoted delayed reminder job on exactly one worker, and every tick once', async () => {
+    const { api, http, sink, services } = system;
     // Due in a month: delayed jobs, waiting in Redis before any worker runs.
     const batch = await makeReminderBatch(api.app, http, api.db, {
       count: REMINDERS,
@@ -64,15 +37,10 @@ describe('two worker processes: each reminder job and each tick runs once', () =
 
     for (let i = 0; i < 2; i++)
       workers.push(
-        startEntryPoint('apps/worker/src/main.ts', {
-          DATABASE_URL: services.db.appUrl,
-          REDIS_URL: services.config.redisUrl,
-          REDIS_PREFIX: services.config.redisPrefix,
-          TOKEN_SECRET: services.config.tokenSecret,
+        startWorkerProcess(services, {
           SMTP_URL: sink.url,
           // A tick a second, so a few of them fall in the test.
           ORGANIZATION_PURGE_EVERY_SECONDS: '1',
-          LOG_LEVEL: 'info',
         }),
       );
     for (const worker of workers)

@@ -1,16 +1,6 @@
 import { OutboxRelay } from '@mentorship/platform';
-import {
-  createTestServices,
-  dropTestServices,
-  HttpClient,
-  type SmtpSink,
-  startSmtpSink,
-  startTestApi,
-  type TestApi,
-  type TestServices,
-  waitFor,
-} from '@mentorship/testing';
-import { type RunningEntryPoint, startEntryPoint } from './support/entry-points';
+import { useTestSystem, waitFor } from '@mentorship/testing';
+import { killProcesses, type RunningEntryPoint, startWorkerProcess } from './support/entry-points';
 import {
   batchSettled,
   exactlyOnce,
@@ -31,52 +21,33 @@ const PAUSE_AFTER = 12;
  * sends the dead one never completed.
  */
 describe('reminders when a worker process is killed mid-batch', () => {
-  let sink: SmtpSink;
-  let services: TestServices;
-  let api: TestApi;
-  let http: HttpClient;
   const workers: Record<'doomed' | 'survivor', RunningEntryPoint | undefined> = {
     doomed: undefined,
     survivor: undefined,
   };
   let accepted = 0;
-
-  beforeAll(async () => {
-    sink = await startSmtpSink({
+  // Declared before the system, so the workers stop before the API and the services do.
+  afterAll(() => killProcesses(Object.values(workers)));
+  const system = useTestSystem({
+    worker: false,
+    sink: {
       // Synchronously, on the message that reaches the count: no poll can miss the moment.
       onMessage: () => {
-        if (++accepted === PAUSE_AFTER) sink.pause();
+        if (++accepted === PAUSE_AFTER) system.sink.pause();
       },
-    });
-    services = await createTestServices({ smtpUrl: sink.url });
-    api = await startTestApi({ services });
-    http = new HttpClient(api.baseUrl);
-  });
-
-  afterAll(async () => {
-    for (const worker of Object.values(workers)) {
-      worker?.child.kill('SIGKILL');
-      await worker?.exited;
-    }
-    await api?.close();
-    await sink?.close();
-    if (services) await dropTestServices(services);
+    },
   });
 
   const startWorker = (name: string) =>
-    startEntryPoint('apps/worker/src/main.ts', {
-      DATABASE_URL: services.db.appUrl,
-      REDIS_URL: services.config.redisUrl,
-      REDIS_PREFIX: services.config.redisPrefix,
-      TOKEN_SECRET: services.config.tokenSecret,
+    startWorkerProcess(system.services, {
       // Each worker greets the sink with its own name, so the sink can tell whose emails it holds.
-      SMTP_URL: `${sink.url}/?name=${name}`,
+      SMTP_URL: `${system.sink.url}/?name=${name}`,
       // A dead worker's jobs run elsewhere within about twice this.
       JOB_LOCK_MS: '4000',
-      LOG_LEVEL: 'info',
     });
 
   it('delivers every reminder exactly once, in the table and at the SMTP sink, none missing', async () => {
+    const { api, http, sink } = system;
     workers.doomed = startWorker('doomed');
     workers.survivor = startWorker('survivor');
     for (const worker of Object.values(workers))

@@ -41,3 +41,33 @@ export function startNode(args: string[], env: Record<string, string>): RunningE
   );
   return { child, output: () => output, exited };
 }
+
+/**
+ * A real worker process (apps/worker) on a test system's database, Redis namespace and token
+ * secret, logging at info (specs wait for its "worker started"); `env` adds to or overrides that,
+ * e.g. its own `SMTP_URL` or a shorter `JOB_LOCK_MS`.
+ */
+export function startWorkerProcess(
+  services: {
+    db: { appUrl: string };
+    config: { redisUrl: string; redisPrefix: string; tokenSecret: string };
+  },
+  env: Record<string, string> & { SMTP_URL: string },
+): RunningEntryPoint {
+  return startEntryPoint('apps/worker/src/main.ts', {
+    DATABASE_URL: services.db.appUrl,
+    REDIS_URL: services.config.redisUrl,
+    REDIS_PREFIX: services.config.redisPrefix,
+    TOKEN_SECRET: services.config.tokenSecret,
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+}
+
+/** Kills worker processes outright (SIGKILL) and waits for each to be gone. */
+export async function killProcesses(running: Iterable<RunningEntryPoint | undefined>): Promise<void> {
+  for (const process of running) {
+    process?.child.kill('SIGKILL');
+    await process?.exited;
+  }
+}
