@@ -11,9 +11,9 @@ import type {
   PlannedMeetingViewDto,
   SignedAgreementVersionsDto,
 } from '@mentorship/mentorships';
-import { InvitationTokens } from '@mentorship/organizations';
 import { Clock } from '@mentorship/platform';
-import { makeMember, makeOrganization, makeUser, type SignedUpUser, useTestApi } from '@mentorship/testing';
+import { type SignedUpUser, useTestApi } from '@mentorship/testing';
+import { makeOrgWithPeople } from './support/org-people';
 import ICAL from 'ical.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -65,16 +65,12 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
     t.api.db.query(`UPDATE matches SET status = 'ended' WHERE organization_id = $1 AND id = $2`, [orgId, id]);
 
   beforeAll(async () => {
-    people.admin = await makeUser(t.http);
-    orgId = (await makeOrganization(t.http, people.admin, 'Lifecycle Org')).id;
-    const tokens = t.api.app.get(InvitationTokens);
-    const accept = (id: string) => tokens.issue(orgId, id);
-    people.coordinator = await makeMember(t.http, people.admin, orgId, ['coordinator'], accept);
-    people.mentor = await makeMember(t.http, people.admin, orgId, ['mentor'], accept);
-    people.mentee = await makeMember(t.http, people.admin, orgId, ['mentee'], accept);
-    people.other = await makeMember(t.http, people.admin, orgId, ['mentee'], accept);
-    people.buddy = await makeMember(t.http, people.admin, orgId, ['mentee'], accept, {
-      displayName: 'Bea Buddy',
+    orgId = await makeOrgWithPeople(t, 'Lifecycle Org', people, {
+      coordinator: ['coordinator'],
+      mentor: ['mentor'],
+      mentee: ['mentee'],
+      other: ['mentee'],
+      buddy: { roles: ['mentee'], overrides: { displayName: 'Bea Buddy' } },
     });
     const cohortOf = async (settings: object) => {
       const program = await t.http.post<{ id: string }>(

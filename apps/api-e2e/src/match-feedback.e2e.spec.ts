@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorBody } from '@mentorship/contracts';
 import type { CohortFeedbackDto, OutcomeViewDto, PulseViewDto } from '@mentorship/mentorships';
-import { InvitationTokens } from '@mentorship/organizations';
 import { Clock } from '@mentorship/platform';
-import { makeMember, makeOrganization, makeUser, type SignedUpUser, useTestApi } from '@mentorship/testing';
+import { type SignedUpUser, useTestApi } from '@mentorship/testing';
+import { makeOrgWithPeople } from './support/org-people';
 
 const DAY_MS = 24 * 3600 * 1000;
 type Answer<T> = T & ErrorBody;
@@ -68,14 +68,12 @@ describe('feedback: pulses, success measures, the end-of-cohort survey, in aggre
     ]);
 
   beforeAll(async () => {
-    people.admin = await makeUser(t.http);
-    orgId = (await makeOrganization(t.http, people.admin, 'Feedback Org')).id;
-    const tokens = t.api.app.get(InvitationTokens);
-    const accept = (id: string) => tokens.issue(orgId, id);
-    people.coordinator = await makeMember(t.http, people.admin, orgId, ['coordinator'], accept);
-    people.mentor = await makeMember(t.http, people.admin, orgId, ['mentor'], accept);
-    people.mentee = await makeMember(t.http, people.admin, orgId, ['mentee'], accept);
-    people.outsider = await makeMember(t.http, people.admin, orgId, ['mentee'], accept);
+    orgId = await makeOrgWithPeople(t, 'Feedback Org', people, {
+      coordinator: ['coordinator'],
+      mentor: ['mentor'],
+      mentee: ['mentee'],
+      outsider: ['mentee'],
+    });
   });
 
   it('takes one pulse per side and period of the program’s interval, and shows each side its own', async () => {

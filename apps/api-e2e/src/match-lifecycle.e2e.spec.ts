@@ -11,6 +11,7 @@ import {
 import { decide, type MatchDetailDto, type MatchViewDto } from '@mentorship/mentorships';
 import { InvitationTokens } from '@mentorship/organizations';
 import { makeMember, makeOrganization, makeUser, type SignedUpUser, useTestApi } from '@mentorship/testing';
+import { makeOrgWithPeople } from './support/org-people';
 
 type Answer = MatchDetailDto & ErrorBody;
 
@@ -39,14 +40,12 @@ describe('the match state machine over HTTP', () => {
     t.http.get<Answer>(`/api/v1/orgs/${orgId}/matches/${id}`, who.token);
 
   beforeAll(async () => {
-    people.admin = await makeUser(t.http);
-    orgId = (await makeOrganization(t.http, people.admin, 'Lifecycle Org')).id;
-    const tokens = t.api.app.get(InvitationTokens);
-    const accept = (id: string) => tokens.issue(orgId, id);
-    people.coordinator = await makeMember(t.http, people.admin, orgId, ['coordinator'], accept);
-    people.mentor = await makeMember(t.http, people.admin, orgId, ['mentor'], accept);
-    people.mentee = await makeMember(t.http, people.admin, orgId, ['mentee'], accept);
-    people.outsider = await makeMember(t.http, people.admin, orgId, ['mentor', 'mentee'], accept);
+    orgId = await makeOrgWithPeople(t, 'Lifecycle Org', people, {
+      coordinator: ['coordinator'],
+      mentor: ['mentor'],
+      mentee: ['mentee'],
+      outsider: ['mentor', 'mentee'],
+    });
     const program = await t.http.post<{ id: string }>(
       `/api/v1/orgs/${orgId}/programs`,
       { name: 'Lifecycle program', settings: { defaultMentorCapacity: 1 } },

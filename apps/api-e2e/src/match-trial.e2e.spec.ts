@@ -8,9 +8,9 @@ import {
   type MatchDetailDto,
   type TrialViewDto,
 } from '@mentorship/mentorships';
-import { InvitationTokens } from '@mentorship/organizations';
 import { Clock, JobQueueService, TenancyService, type JobRun } from '@mentorship/platform';
-import { makeMember, makeOrganization, makeUser, type SignedUpUser, useTestApi } from '@mentorship/testing';
+import { type SignedUpUser, useTestApi } from '@mentorship/testing';
+import { makeOrgWithPeople } from './support/org-people';
 
 const DAY_MS = 24 * 3600 * 1000;
 type Answer = TrialViewDto & ErrorBody;
@@ -64,14 +64,12 @@ describe('the trial period, run with the test clock', () => {
     t.api.db.query(`UPDATE matches SET status = 'ended' WHERE organization_id = $1 AND id = $2`, [orgId, id]);
 
   beforeAll(async () => {
-    people.admin = await makeUser(t.http);
-    orgId = (await makeOrganization(t.http, people.admin, 'Trial Org')).id;
-    const tokens = t.api.app.get(InvitationTokens);
-    const accept = (id: string) => tokens.issue(orgId, id);
-    people.coordinator = await makeMember(t.http, people.admin, orgId, ['coordinator'], accept);
-    people.mentor = await makeMember(t.http, people.admin, orgId, ['mentor'], accept);
-    people.mentor2 = await makeMember(t.http, people.admin, orgId, ['mentor'], accept);
-    people.mentee = await makeMember(t.http, people.admin, orgId, ['mentee'], accept);
+    orgId = await makeOrgWithPeople(t, 'Trial Org', people, {
+      coordinator: ['coordinator'],
+      mentor: ['mentor'],
+      mentor2: ['mentor'],
+      mentee: ['mentee'],
+    });
     const cohortOf = async (trialNoAnswer: 'end' | 'continue') => {
       const program = await t.http.post<{ id: string }>(
         `/api/v1/orgs/${orgId}/programs`,
