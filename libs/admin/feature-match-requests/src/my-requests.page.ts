@@ -77,7 +77,9 @@ const ANY_STATUS: RequestFilters = { status: null };
                   </mat-card-header>
                   <mat-card-content>
                     <p class="status">
-                      <span [class]="'chip ' + tone(request.status)">{{ statusLabel(request.status) }}</span>
+                      <span [class]="'mm-chip ' + tone(request.status)">{{
+                        statusLabel(request.status)
+                      }}</span>
                       @switch (request.status) {
                         @case ('open') {
                           <span>Expires {{ when(request.expiresAt) }}</span>

@@ -101,7 +101,9 @@ const OPEN_FIRST: RequestFilters = { status: 'open' };
                   </mat-card-header>
                   <mat-card-content>
                     <p class="status">
-                      <span [class]="'chip ' + tone(request.status)">{{ statusLabel(request.status) }}</span>
+                      <span [class]="'mm-chip ' + tone(request.status)">{{
+                        statusLabel(request.status)
+                      }}</span>
                       @if (request.status === 'open') {
                         <span>Answer before {{ when(request.expiresAt) }}</span>
                       } @else if (request.status === 'declined' && request.declineReason) {

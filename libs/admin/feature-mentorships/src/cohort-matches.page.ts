@@ -102,7 +102,7 @@ const EVERY_STATE: CohortMatchFilters = { status: null };
               <ng-container matColumnDef="status">
                 <th mat-header-cell *matHeaderCellDef scope="col">State</th>
                 <td mat-cell *matCellDef="let match">
-                  <span [class]="'chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
+                  <span [class]="'mm-chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
                 </td>
               </ng-container>
               <ng-container matColumnDef="since">

@@ -86,7 +86,7 @@ const ANY_STATE: MyMentorshipFilters = { status: null };
                   </mat-card-header>
                   <mat-card-content>
                     <p class="state">
-                      <span [class]="'chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
+                      <span [class]="'mm-chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
                       <span>since {{ when(match.statusChangedAt) }}</span>
                     </p>
                     <p><strong>Next:</strong> {{ next(match) }}</p>

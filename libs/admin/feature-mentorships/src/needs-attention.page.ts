@@ -76,7 +76,7 @@ const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
             @for (item of p.items; track item.kind + item.matchId + (item.milestone?.id ?? '')) {
               <li class="mm-section">
                 <p class="state">
-                  <span [class]="'chip ' + (item.kind === 'trial_ending' ? 'waiting' : 'warn')">{{
+                  <span [class]="'mm-chip ' + (item.kind === 'trial_ending' ? 'waiting' : 'warn')">{{
                     kindText(item.kind)
                   }}</span>
                   <span class="since">{{ item.cohortName }}</span>
