@@ -6,6 +6,7 @@ export * from './form/field-error.pipe';
 export * from './form/form-error.component';
 export * from './form/server-errors';
 export * from './form/form-submission';
+export * from './form/form-dialog.component';
 export * from './form/validators';
 export * from './states/empty-state.component';
 export * from './states/loading-state.component';
