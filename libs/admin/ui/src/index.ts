@@ -17,3 +17,4 @@ export * from './charts/bar-chart.component';
 export * from './charts/line-chart.component';
 export * from './charts/chart-csv';
 export * from './lists/paged-list';
+export * from './filters/choice-filter.component';
