@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { InvitationTokens } from '@mentorship/organizations';
-import { makeMember, makeOrganization, makeUser, type SignedUpUser, waitFor } from '@mentorship/testing';
+import { makeOrganization, makeUser, type SignedUpUser, waitFor } from '@mentorship/testing';
 import type { Locator, Page as BrowserPage } from 'playwright-core';
 // The demo seed's own history: the dashboard is tested on what a new admin of the demo sees.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -59,12 +58,9 @@ describe('the analytics dashboard in the admin app', () => {
   let orgId: string;
 
   beforeAll(async () => {
-    admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
-    orgId = (await makeOrganization(e2e.http, admin, 'Northwind Mentoring')).id;
-    const tokens = e2e.api.app.get(InvitationTokens);
-    coordinator = await makeMember(e2e.http, admin, orgId, ['coordinator'], (id) => tokens.issue(orgId, id), {
-      displayName: 'Cora Coordinator',
-    });
+    const org = await e2e.organization('Northwind Mentoring');
+    ({ admin, orgId } = org);
+    coordinator = await org.member(['coordinator'], 'Cora Coordinator');
     for (const [name, matchingMode] of [
       [AUTOMATIC, 'automatic'],
       [CHOICE, 'mentee-choice'],

@@ -1,6 +1,4 @@
 import type { ProgramView } from '@mentorship/contracts';
-import { InvitationTokens } from '@mentorship/organizations';
-import { makeMember, makeOrganization, makeUser } from '@mentorship/testing';
 import {
   DESKTOP,
   horizontalOverflow,
@@ -21,11 +19,8 @@ describe('notifications for admins and coordinators: the delivery log, reminders
   const e2e = useBrowserE2e();
 
   it('shows admins every email with its attempts and the failure reason, filtered by status', async () => {
-    const admin = await makeUser(e2e.http);
-    const orgId = (await makeOrganization(e2e.http, admin, 'Northwind Mentoring')).id;
-    const coordinator = await makeMember(e2e.http, admin, orgId, ['coordinator'], (id) =>
-      e2e.api.app.get(InvitationTokens).issue(orgId, id),
-    );
+    const { orgId, admin, member } = await e2e.organization('Northwind Mentoring');
+    const coordinator = await member(['coordinator'], 'Cora Coordinator');
     // The ledger as the worker leaves it: one sent after a retry, one failed for good.
     await e2e.api.db.query(
       `INSERT INTO email_deliveries (organization_id, id, idempotency_key, recipient, subject, status, attempts,
@@ -80,11 +75,9 @@ describe('notifications for admins and coordinators: the delivery log, reminders
   });
 
   it('lets a coordinator turn a reminder kind off for a program, and a member reach their settings', async () => {
-    const admin = await makeUser(e2e.http);
-    const orgId = (await makeOrganization(e2e.http, admin, 'Northwind Mentoring')).id;
-    const issue = (id: string) => e2e.api.app.get(InvitationTokens).issue(orgId, id);
-    const coordinator = await makeMember(e2e.http, admin, orgId, ['coordinator'], issue);
-    const mentee = await makeMember(e2e.http, admin, orgId, ['mentee'], issue);
+    const { orgId, member } = await e2e.organization('Northwind Mentoring');
+    const coordinator = await member(['coordinator'], 'Cora Coordinator');
+    const mentee = await member(['mentee'], 'Manu Mentee');
     const program = await e2e.http.post<ProgramView>(
       `/api/v1/orgs/${orgId}/programs`,
       { name: 'Sales mentoring' },

@@ -1,13 +1,5 @@
 import type { RoundView } from '@mentorship/contracts';
-import { InvitationTokens } from '@mentorship/organizations';
-import {
-  makeMember,
-  makeOrganization,
-  makeRoundCohort,
-  makeUser,
-  type RoundCohort,
-  type SignedUpUser,
-} from '@mentorship/testing';
+import { makeRoundCohort, type RoundCohort, type SignedUpUser } from '@mentorship/testing';
 import type { Page as BrowserPage } from 'playwright-core';
 import {
   DESKTOP,
@@ -48,12 +40,9 @@ describe('a matching round in the admin app', () => {
   let orgId: string;
 
   beforeAll(async () => {
-    admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
-    orgId = (await makeOrganization(e2e.http, admin, 'Northwind Mentoring')).id;
-    const tokens = e2e.api.app.get(InvitationTokens);
-    coordinator = await makeMember(e2e.http, admin, orgId, ['coordinator'], (id) => tokens.issue(orgId, id), {
-      displayName: 'Cora Coordinator',
-    });
+    const org = await e2e.organization('Northwind Mentoring');
+    ({ admin, orgId } = org);
+    coordinator = await org.member(['coordinator'], 'Cora Coordinator');
   });
 
   /** A cohort in matching with profiled mentors and mentees, named as people are. */

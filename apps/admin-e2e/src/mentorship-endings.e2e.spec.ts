@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Clock } from '@mentorship/platform';
 import type { SignedUpUser } from '@mentorship/testing';
 import type { Page as BrowserPage } from 'playwright-core';
 import { DESKTOP, PHONE, expectCleanPage, useBrowserE2e, type Viewport } from './support/browser-e2e';
+import { seedPendingMatch, TRIAL_DAYS } from './support/mentorship-seed';
 
 const DAY_MS = 24 * 3600 * 1000;
-const TRIAL_DAYS = 14;
 /** Each test's bound: a few page loads and axe checks, minutes on a loaded machine. */
 const STEP_MS = 240_000;
 
@@ -20,39 +19,19 @@ describe('a mentorship’s map people, its early end and the surveys after, in t
 
   /** An active match (the trial ran out on the test clock and both continued) in an enrolled cohort. */
   async function seed() {
-    const { orgId, admin, member } = await e2e.organization('Endings Mentoring');
+    const org = await e2e.organization('Endings Mentoring');
+    const { orgId, member } = org;
     const coordinator = await member(['coordinator'], 'Cora Coordinator');
     const mentor = await member(['mentor'], 'Mina Mentor');
     const mentee = await member(['mentee'], 'Manu Mentee');
     const buddy = await member(['mentee'], 'Bea Buddy');
     const sponsor = await member(['mentor'], 'Sam Sponsor');
-    const program = await e2e.http.post<{ id: string }>(
-      `/api/v1/orgs/${orgId}/programs`,
-      { name: 'Engineering mentoring', settings: { trialDays: TRIAL_DAYS } },
-      admin.token,
-    );
-    const cohort = await e2e.http.post<{ id: string }>(
-      `/api/v1/orgs/${orgId}/programs/${program.body.id}/cohorts`,
-      { name: 'Spring cohort', startsOn: '2026-04-01', endsOn: '2099-09-30' },
-      admin.token,
-    );
-    const cohortId = cohort.body.id;
-    await e2e.http.post(
-      `/api/v1/orgs/${orgId}/cohorts/${cohortId}/status`,
-      { status: 'enrolling' },
-      admin.token,
-    );
+    const { cohortId, matchId } = await seedPendingMatch(e2e, org, mentor, mentee);
     await e2e.api.db.query(
       `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
        SELECT $1, gen_random_uuid(), $2, e, u, r, 'enrolled', 'invitation', now()
          FROM unnest($3::text[], $4::uuid[], $5::text[]) AS given(e, u, r)`,
       [orgId, cohortId, [mentor.email, mentee.email], [mentor.id, mentee.id], ['mentor', 'mentee']],
-    );
-    const matchId = randomUUID();
-    await e2e.api.db.query(
-      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
-       VALUES ($1, $2, $3, $4, $5, 'pending', 'coordinator')`,
-      [orgId, matchId, cohortId, mentor.id, mentee.id],
     );
     const matchApi = `/api/v1/orgs/${orgId}/matches/${matchId}`;
     const accepted = await e2e.http.post<{ status: string }>(

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Clock } from '@mentorship/platform';
 import type { SignedUpUser } from '@mentorship/testing';
 import type { Page as BrowserPage } from 'playwright-core';
@@ -11,9 +10,9 @@ import {
   useBrowserE2e,
   type Viewport,
 } from './support/browser-e2e';
+import { seedPendingMatch, TRIAL_DAYS } from './support/mentorship-seed';
 
 const DAY_MS = 24 * 3600 * 1000;
-const TRIAL_DAYS = 14;
 /** Each step's bound: a few page loads and axe checks, minutes on a loaded machine. */
 const STEP_MS = 240_000;
 
@@ -27,32 +26,12 @@ describe('a mentorship from trial to check-in in the admin app', () => {
   const e2e = useBrowserE2e();
 
   async function seed() {
-    const { orgId, admin, member } = await e2e.organization('Lifecycle Mentoring');
+    const org = await e2e.organization('Lifecycle Mentoring');
+    const { orgId, member } = org;
     const coordinator = await member(['coordinator'], 'Cora Coordinator');
     const mentor = await member(['mentor'], 'Mina Mentor');
     const mentee = await member(['mentee'], 'Manu Mentee');
-    const program = await e2e.http.post<{ id: string }>(
-      `/api/v1/orgs/${orgId}/programs`,
-      { name: 'Engineering mentoring', settings: { trialDays: TRIAL_DAYS } },
-      admin.token,
-    );
-    const cohort = await e2e.http.post<{ id: string }>(
-      `/api/v1/orgs/${orgId}/programs/${program.body.id}/cohorts`,
-      { name: 'Spring cohort', startsOn: '2026-04-01', endsOn: '2099-09-30' },
-      admin.token,
-    );
-    await e2e.http.post(
-      `/api/v1/orgs/${orgId}/cohorts/${cohort.body.id}/status`,
-      { status: 'enrolling' },
-      admin.token,
-    );
-    const matchId = randomUUID();
-    // As an approved proposal leaves it: waiting for the mentor.
-    await e2e.api.db.query(
-      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
-       VALUES ($1, $2, $3, $4, $5, 'pending', 'coordinator')`,
-      [orgId, matchId, cohort.body.id, mentor.id, mentee.id],
-    );
+    const { matchId } = await seedPendingMatch(e2e, org, mentor, mentee);
     return { orgId, matchId, coordinator, mentor, mentee };
   }
 

@@ -1,6 +1,4 @@
-import { InvitationTokens } from '@mentorship/organizations';
 import { UnsubscribeTokens, type NotificationPreferencesDto } from '@mentorship/notifications';
-import { makeMember, makeOrganization, makeUser } from '@mentorship/testing';
 import {
   DESKTOP,
   horizontalOverflow,
@@ -16,11 +14,8 @@ describe('notifications in the admin app: the centre, its bell, and the unsubscr
   const e2e = useBrowserE2e();
 
   it('shows the unread count on the bell, the centre, marks read and saves a choice per kind', async () => {
-    const admin = await makeUser(e2e.http);
-    const orgId = (await makeOrganization(e2e.http, admin, 'Northwind Mentoring')).id;
-    const mentee = await makeMember(e2e.http, admin, orgId, ['mentee'], (id) =>
-      e2e.api.app.get(InvitationTokens).issue(orgId, id),
-    );
+    const { orgId, member } = await e2e.organization('Northwind Mentoring');
+    const mentee = await member(['mentee'], 'Manu Mentee');
     // A delivered trial nudge, as the delivery job leaves it (its making is notifications.e2e's).
     await e2e.api.db.query(
       `INSERT INTO notifications (organization_id, id, recipient_user_id, recipient_email, recipient_name, kind,
@@ -82,11 +77,8 @@ describe('notifications in the admin app: the centre, its bell, and the unsubscr
   });
 
   it('turns one kind’s email off without signing in, after asking, and refuses a broken link', async () => {
-    const admin = await makeUser(e2e.http);
-    const orgId = (await makeOrganization(e2e.http, admin, 'Northwind Mentoring')).id;
-    const mentee = await makeMember(e2e.http, admin, orgId, ['mentee'], (id) =>
-      e2e.api.app.get(InvitationTokens).issue(orgId, id),
-    );
+    const { orgId, member } = await e2e.organization('Northwind Mentoring');
+    const mentee = await member(['mentee'], 'Manu Mentee');
     // The link as the email carries it, pointed at this test's server.
     const emailed = new URL(
       e2e.api.app

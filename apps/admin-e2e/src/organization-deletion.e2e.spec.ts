@@ -1,6 +1,4 @@
 import type { OrganizationView } from '@mentorship/contracts';
-import { InvitationTokens } from '@mentorship/organizations';
-import { makeMember, makeOrganization, makeUser } from '@mentorship/testing';
 import {
   DESKTOP,
   PHONE,
@@ -20,15 +18,13 @@ describe('deleting and restoring an organization', () => {
     [PHONE, 390],
   ] as [Viewport, number][]) {
     it(`lets an admin delete it by typing its name, and restore it (${width} px)`, async () => {
-      const admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
-      const org = await makeOrganization(e2e.http, admin, `Eastwind ${width}`);
-      const tokens = e2e.api.app.get(InvitationTokens);
-      const mentor = await makeMember(e2e.http, admin, org.id, ['mentor'], (id) => tokens.issue(org.id, id));
+      const { orgId, admin, member } = await e2e.organization(`Eastwind ${width}`);
+      const mentor = await member(['mentor'], 'Mina Mentor');
       const { page, pageErrors } = await openPage(e2e.browser, viewport);
       const cspViolations = await watchContentSecurityPolicy(page);
       await signIn(page, e2e.api.baseUrl, admin);
-      await page.waitForURL(`**/orgs/${org.id}/members`);
-      await page.goto(`${e2e.api.baseUrl}/orgs/${org.id}/home`);
+      await page.waitForURL(`**/orgs/${orgId}/members`);
+      await page.goto(`${e2e.api.baseUrl}/orgs/${orgId}/home`);
 
       const dangerZone = page.getByRole('region', { name: 'Delete organization' });
       await dangerZone.getByRole('button', { name: 'Delete organization' }).click();
@@ -51,17 +47,17 @@ describe('deleting and restoring an organization', () => {
       const mentorsList = await e2e.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', mentor.token);
       expect(mentorsList.body.items).toEqual([]);
       const adminsList = await e2e.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', admin.token);
-      expect(adminsList.body.items.find((item) => item.id === org.id)?.deletion).not.toBeNull();
+      expect(adminsList.body.items.find((item) => item.id === orgId)?.deletion).not.toBeNull();
       await expectCleanPage(page, `organization-scheduled-for-deletion-${width}`);
 
       // A reload lands on the same page (the members page is closed), and restoring reopens it.
-      await page.goto(`${e2e.api.baseUrl}/orgs/${org.id}`);
-      await page.waitForURL(`**/orgs/${org.id}/home`);
+      await page.goto(`${e2e.api.baseUrl}/orgs/${orgId}`);
+      await page.waitForURL(`**/orgs/${orgId}/home`);
       await scheduled.getByRole('button', { name: 'Restore organization' }).click();
       await page.getByText(`Eastwind ${width} is restored.`).waitFor();
       await page.getByRole('region', { name: 'Delete organization' }).waitFor();
       const restored = await e2e.http.get<{ items: OrganizationView[] }>('/api/v1/orgs', mentor.token);
-      expect(restored.body.items.map((item) => item.id)).toEqual([org.id]);
+      expect(restored.body.items.map((item) => item.id)).toEqual([orgId]);
       await expectCleanPage(page, `organization-restored-${width}`);
 
       expect(cspViolations).toEqual([]);

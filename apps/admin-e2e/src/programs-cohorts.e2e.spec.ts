@@ -1,6 +1,5 @@
 import type { ParticipantView, Page, ProfileView, ProgramView } from '@mentorship/contracts';
-import { InvitationTokens } from '@mentorship/organizations';
-import { makeMember, makeOrganization, makeUser, type SignedUpUser } from '@mentorship/testing';
+import type { SignedUpUser } from '@mentorship/testing';
 import type { Page as BrowserPage, Locator } from 'playwright-core';
 import {
   DESKTOP,
@@ -48,12 +47,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
   const e2e = useBrowserE2e();
 
   async function seed() {
-    const admin = await makeUser(e2e.http, { displayName: 'Ada Admin' });
-    const organization = await makeOrganization(e2e.http, admin, 'Northwind Mentoring');
-    const orgId = organization.id;
-    const tokens = e2e.api.app.get(InvitationTokens);
-    const member = (roles: Parameters<typeof makeMember>[3], displayName: string) =>
-      makeMember(e2e.http, admin, orgId, roles, (id) => tokens.issue(orgId, id), { displayName });
+    const { orgId, admin, member } = await e2e.organization('Northwind Mentoring');
     const coordinator = await member(['coordinator'], 'Cora Coordinator');
     const mentor = await member(['mentor'], 'Mina Mentor');
     const mentee = await member(['mentee'], 'Manu Mentee');

@@ -1,27 +1,19 @@
 import { CONTENT_SECURITY_POLICY } from '@mentorship/platform';
 import { makeInvitation, makeOrganization, makeUser } from '@mentorship/testing';
-import type { Page as BrowserPage, Response as BrowserResponse } from 'playwright-core';
-import { acceptLink, openPage, screenshot, signIn, useBrowserE2e, uniqueEmail } from './support/browser-e2e';
+import type { Response as BrowserResponse } from 'playwright-core';
+import {
+  acceptLink,
+  openPage,
+  screenshot,
+  signIn,
+  useBrowserE2e,
+  uniqueEmail,
+  watchContentSecurityPolicy,
+} from './support/browser-e2e';
 
 const EXPECTED_POLICY = Object.entries(CONTENT_SECURITY_POLICY)
   .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
   .join(';');
-
-/**
- * Records every Content-Security-Policy violation the page reports, as DOM events (blocked
- * styles, scripts, handlers) and as console errors (what Chromium prints for them).
- */
-async function watchPolicy(page: BrowserPage): Promise<string[]> {
-  const violations: string[] = [];
-  await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
-  // A string: this project's TypeScript has no DOM library.
-  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
-    window.reportCspViolation(event.violatedDirective + ' blocked ' + event.blockedURI + ' ' + (event.sample || '')))`);
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  return violations;
-}
 
 /** The headers every document of the admin app must carry. */
 function expectSecurityHeaders(response: BrowserResponse | null): void {
@@ -46,7 +38,7 @@ describe('admin app under its security headers', () => {
     const organization = await makeOrganization(e2e.http, admin, 'Northwind Mentoring');
     const invitation = await makeInvitation(e2e.http, admin, organization.id, uniqueEmail('csp'), ['mentee']);
     const { page, pageErrors } = await openPage(e2e.browser);
-    const violations = await watchPolicy(page);
+    const violations = await watchContentSecurityPolicy(page);
     const assets: BrowserResponse[] = [];
     page.on('response', (response) => {
       if (/\.(js|css)$/.test(new URL(response.url()).pathname)) assets.push(response);
@@ -105,7 +97,7 @@ describe('admin app under its security headers', () => {
 
   it('serves the API reference (Swagger UI) with no violation either', async () => {
     const { page, pageErrors } = await openPage(e2e.browser);
-    const violations = await watchPolicy(page);
+    const violations = await watchContentSecurityPolicy(page);
     expectSecurityHeaders(await page.goto(`${e2e.api.baseUrl}/api/docs`));
     await page.getByText('Mentorship Map API').first().waitFor();
     await page.getByText('/api/v1/auth/sign-in').first().waitFor();

@@ -233,6 +233,7 @@ export async function signIn(page: BrowserPage, baseUrl: string, user: SignedUpU
 export async function watchContentSecurityPolicy(page: BrowserPage): Promise<string[]> {
   const violations: string[] = [];
   await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
+  // A string: this project's TypeScript has no DOM library.
   await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
     window.reportCspViolation(event.violatedDirective + ' blocked ' + event.blockedURI + ' ' + (event.sample || '')))`);
   page.on('console', (message) => {

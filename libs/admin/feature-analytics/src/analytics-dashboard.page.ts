@@ -14,15 +14,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { CohortView, ProgramView } from '@mentorship/contracts';
 import { CohortsApi, ProgramsApi } from '@mentorship/admin/data-access-programs';
+import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@mentorship/admin/ui';
 import {
-  BarChartComponent,
-  EmptyStateComponent,
-  ErrorNotifier,
-  LineChartComponent,
-  LoadingStateComponent,
-} from '@mentorship/admin/ui';
-import {
-  chartHasData,
   type ChartData,
   csvName,
   engagementChart,
@@ -36,6 +29,7 @@ import {
 } from './analytics-charts';
 import { AnalyticsStore, type Dashboard } from './analytics.store';
 import { CohortComparisonComponent } from './cohort-comparison.component';
+import { DashboardCardComponent } from './dashboard-card.component';
 
 const ALL = 'all';
 
@@ -54,11 +48,10 @@ const ALL = 'all';
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    BarChartComponent,
-    LineChartComponent,
     EmptyStateComponent,
     LoadingStateComponent,
     CohortComparisonComponent,
+    DashboardCardComponent,
   ],
   template: `
     <div class="mm-page">
@@ -117,168 +110,111 @@ const ALL = 'all';
       <mm-loading-state [loading]="store.loading() && !dashboard()" label="Reading the rollups" />
       @if (dashboard(); as d) {
         <div class="grid" [attr.aria-busy]="store.loading()">
-          <mat-card appearance="outlined" class="wide">
-            <mat-card-content>
-              @if (has(retention())) {
-                <mm-line-chart
-                  caption="Cohort retention: mentees still in a running or completed match after starting (%)"
-                  categoryLabel="After"
-                  [labels]="retention().labels"
-                  [series]="retention().series"
-                  [percent]="true"
-                  [csvFilename]="csv('retention')"
-                />
-              } @else {
-                <h2 class="title">Cohort retention</h2>
-                <mm-empty-state
-                  >{{ noData }} Retention counts mentees from their first match on.</mm-empty-state
-                >
-              }
-            </mat-card-content>
-          </mat-card>
+          <mm-dashboard-card
+            class="wide"
+            kind="line"
+            caption="Cohort retention: mentees still in a running or completed match after starting (%)"
+            heading="Cohort retention"
+            categoryLabel="After"
+            [chart]="retention()"
+            [percent]="true"
+            [csvFilename]="csv('retention')"
+            [empty]="noData + ' Retention counts mentees from their first match on.'"
+          />
 
-          <mat-card appearance="outlined">
-            <mat-card-content>
-              @if (has(funnel())) {
-                <mm-bar-chart
-                  caption="Trial funnel: matches that reached each stage"
-                  categoryLabel="Stage"
-                  [labels]="funnel().labels"
-                  [series]="funnel().series"
-                  [csvFilename]="csv('trial-funnel')"
-                />
-                <p class="facts">
-                  Trials: {{ d.funnel.trials.started }} started, {{ d.funnel.trials.converted }} went on,
-                  {{ d.funnel.trials.declined }} declined{{
-                    rate(d.funnel.trials.conversionRate, ' converted')
-                  }}. Requests: {{ d.funnel.requests.sent }} sent, {{ d.funnel.requests.accepted }} accepted,
-                  {{ d.funnel.requests.declined }} declined, {{ d.funnel.requests.expired }} expired.
-                </p>
-              } @else {
-                <h2 class="title">Trial funnel</h2>
-                <mm-empty-state
-                  >{{ noData }} Run a matching round or let mentees send requests.</mm-empty-state
-                >
-              }
-            </mat-card-content>
-          </mat-card>
+          <mm-dashboard-card
+            kind="bar"
+            caption="Trial funnel: matches that reached each stage"
+            heading="Trial funnel"
+            categoryLabel="Stage"
+            [chart]="funnel()"
+            [csvFilename]="csv('trial-funnel')"
+            [empty]="noData + ' Run a matching round or let mentees send requests.'"
+          >
+            <p facts class="facts">
+              Trials: {{ d.funnel.trials.started }} started, {{ d.funnel.trials.converted }} went on,
+              {{ d.funnel.trials.declined }} declined{{ rate(d.funnel.trials.conversionRate, ' converted') }}.
+              Requests: {{ d.funnel.requests.sent }} sent, {{ d.funnel.requests.accepted }} accepted,
+              {{ d.funnel.requests.declined }} declined, {{ d.funnel.requests.expired }} expired.
+            </p>
+          </mm-dashboard-card>
 
-          <mat-card appearance="outlined">
-            <mat-card-content>
-              @if (has(timeToMatch())) {
-                <mm-bar-chart
-                  caption="Time to match: days from request or enrollment to an accepted match"
-                  categoryLabel="Waited"
-                  [labels]="timeToMatch().labels"
-                  [series]="timeToMatch().series"
-                  [csvFilename]="csv('time-to-match')"
-                />
-                <p class="facts">
-                  {{ d.timeToMatch.matches }} matches; median {{ days(d.timeToMatch.medianDays) }}, 90th
-                  percentile {{ days(d.timeToMatch.p90Days) }}.
-                </p>
-              } @else {
-                <h2 class="title">Time to match</h2>
-                <mm-empty-state>{{ noData }} It counts matches accepted in the range.</mm-empty-state>
-              }
-            </mat-card-content>
-          </mat-card>
+          <mm-dashboard-card
+            kind="bar"
+            caption="Time to match: days from request or enrollment to an accepted match"
+            heading="Time to match"
+            categoryLabel="Waited"
+            [chart]="timeToMatch()"
+            [csvFilename]="csv('time-to-match')"
+            [empty]="noData + ' It counts matches accepted in the range.'"
+          >
+            <p facts class="facts">
+              {{ d.timeToMatch.matches }} matches; median {{ days(d.timeToMatch.medianDays) }}, 90th
+              percentile {{ days(d.timeToMatch.p90Days) }}.
+            </p>
+          </mm-dashboard-card>
 
-          <mat-card appearance="outlined" class="wide">
-            <mat-card-content>
-              @if (has(engagement())) {
-                <mm-line-chart
-                  [caption]="'Engagement over time, by ' + d.engagement.granularity"
-                  categoryLabel="Period from"
-                  [labels]="engagement().labels"
-                  [series]="engagement().series"
-                  [csvFilename]="csv('engagement')"
-                />
-              } @else {
-                <h2 class="title">Engagement over time</h2>
-                <mm-empty-state
-                  >{{ noData }} Check-ins and milestones count once pairs log them.</mm-empty-state
-                >
-              }
-            </mat-card-content>
-          </mat-card>
+          <mm-dashboard-card
+            class="wide"
+            kind="line"
+            [caption]="'Engagement over time, by ' + d.engagement.granularity"
+            heading="Engagement over time"
+            categoryLabel="Period from"
+            [chart]="engagement()"
+            [csvFilename]="csv('engagement')"
+            [empty]="noData + ' Check-ins and milestones count once pairs log them.'"
+          />
 
-          <mat-card appearance="outlined">
-            <mat-card-content>
-              @if (has(feedback())) {
-                <mm-line-chart
-                  caption="Pulse average and check-ins per active match"
-                  categoryLabel="Period from"
-                  [labels]="feedback().labels"
-                  [series]="feedback().series"
-                  [csvFilename]="csv('pulse-and-check-ins')"
-                />
-              } @else {
-                <h2 class="title">Pulse and check-ins</h2>
-                <mm-empty-state
-                  >{{ noData }} Pulses come from pairs in trial or active matches.</mm-empty-state
-                >
-              }
-            </mat-card-content>
-          </mat-card>
+          <mm-dashboard-card
+            kind="line"
+            caption="Pulse average and check-ins per active match"
+            heading="Pulse and check-ins"
+            categoryLabel="Period from"
+            [chart]="feedback()"
+            [csvFilename]="csv('pulse-and-check-ins')"
+            [empty]="noData + ' Pulses come from pairs in trial or active matches.'"
+          />
 
-          <mat-card appearance="outlined">
-            <mat-card-content>
-              @if (has(utilization())) {
-                <mm-bar-chart
-                  [caption]="
-                    'Mentor utilization on ' + d.utilization.day + ': mentors by share of their places used'
-                  "
-                  categoryLabel="Places used"
-                  [labels]="utilization().labels"
-                  [series]="utilization().series"
-                  [csvFilename]="csv('mentor-utilization')"
-                />
-                <p class="facts">
-                  {{ d.utilization.placesUsed }} of {{ d.utilization.placesOffered }} places used{{
-                    rate(d.utilization.utilization, '')
-                  }}.
-                </p>
-              } @else {
-                <h2 class="title">Mentor utilization</h2>
-                <mm-empty-state
-                  >{{ noData }} Mentors count from the day they are enrolled in a cohort.</mm-empty-state
-                >
-              }
-            </mat-card-content>
-          </mat-card>
+          <mm-dashboard-card
+            kind="bar"
+            [caption]="
+              'Mentor utilization on ' + d.utilization.day + ': mentors by share of their places used'
+            "
+            heading="Mentor utilization"
+            categoryLabel="Places used"
+            [chart]="utilization()"
+            [csvFilename]="csv('mentor-utilization')"
+            [empty]="noData + ' Mentors count from the day they are enrolled in a cohort.'"
+          >
+            <p facts class="facts">
+              {{ d.utilization.placesUsed }} of {{ d.utilization.placesOffered }} places used{{
+                rate(d.utilization.utilization, '')
+              }}.
+            </p>
+          </mm-dashboard-card>
 
-          <mat-card appearance="outlined" class="wide">
-            <mat-card-content>
-              @if (has(participation())) {
-                <mm-bar-chart
-                  caption="Participants vs non-participants: members still in the organization after joining (%)"
-                  categoryLabel="Members who joined in the range"
-                  [labels]="participation().labels"
-                  [series]="participation().series"
-                  [csvFilename]="csv('participants-vs-non-participants')"
-                />
-                <p class="facts">
-                  @for (h of d.participation.horizons; track h.months) {
-                    After {{ h.months }} months: {{ h.participants.stillMembers }} of
-                    {{ h.participants.members }} who took part, {{ h.nonParticipants.stillMembers }} of
-                    {{ h.nonParticipants.members }} who did not.
-                  }
-                </p>
-              } @else {
-                <h2 class="title">Participants vs non-participants</h2>
-                <mm-empty-state
-                  >No members joined in the range long enough ago: widen the range to members who joined 6 or
-                  12 months before its end.</mm-empty-state
-                >
+          <mm-dashboard-card
+            class="wide"
+            kind="bar"
+            caption="Participants vs non-participants: members still in the organization after joining (%)"
+            heading="Participants vs non-participants"
+            categoryLabel="Members who joined in the range"
+            [chart]="participation()"
+            [csvFilename]="csv('participants-vs-non-participants')"
+            empty="No members joined in the range long enough ago: widen the range to members who joined 6 or 12 months before its end."
+          >
+            <p facts class="facts">
+              @for (h of d.participation.horizons; track h.months) {
+                After {{ h.months }} months: {{ h.participants.stillMembers }} of
+                {{ h.participants.members }} who took part, {{ h.nonParticipants.stillMembers }} of
+                {{ h.nonParticipants.members }} who did not.
               }
-              <p class="note">
-                How staying is measured: a membership that ends (the person is removed from the organization)
-                is the outcome proxy. It is organization-wide: the program and cohort filters do not narrow
-                it.
-              </p>
-            </mat-card-content>
-          </mat-card>
+            </p>
+            <p note class="note">
+              How staying is measured: a membership that ends (the person is removed from the organization) is
+              the outcome proxy. It is organization-wide: the program and cohort filters do not narrow it.
+            </p>
+          </mm-dashboard-card>
 
           <mat-card appearance="outlined" class="wide">
             <mat-card-content>
@@ -369,8 +305,6 @@ export class AnalyticsDashboardPage {
   protected readonly utilization = this.chartOf((d) => utilizationChart(d.utilization));
   protected readonly timeToMatch = this.chartOf((d) => timeToMatchChart(d.timeToMatch));
   protected readonly participation = this.chartOf((d) => participationChart(d.participation));
-
-  protected readonly has = chartHasData;
 
   /** A chart of the current answers (nothing before the first answer: the page shows none then). */
   private chartOf(chart: (d: Dashboard) => ChartData) {

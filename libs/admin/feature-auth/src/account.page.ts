@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatInputModule } from '@angular/material/input';
 import { ERROR_CODES, FIELD_LIMITS } from '@mentorship/contracts';
@@ -8,11 +7,11 @@ import { SessionStore } from '@mentorship/admin/data-access-identity';
 import {
   ErrorNotifier,
   FieldErrorPipe,
-  FormErrorComponent,
   FormSubmission,
   lengthInCharacters,
   notBlank,
 } from '@mentorship/admin/ui';
+import { FormCardComponent } from '@mentorship/admin/ui/form-card';
 
 const { displayName: DISPLAY_NAME, password: PASSWORD } = FIELD_LIMITS;
 
@@ -20,87 +19,80 @@ const { displayName: DISPLAY_NAME, password: PASSWORD } = FIELD_LIMITS;
 @Component({
   selector: 'mm-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    MatCardModule,
-    MatInputModule,
-    MatButtonModule,
-    FieldErrorPipe,
-    FormErrorComponent,
-  ],
+  imports: [ReactiveFormsModule, MatCardModule, MatInputModule, FieldErrorPipe, FormCardComponent],
   template: `
     <div class="mm-page account">
       <h1>Your account</h1>
       <p class="email">Signed in as {{ session.user()?.email }}</p>
 
       <mat-card appearance="outlined">
-        <form [formGroup]="nameForm" (ngSubmit)="saveName()" aria-labelledby="name-title">
+        <form
+          mmFormCard
+          [formGroup]="nameForm"
+          (ngSubmit)="saveName()"
+          aria-labelledby="name-title"
+          [submission]="nameSubmission"
+          submitLabel="Save name"
+        >
           <mat-card-header>
             <mat-card-title><h2 id="name-title">Your name</h2></mat-card-title>
           </mat-card-header>
-          <mat-card-content class="mm-form-fields">
-            <mm-form-error [message]="nameSubmission.error()" />
-            <mat-form-field class="mm-full-width">
-              <mat-label>Display name</mat-label>
-              <input
-                matInput
-                formControlName="displayName"
-                autocomplete="name"
-                required
-                [attr.maxlength]="displayNameMax"
-              />
-              <mat-error>{{ nameForm.controls.displayName.errors | fieldError: nameMessages }}</mat-error>
-            </mat-form-field>
-          </mat-card-content>
-          <mat-card-actions align="end">
-            <button mat-flat-button type="submit" [disabled]="nameSubmission.submitting()">Save name</button>
-          </mat-card-actions>
+          <mat-form-field class="mm-full-width">
+            <mat-label>Display name</mat-label>
+            <input
+              matInput
+              formControlName="displayName"
+              autocomplete="name"
+              required
+              [attr.maxlength]="displayNameMax"
+            />
+            <mat-error>{{ nameForm.controls.displayName.errors | fieldError: nameMessages }}</mat-error>
+          </mat-form-field>
         </form>
       </mat-card>
 
       <mat-card appearance="outlined">
-        <form [formGroup]="passwordForm" (ngSubmit)="changePassword()" aria-labelledby="password-title">
+        <form
+          mmFormCard
+          [formGroup]="passwordForm"
+          (ngSubmit)="changePassword()"
+          aria-labelledby="password-title"
+          [submission]="passwordSubmission"
+          submitLabel="Change password"
+        >
           <mat-card-header>
             <mat-card-title><h2 id="password-title">Change password</h2></mat-card-title>
             <mat-card-subtitle>Your other sessions are signed out; this one stays.</mat-card-subtitle>
           </mat-card-header>
-          <mat-card-content class="mm-form-fields">
-            <mm-form-error [message]="passwordSubmission.error()" />
-            <mat-form-field class="mm-full-width">
-              <mat-label>Current password</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="currentPassword"
-                autocomplete="current-password"
-                required
-              />
-              <mat-error>{{
-                passwordForm.controls.currentPassword.errors
-                  | fieldError: { required: 'Enter your current password.' }
-              }}</mat-error>
-            </mat-form-field>
-            <mat-form-field class="mm-full-width">
-              <mat-label>New password</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="newPassword"
-                autocomplete="new-password"
-                required
-                aria-describedby="new-password-rule"
-              />
-              <mat-hint id="new-password-rule">{{ passwordMin }} to {{ passwordMax }} characters.</mat-hint>
-              <mat-error>{{
-                passwordForm.controls.newPassword.errors | fieldError: { required: 'Choose a new password.' }
-              }}</mat-error>
-            </mat-form-field>
-          </mat-card-content>
-          <mat-card-actions align="end">
-            <button mat-flat-button type="submit" [disabled]="passwordSubmission.submitting()">
-              Change password
-            </button>
-          </mat-card-actions>
+          <mat-form-field class="mm-full-width">
+            <mat-label>Current password</mat-label>
+            <input
+              matInput
+              type="password"
+              formControlName="currentPassword"
+              autocomplete="current-password"
+              required
+            />
+            <mat-error>{{
+              passwordForm.controls.currentPassword.errors
+                | fieldError: { required: 'Enter your current password.' }
+            }}</mat-error>
+          </mat-form-field>
+          <mat-form-field class="mm-full-width">
+            <mat-label>New password</mat-label>
+            <input
+              matInput
+              type="password"
+              formControlName="newPassword"
+              autocomplete="new-password"
+              required
+              aria-describedby="new-password-rule"
+            />
+            <mat-hint id="new-password-rule">{{ passwordMin }} to {{ passwordMax }} characters.</mat-hint>
+            <mat-error>{{
+              passwordForm.controls.newPassword.errors | fieldError: { required: 'Choose a new password.' }
+            }}</mat-error>
+          </mat-form-field>
         </form>
       </mat-card>
     </div>
@@ -123,9 +115,6 @@ const { displayName: DISPLAY_NAME, password: PASSWORD } = FIELD_LIMITS;
     .email {
       margin: 0;
       color: var(--mat-sys-on-surface-variant);
-    }
-    mat-card-content {
-      padding-top: 16px;
     }
   `,
 })

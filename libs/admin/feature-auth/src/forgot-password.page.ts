@@ -1,26 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
-import { MatInputModule } from '@angular/material/input';
-import { RouterLink } from '@angular/router';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { FIELD_LIMITS } from '@mentorship/contracts';
 import { AuthApi } from '@mentorship/admin/data-access-identity';
-import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { FormSubmission } from '@mentorship/admin/ui';
+import { AUTH_CARD_IMPORTS } from './auth-card';
 
 /** Asks for a reset link. Says the same whether the address has an account or not. */
 @Component({
   selector: 'mm-forgot-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatCardModule,
-    MatInputModule,
-    MatButtonModule,
-    FieldErrorPipe,
-    FormErrorComponent,
-  ],
+  imports: [AUTH_CARD_IMPORTS],
   template: `
     <div class="mm-page narrow-card">
       <mat-card appearance="outlined">
@@ -39,34 +28,28 @@ import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/
             <a mat-flat-button routerLink="/sign-in">Back to sign-in</a>
           </mat-card-actions>
         } @else {
-          <form [formGroup]="form" (ngSubmit)="submit()">
-            <mat-card-content class="mm-form-fields">
-              <mm-form-error [message]="submission.error()" />
-              <mat-form-field class="mm-full-width">
-                <mat-label>Email</mat-label>
-                <input matInput type="email" formControlName="email" autocomplete="username" required />
-                <mat-error>{{
-                  form.controls.email.errors | fieldError: { required: 'Enter your email.' }
-                }}</mat-error>
-              </mat-form-field>
-            </mat-card-content>
-            <mat-card-actions class="actions">
-              <span class="switch"><a routerLink="/sign-in">Back to sign-in</a></span>
-              <button mat-flat-button type="submit" [disabled]="submission.submitting()">
-                Send the link
-              </button>
-            </mat-card-actions>
+          <form
+            mmFormCard
+            [formGroup]="form"
+            (ngSubmit)="submit()"
+            [submission]="submission"
+            submitLabel="Send the link"
+            [split]="true"
+          >
+            <mat-form-field class="mm-full-width">
+              <mat-label>Email</mat-label>
+              <input matInput type="email" formControlName="email" autocomplete="username" required />
+              <mat-error>{{
+                form.controls.email.errors | fieldError: { required: 'Enter your email.' }
+              }}</mat-error>
+            </mat-form-field>
+            <span formCardSwitch class="switch"><a routerLink="/sign-in">Back to sign-in</a></span>
           </form>
         }
       </mat-card>
     </div>
   `,
   styleUrl: './auth-card.css',
-  styles: `
-    .narrow-card {
-      max-width: 420px;
-    }
-  `,
 })
 export class ForgotPasswordPage {
   private readonly api = inject(AuthApi);

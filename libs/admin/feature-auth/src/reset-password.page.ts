@@ -1,14 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
-import { MatInputModule } from '@angular/material/input';
-import { RouterLink } from '@angular/router';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { ERROR_CODES, FIELD_LIMITS } from '@mentorship/contracts';
 import { AuthApi } from '@mentorship/admin/data-access-identity';
-import { FieldErrorPipe, FormErrorComponent, FormSubmission, lengthInCharacters } from '@mentorship/admin/ui';
+import { FormSubmission, lengthInCharacters } from '@mentorship/admin/ui';
 import { hasErrorCode } from '@mentorship/admin/util';
 import { tap } from 'rxjs';
+import { AUTH_CARD_IMPORTS } from './auth-card';
 
 const { password: PASSWORD } = FIELD_LIMITS;
 
@@ -16,15 +13,7 @@ const { password: PASSWORD } = FIELD_LIMITS;
 @Component({
   selector: 'mm-reset-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatCardModule,
-    MatInputModule,
-    MatButtonModule,
-    FieldErrorPipe,
-    FormErrorComponent,
-  ],
+  imports: [AUTH_CARD_IMPORTS],
   template: `
     <div class="mm-page narrow-card">
       <mat-card appearance="outlined">
@@ -46,41 +35,34 @@ const { password: PASSWORD } = FIELD_LIMITS;
             <a mat-flat-button routerLink="/forgot-password">Ask for a new link</a>
           </mat-card-actions>
         } @else {
-          <form [formGroup]="form" (ngSubmit)="submit()">
-            <mat-card-content class="mm-form-fields">
-              <mm-form-error [message]="submission.error()" />
-              <mat-form-field class="mm-full-width">
-                <mat-label>New password</mat-label>
-                <input
-                  matInput
-                  type="password"
-                  formControlName="password"
-                  autocomplete="new-password"
-                  required
-                  aria-describedby="reset-password-rule"
-                />
-                <mat-hint id="reset-password-rule"
-                  >{{ passwordMin }} to {{ passwordMax }} characters.</mat-hint
-                >
-                <mat-error>{{
-                  form.controls.password.errors | fieldError: { required: 'Choose a password.' }
-                }}</mat-error>
-              </mat-form-field>
-            </mat-card-content>
-            <mat-card-actions align="end">
-              <button mat-flat-button type="submit" [disabled]="submission.submitting()">Set password</button>
-            </mat-card-actions>
+          <form
+            mmFormCard
+            [formGroup]="form"
+            (ngSubmit)="submit()"
+            [submission]="submission"
+            submitLabel="Set password"
+          >
+            <mat-form-field class="mm-full-width">
+              <mat-label>New password</mat-label>
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="new-password"
+                required
+                aria-describedby="reset-password-rule"
+              />
+              <mat-hint id="reset-password-rule">{{ passwordMin }} to {{ passwordMax }} characters.</mat-hint>
+              <mat-error>{{
+                form.controls.password.errors | fieldError: { required: 'Choose a password.' }
+              }}</mat-error>
+            </mat-form-field>
           </form>
         }
       </mat-card>
     </div>
   `,
   styleUrl: './auth-card.css',
-  styles: `
-    .narrow-card {
-      max-width: 420px;
-    }
-  `,
 })
 export class ResetPasswordPage {
   /** From the emailed link. */

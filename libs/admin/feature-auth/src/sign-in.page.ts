@@ -1,27 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
-import { MatInputModule } from '@angular/material/input';
-import { Router, RouterLink } from '@angular/router';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
 import { isInvitationReturn, safeReturnUrl } from '@mentorship/admin/util';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
-import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { FormSubmission } from '@mentorship/admin/ui';
+import { AUTH_CARD_IMPORTS } from './auth-card';
 
 @Component({
   selector: 'mm-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatCardModule,
-    MatInputModule,
-    MatButtonModule,
-    FieldErrorPipe,
-    FormErrorComponent,
-  ],
+  imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page sign-in">
+    <div class="mm-page narrow-card">
       <mat-card appearance="outlined">
         <mat-card-header>
           <mat-card-title><h1>Sign in</h1></mat-card-title>
@@ -33,47 +23,45 @@ import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/
             }
           </mat-card-subtitle>
         </mat-card-header>
-        <form [formGroup]="form" (ngSubmit)="submit()">
-          <mat-card-content class="mm-form-fields">
-            <mm-form-error [message]="submission.error()" />
-            <mat-form-field class="mm-full-width">
-              <mat-label>Email</mat-label>
-              <input matInput type="email" formControlName="email" autocomplete="username" required />
-              <mat-error>{{
-                form.controls.email.errors | fieldError: { required: 'Enter your email.' }
-              }}</mat-error>
-            </mat-form-field>
-            <mat-form-field class="mm-full-width">
-              <mat-label>Password</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="password"
-                autocomplete="current-password"
-                required
-              />
-              <mat-error>{{
-                form.controls.password.errors | fieldError: { required: 'Enter your password.' }
-              }}</mat-error>
-            </mat-form-field>
-            <a class="forgot" routerLink="/forgot-password">Forgot your password?</a>
-          </mat-card-content>
-          <mat-card-actions class="actions">
-            <span class="switch">
-              New here?
-              <a routerLink="/sign-up" [queryParams]="returnQuery()">Create an account</a>
-            </span>
-            <button mat-flat-button type="submit" [disabled]="submission.submitting()">Sign in</button>
-          </mat-card-actions>
+        <form
+          mmFormCard
+          [formGroup]="form"
+          (ngSubmit)="submit()"
+          [submission]="submission"
+          submitLabel="Sign in"
+          [split]="true"
+        >
+          <mat-form-field class="mm-full-width">
+            <mat-label>Email</mat-label>
+            <input matInput type="email" formControlName="email" autocomplete="username" required />
+            <mat-error>{{
+              form.controls.email.errors | fieldError: { required: 'Enter your email.' }
+            }}</mat-error>
+          </mat-form-field>
+          <mat-form-field class="mm-full-width">
+            <mat-label>Password</mat-label>
+            <input
+              matInput
+              type="password"
+              formControlName="password"
+              autocomplete="current-password"
+              required
+            />
+            <mat-error>{{
+              form.controls.password.errors | fieldError: { required: 'Enter your password.' }
+            }}</mat-error>
+          </mat-form-field>
+          <a class="forgot" routerLink="/forgot-password">Forgot your password?</a>
+          <span formCardSwitch class="switch">
+            New here?
+            <a routerLink="/sign-up" [queryParams]="returnQuery()">Create an account</a>
+          </span>
         </form>
       </mat-card>
     </div>
   `,
   styleUrl: './auth-card.css',
   styles: `
-    .sign-in {
-      max-width: 420px;
-    }
     .forgot {
       align-self: flex-start;
       color: var(--mat-sys-primary);

@@ -1,36 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
-import { MatInputModule } from '@angular/material/input';
-import { Router, RouterLink } from '@angular/router';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
 import { ERROR_CODES, FIELD_LIMITS } from '@mentorship/contracts';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
-import {
-  FieldErrorPipe,
-  characters,
-  lengthInCharacters,
-  notBlank,
-  FormErrorComponent,
-  FormSubmission,
-} from '@mentorship/admin/ui';
+import { characters, lengthInCharacters, notBlank, FormSubmission } from '@mentorship/admin/ui';
 import { isInvitationReturn, safeReturnUrl } from '@mentorship/admin/util';
+import { AUTH_CARD_IMPORTS } from './auth-card';
 
 const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LIMITS;
 
 @Component({
   selector: 'mm-sign-up-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatCardModule,
-    MatInputModule,
-    MatButtonModule,
-    FieldErrorPipe,
-    FormErrorComponent,
-  ],
+  imports: [AUTH_CARD_IMPORTS],
   template: `
     <div class="mm-page sign-up">
       <mat-card appearance="outlined">
@@ -44,48 +27,50 @@ const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LI
             }
           </mat-card-subtitle>
         </mat-card-header>
-        <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <mat-card-content class="mm-form-fields">
-            <mm-form-error [message]="submission.error()" />
-            <mat-form-field class="mm-full-width">
-              <mat-label>Display name</mat-label>
-              <input
-                matInput
-                formControlName="displayName"
-                autocomplete="name"
-                required
-                [attr.maxlength]="displayNameMax"
-              />
-              <mat-hint>How other members see you.</mat-hint>
-              <mat-error>{{ form.controls.displayName.errors | fieldError: displayNameMessages }}</mat-error>
-            </mat-form-field>
-            <mat-form-field class="mm-full-width">
-              <mat-label>Email</mat-label>
-              <input matInput type="email" formControlName="email" autocomplete="email" required />
-              <mat-error>{{ form.controls.email.errors | fieldError: emailMessages }}</mat-error>
-            </mat-form-field>
-            <mat-form-field class="mm-full-width">
-              <mat-label>Password</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="password"
-                autocomplete="new-password"
-                required
-                aria-describedby="password-rule"
-              />
-              <mat-hint id="password-rule">{{ passwordMin }} to {{ passwordMax }} characters.</mat-hint>
-              <mat-hint align="end" aria-hidden="true">{{ passwordLength() }} / {{ passwordMax }}</mat-hint>
-              <mat-error>{{ form.controls.password.errors | fieldError: passwordMessages }}</mat-error>
-            </mat-form-field>
-          </mat-card-content>
-          <mat-card-actions class="actions">
-            <span class="switch">
-              Already have an account?
-              <a routerLink="/sign-in" [queryParams]="returnQuery()">Sign in</a>
-            </span>
-            <button mat-flat-button type="submit" [disabled]="submission.submitting()">Create account</button>
-          </mat-card-actions>
+        <form
+          mmFormCard
+          [formGroup]="form"
+          (ngSubmit)="submit()"
+          novalidate
+          [submission]="submission"
+          submitLabel="Create account"
+          [split]="true"
+        >
+          <mat-form-field class="mm-full-width">
+            <mat-label>Display name</mat-label>
+            <input
+              matInput
+              formControlName="displayName"
+              autocomplete="name"
+              required
+              [attr.maxlength]="displayNameMax"
+            />
+            <mat-hint>How other members see you.</mat-hint>
+            <mat-error>{{ form.controls.displayName.errors | fieldError: displayNameMessages }}</mat-error>
+          </mat-form-field>
+          <mat-form-field class="mm-full-width">
+            <mat-label>Email</mat-label>
+            <input matInput type="email" formControlName="email" autocomplete="email" required />
+            <mat-error>{{ form.controls.email.errors | fieldError: emailMessages }}</mat-error>
+          </mat-form-field>
+          <mat-form-field class="mm-full-width">
+            <mat-label>Password</mat-label>
+            <input
+              matInput
+              type="password"
+              formControlName="password"
+              autocomplete="new-password"
+              required
+              aria-describedby="password-rule"
+            />
+            <mat-hint id="password-rule">{{ passwordMin }} to {{ passwordMax }} characters.</mat-hint>
+            <mat-hint align="end" aria-hidden="true">{{ passwordLength() }} / {{ passwordMax }}</mat-hint>
+            <mat-error>{{ form.controls.password.errors | fieldError: passwordMessages }}</mat-error>
+          </mat-form-field>
+          <span formCardSwitch class="switch">
+            Already have an account?
+            <a routerLink="/sign-in" [queryParams]="returnQuery()">Sign in</a>
+          </span>
         </form>
       </mat-card>
     </div>

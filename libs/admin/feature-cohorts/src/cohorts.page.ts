@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import {
@@ -19,11 +18,10 @@ import {
   PaginatedTableComponent,
   injectNarrowScreen,
   type PageRequest,
+  ChoiceFilterComponent,
 } from '@mentorship/admin/ui';
 import { cohortStatusLabel, participantRoleLabel, participantStatusLabel } from '@mentorship/admin/util';
 import type { Observable } from 'rxjs';
-
-const ALL = 'all';
 
 /**
  * Coordinators and admins: every cohort, filtered by status, each opening its roster.
@@ -32,21 +30,28 @@ const ALL = 'all';
 @Component({
   selector: 'mm-cohorts-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, MatButtonModule, MatSelectModule, MatTableModule, PaginatedTableComponent],
+  imports: [
+    ChoiceFilterComponent,
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatTableModule,
+    PaginatedTableComponent,
+  ],
   template: `
     <div class="mm-page">
       <header class="mm-page-header">
         <h1>{{ manages() ? 'Cohorts' : 'My cohorts' }}</h1>
         @if (manages()) {
-          <mat-form-field subscriptSizing="dynamic" class="status-filter">
-            <mat-label>Status</mat-label>
-            <mat-select [value]="status() ?? all" (selectionChange)="filterStatus($event.value)">
-              <mat-option [value]="all">Any status</mat-option>
-              @for (s of statuses; track s) {
-                <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
+          <mm-choice-filter
+            class="status-filter"
+            label="Status"
+            anyLabel="Any status"
+            [choices]="statuses"
+            [labelOf]="statusLabel"
+            [value]="status()"
+            (changed)="filterStatus($event)"
+          />
           <a mat-button [routerLink]="['/orgs', orgId(), 'programs']">Start a cohort from a program</a>
         }
       </header>
@@ -163,7 +168,6 @@ export class CohortsPage {
   private readonly api = inject(CohortsApi);
   private readonly organizations = inject(OrganizationStore);
   private readonly notifier = inject(ErrorNotifier);
-  protected readonly all = ALL;
   protected readonly statuses = COHORT_STATUSES;
   protected readonly statusLabel = cohortStatusLabel;
   protected readonly roleLabel = participantRoleLabel;
@@ -217,8 +221,8 @@ export class CohortsPage {
     );
   }
 
-  protected filterStatus(value: CohortStatus | typeof ALL): void {
-    this.status.set(value === ALL ? null : value);
+  protected filterStatus(value: CohortStatus | null): void {
+    this.status.set(value);
     this.query.update((query) => ({ ...query, page: 1 }));
   }
 

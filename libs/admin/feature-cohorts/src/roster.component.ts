@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import {
   PARTICIPANT_ROLES,
@@ -10,56 +9,46 @@ import {
   type ParticipantStatus,
   type ParticipantView,
 } from '@mentorship/contracts';
-import { ErrorNotifier, PaginatedTableComponent, injectNarrowScreen } from '@mentorship/admin/ui';
+import {
+  ChoiceFilterComponent,
+  ErrorNotifier,
+  PaginatedTableComponent,
+  injectNarrowScreen,
+} from '@mentorship/admin/ui';
 import { participantRoleLabel, participantStatusLabel } from '@mentorship/admin/util';
 import { CohortStore } from './cohort.store';
-
-/** A real option value: mat-select shows a null value as empty, not as "All". */
-const ALL = 'all';
 
 /** The cohort's roster: filters by role, status and skill; approve or reject applications. */
 @Component({
   selector: 'mm-roster',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatInputModule, MatSelectModule, MatTableModule, PaginatedTableComponent],
+  imports: [ChoiceFilterComponent, MatButtonModule, MatInputModule, MatTableModule, PaginatedTableComponent],
   template: `
     <div class="filters" role="search" aria-label="Filter the roster">
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>Role</mat-label>
-        <mat-select
-          [value]="store.rosterQuery().role ?? all"
-          (selectionChange)="filter({ role: orNull($event.value) })"
-        >
-          <mat-option [value]="all">All roles</mat-option>
-          @for (role of roles; track role) {
-            <mat-option [value]="role">{{ roleLabel(role) }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>Status</mat-label>
-        <mat-select
-          [value]="store.rosterQuery().status ?? all"
-          (selectionChange)="filter({ status: orNull($event.value) })"
-        >
-          <mat-option [value]="all">Any status</mat-option>
-          @for (status of statuses; track status) {
-            <mat-option [value]="status">{{ statusLabel(status) }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>Skill</mat-label>
-        <mat-select
-          [value]="store.rosterQuery().skillId ?? all"
-          (selectionChange)="filter({ skillId: orNull($event.value) })"
-        >
-          <mat-option [value]="all">Any skill</mat-option>
-          @for (skill of store.skills(); track skill.id) {
-            <mat-option [value]="skill.id">{{ skill.name }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <mm-choice-filter
+        label="Role"
+        anyLabel="All roles"
+        [choices]="roles"
+        [labelOf]="roleLabel"
+        [value]="store.rosterQuery().role ?? null"
+        (changed)="filter({ role: $event })"
+      />
+      <mm-choice-filter
+        label="Status"
+        anyLabel="Any status"
+        [choices]="statuses"
+        [labelOf]="statusLabel"
+        [value]="store.rosterQuery().status ?? null"
+        (changed)="filter({ status: $event })"
+      />
+      <mm-choice-filter
+        label="Skill"
+        anyLabel="Any skill"
+        [choices]="skillIds()"
+        [labelOf]="skillName"
+        [value]="store.rosterQuery().skillId ?? null"
+        (changed)="filter({ skillId: $event })"
+      />
       <mat-form-field subscriptSizing="dynamic" class="search">
         <mat-label>Name or email</mat-label>
         <input matInput type="search" [value]="store.rosterQuery().q ?? ''" (change)="search($event)" />
@@ -149,6 +138,7 @@ const ALL = 'all';
       gap: 8px 12px;
       margin: 16px 0;
     }
+    .filters mm-choice-filter,
     .filters mat-form-field {
       width: 170px;
     }
@@ -189,6 +179,7 @@ const ALL = 'all';
       color: var(--mat-sys-on-surface-variant);
     }
     @media (max-width: 599.98px) {
+      .filters mm-choice-filter,
       .filters mat-form-field,
       .filters .search {
         width: calc(50% - 6px);
@@ -200,17 +191,15 @@ export class RosterComponent {
   protected readonly store = inject(CohortStore);
   private readonly notifier = inject(ErrorNotifier);
   private readonly narrow = injectNarrowScreen();
-  protected readonly all = ALL;
   protected readonly roles = PARTICIPANT_ROLES;
   protected readonly statuses = PARTICIPANT_STATUSES;
   protected readonly roleLabel = participantRoleLabel;
   protected readonly statusLabel = participantStatusLabel;
+  protected readonly skillIds = computed(() => this.store.skills().map((skill) => skill.id));
+  protected readonly skillName = (id: string) =>
+    this.store.skills().find((skill) => skill.id === id)?.name ?? id;
   protected readonly columns = () =>
     this.narrow() ? ['name', 'status', 'actions'] : ['name', 'role', 'status', 'skills', 'actions'];
-
-  protected orNull<T extends string>(value: T | typeof ALL): T | null {
-    return value === ALL ? null : value;
-  }
 
   protected filter(filters: {
     role?: ParticipantRole | null;

@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import { ERROR_CODES, type OrganizationView } from '@mentorship/contracts';
 import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
-import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { FieldErrorPipe, FormDialogComponent, FormSubmission } from '@mentorship/admin/ui';
 
 export interface DeleteOrganizationDialogData {
   organization: OrganizationView;
@@ -19,55 +18,35 @@ export interface DeleteOrganizationDialogData {
 @Component({
   selector: 'mm-delete-organization-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatInputModule,
-    MatButtonModule,
-    FieldErrorPipe,
-    FormErrorComponent,
-  ],
+  imports: [ReactiveFormsModule, MatDialogModule, MatInputModule, FieldErrorPipe, FormDialogComponent],
   template: `
     <h2 mat-dialog-title>Delete {{ name }}?</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()">
-      <mat-dialog-content class="mm-form-fields">
-        <p>
-          Its members lose access at once. An admin can restore it until the end of the grace period (30 days
-          by default); then its members, programs, cohorts and everything else in it are erased for good.
-        </p>
-        <mm-form-error [message]="submission.error()" />
-        <mat-form-field class="mm-full-width">
-          <mat-label>Type the organization's name to confirm</mat-label>
-          <input matInput formControlName="confirmName" autocomplete="off" required cdkFocusInitial />
-          <mat-hint>{{ name }}</mat-hint>
-          <mat-error>{{ form.controls.confirmName.errors | fieldError: messages }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button
-          mat-flat-button
-          type="submit"
-          class="danger"
-          [disabled]="!matches() || submission.submitting()"
-        >
-          Delete organization
-        </button>
-      </mat-dialog-actions>
+    <form
+      mmFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      submitLabel="Delete organization"
+      [minWidth]="420"
+      [maxWidth]="480"
+      [holdSubmit]="!matches()"
+      [danger]="true"
+    >
+      <p formDialogIntro>
+        Its members lose access at once. An admin can restore it until the end of the grace period (30 days by
+        default); then its members, programs, cohorts and everything else in it are erased for good.
+      </p>
+      <mat-form-field class="mm-full-width">
+        <mat-label>Type the organization's name to confirm</mat-label>
+        <input matInput formControlName="confirmName" autocomplete="off" required cdkFocusInitial />
+        <mat-hint>{{ name }}</mat-hint>
+        <mat-error>{{ form.controls.confirmName.errors | fieldError: messages }}</mat-error>
+      </mat-form-field>
     </form>
   `,
   styles: `
-    mat-dialog-content {
-      min-width: min(420px, 80vw);
-      max-width: 480px;
-      padding-top: 8px !important;
-    }
     p {
       margin: 0 0 16px;
-    }
-    .danger:not([disabled]) {
-      --mat-button-filled-container-color: var(--mat-sys-error);
-      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
     }
   `,
 })

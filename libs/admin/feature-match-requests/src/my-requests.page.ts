@@ -15,10 +15,9 @@ import {
   PagedList,
   type ConfirmDialogData,
 } from '@mentorship/admin/ui';
-import { declineReasonLabel, matchRequestStatusLabel } from '@mentorship/admin/util';
+import { RequestCardComponent } from './request-card.component';
 import { RequestDetailsComponent } from './request-details.component';
 import { RequestStatusFilterComponent } from './request-status-filter.component';
-import { inZone, statusTone } from './request-words';
 import { TimeZoneStore } from './time-zone.store';
 
 /** `/orgs/:orgId/requests/sent`: the requests a mentee sent, newest first, with withdraw. */
@@ -37,6 +36,7 @@ const ANY_STATUS: RequestFilters = { status: null };
     EmptyStateComponent,
     LoadingStateComponent,
     RequestDetailsComponent,
+    RequestCardComponent,
   ],
   template: `
     <div class="mm-page">
@@ -66,57 +66,22 @@ const ANY_STATUS: RequestFilters = { status: null };
           <ul class="requests" aria-label="My requests">
             @for (request of p.items; track request.id) {
               <li>
-                <mat-card appearance="outlined">
-                  <mat-card-header>
-                    <mat-card-title
-                      ><h2 class="subject">{{ request.subject }}</h2></mat-card-title
-                    >
-                    <mat-card-subtitle
-                      >To {{ request.mentor.displayName }} · {{ request.cohortName }}</mat-card-subtitle
-                    >
-                  </mat-card-header>
-                  <mat-card-content>
-                    <p class="status">
-                      <span [class]="'chip ' + tone(request.status)">{{ statusLabel(request.status) }}</span>
-                      @switch (request.status) {
-                        @case ('open') {
-                          <span>Expires {{ when(request.expiresAt) }}</span>
-                        }
-                        @case ('accepted') {
-                          <span
-                            >{{ request.mentor.displayName }} accepted on {{ when(request.decidedAt) }}.</span
-                          >
-                        }
-                        @case ('declined') {
-                          <span
-                            >{{ request.declineReason ? reason(request.declineReason) : 'Declined' }} ·
-                            {{ when(request.decidedAt) }}</span
-                          >
-                        }
-                        @case ('expired') {
-                          <span>No answer before {{ when(request.expiresAt) }}.</span>
-                        }
-                        @default {
-                          <span>{{ when(request.decidedAt) }}</span>
-                        }
-                      }
+                <mm-request-card [request]="request">
+                  @if (request.declineNote) {
+                    <blockquote class="note">“{{ request.declineNote }}”</blockquote>
+                  }
+                  @if (request.suggestedMentor; as other) {
+                    <p>
+                      {{ request.mentor.displayName }} suggests asking {{ other.displayName }}.
+                      <a [routerLink]="['/orgs', orgId(), 'cohorts', request.cohortId, 'mentors']"
+                        >Find a mentor in {{ request.cohortName }}</a
+                      >
                     </p>
-                    @if (request.declineNote) {
-                      <blockquote class="note">“{{ request.declineNote }}”</blockquote>
-                    }
-                    @if (request.suggestedMentor; as other) {
-                      <p>
-                        {{ request.mentor.displayName }} suggests asking {{ other.displayName }}.
-                        <a [routerLink]="['/orgs', orgId(), 'cohorts', request.cohortId, 'mentors']"
-                          >Find a mentor in {{ request.cohortName }}</a
-                        >
-                      </p>
-                    }
-                    <details>
-                      <summary>What I wrote</summary>
-                      <mm-request-details [request]="request" />
-                    </details>
-                  </mat-card-content>
+                  }
+                  <details>
+                    <summary>What I wrote</summary>
+                    <mm-request-details [request]="request" />
+                  </details>
                   @if (request.status === 'open') {
                     <mat-card-actions>
                       <button
@@ -129,7 +94,7 @@ const ANY_STATUS: RequestFilters = { status: null };
                       </button>
                     </mat-card-actions>
                   }
-                </mat-card>
+                </mm-request-card>
               </li>
             }
           </ul>
@@ -145,11 +110,7 @@ export class MyRequestsPage {
   private readonly api = inject(MatchingApi);
   private readonly notifier = inject(ErrorNotifier);
   private readonly dialog = inject(MatDialog);
-  protected readonly statusLabel = matchRequestStatusLabel;
-  protected readonly reason = declineReasonLabel;
-  protected readonly tone = statusTone;
   private readonly zones = inject(TimeZoneStore);
-  protected readonly when = (iso: string | null) => (iso ? inZone(iso, this.zones.timeZone()) : '');
   protected readonly list = new PagedList(
     (query) => this.api.sent(this.orgId(), query),
     this.notifier,

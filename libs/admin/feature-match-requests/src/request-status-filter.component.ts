@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatSelectModule } from '@angular/material/select';
 import { MATCH_REQUEST_STATUSES, type MatchRequestStatus } from '@mentorship/contracts';
+import { ChoiceFilterComponent } from '@mentorship/admin/ui';
 import { matchRequestStatusLabel } from '@mentorship/admin/util';
-
-const ALL = 'all';
 
 /** What a list of requests is filtered by. */
 export interface RequestFilters {
@@ -14,28 +12,23 @@ export interface RequestFilters {
 @Component({
   selector: 'mm-request-status-filter',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatSelectModule],
+  imports: [ChoiceFilterComponent],
   template: `
-    <mat-form-field subscriptSizing="dynamic" class="status-filter">
-      <mat-label>Status</mat-label>
-      <mat-select [value]="status() ?? all" (selectionChange)="choose($event.value)">
-        <mat-option [value]="all">Any status</mat-option>
-        @for (s of statuses; track s) {
-          <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
-        }
-      </mat-select>
-    </mat-form-field>
+    <mm-choice-filter
+      class="status-filter"
+      label="Status"
+      anyLabel="Any status"
+      [choices]="statuses"
+      [labelOf]="statusLabel"
+      [value]="status()"
+      (changed)="changed.emit($event)"
+    />
   `,
   styles: ['.status-filter { width: 240px; }'],
 })
 export class RequestStatusFilterComponent {
   readonly status = input.required<MatchRequestStatus | null>();
   readonly changed = output<MatchRequestStatus | null>();
-  protected readonly all = ALL;
   protected readonly statuses = MATCH_REQUEST_STATUSES;
   protected readonly statusLabel = matchRequestStatusLabel;
-
-  protected choose(value: MatchRequestStatus | typeof ALL): void {
-    this.changed.emit(value === ALL ? null : value);
-  }
 }

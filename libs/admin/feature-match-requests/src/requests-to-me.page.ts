@@ -12,11 +12,11 @@ import {
   ListPagesComponent,
   PagedList,
 } from '@mentorship/admin/ui';
-import { declineReasonLabel, errorBodyOf, matchRequestStatusLabel } from '@mentorship/admin/util';
+import { errorBodyOf } from '@mentorship/admin/util';
 import { DeclineFormComponent } from './decline-form.component';
+import { RequestCardComponent } from './request-card.component';
 import { RequestDetailsComponent } from './request-details.component';
 import { RequestStatusFilterComponent } from './request-status-filter.component';
-import { inZone, statusTone } from './request-words';
 import { TimeZoneStore } from './time-zone.store';
 
 /** "1 of 2 places free", in words. */
@@ -46,6 +46,7 @@ const OPEN_FIRST: RequestFilters = { status: 'open' };
     LoadingStateComponent,
     DeclineFormComponent,
     RequestDetailsComponent,
+    RequestCardComponent,
   ],
   template: `
     <div class="mm-page">
@@ -90,40 +91,20 @@ const OPEN_FIRST: RequestFilters = { status: 'open' };
           <ul class="requests" aria-label="Requests to me">
             @for (request of p.items; track request.id) {
               <li>
-                <mat-card appearance="outlined">
-                  <mat-card-header>
-                    <mat-card-title
-                      ><h2 class="subject">{{ request.subject }}</h2></mat-card-title
-                    >
-                    <mat-card-subtitle
-                      >From {{ request.mentee.displayName }} · {{ request.cohortName }}</mat-card-subtitle
-                    >
-                  </mat-card-header>
-                  <mat-card-content>
-                    <p class="status">
-                      <span [class]="'chip ' + tone(request.status)">{{ statusLabel(request.status) }}</span>
-                      @if (request.status === 'open') {
-                        <span>Answer before {{ when(request.expiresAt) }}</span>
-                      } @else if (request.status === 'declined' && request.declineReason) {
-                        <span>{{ reason(request.declineReason) }} · {{ when(request.decidedAt) }}</span>
-                      } @else if (request.decidedAt) {
-                        <span>{{ when(request.decidedAt) }}</span>
-                      }
-                    </p>
-                    <mm-request-details [request]="request" reader="mentor" />
-                    @if (problems()[request.id]; as problem) {
-                      <p class="problem" role="alert">{{ problem }}</p>
-                    }
-                    @if (declining() === request.id) {
-                      <mm-decline-form
-                        [orgId]="orgId()"
-                        [request]="request"
-                        [otherMentors]="otherMentors(request.cohortId)"
-                        (declined)="answered('Request declined.')"
-                        (cancelled)="declining.set(null)"
-                      />
-                    }
-                  </mat-card-content>
+                <mm-request-card [request]="request" reader="mentor">
+                  <mm-request-details [request]="request" reader="mentor" />
+                  @if (problems()[request.id]; as problem) {
+                    <p class="problem" role="alert">{{ problem }}</p>
+                  }
+                  @if (declining() === request.id) {
+                    <mm-decline-form
+                      [orgId]="orgId()"
+                      [request]="request"
+                      [otherMentors]="otherMentors(request.cohortId)"
+                      (declined)="answered('Request declined.')"
+                      (cancelled)="declining.set(null)"
+                    />
+                  }
                   @if (request.status === 'open' && declining() !== request.id) {
                     <mat-card-actions>
                       <button
@@ -145,7 +126,7 @@ const OPEN_FIRST: RequestFilters = { status: 'open' };
                       </button>
                     </mat-card-actions>
                   }
-                </mat-card>
+                </mm-request-card>
               </li>
             }
           </ul>
@@ -160,12 +141,8 @@ export class RequestsToMePage {
   readonly orgId = input.required<string>();
   private readonly api = inject(MatchingApi);
   private readonly notifier = inject(ErrorNotifier);
-  protected readonly statusLabel = matchRequestStatusLabel;
-  protected readonly reason = declineReasonLabel;
-  protected readonly tone = statusTone;
   protected readonly placesText = placesText;
   private readonly zones = inject(TimeZoneStore);
-  protected readonly when = (iso: string | null) => (iso ? inZone(iso, this.zones.timeZone()) : '');
   protected readonly list = new PagedList(
     (query) => this.api.received(this.orgId(), query),
     this.notifier,

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import {
@@ -12,7 +11,7 @@ import {
 } from '@mentorship/contracts';
 import {
   FieldErrorPipe,
-  FormErrorComponent,
+  FormDialogComponent,
   RolePickerComponent,
   FormSubmission,
 } from '@mentorship/admin/ui';
@@ -34,37 +33,31 @@ export interface InviteMemberDialogData {
     ReactiveFormsModule,
     MatDialogModule,
     MatInputModule,
-    MatButtonModule,
     RolePickerComponent,
     FieldErrorPipe,
-    FormErrorComponent,
+    FormDialogComponent,
   ],
   template: `
     <h2 mat-dialog-title>Invite a member</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()">
-      <mat-dialog-content class="mm-form-fields">
-        <mm-form-error [message]="submission.error()" />
-        <mat-form-field class="mm-full-width">
-          <mat-label>Email</mat-label>
-          <input matInput type="email" formControlName="email" autocomplete="off" required cdkFocusInitial />
-          <mat-error>{{
-            form.controls.email.errors | fieldError: { required: 'Enter an email address.' }
-          }}</mat-error>
-        </mat-form-field>
-        <mm-role-picker [control]="form.controls.roles" [roles]="roles" />
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="submission.submitting()">Send invitation</button>
-      </mat-dialog-actions>
+    <form
+      mmFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      submitLabel="Send invitation"
+      [minWidth]="420"
+    >
+      <mat-form-field class="mm-full-width">
+        <mat-label>Email</mat-label>
+        <input matInput type="email" formControlName="email" autocomplete="off" required cdkFocusInitial />
+        <mat-error>{{
+          form.controls.email.errors | fieldError: { required: 'Enter an email address.' }
+        }}</mat-error>
+      </mat-form-field>
+      <mm-role-picker [control]="form.controls.roles" [roles]="roles" />
     </form>
   `,
-  styles: `
-    mat-dialog-content {
-      min-width: min(420px, 80vw);
-      padding-top: 8px !important;
-    }
-  `,
+  styles: ``,
 })
 export class InviteMemberDialog {
   private readonly store = inject(MembersStore);

@@ -1,36 +1,31 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import type { MemberView } from '@mentorship/contracts';
-import { FormErrorComponent, FormSubmission, RolePickerComponent } from '@mentorship/admin/ui';
+import { FormDialogComponent, FormSubmission, RolePickerComponent } from '@mentorship/admin/ui';
 import { MembersStore } from './members.store';
 
 /** Changes one member's roles; stays open on failure, saying why in the dialog. */
 @Component({
   selector: 'mm-member-roles-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, RolePickerComponent, FormErrorComponent],
+  imports: [ReactiveFormsModule, MatDialogModule, RolePickerComponent, FormDialogComponent],
   template: `
     <h2 mat-dialog-title>Roles of {{ member.displayName }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()">
-      <mat-dialog-content class="mm-form-fields">
-        <p class="email">{{ member.email }}</p>
-        <mm-form-error [message]="submission.error()" />
-        <mm-role-picker [control]="form.controls.roles" requiredMessage="A member holds at least one role." />
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="submission.submitting() || form.pristine">
-          Save roles
-        </button>
-      </mat-dialog-actions>
+    <form
+      mmFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      submitLabel="Save roles"
+      [labelRoom]="false"
+      [holdSubmit]="form.pristine"
+    >
+      <p formDialogIntro class="email">{{ member.email }}</p>
+      <mm-role-picker [control]="form.controls.roles" requiredMessage="A member holds at least one role." />
     </form>
   `,
   styles: `
-    mat-dialog-content {
-      min-width: min(380px, 80vw);
-    }
     .email {
       margin-top: 0;
       color: var(--mat-sys-on-surface-variant);

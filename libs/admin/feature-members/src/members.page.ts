@@ -2,13 +2,11 @@ import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject,
 import { MatButtonModule } from '@angular/material/button';
 import type { ComponentType } from '@angular/cdk/portal';
 import { MatDialog, type MatDialogConfig } from '@angular/material/dialog';
-import { MatSelectModule } from '@angular/material/select';
 import {
   ORGANIZATION_ROLES,
   invitableRoles,
   type InvitationView,
   type MemberView,
-  type OrganizationRole,
 } from '@mentorship/contracts';
 import { Router } from '@angular/router';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
@@ -17,6 +15,7 @@ import {
   ErrorNotifier,
   PaginatedTableComponent,
   type ConfirmDialogData,
+  ChoiceFilterComponent,
 } from '@mentorship/admin/ui';
 import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
 import { InviteMemberDialog, type InviteMemberDialogData } from './invite-member.dialog';
@@ -26,15 +25,12 @@ import { MembersTableComponent } from './members-table.component';
 import { PendingInvitationsComponent } from './pending-invitations.component';
 import { roleLabel } from '@mentorship/admin/util';
 
-/** A real option value: mat-select shows a null value as empty, not as "All roles". */
-const ALL_ROLES = 'all';
-
 @Component({
   selector: 'mm-members-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ChoiceFilterComponent,
     MatButtonModule,
-    MatSelectModule,
     PaginatedTableComponent,
     MembersTableComponent,
     PendingInvitationsComponent,
@@ -48,15 +44,15 @@ const ALL_ROLES = 'all';
             <span class="org-name">of {{ org.name }}</span>
           }
         </h1>
-        <mat-form-field class="role-filter" subscriptSizing="dynamic">
-          <mat-label>Filter by role</mat-label>
-          <mat-select [value]="store.query().role ?? allRoles" (selectionChange)="filterByRole($event.value)">
-            <mat-option [value]="allRoles">All roles</mat-option>
-            @for (role of roles; track role) {
-              <mat-option [value]="role">{{ label(role) }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <mm-choice-filter
+          class="role-filter"
+          label="Filter by role"
+          anyLabel="All roles"
+          [choices]="roles"
+          [labelOf]="label"
+          [value]="store.query().role ?? null"
+          (changed)="store.filterByRole($event)"
+        />
         @if (grantableRoles().length > 0) {
           <button mat-flat-button type="button" (click)="openInvite()">Invite member</button>
         }
@@ -113,7 +109,6 @@ export class MembersPage {
   private readonly router = inject(Router);
 
   protected readonly roles = ORGANIZATION_ROLES;
-  protected readonly allRoles = ALL_ROLES;
   protected readonly label = roleLabel;
   protected readonly page = this.store.members;
   protected readonly organization = this.organizations.current;
@@ -129,10 +124,6 @@ export class MembersPage {
 
   constructor() {
     effect(() => this.store.open(this.orgId()));
-  }
-
-  protected filterByRole(value: OrganizationRole | typeof ALL_ROLES): void {
-    this.store.filterByRole(value === ALL_ROLES ? null : value);
   }
 
   protected openInvite(): void {

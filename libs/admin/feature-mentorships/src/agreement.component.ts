@@ -74,7 +74,7 @@ const lines = (text: string) =>
         </form>
       } @else if (store.agreement(); as agreement) {
         <p class="state">
-          <span [class]="'chip ' + (agreement.signed ? 'good' : 'waiting')">
+          <span [class]="'mm-chip ' + (agreement.signed ? 'good' : 'waiting')">
             {{
               agreement.signed
                 ? 'Signed by both'

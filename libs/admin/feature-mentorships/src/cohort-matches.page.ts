@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { MATCH_STATUSES, type CohortView, type MatchOrigin, type MatchStatus } from '@mentorship/contracts';
@@ -12,10 +11,10 @@ import {
   PagedList,
   PaginatedTableComponent,
   type PageRequest,
+  ChoiceFilterComponent,
 } from '@mentorship/admin/ui';
 import { instantLabel, matchStatusLabel, matchStatusTone } from './mentorship-words';
 
-const ALL = 'all';
 const ORIGIN: Record<MatchOrigin, string> = {
   request: 'Mentee’s request',
   round: 'Matching round',
@@ -36,9 +35,10 @@ const EVERY_STATE: CohortMatchFilters = { status: null };
   selector: 'mm-cohort-matches-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ChoiceFilterComponent,
     RouterLink,
     MatButtonModule,
-    MatSelectModule,
+
     MatTableModule,
     EmptyStateComponent,
     PaginatedTableComponent,
@@ -62,15 +62,15 @@ const EVERY_STATE: CohortMatchFilters = { status: null };
           >
         </div>
       </header>
-      <mat-form-field subscriptSizing="dynamic" class="status-filter">
-        <mat-label>State</mat-label>
-        <mat-select [value]="list.filters().status ?? all" (selectionChange)="filter($event.value)">
-          <mat-option [value]="all">Any state</mat-option>
-          @for (s of statuses; track s) {
-            <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <mm-choice-filter
+        class="status-filter"
+        label="State"
+        anyLabel="Any state"
+        [choices]="statuses"
+        [labelOf]="statusLabel"
+        [value]="list.filters().status"
+        (changed)="list.filter({ status: $event })"
+      />
       @if (list.page(); as p) {
         @if (p.total === 0 && !list.loading()) {
           <mm-empty-state>
@@ -102,7 +102,7 @@ const EVERY_STATE: CohortMatchFilters = { status: null };
               <ng-container matColumnDef="status">
                 <th mat-header-cell *matHeaderCellDef scope="col">State</th>
                 <td mat-cell *matCellDef="let match">
-                  <span [class]="'chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
+                  <span [class]="'mm-chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
                 </td>
               </ng-container>
               <ng-container matColumnDef="since">
@@ -129,7 +129,6 @@ export class CohortMatchesPage {
   private readonly api = inject(MentorshipsApi);
   private readonly cohorts = inject(CohortsApi);
   private readonly notifier = inject(ErrorNotifier);
-  protected readonly all = ALL;
   protected readonly statuses = MATCH_STATUSES;
   protected readonly columns = ['pair', 'status', 'since', 'origin'];
   protected readonly statusLabel = matchStatusLabel;
@@ -151,10 +150,6 @@ export class CohortMatchesPage {
       });
       onCleanup(() => subscription.unsubscribe());
     });
-  }
-
-  protected filter(value: MatchStatus | typeof ALL): void {
-    this.list.filter({ status: value === ALL ? null : value });
   }
 
   protected turn(request: PageRequest): void {

@@ -34,7 +34,7 @@ import { instantLabel } from './mentorship-words';
           <h2 [id]="titleId()">End of {{ cohortName() }}: your view</h2>
           @if (s.answer; as a) {
             <p class="answered" role="status">
-              <span class="chip good">Answered</span>
+              <span class="mm-chip good">Answered</span>
               You would recommend it {{ a.recommend }} out of 10 (answered {{ when(a.answeredAt) }}). Thank
               you.
             </p>

@@ -81,14 +81,14 @@ const CHANGE: Record<string, string> = {
             <li class="milestone">
               <div class="milestone-head">
                 <strong class="milestone-title">{{ milestone.title }}</strong>
-                <span class="chip over">{{ stageWords[milestone.stage] }}</span>
+                <span class="mm-chip over">{{ stageWords[milestone.stage] }}</span>
                 @if (milestone.doneOn) {
-                  <span class="chip good">Done {{ day(milestone.doneOn) }}</span>
+                  <span class="mm-chip good">Done {{ day(milestone.doneOn) }}</span>
                 } @else if (milestone.dueOn) {
                   <span>due {{ day(milestone.dueOn) }}</span>
                 }
                 @for (flag of flagsOf(milestone); track flag.flag) {
-                  <span class="chip warn">{{ flagText(flag.flag) }}</span>
+                  <span class="mm-chip warn">{{ flagText(flag.flag) }}</span>
                 }
               </div>
               @if (milestone.performance) {

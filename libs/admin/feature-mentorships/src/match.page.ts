@@ -81,9 +81,9 @@ const SURVEYED: string[] = ['completed', 'ended', 'trial_declined'];
             }
           </p>
           <p class="state" aria-label="State">
-            <span [class]="'chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
+            <span [class]="'mm-chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
             @if (match.phase; as p) {
-              <span class="chip phase">Phase: {{ phaseText(p.phase) }} · month {{ p.month }}</span>
+              <span class="mm-chip phase">Phase: {{ phaseText(p.phase) }} · month {{ p.month }}</span>
             }
             <span class="since">since {{ when(match.statusChangedAt) }}</span>
           </p>

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { MATCH_STATUSES, type MatchPage, type MatchStatus } from '@mentorship/contracts';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
@@ -11,11 +10,11 @@ import {
   LoadingStateComponent,
   ListPagesComponent,
   PagedList,
+  ChoiceFilterComponent,
 } from '@mentorship/admin/ui';
 import { CohortSurveyComponent } from './cohort-survey.component';
 import { instantLabel, matchStatusLabel, matchStatusTone, nextStep, sideOf } from './mentorship-words';
 
-const ALL = 'all';
 const OVER: string[] = ['completed', 'ended', 'trial_declined'];
 
 interface MyMentorshipFilters {
@@ -28,10 +27,11 @@ const ANY_STATE: MyMentorshipFilters = { status: null };
   selector: 'mm-my-mentorships-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ChoiceFilterComponent,
     RouterLink,
     MatCardModule,
     ListPagesComponent,
-    MatSelectModule,
+
     EmptyStateComponent,
     LoadingStateComponent,
     CohortSurveyComponent,
@@ -40,15 +40,15 @@ const ANY_STATE: MyMentorshipFilters = { status: null };
     <div class="mm-page">
       <header class="mm-page-header">
         <h1>My mentorships</h1>
-        <mat-form-field subscriptSizing="dynamic" class="status-filter">
-          <mat-label>State</mat-label>
-          <mat-select [value]="list.filters().status ?? all" (selectionChange)="filter($event.value)">
-            <mat-option [value]="all">Any state</mat-option>
-            @for (s of statuses; track s) {
-              <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <mm-choice-filter
+          class="status-filter"
+          label="State"
+          anyLabel="Any state"
+          [choices]="statuses"
+          [labelOf]="statusLabel"
+          [value]="list.filters().status"
+          (changed)="list.filter({ status: $event })"
+        />
       </header>
       <mm-loading-state [loading]="list.loading()" label="Loading your mentorships" />
       @if (list.page(); as p) {
@@ -86,7 +86,7 @@ const ANY_STATE: MyMentorshipFilters = { status: null };
                   </mat-card-header>
                   <mat-card-content>
                     <p class="state">
-                      <span [class]="'chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
+                      <span [class]="'mm-chip ' + tone(match.status)">{{ statusLabel(match.status) }}</span>
                       <span>since {{ when(match.statusChangedAt) }}</span>
                     </p>
                     <p><strong>Next:</strong> {{ next(match) }}</p>
@@ -107,7 +107,6 @@ export class MyMentorshipsPage {
   private readonly api = inject(MentorshipsApi);
   private readonly session = inject(SessionStore);
   private readonly notifier = inject(ErrorNotifier);
-  protected readonly all = ALL;
   protected readonly statuses = MATCH_STATUSES;
   protected readonly statusLabel = matchStatusLabel;
   protected readonly tone = matchStatusTone;
@@ -136,8 +135,4 @@ export class MyMentorshipsPage {
         cohorts.set(match.cohortId, { id: match.cohortId, name: match.cohortName });
     return [...cohorts.values()];
   });
-
-  protected filter(value: MatchStatus | typeof ALL): void {
-    this.list.filter({ status: value === ALL ? null : value });
-  }
 }

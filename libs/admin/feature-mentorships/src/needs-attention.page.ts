@@ -13,10 +13,10 @@ import {
   LoadingStateComponent,
   ListPagesComponent,
   PagedList,
+  ChoiceFilterComponent,
 } from '@mentorship/admin/ui';
 import { dayLabel, instantLabel } from './mentorship-words';
 
-const ALL = 'all';
 const KIND: Record<NeedsAttentionKind, string> = {
   trial_ending: 'Trial ending',
   rematch_waiting: 'Waiting for a new match',
@@ -39,21 +39,27 @@ const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
 @Component({
   selector: 'mm-needs-attention-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatSelectModule, EmptyStateComponent, ListPagesComponent, LoadingStateComponent],
+  imports: [
+    ChoiceFilterComponent,
+    RouterLink,
+    MatSelectModule,
+    EmptyStateComponent,
+    ListPagesComponent,
+    LoadingStateComponent,
+  ],
   template: `
     <div class="mm-page">
       <header class="mm-page-header">
         <h1>Needs attention</h1>
         <div class="row filters">
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>Kind</mat-label>
-            <mat-select [value]="list.filters().kind ?? all" (selectionChange)="filter($event.value)">
-              <mat-option [value]="all">Every kind</mat-option>
-              @for (k of kinds; track k) {
-                <mat-option [value]="k">{{ kindText(k) }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
+          <mm-choice-filter
+            label="Kind"
+            anyLabel="Every kind"
+            [choices]="kinds"
+            [labelOf]="kindText"
+            [value]="list.filters().kind"
+            (changed)="list.filter({ kind: $event })"
+          />
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>Trials ending within</mat-label>
             <mat-select
@@ -76,7 +82,7 @@ const HORIZONS = [7, 14, 30, TRIAL_ENDING_WITHIN_DAYS.max];
             @for (item of p.items; track item.kind + item.matchId + (item.milestone?.id ?? '')) {
               <li class="mm-section">
                 <p class="state">
-                  <span [class]="'chip ' + (item.kind === 'trial_ending' ? 'waiting' : 'warn')">{{
+                  <span [class]="'mm-chip ' + (item.kind === 'trial_ending' ? 'waiting' : 'warn')">{{
                     kindText(item.kind)
                   }}</span>
                   <span class="since">{{ item.cohortName }}</span>
@@ -116,7 +122,6 @@ export class NeedsAttentionPage {
   readonly cohortId = input<string | undefined>();
   private readonly api = inject(MentorshipsApi);
   private readonly notifier = inject(ErrorNotifier);
-  protected readonly all = ALL;
   protected readonly kinds = NEEDS_ATTENTION_KINDS;
   protected readonly horizons = HORIZONS;
   protected readonly kindText = (kind: NeedsAttentionKind) => KIND[kind];
@@ -127,10 +132,6 @@ export class NeedsAttentionPage {
     this.notifier,
     EVERY_KIND,
   );
-
-  protected filter(value: NeedsAttentionKind | typeof ALL): void {
-    this.list.filter({ kind: value === ALL ? null : value });
-  }
 
   protected horizon(days: number): void {
     this.list.filter({ trialEndingWithinDays: days });

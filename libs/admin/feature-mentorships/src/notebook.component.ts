@@ -65,7 +65,7 @@ import { instantLabel } from './mentorship-words';
           @for (entry of page.items; track entry.id) {
             <li class="entry">
               <p class="entry-head">
-                <span class="chip over">{{ entry.kind }}</span> {{ nameOf(entry.authorUserId) }} ·
+                <span class="mm-chip over">{{ entry.kind }}</span> {{ nameOf(entry.authorUserId) }} ·
                 {{ when(entry.createdAt) }}
                 @if (entry.private) {
                   · private

@@ -43,7 +43,7 @@ const TYPE_WORDS: Record<MentorType, string> = {
         @if (b.missingTypes.length > 0) {
           <p class="flag" role="note">Still missing: {{ typesText(b.missingTypes) }}.</p>
         } @else if (b.wantedTypes.length > 0) {
-          <p class="chip good">Every kind of mentoring wanted is covered.</p>
+          <p class="mm-chip good">Every kind of mentoring wanted is covered.</p>
         } @else {
           <p class="hint">
             No kind of mentoring is marked as wanted yet
@@ -59,7 +59,7 @@ const TYPE_WORDS: Record<MentorType, string> = {
               <h2>
                 {{ typeText(type.type) }}
                 @if (type.wanted) {
-                  <span class="chip waiting">wanted</span>
+                  <span class="mm-chip waiting">wanted</span>
                 }
               </h2>
               @for (mentor of type.mentors; track mentor.matchId) {

@@ -1,18 +1,19 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { NotificationsApi } from '@mentorship/admin/data-access-notifications';
-import { ErrorNotifier, PaginatedTableComponent, type PageRequest } from '@mentorship/admin/ui';
+import {
+  ChoiceFilterComponent,
+  ErrorNotifier,
+  PaginatedTableComponent,
+  type PageRequest,
+} from '@mentorship/admin/ui';
 import {
   DEFAULT_PAGE_SIZE,
   type EmailDeliveryPage,
   type EmailDeliveryStatus,
   type EmailDeliveryView,
 } from '@mentorship/contracts';
-
-/** A real option value: mat-select shows a null value as empty, not as "All". */
-const ALL = 'all';
 
 const STATUS_WORDS: Record<EmailDeliveryStatus, string> = {
   sending: 'Sending',
@@ -28,20 +29,20 @@ const STATUS_WORDS: Record<EmailDeliveryStatus, string> = {
 @Component({
   selector: 'mm-email-deliveries-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatSelectModule, MatTableModule, PaginatedTableComponent],
+  imports: [ChoiceFilterComponent, DatePipe, MatTableModule, PaginatedTableComponent],
   template: `
     <div class="mm-page">
       <header class="mm-page-header">
         <h1>Email delivery log</h1>
-        <mat-form-field class="status-filter" subscriptSizing="dynamic">
-          <mat-label>Filter by status</mat-label>
-          <mat-select [value]="status() ?? all" (selectionChange)="filter($event.value)">
-            <mat-option [value]="all">All emails</mat-option>
-            @for (status of statuses; track status) {
-              <mat-option [value]="status">{{ words[status] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <mm-choice-filter
+          class="status-filter"
+          label="Filter by status"
+          anyLabel="All emails"
+          [choices]="statuses"
+          [labelOf]="statusWords"
+          [value]="status()"
+          (changed)="filter($event)"
+        />
       </header>
       <p class="intro">
         A send the mail server refuses or does not answer is tried again, a little later each time; after the
@@ -147,9 +148,8 @@ export class EmailDeliveriesPage {
   readonly orgId = input.required<string>();
   private readonly api = inject(NotificationsApi);
   private readonly notifier = inject(ErrorNotifier);
-  protected readonly all = ALL;
   protected readonly statuses = Object.keys(STATUS_WORDS) as EmailDeliveryStatus[];
-  protected readonly words = STATUS_WORDS;
+  protected readonly statusWords = (status: EmailDeliveryStatus) => STATUS_WORDS[status];
   // Status first: on a phone the table scrolls sideways and what happened shows without scrolling.
   protected readonly columns = ['status', 'recipient', 'subject', 'attempts', 'outcome', 'createdAt'];
   protected readonly page = signal<EmailDeliveryPage | null>(null);
@@ -171,8 +171,8 @@ export class EmailDeliveriesPage {
     return row.retried && row.status === 'sent' ? `${word} after retries` : word;
   }
 
-  protected filter(value: EmailDeliveryStatus | typeof ALL): void {
-    this.status.set(value === ALL ? null : value);
+  protected filter(value: EmailDeliveryStatus | null): void {
+    this.status.set(value);
     this.query.update((query) => ({ ...query, page: 1 }));
   }
 

@@ -1,17 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { FIELD_LIMITS } from '@mentorship/contracts';
-import {
-  FieldErrorPipe,
-  FormErrorComponent,
-  lengthInCharacters,
-  notBlank,
-  FormSubmission,
-} from '@mentorship/admin/ui';
+import { FieldErrorPipe, lengthInCharacters, notBlank, FormSubmission } from '@mentorship/admin/ui';
+import { FormCardComponent } from '@mentorship/admin/ui/form-card';
 import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
 
 const NAME = FIELD_LIMITS.organizationName;
@@ -19,14 +13,7 @@ const NAME = FIELD_LIMITS.organizationName;
 @Component({
   selector: 'mm-create-organization-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    MatCardModule,
-    MatInputModule,
-    MatButtonModule,
-    FieldErrorPipe,
-    FormErrorComponent,
-  ],
+  imports: [ReactiveFormsModule, MatCardModule, MatInputModule, FieldErrorPipe, FormCardComponent],
   template: `
     <div class="mm-page create">
       <mat-card appearance="outlined">
@@ -38,26 +25,24 @@ const NAME = FIELD_LIMITS.organizationName;
             >
           }
         </mat-card-header>
-        <form [formGroup]="form" (ngSubmit)="submit()">
-          <mat-card-content class="mm-form-fields">
-            <mm-form-error [message]="submission.error()" />
-            <mat-form-field class="mm-full-width">
-              <mat-label>Organization name</mat-label>
-              <input
-                matInput
-                formControlName="name"
-                autocomplete="organization"
-                required
-                [attr.maxlength]="nameMax"
-              />
-              <mat-error>{{ form.controls.name.errors | fieldError: nameMessages }}</mat-error>
-            </mat-form-field>
-          </mat-card-content>
-          <mat-card-actions align="end">
-            <button mat-flat-button type="submit" [disabled]="submission.submitting()">
-              Create organization
-            </button>
-          </mat-card-actions>
+        <form
+          mmFormCard
+          [formGroup]="form"
+          (ngSubmit)="submit()"
+          [submission]="submission"
+          submitLabel="Create organization"
+        >
+          <mat-form-field class="mm-full-width">
+            <mat-label>Organization name</mat-label>
+            <input
+              matInput
+              formControlName="name"
+              autocomplete="organization"
+              required
+              [attr.maxlength]="nameMax"
+            />
+            <mat-error>{{ form.controls.name.errors | fieldError: nameMessages }}</mat-error>
+          </mat-form-field>
         </form>
       </mat-card>
     </div>
@@ -69,9 +54,6 @@ const NAME = FIELD_LIMITS.organizationName;
     h1 {
       margin: 0;
       font: var(--mat-sys-headline-small);
-    }
-    mat-card-content {
-      padding-top: 16px;
     }
   `,
 })

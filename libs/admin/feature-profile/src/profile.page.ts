@@ -10,7 +10,6 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import {
   MENTOR_TYPES,
   SENIORITY,
-  SKILL_LEVEL,
   type MentorType,
   type ProfileView,
   type SkillView,
@@ -25,6 +24,7 @@ import {
   LoadingStateComponent,
 } from '@mentorship/admin/ui';
 import { AvailabilityGridComponent } from './availability-grid.component';
+import { SkillRowsComponent } from './skill-rows.component';
 import { emptyWeek, type WeekGrid } from './availability-grid';
 import {
   buildProfileForm,
@@ -42,7 +42,6 @@ const SENIORITY_WORDS = [
   'Principal or manager',
   'Executive',
 ];
-const LEVEL_WORDS = ['1 · aware', '2 · beginner', '3 · practitioner', '4 · advanced', '5 · expert'];
 const MENTOR_TYPE_WORDS: Record<MentorType, string> = {
   technical: 'Technical',
   career: 'Career',
@@ -83,6 +82,7 @@ function timeZones(): string[] {
     FieldErrorPipe,
     FormErrorComponent,
     AvailabilityGridComponent,
+    SkillRowsComponent,
     LoadingStateComponent,
   ],
   templateUrl: './profile.page.html',
@@ -116,8 +116,6 @@ export class ProfilePage {
   protected readonly mentorTypeWords = MENTOR_TYPE_WORDS;
   protected readonly seniorityLevels = Array.from({ length: SENIORITY.max }, (_, i) => i + SENIORITY.min);
   protected readonly seniorityWords = SENIORITY_WORDS;
-  protected readonly levels = Array.from({ length: SKILL_LEVEL.max }, (_, i) => i + SKILL_LEVEL.min);
-  protected readonly levelWords = LEVEL_WORDS;
 
   private readonly roles = computed(() => this.organizations.find(this.orgId())?.roles ?? []);
   protected readonly isMentor = computed(() => this.roles().includes('mentor'));
@@ -139,14 +137,14 @@ export class ProfilePage {
   }
 
   /** Skills to pick from: the active catalogue plus a retired one a profile still holds. */
-  protected choices(current: string): { id: string; name: string }[] {
+  protected readonly choices = (current: string): { id: string; name: string }[] => {
     const known = this.skills();
     if (!current || known.some((skill) => skill.id === current)) return known;
     const held = [...(this.profile()?.offeredSkills ?? []), ...(this.profile()?.wantedSkills ?? [])].find(
       (skill) => skill.skillId === current,
     );
     return held ? [...known, { id: held.skillId, name: `${held.name} (retired)` }] : known;
-  }
+  };
 
   protected addOffered(): void {
     this.form.controls.offeredSkills.push(offeredSkillRow(this.fb));

@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import { ERROR_CODES, FIELD_LIMITS, type CohortView, type ProgramView } from '@mentorship/contracts';
 import { ProgramsApi } from '@mentorship/admin/data-access-programs';
-import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { FieldErrorPipe, FormDialogComponent, FormSubmission } from '@mentorship/admin/ui';
 
 export interface NewCohortData {
   orgId: string;
@@ -16,64 +15,53 @@ export interface NewCohortData {
 @Component({
   selector: 'mm-new-cohort-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatInputModule,
-    MatButtonModule,
-    FieldErrorPipe,
-    FormErrorComponent,
-  ],
+  imports: [ReactiveFormsModule, MatDialogModule, MatInputModule, FieldErrorPipe, FormDialogComponent],
   template: `
     <h2 mat-dialog-title>New cohort of {{ data.program.name }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()">
-      <mat-dialog-content class="mm-form-fields">
-        <mm-form-error [message]="submission.error()" />
-        <mat-form-field class="mm-full-width">
-          <mat-label>Cohort name</mat-label>
-          <input matInput formControlName="name" required autocomplete="off" />
+    <form
+      mmFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      submitLabel="Create cohort"
+      [minWidth]="480"
+    >
+      <mat-form-field class="mm-full-width">
+        <mat-label>Cohort name</mat-label>
+        <input matInput formControlName="name" required autocomplete="off" />
+        <mat-error>{{
+          form.controls.name.errors | fieldError: { required: 'Give the cohort a name.' }
+        }}</mat-error>
+      </mat-form-field>
+      <div class="dates">
+        <mat-form-field>
+          <mat-label>Enrollment opens</mat-label>
+          <input matInput type="date" formControlName="enrollmentOpensOn" />
+          <mat-error>{{ form.controls.enrollmentOpensOn.errors | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Enrollment closes</mat-label>
+          <input matInput type="date" formControlName="enrollmentClosesOn" />
+          <mat-error>{{ form.controls.enrollmentClosesOn.errors | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Starts on</mat-label>
+          <input matInput type="date" formControlName="startsOn" required />
           <mat-error>{{
-            form.controls.name.errors | fieldError: { required: 'Give the cohort a name.' }
+            form.controls.startsOn.errors | fieldError: { required: 'Pick the first day.' }
           }}</mat-error>
         </mat-form-field>
-        <div class="dates">
-          <mat-form-field>
-            <mat-label>Enrollment opens</mat-label>
-            <input matInput type="date" formControlName="enrollmentOpensOn" />
-            <mat-error>{{ form.controls.enrollmentOpensOn.errors | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>Enrollment closes</mat-label>
-            <input matInput type="date" formControlName="enrollmentClosesOn" />
-            <mat-error>{{ form.controls.enrollmentClosesOn.errors | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>Starts on</mat-label>
-            <input matInput type="date" formControlName="startsOn" required />
-            <mat-error>{{
-              form.controls.startsOn.errors | fieldError: { required: 'Pick the first day.' }
-            }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>Ends on</mat-label>
-            <input matInput type="date" formControlName="endsOn" required />
-            <mat-error>{{
-              form.controls.endsOn.errors | fieldError: { required: 'Pick the last day.' }
-            }}</mat-error>
-          </mat-form-field>
-        </div>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="submission.submitting()">Create cohort</button>
-      </mat-dialog-actions>
+        <mat-form-field>
+          <mat-label>Ends on</mat-label>
+          <input matInput type="date" formControlName="endsOn" required />
+          <mat-error>{{
+            form.controls.endsOn.errors | fieldError: { required: 'Pick the last day.' }
+          }}</mat-error>
+        </mat-form-field>
+      </div>
     </form>
   `,
   styles: `
-    mat-dialog-content {
-      min-width: min(480px, 80vw);
-      padding-top: 8px !important;
-    }
     .dates {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));

@@ -1,49 +1,34 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ERROR_CODES, FIELD_LIMITS, type SkillView } from '@mentorship/contracts';
-import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { FieldErrorPipe, FormDialogComponent, FormSubmission } from '@mentorship/admin/ui';
 import { SkillsStore } from './skills.store';
 
 /** Renames a skill; a name another skill has (in any case) is refused on the field. */
 @Component({
   selector: 'mm-rename-skill-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatInputModule,
-    MatButtonModule,
-    FieldErrorPipe,
-    FormErrorComponent,
-  ],
+  imports: [ReactiveFormsModule, MatDialogModule, MatInputModule, FieldErrorPipe, FormDialogComponent],
   template: `
     <h2 mat-dialog-title>Rename {{ skill.name }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()">
-      <mat-dialog-content class="mm-form-fields">
-        <mm-form-error [message]="submission.error()" />
-        <mat-form-field class="mm-full-width">
-          <mat-label>New name</mat-label>
-          <input matInput formControlName="name" required autocomplete="off" cdkFocusInitial />
-          <mat-error>{{
-            form.controls.name.errors | fieldError: { required: 'Enter the new name.' }
-          }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="submission.submitting()">Rename</button>
-      </mat-dialog-actions>
+    <form
+      mmFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      submitLabel="Rename"
+    >
+      <mat-form-field class="mm-full-width">
+        <mat-label>New name</mat-label>
+        <input matInput formControlName="name" required autocomplete="off" cdkFocusInitial />
+        <mat-error>{{
+          form.controls.name.errors | fieldError: { required: 'Enter the new name.' }
+        }}</mat-error>
+      </mat-form-field>
     </form>
-  `,
-  styles: `
-    mat-dialog-content {
-      min-width: min(380px, 80vw);
-      padding-top: 8px !important;
-    }
   `,
 })
 export class RenameSkillDialog {
@@ -67,45 +52,36 @@ export class RenameSkillDialog {
 @Component({
   selector: 'mm-merge-skill-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatSelectModule,
-    MatButtonModule,
-    FieldErrorPipe,
-    FormErrorComponent,
-  ],
+  imports: [ReactiveFormsModule, MatDialogModule, MatSelectModule, FieldErrorPipe, FormDialogComponent],
   template: `
     <h2 mat-dialog-title>Merge {{ skill.name }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()">
-      <mat-dialog-content class="mm-form-fields">
-        <p class="explain">
-          The {{ skill.profiles }} profiles with {{ skill.name }} get the skill you pick instead (keeping the
-          higher level where they had both), and {{ skill.name }} leaves the catalogue.
-        </p>
-        <mm-form-error [message]="submission.error()" />
-        <mat-form-field class="mm-full-width">
-          <mat-label>Merge into</mat-label>
-          <mat-select formControlName="intoSkillId" required>
-            @for (target of targets(); track target.id) {
-              <mat-option [value]="target.id">{{ target.name }}</mat-option>
-            }
-          </mat-select>
-          <mat-error>{{
-            form.controls.intoSkillId.errors | fieldError: { required: 'Pick the skill to keep.' }
-          }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="submission.submitting()">Merge</button>
-      </mat-dialog-actions>
+    <form
+      mmFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      submitLabel="Merge"
+      [minWidth]="420"
+      [labelRoom]="false"
+    >
+      <p formDialogIntro class="explain">
+        The {{ skill.profiles }} profiles with {{ skill.name }} get the skill you pick instead (keeping the
+        higher level where they had both), and {{ skill.name }} leaves the catalogue.
+      </p>
+      <mat-form-field class="mm-full-width">
+        <mat-label>Merge into</mat-label>
+        <mat-select formControlName="intoSkillId" required>
+          @for (target of targets(); track target.id) {
+            <mat-option [value]="target.id">{{ target.name }}</mat-option>
+          }
+        </mat-select>
+        <mat-error>{{
+          form.controls.intoSkillId.errors | fieldError: { required: 'Pick the skill to keep.' }
+        }}</mat-error>
+      </mat-form-field>
     </form>
   `,
   styles: `
-    mat-dialog-content {
-      min-width: min(420px, 80vw);
-    }
     .explain {
       margin-top: 0;
       color: var(--mat-sys-on-surface-variant);
