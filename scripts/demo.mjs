@@ -1,12 +1,13 @@
 // npm run demo: services, migrations, admin build, demo data, then API + worker + a mail
 // sink on localhost until Ctrl+C.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, createWriteStream } from 'node:fs';
+import { mkdirSync, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { ensureServices, serviceEnv } from './services.mjs';
 import { migrate } from './migrate.mjs';
 import { ROOT, spawnTs } from './lib/run-ts.mjs';
 import { seedDemo } from './seed-demo.mjs';
+import { adminBuildIsCurrent } from './lib/admin-build.mjs';
 
 const PORT = process.env.PORT || '3000';
 const SMTP_PORT = process.env.DEMO_SMTP_PORT || '1025';
@@ -53,13 +54,8 @@ async function main() {
     DEMO_SMTP_PORT: SMTP_PORT,
   };
   await migrate();
-  // DEMO_ADMIN_BUILT=1: the admin build in dist/ is current (the test suite made it, and its
-  // browser tests serve it while the demo's own test runs: a rebuild would delete it under them).
-  if (
-    process.env.DEMO_ADMIN_BUILT === '1' &&
-    existsSync(path.join(ROOT, 'dist/apps/admin/browser/index.html'))
-  )
-    console.log('Using the admin app already built in dist/apps/admin/browser.');
+  if (adminBuildIsCurrent(ROOT))
+    console.log('The admin app in dist/apps/admin/browser is current: not rebuilt.');
   else await buildAdmin();
   await seedDemo();
 

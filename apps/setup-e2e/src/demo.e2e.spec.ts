@@ -30,10 +30,6 @@ describe('npm run demo', () => {
       DATABASE_URL: `postgres://mentorship_app:mentorship_app@127.0.0.1:5432/${database}`,
       DATABASE_OWNER_URL: `postgres://mentorship_owner:mentorship_owner@127.0.0.1:5432/${database}`,
       REDIS_PREFIX: `mmdemo-${suffix()}`,
-      // The suite built the admin app before Jest started, and the browser tests running beside
-      // this file serve that build: rebuilding it here deleted it under them for half a minute
-      // (whole browser files failed on CI). The demo serves the suite's build instead.
-      DEMO_ADMIN_BUILT: '1',
     };
     demo = startScript('scripts/demo.mjs', env);
     await waitFor(
