@@ -19,6 +19,7 @@ import { NightlyRollupService } from './nightly-rollup.service';
 import { AnalyticsSettingsRepository } from './repositories/analytics-settings.repository';
 import { CohortDayRepository } from './repositories/cohort-day.repository';
 import { CohortExportRepository } from './repositories/cohort-export.repository';
+import { CohortComparisonRepository } from './repositories/cohort-comparison.repository';
 import { CohortDimensionRepository } from './repositories/cohort-dimension.repository';
 import { ExitDayRepository } from './repositories/exit-day.repository';
 import { MembershipOutcomeRepository } from './repositories/membership-outcome.repository';
@@ -65,6 +66,7 @@ import { ExportsService } from './exports.service';
     AnalyticsSettingsRepository,
     CohortDayRepository,
     CohortDimensionRepository,
+    CohortComparisonRepository,
     TimeToMatchDayRepository,
     UtilizationDayRepository,
     ExitDayRepository,

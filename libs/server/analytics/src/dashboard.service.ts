@@ -21,6 +21,7 @@ import {
 } from './dto/dashboard.dto';
 import { MAX_RANGE_DAYS } from './dto/rollup-run.dto';
 import { AnalyticsSettingsRepository } from './repositories/analytics-settings.repository';
+import { CohortComparisonRepository } from './repositories/cohort-comparison.repository';
 import { CohortDayRepository } from './repositories/cohort-day.repository';
 import { CohortDimensionRepository } from './repositories/cohort-dimension.repository';
 import type { RollupFilter } from './repositories/dashboard-filter.repository';
@@ -53,12 +54,13 @@ export class DashboardService {
     private readonly exitDays: ExitDayRepository,
     private readonly retentionRows: RetentionRepository,
     private readonly membershipOutcomes: MembershipOutcomeRepository,
+    private readonly comparison: CohortComparisonRepository,
   ) {}
 
   async retention(query: DashboardQueryDto): Promise<RetentionDto> {
     const filter = await this.filterOf(query);
     const rows = await this.retentionRows.curves(filter);
-    const names = await this.namesOf(rows.map((row) => row.cohort_id));
+    const names = new Map(rows.map((row) => [row.cohort_id, row.cohort_name]));
     const curveOf = (cohortId: string | null, picked: typeof rows): RetentionCurveDto => {
       const points = RETENTION_HORIZONS.map((days) => {
         const at = picked.filter((row) => row.horizon_days === days);
@@ -136,10 +138,8 @@ export class DashboardService {
 
   async utilization(query: DashboardQueryDto): Promise<UtilizationDto> {
     const filter = await this.filterOf(query);
-    const last = await this.cohortDays.totals({ ...filter, from: filter.to });
-    const counts = new Map(
-      (await this.utilizationDays.histogram(filter)).map((row) => [row.bucket, row.mentors]),
-    );
+    const last = await this.utilizationDays.lastDay(filter);
+    const counts = new Map(last.buckets.map((row) => [row.bucket, row.mentors]));
     return {
       filter,
       day: filter.to,
@@ -200,19 +200,17 @@ export class DashboardService {
 
   async cohortComparison(query: DashboardQueryDto): Promise<CohortComparisonDto> {
     const filter = await this.filterOf(query);
-    const rows = await this.cohortDays.perCohort(filter);
-    const retention = await this.retentionRows.curves(filter);
-    const waits = await this.timeToMatchDays.histogram(filter);
-    const dimensions = await this.dimensions.cohorts(rows.map((row) => row.cohort_id));
+    const rows = await this.comparison.compare(filter);
     const days = daysBetween(filter.from, filter.to) + 1;
     return {
       filter,
-      cohorts: dimensions.map((cohort) => {
-        const row = rows.find((r) => r.cohort_id === cohort.cohortId)!;
-        const at90 = retention.filter((r) => r.cohort_id === cohort.cohortId && r.horizon_days === 90);
+      cohorts: rows.map((row) => {
         const meanActive = row.active_matches / days;
         return {
-          ...cohort,
+          cohortId: row.cohort_id,
+          cohortName: row.cohort_name,
+          programId: row.program_id,
+          programName: row.program_name,
           newMatches: row.new_matches,
           activeMatches: row.last_active,
           trials: trialsOf(row),
@@ -221,13 +219,8 @@ export class DashboardService {
           milestonesCompleted: row.milestones_completed,
           pulseAverage: ratio(row.pulse_rating_sum, row.pulse_answers),
           npsScore: npsOf(row).score,
-          retention90: ratio(sum(at90.map((r) => r.retained)), sum(at90.map((r) => r.started))),
-          medianDaysToMatch: nearestRank(
-            waits
-              .filter((w) => w.cohort_id === cohort.cohortId)
-              .map((w) => ({ days: w.days_to_match, matches: w.matches })),
-            0.5,
-          ),
+          retention90: ratio(row.retained_90, row.started_90),
+          medianDaysToMatch: nearestRank(row.waits, 0.5),
           utilization: ratio(row.last_used, row.last_offered),
         };
       }),
@@ -267,11 +260,6 @@ export class DashboardService {
         { field: 'from', problems: [`the range must span at most ${MAX_RANGE_DAYS} days`] },
       ]);
     return { from, to };
-  }
-
-  private async namesOf(cohortIds: string[]): Promise<Map<string, string>> {
-    const found = await this.dimensions.cohorts([...new Set(cohortIds)]);
-    return new Map(found.map((cohort) => [cohort.cohortId, cohort.cohortName]));
   }
 }
 

@@ -5,8 +5,6 @@ import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.rep
 import {
   COHORTS,
   DAYS,
-  delta,
-  HOLDING_A_PLACE,
   localDay,
   MATCH_STEPS,
   RANGE_END,
@@ -50,11 +48,21 @@ export type CohortDayMeasure = (typeof COHORT_DAY_MEASURES)[number];
  */
 export const FRESH_COHORT_DAYS = `
   WITH ${MATCH_STEPS}, ${COHORTS}, ${DAYS},
-  level_steps AS (
+  -- One aggregate of the steps per cohort and day serves the levels (running sums of the changes
+  -- from the first day; days before the range are summed into its base) and the day's counts.
+  step_days AS (
     SELECT cohort_id, day,
-           sum(${delta(['active'])}) AS active,
-           sum(${delta(['trial'])}) AS trial,
-           sum(${delta(HOLDING_A_PLACE)}) AS used
+           sum(active_change) AS active,
+           sum(trial_change) AS trial,
+           sum(used_change) AS used,
+           count(*) FILTER (WHERE seq = 0) AS new_matches,
+           count(*) FILTER (WHERE first_accept) AS matches_accepted,
+           count(*) FILTER (WHERE to_status = 'trial') AS trials_started,
+           count(*) FILTER (WHERE from_status = 'trial' AND to_status = 'active') AS trials_converted,
+           count(*) FILTER (WHERE to_status = 'trial_declined') AS trials_declined,
+           count(*) FILTER (WHERE to_status = 'active') AS matches_activated,
+           count(*) FILTER (WHERE to_status = 'completed') AS matches_completed,
+           count(*) FILTER (WHERE to_status = 'ended') AS matches_ended
       FROM steps WHERE day <= $3::date GROUP BY cohort_id, day
   ),
   mentors AS (
@@ -78,48 +86,29 @@ export const FRESH_COHORT_DAYS = `
            coalesce(b.active, 0) + sum(coalesce(l.active, 0)) OVER w AS active_matches,
            coalesce(b.trial, 0) + sum(coalesce(l.trial, 0)) OVER w AS trial_matches,
            coalesce(ob.offered, 0) + sum(coalesce(o.offered, 0)) OVER w AS places_offered,
-           coalesce(b.used, 0) + sum(coalesce(l.used, 0)) OVER w AS places_used
+           coalesce(b.used, 0) + sum(coalesce(l.used, 0)) OVER w AS places_used,
+           l.new_matches, l.matches_accepted, l.trials_started, l.trials_converted, l.trials_declined,
+           l.matches_activated, l.matches_completed, l.matches_ended
       FROM grid g
       LEFT JOIN (SELECT cohort_id, sum(active) AS active, sum(trial) AS trial, sum(used) AS used
-                   FROM level_steps WHERE day < $2::date GROUP BY cohort_id) b ON b.cohort_id = g.cohort_id
-      LEFT JOIN level_steps l ON l.cohort_id = g.cohort_id AND l.day = g.day
+                   FROM step_days WHERE day < $2::date GROUP BY cohort_id) b ON b.cohort_id = g.cohort_id
+      LEFT JOIN step_days l ON l.cohort_id = g.cohort_id AND l.day = g.day
       LEFT JOIN (SELECT cohort_id, sum(offered) AS offered
                    FROM offer_steps WHERE day < $2::date GROUP BY cohort_id) ob ON ob.cohort_id = g.cohort_id
       LEFT JOIN offer_steps o ON o.cohort_id = g.cohort_id AND o.day = g.day
     WINDOW w AS (PARTITION BY g.cohort_id ORDER BY g.day)
   ),
-  accepted AS (
-    SELECT DISTINCT ON (match_id) cohort_id, day
-      FROM steps WHERE to_status IN ('trial', 'active')
-     ORDER BY match_id, at, seq
-  ),
-  event_days AS (
-    SELECT cohort_id, day,
-           count(*) FILTER (WHERE seq = 0) AS new_matches,
-           count(*) FILTER (WHERE to_status = 'trial') AS trials_started,
-           count(*) FILTER (WHERE from_status = 'trial' AND to_status = 'active') AS trials_converted,
-           count(*) FILTER (WHERE to_status = 'trial_declined') AS trials_declined,
-           count(*) FILTER (WHERE to_status = 'active') AS matches_activated,
-           count(*) FILTER (WHERE to_status = 'completed') AS matches_completed,
-           count(*) FILTER (WHERE to_status = 'ended') AS matches_ended
-      FROM steps WHERE day BETWEEN $2::date AND $3::date GROUP BY cohort_id, day
-  ),
-  accepted_days AS (
-    SELECT cohort_id, day, count(*) AS matches_accepted
-      FROM accepted WHERE day BETWEEN $2::date AND $3::date GROUP BY cohort_id, day
-  ),
+  -- Each request once: its sending, its answer and its lapse are each a step on a day of its own.
   request_steps AS (
-    SELECT cohort_id, ${localDay('created_at')} AS day, 'sent' AS kind FROM match_requests
-     WHERE organization_id = $1 AND created_at >= ${RANGE_START} AND created_at < ${RANGE_END}
-    UNION ALL
-    SELECT cohort_id, ${localDay('decided_at')}, status FROM match_requests
-     WHERE organization_id = $1 AND status IN ('accepted', 'declined')
-       AND decided_at >= ${RANGE_START} AND decided_at < ${RANGE_END}
-    UNION ALL
-    -- An open request past its time is expired, before the expiry job gets to it.
-    SELECT cohort_id, ${localDay('expires_at')}, 'expired' FROM match_requests
-     WHERE organization_id = $1 AND status IN ('expired', 'open') AND expires_at <= $5::timestamptz
-       AND expires_at >= ${RANGE_START} AND expires_at < ${RANGE_END}
+    SELECT r.cohort_id, ${localDay('s.at')} AS day, s.kind
+      FROM match_requests r
+      CROSS JOIN LATERAL (VALUES
+        (r.created_at, 'sent'),
+        (CASE WHEN r.status IN ('accepted', 'declined') THEN r.decided_at END, r.status::text),
+        -- An open request past its time is expired, before the expiry job gets to it.
+        (CASE WHEN r.status IN ('expired', 'open') AND r.expires_at <= $5::timestamptz THEN r.expires_at END, 'expired')
+      ) AS s(at, kind)
+     WHERE r.organization_id = $1 AND s.at >= ${RANGE_START} AND s.at < ${RANGE_END}
   ),
   requests AS (
     SELECT cohort_id, day,
@@ -164,14 +153,14 @@ export const FRESH_COHORT_DAYS = `
   fresh AS (
     SELECT l.cohort_id, l.day, l.program_id,
            l.active_matches::int, l.trial_matches::int, l.places_offered::int, l.places_used::int,
-           coalesce(e.new_matches, 0)::int AS new_matches,
-           coalesce(a.matches_accepted, 0)::int AS matches_accepted,
-           coalesce(e.trials_started, 0)::int AS trials_started,
-           coalesce(e.trials_converted, 0)::int AS trials_converted,
-           coalesce(e.trials_declined, 0)::int AS trials_declined,
-           coalesce(e.matches_activated, 0)::int AS matches_activated,
-           coalesce(e.matches_completed, 0)::int AS matches_completed,
-           coalesce(e.matches_ended, 0)::int AS matches_ended,
+           coalesce(l.new_matches, 0)::int AS new_matches,
+           coalesce(l.matches_accepted, 0)::int AS matches_accepted,
+           coalesce(l.trials_started, 0)::int AS trials_started,
+           coalesce(l.trials_converted, 0)::int AS trials_converted,
+           coalesce(l.trials_declined, 0)::int AS trials_declined,
+           coalesce(l.matches_activated, 0)::int AS matches_activated,
+           coalesce(l.matches_completed, 0)::int AS matches_completed,
+           coalesce(l.matches_ended, 0)::int AS matches_ended,
            coalesce(r.requests_sent, 0)::int AS requests_sent,
            coalesce(r.requests_accepted, 0)::int AS requests_accepted,
            coalesce(r.requests_declined, 0)::int AS requests_declined,
@@ -184,8 +173,6 @@ export const FRESH_COHORT_DAYS = `
            coalesce(s.nps_passives, 0)::int AS nps_passives,
            coalesce(s.nps_detractors, 0)::int AS nps_detractors
       FROM levels l
-      LEFT JOIN event_days e ON e.cohort_id = l.cohort_id AND e.day = l.day
-      LEFT JOIN accepted_days a ON a.cohort_id = l.cohort_id AND a.day = l.day
       LEFT JOIN requests r ON r.cohort_id = l.cohort_id AND r.day = l.day
       LEFT JOIN check_in_days c ON c.cohort_id = l.cohort_id AND c.day = l.day
       LEFT JOIN milestone_days ms ON ms.cohort_id = l.cohort_id AND ms.day = l.day
@@ -239,28 +226,6 @@ export class CohortDayRepository extends TenantRepository<CohortDayEntity> {
          FROM analytics_cohort_days t
         WHERE t.organization_id = $1 AND ${IN_SCOPE} AND t.day BETWEEN $4::date AND $5::date
         GROUP BY 1 ORDER BY 1`,
-      filterParameters(filter),
-    );
-  }
-
-  /** The measures summed per cohort over the filter's days, and the levels on its last day. */
-  async perCohort(filter: RollupFilter): Promise<
-    (Record<CohortDayMeasure, number> & {
-      cohort_id: string;
-      last_active: number;
-      last_offered: number;
-      last_used: number;
-    })[]
-  > {
-    return this.sql(
-      `SELECT t.cohort_id,
-              ${COHORT_DAY_MEASURES.map((m) => `sum(t.${m})::int AS ${m}`).join(', ')},
-              coalesce(sum(t.active_matches) FILTER (WHERE t.day = $5::date), 0)::int AS last_active,
-              coalesce(sum(t.places_offered) FILTER (WHERE t.day = $5::date), 0)::int AS last_offered,
-              coalesce(sum(t.places_used) FILTER (WHERE t.day = $5::date), 0)::int AS last_used
-         FROM analytics_cohort_days t
-        WHERE t.organization_id = $1 AND ${IN_SCOPE} AND t.day BETWEEN $4::date AND $5::date
-        GROUP BY t.cohort_id`,
       filterParameters(filter),
     );
   }

@@ -18,9 +18,9 @@ const ROLL_UP = `
   horizons AS (SELECT unnest(ARRAY[${MEMBERSHIP_HORIZONS.join(', ')}]) AS horizon_months),
   took_part AS (
     SELECT person, min(day) AS first_day FROM (
-      SELECT mentor_user_id AS person, day FROM steps WHERE to_status IN ('trial', 'active')
+      SELECT mentor_user_id AS person, day FROM steps WHERE first_accept
       UNION ALL
-      SELECT mentee_user_id, day FROM steps WHERE to_status IN ('trial', 'active')
+      SELECT mentee_user_id, day FROM steps WHERE first_accept
     ) sides GROUP BY person
   ),
   due AS (

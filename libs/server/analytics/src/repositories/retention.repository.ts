@@ -19,21 +19,16 @@ export const ROLL_UP = `
   horizons AS (SELECT unnest(ARRAY[${RETENTION_HORIZONS.join(', ')}]) AS horizon_days),
   starts AS (
     SELECT cohort_id, mentee_user_id, min(day) AS start_day
-      FROM steps WHERE to_status IN ('trial', 'active') GROUP BY cohort_id, mentee_user_id
+      FROM steps WHERE first_accept GROUP BY cohort_id, mentee_user_id
   ),
   due AS (
     SELECT s.cohort_id, s.mentee_user_id, s.start_day, h.horizon_days, s.start_day + h.horizon_days AS at_day
       FROM starts s CROSS JOIN horizons h
      WHERE s.start_day + h.horizon_days BETWEEN $2::date AND $3::date
   ),
-  -- Each status a match held, from its step to its next one: the status at the end of a day is
-  -- the one whose spell covers it. (A DISTINCT ON over every due mentee's steps sorted 1.3
-  -- million rows at the benchmark's size; this sorts the steps once.)
-  spells AS (
-    SELECT cohort_id, mentee_user_id, to_status, day,
-           lead(day) OVER (PARTITION BY match_id ORDER BY at, seq) AS next_day
-      FROM steps
-  ),
+  -- Each status a match held, from its step's day to its next step's (next_day): the status
+  -- at the end of a day is the one whose spell covers it.
+  spells AS (SELECT cohort_id, mentee_user_id, to_status, day, next_day FROM steps),
   people AS (
     SELECT d.cohort_id, d.start_day, d.horizon_days,
            coalesce(bool_or(sp.to_status IN ('trial', 'active', 'completed')), false) AS retained
@@ -67,15 +62,27 @@ export class RetentionRepository extends TenantRepository<RetentionEntity> {
     await this.sql(ROLL_UP, range.slice(0, 2));
   }
 
-  /** Per cohort and horizon: mentees who started on the filter's days, and how many stayed. */
-  curves(
-    filter: RollupFilter,
-  ): Promise<{ cohort_id: string; horizon_days: number; started: number; retained: number }[]> {
+  /**
+   * Per cohort and horizon: mentees who started on the filter's days, and how many stayed, with
+   * the cohort's name (one statement: the route's one read beyond its tenant transaction).
+   */
+  curves(filter: RollupFilter): Promise<
+    {
+      cohort_id: string;
+      cohort_name: string;
+      horizon_days: number;
+      started: number;
+      retained: number;
+    }[]
+  > {
     return this.sql(
-      `SELECT t.cohort_id, t.horizon_days, sum(t.started)::int AS started, sum(t.retained)::int AS retained
-         FROM analytics_retention t
-        WHERE t.organization_id = $1 AND ${IN_SCOPE} AND t.start_day BETWEEN $4::date AND $5::date
-        GROUP BY t.cohort_id, t.horizon_days ORDER BY t.cohort_id, t.horizon_days`,
+      `SELECT r.cohort_id, c.name AS cohort_name, r.horizon_days, r.started, r.retained
+         FROM (SELECT t.cohort_id, t.horizon_days, sum(t.started)::int AS started, sum(t.retained)::int AS retained
+                 FROM analytics_retention t
+                WHERE t.organization_id = $1 AND ${IN_SCOPE} AND t.start_day BETWEEN $4::date AND $5::date
+                GROUP BY t.cohort_id, t.horizon_days) r
+         JOIN cohorts c ON c.organization_id = $1 AND c.id = r.cohort_id
+        ORDER BY r.cohort_id, r.horizon_days`,
       filterParameters(filter),
     );
   }

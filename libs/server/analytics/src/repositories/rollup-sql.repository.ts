@@ -16,13 +16,25 @@ export const localDay = (column: string, zone = '$4') => `(${column} AT TIME ZON
 export const RANGE_START = `($2::date::timestamp AT TIME ZONE $4::text)`;
 export const RANGE_END = `(($3::date + 1)::timestamp AT TIME ZONE $4::text)`;
 
+/** +1 when a step enters one of `statuses`, -1 when it leaves one (a creation leaves none). */
+export function delta(statuses: readonly string[]): string {
+  const list = statuses.map((s) => `'${s}'`).join(', ');
+  return `((to_status IN (${list}))::int - coalesce(from_status IN (${list}), false)::int)`;
+}
+
 /**
- * Every status a match took, from the source tables. A match's creation is a step into its first
- * status (the first event's `from_status`, or its status now when it has no event yet; `seq` 0),
- * and each `match_events` row a step of its own (`seq` 1). Read once per rollup, by
- * `RollupStepsRepository.materialize`, into `analytics_rollup_steps`: a temporary table of the
- * rollup's transaction (dropped at its commit), which every fact table's statement then reads
- * instead of joining the matches and all their events again.
+ * Every status a match took, from the source tables, in the order the reference replays them: a
+ * match's creation is a step into its first status (the first event's `from_status`, or its
+ * status now when it has no event yet; `seq` 0), then each `match_events` row (`seq` 1) by time.
+ * Read once per rollup, by `RollupStepsRepository.materialize`, into `analytics_rollup_steps`: a
+ * temporary table of the rollup's transaction (dropped at its commit), which every fact table's
+ * statement then reads instead of joining the matches and all their events again.
+ *
+ * What the fact tables need of a step's neighbours is worked out here, in the one sort of the
+ * steps by match: `next_day` (the day of the match's next step: a status holds from its step's
+ * day to the next one's), `first_accept` (the match's first step into trial or active: when it
+ * was matched) and each level's change (+1 into a status, -1 out of it). Before, each statement
+ * sorted the steps by match again for what it needed (three sorts of every step per rollup).
  */
 export const STEPS_OF_MATCHES = `
   WITH first_events AS (
@@ -30,19 +42,31 @@ export const STEPS_OF_MATCHES = `
       FROM match_events e
      WHERE e.organization_id = $1
      ORDER BY e.match_id, e.occurred_at, e.id
-  )
-  SELECT m.id AS match_id, m.cohort_id, m.mentor_user_id, m.mentee_user_id,
-         NULL::text AS from_status, coalesce(f.from_status, m.status)::text AS to_status,
-         NULL::text AS actor, m.created_at AS at, ${localDay('m.created_at', '$2')} AS day, 0 AS seq
-    FROM matches m
-    LEFT JOIN first_events f ON f.match_id = m.id
-   WHERE m.organization_id = $1
-  UNION ALL
-  SELECT m.id, m.cohort_id, m.mentor_user_id, m.mentee_user_id,
-         e.from_status::text, e.to_status::text, e.actor::text, e.occurred_at, ${localDay('e.occurred_at', '$2')}, 1
-    FROM match_events e
-    JOIN matches m ON m.organization_id = e.organization_id AND m.id = e.match_id
-   WHERE e.organization_id = $1`;
+  ),
+  raw_steps AS (
+    SELECT m.id AS match_id, m.cohort_id, m.mentor_user_id, m.mentee_user_id,
+           NULL::text AS from_status, coalesce(f.from_status, m.status)::text AS to_status,
+           NULL::text AS actor, m.created_at AS at, NULL::uuid AS event_id, 0 AS seq
+      FROM matches m
+      LEFT JOIN first_events f ON f.match_id = m.id
+     WHERE m.organization_id = $1
+    UNION ALL
+    SELECT m.id, m.cohort_id, m.mentor_user_id, m.mentee_user_id,
+           e.from_status::text, e.to_status::text, e.actor::text, e.occurred_at, e.id, 1
+      FROM match_events e
+      JOIN matches m ON m.organization_id = e.organization_id AND m.id = e.match_id
+     WHERE e.organization_id = $1
+  ),
+  days_of_steps AS (SELECT *, ${localDay('at', '$2')} AS day FROM raw_steps)
+  SELECT match_id, cohort_id, mentor_user_id, mentee_user_id, from_status, to_status, actor, at, day, seq,
+         lead(day) OVER w AS next_day,
+         (to_status IN ('trial', 'active')
+           AND count(*) FILTER (WHERE to_status IN ('trial', 'active')) OVER w = 1) AS first_accept,
+         ${delta(['active'])}::smallint AS active_change,
+         ${delta(['trial'])}::smallint AS trial_change,
+         ${delta(MATCH_STATUSES_HOLDING_A_PLACE)}::smallint AS used_change
+    FROM days_of_steps
+  WINDOW w AS (PARTITION BY match_id ORDER BY seq, at, event_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
 
 /** The rollup's temporary copy of the steps (see `STEPS_OF_MATCHES`), this session's only. */
 export const STEPS_TABLE = 'pg_temp.analytics_rollup_steps';
@@ -65,12 +89,6 @@ export const COHORTS = `
 /** `days`: every day of the range. */
 export const DAYS = `days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') AS d)`;
 
-/** +1 when a step enters one of `statuses`, -1 when it leaves one (a creation leaves none). */
-export function delta(statuses: readonly string[]): string {
-  const list = statuses.map((s) => `'${s}'`).join(', ');
-  return `((to_status IN (${list}))::int - coalesce(from_status IN (${list}), false)::int)`;
-}
-
 /** The statuses in which a match holds a place of its mentor (the contracts' one list). */
 export const HOLDING_A_PLACE = MATCH_STATUSES_HOLDING_A_PLACE;
 
@@ -80,8 +98,14 @@ export const HOLDING_A_PLACE = MATCH_STATUSES_HOLDING_A_PLACE;
  * changed are updated, and the new ones inserted. A row the sources still say the same of is
  * not touched: `INSERT ... ON CONFLICT DO UPDATE ... WHERE` locked (wrote) every conflicting row
  * even when its WHERE kept it, so a re-run of a year rewrote all its 160,000 rows at the
- * benchmark's size. One rollup of an organization at a time (`lockOrganization`), so no other
- * writer inserts a key between this statement's snapshot and its insert.
+ * benchmark's size.
+ *
+ * The range's stored rows are read once: one full join with the fresh rows sorts every key into
+ * new, stale, changed or the same, and the delete and update then find their rows by `ctid`
+ * (a stale-key `NOT IN`, an update's join and an insert's anti-join were three reads of them,
+ * a third of the utilization table's time). One rollup of an organization at a time
+ * (`lockOrganization`), so no other writer moves a row or inserts a key between this
+ * statement's snapshot and its writes.
  */
 export function writeFresh(target: {
   table: string;
@@ -93,22 +117,34 @@ export function writeFresh(target: {
   stamp?: readonly [string, string];
 }): string {
   const { table, from, keys, values, inRange, stamp } = target;
+  const columns = [...keys, ...values];
   const sameKey = keys.map((k) => `t.${k} = f.${k}`).join(' AND ');
-  const set = [...values.map((v) => `${v} = f.${v}`), ...(stamp ? [`${stamp[0]} = ${stamp[1]}`] : [])];
+  const set = [...values.map((v) => `${v} = d.${v}`), ...(stamp ? [`${stamp[0]} = ${stamp[1]}`] : [])];
+  const fresh = keys[0]!;
   return `
+  stored AS (
+    SELECT t.ctid AS row_id, ${columns.map((c) => `t.${c}`).join(', ')} FROM ${table} t
+     WHERE t.organization_id = $1 AND ${inRange}
+  ),
+  differences AS MATERIALIZED (
+    SELECT t.row_id, ${columns.map((c) => `f.${c}`).join(', ')}
+      FROM ${from} f FULL JOIN stored t ON ${sameKey}
+     WHERE t.row_id IS NULL OR f.${fresh} IS NULL
+        OR (${values.map((v) => `t.${v}`).join(', ')}) IS DISTINCT FROM (${values.map((v) => `f.${v}`).join(', ')})
+  ),
   stale AS (
     DELETE FROM ${table} t
-     WHERE t.organization_id = $1 AND ${inRange}
-       AND (${keys.map((k) => `t.${k}`).join(', ')}) NOT IN (SELECT ${keys.join(', ')} FROM ${from})
+     WHERE t.organization_id = $1
+       AND t.ctid = ANY (ARRAY(SELECT row_id FROM differences WHERE ${fresh} IS NULL))
   ),
   changed AS (
     UPDATE ${table} t SET ${set.join(', ')}
-      FROM ${from} f
-     WHERE t.organization_id = $1 AND ${sameKey}
-       AND (${values.map((v) => `t.${v}`).join(', ')}) IS DISTINCT FROM (${values.map((v) => `f.${v}`).join(', ')})
+      FROM differences d
+     WHERE t.organization_id = $1 AND d.${fresh} IS NOT NULL AND t.ctid = d.row_id
+       AND t.ctid = ANY (ARRAY(SELECT row_id FROM differences WHERE row_id IS NOT NULL AND ${fresh} IS NOT NULL))
   )
-  INSERT INTO ${table} (organization_id, ${[...keys, ...values, ...(stamp ? [stamp[0]] : [])].join(', ')})
-  SELECT $1, ${[...keys, ...values].map((c) => `f.${c}`).join(', ')}${stamp ? `, ${stamp[1]}` : ''}
-    FROM ${from} f
-   WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.organization_id = $1 AND ${sameKey})`;
+  INSERT INTO ${table} (organization_id, ${[...columns, ...(stamp ? [stamp[0]] : [])].join(', ')})
+  SELECT $1, ${columns.map((c) => `d.${c}`).join(', ')}${stamp ? `, ${stamp[1]}` : ''}
+    FROM differences d
+   WHERE d.row_id IS NULL`;
 }

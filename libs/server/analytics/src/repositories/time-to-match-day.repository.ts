@@ -12,11 +12,7 @@ import { COHORTS, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql
  */
 export const ROLL_UP = `
   WITH ${MATCH_STEPS}, ${COHORTS},
-  accepted AS (
-    SELECT DISTINCT ON (match_id) match_id, cohort_id, mentee_user_id, day, at
-      FROM steps WHERE to_status IN ('trial', 'active')
-     ORDER BY match_id, at, seq
-  ),
+  accepted AS (SELECT match_id, cohort_id, mentee_user_id, day, at FROM steps WHERE first_accept),
   waited AS (
     SELECT a.cohort_id, a.day,
            greatest(0, floor(extract(epoch FROM a.at - coalesce(r.created_at, cp.enrolled_at, m.created_at)) / 86400))::int

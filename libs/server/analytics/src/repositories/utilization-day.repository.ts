@@ -2,15 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import { UtilizationDayEntity } from '../entities/utilization-day.entity';
 import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
-import {
-  COHORTS,
-  delta,
-  HOLDING_A_PLACE,
-  localDay,
-  MATCH_STEPS,
-  RollupParameters,
-  writeFresh,
-} from './rollup-sql.repository';
+import { COHORTS, localDay, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql.repository';
 
 /**
  * Each enrolled mentor with places, on each day from their enrollment to the cohort's end: the
@@ -35,8 +27,8 @@ export const ROLL_UP = `
   ),
   points AS (
     -- A step that neither takes nor frees a place (trial to active) changes no mentor's share.
-    SELECT cohort_id, mentor_user_id AS user_id, day, ${delta(HOLDING_A_PLACE)} AS used FROM steps
-     WHERE day <= $3::date AND ${delta(HOLDING_A_PLACE)} <> 0
+    SELECT cohort_id, mentor_user_id AS user_id, day, used_change AS used FROM steps
+     WHERE day <= $3::date AND used_change <> 0
     UNION ALL SELECT cohort_id, user_id, from_day, 0 FROM mentors
     UNION ALL SELECT cohort_id, user_id, ends_on + 1, 0 FROM mentors
   ),
@@ -95,14 +87,38 @@ export class UtilizationDayRepository extends TenantRepository<UtilizationDayEnt
     await this.sql(ROLL_UP, range.slice(0, 3));
   }
 
-  /** Mentors by tenths of places used at the end of the filter's last day. */
-  histogram(filter: RollupFilter): Promise<{ bucket: number; mentors: number }[]> {
-    return this.sql(
-      `SELECT t.bucket, sum(t.mentors)::int AS mentors
-         FROM analytics_utilization_days t
-        WHERE t.organization_id = $1 AND ${IN_SCOPE} AND t.day = $5::date AND $4::date <= $5::date
-        GROUP BY t.bucket ORDER BY t.bucket`,
+  /**
+   * Mentors by tenths of places used at the end of the filter's last day, with the places offered
+   * and used that day (the cohort days'), in one statement.
+   */
+  async lastDay(filter: RollupFilter): Promise<{
+    places_offered: number;
+    places_used: number;
+    buckets: { bucket: number; mentors: number }[];
+  }> {
+    const [row] = await this.sql<{
+      places_offered: number;
+      places_used: number;
+      buckets: { bucket: number; mentors: number }[];
+    }>(
+      `WITH places AS (
+         SELECT coalesce(sum(t.places_offered), 0)::int AS places_offered,
+                coalesce(sum(t.places_used), 0)::int AS places_used
+           FROM analytics_cohort_days t
+          WHERE t.organization_id = $1 AND ${IN_SCOPE} AND t.day = $5::date
+       ),
+       buckets AS (
+         SELECT t.bucket, sum(t.mentors)::int AS mentors
+           FROM analytics_utilization_days t
+          WHERE t.organization_id = $1 AND ${IN_SCOPE} AND t.day = $5::date AND $4::date <= $5::date
+          GROUP BY t.bucket
+       )
+       SELECT p.places_offered, p.places_used,
+              coalesce((SELECT json_agg(json_build_object('bucket', b.bucket, 'mentors', b.mentors) ORDER BY b.bucket)
+                          FROM buckets b), '[]'::json) AS buckets
+         FROM places p`,
       filterParameters(filter),
     );
+    return row!;
   }
 }
