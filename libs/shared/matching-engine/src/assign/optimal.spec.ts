@@ -14,7 +14,13 @@ import {
   type CandidateGraph,
   type PairRef,
 } from './candidate-graph';
-import { assignOptimal, assignOptimalAsync, type OptimalAssignment, type OptimalOptions } from './optimal';
+import {
+  assignOptimal,
+  assignOptimalAsync,
+  solveOptimalWithNearShare,
+  type OptimalAssignment,
+  type OptimalOptions,
+} from './optimal';
 import { pairWeights } from './pair-weights';
 import type { SolveProgress } from './solve-control';
 
@@ -284,6 +290,44 @@ describe('warm re-solves', () => {
           expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
           expectCertified(changed.graph, options, warm);
           expectCertified(changed.graph, options, cold);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('stay exact when the near-tight index holds only the tightest pairs (its horizon binds)', () => {
+    // With a share near 0 the index lists hardly more than the tight pairs, so nearly every backward
+    // search and repair meets the horizon: below it labels must be exact, past it the full index.
+    const tight = ROUND_FAMILIES.filter((f) =>
+      ['seats-0.5', 'seats-1', 'capacity-1', 'extreme-popularity', 'large-capacity', 'all-equal'].includes(
+        f.id,
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...tight),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 20 }),
+        fc.nat(),
+        fc.constantFrom(0, 0.01, 0.05),
+        fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
+        (family, capacityChange, pairs, seed, nearShare, objective) => {
+          const graph = generateFamilyRound(family, { mentees: 400, mentors: 80 }, seed % 1000);
+          const first = assignOptimal(graph, { objective });
+          const random = seededRandom(seed);
+          const change = capacityChange
+            ? ({ kind: 'capacity' } as const)
+            : ({ kind: 'pairs', pairs } as const);
+          const changed = reviseProposal({ graph, fixed: [], forbidden: [] }, first.mentorOf, change, () =>
+            Math.floor(random() * 2 ** 30),
+          );
+          const options = { fixed: changed.fixed, forbidden: changed.forbidden, objective };
+          const round = prepareRound(changed.graph, changed);
+          const warm = solveOptimalWithNearShare(round, { objective, warmStart: first.warmStart }, nearShare);
+          const cold = assignOptimal(changed.graph, options);
+          expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
+          expectCertified(changed.graph, options, warm);
         },
       ),
       { numRuns: 40 },

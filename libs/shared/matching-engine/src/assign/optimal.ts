@@ -8,6 +8,7 @@ import {
   type CandidateGraph,
   type PreparedRound,
 } from './candidate-graph';
+import { NEAR_SHARE, sampleTau } from './near-tight-index';
 import { pairWeights } from './pair-weights';
 import { SeatMarket } from './seat-market';
 import { runSteps, runStepsAsync, type SolveControl, type SolveProgress } from './solve-control';
@@ -74,6 +75,19 @@ export function solveOptimalSteps(
   return optimalSteps(round, options.objective ?? 'max-score', options.warmStart);
 }
 
+/**
+ * `solveOptimal` with the warm start's near-tight index sized at `nearShare` of the pairs instead of
+ * `NEAR_SHARE`: for the tests, which make the index's horizon bind (a share near 0) to check that
+ * the searches stay exact past it.
+ */
+export function solveOptimalWithNearShare(
+  round: PreparedRound,
+  options: Pick<OptimalOptions, 'objective' | 'warmStart'>,
+  nearShare: number,
+): OptimalAssignment {
+  return runSteps(optimalSteps(round, options.objective ?? 'max-score', options.warmStart, nearShare), {});
+}
+
 /** Mentees between two progress checkpoints while placing. */
 const CHECKPOINT_MENTEES = 1024;
 
@@ -81,6 +95,7 @@ function* optimalSteps(
   round: PreparedRound,
   objective: AssignmentObjective,
   warmStart: WarmStart | undefined,
+  nearShare = NEAR_SHARE,
 ): Generator<SolveProgress, OptimalAssignment> {
   const m = round.graph.menteeCount;
   const n = round.graph.mentorCount;
@@ -90,7 +105,7 @@ function* optimalSteps(
     warmStart.objective === objective &&
     warmStart.menteeCount === m &&
     warmStart.mentorCount === n;
-  const pending = fits ? keepStillOptimal(market, warmStart) : coldOrder(round, market);
+  const pending = fits ? keepStillOptimal(market, warmStart, nearShare) : coldOrder(round, market);
   if (!fits) yield* auctionPrices(market);
   for (let t = 0; t < pending.length; t++) {
     if (fits) market.insertWarm(pending[t]);
@@ -126,9 +141,13 @@ function coldOrder(round: PreparedRound, market: SeatMarket): Int32Array {
  * taking. Those mentees satisfy the market's conditions as they are; the others are returned, to be
  * placed by search. Mentors left with a free seat at a positive price are repaired afterwards.
  */
-function keepStillOptimal(market: SeatMarket, warm: WarmStart): Int32Array {
+function keepStillOptimal(market: SeatMarket, warm: WarmStart, nearShare: number): Int32Array {
   const { start, mentor, price } = market;
   price.set(warm.prices);
+  // The pairs a backward search may need are listed in the same pass (near-tight-index.ts).
+  market.startNearCollection(
+    sampleTau(market.menteeCount, start, mentor, market.edgeWeight, price, nearShare),
+  );
   const pending = new Int32Array(market.menteeCount);
   let count = 0;
   for (let i = 0; i < market.menteeCount; i++) {
@@ -149,8 +168,10 @@ function keepStillOptimal(market: SeatMarket, warm: WarmStart): Int32Array {
       market.noteWants(i);
     } else {
       pending[count++] = i;
+      market.notePending(i);
     }
   }
+  market.endNearCollection(warm.prices);
   // Seats freed by the changes still carry the price their old holder paid: cut it where possible,
   // and fill them along tight pairs where that needs no search.
   market.cutPrices();

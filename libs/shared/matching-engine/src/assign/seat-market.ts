@@ -1,5 +1,6 @@
 import type { PreparedRound } from './candidate-graph';
 import { DistanceHeap } from './distance-heap';
+import { completeIndex, drifted, NearTightCollector, type NearTightIndex } from './near-tight-index';
 import type { PairWeights } from './pair-weights';
 
 /**
@@ -26,6 +27,7 @@ import type { PairWeights } from './pair-weights';
 const WARM_BACKWARD_SOURCES = 64;
 const EMPTY = new Int32Array(0);
 const EMPTY_WEIGHTS = new Float64Array(0);
+const EMPTY_FLAGS = new Uint8Array(0);
 /** Moves at most in a chain of tight pairs that fills a freed seat without a search (`cutPrices`). */
 const TIGHT_CHAIN_LIMIT = 8;
 /**
@@ -57,6 +59,12 @@ export class SeatMarket {
   private inEdgeBuilt: Int32Array | null = null;
   private inMenteeBuilt: Int32Array | null = null;
   private inWeightBuilt: Float64Array | null = null;
+  /** The mentor-side index the searches read: the full one once built, else a near-tight one. */
+  private near: NearTightIndex | null = null;
+  /** While a warm start places the mentees: the near-tight pairs noted so far (`noteWants`). */
+  private collector: NearTightCollector | null = null;
+  private collected: { collector: NearTightCollector; profitAt: Float64Array; priceAt: Float64Array } | null =
+    null;
   /** What placed mentees would pay per mentor (`noteWants`), until `cutPrices` uses it. */
   private wants: { floor: Float64Array; setter: Int32Array; edge: Int32Array } | null = null;
 
@@ -85,7 +93,6 @@ export class SeatMarket {
   private readonly menteeDist: Float64Array;
   private readonly menteeHeap: DistanceHeap;
   private readonly towardMentor: Int32Array;
-  private readonly towardEdge: Int32Array;
   private readonly menteeDone: Uint8Array;
   private readonly touchedMentees: Int32Array;
   // Both-ways search (warm re-solves): backward labels on mentors, forward labels on mentees.
@@ -148,7 +155,6 @@ export class SeatMarket {
     this.menteeDist = new Float64Array(m).fill(Infinity);
     this.menteeHeap = new DistanceHeap(m, this.menteeDist);
     this.towardMentor = new Int32Array(m);
-    this.towardEdge = new Int32Array(m);
     this.menteeDone = new Uint8Array(m);
     this.touchedMentees = new Int32Array(m);
     this.backMentorDist = new Float64Array(n).fill(Infinity);
@@ -160,14 +166,14 @@ export class SeatMarket {
     this.moveEdge = new Int32Array(m + 1);
   }
 
-  /** Mentor -> the edge index of each of its candidates (see `inStart`). */
+  /** Mentor -> the edge index of each of its candidates (see `inStart`); the cold auction's only. */
   get inEdge(): Int32Array {
-    return this.inEdgeBuilt ?? this.buildInEdges()[0];
+    return this.inEdgeBuilt ?? this.buildInEdges(true)[0];
   }
 
   /** Mentor -> the mentee of each of its candidates (see `inStart`). */
   get inMentee(): Int32Array {
-    return this.inMenteeBuilt ?? this.buildInEdges()[1];
+    return this.inMenteeBuilt ?? this.buildInEdges(false)[1];
   }
 
   /**
@@ -175,27 +181,128 @@ export class SeatMarket {
    * it in order instead of `edgeWeight[inEdge[t]]`, one scattered read per relaxation.
    */
   get inWeight(): Float64Array {
-    return this.inWeightBuilt ?? this.buildInEdges()[2];
+    return this.inWeightBuilt ?? this.buildInEdges(false)[2];
   }
 
-  private buildInEdges(): [Int32Array, Int32Array, Float64Array] {
+  /**
+   * The mentor-side index, by a counting sort of the edges. The searches (`repair`, the backward side
+   * of `searchBothWays`) read only mentees and weights: they tell a held pair by the seat slot
+   * (`seatOf`) and find the edge of a move only for the few pairs of the path (`edgeTo`). So a warm
+   * solve writes two arrays, not three (`inEdge` is written only for the cold auction, which asks
+   * for it first): the scattered writes of this build were a fifth of a capacity-1 warm solve.
+   */
+  private buildInEdges(withEdges: boolean): [Int32Array, Int32Array, Float64Array] {
     const { start, mentor, inStart, edgeWeight } = this;
-    const inEdge = new Int32Array(mentor.length);
-    const inMentee = new Int32Array(mentor.length);
-    const inWeight = new Float64Array(mentor.length);
+    const inEdge = withEdges ? new Int32Array(mentor.length) : EMPTY;
+    const inMentee = this.inMenteeBuilt ?? new Int32Array(mentor.length);
+    const inWeight = this.inWeightBuilt ?? new Float64Array(mentor.length);
     const fill = inStart.slice(0, this.mentorCount);
-    for (let i = 0; i < this.menteeCount; i++) {
-      for (let e = start[i], end = start[i + 1]; e < end; e++) {
-        const at = fill[mentor[e]]++;
-        inEdge[at] = e;
-        inMentee[at] = i;
-        inWeight[at] = edgeWeight[e];
+    if (withEdges) {
+      for (let i = 0; i < this.menteeCount; i++) {
+        for (let e = start[i], end = start[i + 1]; e < end; e++) {
+          const at = fill[mentor[e]]++;
+          inEdge[at] = e;
+          inMentee[at] = i;
+          inWeight[at] = edgeWeight[e];
+        }
+      }
+      this.inEdgeBuilt = inEdge;
+    } else {
+      for (let i = 0; i < this.menteeCount; i++) {
+        for (let e = start[i], end = start[i + 1]; e < end; e++) {
+          const at = fill[mentor[e]]++;
+          inMentee[at] = i;
+          inWeight[at] = edgeWeight[e];
+        }
       }
     }
-    this.inEdgeBuilt = inEdge;
     this.inMenteeBuilt = inMentee;
     this.inWeightBuilt = inWeight;
     return [inEdge, inMentee, inWeight];
+  }
+
+  /**
+   * The mentor-side index for a search from a mentor's side (`repair`, the backward side of
+   * `searchBothWays`): the full one when it is built (a cold solve's auction builds it), else the
+   * near-tight one (see near-tight-index.ts), collected again when the profits have drifted.
+   * `current`: the mentee being placed, or -1.
+   */
+  private searchIndex(): NearTightIndex {
+    if (this.near !== null && (this.near.complete || !drifted(this.near))) return this.near;
+    if (this.inMenteeBuilt !== null && this.inWeightBuilt !== null) {
+      this.near = completeIndex(this.inStart, this.inMenteeBuilt, this.inWeightBuilt);
+    } else if (this.near === null && this.collected !== null) {
+      const { collector, priceAt, profitAt } = this.collected;
+      this.near = collector.finish(this.mentorCount, this.mentor, this.edgeWeight, priceAt, profitAt);
+      this.collected = null;
+    } else {
+      // Drifted, or never collected (a cold solve whose auction did not build the index).
+      this.near = this.fullIndex();
+    }
+    return this.near;
+  }
+
+  /**
+   * Warm start: from now on `noteWants` also lists the pairs whose reduced cost at the current prices
+   * is at most `tau`, and `notePending` every pair of a mentee left for a search (near-tight-index.ts).
+   */
+  startNearCollection(tau: number): void {
+    this.collector = new NearTightCollector(this.menteeCount, this.mentor.length, tau);
+  }
+
+  /** Lists every pair of mentee i, which a search will place. */
+  notePending(i: number): void {
+    this.collector?.noteAll(i, this.start);
+  }
+
+  /**
+   * Ends the collection: the reduced costs were taken at `priceAt` (the previous prices, which
+   * `cutPrices` is about to lower in places) and at the current profits.
+   */
+  endNearCollection(priceAt: Float64Array): void {
+    if (this.collector === null) return;
+    this.collected = { collector: this.collector, priceAt, profitAt: this.profit.slice() };
+    this.collector = null;
+  }
+
+  /** The full mentor-side index, for a search whose answer lies past the near-tight index's horizon. */
+  private fullIndex(): NearTightIndex {
+    this.near = completeIndex(this.inStart, this.inMentee, this.inWeight);
+    return this.near;
+  }
+
+  /**
+   * Lowers the near-tight index's bound of profit changes by the profits of these mentees (which a
+   * search lowered); `count` of `mentees`, or every placed mentee when `mentees` is null.
+   */
+  private noteProfitChanges(mentees: Int32Array | null, count: number): void {
+    const near = this.near;
+    if (near === null || near.complete) return;
+    const { profit, placed } = this;
+    const { profitAt, menteeComplete } = near;
+    let low = near.minProfitChange;
+    if (mentees === null) {
+      for (let k = 0; k < this.menteeCount; k++) {
+        if (placed[k] === 0 || menteeComplete[k] === 1) continue;
+        const change = profit[k] - profitAt[k];
+        if (change < low) low = change;
+      }
+    } else {
+      for (let t = 0; t < count; t++) {
+        const k = mentees[t];
+        if (menteeComplete[k] === 1) continue;
+        const change = profit[k] - profitAt[k];
+        if (change < low) low = change;
+      }
+    }
+    near.minProfitChange = low;
+  }
+
+  /** Mentee k's edge to mentor j (the pair exists: the path of a search went along it). */
+  private edgeTo(k: number, j: number): number {
+    const { start, mentor } = this;
+    for (let e = start[k], end = start[k + 1]; e < end; e++) if (mentor[e] === j) return e;
+    throw new Error(`no edge from mentee ${k} to mentor ${j}`);
   }
 
   weight(e: number): number {
@@ -292,10 +399,16 @@ export class SeatMarket {
     const { floor, setter, edge } = wants;
     const held = heldEdge[k];
     const base = -profit[k];
+    // The near-tight pairs are listed in the same loop (reduced cost price - wanted up to tau).
+    const collector = this.collector;
+    const price = this.price;
+    const tau = collector === null ? -Infinity : collector.tau;
+    if (held !== -1 && collector !== null) collector.push(held, k); // tight: reduced cost 0
     for (let e = start[k], end = start[k + 1]; e < end; e++) {
       if (e === held) continue;
       const j = mentor[e];
       const wanted = edgeWeight[e] + base;
+      if (price[j] - wanted <= tau) (collector as NearTightCollector).push(e, k);
       // Among equal wants the first unmatched mentee sets the floor (it can take the seat, below).
       if (
         wanted > floor[j] ||
@@ -461,6 +574,7 @@ export class SeatMarket {
       if (done[j]) price[j] += bound - dist[j];
     }
     for (let t = 0; t < reached; t++) profit[reachedMentees[t]] -= bound - reachedDist[t];
+    this.noteProfitChanges(reachedMentees, reached);
 
     // Augment: walk back from the end, moving each mentee on the path to the mentor it reached.
     let j = endMentor;
@@ -505,13 +619,21 @@ export class SeatMarket {
    * the price (that only raises profits) or 0 when unmatched.
    */
   private searchBothWays(i0: number, free: number): void {
-    const { start, mentor, edgeWeight, price, profit, heldEdge, placed, inStart } = this;
-    let inEdge = this.inEdgeBuilt ?? EMPTY; // the mentor-side index, built when the backward side starts
-    let inMentee = this.inMenteeBuilt ?? EMPTY;
-    let inWeight = this.inWeightBuilt ?? EMPTY_WEIGHTS;
+    const { start, mentor, edgeWeight, price, profit, heldEdge, placed } = this;
+    // The mentor-side index (`searchIndex`), taken when the backward side starts.
+    let inStart: Int32Array = EMPTY;
+    let inMentee: Int32Array = EMPTY;
+    let inWeight: Float64Array = EMPTY_WEIGHTS;
+    let complete = true;
+    let tau = 0;
+    let priceAt: Float64Array = EMPTY_WEIGHTS;
+    let mentorComplete: Uint8Array = EMPTY_FLAGS;
+    let minProfitChange = 0;
+    // The index's horizon: the smallest cap of the mentors relaxed backward (near-tight-index.ts).
+    let horizon = Infinity;
     const { mentorDist: fDist, mentorHeap: fHeap, viaMentee, viaEdge, mentorDone: fDone } = this;
-    const { touchedMentors, reachedMentees, reachedDist, seatStart, seatMentee, load } = this;
-    const { menteeDist: bDist, menteeHeap: bHeap, towardMentor, towardEdge, menteeDone: bDone } = this;
+    const { touchedMentors, reachedMentees, reachedDist, seatStart, seatMentee, load, seats, seatOf } = this;
+    const { menteeDist: bDist, menteeHeap: bHeap, towardMentor, menteeDone: bDone } = this;
     const { touchedMentees, backMentorDist, backMentorVia, backMentors, forwardMenteeDist, freeMentors } =
       this;
     // The backward side starts only once the forward side has done WARM_ONE_WAY_WORK relaxations:
@@ -519,6 +641,7 @@ export class SeatMarket {
     // passes over the whole market that it needs would be spent for nothing.
     let backward = false;
     let minDrop = 0;
+    let limit = 0; // backward labels below min(minDrop, horizon) only
     const oneWay = oneWayWork(this.edgeWeight.length);
 
     let best = profit[i0];
@@ -578,19 +701,27 @@ export class SeatMarket {
       for (; backward && bNext < bMentors; bNext++) {
         const j = backMentors[bNext];
         const base = backMentorDist[j] + price[j];
+        if (!complete && mentorComplete[j] === 0) {
+          const cap = backMentorDist[j] + tau + price[j] - priceAt[j] + minProfitChange;
+          if (cap < horizon) {
+            horizon = cap;
+            limit = Math.min(minDrop, horizon);
+          }
+        }
+        const firstSlot = seatStart[j];
+        const endSlot = firstSlot + seats[j];
         for (let t = inStart[j], end = inStart[j + 1]; t < end; t++) {
           const k = inMentee[t];
           if (bDone[k] === 1 || placed[k] === 0) continue;
-          const e = inEdge[t];
-          const held = heldEdge[k];
-          if (held === e || (held === -1 && k !== i0)) continue;
+          // k holds a seat of j (its pair is the arc itself), or is unmatched and not i0: no arc.
+          const slot = seatOf[k];
+          if (slot === -1 ? k !== i0 : slot >= firstSlot && slot < endSlot) continue;
           const d = base + profit[k] - inWeight[t];
           bWork++;
-          if (d >= bDist[k] || d >= best || d >= minDrop) continue;
+          if (d >= bDist[k] || d >= best || d >= limit) continue;
           if (bDist[k] === Infinity) touchedMentees[bTouched++] = k;
           bDist[k] = d;
           towardMentor[k] = j;
-          towardEdge[k] = e;
           const ahead = forwardMenteeDist[k];
           if (ahead !== Infinity && ahead + d < best) {
             best = ahead + d;
@@ -601,19 +732,26 @@ export class SeatMarket {
         }
       }
       const topF = fHeap.size === 0 ? Infinity : fDist[fHeap.peek()];
-      const topB = !backward ? 0 : bHeap.size === 0 ? minDrop : Math.min(bDist[bHeap.peek()], minDrop);
+      const topB = !backward ? 0 : bHeap.size === 0 ? limit : Math.min(bDist[bHeap.peek()], limit);
       if (topF + topB >= best) break;
       if (!backward && fWork > oneWay) {
         backward = true;
-        inEdge = this.inEdge;
-        inMentee = this.inMentee;
-        inWeight = this.inWeight;
+        const index = this.searchIndex();
+        inStart = index.start;
+        inMentee = index.mentee;
+        inWeight = index.weight;
+        complete = index.complete;
+        tau = index.tau;
+        priceAt = index.priceAt;
+        mentorComplete = index.mentorComplete;
+        minProfitChange = index.minProfitChange;
         minDrop = Infinity;
         for (let k = 0; k < this.menteeCount; k++)
           if (heldEdge[k] !== -1 && profit[k] < minDrop) minDrop = profit[k];
+        limit = Math.min(minDrop, horizon);
         continue;
       }
-      if (topF !== Infinity && (!backward || topB >= minDrop || fWork <= bWork)) {
+      if (topF !== Infinity && (!backward || topB >= limit || fWork <= bWork)) {
         const j = fHeap.pop();
         const dj = fDist[j];
         fDone[j] = 1;
@@ -683,7 +821,7 @@ export class SeatMarket {
       if (how === 3) {
         // Then it moves backward toward a free seat: into towardMentor, whose path continues.
         moves[count] = meet;
-        edges[count++] = towardEdge[meet];
+        edges[count++] = this.edgeTo(meet, towardMentor[meet]);
         count = this.backwardMoves(towardMentor[meet], count);
       }
     } else if (how === 2) {
@@ -710,8 +848,12 @@ export class SeatMarket {
     if (rB === 0) {
       for (let t = 0; t < reached; t++) this.tighten(reachedMentees[t]);
       for (let t = 0; t < count; t++) this.tighten(moves[t]);
+      this.noteProfitChanges(reachedMentees, reached);
+      this.noteProfitChanges(moves, count);
     } else {
       for (let k = 0; k < this.menteeCount; k++) if (placed[k] === 1) this.tighten(k);
+      if (this.near !== null) this.near.rise += rB;
+      this.noteProfitChanges(null, 0);
     }
 
     fHeap.clear();
@@ -751,8 +893,8 @@ export class SeatMarket {
   private backwardMoves(j: number, count: number): number {
     for (let k = this.backMentorVia[j]; k !== -1; k = this.backMentorVia[j]) {
       this.moveMentee[count] = k;
-      this.moveEdge[count++] = this.towardEdge[k];
       j = this.towardMentor[k];
+      this.moveEdge[count++] = this.edgeTo(k, j);
     }
     return count;
   }
@@ -765,8 +907,24 @@ export class SeatMarket {
    * pairs of every mentor whose price fell.
    */
   repair(j0: number): void {
-    const { mentor, edgeWeight, price, profit, heldEdge, inStart, inEdge, inMentee, inWeight } = this;
-    const { menteeDist: dist, menteeHeap: heap, towardMentor, towardEdge, menteeDone: done } = this;
+    if (!this.repairWith(j0, this.searchIndex())) this.repairWith(j0, this.fullIndex());
+  }
+
+  /** `repair` on one mentor-side index; false (and nothing changed) when its answer lies past the horizon. */
+  private repairWith(j0: number, index: NearTightIndex): boolean {
+    const { mentor, edgeWeight, price, profit, heldEdge, seatStart, seats, seatOf } = this;
+    const {
+      start: inStart,
+      mentee: inMentee,
+      weight: inWeight,
+      complete,
+      tau,
+      priceAt,
+      mentorComplete,
+    } = index;
+    const minProfitChange = index.minProfitChange;
+    let horizon = Infinity;
+    const { menteeDist: dist, menteeHeap: heap, towardMentor, menteeDone: done } = this;
     const { touchedMentees, mentorDist, viaMentee: mentorVia, touchedMentors } = this;
     let touched = 0;
     let reachedMentors = 0;
@@ -789,17 +947,22 @@ export class SeatMarket {
           endMentee = -1;
         }
         const base = at + pj;
+        if (!complete && mentorComplete[j] === 0) {
+          const cap = at + tau + pj - priceAt[j] + minProfitChange;
+          if (cap < horizon) horizon = cap;
+        }
+        const firstSlot = seatStart[j];
+        const endSlot = firstSlot + seats[j];
         for (let t = inStart[j], end = inStart[j + 1]; t < end; t++) {
           const k = inMentee[t];
           if (done[k] === 1) continue;
-          const e = inEdge[t];
-          if (heldEdge[k] === e) continue;
+          const slot = seatOf[k]; // k holds a seat of j: its pair is the arc itself
+          if (slot >= firstSlot && slot < endSlot) continue;
           const d = base + profit[k] - inWeight[t];
           if (d >= dist[k] || d >= bound) continue;
           if (dist[k] === Infinity) touchedMentees[touched++] = k;
           dist[k] = d;
           towardMentor[k] = j;
-          towardEdge[k] = e;
           heap.push(k);
         }
       }
@@ -822,6 +985,17 @@ export class SeatMarket {
       }
     }
 
+    if (bound > horizon) {
+      // A label at or past the horizon may be too high: nothing is changed, the caller retries.
+      for (let t = 0; t < reachedMentors; t++) mentorDist[touchedMentors[t]] = Infinity;
+      heap.clear();
+      for (let t = 0; t < touched; t++) {
+        const kk = touchedMentees[t];
+        dist[kk] = Infinity;
+        done[kk] = 0;
+      }
+      return false;
+    }
     for (let t = 0; t < touched; t++) {
       const k = touchedMentees[t];
       if (done[k]) profit[k] += bound - dist[k];
@@ -842,7 +1016,7 @@ export class SeatMarket {
         heldEdge[next] = -1;
       }
       this.addSeat(k, to);
-      heldEdge[k] = towardEdge[k];
+      heldEdge[k] = this.edgeTo(k, to);
       k = next;
     }
 
@@ -861,5 +1035,6 @@ export class SeatMarket {
       dist[kk] = Infinity;
       done[kk] = 0;
     }
+    return true;
   }
 }

@@ -1,0 +1,184 @@
+/**
+ * The mentor-side index a warm re-solve's backward searches read, holding only the pairs they can
+ * need: the pairs whose reduced cost `profit[k] + price[j] - weight` was at most `tau` when it was
+ * collected, every pair of a mentee still to be placed, and every pair of a mentor with a free seat
+ * (the backward searches start there). Collected in one sequential pass over the mentees' edges
+ * (the reads a warm start makes anyway) and a counting sort of what passed, about an eighth of the
+ * edges, instead of the counting sort of every edge (scattered writes: a fifth of a capacity-1 warm
+ * solve, as much as all its fixed work).
+ *
+ * Why it stays exact. A pair left out had reduced cost above `tau` at collection; since then its
+ * reduced cost changed by the change of its mentor's price plus the change of its mentee's profit,
+ * so it is now at least `tau + (price[j] - priceAt[j]) + minProfitChange`, where `minProfitChange`
+ * is a lower bound of every listed-as-partial mentee's profit change (kept by the market after each
+ * search). A search that relaxes mentor j's pairs at label `a` therefore misses nothing below
+ * `cap(j) = a + tau + price[j] - priceAt[j] + minProfitChange`; it treats the smallest such cap as a
+ * horizon (like the smallest drop-out profit): labels below it are exact, and a search whose answer
+ * lies beyond it falls back to the full index. Once the profits have drifted by half of `tau`
+ * (beyond the uniform rise that cancels against the prices, `rise`), the index is collected again
+ * at the current prices.
+ */
+export interface NearTightIndex {
+  /** Pairs of mentor j: start[j] .. start[j + 1] - 1 of `mentee` and `weight`. */
+  readonly start: Int32Array;
+  readonly mentee: Int32Array;
+  readonly weight: Float64Array;
+  /** Every pair is in it (the full index): no horizon. */
+  readonly complete: boolean;
+  readonly tau: number;
+  /** Prices and profits when collected. */
+  readonly priceAt: Float64Array;
+  readonly profitAt: Float64Array;
+  /** 1: every pair of this mentor is listed (a free seat at collection). */
+  readonly mentorComplete: Uint8Array;
+  /** 1: every pair of this mentee is listed (not yet placed at collection); left out of the bound. */
+  readonly menteeComplete: Uint8Array;
+  /** Lower bound of profit[k] - profitAt[k] over the other placed mentees (the market keeps it). */
+  minProfitChange: number;
+  /** Sum of the uniform price rises since collection (searches that rise the whole market). */
+  rise: number;
+}
+
+/** Share of the pairs the index aims to hold (the quantile of reduced costs `tau` is set at). */
+export const NEAR_SHARE = 1 / 8;
+/** Mentees sampled (evenly spaced) to estimate that quantile. */
+const SAMPLE_MENTEES = 128;
+/** At most this many of their pairs. */
+const SAMPLE_PAIRS = 4096;
+
+const EMPTY_VALUES = new Float64Array(0);
+const EMPTY_FLAGS = new Uint8Array(0);
+
+/** The full mentor-side index seen as a near-tight one with no horizon. */
+export function completeIndex(start: Int32Array, mentee: Int32Array, weight: Float64Array): NearTightIndex {
+  return {
+    start,
+    mentee,
+    weight,
+    complete: true,
+    tau: Infinity,
+    priceAt: EMPTY_VALUES,
+    profitAt: EMPTY_VALUES,
+    mentorComplete: EMPTY_FLAGS,
+    menteeComplete: EMPTY_FLAGS,
+    minProfitChange: 0,
+    rise: 0,
+  };
+}
+
+/**
+ * Collects the near-tight pairs during the warm start's pass over every mentee's edges (while they
+ * are in cache): `push` for each pair of a mentee placed at the previous prices whose reduced cost
+ * is at most tau (the market's `noteWants` checks), `noteAll` for a mentee still to be placed. `finish` sorts what was listed by mentor.
+ */
+export class NearTightCollector {
+  private listEdge: Int32Array;
+  private listMentee: Int32Array;
+  private listed = 0;
+  private readonly menteeComplete: Uint8Array;
+
+  constructor(
+    menteeCount: number,
+    edges: number,
+    /** Reduced costs up to this are listed (`sampleTau`). */
+    readonly tau: number,
+  ) {
+    // Sized for an eighth of the edges (grown if more pass); only the written part is ever touched.
+    const size = Math.max(1024, Math.ceil(edges * NEAR_SHARE * 1.5));
+    this.listEdge = new Int32Array(size);
+    this.listMentee = new Int32Array(size);
+    this.menteeComplete = new Uint8Array(menteeCount);
+  }
+
+  /** Lists every pair of mentee k (not placed yet: its profit is not known). */
+  noteAll(k: number, start: Int32Array): void {
+    this.menteeComplete[k] = 1;
+    for (let e = start[k], end = start[k + 1]; e < end; e++) this.push(e, k);
+  }
+
+  /** Lists pair e of mentee k (the caller checked its reduced cost). */
+  push(e: number, k: number): void {
+    if (this.listed === this.listEdge.length) {
+      const edge = new Int32Array(this.listed * 2);
+      edge.set(this.listEdge);
+      this.listEdge = edge;
+      const mentee = new Int32Array(this.listed * 2);
+      mentee.set(this.listMentee);
+      this.listMentee = mentee;
+    }
+    this.listEdge[this.listed] = e;
+    this.listMentee[this.listed++] = k;
+  }
+
+  /** The index, given the prices and profits the reduced costs were taken at. */
+  finish(
+    mentorCount: number,
+    mentor: Int32Array,
+    edgeWeight: Float64Array,
+    priceAt: Float64Array,
+    profitAt: Float64Array,
+  ): NearTightIndex {
+    const { listEdge, listMentee, listed } = this;
+    const n = mentorCount;
+    const start = new Int32Array(n + 1);
+    for (let t = 0; t < listed; t++) start[mentor[listEdge[t]] + 1]++;
+    for (let j = 0; j < n; j++) start[j + 1] += start[j];
+    const mentee = new Int32Array(listed);
+    const weight = new Float64Array(listed);
+    const fill = start.slice(0, n);
+    for (let t = 0; t < listed; t++) {
+      const e = listEdge[t];
+      const at = fill[mentor[e]]++;
+      mentee[at] = listMentee[t];
+      weight[at] = edgeWeight[e];
+    }
+    return {
+      start,
+      mentee,
+      weight,
+      complete: false,
+      tau: this.tau,
+      priceAt,
+      profitAt,
+      mentorComplete: new Uint8Array(n),
+      menteeComplete: this.menteeComplete,
+      minProfitChange: 0,
+      rise: 0,
+    };
+  }
+}
+
+/** Whether the profits drifted so far that the index's horizon is mostly gone (use the full index). */
+export function drifted(index: NearTightIndex): boolean {
+  return !index.complete && index.tau + index.minProfitChange + index.rise < index.tau / 2;
+}
+
+/**
+ * The reduced cost below which `share` (default `NEAR_SHARE`) of the pairs lie, at these prices, each mentee taking its
+ * best value as profit (as the warm start does), over a sample of evenly spaced mentees.
+ */
+export function sampleTau(
+  menteeCount: number,
+  start: Int32Array,
+  mentor: Int32Array,
+  edgeWeight: Float64Array,
+  price: Float64Array,
+  share = NEAR_SHARE,
+): number {
+  const step = Math.max(1, Math.floor(menteeCount / SAMPLE_MENTEES));
+  const sample = new Float64Array(SAMPLE_PAIRS);
+  let size = 0;
+  for (let k = 0; k < menteeCount && size < SAMPLE_PAIRS; k += step) {
+    const first = size;
+    let best = 0;
+    for (let e = start[k], end = start[k + 1]; e < end && size < SAMPLE_PAIRS; e++) {
+      const value = edgeWeight[e] - price[mentor[e]];
+      if (value > best) best = value;
+      sample[size++] = value;
+    }
+    for (let t = first; t < size; t++) sample[t] = best - sample[t];
+  }
+  if (size === 0) return 0;
+  const sorted = sample.subarray(0, size).sort(); // numeric: a typed array sorts by value
+  return sorted[Math.min(size - 1, Math.floor(size * share))];
+}
