@@ -1,7 +1,7 @@
 import type { ProgramCriteria } from './criteria';
 import { MatchingInputError } from './matching-input.error';
 import type { MenteeProfile, MentorProfile } from './profile';
-import type { Identity } from './scoring/eligibility-rules';
+import type { EligibilityRuleSpec, Identity } from './scoring/eligibility-rules';
 import { compileScoring, type CompiledScoring, type ScoringOptions } from './scoring/pair-facts';
 import { menteeFeatures, mentorFeatures, type MentorFeatures } from './scoring/profile-features';
 import { combinePoints } from './scoring/score-components';
@@ -45,11 +45,12 @@ export class MentorIndex {
   private readonly identities: Identity[];
   private readonly keys = new Map<string, number>();
   private readonly departmentKeys = new Map<string, number>();
-  /** Component positions measured before the top-k bar, and after it. */
-  private readonly early: number[] = [];
-  private readonly late: number[] = [];
+  /** The order of work in `scan`, fixed by the table and the rules (see `scanPlan`). */
+  private readonly plan: ScanPlan;
   /** Scratch for `scan` (one query at a time): component values by integer amount. */
   private readonly valueMemo: Float64Array;
+  /** Scratch for `scan`: the mentors still to visit, one bit each. */
+  private readonly candidate: Uint32Array;
 
   constructor(
     mentors: readonly MentorProfile[],
@@ -85,7 +86,8 @@ export class MentorIndex {
     }));
     this.columns = this.scoring.table.map((c) => c.pack(this.features));
     this.valueMemo = new Float64Array(this.scoring.table.length * MEMO_SPAN);
-    this.scoring.table.forEach((c, i) => (c.deferred ? this.late : this.early).push(i));
+    this.plan = scanPlan(this.scoring);
+    this.candidate = new Uint32Array(this.words);
   }
 
   /** The `k` best eligible mentors with remaining capacity, best first, ties by mentor id. */
@@ -133,6 +135,9 @@ export class MentorIndex {
    * Visits the eligible mentors in id order. `threshold()` lets top-k skip a mentor whose best possible
    * score (each deferred component at its full value 1) cannot beat the current k-th; skipping is
    * exact because points are monotone in each component value and later mentors lose ties.
+   *
+   * Nothing is allocated per mentor (a query allocates its probes and a few small arrays): a query
+   * that allocates little seldom meets a garbage collection, which made the slowest queries.
    */
   private scan(
     mentee: MenteeProfile,
@@ -140,25 +145,30 @@ export class MentorIndex {
     visit: (mentor: number, points: number) => void,
     threshold: () => number,
   ): void {
-    const { table, criteria: c, weights, rules } = this.scoring;
+    const { table, criteria: c, weights } = this.scoring;
+    const {
+      identityRules,
+      earlyRules,
+      earlyRulePositions,
+      lateRules,
+      lateRulePositions,
+      unread,
+      early,
+      late,
+    } = this.plan;
     const t = menteeFeatures(mentee, c.referenceDate);
     const n = this.mentors.length;
     const words = this.words;
-    const candidate = includeFull ? new Uint32Array(words).fill(0xffffffff) : this.hasCapacity.slice();
-    if (includeFull && n & 31) candidate[words - 1] = (1 << (n & 31)) - 1;
+    const candidate = this.candidate;
+    if (includeFull) {
+      candidate.fill(0xffffffff);
+      if (n & 31) candidate[words - 1] = (1 << (n & 31)) - 1;
+    } else candidate.set(this.hasCapacity);
 
     const probes = table.map((component, i) => component.probe(this.columns[i], t));
     const stated = table.map((component) => component.stated(t));
     const amounts = new Float64Array(table.length);
     const values = new Float64Array(table.length);
-    const deferred = new Set(this.late);
-    // Identity rules first, then rules on early amounts; rules on deferred amounts after the bar.
-    const identityRules = rules.filter((r) => r.position === -1);
-    const earlyRules = rules.filter((r) => r.position !== -1 && !deferred.has(r.position));
-    const lateRules = rules.filter((r) => deferred.has(r.position));
-    const early = this.early;
-    const unread = early.filter((i) => !earlyRules.some((r) => r.position === i));
-    const late = this.late;
     const identities = this.identities;
     // A key no mentor has becomes -1: it equals no mentor's key, as the string would.
     const key = (value: string): number => this.keys.get(value) ?? -1;
@@ -179,13 +189,6 @@ export class MentorIndex {
       if (v !== v) memo[slot] = v = table[i].value(amount, stated[i], c);
       return v;
     };
-    const passes = (list: typeof rules, who: Identity): boolean => {
-      for (let r = 0; r < list.length; r++) {
-        const { spec, position } = list[r];
-        if (spec.fails(me, who, position === -1 ? 0 : amounts[position], c)) return false;
-      }
-      return true;
-    };
 
     for (let w = 0; w < words; w++) {
       let bits = candidate[w];
@@ -194,25 +197,28 @@ export class MentorIndex {
         bits ^= low;
         const j = (w << 5) | (31 - Math.clz32(low));
         const who = identities[j];
-        if (!passes(identityRules, who)) continue;
-        // Each early rule's amount just before the rule, so a refused mentor costs one probe.
         let refused = false;
+        for (let r = 0; r < identityRules.length && !refused; r++)
+          refused = identityRules[r].fails(me, who, 0, c);
+        // Each early rule's amount just before the rule, so a refused mentor costs one probe.
         for (let r = 0; r < earlyRules.length && !refused; r++) {
-          const { spec, position } = earlyRules[r];
+          const position = earlyRulePositions[r];
           amounts[position] = probes[position](j);
-          refused = spec.fails(me, who, amounts[position], c);
+          refused = earlyRules[r].fails(me, who, amounts[position], c);
         }
         if (refused) continue;
-        for (const i of unread) amounts[i] = probes[i](j);
-        for (const i of early) values[i] = valueOf(i, amounts[i]);
+        for (let u = 0; u < unread.length; u++) amounts[unread[u]] = probes[unread[u]](j);
+        for (let u = 0; u < early.length; u++) values[early[u]] = valueOf(early[u], amounts[early[u]]);
         const bar = threshold();
         if (bar >= 0 && late.length > 0) {
-          for (const i of late) values[i] = 1;
+          for (let u = 0; u < late.length; u++) values[late[u]] = 1;
           if (combinePoints(values, weights) <= bar) continue;
         }
-        for (const i of late) amounts[i] = probes[i](j);
-        if (!passes(lateRules, who)) continue;
-        for (const i of late) values[i] = valueOf(i, amounts[i]);
+        for (let u = 0; u < late.length; u++) amounts[late[u]] = probes[late[u]](j);
+        for (let r = 0; r < lateRules.length && !refused; r++)
+          refused = lateRules[r].fails(me, who, amounts[lateRulePositions[r]], c);
+        if (refused) continue;
+        for (let u = 0; u < late.length; u++) values[late[u]] = valueOf(late[u], amounts[late[u]]);
         const points = combinePoints(values, weights);
         if (bar >= 0 && points <= bar) continue;
         visit(j, points);
@@ -224,4 +230,39 @@ export class MentorIndex {
   capacityOf(position: number): number {
     return this.capacity[position];
   }
+}
+
+/**
+ * How `scan` orders its work, from the component table and the rules alone: identity rules first,
+ * then each rule on an early component's amount, the other early components, the top-k bar, and
+ * the deferred components with their rules last.
+ */
+interface ScanPlan {
+  identityRules: EligibilityRuleSpec[];
+  earlyRules: EligibilityRuleSpec[];
+  earlyRulePositions: Int32Array;
+  lateRules: EligibilityRuleSpec[];
+  lateRulePositions: Int32Array;
+  /** Early components no early rule reads (measured once the mentor passed those rules). */
+  unread: Int32Array;
+  early: Int32Array;
+  late: Int32Array;
+}
+
+function scanPlan({ table, rules }: CompiledScoring): ScanPlan {
+  const positions = table.map((_, i) => i);
+  const early = positions.filter((i) => !table[i].deferred);
+  const late = positions.filter((i) => table[i].deferred);
+  const earlyRules = rules.filter((r) => r.position !== -1 && !table[r.position].deferred);
+  const lateRules = rules.filter((r) => r.position !== -1 && table[r.position].deferred);
+  return {
+    identityRules: rules.filter((r) => r.position === -1).map((r) => r.spec),
+    earlyRules: earlyRules.map((r) => r.spec),
+    earlyRulePositions: Int32Array.from(earlyRules, (r) => r.position),
+    lateRules: lateRules.map((r) => r.spec),
+    lateRulePositions: Int32Array.from(lateRules, (r) => r.position),
+    unread: Int32Array.from(early.filter((i) => !earlyRules.some((r) => r.position === i))),
+    early: Int32Array.from(early),
+    late: Int32Array.from(late),
+  };
 }
