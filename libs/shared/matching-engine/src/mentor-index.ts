@@ -41,8 +41,15 @@ export class MentorIndex {
   private readonly capacity: Int32Array;
   private readonly hasCapacity: Uint32Array;
   private readonly columns: unknown[];
-  /** The mentors' identities with every key interned to a number (see `Identity`). */
-  private readonly identities: Identity[];
+  /**
+   * The mentors' identities with every key interned to a number (see `Identity`), in columns: -1
+   * for a null key. Read in mentor order into one reused object, so a query does not chase 20,000
+   * scattered objects through a cache that other work has just emptied.
+   */
+  private readonly personKeys: Int32Array;
+  private readonly managerKeys: Int32Array;
+  private readonly departmentColumn: Int32Array;
+  private readonly seniorities: Float64Array;
   private readonly keys = new Map<string, number>();
   private readonly departmentKeys = new Map<string, number>();
   /** The order of work in `scan`, fixed by the table and the rules (see `scanPlan`). */
@@ -78,12 +85,14 @@ export class MentorIndex {
       if (id === undefined) keys.set(key, (id = keys.size));
       return id;
     };
-    this.identities = this.features.map((f) => ({
-      personId: intern(f.personId),
-      managerId: f.managerId === null ? null : intern(f.managerId),
-      department: f.department === null ? null : intern(f.department, this.departmentKeys),
-      seniority: f.seniority,
-    }));
+    this.personKeys = Int32Array.from(this.features, (f) => intern(f.personId));
+    this.managerKeys = Int32Array.from(this.features, (f) =>
+      f.managerId === null ? -1 : intern(f.managerId),
+    );
+    this.departmentColumn = Int32Array.from(this.features, (f) =>
+      f.department === null ? -1 : intern(f.department, this.departmentKeys),
+    );
+    this.seniorities = Float64Array.from(this.features, (f) => f.seniority);
     this.columns = this.scoring.table.map((c) => c.pack(this.features));
     this.valueMemo = new Float64Array(this.scoring.table.length * MEMO_SPAN);
     this.plan = scanPlan(this.scoring);
@@ -146,16 +155,8 @@ export class MentorIndex {
     threshold: () => number,
   ): void {
     const { table, criteria: c, weights } = this.scoring;
-    const {
-      identityRules,
-      earlyRules,
-      earlyRulePositions,
-      lateRules,
-      lateRulePositions,
-      unread,
-      early,
-      late,
-    } = this.plan;
+    const { identityRules, earlyRules, earlyRulePositions, lateRules, lateRulePositions } = this.plan;
+    const { read, unread, checkpoint, late } = this.plan;
     const t = menteeFeatures(mentee, c.referenceDate);
     const n = this.mentors.length;
     const words = this.words;
@@ -169,7 +170,8 @@ export class MentorIndex {
     const stated = table.map((component) => component.stated(t));
     const amounts = new Float64Array(table.length);
     const values = new Float64Array(table.length);
-    const identities = this.identities;
+    const { personKeys, managerKeys, departmentColumn: departments, seniorities } = this;
+    const who: Identity = { personId: 0, managerId: null, department: null, seniority: 0 };
     // A key no mentor has becomes -1: it equals no mentor's key, as the string would.
     const key = (value: string): number => this.keys.get(value) ?? -1;
     const me: Identity = {
@@ -196,7 +198,10 @@ export class MentorIndex {
         const low = bits & -bits;
         bits ^= low;
         const j = (w << 5) | (31 - Math.clz32(low));
-        const who = identities[j];
+        who.personId = personKeys[j];
+        who.managerId = managerKeys[j] === -1 ? null : managerKeys[j];
+        who.department = departments[j] === -1 ? null : departments[j];
+        who.seniority = seniorities[j];
         let refused = false;
         for (let r = 0; r < identityRules.length && !refused; r++)
           refused = identityRules[r].fails(me, who, 0, c);
@@ -207,13 +212,22 @@ export class MentorIndex {
           refused = earlyRules[r].fails(me, who, amounts[position], c);
         }
         if (refused) continue;
-        for (let u = 0; u < unread.length; u++) amounts[unread[u]] = probes[unread[u]](j);
-        for (let u = 0; u < early.length; u++) values[early[u]] = valueOf(early[u], amounts[early[u]]);
+        // The other early components, heaviest first. Once a bar exists, the components not yet
+        // measured count as 1 (their largest value), and a mentor whose bound cannot beat the bar
+        // stops at the checkpoints: usually right after the two heaviest.
         const bar = threshold();
-        if (bar >= 0 && late.length > 0) {
+        for (let u = 0; u < read.length; u++) values[read[u]] = valueOf(read[u], amounts[read[u]]);
+        if (bar >= 0) {
+          for (let u = 0; u < unread.length; u++) values[unread[u]] = 1;
           for (let u = 0; u < late.length; u++) values[late[u]] = 1;
-          if (combinePoints(values, weights) <= bar) continue;
         }
+        for (let u = 0; u < unread.length && !refused; u++) {
+          const i = unread[u];
+          amounts[i] = probes[i](j);
+          values[i] = valueOf(i, amounts[i]);
+          refused = bar >= 0 && checkpoint[u] === 1 && combinePoints(values, weights) <= bar;
+        }
+        if (refused || (bar >= 0 && late.length > 0 && combinePoints(values, weights) <= bar)) continue;
         for (let u = 0; u < late.length; u++) amounts[late[u]] = probes[late[u]](j);
         for (let r = 0; r < lateRules.length && !refused; r++)
           refused = lateRules[r].fails(me, who, amounts[lateRulePositions[r]], c);
@@ -243,26 +257,41 @@ interface ScanPlan {
   earlyRulePositions: Int32Array;
   lateRules: EligibilityRuleSpec[];
   lateRulePositions: Int32Array;
-  /** Early components no early rule reads (measured once the mentor passed those rules). */
+  /** Early components an early rule reads (measured by the rules). */
+  read: Int32Array;
+  /** The other early components, heaviest first (measured once the mentor passed the rules). */
   unread: Int32Array;
-  early: Int32Array;
+  /** 1 where the bar is checked after unread[u]: once at most half the weight is unmeasured. */
+  checkpoint: Uint8Array;
   late: Int32Array;
 }
 
-function scanPlan({ table, rules }: CompiledScoring): ScanPlan {
+function scanPlan({ table, rules, weights }: CompiledScoring): ScanPlan {
   const positions = table.map((_, i) => i);
   const early = positions.filter((i) => !table[i].deferred);
   const late = positions.filter((i) => table[i].deferred);
   const earlyRules = rules.filter((r) => r.position !== -1 && !table[r.position].deferred);
   const lateRules = rules.filter((r) => r.position !== -1 && table[r.position].deferred);
+  const isRead = (i: number): boolean => earlyRules.some((r) => r.position === i);
+  const unread = early
+    .filter((i) => !isRead(i))
+    .sort((a, b) => weights.weights[b] - weights.weights[a] || a - b);
+  // Weight still unmeasured after unread[u]: the unread components after it and the deferred ones.
+  let unmeasured = late.reduce((sum, i) => sum + weights.weights[i], 0);
+  const checkpoint = new Uint8Array(unread.length);
+  for (let u = unread.length - 1; u >= 0; u--) {
+    checkpoint[u] = u < unread.length - 1 && 2 * unmeasured <= weights.total ? 1 : 0;
+    unmeasured += weights.weights[unread[u]];
+  }
   return {
     identityRules: rules.filter((r) => r.position === -1).map((r) => r.spec),
     earlyRules: earlyRules.map((r) => r.spec),
     earlyRulePositions: Int32Array.from(earlyRules, (r) => r.position),
     lateRules: lateRules.map((r) => r.spec),
     lateRulePositions: Int32Array.from(lateRules, (r) => r.position),
-    unread: Int32Array.from(early.filter((i) => !earlyRules.some((r) => r.position === i))),
-    early: Int32Array.from(early),
+    read: Int32Array.from(early.filter(isRead)),
+    unread: Int32Array.from(unread),
+    checkpoint,
     late: Int32Array.from(late),
   };
 }
