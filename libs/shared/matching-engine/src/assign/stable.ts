@@ -37,11 +37,9 @@ const BUFFER = 4;
  * accept at its scan needs no second scan: when it runs out, the mentee stays unmatched. Most
  * mentees are kept by their first proposal, so most mentees scan their list once.
  *
- * The scan is two passes. The first writes every candidate into a scratch list and advances the
- * list's length by the acceptance test (0 or 1), with no branch on it: when most candidates are
- * refused, as with scarce seats, a branch on "would it accept?" is mispredicted about once per
- * candidate, and that was 90 % of the solve (measured in docs/benchmarks.md). The second pass ranks
- * only the accepting ones into the buffer.
+ * The buffer lives in locals during the scan, ranked by the mentee's preference as one number
+ * (see the scan). A branch-free scan (every candidate written, the length advanced by the test)
+ * was measured and gave nothing: README, "Choices made on evidence".
  *
  * A mentor's preference for (mentee i, p points) is one number, key = p x M + (M - 1 - i): more
  * points first, then the lower position, exact in float64 (p <= 10,000, M <= 500,000). Each full
