@@ -197,9 +197,33 @@ export function sampleTau(
     for (let t = first; t < size; t++) sample[t] = best - sample[t];
   }
   if (size === 0) return { tau: 0, listedShare: 0 };
-  const sorted = sample.subarray(0, size).sort(); // numeric: a typed array sorts by value
-  let listed = Math.min(size - 1, Math.floor(size * share));
-  const tau = sorted[listed];
-  while (listed < size && sorted[listed] <= tau) listed++;
+  // The quantile by selection, not a sort of the sample (a sort was 3 % of a capacity-1 warm solve).
+  const tau = selectSmallest(sample, size, Math.min(size - 1, Math.floor(size * share)));
+  let listed = 0;
+  for (let t = 0; t < size; t++) if (sample[t] <= tau) listed++;
   return { tau, listedShare: listed / size };
+}
+
+/** The value of rank `rank` (0: the smallest) among values[0..size-1], which it reorders (quickselect). */
+function selectSmallest(values: Float64Array, size: number, rank: number): number {
+  let low = 0;
+  let high = size - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i++] = values[j];
+        values[j--] = swap;
+      }
+    }
+    if (rank <= j) high = j;
+    else if (rank >= i) low = i;
+    else return values[rank];
+  }
+  return values[rank];
 }
