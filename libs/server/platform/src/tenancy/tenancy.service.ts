@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { escapeLiteral } from 'pg';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { PgTransaction } from '../database/pg-statements';
 import { CommitWrite, commitWritesSql } from './commit-writes';
 import { Caller, TenantContext, TenantScope } from './tenant-context';
 
@@ -23,12 +24,6 @@ export interface OpenTenant<E> {
   complete<T>(work: () => Promise<T>, caller?: Caller): Promise<T>;
   /** Rolls back and releases the connection; nothing when already completed or abandoned. */
   abandon(): Promise<void>;
-}
-
-/** The transaction-state fields of TypeORM's query runner that a combined COMMIT must reset. */
-interface TransactionState {
-  isTransactionActive: boolean;
-  transactionDepth: number;
 }
 
 @Injectable()
@@ -84,23 +79,30 @@ export class TenancyService {
     entry: TenantEntryRead | undefined,
     beginWithTenant = false,
   ): Promise<OpenTenant<E>> {
-    const runner = this.dataSource.createQueryRunner();
+    // The transaction's own statements (BEGIN, the entry, COMMIT) and the repositories' raw
+    // statements go straight to the connection (`PgTransaction`); TypeORM's runner on the same
+    // connection serves the query builders.
+    let transaction: PgTransaction;
     let row: { entry: E | null } | undefined;
-    try {
-      if (beginWithTenant && !entry) await this.beginWithTenant(runner, organizationId);
-      else {
-        await runner.startTransaction();
-        [row] = (await runner.query(
+    if (beginWithTenant && !entry)
+      transaction = await PgTransaction.begin(
+        this.dataSource,
+        `START TRANSACTION;\nSELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true)`,
+      );
+    else {
+      transaction = await PgTransaction.begin(this.dataSource, 'START TRANSACTION');
+      try {
+        [row] = await transaction.query<{ entry: E | null }[]>(
           entry
             ? `SELECT (${entry.sql}) AS entry
                  FROM (SELECT set_config('app.organization_id', $1, true)::uuid AS organization_id) AS tenant`
             : `SELECT set_config('app.organization_id', $1, true) AS entry`,
           [organizationId, ...(entry?.params ?? [])],
-        )) as { entry: E | null }[];
+        );
+      } catch (error) {
+        await transaction.end();
+        throw error;
       }
-    } catch (error) {
-      await this.end(runner);
-      throw error;
     }
     let done = false;
     const once = () => {
@@ -117,15 +119,18 @@ export class TenancyService {
         try {
           const scope: TenantScope = {
             organizationId,
-            manager: runner.manager,
+            manager: transaction.runner.manager,
+            query: (text, parameters) => transaction.query(text, parameters),
             afterCommit,
             atCommit,
             caller,
           };
           result = await TenantContext.run(scope, work);
-          await this.commit(runner, atCommit);
+          // The rows kept for the COMMIT (audit rows) travel with it, in one simple query:
+          // should an insert fail, Postgres skips the COMMIT and `end` rolls everything back.
+          await transaction.commit(atCommit.length > 0 ? commitWritesSql(atCommit) : '');
         } finally {
-          await this.end(runner);
+          await transaction.end();
         }
         for (const job of afterCommit) {
           try {
@@ -142,30 +147,9 @@ export class TenancyService {
       abandon: async () => {
         if (done) return;
         done = true;
-        await this.end(runner);
+        await transaction.end();
       },
     };
-  }
-
-  /**
-   * START TRANSACTION and the tenant in one simple query (no bind parameters there: the id goes as
-   * an escaped literal). The runner counts the transaction as open before the query is sent, as
-   * its own `startTransaction` does, so a failure rolls back what was begun.
-   */
-  private async beginWithTenant(runner: QueryRunner, organizationId: string): Promise<void> {
-    Object.assign(runner as unknown as TransactionState, { isTransactionActive: true, transactionDepth: 1 });
-    await runner.query(
-      `START TRANSACTION;\nSELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true)`,
-    );
-  }
-
-  /** Rolls back what is still open and gives the connection back to the pool. */
-  private async end(runner: QueryRunner): Promise<void> {
-    try {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-    } finally {
-      await runner.release();
-    }
   }
 
   /**
@@ -177,17 +161,5 @@ export class TenancyService {
       await manager.query(`select set_config('app.user_id', $1, true)`, [userId]);
       return work(manager);
     });
-  }
-
-  /**
-   * COMMIT, with the rows kept for it (audit rows) sent in the same round trip: one simple
-   * query `INSERT ...; COMMIT`. Should an insert fail, Postgres skips the COMMIT and the
-   * caller's rollback undoes everything, as if the insert had been sent on its own.
-   */
-  private async commit(runner: QueryRunner, writes: readonly CommitWrite[]): Promise<void> {
-    if (writes.length === 0) return runner.commitTransaction();
-    await runner.query(`${commitWritesSql(writes)};\nCOMMIT`);
-    // TypeORM did not send this COMMIT itself: tell its runner the transaction is over.
-    Object.assign(runner as unknown as TransactionState, { isTransactionActive: false, transactionDepth: 0 });
   }
 }
