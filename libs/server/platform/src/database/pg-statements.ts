@@ -52,6 +52,7 @@ interface TransactionState {
 export class PgTransaction {
   private active = true;
   private released = false;
+  private begunRows: unknown[] = [];
   private broken: Error | undefined;
   private readonly onError = (error: Error) => {
     // A connection that fails while held (Postgres restarted, the socket reset) is not given
@@ -83,12 +84,17 @@ export class PgTransaction {
     const transaction = new PgTransaction(client, runner);
     transaction.markActive(true);
     try {
-      await transaction.query(begin, parameters);
+      transaction.begunRows = await transaction.query<unknown[]>(begin, parameters);
     } catch (error) {
       await transaction.end();
       throw error;
     }
     return transaction;
+  }
+
+  /** The rows of `begin`'s last statement (e.g. what a tenant's entry read). */
+  begun<R>(): R[] {
+    return this.begunRows as R[];
   }
 
   /** A statement in the transaction; refused once the connection has gone back to the pool. */

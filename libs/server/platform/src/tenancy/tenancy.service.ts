@@ -8,7 +8,8 @@ import { Caller, TenantContext, TenantScope } from './tenant-context';
 /**
  * A read made in the statement that sets the tenant, e.g. the caller's membership: a scalar
  * subquery (one column, at most one row) in which `tenant.organization_id` is the tenant just
- * set and `$2`, `$3`, ... are `params`. It runs after the setting by construction: it reads
+ * set and `$2`, `$3`, ... are `params` (strings, sent as escaped literals: the statement rides
+ * with BEGIN in one simple query). It runs after the setting by construction: it reads
  * a column of the row that sets it.
  */
 export interface TenantEntryRead {
@@ -42,13 +43,12 @@ export class TenancyService {
   }
 
   /**
-   * Like `runInTenant`, with the transaction's start and the tenant's setting in one round trip
-   * (one simple query, `START TRANSACTION; SELECT set_config(...)`, the id as an escaped
-   * literal, as the COMMIT carries its rows). For the worker's tenant jobs: many short
-   * transactions, where BEGIN on its own was a round trip in four (a reminder's delivery).
+   * `runInTenant`, for the worker's tenant jobs: many short transactions, where BEGIN on its own
+   * was a round trip in four (a reminder's delivery). Every tenant transaction now begins with
+   * its tenant in one round trip (`openTenant`).
    */
   runJobInTenant<T>(organizationId: string, work: () => Promise<T>): Promise<T> {
-    return this.enterTenant(organizationId, undefined, () => work(), undefined, true);
+    return this.enterTenant(organizationId, undefined, () => work());
   }
 
   /**
@@ -62,48 +62,33 @@ export class TenancyService {
     entry: TenantEntryRead | undefined,
     work: (entered: E | null) => Promise<T>,
     caller?: Caller,
-    beginWithTenant = false,
   ): Promise<T> {
-    const opened = await this.openTenant<E>(organizationId, entry, beginWithTenant);
+    const opened = await this.openTenant<E>(organizationId, entry);
     return opened.complete(() => work(opened.entered), caller);
   }
 
   /**
    * `enterTenant` in two steps, for a request whose organization is entered by a guard before
-   * its pipes and handler run: BEGIN and the entry statement now; then either `complete` (the
+   * its pipes and handler run: BEGIN with the entry statement now (one round trip); then either `complete` (the
    * work in the tenant's scope, COMMIT, after-commit work) or `abandon` (ROLLBACK), exactly
    * once. Until then the transaction holds a pooled connection.
    */
-  async openTenant<E>(
-    organizationId: string,
-    entry: TenantEntryRead | undefined,
-    beginWithTenant = false,
-  ): Promise<OpenTenant<E>> {
+  async openTenant<E>(organizationId: string, entry: TenantEntryRead | undefined): Promise<OpenTenant<E>> {
     // The transaction's own statements (BEGIN, the entry, COMMIT) and the repositories' raw
     // statements go straight to the connection (`PgTransaction`); TypeORM's runner on the same
-    // connection serves the query builders.
-    let transaction: PgTransaction;
-    let row: { entry: E | null } | undefined;
-    if (beginWithTenant && !entry)
-      transaction = await PgTransaction.begin(
-        this.dataSource,
-        `START TRANSACTION;\nSELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true)`,
-      );
-    else {
-      transaction = await PgTransaction.begin(this.dataSource, 'START TRANSACTION');
-      try {
-        [row] = await transaction.query<{ entry: E | null }[]>(
-          entry
-            ? `SELECT (${entry.sql}) AS entry
-                 FROM (SELECT set_config('app.organization_id', $1, true)::uuid AS organization_id) AS tenant`
-            : `SELECT set_config('app.organization_id', $1, true) AS entry`,
-          [organizationId, ...(entry?.params ?? [])],
-        );
-      } catch (error) {
-        await transaction.end();
-        throw error;
-      }
-    }
+    // connection serves the query builders. One simple query begins the transaction, sets the tenant and reads the entry: a round trip
+    // fewer than BEGIN on its own. A simple query carries no bind parameters, so the values go
+    // as literals escaped by the pg driver.
+    const transaction = await PgTransaction.begin(
+      this.dataSource,
+      `START TRANSACTION;\n${
+        entry
+          ? `SELECT (${withLiterals(entry.sql, entry.params)}) AS entry
+               FROM (SELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true)::uuid AS organization_id) AS tenant`
+          : `SELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true) AS entry`
+      }`,
+    );
+    const [row] = transaction.begun<{ entry: E | null }>();
     let done = false;
     const once = () => {
       if (done) throw new Error(`tenant transaction of ${organizationId} already completed or abandoned`);
@@ -162,4 +147,17 @@ export class TenancyService {
       return work(manager);
     });
   }
+}
+
+/**
+ * `sql` with `$2`, `$3`, ... replaced by `params` as escaped literals (`$1` is the tenant, set
+ * before it). Strings only: the entry reads by ids, and a literal of another type would need
+ * its own rendering.
+ */
+function withLiterals(sql: string, params: readonly unknown[]): string {
+  return sql.replace(/\$(\d+)(?!\d)/g, (placeholder, n: string) => {
+    const value = params[Number(n) - 2];
+    if (typeof value !== 'string') throw new Error(`tenant entry parameter ${placeholder} is not a string`);
+    return escapeLiteral(value);
+  });
 }
