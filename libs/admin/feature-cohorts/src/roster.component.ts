@@ -13,7 +13,9 @@ import {
   ChoiceFilterComponent,
   ErrorNotifier,
   PaginatedTableComponent,
+  RowActionsComponent,
   injectNarrowScreen,
+  type RowAction,
 } from '@mentorship/admin/ui';
 import { participantRoleLabel, participantStatusLabel } from '@mentorship/admin/util';
 import { CohortStore } from './cohort.store';
@@ -22,7 +24,14 @@ import { CohortStore } from './cohort.store';
 @Component({
   selector: 'mm-roster',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ChoiceFilterComponent, MatButtonModule, MatInputModule, MatTableModule, PaginatedTableComponent],
+  imports: [
+    ChoiceFilterComponent,
+    MatButtonModule,
+    MatInputModule,
+    MatTableModule,
+    PaginatedTableComponent,
+    RowActionsComponent,
+  ],
   template: `
     <div class="filters" role="search" aria-label="Filter the roster">
       <mm-choice-filter
@@ -94,23 +103,8 @@ import { CohortStore } from './cohort.store';
           </th>
           <td mat-cell *matCellDef="let p" class="actions">
             @if (p.status === 'applied') {
-              <button
-                mat-flat-button
-                type="button"
-                (click)="approve(p)"
-                [attr.aria-label]="'Approve ' + p.email"
-              >
-                Approve
-              </button>
-              <button
-                mat-button
-                type="button"
-                class="reject"
-                (click)="reject(p)"
-                [attr.aria-label]="'Reject ' + p.email"
-              >
-                Reject
-              </button>
+              <!-- Two short buttons fit a phone: no menu to open for the one decision the row waits for. -->
+              <mm-row-actions [actions]="decisionsOf(p)" [foldOnNarrow]="false" />
             }
           </td>
         </ng-container>
@@ -171,9 +165,6 @@ import { CohortStore } from './cohort.store';
       white-space: nowrap;
       background: var(--mat-sys-surface);
     }
-    .reject {
-      --mat-button-text-label-text-color: var(--mat-sys-error);
-    }
     .empty {
       padding: 24px 16px;
       color: var(--mat-sys-on-surface-variant);
@@ -223,14 +214,31 @@ export class RosterComponent {
     return skills.length === 0 ? '—' : skills.map((s) => `${s.name} ${s.level}`).join(', ');
   }
 
-  protected approve(participant: ParticipantView): void {
+  protected decisionsOf(participant: ParticipantView): RowAction[] {
+    return [
+      {
+        label: 'Approve',
+        ariaLabel: `Approve ${participant.email}`,
+        run: () => this.approve(participant),
+        primary: true,
+      },
+      {
+        label: 'Reject',
+        ariaLabel: `Reject ${participant.email}`,
+        run: () => this.reject(participant),
+        danger: true,
+      },
+    ];
+  }
+
+  private approve(participant: ParticipantView): void {
     this.store.approve(participant).subscribe({
       next: () => this.notifier.info(`${participant.name} is enrolled.`),
       error: (error: unknown) => this.notifier.show(error),
     });
   }
 
-  protected reject(participant: ParticipantView): void {
+  private reject(participant: ParticipantView): void {
     this.store.reject(participant).subscribe({
       next: () => this.notifier.info(`The application of ${participant.name} was rejected.`),
       error: (error: unknown) => this.notifier.show(error),

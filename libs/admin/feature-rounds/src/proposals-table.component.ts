@@ -1,12 +1,15 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import type { ProposalView, RoundPairView } from '@mentorship/contracts';
-import { PaginatedTableComponent, injectNarrowScreen } from '@mentorship/admin/ui';
+import {
+  PaginatedTableComponent,
+  RowActionsComponent,
+  injectNarrowScreen,
+  type RowAction,
+} from '@mentorship/admin/ui';
 import { scoreComponentLabel } from '@mentorship/admin/util';
 import { RoundStore, pairKey } from './round.store';
 import { scoreText } from './round-words';
@@ -25,12 +28,11 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     NgTemplateOutlet,
-    MatButtonModule,
     MatInputModule,
-    MatMenuModule,
     MatSelectModule,
     MatTableModule,
     PaginatedTableComponent,
+    RowActionsComponent,
   ],
   template: `
     <div class="filters" role="search" aria-label="Filter the proposals">
@@ -136,67 +138,10 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
           </th>
           <td mat-cell *matCellDef="let p" class="actions">
             @if (!readOnly()) {
-              @let state = stateOf(p);
-              @if (narrow()) {
-                <button
-                  mat-icon-button
-                  type="button"
-                  [matMenuTriggerFor]="rowMenu"
-                  [attr.aria-label]="'Decide on ' + p.menteeName + ' with ' + p.mentorName"
-                >
-                  <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-                    <circle cx="12" cy="5" r="2" fill="currentColor" />
-                    <circle cx="12" cy="12" r="2" fill="currentColor" />
-                    <circle cx="12" cy="19" r="2" fill="currentColor" />
-                  </svg>
-                </button>
-                <mat-menu #rowMenu="matMenu">
-                  @if (state === 'fix' || state === 'forbid' || state === 'release') {
-                    <button mat-menu-item type="button" (click)="store.undo(p)">Undo</button>
-                  } @else if (state === 'fixed') {
-                    <button mat-menu-item type="button" (click)="store.release(p)">Release</button>
-                  } @else {
-                    <button mat-menu-item type="button" (click)="store.fix(p)">Fix</button>
-                    <button mat-menu-item type="button" (click)="store.forbid(p)">Forbid</button>
-                  }
-                </mat-menu>
-              } @else if (state === 'fix' || state === 'forbid' || state === 'release') {
-                <button
-                  mat-button
-                  type="button"
-                  (click)="store.undo(p)"
-                  [attr.aria-label]="'Undo for ' + p.menteeName + ' with ' + p.mentorName"
-                >
-                  Undo
-                </button>
-              } @else if (state === 'fixed') {
-                <button
-                  mat-button
-                  type="button"
-                  (click)="store.release(p)"
-                  [attr.aria-label]="'Release ' + p.menteeName + ' with ' + p.mentorName"
-                >
-                  Release
-                </button>
-              } @else {
-                <button
-                  mat-button
-                  type="button"
-                  (click)="store.fix(p)"
-                  [attr.aria-label]="'Fix ' + p.menteeName + ' with ' + p.mentorName"
-                >
-                  Fix
-                </button>
-                <button
-                  mat-button
-                  type="button"
-                  class="forbid"
-                  (click)="store.forbid(p)"
-                  [attr.aria-label]="'Forbid ' + p.menteeName + ' with ' + p.mentorName"
-                >
-                  Forbid
-                </button>
-              }
+              <mm-row-actions
+                [actions]="decisionsOf(p)"
+                [menuLabel]="'Decide on ' + p.menteeName + ' with ' + p.mentorName"
+              />
             }
           </td>
         </ng-container>
@@ -281,9 +226,6 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
       white-space: nowrap;
       background: var(--mat-sys-surface);
     }
-    .forbid {
-      --mat-button-text-label-text-color: var(--mat-sys-error);
-    }
     .empty {
       padding: 24px 16px;
       color: var(--mat-sys-on-surface-variant);
@@ -332,6 +274,22 @@ export class ProposalsTableComponent {
 
   protected stateOf(pair: RoundPairView): RowState {
     return this.decided().get(pairKey(pair)) ?? null;
+  }
+
+  /** A pending decision can be undone, a fixed pair released; any other pair fixed or forbidden. */
+  protected decisionsOf(p: ProposalView): RowAction[] {
+    const pair = `${p.menteeName} with ${p.mentorName}`;
+    const state = this.stateOf(p);
+    if (state === 'fix' || state === 'forbid' || state === 'release') {
+      return [{ label: 'Undo', ariaLabel: `Undo for ${pair}`, run: () => this.store.undo(p) }];
+    }
+    if (state === 'fixed') {
+      return [{ label: 'Release', ariaLabel: `Release ${pair}`, run: () => this.store.release(p) }];
+    }
+    return [
+      { label: 'Fix', ariaLabel: `Fix ${pair}`, run: () => this.store.fix(p) },
+      { label: 'Forbid', ariaLabel: `Forbid ${pair}`, run: () => this.store.forbid(p), danger: true },
+    ];
   }
 
   /** The components that earned points, most first: the reasons a person reads. */
