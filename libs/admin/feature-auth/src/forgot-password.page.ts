@@ -11,7 +11,7 @@ import { AUTH_CARD_IMPORTS } from './auth-card';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page narrow-card">
+    <div class="mm-page mm-card-page narrow-card">
       <mat-card appearance="outlined">
         <mat-card-header>
           <mat-card-title><h1>Reset your password</h1></mat-card-title>

@@ -15,7 +15,7 @@ const { password: PASSWORD } = FIELD_LIMITS;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page narrow-card">
+    <div class="mm-page mm-card-page narrow-card">
       <mat-card appearance="outlined">
         <mat-card-header>
           <mat-card-title><h1>Choose a new password</h1></mat-card-title>

@@ -15,7 +15,7 @@ const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LI
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page sign-up">
+    <div class="mm-page mm-card-page sign-up">
       <mat-card appearance="outlined">
         <mat-card-header>
           <mat-card-title><h1>Create your account</h1></mat-card-title>
