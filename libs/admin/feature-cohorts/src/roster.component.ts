@@ -13,10 +13,9 @@ import {
   ChoiceFilterComponent,
   ErrorNotifier,
   PaginatedTableComponent,
-  RowActionsComponent,
   injectNarrowScreen,
-  type RowAction,
 } from '@mentorship/admin/ui';
+import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
 import { participantRoleLabel, participantStatusLabel } from '@mentorship/admin/util';
 import { CohortStore } from './cohort.store';
 
@@ -30,7 +29,7 @@ import { CohortStore } from './cohort.store';
     MatInputModule,
     MatTableModule,
     PaginatedTableComponent,
-    RowActionsComponent,
+    ActionsColumnComponent,
   ],
   template: `
     <div class="filters" role="search" aria-label="Filter the roster">
@@ -97,17 +96,8 @@ import { CohortStore } from './cohort.store';
           <th mat-header-cell *matHeaderCellDef scope="col">Skills</th>
           <td mat-cell *matCellDef="let p" class="skills">{{ skillsOf(p) }}</td>
         </ng-container>
-        <ng-container matColumnDef="actions" stickyEnd>
-          <th mat-header-cell *matHeaderCellDef scope="col">
-            <span class="cdk-visually-hidden">Decision</span>
-          </th>
-          <td mat-cell *matCellDef="let p" class="actions">
-            @if (p.status === 'applied') {
-              <!-- Two short buttons fit a phone: no menu to open for the one decision the row waits for. -->
-              <mm-row-actions [actions]="decisionsOf(p)" [foldOnNarrow]="false" />
-            }
-          </td>
-        </ng-container>
+        <!-- Two short buttons fit a phone: no menu to open for the one decision the row waits for. -->
+        <mm-actions-column heading="Decision" [actionsOf]="decisionsOf" [foldOnNarrow]="false" />
         <tr mat-header-row *matHeaderRowDef="columns()"></tr>
         <tr mat-row *matRowDef="let row; columns: columns()"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
@@ -160,11 +150,6 @@ import { CohortStore } from './cohort.store';
     .status-applied {
       color: var(--mat-sys-tertiary);
     }
-    .actions {
-      text-align: end;
-      white-space: nowrap;
-      background: var(--mat-sys-surface);
-    }
     .empty {
       padding: 24px 16px;
       color: var(--mat-sys-on-surface-variant);
@@ -214,22 +199,24 @@ export class RosterComponent {
     return skills.length === 0 ? '—' : skills.map((s) => `${s.name} ${s.level}`).join(', ');
   }
 
-  protected decisionsOf(participant: ParticipantView): RowAction[] {
-    return [
-      {
-        label: 'Approve',
-        ariaLabel: `Approve ${participant.email}`,
-        run: () => this.approve(participant),
-        primary: true,
-      },
-      {
-        label: 'Reject',
-        ariaLabel: `Reject ${participant.email}`,
-        run: () => this.reject(participant),
-        danger: true,
-      },
-    ];
-  }
+  /** An application is approved or rejected; no one else on the roster waits for a decision. */
+  protected readonly decisionsOf = (participant: ParticipantView): RowAction[] =>
+    participant.status !== 'applied'
+      ? []
+      : [
+          {
+            label: 'Approve',
+            ariaLabel: `Approve ${participant.email}`,
+            run: () => this.approve(participant),
+            primary: true,
+          },
+          {
+            label: 'Reject',
+            ariaLabel: `Reject ${participant.email}`,
+            run: () => this.reject(participant),
+            danger: true,
+          },
+        ];
 
   private approve(participant: ParticipantView): void {
     this.store.approve(participant).subscribe({

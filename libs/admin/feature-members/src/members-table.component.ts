@@ -2,12 +2,13 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import type { MemberView } from '@mentorship/contracts';
-import { RoleChipsComponent, RowActionsComponent, type RowAction } from '@mentorship/admin/ui';
+import { RoleChipsComponent } from '@mentorship/admin/ui';
+import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
 
 @Component({
   selector: 'mm-members-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatTableModule, RoleChipsComponent, RowActionsComponent],
+  imports: [DatePipe, MatTableModule, RoleChipsComponent, ActionsColumnComponent],
   template: `
     <table mat-table [dataSource]="members()" aria-label="Members">
       <ng-container matColumnDef="email">
@@ -29,14 +30,7 @@ import { RoleChipsComponent, RowActionsComponent, type RowAction } from '@mentor
         <td mat-cell *matCellDef="let member">{{ member.joinedAt | date: 'mediumDate' }}</td>
       </ng-container>
       <!-- Sticky at the end: on a narrow screen the table scrolls sideways and the actions stay. -->
-      <ng-container matColumnDef="actions" stickyEnd>
-        <th mat-header-cell *matHeaderCellDef scope="col">
-          <span class="cdk-visually-hidden">Actions</span>
-        </th>
-        <td mat-cell *matCellDef="let member" class="actions">
-          <mm-row-actions [actions]="actionsOf(member)" [menuLabel]="'Actions for ' + member.email" />
-        </td>
-      </ng-container>
+      <mm-actions-column [actionsOf]="actionsOf" [menuLabelOf]="menuLabelOf" />
 
       <tr mat-header-row *matHeaderRowDef="columns()"></tr>
       <tr mat-row *matRowDef="let member; columns: columns()"></tr>
@@ -48,11 +42,6 @@ import { RoleChipsComponent, RowActionsComponent, type RowAction } from '@mentor
   styles: `
     table {
       width: 100%;
-    }
-    .actions {
-      text-align: end;
-      white-space: nowrap;
-      background: var(--mat-sys-surface);
     }
     .empty {
       padding: 24px 16px;
@@ -74,19 +63,18 @@ export class MembersTableComponent {
       : ['email', 'displayName', 'roles', 'joinedAt'],
   );
 
-  protected actionsOf(member: MemberView): RowAction[] {
-    return [
-      {
-        label: 'Edit roles',
-        ariaLabel: `Edit roles of ${member.email}`,
-        run: () => this.editRoles.emit(member),
-      },
-      {
-        label: 'Remove',
-        ariaLabel: `Remove ${member.email}`,
-        run: () => this.remove.emit(member),
-        danger: true,
-      },
-    ];
-  }
+  protected readonly menuLabelOf = (member: MemberView) => `Actions for ${member.email}`;
+  protected readonly actionsOf = (member: MemberView): RowAction[] => [
+    {
+      label: 'Edit roles',
+      ariaLabel: `Edit roles of ${member.email}`,
+      run: () => this.editRoles.emit(member),
+    },
+    {
+      label: 'Remove',
+      ariaLabel: `Remove ${member.email}`,
+      run: () => this.remove.emit(member),
+      danger: true,
+    },
+  ];
 }

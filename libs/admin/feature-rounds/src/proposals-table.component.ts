@@ -4,12 +4,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import type { ProposalView, RoundPairView } from '@mentorship/contracts';
-import {
-  PaginatedTableComponent,
-  RowActionsComponent,
-  injectNarrowScreen,
-  type RowAction,
-} from '@mentorship/admin/ui';
+import { PaginatedTableComponent, injectNarrowScreen } from '@mentorship/admin/ui';
+import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
 import { scoreComponentLabel } from '@mentorship/admin/util';
 import { RoundStore, pairKey } from './round.store';
 import { scoreText } from './round-words';
@@ -32,7 +28,7 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
     MatSelectModule,
     MatTableModule,
     PaginatedTableComponent,
-    RowActionsComponent,
+    ActionsColumnComponent,
   ],
   template: `
     <div class="filters" role="search" aria-label="Filter the proposals">
@@ -132,19 +128,7 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
             <ng-container *ngTemplateOutlet="reasons; context: { $implicit: p }" />
           </td>
         </ng-container>
-        <ng-container matColumnDef="actions" stickyEnd>
-          <th mat-header-cell *matHeaderCellDef scope="col">
-            <span class="cdk-visually-hidden">Decision</span>
-          </th>
-          <td mat-cell *matCellDef="let p" class="actions">
-            @if (!readOnly()) {
-              <mm-row-actions
-                [actions]="decisionsOf(p)"
-                [menuLabel]="'Decide on ' + p.menteeName + ' with ' + p.mentorName"
-              />
-            }
-          </td>
-        </ng-container>
+        <mm-actions-column heading="Decision" [actionsOf]="decisionsOf" [menuLabelOf]="menuLabelOf" />
         <tr mat-header-row *matHeaderRowDef="columns()"></tr>
         <tr mat-row *matRowDef="let row; columns: columns()"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
@@ -221,11 +205,6 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
       color: var(--mat-sys-primary);
       margin: 0 4px;
     }
-    .actions {
-      text-align: end;
-      white-space: nowrap;
-      background: var(--mat-sys-surface);
-    }
     .empty {
       padding: 24px 16px;
       color: var(--mat-sys-on-surface-variant);
@@ -277,7 +256,8 @@ export class ProposalsTableComponent {
   }
 
   /** A pending decision can be undone, a fixed pair released; any other pair fixed or forbidden. */
-  protected decisionsOf(p: ProposalView): RowAction[] {
+  protected readonly menuLabelOf = (p: ProposalView) => `Decide on ${p.menteeName} with ${p.mentorName}`;
+  protected readonly decisionsOf = (p: ProposalView): RowAction[] => {
     const pair = `${p.menteeName} with ${p.mentorName}`;
     const state = this.stateOf(p);
     if (state === 'fix' || state === 'forbid' || state === 'release') {
@@ -290,7 +270,7 @@ export class ProposalsTableComponent {
       { label: 'Fix', ariaLabel: `Fix ${pair}`, run: () => this.store.fix(p) },
       { label: 'Forbid', ariaLabel: `Forbid ${pair}`, run: () => this.store.forbid(p), danger: true },
     ];
-  }
+  };
 
   /** The components that earned points, most first: the reasons a person reads. */
   protected topComponents(proposal: ProposalView) {

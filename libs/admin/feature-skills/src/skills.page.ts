@@ -15,10 +15,9 @@ import {
   FormErrorComponent,
   FormSubmission,
   PaginatedTableComponent,
-  RowActionsComponent,
   type ConfirmDialogData,
-  type RowAction,
 } from '@mentorship/admin/ui';
+import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
 import { errorMessageOf } from '@mentorship/admin/util';
 import { MergeSkillDialog, RenameSkillDialog } from './skill-dialogs';
 import { SkillsStore } from './skills.store';
@@ -36,7 +35,7 @@ const ALL = 'all';
     MatSelectModule,
     MatTableModule,
     PaginatedTableComponent,
-    RowActionsComponent,
+    ActionsColumnComponent,
     FieldErrorPipe,
     FormErrorComponent,
   ],
@@ -67,7 +66,8 @@ export class SkillsPage {
   }
 
   /** An active skill is renamed, merged or retired; a retired one renamed or restored. */
-  protected actionsOf(skill: SkillView): RowAction[] {
+  protected readonly menuLabelOf = (skill: SkillView) => `Actions for ${skill.name}`;
+  protected readonly actionsOf = (skill: SkillView): RowAction[] => {
     const rename = { label: 'Rename', ariaLabel: `Rename ${skill.name}`, run: () => this.rename(skill) };
     if (skill.status !== 'active') {
       return [
@@ -80,7 +80,7 @@ export class SkillsPage {
       { label: 'Merge', ariaLabel: `Merge ${skill.name}`, run: () => this.merge(skill) },
       { label: 'Retire', ariaLabel: `Retire ${skill.name}`, run: () => this.retire(skill), danger: true },
     ];
-  }
+  };
 
   protected filterStatus(value: SkillStatus | typeof ALL): void {
     this.store.filterStatus(value === ALL ? null : value);

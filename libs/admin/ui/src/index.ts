@@ -12,7 +12,6 @@ export * from './states/empty-state.component';
 export * from './states/loading-state.component';
 export * from './table/paginated-table.component';
 export * from './table/list-pages.component';
-export * from './table/row-actions.component';
 export * from './layout/narrow-screen';
 export * from './charts/bar-chart.component';
 export * from './charts/line-chart.component';
