@@ -24,8 +24,8 @@ export class RequestItemDirective {
 
   static ngTemplateContextGuard(
     _directive: RequestItemDirective,
-    context: unknown,
-  ): context is { $implicit: MatchRequestView } {
+    _context: unknown,
+  ): _context is { $implicit: MatchRequestView } {
     return true;
   }
 }
