@@ -36,13 +36,7 @@ import { AUTH_CARD_IMPORTS } from './auth-card';
             submitLabel="Send the link"
             [split]="true"
           >
-            <mat-form-field class="mm-full-width">
-              <mat-label>Email</mat-label>
-              <input matInput type="email" formControlName="email" autocomplete="username" required />
-              <mat-error>{{
-                form.controls.email.errors | fieldError: { required: 'Enter your email.' }
-              }}</mat-error>
-            </mat-form-field>
+            <mm-email-field />
             <span formCardSwitch class="switch"><a routerLink="/sign-in">Back to sign-in</a></span>
           </form>
         }

@@ -31,26 +31,12 @@ import { AUTH_CARD_IMPORTS } from './auth-card';
           submitLabel="Sign in"
           [split]="true"
         >
-          <mat-form-field class="mm-full-width">
-            <mat-label>Email</mat-label>
-            <input matInput type="email" formControlName="email" autocomplete="username" required />
-            <mat-error>{{
-              form.controls.email.errors | fieldError: { required: 'Enter your email.' }
-            }}</mat-error>
-          </mat-form-field>
-          <mat-form-field class="mm-full-width">
-            <mat-label>Password</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="password"
-              autocomplete="current-password"
-              required
-            />
-            <mat-error>{{
-              form.controls.password.errors | fieldError: { required: 'Enter your password.' }
-            }}</mat-error>
-          </mat-form-field>
+          <mm-email-field />
+          <mm-password-field
+            name="password"
+            label="Password"
+            [messages]="{ required: 'Enter your password.' }"
+          />
           <a class="forgot" routerLink="/forgot-password">Forgot your password?</a>
           <span formCardSwitch class="switch">
             New here?
