@@ -32,7 +32,7 @@ import { CohortStore } from './cohort.store';
     ActionsColumnComponent,
   ],
   template: `
-    <div class="filters" role="search" aria-label="Filter the roster">
+    <div class="mm-filter-bar filters" role="search" aria-label="Filter the roster">
       <mm-choice-filter
         label="Role"
         anyLabel="All roles"
@@ -115,13 +115,6 @@ import { CohortStore } from './cohort.store';
     </mm-paginated-table>
   `,
   styles: `
-    .filters {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 12px;
-      margin: 16px 0;
-    }
     .filters mm-choice-filter,
     .filters mat-form-field {
       width: 170px;

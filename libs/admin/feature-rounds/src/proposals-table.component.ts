@@ -31,7 +31,7 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
     ActionsColumnComponent,
   ],
   template: `
-    <div class="filters" role="search" aria-label="Filter the proposals">
+    <div class="mm-filter-bar filters" role="search" aria-label="Filter the proposals">
       <mat-form-field subscriptSizing="dynamic" class="search">
         <mat-label>Name or email</mat-label>
         <input
@@ -146,13 +146,6 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
     </mm-paginated-table>
   `,
   styles: `
-    .filters {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 12px;
-      margin: 16px 0;
-    }
     .filters mat-form-field {
       width: 190px;
     }
