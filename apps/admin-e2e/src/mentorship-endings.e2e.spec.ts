@@ -1,7 +1,14 @@
 import { Clock } from '@mentorship/platform';
 import type { SignedUpUser } from '@mentorship/testing';
 import type { Page as BrowserPage } from 'playwright-core';
-import { DESKTOP, PHONE, expectCleanPage, useBrowserE2e, type Viewport } from './support/browser-e2e';
+import {
+  DESKTOP,
+  PHONE,
+  confirmed,
+  expectCleanPage,
+  useBrowserE2e,
+  type Viewport,
+} from './support/browser-e2e';
 import { DAY_MS, STEP_MS, TRIAL_DAYS, seedMentorshipCast } from './support/mentorship-seed';
 
 /**
@@ -53,13 +60,6 @@ describe('a mentorship’s map people, its early end and the surveys after, in t
   }
 
   const open = (user: SignedUpUser, viewport: Viewport = DESKTOP) => e2e.signedIn(user, viewport);
-
-  /** The confirmation came, then left: axe judges the page, not a message fading out. */
-  async function confirmed(page: BrowserPage, message: string | RegExp): Promise<void> {
-    const snackbar = page.locator('mat-snack-bar-container').filter({ hasText: message });
-    await snackbar.waitFor();
-    await snackbar.waitFor({ state: 'detached' });
-  }
 
   /** No error shown, axe-core finds nothing serious, nothing past the window's edge; a screenshot. */
   async function checkPage(page: BrowserPage, name: string): Promise<void> {

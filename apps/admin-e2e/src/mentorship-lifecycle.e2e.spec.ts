@@ -4,6 +4,7 @@ import type { Page as BrowserPage } from 'playwright-core';
 import {
   DESKTOP,
   PHONE,
+  confirmed,
   horizontalOverflow,
   screenshot,
   seriousAccessibilityViolations,
@@ -24,13 +25,6 @@ describe('a mentorship from trial to check-in in the admin app', () => {
   const seed = () => seedMentorshipCast(e2e, 'Lifecycle Mentoring');
 
   const open = (user: SignedUpUser, viewport: Viewport = DESKTOP) => e2e.signedIn(user, viewport);
-
-  /** The confirmation came, then left: axe judges the page, not a message fading out. */
-  async function confirmed(page: BrowserPage, message: string | RegExp): Promise<void> {
-    const snackbar = page.locator('mat-snack-bar-container').filter({ hasText: message });
-    await snackbar.waitFor();
-    await snackbar.waitFor({ state: 'detached' });
-  }
 
   /** axe-core finds nothing serious, nothing reaches past the window's edge, and a screenshot. */
   async function checkPage(page: BrowserPage, name: string): Promise<void> {
