@@ -1,7 +1,7 @@
 import type { ProgramCriteria } from './criteria';
 import { MatchingInputError } from './matching-input.error';
 import type { MenteeProfile, MentorProfile } from './profile';
-import type { Identity } from './scoring/eligibility-rules';
+import type { EligibilityRuleSpec, Identity } from './scoring/eligibility-rules';
 import { compileScoring, type CompiledScoring, type ScoringOptions } from './scoring/pair-facts';
 import { menteeFeatures, mentorFeatures, type MentorFeatures } from './scoring/profile-features';
 import { combinePoints } from './scoring/score-components';
@@ -41,15 +41,23 @@ export class MentorIndex {
   private readonly capacity: Int32Array;
   private readonly hasCapacity: Uint32Array;
   private readonly columns: unknown[];
-  /** The mentors' identities with every key interned to a number (see `Identity`). */
-  private readonly identities: Identity[];
+  /**
+   * The mentors' identities with every key interned to a number (see `Identity`), in columns: -1
+   * for a null key. Read in mentor order into one reused object, so a query does not chase 20,000
+   * scattered objects through a cache that other work has just emptied.
+   */
+  private readonly personKeys: Int32Array;
+  private readonly managerKeys: Int32Array;
+  private readonly departmentColumn: Int32Array;
+  private readonly seniorities: Float64Array;
   private readonly keys = new Map<string, number>();
   private readonly departmentKeys = new Map<string, number>();
-  /** Component positions measured before the top-k bar, and after it. */
-  private readonly early: number[] = [];
-  private readonly late: number[] = [];
+  /** The order of work in `scan`, fixed by the table and the rules (see `scanPlan`). */
+  private readonly plan: ScanPlan;
   /** Scratch for `scan` (one query at a time): component values by integer amount. */
   private readonly valueMemo: Float64Array;
+  /** Scratch for `scan`: the mentors still to visit, one bit each. */
+  private readonly candidate: Uint32Array;
 
   constructor(
     mentors: readonly MentorProfile[],
@@ -77,15 +85,18 @@ export class MentorIndex {
       if (id === undefined) keys.set(key, (id = keys.size));
       return id;
     };
-    this.identities = this.features.map((f) => ({
-      personId: intern(f.personId),
-      managerId: f.managerId === null ? null : intern(f.managerId),
-      department: f.department === null ? null : intern(f.department, this.departmentKeys),
-      seniority: f.seniority,
-    }));
+    this.personKeys = Int32Array.from(this.features, (f) => intern(f.personId));
+    this.managerKeys = Int32Array.from(this.features, (f) =>
+      f.managerId === null ? -1 : intern(f.managerId),
+    );
+    this.departmentColumn = Int32Array.from(this.features, (f) =>
+      f.department === null ? -1 : intern(f.department, this.departmentKeys),
+    );
+    this.seniorities = Float64Array.from(this.features, (f) => f.seniority);
     this.columns = this.scoring.table.map((c) => c.pack(this.features));
     this.valueMemo = new Float64Array(this.scoring.table.length * MEMO_SPAN);
-    this.scoring.table.forEach((c, i) => (c.deferred ? this.late : this.early).push(i));
+    this.plan = scanPlan(this.scoring);
+    this.candidate = new Uint32Array(this.words);
   }
 
   /** The `k` best eligible mentors with remaining capacity, best first, ties by mentor id. */
@@ -133,6 +144,9 @@ export class MentorIndex {
    * Visits the eligible mentors in id order. `threshold()` lets top-k skip a mentor whose best possible
    * score (each deferred component at its full value 1) cannot beat the current k-th; skipping is
    * exact because points are monotone in each component value and later mentors lose ties.
+   *
+   * Nothing is allocated per mentor (a query allocates its probes and a few small arrays): a query
+   * that allocates little seldom meets a garbage collection, which made the slowest queries.
    */
   private scan(
     mentee: MenteeProfile,
@@ -140,26 +154,24 @@ export class MentorIndex {
     visit: (mentor: number, points: number) => void,
     threshold: () => number,
   ): void {
-    const { table, criteria: c, weights, rules } = this.scoring;
+    const { table, criteria: c, weights } = this.scoring;
+    const { identityRules, earlyRules, earlyRulePositions, lateRules, lateRulePositions } = this.plan;
+    const { read, unread, checkpoint, late } = this.plan;
     const t = menteeFeatures(mentee, c.referenceDate);
     const n = this.mentors.length;
     const words = this.words;
-    const candidate = includeFull ? new Uint32Array(words).fill(0xffffffff) : this.hasCapacity.slice();
-    if (includeFull && n & 31) candidate[words - 1] = (1 << (n & 31)) - 1;
+    const candidate = this.candidate;
+    if (includeFull) {
+      candidate.fill(0xffffffff);
+      if (n & 31) candidate[words - 1] = (1 << (n & 31)) - 1;
+    } else candidate.set(this.hasCapacity);
 
     const probes = table.map((component, i) => component.probe(this.columns[i], t));
     const stated = table.map((component) => component.stated(t));
     const amounts = new Float64Array(table.length);
     const values = new Float64Array(table.length);
-    const deferred = new Set(this.late);
-    // Identity rules first, then rules on early amounts; rules on deferred amounts after the bar.
-    const identityRules = rules.filter((r) => r.position === -1);
-    const earlyRules = rules.filter((r) => r.position !== -1 && !deferred.has(r.position));
-    const lateRules = rules.filter((r) => deferred.has(r.position));
-    const early = this.early;
-    const unread = early.filter((i) => !earlyRules.some((r) => r.position === i));
-    const late = this.late;
-    const identities = this.identities;
+    const { personKeys, managerKeys, departmentColumn: departments, seniorities } = this;
+    const who: Identity = { personId: 0, managerId: null, department: null, seniority: 0 };
     // A key no mentor has becomes -1: it equals no mentor's key, as the string would.
     const key = (value: string): number => this.keys.get(value) ?? -1;
     const me: Identity = {
@@ -179,13 +191,6 @@ export class MentorIndex {
       if (v !== v) memo[slot] = v = table[i].value(amount, stated[i], c);
       return v;
     };
-    const passes = (list: typeof rules, who: Identity): boolean => {
-      for (let r = 0; r < list.length; r++) {
-        const { spec, position } = list[r];
-        if (spec.fails(me, who, position === -1 ? 0 : amounts[position], c)) return false;
-      }
-      return true;
-    };
 
     for (let w = 0; w < words; w++) {
       let bits = candidate[w];
@@ -193,26 +198,41 @@ export class MentorIndex {
         const low = bits & -bits;
         bits ^= low;
         const j = (w << 5) | (31 - Math.clz32(low));
-        const who = identities[j];
-        if (!passes(identityRules, who)) continue;
-        // Each early rule's amount just before the rule, so a refused mentor costs one probe.
+        who.personId = personKeys[j];
+        who.managerId = managerKeys[j] === -1 ? null : managerKeys[j];
+        who.department = departments[j] === -1 ? null : departments[j];
+        who.seniority = seniorities[j];
         let refused = false;
+        for (let r = 0; r < identityRules.length && !refused; r++)
+          refused = identityRules[r].fails(me, who, 0, c);
+        // Each early rule's amount just before the rule, so a refused mentor costs one probe.
         for (let r = 0; r < earlyRules.length && !refused; r++) {
-          const { spec, position } = earlyRules[r];
+          const position = earlyRulePositions[r];
           amounts[position] = probes[position](j);
-          refused = spec.fails(me, who, amounts[position], c);
+          refused = earlyRules[r].fails(me, who, amounts[position], c);
         }
         if (refused) continue;
-        for (const i of unread) amounts[i] = probes[i](j);
-        for (const i of early) values[i] = valueOf(i, amounts[i]);
+        // The other early components, heaviest first. Once a bar exists, the components not yet
+        // measured count as 1 (their largest value), and a mentor whose bound cannot beat the bar
+        // stops at the checkpoints: usually right after the two heaviest.
         const bar = threshold();
-        if (bar >= 0 && late.length > 0) {
-          for (const i of late) values[i] = 1;
-          if (combinePoints(values, weights) <= bar) continue;
+        for (let u = 0; u < read.length; u++) values[read[u]] = valueOf(read[u], amounts[read[u]]);
+        if (bar >= 0) {
+          for (let u = 0; u < unread.length; u++) values[unread[u]] = 1;
+          for (let u = 0; u < late.length; u++) values[late[u]] = 1;
         }
-        for (const i of late) amounts[i] = probes[i](j);
-        if (!passes(lateRules, who)) continue;
-        for (const i of late) values[i] = valueOf(i, amounts[i]);
+        for (let u = 0; u < unread.length && !refused; u++) {
+          const i = unread[u];
+          amounts[i] = probes[i](j);
+          values[i] = valueOf(i, amounts[i]);
+          refused = bar >= 0 && checkpoint[u] === 1 && combinePoints(values, weights) <= bar;
+        }
+        if (refused || (bar >= 0 && late.length > 0 && combinePoints(values, weights) <= bar)) continue;
+        for (let u = 0; u < late.length; u++) amounts[late[u]] = probes[late[u]](j);
+        for (let r = 0; r < lateRules.length && !refused; r++)
+          refused = lateRules[r].fails(me, who, amounts[lateRulePositions[r]], c);
+        if (refused) continue;
+        for (let u = 0; u < late.length; u++) values[late[u]] = valueOf(late[u], amounts[late[u]]);
         const points = combinePoints(values, weights);
         if (bar >= 0 && points <= bar) continue;
         visit(j, points);
@@ -224,4 +244,54 @@ export class MentorIndex {
   capacityOf(position: number): number {
     return this.capacity[position];
   }
+}
+
+/**
+ * How `scan` orders its work, from the component table and the rules alone: identity rules first,
+ * then each rule on an early component's amount, the other early components, the top-k bar, and
+ * the deferred components with their rules last.
+ */
+interface ScanPlan {
+  identityRules: EligibilityRuleSpec[];
+  earlyRules: EligibilityRuleSpec[];
+  earlyRulePositions: Int32Array;
+  lateRules: EligibilityRuleSpec[];
+  lateRulePositions: Int32Array;
+  /** Early components an early rule reads (measured by the rules). */
+  read: Int32Array;
+  /** The other early components, heaviest first (measured once the mentor passed the rules). */
+  unread: Int32Array;
+  /** 1 where the bar is checked after unread[u]: once at most half the weight is unmeasured. */
+  checkpoint: Uint8Array;
+  late: Int32Array;
+}
+
+function scanPlan({ table, rules, weights }: CompiledScoring): ScanPlan {
+  const positions = table.map((_, i) => i);
+  const early = positions.filter((i) => !table[i].deferred);
+  const late = positions.filter((i) => table[i].deferred);
+  const earlyRules = rules.filter((r) => r.position !== -1 && !table[r.position].deferred);
+  const lateRules = rules.filter((r) => r.position !== -1 && table[r.position].deferred);
+  const isRead = (i: number): boolean => earlyRules.some((r) => r.position === i);
+  const unread = early
+    .filter((i) => !isRead(i))
+    .sort((a, b) => weights.weights[b] - weights.weights[a] || a - b);
+  // Weight still unmeasured after unread[u]: the unread components after it and the deferred ones.
+  let unmeasured = late.reduce((sum, i) => sum + weights.weights[i], 0);
+  const checkpoint = new Uint8Array(unread.length);
+  for (let u = unread.length - 1; u >= 0; u--) {
+    checkpoint[u] = u < unread.length - 1 && 2 * unmeasured <= weights.total ? 1 : 0;
+    unmeasured += weights.weights[unread[u]];
+  }
+  return {
+    identityRules: rules.filter((r) => r.position === -1).map((r) => r.spec),
+    earlyRules: earlyRules.map((r) => r.spec),
+    earlyRulePositions: Int32Array.from(earlyRules, (r) => r.position),
+    lateRules: lateRules.map((r) => r.spec),
+    lateRulePositions: Int32Array.from(lateRules, (r) => r.position),
+    read: Int32Array.from(early.filter(isRead)),
+    unread: Int32Array.from(unread),
+    checkpoint,
+    late: Int32Array.from(late),
+  };
 }

@@ -24,6 +24,36 @@ describe('suggestMentors', () => {
     );
   });
 
+  it('equals the naive scorer when the bar stops mentors before their lighter components', () => {
+    // Small k makes a high bar early, and one dominating weight puts the checkpoints (where the
+    // unmeasured weight falls to half) right after the first components measured.
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom('skills', 'goals', 'mentorTypes', 'languages', 'seniority', 'timeZone'),
+        (popSeed, criteriaSeed, k, heavy) => {
+          const { mentees, mentors } = generatePopulation(popSeed, 5, 150);
+          const base = generateCriteria(criteriaSeed);
+          const criteria = resolveCriteria({
+            ...base,
+            weights: { ...base.weights, [heavy]: 80 },
+            mustHaves: base.mustHaves,
+          });
+          const index = new MentorIndex(mentors, criteria);
+          for (const mentee of mentees) {
+            const fast = index
+              .topK(mentee, k)
+              .map(({ mentor, points }) => ({ mentorId: index.mentors[mentor].id, points }));
+            expect(fast).toEqual(naiveTopK(mentee, mentors, criteria, k));
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
   it.each(POPULATION_FAMILIES.map((f) => [f.id, f] as const))(
     'equals the naive scorer on the %s population family',
     (_id, family) => {

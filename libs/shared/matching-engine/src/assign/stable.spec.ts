@@ -80,6 +80,26 @@ describe('assignStable against the textbook deferred acceptance (sorted lists)',
     );
   });
 
+  it('gives the same assignment when seats are scarce and lists longer than the buffer', () => {
+    // Up to 12 candidates per mentee and at most one seat per mentor: most mentees are refused by
+    // their whole buffer, rescan, or stop without a rescan after a scan that found fewer mentors
+    // than the buffer holds (the early exit in solveStable).
+    fc.assert(
+      fc.property(smallRound(40, 12, true), ({ graph: g, fixed, forbidden }) => {
+        const scarce = { ...g, capacity: Int32Array.from(g.capacity, (c) => Math.min(c, 1)) };
+        const kept = fixed.filter(([, j]) => scarce.capacity[j] > 0);
+        const used = new Set<number>();
+        const feasible = kept.filter(([, j]) => !used.has(j) && used.add(j));
+        const a = assignStable(scarce, { fixed: feasible, forbidden });
+        expect(Array.from(a.mentorOf)).toEqual(
+          Array.from(referenceStable(scarce, { fixed: feasible, forbidden })),
+        );
+        expect(countBlockingPairs(scarce, a.mentorOf, { fixed: feasible, forbidden })).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it.each([
     { mentees: 1500, mentors: 300, candidatesPerMentee: 20, seed: 11 },
     { mentees: 1500, mentors: 300, candidatesPerMentee: 20, seed: 12, minCapacity: 0, maxCapacity: 12 },

@@ -33,14 +33,22 @@ const BUFFER = 4;
  * then take the buffer in order, skipping a mentor that has since become too demanding (one
  * comparison), and it scans again only when the buffer runs out. Mentors outside the buffer rank
  * below every buffered one and acceptance only gets harder, so the first buffered mentor that would
- * still accept is the mentee's best possible proposal. Most mentees are kept by their first proposal,
- * so most mentees scan their list once.
+ * still accept is the mentee's best possible proposal. A buffer that held every mentor that would
+ * accept at its scan needs no second scan: when it runs out, the mentee stays unmatched. Most
+ * mentees are kept by their first proposal, so most mentees scan their list once.
  *
- * Each full mentor keeps its held mentees in a min-heap (least preferred at the root) stored in its
- * block of seats, and its threshold (points and position of the root) makes "would it accept?" an
- * integer comparison. Deferred acceptance ends in the same (mentee-optimal) assignment whatever the
- * order of proposals, so the skipped proposals change nothing but the time; with strict preferences
- * (ties broken by position, see preferences.ts) the result is unique.
+ * The buffer lives in locals during the scan, ranked by the mentee's preference as one number
+ * (see the scan). A branch-free scan (every candidate written, the length advanced by the test)
+ * was measured and gave nothing: README, "Choices made on evidence".
+ *
+ * A mentor's preference for (mentee i, p points) is one number, key = p x M + (M - 1 - i): more
+ * points first, then the lower position, exact in float64 (p <= 10,000, M <= 500,000). Each full
+ * mentor keeps its held mentees in a min-heap by key (least preferred at the root) stored in its
+ * block of seats, and the root's key is its threshold: it accepts a mentee whose key is above it
+ * (-1 while a seat is free, Infinity without seats). Deferred acceptance ends in the same
+ * (mentee-optimal) assignment whatever the order of proposals, so the skipped proposals change
+ * nothing but the time; with strict preferences (ties broken by position, see preferences.ts) the
+ * result is unique.
  */
 export function solveStable(round: PreparedRound): Assignment {
   const { start, mentor, points, freeCapacity } = round;
@@ -50,127 +58,139 @@ export function solveStable(round: PreparedRound): Assignment {
   const seatStart = new Int32Array(n + 1);
   for (let j = 0; j < n; j++) seatStart[j + 1] = seatStart[j] + freeCapacity[j];
   const seatMentee = new Int32Array(seatStart[n]);
-  const seatPoints = new Int32Array(seatStart[n]);
+  const seatKey = new Float64Array(seatStart[n]);
   const load = new Int32Array(n);
-  // A mentor takes mentee i with p points iff p > thresholdPoints or (equal and i < thresholdMentee):
-  // -1 while it has a free seat, its least preferred held mentee once full, above 10000 without seats.
-  const thresholdPoints = new Int32Array(n).fill(-1);
-  const thresholdMentee = new Int32Array(n);
-  for (let j = 0; j < n; j++) if (freeCapacity[j] === 0) thresholdPoints[j] = 10001;
-  // Per mentee: its buffered edges (most preferred first), how many, and how many already taken.
+  const threshold = new Float64Array(n).fill(-1);
+  for (let j = 0; j < n; j++) if (freeCapacity[j] === 0) threshold[j] = Infinity;
+  // Per mentee: its buffered edges (most preferred first), how many, and how many already taken;
+  // `complete` once a scan found no more accepting mentors than the buffer holds.
   const buffer = new Int32Array(m * BUFFER);
   const bufferSize = new Int8Array(m);
   const bufferNext = new Int8Array(m);
-  const bufP = new Int32Array(BUFFER);
-  const bufJ = new Int32Array(BUFFER);
+  const complete = new Uint8Array(m);
 
   const free = new Int32Array(m);
   let freeCount = 0;
   for (let i = m - 1; i >= 0; i--) if (start[i + 1] > start[i]) free[freeCount++] = i;
 
   while (freeCount > 0) {
-    const i = free[freeCount - 1];
+    const i = free[--freeCount];
+    const rank = m - 1 - i;
     const base = i * BUFFER;
     // The next buffered mentor that would still accept i.
     let e = -1;
     let k = bufferNext[i];
     while (k < bufferSize[i]) {
       const c = buffer[base + k++];
-      const j = mentor[c];
-      const p = points[c];
-      if (p > thresholdPoints[j] || (p === thresholdPoints[j] && i < thresholdMentee[j])) {
+      if (points[c] * m + rank > threshold[mentor[c]]) {
         e = c;
         break;
       }
     }
     if (e === -1) {
-      // Buffer used up: one pass for the BUFFER best mentors that would accept i now.
-      let size = 0;
+      if (complete[i] === 1) continue; // no mentor would take this mentee any more: it stays unmatched
+      // One pass for the BUFFER best mentors that would accept i now, kept in locals (best first)
+      // by the mentee's preference as one number, p x N + (N - 1 - j). A candidate is compared with
+      // the fourth best first: once four are found that turns most candidates away before the
+      // mentor's threshold is read.
+      let k0 = -1;
+      let k1 = -1;
+      let k2 = -1;
+      let k3 = -1;
+      let c0 = -1;
+      let c1 = -1;
+      let c2 = -1;
+      let c3 = -1;
       for (let c = start[i], end = start[i + 1]; c < end; c++) {
-        const j = mentor[c];
         const p = points[c];
-        if (!(p > thresholdPoints[j] || (p === thresholdPoints[j] && i < thresholdMentee[j]))) continue;
-        if (size === BUFFER && !(p > bufP[BUFFER - 1] || (p === bufP[BUFFER - 1] && j < bufJ[BUFFER - 1])))
-          continue;
-        let s = size < BUFFER ? size++ : BUFFER - 1;
-        for (; s > 0 && (p > bufP[s - 1] || (p === bufP[s - 1] && j < bufJ[s - 1])); s--) {
-          bufP[s] = bufP[s - 1];
-          bufJ[s] = bufJ[s - 1];
-          buffer[base + s] = buffer[base + s - 1];
+        const j = mentor[c];
+        const key = p * n + (n - 1 - j);
+        if (key < k3 || !(p * m + rank > threshold[j])) continue;
+        if (key > k2) {
+          k3 = k2;
+          c3 = c2;
+          if (key > k1) {
+            k2 = k1;
+            c2 = c1;
+            if (key > k0) {
+              k1 = k0;
+              c1 = c0;
+              k0 = key;
+              c0 = c;
+            } else {
+              k1 = key;
+              c1 = c;
+            }
+          } else {
+            k2 = key;
+            c2 = c;
+          }
+        } else {
+          k3 = key;
+          c3 = c;
         }
-        bufP[s] = p;
-        bufJ[s] = j;
-        buffer[base + s] = c;
       }
+      const size = c0 === -1 ? 0 : c1 === -1 ? 1 : c2 === -1 ? 2 : c3 === -1 ? 3 : 4;
+      buffer[base] = c0;
+      buffer[base + 1] = c1;
+      buffer[base + 2] = c2;
+      buffer[base + 3] = c3;
       bufferSize[i] = size;
-      if (size === 0) {
-        freeCount--; // no mentor would take this mentee: it stays unmatched
-        continue;
-      }
+      // Fewer than BUFFER found: none was turned away for the buffer's sake, so these were all.
+      complete[i] = size < BUFFER ? 1 : 0;
+      if (size === 0) continue; // no mentor would take this mentee: it stays unmatched
       e = buffer[base];
       k = 1;
     }
     bufferNext[i] = k;
-    freeCount--;
     heldEdge[i] = e;
     const j = mentor[e];
-    const p = points[e];
+    const key = points[e] * m + rank;
     const first = seatStart[j];
     const cap = freeCapacity[j];
     if (load[j] < cap) {
       seatMentee[first + load[j]] = i;
-      seatPoints[first + load[j]] = p;
+      seatKey[first + load[j]] = key;
       if (++load[j] === cap) {
-        for (let s = (cap >> 1) - 1; s >= 0; s--) siftDown(seatMentee, seatPoints, first, cap, s);
-        thresholdPoints[j] = seatPoints[first];
-        thresholdMentee[j] = seatMentee[first];
+        for (let s = (cap >> 1) - 1; s >= 0; s--) siftDown(seatMentee, seatKey, first, cap, s);
+        threshold[j] = seatKey[first];
       }
     } else {
       const released = seatMentee[first];
       heldEdge[released] = -1;
       free[freeCount++] = released;
       seatMentee[first] = i;
-      seatPoints[first] = p;
-      siftDown(seatMentee, seatPoints, first, cap, 0);
-      thresholdPoints[j] = seatPoints[first];
-      thresholdMentee[j] = seatMentee[first];
+      seatKey[first] = key;
+      siftDown(seatMentee, seatKey, first, cap, 0);
+      threshold[j] = seatKey[first];
     }
   }
   return finishAssignment(round, heldEdge);
 }
 
-/** Restores the min-heap (least preferred held mentee at the root) of the seats first..first+size-1. */
+/** Restores the min-heap by key (least preferred held mentee at the root) of seats first..first+size-1. */
 function siftDown(
   seatMentee: Int32Array,
-  seatPoints: Int32Array,
+  seatKey: Float64Array,
   first: number,
   size: number,
   from: number,
 ): void {
   const i = seatMentee[first + from];
-  const p = seatPoints[first + from];
+  const key = seatKey[first + from];
   let s = from;
   for (;;) {
     let child = 2 * s + 1;
     if (child >= size) break;
-    const right = child + 1;
-    // The less preferred child: fewer points, or equal points and the later position.
-    if (
-      right < size &&
-      (seatPoints[first + right] < seatPoints[first + child] ||
-        (seatPoints[first + right] === seatPoints[first + child] &&
-          seatMentee[first + right] > seatMentee[first + child]))
-    )
-      child = right;
-    const cp = seatPoints[first + child];
-    const ci = seatMentee[first + child];
-    if (!(cp < p || (cp === p && ci > i))) break;
-    seatMentee[first + s] = ci;
-    seatPoints[first + s] = cp;
+    if (child + 1 < size && seatKey[first + child + 1] < seatKey[first + child]) child++;
+    const childKey = seatKey[first + child];
+    if (!(childKey < key)) break;
+    seatMentee[first + s] = seatMentee[first + child];
+    seatKey[first + s] = childKey;
     s = child;
   }
   seatMentee[first + s] = i;
-  seatPoints[first + s] = p;
+  seatKey[first + s] = key;
 }
 
 /**

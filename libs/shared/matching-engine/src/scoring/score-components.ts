@@ -181,11 +181,18 @@ const availability = {
     return words;
   },
   probe(words, t) {
+    // Only the mentee's non-empty words can overlap (most people are free on a few days): 1..3
+    // words per pair instead of 21, and none for a mentee without availability.
     const mine = t.availability;
+    const at: number[] = [];
+    for (let q = 0; q < WEEK_WORDS; q++) if (mine[q] !== 0) at.push(q);
+    const where = Int32Array.from(at);
+    const bits = Uint32Array.from(at, (q) => mine[q]);
+    const count = where.length;
     return (j) => {
       const base = j * WEEK_WORDS;
       let overlap = 0;
-      for (let q = 0; q < WEEK_WORDS; q++) overlap += popcount32(mine[q] & words[base + q]);
+      for (let s = 0; s < count; s++) overlap += popcount32(bits[s] & words[base + where[s]]);
       return overlap;
     };
   },
