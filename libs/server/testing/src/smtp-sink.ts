@@ -107,6 +107,11 @@ export async function startSmtpSink(
     waiting = [];
     for (const held of answers) held.accept();
   };
+  // The sink's sockets keep Nagle's algorithm (the senders' do not: MailTransport's
+  // connectWithoutNagle). SMTP without pipelining is command and reply: the sink writes a reply
+  // only once the sender's command has come, and that command ACKs whatever the sink wrote
+  // before, so a reply never waits behind un-ACKed data. The sender is the side that writes
+  // several times in a row (a message's parts and its final dot) with nothing coming back.
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
