@@ -33,7 +33,7 @@ describe(connectWithoutNagle.name, () => {
     const { port } = server.address() as AddressInfo;
     const connected = await new Promise<{ connection: Socket }>((resolve, reject) =>
       connectWithoutNagle({ host: '127.0.0.1', port }, (error, socketOptions) =>
-        error ? reject(error) : resolve(socketOptions!),
+        error ? reject(error) : resolve(socketOptions as { connection: Socket }),
       ),
     );
     expect([connected.connection.remotePort, connected.connection.connecting]).toEqual([port, false]);

@@ -97,7 +97,7 @@ export class TenancyService {
         isTransactionActive: false,
         transactionDepth: 0,
       });
-      return results[2]!.rows as R[];
+      return (results[2] as QueryResult).rows as R[];
     } finally {
       await this.end(runner);
     }
