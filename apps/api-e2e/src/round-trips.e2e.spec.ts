@@ -154,6 +154,15 @@ describe('a statement in a tenant transaction of its own (TenancyService.stateme
       }),
     ).rejects.toThrow(/division by zero/);
     expect(await nameOf()).toBe(tricky);
+    // waitForDisk false: this transaction's COMMIT alone does not wait for the WAL flush.
+    const flush = (waitForDisk?: boolean) =>
+      tenancy.statementInTenant<{ s: string }>(org.id, {
+        sql: `SELECT current_setting('synchronous_commit') AS s`,
+        params: [],
+        waitForDisk,
+      });
+    expect(await flush(false)).toEqual([{ s: 'off' }]);
+    expect(await flush()).toEqual([{ s: 'on' }]);
     // The pooled connections carry no aborted transaction on to the next statement.
     for (let i = 0; i < 12; i++)
       expect(

@@ -181,7 +181,12 @@ export class NotificationRepository extends TenantRepository<NotificationEntity>
   /**
    * The notification's email went out: its ledger row (`deliveryId`) is 'sent' as
    * `EmailDeliveryRepository.markSent` records it, and the notification's email state too, in
-   * one statement, in a tenant transaction of its own and one round trip.
+   * one statement, in a tenant transaction of its own and one round trip. Its COMMIT does not
+   * wait for the disk (`waitForDisk: false`): the stamp and the claim before the send did, so
+   * the email is neither lost nor sent again if this record is; losing it (a crash of Postgres
+   * within about 0.6 s) leaves the email 'sending', as a connection lost after the send already
+   * does (the Postgres outage test). Sent twice only should Redis also forget the job's
+   * completion in the same instant, so that it runs again under the same attempt.
    */
   async markEmailSent(organizationId: string, id: string, deliveryId: string): Promise<void> {
     await this.tenancy.statementInTenant(organizationId, {
@@ -190,6 +195,7 @@ export class NotificationRepository extends TenantRepository<NotificationEntity>
           WHERE organization_id = $1 AND id = $3)
        UPDATE notifications SET email_state = 'sent' WHERE organization_id = $1 AND id = $2`,
       params: [id, deliveryId],
+      waitForDisk: false,
     });
   }
 
