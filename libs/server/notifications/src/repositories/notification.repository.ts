@@ -155,7 +155,7 @@ export class NotificationRepository extends TenantRepository<NotificationEntity>
             RETURNING n.*),
          claimed AS (
            INSERT INTO email_deliveries (organization_id, id, idempotency_key, recipient, subject, status, claim_attempt)
-           SELECT organization_id, $6::uuid, $7, recipient_email, title, 'sending', $8::int
+           SELECT organization_id, $6::uuid, $7::text, recipient_email, title, 'sending', $8::int
              FROM stamped WHERE email_state = 'sending'
            ON CONFLICT (organization_id, idempotency_key) DO UPDATE
              SET status = 'sending', attempts = email_deliveries.attempts + 1, last_attempt_at = now(),

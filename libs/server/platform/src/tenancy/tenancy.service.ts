@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { type ClientBase, escapeLiteral, type QueryResult } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
@@ -48,6 +49,9 @@ interface TransactionState {
   transactionDepth: number;
 }
 
+/** The statements `statementInTenant` prepared on each pooled connection (by name). */
+const preparedOn = new WeakMap<ClientBase, Set<string>>();
+
 @Injectable()
 export class TenancyService {
   private readonly logger = new Logger(TenancyService.name);
@@ -75,30 +79,38 @@ export class TenancyService {
 
   /**
    * One statement in a tenant transaction of its own, in one round trip: `START TRANSACTION`,
-   * the tenant's `set_config`, the statement and `COMMIT` as one simple query (the parameters
-   * inlined as quoted literals, `inlineParameters`). Returns the statement's rows. For the
-   * worker's hottest path (a reminder's delivery), where a transaction of one statement was
-   * three or four round trips. Should the statement fail, Postgres skips the COMMIT and the
-   * transaction is rolled back here; no after-commit or at-commit work (no `TenantContext`).
+   * the tenant's `set_config`, the statement and `COMMIT` as one simple query, the statement
+   * as `EXECUTE` of a prepared statement with its parameters inlined as quoted literals
+   * (`inlineParameters`). Returns the statement's rows. For the worker's hottest path (a
+   * reminder's delivery), where a transaction of one statement was three or four round trips.
+   * Should the statement fail, Postgres skips the COMMIT and the transaction is rolled back
+   * here; no after-commit or at-commit work (no `TenantContext`).
+   *
+   * Prepared, once per pooled connection (a round trip of its own the first time): planning a
+   * delivery's statement (a dozen relations, row-level security) took 2.5-10 ms on the busy
+   * machine against under 1 ms to run it; a prepared statement is planned at most a few times.
    */
   async statementInTenant<R>(organizationId: string, statement: TenantStatement): Promise<R[]> {
     const runner = this.dataSource.createQueryRunner();
+    const name = `tenant_${createHash('sha1').update(statement.sql).digest('hex').slice(0, 20)}`;
+    const params = [organizationId, ...statement.params];
     const statements = [
       'START TRANSACTION',
       ...(statement.waitForDisk === false ? ['SET LOCAL synchronous_commit = off'] : []),
       `SELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true)`,
-      inlineParameters(statement.sql, [organizationId, ...statement.params]),
+      inlineParameters(`EXECUTE ${name}(${params.map((_, i) => `$${i + 1}`).join(', ')})`, params),
       'COMMIT',
     ];
     const sql = statements.join(';\n');
     try {
+      // The driver's client itself: TypeORM's `query` keeps one result, this query has four.
+      const client = (await runner.connect()) as ClientBase;
+      await this.prepareOn(client, name, statement.sql);
       // As `beginWithTenant`: counted open before it is sent, so a failure rolls back.
       Object.assign(runner as unknown as TransactionState, {
         isTransactionActive: true,
         transactionDepth: 1,
       });
-      // The driver's client itself: TypeORM's `query` keeps one result, this query has four.
-      const client = (await runner.connect()) as ClientBase;
       let results: QueryResult[];
       try {
         results = (await client.query(sql)) as unknown as QueryResult[];
@@ -113,6 +125,18 @@ export class TenancyService {
     } finally {
       await this.end(runner);
     }
+  }
+
+  /** `PREPARE name AS sql` on this connection unless done already (session-wide, outside any transaction). */
+  private async prepareOn(client: ClientBase, name: string, sql: string): Promise<void> {
+    const prepared = preparedOn.get(client) ?? new Set<string>();
+    if (prepared.has(name)) return;
+    try {
+      await client.query(`PREPARE ${name} AS ${sql}`);
+    } catch (error) {
+      throw new QueryFailedError(`PREPARE ${name} AS ${sql}`, undefined, error as Error);
+    }
+    preparedOn.set(client, prepared.add(name));
   }
 
   /**
