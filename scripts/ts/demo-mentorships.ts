@@ -20,14 +20,9 @@ import {
 } from '@mentorship/mentorships';
 import { OrganizationAccessService } from '@mentorship/organizations';
 import { type AuthenticatedUser, TenantContext } from '@mentorship/platform';
-import {
-  CohortQueryDto,
-  CohortsService,
-  ParticipantsService,
-  ProgramQueryDto,
-  ProgramsService,
-} from '@mentorship/programs';
+import { CohortsService, ParticipantsService } from '@mentorship/programs';
 import { DEMO_MENTEES, DEMO_MENTORS, type DemoParticipant } from './demo-people';
+import { demoProgramWithCohort } from './demo-programs';
 
 export const DEMO_LIFECYCLE_PROGRAM_NAME = 'Leadership Circle';
 export const DEMO_LIFECYCLE_COHORT_NAME = 'Winter 2026';
@@ -80,49 +75,37 @@ export async function seedDemoMentorships(
   };
 
   // The program and its cohort, running.
-  const programs = app.get(ProgramsService);
   const cohorts = app.get(CohortsService);
   const roster = app.get(ParticipantsService);
-  const program =
-    (
-      await asCoordinator(() => programs.list(Object.assign(new ProgramQueryDto(), { pageSize: 100 })))
-    ).items.find((p) => p.name === DEMO_LIFECYCLE_PROGRAM_NAME) ??
-    (await asCoordinator(() =>
-      programs.create({
-        name: DEMO_LIFECYCLE_PROGRAM_NAME,
-        description:
-          'A year of one-to-one mentoring for new team leads: a two-week trial, an agreement, a mentorship map and check-ins every two weeks.',
-        settings: {
-          kind: 'one-to-one',
-          matchingMode: 'coordinator',
-          trialDays: 14,
-          trialNoAnswer: 'continue',
-          checkInCadence: 'biweekly',
-          durationWeeks: 52,
-          defaultMentorCapacity: 2,
-          privateNotesToCoordinators: true,
-          agreementTemplate: {
-            goals: ['Lead my team’s planning on my own'],
-            meetingCadence: 'Every two weeks, 45 minutes',
-            confidentiality: 'What we discuss stays between us unless we agree otherwise.',
-            contact: 'Chat for quick questions; no messages after 18:00.',
-            successMeasures: ['Runs a planning session alone'],
-            mentorContributes: 'Experience of leading teams through two reorganizations.',
-            menteeContributes: 'A fresh view on our onboarding, and notes from each session.',
-          },
+  let { cohort } = await demoProgramWithCohort(
+    app,
+    asCoordinator,
+    {
+      name: DEMO_LIFECYCLE_PROGRAM_NAME,
+      description:
+        'A year of one-to-one mentoring for new team leads: a two-week trial, an agreement, a mentorship map and check-ins every two weeks.',
+      settings: {
+        kind: 'one-to-one',
+        matchingMode: 'coordinator',
+        trialDays: 14,
+        trialNoAnswer: 'continue',
+        checkInCadence: 'biweekly',
+        durationWeeks: 52,
+        defaultMentorCapacity: 2,
+        privateNotesToCoordinators: true,
+        agreementTemplate: {
+          goals: ['Lead my team’s planning on my own'],
+          meetingCadence: 'Every two weeks, 45 minutes',
+          confidentiality: 'What we discuss stays between us unless we agree otherwise.',
+          contact: 'Chat for quick questions; no messages after 18:00.',
+          successMeasures: ['Runs a planning session alone'],
+          mentorContributes: 'Experience of leading teams through two reorganizations.',
+          menteeContributes: 'A fresh view on our onboarding, and notes from each session.',
         },
-      }),
-    ));
-  const existing = (
-    await asCoordinator(() =>
-      cohorts.list(Object.assign(new CohortQueryDto(), { programId: program.id, pageSize: 100 })),
-    )
-  ).items.find((c) => c.name === DEMO_LIFECYCLE_COHORT_NAME);
-  let cohort =
-    existing ??
-    (await asCoordinator(() =>
-      cohorts.create(program.id, { name: DEMO_LIFECYCLE_COHORT_NAME, startsOn: day(-120), endsOn: day(245) }),
-    ));
+      },
+    },
+    { name: DEMO_LIFECYCLE_COHORT_NAME, startsOn: day(-120), endsOn: day(245) },
+  );
   const matches = app.get(MatchesService);
   if ((await asCoordinator(() => matches.ofCohort(cohort.id))).length > 0) return;
 

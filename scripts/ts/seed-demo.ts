@@ -6,13 +6,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { OrganizationView } from '@mentorship/contracts';
 import { ProfilesService, SkillQueryDto, SkillsService, type UpdateProfileDto } from '@mentorship/people';
-import {
-  CohortQueryDto,
-  CohortsService,
-  ParticipantsService,
-  ProgramQueryDto,
-  ProgramsService,
-} from '@mentorship/programs';
+import { CohortsService, ParticipantsService } from '@mentorship/programs';
 import { WorkerModule } from '@mentorship/bootstrap';
 import { MatchRequestQueryDto, MatchRequestsService, SuggestionsService } from '@mentorship/matching';
 import { AuthService } from '@mentorship/identity';
@@ -35,6 +29,7 @@ import {
   type DemoPerson,
 } from './demo-people';
 import { seedDemoMentorships } from './demo-mentorships';
+import { demoProgramWithCohort } from './demo-programs';
 
 export const DEMO_ORGANIZATION_NAME = 'Demo Mentoring Program';
 export const DEMO_PASSWORD = 'mentorship-demo-2026';
@@ -119,51 +114,38 @@ async function seed(): Promise<void> {
     }
 
     // A program and its cohort with everyone enrolled, in matching.
-    const programs = app.get(ProgramsService);
     const cohorts = app.get(CohortsService);
     const roster = app.get(ParticipantsService);
-    const existingProgram = (
-      await asCoordinator(() => programs.list(Object.assign(new ProgramQueryDto(), { pageSize: 100 })))
-    ).items.find((program) => program.name === DEMO_PROGRAM_NAME);
-    const program =
-      existingProgram ??
-      (await asCoordinator(() =>
-        programs.create({
-          name: DEMO_PROGRAM_NAME,
-          description:
-            'Six months of one-to-one mentoring across engineering, product, data and the business: skills, careers and leadership.',
-          settings: {
-            kind: 'one-to-one',
-            matchingMode: 'automatic',
-            criteria: {
-              weights: { skills: 35, goals: 20, availability: 20, languages: 15 },
-              mustHaves: ['languages'],
-              maxTimeZoneGapHours: 8,
-              excludeSameReportingLine: true,
-            },
-            trialDays: 30,
-            checkInCadence: 'biweekly',
-            durationWeeks: 26,
-            defaultMentorCapacity: 2,
+    let { cohort } = await demoProgramWithCohort(
+      app,
+      asCoordinator,
+      {
+        name: DEMO_PROGRAM_NAME,
+        description:
+          'Six months of one-to-one mentoring across engineering, product, data and the business: skills, careers and leadership.',
+        settings: {
+          kind: 'one-to-one',
+          matchingMode: 'automatic',
+          criteria: {
+            weights: { skills: 35, goals: 20, availability: 20, languages: 15 },
+            mustHaves: ['languages'],
+            maxTimeZoneGapHours: 8,
+            excludeSameReportingLine: true,
           },
-        }),
-      ));
-    const existingCohort = (
-      await asCoordinator(() =>
-        cohorts.list(Object.assign(new CohortQueryDto(), { programId: program.id, pageSize: 100 })),
-      )
-    ).items.find((cohort) => cohort.name === DEMO_COHORT_NAME);
-    let cohort =
-      existingCohort ??
-      (await asCoordinator(() =>
-        cohorts.create(program.id, {
-          name: DEMO_COHORT_NAME,
-          enrollmentOpensOn: '2026-01-05',
-          enrollmentClosesOn: '2026-12-31',
-          startsOn: '2026-03-02',
-          endsOn: '2027-08-31',
-        }),
-      ));
+          trialDays: 30,
+          checkInCadence: 'biweekly',
+          durationWeeks: 26,
+          defaultMentorCapacity: 2,
+        },
+      },
+      {
+        name: DEMO_COHORT_NAME,
+        enrollmentOpensOn: '2026-01-05',
+        enrollmentClosesOn: '2026-12-31',
+        startsOn: '2026-03-02',
+        endsOn: '2027-08-31',
+      },
+    );
     if (cohort.status === 'draft')
       cohort = await asCoordinator(() => cohorts.transition(cohort.id, 'enrolling'));
     for (const person of participants) {
@@ -182,44 +164,33 @@ async function seed(): Promise<void> {
 
     // Mentees choose in the second program: its cohort is matching, with six mentors and ten
     // mentees; the first mentee asked two of their suggested mentors, one of them the first mentor.
-    const existingChoice = (
-      await asCoordinator(() => programs.list(Object.assign(new ProgramQueryDto(), { pageSize: 100 })))
-    ).items.find((p) => p.name === DEMO_CHOICE_PROGRAM_NAME);
-    const choice =
-      existingChoice ??
-      (await asCoordinator(() =>
-        programs.create({
-          name: DEMO_CHOICE_PROGRAM_NAME,
-          description:
-            'Mentees pick a mentor from explained suggestions and ask for a first 20-minute conversation.',
-          settings: {
-            kind: 'one-to-one',
-            matchingMode: 'mentee-choice',
-            criteria: {
-              weights: { skills: 30, goals: 25, availability: 15, languages: 15 },
-              mustHaves: ['languages'],
-            },
-            trialDays: 21,
-            defaultMentorCapacity: 2,
-            suggestionFloodFactor: 3,
-            requestExpiryDays: 14,
-            maxOpenRequestsPerMentee: 3,
+    let { cohort: choiceCohort } = await demoProgramWithCohort(
+      app,
+      asCoordinator,
+      {
+        name: DEMO_CHOICE_PROGRAM_NAME,
+        description:
+          'Mentees pick a mentor from explained suggestions and ask for a first 20-minute conversation.',
+        settings: {
+          kind: 'one-to-one',
+          matchingMode: 'mentee-choice',
+          criteria: {
+            weights: { skills: 30, goals: 25, availability: 15, languages: 15 },
+            mustHaves: ['languages'],
           },
-        }),
-      ));
-    let choiceCohort =
-      (
-        await asCoordinator(() =>
-          cohorts.list(Object.assign(new CohortQueryDto(), { programId: choice.id, pageSize: 100 })),
-        )
-      ).items.find((c) => c.name === DEMO_CHOICE_COHORT_NAME) ??
-      (await asCoordinator(() =>
-        cohorts.create(choice.id, {
-          name: DEMO_CHOICE_COHORT_NAME,
-          startsOn: '2026-09-07',
-          endsOn: '2027-03-31',
-        }),
-      ));
+          trialDays: 21,
+          defaultMentorCapacity: 2,
+          suggestionFloodFactor: 3,
+          requestExpiryDays: 14,
+          maxOpenRequestsPerMentee: 3,
+        },
+      },
+      {
+        name: DEMO_CHOICE_COHORT_NAME,
+        startsOn: '2026-09-07',
+        endsOn: '2027-03-31',
+      },
+    );
     const inChoice = choiceCohort;
     if (inChoice.status === 'draft')
       choiceCohort = await asCoordinator(() => cohorts.transition(inChoice.id, 'enrolling'));

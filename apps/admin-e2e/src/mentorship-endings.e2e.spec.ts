@@ -1,12 +1,15 @@
 import { Clock } from '@mentorship/platform';
 import type { SignedUpUser } from '@mentorship/testing';
 import type { Page as BrowserPage } from 'playwright-core';
-import { DESKTOP, PHONE, expectCleanPage, useBrowserE2e, type Viewport } from './support/browser-e2e';
-import { seedPendingMatch, TRIAL_DAYS } from './support/mentorship-seed';
-
-const DAY_MS = 24 * 3600 * 1000;
-/** Each test's bound: a few page loads and axe checks, minutes on a loaded machine. */
-const STEP_MS = 240_000;
+import {
+  DESKTOP,
+  PHONE,
+  confirmed,
+  expectCleanPage,
+  useBrowserE2e,
+  type Viewport,
+} from './support/browser-e2e';
+import { DAY_MS, STEP_MS, TRIAL_DAYS, seedMentorshipCast } from './support/mentorship-seed';
 
 /**
  * Issue 9, points 4, 6 and 8 in the admin app: the mentee names who helps with each milestone,
@@ -19,14 +22,12 @@ describe('a mentorship’s map people, its early end and the surveys after, in t
 
   /** An active match (the trial ran out on the test clock and both continued) in an enrolled cohort. */
   async function seed() {
-    const org = await e2e.organization('Endings Mentoring');
-    const { orgId, member } = org;
-    const coordinator = await member(['coordinator'], 'Cora Coordinator');
-    const mentor = await member(['mentor'], 'Mina Mentor');
-    const mentee = await member(['mentee'], 'Manu Mentee');
-    const buddy = await member(['mentee'], 'Bea Buddy');
-    const sponsor = await member(['mentor'], 'Sam Sponsor');
-    const { cohortId, matchId } = await seedPendingMatch(e2e, org, mentor, mentee);
+    const { org, orgId, cohortId, matchId, coordinator, mentor, mentee } = await seedMentorshipCast(
+      e2e,
+      'Endings Mentoring',
+    );
+    const buddy = await org.member(['mentee'], 'Bea Buddy');
+    const sponsor = await org.member(['mentor'], 'Sam Sponsor');
     await e2e.api.db.query(
       `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
        SELECT $1, gen_random_uuid(), $2, e, u, r, 'enrolled', 'invitation', now()
@@ -59,13 +60,6 @@ describe('a mentorship’s map people, its early end and the surveys after, in t
   }
 
   const open = (user: SignedUpUser, viewport: Viewport = DESKTOP) => e2e.signedIn(user, viewport);
-
-  /** The confirmation came, then left: axe judges the page, not a message fading out. */
-  async function confirmed(page: BrowserPage, message: string | RegExp): Promise<void> {
-    const snackbar = page.locator('mat-snack-bar-container').filter({ hasText: message });
-    await snackbar.waitFor();
-    await snackbar.waitFor({ state: 'detached' });
-  }
 
   /** No error shown, axe-core finds nothing serious, nothing past the window's edge; a screenshot. */
   async function checkPage(page: BrowserPage, name: string): Promise<void> {

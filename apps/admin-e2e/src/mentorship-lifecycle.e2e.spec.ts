@@ -4,17 +4,14 @@ import type { Page as BrowserPage } from 'playwright-core';
 import {
   DESKTOP,
   PHONE,
+  confirmed,
   horizontalOverflow,
   screenshot,
   seriousAccessibilityViolations,
   useBrowserE2e,
   type Viewport,
 } from './support/browser-e2e';
-import { seedPendingMatch, TRIAL_DAYS } from './support/mentorship-seed';
-
-const DAY_MS = 24 * 3600 * 1000;
-/** Each step's bound: a few page loads and axe checks, minutes on a loaded machine. */
-const STEP_MS = 240_000;
+import { DAY_MS, STEP_MS, TRIAL_DAYS, seedMentorshipCast } from './support/mentorship-seed';
 
 /**
  * Issue 9, points 9 and 10: a mentorship through the admin app — the mentor accepts, the trial
@@ -25,24 +22,9 @@ const STEP_MS = 240_000;
 describe('a mentorship from trial to check-in in the admin app', () => {
   const e2e = useBrowserE2e();
 
-  async function seed() {
-    const org = await e2e.organization('Lifecycle Mentoring');
-    const { orgId, member } = org;
-    const coordinator = await member(['coordinator'], 'Cora Coordinator');
-    const mentor = await member(['mentor'], 'Mina Mentor');
-    const mentee = await member(['mentee'], 'Manu Mentee');
-    const { matchId } = await seedPendingMatch(e2e, org, mentor, mentee);
-    return { orgId, matchId, coordinator, mentor, mentee };
-  }
+  const seed = () => seedMentorshipCast(e2e, 'Lifecycle Mentoring');
 
   const open = (user: SignedUpUser, viewport: Viewport = DESKTOP) => e2e.signedIn(user, viewport);
-
-  /** The confirmation came, then left: axe judges the page, not a message fading out. */
-  async function confirmed(page: BrowserPage, message: string | RegExp): Promise<void> {
-    const snackbar = page.locator('mat-snack-bar-container').filter({ hasText: message });
-    await snackbar.waitFor();
-    await snackbar.waitFor({ state: 'detached' });
-  }
 
   /** axe-core finds nothing serious, nothing reaches past the window's edge, and a screenshot. */
   async function checkPage(page: BrowserPage, name: string): Promise<void> {

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { ErrorBody } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
 import { makeMember, makeOrganization, makeUser, type SignedUpUser, useTestApi } from '@mentorship/testing';
+import { enrollingCohortOfNewProgram } from './support/cohort-matches';
 
 type Row = Record<string, string>;
 
@@ -23,19 +24,13 @@ describe("analytics exports: a cohort's matches, check-ins and feedback, streame
    * coordinator (who mentors too) with the outsider. Each mentor logs a check-in with a private note.
    */
   const cohortWithHistory = async (settings: object) => {
-    const program = await t.http.post<{ id: string }>(
-      `${org()}/programs`,
+    const cohortId = await enrollingCohortOfNewProgram(
+      t.http,
+      orgId,
+      people.admin,
       { name: `Exports ${randomUUID().slice(0, 8)}`, settings },
-      people.admin.token,
+      'Spring, "Pilot" cohort',
     );
-    expect(program.status).toBe(201);
-    const cohort = await t.http.post<{ id: string }>(
-      `${org()}/programs/${program.body.id}/cohorts`,
-      { name: 'Spring, "Pilot" cohort', startsOn: '2026-04-01', endsOn: '2099-09-30' },
-      people.admin.token,
-    );
-    const cohortId = cohort.body.id;
-    await t.http.post(`${org()}/cohorts/${cohortId}/status`, { status: 'enrolling' }, people.admin.token);
     const [mine, theirs] = [randomUUID(), randomUUID()];
     await t.api.db.query(
       `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)

@@ -13,6 +13,7 @@ import type {
 } from '@mentorship/mentorships';
 import { Clock } from '@mentorship/platform';
 import { type SignedUpUser, useTestApi } from '@mentorship/testing';
+import { enrollingCohortOfNewProgram, trialMatch } from './support/cohort-matches';
 import { makeOrgWithPeople } from './support/org-people';
 import ICAL from 'ical.js';
 
@@ -38,21 +39,9 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
     ((answer.body.details ?? []) as { field: string }[]).map((d) => d.field);
 
   /** A match of the cohort in trial, accepted by the mentor; `both` answers continue for both. */
-  const trialMatch = async (cohort = cohortId) => {
-    const id = randomUUID();
-    await t.api.db.query(
-      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
-       VALUES ($1, $2, $3, $4, $5, 'pending', 'coordinator')`,
-      [orgId, id, cohort, people.mentor.id, people.mentee.id],
-    );
-    expect(
-      (await call<{ status: string }>('POST', people.mentor, `${id}/actions`, { action: 'accept' })).body
-        .status,
-    ).toBe('trial');
-    return id;
-  };
+  const inTrial = (cohort = cohortId) => trialMatch(t, orgId, cohort, people);
   const activeMatch = async (cohort = cohortId) => {
-    const id = await trialMatch(cohort);
+    const id = await inTrial(cohort);
     await call('POST', people.mentee, `${id}/trial/answers`, { continue: true, rating: 5 });
     const both = await call<{ status: string }>('POST', people.mentor, `${id}/trial/answers`, {
       continue: true,
@@ -72,25 +61,11 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
       other: ['mentee'],
       buddy: { roles: ['mentee'], overrides: { displayName: 'Bea Buddy' } },
     });
-    const cohortOf = async (settings: object) => {
-      const program = await t.http.post<{ id: string }>(
-        `/api/v1/orgs/${orgId}/programs`,
-        { name: `Program ${randomUUID().slice(0, 8)}`, settings: { trialDays: 14, ...settings } },
-        people.admin.token,
-      );
-      expect(program.status).toBe(201);
-      const cohort = await t.http.post<{ id: string }>(
-        `/api/v1/orgs/${orgId}/programs/${program.body.id}/cohorts`,
-        { name: 'Cohort', startsOn: '2026-04-01', endsOn: '2099-09-30' },
-        people.admin.token,
-      );
-      await t.http.post(
-        `/api/v1/orgs/${orgId}/cohorts/${cohort.body.id}/status`,
-        { status: 'enrolling' },
-        people.admin.token,
-      );
-      return cohort.body.id;
-    };
+    const cohortOf = (settings: object) =>
+      enrollingCohortOfNewProgram(t.http, orgId, people.admin, {
+        name: `Program ${randomUUID().slice(0, 8)}`,
+        settings: { trialDays: 14, ...settings },
+      });
     cohortId = await cohortOf({
       checkInCadence: 'weekly',
       agreementTemplate: {
@@ -115,7 +90,7 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
   });
 
   it('drafts the agreement from the template when both continue; both sign; an edit needs both again', async () => {
-    const trial = await trialMatch(openCohortId);
+    const trial = await inTrial(openCohortId);
     expect((await call('GET', people.mentee, `${trial}/agreement`)).body.code).toBe('agreement_not_found');
     const id = await activeMatch();
     const drafted = await call<AgreementViewDto>('GET', people.mentee, `${id}/agreement`);
@@ -246,7 +221,7 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
   });
 
   it('keeps the mentee’s map with its flags and history: reorder, replace, retarget, missed twice', async () => {
-    const id = await trialMatch();
+    const id = await inTrial();
     expect((await call('GET', people.mentor, `${id}/map`)).body.code).toBe('map_not_found');
     // The program suggests milestones to start from.
     expect((await call('GET', people.mentee, `${id}/map/template`)).body).toEqual({
@@ -254,7 +229,7 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
         { title: 'Shadow a facilitator', performance: '', community: 'Join the guild', stage: 'discovery' },
       ],
     });
-    const other = await trialMatch(openCohortId);
+    const other = await inTrial(openCohortId);
     expect((await call('GET', people.mentee, `${other}/map/template`)).body).toEqual({ milestones: [] });
     await park(other);
     const byMentor = await call('PUT', people.mentor, `${id}/map`, mapBody([]));
@@ -394,7 +369,7 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
   });
 
   it('logs check-ins and notebook entries with private notes for their writer only', async () => {
-    const id = await trialMatch();
+    const id = await inTrial();
     const map = await call<MapViewDto>(
       'PUT',
       people.mentee,
@@ -494,7 +469,7 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
     await park(id);
 
     // Where the program says so, coordinators read private notes too.
-    const open = await trialMatch(openCohortId);
+    const open = await inTrial(openCohortId);
     await call('POST', people.mentee, `${open}/check-ins`, {
       heldOn: day(0),
       durationMinutes: 20,
@@ -520,7 +495,7 @@ describe('agreements, maps, check-ins and the next meeting of a match', () => {
   });
 
   it("plans the next meeting in the organizer's zone and exports it as .ics that parses back to that time", async () => {
-    const id = await trialMatch();
+    const id = await inTrial();
     const zone = await t.http.patch(
       `/api/v1/orgs/${orgId}/profiles/me`,
       { timeZone: 'Europe/Paris' },

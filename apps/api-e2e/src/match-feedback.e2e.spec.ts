@@ -3,6 +3,7 @@ import type { ErrorBody } from '@mentorship/contracts';
 import type { CohortFeedbackDto, OutcomeViewDto, PulseViewDto } from '@mentorship/mentorships';
 import { Clock } from '@mentorship/platform';
 import { type SignedUpUser, useTestApi } from '@mentorship/testing';
+import { enrollingCohortOfNewProgram, trialMatch } from './support/cohort-matches';
 import { makeOrgWithPeople } from './support/org-people';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -21,19 +22,10 @@ describe('feedback: pulses, success measures, the end-of-cohort survey, in aggre
 
   /** A cohort (of a program with `settings`) where the mentor and the mentee are enrolled and matched. */
   const cohortWithMatch = async (settings: object) => {
-    const program = await t.http.post<{ id: string }>(
-      `${org()}/programs`,
-      { name: `Feedback ${randomUUID().slice(0, 8)}`, settings: { pulseIntervalDays: 14, ...settings } },
-      people.admin.token,
-    );
-    expect(program.status).toBe(201);
-    const cohort = await t.http.post<{ id: string }>(
-      `${org()}/programs/${program.body.id}/cohorts`,
-      { name: 'Cohort', startsOn: '2026-04-01', endsOn: '2099-09-30' },
-      people.admin.token,
-    );
-    const cohortId = cohort.body.id;
-    await t.http.post(`${org()}/cohorts/${cohortId}/status`, { status: 'enrolling' }, people.admin.token);
+    const cohortId = await enrollingCohortOfNewProgram(t.http, orgId, people.admin, {
+      name: `Feedback ${randomUUID().slice(0, 8)}`,
+      settings: { pulseIntervalDays: 14, ...settings },
+    });
     await t.api.db.query(
       `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
        SELECT $1, gen_random_uuid(), $2, e, u, r, 'enrolled', 'invitation', now()
@@ -46,19 +38,7 @@ describe('feedback: pulses, success measures, the end-of-cohort survey, in aggre
         ['mentor', 'mentee'],
       ],
     );
-    const matchId = randomUUID();
-    await t.api.db.query(
-      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
-       VALUES ($1, $2, $3, $4, $5, 'pending', 'coordinator')`,
-      [orgId, matchId, cohortId, people.mentor.id, people.mentee.id],
-    );
-    expect(
-      (
-        await call<{ status: string }>('POST', people.mentor, `matches/${matchId}/actions`, {
-          action: 'accept',
-        })
-      ).body.status,
-    ).toBe('trial');
+    const matchId = await trialMatch(t, orgId, cohortId, people);
     return { cohortId, matchId };
   };
   const close = (cohortId: string) =>

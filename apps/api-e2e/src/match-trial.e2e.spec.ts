@@ -10,6 +10,7 @@ import {
 } from '@mentorship/mentorships';
 import { Clock, JobQueueService, TenancyService, type JobRun } from '@mentorship/platform';
 import { type SignedUpUser, useTestApi } from '@mentorship/testing';
+import { enrollingCohortOfNewProgram, trialMatch } from './support/cohort-matches';
 import { makeOrgWithPeople } from './support/org-people';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -44,16 +45,7 @@ describe('the trial period, run with the test clock', () => {
     );
     return id;
   };
-  const accepted = async (cohortId: string) => {
-    const id = await pending(cohortId);
-    const answer = await t.http.post<MatchDetailDto>(
-      `/api/v1/orgs/${orgId}/matches/${id}/actions`,
-      { action: 'accept' },
-      people.mentor.token,
-    );
-    expect(answer.body.status).toBe('trial');
-    return id;
-  };
+  const accepted = (cohortId: string) => trialMatch(t, orgId, cohortId, people);
   const answerOf = (who: SignedUpUser, id: string, body: object) =>
     t.http.post<Answer>(`/api/v1/orgs/${orgId}/matches/${id}/trial/answers`, body, who.token);
   const trialOf = (who: SignedUpUser, id: string) =>
@@ -70,25 +62,15 @@ describe('the trial period, run with the test clock', () => {
       mentor2: ['mentor'],
       mentee: ['mentee'],
     });
-    const cohortOf = async (trialNoAnswer: 'end' | 'continue') => {
-      const program = await t.http.post<{ id: string }>(
-        `/api/v1/orgs/${orgId}/programs`,
+    // Out of draft: the cohort's snapshot of its program holds the trial's rules.
+    const cohortOf = (trialNoAnswer: 'end' | 'continue') =>
+      enrollingCohortOfNewProgram(
+        t.http,
+        orgId,
+        people.admin,
         { name: `Trial ${trialNoAnswer}`, settings: { trialDays: 14, trialNoAnswer } },
-        people.admin.token,
+        `Cohort ${trialNoAnswer}`,
       );
-      const cohort = await t.http.post<{ id: string }>(
-        `/api/v1/orgs/${orgId}/programs/${program.body.id}/cohorts`,
-        { name: `Cohort ${trialNoAnswer}`, startsOn: '2026-04-01', endsOn: '2099-09-30' },
-        people.admin.token,
-      );
-      // Out of draft: the cohort's snapshot of its program holds the trial's rules.
-      await t.http.post(
-        `/api/v1/orgs/${orgId}/cohorts/${cohort.body.id}/status`,
-        { status: 'enrolling' },
-        people.admin.token,
-      );
-      return cohort.body.id;
-    };
     endingCohort = await cohortOf('end');
     continuingCohort = await cohortOf('continue');
   });

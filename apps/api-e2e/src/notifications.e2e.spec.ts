@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { ErrorBody } from '@mentorship/contracts';
-import { TrialHalfwayJob, type MatchDetailDto } from '@mentorship/mentorships';
+import { TrialHalfwayJob } from '@mentorship/mentorships';
 import { MentorshipsNotifications } from '@mentorship/mentorships';
 import {
   DeliveryTimeService,
@@ -21,6 +20,7 @@ import {
   type SignedUpUser,
   useTestSystem,
 } from '@mentorship/testing';
+import { enrollingCohortOfNewProgram, trialMatch } from './support/cohort-matches';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -87,33 +87,14 @@ describe('notifications: the trial halfway nudge, the centre, email and unsubscr
       expect((await http().patch(`/api/v1/orgs/${orgId}/profiles/me`, { timeZone }, who.token)).status).toBe(
         200,
       );
-    const program = await http().post<{ id: string }>(
-      `/api/v1/orgs/${orgId}/programs`,
+    const cohortId = await enrollingCohortOfNewProgram(
+      http(),
+      orgId,
+      people.admin,
       { name: 'Nudged', settings: { trialDays: 14 } },
-      people.admin.token,
+      'Nudged cohort',
     );
-    const cohort = await http().post<{ id: string }>(
-      `/api/v1/orgs/${orgId}/programs/${program.body.id}/cohorts`,
-      { name: 'Nudged cohort', startsOn: '2026-04-01', endsOn: '2099-09-30' },
-      people.admin.token,
-    );
-    await http().post(
-      `/api/v1/orgs/${orgId}/cohorts/${cohort.body.id}/status`,
-      { status: 'enrolling' },
-      people.admin.token,
-    );
-    matchId = randomUUID();
-    await system.api.db.query(
-      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
-       VALUES ($1, $2, $3, $4, $5, 'pending', 'coordinator')`,
-      [orgId, matchId, cohort.body.id, people.mentor.id, people.mentee.id],
-    );
-    const accepted = await http().post<MatchDetailDto>(
-      `/api/v1/orgs/${orgId}/matches/${matchId}/actions`,
-      { action: 'accept' },
-      people.mentor.token,
-    );
-    expect(accepted.body.status).toBe('trial');
+    matchId = await trialMatch(system, orgId, cohortId, people);
   });
 
   it('makes one nudge per side at halfway, due at 09:00 on a working day in each one’s zone', async () => {

@@ -354,6 +354,12 @@ describe('invitation list and revocation', () => {
 
     expect(await listed('pending')).toEqual(['fresh@example.test']);
     expect(await listed('expired')).toEqual(['stale@example.test']);
+    // Shown as it stands now: the stored row still says pending.
+    const shown = await t.http.get<Page<InvitationView>>(
+      `/api/v1/orgs/${org.id}/invitations?status=expired`,
+      admin.token,
+    );
+    expect(shown.body.items.map((i) => i.status)).toEqual(['expired']);
     expect(await listed('revoked')).toEqual(['withdrawn@example.test']);
     expect((await t.http.get(`/api/v1/orgs/${org.id}/invitations?status=lost`, admin.token)).status).toBe(
       400,

@@ -11,6 +11,7 @@ import {
   type SignedUpUser,
   useTestSystem,
 } from '@mentorship/testing';
+import { enrollingCohort, trialMatch } from './support/cohort-matches';
 
 const DAY_MS = 24 * 3600 * 1000;
 type Answer<T> = T & ErrorBody;
@@ -79,26 +80,14 @@ describe('reminders: pulse survey due, quiet pairs, kinds turned off per program
 
   /** An active match of the program (trial answered yes by both). */
   const activeMatch = async () => {
-    const cohort = await http().post<{ id: string }>(
-      `${org()}/programs/${programId}/cohorts`,
-      { name: `Cohort ${randomUUID().slice(0, 8)}`, startsOn: '2026-04-01', endsOn: '2099-09-30' },
-      people.admin.token,
+    const cohortId = await enrollingCohort(
+      http(),
+      orgId,
+      people.admin,
+      programId,
+      `Cohort ${randomUUID().slice(0, 8)}`,
     );
-    await http().post(
-      `${org()}/cohorts/${cohort.body.id}/status`,
-      { status: 'enrolling' },
-      people.admin.token,
-    );
-    const matchId = randomUUID();
-    await system.api.db.query(
-      `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
-       VALUES ($1, $2, $3, $4, $5, 'pending', 'coordinator')`,
-      [orgId, matchId, cohort.body.id, people.mentor.id, people.mentee.id],
-    );
-    const accepted = await call<{ status: string }>('POST', people.mentor, `matches/${matchId}/actions`, {
-      action: 'accept',
-    });
-    expect(accepted.body.status).toBe('trial');
+    const matchId = await trialMatch(system, orgId, cohortId, people);
     for (const who of [people.mentee, people.mentor])
       await call('POST', who, `matches/${matchId}/trial/answers`, { continue: true, rating: 5 });
     const match = await call<{ status: string }>('GET', people.mentee, `matches/${matchId}`);

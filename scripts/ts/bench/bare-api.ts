@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import jwt from 'jsonwebtoken';
-import { escapeLiteral, Pool } from 'pg';
+import { escapeLiteral, Pool, type QueryResult } from 'pg';
 import { signingKeyObject } from '@mentorship/platform';
 
 const env = process.env;
@@ -16,12 +16,14 @@ const pool = new Pool({
 });
 const key = signingKeyObject({ tokenSecret: env['TOKEN_SECRET']! }, 'access-token');
 
-const ENTRY = `SELECT (SELECT json_build_object(
+/** BEGIN with the tenant-and-membership statement, one simple query (values as escaped literals). */
+const ENTRY = (orgId: string, userId: string) => `START TRANSACTION;
+SELECT (SELECT json_build_object(
                 'roles', (SELECT m.roles FROM memberships m
-                           WHERE m.organization_id = tenant.organization_id AND m.user_id = $2),
+                           WHERE m.organization_id = tenant.organization_id AND m.user_id = ${escapeLiteral(userId)}),
                 'scheduledForDeletion', o.deletion_scheduled_at IS NOT NULL)
               FROM organizations o WHERE o.id = tenant.organization_id) AS entry
-               FROM (SELECT set_config('app.organization_id', $1, true)::uuid AS organization_id) AS tenant`;
+               FROM (SELECT set_config('app.organization_id', ${escapeLiteral(orgId)}, true)::uuid AS organization_id) AS tenant`;
 const USER = `SELECT id, email, display_name AS "displayName", created_at AS "createdAt" FROM users WHERE id = $1`;
 const MEMBER_COLUMNS = `membership.user_id AS "userId", person.email AS email,
        person.display_name AS "displayName", membership.roles AS roles, membership.created_at AS "joinedAt"
@@ -55,7 +57,7 @@ interface MemberRow {
 }
 const memberView = (row: MemberRow) => ({ ...row, joinedAt: new Date(row.joinedAt).toISOString() });
 
-/** BEGIN, the tenant-and-membership statement, `work`, COMMIT (`commitSql` rides with it). */
+/** BEGIN with the tenant-and-membership statement, `work`, COMMIT (`commitSql` rides with it). */
 async function inTenant<T>(
   orgId: string,
   userId: string,
@@ -64,9 +66,8 @@ async function inTenant<T>(
 ): Promise<{ result: T } | null> {
   const client = await pool.connect();
   try {
-    await client.query('START TRANSACTION');
-    const entered = await client.query(ENTRY, [orgId, userId]);
-    if (!entered.rows[0]?.entry?.roles) {
+    const [, entered] = (await client.query(ENTRY(orgId, userId))) as unknown as QueryResult[];
+    if (!entered?.rows[0]?.entry?.roles) {
       await client.query('ROLLBACK');
       return null;
     }

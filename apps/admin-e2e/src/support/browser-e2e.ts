@@ -163,6 +163,13 @@ export async function expectCleanPage(page: BrowserPage, name: string): Promise<
   await screenshot(page, name);
 }
 
+/** The confirmation came, then left: axe judges the page, not a message fading out. */
+export async function confirmed(page: BrowserPage, message: string | RegExp): Promise<void> {
+  const snackbar = page.locator('mat-snack-bar-container').filter({ hasText: message });
+  await snackbar.waitFor();
+  await snackbar.waitFor({ state: 'detached' });
+}
+
 /**
  * axe-core's serious and critical findings on the page as it is now (WCAG 2.1 A and AA), one
  * line each with the elements concerned, so a failing test says what to fix.

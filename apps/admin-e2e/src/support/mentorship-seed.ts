@@ -4,6 +4,22 @@ import type { BrowserE2e, TestOrganization } from './browser-e2e';
 
 /** The trial of the seeded program, in days: the mentorship specs run it out on the test clock. */
 export const TRIAL_DAYS = 14;
+export const DAY_MS = 24 * 3600 * 1000;
+/** Each step's bound in the mentorship specs: a few page loads and axe checks, minutes on a loaded machine. */
+export const STEP_MS = 240_000;
+
+/**
+ * An organization named `name` with Cora Coordinator, Mina Mentor and Manu Mentee, and the
+ * pending match of the mentor and the mentee that seedPendingMatch makes.
+ */
+export async function seedMentorshipCast(e2e: BrowserE2e, name: string) {
+  const org = await e2e.organization(name);
+  const coordinator = await org.member(['coordinator'], 'Cora Coordinator');
+  const mentor = await org.member(['mentor'], 'Mina Mentor');
+  const mentee = await org.member(['mentee'], 'Manu Mentee');
+  const { cohortId, matchId } = await seedPendingMatch(e2e, org, mentor, mentee);
+  return { org, orgId: org.orgId, cohortId, matchId, coordinator, mentor, mentee };
+}
 
 /**
  * A program with a trial of TRIAL_DAYS, its "Spring cohort" open for enrollment, and a match of

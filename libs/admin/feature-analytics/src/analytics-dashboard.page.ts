@@ -11,10 +11,14 @@ import {
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import type { CohortView, ProgramView } from '@mentorship/contracts';
 import { CohortsApi, ProgramsApi } from '@mentorship/admin/data-access-programs';
-import { EmptyStateComponent, ErrorNotifier, LoadingStateComponent } from '@mentorship/admin/ui';
+import {
+  ChoiceFilterComponent,
+  EmptyStateComponent,
+  ErrorNotifier,
+  LoadingStateComponent,
+} from '@mentorship/admin/ui';
 import {
   type ChartData,
   csvName,
@@ -31,8 +35,6 @@ import { AnalyticsStore, type Dashboard } from './analytics.store';
 import { CohortComparisonComponent } from './cohort-comparison.component';
 import { DashboardCardComponent } from './dashboard-card.component';
 
-const ALL = 'all';
-
 /**
  * `/orgs/:orgId/analytics` (admins and coordinators): does the program keep people? Every chart
  * reads the nightly rollups for one filter (program, cohort, dates), shows its numbers as a
@@ -47,7 +49,7 @@ const ALL = 'all';
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
+    ChoiceFilterComponent,
     EmptyStateComponent,
     LoadingStateComponent,
     CohortComparisonComponent,
@@ -64,24 +66,22 @@ const ALL = 'all';
       </p>
 
       <form class="filters" aria-label="Filters" (submit)="$event.preventDefault()">
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>Program</mat-label>
-          <mat-select [value]="filter().programId ?? all" (selectionChange)="setProgram($event.value)">
-            <mat-option [value]="all">All programs</mat-option>
-            @for (p of programs(); track p.id) {
-              <mat-option [value]="p.id">{{ p.name }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>Cohort</mat-label>
-          <mat-select [value]="filter().cohortId ?? all" (selectionChange)="setCohort($event.value)">
-            <mat-option [value]="all">All cohorts</mat-option>
-            @for (c of cohortChoices(); track c.id) {
-              <mat-option [value]="c.id">{{ c.name }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <mm-choice-filter
+          label="Program"
+          anyLabel="All programs"
+          [choices]="programIds()"
+          [labelOf]="programName"
+          [value]="filter().programId ?? null"
+          (changed)="setProgram($event)"
+        />
+        <mm-choice-filter
+          label="Cohort"
+          anyLabel="All cohorts"
+          [choices]="cohortChoices()"
+          [labelOf]="cohortName"
+          [value]="filter().cohortId ?? null"
+          (changed)="setCohort($event)"
+        />
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>From</mat-label>
           <input
@@ -245,7 +245,7 @@ const ALL = 'all';
       gap: 12px;
       margin-bottom: 16px;
     }
-    .filters mat-form-field {
+    .filters > * {
       flex: 1 1 200px;
     }
     .grid {
@@ -286,17 +286,21 @@ export class AnalyticsDashboardPage {
   private readonly cohortsApi = inject(CohortsApi);
   private readonly notifier = inject(ErrorNotifier);
 
-  protected readonly all = ALL;
   protected readonly noData =
     'Nothing in the rollups for these filters yet. Widen the dates or choose another cohort; with no cohort running yet, start one from Programs, enroll people and match them: activity shows here the morning after it happens.';
   protected readonly programs = signal<ProgramView[]>([]);
   protected readonly cohorts = signal<CohortView[]>([]);
   protected readonly filter = this.store.filter;
   protected readonly dashboard = this.store.dashboard;
+  protected readonly programIds = computed(() => this.programs().map((p) => p.id));
+  /** The cohorts of the chosen program, or every cohort. */
   protected readonly cohortChoices = computed(() => {
     const programId = this.filter().programId;
-    return programId ? this.cohorts().filter((c) => c.programId === programId) : this.cohorts();
+    const cohorts = programId ? this.cohorts().filter((c) => c.programId === programId) : this.cohorts();
+    return cohorts.map((c) => c.id);
   });
+  protected readonly programName = (id: string) => this.programs().find((p) => p.id === id)?.name ?? id;
+  protected readonly cohortName = (id: string) => this.cohorts().find((c) => c.id === id)?.name ?? id;
 
   protected readonly retention = this.chartOf((d) => retentionChart(d.retention));
   protected readonly funnel = this.chartOf((d) => funnelChart(d.funnel));
@@ -331,13 +335,13 @@ export class AnalyticsDashboardPage {
     });
   }
 
-  protected setProgram(value: string): void {
+  protected setProgram(programId: string | null): void {
     const programOf = (id: string) => this.cohorts().find((c) => c.id === id)?.programId ?? null;
-    this.store.setFilter(this.orgId(), { programId: value === ALL ? null : value }, programOf);
+    this.store.setFilter(this.orgId(), { programId }, programOf);
   }
 
-  protected setCohort(value: string): void {
-    this.store.setFilter(this.orgId(), { cohortId: value === ALL ? null : value });
+  protected setCohort(cohortId: string | null): void {
+    this.store.setFilter(this.orgId(), { cohortId });
   }
 
   protected setDay(which: 'from' | 'to', event: Event): void {

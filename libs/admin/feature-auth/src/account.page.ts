@@ -1,17 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatCardModule } from '@angular/material/card';
-import { MatInputModule } from '@angular/material/input';
 import { ERROR_CODES, FIELD_LIMITS } from '@mentorship/contracts';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
-import {
-  ErrorNotifier,
-  FieldErrorPipe,
-  FormSubmission,
-  lengthInCharacters,
-  notBlank,
-} from '@mentorship/admin/ui';
+import { ErrorNotifier, FormSubmission, lengthInCharacters, notBlank } from '@mentorship/admin/ui';
 import { FormCardComponent } from '@mentorship/admin/ui/form-card';
+import { DisplayNameFieldComponent, PasswordFieldComponent } from './auth-fields';
 
 const { displayName: DISPLAY_NAME, password: PASSWORD } = FIELD_LIMITS;
 
@@ -19,7 +13,13 @@ const { displayName: DISPLAY_NAME, password: PASSWORD } = FIELD_LIMITS;
 @Component({
   selector: 'mm-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatCardModule, MatInputModule, FieldErrorPipe, FormCardComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    FormCardComponent,
+    DisplayNameFieldComponent,
+    PasswordFieldComponent,
+  ],
   template: `
     <div class="mm-page account">
       <h1>Your account</h1>
@@ -37,17 +37,7 @@ const { displayName: DISPLAY_NAME, password: PASSWORD } = FIELD_LIMITS;
           <mat-card-header>
             <mat-card-title><h2 id="name-title">Your name</h2></mat-card-title>
           </mat-card-header>
-          <mat-form-field class="mm-full-width">
-            <mat-label>Display name</mat-label>
-            <input
-              matInput
-              formControlName="displayName"
-              autocomplete="name"
-              required
-              [attr.maxlength]="displayNameMax"
-            />
-            <mat-error>{{ nameForm.controls.displayName.errors | fieldError: nameMessages }}</mat-error>
-          </mat-form-field>
+          <mm-display-name-field />
         </form>
       </mat-card>
 
@@ -64,35 +54,17 @@ const { displayName: DISPLAY_NAME, password: PASSWORD } = FIELD_LIMITS;
             <mat-card-title><h2 id="password-title">Change password</h2></mat-card-title>
             <mat-card-subtitle>Your other sessions are signed out; this one stays.</mat-card-subtitle>
           </mat-card-header>
-          <mat-form-field class="mm-full-width">
-            <mat-label>Current password</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="currentPassword"
-              autocomplete="current-password"
-              required
-            />
-            <mat-error>{{
-              passwordForm.controls.currentPassword.errors
-                | fieldError: { required: 'Enter your current password.' }
-            }}</mat-error>
-          </mat-form-field>
-          <mat-form-field class="mm-full-width">
-            <mat-label>New password</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="newPassword"
-              autocomplete="new-password"
-              required
-              aria-describedby="new-password-rule"
-            />
-            <mat-hint id="new-password-rule">{{ passwordMin }} to {{ passwordMax }} characters.</mat-hint>
-            <mat-error>{{
-              passwordForm.controls.newPassword.errors | fieldError: { required: 'Choose a new password.' }
-            }}</mat-error>
-          </mat-form-field>
+          <mm-password-field
+            name="currentPassword"
+            label="Current password"
+            [messages]="{ required: 'Enter your current password.' }"
+          />
+          <mm-password-field
+            name="newPassword"
+            label="New password"
+            [isNew]="true"
+            [messages]="{ required: 'Choose a new password.' }"
+          />
         </form>
       </mat-card>
     </div>
@@ -122,11 +94,6 @@ export class AccountPage {
   protected readonly session = inject(SessionStore);
   private readonly notifier = inject(ErrorNotifier);
   private readonly forms = inject(NonNullableFormBuilder);
-
-  protected readonly displayNameMax = DISPLAY_NAME.max;
-  protected readonly passwordMin = PASSWORD.min;
-  protected readonly passwordMax = PASSWORD.max;
-  protected readonly nameMessages = { required: 'Enter your name.', blank: 'Enter your name.' };
 
   protected readonly nameForm = this.forms.group({
     displayName: [

@@ -1,10 +1,9 @@
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { FieldErrorPipe } from '@mentorship/admin/ui';
 import { FormCardComponent } from '@mentorship/admin/ui/form-card';
+import { DisplayNameFieldComponent, EmailFieldComponent, PasswordFieldComponent } from './auth-fields';
 
 /**
  * What the doors in (sign in, sign up, a forgotten or a new password) are built from: one card
@@ -14,8 +13,9 @@ export const AUTH_CARD_IMPORTS = [
   ReactiveFormsModule,
   RouterLink,
   MatCardModule,
-  MatInputModule,
   MatButtonModule,
-  FieldErrorPipe,
   FormCardComponent,
+  DisplayNameFieldComponent,
+  EmailFieldComponent,
+  PasswordFieldComponent,
 ] as const;

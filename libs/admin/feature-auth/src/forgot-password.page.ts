@@ -11,7 +11,7 @@ import { AUTH_CARD_IMPORTS } from './auth-card';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page narrow-card">
+    <div class="mm-page mm-card-page narrow-card">
       <mat-card appearance="outlined">
         <mat-card-header>
           <mat-card-title><h1>Reset your password</h1></mat-card-title>
@@ -36,13 +36,7 @@ import { AUTH_CARD_IMPORTS } from './auth-card';
             submitLabel="Send the link"
             [split]="true"
           >
-            <mat-form-field class="mm-full-width">
-              <mat-label>Email</mat-label>
-              <input matInput type="email" formControlName="email" autocomplete="username" required />
-              <mat-error>{{
-                form.controls.email.errors | fieldError: { required: 'Enter your email.' }
-              }}</mat-error>
-            </mat-form-field>
+            <mm-email-field />
             <span formCardSwitch class="switch"><a routerLink="/sign-in">Back to sign-in</a></span>
           </form>
         }

@@ -15,7 +15,7 @@ const { password: PASSWORD } = FIELD_LIMITS;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page narrow-card">
+    <div class="mm-page mm-card-page narrow-card">
       <mat-card appearance="outlined">
         <mat-card-header>
           <mat-card-title><h1>Choose a new password</h1></mat-card-title>
@@ -42,21 +42,12 @@ const { password: PASSWORD } = FIELD_LIMITS;
             [submission]="submission"
             submitLabel="Set password"
           >
-            <mat-form-field class="mm-full-width">
-              <mat-label>New password</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="password"
-                autocomplete="new-password"
-                required
-                aria-describedby="reset-password-rule"
-              />
-              <mat-hint id="reset-password-rule">{{ passwordMin }} to {{ passwordMax }} characters.</mat-hint>
-              <mat-error>{{
-                form.controls.password.errors | fieldError: { required: 'Choose a password.' }
-              }}</mat-error>
-            </mat-form-field>
+            <mm-password-field
+              name="password"
+              label="New password"
+              [isNew]="true"
+              [messages]="{ required: 'Choose a password.' }"
+            />
           </form>
         }
       </mat-card>
@@ -71,8 +62,6 @@ export class ResetPasswordPage {
   private readonly api = inject(AuthApi);
   protected readonly done = signal(false);
   protected readonly expired = signal(false);
-  protected readonly passwordMin = PASSWORD.min;
-  protected readonly passwordMax = PASSWORD.max;
   protected readonly form = inject(NonNullableFormBuilder).group({
     password: ['', [Validators.required, lengthInCharacters(PASSWORD.min, PASSWORD.max)]],
   });

@@ -26,8 +26,12 @@ describe(SignInPage.name, () => {
     const loader = TestbedHarnessEnvironment.loader(fixture);
     return {
       fixture,
-      input: (name: string) =>
-        loader.getHarness(MatInputHarness.with({ selector: `[formControlName="${name}"]` })),
+      input: async (label: RegExp) => {
+        const field = await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+        const control = await field.getControl(MatInputHarness);
+        if (!control) throw new Error(`No input in the ${String(label)} field`);
+        return control;
+      },
       field: (label: RegExp) => loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label })),
       submit: () => loader.getHarness(MatButtonHarness.with({ text: 'Sign in' })).then((b) => b.click()),
     };
@@ -43,8 +47,8 @@ describe(SignInPage.name, () => {
 
   it('says on the card, not in a passing snackbar, that the credentials were refused', async () => {
     const { fixture, input, submit } = await render();
-    await (await input('email')).setValue('ada@example.org');
-    await (await input('password')).setValue('wrong password');
+    await (await input(/^Email/)).setValue('ada@example.org');
+    await (await input(/^Password/)).setValue('wrong password');
     await submit();
     backend
       .expectOne('/api/v1/auth/sign-in')

@@ -11,7 +11,7 @@ import { AUTH_CARD_IMPORTS } from './auth-card';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page narrow-card">
+    <div class="mm-page mm-card-page narrow-card">
       <mat-card appearance="outlined">
         <mat-card-header>
           <mat-card-title><h1>Sign in</h1></mat-card-title>
@@ -31,26 +31,12 @@ import { AUTH_CARD_IMPORTS } from './auth-card';
           submitLabel="Sign in"
           [split]="true"
         >
-          <mat-form-field class="mm-full-width">
-            <mat-label>Email</mat-label>
-            <input matInput type="email" formControlName="email" autocomplete="username" required />
-            <mat-error>{{
-              form.controls.email.errors | fieldError: { required: 'Enter your email.' }
-            }}</mat-error>
-          </mat-form-field>
-          <mat-form-field class="mm-full-width">
-            <mat-label>Password</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="password"
-              autocomplete="current-password"
-              required
-            />
-            <mat-error>{{
-              form.controls.password.errors | fieldError: { required: 'Enter your password.' }
-            }}</mat-error>
-          </mat-form-field>
+          <mm-email-field />
+          <mm-password-field
+            name="password"
+            label="Password"
+            [messages]="{ required: 'Enter your password.' }"
+          />
           <a class="forgot" routerLink="/forgot-password">Forgot your password?</a>
           <span formCardSwitch class="switch">
             New here?

@@ -27,10 +27,13 @@ describe(SignUpPage.name, () => {
     fixture.componentRef.setInput('returnUrl', '/invitations/accept?org=o1&token=t');
     await fixture.whenStable();
     const loader = TestbedHarnessEnvironment.loader(fixture);
-    const input = (name: string) =>
-      loader.getHarness(MatInputHarness.with({ selector: `[formControlName="${name}"]` }));
     const field = (label: string) =>
       loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+    const input = async (label: string) => {
+      const control = await (await field(label)).getControl(MatInputHarness);
+      if (!control) throw new Error(`No input in the ${label} field`);
+      return control;
+    };
     const submit = () =>
       loader.getHarness(MatButtonHarness.with({ text: 'Create account' })).then((b) => b.click());
     return { fixture, input, field, submit };
@@ -47,9 +50,9 @@ describe(SignUpPage.name, () => {
 
   it('puts the API’s answers next to the fields they are about, and keeps what was typed', async () => {
     const { input, field, submit } = await render();
-    await (await input('displayName')).setValue('Grace');
-    await (await input('email')).setValue('grace@example.org');
-    await (await input('password')).setValue('a long enough password');
+    await (await input('Display name')).setValue('Grace');
+    await (await input('Email')).setValue('grace@example.org');
+    await (await input('Password')).setValue('a long enough password');
     await submit();
     const request = backend.expectOne('/api/v1/auth/sign-up');
     expect(request.request.body).toEqual({
@@ -68,15 +71,15 @@ describe(SignUpPage.name, () => {
     expect(await (await field('Email')).getTextErrors()).toEqual([
       'An account with this email already exists.',
     ]);
-    expect(await (await input('displayName')).getValue()).toBe('Grace');
+    expect(await (await input('Display name')).getValue()).toBe('Grace');
   });
 
   it('goes back to the invitation once the account exists', async () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     const { input, submit } = await render();
-    await (await input('displayName')).setValue('Grace');
-    await (await input('email')).setValue('grace@example.org');
-    await (await input('password')).setValue('a long enough password');
+    await (await input('Display name')).setValue('Grace');
+    await (await input('Email')).setValue('grace@example.org');
+    await (await input('Password')).setValue('a long enough password');
     await submit();
     backend.expectOne('/api/v1/auth/sign-up').flush({
       user: { id: 'u1', email: 'grace@example.org', displayName: 'Grace' },

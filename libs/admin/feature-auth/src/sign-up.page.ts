@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { ERROR_CODES, FIELD_LIMITS } from '@mentorship/contracts';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
-import { characters, lengthInCharacters, notBlank, FormSubmission } from '@mentorship/admin/ui';
+import { lengthInCharacters, notBlank, FormSubmission } from '@mentorship/admin/ui';
 import { isInvitationReturn, safeReturnUrl } from '@mentorship/admin/util';
 import { AUTH_CARD_IMPORTS } from './auth-card';
 
@@ -15,7 +14,7 @@ const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LI
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page sign-up">
+    <div class="mm-page mm-card-page sign-up">
       <mat-card appearance="outlined">
         <mat-card-header>
           <mat-card-title><h1>Create your account</h1></mat-card-title>
@@ -36,37 +35,15 @@ const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LI
           submitLabel="Create account"
           [split]="true"
         >
-          <mat-form-field class="mm-full-width">
-            <mat-label>Display name</mat-label>
-            <input
-              matInput
-              formControlName="displayName"
-              autocomplete="name"
-              required
-              [attr.maxlength]="displayNameMax"
-            />
-            <mat-hint>How other members see you.</mat-hint>
-            <mat-error>{{ form.controls.displayName.errors | fieldError: displayNameMessages }}</mat-error>
-          </mat-form-field>
-          <mat-form-field class="mm-full-width">
-            <mat-label>Email</mat-label>
-            <input matInput type="email" formControlName="email" autocomplete="email" required />
-            <mat-error>{{ form.controls.email.errors | fieldError: emailMessages }}</mat-error>
-          </mat-form-field>
-          <mat-form-field class="mm-full-width">
-            <mat-label>Password</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="password"
-              autocomplete="new-password"
-              required
-              aria-describedby="password-rule"
-            />
-            <mat-hint id="password-rule">{{ passwordMin }} to {{ passwordMax }} characters.</mat-hint>
-            <mat-hint align="end" aria-hidden="true">{{ passwordLength() }} / {{ passwordMax }}</mat-hint>
-            <mat-error>{{ form.controls.password.errors | fieldError: passwordMessages }}</mat-error>
-          </mat-form-field>
+          <mm-display-name-field hint="How other members see you." />
+          <mm-email-field autocomplete="email" [messages]="emailMessages" />
+          <mm-password-field
+            name="password"
+            label="Password"
+            [isNew]="true"
+            [counted]="true"
+            [messages]="{ required: 'Choose a password.' }"
+          />
           <span formCardSwitch class="switch">
             Already have an account?
             <a routerLink="/sign-in" [queryParams]="returnQuery()">Sign in</a>
@@ -88,19 +65,12 @@ export class SignUpPage {
 
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
-  protected readonly passwordMin = PASSWORD.min;
-  protected readonly passwordMax = PASSWORD.max;
-  protected readonly displayNameMax = DISPLAY_NAME.max;
-  protected readonly displayNameMessages = { required: 'Enter your name.', blank: 'Enter your name.' };
   protected readonly emailMessages = { required: 'Enter your email.', email: 'Enter an email address.' };
-  protected readonly passwordMessages = { required: 'Choose a password.' };
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', [Validators.required, notBlank, Validators.maxLength(DISPLAY_NAME.max)]],
     email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL.max)]],
     password: ['', [Validators.required, lengthInCharacters(PASSWORD.min, PASSWORD.max)]],
   });
-  private readonly password = toSignal(this.form.controls.password.valueChanges, { initialValue: '' });
-  protected readonly passwordLength = computed(() => characters(this.password()));
   protected readonly forInvitation = computed(() => isInvitationReturn(this.returnUrl()));
   protected readonly returnQuery = computed(() => {
     const returnUrl = this.returnUrl();

@@ -15,6 +15,7 @@ import {
   PaginatedTableComponent,
   injectNarrowScreen,
 } from '@mentorship/admin/ui';
+import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
 import { participantRoleLabel, participantStatusLabel } from '@mentorship/admin/util';
 import { CohortStore } from './cohort.store';
 
@@ -22,9 +23,16 @@ import { CohortStore } from './cohort.store';
 @Component({
   selector: 'mm-roster',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ChoiceFilterComponent, MatButtonModule, MatInputModule, MatTableModule, PaginatedTableComponent],
+  imports: [
+    ChoiceFilterComponent,
+    MatButtonModule,
+    MatInputModule,
+    MatTableModule,
+    PaginatedTableComponent,
+    ActionsColumnComponent,
+  ],
   template: `
-    <div class="filters" role="search" aria-label="Filter the roster">
+    <div class="mm-filter-bar filters" role="search" aria-label="Filter the roster">
       <mm-choice-filter
         label="Role"
         anyLabel="All roles"
@@ -88,32 +96,8 @@ import { CohortStore } from './cohort.store';
           <th mat-header-cell *matHeaderCellDef scope="col">Skills</th>
           <td mat-cell *matCellDef="let p" class="skills">{{ skillsOf(p) }}</td>
         </ng-container>
-        <ng-container matColumnDef="actions" stickyEnd>
-          <th mat-header-cell *matHeaderCellDef scope="col">
-            <span class="cdk-visually-hidden">Decision</span>
-          </th>
-          <td mat-cell *matCellDef="let p" class="actions">
-            @if (p.status === 'applied') {
-              <button
-                mat-flat-button
-                type="button"
-                (click)="approve(p)"
-                [attr.aria-label]="'Approve ' + p.email"
-              >
-                Approve
-              </button>
-              <button
-                mat-button
-                type="button"
-                class="reject"
-                (click)="reject(p)"
-                [attr.aria-label]="'Reject ' + p.email"
-              >
-                Reject
-              </button>
-            }
-          </td>
-        </ng-container>
+        <!-- Two short buttons fit a phone: no menu to open for the one decision the row waits for. -->
+        <mm-actions-column heading="Decision" [actionsOf]="decisionsOf" [foldOnNarrow]="false" />
         <tr mat-header-row *matHeaderRowDef="columns()"></tr>
         <tr mat-row *matRowDef="let row; columns: columns()"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
@@ -131,13 +115,6 @@ import { CohortStore } from './cohort.store';
     </mm-paginated-table>
   `,
   styles: `
-    .filters {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 12px;
-      margin: 16px 0;
-    }
     .filters mm-choice-filter,
     .filters mat-form-field {
       width: 170px;
@@ -165,14 +142,6 @@ import { CohortStore } from './cohort.store';
     }
     .status-applied {
       color: var(--mat-sys-tertiary);
-    }
-    .actions {
-      text-align: end;
-      white-space: nowrap;
-      background: var(--mat-sys-surface);
-    }
-    .reject {
-      --mat-button-text-label-text-color: var(--mat-sys-error);
     }
     .empty {
       padding: 24px 16px;
@@ -223,14 +192,33 @@ export class RosterComponent {
     return skills.length === 0 ? '—' : skills.map((s) => `${s.name} ${s.level}`).join(', ');
   }
 
-  protected approve(participant: ParticipantView): void {
+  /** An application is approved or rejected; no one else on the roster waits for a decision. */
+  protected readonly decisionsOf = (participant: ParticipantView): RowAction[] =>
+    participant.status !== 'applied'
+      ? []
+      : [
+          {
+            label: 'Approve',
+            ariaLabel: `Approve ${participant.email}`,
+            run: () => this.approve(participant),
+            primary: true,
+          },
+          {
+            label: 'Reject',
+            ariaLabel: `Reject ${participant.email}`,
+            run: () => this.reject(participant),
+            danger: true,
+          },
+        ];
+
+  private approve(participant: ParticipantView): void {
     this.store.approve(participant).subscribe({
       next: () => this.notifier.info(`${participant.name} is enrolled.`),
       error: (error: unknown) => this.notifier.show(error),
     });
   }
 
-  protected reject(participant: ParticipantView): void {
+  private reject(participant: ParticipantView): void {
     this.store.reject(participant).subscribe({
       next: () => this.notifier.info(`The application of ${participant.name} was rejected.`),
       error: (error: unknown) => this.notifier.show(error),

@@ -39,7 +39,7 @@ type Failure =
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatCardModule, MatButtonModule, MatProgressBarModule],
   template: `
-    <div class="mm-page invitation">
+    <div class="mm-page mm-card-page invitation">
       <mat-card appearance="outlined">
         @if (!org() || !token()) {
           <mat-card-header>
@@ -169,13 +169,6 @@ type Failure =
   styles: `
     .invitation {
       max-width: 560px;
-    }
-    h1 {
-      margin: 0;
-      font: var(--mat-sys-headline-small);
-    }
-    mat-card-content {
-      padding-top: 16px;
     }
     p {
       margin: 0 0 12px;

@@ -6,17 +6,10 @@ import { RouterLink } from '@angular/router';
 import { type MatchRequestView } from '@mentorship/contracts';
 import type { RequestFilters } from './request-status-filter.component';
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
-import {
-  ConfirmDialog,
-  EmptyStateComponent,
-  ErrorNotifier,
-  LoadingStateComponent,
-  ListPagesComponent,
-  PagedList,
-  type ConfirmDialogData,
-} from '@mentorship/admin/ui';
+import { ConfirmDialog, ErrorNotifier, PagedList, type ConfirmDialogData } from '@mentorship/admin/ui';
 import { RequestCardComponent } from './request-card.component';
 import { RequestDetailsComponent } from './request-details.component';
+import { RequestItemDirective, RequestListComponent } from './request-list.component';
 import { RequestStatusFilterComponent } from './request-status-filter.component';
 import { TimeZoneStore } from './time-zone.store';
 
@@ -31,12 +24,11 @@ const ANY_STATUS: RequestFilters = { status: null };
     RouterLink,
     MatButtonModule,
     MatCardModule,
-    ListPagesComponent,
     RequestStatusFilterComponent,
-    EmptyStateComponent,
-    LoadingStateComponent,
     RequestDetailsComponent,
     RequestCardComponent,
+    RequestItemDirective,
+    RequestListComponent,
   ],
   template: `
     <div class="mm-page">
@@ -51,56 +43,52 @@ const ANY_STATUS: RequestFilters = { status: null };
         The requests you sent to mentors. An unanswered request expires at the time shown, in your time zone;
         you may withdraw it before, e.g. to ask someone else.
       </p>
-      <mm-loading-state [loading]="list.loading()" label="Loading your requests" />
-      @if (list.page(); as p) {
-        @if (p.items.length === 0) {
-          <mm-empty-state>
-            @if (list.filters().status) {
-              No request has this status.
-            } @else {
-              You have sent no request yet. Open a cohort where mentees choose under
-              <a [routerLink]="['/orgs', orgId(), 'cohorts']">My cohorts</a> and pick “Find a mentor”.
+      <mm-request-list
+        [list]="list"
+        label="My requests"
+        pagesLabel="my requests"
+        loadingLabel="Loading your requests"
+      >
+        <ng-container empty>
+          @if (list.filters().status) {
+            No request has this status.
+          } @else {
+            You have sent no request yet. Open a cohort where mentees choose under
+            <a [routerLink]="['/orgs', orgId(), 'cohorts']">My cohorts</a> and pick “Find a mentor”.
+          }
+        </ng-container>
+        <ng-template mmRequestItem let-request>
+          <mm-request-card [request]="request">
+            @if (request.declineNote) {
+              <blockquote class="note">“{{ request.declineNote }}”</blockquote>
             }
-          </mm-empty-state>
-        } @else {
-          <ul class="requests" aria-label="My requests">
-            @for (request of p.items; track request.id) {
-              <li>
-                <mm-request-card [request]="request">
-                  @if (request.declineNote) {
-                    <blockquote class="note">“{{ request.declineNote }}”</blockquote>
-                  }
-                  @if (request.suggestedMentor; as other) {
-                    <p>
-                      {{ request.mentor.displayName }} suggests asking {{ other.displayName }}.
-                      <a [routerLink]="['/orgs', orgId(), 'cohorts', request.cohortId, 'mentors']"
-                        >Find a mentor in {{ request.cohortName }}</a
-                      >
-                    </p>
-                  }
-                  <details>
-                    <summary>What I wrote</summary>
-                    <mm-request-details [request]="request" />
-                  </details>
-                  @if (request.status === 'open') {
-                    <mat-card-actions>
-                      <button
-                        mat-stroked-button
-                        type="button"
-                        [attr.aria-label]="'Withdraw the request to ' + request.mentor.displayName"
-                        (click)="withdraw(request)"
-                      >
-                        Withdraw
-                      </button>
-                    </mat-card-actions>
-                  }
-                </mm-request-card>
-              </li>
+            @if (request.suggestedMentor; as other) {
+              <p>
+                {{ request.mentor.displayName }} suggests asking {{ other.displayName }}.
+                <a [routerLink]="['/orgs', orgId(), 'cohorts', request.cohortId, 'mentors']"
+                  >Find a mentor in {{ request.cohortName }}</a
+                >
+              </p>
             }
-          </ul>
-          <mm-list-pages [page]="p" label="Pages of my requests" (turned)="list.turn($event)" />
-        }
-      }
+            <details>
+              <summary>What I wrote</summary>
+              <mm-request-details [request]="request" />
+            </details>
+            @if (request.status === 'open') {
+              <mat-card-actions>
+                <button
+                  mat-stroked-button
+                  type="button"
+                  [attr.aria-label]="'Withdraw the request to ' + request.mentor.displayName"
+                  (click)="withdraw(request)"
+                >
+                  Withdraw
+                </button>
+              </mat-card-actions>
+            }
+          </mm-request-card>
+        </ng-template>
+      </mm-request-list>
     </div>
   `,
   styleUrl: './requests.css',

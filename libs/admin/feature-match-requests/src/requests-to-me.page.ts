@@ -5,17 +5,12 @@ import { RouterLink } from '@angular/router';
 import { ERROR_CODES, type MatchRequestView, type MentorPlacesView } from '@mentorship/contracts';
 import type { RequestFilters } from './request-status-filter.component';
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
-import {
-  EmptyStateComponent,
-  ErrorNotifier,
-  LoadingStateComponent,
-  ListPagesComponent,
-  PagedList,
-} from '@mentorship/admin/ui';
+import { ErrorNotifier, PagedList } from '@mentorship/admin/ui';
 import { errorBodyOf } from '@mentorship/admin/util';
 import { DeclineFormComponent } from './decline-form.component';
 import { RequestCardComponent } from './request-card.component';
 import { RequestDetailsComponent } from './request-details.component';
+import { RequestItemDirective, RequestListComponent } from './request-list.component';
 import { RequestStatusFilterComponent } from './request-status-filter.component';
 import { TimeZoneStore } from './time-zone.store';
 
@@ -40,13 +35,12 @@ const OPEN_FIRST: RequestFilters = { status: 'open' };
     RouterLink,
     MatButtonModule,
     MatCardModule,
-    ListPagesComponent,
     RequestStatusFilterComponent,
-    EmptyStateComponent,
-    LoadingStateComponent,
     DeclineFormComponent,
     RequestDetailsComponent,
     RequestCardComponent,
+    RequestItemDirective,
+    RequestListComponent,
   ],
   template: `
     <div class="mm-page">
@@ -75,64 +69,60 @@ const OPEN_FIRST: RequestFilters = { status: 'open' };
           </section>
         }
       }
-      <mm-loading-state [loading]="list.loading()" label="Loading requests to you" />
-      @if (list.page(); as p) {
-        @if (p.items.length === 0) {
-          <mm-empty-state>
-            @if (list.filters().status === 'open') {
-              No request is waiting for your answer. Mentees of your cohorts find you among their suggested
-              mentors; keep your skills, topics and availability current in
-              <a [routerLink]="['/orgs', orgId(), 'profile']">My profile</a> so the right ones do.
-            } @else {
-              No request has this status.
+      <mm-request-list
+        [list]="list"
+        label="Requests to me"
+        pagesLabel="requests to me"
+        loadingLabel="Loading requests to you"
+      >
+        <ng-container empty>
+          @if (list.filters().status === 'open') {
+            No request is waiting for your answer. Mentees of your cohorts find you among their suggested
+            mentors; keep your skills, topics and availability current in
+            <a [routerLink]="['/orgs', orgId(), 'profile']">My profile</a> so the right ones do.
+          } @else {
+            No request has this status.
+          }
+        </ng-container>
+        <ng-template mmRequestItem let-request>
+          <mm-request-card [request]="request" reader="mentor">
+            <mm-request-details [request]="request" reader="mentor" />
+            @if (problems()[request.id]; as problem) {
+              <p class="problem" role="alert">{{ problem }}</p>
             }
-          </mm-empty-state>
-        } @else {
-          <ul class="requests" aria-label="Requests to me">
-            @for (request of p.items; track request.id) {
-              <li>
-                <mm-request-card [request]="request" reader="mentor">
-                  <mm-request-details [request]="request" reader="mentor" />
-                  @if (problems()[request.id]; as problem) {
-                    <p class="problem" role="alert">{{ problem }}</p>
-                  }
-                  @if (declining() === request.id) {
-                    <mm-decline-form
-                      [orgId]="orgId()"
-                      [request]="request"
-                      [otherMentors]="otherMentors(request.cohortId)"
-                      (declined)="answered('Request declined.')"
-                      (cancelled)="declining.set(null)"
-                    />
-                  }
-                  @if (request.status === 'open' && declining() !== request.id) {
-                    <mat-card-actions>
-                      <button
-                        mat-flat-button
-                        type="button"
-                        [attr.aria-label]="'Accept the request from ' + request.mentee.displayName"
-                        [disabled]="busy()"
-                        (click)="accept(request)"
-                      >
-                        Accept
-                      </button>
-                      <button
-                        mat-stroked-button
-                        type="button"
-                        [attr.aria-label]="'Decline the request from ' + request.mentee.displayName"
-                        (click)="declining.set(request.id)"
-                      >
-                        Decline
-                      </button>
-                    </mat-card-actions>
-                  }
-                </mm-request-card>
-              </li>
+            @if (declining() === request.id) {
+              <mm-decline-form
+                [orgId]="orgId()"
+                [request]="request"
+                [otherMentors]="otherMentors(request.cohortId)"
+                (declined)="answered('Request declined.')"
+                (cancelled)="declining.set(null)"
+              />
             }
-          </ul>
-          <mm-list-pages [page]="p" label="Pages of requests to me" (turned)="list.turn($event)" />
-        }
-      }
+            @if (request.status === 'open' && declining() !== request.id) {
+              <mat-card-actions>
+                <button
+                  mat-flat-button
+                  type="button"
+                  [attr.aria-label]="'Accept the request from ' + request.mentee.displayName"
+                  [disabled]="busy()"
+                  (click)="accept(request)"
+                >
+                  Accept
+                </button>
+                <button
+                  mat-stroked-button
+                  type="button"
+                  [attr.aria-label]="'Decline the request from ' + request.mentee.displayName"
+                  (click)="declining.set(request.id)"
+                >
+                  Decline
+                </button>
+              </mat-card-actions>
+            }
+          </mm-request-card>
+        </ng-template>
+      </mm-request-list>
     </div>
   `,
   styleUrl: './requests.css',

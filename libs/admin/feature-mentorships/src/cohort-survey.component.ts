@@ -3,11 +3,11 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatRadioModule } from '@angular/material/radio';
 import { FIELD_LIMITS, type CohortSurveyView } from '@mentorship/contracts';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
 import { ErrorNotifier, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
 import { instantLabel } from './mentorship-words';
+import { RadioQuestionComponent, scale } from './radio-question.component';
 
 /**
  * The end-of-cohort survey of one cohort, for its mentees and mentors: once the cohort has
@@ -24,7 +24,7 @@ import { instantLabel } from './mentorship-words';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatRadioModule,
+    RadioQuestionComponent,
     FormErrorComponent,
   ],
   template: `
@@ -48,19 +48,11 @@ import { instantLabel } from './mentorship-words';
               class="mm-form-fields"
               [attr.aria-label]="'End-of-cohort survey of ' + cohortName()"
             >
-              <span class="legend" [id]="titleId() + '-q'"
-                >How likely are you to recommend this program to a colleague? (0 not at all – 10
-                certainly)</span
-              >
-              <mat-radio-group
-                formControlName="recommend"
-                [attr.aria-labelledby]="titleId() + '-q'"
-                class="radios"
-              >
-                @for (score of scores; track score) {
-                  <mat-radio-button [value]="score">{{ score }}</mat-radio-button>
-                }
-              </mat-radio-group>
+              <mm-radio-question
+                question="How likely are you to recommend this program to a colleague? (0 not at all – 10 certainly)"
+                [control]="form.controls.recommend"
+                [choices]="scores"
+              />
               @if (form.controls.recommend.invalid && form.controls.recommend.touched) {
                 <p class="hint-error" role="alert">Choose a score from 0 to 10.</p>
               }
@@ -92,7 +84,7 @@ export class CohortSurveyComponent {
   private readonly notifier = inject(ErrorNotifier);
   protected readonly survey = signal<CohortSurveyView | null>(null);
   protected readonly when = instantLabel;
-  protected readonly scores = Array.from({ length: 11 }, (_, i) => i);
+  protected readonly scores = scale(0, 10);
   protected readonly titleId = () => `cohort-survey-${this.cohortId()}`;
   protected readonly form = new FormGroup({
     recommend: new FormControl<number | null>(null, Validators.required),

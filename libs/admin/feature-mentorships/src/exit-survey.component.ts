@@ -3,12 +3,12 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatRadioModule } from '@angular/material/radio';
 import { FIELD_LIMITS } from '@mentorship/contracts';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
 import { ErrorNotifier, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
 import { MatchStore } from './match.store';
 import { instantLabel } from './mentorship-words';
+import { RadioQuestionComponent, scale } from './radio-question.component';
 
 /** After a match ends or completes: each side rates it once and says what worked and what to change. */
 @Component({
@@ -19,7 +19,7 @@ import { instantLabel } from './mentorship-words';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatRadioModule,
+    RadioQuestionComponent,
     FormErrorComponent,
   ],
   template: `
@@ -44,12 +44,11 @@ import { instantLabel } from './mentorship-words';
         </ul>
         @if (canAnswer()) {
           <form [formGroup]="form" (ngSubmit)="answer()" class="mm-form-fields" aria-label="Exit survey">
-            <span class="legend" id="exit-rating">How was the mentorship? (1 poor – 5 excellent)</span>
-            <mat-radio-group formControlName="rating" aria-labelledby="exit-rating" class="radios">
-              @for (r of ratings; track r) {
-                <mat-radio-button [value]="r">{{ r }}</mat-radio-button>
-              }
-            </mat-radio-group>
+            <mm-radio-question
+              question="How was the mentorship? (1 poor – 5 excellent)"
+              [control]="form.controls.rating"
+              [choices]="ratings"
+            />
             <mat-form-field subscriptSizing="dynamic">
               <mat-label>What worked</mat-label>
               <textarea matInput rows="2" formControlName="whatWorked"></textarea>
@@ -74,7 +73,7 @@ export class ExitSurveyComponent {
   private readonly api = inject(MentorshipsApi);
   private readonly notifier = inject(ErrorNotifier);
   protected readonly when = instantLabel;
-  protected readonly ratings = [1, 2, 3, 4, 5];
+  protected readonly ratings = scale(1, 5);
   private readonly notes = [Validators.maxLength(FIELD_LIMITS.checkInNotes.max)];
   protected readonly form = new FormGroup({
     rating: new FormControl<number | null>(null, Validators.required),

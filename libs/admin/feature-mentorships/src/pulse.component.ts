@@ -3,12 +3,12 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatRadioModule } from '@angular/material/radio';
 import { FIELD_LIMITS } from '@mentorship/contracts';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
 import { ErrorNotifier, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
 import { MatchStore } from './match.store';
 import { dayLabel, instantLabel } from './mentorship-words';
+import { RadioQuestionComponent, scale } from './radio-question.component';
 
 /** The pulse survey of this period (1–5 and a comment) for a side, and their earlier answers. */
 @Component({
@@ -19,7 +19,7 @@ import { dayLabel, instantLabel } from './mentorship-words';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatRadioModule,
+    RadioQuestionComponent,
     FormErrorComponent,
   ],
   template: `
@@ -28,12 +28,11 @@ import { dayLabel, instantLabel } from './mentorship-words';
       @if (store.pulse(); as pulse) {
         @if (pulse.due && store.running()) {
           <form [formGroup]="form" (ngSubmit)="answer()" class="mm-form-fields" aria-label="Pulse survey">
-            <span class="legend" id="pulse-label">How is the mentorship going? (1 poor – 5 great)</span>
-            <mat-radio-group formControlName="rating" aria-labelledby="pulse-label" class="radios">
-              @for (r of ratings; track r) {
-                <mat-radio-button [value]="r">{{ r }}</mat-radio-button>
-              }
-            </mat-radio-group>
+            <mm-radio-question
+              question="How is the mentorship going? (1 poor – 5 great)"
+              [control]="form.controls.rating"
+              [choices]="ratings"
+            />
             <mat-form-field subscriptSizing="dynamic">
               <mat-label>Comment (optional)</mat-label>
               <textarea matInput rows="2" formControlName="comment"></textarea>
@@ -70,7 +69,7 @@ export class PulseComponent {
   private readonly notifier = inject(ErrorNotifier);
   protected readonly day = dayLabel;
   protected readonly when = instantLabel;
-  protected readonly ratings = [1, 2, 3, 4, 5];
+  protected readonly ratings = scale(1, 5);
   protected readonly form = new FormGroup({
     rating: new FormControl<number | null>(null, Validators.required),
     comment: new FormControl('', {

@@ -3,12 +3,12 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatRadioModule } from '@angular/material/radio';
 import { FIELD_LIMITS } from '@mentorship/contracts';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
 import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
 import { MatchStore } from './match.store';
 import { instantLabel } from './mentorship-words';
+import { RadioQuestionComponent, scale } from './radio-question.component';
 
 /**
  * The trial: when it ends and answers are due, who has answered, and — for a side that has not
@@ -23,7 +23,7 @@ import { instantLabel } from './mentorship-words';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatRadioModule,
+    RadioQuestionComponent,
     FieldErrorPipe,
     FormErrorComponent,
   ],
@@ -65,19 +65,18 @@ import { instantLabel } from './mentorship-words';
             aria-label="Continue after the trial?"
           >
             <div class="field">
-              <span class="legend" id="continue-label">Continue the mentorship after the trial?</span>
-              <mat-radio-group formControlName="continue" aria-labelledby="continue-label" class="radios">
-                <mat-radio-button [value]="true">Yes, continue</mat-radio-button>
-                <mat-radio-button [value]="false">No, end it here</mat-radio-button>
-              </mat-radio-group>
+              <mm-radio-question
+                question="Continue the mentorship after the trial?"
+                [control]="form.controls.continue"
+                [choices]="continueChoices"
+              />
             </div>
             <div class="field">
-              <span class="legend" id="rating-label">How did the trial go? (1 poor – 5 great)</span>
-              <mat-radio-group formControlName="rating" aria-labelledby="rating-label" class="radios">
-                @for (r of ratings; track r) {
-                  <mat-radio-button [value]="r">{{ r }}</mat-radio-button>
-                }
-              </mat-radio-group>
+              <mm-radio-question
+                question="How did the trial go? (1 poor – 5 great)"
+                [control]="form.controls.rating"
+                [choices]="ratings"
+              />
             </div>
             @if (form.touched && form.invalid) {
               <p class="hint-error" role="alert">Choose an answer and a rating.</p>
@@ -106,7 +105,11 @@ export class TrialDecisionComponent {
   private readonly api = inject(MentorshipsApi);
   private readonly notifier = inject(ErrorNotifier);
   protected readonly when = instantLabel;
-  protected readonly ratings = [1, 2, 3, 4, 5];
+  protected readonly ratings = scale(1, 5);
+  protected readonly continueChoices = [
+    { value: true, label: 'Yes, continue' },
+    { value: false, label: 'No, end it here' },
+  ];
   protected readonly max = FIELD_LIMITS.matchReason.max;
   protected readonly form = new FormGroup({
     continue: new FormControl<boolean | null>(null, Validators.required),

@@ -23,7 +23,7 @@ type State =
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatCardModule, MatButtonModule, MatProgressBarModule],
   template: `
-    <div class="mm-page unsubscribe">
+    <div class="mm-page mm-card-page unsubscribe">
       <mat-card appearance="outlined">
         @switch (state().kind) {
           @case ('loading') {
@@ -97,13 +97,6 @@ type State =
   styles: `
     .unsubscribe {
       max-width: 560px;
-    }
-    h1 {
-      margin: 0;
-      font: var(--mat-sys-headline-small);
-    }
-    mat-card-content {
-      padding-top: 16px;
     }
     p {
       margin: 0 0 12px;

@@ -40,6 +40,7 @@ import {
   programFormValue,
   programRequest,
   templateMilestoneForm,
+  type ProgramForm,
 } from './program-form';
 import {
   CADENCE_WORDS,
@@ -56,6 +57,27 @@ import {
 } from '@mentorship/admin/util';
 
 /** Creates a program (`/programs/new`) or edits one (`/programs/:programId`) and lists its cohorts. */
+/** The agreement template's fields, in the order the agreement shows them; `rows` for text areas. */
+const AGREEMENT_FIELDS: readonly {
+  name: keyof ProgramForm['controls']['settings']['controls']['agreementTemplate']['controls'];
+  label: string;
+  rows?: number;
+  hint?: string;
+}[] = [
+  { name: 'goals', label: 'Goals', rows: 3, hint: 'One a line, e.g. “Lead a project end to end”.' },
+  { name: 'meetingCadence', label: 'Meeting cadence', hint: 'e.g. “Every other week, 45 minutes”.' },
+  { name: 'confidentiality', label: 'Confidentiality', rows: 2, hint: 'What stays between the two of them.' },
+  { name: 'contact', label: 'How to reach each other', rows: 2 },
+  {
+    name: 'successMeasures',
+    label: 'Success measures',
+    rows: 3,
+    hint: 'One a line: how the pair will know it worked.',
+  },
+  { name: 'mentorContributes', label: 'What the mentor brings', rows: 2 },
+  { name: 'menteeContributes', label: 'What the mentee offers back', rows: 2 },
+];
+
 @Component({
   selector: 'mm-program-editor-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -111,6 +133,7 @@ export class ProgramEditorPage {
   protected readonly stages = MAP_STAGES;
   protected readonly stageWords = MAP_STAGE_WORDS;
   protected readonly maxTemplateMilestones = 20;
+  protected readonly agreementFields = AGREEMENT_FIELDS;
 
   private readonly value = toSignal(this.form.valueChanges.pipe(startWith(null)), { requireSync: true });
   protected readonly kind = computed(() => (this.value(), this.form.controls.settings.controls.kind.value));

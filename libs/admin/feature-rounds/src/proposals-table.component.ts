@@ -1,12 +1,11 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import type { ProposalView, RoundPairView } from '@mentorship/contracts';
 import { PaginatedTableComponent, injectNarrowScreen } from '@mentorship/admin/ui';
+import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
 import { scoreComponentLabel } from '@mentorship/admin/util';
 import { RoundStore, pairKey } from './round.store';
 import { scoreText } from './round-words';
@@ -25,15 +24,14 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     NgTemplateOutlet,
-    MatButtonModule,
     MatInputModule,
-    MatMenuModule,
     MatSelectModule,
     MatTableModule,
     PaginatedTableComponent,
+    ActionsColumnComponent,
   ],
   template: `
-    <div class="filters" role="search" aria-label="Filter the proposals">
+    <div class="mm-filter-bar filters" role="search" aria-label="Filter the proposals">
       <mat-form-field subscriptSizing="dynamic" class="search">
         <mat-label>Name or email</mat-label>
         <input
@@ -130,76 +128,7 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
             <ng-container *ngTemplateOutlet="reasons; context: { $implicit: p }" />
           </td>
         </ng-container>
-        <ng-container matColumnDef="actions" stickyEnd>
-          <th mat-header-cell *matHeaderCellDef scope="col">
-            <span class="cdk-visually-hidden">Decision</span>
-          </th>
-          <td mat-cell *matCellDef="let p" class="actions">
-            @if (!readOnly()) {
-              @let state = stateOf(p);
-              @if (narrow()) {
-                <button
-                  mat-icon-button
-                  type="button"
-                  [matMenuTriggerFor]="rowMenu"
-                  [attr.aria-label]="'Decide on ' + p.menteeName + ' with ' + p.mentorName"
-                >
-                  <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-                    <circle cx="12" cy="5" r="2" fill="currentColor" />
-                    <circle cx="12" cy="12" r="2" fill="currentColor" />
-                    <circle cx="12" cy="19" r="2" fill="currentColor" />
-                  </svg>
-                </button>
-                <mat-menu #rowMenu="matMenu">
-                  @if (state === 'fix' || state === 'forbid' || state === 'release') {
-                    <button mat-menu-item type="button" (click)="store.undo(p)">Undo</button>
-                  } @else if (state === 'fixed') {
-                    <button mat-menu-item type="button" (click)="store.release(p)">Release</button>
-                  } @else {
-                    <button mat-menu-item type="button" (click)="store.fix(p)">Fix</button>
-                    <button mat-menu-item type="button" (click)="store.forbid(p)">Forbid</button>
-                  }
-                </mat-menu>
-              } @else if (state === 'fix' || state === 'forbid' || state === 'release') {
-                <button
-                  mat-button
-                  type="button"
-                  (click)="store.undo(p)"
-                  [attr.aria-label]="'Undo for ' + p.menteeName + ' with ' + p.mentorName"
-                >
-                  Undo
-                </button>
-              } @else if (state === 'fixed') {
-                <button
-                  mat-button
-                  type="button"
-                  (click)="store.release(p)"
-                  [attr.aria-label]="'Release ' + p.menteeName + ' with ' + p.mentorName"
-                >
-                  Release
-                </button>
-              } @else {
-                <button
-                  mat-button
-                  type="button"
-                  (click)="store.fix(p)"
-                  [attr.aria-label]="'Fix ' + p.menteeName + ' with ' + p.mentorName"
-                >
-                  Fix
-                </button>
-                <button
-                  mat-button
-                  type="button"
-                  class="forbid"
-                  (click)="store.forbid(p)"
-                  [attr.aria-label]="'Forbid ' + p.menteeName + ' with ' + p.mentorName"
-                >
-                  Forbid
-                </button>
-              }
-            }
-          </td>
-        </ng-container>
+        <mm-actions-column heading="Decision" [actionsOf]="decisionsOf" [menuLabelOf]="menuLabelOf" />
         <tr mat-header-row *matHeaderRowDef="columns()"></tr>
         <tr mat-row *matRowDef="let row; columns: columns()"></tr>
         <tr class="mat-mdc-row" *matNoDataRow>
@@ -217,13 +146,6 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
     </mm-paginated-table>
   `,
   styles: `
-    .filters {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 12px;
-      margin: 16px 0;
-    }
     .filters mat-form-field {
       width: 190px;
     }
@@ -276,14 +198,6 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
       color: var(--mat-sys-primary);
       margin: 0 4px;
     }
-    .actions {
-      text-align: end;
-      white-space: nowrap;
-      background: var(--mat-sys-surface);
-    }
-    .forbid {
-      --mat-button-text-label-text-color: var(--mat-sys-error);
-    }
     .empty {
       padding: 24px 16px;
       color: var(--mat-sys-on-surface-variant);
@@ -333,6 +247,23 @@ export class ProposalsTableComponent {
   protected stateOf(pair: RoundPairView): RowState {
     return this.decided().get(pairKey(pair)) ?? null;
   }
+
+  /** A pending decision can be undone, a fixed pair released; any other pair fixed or forbidden. */
+  protected readonly menuLabelOf = (p: ProposalView) => `Decide on ${p.menteeName} with ${p.mentorName}`;
+  protected readonly decisionsOf = (p: ProposalView): RowAction[] => {
+    const pair = `${p.menteeName} with ${p.mentorName}`;
+    const state = this.stateOf(p);
+    if (state === 'fix' || state === 'forbid' || state === 'release') {
+      return [{ label: 'Undo', ariaLabel: `Undo for ${pair}`, run: () => this.store.undo(p) }];
+    }
+    if (state === 'fixed') {
+      return [{ label: 'Release', ariaLabel: `Release ${pair}`, run: () => this.store.release(p) }];
+    }
+    return [
+      { label: 'Fix', ariaLabel: `Fix ${pair}`, run: () => this.store.fix(p) },
+      { label: 'Forbid', ariaLabel: `Forbid ${pair}`, run: () => this.store.forbid(p), danger: true },
+    ];
+  };
 
   /** The components that earned points, most first: the reasons a person reads. */
   protected topComponents(proposal: ProposalView) {

@@ -9,7 +9,26 @@ import { OrganizationStore } from '@mentorship/admin/data-access-organizations';
 import { of } from 'rxjs';
 import { ShellComponent } from './shell.component';
 
-const CREATED = '2026-01-01T00:00:00.000Z';
+/** The one organization these tests open, with the caller holding `roles` in it. */
+const northwind = (roles: OrganizationView['roles']): OrganizationView => ({
+  id: 'o1',
+  name: 'Northwind',
+  roles,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  lastUsedAt: null,
+  deletion: null,
+});
+
+/** What every coordinator and admin finds in the navigation, in order. */
+const COORDINATOR_PAGES = [
+  'Home',
+  'Members',
+  'Programs',
+  'Cohorts',
+  'Needs attention',
+  'Skills',
+  'Analytics',
+];
 
 describe(ShellComponent.name, () => {
   beforeEach(() => localStorage.clear());
@@ -46,37 +65,13 @@ describe(ShellComponent.name, () => {
     );
 
   it('names the product once, for everyone', async () => {
-    const shell = await render(
-      [
-        {
-          id: 'o1',
-          name: 'Northwind',
-          roles: ['mentee'],
-          createdAt: CREATED,
-          lastUsedAt: null,
-          deletion: null,
-        },
-      ],
-      'o1',
-    );
+    const shell = await render([northwind(['mentee'])], 'o1');
     expect(shell.querySelector('.brand')?.textContent?.trim()).toBe('Mentorship Map');
     expect(shell.querySelector('header')?.textContent).not.toMatch(/admin/i);
   });
 
   it('shows a mentee their home, cohorts, requests and profile', async () => {
-    const shell = await render(
-      [
-        {
-          id: 'o1',
-          name: 'Northwind',
-          roles: ['mentee'],
-          createdAt: CREATED,
-          lastUsedAt: null,
-          deletion: null,
-        },
-      ],
-      'o1',
-    );
+    const shell = await render([northwind(['mentee'])], 'o1');
     expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Northwind');
     expect(navLinks(shell)).toEqual([
       'Home',
@@ -93,102 +88,25 @@ describe(ShellComponent.name, () => {
   });
 
   it('shows coordinators the members, programs, cohorts, needs-attention and skills pages', async () => {
-    const shell = await render(
-      [
-        {
-          id: 'o1',
-          name: 'Northwind',
-          roles: ['coordinator'],
-          createdAt: CREATED,
-          lastUsedAt: null,
-          deletion: null,
-        },
-      ],
-      'o1',
-    );
-    expect(navLinks(shell)).toEqual([
-      'Home',
-      'Members',
-      'Programs',
-      'Cohorts',
-      'Needs attention',
-      'Skills',
-      'Analytics',
-    ]);
+    const shell = await render([northwind(['coordinator'])], 'o1');
+    expect(navLinks(shell)).toEqual(COORDINATOR_PAGES);
   });
 
   it('gives a coordinator who also mentors the requests to them and their own profile as well', async () => {
-    const shell = await render(
-      [
-        {
-          id: 'o1',
-          name: 'Northwind',
-          roles: ['coordinator', 'mentor'],
-          createdAt: CREATED,
-          lastUsedAt: null,
-          deletion: null,
-        },
-      ],
-      'o1',
-    );
-    expect(navLinks(shell)).toEqual([
-      'Home',
-      'Members',
-      'Programs',
-      'Cohorts',
-      'Needs attention',
-      'Skills',
-      'Analytics',
-      'My mentorships',
-      'Requests to me',
-      'My profile',
-    ]);
+    const shell = await render([northwind(['coordinator', 'mentor'])], 'o1');
+    expect(navLinks(shell)).toEqual([...COORDINATOR_PAGES, 'My mentorships', 'Requests to me', 'My profile']);
   });
 
   it('shows the account in the toolbar on a wide screen', async () => {
-    const shell = await render(
-      [
-        {
-          id: 'o1',
-          name: 'Northwind',
-          roles: ['admin'],
-          createdAt: CREATED,
-          lastUsedAt: null,
-          deletion: null,
-        },
-      ],
-      'o1',
-    );
+    const shell = await render([northwind(['admin'])], 'o1');
     expect(headerButtons(shell)).toEqual(['Sign out']);
     expect(shell.querySelectorAll('mat-toolbar-row')).toHaveLength(1);
     // Admins alone read the organization's email delivery log.
-    expect(navLinks(shell)).toEqual([
-      'Home',
-      'Members',
-      'Programs',
-      'Cohorts',
-      'Needs attention',
-      'Skills',
-      'Analytics',
-      'Email log',
-    ]);
+    expect(navLinks(shell)).toEqual([...COORDINATOR_PAGES, 'Email log']);
   });
 
   it('folds the account into a menu on a narrow screen and gives the switcher a row of its own', async () => {
-    const shell = await render(
-      [
-        {
-          id: 'o1',
-          name: 'Northwind',
-          roles: ['admin'],
-          createdAt: CREATED,
-          lastUsedAt: null,
-          deletion: null,
-        },
-      ],
-      'o1',
-      { narrow: true },
-    );
+    const shell = await render([northwind(['admin'])], 'o1', { narrow: true });
     expect(headerButtons(shell)).toEqual(['Menu']);
     expect(shell.querySelectorAll('mat-toolbar-row')[1]?.querySelector('mat-select')).not.toBeNull();
   });

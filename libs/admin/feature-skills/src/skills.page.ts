@@ -4,7 +4,6 @@ import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Valida
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ERROR_CODES, FIELD_LIMITS, type SkillStatus, type SkillView } from '@mentorship/contracts';
@@ -16,9 +15,9 @@ import {
   FormErrorComponent,
   FormSubmission,
   PaginatedTableComponent,
-  injectNarrowScreen,
   type ConfirmDialogData,
 } from '@mentorship/admin/ui';
+import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
 import { errorMessageOf } from '@mentorship/admin/util';
 import { MergeSkillDialog, RenameSkillDialog } from './skill-dialogs';
 import { SkillsStore } from './skills.store';
@@ -33,10 +32,10 @@ const ALL = 'all';
     ReactiveFormsModule,
     MatButtonModule,
     MatInputModule,
-    MatMenuModule,
     MatSelectModule,
     MatTableModule,
     PaginatedTableComponent,
+    ActionsColumnComponent,
     FieldErrorPipe,
     FormErrorComponent,
   ],
@@ -50,7 +49,6 @@ export class SkillsPage {
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
   private readonly notifier = inject(ErrorNotifier);
-  protected readonly narrow = injectNarrowScreen();
   protected readonly canManage = this.organizations.isAdminOfCurrent;
   protected readonly all = ALL;
   protected readonly importError = signal<string | null>(null);
@@ -66,6 +64,23 @@ export class SkillsPage {
   constructor() {
     effect(() => this.store.open(this.orgId()));
   }
+
+  /** An active skill is renamed, merged or retired; a retired one renamed or restored. */
+  protected readonly menuLabelOf = (skill: SkillView) => `Actions for ${skill.name}`;
+  protected readonly actionsOf = (skill: SkillView): RowAction[] => {
+    const rename = { label: 'Rename', ariaLabel: `Rename ${skill.name}`, run: () => this.rename(skill) };
+    if (skill.status !== 'active') {
+      return [
+        rename,
+        { label: 'Restore', ariaLabel: `Restore ${skill.name}`, run: () => this.restore(skill) },
+      ];
+    }
+    return [
+      rename,
+      { label: 'Merge', ariaLabel: `Merge ${skill.name}`, run: () => this.merge(skill) },
+      { label: 'Retire', ariaLabel: `Retire ${skill.name}`, run: () => this.retire(skill), danger: true },
+    ];
+  };
 
   protected filterStatus(value: SkillStatus | typeof ALL): void {
     this.store.filterStatus(value === ALL ? null : value);

@@ -12,7 +12,6 @@ import { AuthenticationGuard } from './authentication.guard';
 import { PasswordResetEntity } from './entities/password-reset.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
-import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher.service';
 import { PasswordResetEmailJob } from './jobs/password-reset-email.job';
 import { PasswordResetLinks } from './password-reset-link.service';
@@ -28,6 +27,7 @@ import { TokenService } from './token.service';
   imports: [
     TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, PasswordResetEntity]),
     NotificationsModule,
+    // The framework for strategies that sign a person in; bearer tokens are checked by AuthenticationGuard.
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -54,7 +54,6 @@ import { TokenService } from './token.service';
     TokenService,
     PasswordHasher,
     SignInLimiter,
-    JwtStrategy,
     AuthenticationGuard,
     UserRepository,
     RefreshTokenRepository,

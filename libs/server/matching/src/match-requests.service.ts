@@ -248,7 +248,7 @@ export class MatchRequestsService {
     const me = TenantContext.caller().userId;
     const places: MentorPlacesDto[] = [];
     // One after the other: all run on the request's one connection.
-    for (const cohort of await this.people.mentoredCohorts(me)) {
+    for (const cohort of await this.people.enrolledCohortsAs('mentor', me)) {
       const settings = completeProgramSettings(cohort.settings);
       const offered = await this.places.places([me], settings);
       const colleagues = await this.people.otherMentors(cohort.id, me);

@@ -5,6 +5,7 @@ import { completeProgramSettings } from '@mentorship/programs';
 import type { BoardMentorDto, BoardSuggestionDto, PersonalBoardDto } from './dto/personal-board.dto';
 import { MatchingException } from './matching.exception';
 import { MentorPlacesService } from './mentor-places.service';
+import { CohortPeopleRepository } from './repositories/cohort-people.repository';
 import { PersonalBoardRepository, type BoardMentorRow } from './repositories/personal-board.repository';
 
 /**
@@ -18,6 +19,7 @@ import { PersonalBoardRepository, type BoardMentorRow } from './repositories/per
 export class PersonalBoardService {
   constructor(
     private readonly boards: PersonalBoardRepository,
+    private readonly cohortPeople: CohortPeopleRepository,
     private readonly places: MentorPlacesService,
   ) {}
 
@@ -62,7 +64,7 @@ export class PersonalBoardService {
   ): Promise<Map<MentorType, BoardSuggestionDto>> {
     const found = new Map<MentorType, BoardSuggestionDto>();
     if (missing.length === 0) return found;
-    const cohorts = await this.boards.menteeCohorts(menteeUserId);
+    const cohorts = await this.cohortPeople.enrolledCohortsAs('mentee', menteeUserId);
     if (cohorts.length === 0) return found;
     const candidates = await this.boards.candidates(
       cohorts.map((c) => c.id),

@@ -14,6 +14,7 @@ import type { AgreementEntity } from './entities/agreement.entity';
 import type { MatchEntity } from './entities/match.entity';
 import { MatchAccessService, requireStatus } from './match-access.service';
 import { MentorshipsAudit } from './mentorships.audit';
+import { PAIR_SIDES, reachableSides } from './match-sides';
 import { MentorshipsException } from './mentorships.exception';
 import { MentorshipsNotifications } from './mentorships.notifications';
 import { AgreementRepository } from './repositories/agreement.repository';
@@ -96,7 +97,7 @@ export class AgreementsService {
       await this.agreements.change(matchId, patch);
     } else await this.agreements.add(next);
     if (current)
-      for (const side of SIDES)
+      for (const side of PAIR_SIDES)
         await this.notifications.withdraw(SIGN, signKey(matchId, current.version, side));
     await this.remindToSign(match, next.version);
     await this.audit.record({
@@ -146,14 +147,7 @@ export class AgreementsService {
   private async remindToSign(match: MatchEntity, version: number): Promise<void> {
     const contacts = await this.profiles.contactsOf([match.menteeUserId, match.mentorUserId]);
     const due = new Date(this.clock.now().getTime() + SIGN_REMINDER_AFTER_MS);
-    for (const side of SIDES) {
-      const [me, other] =
-        side === 'mentee'
-          ? [match.menteeUserId, match.mentorUserId]
-          : [match.mentorUserId, match.menteeUserId];
-      const recipient = contacts.get(me);
-      if (!recipient) continue;
-      const otherName = contacts.get(other)?.name ?? `your ${side === 'mentee' ? 'mentor' : 'mentee'}`;
+    for (const { side, recipient, otherName } of reachableSides(match, contacts)) {
       await this.notifications.notify({
         kind: SIGN,
         recipient,
@@ -197,7 +191,6 @@ function toView(agreement: AgreementEntity): AgreementViewDto {
 }
 
 const SIGN = MentorshipsNotifications.agreementSignatureWaiting;
-const SIDES = ['mentee', 'mentor'] as const;
 /** How long a new version may wait for a side's signature before they are reminded. */
 const SIGN_REMINDER_AFTER_MS = 3 * 24 * 3600 * 1000;
 const signKey = (matchId: string, version: number, side: 'mentee' | 'mentor') =>

@@ -17,6 +17,7 @@ import type { CheckInEntity } from './entities/check-in.entity';
 import type { MatchEntity } from './entities/match.entity';
 import { MatchAccessService, type SeenMatch } from './match-access.service';
 import { MatchLifecycleService } from './match-lifecycle.service';
+import { reachableSides } from './match-sides';
 import { MentorshipMapsService } from './mentorship-maps.service';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
@@ -98,18 +99,12 @@ export class CheckInsService implements OnModuleInit {
     const dueOn = DateTime.fromISO(from, { zone: 'utc' }).plus({ days }).toFormat('yyyy-MM-dd');
     await this.notifications.withdrawAll(DUE, `${match.id}:`);
     const contacts = await this.profiles.contactsOf([match.menteeUserId, match.mentorUserId]);
-    for (const [me, other] of [
-      [match.menteeUserId, match.mentorUserId],
-      [match.mentorUserId, match.menteeUserId],
-    ] as const) {
-      const recipient = contacts.get(me);
-      if (!recipient) continue;
-      const otherName = contacts.get(other)?.name ?? 'your partner';
+    for (const { recipient, otherName } of reachableSides(match, contacts, 'your partner')) {
       const due = startOfLocalDay(dueOn, recipient.timeZone);
       await this.notifications.notify({
         kind: DUE,
         recipient,
-        key: `${match.id}:${dueOn}:${me}`,
+        key: `${match.id}:${dueOn}:${recipient.userId}`,
         title: `Time for a check-in with ${otherName}`,
         body: `Your next mentoring conversation with ${otherName} is due today (the program meets ${cadence ?? 'biweekly'}). Meet, then log it: what you talked about, what each of you will do next.`,
         link: `/orgs/${TenantContext.organizationId()}/matches/${match.id}`,

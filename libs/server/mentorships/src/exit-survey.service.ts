@@ -8,6 +8,7 @@ import type { ExitSurveyInputDto, ExitSurveyViewDto } from './dto/exit-survey.dt
 import type { MatchEntity } from './entities/match.entity';
 import { MatchAccessService, type SeenMatch } from './match-access.service';
 import { MatchLifecycleService } from './match-lifecycle.service';
+import { PAIR_SIDES, reachableSides } from './match-sides';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
 import { MentorshipsNotifications } from './mentorships.notifications';
@@ -15,7 +16,6 @@ import { ExitSurveyRepository } from './repositories/exit-survey.repository';
 
 /** A mentorship that ran (active, then ended early or completed) is asked how it went. */
 export const EXIT_SURVEY_STATUSES: readonly MatchStatus[] = ['ended', 'completed'];
-const SIDES = ['mentee', 'mentor'] as const;
 
 /**
  * The exit survey (issue 9, point 8): once a match has ended or completed, each side answers once
@@ -72,7 +72,7 @@ export class ExitSurveyService implements OnModuleInit {
     const answers = await this.surveys.ofMatch(seen.match.id);
     return {
       open: EXIT_SURVEY_STATUSES.includes(seen.match.status),
-      answers: SIDES.map((side) => {
+      answers: PAIR_SIDES.map((side) => {
         const answer = answers.find((a) => a.side === side);
         const readable = answer !== undefined && (seen.coordinator || seen.side === side);
         return {
@@ -91,10 +91,8 @@ export class ExitSurveyService implements OnModuleInit {
   private async invite(match: MatchEntity): Promise<void> {
     const contacts = await this.profiles.contactsOf([match.menteeUserId, match.mentorUserId]);
     const organizationId = TenantContext.organizationId();
-    for (const side of SIDES) {
-      const recipient = contacts.get(side === 'mentee' ? match.menteeUserId : match.mentorUserId);
-      // A member who left the organization is not asked.
-      if (!recipient) continue;
+    // A member who left the organization is not asked.
+    for (const { side, recipient } of reachableSides(match, contacts)) {
       await this.notifications.notify({
         kind: MentorshipsNotifications.exitSurvey,
         recipient,

@@ -18,6 +18,7 @@ import type { MatchEntity } from './entities/match.entity';
 import { pulseDueJob } from './jobs/pulse-due.job';
 import { MatchAccessService, RUNNING_MATCH_STATUSES, type SeenMatch } from './match-access.service';
 import { MatchLifecycleService } from './match-lifecycle.service';
+import { PAIR_SIDES, reachableSides, type PairSide } from './match-sides';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
 import { MentorshipsNotifications } from './mentorships.notifications';
@@ -69,8 +70,7 @@ export class FeedbackService implements OnModuleInit {
     const { start, intervalDays } = await this.pulseClockOf(match);
     const opens = new Date(start + period * intervalDays * DAY_MS);
     const answered = new Set((await this.feedback.pulsesOfPeriod(matchId, period)).map((a) => a.side));
-    for (const side of ['mentee', 'mentor'] as const)
-      if (!answered.has(side)) await this.remindSide(match, side, period, opens);
+    for (const side of PAIR_SIDES) if (!answered.has(side)) await this.remindSide(match, side, period, opens);
     await this.schedulePulse(match, period + 1);
   }
 
@@ -83,22 +83,15 @@ export class FeedbackService implements OnModuleInit {
     );
   }
 
-  private async remindSide(
-    match: MatchEntity,
-    side: 'mentee' | 'mentor',
-    period: number,
-    opens: Date,
-  ): Promise<void> {
-    const [me, other] =
-      side === 'mentee' ? [match.menteeUserId, match.mentorUserId] : [match.mentorUserId, match.menteeUserId];
-    const contacts = await this.profiles.contactsOf([me, other]);
-    const recipient = contacts.get(me);
-    if (!recipient) return;
-    const otherName = contacts.get(other)?.name ?? `your ${side === 'mentee' ? 'mentor' : 'mentee'}`;
+  private async remindSide(match: MatchEntity, side: PairSide, period: number, opens: Date): Promise<void> {
+    const contacts = await this.profiles.contactsOf([match.menteeUserId, match.mentorUserId]);
+    const reached = reachableSides(match, contacts).find((reachable) => reachable.side === side);
+    if (!reached) return;
+    const { recipient, otherName } = reached;
     await this.notifications.notify({
       kind: PULSE,
       recipient,
-      key: `${match.id}:${period}:${me}`,
+      key: `${match.id}:${period}:${recipient.userId}`,
       title: `How is it going with ${otherName}?`,
       body:
         `It is time for this period's pulse on your mentorship with ${otherName}: one rating from 1 to 5 ` +

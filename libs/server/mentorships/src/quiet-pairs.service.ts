@@ -5,6 +5,7 @@ import { Clock, TenantContext } from '@mentorship/platform';
 import { DateTime } from 'luxon';
 import type { MatchEntity } from './entities/match.entity';
 import { MatchLifecycleService } from './match-lifecycle.service';
+import { reachableSides } from './match-sides';
 import { MentorshipsNotifications } from './mentorships.notifications';
 import { CheckInRepository } from './repositories/check-in.repository';
 import { MatchRepository } from './repositories/match.repository';
@@ -63,17 +64,11 @@ export class QuietPairsService implements OnModuleInit {
     const name = (userId: string, fallback: string) => contacts.get(userId)?.name ?? fallback;
     const link = `/orgs/${TenantContext.organizationId()}/matches/${match.id}`;
     const subject = { type: 'match', id: match.id };
-    for (const [me, other] of [
-      [match.menteeUserId, match.mentorUserId],
-      [match.mentorUserId, match.menteeUserId],
-    ] as const) {
-      const recipient = contacts.get(me);
-      if (!recipient) continue;
-      const otherName = name(other, 'your partner');
+    for (const { recipient, otherName } of reachableSides(match, contacts, 'your partner')) {
       await this.notifications.notify({
         kind: QUIET,
         recipient,
-        key: `${match.id}:${lastMetOn}:${me}`,
+        key: `${match.id}:${lastMetOn}:${recipient.userId}`,
         title: `It has gone quiet with ${otherName}`,
         body:
           `No check-in with ${otherName} has been logged for ${quietDays} days. A short conversation keeps ` +

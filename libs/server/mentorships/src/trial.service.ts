@@ -7,15 +7,15 @@ import type { TrialAnswerDto, TrialViewDto } from './dto/trial.dto';
 import type { MatchEntity } from './entities/match.entity';
 import { trialDeadlineJob, trialHalfwayJob } from './jobs/trial-deadline.job';
 import { MatchLifecycleService, sidesOf, type MatchTransitioned } from './match-lifecycle.service';
+import { PAIR_SIDES as SIDES, reachableSides } from './match-sides';
 import { MentorshipsException } from './mentorships.exception';
 import { MentorshipsNotifications } from './mentorships.notifications';
 import { MatchRepository } from './repositories/match.repository';
-import { TrialRepository, type TrialSide } from './repositories/trial.repository';
+import { TrialRepository } from './repositories/trial.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** How long after the trial's end answers are awaited before the program's default applies. */
 export const TRIAL_GRACE_DAYS = 7;
-const SIDES: readonly TrialSide[] = ['mentee', 'mentor'];
 
 /**
  * The trial period (issue 9, point 2). It starts when the mentor accepts and ends after the
@@ -83,14 +83,7 @@ export class TrialService implements OnModuleInit {
     await this.trials.claimNudge(matchId, 'halfway', now);
     const contacts = await this.profiles.contactsOf([match.menteeUserId, match.mentorUserId]);
     const organizationId = TenantContext.organizationId();
-    for (const side of SIDES) {
-      const [me, other] =
-        side === 'mentee'
-          ? [match.menteeUserId, match.mentorUserId]
-          : [match.mentorUserId, match.menteeUserId];
-      const recipient = contacts.get(me);
-      if (!recipient) continue;
-      const otherName = contacts.get(other)?.name ?? `your ${side === 'mentee' ? 'mentor' : 'mentee'}`;
+    for (const { side, recipient, otherName } of reachableSides(match, contacts)) {
       await this.notifications.notify({
         kind: MentorshipsNotifications.trialHalfway,
         recipient,

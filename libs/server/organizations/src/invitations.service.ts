@@ -131,12 +131,11 @@ export class InvitationsService {
       this.invitations.preview(invitationId),
     );
     if (!found || found.status === 'revoked') throw OrganizationsException.invitationNotFound();
-    const expired = found.status === 'pending' && found.expiresAt.getTime() <= Date.now();
     return {
       organizationName: found.organizationName,
       invitedBy: found.invitedBy,
       roles: found.roles,
-      status: expired ? 'expired' : found.status,
+      status: statusNow(found.status, found.expiresAt),
       expiresAt: found.expiresAt.toISOString(),
     };
   }
@@ -176,13 +175,17 @@ function assertMayOffer(roles: readonly OrganizationRole[]): void {
     throw OrganizationsException.roleNotGrantable(grantable);
 }
 
+/** An invitation's status as of now: pending past its date counts as expired. */
+function statusNow<S extends Invitation['status']>(status: S, expiresAt: Date): S | 'expired' {
+  return status === 'pending' && expiresAt.getTime() <= Date.now() ? 'expired' : status;
+}
+
 function toInvitationView(invitation: Invitation): InvitationViewDto {
-  const expired = invitation.status === 'pending' && invitation.expiresAt.getTime() <= Date.now();
   return {
     id: invitation.id,
     email: invitation.email,
     roles: invitation.roles,
-    status: expired ? 'expired' : invitation.status,
+    status: statusNow(invitation.status, invitation.expiresAt),
     expiresAt: invitation.expiresAt.toISOString(),
     createdAt: new Date(invitation.createdAt).toISOString(),
   };

@@ -26,6 +26,7 @@ export * from './database/migrate';
 export * from './database/repositories/tenant-repository';
 export * from './database/repositories/global-repository';
 export * from './database/repositories/unit-of-work';
+export * from './database/pg-statements';
 export * from './database/repositories/unique-violation';
 export * from './database/schema/database-roles';
 export * from './database/schema/tenant-rls';

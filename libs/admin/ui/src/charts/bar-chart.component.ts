@@ -10,7 +10,7 @@ import {
 } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
 import type { ChartSeries } from './chart-csv';
-import { ChartFigureComponent } from './chart-figure.component';
+import { ChartFigureComponent, ChartInputs } from './chart-figure.component';
 
 /** One row of bars: a name for the legend and a value per label (null: drawn as no bar, a dash). */
 export type BarSeries = ChartSeries;
@@ -33,38 +33,16 @@ const PALETTE = ['#005cbb', '#9fc3f0', '#7a5900', '#b3261e'];
     }),
   ],
   template: `
-    <mm-chart-figure
-      [caption]="caption()"
-      [categoryLabel]="categoryLabel()"
-      [labels]="labels()"
-      [series]="series()"
-      [csvFilename]="csvFilename()"
-    >
-      <div class="canvas" [style.height.px]="height()" aria-hidden="true">
-        <canvas baseChart type="bar" [data]="data()" [options]="options()"></canvas>
-      </div>
+    <mm-chart-figure [chart]="this" [height]="height()">
+      <canvas baseChart type="bar" [data]="data()" [options]="options()"></canvas>
     </mm-chart-figure>
   `,
-  styles: `
-    .canvas {
-      position: relative;
-      width: 100%;
-    }
-  `,
 })
-export class BarChartComponent {
-  /** Says what the chart shows; it names the figure and the table. */
-  readonly caption = input.required<string>();
-  /** What the labels are ("Mentor"): the table's first column. */
-  readonly categoryLabel = input.required<string>();
-  readonly labels = input.required<readonly string[]>();
-  readonly series = input.required<readonly BarSeries[]>();
+export class BarChartComponent extends ChartInputs {
   /** Bars side by side (false) or one on top of the other (true). */
   readonly stacked = input(false);
   /** Bars along the x axis; horizontal ones suit many long labels (names). */
   readonly horizontal = input(false);
-  /** Set to offer the chart's numbers (the table's) as a CSV file of this name. */
-  readonly csvFilename = input<string | null>(null);
 
   /** Horizontal bars get room per label, so names stay readable on a phone too. */
   protected readonly height = computed(() =>

@@ -10,8 +10,7 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
-import type { ChartSeries } from './chart-csv';
-import { ChartFigureComponent } from './chart-figure.component';
+import { ChartFigureComponent, ChartInputs } from './chart-figure.component';
 
 /** Colours with at least 3:1 contrast against the page; dashes tell neighbours apart without colour. */
 const PALETTE = ['#005cbb', '#7a5900', '#b3261e', '#006b5f', '#6d3fa0', '#5c5f62'];
@@ -32,34 +31,12 @@ const DASHES = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
     }),
   ],
   template: `
-    <mm-chart-figure
-      [caption]="caption()"
-      [categoryLabel]="categoryLabel()"
-      [labels]="labels()"
-      [series]="series()"
-      [csvFilename]="csvFilename()"
-    >
-      <div class="canvas" [style.height.px]="height()" aria-hidden="true">
-        <canvas baseChart type="line" [data]="data()" [options]="options()"></canvas>
-      </div>
+    <mm-chart-figure [chart]="this" [height]="height()">
+      <canvas baseChart type="line" [data]="data()" [options]="options()"></canvas>
     </mm-chart-figure>
   `,
-  styles: `
-    .canvas {
-      position: relative;
-      width: 100%;
-    }
-  `,
 })
-export class LineChartComponent {
-  /** Says what the chart shows; it names the figure and the table. */
-  readonly caption = input.required<string>();
-  /** What the labels are ("Week of"): the table's first column and the CSV's. */
-  readonly categoryLabel = input.required<string>();
-  readonly labels = input.required<readonly string[]>();
-  readonly series = input.required<readonly ChartSeries[]>();
-  /** Set to offer the chart's numbers as a CSV file of this name. */
-  readonly csvFilename = input<string | null>(null);
+export class LineChartComponent extends ChartInputs {
   /** The y axis as a share: 0-100 %. */
   readonly percent = input(false);
   readonly height = input(280);

@@ -93,17 +93,20 @@ export class CohortPeopleRepository extends TenantRepository<SuggestionExposureE
     return row?.version ?? null;
   }
 
-  /** The cohorts `userId` is an enrolled mentor of while they are matching or running, by name. */
-  mentoredCohorts(userId: string): Promise<{ id: string; name: string; settings: ProgramSettings }[]> {
+  /** The cohorts `userId` is an enrolled `role` of while they are matching or running, by name. */
+  enrolledCohortsAs(
+    role: 'mentor' | 'mentee',
+    userId: string,
+  ): Promise<{ id: string; name: string; settings: ProgramSettings }[]> {
     return this.sql(
       `SELECT c.id, c.name, coalesce(c.settings_snapshot, p.settings) AS settings
          FROM cohort_participants cp
          JOIN cohorts c ON c.organization_id = cp.organization_id AND c.id = cp.cohort_id
          JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
-        WHERE cp.organization_id = $1 AND cp.user_id = $2 AND cp.role = 'mentor' AND cp.status = 'enrolled'
+        WHERE cp.organization_id = $1 AND cp.user_id = $2 AND cp.role = $3 AND cp.status = 'enrolled'
           AND c.status IN ('matching', 'running')
         ORDER BY c.name, c.id`,
-      [userId],
+      [userId, role],
     );
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MatchRequestStatus } from '@mentorship/contracts';
 import { MATCH_STATUSES_HOLDING_A_PLACE } from '@mentorship/contracts';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
+import { disabledNotificationKindsSql } from '@mentorship/programs';
 import { MatchRequestEntity } from '../entities/match-request.entity';
 
 export type NewMatchRequest = Omit<
@@ -62,20 +63,15 @@ export class MatchRequestRepository extends TenantRepository<MatchRequestEntity>
    * What `disabledNotificationKindsOf` reads, as a scalar subquery over a notification `n` about
    * one (`n.subject_id`): the notifications context's delivery reads it with its stamp.
    */
-  static readonly DISABLED_NOTIFICATION_KINDS_OF_SUBJECT = `SELECT p.settings->'disabledNotificationKinds'
-     FROM match_requests r
-     JOIN cohorts c ON c.organization_id = r.organization_id AND c.id = r.cohort_id
-     JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
-    WHERE r.organization_id = n.organization_id AND r.id = n.subject_id`;
+  static readonly DISABLED_NOTIFICATION_KINDS_OF_SUBJECT = disabledNotificationKindsSql('match_requests', {
+    organizationId: 'n.organization_id',
+    id: 'n.subject_id',
+  });
 
   /** The kinds of notification the request's program turned off (its live settings, not a snapshot). */
   async disabledNotificationKindsOf(requestId: string): Promise<string[]> {
     const [row] = await this.sql<{ kinds: string[] | null }>(
-      `SELECT p.settings->'disabledNotificationKinds' AS kinds
-         FROM match_requests r
-         JOIN cohorts c ON c.organization_id = r.organization_id AND c.id = r.cohort_id
-         JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
-        WHERE r.organization_id = $1 AND r.id = $2`,
+      `SELECT (${disabledNotificationKindsSql('match_requests', { organizationId: '$1', id: '$2' })}) AS kinds`,
       [requestId],
     );
     return Array.isArray(row?.kinds) ? row.kinds : [];

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MentorType } from '@mentorship/contracts';
 import { TenantRepository } from '@mentorship/platform';
-import type { ProgramSettings } from '@mentorship/programs';
 import { SuggestionExposureEntity } from '../entities/suggestion-exposure.entity';
 
 export interface BoardMenteeRow {
@@ -70,20 +69,6 @@ export class PersonalBoardRepository extends TenantRepository<SuggestionExposure
         WHERE m.organization_id = $1 AND m.mentee_user_id = $2 AND m.status IN ('trial', 'active')
         ORDER BY lower(u.display_name), m.id`,
       [menteeUserId],
-    );
-  }
-
-  /** Cohorts the member is an enrolled mentee of while they are matching or running. */
-  menteeCohorts(userId: string): Promise<{ id: string; name: string; settings: ProgramSettings }[]> {
-    return this.sql(
-      `SELECT c.id, c.name, coalesce(c.settings_snapshot, p.settings) AS settings
-         FROM cohort_participants cp
-         JOIN cohorts c ON c.organization_id = cp.organization_id AND c.id = cp.cohort_id
-         JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
-        WHERE cp.organization_id = $1 AND cp.user_id = $2 AND cp.role = 'mentee' AND cp.status = 'enrolled'
-          AND c.status IN ('matching', 'running')
-        ORDER BY c.name, c.id`,
-      [userId],
     );
   }
 

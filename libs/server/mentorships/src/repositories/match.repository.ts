@@ -6,6 +6,7 @@ import {
   type MatchStatus,
 } from '@mentorship/contracts';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
+import { disabledNotificationKindsSql } from '@mentorship/programs';
 import { MatchEntity } from '../entities/match.entity';
 
 /** Names of the people and cohorts of some matches, by id. */
@@ -61,20 +62,15 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
    * What `disabledNotificationKindsOf` reads, as a scalar subquery over a notification `n` about
    * one (`n.subject_id`): the notifications context's delivery reads it with its stamp.
    */
-  static readonly DISABLED_NOTIFICATION_KINDS_OF_SUBJECT = `SELECT p.settings->'disabledNotificationKinds'
-     FROM matches m
-     JOIN cohorts c ON c.organization_id = m.organization_id AND c.id = m.cohort_id
-     JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
-    WHERE m.organization_id = n.organization_id AND m.id = n.subject_id`;
+  static readonly DISABLED_NOTIFICATION_KINDS_OF_SUBJECT = disabledNotificationKindsSql('matches', {
+    organizationId: 'n.organization_id',
+    id: 'n.subject_id',
+  });
 
   /** The kinds of notification the match's program turned off (its live settings, not a snapshot). */
   async disabledNotificationKindsOf(matchId: string): Promise<string[]> {
     const [row] = await this.sql<{ kinds: string[] | null }>(
-      `SELECT p.settings->'disabledNotificationKinds' AS kinds
-         FROM matches m
-         JOIN cohorts c ON c.organization_id = m.organization_id AND c.id = m.cohort_id
-         JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
-        WHERE m.organization_id = $1 AND m.id = $2`,
+      `SELECT (${disabledNotificationKindsSql('matches', { organizationId: '$1', id: '$2' })}) AS kinds`,
       [matchId],
     );
     return Array.isArray(row?.kinds) ? row.kinds : [];

@@ -57,6 +57,10 @@ export async function createHttpApp(
   keepIdleConnectionsLongerThanClients(app.getHttpServer());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // No ETag on API answers: each is `Cache-Control: no-store`, so no client keeps one to
+  // revalidate, and express hashed every body for it. The admin app's files keep theirs
+  // (express.static and sendFile make their own).
+  app.disable('etag');
   app.use(securityHeaders(isApiPath));
   if (config.corsOrigins.length > 0) app.enableCors(corsFor(config.corsOrigins));
   app.use(jsonBody(config.bodyLimit));

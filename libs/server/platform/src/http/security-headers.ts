@@ -59,17 +59,12 @@ export function headersSetBy(middleware: RequestHandler): [string, string][] {
 }
 
 /**
- * Nothing the API answers (tokens, members, invitations) may be kept by a browser or a shared
- * cache. The admin app's own files keep their caching.
+ * The headers every response carries, the admin app's and errors included: helmet's, read once;
+ * `Cache-Control: no-store` on every API answer (tokens, members, invitations: nothing a browser
+ * or a shared cache may keep; the admin app's own files keep their caching); HSTS over HTTPS.
+ * One middleware, not three: each router layer costs every request a match and a hop.
  */
-const noStoreOn =
-  (isApiPath: (path: string) => boolean) => (request: Request, response: Response, next: NextFunction) => {
-    if (isApiPath(request.path)) response.setHeader('Cache-Control', 'no-store');
-    next();
-  };
-
-/** The headers every response carries, the admin app's and errors included. */
-export function securityHeaders(isApiPath: (path: string) => boolean): RequestHandler[] {
+export function securityHeaders(isApiPath: (path: string) => boolean): RequestHandler {
   const fixed = headersSetBy(
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
@@ -78,9 +73,9 @@ export function securityHeaders(isApiPath: (path: string) => boolean): RequestHa
       strictTransportSecurity: false,
     }),
   );
-  const helmetHeaders = (_request: Request, response: Response, next: NextFunction) => {
+  return (request: Request, response: Response, next: NextFunction) => {
     for (const [name, value] of fixed) response.setHeader(name, value);
-    next();
+    if (isApiPath(request.path)) response.setHeader('Cache-Control', 'no-store');
+    hstsOverHttps(request, response, next);
   };
-  return [helmetHeaders, hstsOverHttps, noStoreOn(isApiPath)];
 }

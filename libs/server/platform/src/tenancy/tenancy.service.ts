@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { type ClientBase, escapeLiteral, type QueryResult } from 'pg';
-import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { PgTransaction, poolOf } from '../database/pg-statements';
 import { CommitWrite, commitWritesSql } from './commit-writes';
 import { inlineParameters } from './inline-parameters';
 import { Caller, TenantContext, TenantScope } from './tenant-context';
@@ -9,7 +10,8 @@ import { Caller, TenantContext, TenantScope } from './tenant-context';
 /**
  * A read made in the statement that sets the tenant, e.g. the caller's membership: a scalar
  * subquery (one column, at most one row) in which `tenant.organization_id` is the tenant just
- * set and `$2`, `$3`, ... are `params`. It runs after the setting by construction: it reads
+ * set and `$2`, `$3`, ... are `params` (strings, sent as escaped literals: the statement rides
+ * with BEGIN in one simple query). It runs after the setting by construction: it reads
  * a column of the row that sets it.
  */
 export interface TenantEntryRead {
@@ -43,14 +45,8 @@ export interface OpenTenant<E> {
   abandon(): Promise<void>;
 }
 
-/** The transaction-state fields of TypeORM's query runner that a combined COMMIT must reset. */
-interface TransactionState {
-  isTransactionActive: boolean;
-  transactionDepth: number;
-}
-
 /** The statements `statementInTenant` prepared on each pooled connection (by name). */
-const preparedOn = new WeakMap<ClientBase, Set<string>>();
+const preparedOn = new WeakMap<PoolClient, Set<string>>();
 
 @Injectable()
 export class TenancyService {
@@ -68,13 +64,12 @@ export class TenancyService {
   }
 
   /**
-   * Like `runInTenant`, with the transaction's start and the tenant's setting in one round trip
-   * (one simple query, `START TRANSACTION; SELECT set_config(...)`, the id as an escaped
-   * literal, as the COMMIT carries its rows). For the worker's tenant jobs: many short
-   * transactions, where BEGIN on its own was a round trip in four (a reminder's delivery).
+   * `runInTenant`, for the worker's tenant jobs: many short transactions, where BEGIN on its own
+   * was a round trip in four (a reminder's delivery). Every tenant transaction now begins with
+   * its tenant in one round trip (`openTenant`).
    */
   runJobInTenant<T>(organizationId: string, work: () => Promise<T>): Promise<T> {
-    return this.enterTenant(organizationId, undefined, () => work(), undefined, true);
+    return this.enterTenant(organizationId, undefined, () => work());
   }
 
   /**
@@ -91,7 +86,6 @@ export class TenancyService {
    * machine against under 1 ms to run it; a prepared statement is planned at most a few times.
    */
   async statementInTenant<R>(organizationId: string, statement: TenantStatement): Promise<R[]> {
-    const runner = this.dataSource.createQueryRunner();
     const name = `tenant_${createHash('sha1').update(statement.sql).digest('hex').slice(0, 20)}`;
     const params = [organizationId, ...statement.params];
     const statements = [
@@ -102,33 +96,33 @@ export class TenancyService {
       'COMMIT',
     ];
     const sql = statements.join(';\n');
+    // Straight on a pooled connection, as `PgTransaction`: this one query has five results.
+    const client = await poolOf(this.dataSource).connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    let begun = false;
     try {
-      // The driver's client itself: TypeORM's `query` keeps one result, this query has four.
-      const client = (await runner.connect()) as ClientBase;
       await this.prepareOn(client, name, statement.sql);
-      // As `beginWithTenant`: counted open before it is sent, so a failure rolls back.
-      Object.assign(runner as unknown as TransactionState, {
-        isTransactionActive: true,
-        transactionDepth: 1,
-      });
+      begun = true;
       let results: QueryResult[];
       try {
         results = (await client.query(sql)) as unknown as QueryResult[];
       } catch (error) {
         throw new QueryFailedError(sql, undefined, error as Error);
       }
-      Object.assign(runner as unknown as TransactionState, {
-        isTransactionActive: false,
-        transactionDepth: 0,
-      });
+      begun = false;
       return (results[statements.length - 2] as QueryResult).rows as R[];
     } finally {
-      await this.end(runner);
+      // A failed statement leaves its transaction aborted (Postgres skipped the COMMIT).
+      if (begun && !broken) await client.query('ROLLBACK').catch((error: Error) => (broken = error));
+      client.removeListener('error', onError);
+      client.release(broken);
     }
   }
 
   /** `PREPARE name AS sql` on this connection unless done already (session-wide, outside any transaction). */
-  private async prepareOn(client: ClientBase, name: string, sql: string): Promise<void> {
+  private async prepareOn(client: PoolClient, name: string, sql: string): Promise<void> {
     const prepared = preparedOn.get(client) ?? new Set<string>();
     if (prepared.has(name)) return;
     try {
@@ -150,41 +144,33 @@ export class TenancyService {
     entry: TenantEntryRead | undefined,
     work: (entered: E | null) => Promise<T>,
     caller?: Caller,
-    beginWithTenant = false,
   ): Promise<T> {
-    const opened = await this.openTenant<E>(organizationId, entry, beginWithTenant);
+    const opened = await this.openTenant<E>(organizationId, entry);
     return opened.complete(() => work(opened.entered), caller);
   }
 
   /**
    * `enterTenant` in two steps, for a request whose organization is entered by a guard before
-   * its pipes and handler run: BEGIN and the entry statement now; then either `complete` (the
+   * its pipes and handler run: BEGIN with the entry statement now (one round trip); then either `complete` (the
    * work in the tenant's scope, COMMIT, after-commit work) or `abandon` (ROLLBACK), exactly
    * once. Until then the transaction holds a pooled connection.
    */
-  async openTenant<E>(
-    organizationId: string,
-    entry: TenantEntryRead | undefined,
-    beginWithTenant = false,
-  ): Promise<OpenTenant<E>> {
-    const runner = this.dataSource.createQueryRunner();
-    let row: { entry: E | null } | undefined;
-    try {
-      if (beginWithTenant && !entry) await this.beginWithTenant(runner, organizationId);
-      else {
-        await runner.startTransaction();
-        [row] = (await runner.query(
-          entry
-            ? `SELECT (${entry.sql}) AS entry
-                 FROM (SELECT set_config('app.organization_id', $1, true)::uuid AS organization_id) AS tenant`
-            : `SELECT set_config('app.organization_id', $1, true) AS entry`,
-          [organizationId, ...(entry?.params ?? [])],
-        )) as { entry: E | null }[];
-      }
-    } catch (error) {
-      await this.end(runner);
-      throw error;
-    }
+  async openTenant<E>(organizationId: string, entry: TenantEntryRead | undefined): Promise<OpenTenant<E>> {
+    // The transaction's own statements (BEGIN, the entry, COMMIT) and the repositories' raw
+    // statements go straight to the connection (`PgTransaction`); TypeORM's runner on the same
+    // connection serves the query builders. One simple query begins the transaction, sets the tenant and reads the entry: a round trip
+    // fewer than BEGIN on its own. A simple query carries no bind parameters, so the values go
+    // as literals escaped by the pg driver.
+    const transaction = await PgTransaction.begin(
+      this.dataSource,
+      `START TRANSACTION;\n${
+        entry
+          ? `SELECT (${withLiterals(entry.sql, entry.params)}) AS entry
+               FROM (SELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true)::uuid AS organization_id) AS tenant`
+          : `SELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true) AS entry`
+      }`,
+    );
+    const [row] = transaction.begun<{ entry: E | null }>();
     let done = false;
     const once = () => {
       if (done) throw new Error(`tenant transaction of ${organizationId} already completed or abandoned`);
@@ -200,15 +186,18 @@ export class TenancyService {
         try {
           const scope: TenantScope = {
             organizationId,
-            manager: runner.manager,
+            manager: transaction.runner.manager,
+            query: (text, parameters) => transaction.query(text, parameters),
             afterCommit,
             atCommit,
             caller,
           };
           result = await TenantContext.run(scope, work);
-          await this.commit(runner, atCommit);
+          // The rows kept for the COMMIT (audit rows) travel with it, in one simple query:
+          // should an insert fail, Postgres skips the COMMIT and `end` rolls everything back.
+          await transaction.commit(atCommit.length > 0 ? commitWritesSql(atCommit) : '');
         } finally {
-          await this.end(runner);
+          await transaction.end();
         }
         for (const job of afterCommit) {
           try {
@@ -225,30 +214,9 @@ export class TenancyService {
       abandon: async () => {
         if (done) return;
         done = true;
-        await this.end(runner);
+        await transaction.end();
       },
     };
-  }
-
-  /**
-   * START TRANSACTION and the tenant in one simple query (no bind parameters there: the id goes as
-   * an escaped literal). The runner counts the transaction as open before the query is sent, as
-   * its own `startTransaction` does, so a failure rolls back what was begun.
-   */
-  private async beginWithTenant(runner: QueryRunner, organizationId: string): Promise<void> {
-    Object.assign(runner as unknown as TransactionState, { isTransactionActive: true, transactionDepth: 1 });
-    await runner.query(
-      `START TRANSACTION;\nSELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true)`,
-    );
-  }
-
-  /** Rolls back what is still open and gives the connection back to the pool. */
-  private async end(runner: QueryRunner): Promise<void> {
-    try {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-    } finally {
-      await runner.release();
-    }
   }
 
   /**
@@ -261,16 +229,17 @@ export class TenancyService {
       return work(manager);
     });
   }
+}
 
-  /**
-   * COMMIT, with the rows kept for it (audit rows) sent in the same round trip: one simple
-   * query `INSERT ...; COMMIT`. Should an insert fail, Postgres skips the COMMIT and the
-   * caller's rollback undoes everything, as if the insert had been sent on its own.
-   */
-  private async commit(runner: QueryRunner, writes: readonly CommitWrite[]): Promise<void> {
-    if (writes.length === 0) return runner.commitTransaction();
-    await runner.query(`${commitWritesSql(writes)};\nCOMMIT`);
-    // TypeORM did not send this COMMIT itself: tell its runner the transaction is over.
-    Object.assign(runner as unknown as TransactionState, { isTransactionActive: false, transactionDepth: 0 });
-  }
+/**
+ * `sql` with `$2`, `$3`, ... replaced by `params` as escaped literals (`$1` is the tenant, set
+ * before it). Strings only: the entry reads by ids, and a literal of another type would need
+ * its own rendering.
+ */
+function withLiterals(sql: string, params: readonly unknown[]): string {
+  return sql.replace(/\$(\d+)(?!\d)/g, (placeholder, n: string) => {
+    const value = params[Number(n) - 2];
+    if (typeof value !== 'string') throw new Error(`tenant entry parameter ${placeholder} is not a string`);
+    return escapeLiteral(value);
+  });
 }

@@ -16,6 +16,12 @@ export interface TenantScope {
   readonly organizationId: string;
   /** The transaction in which `app.organization_id` is set: every tenant query goes through it. */
   readonly manager: EntityManager;
+  /**
+   * A raw statement in that transaction, sent straight to its connection (`PgTransaction`),
+   * with the rows as `manager.query` gives them. Absent in a scope made by hand (tests):
+   * `TenantContext.query` then goes through the manager.
+   */
+  readonly query?: (text: string, parameters?: readonly unknown[]) => Promise<unknown>;
   /** Work to do once the transaction has committed (e.g. enqueue a job that reads its rows). */
   readonly afterCommit: (() => Promise<void> | void)[];
   /** Rows written with the COMMIT itself (append-only rows nothing reads back in the transaction). */
@@ -51,6 +57,13 @@ export const TenantContext = {
   /** For repositories (lint keeps it out of services and controllers). */
   manager(): EntityManager {
     return TenantContext.current().manager;
+  },
+  /** A raw statement in the tenant's transaction (for repositories, as `manager`). */
+  query<R>(text: string, parameters: readonly unknown[] = []): Promise<R> {
+    const scope = TenantContext.current();
+    return (
+      scope.query ? scope.query(text, parameters) : scope.manager.query(text, parameters as unknown[])
+    ) as Promise<R>;
   },
   /** Who is acting; throws when nobody is (a job's scope). */
   caller(): Caller {

@@ -226,6 +226,28 @@ function expectCertified(graph: CandidateGraph, options: OptimalOptions, solved:
   }
 }
 
+/**
+ * A round of `family` (400 mentees, 80 mentors) solved cold, then changed as a coordinator would
+ * (its capacities, or `pairs` pairs fixed or forbidden, drawn from `seed`): what a warm re-solve
+ * of `changed` starts from, with the `options` it is solved under.
+ */
+function revisedLargeRound(
+  family: (typeof ROUND_FAMILIES)[number],
+  capacityChange: boolean,
+  pairs: number,
+  seed: number,
+  objective: OptimalOptions['objective'],
+) {
+  const graph = generateFamilyRound(family, { mentees: 400, mentors: 80 }, seed % 1000);
+  const first = assignOptimal(graph, { objective });
+  const random = seededRandom(seed);
+  const change = capacityChange ? ({ kind: 'capacity' } as const) : ({ kind: 'pairs', pairs } as const);
+  const changed = reviseProposal({ graph, fixed: [], forbidden: [] }, first.mentorOf, change, () =>
+    Math.floor(random() * 2 ** 30),
+  );
+  return { first, changed, options: { fixed: changed.fixed, forbidden: changed.forbidden, objective } };
+}
+
 describe('warm re-solves', () => {
   const phasesOf = (graph: CandidateGraph, options: OptimalOptions): Set<SolveProgress['phase']> => {
     const phases = new Set<SolveProgress['phase']>();
@@ -275,16 +297,13 @@ describe('warm re-solves', () => {
         fc.nat(),
         fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
         (family, capacityChange, pairs, seed, objective) => {
-          const graph = generateFamilyRound(family, { mentees: 400, mentors: 80 }, seed % 1000);
-          const first = assignOptimal(graph, { objective });
-          const random = seededRandom(seed);
-          const change = capacityChange
-            ? ({ kind: 'capacity' } as const)
-            : ({ kind: 'pairs', pairs } as const);
-          const changed = reviseProposal({ graph, fixed: [], forbidden: [] }, first.mentorOf, change, () =>
-            Math.floor(random() * 2 ** 30),
+          const { first, changed, options } = revisedLargeRound(
+            family,
+            capacityChange,
+            pairs,
+            seed,
+            objective,
           );
-          const options = { fixed: changed.fixed, forbidden: changed.forbidden, objective };
           const warm = assignOptimal(changed.graph, { ...options, warmStart: first.warmStart });
           const cold = assignOptimal(changed.graph, options);
           expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
@@ -313,16 +332,13 @@ describe('warm re-solves', () => {
         fc.constantFrom(0, 0.01, 0.05),
         fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
         (family, capacityChange, pairs, seed, nearShare, objective) => {
-          const graph = generateFamilyRound(family, { mentees: 400, mentors: 80 }, seed % 1000);
-          const first = assignOptimal(graph, { objective });
-          const random = seededRandom(seed);
-          const change = capacityChange
-            ? ({ kind: 'capacity' } as const)
-            : ({ kind: 'pairs', pairs } as const);
-          const changed = reviseProposal({ graph, fixed: [], forbidden: [] }, first.mentorOf, change, () =>
-            Math.floor(random() * 2 ** 30),
+          const { first, changed, options } = revisedLargeRound(
+            family,
+            capacityChange,
+            pairs,
+            seed,
+            objective,
           );
-          const options = { fixed: changed.fixed, forbidden: changed.forbidden, objective };
           const round = prepareRound(changed.graph, changed);
           const warm = solveOptimalWithNearShare(round, { objective, warmStart: first.warmStart }, nearShare);
           const cold = assignOptimal(changed.graph, options);

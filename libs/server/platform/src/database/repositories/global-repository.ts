@@ -21,9 +21,10 @@ export abstract class GlobalRepository<E extends ObjectLiteral> {
    * Raw SQL, for a hot read whose query builder would be rebuilt on every call (TypeORM
    * assembles `findOneBy` afresh each time: metadata walk, alias escaping, parameter
    * replacement). Rows come back as the driver reads them: alias the columns to the fields.
+   * Sent straight through `pg` (`UnitOfWork.query`), past TypeORM's query runner.
    */
   protected sql<R>(text: string, parameters: unknown[] = []): Promise<R[]> {
-    return this.unitOfWork.manager().query(text, parameters);
+    return this.unitOfWork.query<R[]>(text, parameters);
   }
 
   /** False when a unique index refuses the row (e.g. a taken email). */

@@ -201,19 +201,22 @@ export abstract class TenantRepository<
     await this.sql(`DECLARE ${name} NO SCROLL CURSOR FOR ${text}`, parameters);
     try {
       for (;;) {
-        const rows: R[] = await this.manager.query(
+        const rows = await TenantContext.query<R[]>(
           `FETCH FORWARD ${Math.max(1, Math.floor(batchSize))} FROM ${name}`,
         );
         if (rows.length === 0) return;
         yield rows;
       }
     } finally {
-      await this.manager.query(`CLOSE ${name}`).catch(() => undefined);
+      await TenantContext.query(`CLOSE ${name}`).catch(() => undefined);
     }
   }
 
-  /** Raw SQL for what the builder cannot say; `$1` is bound to the tenant's organization id. */
+  /**
+   * Raw SQL for what the builder cannot say; `$1` is bound to the tenant's organization id.
+   * Sent straight to the transaction's connection, past TypeORM's query runner.
+   */
   protected async sql<R>(text: string, parameters: unknown[] = []): Promise<R[]> {
-    return this.manager.query(text, [TenantContext.organizationId(), ...parameters]);
+    return TenantContext.query<R[]>(text, [TenantContext.organizationId(), ...parameters]);
   }
 }

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { TenantContext } from '../../tenancy/tenant-context';
+import { poolOf, sendStatement } from '../pg-statements';
 
 interface UnitScope {
   manager: EntityManager;
@@ -19,6 +21,7 @@ const storage = new AsyncLocalStorage<UnitScope>();
 @Injectable()
 export class UnitOfWork {
   private readonly logger = new Logger(UnitOfWork.name);
+  private pool?: Pool;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -51,6 +54,19 @@ export class UnitOfWork {
     const unit = storage.getStore();
     if (unit) unit.afterCommit.push(work);
     else TenantContext.afterCommit(work);
+  }
+
+  /**
+   * A raw statement in the unit of work's transaction, else the tenant's, else on a pooled
+   * connection straight through `pg` (`/me`'s read of the person: a TypeORM query runner
+   * taken, connected, broadcast to and released per statement cost as much as the rest of
+   * the route's own work).
+   */
+  query<R>(text: string, parameters: readonly unknown[] = []): Promise<R> {
+    const unit = storage.getStore();
+    if (unit) return unit.manager.query(text, parameters as unknown[]) as Promise<R>;
+    if (TenantContext.isSet()) return TenantContext.query<R>(text, parameters);
+    return sendStatement<R>((this.pool ??= poolOf(this.dataSource)), text, parameters);
   }
 
   /** The unit of work's transaction, else the tenant's, else the pool. */

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { HttpClient, SignedUpUser, TestDatabase } from '@mentorship/testing';
+
+/**
+ * A cohort of program `programId` running from 1 April 2026 to 2099, taken out of draft by the
+ * admin: enrolling, so its snapshot of the program holds the rules it runs by. Returns its id.
+ */
+export async function enrollingCohort(
+  http: HttpClient,
+  orgId: string,
+  admin: SignedUpUser,
+  programId: string,
+  name = 'Cohort',
+): Promise<string> {
+  const cohort = await http.post<{ id: string }>(
+    `/api/v1/orgs/${orgId}/programs/${programId}/cohorts`,
+    { name, startsOn: '2026-04-01', endsOn: '2099-09-30' },
+    admin.token,
+  );
+  await http.post(
+    `/api/v1/orgs/${orgId}/cohorts/${cohort.body.id}/status`,
+    { status: 'enrolling' },
+    admin.token,
+  );
+  return cohort.body.id;
+}
+
+/** A new program (`program`: its name and settings) with an enrolling cohort (`enrollingCohort`). */
+export async function enrollingCohortOfNewProgram(
+  http: HttpClient,
+  orgId: string,
+  admin: SignedUpUser,
+  program: { name: string; settings: object },
+  cohortName?: string,
+): Promise<string> {
+  const created = await http.post<{ id: string }>(`/api/v1/orgs/${orgId}/programs`, program, admin.token);
+  expect(created.status).toBe(201);
+  return enrollingCohort(http, orgId, admin, created.body.id, cohortName);
+}
+
+/**
+ * A match of the cohort in trial: written pending (as a coordinator's match would be), then
+ * accepted by the mentor through the API. Returns its id.
+ */
+export async function trialMatch(
+  t: { http: HttpClient; api: { db: TestDatabase } },
+  orgId: string,
+  cohortId: string,
+  pair: { mentor: SignedUpUser; mentee: SignedUpUser },
+): Promise<string> {
+  const id = randomUUID();
+  await t.api.db.query(
+    `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin)
+     VALUES ($1, $2, $3, $4, $5, 'pending', 'coordinator')`,
+    [orgId, id, cohortId, pair.mentor.id, pair.mentee.id],
+  );
+  const accepted = await t.http.post<{ status: string }>(
+    `/api/v1/orgs/${orgId}/matches/${id}/actions`,
+    { action: 'accept' },
+    pair.mentor.token,
+  );
+  expect(accepted.body.status).toBe('trial');
+  return id;
+}
