@@ -21,7 +21,9 @@ import {
   type OptimalAssignment,
   type OptimalOptions,
 } from './optimal';
+import { NEAR_SHARE_LIMIT, sampleTau } from './near-tight-index';
 import { pairWeights } from './pair-weights';
+import { SeatMarket } from './seat-market';
 import type { SolveProgress } from './solve-control';
 
 function pointsOf(graph: CandidateGraph, i: number, j: number): number | undefined {
@@ -348,6 +350,23 @@ describe('warm re-solves', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('collect no near-tight index where ties put most pairs at its threshold', () => {
+    // Share of the sampled pairs at or below the threshold, at the optimum's prices.
+    const listedShare = (id: string): number => {
+      const family = ROUND_FAMILIES.find((f) => f.id === id);
+      if (family === undefined) throw new Error(id);
+      const graph = generateFamilyRound(family, { mentees: 1000, mentors: 200 }, 3);
+      const round = prepareRound(graph);
+      const market = new SeatMarket(round, pairWeights(graph.menteeCount, 'max-score'));
+      const { prices } = assignOptimal(graph).warmStart;
+      return sampleTau(graph.menteeCount, round.start, round.mentor, market.edgeWeight, prices).listedShare;
+    };
+    expect(listedShare('all-equal')).toBeGreaterThan(NEAR_SHARE_LIMIT);
+    expect(listedShare('two-levels')).toBeGreaterThan(NEAR_SHARE_LIMIT);
+    expect(listedShare('seats-0.5')).toBeLessThanOrEqual(NEAR_SHARE_LIMIT);
+    expect(listedShare('capacity-1')).toBeLessThanOrEqual(NEAR_SHARE_LIMIT);
   });
 
   it('start from the previous prices instead of running the price auction', () => {

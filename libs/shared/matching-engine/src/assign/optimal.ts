@@ -8,7 +8,7 @@ import {
   type CandidateGraph,
   type PreparedRound,
 } from './candidate-graph';
-import { NEAR_SHARE, sampleTau } from './near-tight-index';
+import { NEAR_SHARE, NEAR_SHARE_LIMIT, sampleTau } from './near-tight-index';
 import { pairWeights } from './pair-weights';
 import { SeatMarket } from './seat-market';
 import { runSteps, runStepsAsync, type SolveControl, type SolveProgress } from './solve-control';
@@ -144,10 +144,10 @@ function coldOrder(round: PreparedRound, market: SeatMarket): Int32Array {
 function keepStillOptimal(market: SeatMarket, warm: WarmStart, nearShare: number): Int32Array {
   const { start, mentor, price } = market;
   price.set(warm.prices);
-  // The pairs a backward search may need are listed in the same pass (near-tight-index.ts).
-  market.startNearCollection(
-    sampleTau(market.menteeCount, start, mentor, market.edgeWeight, price, nearShare),
-  );
+  // The pairs a backward search may need are listed in the same pass (near-tight-index.ts), unless
+  // ties at the threshold would put most pairs in it (NEAR_SHARE_LIMIT).
+  const near = sampleTau(market.menteeCount, start, mentor, market.edgeWeight, price, nearShare);
+  if (near.listedShare <= NEAR_SHARE_LIMIT) market.startNearCollection(near.tau);
   const pending = new Int32Array(market.menteeCount);
   let count = 0;
   for (let i = 0; i < market.menteeCount; i++) {

@@ -235,6 +235,8 @@ export class SeatMarket {
       const { collector, priceAt, profitAt } = this.collected;
       this.near = collector.finish(this.mentorCount, this.mentor, this.edgeWeight, priceAt, profitAt);
       this.collected = null;
+      // Searches since the collection may have lowered profits: noted from now on, so take them here.
+      this.noteProfitChanges(null, 0);
     } else {
       // Drifted, or never collected (a cold solve whose auction did not build the index).
       this.near = this.fullIndex();
