@@ -1,5 +1,6 @@
 import type { InvitationView, MemberView, OrganizationView, Page } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
+import { TenancyService } from '@mentorship/platform';
 import {
   countRoundTrips,
   makeInvitation,
@@ -113,5 +114,60 @@ describe('round trips of a tenant request', () => {
     );
     expect(result.status).toBe(404);
     expect(statements.length).toBeLessThanOrEqual(2);
+  });
+});
+
+/**
+ * The worker's one-statement transactions (a reminder's delivery): START TRANSACTION, the
+ * tenant, the statement and COMMIT in one simple query, its parameters inlined as literals.
+ */
+describe('a statement in a tenant transaction of its own (TenancyService.statementInTenant)', () => {
+  const t = useTestApi();
+
+  it('is one round trip in its tenant only, commits, and leaves nothing of a failed one', async () => {
+    const admin = await makeUser(t.http);
+    const org = await makeOrganization(t.http, admin, 'Statement alone');
+    await makeOrganization(t.http, admin, 'Another');
+    const tenancy = t.api.app.get(TenancyService);
+    const tricky = `it's \\ $2 "here"`;
+    const { result, statements } = await countRoundTrips(() =>
+      tenancy.statementInTenant<{ organizations: number; members: number; renamed: string }>(org.id, {
+        sql: `WITH renamed AS (UPDATE organizations SET name = $2 WHERE id = $1 RETURNING name)
+              SELECT (SELECT count(*)::int FROM organizations) AS organizations,
+                     (SELECT count(*)::int FROM memberships) AS members, (SELECT name FROM renamed) AS renamed`,
+        params: [tricky],
+      }),
+    );
+    // The first use on a pooled connection prepares the statement (once per connection).
+    expect(statements.filter((sql) => !sql.startsWith('PREPARE'))).toHaveLength(1);
+    // Row-level security with the tenant set: its own organization and membership only.
+    expect(result).toEqual([{ organizations: 1, members: 1, renamed: tricky }]);
+    const nameOf = async () =>
+      (await t.api.db.query<{ name: string }>(`SELECT name FROM organizations WHERE id = $1`, [org.id]))[0]
+        ?.name;
+    expect(await nameOf()).toBe(tricky);
+
+    await expect(
+      tenancy.statementInTenant(org.id, {
+        sql: `WITH renamed AS (UPDATE organizations SET name = 'lost' WHERE id = $1 RETURNING 1)
+              SELECT 1 / 0 FROM renamed`,
+        params: [],
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await nameOf()).toBe(tricky);
+    // waitForDisk false: this transaction's COMMIT alone does not wait for the WAL flush.
+    const flush = (waitForDisk?: boolean) =>
+      tenancy.statementInTenant<{ s: string }>(org.id, {
+        sql: `SELECT current_setting('synchronous_commit') AS s`,
+        params: [],
+        waitForDisk,
+      });
+    expect(await flush(false)).toEqual([{ s: 'off' }]);
+    expect(await flush()).toEqual([{ s: 'on' }]);
+    // The pooled connections carry no aborted transaction on to the next statement.
+    for (let i = 0; i < 12; i++)
+      expect(
+        await tenancy.statementInTenant<{ n: number }>(org.id, { sql: `SELECT 1 AS n`, params: [] }),
+      ).toEqual([{ n: 1 }]);
   });
 });

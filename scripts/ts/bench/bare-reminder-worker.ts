@@ -1,13 +1,17 @@
 /*
  * The baseline of `npm run bench:reminders`: a bare BullMQ worker, none of our code, doing what a
  * delivery must at the least: write the in-app row and hand the email (text and HTML) to SMTP.
- * Same concurrency and pool size as our worker, and the same SMTP transport (nodemailer's pool,
- * as `MailTransport` makes it): the difference measured is our code, not a transport setting.
+ * Same concurrency and pool size as our worker, and the same SMTP transport (nodemailer's pool
+ * and sockets without Nagle's delay, as `MailTransport` makes it): the difference measured is our
+ * code, not a transport setting.
  * Started by scripts/ts/bench-reminders.ts.
  */
 import { createHmac } from 'node:crypto';
 import { Worker } from 'bullmq';
+import { connect } from 'node:net';
 import { createTransport } from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { Pool } from 'pg';
 
 interface BareReminder {
@@ -30,7 +34,19 @@ const env = (name: string) => {
 const pool = new Pool({ connectionString: env('DATABASE_URL'), max: 10 });
 const smtp = new URL(env('SMTP_URL'));
 smtp.searchParams.set('pool', 'true'); // as MailTransport's pooled()
-const transport = createTransport(smtp.toString());
+const transport = createTransport(<SMTPPool.Options>{
+  ...parseConnectionUrl(smtp.toString()),
+  // As MailTransport's connectWithoutNagle (written out: none of our code here): the socket
+  // without Nagle's algorithm, or each email waits ~40 ms for the sink's delayed ACK.
+  getSocket: (options: SMTPPool.Options, callback: (error: Error | null, socketOptions?: object) => void) => {
+    const socket = connect({ host: options.host, port: Number(options.port), noDelay: true });
+    socket.once('error', (error) => callback(error, undefined));
+    socket.once('connect', () => {
+      socket.removeAllListeners('error');
+      callback(null, { connection: socket });
+    });
+  },
+});
 const redis = new URL(env('REDIS_URL'));
 const KIND = 'trial.halfway';
 const LABEL = 'Trial halfway';

@@ -25,6 +25,8 @@ interface DeliveryLedger {
   claim(email: OutgoingEmail): Promise<string | null>;
   markSent(id: string): Promise<void>;
   markFailed(id: string, error: string, final: boolean): Promise<void>;
+  /** Records the send in a transaction of its own, instead of `markSent` in `inTransaction`. */
+  recordSent?(id: string): Promise<void>;
 }
 
 /**
@@ -80,9 +82,11 @@ export class EmailDeliveryService {
   }
 
   /**
-   * Steps 2 and 3 for a claim of `claimInTenant` whose transaction has committed. `recordSent`,
+   * Steps 2 and 3 for a claim whose transaction has committed (`claimInTenant`, or a claim made
+   * in the caller's own statement, as `NotificationRepository.stampAndClaim` does). `recordSent`,
    * when given, records the ledger's 'sent' itself (`EmailDeliveryRepository.markSent`'s
-   * columns) together with what the send settles, in one statement.
+   * columns) together with what the send settles, in a transaction of its own (e.g. one
+   * statement in one round trip, `TenancyService.statementInTenant`).
    */
   async sendClaimed(
     run: JobRun,
@@ -90,7 +94,7 @@ export class EmailDeliveryService {
     recordSent?: (claimId: string) => Promise<void>,
   ): Promise<void> {
     const ledger = this.tenantLedger(run);
-    await this.send(run, claim, recordSent ? { ...ledger, markSent: recordSent } : ledger);
+    await this.send(run, claim, recordSent ? { ...ledger, recordSent } : ledger);
   }
 
   /** The same for an account job's email to `userId`. */
@@ -150,10 +154,12 @@ export class EmailDeliveryService {
         this.logger.error(`gave up on "${claim.email.subject}" (${run.key}): ${failureReason(error)}`);
       throw error;
     }
-    await ledger.inTransaction(async () => {
-      await ledger.markSent(claim.id);
-      await whenSent?.();
-    });
+    if (ledger.recordSent) await ledger.recordSent(claim.id);
+    else
+      await ledger.inTransaction(async () => {
+        await ledger.markSent(claim.id);
+        await whenSent?.();
+      });
     this.logger.log(`sent "${claim.email.subject}" (${run.key})`);
   }
 }

@@ -11,24 +11,26 @@ import type { NotificationEntity } from './entities/notification.entity';
 import { notificationDigestJob } from './jobs/notification-digest.job';
 import { NotificationEmailService } from './notification-email.service';
 import { NotificationGates } from './notification-gates.service';
-import { NotificationRepository } from './repositories/notification.repository';
+import { NotificationRepository, type StampedDelivery } from './repositories/notification.repository';
 
 /** How long a digest waits for the rest of its morning's reminders. */
 const DIGEST_GATHERING_MS = 5 * 60 * 1000;
 
 /**
- * Delivers a notification once, however often its job runs: the row is locked and stamped
- * `delivered_at` in one transaction (a second run finds it stamped and stops); the member's
- * choice for the kind decides whether it shows in the centre and whether it is emailed, read at
- * delivery time (with the row's lock, in the same statement), so a change of mind before then
- * counts. The email is composed and claimed in the at-most-once email ledger under the
- * notification's own key in that same transaction, so a delivery costs two transactions: this
- * one, and after the send the one recording it sent (the ledger and the notification's email
- * state together). Commonly (undelivered, its kind not turned off) the first is one UPDATE
- * that reads the choice and the gate and stamps the row, and the claim goes with its COMMIT. A retry after a failed send finds the row delivered with its email still
- * `sending` and claims the email alone again (the ledger decides whether it goes out).
- * A member who takes the daily digest gets their morning reminders in one email instead. A
- * notification whose program turned its kind off (`NotificationGates`) is settled unseen.
+ * Delivers a notification once, however often its job runs: the row is stamped `delivered_at`
+ * under its lock (a second run finds it stamped and stops); the member's choice for the kind
+ * decides whether it shows in the centre and whether it is emailed, read at delivery time (in
+ * the stamping statement), so a change of mind before then counts. The email is claimed in the
+ * at-most-once email ledger under the notification's own key in that same transaction, so a
+ * delivery costs two transactions: this one, and after the send the one recording it sent (the
+ * ledger and the notification's email state together). Commonly (undelivered, its kind not
+ * turned off, no digest) each is one statement in one round trip: the stamp with the claim, and
+ * the record of the send (`NotificationRepository.stampAndClaim`, `markEmailSent`). Otherwise
+ * the long way, with the row locked: a retry after a failed send finds the row delivered with
+ * its email still `sending` and claims the email alone again (the ledger decides whether it
+ * goes out); a member who takes the daily digest gets their morning reminders in one email
+ * instead (its job enqueued with the stamp); a notification whose program turned its kind off
+ * (`NotificationGates`) is settled unseen.
  */
 @Injectable()
 export class NotificationDeliveryService {
@@ -52,24 +54,33 @@ export class NotificationDeliveryService {
     this.digestKinds = kinds.filter((kind) => kind.timing === 'morning').map((kind) => kind.id);
   }
 
-  async deliver(notificationId: string, run: JobRun): Promise<void> {
+  async deliver(organizationId: string, notificationId: string, run: JobRun): Promise<void> {
     const emailRun = { ...run, key: `notification.${notificationId}` };
-    const claim = await run.inTenant(async () => {
-      const now = this.clock.now();
-      // The common case, one statement: undelivered, and its subject's gate (read in SQL) lets it.
-      const stamped = await this.notifications.stampDelivered(
-        notificationId,
-        now,
-        { emailed: this.emailedKinds, digest: this.digestKinds },
-        this.gates.stampCondition(),
-      );
-      if (stamped) return this.afterStamp(stamped, emailRun, now);
-      return this.deliverTheLongWay(notificationId, emailRun, now);
-    });
-    if (!claim) return;
-    await this.email.sendClaimed(emailRun, claim, (deliveryId) =>
-      this.notifications.markEmailSent(notificationId, deliveryId),
+    const now = this.clock.now();
+    // The common case, one round trip: undelivered, its subject's gate (read in SQL) lets it, no
+    // digest to gather; stamped, and its email claimed, in a transaction of its own.
+    const stamped = await this.notifications.stampAndClaim(
+      organizationId,
+      notificationId,
+      now,
+      { emailed: this.emailedKinds, digest: this.digestKinds },
+      this.gates.stampCondition(),
+      { key: emailRun.key, attempt: run.attemptsMade },
     );
+    const claim = stamped
+      ? this.claimOf(stamped)
+      : await run.inTenant(() => this.deliverTheLongWay(notificationId, emailRun, now));
+    if (!claim) return;
+    // Recorded sent in one round trip too: the ledger's row and the notification's email state.
+    await this.email.sendClaimed(emailRun, claim, (deliveryId) =>
+      this.notifications.markEmailSent(organizationId, notificationId, deliveryId),
+    );
+  }
+
+  /** The email of a notification `stampAndClaim` stamped and claimed, composed to send. */
+  private claimOf({ notification, claimId }: StampedDelivery): EmailClaim | null {
+    const kind = this.kinds.get(notification.kind);
+    return claimId && kind ? { id: claimId, email: this.emails.compose(notification, kind) } : null;
   }
 
   /** What a stamp decided, carried out in its transaction: the email claimed, or the digest's job. */

@@ -25,6 +25,6 @@ export class NotificationDeliveryJob implements JobHandler<NotificationDeliveryP
   ) {}
 
   handle(payload: NotificationDeliveryPayload, run: JobRun): Promise<void> {
-    return this.delivery.deliver(payload.notificationId, run);
+    return this.delivery.deliver(payload.organizationId, payload.notificationId, run);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type FoundPage, TenantRepository, type TenantRow } from '@mentorship/platform';
+import { randomUUID } from 'node:crypto';
+import { type FoundPage, TenancyService, TenantRepository, type TenantRow } from '@mentorship/platform';
 import { type EmailState, NotificationEntity } from '../entities/notification.entity';
 import type { ChannelChoice } from './notification-preference.repository';
 
@@ -37,6 +38,13 @@ interface DeliveryRow {
   daily_digest: boolean;
 }
 
+/** A notification stamped delivered by `stampAndClaim`, and its email's claim if it took one. */
+export interface StampedDelivery {
+  notification: NotificationEntity;
+  /** The email ledger's row this run holds ('sending'); null: not emailed, or held by another run. */
+  claimId: string | null;
+}
+
 export type NewNotification = Omit<
   TenantRow<NotificationEntity, 'organizationId'>,
   'createdAt' | 'deliveredAt' | 'readAt' | 'shownInApp' | 'emailState'
@@ -44,7 +52,7 @@ export type NewNotification = Omit<
 
 @Injectable()
 export class NotificationRepository extends TenantRepository<NotificationEntity> {
-  constructor() {
+  constructor(private readonly tenancy: TenancyService) {
     super(NotificationEntity);
   }
 
@@ -105,45 +113,61 @@ export class NotificationRepository extends TenantRepository<NotificationEntity>
   }
 
   /**
-   * The common delivery in one statement: stamps the notification delivered with its member's
-   * choice for its kind (shown in the centre or not; its email 'sending', 'digest' or 'off'),
-   * if it is undelivered and `gateCondition` (`NotificationGates.stampCondition`, SQL over `n`)
-   * holds. Null: nothing stamped (delivered already, turned off or not known to be on, or gone),
-   * the caller takes the long way (`forDelivery`). The UPDATE locks the row; a second delivery waiting on it finds it
+   * The common delivery, in a tenant transaction of its own and one round trip
+   * (`TenancyService.statementInTenant`): stamps the notification delivered with its member's
+   * choice for its kind (shown in the centre or not; its email 'sending' or 'off') if it is
+   * undelivered, `gateCondition` (`NotificationGates.stampCondition`, SQL over `n`) holds and
+   * its member does not take the daily digest for its kind; and when it is to be emailed, claims
+   * the email under `claim.key` for attempt `claim.attempt` in the same statement, as
+   * `EmailDeliveryRepository.claim` does (recipient and subject as `NotificationEmailService`
+   * composes them: the row's address and title). A key another run holds stays theirs
+   * (`claimId` null). Null: nothing stamped (delivered already, turned off or not known to be
+   * on, a digest's to gather, or gone): the caller takes the long way (`forDelivery`) in a
+   * transaction of its own. The UPDATE locks the row; a second delivery waiting on it finds it
    * delivered once it may go on. `kinds.emailed`: the kinds that may be emailed (the declared
    * ones); `kinds.digest`: those a daily digest takes instead (morning reminders).
    */
-  async stampDelivered(
+  async stampAndClaim(
+    organizationId: string,
     id: string,
     at: Date,
     kinds: { emailed: readonly string[]; digest: readonly string[] },
     gateCondition: string,
-  ): Promise<NotificationEntity | null> {
-    const rows = await this.sql<DeliveryRow>(
-      `WITH stamped AS (
-         UPDATE notifications n
-            SET delivered_at = $3,
-                shown_in_app = coalesce(
-                  (SELECT p.in_app FROM notification_preferences p
-                    WHERE p.organization_id = n.organization_id AND p.user_id = n.recipient_user_id
-                      AND p.kind = n.kind), true),
-                email_state = CASE
-                  WHEN NOT (n.kind = ANY($4::text[]) AND coalesce(
-                    (SELECT p.email FROM notification_preferences p
-                      WHERE p.organization_id = n.organization_id AND p.user_id = n.recipient_user_id
-                        AND p.kind = n.kind), true)) THEN 'off'
-                  WHEN n.kind = ANY($5::text[]) AND coalesce(
-                    (SELECT d.daily_digest FROM notification_digests d
-                      WHERE d.organization_id = n.organization_id AND d.user_id = n.recipient_user_id),
-                    false) THEN 'digest'
-                  ELSE 'sending' END
-          WHERE n.organization_id = $1 AND n.id = $2 AND n.delivered_at IS NULL
-            AND ${gateCondition}
-          RETURNING n.*)
-       SELECT * FROM stamped`,
-      [id, at, [...kinds.emailed], [...kinds.digest]],
+    claim: { key: string; attempt: number },
+  ): Promise<StampedDelivery | null> {
+    const choice = (column: 'in_app' | 'email') =>
+      `(SELECT p.${column} FROM notification_preferences p
+         WHERE p.organization_id = n.organization_id AND p.user_id = n.recipient_user_id AND p.kind = n.kind)`;
+    const [row] = await this.tenancy.statementInTenant<DeliveryRow & { claim_id: string | null }>(
+      organizationId,
+      {
+        sql: `WITH stamped AS (
+           UPDATE notifications n
+              SET delivered_at = $3,
+                  shown_in_app = coalesce(${choice('in_app')}, true),
+                  email_state = CASE WHEN n.kind = ANY($4::text[]) AND coalesce(${choice('email')}, true)
+                                     THEN 'sending' ELSE 'off' END
+            WHERE n.organization_id = $1 AND n.id = $2 AND n.delivered_at IS NULL
+              AND NOT (n.kind = ANY($5::text[]) AND coalesce(
+                (SELECT d.daily_digest FROM notification_digests d
+                  WHERE d.organization_id = n.organization_id AND d.user_id = n.recipient_user_id), false))
+              AND ${gateCondition}
+            RETURNING n.*),
+         claimed AS (
+           INSERT INTO email_deliveries (organization_id, id, idempotency_key, recipient, subject, status, claim_attempt)
+           SELECT organization_id, $6::uuid, $7::text, recipient_email, title, 'sending', $8::int
+             FROM stamped WHERE email_state = 'sending'
+           ON CONFLICT (organization_id, idempotency_key) DO UPDATE
+             SET status = 'sending', attempts = email_deliveries.attempts + 1, last_attempt_at = now(),
+                 claim_attempt = $8::int
+             WHERE email_deliveries.status IN ('retrying', 'failed')
+                OR (email_deliveries.status = 'sending' AND email_deliveries.claim_attempt = $8::int)
+           RETURNING id)
+         SELECT stamped.*, (SELECT id FROM claimed) AS claim_id FROM stamped`,
+        params: [id, at, [...kinds.emailed], [...kinds.digest], randomUUID(), claim.key, claim.attempt],
+      },
     );
-    return rows[0] ? toNotification(rows[0]) : null;
+    return row ? { notification: toNotification(row), claimId: row.claim_id } : null;
   }
 
   async markDelivered(id: string, at: Date, shownInApp: boolean, emailState: EmailState): Promise<void> {
@@ -157,16 +181,22 @@ export class NotificationRepository extends TenantRepository<NotificationEntity>
   /**
    * The notification's email went out: its ledger row (`deliveryId`) is 'sent' as
    * `EmailDeliveryRepository.markSent` records it, and the notification's email state too, in
-   * one statement.
+   * one statement, in a tenant transaction of its own and one round trip. Its COMMIT does not
+   * wait for the disk (`waitForDisk: false`): the stamp and the claim before the send did, so
+   * the email is neither lost nor sent again if this record is; losing it (a crash of Postgres
+   * within about 0.6 s) leaves the email 'sending', as a connection lost after the send already
+   * does (the Postgres outage test). Sent twice only should Redis also forget the job's
+   * completion in the same instant, so that it runs again under the same attempt.
    */
-  async markEmailSent(id: string, deliveryId: string): Promise<void> {
-    await this.sql(
-      `WITH ledger AS (
+  async markEmailSent(organizationId: string, id: string, deliveryId: string): Promise<void> {
+    await this.tenancy.statementInTenant(organizationId, {
+      sql: `WITH ledger AS (
          UPDATE email_deliveries SET status = 'sent', last_error = NULL, sent_at = now()
           WHERE organization_id = $1 AND id = $3)
        UPDATE notifications SET email_state = 'sent' WHERE organization_id = $1 AND id = $2`,
-      [id, deliveryId],
-    );
+      params: [id, deliveryId],
+      waitForDisk: false,
+    });
   }
 
   async setEmailState(id: string, emailState: EmailState): Promise<void> {

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { escapeLiteral } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
-import { PgTransaction } from '../database/pg-statements';
+import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { PgTransaction, poolOf } from '../database/pg-statements';
 import { CommitWrite, commitWritesSql } from './commit-writes';
+import { inlineParameters } from './inline-parameters';
 import { Caller, TenantContext, TenantScope } from './tenant-context';
 
 /**
@@ -17,6 +19,22 @@ export interface TenantEntryRead {
   params: readonly unknown[];
 }
 
+/**
+ * One statement of a repository for `TenancyService.statementInTenant`: `$1` in `sql` is the
+ * tenant's organization id, `$2`, `$3`, ... are `params` (the repositories' `sql` convention).
+ */
+export interface TenantStatement {
+  sql: string;
+  params: readonly unknown[];
+  /**
+   * False: its COMMIT does not wait for the WAL to reach the disk (`synchronous_commit = off`
+   * for this transaction alone), a disk flush (some 3 ms on a shared disk) less. A stop of
+   * Postgres keeps it; a crash of Postgres or the machine within about 0.6 s after may undo it,
+   * whole, never in part. Only for a record whose loss its caller already tolerates. Default true.
+   */
+  waitForDisk?: boolean;
+}
+
 /** A tenant transaction begun and entered (`TenancyService.openTenant`), to complete or abandon once. */
 export interface OpenTenant<E> {
   /** What the entry statement read; null for no row (or no entry). */
@@ -26,6 +44,9 @@ export interface OpenTenant<E> {
   /** Rolls back and releases the connection; nothing when already completed or abandoned. */
   abandon(): Promise<void>;
 }
+
+/** The statements `statementInTenant` prepared on each pooled connection (by name). */
+const preparedOn = new WeakMap<PoolClient, Set<string>>();
 
 @Injectable()
 export class TenancyService {
@@ -49,6 +70,67 @@ export class TenancyService {
    */
   runJobInTenant<T>(organizationId: string, work: () => Promise<T>): Promise<T> {
     return this.enterTenant(organizationId, undefined, () => work());
+  }
+
+  /**
+   * One statement in a tenant transaction of its own, in one round trip: `START TRANSACTION`,
+   * the tenant's `set_config`, the statement and `COMMIT` as one simple query, the statement
+   * as `EXECUTE` of a prepared statement with its parameters inlined as quoted literals
+   * (`inlineParameters`). Returns the statement's rows. For the worker's hottest path (a
+   * reminder's delivery), where a transaction of one statement was three or four round trips.
+   * Should the statement fail, Postgres skips the COMMIT and the transaction is rolled back
+   * here; no after-commit or at-commit work (no `TenantContext`).
+   *
+   * Prepared, once per pooled connection (a round trip of its own the first time): planning a
+   * delivery's statement (a dozen relations, row-level security) took 2.5-10 ms on the busy
+   * machine against under 1 ms to run it; a prepared statement is planned at most a few times.
+   */
+  async statementInTenant<R>(organizationId: string, statement: TenantStatement): Promise<R[]> {
+    const name = `tenant_${createHash('sha1').update(statement.sql).digest('hex').slice(0, 20)}`;
+    const params = [organizationId, ...statement.params];
+    const statements = [
+      'START TRANSACTION',
+      ...(statement.waitForDisk === false ? ['SET LOCAL synchronous_commit = off'] : []),
+      `SELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true)`,
+      inlineParameters(`EXECUTE ${name}(${params.map((_, i) => `$${i + 1}`).join(', ')})`, params),
+      'COMMIT',
+    ];
+    const sql = statements.join(';\n');
+    // Straight on a pooled connection, as `PgTransaction`: this one query has five results.
+    const client = await poolOf(this.dataSource).connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    let begun = false;
+    try {
+      await this.prepareOn(client, name, statement.sql);
+      begun = true;
+      let results: QueryResult[];
+      try {
+        results = (await client.query(sql)) as unknown as QueryResult[];
+      } catch (error) {
+        throw new QueryFailedError(sql, undefined, error as Error);
+      }
+      begun = false;
+      return (results[statements.length - 2] as QueryResult).rows as R[];
+    } finally {
+      // A failed statement leaves its transaction aborted (Postgres skipped the COMMIT).
+      if (begun && !broken) await client.query('ROLLBACK').catch((error: Error) => (broken = error));
+      client.removeListener('error', onError);
+      client.release(broken);
+    }
+  }
+
+  /** `PREPARE name AS sql` on this connection unless done already (session-wide, outside any transaction). */
+  private async prepareOn(client: PoolClient, name: string, sql: string): Promise<void> {
+    const prepared = preparedOn.get(client) ?? new Set<string>();
+    if (prepared.has(name)) return;
+    try {
+      await client.query(`PREPARE ${name} AS ${sql}`);
+    } catch (error) {
+      throw new QueryFailedError(`PREPARE ${name} AS ${sql}`, undefined, error as Error);
+    }
+    preparedOn.set(client, prepared.add(name));
   }
 
   /**
