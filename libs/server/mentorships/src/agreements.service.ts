@@ -14,9 +14,8 @@ import type { AgreementEntity } from './entities/agreement.entity';
 import type { MatchEntity } from './entities/match.entity';
 import { MatchAccessService, requireStatus } from './match-access.service';
 import { MentorshipsAudit } from './mentorships.audit';
-import { PAIR_SIDES, reachableSides } from './match-sides';
+import { PAIR_SIDES, reachableSides, MentorshipsNotifications } from './mentorships.notifications';
 import { MentorshipsException } from './mentorships.exception';
-import { MentorshipsNotifications } from './mentorships.notifications';
 import { AgreementRepository } from './repositories/agreement.repository';
 
 const CADENCE_WORDS: Record<string, string> = {

@@ -8,10 +8,9 @@ import type { ExitSurveyInputDto, ExitSurveyViewDto } from './dto/exit-survey.dt
 import type { MatchEntity } from './entities/match.entity';
 import { MatchAccessService, type SeenMatch } from './match-access.service';
 import { MatchLifecycleService } from './match-lifecycle.service';
-import { PAIR_SIDES, reachableSides } from './match-sides';
+import { PAIR_SIDES, reachableSides, MentorshipsNotifications } from './mentorships.notifications';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
-import { MentorshipsNotifications } from './mentorships.notifications';
 import { ExitSurveyRepository } from './repositories/exit-survey.repository';
 
 /** A mentorship that ran (active, then ended early or completed) is asked how it went. */

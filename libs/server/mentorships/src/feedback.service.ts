@@ -18,10 +18,14 @@ import type { MatchEntity } from './entities/match.entity';
 import { pulseDueJob } from './jobs/pulse-due.job';
 import { MatchAccessService, RUNNING_MATCH_STATUSES, type SeenMatch } from './match-access.service';
 import { MatchLifecycleService } from './match-lifecycle.service';
-import { PAIR_SIDES, reachableSides, type PairSide } from './match-sides';
+import {
+  PAIR_SIDES,
+  reachableSides,
+  type PairSide,
+  MentorshipsNotifications,
+} from './mentorships.notifications';
 import { MentorshipsAudit } from './mentorships.audit';
 import { MentorshipsException } from './mentorships.exception';
-import { MentorshipsNotifications } from './mentorships.notifications';
 import { MatchEventRepository } from './repositories/match-event.repository';
 import { FeedbackRepository } from './repositories/feedback.repository';
 import { MatchRepository } from './repositories/match.repository';

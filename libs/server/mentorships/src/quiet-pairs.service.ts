@@ -5,8 +5,7 @@ import { Clock, TenantContext } from '@mentorship/platform';
 import { DateTime } from 'luxon';
 import type { MatchEntity } from './entities/match.entity';
 import { MatchLifecycleService } from './match-lifecycle.service';
-import { reachableSides } from './match-sides';
-import { MentorshipsNotifications } from './mentorships.notifications';
+import { reachableSides, MentorshipsNotifications } from './mentorships.notifications';
 import { CheckInRepository } from './repositories/check-in.repository';
 import { MatchRepository } from './repositories/match.repository';
 

@@ -7,9 +7,8 @@ import type { TrialAnswerDto, TrialViewDto } from './dto/trial.dto';
 import type { MatchEntity } from './entities/match.entity';
 import { trialDeadlineJob, trialHalfwayJob } from './jobs/trial-deadline.job';
 import { MatchLifecycleService, sidesOf, type MatchTransitioned } from './match-lifecycle.service';
-import { PAIR_SIDES as SIDES, reachableSides } from './match-sides';
+import { PAIR_SIDES as SIDES, reachableSides, MentorshipsNotifications } from './mentorships.notifications';
 import { MentorshipsException } from './mentorships.exception';
-import { MentorshipsNotifications } from './mentorships.notifications';
 import { MatchRepository } from './repositories/match.repository';
 import { TrialRepository } from './repositories/trial.repository';
 
