@@ -1,12 +1,25 @@
+import { randomInt } from 'node:crypto';
 import { createServer } from 'node:net';
 
-/** A TCP port nobody listens on right now, for a process a test starts. */
-export function freePort(): Promise<number> {
+/**
+ * A TCP port nobody listens on right now, for a process a test starts. Drawn below Linux's
+ * ephemeral range (32768-60999), not from `listen(0)`: a port from that range is free again once
+ * it is handed out, and in the seconds before the child listens on it (the demo spec's child
+ * migrates and seeds first) another test's `listen(0)` or outgoing connection can be given the
+ * same port — the demo spec once signed in to another test's API that way and got 401.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + randomInt(12_000);
+    if (await canListen(port)) return port;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
