@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { resolveCriteria } from './criteria';
+import { resolveCriteria, type ProgramCriteria } from './criteria';
+import type { MenteeProfile, MentorProfile } from './profile';
 import { MentorIndex } from './mentor-index';
 import { suggestMentors } from './suggest';
 import { naiveTopK } from './testing/naive-top-k';
@@ -12,13 +13,7 @@ describe('suggestMentors', () => {
       fc.property(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 15 }), (popSeed, criteriaSeed, k) => {
         const { mentees, mentors } = generatePopulation(popSeed, 6, 80);
         const criteria = generateCriteria(criteriaSeed);
-        const index = new MentorIndex(mentors, criteria);
-        for (const mentee of mentees) {
-          const fast = index
-            .topK(mentee, k)
-            .map(({ mentor, points }) => ({ mentorId: index.mentors[mentor].id, points }));
-          expect(fast).toEqual(naiveTopK(mentee, mentors, criteria, k));
-        }
+        expectSameAsNaive(mentees, mentors, criteria, k);
       }),
       { numRuns: 60 },
     );
@@ -41,13 +36,7 @@ describe('suggestMentors', () => {
             weights: { ...base.weights, [heavy]: 80 },
             mustHaves: base.mustHaves,
           });
-          const index = new MentorIndex(mentors, criteria);
-          for (const mentee of mentees) {
-            const fast = index
-              .topK(mentee, k)
-              .map(({ mentor, points }) => ({ mentorId: index.mentors[mentor].id, points }));
-            expect(fast).toEqual(naiveTopK(mentee, mentors, criteria, k));
-          }
+          expectSameAsNaive(mentees, mentors, criteria, k);
         },
       ),
       { numRuns: 80 },
@@ -101,3 +90,19 @@ describe('suggestMentors', () => {
     );
   });
 });
+
+/** Every mentee's top `k` from the index equals the naive scorer's, mentor by mentor and point by point. */
+function expectSameAsNaive(
+  mentees: readonly MenteeProfile[],
+  mentors: readonly MentorProfile[],
+  criteria: ProgramCriteria,
+  k: number,
+): void {
+  const index = new MentorIndex(mentors, criteria);
+  for (const mentee of mentees) {
+    const fast = index
+      .topK(mentee, k)
+      .map(({ mentor, points }) => ({ mentorId: index.mentors[mentor].id, points }));
+    expect(fast).toEqual(naiveTopK(mentee, mentors, criteria, k));
+  }
+}
