@@ -94,7 +94,7 @@ export class CheckInsService implements OnModuleInit {
     const latest = await this.checkIns.latestHeldOn(match.id);
     const from = latest && latest > heldOn ? latest : heldOn;
     const { cadence } = await this.agreements.templateOf(match.cohortId);
-    const days = CADENCE_DAYS[cadence ?? 'biweekly'] ?? CADENCE_DAYS['biweekly']!;
+    const days = (cadence && CADENCE_DAYS[cadence]) || DEFAULT_CADENCE_DAYS;
     const dueOn = DateTime.fromISO(from, { zone: 'utc' }).plus({ days }).toFormat('yyyy-MM-dd');
     await this.notifications.withdrawAll(DUE, `${match.id}:`);
     const contacts = await this.profiles.contactsOf([match.menteeUserId, match.mentorUserId]);
@@ -194,3 +194,5 @@ function entryView(e: NotebookEntryRow): NotebookEntryViewDto {
 const DUE = MentorshipsNotifications.checkInDue;
 /** Days between check-ins by the program's cadence. */
 const CADENCE_DAYS: Record<string, number> = { weekly: 7, biweekly: 14, monthly: 30 };
+/** A program without a cadence (or with one this release does not know) is reminded biweekly. */
+const DEFAULT_CADENCE_DAYS = 14;
