@@ -20,8 +20,8 @@ import {
 export const SUGGESTION_HOLD_MS = 72 * 3600 * 1000;
 /** Statements (windows of the ranking) a list may take before it stays short. */
 const CLAIM_ROUNDS = 3;
-/** Mentees' cohorts a process keeps (see `SuggestionsService.forMe`); the least recently used goes first. */
-const CACHED_CHOOSERS = 100_000;
+/** Mentees' cohorts a process keeps (see `SuggestionsService.forMe`; a cohort view each, ~1-2 kB); the least recently used goes first. */
+const CACHED_CHOOSERS = 20_000;
 
 /** A cohort as a mentee's earlier list read it, and the stamp its ledger statement checks. */
 interface KeptChoice {
