@@ -279,6 +279,54 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     expect(await shownTo()).toBe(2);
   });
 
+  it('sees a cohort closed, a place withdrawn or settings changed in the database at the very next list, writing nothing', async () => {
+    const cohort = await w.newCohort();
+    const asker = await w.person('mentee', { skills: [['TypeScript', 3]] }, { cohortId: cohort.id });
+    const mentor = await w.person('mentor', { skills: [['TypeScript', 5]] }, { cohortId: cohort.id });
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+    // The second list no longer reads the cohort: the ledger statement checks it.
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+    const held = async () =>
+      (
+        await services.db.query<{ until: string }>(
+          `SELECT shown_until::text AS until FROM suggestion_exposures WHERE cohort_id = $1 AND mentee_user_id = $2`,
+          [cohort.id, asker.id],
+        )
+      ).map((row) => row.until);
+    const slots = await held();
+    expect(slots).toHaveLength(1);
+
+    // Behind the API's back, so no service of either replica takes part.
+    await services.db.query(`UPDATE cohorts SET status = 'closed' WHERE id = $1`, [cohort.id]);
+    const closed = await suggestions(http, asker, '', cohort.id);
+    expect({ status: closed.status, code: closed.body.code }).toEqual({
+      status: 409,
+      code: 'cohort_not_matching',
+    });
+    expect(await held()).toEqual(slots);
+    await services.db.query(`UPDATE cohorts SET status = 'running' WHERE id = $1`, [cohort.id]);
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+
+    await services.db.query(
+      `UPDATE cohort_participants SET status = 'withdrawn' WHERE cohort_id = $1 AND user_id = $2`,
+      [cohort.id, asker.id],
+    );
+    const gone = await suggestions(http, asker, '', cohort.id);
+    expect({ status: gone.status, code: gone.body.code }).toEqual({ status: 403, code: 'not_cohort_mentee' });
+    await services.db.query(
+      `UPDATE cohort_participants SET status = 'enrolled' WHERE cohort_id = $1 AND user_id = $2`,
+      [cohort.id, asker.id],
+    );
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+
+    await services.db.query(
+      `UPDATE cohorts SET settings_snapshot = settings_snapshot || '{"matchingMode": "coordinator"}' WHERE id = $1`,
+      [cohort.id],
+    );
+    const off = await suggestions(http, asker, '', cohort.id);
+    expect({ status: off.status, code: off.body.code }).toEqual({ status: 409, code: 'mentee_choice_off' });
+  });
+
   it('is for enrolled mentees of mentee-choice cohorts that are matching or running', async () => {
     const refusals: [Promise<{ status: number; body: Answer }>, number, string][] = [
       [suggestions(http, expert), 403, 'not_cohort_mentee'],

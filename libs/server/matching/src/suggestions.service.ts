@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { normalizeEmail } from '@mentorship/identity';
 import { TenantContext } from '@mentorship/platform';
 import type { SuggestedMentorDto, SuggestionListDto } from './dto/suggestion.dto';
-import { MenteeChoiceService } from './mentee-choice.service';
+import { MenteeChoiceService, type ChoosingCohort } from './mentee-choice.service';
 import { MentorIndexService } from './mentor-index.service';
 import { MatchingException } from './matching.exception';
 import { CohortPeopleRepository } from './repositories/cohort-people.repository';
 import {
   SuggestionExposureRepository,
+  type CohortGate,
   type ShownMentor,
 } from './repositories/suggestion-exposure.repository';
 
@@ -18,6 +20,14 @@ import {
 export const SUGGESTION_HOLD_MS = 72 * 3600 * 1000;
 /** Statements (windows of the ranking) a list may take before it stays short. */
 const CLAIM_ROUNDS = 3;
+/** Mentees' cohorts a process keeps (see `SuggestionsService.forMe`; a cohort view each, ~1-2 kB); the least recently used goes first. */
+const CACHED_CHOOSERS = 20_000;
+
+/** A cohort as a mentee's earlier list read it, and the stamp its ledger statement checks. */
+interface KeptChoice {
+  open: ChoosingCohort;
+  stamp: string;
+}
 
 /**
  * A mentee's suggested mentors: the engine's top mentors of the cohort with the reason for each
@@ -33,6 +43,8 @@ const CLAIM_ROUNDS = 3;
  */
 @Injectable()
 export class SuggestionsService {
+  private readonly choosing = new Map<string, KeptChoice>();
+
   constructor(
     private readonly choice: MenteeChoiceService,
     private readonly indexes: MentorIndexService,
@@ -40,18 +52,68 @@ export class SuggestionsService {
     private readonly exposures: SuggestionExposureRepository,
   ) {}
 
+  /**
+   * The cohort (status, settings, the caller's place) is read once per mentee and process, then
+   * checked by the first ledger statement of each later list in the same statement
+   * (`CohortGate`): a request is then the tenant transaction and the ledger statement, and a
+   * cohort closed, a place withdrawn or settings changed are seen by the very next list, on every
+   * replica, with no notification to wait for. A gate that fails writes nothing; the cohort is
+   * read again, which refuses or lists anew.
+   */
   async forMe(cohortId: string, limit: number): Promise<SuggestionListDto> {
-    const { cohort, settings } = await this.choice.asMentee(cohortId);
+    const caller = TenantContext.caller();
+    const key = `${TenantContext.organizationId()}:${cohortId}:${caller.userId}`;
+    const kept = this.choosing.get(key);
+    if (kept) {
+      this.choosing.delete(key);
+      const participantId = kept.open.cohort.participation?.id;
+      const gate: CohortGate | null = participantId
+        ? {
+            participantId,
+            email: normalizeEmail(caller.email),
+            startsOn: kept.open.cohort.startsOn,
+            stamp: kept.stamp,
+          }
+        : null;
+      const listed = gate ? await this.list(kept.open, limit, gate) : null;
+      if (listed) {
+        this.keep(key, kept);
+        return listed.answer;
+      }
+    }
+    const open = await this.choice.asMentee(cohortId);
+    const listed = await this.list(open, limit, null);
+    if (!listed) throw new Error('an ungated list always passes');
+    if (listed.stamp) this.keep(key, { open, stamp: listed.stamp });
+    return listed.answer;
+  }
+
+  private keep(key: string, kept: KeptChoice): void {
+    this.choosing.set(key, kept);
+    while (this.choosing.size > CACHED_CHOOSERS)
+      this.choosing.delete(this.choosing.keys().next().value as string);
+  }
+
+  /** The list, or null when `gate` no longer holds (then nothing was written). */
+  private async list(
+    { cohort, settings }: ChoosingCohort,
+    limit: number,
+    gate: CohortGate | null,
+  ): Promise<{ answer: SuggestionListDto; stamp: string | null } | null> {
+    const cohortId = cohort.id;
     const me = TenantContext.caller().userId;
     const built = await this.indexes.forCohort({ id: cohort.id, startsOn: cohort.startsOn, settings });
     const ranking = await this.indexes.rankingOf(built, cohortId, me, () =>
       this.people.person(cohortId, me, 'mentee'),
     );
+    // Without a ranking or a candidate no ledger statement runs: nothing checks the gate.
+    if (gate && (!ranking || ranking.order.length === 0)) return null;
     if (!ranking) throw MatchingException.notCohortMentee();
 
     const until = new Date(Date.now() + SUGGESTION_HOLD_MS);
     const order = ranking.order;
     const shown: { position: number; mentor: ShownMentor }[] = [];
+    let stamp: string | null = null;
     // Windows of the ranking, best first, a few times the list's length: most mentors near the
     // top are free, and a flooded cohort walks further down in a second or third window.
     let from = 0;
@@ -71,8 +133,12 @@ export class SuggestionsService {
         until,
         // The first statement replaces the mentee's previous list; later ones add to it.
         replacing: round === 0,
+        // Checked once: later statements run in the same transaction, after it held.
+        gate: round === 0 ? gate : null,
       });
-      for (const mentor of answered) shown.push({ position: window[mentor.candidate], mentor });
+      if (!answered.passed && gate) return null;
+      if (round === 0) stamp = answered.stamp;
+      for (const mentor of answered.shown) shown.push({ position: window[mentor.candidate], mentor });
     }
 
     const items: SuggestedMentorDto[] = shown.map(({ position, mentor }, i) => {
@@ -93,6 +159,6 @@ export class SuggestionsService {
         openRequestId: mentor.openRequestId,
       };
     });
-    return { cohortId, indexVersion: built.version, items };
+    return { answer: { cohortId, indexVersion: built.version, items }, stamp };
   }
 }

@@ -20,6 +20,26 @@ export interface ShownMentor {
 }
 
 /**
+ * What a list kept from an earlier request says of the cohort, checked by the ledger statement
+ * itself instead of reading the cohort again: still matching or running, the caller's place still
+ * an enrolled mentee's, the same start and settings (`stamp`, as the statement answered it).
+ */
+export interface CohortGate {
+  participantId: string;
+  email: string;
+  startsOn: string;
+  stamp: string;
+}
+
+/** The mentors shown, and whether the cohort passed the gate (nothing is written when not). */
+export interface ShownList {
+  shown: ShownMentor[];
+  passed: boolean;
+  /** The cohort's settings stamp when the statement ran (what a later `CohortGate` compares). */
+  stamp: string | null;
+}
+
+/**
  * The suggestion ledger: which mentors each mentee of a cohort is being shown, and until when.
  * A mentor's mentees hold numbered slots (one mentee each); a mentor has as many as their free
  * places times the program's flood factor, so taking one is one atomic upsert, and no lock of
@@ -41,6 +61,10 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
    * `replacing`, the mentee's other slots are given up in the same statement (their new list
    * replaces the old). Slots are taken in mentor and slot order: two lists reaching for the
    * same slots wait for each other in one order and cannot deadlock.
+   *
+   * With a `gate`, the statement first checks the cohort as the gate describes it (one row of
+   * cohorts and one of the roster, by primary key): if it no longer holds, it writes nothing and
+   * answers `passed: false`, and the caller reads the cohort again (and refuses, or lists anew).
    */
   async show(options: {
     cohortId: string;
@@ -50,11 +74,26 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
     floodFactor: number;
     until: Date;
     replacing: boolean;
-  }): Promise<ShownMentor[]> {
-    const { candidates } = options;
-    return this.sql<ShownMentor>(
-      `WITH candidate AS (
+    gate: CohortGate | null;
+  }): Promise<ShownList> {
+    const { candidates, gate } = options;
+    const rows = await this.sql<ShownMentor & { stamp: string | null; passed: boolean }>(
+      `WITH cohort AS (
+         SELECT md5(coalesce(c.settings_snapshot, p.settings)::text) AS stamp,
+                $12::text IS NULL OR (
+                  c.status IN ('matching', 'running') AND md5(coalesce(c.settings_snapshot, p.settings)::text) = $12
+                  AND c.starts_on = $13::date
+                  AND EXISTS (SELECT 1 FROM cohort_participants me
+                               WHERE me.organization_id = $1 AND me.cohort_id = $2 AND me.id = $14::uuid
+                                 AND me.email = $11 AND me.role = 'mentee' AND me.status = 'enrolled')) AS passed
+           FROM cohorts c
+           JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
+          WHERE c.organization_id = $1 AND c.id = $2
+       ),
+       gate AS (SELECT coalesce((SELECT passed FROM cohort), false) AS passed),
+       candidate AS (
          SELECT c.mentor, c.places, c.n FROM unnest($4::uuid[], $5::int[]) WITH ORDINALITY AS c(mentor, places, n)
+          WHERE (SELECT passed FROM gate)
        ),
        state AS (
          SELECT c.mentor, c.n, greatest(c.places - coalesce(l.load, 0), 0) AS free, held.others, held.mine
@@ -87,7 +126,7 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
        ),
        given_up AS (
          DELETE FROM suggestion_exposures e
-          WHERE $10 AND e.organization_id = $1 AND e.cohort_id = $2 AND e.mentee_user_id = $3
+          WHERE $10 AND (SELECT passed FROM gate) AND e.organization_id = $1 AND e.cohort_id = $2 AND e.mentee_user_id = $3
             AND NOT EXISTS (SELECT 1 FROM chosen c WHERE c.mentor = e.mentor_user_id AND c.slot = e.slot)
        ),
        taken AS (
@@ -104,10 +143,14 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
               (SELECT r.id FROM match_requests r
                 WHERE r.organization_id = $1 AND r.cohort_id = $2 AND r.mentee_user_id = $3 AND r.mentor_user_id = t.mentor
                   AND r.status = 'open' AND r.expires_at > now()
-                LIMIT 1) AS "openRequestId"
+                LIMIT 1) AS "openRequestId",
+              NULL AS stamp, true AS passed
          FROM taken t
          JOIN chosen c ON c.mentor = t.mentor
-        ORDER BY c.n`,
+       UNION ALL
+       -- The gate's own row, first: candidate -1.
+       SELECT NULL, -1, '', 0, NULL, (SELECT stamp FROM cohort), (SELECT passed FROM gate)
+       ORDER BY candidate`,
       [
         options.cohortId,
         options.menteeUserId,
@@ -118,8 +161,18 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
         options.until,
         [...MATCH_STATUSES_HOLDING_A_PLACE],
         options.replacing,
+        gate?.email ?? null,
+        gate?.stamp ?? null,
+        gate?.startsOn ?? null,
+        gate?.participantId ?? null,
       ],
     );
+    const [head, ...shown] = rows;
+    return {
+      shown: shown.map(({ stamp: _stamp, passed: _passed, ...mentor }) => mentor),
+      passed: head.passed,
+      stamp: head.stamp,
+    };
   }
 
   /** A matched mentee is no longer choosing: their list stops counting against anyone. */
