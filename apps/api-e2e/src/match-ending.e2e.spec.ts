@@ -346,6 +346,65 @@ describe('ending a match: early with a reason, at the cohort’s end, when a mem
     await act(people.coordinator, ids.elsewhere, { action: 'end', reasonCode: 'other' });
   });
 
+  it('invites a closed cohort’s enrolled people to its survey once, with no match left open', async () => {
+    const cohort = await newCohort('Survey');
+    await t.api.db.query(
+      `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
+       SELECT $1, gen_random_uuid(), $2, e, u, r, s, 'invitation', CASE WHEN s = 'enrolled' THEN now() END
+         FROM unnest($3::text[], $4::uuid[], $5::text[], $6::text[]) AS given(e, u, r, s)`,
+      [
+        orgId,
+        cohort,
+        [people.mentor.email, people.mentee.email, people.mentee2.email],
+        [people.mentor.id, people.mentee.id, people.mentee2.id],
+        ['mentor', 'mentee', 'mentee'],
+        ['enrolled', 'enrolled', 'applied'],
+      ],
+    );
+    const invited = async () =>
+      (
+        await t.api.db.query<{ recipient: string }>(
+          `SELECT recipient_user_id AS recipient FROM notifications
+            WHERE organization_id = $1 AND kind = 'cohort.survey' AND idempotency_key LIKE $2 ORDER BY recipient_user_id`,
+          [orgId, `%${cohort}%`],
+        )
+      ).map((row) => row.recipient);
+    const jobId = `cohort-end.${orgId}.${cohort}`;
+    const queued = async () =>
+      (await t.api.app.get(JobQueueService).queue('reminders').getJob(jobId)) !== undefined;
+    const scan = () =>
+      t.api.app.get(CohortEndScanJob).tick({ schedule: 'cohort-end-scan', at: clock().now(), key: 'test' });
+    const run = () =>
+      t.api.app.get(CohortEndJob).handle({ organizationId: orgId, cohortId: cohort }, {
+        jobId: 'test',
+        key: 'test',
+        attemptsMade: 0,
+        inTenant: (work) => t.api.app.get(TenancyService).runInTenant(orgId, work),
+      } satisfies JobRun);
+    // Still running (no match either): not a candidate, and an early job asks nobody.
+    await scan();
+    expect(await queued()).toBe(false);
+    await run();
+    expect(await invited()).toEqual([]);
+
+    const closing = await t.http.post(
+      `/api/v1/orgs/${orgId}/cohorts/${cohort}/status`,
+      { status: 'closed' },
+      people.admin.token,
+    );
+    expect(closing.status).toBe(200);
+    await scan();
+    expect(await queued()).toBe(true);
+    await run();
+    await run();
+    // The enrolled mentor and mentee, once each; not the applicant.
+    expect(await invited()).toEqual([people.mentor.id, people.mentee.id].sort());
+    // Invited: the schedule no longer picks the cohort up.
+    await (await t.api.app.get(JobQueueService).queue('reminders').getJob(jobId))?.remove();
+    await scan();
+    expect(await queued()).toBe(false);
+  });
+
   it('shows the phase by the clock: initiation in months 1–3, development to 12, maturation after', async () => {
     const id = await matchIn('active');
     expect(

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { MatchAction, MatchStatus } from '@mentorship/contracts';
-import { Clock, JobOutbox, TenancyService } from '@mentorship/platform';
+import { NotificationsService } from '@mentorship/notifications';
+import { ProfilesService } from '@mentorship/people';
+import { Clock, JobOutbox, TenancyService, TenantContext } from '@mentorship/platform';
 import { cohortEndJob } from './jobs/cohort-end.job';
 import { MatchLifecycleService } from './match-lifecycle.service';
+import { MentorshipsNotifications } from './mentorships.notifications';
 import { CohortEndCandidateRepository } from './repositories/cohort-end-candidate.repository';
+import { FeedbackRepository } from './repositories/feedback.repository';
 import { MatchRepository } from './repositories/match.repository';
 
 /** The system's step for a match still open when its cohort ends. */
@@ -22,6 +26,10 @@ const STEP_AT_COHORT_END: Partial<Record<MatchStatus, MatchAction>> = {
  * finds such cohorts and records one `cohort-end` job per cohort through the outbox (in the
  * cohort's tenant); the job re-checks the date by the `Clock` and each match's status, so a job
  * that runs early, late or twice changes nothing.
+ *
+ * A closed cohort's end-of-cohort survey opens: the same job tells its enrolled mentors and
+ * mentees so, once per cohort (a row in `cohort_survey_invitations`, written in the job's
+ * transaction with the notifications), even when no match was left open to close.
  */
 @Injectable()
 export class CohortEndService {
@@ -31,6 +39,9 @@ export class CohortEndService {
     private readonly outbox: JobOutbox,
     private readonly matches: MatchRepository,
     private readonly lifecycle: MatchLifecycleService,
+    private readonly feedback: FeedbackRepository,
+    private readonly profiles: ProfilesService,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -53,6 +64,28 @@ export class CohortEndService {
       if (action && (await this.lifecycle.actAsSystem(match.id, action, undefined, 'cohort_ended')))
         closed += 1;
     }
+    // The survey takes answers only once a coordinator closed the cohort (not at its last day).
+    if (cohort.closed) await this.inviteToSurvey(cohortId);
     return closed;
+  }
+
+  /** Each enrolled person who is still a member is asked once (the key is the cohort and the person). */
+  private async inviteToSurvey(cohortId: string): Promise<void> {
+    if (!(await this.feedback.markSurveyInvited(cohortId, this.clock.now()))) return;
+    const organizationId = TenantContext.organizationId();
+    const contacts = await this.profiles.contactsOf(await this.feedback.enrolledUserIds(cohortId));
+    for (const recipient of contacts.values())
+      await this.notifications.notify({
+        kind: MentorshipsNotifications.cohortSurvey,
+        recipient,
+        key: `${cohortId}:${recipient.userId}`,
+        title: 'Would you recommend the program?',
+        body:
+          'Your cohort has closed. One question (0-10: would you recommend the program to a colleague?) and ' +
+          'a comment if you like help your program do better next time; your answer goes to its coordinators.',
+        link: `/orgs/${organizationId}/matches`,
+        subject: { type: 'cohort', id: cohortId },
+        due: this.clock.now(),
+      });
   }
 }

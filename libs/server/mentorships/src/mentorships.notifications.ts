@@ -63,6 +63,12 @@ export const MentorshipsNotifications = {
     description: 'When a mentorship ends or completes: three short questions on how it went.',
     timing: 'morning',
   }),
+  cohortSurvey: defineNotificationKind({
+    id: 'cohort.survey',
+    label: 'End-of-cohort survey',
+    description: 'When a cohort closes: would you recommend the program (0-10), and a comment.',
+    timing: 'morning',
+  }),
 } as const;
 
 /** The two people of a match, mentee first. */

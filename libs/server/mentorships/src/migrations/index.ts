@@ -6,6 +6,7 @@ import { AgreementsMapsCheckIns1764641000000 } from './1764641000000-agreements-
 import { Feedback1764641000100 } from './1764641000100-feedback';
 import { MentorLoad1764700300450 } from './1764700300450-mentor-load';
 import { MatchEndings1764912000000 } from './1764912000000-match-endings';
+import { CohortSurveyInvitations1765100000000 } from './1765100000000-cohort-survey-invitations';
 
 export const mentorshipsMigrations: ContextMigrations = {
   directory: __dirname,
@@ -17,5 +18,6 @@ export const mentorshipsMigrations: ContextMigrations = {
     Feedback1764641000100,
     MentorLoad1764700300450,
     MatchEndings1764912000000,
+    CohortSurveyInvitations1765100000000,
   ],
 };

@@ -3,8 +3,9 @@ import { UnitOfWork } from '@mentorship/platform';
 
 /**
  * The one read across organizations the cohort-end schedule makes: cohorts whose last day is
- * before `day` and that still have open matches. No tenant is set when the schedule ticks, so it
- * goes through `cohorts_with_open_matches_ended_by`, which runs as the owner and returns ids only.
+ * before `day` (or closed) that still have open matches, and closed cohorts whose participants
+ * were not yet invited to the end-of-cohort survey. No tenant is set when the schedule ticks, so
+ * it goes through `cohorts_to_end_by`, which runs as the owner and returns ids only.
  */
 @Injectable()
 export class CohortEndCandidateRepository {
@@ -14,7 +15,7 @@ export class CohortEndCandidateRepository {
     return (await this.unitOfWork
       .manager()
       .query(
-        `SELECT organization_id AS "organizationId", cohort_id AS "cohortId" FROM cohorts_with_open_matches_ended_by($1)`,
+        `SELECT organization_id AS "organizationId", cohort_id AS "cohortId" FROM cohorts_to_end_by($1)`,
         [day],
       )) as { organizationId: string; cohortId: string }[];
   }

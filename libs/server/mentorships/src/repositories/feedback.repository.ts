@@ -106,6 +106,26 @@ export class FeedbackRepository extends TenantRepository<PulseAnswerEntity> {
     return rows.length > 0;
   }
 
+  /** The cohort's enrolled mentors and mentees, the people its end-of-cohort survey asks. */
+  async enrolledUserIds(cohortId: string): Promise<string[]> {
+    const rows = await this.sql<{ userId: string }>(
+      `SELECT DISTINCT user_id AS "userId" FROM cohort_participants
+        WHERE organization_id = $1 AND cohort_id = $2 AND status = 'enrolled' ORDER BY 1`,
+      [cohortId],
+    );
+    return rows.map((row) => row.userId);
+  }
+
+  /** Records that the cohort's participants are invited to its survey; false when they were already. */
+  async markSurveyInvited(cohortId: string, at: Date): Promise<boolean> {
+    const rows = await this.sql(
+      `INSERT INTO cohort_survey_invitations (organization_id, cohort_id, invited_at)
+       VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING cohort_id`,
+      [cohortId, at],
+    );
+    return rows.length > 0;
+  }
+
   /** The person's end-of-cohort answer, if they gave one. */
   async surveyAnswerOf(
     cohortId: string,
