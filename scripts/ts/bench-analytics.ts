@@ -7,7 +7,7 @@
  *      matches (and their events, requests, pulses, maps, enrolled mentors) — `RollupService.rollUp`,
  *      what the nightly and re-run jobs call, in one tenant transaction, a full pass over all days —
  *      vs a bare SQL aggregate computing the same rows of every fact table from the same source rows
- *      in the same run (`BARE_ROLLUP_AGGREGATE`: one SELECT, nothing written). Each is run
+ *      in the same run (`RollupRepository.bareAggregate`: the rollup's read, no fact table written). Each is run
  *      BENCH_REPEATS times, interleaved; the medians are compared. Target <= 1.5x. The first round
  *      (every row inserted) and a lower bound (the sources grouped by cohort and day, not the
  *      same outputs) are printed beside it.
@@ -21,7 +21,7 @@
  *
  * Method and recorded results: docs/benchmarks.md.
  */
-import { BARE_ROLLUP_AGGREGATE, ROLLUP_WORK_MEM, RollupService } from '@mentorship/analytics';
+import { RollupRepository, ROLLUP_WORK_MEM, RollupService } from '@mentorship/analytics';
 import { TenancyService, TenantContext } from '@mentorship/platform';
 import {
   createTestServices,
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     // 1. Rollup vs the bare aggregate, interleaved.
     const tenancy = api.app.get(TenancyService);
     const rollups = api.app.get(RollupService);
+    const bare = api.app.get(RollupRepository);
     const rollupMs: number[] = [];
     const bareMs: number[] = [];
     const lowerBoundMs: number[] = [];
@@ -89,12 +90,7 @@ async function main(): Promise<void> {
       await inTenant(() => rollups.rollUp(from, to));
       rollupMs.push(performance.now() - started);
       started = performance.now();
-      bareRows = await inTenant(async () => {
-        const manager = TenantContext.manager();
-        await manager.query(`SET LOCAL work_mem = '${ROLLUP_WORK_MEM}'`);
-        const [row] = await manager.query(BARE_ROLLUP_AGGREGATE, [org.id, from, to, ZONE, asOf]);
-        return JSON.stringify(row);
-      });
+      bareRows = JSON.stringify(await inTenant(() => bare.bareAggregate(from, to, ZONE, asOf)));
       bareMs.push(performance.now() - started);
       started = performance.now();
       const groups = await inTenant(async () => {
@@ -203,7 +199,7 @@ async function main(): Promise<void> {
  * Every source row the rollup reads, grouped by cohort and day, once, printed beside the target
  * as a lower bound: it does not compute the rollup's outputs (no steps in order per match, per
  * mentor or per mentee), so it is less than any rollup of these rows must do. It was the target's
- * anchor until 2026-12-02 21:00 UTC; the anchor is now `BARE_ROLLUP_AGGREGATE`, the same rows.
+ * anchor until 2026-12-02 21:00 UTC; the anchor is now `RollupRepository.bareAggregate`, the same rows.
  * (`$1` organization, `$2`..`$3` the range, `$4` the zone.) Run as the rollup runs: the runtime
  * role in the tenant's transaction (row-level security bound) with the rollup's `work_mem`.
  */

@@ -25,8 +25,9 @@ export function delta(statuses: readonly string[]): string {
  * Every status a match took, from the source tables, in the order the reference replays them: a
  * match's creation is a step into its first status (the first event's `from_status`, or its
  * status now when it has no event yet; `seq` 0), then each `match_events` row (`seq` 1) by time.
- * Read once per rollup, a `MATERIALIZED` CTE of its one statement (`RollupRepository`), which
- * every fact table's rows then read instead of joining the matches and all their events again.
+ * Read once per rollup into `analytics_rollup_steps`, a temporary table of its transaction with
+ * statistics (`RollupRepository`), which every fact table's rows then read instead of joining the
+ * matches and all their events again.
  *
  * What the fact tables need of a step's neighbours is worked out here, in the one sort of the
  * steps by match: `next_day` (the day of the match's next step: a status holds from its step's
@@ -34,7 +35,7 @@ export function delta(statuses: readonly string[]): string {
  * was matched) and each level's change (+1 into a status, -1 out of it). Before, each statement
  * sorted the steps by match again for what it needed (three sorts of every step per rollup).
  */
-export const STEPS_OF_MATCHES = `
+export const stepsOfMatches = (zone: string) => `
   WITH first_events AS (
     SELECT DISTINCT ON (e.match_id) e.match_id, e.from_status
       FROM match_events e
@@ -55,7 +56,7 @@ export const STEPS_OF_MATCHES = `
       JOIN matches m ON m.organization_id = e.organization_id AND m.id = e.match_id
      WHERE e.organization_id = $1
   ),
-  days_of_steps AS (SELECT *, ${localDay('at')} AS day FROM raw_steps)
+  days_of_steps AS (SELECT *, ${localDay('at', zone)} AS day FROM raw_steps)
   SELECT match_id, cohort_id, mentor_user_id, mentee_user_id, from_status, to_status, actor, at, day, seq,
          lead(day) OVER w AS next_day,
          (to_status IN ('trial', 'active')
