@@ -5,10 +5,12 @@
  *
  *   1. The rollup of a year (365 days) of one organization with 1,000,000 check-ins and 100,000
  *      matches (and their events, requests, pulses, maps, enrolled mentors) — `RollupService.rollUp`,
- *      what the nightly and re-run jobs call, in one tenant transaction — vs a bare SQL aggregate
- *      over the same rows in the same run: one SELECT grouping every source row the rollup reads
- *      (check-ins, matches, events, requests, pulses, survey answers, milestones) by cohort and day.
- *      Each is run BENCH_REPEATS times, interleaved; the medians are compared. Target <= 1.5x.
+ *      what the nightly and re-run jobs call, in one tenant transaction, a full pass over all days —
+ *      vs a bare SQL aggregate computing the same rows of every fact table from the same source rows
+ *      in the same run (`RollupRepository.bareAggregate`: the rollup's read, no fact table written). Each is run
+ *      BENCH_REPEATS times, interleaved; the medians are compared. Target <= 1.5x. The first round
+ *      (every row inserted) and a lower bound (the sources grouped by cohort and day, not the
+ *      same outputs) are printed beside it.
  *   2. Every dashboard route (from the rollups) under autocannon with 50 connections on localhost
  *      (a child process): its saturation rate and closed-loop p99, then requests arriving evenly at
  *      half that rate (scripts/lib/open-loop-load.mjs, over up to 50 connections), whose p99 is
@@ -19,7 +21,7 @@
  *
  * Method and recorded results: docs/benchmarks.md.
  */
-import { ROLLUP_WORK_MEM, RollupService } from '@mentorship/analytics';
+import { RollupRepository, ROLLUP_WORK_MEM, RollupService } from '@mentorship/analytics';
 import { TenancyService, TenantContext } from '@mentorship/platform';
 import {
   createTestServices,
@@ -76,24 +78,30 @@ async function main(): Promise<void> {
     // 1. Rollup vs the bare aggregate, interleaved.
     const tenancy = api.app.get(TenancyService);
     const rollups = api.app.get(RollupService);
+    const bare = api.app.get(RollupRepository);
     const rollupMs: number[] = [];
     const bareMs: number[] = [];
-    let bareRows = 0;
+    const lowerBoundMs: number[] = [];
+    let bareRows = '';
+    const asOf = new Date();
+    const inTenant = <T>(work: () => Promise<T>) => tenancy.runInTenant(org.id, work);
     for (let i = 0; i < REPEATS; i++) {
       let started = performance.now();
-      const took = await tenancy.runInTenant(org.id, () => rollups.rollUp(from, to));
+      await inTenant(() => rollups.rollUp(from, to));
       rollupMs.push(performance.now() - started);
-      log(`  tables (ms): ${JSON.stringify(took)}`);
       started = performance.now();
-      bareRows = await tenancy.runInTenant(org.id, async () => {
+      bareRows = JSON.stringify(await inTenant(() => bare.bareAggregate(from, to, ZONE, asOf)));
+      bareMs.push(performance.now() - started);
+      started = performance.now();
+      const groups = await inTenant(async () => {
         const manager = TenantContext.manager();
         await manager.query(`SET LOCAL work_mem = '${ROLLUP_WORK_MEM}'`);
-        const [row] = await manager.query(BARE_AGGREGATE, [org.id, from, to, ZONE]);
+        const [row] = await manager.query(SOURCES_GROUPED, [org.id, from, to, ZONE]);
         return Number(row.n);
       });
-      bareMs.push(performance.now() - started);
+      lowerBoundMs.push(performance.now() - started);
       log(
-        `  round ${i + 1}: rollup ${ms(rollupMs[i]!)}, bare aggregate ${ms(bareMs[i]!)} (${bareRows} groups)`,
+        `  round ${i + 1}${i === 0 ? ' (the first rollup: every row inserted)' : ' (a re-run of the year)'}: rollup ${ms(rollupMs[i]!)}, bare aggregate ${ms(bareMs[i]!)} (${bareRows}), sources grouped by cohort and day ${ms(lowerBoundMs[i]!)} (${groups} groups); load average ${loadAverage()}`,
       );
     }
     const ratio = median(rollupMs) / median(bareMs);
@@ -102,12 +110,20 @@ async function main(): Promise<void> {
         `SELECT (SELECT count(*) FROM analytics_cohort_days WHERE organization_id = $1)
               + (SELECT count(*) FROM analytics_utilization_days WHERE organization_id = $1)
               + (SELECT count(*) FROM analytics_time_to_match_days WHERE organization_id = $1)
-              + (SELECT count(*) FROM analytics_retention WHERE organization_id = $1) AS n`,
+              + (SELECT count(*) FROM analytics_retention WHERE organization_id = $1)
+              + (SELECT count(*) FROM analytics_exit_days WHERE organization_id = $1)
+              + (SELECT count(*) FROM analytics_membership_outcomes WHERE organization_id = $1) AS n`,
         [org.id],
       )
     ).rows[0].n;
     log(
-      `rollup of ${DAYS} days: median ${ms(median(rollupMs))} (writes ${written} rows) vs bare aggregate median ${ms(median(bareMs))}: ${ratio.toFixed(2)}x (target <= ${RATIO_TARGET}x) ${ratio <= RATIO_TARGET ? 'met' : 'MISSED'}`,
+      `the first rollup (inserting every row) ${ms(rollupMs[0]!)}: ${(rollupMs[0]! / median(bareMs)).toFixed(2)}x the bare aggregate's median (reported, not the target)`,
+    );
+    log(
+      `sources grouped by cohort and day (a lower bound, not the same outputs): median ${ms(median(lowerBoundMs))}; the rollup is ${(median(rollupMs) / median(lowerBoundMs)).toFixed(2)}x it`,
+    );
+    log(
+      `rollup of ${DAYS} days: median ${ms(median(rollupMs))} (${written} rows) vs bare aggregate of the same rows median ${ms(median(bareMs))}: ${ratio.toFixed(2)}x (target <= ${RATIO_TARGET}x) ${ratio <= RATIO_TARGET ? 'met' : 'MISSED'}; load average ${loadAverage()}`,
     );
     if (ratio > RATIO_TARGET) failed = true;
 
@@ -180,15 +196,14 @@ async function main(): Promise<void> {
 }
 
 /**
- * Every source row the rollup reads, grouped by cohort and day, once: the least any rollup of
- * these rows must do. (`$1` organization, `$2`..`$3` the range, `$4` the zone.) Run as the rollup
- * runs: the runtime role in the tenant's transaction (row-level security bound) with the rollup's
- * `work_mem`. Each request counts on the days it was sent, answered and lapsed, the mentors'
- * places read their profiles and the members' tenures are read, as the rollup's measures do
- * (until 2026-12-02 the anchor read neither profiles nor tenures nor a request's second and
- * third day, and ran as the superuser).
+ * Every source row the rollup reads, grouped by cohort and day, once, printed beside the target
+ * as a lower bound: it does not compute the rollup's outputs (no steps in order per match, per
+ * mentor or per mentee), so it is less than any rollup of these rows must do. It was the target's
+ * anchor until 2026-12-02 21:00 UTC; the anchor is now `RollupRepository.bareAggregate`, the same rows.
+ * (`$1` organization, `$2`..`$3` the range, `$4` the zone.) Run as the rollup runs: the runtime
+ * role in the tenant's transaction (row-level security bound) with the rollup's `work_mem`.
  */
-const BARE_AGGREGATE = `
+const SOURCES_GROUPED = `
   WITH lo AS (SELECT ($2::date::timestamp AT TIME ZONE $4) AS at), hi AS (SELECT (($3::date + 1)::timestamp AT TIME ZONE $4) AS at)
   SELECT count(*) AS n FROM (
     SELECT m.cohort_id, ci.held_on AS day, count(*) FROM check_ins ci

@@ -27,7 +27,7 @@ import { NightlyRunRepository } from './repositories/nightly-run.repository';
 import { NightsDueRepository } from './repositories/nights-due.repository';
 import { RetentionRepository } from './repositories/retention.repository';
 import { RollupRunRepository } from './repositories/rollup-run.repository';
-import { RollupStepsRepository } from './repositories/rollup-steps.repository';
+import { RollupRepository } from './repositories/rollup.repository';
 import { TimeToMatchDayRepository } from './repositories/time-to-match-day.repository';
 import { UtilizationDayRepository } from './repositories/utilization-day.repository';
 import { RollupRunsController } from './rollup-runs.controller';
@@ -73,7 +73,7 @@ import { ExportsService } from './exports.service';
     RetentionRepository,
     MembershipOutcomeRepository,
     RollupRunRepository,
-    RollupStepsRepository,
+    RollupRepository,
     NightlyRunRepository,
     NightsDueRepository,
     AnalyticsNightlyTick,

@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@mentorship/platform';
 import { AnalyticsSettingsRepository } from './repositories/analytics-settings.repository';
-import { CohortDayRepository } from './repositories/cohort-day.repository';
-import { ExitDayRepository } from './repositories/exit-day.repository';
-import { MembershipOutcomeRepository } from './repositories/membership-outcome.repository';
-import { RetentionRepository } from './repositories/retention.repository';
 import { RollupRunRepository } from './repositories/rollup-run.repository';
-import { RollupStepsRepository } from './repositories/rollup-steps.repository';
-import { TimeToMatchDayRepository } from './repositories/time-to-match-day.repository';
-import { UtilizationDayRepository } from './repositories/utilization-day.repository';
+import { RollupRepository } from './repositories/rollup.repository';
 
 /**
  * Rolls a range of days up into every fact table, in the tenant's one transaction: each table's
@@ -22,36 +16,18 @@ export class RollupService {
     private readonly clock: Clock,
     private readonly settings: AnalyticsSettingsRepository,
     private readonly runs: RollupRunRepository,
-    private readonly steps: RollupStepsRepository,
-    private readonly cohortDays: CohortDayRepository,
-    private readonly timeToMatch: TimeToMatchDayRepository,
-    private readonly utilization: UtilizationDayRepository,
-    private readonly exits: ExitDayRepository,
-    private readonly retention: RetentionRepository,
-    private readonly membershipOutcomes: MembershipOutcomeRepository,
+    private readonly rollups: RollupRepository,
   ) {}
 
   /**
-   * `from` and `to` are days of the organization's zone, both included. Answers how long each
-   * table took (milliseconds), for the job's log and the benchmark.
+   * `from` and `to` are days of the organization's zone, both included. Answers how long it
+   * took (milliseconds), for the job's log and the benchmark.
    */
-  async rollUp(from: string, to: string): Promise<Record<string, number>> {
+  async rollUp(from: string, to: string): Promise<{ ms: number }> {
+    const started = performance.now();
     await this.runs.lockOrganization();
-    const range = [from, to, await this.settings.timeZone(), this.clock.now()] as const;
-    const took: Record<string, number> = {};
-    const timed = async (table: string, work: () => Promise<void>) => {
-      const started = performance.now();
-      await work();
-      took[table] = Math.round(performance.now() - started);
-    };
-    // Read once, then every table's statement reads the copy.
-    await timed('steps', () => this.steps.materialize(...range));
-    await timed('cohort_days', () => this.cohortDays.rollUp(...range));
-    await timed('time_to_match_days', () => this.timeToMatch.rollUp(...range));
-    await timed('utilization_days', () => this.utilization.rollUp(...range));
-    await timed('exit_days', () => this.exits.rollUp(...range));
-    await timed('retention', () => this.retention.rollUp(...range));
-    await timed('membership_outcomes', () => this.membershipOutcomes.rollUp(...range));
-    return took;
+    // One statement for every table: the sources read once (see `RollupRepository`).
+    await this.rollups.rollUp(from, to, await this.settings.timeZone(), this.clock.now());
+    return { ms: Math.round(performance.now() - started) };
   }
 }

@@ -2,16 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import { CohortDayEntity } from '../entities/cohort-day.entity';
 import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
-import {
-  COHORTS,
-  DAYS,
-  localDay,
-  MATCH_STEPS,
-  RANGE_END,
-  RANGE_START,
-  RollupParameters,
-  writeFresh,
-} from './rollup-sql.repository';
+import { COHORTS, DAYS, localDay, RANGE_END, RANGE_START, FactTableWrite } from './rollup-sql.repository';
 
 /** The measures of `analytics_cohort_days`, in the table's column order after the key. */
 export const COHORT_DAY_MEASURES = [
@@ -46,8 +37,8 @@ export type CohortDayMeasure = (typeof COHORT_DAY_MEASURES)[number];
  * Levels (matches active, in trial, places offered and used at the day's end) are running sums of
  * the steps into and out of a status since the first day, so a day costs its own events only.
  */
-export const FRESH_COHORT_DAYS = `
-  WITH ${MATCH_STEPS}, ${COHORTS}, ${DAYS},
+export const COHORT_DAY_ROWS = `
+  ${COHORTS}, ${DAYS},
   -- One aggregate of the steps per cohort and day serves the levels (running sums of the changes
   -- from the first day; days before the range are summed into its base) and the day's counts.
   step_days AS (
@@ -150,7 +141,7 @@ export const FRESH_COHORT_DAYS = `
      WHERE organization_id = $1 AND answered_at >= ${RANGE_START} AND answered_at < ${RANGE_END}
      GROUP BY cohort_id, ${localDay('answered_at')}
   ),
-  fresh AS (
+  every_day AS (
     SELECT l.cohort_id, l.day, l.program_id,
            l.active_matches::int, l.trial_matches::int, l.places_offered::int, l.places_used::int,
            coalesce(l.new_matches, 0)::int AS new_matches,
@@ -179,29 +170,25 @@ export const FRESH_COHORT_DAYS = `
       LEFT JOIN pulse_days p ON p.cohort_id = l.cohort_id AND p.day = l.day
       LEFT JOIN survey_days s ON s.cohort_id = l.cohort_id AND s.day = l.day
   ),
-  kept AS (
-    SELECT * FROM fresh
+  fresh AS (
+    SELECT * FROM every_day
      WHERE greatest(${COHORT_DAY_MEASURES.join(', ')}) > 0
-  ),
-${writeFresh({
+  )`;
+
+/** Where the rows of `COHORT_DAY_ROWS` are written (`writesOf`). */
+export const COHORT_DAY_WRITE: FactTableWrite = {
   table: 'analytics_cohort_days',
-  from: 'kept',
   keys: ['cohort_id', 'day'],
   values: ['program_id', ...COHORT_DAY_MEASURES],
   inRange: 't.day BETWEEN $2::date AND $3::date',
   stamp: ['rolled_up_at', '$5::timestamptz'],
-})}`;
+};
 
 /** `analytics_cohort_days`: written for a range by the rollup, read by the dashboard. */
 @Injectable()
 export class CohortDayRepository extends TenantRepository<CohortDayEntity> {
   constructor() {
     super(CohortDayEntity);
-  }
-
-  /** Upserts the range's rows and deletes the range's rows that have nothing left to say. */
-  async rollUp(...range: RollupParameters): Promise<void> {
-    await this.sql(FRESH_COHORT_DAYS, range);
   }
 
   /** Every measure summed over the filter's days (levels too: divide by the days for a mean). */
@@ -221,11 +208,13 @@ export class CohortDayRepository extends TenantRepository<CohortDayEntity> {
     granularity: 'day' | 'week' | 'month',
   ): Promise<(Record<CohortDayMeasure, number> & { period: string })[]> {
     return this.sql(
-      `SELECT to_char(date_trunc('${granularity}', t.day), 'YYYY-MM-DD') AS period,
+      // Truncated as a timestamp without zone and formatted per period: a day cast to timestamptz
+      // looked its zone up, and to_char ran, for every row (11 of the route's 12 ms, 90 days).
+      `SELECT to_char(date_trunc('${granularity}', t.day::timestamp), 'YYYY-MM-DD') AS period,
               ${COHORT_DAY_MEASURES.map((m) => `sum(t.${m})::int AS ${m}`).join(', ')}
          FROM analytics_cohort_days t
         WHERE t.organization_id = $1 AND ${IN_SCOPE} AND t.day BETWEEN $4::date AND $5::date
-        GROUP BY 1 ORDER BY 1`,
+        GROUP BY date_trunc('${granularity}', t.day::timestamp) ORDER BY date_trunc('${granularity}', t.day::timestamp)`,
       filterParameters(filter),
     );
   }

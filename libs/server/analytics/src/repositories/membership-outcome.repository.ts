@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import { MembershipOutcomeEntity } from '../entities/membership-outcome.entity';
 import type { RollupFilter } from './dashboard-filter.repository';
-import { localDay, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql.repository';
+import { localDay, FactTableWrite } from './rollup-sql.repository';
 
 export const MEMBERSHIP_HORIZONS = [6, 12] as const;
 
@@ -13,8 +13,8 @@ export const MEMBERSHIP_HORIZONS = [6, 12] as const;
  * still members at the end of that day (`analytics_member_tenures`: a removal's time, and when a
  * removed member first took part, are kept there). Written when the horizon's day is in the range.
  */
-const ROLL_UP = `
-  WITH ${MATCH_STEPS},
+export const MEMBERSHIP_OUTCOME_ROWS = `
+  
   horizons AS (SELECT unnest(ARRAY[${MEMBERSHIP_HORIZONS.join(', ')}]) AS horizon_months),
   took_part AS (
     SELECT person, min(day) AS first_day FROM (
@@ -39,25 +39,21 @@ const ROLL_UP = `
            count(*)::int AS members,
            count(*) FILTER (WHERE left_day IS NULL OR left_day > at_day)::int AS still_members
       FROM due GROUP BY 1, 2, 3
-  ),
-${writeFresh({
+  )`;
+
+/** Where the rows of `MEMBERSHIP_OUTCOME_ROWS` are written (`writesOf`). */
+export const MEMBERSHIP_OUTCOME_WRITE: FactTableWrite = {
   table: 'analytics_membership_outcomes',
-  from: 'fresh',
   keys: ['joined_day', 'horizon_months', 'participant'],
   values: ['members', 'still_members'],
   inRange:
     '(t.joined_day + make_interval(months => t.horizon_months::int))::date BETWEEN $2::date AND $3::date',
-})}`;
+};
 
 @Injectable()
 export class MembershipOutcomeRepository extends TenantRepository<MembershipOutcomeEntity> {
   constructor() {
     super(MembershipOutcomeEntity);
-  }
-
-  async rollUp(...range: RollupParameters): Promise<void> {
-    // No "now" in this one: it reads events that happened, not deadlines.
-    await this.sql(ROLL_UP, range.slice(0, 3));
   }
 
   /** Per horizon and side: members who joined on the filter's days, and how many stayed. */

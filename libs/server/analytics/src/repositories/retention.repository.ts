@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import { RetentionEntity } from '../entities/retention.entity';
 import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
-import { COHORTS, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql.repository';
+import { COHORTS, FactTableWrite } from './rollup-sql.repository';
 
 /** The horizons of the cohort retention curves, in days after a mentee's start. */
 export const RETENTION_HORIZONS = [30, 90, 180] as const;
@@ -14,8 +14,8 @@ export const RETENTION_HORIZONS = [30, 90, 180] as const;
  * The row of start day S and horizon N is written when S + N falls in the range: that day is the
  * first on which it is known.
  */
-export const ROLL_UP = `
-  WITH ${MATCH_STEPS}, ${COHORTS},
+export const RETENTION_ROWS = `
+  ${COHORTS},
   horizons AS (SELECT unnest(ARRAY[${RETENTION_HORIZONS.join(', ')}]) AS horizon_days),
   starts AS (
     SELECT cohort_id, mentee_user_id, min(day) AS start_day
@@ -42,24 +42,20 @@ export const ROLL_UP = `
            count(*)::int AS started, count(*) FILTER (WHERE p.retained)::int AS retained
       FROM people p JOIN cohort co ON co.cohort_id = p.cohort_id
      GROUP BY 1, 2, 3, 4
-  ),
-${writeFresh({
+  )`;
+
+/** Where the rows of `RETENTION_ROWS` are written (`writesOf`). */
+export const RETENTION_WRITE: FactTableWrite = {
   table: 'analytics_retention',
-  from: 'fresh',
   keys: ['cohort_id', 'start_day', 'horizon_days'],
   values: ['program_id', 'started', 'retained'],
   inRange: 't.start_day + t.horizon_days BETWEEN $2::date AND $3::date',
-})}`;
+};
 
 @Injectable()
 export class RetentionRepository extends TenantRepository<RetentionEntity> {
   constructor() {
     super(RetentionEntity);
-  }
-
-  async rollUp(...range: RollupParameters): Promise<void> {
-    // The range alone: no "now" (events that happened, not deadlines), and the steps have their days.
-    await this.sql(ROLL_UP, range.slice(0, 2));
   }
 
   /**

@@ -4,8 +4,7 @@ import { MATCH_STATUSES_HOLDING_A_PLACE } from '@mentorship/contracts';
  * SQL shared by the rollups. Every rollup statement binds the same parameters: `$1` the
  * organization (the tenant, bound by `TenantRepository.sql`), `$2` the first and `$3` the last
  * day of the range (`YYYY-MM-DD`), `$4` the organization's time zone and `$5` the instant the
- * rollup runs at (what "now" is for a request that expires unanswered). `STEPS_OF_MATCHES` binds
- * `$2` the zone alone: it reads every day.
+ * rollup runs at (what "now" is for a request that expires unanswered).
  */
 export type RollupParameters = [from: string, to: string, timeZone: string, asOf: Date];
 
@@ -26,9 +25,9 @@ export function delta(statuses: readonly string[]): string {
  * Every status a match took, from the source tables, in the order the reference replays them: a
  * match's creation is a step into its first status (the first event's `from_status`, or its
  * status now when it has no event yet; `seq` 0), then each `match_events` row (`seq` 1) by time.
- * Read once per rollup, by `RollupStepsRepository.materialize`, into `analytics_rollup_steps`: a
- * temporary table of the rollup's transaction (dropped at its commit), which every fact table's
- * statement then reads instead of joining the matches and all their events again.
+ * Read once per rollup into `analytics_rollup_steps`, a temporary table of its transaction with
+ * statistics (`RollupRepository`), which every fact table's rows then read instead of joining the
+ * matches and all their events again.
  *
  * What the fact tables need of a step's neighbours is worked out here, in the one sort of the
  * steps by match: `next_day` (the day of the match's next step: a status holds from its step's
@@ -36,7 +35,7 @@ export function delta(statuses: readonly string[]): string {
  * was matched) and each level's change (+1 into a status, -1 out of it). Before, each statement
  * sorted the steps by match again for what it needed (three sorts of every step per rollup).
  */
-export const STEPS_OF_MATCHES = `
+export const stepsOfMatches = (zone: string) => `
   WITH first_events AS (
     SELECT DISTINCT ON (e.match_id) e.match_id, e.from_status
       FROM match_events e
@@ -57,7 +56,7 @@ export const STEPS_OF_MATCHES = `
       JOIN matches m ON m.organization_id = e.organization_id AND m.id = e.match_id
      WHERE e.organization_id = $1
   ),
-  days_of_steps AS (SELECT *, ${localDay('at', '$2')} AS day FROM raw_steps)
+  days_of_steps AS (SELECT *, ${localDay('at', zone)} AS day FROM raw_steps)
   SELECT match_id, cohort_id, mentor_user_id, mentee_user_id, from_status, to_status, actor, at, day, seq,
          lead(day) OVER w AS next_day,
          (to_status IN ('trial', 'active')
@@ -67,15 +66,6 @@ export const STEPS_OF_MATCHES = `
          ${delta(MATCH_STATUSES_HOLDING_A_PLACE)}::smallint AS used_change
     FROM days_of_steps
   WINDOW w AS (PARTITION BY match_id ORDER BY seq, at, event_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
-
-/** The rollup's temporary copy of the steps (see `STEPS_OF_MATCHES`), this session's only. */
-export const STEPS_TABLE = 'pg_temp.analytics_rollup_steps';
-
-/**
- * `steps`: the rollup's materialized steps, inlined where a statement reads them (NOT
- * MATERIALIZED: a second copy per statement is what the temporary table is there to avoid).
- */
-export const MATCH_STEPS = `steps AS NOT MATERIALIZED (SELECT * FROM ${STEPS_TABLE})`;
 
 /** `cohort`: each cohort with its program and its settings (the snapshot, else the program's). */
 export const COHORTS = `
@@ -92,59 +82,63 @@ export const DAYS = `days AS (SELECT d::date AS day FROM generate_series($2::dat
 /** The statuses in which a match holds a place of its mentor (the contracts' one list). */
 export const HOLDING_A_PLACE = MATCH_STATUSES_HOLDING_A_PLACE;
 
-/**
- * The end of a rollup statement, after the CTE `from` (the range's fresh rows): the table's rows
- * of the range (`inRange`, on `t`) that `from` no longer has are deleted, those whose values
- * changed are updated, and the new ones inserted. A row the sources still say the same of is
- * not touched: `INSERT ... ON CONFLICT DO UPDATE ... WHERE` locked (wrote) every conflicting row
- * even when its WHERE kept it, so a re-run of a year rewrote all its 160,000 rows at the
- * benchmark's size.
- *
- * The range's stored rows are read once: one full join with the fresh rows sorts every key into
- * new, stale, changed or the same, and the delete and update then find their rows by `ctid`
- * (a stale-key `NOT IN`, an update's join and an insert's anti-join were three reads of them,
- * a third of the utilization table's time). One rollup of an organization at a time
- * (`lockOrganization`), so no other writer moves a row or inserts a key between this
- * statement's snapshot and its writes.
- */
-export function writeFresh(target: {
+/** A fact table as the rollup writes it: its key, its values, and which of its rows a range covers. */
+export interface FactTableWrite {
   table: string;
-  from: string;
   keys: readonly string[];
   values: readonly string[];
+  /** The table's rows of the range, on `t`. */
   inRange: string;
   /** Set when a row is written, not compared (`column`, `value`). */
   stamp?: readonly [string, string];
-}): string {
-  const { table, from, keys, values, inRange, stamp } = target;
+}
+
+/**
+ * The writes of one fact table, as CTEs of the rollup's one statement named `<name>_...`, after
+ * the CTE `<name>` (the range's fresh rows): the table's rows of the range that `<name>` no
+ * longer has are deleted, those whose values changed are updated, and the new ones inserted. A
+ * row the sources still say the same of is not touched: `INSERT ... ON CONFLICT DO UPDATE ...
+ * WHERE` locked (wrote) every conflicting row even when its WHERE kept it, so a re-run of a year
+ * rewrote all its 160,000 rows at the benchmark's size.
+ *
+ * The range's stored rows are read once: one full join with the fresh rows sorts every key into
+ * new, stale, changed or the same, and the delete and update then find their rows by `ctid`.
+ * Every sub-statement sees the statement's one snapshot, and one rollup of an organization runs
+ * at a time (`lockOrganization`), so no other writer moves a row or inserts a key between that
+ * snapshot and the writes.
+ */
+export function writesOf(name: string, target: FactTableWrite): string {
+  const { table, keys, values, inRange, stamp } = target;
   const columns = [...keys, ...values];
   const sameKey = keys.map((k) => `t.${k} = f.${k}`).join(' AND ');
   const set = [...values.map((v) => `${v} = d.${v}`), ...(stamp ? [`${stamp[0]} = ${stamp[1]}`] : [])];
   const fresh = keys[0]!;
   return `
-  stored AS (
+  ${name}_stored AS (
     SELECT t.ctid AS row_id, ${columns.map((c) => `t.${c}`).join(', ')} FROM ${table} t
      WHERE t.organization_id = $1 AND ${inRange}
   ),
-  differences AS MATERIALIZED (
+  ${name}_differences AS MATERIALIZED (
     SELECT t.row_id, ${columns.map((c) => `f.${c}`).join(', ')}
-      FROM ${from} f FULL JOIN stored t ON ${sameKey}
+      FROM ${name} f FULL JOIN ${name}_stored t ON ${sameKey}
      WHERE t.row_id IS NULL OR f.${fresh} IS NULL
         OR (${values.map((v) => `t.${v}`).join(', ')}) IS DISTINCT FROM (${values.map((v) => `f.${v}`).join(', ')})
   ),
-  stale AS (
+  ${name}_stale AS (
     DELETE FROM ${table} t
      WHERE t.organization_id = $1
-       AND t.ctid = ANY (ARRAY(SELECT row_id FROM differences WHERE ${fresh} IS NULL))
+       AND t.ctid = ANY (ARRAY(SELECT row_id FROM ${name}_differences WHERE ${fresh} IS NULL))
   ),
-  changed AS (
+  ${name}_changed AS (
     UPDATE ${table} t SET ${set.join(', ')}
-      FROM differences d
+      FROM ${name}_differences d
      WHERE t.organization_id = $1 AND d.${fresh} IS NOT NULL AND t.ctid = d.row_id
-       AND t.ctid = ANY (ARRAY(SELECT row_id FROM differences WHERE row_id IS NOT NULL AND ${fresh} IS NOT NULL))
-  )
-  INSERT INTO ${table} (organization_id, ${[...columns, ...(stamp ? [stamp[0]] : [])].join(', ')})
-  SELECT $1, ${columns.map((c) => `d.${c}`).join(', ')}${stamp ? `, ${stamp[1]}` : ''}
-    FROM differences d
-   WHERE d.row_id IS NULL`;
+       AND t.ctid = ANY (ARRAY(SELECT row_id FROM ${name}_differences WHERE row_id IS NOT NULL AND ${fresh} IS NOT NULL))
+  ),
+  ${name}_inserted AS (
+    INSERT INTO ${table} (organization_id, ${[...columns, ...(stamp ? [stamp[0]] : [])].join(', ')})
+    SELECT $1, ${columns.map((c) => `d.${c}`).join(', ')}${stamp ? `, ${stamp[1]}` : ''}
+      FROM ${name}_differences d
+     WHERE d.row_id IS NULL
+  )`;
 }

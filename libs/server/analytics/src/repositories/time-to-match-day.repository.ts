@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import { TimeToMatchDayEntity } from '../entities/time-to-match-day.entity';
 import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
-import { COHORTS, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql.repository';
+import { COHORTS, FactTableWrite } from './rollup-sql.repository';
 
 /**
  * A match is matched when it first steps into trial or active (the mentor accepted, or a round
@@ -10,8 +10,8 @@ import { COHORTS, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql
  * was enrolled in the cohort, else since it was proposed: whole days, so a histogram per day
  * gives the exact median and p90 (in days) of any range and filter.
  */
-export const ROLL_UP = `
-  WITH ${MATCH_STEPS}, ${COHORTS},
+export const TIME_TO_MATCH_ROWS = `
+  ${COHORTS},
   accepted AS (SELECT match_id, cohort_id, mentee_user_id, day, at FROM steps WHERE first_accept),
   waited AS (
     SELECT a.cohort_id, a.day,
@@ -28,24 +28,20 @@ export const ROLL_UP = `
     SELECT w.cohort_id, w.day, w.days_to_match, co.program_id, count(*)::int AS matches
       FROM waited w JOIN cohort co ON co.cohort_id = w.cohort_id
      GROUP BY w.cohort_id, w.day, w.days_to_match, co.program_id
-  ),
-${writeFresh({
+  )`;
+
+/** Where the rows of `TIME_TO_MATCH_ROWS` are written (`writesOf`). */
+export const TIME_TO_MATCH_WRITE: FactTableWrite = {
   table: 'analytics_time_to_match_days',
-  from: 'fresh',
   keys: ['cohort_id', 'day', 'days_to_match'],
   values: ['program_id', 'matches'],
   inRange: 't.day BETWEEN $2::date AND $3::date',
-})}`;
+};
 
 @Injectable()
 export class TimeToMatchDayRepository extends TenantRepository<TimeToMatchDayEntity> {
   constructor() {
     super(TimeToMatchDayEntity);
-  }
-
-  async rollUp(...range: RollupParameters): Promise<void> {
-    // The range alone: no "now" (events that happened, not deadlines), and the steps have their days.
-    await this.sql(ROLL_UP, range.slice(0, 2));
   }
 
   /** Matches by whole days waited, over the filter's days (per cohort when asked). */

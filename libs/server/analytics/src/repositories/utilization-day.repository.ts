@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import { UtilizationDayEntity } from '../entities/utilization-day.entity';
 import { filterParameters, IN_SCOPE, RollupFilter } from './dashboard-filter.repository';
-import { COHORTS, localDay, MATCH_STEPS, RollupParameters, writeFresh } from './rollup-sql.repository';
+import { COHORTS, localDay, FactTableWrite } from './rollup-sql.repository';
 
 /**
  * Each enrolled mentor with places, on each day from their enrollment to the cohort's end: the
@@ -14,8 +14,8 @@ import { COHORTS, localDay, MATCH_STEPS, RollupParameters, writeFresh } from './
  * one mentor to its bucket on its first day and takes it back after its last, and a running sum
  * per bucket gives every day's count. The work follows the events, not mentors times days.
  */
-export const ROLL_UP = `
-  WITH ${MATCH_STEPS}, ${COHORTS},
+export const UTILIZATION_ROWS = `
+  ${COHORTS},
   mentors AS (
     SELECT cp.cohort_id, co.program_id, cp.user_id, ${localDay('cp.enrolled_at')} AS from_day, co.ends_on,
            mentor_places(pr, co.settings) AS places
@@ -67,24 +67,20 @@ export const ROLL_UP = `
       FROM runs r
       CROSS JOIN LATERAL generate_series(r.day, least(coalesce(r.next_day, $3::date + 1), $3::date + 1) - 1, interval '1 day') AS d
      WHERE r.mentors > 0 AND r.day <= $3::date
-  ),
-${writeFresh({
+  )`;
+
+/** Where the rows of `UTILIZATION_ROWS` are written (`writesOf`). */
+export const UTILIZATION_WRITE: FactTableWrite = {
   table: 'analytics_utilization_days',
-  from: 'fresh',
   keys: ['cohort_id', 'day', 'bucket'],
   values: ['program_id', 'mentors'],
   inRange: 't.day BETWEEN $2::date AND $3::date',
-})}`;
+};
 
 @Injectable()
 export class UtilizationDayRepository extends TenantRepository<UtilizationDayEntity> {
   constructor() {
     super(UtilizationDayEntity);
-  }
-
-  async rollUp(...range: RollupParameters): Promise<void> {
-    // No "now" in this one: it reads events that happened, not deadlines.
-    await this.sql(ROLL_UP, range.slice(0, 3));
   }
 
   /**
