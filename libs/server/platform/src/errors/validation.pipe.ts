@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { PlatformException } from './platform.exception';
+import { rememberValidationMetadata } from './validation-metadata';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((error) => {
@@ -11,6 +12,7 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; probl
 
 /** Whitelist, reject unknown properties (nested too), and answer with the stable error body. */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

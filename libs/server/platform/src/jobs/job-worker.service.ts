@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { AppConfig } from '../config/app-config';
+import { rememberValidationMetadata } from '../errors/validation-metadata';
 import { UnitOfWork } from '../database/repositories/unit-of-work';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { AccountJobPayload, jobKeyOf, TenantJobPayload } from './job-definition';
@@ -42,7 +43,10 @@ export class JobWorkerService implements OnApplicationShutdown {
     private readonly relay: OutboxRelay,
     private readonly queues: JobQueueService,
     private readonly scheduleRuns: ScheduleRunRepository,
-  ) {}
+  ) {
+    // Every job's payload is validated: its class's rules computed once, not per job.
+    rememberValidationMetadata();
+  }
 
   /**
    * Checks the handlers and that Redis never evicts (maxmemory-policy noeviction: an evicted key
