@@ -1,4 +1,5 @@
 import { collectMigrations, runMigrations, withPlatformMigrations } from '@mentorship/platform';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestServices, dropTestServices, TestServices } from '@mentorship/testing';
 
@@ -12,6 +13,14 @@ describe('migrations', () => {
     (await services.db.query<{ name: string }>('SELECT name FROM migrations ORDER BY timestamp')).map(
       (row) => row.name,
     );
+
+  const ownerDataSource = () =>
+    new DataSource({
+      type: 'postgres',
+      url: services.db.ownerUrl,
+      migrations: collectMigrations(withPlatformMigrations(services.contexts)),
+      migrationsTransactionMode: 'each',
+    });
 
   it('are up to date on a fresh template, and a second run applies nothing', async () => {
     const everything = await recorded();
@@ -27,12 +36,7 @@ describe('migrations', () => {
     // nothing that came after it (each later migration is undone by its own down()).
     const later = everything.filter((name) => Number(/(\d{13})$/.exec(name)?.[1]) > 1763770000400);
     expect(later).toContain('JobOutbox1764300000000');
-    const owner = new DataSource({
-      type: 'postgres',
-      url: services.db.ownerUrl,
-      migrations: collectMigrations(withPlatformMigrations(services.contexts)),
-      migrationsTransactionMode: 'each',
-    });
+    const owner = ownerDataSource();
     await owner.initialize();
     try {
       for (let i = 0; i < later.length; i++) await owner.undoLastMigration();
@@ -48,5 +52,56 @@ describe('migrations', () => {
     expect(await runMigrations(services.db.ownerUrl, services.contexts)).toEqual(later);
     expect(await recorded()).toEqual(everything);
     expect(await runMigrations(services.db.ownerUrl, services.contexts)).toEqual([]);
+  });
+
+  it('count cohorts closed before the survey invitations existed as invited, so the schedule does not invite them years late', async () => {
+    const organizationId = randomUUID();
+    const programId = randomUUID();
+    const [closedLongAgo, runningThen] = [randomUUID(), randomUUID()];
+    await services.db.query(`INSERT INTO organizations (id, name) VALUES ($1, 'Closed cohorts')`, [
+      organizationId,
+    ]);
+    await services.db.query(
+      `INSERT INTO programs (organization_id, id, name, settings) VALUES ($1, $2, 'P', $3)`,
+      [
+        organizationId,
+        programId,
+        JSON.stringify({ kind: 'one-to-one', matchingMode: 'coordinator', defaultMentorCapacity: 1 }),
+      ],
+    );
+    for (const [id, status] of [
+      [closedLongAgo, 'closed'],
+      [runningThen, 'running'],
+    ])
+      await services.db.query(
+        `INSERT INTO cohorts (organization_id, id, program_id, name, status, starts_on, ends_on, settings_snapshot)
+         VALUES ($1, $2, $3, 'Cohort of 2024, ' || $4, $4, '2024-01-01', '2024-06-30', (SELECT settings FROM programs WHERE id = $3))`,
+        [organizationId, id, programId, status],
+      );
+    const toEnd = async () =>
+      (
+        await services.db.query<{ cohort_id: string }>(
+          `SELECT cohort_id FROM cohorts_to_end_by(current_date) WHERE organization_id = $1`,
+          [organizationId],
+        )
+      ).map((row) => row.cohort_id);
+
+    // The database as it was before the invitations: the survey migration undone, then run again.
+    const owner = ownerDataSource();
+    await owner.initialize();
+    try {
+      expect((await recorded()).at(-1)).toBe('CohortSurveyInvitations1765100000000');
+      await owner.undoLastMigration();
+    } finally {
+      await owner.destroy();
+    }
+    expect(await runMigrations(services.db.ownerUrl, services.contexts)).toEqual([
+      'CohortSurveyInvitations1765100000000',
+    ]);
+
+    expect(await toEnd()).toEqual([]);
+    // A cohort closed after the migration is still invited by the schedule.
+    await services.db.query(`UPDATE cohorts SET status = 'closed' WHERE id = $1`, [runningThen]);
+    expect(await toEnd()).toEqual([runningThen]);
   });
 });

@@ -7,6 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * done). The cohort-end schedule's read across organizations becomes `cohorts_to_end_by(day)`:
  * cohorts past their last day or closed that still have open matches (as before), and closed
  * cohorts whose participants were not invited yet (a closed cohort may have no open match left).
+ * Cohorts already closed when it runs are recorded as invited, so none is told years late.
  */
 export class CohortSurveyInvitations1765100000000 implements MigrationInterface {
   name = 'CohortSurveyInvitations1765100000000';
@@ -20,6 +21,11 @@ export class CohortSurveyInvitations1765100000000 implements MigrationInterface 
          PRIMARY KEY (organization_id, cohort_id),
          FOREIGN KEY (organization_id, cohort_id) REFERENCES cohorts (organization_id, id) ON DELETE CASCADE
        )`,
+      // Cohorts closed before this migration count as invited: their survey is long past, and the
+      // schedule's first scan would otherwise tell every one of them it is open. Written before
+      // the table's row-level security; the owner reads every cohort through \`cohort_end_scan\`.
+      `INSERT INTO cohort_survey_invitations (organization_id, cohort_id, invited_at)
+         SELECT organization_id, id, now() FROM cohorts WHERE status = 'closed'`,
       ...enableTenantRls('cohort_survey_invitations'),
       grantToRuntime('cohort_survey_invitations', ['SELECT', 'INSERT']),
       // The schedule's function runs as the owner, which reads across tenants by these policies only.
