@@ -86,18 +86,18 @@ describe('migrations', () => {
         )
       ).map((row) => row.cohort_id);
 
-    // The database as it was before the invitations: the survey migration undone, then run again.
+    // The database as it was before the invitations: the survey migration (and any later one)
+    // undone, then everything run again, the survey migration first.
+    const survey = 'CohortSurveyInvitations1765100000000';
     const owner = ownerDataSource();
     await owner.initialize();
     try {
-      expect((await recorded()).at(-1)).toBe('CohortSurveyInvitations1765100000000');
-      await owner.undoLastMigration();
+      expect(await recorded()).toContain(survey);
+      while ((await recorded()).includes(survey)) await owner.undoLastMigration();
     } finally {
       await owner.destroy();
     }
-    expect(await runMigrations(services.db.ownerUrl, services.contexts)).toEqual([
-      'CohortSurveyInvitations1765100000000',
-    ]);
+    expect((await runMigrations(services.db.ownerUrl, services.contexts))[0]).toBe(survey);
 
     expect(await toEnd()).toEqual([]);
     // A cohort closed after the migration is still invited by the schedule.
