@@ -18,6 +18,7 @@ import {
   assignOptimal,
   assignOptimalAsync,
   solveOptimalWithNearShare,
+  solveOptimalWithWarmSearch,
   type OptimalAssignment,
   type OptimalOptions,
 } from './optimal';
@@ -349,6 +350,51 @@ describe('warm re-solves', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('reach the cold optimum when they search over mentor rows, on every family', () => {
+    // The benchmark's rounds take this path only with few mentors and no free seat (mentor-rows.ts);
+    // forced here on every family and change, free seats and unmatched mentees included.
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ROUND_FAMILIES),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 20 }),
+        fc.nat(),
+        fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
+        (family, capacityChange, pairs, seed, objective) => {
+          const { first, changed, options } = revisedLargeRound(
+            family,
+            capacityChange,
+            pairs,
+            seed,
+            objective,
+          );
+          const round = prepareRound(changed.graph, changed);
+          const warm = solveOptimalWithWarmSearch(round, { objective, warmStart: first.warmStart }, 'rows');
+          const cold = assignOptimal(changed.graph, options);
+          expectFeasible(changed.graph, warm, changed.fixed, changed.forbidden);
+          expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
+          expectCertified(changed.graph, options, warm);
+        },
+      ),
+      { numRuns: 30 },
+    );
+    fc.assert(
+      fc.property(familyRound(60, 15, true), fc.nat(), (round, seed) => {
+        const first = assignOptimal(round.graph, round);
+        const random = seededRandom(seed);
+        const changed = changeDecisions(round, { kind: 'pairs', pairs: 1 + (seed % 20) }, () =>
+          Math.floor(random() * 2 ** 30),
+        );
+        const prepared = prepareRound(changed.graph, changed);
+        const warm = solveOptimalWithWarmSearch(prepared, { warmStart: first.warmStart }, 'rows');
+        const cold = assignOptimal(changed.graph, changed);
+        expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
+        expectCertified(changed.graph, changed, warm);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -8,6 +8,7 @@ import {
   type CandidateGraph,
   type PreparedRound,
 } from './candidate-graph';
+import { mentorRowsPay } from './mentor-rows';
 import { NEAR_SHARE, NEAR_SHARE_LIMIT, sampleTau } from './near-tight-index';
 import { pairWeights } from './pair-weights';
 import { SeatMarket } from './seat-market';
@@ -88,6 +89,28 @@ export function solveOptimalWithNearShare(
   return runSteps(optimalSteps(round, options.objective ?? 'max-score', options.warmStart, nearShare), {});
 }
 
+/**
+ * How a warm re-solve searches for the pending mentees: 'auto' chooses by the market's shape
+ * (`mentorRowsPay`), 'rows' always over mentor rows (mentor-rows.ts), 'pairs' pair by pair
+ * (`SeatMarket.insertWarm`).
+ */
+export type WarmSearch = 'auto' | 'rows' | 'pairs';
+
+/**
+ * `solveOptimal` with the warm searches forced to one kind: for the tests, which check both on
+ * every family (by default the small rounds of the tests search pair by pair).
+ */
+export function solveOptimalWithWarmSearch(
+  round: PreparedRound,
+  options: Pick<OptimalOptions, 'objective' | 'warmStart'>,
+  warmSearch: WarmSearch,
+): OptimalAssignment {
+  return runSteps(
+    optimalSteps(round, options.objective ?? 'max-score', options.warmStart, NEAR_SHARE, warmSearch),
+    {},
+  );
+}
+
 /** Mentees between two progress checkpoints while placing. */
 const CHECKPOINT_MENTEES = 1024;
 
@@ -96,6 +119,7 @@ function* optimalSteps(
   objective: AssignmentObjective,
   warmStart: WarmStart | undefined,
   nearShare = NEAR_SHARE,
+  warmSearch: WarmSearch = 'auto',
 ): Generator<SolveProgress, OptimalAssignment> {
   const m = round.graph.menteeCount;
   const n = round.graph.mentorCount;
@@ -107,11 +131,19 @@ function* optimalSteps(
     warmStart.mentorCount === n;
   const pending = fits ? keepStillOptimal(market, warmStart, nearShare) : coldOrder(round, market);
   if (!fits) yield* auctionPrices(market);
+  const byRows =
+    fits &&
+    pending.length > 0 &&
+    (warmSearch === 'rows' ||
+      (warmSearch === 'auto' && mentorRowsPay(m, n, round.mentor.length) && !market.anyFreeSeat()));
+  if (byRows) market.startMentorRows();
   for (let t = 0; t < pending.length; t++) {
-    if (fits) market.insertWarm(pending[t]);
+    if (byRows) market.insertByRows(pending[t]);
+    else if (fits) market.insertWarm(pending[t]);
     else market.insert(pending[t]);
     if ((t + 1) % CHECKPOINT_MENTEES === 0) yield { phase: 'assignment', fraction: (t + 1) / pending.length };
   }
+  if (byRows) market.endMentorRows();
   yield { phase: 'repair', fraction: 0 };
   market.repairAll();
   yield { phase: 'repair', fraction: 1 };

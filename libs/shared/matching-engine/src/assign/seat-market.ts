@@ -1,5 +1,6 @@
 import type { PreparedRound } from './candidate-graph';
 import { DistanceHeap } from './distance-heap';
+import { MentorRows } from './mentor-rows';
 import { completeIndex, drifted, NearTightCollector, type NearTightIndex } from './near-tight-index';
 import type { PairWeights } from './pair-weights';
 
@@ -65,6 +66,8 @@ export class SeatMarket {
   private collector: NearTightCollector | null = null;
   private collected: { collector: NearTightCollector; profitAt: Float64Array; priceAt: Float64Array } | null =
     null;
+  /** The mentor rows of warm searches in few-mentor markets (`startMentorRows`), while they run. */
+  private rows: MentorRows | null = null;
   /** What placed mentees would pay per mentor (`noteWants`), until `cutPrices` uses it. */
   private wants: { floor: Float64Array; setter: Int32Array; edge: Int32Array } | null = null;
 
@@ -344,6 +347,147 @@ export class SeatMarket {
       if (load[j] < seats[j]) freeMentors[free++] = j;
     if (free > WARM_BACKWARD_SOURCES) this.searchFromMentee(i);
     else this.searchBothWays(i, free);
+  }
+
+  /**
+   * Starts the warm searches over mentor rows (mentor-rows.ts): builds every mentor's row from its
+   * current holders. Then `insertByRows` places the pending mentees.
+   */
+  startMentorRows(): void {
+    const rows = new MentorRows(this.mentorCount);
+    for (let j = 0; j < this.mentorCount; j++) this.fillRow(rows, j);
+    this.rows = rows;
+  }
+
+  /** Whether some mentor has a free seat (a warm search may then end there soon). */
+  anyFreeSeat(): boolean {
+    for (let j = 0; j < this.mentorCount; j++) if (this.load[j] < this.seats[j]) return true;
+    return false;
+  }
+
+  /** Ends the searches over mentor rows: the near-tight index's bound takes the profits they lowered. */
+  endMentorRows(): void {
+    this.rows = null;
+    this.noteProfitChanges(null, 0);
+  }
+
+  private fillRow(rows: MentorRows, j: number): void {
+    const first = this.seatStart[j];
+    rows.fill(
+      j,
+      this.seatMentee,
+      first,
+      this.load[j],
+      this.start,
+      this.mentor,
+      this.edgeWeight,
+      this.heldEdge,
+    );
+  }
+
+  /**
+   * `insert` for a warm re-solve over mentor rows (after `startMentorRows`): the same search as
+   * `searchFromMentee` with the same ends (a free seat, a holder who drops out, i0 unmatched) and the
+   * same dual shift, over mentors: a settled mentor's arcs are its row (mentor-rows.ts), not its
+   * holders' pairs. Labels are exact for the same reason (reduced costs >= 0, Dijkstra); the rows of
+   * the mentors the augmenting path leaves or joins are rebuilt after it.
+   */
+  insertByRows(i0: number): void {
+    const rows = this.rows as MentorRows;
+    if (this.placeDirectly(i0)) {
+      // Seated at a free seat: that mentor's row gains a holder.
+      if (this.heldEdge[i0] !== -1) this.fillRow(rows, this.mentor[this.heldEdge[i0]]);
+      return;
+    }
+    const { cost, holder, dropWeight, dropMentee } = rows;
+    const { start, mentor, edgeWeight, price, profit, heldEdge, load, seats, seatStart, seatMentee } = this;
+    const { mentorDist: dist, viaMentee, viaEdge, mentorDone: done, touchedMentors: settled } = this;
+    const n = this.mentorCount;
+    let bound = profit[i0];
+    let endMentor = -1; // a free seat reached
+    let endMentee = i0; // a mentee left unmatched (i0 itself, or a holder who drops out)
+    for (let e = start[i0], end = start[i0 + 1]; e < end; e++) {
+      const j = mentor[e];
+      const d = profit[i0] + price[j] - edgeWeight[e];
+      if (d >= dist[j] || d >= bound) continue;
+      dist[j] = d;
+      viaMentee[j] = i0;
+      viaEdge[j] = e;
+      if (load[j] < seats[j]) {
+        bound = d;
+        endMentor = j;
+        endMentee = -1;
+      }
+    }
+    let count = 0;
+    for (;;) {
+      // The unsettled full mentor with the smallest label (a linear scan: the graph is dense).
+      let j = -1;
+      let dj = bound;
+      for (let b = 0; b < n; b++) {
+        if (done[b] === 0 && dist[b] < dj && load[b] >= seats[b]) {
+          dj = dist[b];
+          j = b;
+        }
+      }
+      if (j === -1) break;
+      done[j] = 1;
+      settled[count++] = j;
+      if (load[j] > 0 && dj + dropWeight[j] - price[j] < bound) {
+        bound = dj + dropWeight[j] - price[j];
+        endMentor = -1;
+        endMentee = dropMentee[j];
+      }
+      const base = dj - price[j];
+      const row = j * n;
+      for (let b = 0; b < n; b++) {
+        if (done[b] === 1) continue;
+        const d = base + cost[row + b] + price[b];
+        if (d >= dist[b] || d >= bound) continue;
+        dist[b] = d;
+        viaMentee[b] = holder[row + b];
+        viaEdge[b] = -1;
+        if (load[b] < seats[b]) {
+          bound = d;
+          endMentor = b;
+          endMentee = -1;
+        }
+      }
+    }
+
+    // Dual shift: settled mentors gain (bound - label), their holders and i0 lose as much.
+    profit[i0] -= bound;
+    for (let t = 0; t < count; t++) {
+      const j = settled[t];
+      const shift = bound - dist[j];
+      price[j] += shift;
+      for (let s = seatStart[j], last = s + load[j]; s < last; s++) profit[seatMentee[s]] -= shift;
+    }
+
+    // Augment as `searchFromMentee` does; the mentors it leaves or joins get their rows rebuilt.
+    const changed = this.moveMentee;
+    let changes = 0;
+    let j = endMentor;
+    if (endMentee !== -1 && endMentee !== i0) {
+      j = mentor[heldEdge[endMentee]];
+      this.removeSeat(endMentee, j);
+      heldEdge[endMentee] = -1;
+    }
+    while (j !== -1) {
+      const k = viaMentee[j];
+      const old = heldEdge[k];
+      if (old !== -1) this.removeSeat(k, mentor[old]);
+      this.addSeat(k, j);
+      heldEdge[k] = viaEdge[j] !== -1 ? viaEdge[j] : this.edgeTo(k, j);
+      changed[changes++] = j;
+      j = k === i0 ? -1 : mentor[old];
+    }
+    // Every mentor on the path joined one holder; all but the last (i0's) also left one, and the
+    // drop's mentor is on the path as its last: rebuilding each joined mentor's row covers them all.
+    for (let t = 0; t < changes; t++) this.fillRow(rows, changed[t]);
+
+    dist.fill(Infinity);
+    done.fill(0);
   }
 
   /**
