@@ -96,6 +96,11 @@ export class NearTightCollector {
     for (let e = start[k], end = start[k + 1]; e < end; e++) this.push(e, k);
   }
 
+  /** Whether every pair of mentee k is listed (`noteAll`). */
+  listsAll(k: number): boolean {
+    return this.menteeComplete[k] === 1;
+  }
+
   /** Lists pair e of mentee k (the caller checked its reduced cost). */
   push(e: number, k: number): void {
     if (this.listed === this.listEdge.length) {

@@ -236,10 +236,17 @@ export class SeatMarket {
       this.near = completeIndex(this.inStart, this.inMenteeBuilt, this.inWeightBuilt);
     } else if (this.near === null && this.collected !== null) {
       const { collector, priceAt, profitAt } = this.collected;
-      this.near = collector.finish(this.mentorCount, this.mentor, this.edgeWeight, priceAt, profitAt);
       this.collected = null;
-      // Searches since the collection may have lowered profits: noted from now on, so take them here.
-      this.noteProfitChanges(null, 0);
+      if (this.driftedSince(collector, profitAt)) {
+        // The searches before the first backward one already lowered profits past the index's
+        // allowance (capacity-1 after 20 pairs: by 1.2 M against a tau of 2.1 M at 5k): sorting
+        // the listed pairs would buy an index that is drifted at once, so the full one is built.
+        this.near = this.fullIndex();
+      } else {
+        this.near = collector.finish(this.mentorCount, this.mentor, this.edgeWeight, priceAt, profitAt);
+        // Searches since the collection may have lowered profits: noted from now on, so take them here.
+        this.noteProfitChanges(null, 0);
+      }
     } else {
       // Drifted, or never collected (a cold solve whose auction did not build the index).
       this.near = this.fullIndex();
@@ -268,6 +275,22 @@ export class SeatMarket {
     if (this.collector === null) return;
     this.collected = { collector: this.collector, priceAt, profitAt: this.profit.slice() };
     this.collector = null;
+  }
+
+  /**
+   * Whether the profits moved since `profitAt` (the collection) as far as `drifted` allows, over the
+   * placed mentees whose pairs the collection did not list all of: the test `drifted` makes of a
+   * finished index, made before paying for the finish.
+   */
+  private driftedSince(collector: NearTightCollector, profitAt: Float64Array): boolean {
+    const { profit, placed } = this;
+    let low = 0;
+    for (let k = 0; k < this.menteeCount; k++) {
+      if (placed[k] === 0 || collector.listsAll(k)) continue;
+      const change = profit[k] - profitAt[k];
+      if (change < low) low = change;
+    }
+    return collector.tau + low < collector.tau / 2;
   }
 
   /** The full mentor-side index, for a search whose answer lies past the near-tight index's horizon. */
