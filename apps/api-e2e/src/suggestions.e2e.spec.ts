@@ -2,6 +2,7 @@ import type { ErrorBody } from '@mentorship/contracts';
 import { MENTOR_INDEX_CHANNEL, MentorIndexService, type SuggestionListDto } from '@mentorship/matching';
 import { DatabaseNotifications } from '@mentorship/platform';
 import {
+  countRoundTrips,
   createTestServices,
   dropTestServices,
   HttpClient,
@@ -345,5 +346,25 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
       const { status: got, body } = await answer;
       expect({ status: got, code: body.code }).toEqual({ status, code });
     }
+  });
+
+  it('answers a repeated list in two round trips: BEGIN with the membership, the ledger statement with its COMMIT', async () => {
+    const cohort = await w.newCohort();
+    const asker = await w.person('mentee', { skills: [['Kotlin', 3]] }, { cohortId: cohort.id });
+    const mentor = await w.person('mentor', { skills: [['Kotlin', 5]] }, { cohortId: cohort.id });
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+    const { result, statements } = await countRoundTrips(() => suggestions(http, asker, '', cohort.id));
+    expect(ids(result)).toEqual([mentor.id]);
+    // A pooled connection prepares the ledger statement the first time it sends it.
+    const sent = statements.filter((sql) => !sql.startsWith('PREPARE '));
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^START TRANSACTION;\s*SELECT[\s\S]*set_config\('app\.organization_id'/);
+    expect(sent[1]).toMatch(/^EXECUTE commit_\w+\([\s\S]*\);\nCOMMIT$/);
+    // What it wrote is committed: the mentee holds the mentor's slot.
+    const [held] = await services.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM suggestion_exposures WHERE cohort_id = $1 AND mentee_user_id = $2 AND shown_until > now()`,
+      [cohort.id, asker.id],
+    );
+    expect(held.n).toBe(1);
   });
 });

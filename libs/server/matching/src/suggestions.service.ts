@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeEmail } from '@mentorship/identity';
-import { TenantContext } from '@mentorship/platform';
+import { TenancyService, TenantContext } from '@mentorship/platform';
 import type { SuggestedMentorDto, SuggestionListDto } from './dto/suggestion.dto';
 import { MenteeChoiceService, type ChoosingCohort } from './mentee-choice.service';
 import { MentorIndexService } from './mentor-index.service';
@@ -22,6 +22,9 @@ export const SUGGESTION_HOLD_MS = 72 * 3600 * 1000;
 const CLAIM_ROUNDS = 3;
 /** Mentees' cohorts a process keeps (see `SuggestionsService.forMe`; a cohort view each, ~1-2 kB); the least recently used goes first. */
 const CACHED_CHOOSERS = 20_000;
+
+/** What `list` answers when the gate failed in a statement that came with the COMMIT. */
+const COMMITTED = Symbol('committed');
 
 /** A cohort as a mentee's earlier list read it, and the stamp its ledger statement checks. */
 interface KeptChoice {
@@ -50,6 +53,7 @@ export class SuggestionsService {
     private readonly indexes: MentorIndexService,
     private readonly people: CohortPeopleRepository,
     private readonly exposures: SuggestionExposureRepository,
+    private readonly tenancy: TenancyService,
   ) {}
 
   /**
@@ -76,14 +80,27 @@ export class SuggestionsService {
           }
         : null;
       const listed = gate ? await this.list(kept.open, limit, gate) : null;
-      if (listed) {
+      if (listed && listed !== COMMITTED) {
         this.keep(key, kept);
         return listed.answer;
       }
+      // The gate's statement came with the request's COMMIT: the cohort is read anew in a
+      // tenant transaction of its own (the request's connection is back in the pool by now).
+      if (listed === COMMITTED)
+        return this.tenancy.runInTenant(
+          TenantContext.organizationId(),
+          () => this.fresh(cohortId, limit, key),
+          caller,
+        );
     }
+    return this.fresh(cohortId, limit, key);
+  }
+
+  /** The cohort read (refusing when the caller may not list), then the list. */
+  private async fresh(cohortId: string, limit: number, key: string): Promise<SuggestionListDto> {
     const open = await this.choice.asMentee(cohortId);
     const listed = await this.list(open, limit, null);
-    if (!listed) throw new Error('an ungated list always passes');
+    if (!listed || listed === COMMITTED) throw new Error('an ungated list always passes');
     if (listed.stamp) this.keep(key, { open, stamp: listed.stamp });
     return listed.answer;
   }
@@ -94,12 +111,15 @@ export class SuggestionsService {
       this.choosing.delete(this.choosing.keys().next().value as string);
   }
 
-  /** The list, or null when `gate` no longer holds (then nothing was written). */
+  /**
+   * The list; or, when `gate` no longer holds (then nothing was written), null if no statement
+   * ran, `COMMITTED` if the gate's statement ran (and committed the request's transaction).
+   */
   private async list(
     { cohort, settings }: ChoosingCohort,
     limit: number,
     gate: CohortGate | null,
-  ): Promise<{ answer: SuggestionListDto; stamp: string | null } | null> {
+  ): Promise<{ answer: SuggestionListDto; stamp: string | null } | null | typeof COMMITTED> {
     const cohortId = cohort.id;
     const me = TenantContext.caller().userId;
     const built = await this.indexes.forCohort({ id: cohort.id, startsOn: cohort.startsOn, settings });
@@ -133,10 +153,14 @@ export class SuggestionsService {
         until,
         // The first statement replaces the mentee's previous list; later ones add to it.
         replacing: round === 0,
-        // Checked once: later statements run in the same transaction, after it held.
+        // Checked once: later statements run after it held.
         gate: round === 0 ? gate : null,
+        // The first window rides with the request's COMMIT (one round trip for both); a list it
+        // leaves short takes further windows in tenant transactions of their own (one round trip
+        // each): every window's statement is atomic by itself, so nothing needs them in one.
+        send: round === 0 ? 'commit' : 'own',
       });
-      if (!answered.passed && gate) return null;
+      if (!answered.passed && gate) return COMMITTED;
       if (round === 0) stamp = answered.stamp;
       for (const mentor of answered.shown) shown.push({ position: window[mentor.candidate], mentor });
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MATCH_STATUSES_HOLDING_A_PLACE } from '@mentorship/contracts';
-import { TenantRepository } from '@mentorship/platform';
+import { TenancyService, TenantContext, TenantRepository } from '@mentorship/platform';
 import { SuggestionExposureEntity } from '../entities/suggestion-exposure.entity';
 
 /** A mentor the mentee may be shown: their places in the cohort (from the mentor index). */
@@ -47,7 +47,7 @@ export interface ShownList {
  */
 @Injectable()
 export class SuggestionExposureRepository extends TenantRepository<SuggestionExposureEntity> {
-  constructor() {
+  constructor(private readonly tenancy: TenancyService) {
     super(SuggestionExposureEntity);
   }
 
@@ -65,6 +65,11 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
    * With a `gate`, the statement first checks the cohort as the gate describes it (one row of
    * cohorts and one of the roster, by primary key): if it no longer holds, it writes nothing and
    * answers `passed: false`, and the caller reads the cohort again (and refuses, or lists anew).
+   *
+   * `send` says how the statement travels: `commit` as the request's last statement, with its
+   * COMMIT (one round trip for both; the request's transaction is over after it); `own` in a
+   * tenant transaction of its own, also one round trip (a further window after the first was
+   * committed); `in-transaction` as a statement of the request's open transaction.
    */
   async show(options: {
     cohortId: string;
@@ -75,9 +80,16 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
     until: Date;
     replacing: boolean;
     gate: CohortGate | null;
+    send: 'commit' | 'own' | 'in-transaction';
   }): Promise<ShownList> {
     const { candidates, gate } = options;
-    const rows = await this.sql<ShownMentor & { stamp: string | null; passed: boolean }>(
+    type Row = ShownMentor & { stamp: string | null; passed: boolean };
+    const send = (sql: string, params: unknown[]): Promise<Row[]> => {
+      if (options.send === 'commit') return this.sqlWithCommit<Row>(sql, params);
+      if (options.send === 'in-transaction') return this.sql<Row>(sql, params);
+      return this.tenancy.statementInTenant<Row>(TenantContext.organizationId(), { sql, params });
+    };
+    const rows = await send(
       `WITH cohort AS (
          SELECT md5(coalesce(c.settings_snapshot, p.settings)::text) AS stamp,
                 $12::text IS NULL OR (
