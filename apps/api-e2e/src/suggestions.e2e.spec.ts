@@ -367,4 +367,39 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     );
     expect(held.n).toBe(1);
   });
+
+  it('sees the mentee’s own profile changed in the database at the very next list, with no notification of it', async () => {
+    const cohort = await w.newCohort();
+    const asker = await w.person(
+      'mentee',
+      { skills: [['Elixir', 3]], goals: ['public speaking'] },
+      { cohortId: cohort.id },
+    );
+    await w.person(
+      'mentor',
+      { skills: [['Elixir', 5]], topics: ['public speaking'] },
+      { cohortId: cohort.id },
+    );
+    const goalsOf = (answer: { body: Answer }) =>
+      answer.body.items[0]?.components.find((c) => c.id === 'goals')?.reason;
+    const first = await suggestions(http, asker, '', cohort.id);
+    expect(goalsOf(first)).toMatch(/1 of 1 goals/);
+    // Kept: the second list reads neither the cohort nor the profile, its ledger statement checks both.
+    expect(goalsOf(await suggestions(http, asker, '', cohort.id))).toBe(goalsOf(first));
+
+    // Behind the API's back and with the trigger off, so no replica is told.
+    await services.db.query(`ALTER TABLE profiles DISABLE TRIGGER profiles_mentor_index_changed`);
+    try {
+      await services.db.query(`UPDATE profiles SET goals = '{}', updated_at = now() WHERE user_id = $1`, [
+        asker.id,
+      ]);
+    } finally {
+      await services.db.query(`ALTER TABLE profiles ENABLE TRIGGER profiles_mentor_index_changed`);
+    }
+    const after = await suggestions(http, asker, '', cohort.id);
+    expect(after.status).toBe(200);
+    expect(goalsOf(after)).toBe('no goals or topics stated');
+    // The same as a replica that never listed for this mentee.
+    expect(goalsOf(await suggestions(other, asker, '', cohort.id))).toBe(goalsOf(after));
+  });
 });

@@ -77,6 +77,8 @@ export class SuggestionsService {
             email: normalizeEmail(caller.email),
             startsOn: kept.open.cohort.startsOn,
             stamp: kept.stamp,
+            // Filled in by `list` from the ranking it uses.
+            profileStamp: null,
           }
         : null;
       const listed = gate ? await this.list(kept.open, limit, gate) : null;
@@ -86,12 +88,15 @@ export class SuggestionsService {
       }
       // The gate's statement came with the request's COMMIT: the cohort is read anew in a
       // tenant transaction of its own (the request's connection is back in the pool by now).
-      if (listed === COMMITTED)
+      if (listed === COMMITTED) {
+        // The profile may be what failed: the ranking is read again too.
+        this.indexes.distrustRanking(cohortId, caller.userId);
         return this.tenancy.runInTenant(
           TenantContext.organizationId(),
           () => this.fresh(cohortId, limit, key),
           caller,
         );
+      }
     }
     return this.fresh(cohortId, limit, key);
   }
@@ -123,8 +128,12 @@ export class SuggestionsService {
     const cohortId = cohort.id;
     const me = TenantContext.caller().userId;
     const built = await this.indexes.forCohort({ id: cohort.id, startsOn: cohort.startsOn, settings });
-    const ranking = await this.indexes.rankingOf(built, cohortId, me, () =>
-      this.people.person(cohortId, me, 'mentee'),
+    const ranking = await this.indexes.rankingOf(
+      built,
+      cohortId,
+      me,
+      () => this.people.person(cohortId, me, 'mentee'),
+      { profileChecked: gate !== null },
     );
     // Without a ranking or a candidate no ledger statement runs: nothing checks the gate.
     if (gate && (!ranking || ranking.order.length === 0)) return null;
@@ -154,7 +163,7 @@ export class SuggestionsService {
         // The first statement replaces the mentee's previous list; later ones add to it.
         replacing: round === 0,
         // Checked once: later statements run after it held.
-        gate: round === 0 ? gate : null,
+        gate: round === 0 && gate ? { ...gate, profileStamp: ranking.profileStamp } : null,
         // The first window rides with the request's COMMIT (one round trip for both); a list it
         // leaves short takes further windows in tenant transactions of their own (one round trip
         // each): every window's statement is atomic by itself, so nothing needs them in one.

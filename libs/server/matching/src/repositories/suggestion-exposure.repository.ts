@@ -29,6 +29,8 @@ export interface CohortGate {
   email: string;
   startsOn: string;
   stamp: string;
+  /** The caller's profile's last change as their ranking read it (`CohortPersonRow.profileStamp`). */
+  profileStamp: string | null;
 }
 
 /** The mentors shown, and whether the cohort passed the gate (nothing is written when not). */
@@ -63,7 +65,7 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
    * same slots wait for each other in one order and cannot deadlock.
    *
    * With a `gate`, the statement first checks the cohort as the gate describes it (one row of
-   * cohorts and one of the roster, by primary key): if it no longer holds, it writes nothing and
+   * cohorts, one of the roster and the caller's profile row, by primary key): if it no longer holds, it writes nothing and
    * answers `passed: false`, and the caller reads the cohort again (and refuses, or lists anew).
    *
    * `send` says how the statement travels: `commit` as the request's last statement, with its
@@ -97,7 +99,9 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
                   AND c.starts_on = $13::date
                   AND EXISTS (SELECT 1 FROM cohort_participants me
                                WHERE me.organization_id = $1 AND me.cohort_id = $2 AND me.id = $14::uuid
-                                 AND me.email = $11 AND me.role = 'mentee' AND me.status = 'enrolled')) AS passed
+                                 AND me.email = $11 AND me.role = 'mentee' AND me.status = 'enrolled')
+                  AND (SELECT pr.updated_at FROM profiles pr WHERE pr.organization_id = $1 AND pr.user_id = $3)
+                        IS NOT DISTINCT FROM $15::timestamptz) AS passed
            FROM cohorts c
            JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
           WHERE c.organization_id = $1 AND c.id = $2
@@ -177,6 +181,7 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
         gate?.stamp ?? null,
         gate?.startsOn ?? null,
         gate?.participantId ?? null,
+        gate?.profileStamp ?? null,
       ],
     );
     const [head, ...shown] = rows;
