@@ -402,4 +402,36 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     // The same as a replica that never listed for this mentee.
     expect(goalsOf(await suggestions(other, asker, '', cohort.id))).toBe(goalsOf(after));
   });
+
+  it('writes nothing for a list repeated within the hour, and renews a hold that has run an hour or more', async () => {
+    const cohort = await w.newCohort();
+    const asker = await w.person('mentee', { skills: [['Scala', 3]] }, { cohortId: cohort.id });
+    const mentor = await w.person('mentor', { skills: [['Scala', 5]] }, { cohortId: cohort.id });
+    const hold = async () =>
+      (
+        await services.db.query<{ until: string; hours: number; xmin: string }>(
+          `SELECT shown_until::text AS until, extract(epoch FROM shown_until - now()) / 3600 AS hours, xmin::text
+             FROM suggestion_exposures WHERE cohort_id = $1 AND mentee_user_id = $2`,
+          [cohort.id, asker.id],
+        )
+      ).map((row) => ({ ...row, hours: Math.round(Number(row.hours)) }));
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+    const first = await hold();
+    expect(first).toHaveLength(1);
+    expect(first[0].hours).toBe(72);
+    // Again, on either replica: the same list, the row untouched (same version, same hold).
+    expect(ids(await suggestions(other, asker, '', cohort.id))).toEqual([mentor.id]);
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+    expect(await hold()).toEqual(first);
+
+    // A hold that has run for over an hour is renewed by the next list.
+    await services.db.query(
+      `UPDATE suggestion_exposures SET shown_until = now() + interval '70 hours' WHERE cohort_id = $1 AND mentee_user_id = $2`,
+      [cohort.id, asker.id],
+    );
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+    const renewed = await hold();
+    expect(renewed).toHaveLength(1);
+    expect(renewed[0].hours).toBe(72);
+  });
 });

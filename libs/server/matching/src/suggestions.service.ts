@@ -18,6 +18,12 @@ import {
  * list replaces the mentee's previous one at once.
  */
 export const SUGGESTION_HOLD_MS = 72 * 3600 * 1000;
+/**
+ * A slot held for longer than the hold less this is not written again by a repeated list: the
+ * hold then ends up to this much earlier than 72 hours after the last list, and a mentee who
+ * asks again within the hour makes a read-only transaction (no row written, no wait for the disk).
+ */
+export const SUGGESTION_HOLD_REFRESH_MS = 3600 * 1000;
 /** Statements (windows of the ranking) a list may take before it stays short. */
 const CLAIM_ROUNDS = 3;
 /** Mentees' cohorts a process keeps (see `SuggestionsService.forMe`; a cohort view each, ~1-2 kB); the least recently used goes first. */
@@ -160,6 +166,7 @@ export class SuggestionsService {
         want: limit - shown.length,
         floodFactor: settings.suggestionFloodFactor,
         until,
+        keptAfter: new Date(until.getTime() - SUGGESTION_HOLD_REFRESH_MS),
         // The first statement replaces the mentee's previous list; later ones add to it.
         replacing: round === 0,
         // Checked once: later statements run after it held.
