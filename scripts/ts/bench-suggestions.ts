@@ -15,9 +15,13 @@
  *       burst, and its p99 is that burst's queue.
  *
  * Environment: BENCH_DURATION_S (seconds per measure, default 10), BENCH_ROUNDS (default 3),
- * BENCH_MENTEES (default 2,000). Method and recorded results: docs/benchmarks.md.
+ * BENCH_MENTEES (default 2,000). BENCH_CPU_PROF=<dir>: a CPU profile of the benchmark's process
+ * (the API runs in it) over the first suggestions round's timed part, written to
+ * <dir>/suggestions.cpuprofile (`node scripts/cpu-profile-summary.mjs <file> 40 <requests>`).
+ * Method and recorded results: docs/benchmarks.md.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -40,6 +44,7 @@ const CONNECTIONS = 100;
 const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 10);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const WARM_UP_S = 2;
+const CPU_PROF = process.env['BENCH_CPU_PROF'];
 const RATIO_TARGET = 0.5;
 const P99_TARGET_MS = 25;
 const log = (line: string) => console.log(line);
@@ -83,10 +88,25 @@ async function main(): Promise<void> {
     );
     log(`every mentee asked once (${((Date.now() - primed) / 1000).toFixed(1)} s)`);
 
+    let profiled = false;
     const run = async (url: string, withTokens: boolean) => {
       const load = { url, connections: CONNECTIONS, tokens: withTokens ? { tokenFile } : null };
       await closedLoop({ ...load, seconds: WARM_UP_S });
-      return closedLoop({ ...load, seconds: DURATION_S });
+      if (!CPU_PROF || !withTokens || profiled) return closedLoop({ ...load, seconds: DURATION_S });
+      profiled = true;
+      const session = new Session();
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+      const measured = await closedLoop({ ...load, seconds: DURATION_S });
+      const { profile } = await session.post('Profiler.stop');
+      mkdirSync(CPU_PROF, { recursive: true });
+      writeFileSync(join(CPU_PROF, 'suggestions.cpuprofile'), JSON.stringify(profile));
+      log(
+        `  CPU profile of ${measured.requests.total} requests: ${join(CPU_PROF, 'suggestions.cpuprofile')}`,
+      );
+      session.disconnect();
+      return measured;
     };
     const rounds: { health: number; suggestions: number; p99: number; load: string }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {

@@ -1,6 +1,6 @@
 import type { InvitationView, MemberView, OrganizationView, Page } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
-import { TenancyService } from '@mentorship/platform';
+import { TenancyService, TenantContext } from '@mentorship/platform';
 import {
   countRoundTrips,
   makeInvitation,
@@ -169,5 +169,59 @@ describe('a statement in a tenant transaction of its own (TenancyService.stateme
       expect(
         await tenancy.statementInTenant<{ n: number }>(org.id, { sql: `SELECT 1 AS n`, params: [] }),
       ).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('a tenant transaction’s last statement sent with its COMMIT (TenantContext.queryWithCommit)', () => {
+  const t = useTestApi();
+
+  it('is one round trip for both, answers its rows, commits, refuses statements after it and rolls back a failed one', async () => {
+    const admin = await makeUser(t.http);
+    const org = await makeOrganization(t.http, admin, 'With its commit');
+    await makeOrganization(t.http, admin, 'Another one');
+    const tenancy = t.api.app.get(TenancyService);
+    const tricky = `it's \\ $2 "there"`;
+    const rename = (name: string, after?: () => Promise<unknown>) =>
+      tenancy.runInTenant(org.id, async () => {
+        await TenantContext.query(`SELECT 1`);
+        const rows = await TenantContext.queryWithCommit<{ organizations: number; renamed: string }>(
+          `WITH renamed AS (UPDATE organizations SET name = $2 WHERE id = $1 RETURNING name)
+           SELECT (SELECT count(*)::int FROM organizations) AS organizations, (SELECT name FROM renamed) AS renamed`,
+          [org.id, name],
+        );
+        await after?.();
+        return rows;
+      });
+    const nameOf = async () =>
+      (await t.api.db.query<{ name: string }>(`SELECT name FROM organizations WHERE id = $1`, [org.id]))[0]
+        ?.name;
+
+    const { result, statements } = await countRoundTrips(() => rename(tricky));
+    const sent = statements.filter((sql) => !sql.startsWith('PREPARE '));
+    // BEGIN with the tenant, the SELECT 1, then the statement with the COMMIT: no COMMIT of its own.
+    expect(sent).toHaveLength(3);
+    expect(sent[2]).toMatch(/^EXECUTE commit_\w+\([\s\S]*\);\nCOMMIT$/);
+    expect(result).toEqual([{ organizations: 1, renamed: tricky }]);
+    expect(await nameOf()).toBe(tricky);
+
+    // Nothing may follow in the committed transaction.
+    await expect(rename('later', () => TenantContext.query(`SELECT 1`))).rejects.toThrow(
+      /after the tenant transaction committed/,
+    );
+    expect(await nameOf()).toBe('later');
+    await expect(
+      tenancy.runInTenant(org.id, () =>
+        TenantContext.queryWithCommit(
+          `WITH renamed AS (UPDATE organizations SET name = 'lost' WHERE id = $1 RETURNING 1) SELECT 1 / 0 FROM renamed`,
+          [org.id],
+        ),
+      ),
+    ).rejects.toThrow(/division by zero/);
+    expect(await nameOf()).toBe('later');
+    // The pooled connections carry no aborted transaction on.
+    for (let i = 0; i < 12; i++)
+      expect(await tenancy.runInTenant(org.id, () => TenantContext.queryWithCommit(`SELECT 1 AS n`))).toEqual(
+        [{ n: 1 }],
+      );
   });
 });

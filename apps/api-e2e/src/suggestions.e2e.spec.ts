@@ -2,6 +2,7 @@ import type { ErrorBody } from '@mentorship/contracts';
 import { MENTOR_INDEX_CHANNEL, MentorIndexService, type SuggestionListDto } from '@mentorship/matching';
 import { DatabaseNotifications } from '@mentorship/platform';
 import {
+  countRoundTrips,
   createTestServices,
   dropTestServices,
   HttpClient,
@@ -345,5 +346,92 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
       const { status: got, body } = await answer;
       expect({ status: got, code: body.code }).toEqual({ status, code });
     }
+  });
+
+  it('answers a repeated list in two round trips: BEGIN with the membership, the ledger statement with its COMMIT', async () => {
+    const cohort = await w.newCohort();
+    const asker = await w.person('mentee', { skills: [['Kotlin', 3]] }, { cohortId: cohort.id });
+    const mentor = await w.person('mentor', { skills: [['Kotlin', 5]] }, { cohortId: cohort.id });
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+    const { result, statements } = await countRoundTrips(() => suggestions(http, asker, '', cohort.id));
+    expect(ids(result)).toEqual([mentor.id]);
+    // A pooled connection prepares the ledger statement the first time it sends it.
+    const sent = statements.filter((sql) => !sql.startsWith('PREPARE '));
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^START TRANSACTION;\s*SELECT[\s\S]*set_config\('app\.organization_id'/);
+    expect(sent[1]).toMatch(/^EXECUTE commit_\w+\([\s\S]*\);\nCOMMIT$/);
+    // What it wrote is committed: the mentee holds the mentor's slot.
+    const [held] = await services.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM suggestion_exposures WHERE cohort_id = $1 AND mentee_user_id = $2 AND shown_until > now()`,
+      [cohort.id, asker.id],
+    );
+    expect(held.n).toBe(1);
+  });
+
+  it('sees the mentee’s own profile changed in the database at the very next list, with no notification of it', async () => {
+    const cohort = await w.newCohort();
+    const asker = await w.person(
+      'mentee',
+      { skills: [['Elixir', 3]], goals: ['public speaking'] },
+      { cohortId: cohort.id },
+    );
+    await w.person(
+      'mentor',
+      { skills: [['Elixir', 5]], topics: ['public speaking'] },
+      { cohortId: cohort.id },
+    );
+    const goalsOf = (answer: { body: Answer }) =>
+      answer.body.items[0]?.components.find((c) => c.id === 'goals')?.reason;
+    const first = await suggestions(http, asker, '', cohort.id);
+    expect(goalsOf(first)).toMatch(/1 of 1 goals/);
+    // Kept: the second list reads neither the cohort nor the profile, its ledger statement checks both.
+    expect(goalsOf(await suggestions(http, asker, '', cohort.id))).toBe(goalsOf(first));
+
+    // Behind the API's back and with the trigger off, so no replica is told.
+    await services.db.query(`ALTER TABLE profiles DISABLE TRIGGER profiles_mentor_index_changed`);
+    try {
+      await services.db.query(`UPDATE profiles SET goals = '{}', updated_at = now() WHERE user_id = $1`, [
+        asker.id,
+      ]);
+    } finally {
+      await services.db.query(`ALTER TABLE profiles ENABLE TRIGGER profiles_mentor_index_changed`);
+    }
+    const after = await suggestions(http, asker, '', cohort.id);
+    expect(after.status).toBe(200);
+    expect(goalsOf(after)).toBe('no goals or topics stated');
+    // The same as a replica that never listed for this mentee.
+    expect(goalsOf(await suggestions(other, asker, '', cohort.id))).toBe(goalsOf(after));
+  });
+
+  it('writes nothing for a list repeated within the hour, and renews a hold that has run an hour or more', async () => {
+    const cohort = await w.newCohort();
+    const asker = await w.person('mentee', { skills: [['Scala', 3]] }, { cohortId: cohort.id });
+    const mentor = await w.person('mentor', { skills: [['Scala', 5]] }, { cohortId: cohort.id });
+    const hold = async () =>
+      (
+        await services.db.query<{ until: string; hours: number; xmin: string }>(
+          `SELECT shown_until::text AS until, extract(epoch FROM shown_until - now()) / 3600 AS hours, xmin::text
+             FROM suggestion_exposures WHERE cohort_id = $1 AND mentee_user_id = $2`,
+          [cohort.id, asker.id],
+        )
+      ).map((row) => ({ ...row, hours: Math.round(Number(row.hours)) }));
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+    const first = await hold();
+    expect(first).toHaveLength(1);
+    expect(first[0].hours).toBe(72);
+    // Again, on either replica: the same list, the row untouched (same version, same hold).
+    expect(ids(await suggestions(other, asker, '', cohort.id))).toEqual([mentor.id]);
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+    expect(await hold()).toEqual(first);
+
+    // A hold that has run for over an hour is renewed by the next list.
+    await services.db.query(
+      `UPDATE suggestion_exposures SET shown_until = now() + interval '70 hours' WHERE cohort_id = $1 AND mentee_user_id = $2`,
+      [cohort.id, asker.id],
+    );
+    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+    const renewed = await hold();
+    expect(renewed).toHaveLength(1);
+    expect(renewed[0].hours).toBe(72);
   });
 });

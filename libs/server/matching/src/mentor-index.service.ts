@@ -60,6 +60,8 @@ export class MenteeRanking {
     readonly mentee: MenteeProfile,
     /** Index positions, best first. */
     readonly order: Int32Array,
+    /** The mentee's profile's last change when it was last read (what a ledger gate checks). */
+    public profileStamp: string | null,
   ) {
     this.version = built.version;
   }
@@ -196,11 +198,18 @@ export class MentorIndexService implements OnApplicationBootstrap {
     cohortId: string,
     menteeUserId: string,
     read: () => Promise<CohortPersonRow | null>,
+    options: { profileChecked?: boolean } = {},
   ): Promise<MenteeRanking | null> {
     const organizationId = TenantContext.organizationId();
     const key = `${organizationId}:${cohortId}:${menteeUserId}`;
     const kept = this.rankings.get(key);
-    if (kept && kept.ranking.version === built.version && this.trusted(organizationId, kept)) {
+    // `profileChecked`: the caller's own statement checks the profile's stamp (the ledger
+    // gate), so the minute's re-read, a round trip per mentee and minute, is not needed.
+    if (
+      kept &&
+      kept.ranking.version === built.version &&
+      this.trusted(organizationId, kept, options.profileChecked === true)
+    ) {
       this.rankings.delete(key);
       this.rankings.set(key, kept);
       return kept.ranking;
@@ -211,6 +220,7 @@ export class MentorIndexService implements OnApplicationBootstrap {
     const mentee = menteeProfileOf(row);
     const profile = JSON.stringify(mentee);
     if (kept && kept.ranking.version === built.version && kept.profile === profile) {
+      kept.ranking.profileStamp = row.profileStamp;
       this.rankings.delete(key);
       this.rankings.set(key, { ...kept, generation, verifiedAt: Date.now() });
       return kept.ranking;
@@ -222,6 +232,7 @@ export class MentorIndexService implements OnApplicationBootstrap {
       built,
       mentee,
       Int32Array.from(found, (f) => f.mentor),
+      row.profileStamp,
     );
     if (kept) this.rankPositions -= kept.ranking.order.length;
     this.rankings.delete(key);
@@ -235,11 +246,25 @@ export class MentorIndexService implements OnApplicationBootstrap {
     return ranking;
   }
 
-  private trusted(organizationId: string, kept: { generation: number; verifiedAt: number }): boolean {
+  /**
+   * The mentee's ranking is read again at their next `rankingOf` (their profile's stamp failed a
+   * ledger gate: it changed, and no notification has said so yet).
+   */
+  distrustRanking(cohortId: string, menteeUserId: string): void {
+    const kept = this.rankings.get(`${TenantContext.organizationId()}:${cohortId}:${menteeUserId}`);
+    if (kept) kept.verifiedAt = -Infinity;
+  }
+
+  private trusted(
+    organizationId: string,
+    kept: { generation: number; verifiedAt: number },
+    stampChecked = false,
+  ): boolean {
     return (
       this.notifications.listening(MENTOR_INDEX_CHANNEL) &&
       kept.generation === this.generationOf(organizationId) &&
-      Date.now() - kept.verifiedAt < REVERIFY_MS
+      kept.verifiedAt > -Infinity &&
+      (stampChecked || Date.now() - kept.verifiedAt < REVERIFY_MS)
     );
   }
 

@@ -17,7 +17,7 @@ export class SuggestionsController {
   @ApiOperation({
     summary: 'My suggested mentors, best first, with the reason for each part of the score',
     description:
-      'For an enrolled mentee of a cohort whose program lets mentees choose (matchingMode mentee-choice), while the cohort is matching or running. Mentors who are full, paused, declined the caller or are matched with them are left out, and so is a mentor already shown to free places × the program’s suggestionFloodFactor other mentees. The list counts as shown to the caller for 72 hours or until their next list.',
+      'For an enrolled mentee of a cohort whose program lets mentees choose (matchingMode mentee-choice), while the cohort is matching or running. Mentors who are full, paused, declined the caller or are matched with them are left out, and so is a mentor already shown to free places × the program’s suggestionFloodFactor other mentees. The list counts as shown to the caller for 71 to 72 hours after their last list (a list repeated within the hour does not renew it), or until their next list leaves a mentor out.',
   })
   @ApiOkResponse({ type: SuggestionListDto })
   @OrgRoute([], {

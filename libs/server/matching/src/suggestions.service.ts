@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeEmail } from '@mentorship/identity';
-import { TenantContext } from '@mentorship/platform';
+import { TenancyService, TenantContext } from '@mentorship/platform';
 import type { SuggestedMentorDto, SuggestionListDto } from './dto/suggestion.dto';
 import { MenteeChoiceService, type ChoosingCohort } from './mentee-choice.service';
 import { MentorIndexService } from './mentor-index.service';
@@ -18,10 +18,19 @@ import {
  * list replaces the mentee's previous one at once.
  */
 export const SUGGESTION_HOLD_MS = 72 * 3600 * 1000;
+/**
+ * A slot held for longer than the hold less this is not written again by a repeated list: the
+ * hold then ends up to this much earlier than 72 hours after the last list, and a mentee who
+ * asks again within the hour makes a read-only transaction (no row written, no wait for the disk).
+ */
+export const SUGGESTION_HOLD_REFRESH_MS = 3600 * 1000;
 /** Statements (windows of the ranking) a list may take before it stays short. */
 const CLAIM_ROUNDS = 3;
 /** Mentees' cohorts a process keeps (see `SuggestionsService.forMe`; a cohort view each, ~1-2 kB); the least recently used goes first. */
 const CACHED_CHOOSERS = 20_000;
+
+/** What `list` answers when the gate failed in a statement that came with the COMMIT. */
+const COMMITTED = Symbol('committed');
 
 /** A cohort as a mentee's earlier list read it, and the stamp its ledger statement checks. */
 interface KeptChoice {
@@ -50,6 +59,7 @@ export class SuggestionsService {
     private readonly indexes: MentorIndexService,
     private readonly people: CohortPeopleRepository,
     private readonly exposures: SuggestionExposureRepository,
+    private readonly tenancy: TenancyService,
   ) {}
 
   /**
@@ -73,17 +83,35 @@ export class SuggestionsService {
             email: normalizeEmail(caller.email),
             startsOn: kept.open.cohort.startsOn,
             stamp: kept.stamp,
+            // Filled in by `list` from the ranking it uses.
+            profileStamp: null,
           }
         : null;
       const listed = gate ? await this.list(kept.open, limit, gate) : null;
-      if (listed) {
+      if (listed && listed !== COMMITTED) {
         this.keep(key, kept);
         return listed.answer;
       }
+      // The gate's statement came with the request's COMMIT: the cohort is read anew in a
+      // tenant transaction of its own (the request's connection is back in the pool by now).
+      if (listed === COMMITTED) {
+        // The profile may be what failed: the ranking is read again too.
+        this.indexes.distrustRanking(cohortId, caller.userId);
+        return this.tenancy.runInTenant(
+          TenantContext.organizationId(),
+          () => this.fresh(cohortId, limit, key),
+          caller,
+        );
+      }
     }
+    return this.fresh(cohortId, limit, key);
+  }
+
+  /** The cohort read (refusing when the caller may not list), then the list. */
+  private async fresh(cohortId: string, limit: number, key: string): Promise<SuggestionListDto> {
     const open = await this.choice.asMentee(cohortId);
     const listed = await this.list(open, limit, null);
-    if (!listed) throw new Error('an ungated list always passes');
+    if (!listed || listed === COMMITTED) throw new Error('an ungated list always passes');
     if (listed.stamp) this.keep(key, { open, stamp: listed.stamp });
     return listed.answer;
   }
@@ -94,17 +122,24 @@ export class SuggestionsService {
       this.choosing.delete(this.choosing.keys().next().value as string);
   }
 
-  /** The list, or null when `gate` no longer holds (then nothing was written). */
+  /**
+   * The list; or, when `gate` no longer holds (then nothing was written), null if no statement
+   * ran, `COMMITTED` if the gate's statement ran (and committed the request's transaction).
+   */
   private async list(
     { cohort, settings }: ChoosingCohort,
     limit: number,
     gate: CohortGate | null,
-  ): Promise<{ answer: SuggestionListDto; stamp: string | null } | null> {
+  ): Promise<{ answer: SuggestionListDto; stamp: string | null } | null | typeof COMMITTED> {
     const cohortId = cohort.id;
     const me = TenantContext.caller().userId;
     const built = await this.indexes.forCohort({ id: cohort.id, startsOn: cohort.startsOn, settings });
-    const ranking = await this.indexes.rankingOf(built, cohortId, me, () =>
-      this.people.person(cohortId, me, 'mentee'),
+    const ranking = await this.indexes.rankingOf(
+      built,
+      cohortId,
+      me,
+      () => this.people.person(cohortId, me, 'mentee'),
+      { profileChecked: gate !== null },
     );
     // Without a ranking or a candidate no ledger statement runs: nothing checks the gate.
     if (gate && (!ranking || ranking.order.length === 0)) return null;
@@ -131,12 +166,17 @@ export class SuggestionsService {
         want: limit - shown.length,
         floodFactor: settings.suggestionFloodFactor,
         until,
+        keptAfter: new Date(until.getTime() - SUGGESTION_HOLD_REFRESH_MS),
         // The first statement replaces the mentee's previous list; later ones add to it.
         replacing: round === 0,
-        // Checked once: later statements run in the same transaction, after it held.
-        gate: round === 0 ? gate : null,
+        // Checked once: later statements run after it held.
+        gate: round === 0 && gate ? { ...gate, profileStamp: ranking.profileStamp } : null,
+        // The first window rides with the request's COMMIT (one round trip for both); a list it
+        // leaves short takes further windows in tenant transactions of their own (one round trip
+        // each): every window's statement is atomic by itself, so nothing needs them in one.
+        send: round === 0 ? 'commit' : 'own',
       });
-      if (!answered.passed && gate) return null;
+      if (!answered.passed && gate) return COMMITTED;
       if (round === 0) stamp = answered.stamp;
       for (const mentor of answered.shown) shown.push({ position: window[mentor.candidate], mentor });
     }

@@ -20,10 +20,12 @@ export interface CohortPersonRow {
   wantedMentorTypes: MentorType[];
   /** `offered` skills for a mentor, `wanted` ones for a mentee: name and level. */
   skills: { name: string; level: number }[];
+  /** The profile's last change (`profiles.updated_at` as text), null without a profile. */
+  profileStamp: string | null;
 }
 
 const PERSON = `
-  SELECT cp.user_id AS "userId",
+  SELECT cp.user_id AS "userId", pr.updated_at::text AS "profileStamp",
          coalesce(mgr.id::text, pr.manager_email) AS "managerKey",
          pr.department, pr.seniority, coalesce(pr.languages, '{}') AS languages, pr.time_zone AS "timeZone",
          coalesce(pr.availability, '[]') AS availability, coalesce(pr.topics, '{}') AS topics,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MATCH_STATUSES_HOLDING_A_PLACE } from '@mentorship/contracts';
-import { TenantRepository } from '@mentorship/platform';
+import { TenancyService, TenantContext, TenantRepository } from '@mentorship/platform';
 import { SuggestionExposureEntity } from '../entities/suggestion-exposure.entity';
 
 /** A mentor the mentee may be shown: their places in the cohort (from the mentor index). */
@@ -29,6 +29,8 @@ export interface CohortGate {
   email: string;
   startsOn: string;
   stamp: string;
+  /** The caller's profile's last change as their ranking read it (`CohortPersonRow.profileStamp`). */
+  profileStamp: string | null;
 }
 
 /** The mentors shown, and whether the cohort passed the gate (nothing is written when not). */
@@ -47,7 +49,7 @@ export interface ShownList {
  */
 @Injectable()
 export class SuggestionExposureRepository extends TenantRepository<SuggestionExposureEntity> {
-  constructor() {
+  constructor(private readonly tenancy: TenancyService) {
     super(SuggestionExposureEntity);
   }
 
@@ -55,7 +57,9 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
    * Shows the mentee up to `want` of `candidates` (best first) in one statement, and answers
    * those shown. A candidate is left out when they declined the mentee, are matched with them,
    * have no free place (`mentor_loads`) or already as many other mentees holding a slot as free
-   * places × `floodFactor`. Each one shown keeps the slot the mentee held, or takes a free one
+   * places × `floodFactor`. Each one shown keeps the slot the mentee held (written again with
+   * `until` only when it ran to `keptAfter` or before: a list repeated soon after writes
+   * nothing, and its transaction commits without waiting for the disk), or takes a free one
    * (at random, so two lists rarely reach for the same), or one whose holder's time ran out;
    * a slot another list took first (a concurrent request) leaves that mentor out. With
    * `replacing`, the mentee's other slots are given up in the same statement (their new list
@@ -63,8 +67,13 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
    * same slots wait for each other in one order and cannot deadlock.
    *
    * With a `gate`, the statement first checks the cohort as the gate describes it (one row of
-   * cohorts and one of the roster, by primary key): if it no longer holds, it writes nothing and
+   * cohorts, one of the roster and the caller's profile row, by primary key): if it no longer holds, it writes nothing and
    * answers `passed: false`, and the caller reads the cohort again (and refuses, or lists anew).
+   *
+   * `send` says how the statement travels: `commit` as the request's last statement, with its
+   * COMMIT (one round trip for both; the request's transaction is over after it); `own` in a
+   * tenant transaction of its own, also one round trip (a further window after the first was
+   * committed); `in-transaction` as a statement of the request's open transaction.
    */
   async show(options: {
     cohortId: string;
@@ -73,11 +82,20 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
     want: number;
     floodFactor: number;
     until: Date;
+    /** A slot the mentee holds until after this already is kept as it is (no write). */
+    keptAfter: Date;
     replacing: boolean;
     gate: CohortGate | null;
+    send: 'commit' | 'own' | 'in-transaction';
   }): Promise<ShownList> {
     const { candidates, gate } = options;
-    const rows = await this.sql<ShownMentor & { stamp: string | null; passed: boolean }>(
+    type Row = ShownMentor & { stamp: string | null; passed: boolean };
+    const send = (sql: string, params: unknown[]): Promise<Row[]> => {
+      if (options.send === 'commit') return this.sqlWithCommit<Row>(sql, params);
+      if (options.send === 'in-transaction') return this.sql<Row>(sql, params);
+      return this.tenancy.statementInTenant<Row>(TenantContext.organizationId(), { sql, params });
+    };
+    const rows = await send(
       `WITH cohort AS (
          SELECT md5(coalesce(c.settings_snapshot, p.settings)::text) AS stamp,
                 $12::text IS NULL OR (
@@ -85,7 +103,9 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
                   AND c.starts_on = $13::date
                   AND EXISTS (SELECT 1 FROM cohort_participants me
                                WHERE me.organization_id = $1 AND me.cohort_id = $2 AND me.id = $14::uuid
-                                 AND me.email = $11 AND me.role = 'mentee' AND me.status = 'enrolled')) AS passed
+                                 AND me.email = $11 AND me.role = 'mentee' AND me.status = 'enrolled')
+                  AND (SELECT pr.updated_at FROM profiles pr WHERE pr.organization_id = $1 AND pr.user_id = $3)
+                        IS NOT DISTINCT FROM $15::timestamptz) AS passed
            FROM cohorts c
            JOIN programs p ON p.organization_id = c.organization_id AND p.id = c.program_id
           WHERE c.organization_id = $1 AND c.id = $2
@@ -96,12 +116,14 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
           WHERE (SELECT passed FROM gate)
        ),
        state AS (
-         SELECT c.mentor, c.n, greatest(c.places - coalesce(l.load, 0), 0) AS free, held.others, held.mine
+         SELECT c.mentor, c.n, greatest(c.places - coalesce(l.load, 0), 0) AS free,
+                held.others, held.mine, held.mine_until
            FROM candidate c
            LEFT JOIN mentor_loads($1, $4::uuid[], $2) AS l ON l.mentor = c.mentor
            LEFT JOIN LATERAL (
              SELECT array_agg(e.slot) FILTER (WHERE e.mentee_user_id <> $3) AS others,
-                    min(e.slot) FILTER (WHERE e.mentee_user_id = $3) AS mine
+                    min(e.slot) FILTER (WHERE e.mentee_user_id = $3) AS mine,
+                    min(e.shown_until) FILTER (WHERE e.mentee_user_id = $3) AS mine_until
                FROM suggestion_exposures e
               WHERE e.organization_id = $1 AND e.cohort_id = $2 AND e.mentor_user_id = c.mentor AND e.shown_until > now()
            ) AS held ON true
@@ -116,7 +138,9 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
          SELECT pick.* FROM (
            SELECT s.mentor, s.n, s.free,
                   coalesce(s.mine, (SELECT k FROM generate_series(0, s.free * $6 - 1) AS k
-                                     WHERE k <> ALL (coalesce(s.others, '{}')) ORDER BY random() LIMIT 1)) AS slot
+                                     WHERE k <> ALL (coalesce(s.others, '{}')) ORDER BY random() LIMIT 1)) AS slot,
+                  -- Held by the mentee until after $16 already: kept as it is, not written again.
+                  coalesce(s.mine_until > $16::timestamptz, false) AS fresh
              FROM state s
             WHERE coalesce(cardinality(s.others), 0) < s.free * $6
          ) AS pick
@@ -131,22 +155,22 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
        ),
        taken AS (
          INSERT INTO suggestion_exposures AS e (organization_id, cohort_id, mentee_user_id, mentor_user_id, slot, shown_until)
-         SELECT $1, $2, $3, c.mentor, c.slot, $8 FROM chosen c ORDER BY c.mentor, c.slot
+         SELECT $1, $2, $3, c.mentor, c.slot, $8 FROM chosen c WHERE NOT c.fresh ORDER BY c.mentor, c.slot
          ON CONFLICT (organization_id, cohort_id, mentor_user_id, slot) DO UPDATE
             SET mentee_user_id = excluded.mentee_user_id, shown_until = excluded.shown_until
           WHERE e.shown_until <= now() OR e.mentee_user_id = excluded.mentee_user_id
          RETURNING e.mentor_user_id AS mentor
        )
-       SELECT t.mentor AS "mentorUserId", (c.n - 1)::int AS candidate,
-              coalesce((SELECT u.display_name FROM users u WHERE u.id = t.mentor), '') AS name,
+       SELECT c.mentor AS "mentorUserId", (c.n - 1)::int AS candidate,
+              coalesce((SELECT u.display_name FROM users u WHERE u.id = c.mentor), '') AS name,
               c.free::int AS "freePlaces",
               (SELECT r.id FROM match_requests r
-                WHERE r.organization_id = $1 AND r.cohort_id = $2 AND r.mentee_user_id = $3 AND r.mentor_user_id = t.mentor
+                WHERE r.organization_id = $1 AND r.cohort_id = $2 AND r.mentee_user_id = $3 AND r.mentor_user_id = c.mentor
                   AND r.status = 'open' AND r.expires_at > now()
                 LIMIT 1) AS "openRequestId",
               NULL AS stamp, true AS passed
-         FROM taken t
-         JOIN chosen c ON c.mentor = t.mentor
+         FROM chosen c
+        WHERE c.fresh OR c.mentor IN (SELECT t.mentor FROM taken t)
        UNION ALL
        -- The gate's own row, first: candidate -1.
        SELECT NULL, -1, '', 0, NULL, (SELECT stamp FROM cohort), (SELECT passed FROM gate)
@@ -165,6 +189,8 @@ export class SuggestionExposureRepository extends TenantRepository<SuggestionExp
         gate?.stamp ?? null,
         gate?.startsOn ?? null,
         gate?.participantId ?? null,
+        gate?.profileStamp ?? null,
+        options.keptAfter,
       ],
     );
     const [head, ...shown] = rows;

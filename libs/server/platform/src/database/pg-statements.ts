@@ -43,6 +43,9 @@ interface TransactionState {
   transactionDepth: number;
 }
 
+/** The statements `PgTransaction.prepareOnce` prepared on each pooled connection (by name). */
+const preparedStatements = new WeakMap<PoolClient, Set<string>>();
+
 /**
  * A transaction on one pooled connection, begun, sent to and ended with raw statements, with a
  * TypeORM query runner on the same connection for the repositories that still build queries
@@ -101,6 +104,35 @@ export class PgTransaction {
   query<R>(text: string, parameters?: readonly unknown[]): Promise<R> {
     if (this.released) return Promise.reject(new Error('statement after the transaction ended'));
     return sendStatement<R>(this.client, text, parameters);
+  }
+
+  /**
+   * `statement` (a simple query's text: parameters inlined), then `before` and COMMIT, in one
+   * simple query: one round trip for a transaction's last statement and its end. Answers the
+   * statement's rows. Should it fail, Postgres skips the rest and `end` rolls back.
+   */
+  async commitAfter<R>(statement: string, before = ''): Promise<R[]> {
+    if (this.released) throw new Error('statement after the transaction ended');
+    const text = [statement, ...(before ? [before] : []), 'COMMIT'].join(';\n');
+    let results: QueryResult[];
+    try {
+      results = (await this.client.query(text)) as unknown as QueryResult[];
+    } catch (error) {
+      throw new QueryFailedError(text, undefined, error as Error);
+    }
+    this.markActive(false);
+    return (results[0]?.rows ?? []) as R[];
+  }
+
+  /**
+   * `PREPARE name AS sql` on this transaction's connection unless done already (a prepared
+   * statement outlives the transaction: it belongs to the connection's session).
+   */
+  async prepareOnce(name: string, sql: string): Promise<void> {
+    const prepared = preparedStatements.get(this.client) ?? new Set<string>();
+    if (prepared.has(name)) return;
+    await this.query(`PREPARE ${name} AS ${sql}`);
+    preparedStatements.set(this.client, prepared.add(name));
   }
 
   /** COMMIT, with `before` (e.g. inserts kept for it) in the same simple query when given. */

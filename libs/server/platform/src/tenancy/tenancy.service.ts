@@ -183,19 +183,46 @@ export class TenancyService {
         const afterCommit: TenantScope['afterCommit'] = [];
         const atCommit: CommitWrite[] = [];
         let result: T;
+        let committed = false;
+        const ended = () => Promise.reject(new Error('statement after the tenant transaction committed'));
         try {
           const scope: TenantScope = {
             organizationId,
             manager: transaction.runner.manager,
-            query: (text, parameters) => transaction.query(text, parameters),
+            query: (text, parameters) => (committed ? ended() : transaction.query(text, parameters)),
+            queryWithCommit: async (text, parameters) => {
+              if (committed) return ended();
+              committed = true;
+              // Prepared once per connection, as `statementInTenant`: planning a statement of a
+              // dozen relations under row-level security costs more than running it.
+              const name = `commit_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+              await transaction.prepareOnce(name, text);
+              const execute =
+                parameters.length === 0
+                  ? `EXECUTE ${name}`
+                  : inlineParameters(
+                      `EXECUTE ${name}(${parameters.map((_, i) => `$${i + 1}`).join(', ')})`,
+                      parameters,
+                    );
+              const rows = await transaction.commitAfter(
+                execute,
+                atCommit.length > 0 ? commitWritesSql(atCommit.splice(0)) : '',
+              );
+              // The connection goes back to the pool now, not when the handler returns: work
+              // after the COMMIT that needs a transaction of its own must not hold two.
+              await transaction.end();
+              return rows;
+            },
             afterCommit,
             atCommit,
             caller,
           };
           result = await TenantContext.run(scope, work);
+          if (committed && atCommit.length > 0)
+            throw new Error('rows kept for the COMMIT after queryWithCommit had committed');
           // The rows kept for the COMMIT (audit rows) travel with it, in one simple query:
           // should an insert fail, Postgres skips the COMMIT and `end` rolls everything back.
-          await transaction.commit(atCommit.length > 0 ? commitWritesSql(atCommit) : '');
+          if (!committed) await transaction.commit(atCommit.length > 0 ? commitWritesSql(atCommit) : '');
         } finally {
           await transaction.end();
         }

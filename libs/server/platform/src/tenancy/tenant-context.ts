@@ -22,6 +22,11 @@ export interface TenantScope {
    * `TenantContext.query` then goes through the manager.
    */
   readonly query?: (text: string, parameters?: readonly unknown[]) => Promise<unknown>;
+  /**
+   * The transaction's last statement sent with its COMMIT in one round trip (see
+   * `TenantContext.queryWithCommit`). Absent in a scope made by hand (tests).
+   */
+  readonly queryWithCommit?: (text: string, parameters: readonly unknown[]) => Promise<unknown[]>;
   /** Work to do once the transaction has committed (e.g. enqueue a job that reads its rows). */
   readonly afterCommit: (() => Promise<void> | void)[];
   /** Rows written with the COMMIT itself (append-only rows nothing reads back in the transaction). */
@@ -64,6 +69,18 @@ export const TenantContext = {
     return (
       scope.query ? scope.query(text, parameters) : scope.manager.query(text, parameters as unknown[])
     ) as Promise<R>;
+  },
+  /**
+   * The tenant transaction's last statement, sent with the COMMIT (and the rows kept for it) in
+   * one simple query, prepared once per pooled connection: one round trip for both. Its rows,
+   * as `query` answers a SELECT. After it the transaction is committed: another statement, or
+   * a row kept for the COMMIT, is refused. In a scope made by hand, a plain `query`.
+   */
+  queryWithCommit<R>(text: string, parameters: readonly unknown[] = []): Promise<R[]> {
+    const scope = TenantContext.current();
+    return (
+      scope.queryWithCommit ? scope.queryWithCommit(text, parameters) : TenantContext.query(text, parameters)
+    ) as Promise<R[]>;
   },
   /** Who is acting; throws when nobody is (a job's scope). */
   caller(): Caller {

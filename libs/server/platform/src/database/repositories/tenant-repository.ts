@@ -219,4 +219,12 @@ export abstract class TenantRepository<
   protected async sql<R>(text: string, parameters: unknown[] = []): Promise<R[]> {
     return TenantContext.query<R[]>(text, [TenantContext.organizationId(), ...parameters]);
   }
+
+  /**
+   * `sql` as the tenant transaction's last statement, sent with its COMMIT in one round trip
+   * (`TenantContext.queryWithCommit`); `$1` is the tenant's organization id.
+   */
+  protected async sqlWithCommit<R>(text: string, parameters: unknown[] = []): Promise<R[]> {
+    return TenantContext.queryWithCommit<R>(text, [TenantContext.organizationId(), ...parameters]);
+  }
 }
