@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MATCH_STATUSES_HOLDING_A_PLACE, type CohortStatus, type MentorType } from '@mentorship/contracts';
+import { MATCH_STATUSES_HOLDING_A_PLACE, type CohortStatus } from '@mentorship/contracts';
+import type { MemberContact, ProfileRow } from '@mentorship/people';
 import { TenantRepository } from '@mentorship/platform';
 import type { ProgramSettings } from '@mentorship/programs';
 import { MatchingRoundEntity } from '../entities/matching-round.entity';
@@ -13,25 +14,24 @@ export interface RoundCohort {
 }
 
 /** An enrolled participant's profile, as stored (people context), with the skills by id. */
-export interface ParticipantProfileRow {
-  userId: string;
-  email: string;
-  name: string;
-  timeZone: string | null;
-  languages: string[];
-  seniority: number | null;
-  department: string | null;
-  managerEmail: string | null;
-  goals: string[];
-  topics: string[];
-  offeredMentorTypes: MentorType[];
-  wantedMentorTypes: MentorType[];
-  availability: { day: number; start: string; end: string }[];
-  /** Mentor places the profile offers (`mentor_places`; 0 for a mentee). */
-  places: number;
-  /** The name too: the engine's reasons name the skills a pair shares, as suggestions do. */
-  skills: { skillId: string; name: string; level: number }[];
-}
+export type ParticipantProfileRow = MemberContact &
+  Pick<
+    ProfileRow,
+    | 'languages'
+    | 'seniority'
+    | 'department'
+    | 'managerEmail'
+    | 'goals'
+    | 'topics'
+    | 'offeredMentorTypes'
+    | 'wantedMentorTypes'
+    | 'availability'
+  > & {
+    /** Mentor places the profile offers (`mentor_places`; 0 for a mentee). */
+    places: number;
+    /** The name too: the engine's reasons name the skills a pair shares, as suggestions do. */
+    skills: { skillId: string; name: string; level: number }[];
+  };
 
 /**
  * Reads what a round is made of from the programs and people contexts' tables, read-only (the

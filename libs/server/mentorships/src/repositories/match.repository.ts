@@ -6,7 +6,6 @@ import {
   type MatchStatus,
 } from '@mentorship/contracts';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
-import { disabledNotificationKindsSql } from '@mentorship/programs';
 import { MatchEntity } from '../entities/match.entity';
 
 /** Names of the people and cohorts of some matches, by id. */
@@ -56,24 +55,6 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
       [matchId],
     );
     return rows.map((row) => row.user_id);
-  }
-
-  /**
-   * What `disabledNotificationKindsOf` reads, as a scalar subquery over a notification `n` about
-   * one (`n.subject_id`): the notifications context's delivery reads it with its stamp.
-   */
-  static readonly DISABLED_NOTIFICATION_KINDS_OF_SUBJECT = disabledNotificationKindsSql('matches', {
-    organizationId: 'n.organization_id',
-    id: 'n.subject_id',
-  });
-
-  /** The kinds of notification the match's program turned off (its live settings, not a snapshot). */
-  async disabledNotificationKindsOf(matchId: string): Promise<string[]> {
-    const [row] = await this.sql<{ kinds: string[] | null }>(
-      `SELECT (${disabledNotificationKindsSql('matches', { organizationId: '$1', id: '$2' })}) AS kinds`,
-      [matchId],
-    );
-    return Array.isArray(row?.kinds) ? row.kinds : [];
   }
 
   /**
