@@ -9,7 +9,7 @@ import {
 } from '@mentorship/matching-engine';
 import { DatabaseNotifications, TenantContext } from '@mentorship/platform';
 import { cohortCriteria, type ProgramSettings } from '@mentorship/programs';
-import { engineMenteeOf, engineMentorOf, type EngineIdentity } from './engine-profiles';
+import { engineMenteeOf, engineMentorOf, type EngineIdentity } from './engine-profiles.service';
 import { MentorPlacesService } from './mentor-places.service';
 import { CohortPeopleRepository, type CohortPersonRow } from './repositories/cohort-people.repository';
 

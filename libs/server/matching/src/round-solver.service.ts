@@ -26,7 +26,7 @@ import type {
   UserPair,
 } from './entities/matching-round.entity';
 import type { ProposalComponent } from './entities/round-proposal.entity';
-import { engineMenteeOf, engineMentorOf, type EngineIdentity } from './engine-profiles';
+import { engineMenteeOf, engineMentorOf, type EngineIdentity } from './engine-profiles.service';
 import type { ParticipantProfileRow } from './repositories/round-input.repository';
 
 /** A mentor as a round sees them: the profile and the mentee places still free. */

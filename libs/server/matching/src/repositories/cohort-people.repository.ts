@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantRepository } from '@mentorship/platform';
 import type { ProgramSettings } from '@mentorship/programs';
-import type { StoredEngineProfile } from '../engine-profiles';
+import type { StoredEngineProfile } from '../engine-profiles.service';
 import { SuggestionExposureEntity } from '../entities/suggestion-exposure.entity';
 
 /** A participant's profile as the engine needs it; skills by their catalogue name. */
