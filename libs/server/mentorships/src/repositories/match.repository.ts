@@ -5,7 +5,7 @@ import {
   type MatchEndReason,
   type MatchStatus,
 } from '@mentorship/contracts';
-import { TenantRepository, type TenantRow } from '@mentorship/platform';
+import { TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
 import { MatchEntity } from '../entities/match.entity';
 
 /** Names of the people and cohorts of some matches, by id. */
@@ -22,6 +22,9 @@ export type NewMatchRow = Omit<
 /** The program setting's default, for settings stored before it existed. */
 
 /** The matches table's queries. */
+/** A page of matches, maybe of one status. */
+type MatchPageFilter = { status?: MatchStatus; offset: number; limit: number };
+
 @Injectable()
 export class MatchRepository extends TenantRepository<MatchEntity> {
   constructor() {
@@ -206,26 +209,30 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
   }
 
   /** The caller's matches as mentor or mentee, newest first. */
-  async ofPerson(
-    userId: string,
-    filter: { status?: MatchStatus; offset: number; limit: number },
-  ): Promise<{ rows: MatchEntity[]; total: number }> {
-    const builder = this.query('m')
-      .andWhere('(m.mentorUserId = :userId OR m.menteeUserId = :userId)', { userId })
-      .orderBy('m.createdAt', 'DESC')
-      .addOrderBy('m.id', 'ASC');
-    if (filter.status) builder.andWhere('m.status = :status', { status: filter.status });
-    return this.findPage(builder, { offset: filter.offset, limit: filter.limit });
+  ofPerson(userId: string, filter: MatchPageFilter): Promise<FoundPage<MatchEntity>> {
+    return this.pageWhere(
+      '(m.mentorUserId = :userId OR m.menteeUserId = :userId)',
+      { userId },
+      'm.createdAt',
+      filter,
+    );
   }
 
   /** A cohort's matches for its coordinators: the latest change first, so what just moved is on top. */
-  async pageOfCohort(
-    cohortId: string,
-    filter: { status?: MatchStatus; offset: number; limit: number },
-  ): Promise<{ rows: MatchEntity[]; total: number }> {
+  pageOfCohort(cohortId: string, filter: MatchPageFilter): Promise<FoundPage<MatchEntity>> {
+    return this.pageWhere('m.cohortId = :cohortId', { cohortId }, 'm.statusChangedAt', filter);
+  }
+
+  /** The matches (alias `m`) where `condition` holds, maybe of one status, `latestFirst` descending. */
+  private pageWhere(
+    condition: string,
+    parameters: Record<string, string>,
+    latestFirst: string,
+    filter: MatchPageFilter,
+  ): Promise<FoundPage<MatchEntity>> {
     const builder = this.query('m')
-      .andWhere('m.cohortId = :cohortId', { cohortId })
-      .orderBy('m.statusChangedAt', 'DESC')
+      .andWhere(condition, parameters)
+      .orderBy(latestFirst, 'DESC')
       .addOrderBy('m.id', 'ASC');
     if (filter.status) builder.andWhere('m.status = :status', { status: filter.status });
     return this.findPage(builder, { offset: filter.offset, limit: filter.limit });
