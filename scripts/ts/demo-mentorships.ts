@@ -5,7 +5,7 @@
 // the people themselves would act; the one exception is said where it is. Idempotent: a cohort
 // that has its matches already is left alone.
 import type { INestApplicationContext } from '@nestjs/common';
-import type { MatchAction } from '@mentorship/contracts';
+import type { MatchAction, MatchEndReason } from '@mentorship/contracts';
 import { AuthService } from '@mentorship/identity';
 import {
   AgreementsService,
@@ -16,6 +16,7 @@ import {
   MeetingsService,
   MentorshipMapsService,
   TrialService,
+  type ExitSurveyInputDto,
   type MilestoneInputDto,
 } from '@mentorship/mentorships';
 import { OrganizationAccessService } from '@mentorship/organizations';
@@ -186,6 +187,20 @@ export async function seedDemoMentorships(
     );
     await asMember(match.mentee, () => agreements.sign(match.id, { version: edited.version }));
     await asMember(match.mentor, () => agreements.sign(match.id, { version: edited.version }));
+  };
+
+  /** One side ends the match with a reason and its code; then the sides named answer the exit survey, mentee first. */
+  const endWithSurvey = async (
+    match: Made,
+    by: 'mentee' | 'mentor',
+    ending: { reason: string; code: MatchEndReason },
+    answers: Partial<Record<'mentee' | 'mentor', ExitSurveyInputDto>>,
+  ) => {
+    await asMember(match[by], () => lifecycle.act(match.id, 'end', ending.reason, ending.code));
+    for (const side of ['mentee', 'mentor'] as const) {
+      const given = answers[side];
+      if (given) await asMember(match[side], () => exitSurveys.answer(match.id, given));
+    }
   };
 
   const milestone = (
@@ -398,28 +413,23 @@ export async function seedDemoMentorships(
     ),
   );
   await log(ended.mentor, ended.id, 3, 'Agreed the shadowing days.');
-  await asMember(ended.mentor, () =>
-    lifecycle.act(
-      ended.id,
-      'end',
-      'I am moving to another office and cannot keep our meetings.',
-      'role_change',
-    ),
-  );
   // The exit survey after it: both answered, each reads only their own (coordinators both).
-  await asMember(ended.mentee, () =>
-    exitSurveys.answer(ended.id, {
-      rating: 4,
-      whatWorked: 'The shadowing days showed me what the role is really like.',
-      whatToChange: 'Agree early what happens if one of us has to move.',
-    }),
-  );
-  await asMember(ended.mentor, () =>
-    exitSurveys.answer(ended.id, {
-      rating: 3,
-      whatWorked: 'A clear first milestone.',
-      whatToChange: 'I should have said sooner that my move was coming.',
-    }),
+  await endWithSurvey(
+    ended,
+    'mentor',
+    { reason: 'I am moving to another office and cannot keep our meetings.', code: 'role_change' },
+    {
+      mentee: {
+        rating: 4,
+        whatWorked: 'The shadowing days showed me what the role is really like.',
+        whatToChange: 'Agree early what happens if one of us has to move.',
+      },
+      mentor: {
+        rating: 3,
+        whatWorked: 'A clear first milestone.',
+        whatToChange: 'I should have said sooner that my move was coming.',
+      },
+    },
   );
 
   // endedEarly: the mentee ended it four months in, for want of time; the exit survey is the
@@ -427,18 +437,14 @@ export async function seedDemoMentorships(
   const endedEarly = await create('endedEarly');
   await activate(endedEarly, ['Learn to delegate the team’s on-call planning']);
   await log(endedEarly.mentee, endedEarly.id, 20, 'Mapped which on-call tasks could be handed over.');
-  await asMember(endedEarly.mentee, () =>
-    lifecycle.act(
-      endedEarly.id,
-      'end',
-      'Our release crunch runs until the summer and I cannot keep the meetings; I would like to join the next cohort.',
-      'no_time',
-    ),
-  );
-  await asMember(endedEarly.mentee, () =>
-    exitSurveys.answer(endedEarly.id, {
-      rating: 4,
-      whatWorked: 'Every meeting ended with one thing to try that week.',
-    }),
+  await endWithSurvey(
+    endedEarly,
+    'mentee',
+    {
+      reason:
+        'Our release crunch runs until the summer and I cannot keep the meetings; I would like to join the next cohort.',
+      code: 'no_time',
+    },
+    { mentee: { rating: 4, whatWorked: 'Every meeting ended with one thing to try that week.' } },
   );
 }

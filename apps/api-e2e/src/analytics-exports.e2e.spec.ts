@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { ErrorBody } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
 import { makeMember, makeOrganization, makeUser, type SignedUpUser, useTestApi } from '@mentorship/testing';
-import { enrollingCohortOfNewProgram } from './support/cohort-matches';
+import { enrollInCohort, enrollingCohortOfNewProgram } from './support/cohort-matches';
 
 type Row = Record<string, string>;
 
@@ -32,18 +32,12 @@ describe("analytics exports: a cohort's matches, check-ins and feedback, streame
       'Spring, "Pilot" cohort',
     );
     const [mine, theirs] = [randomUUID(), randomUUID()];
-    await t.api.db.query(
-      `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
-       SELECT $1, gen_random_uuid(), $2, e, u, r, 'enrolled', 'invitation', now()
-         FROM unnest($3::text[], $4::uuid[], $5::text[]) AS given(e, u, r)`,
-      [
-        orgId,
-        cohortId,
-        [people.mentor.email, people.mentee.email, people.coordinatingMentor.email, people.outsider.email],
-        [people.mentor.id, people.mentee.id, people.coordinatingMentor.id, people.outsider.id],
-        ['mentor', 'mentee', 'mentor', 'mentee'],
-      ],
-    );
+    await enrollInCohort(t.api.db, orgId, cohortId, [
+      { member: people.mentor, role: 'mentor' },
+      { member: people.mentee, role: 'mentee' },
+      { member: people.coordinatingMentor, role: 'mentor' },
+      { member: people.outsider, role: 'mentee' },
+    ]);
     await t.api.db.query(
       `INSERT INTO matches (organization_id, id, cohort_id, mentor_user_id, mentee_user_id, status, origin, exit_reason, created_at)
        VALUES ($1, $2, $3, $4, $5, 'active', 'coordinator', NULL, '2026-04-02T10:00:00Z'),

@@ -10,7 +10,7 @@ import {
   TestDatabase,
   waitFor,
 } from '@mentorship/testing';
-import { BOOT_WAIT_MS, PROCESS_TEST_TIMEOUT_MS, startNode } from './support/entry-points';
+import { BOOT_WAIT_MS, expectGracefulStop, PROCESS_TEST_TIMEOUT_MS, startNode } from './support/entry-points';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -43,7 +43,7 @@ describe('built API and worker', () => {
     async () => {
       const port = await freePort();
       const api = startBuilt('dist/apps/api/main.js', { ...env(), PORT: String(port) });
-      try {
+      await expectGracefulStop(api, async () => {
         await waitFor(
           async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok,
           'built API readiness',
@@ -58,12 +58,7 @@ describe('built API and worker', () => {
         const members = await http.get<{ total: number }>(`/api/v1/orgs/${org.id}/members`, admin.token);
         expect(members.status).toBe(200);
         expect(members.body.total).toBe(1);
-        api.child.kill('SIGTERM');
-        await api.exited;
-        expect(api.output()).toContain('shutdown complete after SIGTERM');
-      } finally {
-        api.child.kill('SIGKILL');
-      }
+      });
     },
     PROCESS_TEST_TIMEOUT_MS,
   );
@@ -72,14 +67,9 @@ describe('built API and worker', () => {
     'the worker bundle starts its queues',
     async () => {
       const worker = startBuilt('dist/apps/worker/main.js', env());
-      try {
+      await expectGracefulStop(worker, async () => {
         await waitFor(() => worker.output().includes('worker started'), 'built worker start', BOOT_WAIT_MS);
-        worker.child.kill('SIGTERM');
-        await worker.exited;
-        expect(worker.output()).toContain('shutdown complete after SIGTERM');
-      } finally {
-        worker.child.kill('SIGKILL');
-      }
+      });
     },
     PROCESS_TEST_TIMEOUT_MS,
   );

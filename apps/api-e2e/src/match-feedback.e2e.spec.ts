@@ -3,7 +3,7 @@ import type { ErrorBody } from '@mentorship/contracts';
 import type { CohortFeedbackDto, OutcomeViewDto, PulseViewDto } from '@mentorship/mentorships';
 import { Clock } from '@mentorship/platform';
 import { type SignedUpUser, useTestApi } from '@mentorship/testing';
-import { enrollingCohortOfNewProgram, trialMatch } from './support/cohort-matches';
+import { enrollInCohort, enrollingCohortOfNewProgram, trialMatch } from './support/cohort-matches';
 import { makeOrgWithPeople } from './support/org-people';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -26,18 +26,10 @@ describe('feedback: pulses, success measures, the end-of-cohort survey, in aggre
       name: `Feedback ${randomUUID().slice(0, 8)}`,
       settings: { pulseIntervalDays: 14, ...settings },
     });
-    await t.api.db.query(
-      `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
-       SELECT $1, gen_random_uuid(), $2, e, u, r, 'enrolled', 'invitation', now()
-         FROM unnest($3::text[], $4::uuid[], $5::text[]) AS given(e, u, r)`,
-      [
-        orgId,
-        cohortId,
-        [people.mentor.email, people.mentee.email],
-        [people.mentor.id, people.mentee.id],
-        ['mentor', 'mentee'],
-      ],
-    );
+    await enrollInCohort(t.api.db, orgId, cohortId, [
+      { member: people.mentor, role: 'mentor' },
+      { member: people.mentee, role: 'mentee' },
+    ]);
     const matchId = await trialMatch(t, orgId, cohortId, people);
     return { cohortId, matchId };
   };

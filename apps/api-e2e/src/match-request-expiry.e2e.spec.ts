@@ -1,7 +1,8 @@
 import { Queue } from 'bullmq';
 import type { MatchRequestViewDto } from '@mentorship/matching';
 import { matchRequestExpiryJob } from '@mentorship/matching';
-import { jobKeyOf } from '@mentorship/platform';
+import { NotificationDeliveryJob } from '@mentorship/notifications';
+import { jobKeyOf, TenancyService, type JobRun } from '@mentorship/platform';
 import { useTestSystem, waitFor, type SignedUpUser } from '@mentorship/testing';
 import { MatchingWorld, requestBody } from './support/matching-world';
 
@@ -155,5 +156,50 @@ describe('a match request nobody answers expires after the program’s days', ()
     // The withdrawn request's reminder to its mentor was taken back before it came; no "expired".
     expect(await notificationsOf(answered.id)).toEqual([]);
     expect((await notificationsOf(waiting.id)).map((n) => n.kind)).toEqual(['match-request.expiring']);
+  });
+
+  it('sends nothing of a kind the program turned off: the reminder is settled unseen and unsent', async () => {
+    const settings = (disabledNotificationKinds: string[]) =>
+      system.http.patch(
+        `${w.base}/programs/${w.program.id}`,
+        { settings: { disabledNotificationKinds } },
+        w.admin.token,
+      );
+    expect((await settings(['match-request.expiring'])).status).toBe(200);
+    try {
+      const mentor = await w.person('mentor');
+      const request = await send(mentor);
+      const [reminder] = await system.services.db.query<{ id: string }>(
+        `SELECT id FROM notifications WHERE subject_id = $1 AND kind = 'match-request.expiring'`,
+        [request.id],
+      );
+      const app = system.api.app;
+      const run: JobRun = {
+        jobId: 'test',
+        key: `delivery.${reminder.id}`,
+        attemptsMade: 0,
+        inTenant: (work) => app.get(TenancyService).runInTenant(w.org.id, work),
+      };
+      await app
+        .get(NotificationDeliveryJob)
+        .handle({ organizationId: w.org.id, notificationId: reminder.id }, run);
+      const [settled] = await system.services.db.query<{
+        delivered: boolean;
+        shown_in_app: boolean;
+        email_state: string;
+      }>(
+        `SELECT delivered_at IS NOT NULL AS delivered, shown_in_app, email_state FROM notifications WHERE id = $1`,
+        [reminder.id],
+      );
+      expect(settled).toEqual({ delivered: true, shown_in_app: false, email_state: 'off' });
+      const inbox = await system.http.get<{ items: { subjectId: string }[] }>(
+        `${w.base}/notifications`,
+        mentor.token,
+      );
+      expect(inbox.body.items.filter((n) => n.subjectId === request.id)).toEqual([]);
+      expect(system.sink.messages.filter((m) => m.to.includes(mentor.email))).toEqual([]);
+    } finally {
+      expect((await settings([])).status).toBe(200);
+    }
   });
 });

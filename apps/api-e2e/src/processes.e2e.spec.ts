@@ -8,7 +8,12 @@ import {
   serviceUrls,
   TestDatabase,
 } from '@mentorship/testing';
-import { BOOT_WAIT_MS, PROCESS_TEST_TIMEOUT_MS, startEntryPoint } from './support/entry-points';
+import {
+  BOOT_WAIT_MS,
+  expectGracefulStop,
+  PROCESS_TEST_TIMEOUT_MS,
+  startEntryPoint,
+} from './support/entry-points';
 
 const start = (entry: string, env: Record<string, string>) =>
   startEntryPoint(entry, { LOG_LEVEL: 'info', ...env });
@@ -29,7 +34,7 @@ describe('API and worker processes', () => {
   it('the API serves, logs JSON with request ids, and shuts down gracefully on SIGTERM', async () => {
     const port = await freePort();
     const api = start('apps/api/src/main.ts', { ...env(), PORT: String(port) });
-    try {
+    await expectGracefulStop(api, async () => {
       await waitFor(
         async () => (await fetch(`http://127.0.0.1:${port}/ready`)).ok,
         'API readiness',
@@ -60,25 +65,14 @@ describe('API and worker processes', () => {
         organizationId: org.id,
         res: expect.objectContaining({ statusCode: 200 }),
       });
-
-      api.child.kill('SIGTERM');
-      await api.exited;
-      expect(api.output()).toContain('shutdown complete after SIGTERM');
-    } finally {
-      api.child.kill('SIGKILL');
-    }
+    });
   });
 
   it('the worker starts its queues and shuts down gracefully on SIGTERM', async () => {
     const worker = start('apps/worker/src/main.ts', env());
-    try {
+    await expectGracefulStop(worker, async () => {
       await waitFor(() => worker.output().includes('worker started'), 'worker start', BOOT_WAIT_MS);
-      worker.child.kill('SIGTERM');
-      await worker.exited;
-      expect(worker.output()).toContain('shutdown complete after SIGTERM');
-    } finally {
-      worker.child.kill('SIGKILL');
-    }
+    });
   });
 
   it('refuses to boot with an invalid configuration, naming the variable', async () => {

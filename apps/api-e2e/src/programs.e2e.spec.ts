@@ -204,6 +204,46 @@ describe('programs and cohorts', () => {
       });
     });
 
+    it('refuses a rename to a name taken (in any case) with 409, changing nothing; a cohort likewise', async () => {
+      const taken = await createProgram({ name: 'Design mentoring' });
+      const program = await createProgram({ name: 'Data mentoring', description: 'As it was' });
+      const clash = await t.http.patch<ErrorBody>(
+        `${base()}/programs/${program.id}`,
+        { name: 'DESIGN mentoring', description: 'Not kept' },
+        coordinator.token,
+      );
+      expect({ status: clash.status, code: clash.body.code }).toEqual({
+        status: 409,
+        code: 'program_name_taken',
+      });
+      const kept = await t.http.get<ProgramViewDto>(`${base()}/programs/${program.id}`, coordinator.token);
+      expect([kept.body.name, kept.body.description]).toEqual(['Data mentoring', 'As it was']);
+      expect(
+        (await t.http.get<ProgramViewDto>(`${base()}/programs/${taken.id}`, coordinator.token)).body.name,
+      ).toBe('Design mentoring');
+
+      await createCohort(program.id, { name: 'Autumn' });
+      const cohort = await createCohort(program.id, { name: 'Winter' });
+      const cohortClash = await t.http.patch<ErrorBody>(
+        `${base()}/cohorts/${cohort.id}`,
+        { name: 'autumn', endsOn: '2026-10-31' },
+        coordinator.token,
+      );
+      expect({ status: cohortClash.status, code: cohortClash.body.code }).toEqual({
+        status: 409,
+        code: 'cohort_name_taken',
+      });
+      const cohortKept = await t.http.get<CohortViewDto>(`${base()}/cohorts/${cohort.id}`, coordinator.token);
+      expect([cohortKept.body.name, cohortKept.body.endsOn]).toEqual(['Winter', '2026-09-30']);
+      // The rename that is free goes through.
+      const renamed = await t.http.patch<ProgramViewDto>(
+        `${base()}/programs/${program.id}`,
+        { name: 'Data science mentoring' },
+        coordinator.token,
+      );
+      expect([renamed.status, renamed.body.name]).toEqual([200, 'Data science mentoring']);
+    });
+
     it('is for admins and coordinators only', async () => {
       expect((await t.http.get(`${base()}/programs`, mentee.token)).status).toBe(403);
       expect((await t.http.post(`${base()}/programs`, { name: 'Mine' }, mentee.token)).status).toBe(403);

@@ -15,6 +15,7 @@ import {
   useTestApi,
 } from '@mentorship/testing';
 import { Client } from 'pg';
+import { enrollInCohort } from './support/cohort-matches';
 import { requestBody } from './support/matching-world';
 
 const TENANT_TABLES = [
@@ -170,18 +171,10 @@ describe('tenant isolation', () => {
         adminA.token,
       );
     mentorsOfA = await makeMembersInBulk(t.api.db, orgA.id, 2, 'a-mentor', ['mentor']);
-    await t.api.db.query(
-      `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
-       SELECT $1, gen_random_uuid(), $2, e, u, r, 'enrolled', 'invitation', now()
-         FROM unnest($3::text[], $4::uuid[], $5::text[]) AS given(e, u, r)`,
-      [
-        orgA.id,
-        choosing.body.id,
-        [memberA.email, ...mentorsOfA.map((m) => m.email)],
-        [memberA.id, ...mentorsOfA.map((m) => m.id)],
-        ['mentee', 'mentor', 'mentor'],
-      ],
-    );
+    await enrollInCohort(t.api.db, orgA.id, choosing.body.id, [
+      { member: memberA, role: 'mentee' },
+      ...mentorsOfA.map((member) => ({ member, role: 'mentor' as const })),
+    ]);
     // A shared language: the engine's default criteria require one.
     await t.api.db.query(
       `INSERT INTO profiles (organization_id, user_id, languages) SELECT $1, unnest($2::uuid[]), '{en}'
@@ -471,11 +464,7 @@ describe('tenant isolation', () => {
     );
     for (const status of ['enrolling', 'matching'])
       await t.http.post(`${b}/cohorts/${choosingB.body.id}/status`, { status }, adminB.token);
-    await t.api.db.query(
-      `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
-       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'mentee', 'enrolled', 'invitation', now())`,
-      [orgB.id, choosingB.body.id, adminB.email, adminB.id],
-    );
+    await enrollInCohort(t.api.db, orgB.id, choosingB.body.id, [{ member: adminB, role: 'mentee' }]);
     const crossRequest = await t.http.post<{ code: string }>(
       `${b}/cohorts/${choosingB.body.id}/match-requests`,
       requestBody(mentorsOfA[0]!.id),

@@ -2,6 +2,30 @@ import { randomUUID } from 'node:crypto';
 import type { HttpClient, SignedUpUser, TestDatabase } from '@mentorship/testing';
 
 /**
+ * Enrolls members in a cohort as the superuser, as if each had accepted an invitation: what a
+ * test needs to start from, without the invitation round trips.
+ */
+export async function enrollInCohort(
+  db: Pick<TestDatabase, 'query'>,
+  organizationId: string,
+  cohortId: string,
+  places: readonly { member: { id: string; email: string }; role: 'mentor' | 'mentee' }[],
+): Promise<void> {
+  await db.query(
+    `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
+     SELECT $1, gen_random_uuid(), $2, e, u, r, 'enrolled', 'invitation', now()
+       FROM unnest($3::text[], $4::uuid[], $5::text[]) AS given(e, u, r)`,
+    [
+      organizationId,
+      cohortId,
+      places.map((place) => place.member.email),
+      places.map((place) => place.member.id),
+      places.map((place) => place.role),
+    ],
+  );
+}
+
+/**
  * A cohort of program `programId` running from 1 April 2026 to 2099, taken out of draft by the
  * admin: enrolling, so its snapshot of the program holds the rules it runs by. Returns its id.
  */

@@ -64,6 +64,24 @@ export function startWorkerProcess(
   });
 }
 
+/**
+ * Runs `work` while the process is up, then asks it to stop (SIGTERM) and expects the graceful
+ * shutdown's last line; the process is killed outright whatever happened.
+ */
+export async function expectGracefulStop(
+  running: RunningEntryPoint,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+    running.child.kill('SIGTERM');
+    await running.exited;
+    expect(running.output()).toContain('shutdown complete after SIGTERM');
+  } finally {
+    running.child.kill('SIGKILL');
+  }
+}
+
 /** Kills worker processes outright (SIGKILL) and waits for each to be gone. */
 export async function killProcesses(running: Iterable<RunningEntryPoint | undefined>): Promise<void> {
   for (const process of running) {

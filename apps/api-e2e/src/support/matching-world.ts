@@ -9,6 +9,7 @@ import {
   type SignedUpUser,
   type TestDatabase,
 } from '@mentorship/testing';
+import { enrollInCohort } from './cohort-matches';
 
 /** What a test says about a participant's profile; the rest stays the profile's default. */
 export interface ProfileFacts {
@@ -122,11 +123,11 @@ export class MatchingWorld {
     cohortId = this.cohort.id,
   ): Promise<void> {
     const ids = members.map((m) => m.id);
-    await this.db.query(
-      `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, role, status, source, enrolled_at)
-       SELECT $1, gen_random_uuid(), $2, e, u, $5, 'enrolled', 'invitation', now()
-         FROM unnest($3::text[], $4::uuid[]) AS given(e, u)`,
-      [this.org.id, cohortId, members.map((m) => m.email), ids, role],
+    await enrollInCohort(
+      this.db,
+      this.org.id,
+      cohortId,
+      members.map((member) => ({ member, role })),
     );
     await this.db.query(
       `INSERT INTO profiles (organization_id, user_id, languages, time_zone, seniority, topics, goals, mentor_capacity, paused,

@@ -40,14 +40,9 @@ export class AuditService {
   /** Kept for the transaction's COMMIT; async so callers may keep awaiting it. */
   async record(entry: AuditEntry): Promise<void> {
     this.events.append({
-      id: randomUUID(),
+      ...eventOf(entry),
       // A job acting for nobody (a trial's deadline) is the system.
       actorUserId: TenantContext.current().caller?.userId ?? null,
-      action: entry.action,
-      targetType: entry.target.type,
-      targetId: entry.target.id,
-      details: entry.details ?? {},
-      occurredAt: new Date(),
     });
   }
 
@@ -56,13 +51,18 @@ export class AuditService {
    * is about: written in the current transaction to the global `system_audit_events`.
    */
   async recordSystem(entry: AuditEntry): Promise<void> {
-    await this.systemEvents.append({
-      id: randomUUID(),
-      action: entry.action,
-      targetType: entry.target.type,
-      targetId: entry.target.id,
-      details: entry.details ?? {},
-      occurredAt: new Date(),
-    });
+    await this.systemEvents.append(eventOf(entry));
   }
+}
+
+/** The row of an audit event, as both logs store it (the tenant's adds its actor). */
+function eventOf(entry: AuditEntry) {
+  return {
+    id: randomUUID(),
+    action: entry.action,
+    targetType: entry.target.type,
+    targetId: entry.target.id,
+    details: entry.details ?? {},
+    occurredAt: new Date(),
+  };
 }

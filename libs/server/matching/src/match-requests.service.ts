@@ -5,7 +5,7 @@ import { AuditService } from '@mentorship/audit';
 import { MatchesService } from '@mentorship/mentorships';
 import { NotificationsService, readableDay } from '@mentorship/notifications';
 import { ProfilesService } from '@mentorship/people';
-import { JobOutbox, TenantContext } from '@mentorship/platform';
+import { JobOutbox, pageOf, TenantContext } from '@mentorship/platform';
 import type { ProgramSettings } from '@mentorship/programs';
 import { completeProgramSettings, isCohortManager } from '@mentorship/programs';
 import {
@@ -226,7 +226,7 @@ export class MatchRequestsService {
 
   /** The requests the caller sent (as a mentee) or received (as a mentor), newest first. */
   async list(side: 'mentee' | 'mentor', query: MatchRequestQueryDto): Promise<MatchRequestPageDto> {
-    const { rows, total } = await this.requests.page({
+    const found = await this.requests.page({
       side,
       userId: TenantContext.caller().userId,
       status: query.status,
@@ -234,7 +234,7 @@ export class MatchRequestsService {
       offset: query.offset,
       limit: query.pageSize,
     });
-    return { items: rows.map(toView), page: query.page, pageSize: query.pageSize, total };
+    return pageOf(query, found, toView);
   }
 
   /** The requests the caller received as a mentor, with their places in each cohort they mentor. */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { FieldProblem, RoundPhase } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { MatchesService, type NewMatch } from '@mentorship/mentorships';
-import { JobOutbox, TenantContext, type PageQueryDto } from '@mentorship/platform';
+import { JobOutbox, pageOf, TenantContext, type PageQueryDto } from '@mentorship/platform';
 import { resolveEngineCriteria, type CriteriaDto } from '@mentorship/programs';
 import {
   DryRunDto,
@@ -182,14 +182,9 @@ export class MatchingRoundsService {
 
   async list(cohortId: string, query: PageQueryDto): Promise<RoundPageDto> {
     if (!(await this.input.cohort(cohortId))) throw MatchingException.cohortNotFound();
-    const { rows, total } = await this.rounds.page(cohortId, { offset: query.offset, limit: query.pageSize });
-    const names = await this.names(rows.flatMap(roundUserIds));
-    return {
-      items: rows.map((round) => toRoundView(round, names)),
-      page: query.page,
-      pageSize: query.pageSize,
-      total,
-    };
+    const found = await this.rounds.page(cohortId, { offset: query.offset, limit: query.pageSize });
+    const names = await this.names(found.rows.flatMap(roundUserIds));
+    return pageOf(query, found, (round) => toRoundView(round, names));
   }
 
   async get(roundId: string): Promise<RoundViewDto> {
@@ -200,7 +195,7 @@ export class MatchingRoundsService {
 
   async proposalPage(roundId: string, query: ProposalQueryDto): Promise<ProposalPageDto> {
     if (!(await this.rounds.byId(roundId))) throw MatchingException.roundNotFound();
-    const { rows, total } = await this.proposals.page(roundId, {
+    const found = await this.proposals.page(roundId, {
       mentorUserId: query.mentorUserId,
       menteeUserId: query.menteeUserId,
       fixed: query.fixed,
@@ -210,7 +205,7 @@ export class MatchingRoundsService {
       offset: query.offset,
       limit: query.pageSize,
     });
-    return { items: rows, page: query.page, pageSize: query.pageSize, total };
+    return pageOf(query, found);
   }
 
   // --- the worker's side (jobs/matching-round.job.ts) ---

@@ -9,11 +9,10 @@ import {
 } from '@mentorship/matching-engine';
 import { DatabaseNotifications, TenantContext } from '@mentorship/platform';
 import { cohortCriteria, type ProgramSettings } from '@mentorship/programs';
+import { engineMenteeOf, engineMentorOf, type EngineIdentity } from './engine-profiles.service';
 import { MentorPlacesService } from './mentor-places.service';
 import { CohortPeopleRepository, type CohortPersonRow } from './repositories/cohort-people.repository';
 
-/** The engine wants a seniority for everyone; a profile without one counts as mid-level. */
-const UNSTATED_SENIORITY = 3;
 /** Cohorts whose index a process keeps; the least recently used goes first. */
 const CACHED_COHORTS = 64;
 /** Mentor positions of mentees' rankings a process keeps, over all cohorts (4 bytes each). */
@@ -85,37 +84,20 @@ interface KeptRanking {
   verifiedAt: number;
 }
 
-function participantOf(row: CohortPersonRow) {
-  return {
-    id: row.userId,
-    personId: row.userId,
-    managerId: row.managerKey,
-    department: row.department,
-    seniority: row.seniority ?? UNSTATED_SENIORITY,
-    languages: row.languages,
-    timeZone: row.timeZone ?? 'UTC',
-    availability: row.availability,
-    topics: row.topics,
-  };
-}
+/** A manager who is a member is named by membership (`managerKey`), as everyone is here. */
+const identityOf = (row: CohortPersonRow): EngineIdentity => ({
+  id: row.userId,
+  personId: row.userId,
+  managerId: row.managerKey,
+});
 
 /** A mentor for the engine; `capacity` is their places (full ones are left out per request). */
 export function mentorProfileOf(row: CohortPersonRow, places: number): MentorProfile {
-  return {
-    ...participantOf(row),
-    offeredSkills: row.skills.map((skill) => ({ skill: skill.name, level: skill.level })),
-    offeredMentorTypes: row.offeredMentorTypes,
-    capacity: places,
-  };
+  return engineMentorOf(row, identityOf(row), places);
 }
 
 export function menteeProfileOf(row: CohortPersonRow): MenteeProfile {
-  return {
-    ...participantOf(row),
-    wantedSkills: row.skills.map((skill) => ({ skill: skill.name, targetLevel: skill.level })),
-    goals: row.goals,
-    wantedMentorTypes: row.wantedMentorTypes,
-  };
+  return engineMenteeOf(row, identityOf(row));
 }
 
 /**

@@ -26,6 +26,7 @@ import type {
   UserPair,
 } from './entities/matching-round.entity';
 import type { ProposalComponent } from './entities/round-proposal.entity';
+import { engineMenteeOf, engineMentorOf, type EngineIdentity } from './engine-profiles.service';
 import type { ParticipantProfileRow } from './repositories/round-input.repository';
 
 /** A mentor as a round sees them: the profile and the mentee places still free. */
@@ -224,23 +225,12 @@ function bytesOf(base64: string): ArrayBuffer {
   return copy;
 }
 
-/** Unknown seniority counts as the middle of the scale (1..6), so it neither wins nor loses. */
-const UNKNOWN_SENIORITY = 3;
-
-function participant(row: ParticipantProfileRow) {
-  return {
-    id: row.userId,
-    // The reporting-line rule compares people by address: profiles name managers by address.
-    personId: row.email.toLowerCase(),
-    managerId: row.managerEmail?.toLowerCase() ?? null,
-    department: row.department,
-    seniority: row.seniority ?? UNKNOWN_SENIORITY,
-    languages: row.languages,
-    timeZone: row.timeZone ?? 'UTC',
-    availability: row.availability,
-    topics: row.topics,
-  };
-}
+/** The reporting-line rule compares people by address: profiles name managers by address. */
+const identityOf = (row: ParticipantProfileRow): EngineIdentity => ({
+  id: row.userId,
+  personId: row.email.toLowerCase(),
+  managerId: row.managerEmail?.toLowerCase() ?? null,
+});
 
 /** The engine's profiles of a round's people (the benchmark feeds them to the engine alone). */
 export function engineProfilesOf(problem: Pick<RoundProblem, 'mentees' | 'mentors'>): {
@@ -250,21 +240,6 @@ export function engineProfilesOf(problem: Pick<RoundProblem, 'mentees' | 'mentor
   return { mentees: problem.mentees.map(toMentee), mentors: problem.mentors.map(toMentor) };
 }
 
-function toMentee(row: ParticipantProfileRow): MenteeProfile {
-  return {
-    ...participant(row),
-    goals: row.goals,
-    // By name, as the mentor index does: the reasons then say which skills, in words.
-    wantedSkills: row.skills.map((s) => ({ skill: s.name, targetLevel: s.level })),
-    wantedMentorTypes: row.wantedMentorTypes,
-  };
-}
+const toMentee = (row: ParticipantProfileRow): MenteeProfile => engineMenteeOf(row, identityOf(row));
 
-function toMentor(row: RoundMentor): MentorProfile {
-  return {
-    ...participant(row),
-    offeredSkills: row.skills.map((s) => ({ skill: s.name, level: s.level })),
-    offeredMentorTypes: row.offeredMentorTypes,
-    capacity: row.freeSeats,
-  };
-}
+const toMentor = (row: RoundMentor): MentorProfile => engineMentorOf(row, identityOf(row), row.freeSeats);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { MatchAction, MatchActor, MatchEndReason, MatchStatus } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { ProgramsException } from '@mentorship/programs';
-import { Clock, pageOf, TenantContext, type Caller } from '@mentorship/platform';
+import { Clock, pageOf, TenantContext, type Caller, type FoundPage } from '@mentorship/platform';
 import type { MatchDetailDto, MatchPageDto, MatchQueryDto, MatchViewDto } from './dto/match.dto';
 import type { MatchEventEntity } from './entities/match-event.entity';
 import type { MatchEntity } from './entities/match.entity';
@@ -45,25 +45,28 @@ export class MatchLifecycleService {
   }
 
   async listMine(query: MatchQueryDto): Promise<MatchPageDto> {
-    const caller = TenantContext.caller();
-    const found = await this.matches.ofPerson(caller.userId, {
+    const found = await this.matches.ofPerson(TenantContext.caller().userId, {
       status: query.status,
       offset: query.offset,
       limit: query.pageSize,
     });
-    const labels = await this.matches.labelsOf(found.rows);
-    return pageOf(query, found, (match) => toView(match, sidesOf(match, caller), labels));
+    return this.pageOfMatches(query, found);
   }
 
   /** Every match of a cohort, for its coordinators (the route admits no one else). */
   async listOfCohort(cohortId: string, query: MatchQueryDto): Promise<MatchPageDto> {
     if ((await this.matches.cohortEndOf(cohortId)) === null) throw ProgramsException.cohortNotFound();
-    const caller = TenantContext.caller();
     const found = await this.matches.pageOfCohort(cohortId, {
       status: query.status,
       offset: query.offset,
       limit: query.pageSize,
     });
+    return this.pageOfMatches(query, found);
+  }
+
+  /** A page of matches as the caller sees them, with their people's and cohorts' names. */
+  private async pageOfMatches(query: MatchQueryDto, found: FoundPage<MatchEntity>): Promise<MatchPageDto> {
+    const caller = TenantContext.caller();
     const labels = await this.matches.labelsOf(found.rows);
     return pageOf(query, found, (match) => toView(match, sidesOf(match, caller), labels));
   }

@@ -35,6 +35,7 @@ import { MemberDepartureService } from './member-departure.service';
 import { CohortEndCandidateRepository } from './repositories/cohort-end-candidate.repository';
 import { ExitSurveyRepository } from './repositories/exit-survey.repository';
 import { PeopleModule } from '@mentorship/people';
+import { ProgramsModule } from '@mentorship/programs';
 import { MatchEventEntity } from './entities/match-event.entity';
 import { MatchEntity } from './entities/match.entity';
 import { TrialAnswerEntity } from './entities/trial-answer.entity';
@@ -71,6 +72,7 @@ import { NeedsAttentionRepository } from './repositories/needs-attention.reposit
     NotificationsModule,
     OrganizationsModule,
     PeopleModule,
+    ProgramsModule,
   ],
   controllers: [
     MatchesController,

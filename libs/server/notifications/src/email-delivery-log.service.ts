@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { pageOf } from '@mentorship/platform';
 import { EmailDeliveryPageDto, EmailDeliveryQueryDto, EmailDeliveryViewDto } from './dto/email-delivery.dto';
 import { EmailDeliveryRepository } from './repositories/email-delivery.repository';
 
@@ -13,11 +14,6 @@ export class EmailDeliveryLogService {
       offset: query.offset,
       limit: query.pageSize,
     });
-    return {
-      items: found.rows.map((row) => EmailDeliveryViewDto.of(row)),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: found.total,
-    };
+    return pageOf(query, found, (row) => EmailDeliveryViewDto.of(row));
   }
 }

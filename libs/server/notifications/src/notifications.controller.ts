@@ -11,7 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OrgRoute } from '@mentorship/platform';
+import { OrgRoute, pageOf } from '@mentorship/platform';
 import {
   MarkedReadDto,
   NotificationPageDto,
@@ -49,12 +49,7 @@ export class NotificationsController {
       offset: query.offset,
       limit: query.pageSize,
     });
-    return {
-      items: found.rows.map((row) => NotificationViewDto.of(row)),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: found.total,
-    };
+    return pageOf(query, found, (row) => NotificationViewDto.of(row));
   }
 
   @Get('notifications/unread-count')

@@ -51,27 +51,26 @@ export class MembersService {
     return this.get(userId);
   }
 
-  async remove(userId: string): Promise<void> {
-    const membership = await this.lockMember(userId);
-    if (membership.roles.includes('admin')) await this.assertAnotherAdmin(userId);
-    await this.departures.announce(userId);
-    await this.memberships.remove(userId);
-    await this.audit.record({
-      action: OrganizationsAudit.memberRemoved,
-      target: { type: 'member', id: userId },
-      details: { roles: membership.roles },
-    });
+  remove(userId: string): Promise<void> {
+    return this.removeMember(userId, OrganizationsAudit.memberRemoved);
   }
 
   /** The caller leaves the organization; its last admin cannot (409 `last_admin`). */
-  async leave(): Promise<void> {
-    const userId = TenantContext.caller().userId;
+  leave(): Promise<void> {
+    return this.removeMember(TenantContext.caller().userId, OrganizationsAudit.memberLeft);
+  }
+
+  /** Removed or gone of their own accord, a member leaves alike; only the audit action differs. */
+  private async removeMember(
+    userId: string,
+    action: typeof OrganizationsAudit.memberRemoved | typeof OrganizationsAudit.memberLeft,
+  ): Promise<void> {
     const membership = await this.lockMember(userId);
     if (membership.roles.includes('admin')) await this.assertAnotherAdmin(userId);
     await this.departures.announce(userId);
     await this.memberships.remove(userId);
     await this.audit.record({
-      action: OrganizationsAudit.memberLeft,
+      action,
       target: { type: 'member', id: userId },
       details: { roles: membership.roles },
     });

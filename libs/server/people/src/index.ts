@@ -11,4 +11,9 @@ export * from './entities/profile-skill.entity';
 export * from './dto/skill.dto';
 export * from './dto/profile.dto';
 export type { ProfileSkillRow } from './repositories/profile-skill.repository';
-export type { MemberContact } from './repositories/profile.repository';
+export {
+  profileFactColumns,
+  type MemberContact,
+  type ProfileFacts,
+  type ProfileRow,
+} from './repositories/profile.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { NotificationsService, startOfLocalDay } from '@mentorship/notifications';
-import { TenantContext } from '@mentorship/platform';
+import { pageOf, TenantContext } from '@mentorship/platform';
 import { ProfilePageDto, ProfileQueryDto, ProfileViewDto, UpdateProfileDto } from './dto/profile.dto';
 import type { ProfileSkillKind } from './entities/profile-skill.entity';
 import { PeopleAudit } from './people.audit';
@@ -71,7 +71,7 @@ export class ProfilesService {
       offset: query.offset,
       limit: query.pageSize,
     });
-    return { items: await this.withSkills(rows), page: query.page, pageSize: query.pageSize, total };
+    return pageOf(query, { rows: await this.withSkills(rows), total });
   }
 
   updateMine(input: UpdateProfileDto): Promise<ProfileViewDto> {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { FIELD_LIMITS } from '@mentorship/contracts';
 import { MalformedCsvError, readCsv } from '@mentorship/csv';
 import { AuditService } from '@mentorship/audit';
-import { TenantContext } from '@mentorship/platform';
+import { pageOf, TenantContext } from '@mentorship/platform';
 import {
   CreateSkillDto,
   MergeSkillDto,
@@ -30,13 +30,13 @@ export class SkillsService {
   ) {}
 
   async list(query: SkillQueryDto): Promise<SkillPageDto> {
-    const { rows, total } = await this.skills.page({
+    const found = await this.skills.page({
       status: query.status,
       text: query.q,
       offset: query.offset,
       limit: query.pageSize,
     });
-    return { items: rows, page: query.page, pageSize: query.pageSize, total };
+    return pageOf(query, found);
   }
 
   async get(skillId: string): Promise<SkillViewDto> {

@@ -7,6 +7,7 @@ export * from './errors/error-body.filter';
 export * from './errors/validation.pipe';
 export * from './tenancy/tenant-context';
 export * from './tenancy/tenancy.service';
+export * from './tenancy/tenant-batch';
 export * from './tenancy/tenant-request';
 export * from './access/access-policy';
 export * from './access/org-route';

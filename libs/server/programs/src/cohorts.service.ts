@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { CohortStatus, FieldProblem, OrganizationRole } from '@mentorship/contracts';
 import { AuditService } from '@mentorship/audit';
 import { normalizeEmail } from '@mentorship/identity';
-import { TenantContext } from '@mentorship/platform';
+import { pageOf, TenantContext } from '@mentorship/platform';
 import { allowedTransitions, canTransition, freezesSettings } from './cohort-lifecycle.service';
 import {
   CohortPageDto,
@@ -37,14 +37,14 @@ export class CohortsService {
 
   /** Managers see every cohort; other members those open for enrollment and their own. */
   async list(query: CohortQueryDto): Promise<CohortPageDto> {
-    const { rows, total } = await this.cohorts.page({
+    const found = await this.cohorts.page({
       audience: this.audience(),
       programId: query.programId,
       status: query.status,
       offset: query.offset,
       limit: query.pageSize,
     });
-    return { items: rows.map(toCohortView), page: query.page, pageSize: query.pageSize, total };
+    return pageOf(query, found, toCohortView);
   }
 
   /** A cohort the caller may see; any other is not found. */

@@ -13,7 +13,7 @@ export * from './programs.service';
 export * from './cohorts.service';
 export * from './participants.service';
 export * from './program-settings.service';
-export { disabledNotificationKindsSql } from './repositories/program.repository';
+export * from './program-notification-gates.service';
 export {
   cohortCriteria,
   resolveEngineCriteria,

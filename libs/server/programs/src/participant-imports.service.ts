@@ -5,7 +5,7 @@ import { MalformedCsvError, readCsv } from '@mentorship/csv';
 import { normalizeEmail } from '@mentorship/identity';
 import { InvitationsService, MembersService } from '@mentorship/organizations';
 import { ProfilesService } from '@mentorship/people';
-import { JobOutbox, TenantContext, type PageQueryDto } from '@mentorship/platform';
+import { JobOutbox, pageOf, TenantContext, type PageQueryDto } from '@mentorship/platform';
 import { CohortsService } from './cohorts.service';
 import {
   ImportRowPageDto,
@@ -100,8 +100,8 @@ export class ParticipantImportsService {
 
   async list(cohortId: string, page: PageQueryDto): Promise<ParticipantImportPageDto> {
     await this.cohorts.get(cohortId);
-    const { rows, total } = await this.imports.page(cohortId, { offset: page.offset, limit: page.pageSize });
-    return { items: rows.map(toImportView), page: page.page, pageSize: page.pageSize, total };
+    const found = await this.imports.page(cohortId, { offset: page.offset, limit: page.pageSize });
+    return pageOf(page, found, toImportView);
   }
 
   async get(cohortId: string, importId: string): Promise<ParticipantImportViewDto> {
@@ -114,24 +114,19 @@ export class ParticipantImportsService {
   /** The row report, by line. */
   async rows(cohortId: string, importId: string, query: ImportRowQueryDto): Promise<ImportRowPageDto> {
     await this.get(cohortId, importId);
-    const { rows, total } = await this.importRows.page(importId, {
+    const found = await this.importRows.page(importId, {
       valid: query.status === undefined ? undefined : query.status === 'valid',
       offset: query.offset,
       limit: query.pageSize,
     });
-    return {
-      items: rows.map((row) => ({
-        line: row.line,
-        status: row.valid ? 'valid' : 'rejected',
-        email: row.email,
-        name: row.name,
-        role: row.role as ImportRowPageDto['items'][number]['role'],
-        reasons: row.reasons,
-      })),
-      page: query.page,
-      pageSize: query.pageSize,
-      total,
-    };
+    return pageOf(query, found, (row) => ({
+      line: row.line,
+      status: row.valid ? ('valid' as const) : ('rejected' as const),
+      email: row.email,
+      name: row.name,
+      role: row.role as ImportRowPageDto['items'][number]['role'],
+      reasons: row.reasons,
+    }));
   }
 
   /**

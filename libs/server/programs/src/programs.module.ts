@@ -15,6 +15,7 @@ import { ParticipantImportsService } from './participant-imports.service';
 import { ProgramEntity } from './entities/program.entity';
 import { ParticipantsController, ParticipationController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
+import { ProgramNotificationGates } from './program-notification-gates.service';
 import { ProgramsController } from './programs.controller';
 import { ProgramsService } from './programs.service';
 import { CohortRepository } from './repositories/cohort.repository';
@@ -49,12 +50,13 @@ import { ProgramRepository } from './repositories/program.repository';
     ParticipantsService,
     ParticipantImportsService,
     ParticipantImportJob,
+    ProgramNotificationGates,
     ProgramRepository,
     CohortRepository,
     ParticipantRepository,
     ParticipantImportRepository,
     ParticipantImportRowRepository,
   ],
-  exports: [CohortsService],
+  exports: [CohortsService, ProgramNotificationGates],
 })
 export class ProgramsModule {}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@mentorship/audit';
-import { NOTIFICATION_KINDS, type NotificationKind } from '@mentorship/platform';
+import { NOTIFICATION_KINDS, pageOf, type NotificationKind } from '@mentorship/platform';
 import {
   CreateProgramDto,
   ProgramPageDto,
@@ -28,12 +28,12 @@ export class ProgramsService {
   }
 
   async list(query: ProgramQueryDto): Promise<ProgramPageDto> {
-    const { rows, total } = await this.programs.page({
+    const found = await this.programs.page({
       kind: query.kind,
       offset: query.offset,
       limit: query.pageSize,
     });
-    return { items: rows.map(toProgramView), page: query.page, pageSize: query.pageSize, total };
+    return pageOf(query, found, toProgramView);
   }
 
   async get(programId: string): Promise<ProgramViewDto> {

@@ -1,25 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { MentorType } from '@mentorship/contracts';
 import { TenantRepository } from '@mentorship/platform';
 import type { ProgramSettings } from '@mentorship/programs';
+import type { StoredEngineProfile } from '../engine-profiles.service';
 import { SuggestionExposureEntity } from '../entities/suggestion-exposure.entity';
 
 /** A participant's profile as the engine needs it; skills by their catalogue name. */
-export interface CohortPersonRow {
+export interface CohortPersonRow extends StoredEngineProfile {
   userId: string;
   /** The manager's membership when the manager is a member, else their address. */
   managerKey: string | null;
-  department: string | null;
-  seniority: number | null;
-  languages: string[];
-  timeZone: string | null;
-  availability: { day: number; start: string; end: string }[];
-  topics: string[];
-  goals: string[];
-  offeredMentorTypes: MentorType[];
-  wantedMentorTypes: MentorType[];
-  /** `offered` skills for a mentor, `wanted` ones for a mentee: name and level. */
-  skills: { name: string; level: number }[];
   /** The profile's last change (`profiles.updated_at` as text), null without a profile. */
   profileStamp: string | null;
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { MatchRequestStatus } from '@mentorship/contracts';
 import { MATCH_STATUSES_HOLDING_A_PLACE } from '@mentorship/contracts';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
-import { disabledNotificationKindsSql } from '@mentorship/programs';
 import { MatchRequestEntity } from '../entities/match-request.entity';
 
 export type NewMatchRequest = Omit<
@@ -57,24 +56,6 @@ const STATUS_NOW = `(CASE WHEN r.status = 'open' AND r.expires_at <= now() THEN 
 export class MatchRequestRepository extends TenantRepository<MatchRequestEntity> {
   constructor() {
     super(MatchRequestEntity);
-  }
-
-  /**
-   * What `disabledNotificationKindsOf` reads, as a scalar subquery over a notification `n` about
-   * one (`n.subject_id`): the notifications context's delivery reads it with its stamp.
-   */
-  static readonly DISABLED_NOTIFICATION_KINDS_OF_SUBJECT = disabledNotificationKindsSql('match_requests', {
-    organizationId: 'n.organization_id',
-    id: 'n.subject_id',
-  });
-
-  /** The kinds of notification the request's program turned off (its live settings, not a snapshot). */
-  async disabledNotificationKindsOf(requestId: string): Promise<string[]> {
-    const [row] = await this.sql<{ kinds: string[] | null }>(
-      `SELECT (${disabledNotificationKindsSql('match_requests', { organizationId: '$1', id: '$2' })}) AS kinds`,
-      [requestId],
-    );
-    return Array.isArray(row?.kinds) ? row.kinds : [];
   }
 
   async add(request: NewMatchRequest): Promise<void> {

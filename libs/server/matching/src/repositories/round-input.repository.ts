@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MATCH_STATUSES_HOLDING_A_PLACE, type CohortStatus, type MentorType } from '@mentorship/contracts';
+import { MATCH_STATUSES_HOLDING_A_PLACE, type CohortStatus } from '@mentorship/contracts';
+import { profileFactColumns, type MemberContact, type ProfileFacts } from '@mentorship/people';
 import { TenantRepository } from '@mentorship/platform';
 import type { ProgramSettings } from '@mentorship/programs';
 import { MatchingRoundEntity } from '../entities/matching-round.entity';
@@ -13,25 +14,13 @@ export interface RoundCohort {
 }
 
 /** An enrolled participant's profile, as stored (people context), with the skills by id. */
-export interface ParticipantProfileRow {
-  userId: string;
-  email: string;
-  name: string;
-  timeZone: string | null;
-  languages: string[];
-  seniority: number | null;
-  department: string | null;
-  managerEmail: string | null;
-  goals: string[];
-  topics: string[];
-  offeredMentorTypes: MentorType[];
-  wantedMentorTypes: MentorType[];
-  availability: { day: number; start: string; end: string }[];
-  /** Mentor places the profile offers (`mentor_places`; 0 for a mentee). */
-  places: number;
-  /** The name too: the engine's reasons name the skills a pair shares, as suggestions do. */
-  skills: { skillId: string; name: string; level: number }[];
-}
+export type ParticipantProfileRow = MemberContact &
+  ProfileFacts & {
+    /** Mentor places the profile offers (`mentor_places`; 0 for a mentee). */
+    places: number;
+    /** The name too: the engine's reasons name the skills a pair shares, as suggestions do. */
+    skills: { skillId: string; name: string; level: number }[];
+  };
 
 /**
  * Reads what a round is made of from the programs and people contexts' tables, read-only (the
@@ -86,12 +75,7 @@ export class RoundInputRepository extends TenantRepository<MatchingRoundEntity> 
   ): Promise<ParticipantProfileRow[]> {
     return this.sql<ParticipantProfileRow>(
       `SELECT cp.user_id AS "userId", u.email, coalesce(u.display_name, cp.name, u.email) AS name,
-              pr.time_zone AS "timeZone", coalesce(pr.languages, '{}') AS languages, pr.seniority,
-              pr.department, pr.manager_email AS "managerEmail",
-              coalesce(pr.goals, '{}') AS goals, coalesce(pr.topics, '{}') AS topics,
-              coalesce(pr.offered_mentor_types, '{}') AS "offeredMentorTypes",
-              coalesce(pr.wanted_mentor_types, '{}') AS "wantedMentorTypes",
-              coalesce(pr.availability, '[]') AS availability,
+              ${profileFactColumns('pr')},
               (CASE WHEN cp.role = 'mentor' THEN mentor_places(pr, $6::jsonb) ELSE 0 END)::int AS places,
               coalesce((SELECT json_agg(json_build_object('skillId', ps.skill_id, 'name', sk.name, 'level', ps.level) ORDER BY ps.skill_id)
                           FROM profile_skills ps

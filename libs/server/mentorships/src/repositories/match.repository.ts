@@ -5,8 +5,7 @@ import {
   type MatchEndReason,
   type MatchStatus,
 } from '@mentorship/contracts';
-import { TenantRepository, type TenantRow } from '@mentorship/platform';
-import { disabledNotificationKindsSql } from '@mentorship/programs';
+import { TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
 import { MatchEntity } from '../entities/match.entity';
 
 /** Names of the people and cohorts of some matches, by id. */
@@ -23,6 +22,9 @@ export type NewMatchRow = Omit<
 /** The program setting's default, for settings stored before it existed. */
 
 /** The matches table's queries. */
+/** A page of matches, maybe of one status. */
+type MatchPageFilter = { status?: MatchStatus; offset: number; limit: number };
+
 @Injectable()
 export class MatchRepository extends TenantRepository<MatchEntity> {
   constructor() {
@@ -56,24 +58,6 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
       [matchId],
     );
     return rows.map((row) => row.user_id);
-  }
-
-  /**
-   * What `disabledNotificationKindsOf` reads, as a scalar subquery over a notification `n` about
-   * one (`n.subject_id`): the notifications context's delivery reads it with its stamp.
-   */
-  static readonly DISABLED_NOTIFICATION_KINDS_OF_SUBJECT = disabledNotificationKindsSql('matches', {
-    organizationId: 'n.organization_id',
-    id: 'n.subject_id',
-  });
-
-  /** The kinds of notification the match's program turned off (its live settings, not a snapshot). */
-  async disabledNotificationKindsOf(matchId: string): Promise<string[]> {
-    const [row] = await this.sql<{ kinds: string[] | null }>(
-      `SELECT (${disabledNotificationKindsSql('matches', { organizationId: '$1', id: '$2' })}) AS kinds`,
-      [matchId],
-    );
-    return Array.isArray(row?.kinds) ? row.kinds : [];
   }
 
   /**
@@ -225,26 +209,30 @@ export class MatchRepository extends TenantRepository<MatchEntity> {
   }
 
   /** The caller's matches as mentor or mentee, newest first. */
-  async ofPerson(
-    userId: string,
-    filter: { status?: MatchStatus; offset: number; limit: number },
-  ): Promise<{ rows: MatchEntity[]; total: number }> {
-    const builder = this.query('m')
-      .andWhere('(m.mentorUserId = :userId OR m.menteeUserId = :userId)', { userId })
-      .orderBy('m.createdAt', 'DESC')
-      .addOrderBy('m.id', 'ASC');
-    if (filter.status) builder.andWhere('m.status = :status', { status: filter.status });
-    return this.findPage(builder, { offset: filter.offset, limit: filter.limit });
+  ofPerson(userId: string, filter: MatchPageFilter): Promise<FoundPage<MatchEntity>> {
+    return this.pageWhere(
+      '(m.mentorUserId = :userId OR m.menteeUserId = :userId)',
+      { userId },
+      'm.createdAt',
+      filter,
+    );
   }
 
   /** A cohort's matches for its coordinators: the latest change first, so what just moved is on top. */
-  async pageOfCohort(
-    cohortId: string,
-    filter: { status?: MatchStatus; offset: number; limit: number },
-  ): Promise<{ rows: MatchEntity[]; total: number }> {
+  pageOfCohort(cohortId: string, filter: MatchPageFilter): Promise<FoundPage<MatchEntity>> {
+    return this.pageWhere('m.cohortId = :cohortId', { cohortId }, 'm.statusChangedAt', filter);
+  }
+
+  /** The matches (alias `m`) where `condition` holds, maybe of one status, `latestFirst` descending. */
+  private pageWhere(
+    condition: string,
+    parameters: Record<string, string>,
+    latestFirst: string,
+    filter: MatchPageFilter,
+  ): Promise<FoundPage<MatchEntity>> {
     const builder = this.query('m')
-      .andWhere('m.cohortId = :cohortId', { cohortId })
-      .orderBy('m.statusChangedAt', 'DESC')
+      .andWhere(condition, parameters)
+      .orderBy(latestFirst, 'DESC')
       .addOrderBy('m.id', 'ASC');
     if (filter.status) builder.andWhere('m.status = :status', { status: filter.status });
     return this.findPage(builder, { offset: filter.offset, limit: filter.limit });

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { GlobalRepository, UnitOfWork } from '@mentorship/platform';
 import { AccountEmailDeliveryEntity } from '../entities/account-email-delivery.entity';
+import { claimOnConflict } from './email-delivery.repository';
+
+const CLAIM = `INSERT INTO account_email_deliveries (id, user_id, idempotency_key, recipient, subject, status, claim_attempt)
+       VALUES ($1, $2, $3, $4, $5, 'sending', $6)
+       ${claimOnConflict('account_email_deliveries', 'idempotency_key')}
+       RETURNING id`;
 
 /** `EmailDeliveryRepository`'s claim, sent and failed, for account emails (global rows). */
 @Injectable()
@@ -20,17 +26,14 @@ export class AccountEmailDeliveryRepository extends GlobalRepository<AccountEmai
     email: { to: string; subject: string },
     attempt: number,
   ): Promise<string | null> {
-    const rows = (await this.repository.query(
-      `INSERT INTO account_email_deliveries (id, user_id, idempotency_key, recipient, subject, status, claim_attempt)
-       VALUES ($1, $2, $3, $4, $5, 'sending', $6)
-       ON CONFLICT (idempotency_key) DO UPDATE
-         SET status = 'sending', attempts = account_email_deliveries.attempts + 1, last_attempt_at = now(),
-             claim_attempt = $6
-         WHERE account_email_deliveries.status IN ('retrying', 'failed')
-            OR (account_email_deliveries.status = 'sending' AND account_email_deliveries.claim_attempt = $6)
-       RETURNING id`,
-      [randomUUID(), userId, idempotencyKey, email.to, email.subject, attempt],
-    )) as { id: string }[];
+    const rows = (await this.repository.query(CLAIM, [
+      randomUUID(),
+      userId,
+      idempotencyKey,
+      email.to,
+      email.subject,
+      attempt,
+    ])) as { id: string }[];
     return rows[0]?.id ?? null;
   }
 

@@ -3,6 +3,26 @@ import { Injectable } from '@nestjs/common';
 import { type FoundPage, TenantRepository } from '@mentorship/platform';
 import { EmailDeliveryEntity, type EmailDeliveryStatus } from '../entities/email-delivery.entity';
 
+/**
+ * The ledgers' claim rule, one for both (a tenant's `email_deliveries`, the global
+ * `account_email_deliveries`), as the `ON CONFLICT` of the claim's INSERT on the idempotency key:
+ * any run takes over a retrying or failed delivery, and a rerun of the same attempt one it left
+ * 'sending' (its run died mid-send); any other holder keeps it, and the INSERT returns no row.
+ * `$6` is the attempt.
+ */
+export function claimOnConflict(table: string, key: string): string {
+  return `ON CONFLICT (${key}) DO UPDATE
+         SET status = 'sending', attempts = ${table}.attempts + 1, last_attempt_at = now(),
+             claim_attempt = $6
+         WHERE ${table}.status IN ('retrying', 'failed')
+            OR (${table}.status = 'sending' AND ${table}.claim_attempt = $6)`;
+}
+
+const CLAIM = `INSERT INTO email_deliveries (organization_id, id, idempotency_key, recipient, subject, status, claim_attempt)
+       VALUES ($1, $2, $3, $4, $5, 'sending', $6)
+       ${claimOnConflict('email_deliveries', 'organization_id, idempotency_key')}
+       RETURNING id`;
+
 @Injectable()
 export class EmailDeliveryRepository extends TenantRepository<EmailDeliveryEntity> {
   constructor() {
@@ -20,17 +40,13 @@ export class EmailDeliveryRepository extends TenantRepository<EmailDeliveryEntit
     email: { to: string; subject: string },
     attempt: number,
   ): Promise<string | null> {
-    const rows = await this.sql<{ id: string }>(
-      `INSERT INTO email_deliveries (organization_id, id, idempotency_key, recipient, subject, status, claim_attempt)
-       VALUES ($1, $2, $3, $4, $5, 'sending', $6)
-       ON CONFLICT (organization_id, idempotency_key) DO UPDATE
-         SET status = 'sending', attempts = email_deliveries.attempts + 1, last_attempt_at = now(),
-             claim_attempt = $6
-         WHERE email_deliveries.status IN ('retrying', 'failed')
-            OR (email_deliveries.status = 'sending' AND email_deliveries.claim_attempt = $6)
-       RETURNING id`,
-      [randomUUID(), idempotencyKey, email.to, email.subject, attempt],
-    );
+    const rows = await this.sql<{ id: string }>(CLAIM, [
+      randomUUID(),
+      idempotencyKey,
+      email.to,
+      email.subject,
+      attempt,
+    ]);
     return rows[0]?.id ?? null;
   }
 

@@ -36,15 +36,38 @@ export interface MemberContact {
 
 export type ProfileChanges = Omit<TenantRow<ProfileEntity, 'organizationId'>, 'userId' | 'updatedAt'>;
 
+/** What a profile says of its member, as other contexts read it too (a round's input). */
+export type ProfileFacts = Pick<
+  ProfileRow,
+  | 'timeZone'
+  | 'languages'
+  | 'seniority'
+  | 'department'
+  | 'managerEmail'
+  | 'goals'
+  | 'topics'
+  | 'offeredMentorTypes'
+  | 'wantedMentorTypes'
+  | 'availability'
+>;
+
+/**
+ * The columns of `ProfileFacts` from the `profiles` row `p` (possibly missing: a member who never
+ * saved one reads the defaults), one definition for every read of them.
+ */
+export function profileFactColumns(p: string): string {
+  return `${p}.time_zone AS "timeZone", coalesce(${p}.languages, '{}') AS languages, ${p}.seniority,
+         ${p}.department, ${p}.manager_email AS "managerEmail",
+         coalesce(${p}.goals, '{}') AS goals, coalesce(${p}.topics, '{}') AS topics,
+         coalesce(${p}.offered_mentor_types, '{}') AS "offeredMentorTypes",
+         coalesce(${p}.wanted_mentor_types, '{}') AS "wantedMentorTypes",
+         coalesce(${p}.availability, '[]') AS availability`;
+}
+
 /** Members joined with their (possibly missing) profile: one row per member. */
 const MEMBER_PROFILES = `
   SELECT m.user_id AS "userId", u.email, u.display_name AS "displayName",
-         p.time_zone AS "timeZone", coalesce(p.languages, '{}') AS languages, p.seniority,
-         p.department, p.manager_email AS "managerEmail",
-         coalesce(p.goals, '{}') AS goals, coalesce(p.topics, '{}') AS topics,
-         coalesce(p.offered_mentor_types, '{}') AS "offeredMentorTypes",
-         coalesce(p.wanted_mentor_types, '{}') AS "wantedMentorTypes",
-         coalesce(p.availability, '[]') AS availability, p.mentor_capacity AS "mentorCapacity",
+         ${profileFactColumns('p')}, p.mentor_capacity AS "mentorCapacity",
          coalesce(p.paused, false) AS paused, to_char(p.pause_ends_on, 'YYYY-MM-DD') AS "pauseEndsOn",
          coalesce(p.paused AND (p.pause_ends_on IS NULL OR p.pause_ends_on > current_date), false) AS "pausedNow",
          p.updated_at AS "updatedAt"

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SkillStatus } from '@mentorship/contracts';
-import { isUniqueViolation, TenantRepository, type FoundPage } from '@mentorship/platform';
+import { TenantRepository, type FoundPage } from '@mentorship/platform';
 import { SkillEntity } from '../entities/skill.entity';
 
 /** A skill with the number of profiles that offer or want it. */
@@ -62,14 +62,8 @@ export class SkillRepository extends TenantRepository<SkillEntity> {
   }
 
   /** False when another skill has the name, in any case. */
-  async rename(id: string, name: string): Promise<boolean> {
-    try {
-      await this.update({ id }, { name });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+  rename(id: string, name: string): Promise<boolean> {
+    return this.updateUnlessDuplicate({ id }, { name });
   }
 
   setStatus(id: string, status: SkillStatus): Promise<void> {

@@ -26,11 +26,21 @@ export interface FoundPage<Row> {
   total: number;
 }
 
-/** The page a list answers, from what the repository found for `query`. */
+/**
+ * The page a list answers, from what the repository found for `query`: each row through
+ * `toItem`, or as it is when the rows are the items already.
+ */
+export function pageOf<Item>(query: { page: number; pageSize: number }, found: FoundPage<Item>): Page<Item>;
 export function pageOf<Row, Item>(
   query: { page: number; pageSize: number },
   found: FoundPage<Row>,
   toItem: (row: Row) => Item,
-): Page<Item> {
-  return { items: found.rows.map(toItem), page: query.page, pageSize: query.pageSize, total: found.total };
+): Page<Item>;
+export function pageOf<Row, Item>(
+  query: { page: number; pageSize: number },
+  found: FoundPage<Row>,
+  toItem?: (row: Row) => Item,
+): Page<Item | Row> {
+  const items = toItem ? found.rows.map(toItem) : found.rows;
+  return { items, page: query.page, pageSize: query.pageSize, total: found.total };
 }

@@ -1,23 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { PgTransaction, poolOf } from '../database/pg-statements';
 import { CommitWrite, commitWritesSql } from './commit-writes';
 import { inlineParameters } from './inline-parameters';
+import { tenantBatchHead, type TenantEntryRead } from './tenant-batch';
 import { Caller, TenantContext, TenantScope } from './tenant-context';
-
-/**
- * A read made in the statement that sets the tenant, e.g. the caller's membership: a scalar
- * subquery (one column, at most one row) in which `tenant.organization_id` is the tenant just
- * set and `$2`, `$3`, ... are `params` (strings, sent as escaped literals: the statement rides
- * with BEGIN in one simple query). It runs after the setting by construction: it reads
- * a column of the row that sets it.
- */
-export interface TenantEntryRead {
-  sql: string;
-  params: readonly unknown[];
-}
 
 /**
  * One statement of a repository for `TenancyService.statementInTenant`: `$1` in `sql` is the
@@ -89,9 +78,7 @@ export class TenancyService {
     const name = `tenant_${createHash('sha1').update(statement.sql).digest('hex').slice(0, 20)}`;
     const params = [organizationId, ...statement.params];
     const statements = [
-      'START TRANSACTION',
-      ...(statement.waitForDisk === false ? ['SET LOCAL synchronous_commit = off'] : []),
-      `SELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true)`,
+      ...tenantBatchHead(organizationId, { waitForDisk: statement.waitForDisk }),
       inlineParameters(`EXECUTE ${name}(${params.map((_, i) => `$${i + 1}`).join(', ')})`, params),
       'COMMIT',
     ];
@@ -158,17 +145,11 @@ export class TenancyService {
   async openTenant<E>(organizationId: string, entry: TenantEntryRead | undefined): Promise<OpenTenant<E>> {
     // The transaction's own statements (BEGIN, the entry, COMMIT) and the repositories' raw
     // statements go straight to the connection (`PgTransaction`); TypeORM's runner on the same
-    // connection serves the query builders. One simple query begins the transaction, sets the tenant and reads the entry: a round trip
-    // fewer than BEGIN on its own. A simple query carries no bind parameters, so the values go
-    // as literals escaped by the pg driver.
+    // connection serves the query builders. One simple query begins the transaction, sets the
+    // tenant and reads the entry (`tenantBatchHead`).
     const transaction = await PgTransaction.begin(
       this.dataSource,
-      `START TRANSACTION;\n${
-        entry
-          ? `SELECT (${withLiterals(entry.sql, entry.params)}) AS entry
-               FROM (SELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true)::uuid AS organization_id) AS tenant`
-          : `SELECT set_config('app.organization_id', ${escapeLiteral(organizationId)}, true) AS entry`
-      }`,
+      tenantBatchHead(organizationId, { entry }).join(';\n'),
     );
     const [row] = transaction.begun<{ entry: E | null }>();
     let done = false;
@@ -256,17 +237,4 @@ export class TenancyService {
       return work(manager);
     });
   }
-}
-
-/**
- * `sql` with `$2`, `$3`, ... replaced by `params` as escaped literals (`$1` is the tenant, set
- * before it). Strings only: the entry reads by ids, and a literal of another type would need
- * its own rendering.
- */
-function withLiterals(sql: string, params: readonly unknown[]): string {
-  return sql.replace(/\$(\d+)(?!\d)/g, (placeholder, n: string) => {
-    const value = params[Number(n) - 2];
-    if (typeof value !== 'string') throw new Error(`tenant entry parameter ${placeholder} is not a string`);
-    return escapeLiteral(value);
-  });
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CohortStatus, ParticipantRole, ParticipantStatus } from '@mentorship/contracts';
-import { isUniqueViolation, TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
+import { TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
 import { CohortEntity } from '../entities/cohort.entity';
 import type { ProgramSettings } from '../program-settings.service';
 
@@ -103,13 +103,7 @@ export class CohortRepository extends TenantRepository<CohortEntity> {
   }
 
   /** False when the new name is taken in the program. */
-  async change(id: string, changes: CohortChanges): Promise<boolean> {
-    try {
-      await this.update({ id }, { ...changes, updatedAt: new Date() });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+  change(id: string, changes: CohortChanges): Promise<boolean> {
+    return this.updateUnlessDuplicate({ id }, { ...changes, updatedAt: new Date() });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProgramKind } from '@mentorship/contracts';
-import { isUniqueViolation, TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
+import { TenantRepository, type FoundPage, type TenantRow } from '@mentorship/platform';
 import { ProgramEntity } from '../entities/program.entity';
 import type { ProgramSettings } from '../program-settings.service';
 
@@ -63,6 +63,15 @@ export class ProgramRepository extends TenantRepository<ProgramEntity> {
     return row ?? null;
   }
 
+  /** The kinds of notification the program of `table`'s row `id` turned off (see `disabledNotificationKindsSql`). */
+  async disabledNotificationKindsOf(table: string, id: string): Promise<string[]> {
+    const [row] = await this.sql<{ kinds: string[] | null }>(
+      `SELECT (${disabledNotificationKindsSql(table, { organizationId: '$1', id: '$2' })}) AS kinds`,
+      [id],
+    );
+    return Array.isArray(row?.kinds) ? row.kinds : [];
+  }
+
   /** Reads a program and locks it, so edits and cohorts freezing its settings queue up. */
   lock(id: string): Promise<ProgramEntity | null> {
     return this.findOneForUpdate({ id });
@@ -79,16 +88,7 @@ export class ProgramRepository extends TenantRepository<ProgramEntity> {
   }
 
   /** False when another program has the name, in any case. */
-  async change(
-    id: string,
-    changes: Omit<TenantRow<ProgramEntity, 'organizationId'>, 'id'>,
-  ): Promise<boolean> {
-    try {
-      await this.update({ id }, { ...changes, updatedAt: new Date() });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+  change(id: string, changes: Omit<TenantRow<ProgramEntity, 'organizationId'>, 'id'>): Promise<boolean> {
+    return this.updateUnlessDuplicate({ id }, { ...changes, updatedAt: new Date() });
   }
 }

@@ -114,13 +114,7 @@ describe('assignOptimal', () => {
   it('equals brute force on tiny rounds, for both objectives, with fixed and forbidden pairs', () => {
     fc.assert(
       fc.property(smallRound(6, 4, true), ({ graph, fixed, forbidden }) => {
-        const brute = bruteForceBest(graph, { fixed, forbidden });
-        const best = assignOptimal(graph, { fixed, forbidden });
-        expectFeasible(graph, best, fixed, forbidden);
-        expect(best.totalPoints).toBe(brute.bestPoints);
-        const most = assignOptimal(graph, { fixed, forbidden, objective: 'max-matched-then-score' });
-        expectFeasible(graph, most, fixed, forbidden);
-        expect([most.matchedCount, most.totalPoints]).toEqual(brute.bestMatchedThenPoints);
+        expectBruteForceBest(graph, fixed, forbidden);
       }),
       { numRuns: 300 },
     );
@@ -129,13 +123,7 @@ describe('assignOptimal', () => {
   it('equals the HiGHS LP optimum on random small rounds', async () => {
     await fc.assert(
       fc.asyncProperty(smallRound(30, 12, true), async ({ graph, fixed, forbidden }) => {
-        const lp = await solveWithHighs(graph, { fixed, forbidden });
-        const a = assignOptimal(graph, { fixed, forbidden });
-        expectFeasible(graph, a, fixed, forbidden);
-        expect(a.totalPoints).toBe(lp.objective);
-        const lpMost = await solveWithHighs(graph, { fixed, forbidden, objective: 'max-matched-then-score' });
-        const most = assignOptimal(graph, { fixed, forbidden, objective: 'max-matched-then-score' });
-        expect([most.matchedCount, most.totalPoints]).toEqual([lpMost.matched, lpMost.objective]);
+        await expectOptimal(graph, fixed, forbidden);
       }),
       { numRuns: 120 },
     );
@@ -165,6 +153,17 @@ async function expectOptimal(
   expect([most.matchedCount, most.totalPoints]).toEqual([lpMost.matched, lpMost.objective]);
 }
 
+/** Both objectives against brute force (tiny rounds), with every hard constraint checked. */
+function expectBruteForceBest(graph: CandidateGraph, fixed: PairRef[], forbidden: PairRef[]): void {
+  const brute = bruteForceBest(graph, { fixed, forbidden });
+  const best = assignOptimal(graph, { fixed, forbidden });
+  expectFeasible(graph, best, fixed, forbidden);
+  expect(best.totalPoints).toBe(brute.bestPoints);
+  const most = assignOptimal(graph, { fixed, forbidden, objective: 'max-matched-then-score' });
+  expectFeasible(graph, most, fixed, forbidden);
+  expect([most.matchedCount, most.totalPoints]).toEqual(brute.bestMatchedThenPoints);
+}
+
 describe('assignOptimal on every round family of the benchmark', () => {
   it.each(ROUND_FAMILIES.map((f) => [f.id, f] as const))(
     'equals HiGHS on a 250-mentee %s round',
@@ -176,10 +175,7 @@ describe('assignOptimal on every round family of the benchmark', () => {
   it('equals brute force on tiny rounds of random families, with fixed and forbidden pairs', () => {
     fc.assert(
       fc.property(familyRound(6, 4, true), ({ graph, fixed, forbidden }) => {
-        const brute = bruteForceBest(graph, { fixed, forbidden });
-        expect(assignOptimal(graph, { fixed, forbidden }).totalPoints).toBe(brute.bestPoints);
-        const most = assignOptimal(graph, { fixed, forbidden, objective: 'max-matched-then-score' });
-        expect([most.matchedCount, most.totalPoints]).toEqual(brute.bestMatchedThenPoints);
+        expectBruteForceBest(graph, fixed, forbidden);
       }),
       { numRuns: 300 },
     );

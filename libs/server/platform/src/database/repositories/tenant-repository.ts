@@ -9,7 +9,7 @@ import {
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { FoundPage } from '../../http/page.dto';
 import { TenantContext } from '../../tenancy/tenant-context';
-import { insertUnlessDuplicate } from './unique-violation';
+import { insertUnlessDuplicate, unlessDuplicate } from './unique-violation';
 
 /**
  * A condition on a tenant table, without its tenant column: the repository adds that itself,
@@ -163,6 +163,15 @@ export abstract class TenantRepository<
   /** False when a unique index refuses the row; the tenant's transaction carries on. */
   protected async insertUnlessDuplicate(row: TenantRow<E, K>): Promise<boolean> {
     return insertUnlessDuplicate(this.manager, this.entity, this.withTenant(row));
+  }
+
+  /**
+   * `update`, answering false when a unique index refuses the change (a name taken). No
+   * savepoint (a rename stays one statement): after false the transaction is aborted, so the
+   * caller ends it, as a service does by throwing its 409.
+   */
+  protected updateUnlessDuplicate(where: TenantWhere<E, K>, patch: TenantRow<E, K>): Promise<boolean> {
+    return unlessDuplicate(() => this.update(where, patch));
   }
 
   protected async update(where: TenantWhere<E, K>, patch: TenantRow<E, K>): Promise<void> {

@@ -9,20 +9,25 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-/**
- * Inserts `values`; answers false instead of throwing when a unique index refuses them. The
- * insert runs in a savepoint, so a duplicate does not abort the surrounding transaction.
- */
-export async function insertUnlessDuplicate<E extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<E>,
-  values: QueryDeepPartialEntity<E>,
-): Promise<boolean> {
+/** Runs `write`; answers false instead of throwing when a unique index refuses it. */
+export async function unlessDuplicate(write: () => Promise<unknown>): Promise<boolean> {
   try {
-    await manager.transaction((savepoint) => savepoint.insert(target, values));
+    await write();
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Inserts `values`; answers false instead of throwing when a unique index refuses them. The
+ * insert runs in a savepoint, so a duplicate does not abort the surrounding transaction.
+ */
+export function insertUnlessDuplicate<E extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<E>,
+  values: QueryDeepPartialEntity<E>,
+): Promise<boolean> {
+  return unlessDuplicate(() => manager.transaction((savepoint) => savepoint.insert(target, values)));
 }
