@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, OnInit, ViewChild, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  OnInit,
+  SimpleChange,
+  ViewChild,
+  inject,
+  input,
+} from '@angular/core';
 import { MatHeaderRowDef, MatNoDataRow, MatRowDef, MatTable, MatTableModule } from '@angular/material/table';
 
 /**
@@ -44,6 +52,12 @@ export class TableRowsComponent implements OnInit {
   @ViewChild(MatNoDataRow, { static: true }) private readonly noDataRow!: MatNoDataRow;
 
   ngOnInit(): void {
+    // The table renders its rows from its own view, which Angular checks before this one: the
+    // definitions must know their columns by then, not only once this view's bindings run.
+    for (const def of [this.headerRow, this.row]) {
+      def.columns = this.columns();
+      def.ngOnChanges({ columns: new SimpleChange(undefined, def.columns, true) });
+    }
     this.table.addHeaderRowDef(this.headerRow);
     this.table.addRowDef(this.row);
     this.table.setNoDataRow(this.noDataRow);
