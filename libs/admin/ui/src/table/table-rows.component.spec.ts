@@ -31,6 +31,25 @@ class HostComponent {
   readonly projected = signal(false);
 }
 
+// As the pages have it: the rows straight in the table, not under a control-flow block, so the
+// table's view is checked before the rows' own bindings have run.
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatTableModule, TableRowsComponent],
+  template: `
+    <table mat-table [dataSource]="rows" aria-label="Skills">
+      <ng-container matColumnDef="name">
+        <th mat-header-cell *matHeaderCellDef>Name</th>
+        <td mat-cell *matCellDef="let row">{{ row.name }}</td>
+      </ng-container>
+      <mm-table-rows [columns]="['name']" empty="No skills yet." />
+    </table>
+  `,
+})
+class PageLikeHostComponent {
+  readonly rows = [{ name: 'Go' }];
+}
+
 describe(TableRowsComponent.name, () => {
   // Harness steps on a busy shared machine; the first test also compiles the components.
   jest.setTimeout(30_000);
@@ -74,5 +93,13 @@ describe(TableRowsComponent.name, () => {
   it('shows projected words when given no text', async () => {
     const { table } = await render((host) => host.projected.set(true));
     expect(table.querySelector('tbody td.empty em')?.textContent).toBe('Nothing for these filters');
+  });
+
+  it('renders straight inside a table, as the pages put it', async () => {
+    const fixture = TestBed.createComponent(PageLikeHostComponent);
+    await fixture.whenStable();
+    const table = fixture.nativeElement.querySelector('table') as HTMLTableElement;
+    expect(texts(table.querySelectorAll('thead th'))).toEqual(['Name']);
+    expect(texts(table.querySelectorAll('tbody tr td'))).toEqual(['Go']);
   });
 });
