@@ -11,37 +11,31 @@ import { AUTH_CARD_IMPORTS } from './auth-card';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page mm-card-page narrow-card">
-      <mat-card appearance="outlined">
-        <mat-card-header>
-          <mat-card-title><h1>Reset your password</h1></mat-card-title>
-          <mat-card-subtitle>We email you a link to choose a new one.</mat-card-subtitle>
-        </mat-card-header>
-        @if (sentTo(); as email) {
-          <mat-card-content>
-            <p role="status">
-              If <strong>{{ email }}</strong> has an account, a link to reset its password is on its way. It
-              works once, for an hour.
-            </p>
-          </mat-card-content>
-          <mat-card-actions align="end">
-            <a mat-flat-button routerLink="/sign-in">Back to sign-in</a>
-          </mat-card-actions>
-        } @else {
-          <form
-            mmFormCard
-            [formGroup]="form"
-            (ngSubmit)="submit()"
-            [submission]="submission"
-            submitLabel="Send the link"
-            [split]="true"
-          >
-            <mm-email-field />
-            <span formCardSwitch class="switch"><a routerLink="/sign-in">Back to sign-in</a></span>
-          </form>
-        }
-      </mat-card>
-    </div>
+    <mm-card-page heading="Reset your password" subtitle="We email you a link to choose a new one.">
+      @if (sentTo(); as email) {
+        <mat-card-content>
+          <p role="status">
+            If <strong>{{ email }}</strong> has an account, a link to reset its password is on its way. It
+            works once, for an hour.
+          </p>
+        </mat-card-content>
+        <mat-card-actions align="end">
+          <a mat-flat-button routerLink="/sign-in">Back to sign-in</a>
+        </mat-card-actions>
+      } @else {
+        <form
+          mmFormCard
+          [formGroup]="form"
+          (ngSubmit)="submit()"
+          [submission]="submission"
+          submitLabel="Send the link"
+          [split]="true"
+        >
+          <mm-email-field />
+          <span formCardSwitch class="switch"><a routerLink="/sign-in">Back to sign-in</a></span>
+        </form>
+      }
+    </mm-card-page>
   `,
   styleUrl: './auth-card.css',
 })

@@ -15,43 +15,38 @@ const { password: PASSWORD } = FIELD_LIMITS;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page mm-card-page narrow-card">
-      <mat-card appearance="outlined">
-        <mat-card-header>
-          <mat-card-title><h1>Choose a new password</h1></mat-card-title>
-        </mat-card-header>
-        @if (done()) {
-          <mat-card-content>
-            <p role="status">Your password is changed. Every session of your account has been signed out.</p>
-          </mat-card-content>
-          <mat-card-actions align="end">
-            <a mat-flat-button routerLink="/sign-in">Sign in</a>
-          </mat-card-actions>
-        } @else if (!token() || expired()) {
-          <mat-card-content>
-            <p role="alert">This password-reset link is not valid any more. Ask for a new one.</p>
-          </mat-card-content>
-          <mat-card-actions align="end">
-            <a mat-flat-button routerLink="/forgot-password">Ask for a new link</a>
-          </mat-card-actions>
-        } @else {
-          <form
-            mmFormCard
-            [formGroup]="form"
-            (ngSubmit)="submit()"
-            [submission]="submission"
-            submitLabel="Set password"
-          >
-            <mm-password-field
-              name="password"
-              label="New password"
-              [isNew]="true"
-              [messages]="{ required: 'Choose a password.' }"
-            />
-          </form>
-        }
-      </mat-card>
-    </div>
+    <mm-card-page heading="Choose a new password">
+      @if (done()) {
+        <mat-card-content>
+          <p role="status">Your password is changed. Every session of your account has been signed out.</p>
+        </mat-card-content>
+        <mat-card-actions align="end">
+          <a mat-flat-button routerLink="/sign-in">Sign in</a>
+        </mat-card-actions>
+      } @else if (!token() || expired()) {
+        <mat-card-content>
+          <p role="alert">This password-reset link is not valid any more. Ask for a new one.</p>
+        </mat-card-content>
+        <mat-card-actions align="end">
+          <a mat-flat-button routerLink="/forgot-password">Ask for a new link</a>
+        </mat-card-actions>
+      } @else {
+        <form
+          mmFormCard
+          [formGroup]="form"
+          (ngSubmit)="submit()"
+          [submission]="submission"
+          submitLabel="Set password"
+        >
+          <mm-password-field
+            name="password"
+            label="New password"
+            [isNew]="true"
+            [messages]="{ required: 'Choose a password.' }"
+          />
+        </form>
+      }
+    </mm-card-page>
   `,
   styleUrl: './auth-card.css',
 })

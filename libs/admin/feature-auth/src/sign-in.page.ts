@@ -11,40 +11,28 @@ import { AUTH_CARD_IMPORTS } from './auth-card';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page mm-card-page narrow-card">
-      <mat-card appearance="outlined">
-        <mat-card-header>
-          <mat-card-title><h1>Sign in</h1></mat-card-title>
-          <mat-card-subtitle>
-            @if (forInvitation()) {
-              Sign in with the email address your invitation was sent to.
-            } @else {
-              Welcome back to Mentorship Map.
-            }
-          </mat-card-subtitle>
-        </mat-card-header>
-        <form
-          mmFormCard
-          [formGroup]="form"
-          (ngSubmit)="submit()"
-          [submission]="submission"
-          submitLabel="Sign in"
-          [split]="true"
-        >
-          <mm-email-field />
-          <mm-password-field
-            name="password"
-            label="Password"
-            [messages]="{ required: 'Enter your password.' }"
-          />
-          <a class="forgot" routerLink="/forgot-password">Forgot your password?</a>
-          <span formCardSwitch class="switch">
-            New here?
-            <a routerLink="/sign-up" [queryParams]="returnQuery()">Create an account</a>
-          </span>
-        </form>
-      </mat-card>
-    </div>
+    <mm-card-page heading="Sign in" [subtitle]="subtitle()">
+      <form
+        mmFormCard
+        [formGroup]="form"
+        (ngSubmit)="submit()"
+        [submission]="submission"
+        submitLabel="Sign in"
+        [split]="true"
+      >
+        <mm-email-field />
+        <mm-password-field
+          name="password"
+          label="Password"
+          [messages]="{ required: 'Enter your password.' }"
+        />
+        <a class="forgot" routerLink="/forgot-password">Forgot your password?</a>
+        <span formCardSwitch class="switch">
+          New here?
+          <a routerLink="/sign-up" [queryParams]="returnQuery()">Create an account</a>
+        </span>
+      </form>
+    </mm-card-page>
   `,
   styleUrl: './auth-card.css',
   styles: `
@@ -61,6 +49,11 @@ export class SignInPage {
 
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  protected readonly subtitle = computed(() =>
+    this.forInvitation()
+      ? 'Sign in with the email address your invitation was sent to.'
+      : 'Welcome back to Mentorship Map.',
+  );
   protected readonly forInvitation = computed(() => isInvitationReturn(this.returnUrl()));
   protected readonly returnQuery = computed(() => {
     const returnUrl = this.returnUrl();

@@ -14,50 +14,33 @@ const { displayName: DISPLAY_NAME, email: EMAIL, password: PASSWORD } = FIELD_LI
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AUTH_CARD_IMPORTS],
   template: `
-    <div class="mm-page mm-card-page sign-up">
-      <mat-card appearance="outlined">
-        <mat-card-header>
-          <mat-card-title><h1>Create your account</h1></mat-card-title>
-          <mat-card-subtitle>
-            @if (forInvitation()) {
-              Use the email address your invitation was sent to.
-            } @else {
-              One account for every mentoring program you take part in.
-            }
-          </mat-card-subtitle>
-        </mat-card-header>
-        <form
-          mmFormCard
-          [formGroup]="form"
-          (ngSubmit)="submit()"
-          novalidate
-          [submission]="submission"
-          submitLabel="Create account"
-          [split]="true"
-        >
-          <mm-display-name-field hint="How other members see you." />
-          <mm-email-field autocomplete="email" [messages]="emailMessages" />
-          <mm-password-field
-            name="password"
-            label="Password"
-            [isNew]="true"
-            [counted]="true"
-            [messages]="{ required: 'Choose a password.' }"
-          />
-          <span formCardSwitch class="switch">
-            Already have an account?
-            <a routerLink="/sign-in" [queryParams]="returnQuery()">Sign in</a>
-          </span>
-        </form>
-      </mat-card>
-    </div>
+    <mm-card-page heading="Create your account" [subtitle]="subtitle()" [width]="460">
+      <form
+        mmFormCard
+        [formGroup]="form"
+        (ngSubmit)="submit()"
+        novalidate
+        [submission]="submission"
+        submitLabel="Create account"
+        [split]="true"
+      >
+        <mm-display-name-field hint="How other members see you." />
+        <mm-email-field autocomplete="email" [messages]="emailMessages" />
+        <mm-password-field
+          name="password"
+          label="Password"
+          [isNew]="true"
+          [counted]="true"
+          [messages]="{ required: 'Choose a password.' }"
+        />
+        <span formCardSwitch class="switch">
+          Already have an account?
+          <a routerLink="/sign-in" [queryParams]="returnQuery()">Sign in</a>
+        </span>
+      </form>
+    </mm-card-page>
   `,
   styleUrl: './auth-card.css',
-  styles: `
-    .sign-up {
-      max-width: 460px;
-    }
-  `,
 })
 export class SignUpPage {
   /** Where to go once signed up, e.g. back to the invitation being accepted. */
@@ -71,6 +54,11 @@ export class SignUpPage {
     email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL.max)]],
     password: ['', [Validators.required, lengthInCharacters(PASSWORD.min, PASSWORD.max)]],
   });
+  protected readonly subtitle = computed(() =>
+    this.forInvitation()
+      ? 'Use the email address your invitation was sent to.'
+      : 'One account for every mentoring program you take part in.',
+  );
   protected readonly forInvitation = computed(() => isInvitationReturn(this.returnUrl()));
   protected readonly returnQuery = computed(() => {
     const returnUrl = this.returnUrl();

@@ -14,7 +14,7 @@ import {
 } from '@mentorship/contracts';
 import { CohortsApi, type ParticipantQuery } from '@mentorship/admin/data-access-programs';
 import { SkillsApi } from '@mentorship/admin/data-access-people';
-import { ErrorNotifier, type PageRequest } from '@mentorship/admin/ui';
+import { ErrorNotifier, tablePaging, type PageRequest } from '@mentorship/admin/ui';
 import { EMPTY, Observable, catchError, filter, finalize, switchMap, takeWhile, tap, timer } from 'rxjs';
 
 export type RosterFilters = Pick<ParticipantQuery, 'role' | 'status' | 'skillId' | 'q'>;
@@ -41,12 +41,15 @@ export class CohortStore {
   readonly loadingRoster = signal(false);
   readonly waitlistQuery = signal<PageRequest>({ ...FIRST_PAGE });
   readonly waitlist = signal<WaitlistPage | null>(null);
+  readonly rosterPaging = tablePaging(this.roster, this.rosterQuery);
+  readonly waitlistPaging = tablePaging(this.waitlist, this.waitlistQuery);
   readonly skills = signal<SkillView[]>([]);
 
   /** The import being looked at: validated (report shown), then committed. */
   readonly currentImport = signal<ParticipantImportView | null>(null);
   readonly rejectedRows = signal<ImportRowPage | null>(null);
   readonly rejectedQuery = signal<PageRequest>({ page: 1, pageSize: 50 });
+  readonly rejectedPaging = tablePaging(this.rejectedRows, this.rejectedQuery);
   readonly importBusy = signal(false);
   /** Its id alone: the report is read again for another import, not for each progress step. */
   private readonly currentImportId = computed(() => this.currentImport()?.id ?? null);

@@ -1,12 +1,10 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import {
   COHORT_STATUSES,
-  DEFAULT_PAGE_SIZE,
-  type CohortPage,
   type CohortStatus,
   type CohortView,
   type ParticipantRole,
@@ -15,11 +13,12 @@ import { CohortsApi } from '@mentorship/admin/data-access-programs';
 import { OrganizationStore, canManagePrograms } from '@mentorship/admin/data-access-organizations';
 import {
   ErrorNotifier,
+  PagedList,
   PaginatedTableComponent,
   injectNarrowScreen,
-  type PageRequest,
   ChoiceFilterComponent,
 } from '@mentorship/admin/ui';
+import { TableRowsComponent } from '@mentorship/admin/ui/row-actions';
 import { cohortStatusLabel, participantRoleLabel, participantStatusLabel } from '@mentorship/admin/util';
 import type { Observable } from 'rxjs';
 
@@ -37,6 +36,7 @@ import type { Observable } from 'rxjs';
     MatButtonModule,
     MatTableModule,
     PaginatedTableComponent,
+    TableRowsComponent,
   ],
   template: `
     <div class="mm-page">
@@ -49,8 +49,8 @@ import type { Observable } from 'rxjs';
             anyLabel="Any status"
             [choices]="statuses"
             [labelOf]="statusLabel"
-            [value]="status()"
-            (changed)="filterStatus($event)"
+            [value]="list.filters().status"
+            (changed)="list.filter({ status: $event })"
           />
           <a mat-button [routerLink]="['/orgs', orgId(), 'programs']">Start a cohort from a program</a>
         }
@@ -58,15 +58,8 @@ import type { Observable } from 'rxjs';
       @if (!manages()) {
         <p class="intro">Cohorts you take part in, and those open for enrollment that you can apply to.</p>
       }
-      <mm-paginated-table
-        itemsLabel="cohorts"
-        [total]="cohorts()?.total ?? 0"
-        [page]="query().page"
-        [pageSize]="query().pageSize"
-        [loading]="loading()"
-        (pageChange)="query.set($event)"
-      >
-        <table mat-table [dataSource]="cohorts()?.items ?? []" aria-label="Cohorts">
+      <mm-paginated-table itemsLabel="cohorts" [list]="list">
+        <table mat-table [dataSource]="list.page()?.items ?? []" aria-label="Cohorts">
           <ng-container matColumnDef="name">
             <th mat-header-cell *matHeaderCellDef scope="col">Cohort</th>
             <td mat-cell *matCellDef="let cohort">
@@ -121,11 +114,7 @@ import type { Observable } from 'rxjs';
               }
             </td>
           </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns()"></tr>
-          <tr class="mat-mdc-row" *matNoDataRow>
-            <td class="mat-mdc-cell empty" [attr.colspan]="columns().length">{{ emptyText() }}</td>
-          </tr>
+          <mm-table-rows [columns]="columns()" [empty]="emptyText()" />
         </table>
       </mm-paginated-table>
     </div>
@@ -157,10 +146,6 @@ import type { Observable } from 'rxjs';
     .place a {
       margin: 4px 8px 4px 0;
     }
-    .empty {
-      padding: 24px 16px;
-      color: var(--mat-sys-on-surface-variant);
-    }
   `,
 })
 export class CohortsPage {
@@ -175,11 +160,9 @@ export class CohortsPage {
   protected readonly manages = computed(() =>
     canManagePrograms(this.organizations.find(this.orgId())?.roles ?? []),
   );
-  protected readonly query = signal<PageRequest>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
-  protected readonly status = signal<CohortStatus | null>(null);
-  protected readonly cohorts = signal<CohortPage | null>(null);
-  protected readonly loading = signal(false);
-  private readonly version = signal(0);
+  protected readonly list = new PagedList((query) => this.api.list(this.orgId(), query), this.notifier, {
+    status: null as CohortStatus | null,
+  });
   /** Under 600 px status and dates go under the cohort's name, so the table needs no scrolling. */
   protected readonly narrow = injectNarrowScreen();
   protected readonly columns = computed(() => {
@@ -187,29 +170,13 @@ export class CohortsPage {
     return this.manages() ? ['name', 'status', 'dates'] : ['name', 'status', 'dates', 'place'];
   });
   protected readonly emptyText = computed(() => {
-    if (this.loading() && !this.cohorts()) return 'Loading cohorts…';
+    if (this.list.loading() && !this.list.page()) return 'Loading cohorts…';
     if (this.manages())
-      return this.status() ? 'No cohort has this status.' : 'No cohorts yet. Start one from a program.';
+      return this.list.filters().status
+        ? 'No cohort has this status.'
+        : 'No cohorts yet. Start one from a program.';
     return 'You are in no cohort yet, and none is open for enrollment.';
   });
-
-  constructor() {
-    effect((onCleanup) => {
-      this.version();
-      this.loading.set(true);
-      const subscription = this.api.list(this.orgId(), { ...this.query(), status: this.status() }).subscribe({
-        next: (page) => {
-          this.cohorts.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.notifier.show(error);
-        },
-      });
-      onCleanup(() => subscription.unsubscribe());
-    });
-  }
 
   /** An enrolled mentee of a cohort where mentees choose, while it is matching or running. */
   protected choosesMentor(cohort: CohortView): boolean {
@@ -219,11 +186,6 @@ export class CohortsPage {
       cohort.settings.matchingMode === 'mentee-choice' &&
       (cohort.status === 'matching' || cohort.status === 'running')
     );
-  }
-
-  protected filterStatus(value: CohortStatus | null): void {
-    this.status.set(value);
-    this.query.update((query) => ({ ...query, page: 1 }));
   }
 
   protected apply(cohort: CohortView, role: ParticipantRole): void {
@@ -242,7 +204,7 @@ export class CohortsPage {
     request.subscribe({
       next: () => {
         this.notifier.info(done);
-        this.version.update((v) => v + 1);
+        this.list.reload();
       },
       error: (error: unknown) => this.notifier.show(error),
     });

@@ -52,9 +52,7 @@ import { CohortStore } from './cohort.store';
           @if (current.rows.rejected > 0) {
             <mm-paginated-table
               itemsLabel="rejected rows"
-              [total]="store.rejectedRows()?.total ?? 0"
-              [page]="store.rejectedQuery().page"
-              [pageSize]="store.rejectedQuery().pageSize"
+              [paging]="store.rejectedPaging()"
               (pageChange)="store.rejectedQuery.set($event)"
             >
               <table mat-table [dataSource]="store.rejectedRows()?.items ?? []" aria-label="Rejected rows">

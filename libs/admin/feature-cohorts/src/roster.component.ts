@@ -15,7 +15,7 @@ import {
   PaginatedTableComponent,
   injectNarrowScreen,
 } from '@mentorship/admin/ui';
-import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
+import { ActionsColumnComponent, TableRowsComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
 import { participantRoleLabel, participantStatusLabel } from '@mentorship/admin/util';
 import { CohortStore } from './cohort.store';
 
@@ -30,6 +30,7 @@ import { CohortStore } from './cohort.store';
     MatTableModule,
     PaginatedTableComponent,
     ActionsColumnComponent,
+    TableRowsComponent,
   ],
   template: `
     <div class="mm-filter-bar filters" role="search" aria-label="Filter the roster">
@@ -67,9 +68,7 @@ import { CohortStore } from './cohort.store';
     </div>
     <mm-paginated-table
       itemsLabel="participants"
-      [total]="store.roster()?.total ?? 0"
-      [page]="store.rosterQuery().page"
-      [pageSize]="store.rosterQuery().pageSize"
+      [paging]="store.rosterPaging()"
       [loading]="store.loadingRoster()"
       (pageChange)="store.rosterPage($event)"
     >
@@ -98,19 +97,15 @@ import { CohortStore } from './cohort.store';
         </ng-container>
         <!-- Two short buttons fit a phone: no menu to open for the one decision the row waits for. -->
         <mm-actions-column heading="Decision" [actionsOf]="decisionsOf" [foldOnNarrow]="false" />
-        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
-        <tr class="mat-mdc-row" *matNoDataRow>
-          <td class="mat-mdc-cell empty" [attr.colspan]="columns().length">
-            @if (store.loadingRoster() && !store.roster()) {
-              Loading the roster…
-            } @else if (store.hasFilters()) {
-              Nobody matches these filters.
-            } @else {
-              Nobody on the roster yet. Import a CSV file or wait for applications.
-            }
-          </td>
-        </tr>
+        <mm-table-rows [columns]="columns()">
+          @if (store.loadingRoster() && !store.roster()) {
+            Loading the roster…
+          } @else if (store.hasFilters()) {
+            Nobody matches these filters.
+          } @else {
+            Nobody on the roster yet. Import a CSV file or wait for applications.
+          }
+        </mm-table-rows>
       </table>
     </mm-paginated-table>
   `,
@@ -142,10 +137,6 @@ import { CohortStore } from './cohort.store';
     }
     .status-applied {
       color: var(--mat-sys-tertiary);
-    }
-    .empty {
-      padding: 24px 16px;
-      color: var(--mat-sys-on-surface-variant);
     }
     @media (max-width: 599.98px) {
       .filters mm-choice-filter,

@@ -36,9 +36,7 @@ import { CohortStore } from './cohort.store';
       @if (waitlist.total > 0) {
         <mm-paginated-table
           itemsLabel="waiting mentees"
-          [total]="waitlist.total"
-          [page]="store.waitlistQuery().page"
-          [pageSize]="store.waitlistQuery().pageSize"
+          [paging]="store.waitlistPaging()"
           (pageChange)="store.waitlistQuery.set($event)"
         >
           <table mat-table [dataSource]="waitlist.items" aria-label="Waitlist">

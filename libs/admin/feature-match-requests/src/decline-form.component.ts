@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
@@ -13,7 +12,7 @@ import {
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
 import {
   FieldErrorPipe,
-  FormErrorComponent,
+  SubmitButtonsComponent,
   FormSubmission,
   characters,
   lengthInCharacters,
@@ -28,12 +27,11 @@ const NOBODY = '';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatInputModule,
     MatRadioModule,
     MatSelectModule,
     FieldErrorPipe,
-    FormErrorComponent,
+    SubmitButtonsComponent,
   ],
   template: `
     <form
@@ -72,13 +70,12 @@ const NOBODY = '';
           <mat-error>{{ form.controls.suggestedMentorUserId.errors | fieldError }}</mat-error>
         </mat-form-field>
       }
-      <mm-form-error [message]="submission.error()" />
-      <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="submission.submitting()">
-          Decline the request
-        </button>
-        <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
-      </div>
+      <mm-submit-buttons
+        [submission]="submission"
+        label="Decline the request"
+        cancelLabel="Cancel"
+        (cancelled)="cancelled.emit()"
+      />
     </form>
   `,
   styles: `
@@ -106,11 +103,6 @@ const NOBODY = '';
       margin: 4px 0 0;
       color: var(--mat-sys-error);
       font: var(--mat-sys-body-small);
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
     }
   `,
 })

@@ -1,18 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import type { MatchRequestView } from '@mentorship/contracts';
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
-import { FieldErrorPipe, FormErrorComponent, FormSubmission, characters } from '@mentorship/admin/ui';
+import { FieldErrorPipe, SubmitButtonsComponent, FormSubmission, characters } from '@mentorship/admin/ui';
 import { REQUEST_PARTS, buildRequestForm } from './request-form';
 
 /** The structured request to one mentor: five parts, each with its limit and why it is asked. */
 @Component({
   selector: 'mm-request-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatInputModule, FieldErrorPipe, FormErrorComponent],
+  imports: [ReactiveFormsModule, MatInputModule, FieldErrorPipe, SubmitButtonsComponent],
   template: `
     <form [formGroup]="form" (ngSubmit)="send()" novalidate [attr.aria-label]="'Request to ' + mentorName()">
       <p class="intro">
@@ -47,11 +46,12 @@ import { REQUEST_PARTS, buildRequestForm } from './request-form';
           }}</mat-error>
         </mat-form-field>
       }
-      <mm-form-error [message]="submission.error()" />
-      <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="submission.submitting()">Send request</button>
-        <button mat-button type="button" (click)="cancelled.emit()">Back to suggestions</button>
-      </div>
+      <mm-submit-buttons
+        [submission]="submission"
+        label="Send request"
+        cancelLabel="Back to suggestions"
+        (cancelled)="cancelled.emit()"
+      />
     </form>
   `,
   styles: `
@@ -69,11 +69,6 @@ import { REQUEST_PARTS, buildRequestForm } from './request-form';
     }
     .count {
       white-space: nowrap;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
     }
   `,
 })

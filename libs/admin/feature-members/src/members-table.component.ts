@@ -3,12 +3,12 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatTableModule } from '@angular/material/table';
 import type { MemberView } from '@mentorship/contracts';
 import { RoleChipsComponent } from '@mentorship/admin/ui';
-import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
+import { ActionsColumnComponent, TableRowsComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
 
 @Component({
   selector: 'mm-members-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatTableModule, RoleChipsComponent, ActionsColumnComponent],
+  imports: [DatePipe, MatTableModule, RoleChipsComponent, ActionsColumnComponent, TableRowsComponent],
   template: `
     <table mat-table [dataSource]="members()" aria-label="Members">
       <ng-container matColumnDef="email">
@@ -32,20 +32,12 @@ import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row
       <!-- Sticky at the end: on a narrow screen the table scrolls sideways and the actions stay. -->
       <mm-actions-column [actionsOf]="actionsOf" [menuLabelOf]="menuLabelOf" />
 
-      <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-      <tr mat-row *matRowDef="let member; columns: columns()"></tr>
-      <tr class="mat-mdc-row" *matNoDataRow>
-        <td class="mat-mdc-cell empty" [attr.colspan]="columns().length">{{ emptyText() }}</td>
-      </tr>
+      <mm-table-rows [columns]="columns()" [empty]="emptyText()" />
     </table>
   `,
   styles: `
     table {
       width: 100%;
-    }
-    .empty {
-      padding: 24px 16px;
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })

@@ -61,9 +61,7 @@ import { roleLabel } from '@mentorship/admin/util';
       <mm-paginated-table
         class="members"
         itemsLabel="members"
-        [total]="page()?.total ?? 0"
-        [page]="store.query().page"
-        [pageSize]="store.query().pageSize"
+        [paging]="store.paging()"
         [loading]="store.loadingMembers()"
         (pageChange)="store.goToPage($event)"
       >

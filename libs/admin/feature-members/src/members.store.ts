@@ -11,7 +11,7 @@ import {
 } from '@mentorship/contracts';
 import { EMPTY, Observable, catchError, filter, finalize, switchMap, tap, throwError } from 'rxjs';
 import { InvitationsApi, MembersApi, type MemberQuery } from '@mentorship/admin/data-access-organizations';
-import { ErrorNotifier, type PageRequest } from '@mentorship/admin/ui';
+import { ErrorNotifier, tablePaging, type PageRequest } from '@mentorship/admin/ui';
 
 interface MembersRequest {
   orgId: string;
@@ -32,6 +32,7 @@ export class MembersStore {
   readonly query = signal<MemberQuery>({ page: 1, pageSize: DEFAULT_PAGE_SIZE, role: null });
   readonly members = signal<Page<MemberView> | null>(null);
   readonly loadingMembers = signal(false);
+  readonly paging = tablePaging(this.members, this.query);
   /** Pending invitations, newest first (the API filters by status). */
   readonly invitations = signal<InvitationView[]>([]);
   /** How many are pending in all; more than are listed only past the API's largest page. */

@@ -1,13 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { FIELD_LIMITS, type AgreementTerms } from '@mentorship/contracts';
-import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
-import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
-import { MatchStore } from './match.store';
-import { instantLabel } from './mentorship-words';
+import { FieldErrorPipe, SubmitButtonsComponent, FormSubmission } from '@mentorship/admin/ui';
+import { MatchSection } from './match-section';
 
 const EMPTY_TERMS: AgreementTerms = {
   goals: [],
@@ -39,7 +37,7 @@ const lines = (text: string) =>
     MatFormFieldModule,
     MatInputModule,
     FieldErrorPipe,
-    FormErrorComponent,
+    SubmitButtonsComponent,
   ],
   template: `
     <section class="mm-section" aria-labelledby="agreement-title">
@@ -64,13 +62,13 @@ const lines = (text: string) =>
               <mat-error>{{ form.controls[field.name].errors | fieldError }}</mat-error>
             </mat-form-field>
           }
-          <mm-form-error [message]="submission.error()" />
-          <div class="buttons">
-            <button mat-flat-button type="submit" [disabled]="submission.submitting()">
-              Save the agreement
-            </button>
-            <button mat-button type="button" (click)="editing.set(false)">Cancel</button>
-          </div>
+          <mm-submit-buttons
+            [submission]="submission"
+            label="Save the agreement"
+            cancelLabel="Cancel"
+            (cancelled)="editing.set(false)"
+            [spaced]="true"
+          />
         </form>
       } @else if (store.agreement(); as agreement) {
         <p class="state">
@@ -141,11 +139,7 @@ const lines = (text: string) =>
   `,
   styleUrl: './mentorships.css',
 })
-export class AgreementComponent {
-  protected readonly store = inject(MatchStore);
-  private readonly api = inject(MentorshipsApi);
-  private readonly notifier = inject(ErrorNotifier);
-  protected readonly when = instantLabel;
+export class AgreementComponent extends MatchSection {
   protected readonly listed = (items: string[]) => (items.length ? items.join('; ') : '—');
   protected readonly editing = signal(false);
   protected readonly signing = signal(false);
@@ -209,17 +203,17 @@ export class AgreementComponent {
   protected save(): void {
     const value = this.form.getRawValue();
     const version = this.store.agreement()?.version;
-    this.submission.submit(
-      () =>
-        this.api.editAgreement(this.store.orgId, this.store.matchId, {
+    this.send(
+      this.submission,
+      (orgId, matchId) =>
+        this.api.editAgreement(orgId, matchId, {
           ...(version ? { version } : {}),
           terms: { ...value, goals: lines(value.goals), successMeasures: lines(value.successMeasures) },
         }),
+      (agreement) => `Agreement saved as version ${agreement.version}.`,
       (agreement) => {
-        this.submission.submitting.set(false);
         this.store.agreement.set(agreement);
         this.editing.set(false);
-        this.notifier.info(`Agreement saved as version ${agreement.version}.`);
       },
     );
   }

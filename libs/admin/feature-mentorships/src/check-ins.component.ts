@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -6,10 +6,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { FIELD_LIMITS } from '@mentorship/contracts';
-import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
-import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
-import { MatchStore } from './match.store';
-import { dayLabel, today } from './mentorship-words';
+import { FieldErrorPipe, SubmitButtonsComponent, FormSubmission } from '@mentorship/admin/ui';
+import { today } from './mentorship-words';
+import { MatchSection } from './match-section';
 
 const NO_MILESTONE = '';
 
@@ -29,7 +28,7 @@ const NO_MILESTONE = '';
     MatInputModule,
     MatSelectModule,
     FieldErrorPipe,
-    FormErrorComponent,
+    SubmitButtonsComponent,
   ],
   template: `
     <section class="mm-section" aria-labelledby="check-ins-title">
@@ -91,13 +90,13 @@ const NO_MILESTONE = '';
             </div>
             <mat-checkbox formControlName="milestoneDone">The milestone is done</mat-checkbox>
           }
-          <mm-form-error [message]="submission.error()" />
-          <div class="buttons">
-            <button mat-flat-button type="submit" [disabled]="submission.submitting()">
-              Log the check-in
-            </button>
-            <button mat-button type="button" (click)="logging.set(false)">Cancel</button>
-          </div>
+          <mm-submit-buttons
+            [submission]="submission"
+            label="Log the check-in"
+            cancelLabel="Cancel"
+            (cancelled)="logging.set(false)"
+            [spaced]="true"
+          />
         </form>
       }
       @if (store.checkIns(); as page) {
@@ -176,12 +175,7 @@ const NO_MILESTONE = '';
               <mat-label>Where (a room or a video link)</mat-label>
               <input matInput formControlName="location" />
             </mat-form-field>
-            <mm-form-error [message]="meetingSubmission.error()" />
-            <div>
-              <button mat-stroked-button type="submit" [disabled]="meetingSubmission.submitting()">
-                Plan it
-              </button>
-            </div>
+            <mm-submit-buttons [submission]="meetingSubmission" label="Plan it" [outlined]="true" />
           </form>
         </details>
       }
@@ -189,11 +183,7 @@ const NO_MILESTONE = '';
   `,
   styleUrl: './mentorships.css',
 })
-export class CheckInsComponent {
-  protected readonly store = inject(MatchStore);
-  private readonly api = inject(MentorshipsApi);
-  private readonly notifier = inject(ErrorNotifier);
-  protected readonly day = dayLabel;
+export class CheckInsComponent extends MatchSection {
   protected readonly none = NO_MILESTONE;
   protected readonly logging = signal(false);
   protected readonly milestones = computed(() => this.store.map()?.milestones ?? []);
@@ -224,12 +214,7 @@ export class CheckInsComponent {
   });
   protected readonly meetingSubmission = new FormSubmission(this.meetingForm);
 
-  protected readonly nameOf = (userId: string) => {
-    const match = this.store.match();
-    if (userId === match?.mentee.userId) return match.mentee.displayName;
-    if (userId === match?.mentor.userId) return match.mentor.displayName;
-    return 'someone else';
-  };
+  protected readonly nameOf = (userId: string) => this.nameIn(userId, 'someone else');
   protected readonly milestoneTitle = (id: string) =>
     this.milestones().find((m) => m.id === id)?.title ?? 'A milestone no longer on the map';
 
@@ -245,9 +230,10 @@ export class CheckInsComponent {
       .map((text) => text.trim())
       .filter(Boolean)
       .map((text) => ({ text, owner: 'both' as const }));
-    this.submission.submit(
-      () =>
-        this.api.logCheckIn(this.store.orgId, this.store.matchId, {
+    this.send(
+      this.submission,
+      (orgId, matchId) =>
+        this.api.logCheckIn(orgId, matchId, {
           heldOn: v.heldOn,
           durationMinutes: v.durationMinutes,
           sharedNotes: v.sharedNotes.trim(),
@@ -257,10 +243,9 @@ export class CheckInsComponent {
             ? [{ milestoneId: v.milestoneId, note: v.progressNote.trim(), done: v.milestoneDone }]
             : [],
         }),
+      'Check-in logged.',
       () => {
-        this.submission.submitting.set(false);
         this.logging.set(false);
-        this.notifier.info('Check-in logged.');
         this.store.reloadCheckIns();
         if (v.milestoneId && v.milestoneDone) this.store.reloadMap();
       },
@@ -269,18 +254,16 @@ export class CheckInsComponent {
 
   protected plan(): void {
     const v = this.meetingForm.getRawValue();
-    this.meetingSubmission.submit(
-      () =>
-        this.api.planMeeting(this.store.orgId, this.store.matchId, {
+    this.send(
+      this.meetingSubmission,
+      (orgId, matchId) =>
+        this.api.planMeeting(orgId, matchId, {
           startsAt: v.startsAt.slice(0, 16),
           durationMinutes: v.durationMinutes,
           location: v.location.trim(),
         }),
-      (meeting) => {
-        this.meetingSubmission.submitting.set(false);
-        this.store.meeting.set(meeting);
-        this.notifier.info('Meeting planned.');
-      },
+      'Meeting planned.',
+      (meeting) => this.store.meeting.set(meeting),
     );
   }
 

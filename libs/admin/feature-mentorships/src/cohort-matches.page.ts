@@ -10,7 +10,6 @@ import {
   ErrorNotifier,
   PagedList,
   PaginatedTableComponent,
-  type PageRequest,
   ChoiceFilterComponent,
 } from '@mentorship/admin/ui';
 import { instantLabel, matchStatusLabel, matchStatusTone } from './mentorship-words';
@@ -82,14 +81,7 @@ const EVERY_STATE: CohortMatchFilters = { status: null };
             }
           </mm-empty-state>
         } @else {
-          <mm-paginated-table
-            itemsLabel="matches"
-            [total]="p.total"
-            [page]="p.page"
-            [pageSize]="p.pageSize"
-            [loading]="list.loading()"
-            (pageChange)="turn($event)"
-          >
+          <mm-paginated-table itemsLabel="matches" [list]="list">
             <table mat-table [dataSource]="p.items" aria-label="Matches of the cohort">
               <ng-container matColumnDef="pair">
                 <th mat-header-cell *matHeaderCellDef scope="col">Mentee and mentor</th>
@@ -150,9 +142,5 @@ export class CohortMatchesPage {
       });
       onCleanup(() => subscription.unsubscribe());
     });
-  }
-
-  protected turn(request: PageRequest): void {
-    this.list.turn(request.page, request.pageSize);
   }
 }

@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { FIELD_LIMITS, type CohortSurveyView } from '@mentorship/contracts';
 import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
-import { ErrorNotifier, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { ErrorNotifier, SubmitButtonsComponent, FormSubmission } from '@mentorship/admin/ui';
 import { instantLabel } from './mentorship-words';
 import { RadioQuestionComponent, scale } from './radio-question.component';
 
@@ -21,11 +20,10 @@ import { RadioQuestionComponent, scale } from './radio-question.component';
   host: { style: 'display: contents' },
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     RadioQuestionComponent,
-    FormErrorComponent,
+    SubmitButtonsComponent,
   ],
   template: `
     @if (survey(); as s) {
@@ -61,12 +59,7 @@ import { RadioQuestionComponent, scale } from './radio-question.component';
                 <textarea matInput rows="2" formControlName="comment"></textarea>
                 <mat-hint>Coordinators read answers together, without your name.</mat-hint>
               </mat-form-field>
-              <mm-form-error [message]="submission.error()" />
-              <div>
-                <button mat-flat-button type="submit" [disabled]="submission.submitting()">
-                  Send my answer
-                </button>
-              </div>
+              <mm-submit-buttons [submission]="submission" label="Send my answer" />
             </form>
             <p class="hint">One answer per person; it cannot be changed once sent.</p>
           }

@@ -1,14 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { FIELD_LIMITS } from '@mentorship/contracts';
-import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
-import { ErrorNotifier, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
-import { MatchStore } from './match.store';
-import { instantLabel } from './mentorship-words';
+import { SubmitButtonsComponent, FormSubmission } from '@mentorship/admin/ui';
 import { RadioQuestionComponent, scale } from './radio-question.component';
+import { MatchSection } from './match-section';
 
 /** After a match ends or completes: each side rates it once and says what worked and what to change. */
 @Component({
@@ -16,11 +13,10 @@ import { RadioQuestionComponent, scale } from './radio-question.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     RadioQuestionComponent,
-    FormErrorComponent,
+    SubmitButtonsComponent,
   ],
   template: `
     <section class="mm-section" aria-labelledby="exit-title">
@@ -57,10 +53,7 @@ import { RadioQuestionComponent, scale } from './radio-question.component';
               <mat-label>What to change next time</mat-label>
               <textarea matInput rows="2" formControlName="whatToChange"></textarea>
             </mat-form-field>
-            <mm-form-error [message]="submission.error()" />
-            <div>
-              <button mat-flat-button type="submit" [disabled]="submission.submitting()">Send</button>
-            </div>
+            <mm-submit-buttons [submission]="submission" label="Send" />
           </form>
         }
       }
@@ -68,11 +61,7 @@ import { RadioQuestionComponent, scale } from './radio-question.component';
   `,
   styleUrl: './mentorships.css',
 })
-export class ExitSurveyComponent {
-  protected readonly store = inject(MatchStore);
-  private readonly api = inject(MentorshipsApi);
-  private readonly notifier = inject(ErrorNotifier);
-  protected readonly when = instantLabel;
+export class ExitSurveyComponent extends MatchSection {
   protected readonly ratings = scale(1, 5);
   private readonly notes = [Validators.maxLength(FIELD_LIMITS.checkInNotes.max)];
   protected readonly form = new FormGroup({
@@ -90,18 +79,16 @@ export class ExitSurveyComponent {
 
   protected answer(): void {
     const v = this.form.getRawValue();
-    this.submission.submit(
-      () =>
-        this.api.answerExitSurvey(this.store.orgId, this.store.matchId, {
+    this.send(
+      this.submission,
+      (orgId, matchId) =>
+        this.api.answerExitSurvey(orgId, matchId, {
           rating: v.rating ?? 1,
           ...(v.whatWorked.trim() ? { whatWorked: v.whatWorked.trim() } : {}),
           ...(v.whatToChange.trim() ? { whatToChange: v.whatToChange.trim() } : {}),
         }),
-      (survey) => {
-        this.submission.submitting.set(false);
-        this.store.exitSurvey.set(survey);
-        this.notifier.info('Thank you: your answer is sent.');
-      },
+      'Thank you: your answer is sent.',
+      (survey) => this.store.exitSurvey.set(survey),
     );
   }
 }

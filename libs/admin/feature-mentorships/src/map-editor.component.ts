@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  input,
-  type OnInit,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, type OnInit, output, signal } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -24,8 +16,7 @@ import {
   type MapView,
   type MilestoneView,
 } from '@mentorship/contracts';
-import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
-import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import { FieldErrorPipe, SubmitButtonsComponent, FormSubmission } from '@mentorship/admin/ui';
 import { MAP_STAGE_WORDS } from '@mentorship/admin/util';
 import {
   HELPER_KIND_LABELS,
@@ -37,8 +28,8 @@ import {
   isPerson,
   memberChosenOrEmpty,
 } from './map-people';
-import { MatchStore } from './match.store';
 import { MemberPickerComponent } from './member-picker.component';
+import { MatchSection } from './match-section';
 
 const line = FIELD_LIMITS.lifecycleLine;
 const text = FIELD_LIMITS.lifecycleText;
@@ -122,7 +113,7 @@ const lines = (value: string) =>
     MatRadioModule,
     MatSelectModule,
     FieldErrorPipe,
-    FormErrorComponent,
+    SubmitButtonsComponent,
     MemberPickerComponent,
   ],
   template: `
@@ -342,22 +333,21 @@ const lines = (value: string) =>
           [optional]="true"
         />
       </div>
-      <mm-form-error [message]="submission.error()" />
-      <div class="buttons">
-        <button mat-flat-button type="submit" [disabled]="submission.submitting()">Save the map</button>
-        <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
-      </div>
+      <mm-submit-buttons
+        [submission]="submission"
+        label="Save the map"
+        cancelLabel="Cancel"
+        (cancelled)="cancelled.emit()"
+        [spaced]="true"
+      />
     </form>
   `,
   styleUrl: './mentorships.css',
 })
-export class MapEditorComponent implements OnInit {
+export class MapEditorComponent extends MatchSection implements OnInit {
   readonly map = input<MapView | null>(null);
   readonly saved = output<MapView>();
   readonly cancelled = output<void>();
-  private readonly store = inject(MatchStore);
-  private readonly api = inject(MentorshipsApi);
-  private readonly notifier = inject(ErrorNotifier);
   protected readonly stages = MAP_STAGES;
   protected readonly stageWords = MAP_STAGE_WORDS;
   /** A new map started from the program's map template. */
@@ -447,9 +437,10 @@ export class MapEditorComponent implements OnInit {
   protected save(): void {
     const value = this.form.getRawValue();
     const map = this.map();
-    this.submission.submit(
-      () =>
-        this.api.saveMap(this.store.orgId, this.store.matchId, {
+    this.send(
+      this.submission,
+      (orgId, matchId) =>
+        this.api.saveMap(orgId, matchId, {
           ...(map ? { version: map.version } : {}),
           currentState: {
             skills: parseSkills(value.skills),
@@ -472,11 +463,8 @@ export class MapEditorComponent implements OnInit {
             helpers: m.helpers.map(helperInput),
           })),
         }),
-      (saved) => {
-        this.submission.submitting.set(false);
-        this.notifier.info(`Map saved as version ${saved.version}.`);
-        this.saved.emit(saved);
-      },
+      (saved) => `Map saved as version ${saved.version}.`,
+      (saved) => this.saved.emit(saved),
     );
   }
 }

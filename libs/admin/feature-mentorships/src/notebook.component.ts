@@ -1,15 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { FIELD_LIMITS, NOTEBOOK_ENTRY_KINDS, type NotebookEntryKind } from '@mentorship/contracts';
-import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
-import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
-import { MatchStore } from './match.store';
-import { instantLabel } from './mentorship-words';
+import { FieldErrorPipe, SubmitButtonsComponent, FormSubmission } from '@mentorship/admin/ui';
+import { MatchSection } from './match-section';
 
 /** The pair's shared notebook: reflections, questions and results, newest first; private ones are the writer's. */
 @Component({
@@ -17,13 +14,12 @@ import { instantLabel } from './mentorship-words';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     FieldErrorPipe,
-    FormErrorComponent,
+    SubmitButtonsComponent,
   ],
   template: `
     <section class="mm-section" aria-labelledby="notebook-title">
@@ -54,10 +50,7 @@ import { instantLabel } from './mentorship-words';
             }}</mat-error>
           </mat-form-field>
           <mat-checkbox formControlName="private">Private: only I read it</mat-checkbox>
-          <mm-form-error [message]="submission.error()" />
-          <div>
-            <button mat-stroked-button type="submit" [disabled]="submission.submitting()">Post</button>
-          </div>
+          <mm-submit-buttons [submission]="submission" label="Post" [outlined]="true" />
         </form>
       }
       @if (store.notebook(); as page) {
@@ -82,11 +75,7 @@ import { instantLabel } from './mentorship-words';
   `,
   styleUrl: './mentorships.css',
 })
-export class NotebookComponent {
-  protected readonly store = inject(MatchStore);
-  private readonly api = inject(MentorshipsApi);
-  private readonly notifier = inject(ErrorNotifier);
-  protected readonly when = instantLabel;
+export class NotebookComponent extends MatchSection {
   protected readonly kinds = NOTEBOOK_ENTRY_KINDS;
   protected readonly form = new FormGroup({
     kind: new FormControl<NotebookEntryKind>('reflection', { nonNullable: true }),
@@ -102,21 +91,16 @@ export class NotebookComponent {
   });
   protected readonly submission = new FormSubmission(this.form);
 
-  protected readonly nameOf = (userId: string) => {
-    const match = this.store.match();
-    if (userId === match?.mentee.userId) return match.mentee.displayName;
-    if (userId === match?.mentor.userId) return match.mentor.displayName;
-    return 'A coordinator';
-  };
+  protected readonly nameOf = (userId: string) => this.nameIn(userId, 'A coordinator');
 
   protected post(): void {
     const v = this.form.getRawValue();
-    this.submission.submit(
-      () => this.api.postToNotebook(this.store.orgId, this.store.matchId, { ...v, body: v.body.trim() }),
+    this.send(
+      this.submission,
+      (orgId, matchId) => this.api.postToNotebook(orgId, matchId, { ...v, body: v.body.trim() }),
+      'Posted to the notebook.',
       () => {
-        this.submission.submitting.set(false);
         this.form.reset();
-        this.notifier.info('Posted to the notebook.');
         this.store.reloadNotebook();
       },
     );

@@ -1,14 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { FIELD_LIMITS } from '@mentorship/contracts';
-import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
-import { ErrorNotifier, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
-import { MatchStore } from './match.store';
-import { dayLabel, instantLabel } from './mentorship-words';
+import { SubmitButtonsComponent, FormSubmission } from '@mentorship/admin/ui';
 import { RadioQuestionComponent, scale } from './radio-question.component';
+import { MatchSection } from './match-section';
 
 /** The pulse survey of this period (1–5 and a comment) for a side, and their earlier answers. */
 @Component({
@@ -16,11 +13,10 @@ import { RadioQuestionComponent, scale } from './radio-question.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     RadioQuestionComponent,
-    FormErrorComponent,
+    SubmitButtonsComponent,
   ],
   template: `
     <section class="mm-section" aria-labelledby="pulse-title">
@@ -38,10 +34,7 @@ import { RadioQuestionComponent, scale } from './radio-question.component';
               <textarea matInput rows="2" formControlName="comment"></textarea>
               <mat-hint>Coordinators read it where the program allows.</mat-hint>
             </mat-form-field>
-            <mm-form-error [message]="submission.error()" />
-            <div>
-              <button mat-stroked-button type="submit" [disabled]="submission.submitting()">Send</button>
-            </div>
+            <mm-submit-buttons [submission]="submission" label="Send" [outlined]="true" />
           </form>
         } @else if (store.running()) {
           <p class="hint">Next pulse from {{ day(pulse.nextPeriodOn) }}.</p>
@@ -63,12 +56,7 @@ import { RadioQuestionComponent, scale } from './radio-question.component';
   `,
   styleUrl: './mentorships.css',
 })
-export class PulseComponent {
-  protected readonly store = inject(MatchStore);
-  private readonly api = inject(MentorshipsApi);
-  private readonly notifier = inject(ErrorNotifier);
-  protected readonly day = dayLabel;
-  protected readonly when = instantLabel;
+export class PulseComponent extends MatchSection {
   protected readonly ratings = scale(1, 5);
   protected readonly form = new FormGroup({
     rating: new FormControl<number | null>(null, Validators.required),
@@ -81,17 +69,15 @@ export class PulseComponent {
 
   protected answer(): void {
     const v = this.form.getRawValue();
-    this.submission.submit(
-      () =>
-        this.api.answerPulse(this.store.orgId, this.store.matchId, {
+    this.send(
+      this.submission,
+      (orgId, matchId) =>
+        this.api.answerPulse(orgId, matchId, {
           rating: v.rating ?? 1,
           ...(v.comment.trim() ? { comment: v.comment.trim() } : {}),
         }),
-      (pulse) => {
-        this.submission.submitting.set(false);
-        this.store.pulse.set(pulse);
-        this.notifier.info('Thank you: your pulse is sent.');
-      },
+      'Thank you: your pulse is sent.',
+      (pulse) => this.store.pulse.set(pulse),
     );
   }
 }

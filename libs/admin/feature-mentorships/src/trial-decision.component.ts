@@ -1,14 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { FIELD_LIMITS } from '@mentorship/contracts';
-import { MentorshipsApi } from '@mentorship/admin/data-access-mentorships';
-import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
-import { MatchStore } from './match.store';
-import { instantLabel } from './mentorship-words';
+import { FieldErrorPipe, SubmitButtonsComponent, FormSubmission } from '@mentorship/admin/ui';
 import { RadioQuestionComponent, scale } from './radio-question.component';
+import { MatchSection } from './match-section';
 
 /**
  * The trial: when it ends and answers are due, who has answered, and — for a side that has not
@@ -20,12 +17,11 @@ import { RadioQuestionComponent, scale } from './radio-question.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     RadioQuestionComponent,
     FieldErrorPipe,
-    FormErrorComponent,
+    SubmitButtonsComponent,
   ],
   template: `
     <section class="mm-section" aria-labelledby="trial-title">
@@ -87,12 +83,7 @@ import { RadioQuestionComponent, scale } from './radio-question.component';
               <mat-hint>Only coordinators read it.</mat-hint>
               <mat-error>{{ form.controls.note.errors | fieldError }}</mat-error>
             </mat-form-field>
-            <mm-form-error [message]="submission.error()" />
-            <div>
-              <button mat-flat-button type="submit" [disabled]="submission.submitting()">
-                Send my answer
-              </button>
-            </div>
+            <mm-submit-buttons [submission]="submission" label="Send my answer" />
           </form>
         }
       }
@@ -100,11 +91,7 @@ import { RadioQuestionComponent, scale } from './radio-question.component';
   `,
   styleUrl: './mentorships.css',
 })
-export class TrialDecisionComponent {
-  protected readonly store = inject(MatchStore);
-  private readonly api = inject(MentorshipsApi);
-  private readonly notifier = inject(ErrorNotifier);
-  protected readonly when = instantLabel;
+export class TrialDecisionComponent extends MatchSection {
   protected readonly ratings = scale(1, 5);
   protected readonly continueChoices = [
     { value: true, label: 'Yes, continue' },
@@ -128,18 +115,16 @@ export class TrialDecisionComponent {
 
   protected answer(): void {
     const { continue: goOn, rating, note } = this.form.getRawValue();
-    this.submission.submit(
-      () =>
-        this.api.answerTrial(this.store.orgId, this.store.matchId, {
+    this.send(
+      this.submission,
+      (orgId, matchId) =>
+        this.api.answerTrial(orgId, matchId, {
           continue: goOn ?? false,
           rating: rating ?? 1,
           ...(note.trim() ? { note: note.trim() } : {}),
         }),
-      () => {
-        this.submission.submitting.set(false);
-        this.notifier.info('Your answer is sent.');
-        this.store.reload();
-      },
+      'Your answer is sent.',
+      () => this.store.reload(),
     );
   }
 }

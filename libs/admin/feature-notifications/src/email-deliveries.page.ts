@@ -1,19 +1,15 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { NotificationsApi } from '@mentorship/admin/data-access-notifications';
 import {
   ChoiceFilterComponent,
   ErrorNotifier,
+  PagedList,
   PaginatedTableComponent,
-  type PageRequest,
 } from '@mentorship/admin/ui';
-import {
-  DEFAULT_PAGE_SIZE,
-  type EmailDeliveryPage,
-  type EmailDeliveryStatus,
-  type EmailDeliveryView,
-} from '@mentorship/contracts';
+import { TableRowsComponent } from '@mentorship/admin/ui/row-actions';
+import type { EmailDeliveryStatus, EmailDeliveryView } from '@mentorship/contracts';
 
 const STATUS_WORDS: Record<EmailDeliveryStatus, string> = {
   sending: 'Sending',
@@ -29,7 +25,7 @@ const STATUS_WORDS: Record<EmailDeliveryStatus, string> = {
 @Component({
   selector: 'mm-email-deliveries-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ChoiceFilterComponent, DatePipe, MatTableModule, PaginatedTableComponent],
+  imports: [ChoiceFilterComponent, DatePipe, MatTableModule, PaginatedTableComponent, TableRowsComponent],
   template: `
     <div class="mm-page">
       <header class="mm-page-header">
@@ -40,23 +36,16 @@ const STATUS_WORDS: Record<EmailDeliveryStatus, string> = {
           anyLabel="All emails"
           [choices]="statuses"
           [labelOf]="statusWords"
-          [value]="status()"
-          (changed)="filter($event)"
+          [value]="list.filters().status"
+          (changed)="list.filter({ status: $event })"
         />
       </header>
       <p class="intro">
         A send the mail server refuses or does not answer is tried again, a little later each time; after the
         last attempt it is marked failed, with the server's answer.
       </p>
-      <mm-paginated-table
-        itemsLabel="emails"
-        [total]="page()?.total ?? 0"
-        [page]="query().page"
-        [pageSize]="query().pageSize"
-        [loading]="loading()"
-        (pageChange)="goTo($event)"
-      >
-        <table mat-table [dataSource]="page()?.items ?? []" aria-label="Emails">
+      <mm-paginated-table itemsLabel="emails" [list]="list">
+        <table mat-table [dataSource]="list.page()?.items ?? []" aria-label="Emails">
           <ng-container matColumnDef="createdAt">
             <th mat-header-cell *matHeaderCellDef scope="col">Queued</th>
             <td mat-cell *matCellDef="let row">{{ row.createdAt | date: 'medium' }}</td>
@@ -89,13 +78,7 @@ const STATUS_WORDS: Record<EmailDeliveryStatus, string> = {
               }
             </td>
           </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns"></tr>
-          <tr class="mat-mdc-row" *matNoDataRow>
-            <td class="mat-mdc-cell empty" [attr.colspan]="columns.length">
-              {{ status() ? 'No email in this state.' : 'No email sent yet.' }}
-            </td>
-          </tr>
+          <mm-table-rows [columns]="columns" [empty]="emptyText()" />
         </table>
       </mm-paginated-table>
     </div>
@@ -138,10 +121,6 @@ const STATUS_WORDS: Record<EmailDeliveryStatus, string> = {
     .reason {
       font: var(--mat-sys-body-small);
     }
-    .empty {
-      padding: 16px;
-      color: var(--mat-sys-on-surface-variant);
-    }
   `,
 })
 export class EmailDeliveriesPage {
@@ -152,45 +131,19 @@ export class EmailDeliveriesPage {
   protected readonly statusWords = (status: EmailDeliveryStatus) => STATUS_WORDS[status];
   // Status first: on a phone the table scrolls sideways and what happened shows without scrolling.
   protected readonly columns = ['status', 'recipient', 'subject', 'attempts', 'outcome', 'createdAt'];
-  protected readonly page = signal<EmailDeliveryPage | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly status = signal<EmailDeliveryStatus | null>(null);
-  protected readonly query = signal<PageRequest>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  protected readonly list = new PagedList(
+    ({ status, ...query }) => this.api.deliveries(this.orgId(), { ...query, ...(status ? { status } : {}) }),
+    this.notifier,
+    { status: null as EmailDeliveryStatus | null },
+  );
 
-  constructor() {
-    effect(() => {
-      const orgId = this.orgId();
-      const query = this.query();
-      const status = this.status();
-      untracked(() => this.load(orgId, query, status));
-    });
+  protected emptyText(): string {
+    if (this.list.loading() && !this.list.page()) return 'Loading emails…';
+    return this.list.filters().status ? 'No email in this state.' : 'No email sent yet.';
   }
 
   protected statusOf(row: EmailDeliveryView): string {
     const word = STATUS_WORDS[row.status];
     return row.retried && row.status === 'sent' ? `${word} after retries` : word;
-  }
-
-  protected filter(value: EmailDeliveryStatus | null): void {
-    this.status.set(value);
-    this.query.update((query) => ({ ...query, page: 1 }));
-  }
-
-  protected goTo(request: PageRequest): void {
-    this.query.set(request);
-  }
-
-  private load(orgId: string, query: PageRequest, status: EmailDeliveryStatus | null): void {
-    this.loading.set(true);
-    this.api.deliveries(orgId, { ...query, ...(status ? { status } : {}) }).subscribe({
-      next: (page) => {
-        this.loading.set(false);
-        this.page.set(page);
-      },
-      error: (error: unknown) => {
-        this.loading.set(false);
-        this.notifier.show(error);
-      },
-    });
   }
 }

@@ -22,6 +22,7 @@ import {
   FormErrorComponent,
   FormSubmission,
   LoadingStateComponent,
+  SubmitButtonsComponent,
 } from '@mentorship/admin/ui';
 import { AvailabilityGridComponent } from './availability-grid.component';
 import { SkillRowsComponent } from './skill-rows.component';
@@ -81,6 +82,7 @@ function timeZones(): string[] {
     MatSlideToggleModule,
     FieldErrorPipe,
     FormErrorComponent,
+    SubmitButtonsComponent,
     AvailabilityGridComponent,
     SkillRowsComponent,
     LoadingStateComponent,

@@ -31,7 +31,13 @@ import {
 import type { MustHave } from '@mentorship/matching-engine';
 import { CohortsApi, ProgramsApi } from '@mentorship/admin/data-access-programs';
 import { NotificationsApi } from '@mentorship/admin/data-access-notifications';
-import { ErrorNotifier, FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import {
+  ErrorNotifier,
+  FieldErrorPipe,
+  FormErrorComponent,
+  FormSubmission,
+  SubmitButtonsComponent,
+} from '@mentorship/admin/ui';
 import { startWith } from 'rxjs';
 import { NewCohortDialog, type NewCohortData } from './new-cohort.dialog';
 import {
@@ -93,6 +99,7 @@ const AGREEMENT_FIELDS: readonly {
     MatSlideToggleModule,
     FieldErrorPipe,
     FormErrorComponent,
+    SubmitButtonsComponent,
   ],
   templateUrl: './program-editor.page.html',
   styleUrl: './program-editor.page.css',

@@ -1,11 +1,15 @@
 import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
 import { FormBuilder, FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ROUND_MODES, ROUND_OBJECTIVES, type RoundMode, type RoundObjective } from '@mentorship/contracts';
 import type { ComponentId } from '@mentorship/matching-engine';
-import { FieldErrorPipe, FormErrorComponent, FormSubmission } from '@mentorship/admin/ui';
+import {
+  FieldErrorPipe,
+  FormErrorComponent,
+  FormSubmission,
+  SubmitButtonsComponent,
+} from '@mentorship/admin/ui';
 import { COMPONENT_IDS, COMPONENT_WORDS } from '@mentorship/admin/util';
 import { RoundStore } from './round.store';
 import { MODE_WORDS, OBJECTIVE_WORDS } from './round-words';
@@ -19,11 +23,11 @@ import { MODE_WORDS, OBJECTIVE_WORDS } from './round-words';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatInputModule,
     MatSelectModule,
     FieldErrorPipe,
     FormErrorComponent,
+    SubmitButtonsComponent,
   ],
   template: `
     <form [formGroup]="form" (ngSubmit)="run()" aria-label="Dry run with other settings">
@@ -76,10 +80,13 @@ import { MODE_WORDS, OBJECTIVE_WORDS } from './round-words';
           </mat-select>
         </mat-form-field>
       </div>
-      <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="submission.submitting()">Dry run</button>
-        <button mat-button type="button" (click)="reset()">Back to the cohort's settings</button>
-      </div>
+      <mm-submit-buttons
+        [submission]="submission"
+        label="Dry run"
+        cancelLabel="Back to the cohort's settings"
+        (cancelled)="reset()"
+        [showError]="false"
+      />
     </form>
   `,
   styles: `
@@ -98,11 +105,6 @@ import { MODE_WORDS, OBJECTIVE_WORDS } from './round-words';
       grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
       /* Fields with a hint are taller: the others keep their own height. */
       align-items: start;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
     }
   `,
 })

@@ -5,7 +5,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import type { ProposalView, RoundPairView } from '@mentorship/contracts';
 import { PaginatedTableComponent, injectNarrowScreen } from '@mentorship/admin/ui';
-import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
+import { ActionsColumnComponent, TableRowsComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
 import { scoreComponentLabel } from '@mentorship/admin/util';
 import { RoundStore, pairKey } from './round.store';
 import { scoreText } from './round-words';
@@ -29,6 +29,7 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
     MatTableModule,
     PaginatedTableComponent,
     ActionsColumnComponent,
+    TableRowsComponent,
   ],
   template: `
     <div class="mm-filter-bar filters" role="search" aria-label="Filter the proposals">
@@ -91,9 +92,7 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
     </ng-template>
     <mm-paginated-table
       itemsLabel="proposals"
-      [total]="store.proposals()?.total ?? 0"
-      [page]="store.proposalQuery().page"
-      [pageSize]="store.proposalQuery().pageSize"
+      [paging]="store.proposalPaging()"
       [loading]="store.loadingProposals()"
       (pageChange)="store.changeProposalPage($event.page, $event.pageSize)"
     >
@@ -129,19 +128,15 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
           </td>
         </ng-container>
         <mm-actions-column heading="Decision" [actionsOf]="decisionsOf" [menuLabelOf]="menuLabelOf" />
-        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
-        <tr class="mat-mdc-row" *matNoDataRow>
-          <td class="mat-mdc-cell empty" [attr.colspan]="columns().length">
-            @if (store.loadingProposals() && !store.proposals()) {
-              Loading the proposals…
-            } @else if (hasFilters()) {
-              No proposal matches these filters.
-            } @else {
-              The round proposes no pair.
-            }
-          </td>
-        </tr>
+        <mm-table-rows [columns]="columns()">
+          @if (store.loadingProposals() && !store.proposals()) {
+            Loading the proposals…
+          } @else if (hasFilters()) {
+            No proposal matches these filters.
+          } @else {
+            The round proposes no pair.
+          }
+        </mm-table-rows>
       </table>
     </mm-paginated-table>
   `,
@@ -197,10 +192,6 @@ type RowState = 'fix' | 'forbid' | 'release' | 'fixed' | null;
     .points {
       color: var(--mat-sys-primary);
       margin: 0 4px;
-    }
-    .empty {
-      padding: 24px 16px;
-      color: var(--mat-sys-on-surface-variant);
     }
     @media (max-width: 599.98px) {
       .filters mat-form-field,

@@ -14,6 +14,7 @@ import {
 } from '@mentorship/contracts';
 import { CohortsApi } from '@mentorship/admin/data-access-programs';
 import { RoundsApi, type ProposalQuery } from '@mentorship/admin/data-access-rounds';
+import { tablePaging } from '@mentorship/admin/ui';
 import { errorBodyOf, errorMessageOf } from '@mentorship/admin/util';
 import {
   EMPTY,
@@ -75,6 +76,7 @@ export class RoundStore {
   readonly proposalQuery = signal<ProposalQuery>({ ...FIRST_PAGE });
   readonly proposals = signal<ProposalPage | null>(null);
   readonly loadingProposals = signal(false);
+  readonly proposalPaging = tablePaging(this.proposals, this.proposalQuery);
   readonly decisions = signal<RoundDecisions>(NO_DECISIONS);
   readonly dryRun = signal<DryRunView | null>(null);
   readonly problem = signal<RoundProblem | null>(null);

@@ -17,7 +17,7 @@ import {
   PaginatedTableComponent,
   type ConfirmDialogData,
 } from '@mentorship/admin/ui';
-import { ActionsColumnComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
+import { ActionsColumnComponent, TableRowsComponent, type RowAction } from '@mentorship/admin/ui/row-actions';
 import { errorMessageOf } from '@mentorship/admin/util';
 import { MergeSkillDialog, RenameSkillDialog } from './skill-dialogs';
 import { SkillsStore } from './skills.store';
@@ -36,6 +36,7 @@ const ALL = 'all';
     MatTableModule,
     PaginatedTableComponent,
     ActionsColumnComponent,
+    TableRowsComponent,
     FieldErrorPipe,
     FormErrorComponent,
   ],

@@ -9,7 +9,7 @@ import {
   type SkillView,
 } from '@mentorship/contracts';
 import { SkillsApi, type SkillQuery } from '@mentorship/admin/data-access-people';
-import { ErrorNotifier, type PageRequest } from '@mentorship/admin/ui';
+import { ErrorNotifier, tablePaging, type PageRequest } from '@mentorship/admin/ui';
 import { ERROR_CODES } from '@mentorship/contracts';
 import { errorBodyOf } from '@mentorship/admin/util';
 import { EMPTY, Observable, catchError, filter, finalize, switchMap, tap } from 'rxjs';
@@ -45,6 +45,7 @@ export class SkillsStore {
   readonly query = signal<SkillQuery>({ page: 1, pageSize: DEFAULT_PAGE_SIZE, status: 'active', q: null });
   readonly skills = signal<SkillPage | null>(null);
   readonly loading = signal(false);
+  readonly paging = tablePaging(this.skills, this.query);
   /** Every active skill, for the merge target list. */
   readonly activeSkills = signal<SkillView[]>([]);
   readonly lastImport = signal<SkillImportReport | null>(null);

@@ -7,6 +7,7 @@ export * from './form/form-error.component';
 export * from './form/server-errors';
 export * from './form/form-submission';
 export * from './form/form-dialog.component';
+export * from './form/submit-buttons.component';
 export * from './form/validators';
 export * from './states/empty-state.component';
 export * from './states/loading-state.component';

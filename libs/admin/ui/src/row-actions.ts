@@ -3,3 +3,4 @@
 // pages that have tables.
 export * from './table/row-actions.component';
 export * from './table/actions-column.component';
+export * from './table/table-rows.component';
