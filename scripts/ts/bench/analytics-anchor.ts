@@ -238,9 +238,11 @@ export const ANCHOR_TABLES: readonly { table: string; columns: string; inRange: 
     SELECT mt.cohort_id, mt.user_id, edge.day, 0
       FROM mentor mt CROSS JOIN LATERAL (VALUES (mt.from_day), (mt.ends_on + 1)) AS edge(day)
   ),
+  -- A day's changes are peers in the window: the sum includes them all (its places used at the
+  -- day's end); lead() gives all but the last the same day, and those stays are empty.
   used AS (
-    SELECT cohort_id, user_id, day, sum(sum(change)) OVER w AS used, lead(day) OVER w AS until_day
-      FROM used_change GROUP BY cohort_id, user_id, day
+    SELECT cohort_id, user_id, day, sum(change) OVER w AS used, lead(day) OVER w AS until_day
+      FROM used_change
     WINDOW w AS (PARTITION BY cohort_id, user_id ORDER BY day)
   ),
   -- A mentor in one bucket from one change to the next, cut to the enrollment and the range.
