@@ -9,4 +9,4 @@ export * from './dashboard.service';
 export * from './dto/dashboard.dto';
 export * from './dto/rollup-run.dto';
 export * from './jobs/analytics-rollup.job';
-export { RollupRepository, ROLLUP_WORK_MEM } from './repositories/rollup.repository';
+export { ROLLUP_SETTINGS } from './repositories/rollup.repository';

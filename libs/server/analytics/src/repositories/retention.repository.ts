@@ -26,14 +26,17 @@ export const RETENTION_ROWS = `
       FROM starts s CROSS JOIN horizons h
      WHERE s.start_day + h.horizon_days BETWEEN $2::date AND $3::date
   ),
-  -- Each status a match held, from its step's day to its next step's (next_day): the status
-  -- at the end of a day is the one whose spell covers it.
-  spells AS (SELECT cohort_id, mentee_user_id, to_status, day, next_day FROM steps),
+  -- Each retaining status a match held, from its step's day to its next step's (next_day): the
+  -- status at the end of a day is the one whose spell covers it. Only these spells are joined:
+  -- the others (proposed, pending, the exits) can only say "not retained", which is the default.
+  retaining AS (
+    SELECT cohort_id, mentee_user_id, day, next_day FROM steps
+     WHERE to_status IN ('trial', 'active', 'completed')
+  ),
   people AS (
-    SELECT d.cohort_id, d.start_day, d.horizon_days,
-           coalesce(bool_or(sp.to_status IN ('trial', 'active', 'completed')), false) AS retained
+    SELECT d.cohort_id, d.start_day, d.horizon_days, count(sp.day) > 0 AS retained
       FROM due d
-      LEFT JOIN spells sp ON sp.cohort_id = d.cohort_id AND sp.mentee_user_id = d.mentee_user_id
+      LEFT JOIN retaining sp ON sp.cohort_id = d.cohort_id AND sp.mentee_user_id = d.mentee_user_id
            AND sp.day <= d.at_day AND (sp.next_day IS NULL OR sp.next_day > d.at_day)
      GROUP BY d.cohort_id, d.mentee_user_id, d.start_day, d.horizon_days
   ),

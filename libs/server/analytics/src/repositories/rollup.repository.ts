@@ -9,8 +9,14 @@ import { FactTableWrite, RollupParameters, stepsOfMatches, writesOf } from './ro
 import { TIME_TO_MATCH_ROWS, TIME_TO_MATCH_WRITE } from './time-to-match-day.repository';
 import { UTILIZATION_ROWS, UTILIZATION_WRITE } from './utilization-day.repository';
 
-/** The rollup transaction's `work_mem` (the benchmark gives its bare aggregate the same). */
-export const ROLLUP_WORK_MEM = '64MB';
+/**
+ * The rollup transaction's settings, for its transaction only (the benchmark's anchor runs with
+ * the same). `work_mem`: the year's sorts and hashes (the steps, every mentor's levels) spilled
+ * to disk at the default 4 MB; one rollup per organization runs at a time. `jit` off: the one
+ * statement's plan is large, and compiling it (inlining and optimizing every expression) cost
+ * more than the rows it sped up — seconds at the benchmark's quarter size.
+ */
+export const ROLLUP_SETTINGS: Readonly<Record<string, string>> = { work_mem: '64MB', jit: 'off' };
 
 /**
  * Every fact table: its CTE name in the rollup's statement, the CTEs computing its fresh rows
@@ -48,16 +54,6 @@ const ROLL_UP = `${FRESH_ROWS},
   ${FACT_TABLES.map(([name, , write]) => writesOf(name, write)).join(',\n  ')}
   SELECT 1`;
 
-/**
- * The benchmark's anchor (`npm run bench:analytics`): the rollup's own read, every fact table's
- * fresh rows from the same source rows by the same SQL, writing no fact table: what it leaves out
- * is exactly what a rollup adds (reading each table's stored rows and writing the differences).
- * Every column of every row is consumed (`count(t.*)`, the whole row), so the planner cannot drop
- * a measure nobody asked for. It reads the steps' copy as the rollup does (`bareAggregate`).
- */
-const BARE_ROLLUP_AGGREGATE = `${FRESH_ROWS}
-  SELECT ${FACT_TABLES.map(([name]) => `(SELECT count(t.*) FROM ${name} t) AS ${name}`).join(',\n         ')}`;
-
 /** Writes a range of days into every fact table (see `RollupService`). */
 @Injectable()
 export class RollupRepository extends TenantRepository<CohortDayEntity> {
@@ -70,13 +66,6 @@ export class RollupRepository extends TenantRepository<CohortDayEntity> {
     await this.sql(ROLL_UP, range);
   }
 
-  /** The benchmark's anchor: every table's rows of the range, counted per table, nothing written. */
-  async bareAggregate(...range: RollupParameters): Promise<Record<string, number>> {
-    await this.copySteps(range[2]);
-    const [row] = await this.sql<Record<string, string>>(BARE_ROLLUP_AGGREGATE, range);
-    return Object.fromEntries(Object.entries(row ?? {}).map(([table, n]) => [table, Number(n)]));
-  }
-
   /**
    * Fills `analytics_rollup_steps` for the tenant's transaction and gives it statistics on the
    * columns the tables join and group on: autovacuum never sees a temporary table.
@@ -84,9 +73,8 @@ export class RollupRepository extends TenantRepository<CohortDayEntity> {
   private async copySteps(timeZone: string): Promise<void> {
     // Statements without the tenant's id as a parameter: the repository's `sql` always binds it.
     const manager = TenantContext.manager();
-    // The year's sorts and hashes (the steps, every mentor's levels) spilled to disk at the
-    // default 4 MB; for this transaction only, and one rollup per organization at a time.
-    await manager.query(`SET LOCAL work_mem = '${ROLLUP_WORK_MEM}'`);
+    for (const [name, value] of Object.entries(ROLLUP_SETTINGS))
+      await manager.query(`SELECT set_config($1, $2, true)`, [name, value]);
     await manager.query(`DROP TABLE IF EXISTS ${STEPS_TABLE}`);
     // The zone alone, as `$2`: every day's steps are read (the levels sum them from a match's start).
     await this.sql(
