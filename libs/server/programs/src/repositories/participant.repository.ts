@@ -169,8 +169,10 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
     const parameters: unknown[] = [cohortId];
     const bind = (value: unknown) => `$${parameters.push(value) + 1}`;
     const conditions = ['cp.organization_id = $1', `cp.cohort_id = $2`];
-    if (filter.role) conditions.push(`cp.role = ${bind(filter.role)}`);
-    if (filter.status) conditions.push(`cp.status = ${bind(filter.status)}`);
+    const role = filter.role ? bind(filter.role) : null;
+    const status = filter.status ? bind(filter.status) : null;
+    if (role) conditions.push(`cp.role = ${role}`);
+    if (status) conditions.push(`cp.status = ${status}`);
     if (filter.text)
       conditions.push(`strpos(cp.sort_name || ' ' || cp.email, lower(${bind(filter.text)})) > 0`);
     const skill = filter.skillId ? bind(filter.skillId) : null;
@@ -189,17 +191,28 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
     const limit = bind(filter.limit);
     const columns = `SELECT cp.organization_id, cp.id, cp.role, cp.sort_name`;
     const inOrder = `ORDER BY cp.role, cp.sort_name, cp.id OFFSET ${offset} LIMIT ${limit}`;
+    // Without a text filter the total is a sum of the cohort's counters (kept exact by triggers,
+    // programs migration 1765200000000-roster-counts.ts): a few rows, whatever the cohort's size.
+    const counterFilters = [
+      ...(role ? [`role = ${role}`] : []),
+      ...(status ? [`status = ${status}`] : []),
+      ...(skill ? [`skill_id = ${skill}`] : []),
+    ];
+    const counted = `counted AS (
+           SELECT coalesce(sum(participants), 0)::int AS total
+             FROM ${skill ? 'cohort_roster_skill_counts' : 'cohort_roster_counts'}
+            WHERE ${['organization_id = $1', 'cohort_id = $2', ...counterFilters].join(' AND ')})`;
     let pageAndCount: string;
     if (filter.text) {
-      // The text filter is a substring of the name per participant; reading it twice, once for
-      // the page and once for the total, was most of a text page's time, so its matches are
-      // gathered once and both read from them.
+      // The text filter is a substring of the name or address per participant (both in the
+      // roster index, so it reads the index alone); no counter answers it, so its matches are
+      // gathered once and the page and the total both read from them.
       pageAndCount = `WITH matching AS MATERIALIZED (${columns} ${from(byIndex)}),
          page AS (SELECT * FROM matching ORDER BY role, sort_name, id OFFSET ${offset} LIMIT ${limit}),
          counted AS (SELECT count(*)::int AS total FROM matching)`;
     } else if (skill) {
       // Which way is decided in the statement: at most FEW_HOLDERS entries of the skill index are
-      // read, and the other way's scans are never executed (one-time filters, lazy CASE).
+      // read, and the other way's scan is never executed (one-time filters).
       pageAndCount = `WITH holders AS MATERIALIZED (
            SELECT count(*) >= ${FEW_HOLDERS} AS many FROM (
              SELECT 1 FROM profile_skills ps WHERE ps.organization_id = $1 AND ps.skill_id = ${skill}
@@ -208,12 +221,9 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
            (${columns} ${from(byIndex)} AND (SELECT many FROM holders) ${inOrder})
            UNION ALL
            (${columns} ${from(byHolders)} AND NOT (SELECT many FROM holders) ${inOrder})),
-         counted AS (
-           SELECT (CASE WHEN (SELECT many FROM holders) THEN (SELECT count(*) ${from(byIndex)})
-                        ELSE (SELECT count(*) ${from(byHolders)}) END)::int AS total)`;
+         ${counted}`;
     } else {
-      pageAndCount = `WITH page AS (${columns} ${from(conditions)} ${inOrder}),
-         counted AS (SELECT count(*)::int AS total ${from(conditions)})`;
+      pageAndCount = `WITH page AS (${columns} ${from(conditions)} ${inOrder}), ${counted}`;
     }
     const found = await this.sql<RosterRow & { skills: ProfileSkillRow[]; total: number }>(
       `${pageAndCount}
