@@ -165,6 +165,17 @@ describe('roster counters', () => {
     expect(seen.truth.length).toBeGreaterThanOrEqual(4);
     expect(await total(cohortId, 'status=enrolled')).toBe(2);
     expect(await total(cohortId, `role=mentee&skillId=${go.id}`)).toBe(3);
+    // The roster's lines are shaped by its statement; each is what reading the participant answers.
+    const lines = await t.http.get<Page<ParticipantViewDto>>(
+      `${base()}/cohorts/${cohortId}/participants`,
+      coordinator.token,
+    );
+    expect(lines.body.items.length).toBe(4);
+    expect(lines.body.items.some((line) => (line.profile?.skills.length ?? 0) > 0)).toBe(true);
+    for (const line of lines.body.items)
+      expect(line).toEqual(
+        (await t.http.get(`${base()}/cohorts/${cohortId}/participants/${line.id}`, coordinator.token)).body,
+      );
 
     // Many at once (an import writes in batches), in two cohorts, skills written after the places.
     const bulk = await makeMembersInBulk(t.api.db, org.id, 30, 'counted');
