@@ -76,26 +76,10 @@ describe('roster counters', () => {
       ),
     };
   };
-  /** The text search's pieces (cohort_roster_search) against the pieces of every participant now. */
-  const searchPieces = async () => {
-    const [row] = await t.api.db.query<{ stored: number; expected: number; missing: number; extra: number }>(
-      `WITH stored AS (SELECT cohort_id, participant_id, gram FROM cohort_roster_search WHERE organization_id = $1),
-            expected AS (SELECT cp.cohort_id, cp.id AS participant_id, g.gram
-                           FROM cohort_participants cp CROSS JOIN LATERAL roster_grams(cp.sort_name, cp.email) AS g (gram)
-                          WHERE cp.organization_id = $1)
-       SELECT (SELECT count(*) FROM stored)::int AS stored, (SELECT count(*) FROM expected)::int AS expected,
-              (SELECT count(*) FROM (SELECT * FROM expected EXCEPT SELECT * FROM stored) AS m)::int AS missing,
-              (SELECT count(*) FROM (SELECT * FROM stored EXCEPT SELECT * FROM expected) AS e)::int AS extra`,
-      [org.id],
-    );
-    return row!;
-  };
   const expectExact = async () => {
     const seen = await counters();
     expect(seen.counters).toEqual(seen.truth);
     expect(seen.skillCounters).toEqual(seen.skillTruth);
-    const pieces = await searchPieces();
-    expect({ missing: pieces.missing, extra: pieces.extra }).toEqual({ missing: 0, extra: 0 });
     return seen;
   };
   const total = async (cohortId: string, query: string) =>
@@ -215,7 +199,7 @@ describe('roster counters', () => {
     await t.api.db.query(`UPDATE profile_skills SET level = 5 WHERE organization_id = $1`, [org.id]);
     seen = await expectExact();
 
-    // A rename (the sort name and the search follow) and a changed address.
+    // A rename (the sort name follows) and a changed address: the text filter finds both.
     expect(
       (await t.http.patch('/api/v1/me', { displayName: 'Bo Renamed' }, applicants[0]!.token)).status,
     ).toBe(200);
@@ -224,7 +208,6 @@ describe('roster counters', () => {
       [org.id, bulk[3]!.id],
     );
     await expectExact();
-    expect((await searchPieces()).stored).toBeGreaterThan(1000);
     expect(await total(cohortId, 'q=renamed')).toBe(1);
     expect(await total(cohortId, 'q=moved-')).toBe(1);
 
@@ -286,14 +269,12 @@ describe('roster counters', () => {
         }
   });
 
-  it('answers a text search from its pieces or from the roster index, with the same matches as a substring test', async () => {
+  it('answers a text search with the matches of a substring test of the name or the address', async () => {
     const programId = (
       await t.http.post<ProgramViewDto>(`${base()}/programs`, { name: 'Searched program' }, coordinator.token)
     ).body.id;
     const cohortId = await newCohort(programId);
-    // 1,000 addresses end in "example.test": a search for "xample" finds at least the roster's
-    // MANY_PIECES (1,000) pieces and reads the roster index; "searched 12" finds 11 and reads them.
-    const people = await makeMembersInBulk(t.api.db, org.id, 1000, 'searched');
+    const people = await makeMembersInBulk(t.api.db, org.id, 300, 'searched');
     await t.api.db.query(
       `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, name, role, status, source, enrolled_at)
        SELECT $1, gen_random_uuid(), $2, p.email, p.id, p.name, 'mentee', 'enrolled', 'import', now()
@@ -314,27 +295,7 @@ describe('roster counters', () => {
           [org.id, cohortId, q],
         )
       )[0]!.n;
-    const pieces = async (q: string) =>
-      (
-        await t.api.db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM cohort_roster_search
-            WHERE organization_id = $1 AND cohort_id = $2 AND starts_with(gram, left(lower($3), 16))`,
-          [org.id, cohortId, q],
-        )
-      )[0]!.n;
-    expect(await pieces('xample')).toBeGreaterThanOrEqual(1000);
-    expect(await pieces('Searched 12')).toBeLessThan(1000);
-    for (const q of [
-      'xample',
-      'Searched 12',
-      'SEARCHED 999',
-      'ched 1',
-      'searched-0001',
-      'd 5',
-      'e',
-      'zz',
-      'searched 1000x',
-    ])
+    for (const q of ['xample', 'Searched 12', 'SEARCHED 299', 'ched 1', 'searched-0001', 'd 5', 'e', 'zz'])
       for (const query of [`q=${encodeURIComponent(q)}`, `q=${encodeURIComponent(q)}&page=2&pageSize=5`]) {
         const page = await t.http.get<Page<ParticipantViewDto>>(
           `${base()}/cohorts/${cohortId}/participants?${query}`,
@@ -342,8 +303,11 @@ describe('roster counters', () => {
         );
         expect({ query, total: page.body.total }).toEqual({ query, total: await truth(q) });
         for (const item of page.body.items)
-          expect(`${item.name?.toLowerCase()} ${item.email}`).toContain(q.toLowerCase());
+          expect([item.name?.toLowerCase(), item.email].some((part) => part?.includes(q.toLowerCase()))).toBe(
+            true,
+          );
       }
     expect(await truth('Searched 12')).toBe(11);
+    expect(await truth('xample')).toBe(300);
   });
 });

@@ -6,7 +6,6 @@ import { RosterSortName1764620000000 } from './1764620000000-roster-sort-name';
 import { MentorPlaces1764700300400 } from './1764700300400-mentor-places';
 import { RosterSkills1764920000000 } from './1764920000000-roster-skills';
 import { RosterCounts1765200000000 } from './1765200000000-roster-counts';
-import { RosterSearch1765200000100 } from './1765200000100-roster-search';
 
 export const programsMigrations: ContextMigrations = {
   directory: __dirname,
@@ -18,6 +17,5 @@ export const programsMigrations: ContextMigrations = {
     MentorPlaces1764700300400,
     RosterSkills1764920000000,
     RosterCounts1765200000000,
-    RosterSearch1765200000100,
   ],
 };

@@ -64,15 +64,6 @@ const NAME = `coalesce(u.display_name, cp.name, cp.email)`;
  */
 const FEW_HOLDERS = 200;
 
-/** The length of the pieces in `cohort_roster_search` (programs migration 1765200000100-roster-search.ts). */
-const ROSTER_GRAM_LENGTH = 16;
-
-/**
- * From this many pieces on, a text search reads the cohort's roster index instead of the pieces:
- * each found piece costs a look-up of its participant, each index entry a substring test.
- */
-const MANY_PIECES = 1000;
-
 /**
  * Reads the people context's profiles for the roster and the waitlist (read-only: profiles are
  * written through ProfilesService only). $2 is the cohort.
@@ -228,25 +219,12 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
             WHERE ${['organization_id = $1', 'cohort_id = $2', ...counterFilters].join(' AND ')})`;
     let pageAndCount: string;
     if (text) {
-      // The text filter is a substring of the name or of the address. Two ways to its matches: a
-      // search that few pieces start with reads those pieces (cohort_roster_search: every piece of
-      // ROSTER_GRAM_LENGTH characters of each name and address, programs migration
-      // 1765200000100-roster-search.ts) and checks each found participant; one that many do
-      // ("a", "example") reads the cohort's roster index, name and address in its entries. The
-      // statement decides, reading at most MANY_PIECES pieces. No counter answers a substring, so
-      // the matches are gathered once and the page and the total both read from them.
-      const pieces = `FROM cohort_roster_search s
-         WHERE s.organization_id = $1 AND s.cohort_id = $2
-           AND s.gram >= left(lower(${text}), ${ROSTER_GRAM_LENGTH})
-           AND s.gram < left(lower(${text}), ${ROSTER_GRAM_LENGTH}) || chr(1114111)`;
-      const where = skill ? byIndex : conditions;
-      pageAndCount = `WITH pieces AS MATERIALIZED (
-           SELECT count(*) >= ${MANY_PIECES} AS many FROM (SELECT 1 ${pieces} LIMIT ${MANY_PIECES}) AS piece),
-         matching AS MATERIALIZED (
-           (${columns} ${from(where)} AND (SELECT many FROM pieces))
-           UNION ALL
-           (${columns} ${from(where)} AND NOT (SELECT many FROM pieces)
-              AND cp.id IN (SELECT s.participant_id ${pieces}))),
+      // The text filter is a substring of the name or of the address, both in the roster index's
+      // entries, so it reads the index alone; no counter answers a substring, so the matches are
+      // gathered once and the page and the total both read from them. (An index of every piece of
+      // each name and address, which row-level security would let a range condition use, was
+      // measured and left out: it made writing 1,000 participants 7x slower; docs/benchmarks.md.)
+      pageAndCount = `WITH matching AS MATERIALIZED (${columns} ${from(byIndex)}),
          page AS (SELECT * FROM matching ORDER BY role, sort_name, id OFFSET ${offset} LIMIT ${limit}),
          counted AS (SELECT count(*)::int AS total FROM matching)`;
     } else if (skill) {
