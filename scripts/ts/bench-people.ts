@@ -32,6 +32,7 @@ import {
   startTestWorker,
   type BulkMember,
 } from '@mentorship/testing';
+import { describeStalls, stallWindow } from './bench/process-stalls';
 import { loadAverage, markdownTable, median, runBench } from './bench/report';
 
 const PEOPLE = 10_000;
@@ -241,13 +242,16 @@ async function main(): Promise<void> {
       await closedLoop({ ...load, seconds: WARM_UP_S });
       const saturation = await closedLoop({ ...load, seconds: DURATION_S });
       const offered = saturation.requests.average / 2;
+      // The API runs in this process: its event-loop delay and GC pauses during the latency window.
+      const stalls = stallWindow();
       const halfLoad = await openLoop({ ...load, rate: offered, seconds: DURATION_S });
-      return { saturation, halfLoad, offered };
+      return { saturation, halfLoad, offered, stalls: stalls.end() };
     };
     const health = () => measure(`${api.baseUrl}/health`, null);
     const describeAnchor = (anchor: Awaited<ReturnType<typeof health>>) =>
       `saturation ${anchor.saturation.requests.average.toFixed(0)} req/s (closed-loop p99 ${anchor.saturation.latency.p99} ms); ` +
-      `at ${anchor.offered.toFixed(0)} req/s p50 ${anchor.halfLoad.latency.p50} ms, p99 ${anchor.halfLoad.latency.p99} ms`;
+      `at ${anchor.offered.toFixed(0)} req/s p50 ${anchor.halfLoad.latency.p50} ms, p99 ${anchor.halfLoad.latency.p99} ms; ` +
+      `event-loop delay p99/max ${describeStalls(anchor.stalls)[0]}, GC ${describeStalls(anchor.stalls)[1]}`;
     const anchorBefore = await health();
     log('');
     log(
@@ -266,19 +270,27 @@ async function main(): Promise<void> {
         'offered req/s',
         'p50',
         'p99 (<= 20 ms)',
+        'loop delay p99 / max',
+        'GC pauses (count, sum, max)',
         'met',
       ],
     ];
-    const results: { name: string; p99: number }[] = [];
+    const results: { name: string; query: string; p99: number; p50: number; offered: number }[] = [];
     for (const row of rows) {
       const url = rosterOf(row.query);
       const check = await http.get<{ total: number; items: unknown[] }>(url, admin.token);
       if (check.status !== 200) throw new Error(`${row.name}: ${check.status} ${JSON.stringify(check.body)}`);
-      const { saturation, halfLoad, offered } = await measure(api.baseUrl + url, admin.token);
+      const { saturation, halfLoad, offered, stalls } = await measure(api.baseUrl + url, admin.token);
       const errors = saturation.non2xx + saturation.errors + halfLoad.non2xx + halfLoad.errors;
       const met = halfLoad.latency.p99 <= P99_TARGET_MS && errors === 0;
       if (!met) failed = true;
-      results.push({ name: row.name, p99: halfLoad.latency.p99 });
+      results.push({
+        name: row.name,
+        query: row.query.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>'),
+        p99: halfLoad.latency.p99,
+        p50: halfLoad.latency.p50,
+        offered,
+      });
       table.push([
         row.name,
         row.query.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>'),
@@ -290,6 +302,7 @@ async function main(): Promise<void> {
         `${offered.toFixed(0)} (got ${halfLoad.requests.average.toFixed(0)})`,
         `${halfLoad.latency.p50} ms`,
         `${halfLoad.latency.p99} ms`,
+        ...describeStalls(stalls),
         met ? 'ok' : `MISSED${errors ? ` (non-2xx or errors: ${errors})` : ''}`,
       ]);
       log(`  ${table.at(-1)!.join('  ')}`);
@@ -301,7 +314,7 @@ async function main(): Promise<void> {
     const worst = [...results].sort((a, b) => b.p99 - a.p99)[0];
     if (worst)
       log(
-        `worst row: ${worst.name}, p99 ${worst.p99} ms at half its saturation rate (target <= ${P99_TARGET_MS} ms)`,
+        `worst row: ${worst.name} (${worst.query}), p99 ${worst.p99} ms, p50 ${worst.p50} ms at ${worst.offered.toFixed(0)} req/s, half its saturation rate (target <= ${P99_TARGET_MS} ms)`,
       );
   } finally {
     await owner.end();

@@ -20,7 +20,11 @@ import type { CohortEntity } from './entities/cohort.entity';
 import type { ParticipantEntity } from './entities/participant.entity';
 import { ProgramsAudit } from './programs.audit';
 import { ProgramsException } from './programs.exception';
-import { ParticipantRepository, type RosterRow } from './repositories/participant.repository';
+import {
+  ParticipantRepository,
+  type RosterPageRow,
+  type RosterRow,
+} from './repositories/participant.repository';
 
 /** Where a person's place can still go from, for each thing they may do with it. */
 const WITHDRAWABLE: readonly ParticipantStatus[] = ['invited', 'applied', 'enrolled'];
@@ -49,7 +53,7 @@ export class ParticipantsService {
     });
     if (!found) throw ProgramsException.cohortNotFound();
     return {
-      items: found.rows.map(({ skills, ...row }) => toParticipantView(row, skills)),
+      items: found.rows.map(toRosterView),
       page: query.page,
       pageSize: query.pageSize,
       total: found.total,
@@ -296,6 +300,30 @@ export class ParticipantsService {
     for (const skill of skills) byPerson.set(skill.userId, [...(byPerson.get(skill.userId) ?? []), skill]);
     return rows.map((row) => toParticipantView(row, byPerson.get(row.userId ?? '') ?? []));
   }
+}
+
+/** A roster page's line, shaped by its statement: one object per line, nothing computed. */
+function toRosterView(row: RosterPageRow): ParticipantViewDto {
+  return {
+    id: row.id,
+    email: row.email,
+    userId: row.userId,
+    name: row.name,
+    role: row.role,
+    status: row.status,
+    source: row.source,
+    motivation: row.motivation,
+    enrolledAt: row.enrolledAt,
+    createdAt: row.createdAt,
+    profile: row.userId
+      ? {
+          timeZone: row.timeZone,
+          languages: row.languages ?? [],
+          department: row.department,
+          skills: row.skills,
+        }
+      : null,
+  };
 }
 
 function toParticipantView(row: RosterRow, skills: ProfileSkillRow[]): ParticipantViewDto {

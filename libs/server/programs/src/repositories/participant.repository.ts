@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { ParticipantRole, ParticipantStatus } from '@mentorship/contracts';
-import type { ProfileSkillRow } from '@mentorship/people';
 import { TenantRepository, type TenantRow } from '@mentorship/platform';
 import { ParticipantEntity } from '../entities/participant.entity';
 
@@ -21,6 +20,17 @@ export interface RosterRow {
   timeZone: string | null;
   languages: string[] | null;
   department: string | null;
+}
+
+/**
+ * A roster page's line as the view shows it: times already in ISO form and the skills of the
+ * person's side (offered for a mentor, wanted for a mentee) already shaped, so a page of 25 costs
+ * the API one object per line and no Date, filter or copy per line or skill.
+ */
+export interface RosterPageRow extends Omit<RosterRow, 'enrolledAt' | 'createdAt'> {
+  enrolledAt: string | null;
+  createdAt: string;
+  skills: { skillId: string; name: string; level: number }[];
 }
 
 export interface RosterFilter {
@@ -65,16 +75,20 @@ const ROSTER_FROM = `
    WHERE cp.organization_id = $1 AND cp.cohort_id = $2`;
 
 /**
- * A page row's profile skills as `ProfileSkillRow`s, in the order the people context lists them
- * (`ProfileSkillRepository.of`): read here so that a roster page is one statement.
+ * A page row's skills of the person's side (a mentor's offered, a mentee's wanted), in the order
+ * the people context lists them (`ProfileSkillRepository.of`): read here so that a roster page is
+ * one statement.
  */
 const PAGE_SKILLS = `(
-  SELECT coalesce(json_agg(json_build_object('userId', ps.user_id, 'kind', ps.kind, 'skillId', ps.skill_id,
-                                             'name', s.name, 'status', s.status, 'level', ps.level)
+  SELECT coalesce(json_agg(json_build_object('skillId', ps.skill_id, 'name', s.name, 'level', ps.level)
                   ORDER BY lower(s.name), ps.skill_id), '[]'::json)
     FROM profile_skills ps
     JOIN skills s ON s.organization_id = ps.organization_id AND s.id = ps.skill_id
-   WHERE ps.organization_id = cp.organization_id AND ps.user_id = cp.user_id)`;
+   WHERE ps.organization_id = cp.organization_id AND ps.user_id = cp.user_id
+     AND ps.kind = CASE cp.role WHEN 'mentor' THEN 'offered' ELSE 'wanted' END)`;
+
+/** A time as JavaScript's toISOString() writes it (UTC, milliseconds). */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 @Injectable()
 export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
@@ -165,14 +179,17 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
   async roster(
     cohortId: string,
     filter: RosterFilter,
-  ): Promise<{ rows: (RosterRow & { skills: ProfileSkillRow[] })[]; total: number } | null> {
+  ): Promise<{ rows: RosterPageRow[]; total: number } | null> {
     const parameters: unknown[] = [cohortId];
     const bind = (value: unknown) => `$${parameters.push(value) + 1}`;
     const conditions = ['cp.organization_id = $1', `cp.cohort_id = $2`];
-    if (filter.role) conditions.push(`cp.role = ${bind(filter.role)}`);
-    if (filter.status) conditions.push(`cp.status = ${bind(filter.status)}`);
-    if (filter.text)
-      conditions.push(`strpos(cp.sort_name || ' ' || cp.email, lower(${bind(filter.text)})) > 0`);
+    const role = filter.role ? bind(filter.role) : null;
+    const status = filter.status ? bind(filter.status) : null;
+    if (role) conditions.push(`cp.role = ${role}`);
+    if (status) conditions.push(`cp.status = ${status}`);
+    const text = filter.text ? bind(filter.text) : null;
+    if (text)
+      conditions.push(`(strpos(cp.sort_name, lower(${text})) > 0 OR strpos(cp.email, lower(${text})) > 0)`);
     const skill = filter.skillId ? bind(filter.skillId) : null;
     // Two ways to the people with the skill. A skill many people have is read from the roster
     // index entry itself (`skill_ids`, kept by triggers on profile_skills): the page walks the
@@ -189,17 +206,30 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
     const limit = bind(filter.limit);
     const columns = `SELECT cp.organization_id, cp.id, cp.role, cp.sort_name`;
     const inOrder = `ORDER BY cp.role, cp.sort_name, cp.id OFFSET ${offset} LIMIT ${limit}`;
+    // Without a text filter the total is a sum of the cohort's counters (kept exact by triggers,
+    // programs migration 1765200000000-roster-counts.ts): a few rows, whatever the cohort's size.
+    const counterFilters = [
+      ...(role ? [`role = ${role}`] : []),
+      ...(status ? [`status = ${status}`] : []),
+      ...(skill ? [`skill_id = ${skill}`] : []),
+    ];
+    const counted = `counted AS (
+           SELECT coalesce(sum(participants), 0)::int AS total
+             FROM ${skill ? 'cohort_roster_skill_counts' : 'cohort_roster_counts'}
+            WHERE ${['organization_id = $1', 'cohort_id = $2', ...counterFilters].join(' AND ')})`;
     let pageAndCount: string;
-    if (filter.text) {
-      // The text filter is a substring of the name per participant; reading it twice, once for
-      // the page and once for the total, was most of a text page's time, so its matches are
-      // gathered once and both read from them.
+    if (text) {
+      // The text filter is a substring of the name or of the address, both in the roster index's
+      // entries, so it reads the index alone; no counter answers a substring, so the matches are
+      // gathered once and the page and the total both read from them. (An index of every piece of
+      // each name and address, which row-level security would let a range condition use, was
+      // measured and left out: it made writing 1,000 participants 7x slower; docs/benchmarks.md.)
       pageAndCount = `WITH matching AS MATERIALIZED (${columns} ${from(byIndex)}),
          page AS (SELECT * FROM matching ORDER BY role, sort_name, id OFFSET ${offset} LIMIT ${limit}),
          counted AS (SELECT count(*)::int AS total FROM matching)`;
     } else if (skill) {
       // Which way is decided in the statement: at most FEW_HOLDERS entries of the skill index are
-      // read, and the other way's scans are never executed (one-time filters, lazy CASE).
+      // read, and the other way's scan is never executed (one-time filters).
       pageAndCount = `WITH holders AS MATERIALIZED (
            SELECT count(*) >= ${FEW_HOLDERS} AS many FROM (
              SELECT 1 FROM profile_skills ps WHERE ps.organization_id = $1 AND ps.skill_id = ${skill}
@@ -208,17 +238,14 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
            (${columns} ${from(byIndex)} AND (SELECT many FROM holders) ${inOrder})
            UNION ALL
            (${columns} ${from(byHolders)} AND NOT (SELECT many FROM holders) ${inOrder})),
-         counted AS (
-           SELECT (CASE WHEN (SELECT many FROM holders) THEN (SELECT count(*) ${from(byIndex)})
-                        ELSE (SELECT count(*) ${from(byHolders)}) END)::int AS total)`;
+         ${counted}`;
     } else {
-      pageAndCount = `WITH page AS (${columns} ${from(conditions)} ${inOrder}),
-         counted AS (SELECT count(*)::int AS total ${from(conditions)})`;
+      pageAndCount = `WITH page AS (${columns} ${from(conditions)} ${inOrder}), ${counted}`;
     }
-    const found = await this.sql<RosterRow & { skills: ProfileSkillRow[]; total: number }>(
+    const found = await this.sql<RosterPageRow & { total: number }>(
       `${pageAndCount}
        SELECT counted.total, cp.id, cp.email, cp.user_id AS "userId", ${NAME} AS name, cp.role, cp.status,
-              cp.source, cp.motivation, cp.enrolled_at AS "enrolledAt", cp.created_at AS "createdAt",
+              cp.source, cp.motivation, ${iso('cp.enrolled_at')} AS "enrolledAt", ${iso('cp.created_at')} AS "createdAt",
               pr.time_zone AS "timeZone", pr.languages, pr.department, ${PAGE_SKILLS} AS skills
          FROM cohorts c
          CROSS JOIN counted
@@ -232,10 +259,9 @@ export class ParticipantRepository extends TenantRepository<ParticipantEntity> {
     );
     const [first] = found;
     if (!first) return null;
-    const total = first.total;
-    // An empty page still answers one line, the total's, with no participant on it.
-    const rows = found.filter((row) => row.id !== null).map(({ total: _total, ...row }) => row);
-    return { rows, total };
+    // An empty page still answers one line, the total's, with no participant on it. The lines
+    // keep their `total` field: the service copies the fields it shows.
+    return { rows: first.id === null ? [] : found, total: first.total };
   }
 
   /**
