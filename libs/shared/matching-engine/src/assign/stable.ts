@@ -36,8 +36,8 @@ const BUFFER = 4;
  * still accept is the mentee's best possible proposal. A buffer that held every mentor that would
  * accept at its scan needs no second scan: when it runs out, the mentee stays unmatched. Most
  * mentees are kept by their first proposal, so most mentees scan their list once, and that first
- * scan keeps only the best accepting mentor (a buffer of one, a plain maximum: cheaper than ranking
- * four); a mentee released later scans again for the full buffer.
+ * scan keeps only the two best accepting mentors (cheaper than ranking four); a mentee released
+ * twice scans again for the full buffer.
  *
  * The buffer lives in locals during the scan, ranked by the mentee's preference as one number
  * (see the scan). A branch-free scan (every candidate written, the length advanced by the test)
@@ -76,8 +76,8 @@ export function solveStable(round: PreparedRound): Assignment {
   const bufferSize = new Int8Array(m);
   const bufferNext = new Int8Array(m);
   const complete = new Uint8Array(m);
-  // Whether a mentee has scanned its list yet: the first scan looks for its best accepting mentor
-  // only (most mentees are kept by it), later scans fill the buffer.
+  // Whether a mentee has scanned its list yet: the first scan ranks only its two best accepting
+  // mentors (most mentees are kept by the first), later scans fill the buffer.
   const scanned = new Uint8Array(m);
 
   const free = new Int32Array(m);
@@ -107,25 +107,41 @@ export function solveStable(round: PreparedRound): Assignment {
       // the fourth best first: once four are found that turns most candidates away before the
       // mentor's threshold is read.
       if (scanned[i] === 0) {
-        // First scan: the best mentor that would accept i now, by (more points, lower position),
-        // integers only; no buffer (size 0, not complete), so a release leads to a full scan.
+        // First scan: the two best mentors that would accept i now, by (more points, lower
+        // position), integers only; a mentee released twice scans again for the full buffer.
         scanned[i] = 1;
-        let pb = -1;
-        let jb = -1;
-        let cb = -1;
+        let p0 = -1;
+        let j0 = -1;
+        let c0 = -1;
+        let p1 = -1;
+        let j1 = -1;
+        let c1 = -1;
         for (let c = start[i], end = start[i + 1]; c < end; c++) {
           const p = points[c];
-          if (p < pb) continue;
+          if (p < p1) continue;
           const j = mentor[c];
-          if ((p === pb && j > jb) || p < barPoints[j] || (p === barPoints[j] && i > barMentee[j])) continue;
-          pb = p;
-          jb = j;
-          cb = c;
+          if ((p === p1 && j > j1) || p < barPoints[j] || (p === barPoints[j] && i > barMentee[j])) continue;
+          if (p > p0 || (p === p0 && j < j0)) {
+            p1 = p0;
+            j1 = j0;
+            c1 = c0;
+            p0 = p;
+            j0 = j;
+            c0 = c;
+          } else {
+            p1 = p;
+            j1 = j;
+            c1 = c;
+          }
         }
-        bufferSize[i] = 0;
-        if (cb === -1) continue;
-        e = cb;
-        k = 0;
+        if (c0 === -1) continue; // no mentor would take this mentee: it stays unmatched
+        buffer[base] = c0;
+        buffer[base + 1] = c1;
+        bufferSize[i] = c1 === -1 ? 1 : 2;
+        // Fewer than two found: these were all (as for the full buffer below).
+        complete[i] = c1 === -1 ? 1 : 0;
+        e = c0;
+        k = 1;
       } else {
         let k0 = -1;
         let k1 = -1;
