@@ -326,28 +326,15 @@ function toRosterView(row: RosterPageRow): ParticipantViewDto {
   };
 }
 
+/** A line read with Date times and all of the person's skills: the roster line's shape from it. */
 function toParticipantView(row: RosterRow, skills: ProfileSkillRow[]): ParticipantViewDto {
   const kind = row.role === 'mentor' ? 'offered' : 'wanted';
-  return {
-    id: row.id,
-    email: row.email,
-    userId: row.userId,
-    name: row.name,
-    role: row.role,
-    status: row.status,
-    source: row.source,
-    motivation: row.motivation,
+  return toRosterView({
+    ...row,
     enrolledAt: row.enrolledAt ? new Date(row.enrolledAt).toISOString() : null,
     createdAt: new Date(row.createdAt).toISOString(),
-    profile: row.userId
-      ? {
-          timeZone: row.timeZone,
-          languages: row.languages ?? [],
-          department: row.department,
-          skills: skills
-            .filter((skill) => skill.kind === kind)
-            .map(({ skillId, name, level }) => ({ skillId, name, level })),
-        }
-      : null,
-  };
+    skills: skills
+      .filter((skill) => skill.kind === kind)
+      .map(({ skillId, name, level }) => ({ skillId, name, level })),
+  });
 }

@@ -423,7 +423,7 @@ export class SeatMarket {
       return;
     }
     const { cost, holder, dropWeight, dropMentee } = rows;
-    const { start, mentor, edgeWeight, price, profit, heldEdge, load, seats, seatStart, seatMentee } = this;
+    const { start, mentor, edgeWeight, price, profit, load, seats, seatStart, seatMentee } = this;
     const { mentorDist: dist, viaMentee, viaEdge, mentorDone: done, touchedMentors: settled } = this;
     const n = this.mentorCount;
     let bound = profit[i0];
@@ -489,22 +489,7 @@ export class SeatMarket {
 
     // Augment as `searchFromMentee` does; the mentors it leaves or joins get their rows rebuilt.
     const changed = this.moveMentee;
-    let changes = 0;
-    let j = endMentor;
-    if (endMentee !== -1 && endMentee !== i0) {
-      j = mentor[heldEdge[endMentee]];
-      this.removeSeat(endMentee, j);
-      heldEdge[endMentee] = -1;
-    }
-    while (j !== -1) {
-      const k = viaMentee[j];
-      const old = heldEdge[k];
-      if (old !== -1) this.removeSeat(k, mentor[old]);
-      this.addSeat(k, j);
-      heldEdge[k] = viaEdge[j] !== -1 ? viaEdge[j] : this.edgeTo(k, j);
-      changed[changes++] = j;
-      j = k === i0 ? -1 : mentor[old];
-    }
+    const changes = this.augment(i0, endMentor, endMentee, changed);
     // Every mentor on the path joined one holder; all but the last (i0's) also left one, and the
     // drop's mentor is on the path as its last: rebuilding each joined mentor's row covers them all.
     for (let t = 0; t < changes; t++) this.fillRow(rows, changed[t]);
@@ -663,6 +648,34 @@ export class SeatMarket {
     }
   }
 
+  /**
+   * Moves each mentee on a search's path to the mentor it reached, walking back from the end: the
+   * end mentor's free seat, or the seat `endMentee` drops. A mentor reached through its row (no
+   * edge noted) finds the edge by its pair. Returns how many mentors joined a holder, noted in
+   * `changed` when given.
+   */
+  private augment(i0: number, endMentor: number, endMentee: number, changed: Int32Array | null): number {
+    const { mentor, heldEdge, viaMentee, viaEdge } = this;
+    let changes = 0;
+    let j = endMentor;
+    if (endMentee !== -1 && endMentee !== i0) {
+      j = mentor[heldEdge[endMentee]];
+      this.removeSeat(endMentee, j);
+      heldEdge[endMentee] = -1;
+    }
+    while (j !== -1) {
+      const k = viaMentee[j];
+      const old = heldEdge[k];
+      if (old !== -1) this.removeSeat(k, mentor[old]);
+      this.addSeat(k, j);
+      heldEdge[k] = viaEdge[j] !== -1 ? viaEdge[j] : this.edgeTo(k, j);
+      if (changed) changed[changes] = j;
+      changes++;
+      j = k === i0 ? -1 : mentor[old];
+    }
+    return changes;
+  }
+
   private addSeat(i: number, j: number): void {
     const s = this.seatStart[j] + this.load[j]++;
     this.seatMentee[s] = i;
@@ -746,20 +759,7 @@ export class SeatMarket {
     this.noteProfitChanges(reachedMentees, reached);
 
     // Augment: walk back from the end, moving each mentee on the path to the mentor it reached.
-    let j = endMentor;
-    if (endMentee !== -1 && endMentee !== i0) {
-      j = mentor[heldEdge[endMentee]];
-      this.removeSeat(endMentee, j);
-      heldEdge[endMentee] = -1;
-    }
-    while (j !== -1) {
-      const k = viaMentee[j];
-      const old = heldEdge[k];
-      if (old !== -1) this.removeSeat(k, mentor[old]);
-      this.addSeat(k, j);
-      heldEdge[k] = viaEdge[j];
-      j = k === i0 ? -1 : mentor[old];
-    }
+    this.augment(i0, endMentor, endMentee, null);
 
     heap.clear();
     for (let t = 0; t < touched; t++) {
