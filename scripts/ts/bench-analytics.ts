@@ -20,6 +20,13 @@
  *
  * Environment: BENCH_SCALE (default 1: 1,000,000 check-ins and 100,000 matches; 0.1 for a tenth on a
  * busy machine), BENCH_DURATION_S (seconds of load per route, default 8), BENCH_REPEATS (default 3).
+ * For working on the dashboard alone: BENCH_KEEP_DB=1 keeps the database (its name is printed);
+ * BENCH_REUSE_DB=<name> measures the routes on such a kept database (migrated up to the code checked
+ * out; no seed, no rollup: the rows the run that kept it rolled up); BENCH_ROUTES=retention,trial-funnel
+ * measures only those routes (and /health; keys in ROUTE_KEYS); BENCH_CPU_PROF=<dir> adds, after
+ * each route's measures, a closed-loop window profiled (the API runs in this process), written to
+ * <dir>/<route>.cpuprofile (`node scripts/cpu-profile-summary.mjs <file> 30 <requests>`). Every
+ * route's latency window also prints this process's event-loop delay and GC pauses.
  *
  * Method and recorded results: docs/benchmarks.md.
  */
@@ -33,10 +40,14 @@ import {
   makeUser,
   startTestApi,
 } from '@mentorship/testing';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { anchorDifferences, AnchorParameters, anchorRows, Query } from './bench/analytics-anchor';
 import { closedLoop, openLoop } from './bench/load';
+import { describeStalls, stallWindow } from './bench/process-stalls';
 import { loadAverage, markdownTable, median, runBench } from './bench/report';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? 1);
@@ -53,6 +64,25 @@ const CONNECTIONS = 50;
 const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 8);
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
 const WARM_UP_S = 2;
+const ORGANIZATION_NAME = 'Bench Org';
+const REUSE_DB = process.env['BENCH_REUSE_DB'] || undefined;
+const ROUTES = process.env['BENCH_ROUTES']
+  ?.split(',')
+  .map((key) => key.trim())
+  .filter(Boolean);
+const CPU_PROF = process.env['BENCH_CPU_PROF'] || undefined;
+/** The dashboard routes measured, by the key BENCH_ROUTES names them with. */
+const ROUTE_KEYS = [
+  'retention',
+  'trial-funnel',
+  'engagement',
+  'utilization',
+  'time-to-match',
+  'participation',
+  'exits',
+  'cohorts',
+  'trial-funnel-year',
+] as const;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -60,167 +90,272 @@ async function main(): Promise<void> {
   log(
     `node ${process.version}, ${new Date().toISOString()}, scale ${SCALE}: ${CHECK_INS} check-ins, ${MATCHES} matches, ${MENTORS} mentors, ${MENTEES} mentees, ${COHORTS} cohorts, ${DAYS} days; load average ${loadAverage()}`,
   );
-  const services = await createTestServices();
+  const unknown = (ROUTES ?? []).filter((key) => !(ROUTE_KEYS as readonly string[]).includes(key));
+  if (unknown.length > 0)
+    throw new Error(`BENCH_ROUTES: no route ${unknown.join(', ')} (choose from ${ROUTE_KEYS.join(', ')})`);
+  const services = await createTestServices({}, { keptDatabase: REUSE_DB });
   const api = await startTestApi({ services });
   const admin = new Client({ connectionString: adminUrlOf(services.db.ownerUrl, services.db.name) });
   await admin.connect();
   let failed = false;
   try {
     const http = new HttpClient(api.baseUrl);
-    const owner = await makeUser(http);
-    const org = await makeOrganization(http, owner, 'Bench Org');
     const to = DateTime.now().setZone(ZONE).minus({ days: 1 }).toISODate()!;
     const from = DateTime.fromISO(to)
       .minus({ days: DAYS - 1 })
       .toISODate()!;
-    const seeding = performance.now();
-    await seed(admin, org.id, from);
-    log(`seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s (organization ${org.id})`);
-    await admin.query('VACUUM ANALYZE');
-
-    // 1. Rollup vs the bare aggregate, interleaved.
-    const tenancy = api.app.get(TenancyService);
-    const rollups = api.app.get(RollupService);
-    const rollupMs: number[] = [];
-    const bareMs: number[] = [];
-    const lowerBoundMs: number[] = [];
-    // What "now" is for a request left unanswered: the rollup takes its clock's; every request of
-    // the seed expired months before either (its sending + 14 days is before the range's end).
-    const asOf = new Date();
-    const anchorParameters: AnchorParameters = [org.id, from, to, ZONE, asOf];
-    const inTenant = <T>(work: () => Promise<T>) => tenancy.runInTenant(org.id, work);
-    const query: Query = (sql, parameters) => TenantContext.manager().query(sql, parameters);
-    const anchor = () => inTenant(() => anchorRows(query, ROLLUP_SETTINGS, anchorParameters));
-    log(`untimed warm-up pass of the anchor: ${JSON.stringify((await anchor()).ms)} ms`);
-    for (let i = 0; i < REPEATS; i++) {
-      let started = performance.now();
-      await inTenant(() => rollups.rollUp(from, to));
-      rollupMs.push(performance.now() - started);
-      started = performance.now();
-      const bare = await anchor();
-      bareMs.push(performance.now() - started);
-      started = performance.now();
-      const groups = await inTenant(async () => {
-        const manager = TenantContext.manager();
-        for (const [name, value] of Object.entries(ROLLUP_SETTINGS))
-          await manager.query(`SELECT set_config($1, $2, true)`, [name, value]);
-        const [row] = await manager.query(SOURCES_GROUPED, [org.id, from, to, ZONE]);
-        return Number(row.n);
-      });
-      lowerBoundMs.push(performance.now() - started);
-      log(
-        `  round ${i + 1}${i === 0 ? ' (the first rollup: every row inserted)' : ' (a re-run of the year)'}: rollup ${ms(rollupMs[i]!)}, bare aggregate ${ms(bareMs[i]!)} (rows ${JSON.stringify(bare.rows)}; ms ${JSON.stringify(bare.ms)}), sources grouped by cohort and day ${ms(lowerBoundMs[i]!)} (${groups} groups); load average ${loadAverage()}`,
-      );
-      if (i === 0) {
-        // The comparison is fair only if both compute the same rows: the anchor's rows against
-        // the stored ones, EXCEPT ALL both ways (not timed).
-        const differences = await inTenant(() => anchorDifferences(query, ROLLUP_SETTINGS, anchorParameters));
-        const unequal = Object.entries(differences).filter(([, d]) => d.differing > 0 || d.stored === 0);
-        log(
-          `  the anchor's rows against the rollup's, EXCEPT ALL both ways: ${unequal.length === 0 ? 'equal' : 'NOT EQUAL'} ${JSON.stringify(differences)}`,
-        );
-        if (unequal.length > 0) failed = true;
-      }
+    let owner: Awaited<ReturnType<typeof makeUser>>;
+    let orgId: string;
+    if (REUSE_DB) {
+      ({ owner, orgId } = await benchAdminOf(admin, http));
+      log(`reusing database ${REUSE_DB} (organization ${orgId}): no seed, no rollup`);
+    } else {
+      owner = await makeUser(http);
+      orgId = (await makeOrganization(http, owner, ORGANIZATION_NAME)).id;
+      const seeding = performance.now();
+      await seed(admin, orgId, from);
+      log(`seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s (organization ${orgId})`);
+      await admin.query('VACUUM ANALYZE');
+      if (await rollupRounds(api, admin, orgId, from, to)) failed = true;
     }
-    const ratio = median(rollupMs) / median(bareMs);
-    const firstRatio = rollupMs[0]! / median(bareMs);
-    const written = (
-      await admin.query(
-        `SELECT (SELECT count(*) FROM analytics_cohort_days WHERE organization_id = $1)
-              + (SELECT count(*) FROM analytics_utilization_days WHERE organization_id = $1)
-              + (SELECT count(*) FROM analytics_time_to_match_days WHERE organization_id = $1)
-              + (SELECT count(*) FROM analytics_retention WHERE organization_id = $1)
-              + (SELECT count(*) FROM analytics_exit_days WHERE organization_id = $1)
-              + (SELECT count(*) FROM analytics_membership_outcomes WHERE organization_id = $1) AS n`,
-        [org.id],
-      )
-    ).rows[0].n;
-    log(
-      `the first rollup (inserting every row) ${ms(rollupMs[0]!)}: ${firstRatio.toFixed(2)}x the bare aggregate's median (target <= ${RATIO_TARGET}x) ${firstRatio <= RATIO_TARGET ? 'met' : 'MISSED'}`,
-    );
-    if (firstRatio > RATIO_TARGET) failed = true;
-    log(
-      `sources grouped by cohort and day (a lower bound, not the same outputs): median ${ms(median(lowerBoundMs))}; the rollup is ${(median(rollupMs) / median(lowerBoundMs)).toFixed(2)}x it`,
-    );
-    log(
-      `rollup of ${DAYS} days: median ${ms(median(rollupMs))} (${written} rows) vs bare aggregate of the same rows median ${ms(median(bareMs))}: ${ratio.toFixed(2)}x (target <= ${RATIO_TARGET}x) ${ratio <= RATIO_TARGET ? 'met' : 'MISSED'}; load average ${loadAverage()}`,
-    );
-    if (ratio > RATIO_TARGET) failed = true;
 
-    // 2. The dashboard routes under load.
-    const base = `${api.baseUrl}/api/v1/orgs/${org.id}/analytics`;
-    const q = `from=${DateTime.fromISO(to).minus({ days: 89 }).toISODate()}&to=${to}`;
-    if (process.env['BENCH_ROLLUP_ONLY'] === '1') return;
-    // The fact tables were empty at the VACUUM ANALYZE above: without statistics the planner takes
-    // every range of them for one row. Autovacuum gets there on a live system; here, now.
-    await admin.query(
-      'VACUUM ANALYZE analytics_cohort_days, analytics_time_to_match_days, analytics_utilization_days, analytics_exit_days, analytics_retention, analytics_membership_outcomes',
-    );
-    const routes: [string, string][] = [
-      ['/health', `${api.baseUrl}/health`],
-      ['retention', `${base}/retention?${q}`],
-      ['trial-funnel', `${base}/trial-funnel?${q}`],
-      ['engagement (week)', `${base}/engagement?${q}&granularity=week`],
-      ['utilization', `${base}/utilization?${q}`],
-      ['time-to-match', `${base}/time-to-match?${q}`],
-      ['participation', `${base}/participation?${q}`],
-      ['exits', `${base}/exits?${q}`],
-      ['cohorts', `${base}/cohorts?${q}`],
-      ['trial-funnel, a year', `${base}/trial-funnel?from=${from}&to=${to}`],
-    ];
-    // The sign-up's access token lasts 15 minutes, less than a full-size seed and rounds take on a
-    // busy machine: a fresh one, from the refresh token, for the routes (3 minutes of load).
-    const refreshed = await http.post<{ accessToken: string }>('/api/v1/auth/refresh', {
-      refreshToken: owner.refreshToken,
-    });
-    if (refreshed.status !== 201 && refreshed.status !== 200)
-      throw new Error(`refresh failed: ${refreshed.status} ${JSON.stringify(refreshed.body)}`);
-    const token = refreshed.body.accessToken;
-    const table = [
-      ['route', 'saturation req/s', 'closed-loop p99', 'half-load req/s', 'half-load p50', 'half-load p99'],
-    ];
-    const results: { name: string; p99: number }[] = [];
-    for (const [name, url] of routes) {
-      const tokens = name === '/health' ? null : { token };
-      await closedLoop({ url, connections: CONNECTIONS, seconds: WARM_UP_S, tokens });
-      const saturation = await closedLoop({ url, connections: CONNECTIONS, seconds: DURATION_S, tokens });
-      const offered = saturation.requests.average / 2;
-      const half = await openLoop({
-        url,
-        rate: offered,
-        seconds: DURATION_S,
-        connections: CONNECTIONS,
-        tokens,
-      });
-      const errors = saturation.non2xx + saturation.errors + half.non2xx;
-      if (errors > 0) {
-        log(`${name}: ${errors} failed requests`);
-        failed = true;
-      }
-      table.push([
-        name,
-        saturation.requests.average.toFixed(0),
-        `${saturation.latency.p99} ms`,
-        offered.toFixed(0),
-        `${half.latency.p50.toFixed(1)} ms`,
-        `${half.latency.p99.toFixed(1)} ms`,
-      ]);
-      if (name !== '/health') results.push({ name, p99: half.latency.p99 });
-      if (name !== '/health' && half.latency.p99 > P99_TARGET_MS) failed = true;
-    }
-    log('');
-    log(markdownTable(table));
-    const worst = [...results].sort((a, b) => b.p99 - a.p99)[0]!;
-    log(
-      `worst route: ${worst.name}, p99 ${worst.p99.toFixed(1)} ms at half its saturation rate (target <= ${P99_TARGET_MS} ms) ${worst.p99 <= P99_TARGET_MS ? 'met' : 'MISSED'}; load average ${loadAverage()}`,
-    );
+    if (
+      process.env['BENCH_ROLLUP_ONLY'] !== '1' &&
+      (await routeRounds(api, admin, http, owner, orgId, from, to))
+    )
+      failed = true;
   } finally {
     await admin.end();
     await api.close();
-    if (process.env['BENCH_KEEP_DB']) log(`kept database ${services.db.name}`);
+    if (process.env['BENCH_KEEP_DB'] || REUSE_DB) log(`kept database ${services.db.name}`);
     else await dropTestServices(services);
   }
   process.exit(failed ? 1 : 0);
+}
+
+/** 2. The dashboard routes under load, each against its target; true when one is missed. */
+async function routeRounds(
+  api: Awaited<ReturnType<typeof startTestApi>>,
+  admin: Client,
+  http: HttpClient,
+  owner: Awaited<ReturnType<typeof makeUser>>,
+  orgId: string,
+  from: string,
+  to: string,
+): Promise<boolean> {
+  let failed = false;
+  const base = `${api.baseUrl}/api/v1/orgs/${orgId}/analytics`;
+  const q = `from=${DateTime.fromISO(to).minus({ days: 89 }).toISODate()}&to=${to}`;
+  // The fact tables were empty at the VACUUM ANALYZE above: without statistics the planner takes
+  // every range of them for one row. Autovacuum gets there on a live system; here, now.
+  await admin.query(
+    'VACUUM ANALYZE analytics_cohort_days, analytics_time_to_match_days, analytics_utilization_days, analytics_exit_days, analytics_retention, analytics_membership_outcomes',
+  );
+  const allRoutes: [(typeof ROUTE_KEYS)[number] | null, string, string][] = [
+    [null, '/health', `${api.baseUrl}/health`],
+    ['retention', 'retention', `${base}/retention?${q}`],
+    ['trial-funnel', 'trial-funnel', `${base}/trial-funnel?${q}`],
+    ['engagement', 'engagement (week)', `${base}/engagement?${q}&granularity=week`],
+    ['utilization', 'utilization', `${base}/utilization?${q}`],
+    ['time-to-match', 'time-to-match', `${base}/time-to-match?${q}`],
+    ['participation', 'participation', `${base}/participation?${q}`],
+    ['exits', 'exits', `${base}/exits?${q}`],
+    ['cohorts', 'cohorts', `${base}/cohorts?${q}`],
+    ['trial-funnel-year', 'trial-funnel, a year', `${base}/trial-funnel?from=${from}&to=${to}`],
+  ];
+  const routes = allRoutes.filter(([key]) => key === null || !ROUTES || ROUTES.includes(key));
+  // The sign-up's access token lasts 15 minutes, less than a full-size seed and rounds take on a
+  // busy machine: a fresh one, from the refresh token, for the routes (3 minutes of load).
+  const refreshed = await http.post<{ accessToken: string }>('/api/v1/auth/refresh', {
+    refreshToken: owner.refreshToken,
+  });
+  if (refreshed.status !== 201 && refreshed.status !== 200)
+    throw new Error(`refresh failed: ${refreshed.status} ${JSON.stringify(refreshed.body)}`);
+  const token = refreshed.body.accessToken;
+  const table = [
+    [
+      'route',
+      'answer bytes',
+      'saturation req/s',
+      'closed-loop p99',
+      'half-load req/s',
+      'half-load p50',
+      'half-load p99',
+      'loop delay p99 / max',
+      'GC pauses (count, sum, max)',
+      'generator delay p99 / max',
+      'load average',
+    ],
+  ];
+  const results: { name: string; p99: number }[] = [];
+  for (const [key, name, url] of routes) {
+    const tokens = key === null ? null : { token };
+    // One answer first: it must be a 200, and its size is part of what each request costs.
+    const sample = await fetch(url, { headers: key === null ? {} : { authorization: `Bearer ${token}` } });
+    const bytes = Buffer.byteLength(await sample.text());
+    if (!sample.ok) throw new Error(`${name}: ${sample.status}`);
+    await closedLoop({ url, connections: CONNECTIONS, seconds: WARM_UP_S, tokens });
+    const saturation = await closedLoop({ url, connections: CONNECTIONS, seconds: DURATION_S, tokens });
+    const offered = saturation.requests.average / 2;
+    // The API runs in this process: its event-loop delay and GC pauses during the latency window.
+    const stalls = stallWindow();
+    const half = await openLoop({
+      url,
+      rate: offered,
+      seconds: DURATION_S,
+      connections: CONNECTIONS,
+      tokens,
+    });
+    const stalled = stalls.end();
+    const errors = saturation.non2xx + saturation.errors + half.non2xx;
+    if (errors > 0) {
+      log(`${name}: ${errors} failed requests`);
+      failed = true;
+    }
+    table.push([
+      name,
+      String(bytes),
+      saturation.requests.average.toFixed(0),
+      `${saturation.latency.p99} ms`,
+      offered.toFixed(0),
+      `${half.latency.p50.toFixed(1)} ms`,
+      `${half.latency.p99.toFixed(1)} ms`,
+      ...describeStalls(stalled),
+      half.generatorDelay ? `${half.generatorDelay.p99} / ${half.generatorDelay.max} ms` : '-',
+      loadAverage(),
+    ]);
+    log(`  ${table.at(-1)!.join('  ')}`);
+    if (key !== null) results.push({ name, p99: half.latency.p99 });
+    if (key !== null && half.latency.p99 > P99_TARGET_MS) failed = true;
+    if (CPU_PROF)
+      await profiled(key ?? 'health', { url, connections: CONNECTIONS, seconds: DURATION_S, tokens });
+  }
+  log('');
+  log(markdownTable(table));
+  const worst = [...results].sort((a, b) => b.p99 - a.p99)[0];
+  if (worst)
+    log(
+      `worst route: ${worst.name}, p99 ${worst.p99.toFixed(1)} ms at half its saturation rate (target <= ${P99_TARGET_MS} ms) ${worst.p99 <= P99_TARGET_MS ? 'met' : 'MISSED'}; load average ${loadAverage()}`,
+    );
+  return failed;
+}
+
+/**
+ * A kept database's benchmark organization, and a new admin of it (signed up now, made a member by
+ * the superuser): the run that seeded it kept no password of its owner.
+ */
+async function benchAdminOf(
+  db: Client,
+  http: HttpClient,
+): Promise<{ owner: Awaited<ReturnType<typeof makeUser>>; orgId: string }> {
+  const found = await db.query<{ id: string }>(`SELECT id FROM organizations WHERE name = $1`, [
+    ORGANIZATION_NAME,
+  ]);
+  if (found.rows.length !== 1)
+    throw new Error(`${found.rows.length} organizations named ${ORGANIZATION_NAME}`);
+  const orgId = found.rows[0]!.id;
+  const owner = await makeUser(http);
+  await db.query(`INSERT INTO memberships (organization_id, user_id, roles) VALUES ($1, $2, '{admin}')`, [
+    orgId,
+    owner.id,
+  ]);
+  return { owner, orgId };
+}
+
+/** A closed-loop window with this process's CPU profiled, written to BENCH_CPU_PROF/<name>.cpuprofile. */
+async function profiled(name: string, load: Parameters<typeof closedLoop>[0]): Promise<void> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const measured = await closedLoop(load);
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  mkdirSync(CPU_PROF!, { recursive: true });
+  const file = join(CPU_PROF!, `${name}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  log(
+    `  CPU profile of ${measured.requests.total} requests (${measured.requests.average.toFixed(0)} req/s profiled): ${file}`,
+  );
+}
+
+/** 1. The rollup vs the bare aggregate, interleaved; true when a target is missed. */
+async function rollupRounds(
+  api: Awaited<ReturnType<typeof startTestApi>>,
+  admin: Client,
+  orgId: string,
+  from: string,
+  to: string,
+): Promise<boolean> {
+  let failed = false;
+  const tenancy = api.app.get(TenancyService);
+  const rollups = api.app.get(RollupService);
+  const rollupMs: number[] = [];
+  const bareMs: number[] = [];
+  const lowerBoundMs: number[] = [];
+  // What "now" is for a request left unanswered: the rollup takes its clock's; every request of
+  // the seed expired months before either (its sending + 14 days is before the range's end).
+  const asOf = new Date();
+  const anchorParameters: AnchorParameters = [orgId, from, to, ZONE, asOf];
+  const inTenant = <T>(work: () => Promise<T>) => tenancy.runInTenant(orgId, work);
+  const query: Query = (sql, parameters) => TenantContext.manager().query(sql, parameters);
+  const anchor = () => inTenant(() => anchorRows(query, ROLLUP_SETTINGS, anchorParameters));
+  log(`untimed warm-up pass of the anchor: ${JSON.stringify((await anchor()).ms)} ms`);
+  for (let i = 0; i < REPEATS; i++) {
+    let started = performance.now();
+    await inTenant(() => rollups.rollUp(from, to));
+    rollupMs.push(performance.now() - started);
+    started = performance.now();
+    const bare = await anchor();
+    bareMs.push(performance.now() - started);
+    started = performance.now();
+    const groups = await inTenant(async () => {
+      const manager = TenantContext.manager();
+      for (const [name, value] of Object.entries(ROLLUP_SETTINGS))
+        await manager.query(`SELECT set_config($1, $2, true)`, [name, value]);
+      const [row] = await manager.query(SOURCES_GROUPED, [orgId, from, to, ZONE]);
+      return Number(row.n);
+    });
+    lowerBoundMs.push(performance.now() - started);
+    log(
+      `  round ${i + 1}${i === 0 ? ' (the first rollup: every row inserted)' : ' (a re-run of the year)'}: rollup ${ms(rollupMs[i]!)}, bare aggregate ${ms(bareMs[i]!)} (rows ${JSON.stringify(bare.rows)}; ms ${JSON.stringify(bare.ms)}), sources grouped by cohort and day ${ms(lowerBoundMs[i]!)} (${groups} groups); load average ${loadAverage()}`,
+    );
+    if (i === 0) {
+      // The comparison is fair only if both compute the same rows: the anchor's rows against
+      // the stored ones, EXCEPT ALL both ways (not timed).
+      const differences = await inTenant(() => anchorDifferences(query, ROLLUP_SETTINGS, anchorParameters));
+      const unequal = Object.entries(differences).filter(([, d]) => d.differing > 0 || d.stored === 0);
+      log(
+        `  the anchor's rows against the rollup's, EXCEPT ALL both ways: ${unequal.length === 0 ? 'equal' : 'NOT EQUAL'} ${JSON.stringify(differences)}`,
+      );
+      if (unequal.length > 0) failed = true;
+    }
+  }
+  const ratio = median(rollupMs) / median(bareMs);
+  const firstRatio = rollupMs[0]! / median(bareMs);
+  const written = (
+    await admin.query(
+      `SELECT (SELECT count(*) FROM analytics_cohort_days WHERE organization_id = $1)
+            + (SELECT count(*) FROM analytics_utilization_days WHERE organization_id = $1)
+            + (SELECT count(*) FROM analytics_time_to_match_days WHERE organization_id = $1)
+            + (SELECT count(*) FROM analytics_retention WHERE organization_id = $1)
+            + (SELECT count(*) FROM analytics_exit_days WHERE organization_id = $1)
+            + (SELECT count(*) FROM analytics_membership_outcomes WHERE organization_id = $1) AS n`,
+      [orgId],
+    )
+  ).rows[0].n;
+  log(
+    `the first rollup (inserting every row) ${ms(rollupMs[0]!)}: ${firstRatio.toFixed(2)}x the bare aggregate's median (target <= ${RATIO_TARGET}x) ${firstRatio <= RATIO_TARGET ? 'met' : 'MISSED'}`,
+  );
+  if (firstRatio > RATIO_TARGET) failed = true;
+  log(
+    `sources grouped by cohort and day (a lower bound, not the same outputs): median ${ms(median(lowerBoundMs))}; the rollup is ${(median(rollupMs) / median(lowerBoundMs)).toFixed(2)}x it`,
+  );
+  log(
+    `rollup of ${DAYS} days: median ${ms(median(rollupMs))} (${written} rows) vs bare aggregate of the same rows median ${ms(median(bareMs))}: ${ratio.toFixed(2)}x (target <= ${RATIO_TARGET}x) ${ratio <= RATIO_TARGET ? 'met' : 'MISSED'}; load average ${loadAverage()}`,
+  );
+  if (ratio > RATIO_TARGET) failed = true;
+  return failed;
 }
 
 /**

@@ -54,6 +54,7 @@ const TENANT_TABLES = [
   'analytics_time_to_match_days',
   'analytics_member_tenures',
   'analytics_rollup_runs',
+  'analytics_rollup_versions',
   'exit_surveys',
 ];
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mentorship/audit';
 import { AnalyticsDaysService } from './analytics-days.service';
 import { AnalyticsSettingsService } from './analytics-settings.service';
+import { DashboardCache } from './dashboard-cache.service';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
 import { AnalyticsSettingsEntity } from './entities/analytics-settings.entity';
@@ -12,6 +13,7 @@ import { MembershipOutcomeEntity } from './entities/membership-outcome.entity';
 import { NightlyRunEntity } from './entities/nightly-run.entity';
 import { RetentionEntity } from './entities/retention.entity';
 import { RollupRunEntity } from './entities/rollup-run.entity';
+import { RollupVersionEntity } from './entities/rollup-version.entity';
 import { TimeToMatchDayEntity } from './entities/time-to-match-day.entity';
 import { UtilizationDayEntity } from './entities/utilization-day.entity';
 import { AnalyticsNightlyTick, NightlyRollupJob, RollupRerunJob } from './jobs/analytics-rollup.job';
@@ -28,6 +30,7 @@ import { NightsDueRepository } from './repositories/nights-due.repository';
 import { RetentionRepository } from './repositories/retention.repository';
 import { RollupRunRepository } from './repositories/rollup-run.repository';
 import { RollupRepository } from './repositories/rollup.repository';
+import { RollupVersionRepository } from './repositories/rollup-version.repository';
 import { TimeToMatchDayRepository } from './repositories/time-to-match-day.repository';
 import { UtilizationDayRepository } from './repositories/utilization-day.repository';
 import { RollupRunsController } from './rollup-runs.controller';
@@ -52,6 +55,7 @@ import { ExportsService } from './exports.service';
       MembershipOutcomeEntity,
       RollupRunEntity,
       NightlyRunEntity,
+      RollupVersionEntity,
     ]),
     AuditModule,
   ],
@@ -60,6 +64,7 @@ import { ExportsService } from './exports.service';
     AnalyticsDaysService,
     AnalyticsSettingsService,
     DashboardService,
+    DashboardCache,
     RollupService,
     RollupRunsService,
     NightlyRollupService,
@@ -74,6 +79,7 @@ import { ExportsService } from './exports.service';
     MembershipOutcomeRepository,
     RollupRunRepository,
     RollupRepository,
+    RollupVersionRepository,
     NightlyRunRepository,
     NightsDueRepository,
     AnalyticsNightlyTick,

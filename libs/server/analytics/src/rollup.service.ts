@@ -3,6 +3,7 @@ import { Clock } from '@mentorship/platform';
 import { AnalyticsSettingsRepository } from './repositories/analytics-settings.repository';
 import { RollupRunRepository } from './repositories/rollup-run.repository';
 import { RollupRepository } from './repositories/rollup.repository';
+import { RollupVersionRepository } from './repositories/rollup-version.repository';
 
 /**
  * Rolls a range of days up into every fact table, in the tenant's one transaction: each table's
@@ -17,6 +18,7 @@ export class RollupService {
     private readonly settings: AnalyticsSettingsRepository,
     private readonly runs: RollupRunRepository,
     private readonly rollups: RollupRepository,
+    private readonly versions: RollupVersionRepository,
   ) {}
 
   /**
@@ -27,7 +29,11 @@ export class RollupService {
     const started = performance.now();
     await this.runs.lockOrganization();
     // One statement for every table: the sources read once (see `RollupRepository`).
-    await this.rollups.rollUp(from, to, await this.settings.timeZone(), this.clock.now());
+    const now = this.clock.now();
+    await this.rollups.rollUp(from, to, await this.settings.timeZone(), now);
+    // In the same transaction: the dashboard's kept answers (`DashboardCache`) are read again on
+    // every replica from the request after this commit, never before it.
+    await this.versions.raise(now);
     return { ms: Math.round(performance.now() - started) };
   }
 }

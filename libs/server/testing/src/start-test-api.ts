@@ -12,7 +12,7 @@ import {
 } from '@mentorship/platform';
 import Redis from 'ioredis';
 import { HttpClient } from './http';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, keptTestDatabase, TestDatabase } from './test-database';
 import { serviceUrls } from './service-urls';
 
 export const ADMIN_DIST = join(__dirname, '../../../../dist/apps/admin/browser');
@@ -26,14 +26,17 @@ export interface TestServices {
 
 /**
  * A test database plus a configuration pointing at it and at a Redis namespace of its own.
- * `extraContexts` join the product's contexts: their migrations, modules and jobs.
+ * `extraContexts` join the product's contexts: their migrations, modules and jobs. `keptDatabase`:
+ * a database kept by an earlier run (`keptTestDatabase`) instead of a fresh one.
  */
 export async function createTestServices(
   overrides: Partial<AppConfig> = {},
-  options: { extraContexts?: readonly BoundedContext[] } = {},
+  options: { extraContexts?: readonly BoundedContext[]; keptDatabase?: string } = {},
 ): Promise<TestServices> {
   const contexts = [...CONTEXTS, ...(options.extraContexts ?? [])];
-  const db = await createTestDatabase({ contexts });
+  const db = options.keptDatabase
+    ? await keptTestDatabase(options.keptDatabase, { contexts })
+    : await createTestDatabase({ contexts });
   const config = loadAppConfig(
     {},
     {

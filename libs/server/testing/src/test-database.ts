@@ -102,6 +102,27 @@ export async function createTestDatabase(
     await client.query(`REVOKE ALL ON DATABASE ${name} FROM PUBLIC`);
     await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${name} TO ${RUNTIME_ROLE}`);
   });
+  return testDatabaseNamed(name);
+}
+
+/**
+ * A database made by `createTestDatabase` earlier and kept (a benchmark's `BENCH_KEEP_DB`), brought
+ * up to date with the migrations of `contexts` (the code now checked out may have more), so a
+ * benchmark can measure on rows it seeded before instead of seeding them again. Refuses a name
+ * that is not such a database.
+ */
+export async function keptTestDatabase(
+  name: string,
+  options: { contexts?: readonly NamedMigrations[] } = {},
+): Promise<TestDatabase> {
+  if (!/^mm_test_[0-9a-f]{12}$/.test(name)) throw new Error(`${name} is not a kept test database`);
+  const exists = await withAdmin((client) => databaseExists(client, name));
+  if (!exists) throw new Error(`no database ${name}`);
+  await runMigrations(withDatabase(serviceUrls.owner, name), options.contexts ?? CONTEXTS);
+  return testDatabaseNamed(name);
+}
+
+function testDatabaseNamed(name: string): TestDatabase {
   const adminUrl = withDatabase(serviceUrls.admin, name);
   // A few kept connections, opened on first use: a test that checks the stored state after each
   // of hundreds of requests (the state machine's every action from every status) spent most of
