@@ -40,7 +40,7 @@ import {
   makeUser,
   startTestApi,
 } from '@mentorship/testing';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -177,6 +177,8 @@ async function routeRounds(
       'route',
       'answer bytes',
       'saturation req/s',
+      'API CPU µs/req',
+      'Postgres CPU µs/req',
       'closed-loop p99',
       'half-load req/s',
       'half-load p50',
@@ -195,7 +197,15 @@ async function routeRounds(
     const bytes = Buffer.byteLength(await sample.text());
     if (!sample.ok) throw new Error(`${name}: ${sample.status}`);
     await closedLoop({ url, connections: CONNECTIONS, seconds: WARM_UP_S, tokens });
+    // CPU time is what a request costs this process whatever the machine's load does to latency
+    // (the load generator is a child process: not counted).
+    const cpuBefore = process.cpuUsage();
+    const backendsBefore = await backendCpuMs(admin);
     const saturation = await closedLoop({ url, connections: CONNECTIONS, seconds: DURATION_S, tokens });
+    const cpu = process.cpuUsage(cpuBefore);
+    const answered = Math.max(1, saturation.requests.total);
+    const cpuPerRequest = (cpu.user + cpu.system) / answered;
+    const backendPerRequest = ((await backendCpuMs(admin)) - backendsBefore) * (1000 / answered);
     const offered = saturation.requests.average / 2;
     // The API runs in this process: its event-loop delay and GC pauses during the latency window.
     const stalls = stallWindow();
@@ -216,6 +226,8 @@ async function routeRounds(
       name,
       String(bytes),
       saturation.requests.average.toFixed(0),
+      `${cpuPerRequest.toFixed(0)} (sys ${(cpu.system / answered).toFixed(0)})`,
+      backendPerRequest.toFixed(0),
       `${saturation.latency.p99} ms`,
       offered.toFixed(0),
       `${half.latency.p50.toFixed(1)} ms`,
@@ -238,6 +250,28 @@ async function routeRounds(
       `worst route: ${worst.name}, p99 ${worst.p99.toFixed(1)} ms at half its saturation rate (target <= ${P99_TARGET_MS} ms) ${worst.p99 <= P99_TARGET_MS ? 'met' : 'MISSED'}; load average ${loadAverage()}`,
     );
   return failed;
+}
+
+/**
+ * CPU milliseconds used so far by the Postgres backends connected to the benchmark's database (the
+ * API's pool), from /proc: what a route costs Postgres, apart from other databases' work on the
+ * machine. 0 where /proc is not readable (Postgres elsewhere).
+ */
+async function backendCpuMs(admin: Client): Promise<number> {
+  const { rows } = await admin.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      // utime and stime: fields 14 and 15, counted after the command's closing parenthesis.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // A backend that ended in between.
+    }
+  }
+  return ticks * 10;
 }
 
 /**
