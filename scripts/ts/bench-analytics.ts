@@ -216,7 +216,7 @@ async function routeRounds(
     const cpu = process.cpuUsage(cpuBefore);
     const answered = Math.max(1, saturation.requests.total);
     const cpuPerRequest = (cpu.user + cpu.system) / answered;
-    const backendPerRequest = ((await backendCpuMs(admin)) - backendsBefore) * (1000 / answered);
+    const backendPerRequest = backendCpuSince(backendsBefore, await backendCpuMs(admin)) * (1000 / answered);
     const offered = saturation.requests.average / 2;
     // The API runs in this process: its event-loop delay and GC pauses during the latency window.
     const stalls = stallWindow();
@@ -264,25 +264,32 @@ async function routeRounds(
 }
 
 /**
- * CPU milliseconds used so far by the Postgres backends connected to the benchmark's database (the
- * API's pool), from /proc: what a route costs Postgres, apart from other databases' work on the
- * machine. 0 where /proc is not readable (Postgres elsewhere).
+ * CPU milliseconds used so far by each Postgres backend connected to the benchmark's database (the
+ * API's pool), by pid, from /proc: what a route costs Postgres, apart from other databases' work on
+ * the machine. Empty where /proc is not readable (Postgres elsewhere).
  */
-async function backendCpuMs(admin: Client): Promise<number> {
+async function backendCpuMs(admin: Client): Promise<Map<number, number>> {
   const { rows } = await admin.query<{ pid: number }>(
     `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
   );
-  let ticks = 0;
+  const used = new Map<number, number>();
   for (const { pid } of rows) {
     try {
       // utime and stime: fields 14 and 15, counted after the command's closing parenthesis.
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
     } catch {
       // A backend that ended in between.
     }
   }
-  return ticks * 10;
+  return used;
+}
+
+/** What the backends alive at the end used since `before` (one that started since: all of it). */
+function backendCpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
 }
 
 /**
