@@ -25,7 +25,7 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
-import type { SuggestionListDto } from '@mentorship/matching';
+import { SuggestionLedger, type SuggestionListDto } from '@mentorship/matching';
 import {
   createTestServices,
   dropTestServices,
@@ -148,14 +148,18 @@ async function main(): Promise<void> {
     );
     if (!met) failed = true;
 
-    const ledger = await api.db.query<{ shown: number; mentees: number }>(
-      `SELECT count(*)::int AS shown, count(DISTINCT mentee_user_id)::int AS mentees
-         FROM suggestion_exposures WHERE cohort_id = $1 AND shown_until > now()`,
-      [cohort.cohortId],
-    );
+    // The flood ledger is in Redis: every mentor's holders, counted after the run.
+    const ledger = api.app.get(SuggestionLedger);
+    let shown = 0;
+    const holding = new Set<string>();
+    for (const mentor of cohort.mentors)
+      for (const hold of await ledger.holders(org.id, cohort.cohortId, mentor.id)) {
+        shown++;
+        holding.add(hold.menteeUserId);
+      }
     const sample = await http.get<SuggestionListDto>(path, tokens[tokens.length - 1]);
     log(
-      `ledger after the run: ${ledger[0]?.shown} mentors shown to ${ledger[0]?.mentees} mentees; the last mentee's list has ${sample.body.items.length} mentors (ranks of the index ${sample.body.indexVersion.slice(0, 8)})`,
+      `ledger after the run: ${shown} mentors shown to ${holding.size} mentees; the last mentee's list has ${sample.body.items.length} mentors (ranks of the index ${sample.body.indexVersion.slice(0, 8)})`,
     );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
