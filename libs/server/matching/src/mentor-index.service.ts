@@ -122,6 +122,7 @@ export function menteeProfileOf(row: CohortPersonRow): MenteeProfile {
 export class MentorIndexService implements OnApplicationBootstrap {
   private readonly cache = new Map<string, KeptIndex>();
   private readonly building = new Map<string, Promise<CohortMentorIndex>>();
+  private readonly verifying = new Map<string, Promise<CohortMentorIndex>>();
   private readonly rankings = new Map<string, KeptRanking>();
   private rankPositions = 0;
   /** Notifications per organization, and those naming none (they concern every organization). */
@@ -162,6 +163,26 @@ export class MentorIndexService implements OnApplicationBootstrap {
 
     // Counted before the stamp is read: a change committed while it is read leaves the count moved.
     const generation = this.generationOf(organizationId);
+    // One stamp read for all requests that find the index untrusted at once (every mentee's
+    // list a minute after the last check): the first one's transaction reads it for them all.
+    const verifyKey = `${key}:${changeVersion ?? ''}:${generation}`;
+    let verifying = this.verifying.get(verifyKey);
+    if (!verifying) {
+      verifying = this.verify(cohort, key, kept, changeVersion, generation).finally(() =>
+        this.verifying.delete(verifyKey),
+      );
+      this.verifying.set(verifyKey, verifying);
+    }
+    return verifying;
+  }
+
+  private async verify(
+    cohort: IndexedCohort,
+    key: string,
+    kept: KeptIndex | undefined,
+    changeVersion: string | null,
+    generation: number,
+  ): Promise<CohortMentorIndex> {
     this.stampReads++;
     const version = (await this.people.mentorIndexVersion(cohort.id)) ?? 'none';
     if (kept?.built.version === version) {

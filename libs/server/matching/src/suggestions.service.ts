@@ -52,6 +52,11 @@ interface MenteeAnswer {
   /** `MentorIndexService.generationOf` before it was read: a notification since distrusts it. */
   generation: number;
   readAt: number;
+  /**
+   * `SUGGESTION_ANSWER_MS` after `readAt`, give or take a quarter: answers read together (a
+   * cohort's mentees after a change) do not all run out in the same second.
+   */
+  expiresAt: number;
   cohortId: string;
   floodFactor: number;
   built: CohortMentorIndex;
@@ -79,6 +84,7 @@ interface MenteeAnswer {
 export class SuggestionsService {
   private readonly answers = new Map<string, MenteeAnswer>();
   private readonly cohorts = new Map<string, CohortMentors>();
+  private readonly readingMentors = new Map<string, Promise<CohortMentors>>();
   /** Answers read from Postgres (tests prove a repeated list reads none). */
   reads = 0;
 
@@ -125,10 +131,7 @@ export class SuggestionsService {
   }
 
   private trusted(organizationId: string, kept: MenteeAnswer): boolean {
-    return (
-      Date.now() - kept.readAt < SUGGESTION_ANSWER_MS &&
-      this.indexes.unchangedSince(organizationId, kept.generation)
-    );
+    return Date.now() < kept.expiresAt && this.indexes.unchangedSince(organizationId, kept.generation);
   }
 
   private keep(key: string, answer: MenteeAnswer): void {
@@ -170,6 +173,7 @@ export class SuggestionsService {
       version,
       generation,
       readAt,
+      expiresAt: readAt + SUGGESTION_ANSWER_MS * (0.75 + Math.random() / 2),
       cohortId,
       floodFactor: settings.suggestionFloodFactor,
       built,
@@ -199,6 +203,25 @@ export class SuggestionsService {
       readAt - kept.readAt < SUGGESTION_ANSWER_MS
     )
       return kept;
+    // One read for all of the cohort's mentees whose answers are read at once.
+    const readingKey = `${key}:${version}:${built.version}`;
+    let reading = this.readingMentors.get(readingKey);
+    if (!reading) {
+      reading = this.readMentors(key, cohortId, built, version, readAt).finally(() =>
+        this.readingMentors.delete(readingKey),
+      );
+      this.readingMentors.set(readingKey, reading);
+    }
+    return reading;
+  }
+
+  private async readMentors(
+    key: string,
+    cohortId: string,
+    built: CohortMentorIndex,
+    version: string,
+    readAt: number,
+  ): Promise<CohortMentors> {
     const rows = await this.state.mentors(cohortId, built.mentorUserIds);
     const byMentor = new Map(rows.map((row) => [row.mentorUserId, row]));
     const mentors: CohortMentors = {

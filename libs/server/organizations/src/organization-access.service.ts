@@ -21,7 +21,7 @@ export type OrganizationPolicy = Extract<AccessPolicy, { kind: 'org-member' | 'o
 /** A member's entry kept for routes without a transaction, under the version read before it. */
 interface KeptEntry {
   version: string;
-  readAt: number;
+  expiresAt: number;
   entry: OrganizationEntry;
 }
 
@@ -92,7 +92,7 @@ export class OrganizationAccessService {
    * `open` for a route without a transaction (`WithoutRouteTransaction`): the same admission,
    * from the caller's entry kept in memory while the organization's change version is the one
    * it was read under (any write of the organization, a membership removed or changed among
-   * them, moves it before it answers) and for at most `KEPT_ENTRY_MS`; otherwise read from
+   * them, moves it before it answers) and for about `KEPT_ENTRY_MS`; otherwise read from
    * Postgres in a statement of its own. Only admissions are kept: a refusal is read every time.
    * Redis down: read every time, nothing kept. The work runs in the tenant's scope, with no
    * transaction.
@@ -118,7 +118,7 @@ export class OrganizationAccessService {
     const version = await this.versions.current(organizationId).catch(() => null);
     const kept = this.kept.get(key);
     this.kept.delete(key);
-    if (kept && version !== null && kept.version === version && Date.now() - kept.readAt < KEPT_ENTRY_MS) {
+    if (kept && version !== null && kept.version === version && Date.now() < kept.expiresAt) {
       this.kept.set(key, kept);
       return kept.entry;
     }
@@ -128,7 +128,9 @@ export class OrganizationAccessService {
     );
     const entry = row?.entry ?? null;
     if (version !== null && entry?.roles) {
-      this.kept.set(key, { version, readAt: Date.now(), entry });
+      // Give or take a quarter: entries read together do not all run out in the same second.
+      const expiresAt = Date.now() + KEPT_ENTRY_MS * (0.75 + Math.random() / 2);
+      this.kept.set(key, { version, expiresAt, entry });
       if (this.kept.size > KEPT_ENTRIES) this.kept.delete(this.kept.keys().next().value as string);
     }
     return entry;
