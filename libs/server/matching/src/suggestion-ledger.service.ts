@@ -9,6 +9,14 @@ export interface LedgerCandidate {
   slots: number;
 }
 
+/** A window of candidates prepared for the script (`SuggestionLedger.prepare`). */
+export interface LedgerClaims {
+  menteeUserId: string;
+  prefix: string;
+  keys: string[];
+  candidates: (string | number)[];
+}
+
 /** What a list's one call answered: the organization's version, and the candidates shown (positions). */
 export interface LedgerAnswer {
   version: string;
@@ -105,36 +113,50 @@ export class SuggestionLedger {
     this.redis = redis as LedgerRedis;
   }
 
-  /** Claims up to `want` of `candidates` (best first) for the mentee; see `SHOW`. */
-  async show(options: {
-    cohortId: string;
-    menteeUserId: string;
-    candidates: readonly LedgerCandidate[];
-    want: number;
-    /** The version the caller's answer was read under; null: claim whatever it is. */
-    expectedVersion: string | null;
-    until: Date;
-    keptAfter: Date;
-    replacing: boolean;
-  }): Promise<LedgerAnswer> {
+  /**
+   * A list's candidates as the script takes them (keys, then mentor and slots per candidate):
+   * built once per kept answer and window, so a repeated list allocates no key of its own.
+   */
+  prepare(cohortId: string, menteeUserId: string, candidates: readonly LedgerCandidate[]): LedgerClaims {
     const organizationId = TenantContext.organizationId();
-    const { cohortId, menteeUserId, candidates } = options;
     const prefix = this.holdersPrefix(organizationId, cohortId);
-    try {
-      const [version, held, ...shown] = await this.redis.suggestionShow(
-        2 + candidates.length,
+    return {
+      menteeUserId,
+      prefix,
+      keys: [
         this.versions.versionKeyOf(organizationId),
         this.menteeKey(organizationId, cohortId, menteeUserId),
         ...candidates.map((c) => prefix + c.mentorUserId),
+      ],
+      candidates: candidates.flatMap((c) => [c.mentorUserId, c.slots]),
+    };
+  }
+
+  /** Claims up to `want` of the prepared candidates (best first) for the mentee; see `SHOW`. */
+  async show(
+    claims: LedgerClaims,
+    options: {
+      want: number;
+      /** The version the caller's answer was read under; null: claim whatever it is. */
+      expectedVersion: string | null;
+      until: Date;
+      keptAfter: Date;
+      replacing: boolean;
+    },
+  ): Promise<LedgerAnswer> {
+    try {
+      const [version, held, ...shown] = await this.redis.suggestionShow(
+        claims.keys.length,
+        ...claims.keys,
         options.expectedVersion ?? '',
-        menteeUserId,
+        claims.menteeUserId,
         Date.now(),
         options.until.getTime(),
         options.keptAfter.getTime(),
         options.want,
         options.replacing ? 1 : 0,
-        prefix,
-        ...candidates.flatMap((c) => [c.mentorUserId, c.slots]),
+        claims.prefix,
+        ...claims.candidates,
       );
       return { version, held: held === '1', shown: shown.map(Number) };
     } catch (error) {

@@ -7,7 +7,7 @@ import { MentorIndexService, type CohortMentorIndex, type MenteeRanking } from '
 import { MatchingException } from './matching.exception';
 import { CohortPeopleRepository } from './repositories/cohort-people.repository';
 import { SuggestionStateRepository } from './repositories/suggestion-state.repository';
-import { SuggestionLedger } from './suggestion-ledger.service';
+import { SuggestionLedger, type LedgerClaims } from './suggestion-ledger.service';
 
 /**
  * How long a mentor shown to a mentee counts against the mentor's limit: long enough to read the
@@ -25,7 +25,7 @@ export const SUGGESTION_HOLD_REFRESH_MS = 3600 * 1000;
  * safety net for a write whose version bump was lost (a crash between its COMMIT and the bump),
  * an open request that expired, a pause that ended at midnight.
  */
-export const SUGGESTION_ANSWER_MS = 60_000;
+export const SUGGESTION_ANSWER_MS = 5 * 60_000;
 /** Calls (windows of the eligible mentors) a list may take before it stays short. */
 const CLAIM_ROUNDS = 3;
 /** A list's window of eligible mentors in its `round`th call: a few times its length, growing. */
@@ -53,7 +53,7 @@ interface MenteeAnswer {
   generation: number;
   readAt: number;
   /**
-   * `SUGGESTION_ANSWER_MS` after `readAt`, give or take a quarter: answers read together (a
+   * `SUGGESTION_ANSWER_MS` after `readAt`, give or take a fifth: answers read together (a
    * cohort's mentees after a change) do not all run out in the same second.
    */
   expiresAt: number;
@@ -65,6 +65,8 @@ interface MenteeAnswer {
   /** Index positions the mentee may be shown, best first (full, declined and matched mentors out), as far as `windowsReach` of the longest list. */
   eligible: Int32Array;
   openRequests: Map<string, { id: string; expiresAt: number }>;
+  /** The ledger's calls prepared for this answer, by list length and window. */
+  claims: Map<string, LedgerClaims>;
 }
 
 /**
@@ -173,13 +175,14 @@ export class SuggestionsService {
       version,
       generation,
       readAt,
-      expiresAt: readAt + SUGGESTION_ANSWER_MS * (0.75 + Math.random() / 2),
+      expiresAt: readAt + SUGGESTION_ANSWER_MS * (0.8 + Math.random() * 0.4),
       cohortId,
       floodFactor: settings.suggestionFloodFactor,
       built,
       ranking,
       mentors,
       eligible: eligible.subarray(0, found),
+      claims: new Map(),
       openRequests: new Map(
         mine.openRequests.map((r) => [r.mentorUserId, { id: r.id, expiresAt: Date.parse(r.expiresAt) }]),
       ),
@@ -261,13 +264,20 @@ export class SuggestionsService {
       if (round > 0 && from >= eligible.length) break;
       const window = eligible.subarray(from, from + windowOf(limit, round));
       from += window.length;
-      const answered = await this.ledger.show({
-        cohortId,
-        menteeUserId: me,
-        candidates: Array.from(window, (position) => ({
-          mentorUserId: built.mentorUserIds[position],
-          slots: mentors.free[position] * answer.floodFactor,
-        })),
+      const prepared = `${limit}:${round}`;
+      let claims = answer.claims.get(prepared);
+      if (!claims) {
+        claims = this.ledger.prepare(
+          cohortId,
+          me,
+          Array.from(window, (position) => ({
+            mentorUserId: built.mentorUserIds[position],
+            slots: mentors.free[position] * answer.floodFactor,
+          })),
+        );
+        answer.claims.set(prepared, claims);
+      }
+      const answered = await this.ledger.show(claims, {
         want: limit - shown.length,
         expectedVersion: round === 0 ? expected : null,
         until,

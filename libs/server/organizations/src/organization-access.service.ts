@@ -28,7 +28,7 @@ interface KeptEntry {
 /** Members' entries a process keeps (the least recently used goes first). */
 const KEPT_ENTRIES = 50_000;
 /** A kept entry is read again after this even with the version unchanged (a bump lost in a crash). */
-const KEPT_ENTRY_MS = 60_000;
+const KEPT_ENTRY_MS = 5 * 60_000;
 
 /**
  * The one way into an organization, for requests (the interceptor) and for anything else
@@ -128,8 +128,8 @@ export class OrganizationAccessService {
     );
     const entry = row?.entry ?? null;
     if (version !== null && entry?.roles) {
-      // Give or take a quarter: entries read together do not all run out in the same second.
-      const expiresAt = Date.now() + KEPT_ENTRY_MS * (0.75 + Math.random() / 2);
+      // Give or take a fifth: entries read together do not all run out in the same second.
+      const expiresAt = Date.now() + KEPT_ENTRY_MS * (0.8 + Math.random() * 0.4);
       this.kept.set(key, { version, expiresAt, entry });
       if (this.kept.size > KEPT_ENTRIES) this.kept.delete(this.kept.keys().next().value as string);
     }
