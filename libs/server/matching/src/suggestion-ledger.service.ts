@@ -28,9 +28,9 @@ export interface LedgerAnswer {
 /**
  * One list's claims, atomic: the organization's change version first (when one is expected and
  * it moved, nothing is claimed and the version is answered), then, candidate by candidate in
- * order until `want` are shown, the mentor's holders with run-out holds dropped: the mentee keeps
- * a hold they have (written again only when it runs out before `keptAfter`) or takes one if fewer
- * other mentees than the mentor's slots hold one. With `replacing`, the mentee's holds on
+ * order until `want` are shown, the mentor's live holders counted (run-out holds are dropped when
+ * the set is written): the mentee keeps a hold they have (written again only when it runs out
+ * before `keptAfter`) or takes one, if fewer other mentees than the mentor's slots hold one. With `replacing`, the mentee's holds on
  * mentors not shown are given up. A mentor's holders: a sorted set, mentee to the end of the
  * hold in ms; the mentee's mentors: a set. Every key carries the organization's hash tag, so the
  * script's undeclared mentor keys (the prefix and a mentor id) are in the same slot on a cluster.
@@ -46,16 +46,20 @@ local mentee, now, untilMs = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
 local keptAfter, want, replacing, prefix = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7] == '1', ARGV[8]
 local answer = {version, '1'}
 local chosen = {}
+local wrote = false
 for i = 1, #KEYS - 2 do
   if #answer - 2 >= want then break end
   local key, mentor, slots = KEYS[i + 2], ARGV[7 + 2 * i], tonumber(ARGV[8 + 2 * i])
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
-  local mine = redis.call('ZSCORE', key, mentee)
-  local others = redis.call('ZCARD', key) - (mine and 1 or 0)
+  local mine = tonumber(redis.call('ZSCORE', key, mentee))
+  if mine and mine <= now then mine = nil end
+  local others = redis.call('ZCOUNT', key, '(' .. ARGV[3], '+inf') - (mine and 1 or 0)
   if others < slots then
-    if not mine or tonumber(mine) <= keptAfter then
+    -- A hold with more than an hour left is kept as it is: a repeated list writes nothing.
+    if not mine or mine <= keptAfter then
+      redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
       redis.call('ZADD', key, untilMs, mentee)
       redis.call('PEXPIREAT', key, untilMs)
+      wrote = true
     end
     answer[#answer + 1] = i - 1
     chosen[mentor] = true
@@ -63,14 +67,16 @@ for i = 1, #KEYS - 2 do
 end
 if replacing then
   for _, mentor in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-    if not chosen[mentor] then redis.call('ZREM', prefix .. mentor, mentee) end
+    if not chosen[mentor] then
+      redis.call('ZREM', prefix .. mentor, mentee)
+      redis.call('SREM', KEYS[2], mentor)
+    end
   end
-  redis.call('DEL', KEYS[2])
 end
-if next(chosen) then
-  for mentor in pairs(chosen) do redis.call('SADD', KEYS[2], mentor) end
-  redis.call('PEXPIREAT', KEYS[2], untilMs)
+for mentor in pairs(chosen) do
+  if redis.call('SADD', KEYS[2], mentor) == 1 then wrote = true end
 end
+if wrote then redis.call('PEXPIREAT', KEYS[2], untilMs) end
 return answer`;
 
 /** KEYS: the mentee's mentors. ARGV: mentee, holders' key prefix, the mentors to give up ('' for all). */
