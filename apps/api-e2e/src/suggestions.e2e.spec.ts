@@ -1,13 +1,23 @@
 import type { ErrorBody } from '@mentorship/contracts';
-import { MENTOR_INDEX_CHANNEL, MentorIndexService, type SuggestionListDto } from '@mentorship/matching';
-import { DatabaseNotifications } from '@mentorship/platform';
+import {
+  MENTOR_INDEX_CHANNEL,
+  MentorIndexService,
+  SuggestionLedger,
+  SuggestionsService,
+  type SuggestionListDto,
+} from '@mentorship/matching';
+import { DatabaseNotifications, TenantVersions } from '@mentorship/platform';
 import {
   countRoundTrips,
   createTestServices,
   dropTestServices,
   HttpClient,
+  makeOrganization,
+  makeUser,
+  startRedisServer,
   startTestApi,
   waitFor,
+  type RedisServer,
   type SignedUpUser,
   type TestApi,
   type TestServices,
@@ -32,6 +42,11 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
   const suggestions = (client: HttpClient, who: SignedUpUser, query = '', cohortId = w.cohort.id) =>
     client.get<Answer>(`${w.base}/cohorts/${cohortId}/suggestions${query}`, who.token);
   const ids = (answer: { body: Answer }) => answer.body.items.map((item) => item.mentorUserId);
+  /** The mentees holding a mentor in the ledger now (Redis), with the end of each hold. */
+  const holders = (cohortId: string, mentor: SignedUpUser) =>
+    one.app.get(SuggestionLedger).holders(w.org.id, cohortId, mentor.id);
+  /** What a write through the API does after its COMMIT; tests that write with SQL do it by hand. */
+  const bump = () => one.app.get(TenantVersions).bump(w.org.id);
 
   beforeAll(async () => {
     services = await createTestServices();
@@ -193,15 +208,24 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
         asker.token,
       );
     const toDecliner = await send(decliner);
-    await http.post(
+    const holding = async (mentor: SignedUpUser) =>
+      (await holders(cohort.id, mentor)).map((h) => h.menteeUserId);
+    expect(await holding(decliner)).toEqual([asker.id]);
+    const declined = await http.post(
       `${w.base}/match-requests/${toDecliner.body.id}/decline`,
       { reason: 'too-busy' },
       decliner.token,
     );
+    expect(declined.status).toBe(200);
+    // A decline frees the place the mentee's list held.
+    expect(await holding(decliner)).toEqual([]);
+    expect(await holding(plain)).toEqual([asker.id]);
     const toPartner = await send(partner);
     expect(
       (await http.post(`${w.base}/match-requests/${toPartner.body.id}/accept`, {}, partner.token)).status,
     ).toBe(200);
+    // A match frees every place the mentee's list held.
+    expect(await holding(plain)).toEqual([]);
     const toPlain = await send(plain);
 
     const left = await suggestions(other, asker, '', cohort.id);
@@ -232,17 +256,12 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     expect(seen.every((list) => list.includes(backup.id))).toBe(true);
     // Asking again keeps one's own place on the star's list.
     expect(ids(await suggestions(other, fans[0], '', cohort.id))).toContain(star.id);
-    const [ledger] = await services.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM suggestion_exposures WHERE mentor_user_id = $1 AND shown_until > now()`,
-      [star.id],
+    expect((await holders(cohort.id, star)).map((h) => h.menteeUserId).sort()).toEqual(
+      [fans[0].id, fans[1].id].sort(),
     );
-    expect(ledger.n).toBe(2);
 
     // When the first fan's list runs out, the star is free for the next mentee.
-    await services.db.query(
-      `UPDATE suggestion_exposures SET shown_until = now() - interval '1 second' WHERE mentee_user_id = $1`,
-      [fans[0].id],
-    );
+    await one.app.get(SuggestionLedger).setHold(w.org.id, cohort.id, star.id, fans[0].id, Date.now() - 1000);
     expect(ids(await suggestions(http, fans[2], '', cohort.id))).toContain(star.id);
   });
 
@@ -265,13 +284,7 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     const showing = answers.filter((a) => ids(a).includes(star.id)).length;
     expect(showing).toBeGreaterThanOrEqual(1);
     expect(showing).toBeLessThanOrEqual(2);
-    const shownTo = async () =>
-      (
-        await services.db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM suggestion_exposures WHERE mentor_user_id = $1 AND shown_until > now()`,
-          [star.id],
-        )
-      )[0].n;
+    const shownTo = async () => (await holders(cohort.id, star)).length;
     expect(await shownTo()).toBe(showing);
     // A fan left without the star asks again: the limit is reached, not passed.
     const left = fans.find((_, i) => !ids(answers[i]).includes(star.id));
@@ -280,25 +293,23 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     expect(await shownTo()).toBe(2);
   });
 
-  it('sees a cohort closed, a place withdrawn or settings changed in the database at the very next list, writing nothing', async () => {
+  it('sees a cohort closed, a place withdrawn or settings changed in the database at the very next list once the version moves, claiming nothing', async () => {
     const cohort = await w.newCohort();
     const asker = await w.person('mentee', { skills: [['TypeScript', 3]] }, { cohortId: cohort.id });
     const mentor = await w.person('mentor', { skills: [['TypeScript', 5]] }, { cohortId: cohort.id });
     expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
-    // The second list no longer reads the cohort: the ledger statement checks it.
+    // The second list reads nothing from Postgres: its answer is kept under the version.
+    const reads = one.app.get(SuggestionsService).reads;
     expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
-    const held = async () =>
-      (
-        await services.db.query<{ until: string }>(
-          `SELECT shown_until::text AS until FROM suggestion_exposures WHERE cohort_id = $1 AND mentee_user_id = $2`,
-          [cohort.id, asker.id],
-        )
-      ).map((row) => row.until);
+    expect(one.app.get(SuggestionsService).reads).toBe(reads);
+    const held = async () => (await holders(cohort.id, mentor)).map((h) => h.until);
     const slots = await held();
     expect(slots).toHaveLength(1);
 
-    // Behind the API's back, so no service of either replica takes part.
+    // Behind the API's back, so no service of either replica takes part; then the bump every
+    // write through the API makes after its COMMIT.
     await services.db.query(`UPDATE cohorts SET status = 'closed' WHERE id = $1`, [cohort.id]);
+    await bump();
     const closed = await suggestions(http, asker, '', cohort.id);
     expect({ status: closed.status, code: closed.body.code }).toEqual({
       status: 409,
@@ -306,24 +317,28 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     });
     expect(await held()).toEqual(slots);
     await services.db.query(`UPDATE cohorts SET status = 'running' WHERE id = $1`, [cohort.id]);
+    await bump();
     expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
 
     await services.db.query(
       `UPDATE cohort_participants SET status = 'withdrawn' WHERE cohort_id = $1 AND user_id = $2`,
       [cohort.id, asker.id],
     );
+    await bump();
     const gone = await suggestions(http, asker, '', cohort.id);
     expect({ status: gone.status, code: gone.body.code }).toEqual({ status: 403, code: 'not_cohort_mentee' });
     await services.db.query(
       `UPDATE cohort_participants SET status = 'enrolled' WHERE cohort_id = $1 AND user_id = $2`,
       [cohort.id, asker.id],
     );
+    await bump();
     expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
 
     await services.db.query(
       `UPDATE cohorts SET settings_snapshot = settings_snapshot || '{"matchingMode": "coordinator"}' WHERE id = $1`,
       [cohort.id],
     );
+    await bump();
     const off = await suggestions(http, asker, '', cohort.id);
     expect({ status: off.status, code: off.body.code }).toEqual({ status: 409, code: 'mentee_choice_off' });
   });
@@ -348,27 +363,22 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     }
   });
 
-  it('answers a repeated list in two round trips: BEGIN with the membership, the ledger statement with its COMMIT', async () => {
+  it('answers a repeated list with no Postgres round trip: the membership and the answer from memory, the claims in Redis', async () => {
     const cohort = await w.newCohort();
     const asker = await w.person('mentee', { skills: [['Kotlin', 3]] }, { cohortId: cohort.id });
     const mentor = await w.person('mentor', { skills: [['Kotlin', 5]] }, { cohortId: cohort.id });
-    expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
+    const first = await countRoundTrips(() => suggestions(http, asker, '', cohort.id));
+    expect(ids(first.result)).toEqual([mentor.id]);
+    // The first list read the membership and the answer from Postgres.
+    expect(first.statements.length).toBeGreaterThan(0);
     const { result, statements } = await countRoundTrips(() => suggestions(http, asker, '', cohort.id));
     expect(ids(result)).toEqual([mentor.id]);
-    // A pooled connection prepares the ledger statement the first time it sends it.
-    const sent = statements.filter((sql) => !sql.startsWith('PREPARE '));
-    expect(sent).toHaveLength(2);
-    expect(sent[0]).toMatch(/^START TRANSACTION;\s*SELECT[\s\S]*set_config\('app\.organization_id'/);
-    expect(sent[1]).toMatch(/^EXECUTE commit_\w+\([\s\S]*\);\nCOMMIT$/);
-    // What it wrote is committed: the mentee holds the mentor's slot.
-    const [held] = await services.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM suggestion_exposures WHERE cohort_id = $1 AND mentee_user_id = $2 AND shown_until > now()`,
-      [cohort.id, asker.id],
-    );
-    expect(held.n).toBe(1);
+    expect(statements).toEqual([]);
+    // The mentee holds the mentor in the ledger.
+    expect((await holders(cohort.id, mentor)).map((h) => h.menteeUserId)).toEqual([asker.id]);
   });
 
-  it('sees the mentee’s own profile changed in the database at the very next list, with no notification of it', async () => {
+  it('sees the mentee’s own profile changed in the database at the very next list, with no notification of it, once the version moves', async () => {
     const cohort = await w.newCohort();
     const asker = await w.person(
       'mentee',
@@ -384,7 +394,7 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
       answer.body.items[0]?.components.find((c) => c.id === 'goals')?.reason;
     const first = await suggestions(http, asker, '', cohort.id);
     expect(goalsOf(first)).toMatch(/1 of 1 goals/);
-    // Kept: the second list reads neither the cohort nor the profile, its ledger statement checks both.
+    // Kept: the second list reads neither the cohort nor the profile.
     expect(goalsOf(await suggestions(http, asker, '', cohort.id))).toBe(goalsOf(first));
 
     // Behind the API's back and with the trigger off, so no replica is told.
@@ -396,6 +406,7 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     } finally {
       await services.db.query(`ALTER TABLE profiles ENABLE TRIGGER profiles_mentor_index_changed`);
     }
+    await bump();
     const after = await suggestions(http, asker, '', cohort.id);
     expect(after.status).toBe(200);
     expect(goalsOf(after)).toBe('no goals or topics stated');
@@ -408,30 +419,135 @@ describe('mentor suggestions with reasons, on two API replicas', () => {
     const asker = await w.person('mentee', { skills: [['Scala', 3]] }, { cohortId: cohort.id });
     const mentor = await w.person('mentor', { skills: [['Scala', 5]] }, { cohortId: cohort.id });
     const hold = async () =>
-      (
-        await services.db.query<{ until: string; hours: number; xmin: string }>(
-          `SELECT shown_until::text AS until, extract(epoch FROM shown_until - now()) / 3600 AS hours, xmin::text
-             FROM suggestion_exposures WHERE cohort_id = $1 AND mentee_user_id = $2`,
-          [cohort.id, asker.id],
-        )
-      ).map((row) => ({ ...row, hours: Math.round(Number(row.hours)) }));
+      (await holders(cohort.id, mentor)).map((h) => ({
+        ...h,
+        hours: Math.round((h.until - Date.now()) / 3600_000),
+      }));
     expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
     const first = await hold();
     expect(first).toHaveLength(1);
     expect(first[0].hours).toBe(72);
-    // Again, on either replica: the same list, the row untouched (same version, same hold).
+    // Again, on either replica: the same list, the hold untouched.
     expect(ids(await suggestions(other, asker, '', cohort.id))).toEqual([mentor.id]);
     expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
     expect(await hold()).toEqual(first);
 
     // A hold that has run for over an hour is renewed by the next list.
-    await services.db.query(
-      `UPDATE suggestion_exposures SET shown_until = now() + interval '70 hours' WHERE cohort_id = $1 AND mentee_user_id = $2`,
-      [cohort.id, asker.id],
-    );
+    await one.app
+      .get(SuggestionLedger)
+      .setHold(w.org.id, cohort.id, mentor.id, asker.id, Date.now() + 70 * 3600_000);
     expect(ids(await suggestions(http, asker, '', cohort.id))).toEqual([mentor.id]);
     const renewed = await hold();
     expect(renewed).toHaveLength(1);
     expect(renewed[0].hours).toBe(72);
+  });
+
+  it('sees a write on one replica at the next request of the other: a mentor who pauses leaves the list at once', async () => {
+    const cohort = await w.newCohort();
+    const asker = await w.person('mentee', { skills: [['Haskell', 3]] }, { cohortId: cohort.id });
+    const first = await w.person('mentor', { skills: [['Haskell', 5]] }, { cohortId: cohort.id });
+    const second = await w.person('mentor', { skills: [['Haskell', 4]] }, { cohortId: cohort.id });
+    const service = two.app.get(SuggestionsService);
+    // Both at or above the wanted level: which comes first is the tie's order, not this test's.
+    const both = [first.id, second.id].sort();
+    expect(ids(await suggestions(other, asker, '', cohort.id)).sort()).toEqual(both);
+    const reads = service.reads;
+    expect(ids(await suggestions(other, asker, '', cohort.id)).sort()).toEqual(both);
+    expect(service.reads).toBe(reads);
+
+    // Through replica one; replica two asks at once, without waiting for any notification: the
+    // PATCH bumped the organization's version before it answered.
+    const paused = await http.patch(`${w.base}/profiles/me`, { paused: true }, first.token);
+    expect(paused.status).toBe(200);
+    expect(ids(await suggestions(other, asker, '', cohort.id))).toEqual([second.id]);
+    expect(service.reads).toBe(reads + 1);
+  });
+
+  it('refuses a member removed on one replica at the next request of the other, as it refuses another organization (404)', async () => {
+    const cohort = await w.newCohort();
+    const asker = await w.person('mentee', { skills: [['Erlang', 3]] }, { cohortId: cohort.id });
+    await w.person('mentor', { skills: [['Erlang', 5]] }, { cohortId: cohort.id });
+    expect((await suggestions(other, asker, '', cohort.id)).status).toBe(200);
+    // Admitted from the kept membership now.
+    const kept = await countRoundTrips(() => suggestions(other, asker, '', cohort.id));
+    expect({ status: kept.result.status, statements: kept.statements }).toEqual({
+      status: 200,
+      statements: [],
+    });
+
+    expect((await http.delete(`${w.base}/members/${asker.id}`, w.admin.token)).status).toBe(204);
+    const refused = await suggestions(other, asker, '', cohort.id);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({
+      status: 404,
+      code: 'organization_not_found',
+    });
+  });
+
+  it('answers another organization’s member 404, every time (a refusal is not kept), and their own organization knows no such cohort', async () => {
+    const stranger = await makeUser(http);
+    const theirs = await makeOrganization(http, stranger, 'Elsewhere');
+    for (let i = 0; i < 2; i++) {
+      const here = await suggestions(http, stranger);
+      expect({ status: here.status, code: here.body.code }).toEqual({
+        status: 404,
+        code: 'organization_not_found',
+      });
+    }
+    const there = await http.get<Answer>(
+      `/api/v1/orgs/${theirs.id}/cohorts/${w.cohort.id}/suggestions`,
+      stranger.token,
+    );
+    expect({ status: there.status, code: there.body.code }).toEqual({
+      status: 404,
+      code: 'cohort_not_found',
+    });
+  });
+});
+
+/** The API on a Redis of the test's own, to stop: the flood ledger cannot be reached. */
+describe('mentor suggestions while Redis does not answer', () => {
+  let redis: RedisServer;
+  let services: TestServices;
+  let api: TestApi;
+  let http: HttpClient;
+  let w: MatchingWorld;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    services = await createTestServices({ redisUrl: redis.url });
+    api = await startTestApi({ services });
+    http = new HttpClient(api.baseUrl);
+    w = await new MatchingWorld(http, services.db).create('Redis Outage Org');
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    if (services) await dropTestServices(services);
+    await redis?.close();
+  });
+
+  it('refuses the list with 503 suggestions_unavailable (never a 500, never a list without the flood limit), and lists again once Redis is back', async () => {
+    const asker = await w.person('mentee', { skills: [['OCaml', 3]] });
+    const newcomer = await w.person('mentee', { skills: [['OCaml', 2]] });
+    const mentor = await w.person('mentor', { skills: [['OCaml', 5]] });
+    const list = (who: SignedUpUser) =>
+      http.get<Answer>(`${w.base}/cohorts/${w.cohort.id}/suggestions`, who.token);
+    expect((await list(asker)).body.items.map((item) => item.mentorUserId)).toEqual([mentor.id]);
+
+    await redis.stop();
+    try {
+      // A kept answer (its claims fail) and a first list (its version read fails) alike.
+      for (const who of [asker, newcomer]) {
+        const refused = await list(who);
+        expect({ status: refused.status, code: refused.body.code }).toEqual({
+          status: 503,
+          code: 'suggestions_unavailable',
+        });
+      }
+    } finally {
+      await redis.start();
+    }
+    await waitFor(async () => (await list(newcomer)).status === 200, 'suggestions once Redis is back');
+    expect((await list(asker)).body.items.map((item) => item.mentorUserId)).toEqual([mentor.id]);
   });
 });

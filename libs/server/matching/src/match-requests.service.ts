@@ -27,7 +27,7 @@ import { MenteeChoiceService } from './mentee-choice.service';
 import { MentorPlacesService } from './mentor-places.service';
 import { CohortPeopleRepository } from './repositories/cohort-people.repository';
 import { MatchRequestRepository, type MatchRequestRow } from './repositories/match-request.repository';
-import { SuggestionExposureRepository } from './repositories/suggestion-exposure.repository';
+import { SuggestionLedger } from './suggestion-ledger.service';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -59,7 +59,7 @@ export class MatchRequestsService {
     private readonly matches: MatchesService,
     private readonly people: CohortPeopleRepository,
     private readonly requests: MatchRequestRepository,
-    private readonly exposures: SuggestionExposureRepository,
+    private readonly ledger: SuggestionLedger,
     private readonly notifications: NotificationsService,
     private readonly profiles: ProfilesService,
   ) {}
@@ -141,8 +141,11 @@ export class MatchRequestsService {
     );
     await this.requests.change(request.id, { status: 'accepted', matchId, decidedAt: new Date() });
     await this.notifications.withdraw(MatchingNotifications.requestExpiring, request.id);
-    // A matched mentee is no longer choosing: the mentors on their list are free for others.
-    await this.exposures.release(request.cohortId, request.menteeUserId);
+    // A matched mentee is no longer choosing: the mentors on their list are free for others
+    // (once the match is committed; Redis down then: their holds run out with the list).
+    const { cohortId, menteeUserId } = request;
+    const organizationId = TenantContext.organizationId();
+    TenantContext.afterCommit(() => this.ledger.giveUp(organizationId, cohortId, menteeUserId));
     await this.audit.record({
       action: MatchingAudit.matchRequestAccepted,
       target: { type: 'match_request', id: request.id },
@@ -167,6 +170,10 @@ export class MatchRequestsService {
       suggestedMentorUserId: suggested,
       decidedAt: new Date(),
     });
+    // The mentor no longer appears on the mentee's list: their hold on the mentor is given up.
+    const { cohortId, menteeUserId } = request;
+    const organizationId = TenantContext.organizationId();
+    TenantContext.afterCommit(() => this.ledger.giveUp(organizationId, cohortId, menteeUserId, me));
     await this.notifications.withdraw(MatchingNotifications.requestExpiring, request.id);
     await this.audit.record({
       action: MatchingAudit.matchRequestDeclined,

@@ -26,6 +26,14 @@ export class MatchingException extends DomainException {
       'Only an enrolled mentee of the cohort sees its mentor suggestions and sends requests.',
     );
   }
+  /** 503: the flood ledger (Redis) did not answer; no list goes out without the flood limit. */
+  static suggestionsUnavailable() {
+    return new MatchingException(
+      'unavailable',
+      'suggestions_unavailable',
+      'Suggestions are unavailable for a moment; try again shortly.',
+    );
+  }
   static mentorNotInCohort(field: string) {
     const problems: FieldProblem[] = [{ field, problems: ['is not an enrolled mentor of this cohort'] }];
     return new MatchingException(

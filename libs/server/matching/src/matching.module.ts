@@ -17,7 +17,8 @@ import { MatchRequestNotificationGateService } from './match-request-notificatio
 import { MentorPlacesService } from './mentor-places.service';
 import { CohortPeopleRepository } from './repositories/cohort-people.repository';
 import { MatchRequestRepository } from './repositories/match-request.repository';
-import { SuggestionExposureRepository } from './repositories/suggestion-exposure.repository';
+import { SuggestionStateRepository } from './repositories/suggestion-state.repository';
+import { SuggestionLedger } from './suggestion-ledger.service';
 import { SuggestionsController } from './suggestions.controller';
 import { SuggestionsService } from './suggestions.service';
 import { MatchingRoundsModule } from './matching-rounds.module';
@@ -53,7 +54,8 @@ import { PersonalBoardRepository } from './repositories/personal-board.repositor
     PersonalBoardRepository,
     CohortPeopleRepository,
     MatchRequestRepository,
-    SuggestionExposureRepository,
+    SuggestionStateRepository,
+    SuggestionLedger,
   ],
   exports: [MentorPlacesService],
 })

@@ -44,6 +44,8 @@ export interface CohortMentorIndex {
 
 interface KeptIndex {
   built: CohortMentorIndex;
+  /** The organization's change version (`TenantVersions`) the stamp was compared under, if one was given. */
+  changeVersion: string | null;
   /** The organization's change count when the stamp was last compared (see `generationOf`). */
   generation: number;
   verifiedAt: number;
@@ -59,8 +61,6 @@ export class MenteeRanking {
     readonly mentee: MenteeProfile,
     /** Index positions, best first. */
     readonly order: Int32Array,
-    /** The mentee's profile's last change when it was last read (what a ledger gate checks). */
-    public profileStamp: string | null,
   ) {
     this.version = built.version;
   }
@@ -80,9 +80,13 @@ interface KeptRanking {
   ranking: MenteeRanking;
   /** The mentee's profile as the ranking read it. */
   profile: string;
+  changeVersion: string | null;
   generation: number;
   verifiedAt: number;
 }
+
+/** No version asked for, or the one the entry was verified under. */
+const sameVersion = (kept: string | null, asked: string | null): boolean => asked === null || kept === asked;
 
 /** A manager who is a member is named by membership (`managerKey`), as everyone is here. */
 const identityOf = (row: CohortPersonRow): EngineIdentity => ({
@@ -118,6 +122,7 @@ export function menteeProfileOf(row: CohortPersonRow): MenteeProfile {
 export class MentorIndexService implements OnApplicationBootstrap {
   private readonly cache = new Map<string, KeptIndex>();
   private readonly building = new Map<string, Promise<CohortMentorIndex>>();
+  private readonly verifying = new Map<string, Promise<CohortMentorIndex>>();
   private readonly rankings = new Map<string, KeptRanking>();
   private rankPositions = 0;
   /** Notifications per organization, and those naming none (they concern every organization). */
@@ -143,19 +148,45 @@ export class MentorIndexService implements OnApplicationBootstrap {
     await this.notifications.ready(MENTOR_INDEX_CHANNEL, 5_000);
   }
 
-  async forCohort(cohort: IndexedCohort): Promise<CohortMentorIndex> {
+  /**
+   * With `changeVersion` (the organization's change version read before the caller's reads), a
+   * kept index is trusted only if its stamp was compared under that same version as well: a
+   * write answered before the caller asked is seen even when its notification is still on its way.
+   */
+  async forCohort(cohort: IndexedCohort, changeVersion: string | null = null): Promise<CohortMentorIndex> {
     this.subscribe();
     const organizationId = TenantContext.organizationId();
     const key = `${organizationId}:${cohort.id}`;
     const kept = this.cache.get(key);
-    if (kept && this.trusted(organizationId, kept)) return this.keep(key, kept).built;
+    if (kept && this.trusted(organizationId, kept) && sameVersion(kept.changeVersion, changeVersion))
+      return this.keep(key, kept).built;
 
     // Counted before the stamp is read: a change committed while it is read leaves the count moved.
     const generation = this.generationOf(organizationId);
+    // One stamp read for all requests that find the index untrusted at once (every mentee's
+    // list a minute after the last check): the first one's transaction reads it for them all.
+    const verifyKey = `${key}:${changeVersion ?? ''}:${generation}`;
+    let verifying = this.verifying.get(verifyKey);
+    if (!verifying) {
+      verifying = this.verify(cohort, key, kept, changeVersion, generation).finally(() =>
+        this.verifying.delete(verifyKey),
+      );
+      this.verifying.set(verifyKey, verifying);
+    }
+    return verifying;
+  }
+
+  private async verify(
+    cohort: IndexedCohort,
+    key: string,
+    kept: KeptIndex | undefined,
+    changeVersion: string | null,
+    generation: number,
+  ): Promise<CohortMentorIndex> {
     this.stampReads++;
     const version = (await this.people.mentorIndexVersion(cohort.id)) ?? 'none';
     if (kept?.built.version === version) {
-      return this.keep(key, { built: kept.built, generation, verifiedAt: Date.now() }).built;
+      return this.keep(key, { built: kept.built, changeVersion, generation, verifiedAt: Date.now() }).built;
     }
     const buildKey = `${key}:${version}`;
     let pending = this.building.get(buildKey);
@@ -164,7 +195,7 @@ export class MentorIndexService implements OnApplicationBootstrap {
       this.building.set(buildKey, pending);
     }
     const built = await pending;
-    this.keep(key, { built, generation, verifiedAt: Date.now() });
+    this.keep(key, { built, changeVersion, generation, verifiedAt: Date.now() });
     while (this.cache.size > CACHED_COHORTS) this.cache.delete(this.cache.keys().next().value as string);
     return built;
   }
@@ -173,24 +204,24 @@ export class MentorIndexService implements OnApplicationBootstrap {
    * The mentee's ranking of the cohort's mentors (every eligible one, best first, ties by mentor
    * id, as `MentorIndex.topK`) with their explained scores, kept per index and mentee profile.
    * The profile is read through `read` only when it may have changed (the same notifications as
-   * the index: profiles, skills, rosters); null when the caller is no enrolled mentee.
+   * the index: profiles, skills, rosters; and `changeVersion` as for `forCohort`); null when the
+   * caller is no enrolled mentee.
    */
   async rankingOf(
     built: CohortMentorIndex,
     cohortId: string,
     menteeUserId: string,
     read: () => Promise<CohortPersonRow | null>,
-    options: { profileChecked?: boolean } = {},
+    changeVersion: string | null = null,
   ): Promise<MenteeRanking | null> {
     const organizationId = TenantContext.organizationId();
     const key = `${organizationId}:${cohortId}:${menteeUserId}`;
     const kept = this.rankings.get(key);
-    // `profileChecked`: the caller's own statement checks the profile's stamp (the ledger
-    // gate), so the minute's re-read, a round trip per mentee and minute, is not needed.
     if (
       kept &&
       kept.ranking.version === built.version &&
-      this.trusted(organizationId, kept, options.profileChecked === true)
+      this.trusted(organizationId, kept) &&
+      sameVersion(kept.changeVersion, changeVersion)
     ) {
       this.rankings.delete(key);
       this.rankings.set(key, kept);
@@ -202,9 +233,8 @@ export class MentorIndexService implements OnApplicationBootstrap {
     const mentee = menteeProfileOf(row);
     const profile = JSON.stringify(mentee);
     if (kept && kept.ranking.version === built.version && kept.profile === profile) {
-      kept.ranking.profileStamp = row.profileStamp;
       this.rankings.delete(key);
-      this.rankings.set(key, { ...kept, generation, verifiedAt: Date.now() });
+      this.rankings.set(key, { ...kept, changeVersion, generation, verifiedAt: Date.now() });
       return kept.ranking;
     }
     const found = built.index.candidates(mentee);
@@ -214,11 +244,10 @@ export class MentorIndexService implements OnApplicationBootstrap {
       built,
       mentee,
       Int32Array.from(found, (f) => f.mentor),
-      row.profileStamp,
     );
     if (kept) this.rankPositions -= kept.ranking.order.length;
     this.rankings.delete(key);
-    this.rankings.set(key, { ranking, profile, generation, verifiedAt: Date.now() });
+    this.rankings.set(key, { ranking, profile, changeVersion, generation, verifiedAt: Date.now() });
     this.rankPositions += ranking.order.length;
     while (this.rankPositions > CACHED_RANK_POSITIONS && this.rankings.size > 1) {
       const [oldest, value] = this.rankings.entries().next().value as [string, KeptRanking];
@@ -229,29 +258,22 @@ export class MentorIndexService implements OnApplicationBootstrap {
   }
 
   /**
-   * The mentee's ranking is read again at their next `rankingOf` (their profile's stamp failed a
-   * ledger gate: it changed, and no notification has said so yet).
+   * Whether nothing read at `generation` (`generationOf`) may have changed by what notifications
+   * say: the listening connection is up and no notification of the organization has come since.
+   * For caches built on the index (a mentee's kept answer), checked in memory per request.
    */
-  distrustRanking(cohortId: string, menteeUserId: string): void {
-    const kept = this.rankings.get(`${TenantContext.organizationId()}:${cohortId}:${menteeUserId}`);
-    if (kept) kept.verifiedAt = -Infinity;
-  }
-
-  private trusted(
-    organizationId: string,
-    kept: { generation: number; verifiedAt: number },
-    stampChecked = false,
-  ): boolean {
+  unchangedSince(organizationId: string, generation: number): boolean {
     return (
-      this.notifications.listening(MENTOR_INDEX_CHANNEL) &&
-      kept.generation === this.generationOf(organizationId) &&
-      kept.verifiedAt > -Infinity &&
-      (stampChecked || Date.now() - kept.verifiedAt < REVERIFY_MS)
+      this.notifications.listening(MENTOR_INDEX_CHANNEL) && generation === this.generationOf(organizationId)
     );
   }
 
+  private trusted(organizationId: string, kept: { generation: number; verifiedAt: number }): boolean {
+    return this.unchangedSince(organizationId, kept.generation) && Date.now() - kept.verifiedAt < REVERIFY_MS;
+  }
+
   /** Only grows; moves with every notification that may concern the organization. */
-  private generationOf(organizationId: string): number {
+  generationOf(organizationId: string): number {
     return this.everywhere + (this.changes.get(organizationId) ?? 0);
   }
 

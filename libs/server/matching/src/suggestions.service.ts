@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { normalizeEmail } from '@mentorship/identity';
-import { TenancyService, TenantContext } from '@mentorship/platform';
+import { SUGGESTION_LIMIT } from '@mentorship/contracts';
+import { TenancyService, TenantContext, TenantVersions } from '@mentorship/platform';
 import type { SuggestedMentorDto, SuggestionListDto } from './dto/suggestion.dto';
-import { MenteeChoiceService, type ChoosingCohort } from './mentee-choice.service';
-import { MentorIndexService } from './mentor-index.service';
+import { MenteeChoiceService } from './mentee-choice.service';
+import { MentorIndexService, type CohortMentorIndex, type MenteeRanking } from './mentor-index.service';
 import { MatchingException } from './matching.exception';
 import { CohortPeopleRepository } from './repositories/cohort-people.repository';
-import {
-  SuggestionExposureRepository,
-  type CohortGate,
-  type ShownMentor,
-} from './repositories/suggestion-exposure.repository';
+import { SuggestionStateRepository } from './repositories/suggestion-state.repository';
+import { SuggestionLedger, type LedgerClaims } from './suggestion-ledger.service';
 
 /**
  * How long a mentor shown to a mentee counts against the mentor's limit: long enough to read the
@@ -19,23 +16,57 @@ import {
  */
 export const SUGGESTION_HOLD_MS = 72 * 3600 * 1000;
 /**
- * A slot held for longer than the hold less this is not written again by a repeated list: the
- * hold then ends up to this much earlier than 72 hours after the last list, and a mentee who
- * asks again within the hour makes a read-only transaction (no row written, no wait for the disk).
+ * A hold with more than the hold less this left is not written again by a repeated list: the
+ * hold then ends up to this much earlier than 72 hours after the last list.
  */
 export const SUGGESTION_HOLD_REFRESH_MS = 3600 * 1000;
-/** Statements (windows of the ranking) a list may take before it stays short. */
+/**
+ * A kept answer is read again after this even with the organization's version unchanged: the
+ * safety net for a write whose version bump was lost (a crash between its COMMIT and the bump),
+ * an open request that expired, a pause that ended at midnight.
+ */
+export const SUGGESTION_ANSWER_MS = 5 * 60_000;
+/** Calls (windows of the eligible mentors) a list may take before it stays short. */
 const CLAIM_ROUNDS = 3;
-/** Mentees' cohorts a process keeps (see `SuggestionsService.forMe`; a cohort view each, ~1-2 kB); the least recently used goes first. */
-const CACHED_CHOOSERS = 20_000;
+/** A list's window of eligible mentors in its `round`th call: a few times its length, growing. */
+const windowOf = (limit: number, round: number) => (limit * 4 + 8) * (round + 1);
+/** How far down the eligible mentors a list of `limit` may reach in its calls. */
+const windowsReach = (limit: number) =>
+  Array.from({ length: CLAIM_ROUNDS }, (_, round) => windowOf(limit, round)).reduce((a, b) => a + b, 0);
+/** Mentees' answers a process keeps (a few kB each); the least recently used goes first. */
+const KEPT_ANSWERS = 20_000;
 
-/** What `list` answers when the gate failed in a statement that came with the COMMIT. */
-const COMMITTED = Symbol('committed');
+/** A cohort's mentors as lists need them beyond the index: free places and names, by index position. */
+interface CohortMentors {
+  version: string;
+  readAt: number;
+  indexVersion: string;
+  free: Int32Array;
+  names: string[];
+}
 
-/** A cohort as a mentee's earlier list read it, and the stamp its ledger statement checks. */
-interface KeptChoice {
-  open: ChoosingCohort;
-  stamp: string;
+/** Everything a mentee's list needs but the ledger's claims, read under one change version. */
+interface MenteeAnswer {
+  /** The organization's change version read before any of this was read. */
+  version: string;
+  /** `MentorIndexService.generationOf` before it was read: a notification since distrusts it. */
+  generation: number;
+  readAt: number;
+  /**
+   * `SUGGESTION_ANSWER_MS` after `readAt`, give or take a fifth: answers read together (a
+   * cohort's mentees after a change) do not all run out in the same second.
+   */
+  expiresAt: number;
+  cohortId: string;
+  floodFactor: number;
+  built: CohortMentorIndex;
+  ranking: MenteeRanking;
+  mentors: CohortMentors;
+  /** Index positions the mentee may be shown, best first (full, declined and matched mentors out), as far as `windowsReach` of the longest list. */
+  eligible: Int32Array;
+  openRequests: Map<string, { id: string; expiresAt: number }>;
+  /** The ledger's calls prepared for this answer, by list length and window. */
+  claims: Map<string, LedgerClaims>;
 }
 
 /**
@@ -43,150 +74,229 @@ interface KeptChoice {
  * score component, without mentors who are full, paused, declined this mentee, are matched with
  * them, or are being shown to as many mentees as their free places times the program's factor.
  *
- * The flood limit is kept by the ledger's slots (`SuggestionExposureRepository`): a mentor with
- * `free` free places has `free × factor` slots and each mentee shown them takes one, with one
- * atomic upsert, so concurrent lists of different mentees wait for each other only on the same
- * slot of the same mentor and never show a mentor to more mentees than their slots. What a slot
- * count cannot undo: a mentor whose free places drop (an accept) keeps the mentees already
- * holding their higher slots until those lists run out or are replaced.
+ * A repeated list makes no Postgres round trip (its route's guard opens no transaction,
+ * `WithoutRouteTransaction`): the mentee's answer (the cohort and their place in it, the ranking,
+ * loads, declines, matches, open requests) is kept in memory under the organization's change
+ * version (`TenantVersions`), which every write of the organization bumps before it answers,
+ * and the list's one Redis call (`SuggestionLedger.show`) checks that version in the same
+ * atomic script that claims the mentors' holds. A moved version (or a notification of the
+ * mentor index's tables, or `SUGGESTION_ANSWER_MS`) has the answer read again from Postgres.
  */
 @Injectable()
 export class SuggestionsService {
-  private readonly choosing = new Map<string, KeptChoice>();
+  private readonly answers = new Map<string, MenteeAnswer>();
+  private readonly cohorts = new Map<string, CohortMentors>();
+  private readonly readingMentors = new Map<string, Promise<CohortMentors>>();
+  /** Answers read from Postgres (tests prove a repeated list reads none). */
+  reads = 0;
 
   constructor(
     private readonly choice: MenteeChoiceService,
     private readonly indexes: MentorIndexService,
     private readonly people: CohortPeopleRepository,
-    private readonly exposures: SuggestionExposureRepository,
+    private readonly state: SuggestionStateRepository,
+    private readonly ledger: SuggestionLedger,
+    private readonly versions: TenantVersions,
     private readonly tenancy: TenancyService,
   ) {}
 
-  /**
-   * The cohort (status, settings, the caller's place) is read once per mentee and process, then
-   * checked by the first ledger statement of each later list in the same statement
-   * (`CohortGate`): a request is then the tenant transaction and the ledger statement, and a
-   * cohort closed, a place withdrawn or settings changed are seen by the very next list, on every
-   * replica, with no notification to wait for. A gate that fails writes nothing; the cohort is
-   * read again, which refuses or lists anew.
-   */
   async forMe(cohortId: string, limit: number): Promise<SuggestionListDto> {
+    const organizationId = TenantContext.organizationId();
     const caller = TenantContext.caller();
-    const key = `${TenantContext.organizationId()}:${cohortId}:${caller.userId}`;
-    const kept = this.choosing.get(key);
-    if (kept) {
-      this.choosing.delete(key);
-      const participantId = kept.open.cohort.participation?.id;
-      const gate: CohortGate | null = participantId
-        ? {
-            participantId,
-            email: normalizeEmail(caller.email),
-            startsOn: kept.open.cohort.startsOn,
-            stamp: kept.stamp,
-            // Filled in by `list` from the ranking it uses.
-            profileStamp: null,
-          }
-        : null;
-      const listed = gate ? await this.list(kept.open, limit, gate) : null;
-      if (listed && listed !== COMMITTED) {
+    const key = `${organizationId}:${cohortId}:${caller.userId}`;
+    const kept = this.answers.get(key);
+    this.answers.delete(key);
+    let version: string | null = null;
+    if (kept && this.trusted(organizationId, kept)) {
+      const listed = await this.list(kept, limit, kept.version);
+      if ('answer' in listed) {
         this.keep(key, kept);
         return listed.answer;
       }
-      // The gate's statement came with the request's COMMIT: the cohort is read anew in a
-      // tenant transaction of its own (the request's connection is back in the pool by now).
-      if (listed === COMMITTED) {
-        // The profile may be what failed: the ranking is read again too.
-        this.indexes.distrustRanking(cohortId, caller.userId);
-        return this.tenancy.runInTenant(
-          TenantContext.organizationId(),
-          () => this.fresh(cohortId, limit, key),
-          caller,
-        );
-      }
+      // Read by the script before the reads below: a write meanwhile moves it again.
+      version = listed.moved;
     }
-    return this.fresh(cohortId, limit, key);
+    version ??= await this.versions.current(organizationId).catch(() => {
+      throw MatchingException.suggestionsUnavailable();
+    });
+    const read = version;
+    const fresh = await this.tenancy.runInTenant(organizationId, () => this.read(cohortId, read), caller);
+    const listed = await this.list(fresh, limit, fresh.version);
+    if ('answer' in listed) {
+      this.keep(key, fresh);
+      return listed.answer;
+    }
+    // A write committed while it was read: listed as read (newer than any kept answer), not kept.
+    const anyway = await this.list(fresh, limit, null);
+    if (!('answer' in anyway)) throw new Error('a list that expects no version always holds');
+    return anyway.answer;
   }
 
-  /** The cohort read (refusing when the caller may not list), then the list. */
-  private async fresh(cohortId: string, limit: number, key: string): Promise<SuggestionListDto> {
-    const open = await this.choice.asMentee(cohortId);
-    const listed = await this.list(open, limit, null);
-    if (!listed || listed === COMMITTED) throw new Error('an ungated list always passes');
-    if (listed.stamp) this.keep(key, { open, stamp: listed.stamp });
-    return listed.answer;
+  private trusted(organizationId: string, kept: MenteeAnswer): boolean {
+    return Date.now() < kept.expiresAt && this.indexes.unchangedSince(organizationId, kept.generation);
   }
 
-  private keep(key: string, kept: KeptChoice): void {
-    this.choosing.set(key, kept);
-    while (this.choosing.size > CACHED_CHOOSERS)
-      this.choosing.delete(this.choosing.keys().next().value as string);
+  private keep(key: string, answer: MenteeAnswer): void {
+    this.answers.set(key, answer);
+    while (this.answers.size > KEPT_ANSWERS) this.answers.delete(this.answers.keys().next().value as string);
   }
 
-  /**
-   * The list; or, when `gate` no longer holds (then nothing was written), null if no statement
-   * ran, `COMMITTED` if the gate's statement ran (and committed the request's transaction).
-   */
-  private async list(
-    { cohort, settings }: ChoosingCohort,
-    limit: number,
-    gate: CohortGate | null,
-  ): Promise<{ answer: SuggestionListDto; stamp: string | null } | null | typeof COMMITTED> {
-    const cohortId = cohort.id;
+  /** The mentee's answer from Postgres, in a tenant transaction; refuses when the caller may not list. */
+  private async read(cohortId: string, version: string): Promise<MenteeAnswer> {
+    this.reads++;
+    const organizationId = TenantContext.organizationId();
     const me = TenantContext.caller().userId;
-    const built = await this.indexes.forCohort({ id: cohort.id, startsOn: cohort.startsOn, settings });
+    const generation = this.indexes.generationOf(organizationId);
+    const readAt = Date.now();
+    const { cohort, settings } = await this.choice.asMentee(cohortId);
+    const built = await this.indexes.forCohort(
+      { id: cohort.id, startsOn: cohort.startsOn, settings },
+      version,
+    );
     const ranking = await this.indexes.rankingOf(
       built,
       cohortId,
       me,
       () => this.people.person(cohortId, me, 'mentee'),
-      { profileChecked: gate !== null },
+      version,
     );
-    // Without a ranking or a candidate no ledger statement runs: nothing checks the gate.
-    if (gate && (!ranking || ranking.order.length === 0)) return null;
     if (!ranking) throw MatchingException.notCohortMentee();
+    const mentors = await this.mentorsOf(organizationId, cohortId, built, version, readAt);
+    const mine = await this.state.mentee(cohortId, me);
+    const out = new Set([...mine.declined, ...mine.matched]);
+    // As many as the windows of the longest list reach: a kept answer stays a few kB.
+    const eligible = new Int32Array(Math.min(ranking.order.length, windowsReach(SUGGESTION_LIMIT.max)));
+    let found = 0;
+    for (let i = 0; i < ranking.order.length && found < eligible.length; i++) {
+      const position = ranking.order[i];
+      if (mentors.free[position] > 0 && !out.has(built.mentorUserIds[position])) eligible[found++] = position;
+    }
+    return {
+      version,
+      generation,
+      readAt,
+      expiresAt: readAt + SUGGESTION_ANSWER_MS * (0.8 + Math.random() * 0.4),
+      cohortId,
+      floodFactor: settings.suggestionFloodFactor,
+      built,
+      ranking,
+      mentors,
+      eligible: eligible.subarray(0, found),
+      claims: new Map(),
+      openRequests: new Map(
+        mine.openRequests.map((r) => [r.mentorUserId, { id: r.id, expiresAt: Date.parse(r.expiresAt) }]),
+      ),
+    };
+  }
 
+  /** The cohort's mentors' free places and names, shared by its mentees' answers of one version. */
+  private async mentorsOf(
+    organizationId: string,
+    cohortId: string,
+    built: CohortMentorIndex,
+    version: string,
+    readAt: number,
+  ): Promise<CohortMentors> {
+    const key = `${organizationId}:${cohortId}`;
+    const kept = this.cohorts.get(key);
+    if (
+      kept &&
+      kept.version === version &&
+      kept.indexVersion === built.version &&
+      readAt - kept.readAt < SUGGESTION_ANSWER_MS
+    )
+      return kept;
+    // One read for all of the cohort's mentees whose answers are read at once.
+    const readingKey = `${key}:${version}:${built.version}`;
+    let reading = this.readingMentors.get(readingKey);
+    if (!reading) {
+      reading = this.readMentors(key, cohortId, built, version, readAt).finally(() =>
+        this.readingMentors.delete(readingKey),
+      );
+      this.readingMentors.set(readingKey, reading);
+    }
+    return reading;
+  }
+
+  private async readMentors(
+    key: string,
+    cohortId: string,
+    built: CohortMentorIndex,
+    version: string,
+    readAt: number,
+  ): Promise<CohortMentors> {
+    const rows = await this.state.mentors(cohortId, built.mentorUserIds);
+    const byMentor = new Map(rows.map((row) => [row.mentorUserId, row]));
+    const mentors: CohortMentors = {
+      version,
+      readAt,
+      indexVersion: built.version,
+      free: Int32Array.from(built.index.mentors, (mentor, position) =>
+        Math.max(0, mentor.capacity - (byMentor.get(built.mentorUserIds[position])?.load ?? 0)),
+      ),
+      names: built.mentorUserIds.map((id) => byMentor.get(id)?.name ?? ''),
+    };
+    this.cohorts.set(key, mentors);
+    if (this.cohorts.size > 256) this.cohorts.delete(this.cohorts.keys().next().value as string);
+    return mentors;
+  }
+
+  /**
+   * The list: the ledger's claims over windows of the eligible mentors, best first (one Redis
+   * call for most lists); or, when `expected` is no longer the organization's version (nothing
+   * claimed then), the version found.
+   */
+  private async list(
+    answer: MenteeAnswer,
+    limit: number,
+    expected: string | null,
+  ): Promise<{ answer: SuggestionListDto } | { moved: string }> {
+    const { built, eligible, mentors, cohortId } = answer;
+    const me = TenantContext.caller().userId;
     const until = new Date(Date.now() + SUGGESTION_HOLD_MS);
-    const order = ranking.order;
-    const shown: { position: number; mentor: ShownMentor }[] = [];
-    let stamp: string | null = null;
-    // Windows of the ranking, best first, a few times the list's length: most mentors near the
-    // top are free, and a flooded cohort walks further down in a second or third window.
+    const keptAfter = new Date(until.getTime() - SUGGESTION_HOLD_REFRESH_MS);
+    const shown: number[] = [];
+    // Windows a few times the list's length: most mentors near the top have a free slot, and a
+    // flooded cohort walks further down in a second or third window. The first call also gives
+    // up the mentee's holds on mentors no longer shown (their new list replaces the old).
     let from = 0;
-    if (order.length === 0) await this.exposures.release(cohortId, me);
-    for (let round = 0; round < CLAIM_ROUNDS && shown.length < limit && from < order.length; round++) {
-      const window = order.subarray(from, from + (limit * 4 + 8) * (round + 1));
+    for (let round = 0; round < CLAIM_ROUNDS && shown.length < limit; round++) {
+      if (round > 0 && from >= eligible.length) break;
+      const window = eligible.subarray(from, from + windowOf(limit, round));
       from += window.length;
-      const answered = await this.exposures.show({
-        cohortId,
-        menteeUserId: me,
-        candidates: Array.from(window, (position) => ({
-          mentorUserId: built.mentorUserIds[position],
-          places: built.index.mentors[position].capacity,
-        })),
+      const prepared = `${limit}:${round}`;
+      let claims = answer.claims.get(prepared);
+      if (!claims) {
+        claims = this.ledger.prepare(
+          cohortId,
+          me,
+          Array.from(window, (position) => ({
+            mentorUserId: built.mentorUserIds[position],
+            slots: mentors.free[position] * answer.floodFactor,
+          })),
+        );
+        answer.claims.set(prepared, claims);
+      }
+      const answered = await this.ledger.show(claims, {
         want: limit - shown.length,
-        floodFactor: settings.suggestionFloodFactor,
+        expectedVersion: round === 0 ? expected : null,
         until,
-        keptAfter: new Date(until.getTime() - SUGGESTION_HOLD_REFRESH_MS),
-        // The first statement replaces the mentee's previous list; later ones add to it.
+        keptAfter,
         replacing: round === 0,
-        // Checked once: later statements run after it held.
-        gate: round === 0 && gate ? { ...gate, profileStamp: ranking.profileStamp } : null,
-        // The first window rides with the request's COMMIT (one round trip for both); a list it
-        // leaves short takes further windows in tenant transactions of their own (one round trip
-        // each): every window's statement is atomic by itself, so nothing needs them in one.
-        send: round === 0 ? 'commit' : 'own',
       });
-      if (!answered.passed && gate) return COMMITTED;
-      if (round === 0) stamp = answered.stamp;
-      for (const mentor of answered.shown) shown.push({ position: window[mentor.candidate], mentor });
+      if (!answered.held) return { moved: answered.version };
+      for (const candidate of answered.shown) shown.push(window[candidate]);
     }
 
-    const items: SuggestedMentorDto[] = shown.map(({ position, mentor }, i) => {
-      const explained = ranking.explain(position);
+    const now = Date.now();
+    const items: SuggestedMentorDto[] = shown.map((position, i) => {
+      const explained = answer.ranking.explain(position);
+      const mentorUserId = built.mentorUserIds[position];
+      const open = answer.openRequests.get(mentorUserId);
       return {
         rank: i + 1,
-        mentorUserId: mentor.mentorUserId,
-        displayName: mentor.name,
+        mentorUserId,
+        displayName: mentors.names[position],
         score: explained.score,
         components: explained.components.map((c) => ({
           id: c.id,
@@ -195,10 +305,10 @@ export class SuggestionsService {
           points: c.points,
           reason: c.reason,
         })),
-        freePlaces: mentor.freePlaces,
-        openRequestId: mentor.openRequestId,
+        freePlaces: mentors.free[position],
+        openRequestId: open && open.expiresAt > now ? open.id : null,
       };
     });
-    return { answer: { cohortId, indexVersion: built.version, items }, stamp };
+    return { answer: { cohortId, indexVersion: built.version, items } };
   }
 }

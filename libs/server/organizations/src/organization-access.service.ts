@@ -4,6 +4,7 @@ import {
   AuthenticatedUser,
   RequestTenant,
   TenancyService,
+  TenantVersions,
   type AccessPolicy,
   type EnteredTenantRoute,
 } from '@mentorship/platform';
@@ -17,6 +18,18 @@ export interface EnteredOrganization extends EnteredTenantRoute {
 
 export type OrganizationPolicy = Extract<AccessPolicy, { kind: 'org-member' | 'org-invitee' }>;
 
+/** A member's entry kept for routes without a transaction, under the version read before it. */
+interface KeptEntry {
+  version: string;
+  expiresAt: number;
+  entry: OrganizationEntry;
+}
+
+/** Members' entries a process keeps (the least recently used goes first). */
+const KEPT_ENTRIES = 50_000;
+/** A kept entry is read again after this even with the version unchanged (a bump lost in a crash). */
+const KEPT_ENTRY_MS = 5 * 60_000;
+
 /**
  * The one way into an organization, for requests (the interceptor) and for anything else
  * acting for a person (the demo seed). It opens the organization's one transaction and in it:
@@ -29,9 +42,12 @@ export type OrganizationPolicy = Extract<AccessPolicy, { kind: 'org-member' | 'o
  */
 @Injectable()
 export class OrganizationAccessService {
+  private readonly kept = new Map<string, KeptEntry>();
+
   constructor(
     private readonly tenancy: TenancyService,
     private readonly memberships: MembershipRepository,
+    private readonly versions: TenantVersions,
   ) {}
 
   async enter<T>(
@@ -70,6 +86,54 @@ export class OrganizationAccessService {
       run: (work) => opened.complete(work, caller),
       abandon: () => opened.abandon(),
     };
+  }
+
+  /**
+   * `open` for a route without a transaction (`WithoutRouteTransaction`): the same admission,
+   * from the caller's entry kept in memory while the organization's change version is the one
+   * it was read under (any write of the organization, a membership removed or changed among
+   * them, moves it before it answers) and for about `KEPT_ENTRY_MS`; otherwise read from
+   * Postgres in a statement of its own. Only admissions are kept: a refusal is read every time.
+   * Redis down: read every time, nothing kept. The work runs in the tenant's scope, with no
+   * transaction.
+   */
+  async openWithoutTransaction(
+    organizationId: string,
+    user: AuthenticatedUser,
+    policy: OrganizationPolicy,
+    options: { duringScheduledDeletion?: boolean } = {},
+  ): Promise<EnteredOrganization> {
+    const roles = this.admitted(await this.entryOf(organizationId, user.id), policy, options);
+    const caller = { userId: user.id, email: user.email, roles };
+    return {
+      tenant: { organizationId, roles },
+      run: (work) => this.tenancy.withoutTransaction(organizationId, work, caller),
+      abandon: () => Promise.resolve(),
+    };
+  }
+
+  private async entryOf(organizationId: string, userId: string): Promise<OrganizationEntry | null> {
+    const key = `${organizationId}:${userId}`;
+    // Read before Postgres: a write committed meanwhile leaves the version moved, not the entry trusted.
+    const version = await this.versions.current(organizationId).catch(() => null);
+    const kept = this.kept.get(key);
+    this.kept.delete(key);
+    if (kept && version !== null && kept.version === version && Date.now() < kept.expiresAt) {
+      this.kept.set(key, kept);
+      return kept.entry;
+    }
+    const [row] = await this.tenancy.statementInTenant<{ entry: OrganizationEntry | null }>(
+      organizationId,
+      MembershipRepository.accessStatement(userId),
+    );
+    const entry = row?.entry ?? null;
+    if (version !== null && entry?.roles) {
+      // Give or take a fifth: entries read together do not all run out in the same second.
+      const expiresAt = Date.now() + KEPT_ENTRY_MS * (0.8 + Math.random() * 0.4);
+      this.kept.set(key, { version, expiresAt, entry });
+      if (this.kept.size > KEPT_ENTRIES) this.kept.delete(this.kept.keys().next().value as string);
+    }
+    return entry;
   }
 
   /** The caller's roles once admitted; 404 (not found, not a member, scheduled for deletion) or 403 otherwise. */

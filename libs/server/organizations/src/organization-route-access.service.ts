@@ -4,6 +4,7 @@ import {
   accessPolicyOf,
   AuthenticatedUser,
   isOrgPolicy,
+  isWithoutRouteTransaction,
   setTenantOfRequest,
   type EnteredTenantRoute,
   type OrganizationAccess,
@@ -58,9 +59,10 @@ export class OrganizationRouteAccess implements OrganizationAccess {
     const user = request.user;
     if (!user || !organizationId || !UUID.test(organizationId))
       throw OrganizationsException.organizationNotFound();
-    const opened = await this.access.open(organizationId.toLowerCase(), user, policy, {
-      duringScheduledDeletion: isOpenDuringScheduledDeletion(this.reflector, context),
-    });
+    const options = { duringScheduledDeletion: isOpenDuringScheduledDeletion(this.reflector, context) };
+    const opened = isWithoutRouteTransaction(this.reflector, context)
+      ? await this.access.openWithoutTransaction(organizationId.toLowerCase(), user, policy, options)
+      : await this.access.open(organizationId.toLowerCase(), user, policy, options);
     setTenantOfRequest(request, opened.tenant);
     return opened;
   }

@@ -35,6 +35,7 @@ export * from './database/schema/context-migrations';
 export * from './context/bounded-context';
 export * from './context/notification-kind';
 export * from './redis/redis.module';
+export * from './redis/tenant-versions';
 export * from './logging/logging.module';
 export * from './health/health.module';
 export * from './jobs/job-definition';

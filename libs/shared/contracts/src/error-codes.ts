@@ -51,6 +51,8 @@ export const ERROR_CODES = {
   cohortNotMatching: 'cohort_not_matching',
   /** 403: only an enrolled mentee of the cohort sees suggestions and sends requests. */
   notCohortMentee: 'not_cohort_mentee',
+  /** 503: the suggestion ledger (Redis) does not answer; a list is never given without the flood limit. */
+  suggestionsUnavailable: 'suggestions_unavailable',
   /** 400: the mentor asked is not an enrolled mentor of the cohort (or is the mentee). */
   mentorNotInCohort: 'mentor_not_in_cohort',
   matchRequestNotFound: 'match_request_not_found',

@@ -1448,7 +1448,7 @@ export interface paths {
         };
         /**
          * My suggested mentors, best first, with the reason for each part of the score
-         * @description For an enrolled mentee of a cohort whose program lets mentees choose (matchingMode mentee-choice), while the cohort is matching or running. Mentors who are full, paused, declined the caller or are matched with them are left out, and so is a mentor already shown to free places × the program’s suggestionFloodFactor other mentees. The list counts as shown to the caller for 71 to 72 hours after their last list (a list repeated within the hour does not renew it), or until their next list leaves a mentor out.
+         * @description For an enrolled mentee of a cohort whose program lets mentees choose (matchingMode mentee-choice), while the cohort is matching or running. Mentors who are full, paused, declined the caller or are matched with them are left out, and so is a mentor already shown to free places × the program’s suggestionFloodFactor other mentees. The list counts as shown to the caller for 71 to 72 hours after their last list (a list repeated within the hour does not renew it), or until their next list leaves a mentor out. When the suggestion ledger cannot be reached the list is refused with 503 suggestions_unavailable, never given without the flood limit.
          */
         get: operations["SuggestionsController_list"];
         put?: never;
@@ -10072,6 +10072,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state. Codes: `mentee_choice_off`, `cohort_not_matching`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A service the answer depends on does not answer: try again shortly. Codes: `suggestions_unavailable`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

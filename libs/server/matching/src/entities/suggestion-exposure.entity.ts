@@ -1,6 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A mentor shown to a mentee among their suggestions, counted against the mentor until `shownUntil`. */
+/**
+ * The flood ledger's table until 2026-12-04, now written by nothing: the ledger is in Redis
+ * (`SuggestionLedger`). Kept as the entity the context's read-only repositories sit on; the
+ * table can go in a later migration.
+ */
 @Entity({ name: 'suggestion_exposures' })
 export class SuggestionExposureEntity {
   @PrimaryColumn('uuid', { name: 'organization_id' })

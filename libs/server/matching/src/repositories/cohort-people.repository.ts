@@ -9,12 +9,10 @@ export interface CohortPersonRow extends StoredEngineProfile {
   userId: string;
   /** The manager's membership when the manager is a member, else their address. */
   managerKey: string | null;
-  /** The profile's last change (`profiles.updated_at` as text), null without a profile. */
-  profileStamp: string | null;
 }
 
 const PERSON = `
-  SELECT cp.user_id AS "userId", pr.updated_at::text AS "profileStamp",
+  SELECT cp.user_id AS "userId",
          coalesce(mgr.id::text, pr.manager_email) AS "managerKey",
          pr.department, pr.seniority, coalesce(pr.languages, '{}') AS languages, pr.time_zone AS "timeZone",
          coalesce(pr.availability, '[]') AS availability, coalesce(pr.topics, '{}') AS topics,

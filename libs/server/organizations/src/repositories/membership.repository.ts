@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationRole } from '@mentorship/contracts';
 import { UserEntity } from '@mentorship/identity';
-import { TenancyService, TenantRepository, type FoundPage, type TenantEntryRead } from '@mentorship/platform';
+import {
+  TenancyService,
+  TenantRepository,
+  type FoundPage,
+  type TenantEntryRead,
+  type TenantStatement,
+} from '@mentorship/platform';
 import { ArrayContains } from 'typeorm';
 import { MembershipEntity } from '../entities/membership.entity';
 import { OrganizationEntity } from '../entities/organization.entity';
@@ -74,6 +80,18 @@ export class MembershipRepository extends TenantRepository<MembershipEntity> {
                 'scheduledForDeletion', o.deletion_scheduled_at IS NOT NULL)
               FROM organizations o WHERE o.id = tenant.organization_id`,
       params: [userId],
+    };
+  }
+
+  /**
+   * `accessEntry` as a statement of its own (`TenancyService.statementInTenant`: one round trip,
+   * no transaction left open), for a route whose guard opens no transaction: one row, `entry`.
+   */
+  static accessStatement(userId: string): TenantStatement {
+    const entry = MembershipRepository.accessEntry(userId);
+    return {
+      sql: `SELECT (${entry.sql}) AS entry FROM (SELECT $1::uuid AS organization_id) AS tenant`,
+      params: entry.params,
     };
   }
 

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import type { NextFunction } from 'express';
+import { TenantVersions } from '../redis/tenant-versions';
+import { tenantOfRequest } from '../tenancy/tenant-request';
 
 /**
  * The token under which the organizations context provides the organization access of tenant
@@ -22,6 +24,25 @@ export interface EnteredTenantRoute {
 export interface OrganizationAccess {
   enterRoute(context: ExecutionContext): Promise<EnteredTenantRoute>;
 }
+
+const WITHOUT_ROUTE_TRANSACTION = 'mentorship:without-route-transaction';
+
+/**
+ * A tenant route whose guard opens no transaction: the organization access admits the caller
+ * from a membership kept in memory while the organization's change version (`TenantVersions`)
+ * is the one it was read under (else reads it from Postgres), and the handler runs in the
+ * tenant's scope without a transaction, opening its own (`TenancyService.runInTenant`) when it
+ * needs Postgres. For a read answered from a cache trusted under the same version: such a
+ * request then makes no Postgres round trip at all. A statement on the scope is refused.
+ */
+export const WithoutRouteTransaction = (): MethodDecorator => SetMetadata(WITHOUT_ROUTE_TRANSACTION, true);
+
+export function isWithoutRouteTransaction(reflector: Reflector, context: ExecutionContext): boolean {
+  return reflector.get<boolean | undefined>(WITHOUT_ROUTE_TRANSACTION, context.getHandler()) === true;
+}
+
+/** Methods that write nothing by HTTP's contract: their requests leave the change version alone. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** One per request (`tenantRouteScope` middleware): the guard leaves the entered organization here for the handler. */
 interface RequestSlot {
@@ -45,10 +66,15 @@ export function tenantRouteScope() {
  * and a wrapper instead of an interceptor: any interceptor costs a route Nest's rxjs chain
  * (`defer`/`mergeAll`, an `AsyncResource.bind` per level, per request). Validation errors
  * still come after the membership check, so a non-member learns nothing from them.
+ *
+ * A request of any other method than GET, HEAD or OPTIONS bumps the organization's change
+ * version once its handler has committed, before it answers: caches trusted under the version
+ * (`WithoutRouteTransaction`) see the write at their next request, on every replica.
  */
 @Injectable()
 export class TenantRouteGuard implements CanActivate {
   private access?: OrganizationAccess;
+  private versions?: TenantVersions;
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
@@ -56,7 +82,26 @@ export class TenantRouteGuard implements CanActivate {
     const slot = requests.getStore();
     if (!slot) throw new Error('tenant route outside tenantRouteScope(): createHttpApp installs it');
     this.access ??= this.moduleRef.get<OrganizationAccess>(ORGANIZATION_ACCESS, { strict: false });
-    slot.route = await this.access.enterRoute(context);
+    const entered = await this.access.enterRoute(context);
+    const request = context.switchToHttp().getRequest<{ method?: string }>();
+    const organizationId = tenantOfRequest(request)?.organizationId;
+    if (READS.has(request.method ?? 'GET') || !organizationId) {
+      slot.route = entered;
+      return true;
+    }
+    this.versions ??= this.moduleRef.get(TenantVersions, { strict: false });
+    const versions = this.versions;
+    slot.route = {
+      run: async (handler) => {
+        // Also after a failure: a handler may have committed before it threw; a bump too many costs a cache miss.
+        try {
+          return await entered.run(handler);
+        } finally {
+          await versions.bump(organizationId);
+        }
+      },
+      abandon: () => entered.abandon(),
+    };
     return true;
   }
 }

@@ -11,7 +11,9 @@ export type ErrorKind =
   | 'gone'
   | 'payload_too_large'
   | 'unsupported_media_type'
-  | 'rate_limited';
+  | 'rate_limited'
+  /** A service the answer depends on does not answer (503): try again shortly. */
+  | 'unavailable';
 
 export class DomainException extends Error {
   constructor(

@@ -14,6 +14,7 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** Codes for errors raised by Nest or Express before our code runs. */

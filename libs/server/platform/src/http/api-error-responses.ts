@@ -29,6 +29,7 @@ const MEANING: Record<number, string> = {
   413: 'The body is larger than the API accepts.',
   415: 'The body is not of the type the route takes.',
   429: 'Too many attempts: `details.retryAfterSeconds`.',
+  503: 'A service the answer depends on does not answer: try again shortly.',
 };
 
 /**

@@ -6,6 +6,7 @@ import { validate, ValidationError } from 'class-validator';
 import { AppConfig } from '../config/app-config';
 import { rememberValidationMetadata } from '../errors/validation-metadata';
 import { UnitOfWork } from '../database/repositories/unit-of-work';
+import { TenantVersions } from '../redis/tenant-versions';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { AccountJobPayload, jobKeyOf, TenantJobPayload } from './job-definition';
 import { JobQueueService } from './job-queue.service';
@@ -43,6 +44,7 @@ export class JobWorkerService implements OnApplicationShutdown {
     private readonly relay: OutboxRelay,
     private readonly queues: JobQueueService,
     private readonly scheduleRuns: ScheduleRunRepository,
+    private readonly versions: TenantVersions,
   ) {
     // Every job's payload is validated: its class's rules computed once, not per job.
     rememberValidationMetadata();
@@ -138,7 +140,7 @@ export class JobWorkerService implements OnApplicationShutdown {
         jobId: job.id ?? '',
         attemptsMade: job.attemptsMade,
         key: jobKeyOf(definition, tenant),
-        inTenant: (work) => this.tenancy.runJobInTenant(tenant.organizationId, work),
+        inTenant: (work) => this.inTenant(tenant.organizationId, work),
       },
       error,
     );
@@ -186,8 +188,20 @@ export class JobWorkerService implements OnApplicationShutdown {
     return handler.handle(tenant, {
       ...identity,
       key: jobKeyOf(definition, tenant),
-      inTenant: (work) => this.tenancy.runJobInTenant(tenant.organizationId, work),
+      inTenant: (work) => this.inTenant(tenant.organizationId, work),
     });
+  }
+
+  /**
+   * A tenant job's transaction, then the organization's change version bumped (`TenantVersions`):
+   * a job may write what caches of tenant reads keep (a request expired, a round published).
+   */
+  private async inTenant<T>(organizationId: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.tenancy.runJobInTenant(organizationId, work);
+    } finally {
+      await this.versions.bump(organizationId);
+    }
   }
 
   /** A schedule's tick: logged (schedule_runs), then handed to its handler with its slot's instant. */

@@ -1,8 +1,10 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { REDIS } from './redis-token';
+import { TenantVersions } from './tenant-versions';
 
-export const REDIS = Symbol('REDIS');
+export { REDIS } from './redis-token';
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
@@ -12,7 +14,7 @@ class RedisCloser implements OnApplicationShutdown {
   }
 }
 
-/** One shared ioredis connection for rate limits and readiness; BullMQ opens its own. */
+/** One shared ioredis connection for rate limits, readiness and change versions; BullMQ opens its own. */
 @Global()
 @Module({
   providers: [
@@ -23,7 +25,8 @@ class RedisCloser implements OnApplicationShutdown {
         new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }),
     },
     RedisCloser,
+    TenantVersions,
   ],
-  exports: [REDIS],
+  exports: [REDIS, TenantVersions],
 })
 export class RedisModule {}

@@ -228,6 +228,34 @@ export class TenancyService {
   }
 
   /**
+   * Runs `work` in the tenant's scope (acting for `caller`) with no transaction: for a route
+   * answered from memory (`WithoutRouteTransaction`), which opens tenant transactions of its own
+   * (`runInTenant`, `statementInTenant`) only when it needs Postgres. Any statement on this scope,
+   * and any row kept for a COMMIT, is refused; after-commit work runs once `work` has returned.
+   */
+  async withoutTransaction<T>(organizationId: string, work: () => Promise<T>, caller?: Caller): Promise<T> {
+    const refused = () =>
+      new Error('this tenant scope has no transaction (WithoutRouteTransaction): open one with runInTenant');
+    const afterCommit: TenantScope['afterCommit'] = [];
+    const atCommit: CommitWrite[] = [];
+    const scope: TenantScope = {
+      organizationId,
+      get manager(): EntityManager {
+        throw refused();
+      },
+      query: () => Promise.reject(refused()),
+      queryWithCommit: () => Promise.reject(refused()),
+      afterCommit,
+      atCommit,
+      caller,
+    };
+    const result = await TenantContext.run(scope, work);
+    if (atCommit.length > 0) throw refused();
+    for (const job of afterCommit) await job();
+    return result;
+  }
+
+  /**
    * Runs `work` in a transaction that knows only the signed-in person, not a tenant: row
    * policies then show that person's own memberships across organizations, nothing more.
    */
