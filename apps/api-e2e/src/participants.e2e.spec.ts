@@ -5,7 +5,14 @@ import type {
   ProgramViewDto,
   WaitlistPageDto,
 } from '@mentorship/programs';
-import { makeMembersInBulk, makeUser, useOrgWithCoordinator, useTestApi } from '@mentorship/testing';
+import {
+  type BulkMember,
+  makeMembersInBulk,
+  makeUser,
+  useOrgWithCoordinator,
+  useTestApi,
+} from '@mentorship/testing';
+import { enrollImportedMentees } from './support/cohort-matches';
 
 describe('cohort participants: invitations, applications, roster and waitlist', () => {
   const t = useTestApi();
@@ -306,19 +313,7 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
     // roster index's skill_ids instead of starting from the holders.
     const holders = await makeMembersInBulk(t.api.db, org.id, 210, 'sql-holder');
     const others = await makeMembersInBulk(t.api.db, org.id, 2, 'sql-none');
-    const enroll = (people: { id: string; email: string; displayName: string }[]) =>
-      t.api.db.query(
-        `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, name, role, status, source, enrolled_at)
-         SELECT $1, gen_random_uuid(), $2, p.email, p.id, p.name, 'mentee', 'enrolled', 'import', now()
-           FROM unnest($3::uuid[], $4::text[], $5::text[]) AS p (id, email, name)`,
-        [
-          org.id,
-          cohortId,
-          people.map((p) => p.id),
-          people.map((p) => p.email),
-          people.map((p) => p.displayName),
-        ],
-      );
+    const enroll = (people: BulkMember[]) => enrollImportedMentees(t.api.db, org.id, cohortId, people);
     // Six take their place before their skills are written (the profile_skills trigger follows),
     // two after (the participant's own trigger reads them), two have no such skill.
     await enroll([...holders.slice(0, 6), ...others]);

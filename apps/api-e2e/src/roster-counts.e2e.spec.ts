@@ -1,6 +1,7 @@
 import type { Page } from '@mentorship/contracts';
 import type { ParticipantViewDto, ProgramViewDto } from '@mentorship/programs';
 import { makeMembersInBulk, useOrgWithCoordinator, useTestApi } from '@mentorship/testing';
+import { enrollImportedMentees } from './support/cohort-matches';
 
 /**
  * The roster's totals come from counters kept by triggers (programs migration
@@ -247,18 +248,7 @@ describe('roster counters', () => {
     ).body.id;
     const cohortId = (await org.cohort(programId)).id;
     const people = await makeMembersInBulk(t.api.db, org.id, 300, 'searched');
-    await t.api.db.query(
-      `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, name, role, status, source, enrolled_at)
-       SELECT $1, gen_random_uuid(), $2, p.email, p.id, p.name, 'mentee', 'enrolled', 'import', now()
-         FROM unnest($3::uuid[], $4::text[], $5::text[]) AS p (id, email, name)`,
-      [
-        org.id,
-        cohortId,
-        people.map((p) => p.id),
-        people.map((p) => p.email),
-        people.map((p) => p.displayName),
-      ],
-    );
+    await enrollImportedMentees(t.api.db, org.id, cohortId, people);
     const truth = async (q: string) =>
       (
         await t.api.db.query<{ n: number }>(
