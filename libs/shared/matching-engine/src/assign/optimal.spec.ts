@@ -111,24 +111,6 @@ describe('assignOptimal', () => {
     expect(Array.from(assignOptimal(graph).mentorOf)).toEqual(Array.from(assignOptimal(graph).mentorOf));
   });
 
-  it('equals brute force on tiny rounds, for both objectives, with fixed and forbidden pairs', () => {
-    fc.assert(
-      fc.property(smallRound(6, 4, true), ({ graph, fixed, forbidden }) => {
-        expectBruteForceBest(graph, fixed, forbidden);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('equals the HiGHS LP optimum on random small rounds', async () => {
-    await fc.assert(
-      fc.asyncProperty(smallRound(30, 12, true), async ({ graph, fixed, forbidden }) => {
-        await expectOptimal(graph, fixed, forbidden);
-      }),
-      { numRuns: 120 },
-    );
-  });
-
   it('equals the HiGHS optimum on a generated round with contention', async () => {
     const graph = generateCandidateGraph({ mentees: 1500, mentors: 300, candidatesPerMentee: 20, seed: 3 });
     const a = assignOptimal(graph);
@@ -164,6 +146,49 @@ function expectBruteForceBest(graph: CandidateGraph, fixed: PairRef[], forbidden
   expect([most.matchedCount, most.totalPoints]).toEqual(brute.bestMatchedThenPoints);
 }
 
+/**
+ * The rounds the exactness properties draw, with fixed and forbidden pairs: any candidate graph,
+ * or a round of one of the benchmark's families. Tiny ones are checked against brute force,
+ * small ones against HiGHS.
+ */
+const DRAWN_ROUNDS = [
+  {
+    of: 'random candidate graphs',
+    tiny: smallRound(6, 4, true),
+    small: smallRound(30, 12, true),
+    smallRuns: 120,
+  },
+  {
+    of: 'random round families',
+    tiny: familyRound(6, 4, true),
+    small: familyRound(60, 15, true),
+    smallRuns: 100,
+  },
+];
+
+describe.each(DRAWN_ROUNDS)(
+  'assignOptimal on $of, with fixed and forbidden pairs',
+  ({ tiny, small, smallRuns }) => {
+    it('equals brute force on tiny rounds, for both objectives', () => {
+      fc.assert(
+        fc.property(tiny, ({ graph, fixed, forbidden }) => {
+          expectBruteForceBest(graph, fixed, forbidden);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('equals the HiGHS LP optimum on small rounds, for both objectives', async () => {
+      await fc.assert(
+        fc.asyncProperty(small, async ({ graph, fixed, forbidden }) => {
+          await expectOptimal(graph, fixed, forbidden);
+        }),
+        { numRuns: smallRuns },
+      );
+    });
+  },
+);
+
 describe('assignOptimal on every round family of the benchmark', () => {
   it.each(ROUND_FAMILIES.map((f) => [f.id, f] as const))(
     'equals HiGHS on a 250-mentee %s round',
@@ -171,24 +196,6 @@ describe('assignOptimal on every round family of the benchmark', () => {
       await expectOptimal(generateFamilyRound(family, { mentees: 250, mentors: 50, maxCandidates: 12 }, 1));
     },
   );
-
-  it('equals brute force on tiny rounds of random families, with fixed and forbidden pairs', () => {
-    fc.assert(
-      fc.property(familyRound(6, 4, true), ({ graph, fixed, forbidden }) => {
-        expectBruteForceBest(graph, fixed, forbidden);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('equals HiGHS on small rounds of random families, with fixed and forbidden pairs', async () => {
-    await fc.assert(
-      fc.asyncProperty(familyRound(60, 15, true), async ({ graph, fixed, forbidden }) => {
-        await expectOptimal(graph, fixed, forbidden);
-      }),
-      { numRuns: 100 },
-    );
-  });
 });
 
 /**
