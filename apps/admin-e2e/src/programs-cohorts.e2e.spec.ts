@@ -71,6 +71,17 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     return { page, pageErrors, violations };
   }
 
+  /** On a cohort's page: the seed's participant CSV chosen for import, its preview read. */
+  async function previewImport(page: BrowserPage, csv: string) {
+    await page.getByRole('tab', { name: 'Import participants' }).click();
+    await page.getByLabel('Participant CSV file').setInputFiles({
+      name: 'participants.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByText('7 rows: 5 valid, 2 rejected.').waitFor();
+  }
+
   it('lets a coordinator create a program and a cohort, import a CSV with two bad rows and import the rest', async () => {
     const { orgId, coordinator, mentor, mentee, moreMentees, csv } = await seed();
     const taken = await e2e.http.post<ProgramView>(
@@ -160,13 +171,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     await page.getByRole('button', { name: 'Open enrollment' }).click();
     await page.locator('[aria-current="step"]', { hasText: 'Enrolling' }).waitFor();
 
-    await page.getByRole('tab', { name: 'Import participants' }).click();
-    await page.getByLabel('Participant CSV file').setInputFiles({
-      name: 'participants.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv, 'utf8'),
-    });
-    await page.getByText('7 rows: 5 valid, 2 rejected.').waitFor();
+    await previewImport(page, csv);
     const rejected = page.getByRole('table', { name: 'Rejected rows' });
     await rejected.getByRole('row', { name: /5 cobol\.fan@example\.test unknown skill "Cobol"/ }).waitFor();
     await rejected.getByRole('row', { name: /8 boss@example\.test role must be mentor or mentee/ }).waitFor();
@@ -232,13 +237,7 @@ describe('programs, cohorts, skills and profiles in the admin app', () => {
     await visit(`cohorts/${cohort.body.id}`, 'cohort-roster-390', () =>
       page.getByText('Nobody on the roster yet.', { exact: false }).waitFor(),
     );
-    await page.getByRole('tab', { name: 'Import participants' }).click();
-    await page.getByLabel('Participant CSV file').setInputFiles({
-      name: 'participants.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv, 'utf8'),
-    });
-    await page.getByText('7 rows: 5 valid, 2 rejected.').waitFor();
+    await previewImport(page, csv);
     await expectCleanPage(page, 'cohort-import-report-390');
     await visit('skills', 'skills-coordinator-390', () =>
       page.getByRole('cell', { name: 'Kotlin', exact: true }).waitFor(),

@@ -1,5 +1,4 @@
-import type { ErrorBody, OrganizationView, Page } from '@mentorship/contracts';
-import { InvitationTokens } from '@mentorship/organizations';
+import type { ErrorBody, Page } from '@mentorship/contracts';
 import type {
   CohortViewDto,
   ParticipantViewDto,
@@ -7,71 +6,40 @@ import type {
   WaitlistPageDto,
 } from '@mentorship/programs';
 import {
-  makeMember,
+  type BulkMember,
   makeMembersInBulk,
-  makeOrganization,
   makeUser,
-  SignedUpUser,
+  useOrgWithCoordinator,
   useTestApi,
 } from '@mentorship/testing';
+import { enrollImportedMentees } from './support/cohort-matches';
 
 describe('cohort participants: invitations, applications, roster and waitlist', () => {
   const t = useTestApi();
-  let admin: SignedUpUser;
-  let coordinator: SignedUpUser;
-  let org: OrganizationView;
-  let accept: (invitationId: string) => string;
-  const base = () => `/api/v1/orgs/${org.id}`;
-
-  beforeAll(async () => {
-    admin = await makeUser(t.http);
-    org = await makeOrganization(t.http, admin, 'Participants Org');
-    const tokens = t.api.app.get(InvitationTokens);
-    accept = (id: string) => tokens.issue(org.id, id);
-    coordinator = await makeMember(t.http, admin, org.id, ['coordinator'], accept);
-  });
+  const org = useOrgWithCoordinator(t, 'Participants Org');
 
   const member = (roles: ('mentor' | 'mentee')[], displayName = 'Member') =>
-    makeMember(t.http, admin, org.id, roles, accept, { displayName });
+    org.member(roles, { displayName });
   const program = async (settings: Record<string, unknown> = {}) =>
     (
       await t.http.post<ProgramViewDto>(
-        `${base()}/programs`,
+        `${org.base}/programs`,
         { name: `Program ${Math.random().toString(36).slice(2, 8)}`, settings },
-        coordinator.token,
+        org.coordinator.token,
       )
     ).body;
-  const cohort = async (programId: string, status: 'draft' | 'enrolling' = 'enrolling', dates = {}) => {
-    const created = await t.http.post<CohortViewDto>(
-      `${base()}/programs/${programId}/cohorts`,
-      {
-        name: `Cohort ${Math.random().toString(36).slice(2, 8)}`,
-        startsOn: '2026-04-01',
-        endsOn: '2030-09-30',
-        ...dates,
-      },
-      coordinator.token,
-    );
-    if (status === 'enrolling')
-      await t.http.post(
-        `${base()}/cohorts/${created.body.id}/status`,
-        { status: 'enrolling' },
-        coordinator.token,
-      );
-    return created.body;
-  };
   const invite = (cohortId: string, email: string, role: 'mentor' | 'mentee', name?: string) =>
     t.http.post<ParticipantViewDto & ErrorBody>(
-      `${base()}/cohorts/${cohortId}/participants`,
+      `${org.base}/cohorts/${cohortId}/participants`,
       { email, role, ...(name ? { name } : {}) },
-      coordinator.token,
+      org.coordinator.token,
     );
-  const participation = (cohortId: string) => `${base()}/cohorts/${cohortId}/participation`;
+  const participation = (cohortId: string) => `${org.base}/cohorts/${cohortId}/participation`;
 
   it('invites a member, who sees the cohort and accepts; the place is theirs', async () => {
     const grace = await member(['mentor'], 'Grace Hopper');
-    const { id: cohortId } = await cohort((await program()).id, 'draft');
-    expect((await t.http.get(`${base()}/cohorts/${cohortId}`, grace.token)).status).toBe(404);
+    const { id: cohortId } = await org.cohort((await program()).id, 'draft');
+    expect((await t.http.get(`${org.base}/cohorts/${cohortId}`, grace.token)).status).toBe(404);
 
     const invited = await invite(cohortId, grace.email.toUpperCase(), 'mentor');
     expect(invited.status).toBe(201);
@@ -83,7 +51,7 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
       status: 'invited',
       source: 'invitation',
     });
-    const seen = await t.http.get<CohortViewDto>(`${base()}/cohorts/${cohortId}`, grace.token);
+    const seen = await t.http.get<CohortViewDto>(`${org.base}/cohorts/${cohortId}`, grace.token);
     expect(seen.body.participation).toEqual({ id: invited.body.id, role: 'mentor', status: 'invited' });
     const twice = await invite(cohortId, grace.email, 'mentee');
     expect({ status: twice.status, code: twice.body.code }).toEqual({
@@ -102,12 +70,12 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
       status: 409,
       code: 'participant_status_conflict',
     });
-    const mine = await t.http.get<Page<CohortViewDto>>(`${base()}/cohorts`, grace.token);
+    const mine = await t.http.get<Page<CohortViewDto>>(`${org.base}/cohorts`, grace.token);
     expect(mine.body.items.map((item) => item.id)).toContain(cohortId);
   });
 
   it('invites someone who is not a member to the organization too; they join, then take the place', async () => {
-    const { id: cohortId } = await cohort((await program()).id);
+    const { id: cohortId } = await org.cohort((await program()).id);
     const invited = await invite(cohortId, 'newcomer@example.test', 'mentee', 'Nia Newcomer');
     expect(invited.body).toMatchObject({
       userId: null,
@@ -123,7 +91,7 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
 
     const nia = await makeUser(t.http, { email: 'newcomer@example.test', displayName: 'Nia N.' });
     expect((await t.http.get(participation(cohortId), nia.token)).status).toBe(404);
-    await t.http.post(`${base()}/invitations/accept`, { token: accept(invitation!.id) }, nia.token);
+    await t.http.post(`${org.base}/invitations/accept`, { token: org.accept(invitation!.id) }, nia.token);
     const accepted = await t.http.post<ParticipantViewDto>(
       `${participation(cohortId)}/accept`,
       {},
@@ -135,12 +103,12 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
 
   it('takes applications while enrolling and within the window; coordinators approve or reject', async () => {
     const programId = (await program()).id;
-    const draft = await cohort(programId, 'draft');
-    const closedWindow = await cohort(programId, 'enrolling', {
+    const draft = await org.cohort(programId, 'draft');
+    const closedWindow = await org.cohort(programId, 'enrolling', {
       enrollmentOpensOn: '2020-01-01',
       enrollmentClosesOn: '2020-02-01',
     });
-    const open = await cohort(programId);
+    const open = await org.cohort(programId);
     const alan = await member(['mentee'], 'Alan Turing');
     const ada = await member(['mentee'], 'Ada Lovelace');
 
@@ -166,23 +134,23 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
     );
     expect((await t.http.post(participation(open.id), { role: 'mentor' }, alan.token)).status).toBe(409);
 
-    const approvals = `${base()}/cohorts/${open.id}/participants`;
+    const approvals = `${org.base}/cohorts/${open.id}/participants`;
     const approved = await t.http.post<ParticipantViewDto>(
       `${approvals}/${applied.body.id}/approve`,
       {},
-      coordinator.token,
+      org.coordinator.token,
     );
     expect(approved.body).toMatchObject({ status: 'enrolled', enrolledAt: expect.any(String) });
     const rejected = await t.http.post<ParticipantViewDto>(
       `${approvals}/${other.body.id}/reject`,
       {},
-      coordinator.token,
+      org.coordinator.token,
     );
     expect(rejected.body.status).toBe('rejected');
     const twice = await t.http.post<ErrorBody>(
       `${approvals}/${applied.body.id}/reject`,
       {},
-      coordinator.token,
+      org.coordinator.token,
     );
     expect(twice.body).toMatchObject({
       code: 'participant_status_conflict',
@@ -193,14 +161,14 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
       'SELECT decided_by FROM cohort_participants WHERE organization_id = $1 AND id = $2',
       [org.id, applied.body.id],
     );
-    expect(stored?.decided_by).toBe(coordinator.id);
+    expect(stored?.decided_by).toBe(org.coordinator.id);
   });
 
   it('lets one person be mentor in one cohort and mentee in another, decline and withdraw', async () => {
     const barbara = await member(['mentor', 'mentee'], 'Barbara Liskov');
     const programId = (await program()).id;
-    const first = await cohort(programId);
-    const second = await cohort(programId);
+    const first = await org.cohort(programId);
+    const second = await org.cohort(programId);
     await invite(first.id, barbara.email, 'mentor');
     await invite(second.id, barbara.email, 'mentee');
     await t.http.post(`${participation(first.id)}/accept`, {}, barbara.token);
@@ -225,8 +193,9 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
   });
 
   it('shows the roster to coordinators, filtered by role, status, skill and text', async () => {
-    const go = (await t.http.post<{ id: string }>(`${base()}/skills`, { name: 'Go' }, admin.token)).body;
-    const { id: cohortId } = await cohort((await program()).id);
+    const go = (await t.http.post<{ id: string }>(`${org.base}/skills`, { name: 'Go' }, org.admin.token))
+      .body;
+    const { id: cohortId } = await org.cohort((await program()).id);
     const people = [
       ['Margaret Hamilton', 'mentor', 5],
       ['Dennis Ritchie', 'mentor', null],
@@ -239,7 +208,7 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
       tokens.set(name, person.token);
       if (goLevel !== null)
         await t.http.patch(
-          `${base()}/profiles/me`,
+          `${org.base}/profiles/me`,
           role === 'mentor'
             ? { offeredSkills: [{ skillId: go.id, level: goLevel }], timeZone: 'Asia/Tokyo' }
             : { wantedSkills: [{ skillId: go.id, targetLevel: goLevel }] },
@@ -251,8 +220,8 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
     await invite(cohortId, 'pending@example.test', 'mentee', 'Pat Pending');
     const roster = (query = '') =>
       t.http.get<Page<ParticipantViewDto>>(
-        `${base()}/cohorts/${cohortId}/participants${query}`,
-        coordinator.token,
+        `${org.base}/cohorts/${cohortId}/participants${query}`,
+        org.coordinator.token,
       );
 
     const all = await roster();
@@ -309,52 +278,42 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
     const withGoNames = async (skillId = go.id) =>
       (await roster(`?skillId=${skillId}`)).body.items.map((p) => p.name);
     await t.http.patch(
-      `${base()}/profiles/me`,
+      `${org.base}/profiles/me`,
       { wantedSkills: [{ skillId: go.id, targetLevel: 2 }] },
       tokens.get('Ken Thompson'),
     );
-    await t.http.patch(`${base()}/profiles/me`, { wantedSkills: [] }, tokens.get('Frances Allen'));
+    await t.http.patch(`${org.base}/profiles/me`, { wantedSkills: [] }, tokens.get('Frances Allen'));
     expect(await withGoNames()).toEqual(['Alan Kay', 'Margaret Hamilton']);
-    const golang = (await t.http.post<{ id: string }>(`${base()}/skills`, { name: 'Golang' }, admin.token))
-      .body;
+    const golang = (
+      await t.http.post<{ id: string }>(`${org.base}/skills`, { name: 'Golang' }, org.admin.token)
+    ).body;
     await t.http.patch(
-      `${base()}/profiles/me`,
+      `${org.base}/profiles/me`,
       { offeredSkills: [{ skillId: golang.id, level: 4 }] },
       tokens.get('Dennis Ritchie'),
     );
     expect(await withGoNames(golang.id)).toEqual(['Dennis Ritchie']);
     const merged = await t.http.post(
-      `${base()}/skills/${golang.id}/merge`,
+      `${org.base}/skills/${golang.id}/merge`,
       { intoSkillId: go.id },
-      admin.token,
+      org.admin.token,
     );
     expect(merged.status).toBe(200);
     expect(await withGoNames()).toEqual(['Alan Kay', 'Dennis Ritchie', 'Margaret Hamilton']);
     expect((await roster(`?skillId=${golang.id}`)).body.total).toBe(0);
     const mentee = await member(['mentee']);
-    expect((await t.http.get(`${base()}/cohorts/${cohortId}/participants`, mentee.token)).status).toBe(403);
+    expect((await t.http.get(`${org.base}/cohorts/${cohortId}/participants`, mentee.token)).status).toBe(403);
   });
 
   it('filters by a skill many people have from the roster index, following its writes and a merge', async () => {
-    const sql = (await t.http.post<{ id: string }>(`${base()}/skills`, { name: 'SQL' }, admin.token)).body;
-    const { id: cohortId } = await cohort((await program()).id);
+    const sql = (await t.http.post<{ id: string }>(`${org.base}/skills`, { name: 'SQL' }, org.admin.token))
+      .body;
+    const { id: cohortId } = await org.cohort((await program()).id);
     // More holders in the organization than the roster's FEW_HOLDERS (200): the filter reads the
     // roster index's skill_ids instead of starting from the holders.
     const holders = await makeMembersInBulk(t.api.db, org.id, 210, 'sql-holder');
     const others = await makeMembersInBulk(t.api.db, org.id, 2, 'sql-none');
-    const enroll = (people: { id: string; email: string; displayName: string }[]) =>
-      t.api.db.query(
-        `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, name, role, status, source, enrolled_at)
-         SELECT $1, gen_random_uuid(), $2, p.email, p.id, p.name, 'mentee', 'enrolled', 'import', now()
-           FROM unnest($3::uuid[], $4::text[], $5::text[]) AS p (id, email, name)`,
-        [
-          org.id,
-          cohortId,
-          people.map((p) => p.id),
-          people.map((p) => p.email),
-          people.map((p) => p.displayName),
-        ],
-      );
+    const enroll = (people: BulkMember[]) => enrollImportedMentees(t.api.db, org.id, cohortId, people);
     // Six take their place before their skills are written (the profile_skills trigger follows),
     // two after (the participant's own trigger reads them), two have no such skill.
     await enroll([...holders.slice(0, 6), ...others]);
@@ -371,8 +330,8 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
     const roster = async (query: string) =>
       (
         await t.http.get<Page<ParticipantViewDto>>(
-          `${base()}/cohorts/${cohortId}/participants?${query}`,
-          coordinator.token,
+          `${org.base}/cohorts/${cohortId}/participants?${query}`,
+          org.coordinator.token,
         )
       ).body;
     const names = (page: Page<ParticipantViewDto>) => page.items.map((p) => p.name);
@@ -397,12 +356,13 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
       holders[1]!.id,
     ]);
     expect(names(await roster(`skillId=${sql.id}`))).toEqual(holderNames(1, 3, 4, 5, 6, 7, 8));
-    const into = (await t.http.post<{ id: string }>(`${base()}/skills`, { name: 'Databases' }, admin.token))
-      .body;
+    const into = (
+      await t.http.post<{ id: string }>(`${org.base}/skills`, { name: 'Databases' }, org.admin.token)
+    ).body;
     const merged = await t.http.post(
-      `${base()}/skills/${sql.id}/merge`,
+      `${org.base}/skills/${sql.id}/merge`,
       { intoSkillId: into.id },
-      admin.token,
+      org.admin.token,
     );
     expect(merged.status).toBe(200);
     expect((await roster(`skillId=${sql.id}`)).total).toBe(0);
@@ -414,10 +374,10 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
   });
 
   it('puts mentees beyond the mentor places on the waitlist, in order of enrollment, with the gap', async () => {
-    const { id: cohortId } = await cohort((await program({ defaultMentorCapacity: 2 })).id);
+    const { id: cohortId } = await org.cohort((await program({ defaultMentorCapacity: 2 })).id);
     const enroll = async (role: 'mentor' | 'mentee', name: string, profile?: Record<string, unknown>) => {
       const person = await member([role], name);
-      if (profile) await t.http.patch(`${base()}/profiles/me`, profile, person.token);
+      if (profile) await t.http.patch(`${org.base}/profiles/me`, profile, person.token);
       await invite(cohortId, person.email, role);
       await t.http.post(`${participation(cohortId)}/accept`, {}, person.token);
       return person;
@@ -435,8 +395,8 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
     await invite(cohortId, 'not-enrolled@example.test', 'mentee');
 
     const waitlist = await t.http.get<WaitlistPageDto>(
-      `${base()}/cohorts/${cohortId}/waitlist`,
-      coordinator.token,
+      `${org.base}/cohorts/${cohortId}/waitlist`,
+      org.coordinator.token,
     );
     expect(waitlist.body.capacity).toEqual({
       mentors: 4,
@@ -453,23 +413,23 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
     ]);
     expect(waitlist.body.total).toBe(3);
     const second = await t.http.get<WaitlistPageDto>(
-      `${base()}/cohorts/${cohortId}/waitlist?pageSize=2&page=2`,
-      coordinator.token,
+      `${org.base}/cohorts/${cohortId}/waitlist?pageSize=2&page=2`,
+      org.coordinator.token,
     );
     expect(second.body.items.map((entry) => entry.position)).toEqual([3]);
 
     // One more mentor with two places: two fewer wait.
     await enroll('mentor', 'Late mentor');
     const after = await t.http.get<WaitlistPageDto>(
-      `${base()}/cohorts/${cohortId}/waitlist`,
-      coordinator.token,
+      `${org.base}/cohorts/${cohortId}/waitlist`,
+      org.coordinator.token,
     );
     expect(after.body.capacity).toMatchObject({ mentorPlaces: 8, waiting: 1, gap: 1 });
     expect(after.body.items.map((entry) => entry.userId)).toEqual([mentees[8]]);
   });
 
   it('counts a group mentor’s places as groups times the group size', async () => {
-    const { id: cohortId } = await cohort(
+    const { id: cohortId } = await org.cohort(
       (await program({ kind: 'group', groupSize: 4, defaultMentorCapacity: 1 })).id,
     );
     const lead = await member(['mentor'], 'Circle lead');
@@ -481,8 +441,8 @@ describe('cohort participants: invitations, applications, roster and waitlist', 
       await t.http.post(`${participation(cohortId)}/accept`, {}, person.token);
     }
     const waitlist = await t.http.get<WaitlistPageDto>(
-      `${base()}/cohorts/${cohortId}/waitlist`,
-      coordinator.token,
+      `${org.base}/cohorts/${cohortId}/waitlist`,
+      org.coordinator.token,
     );
     expect(waitlist.body.capacity).toEqual({
       mentors: 1,

@@ -1,14 +1,7 @@
-import type { OrganizationView, Page } from '@mentorship/contracts';
-import { InvitationTokens } from '@mentorship/organizations';
-import type { CohortViewDto, ParticipantViewDto, ProgramViewDto } from '@mentorship/programs';
-import {
-  makeMember,
-  makeMembersInBulk,
-  makeOrganization,
-  makeUser,
-  SignedUpUser,
-  useTestApi,
-} from '@mentorship/testing';
+import type { Page } from '@mentorship/contracts';
+import type { ParticipantViewDto, ProgramViewDto } from '@mentorship/programs';
+import { makeMembersInBulk, useOrgWithCoordinator, useTestApi } from '@mentorship/testing';
+import { enrollImportedMentees } from './support/cohort-matches';
 
 /**
  * The roster's totals come from counters kept by triggers (programs migration
@@ -17,37 +10,7 @@ import {
  */
 describe('roster counters', () => {
   const t = useTestApi();
-  let admin: SignedUpUser;
-  let coordinator: SignedUpUser;
-  let org: OrganizationView;
-  let accept: (invitationId: string) => string;
-  const base = () => `/api/v1/orgs/${org.id}`;
-
-  beforeAll(async () => {
-    admin = await makeUser(t.http);
-    org = await makeOrganization(t.http, admin, 'Counters Org');
-    const tokens = t.api.app.get(InvitationTokens);
-    accept = (id: string) => tokens.issue(org.id, id);
-    coordinator = await makeMember(t.http, admin, org.id, ['coordinator'], accept);
-  });
-
-  const newCohort = async (programId: string) => {
-    const created = await t.http.post<CohortViewDto>(
-      `${base()}/programs/${programId}/cohorts`,
-      {
-        name: `Cohort ${Math.random().toString(36).slice(2, 8)}`,
-        startsOn: '2026-04-01',
-        endsOn: '2030-09-30',
-      },
-      coordinator.token,
-    );
-    await t.http.post(
-      `${base()}/cohorts/${created.body.id}/status`,
-      { status: 'enrolling' },
-      coordinator.token,
-    );
-    return created.body.id;
-  };
+  const org = useOrgWithCoordinator(t, 'Counters Org');
 
   /** What the counters say, and what counting the participants (and their profile skills) says. */
   const counters = async () => {
@@ -85,44 +48,48 @@ describe('roster counters', () => {
   const total = async (cohortId: string, query: string) =>
     (
       await t.http.get<Page<ParticipantViewDto>>(
-        `${base()}/cohorts/${cohortId}/participants?${query}`,
-        coordinator.token,
+        `${org.base}/cohorts/${cohortId}/participants?${query}`,
+        org.coordinator.token,
       )
     ).body.total;
 
   it('equal a count of the participants after enrolment, decisions, withdrawal, role and skill changes, merges and departures', async () => {
     const programId = (
-      await t.http.post<ProgramViewDto>(`${base()}/programs`, { name: 'Counted program' }, coordinator.token)
+      await t.http.post<ProgramViewDto>(
+        `${org.base}/programs`,
+        { name: 'Counted program' },
+        org.coordinator.token,
+      )
     ).body.id;
-    const cohortId = await newCohort(programId);
-    const otherCohortId = await newCohort(programId);
-    const go = (await t.http.post<{ id: string }>(`${base()}/skills`, { name: 'Go' }, admin.token)).body;
-    const rust = (await t.http.post<{ id: string }>(`${base()}/skills`, { name: 'Rust' }, admin.token)).body;
-    const participation = (id: string) => `${base()}/cohorts/${id}/participation`;
+    const cohortId = (await org.cohort(programId)).id;
+    const otherCohortId = (await org.cohort(programId)).id;
+    const go = (await t.http.post<{ id: string }>(`${org.base}/skills`, { name: 'Go' }, org.admin.token))
+      .body;
+    const rust = (await t.http.post<{ id: string }>(`${org.base}/skills`, { name: 'Rust' }, org.admin.token))
+      .body;
+    const participation = (id: string) => `${org.base}/cohorts/${id}/participation`;
     await expectExact();
 
     // An invitation, accepted; applications, approved and rejected; a withdrawal.
-    const mentor = await makeMember(t.http, admin, org.id, ['mentor'], accept, { displayName: 'Ada Mentor' });
+    const mentor = await org.member(['mentor'], { displayName: 'Ada Mentor' });
     await t.http.patch(
-      `${base()}/profiles/me`,
+      `${org.base}/profiles/me`,
       { offeredSkills: [{ skillId: go.id, level: 4 }], mentorCapacity: 2 },
       mentor.token,
     );
     await t.http.post(
-      `${base()}/cohorts/${cohortId}/participants`,
+      `${org.base}/cohorts/${cohortId}/participants`,
       { email: mentor.email, role: 'mentor' },
-      coordinator.token,
+      org.coordinator.token,
     );
     await t.http.post(`${participation(cohortId)}/accept`, {}, mentor.token);
     const applicants = await Promise.all(
-      ['Bo', 'Cy', 'Di'].map((name) =>
-        makeMember(t.http, admin, org.id, ['mentee'], accept, { displayName: name }),
-      ),
+      ['Bo', 'Cy', 'Di'].map((name) => org.member(['mentee'], { displayName: name })),
     );
     const applied: string[] = [];
     for (const applicant of applicants) {
       await t.http.patch(
-        `${base()}/profiles/me`,
+        `${org.base}/profiles/me`,
         { wantedSkills: [{ skillId: go.id, targetLevel: 3 }] },
         applicant.token,
       );
@@ -135,14 +102,14 @@ describe('roster counters', () => {
       applied.push(place.body.id);
     }
     await t.http.post(
-      `${base()}/cohorts/${cohortId}/participants/${applied[0]}/approve`,
+      `${org.base}/cohorts/${cohortId}/participants/${applied[0]}/approve`,
       {},
-      coordinator.token,
+      org.coordinator.token,
     );
     await t.http.post(
-      `${base()}/cohorts/${cohortId}/participants/${applied[1]}/reject`,
+      `${org.base}/cohorts/${cohortId}/participants/${applied[1]}/reject`,
       {},
-      coordinator.token,
+      org.coordinator.token,
     );
     await t.http.delete(participation(cohortId), applicants[2]!.token);
     let seen = await expectExact();
@@ -151,14 +118,15 @@ describe('roster counters', () => {
     expect(await total(cohortId, `role=mentee&skillId=${go.id}`)).toBe(3);
     // The roster's lines are shaped by its statement; each is what reading the participant answers.
     const lines = await t.http.get<Page<ParticipantViewDto>>(
-      `${base()}/cohorts/${cohortId}/participants`,
-      coordinator.token,
+      `${org.base}/cohorts/${cohortId}/participants`,
+      org.coordinator.token,
     );
     expect(lines.body.items.length).toBe(4);
     expect(lines.body.items.some((line) => (line.profile?.skills.length ?? 0) > 0)).toBe(true);
     for (const line of lines.body.items)
       expect(line).toEqual(
-        (await t.http.get(`${base()}/cohorts/${cohortId}/participants/${line.id}`, coordinator.token)).body,
+        (await t.http.get(`${org.base}/cohorts/${cohortId}/participants/${line.id}`, org.coordinator.token))
+          .body,
       );
 
     // Many at once (an import writes in batches), in two cohorts, skills written after the places.
@@ -214,23 +182,24 @@ describe('roster counters', () => {
     // A profile's skills replaced, a merge, a member who leaves the organization (cascade), a
     // place taken off the roster.
     await t.http.patch(
-      `${base()}/profiles/me`,
+      `${org.base}/profiles/me`,
       { wantedSkills: [{ skillId: rust.id, targetLevel: 2 }] },
       applicants[0]!.token,
     );
     expect(
-      (await t.http.post(`${base()}/skills/${rust.id}/merge`, { intoSkillId: go.id }, admin.token)).status,
+      (await t.http.post(`${org.base}/skills/${rust.id}/merge`, { intoSkillId: go.id }, org.admin.token))
+        .status,
     ).toBe(200);
-    expect((await t.http.delete(`${base()}/members/${bulk[12]!.id}`, admin.token)).status).toBe(204);
+    expect((await t.http.delete(`${org.base}/members/${bulk[12]!.id}`, org.admin.token)).status).toBe(204);
     const roster = await t.http.get<Page<ParticipantViewDto>>(
-      `${base()}/cohorts/${cohortId}/participants?pageSize=1`,
-      coordinator.token,
+      `${org.base}/cohorts/${cohortId}/participants?pageSize=1`,
+      org.coordinator.token,
     );
     expect(
       (
         await t.http.delete(
-          `${base()}/cohorts/${cohortId}/participants/${roster.body.items[0]!.id}`,
-          coordinator.token,
+          `${org.base}/cohorts/${cohortId}/participants/${roster.body.items[0]!.id}`,
+          org.coordinator.token,
         )
       ).status,
     ).toBe(204);
@@ -271,22 +240,15 @@ describe('roster counters', () => {
 
   it('answers a text search with the matches of a substring test of the name or the address', async () => {
     const programId = (
-      await t.http.post<ProgramViewDto>(`${base()}/programs`, { name: 'Searched program' }, coordinator.token)
+      await t.http.post<ProgramViewDto>(
+        `${org.base}/programs`,
+        { name: 'Searched program' },
+        org.coordinator.token,
+      )
     ).body.id;
-    const cohortId = await newCohort(programId);
+    const cohortId = (await org.cohort(programId)).id;
     const people = await makeMembersInBulk(t.api.db, org.id, 300, 'searched');
-    await t.api.db.query(
-      `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, name, role, status, source, enrolled_at)
-       SELECT $1, gen_random_uuid(), $2, p.email, p.id, p.name, 'mentee', 'enrolled', 'import', now()
-         FROM unnest($3::uuid[], $4::text[], $5::text[]) AS p (id, email, name)`,
-      [
-        org.id,
-        cohortId,
-        people.map((p) => p.id),
-        people.map((p) => p.email),
-        people.map((p) => p.displayName),
-      ],
-    );
+    await enrollImportedMentees(t.api.db, org.id, cohortId, people);
     const truth = async (q: string) =>
       (
         await t.api.db.query<{ n: number }>(
@@ -298,8 +260,8 @@ describe('roster counters', () => {
     for (const q of ['xample', 'Searched 12', 'SEARCHED 299', 'ched 1', 'searched-0001', 'd 5', 'e', 'zz'])
       for (const query of [`q=${encodeURIComponent(q)}`, `q=${encodeURIComponent(q)}&page=2&pageSize=5`]) {
         const page = await t.http.get<Page<ParticipantViewDto>>(
-          `${base()}/cohorts/${cohortId}/participants?${query}`,
-          coordinator.token,
+          `${org.base}/cohorts/${cohortId}/participants?${query}`,
+          org.coordinator.token,
         );
         expect({ query, total: page.body.total }).toEqual({ query, total: await truth(q) });
         for (const item of page.body.items)

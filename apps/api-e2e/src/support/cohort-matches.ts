@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HttpClient, SignedUpUser, TestDatabase } from '@mentorship/testing';
+import type { BulkMember, HttpClient, SignedUpUser, TestDatabase } from '@mentorship/testing';
 
 /**
  * Enrolls members in a cohort as the superuser, as if each had accepted an invitation: what a
@@ -21,6 +21,30 @@ export async function enrollInCohort(
       places.map((place) => place.member.email),
       places.map((place) => place.member.id),
       places.map((place) => place.role),
+    ],
+  );
+}
+
+/**
+ * Enrolls people made in bulk (`makeMembersInBulk`) as mentees of a cohort, named, as a
+ * participant import leaves them: volume tests of the roster, as the superuser.
+ */
+export async function enrollImportedMentees(
+  db: Pick<TestDatabase, 'query'>,
+  organizationId: string,
+  cohortId: string,
+  people: readonly BulkMember[],
+): Promise<void> {
+  await db.query(
+    `INSERT INTO cohort_participants (organization_id, id, cohort_id, email, user_id, name, role, status, source, enrolled_at)
+     SELECT $1, gen_random_uuid(), $2, p.email, p.id, p.name, 'mentee', 'enrolled', 'import', now()
+       FROM unnest($3::uuid[], $4::text[], $5::text[]) AS p (id, email, name)`,
+    [
+      organizationId,
+      cohortId,
+      people.map((p) => p.id),
+      people.map((p) => p.email),
+      people.map((p) => p.displayName),
     ],
   );
 }

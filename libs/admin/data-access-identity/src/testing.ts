@@ -1,7 +1,22 @@
-import type { HttpTestingController } from '@angular/common/http/testing';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type { SessionView, UserView } from '@mentorship/contracts';
 import { SessionStore } from './session.store';
+
+/**
+ * For component tests, before each: a TestBed in which nobody is signed in (the session's
+ * storage emptied), with the testing HTTP backend and a router of no routes. Answers the backend,
+ * through which the test answers every request the page sends.
+ */
+export function signedOutTestBed(): HttpTestingController {
+  sessionStorage.clear();
+  TestBed.configureTestingModule({
+    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+  });
+  return TestBed.inject(HttpTestingController);
+}
 
 /**
  * For component tests: signs `user` in through the real SessionStore, answering its sign-in

@@ -1,41 +1,15 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatButtonHarness } from '@angular/material/button/testing';
-import { MatFormFieldHarness } from '@angular/material/form-field/testing';
-import { MatInputHarness } from '@angular/material/input/testing';
-import { provideRouter } from '@angular/router';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { ERROR_CODES } from '@mentorship/contracts';
+import { signedOutTestBed } from '@mentorship/admin/data-access-identity/testing';
+import { renderAuthPage } from './auth-page.testing';
 import { SignInPage } from './sign-in.page';
 
 describe(SignInPage.name, () => {
   let backend: HttpTestingController;
 
-  beforeEach(() => {
-    sessionStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    backend = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => (backend = signedOutTestBed()));
 
-  async function render() {
-    const fixture = TestBed.createComponent(SignInPage);
-    await fixture.whenStable();
-    const loader = TestbedHarnessEnvironment.loader(fixture);
-    return {
-      fixture,
-      input: async (label: RegExp) => {
-        const field = await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
-        const control = await field.getControl(MatInputHarness);
-        if (!control) throw new Error(`No input in the ${String(label)} field`);
-        return control;
-      },
-      field: (label: RegExp) => loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label })),
-      submit: () => loader.getHarness(MatButtonHarness.with({ text: 'Sign in' })).then((b) => b.click()),
-    };
-  }
+  const render = () => renderAuthPage(SignInPage, 'Sign in');
 
   it('says what is missing and sends nothing', async () => {
     const { field, submit } = await render();

@@ -1,43 +1,20 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatButtonHarness } from '@angular/material/button/testing';
-import { MatFormFieldHarness } from '@angular/material/form-field/testing';
-import { MatInputHarness } from '@angular/material/input/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { ERROR_CODES } from '@mentorship/contracts';
+import { signedOutTestBed } from '@mentorship/admin/data-access-identity/testing';
+import { renderAuthPage } from './auth-page.testing';
 import { SignUpPage } from './sign-up.page';
 
 describe(SignUpPage.name, () => {
   let backend: HttpTestingController;
 
-  beforeEach(() => {
-    sessionStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    backend = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => (backend = signedOutTestBed()));
 
   afterEach(() => backend.verify());
 
-  async function render() {
-    const fixture = TestBed.createComponent(SignUpPage);
-    fixture.componentRef.setInput('returnUrl', '/invitations/accept?org=o1&token=t');
-    await fixture.whenStable();
-    const loader = TestbedHarnessEnvironment.loader(fixture);
-    const field = (label: string) =>
-      loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
-    const input = async (label: string) => {
-      const control = await (await field(label)).getControl(MatInputHarness);
-      if (!control) throw new Error(`No input in the ${label} field`);
-      return control;
-    };
-    const submit = () =>
-      loader.getHarness(MatButtonHarness.with({ text: 'Create account' })).then((b) => b.click());
-    return { fixture, input, field, submit };
-  }
+  const render = () =>
+    renderAuthPage(SignUpPage, 'Create account', { returnUrl: '/invitations/accept?org=o1&token=t' });
 
   it('says what is missing in every empty field and sends nothing', async () => {
     const { field, submit } = await render();

@@ -1,9 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { ERROR_CODES, type MemberView } from '@mentorship/contracts';
-import { signInForTest } from '@mentorship/admin/data-access-identity/testing';
+import { signedOutTestBed, signInForTest } from '@mentorship/admin/data-access-identity/testing';
 import { AcceptInvitationPage } from './accept-invitation.page';
 
 const ORG = 'o1';
@@ -11,13 +10,7 @@ const ORG = 'o1';
 describe(AcceptInvitationPage.name, () => {
   let backend: HttpTestingController;
 
-  beforeEach(() => {
-    sessionStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    backend = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => (backend = signedOutTestBed()));
 
   afterEach(() => backend.verify());
 

@@ -18,6 +18,7 @@ import { catchError, map, of, switchMap } from 'rxjs';
 import { SessionStore } from '@mentorship/admin/data-access-identity';
 import { errorBodyOf, errorMessageOf, roleLabel } from '@mentorship/admin/util';
 import { ErrorNotifier } from '@mentorship/admin/ui';
+import { CardPageComponent } from '@mentorship/admin/ui/form-card';
 import {
   InvitationsApi,
   OrganizationStore,
@@ -37,139 +38,122 @@ type Failure =
 @Component({
   selector: 'mm-accept-invitation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatCardModule, MatButtonModule, MatProgressBarModule],
+  imports: [RouterLink, MatCardModule, MatButtonModule, MatProgressBarModule, CardPageComponent],
   template: `
-    <div class="mm-page mm-card-page invitation">
-      <mat-card appearance="outlined">
-        @if (!org() || !token()) {
-          <mat-card-header>
-            <mat-card-title><h1>This invitation link is incomplete</h1></mat-card-title>
-          </mat-card-header>
-          <mat-card-content>
-            <p>
-              Open the link from your invitation email again. If you copied it, make sure the whole address
-              was copied.
+    @if (!org() || !token()) {
+      <mm-card-page heading="This invitation link is incomplete" [width]="width">
+        <mat-card-content>
+          <p>
+            Open the link from your invitation email again. If you copied it, make sure the whole address was
+            copied.
+          </p>
+        </mat-card-content>
+      </mm-card-page>
+    } @else if (!session.signedIn() && preview().kind === 'invalid') {
+      <mm-card-page heading="This invitation link is not valid" [width]="width">
+        <mat-card-content>
+          <p role="alert">
+            The invitation was withdrawn, or the link is not complete. Ask the person who invited you for a
+            new one.
+          </p>
+        </mat-card-content>
+      </mm-card-page>
+    } @else if (!session.signedIn()) {
+      <mm-card-page [heading]="invitedHeading()" subtitle="Mentorship Map" [width]="width">
+        <mat-card-content>
+          @if (offer(); as offer) {
+            <p class="offer">
+              {{ offer.invitedBy ?? 'An admin' }} invited you to join
+              <strong>{{ offer.organizationName }}</strong> as {{ rolesText(offer.roles) }}.
             </p>
-          </mat-card-content>
-        } @else if (!session.signedIn() && preview().kind === 'invalid') {
-          <mat-card-header>
-            <mat-card-title><h1>This invitation link is not valid</h1></mat-card-title>
-          </mat-card-header>
-          <mat-card-content>
-            <p role="alert">
-              The invitation was withdrawn, or the link is not complete. Ask the person who invited you for a
-              new one.
-            </p>
-          </mat-card-content>
-        } @else if (!session.signedIn()) {
-          <mat-card-header>
-            <mat-card-title
-              ><h1>
-                You've been invited to join {{ offer()?.organizationName ?? 'an organization' }}
-              </h1></mat-card-title
-            >
-            <mat-card-subtitle>Mentorship Map</mat-card-subtitle>
-          </mat-card-header>
-          <mat-card-content>
-            @if (offer(); as offer) {
-              <p class="offer">
-                {{ offer.invitedBy ?? 'An admin' }} invited you to join
-                <strong>{{ offer.organizationName }}</strong> as {{ rolesText(offer.roles) }}.
-              </p>
-              @if (offer.status === 'expired') {
-                <p role="alert">This invitation has expired. Ask the person who invited you for a new one.</p>
-              }
-            }
-            <p>
-              To accept, sign in or create an account with the email address the invitation was sent to.
-              You'll come back here to join the organization.
-            </p>
-          </mat-card-content>
-          <mat-card-actions align="end">
-            <a mat-stroked-button routerLink="/sign-in" [queryParams]="returnQuery()">Sign in</a>
-            <a mat-flat-button routerLink="/sign-up" [queryParams]="returnQuery()">Create an account</a>
-          </mat-card-actions>
-        } @else if (failure(); as failure) {
-          @switch (failure.kind) {
-            @case ('wrong-account') {
-              <mat-card-header>
-                <mat-card-title><h1>This invitation is for another address</h1></mat-card-title>
-              </mat-card-header>
-              <mat-card-content>
-                <p role="alert">
-                  This invitation link is not valid for your account (<strong class="email">{{
-                    failure.email
-                  }}</strong
-                  >). Sign in with the invited address.
-                </p>
-              </mat-card-content>
-              <mat-card-actions align="end">
-                <a mat-button routerLink="/orgs">Back to your organizations</a>
-                <button mat-flat-button type="button" (click)="switchAccount()">
-                  Sign in with another account
-                </button>
-              </mat-card-actions>
-            }
-            @case ('expired') {
-              <mat-card-header>
-                <mat-card-title><h1>This invitation has expired</h1></mat-card-title>
-              </mat-card-header>
-              <mat-card-content>
-                <p role="alert">This invitation has expired. Ask the person who invited you for a new one.</p>
-              </mat-card-content>
-              <mat-card-actions align="end">
-                <a mat-button routerLink="/orgs">Back to your organizations</a>
-              </mat-card-actions>
-            }
-            @case ('not-pending') {
-              <mat-card-header>
-                <mat-card-title><h1>This invitation can't be used any more</h1></mat-card-title>
-              </mat-card-header>
-              <mat-card-content>
-                <p role="alert">This invitation was already used or withdrawn.</p>
-                @if (failure.memberOf; as org) {
-                  <p>You are already a member of {{ org.name }}.</p>
-                } @else {
-                  <p>If you still want to join, ask the person who invited you for a new invitation.</p>
-                }
-              </mat-card-content>
-              <mat-card-actions align="end">
-                @if (failure.memberOf; as org) {
-                  <a mat-flat-button [routerLink]="landing(org.id, org.roles)">Open {{ org.name }}</a>
-                } @else {
-                  <a mat-button routerLink="/orgs">Back to your organizations</a>
-                }
-              </mat-card-actions>
-            }
-            @case ('other') {
-              <mat-card-header>
-                <mat-card-title><h1>The invitation could not be accepted</h1></mat-card-title>
-              </mat-card-header>
-              <mat-card-content>
-                <p role="alert">{{ failure.message }}</p>
-              </mat-card-content>
-              <mat-card-actions align="end">
-                <a mat-button routerLink="/orgs">Back to your organizations</a>
-                <button mat-flat-button type="button" (click)="retry()">Try again</button>
-              </mat-card-actions>
+            @if (offer.status === 'expired') {
+              <p role="alert">This invitation has expired. Ask the person who invited you for a new one.</p>
             }
           }
-        } @else {
-          <mat-card-header>
-            <mat-card-title><h1>Joining the organization…</h1></mat-card-title>
-            <mat-card-subtitle>Signed in as {{ session.user()?.email }}</mat-card-subtitle>
-          </mat-card-header>
-          <mat-card-content>
-            <mat-progress-bar mode="indeterminate" aria-label="Accepting the invitation" />
-          </mat-card-content>
+          <p>
+            To accept, sign in or create an account with the email address the invitation was sent to. You'll
+            come back here to join the organization.
+          </p>
+        </mat-card-content>
+        <mat-card-actions align="end">
+          <a mat-stroked-button routerLink="/sign-in" [queryParams]="returnQuery()">Sign in</a>
+          <a mat-flat-button routerLink="/sign-up" [queryParams]="returnQuery()">Create an account</a>
+        </mat-card-actions>
+      </mm-card-page>
+    } @else if (failure(); as failure) {
+      @switch (failure.kind) {
+        @case ('wrong-account') {
+          <mm-card-page heading="This invitation is for another address" [width]="width">
+            <mat-card-content>
+              <p role="alert">
+                This invitation link is not valid for your account (<strong class="email">{{
+                  failure.email
+                }}</strong
+                >). Sign in with the invited address.
+              </p>
+            </mat-card-content>
+            <mat-card-actions align="end">
+              <a mat-button routerLink="/orgs">Back to your organizations</a>
+              <button mat-flat-button type="button" (click)="switchAccount()">
+                Sign in with another account
+              </button>
+            </mat-card-actions>
+          </mm-card-page>
         }
-      </mat-card>
-    </div>
+        @case ('expired') {
+          <mm-card-page heading="This invitation has expired" [width]="width">
+            <mat-card-content>
+              <p role="alert">This invitation has expired. Ask the person who invited you for a new one.</p>
+            </mat-card-content>
+            <mat-card-actions align="end">
+              <a mat-button routerLink="/orgs">Back to your organizations</a>
+            </mat-card-actions>
+          </mm-card-page>
+        }
+        @case ('not-pending') {
+          <mm-card-page heading="This invitation can't be used any more" [width]="width">
+            <mat-card-content>
+              <p role="alert">This invitation was already used or withdrawn.</p>
+              @if (failure.memberOf; as org) {
+                <p>You are already a member of {{ org.name }}.</p>
+              } @else {
+                <p>If you still want to join, ask the person who invited you for a new invitation.</p>
+              }
+            </mat-card-content>
+            <mat-card-actions align="end">
+              @if (failure.memberOf; as org) {
+                <a mat-flat-button [routerLink]="landing(org.id, org.roles)">Open {{ org.name }}</a>
+              } @else {
+                <a mat-button routerLink="/orgs">Back to your organizations</a>
+              }
+            </mat-card-actions>
+          </mm-card-page>
+        }
+        @case ('other') {
+          <mm-card-page heading="The invitation could not be accepted" [width]="width">
+            <mat-card-content>
+              <p role="alert">{{ failure.message }}</p>
+            </mat-card-content>
+            <mat-card-actions align="end">
+              <a mat-button routerLink="/orgs">Back to your organizations</a>
+              <button mat-flat-button type="button" (click)="retry()">Try again</button>
+            </mat-card-actions>
+          </mm-card-page>
+        }
+      }
+    } @else {
+      <mm-card-page
+        heading="Joining the organization…"
+        [subtitle]="'Signed in as ' + (session.user()?.email ?? '')"
+        [width]="width"
+      >
+        <mat-card-content>
+          <mat-progress-bar mode="indeterminate" aria-label="Accepting the invitation" />
+        </mat-card-content>
+      </mm-card-page>
+    }
   `,
   styles: `
-    .invitation {
-      max-width: 560px;
-    }
     p {
       margin: 0 0 12px;
     }
@@ -186,6 +170,8 @@ export class AcceptInvitationPage {
   readonly org = input<string>();
   readonly token = input<string>();
 
+  /** An invitation's words read best wider than a form of a few fields. */
+  protected readonly width = 560;
   protected readonly session = inject(SessionStore);
   private readonly invitations = inject(InvitationsApi);
   private readonly organizations = inject(OrganizationStore);
@@ -198,6 +184,9 @@ export class AcceptInvitationPage {
     const preview = this.preview();
     return preview.kind === 'found' ? preview.invitation : null;
   });
+  protected readonly invitedHeading = computed(
+    () => `You've been invited to join ${this.offer()?.organizationName ?? 'an organization'}`,
+  );
   private previewed: string | null = null;
   /** The account, organization and token last tried, so a change of any of them tries again. */
   private attempted: string | null = null;

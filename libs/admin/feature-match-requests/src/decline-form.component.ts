@@ -142,12 +142,9 @@ export class DeclineFormComponent {
       ...(note.trim() ? { note: note.trim() } : {}),
       ...(suggestedMentorUserId ? { suggestedMentorUserId } : {}),
     };
-    this.submission.submit(
+    this.submission.submitInPlace(
       () => this.api.decline(this.orgId(), this.request().id, body),
-      (declined) => {
-        this.submission.submitting.set(false);
-        this.declined.emit(declined);
-      },
+      (declined) => this.declined.emit(declined),
     );
   }
 }

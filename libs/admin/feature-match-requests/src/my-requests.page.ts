@@ -1,15 +1,14 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
 import { type MatchRequestView } from '@mentorship/contracts';
 import type { RequestFilters } from './request-status-filter.component';
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
-import { ConfirmDialog, ErrorNotifier, PagedList, type ConfirmDialogData } from '@mentorship/admin/ui';
-import { RequestCardComponent } from './request-card.component';
+import { ConfirmDialog, ErrorNotifier, type ConfirmDialogData } from '@mentorship/admin/ui';
+import { RequestCardComponent, type RequestAction } from './request-card.component';
 import { RequestDetailsComponent } from './request-details.component';
 import { RequestItemDirective, RequestListComponent } from './request-list.component';
+import { requestPageList } from './request-page-list';
 import { RequestStatusFilterComponent } from './request-status-filter.component';
 import { TimeZoneStore } from './time-zone.store';
 
@@ -22,8 +21,6 @@ const ANY_STATUS: RequestFilters = { status: null };
   providers: [TimeZoneStore],
   imports: [
     RouterLink,
-    MatButtonModule,
-    MatCardModule,
     RequestStatusFilterComponent,
     RequestDetailsComponent,
     RequestCardComponent,
@@ -58,7 +55,7 @@ const ANY_STATUS: RequestFilters = { status: null };
           }
         </ng-container>
         <ng-template mmRequestItem let-request>
-          <mm-request-card [request]="request">
+          <mm-request-card [request]="request" [actions]="actionsOf(request)">
             @if (request.declineNote) {
               <blockquote class="note">“{{ request.declineNote }}”</blockquote>
             }
@@ -74,18 +71,6 @@ const ANY_STATUS: RequestFilters = { status: null };
               <summary>What I wrote</summary>
               <mm-request-details [request]="request" />
             </details>
-            @if (request.status === 'open') {
-              <mat-card-actions>
-                <button
-                  mat-stroked-button
-                  type="button"
-                  [attr.aria-label]="'Withdraw the request to ' + request.mentor.displayName"
-                  (click)="withdraw(request)"
-                >
-                  Withdraw
-                </button>
-              </mat-card-actions>
-            }
           </mm-request-card>
         </ng-template>
       </mm-request-list>
@@ -98,18 +83,25 @@ export class MyRequestsPage {
   private readonly api = inject(MatchingApi);
   private readonly notifier = inject(ErrorNotifier);
   private readonly dialog = inject(MatDialog);
-  private readonly zones = inject(TimeZoneStore);
-  protected readonly list = new PagedList(
-    (query) => this.api.sent(this.orgId(), query),
-    this.notifier,
+  protected readonly list = requestPageList(
+    this.orgId,
+    (api, orgId, query) => api.sent(orgId, query),
     ANY_STATUS,
   );
 
-  constructor() {
-    effect(() => this.zones.load(this.orgId()));
+  /** An open request can be withdrawn; the others are history. */
+  protected actionsOf(request: MatchRequestView): RequestAction[] {
+    if (request.status !== 'open') return [];
+    return [
+      {
+        label: 'Withdraw',
+        ariaLabel: `Withdraw the request to ${request.mentor.displayName}`,
+        run: () => this.withdraw(request),
+      },
+    ];
   }
 
-  protected withdraw(request: MatchRequestView): void {
+  private withdraw(request: MatchRequestView): void {
     this.notifier.dismiss();
     this.dialog
       .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {

@@ -1,20 +1,32 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import type { MatchRequestView } from '@mentorship/contracts';
 import { declineReasonLabel, matchRequestStatusLabel } from '@mentorship/admin/util';
 import { inZone, statusTone } from './request-words';
 import { TimeZoneStore } from './time-zone.store';
 
+/** What the reader can do with a request now (withdraw, accept, decline): a button at the card's foot. */
+export interface RequestAction {
+  label: string;
+  /** The button's accessible name, naming the request too (`Withdraw the request to Ada`). */
+  ariaLabel: string;
+  run: () => void;
+  /** The answer the card waits for (accept): a filled button; the others are outlined. */
+  primary?: boolean;
+  disabled?: boolean;
+}
+
 /**
  * One match request as a card, for the mentee who sent it or the mentor it went to: its
  * subject, the other side and the cohort, and its status with the time that matters to this
  * reader (in the page's time zone, `TimeZoneStore`). What the page adds under the status is
- * projected; its `mat-card-actions` go at the card's foot.
+ * projected; its `actions` are the buttons at the card's foot.
  */
 @Component({
   selector: 'mm-request-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatCardModule],
+  imports: [MatButtonModule, MatCardModule],
   template: `
     @let r = request();
     <mat-card appearance="outlined">
@@ -66,7 +78,21 @@ import { TimeZoneStore } from './time-zone.store';
         </p>
         <ng-content />
       </mat-card-content>
-      <ng-content select="mat-card-actions" />
+      @if (actions().length > 0) {
+        <mat-card-actions>
+          @for (action of actions(); track action.label) {
+            <button
+              [matButton]="action.primary ? 'filled' : 'outlined'"
+              type="button"
+              [attr.aria-label]="action.ariaLabel"
+              [disabled]="action.disabled ?? false"
+              (click)="action.run()"
+            >
+              {{ action.label }}
+            </button>
+          }
+        </mat-card-actions>
+      }
     </mat-card>
   `,
   styleUrl: './requests.css',
@@ -80,6 +106,7 @@ export class RequestCardComponent {
   readonly request = input.required<MatchRequestView>();
   /** The mentee who sent it (the default) or the mentor it went to. */
   readonly reader = input<'mentee' | 'mentor'>('mentee');
+  readonly actions = input<readonly RequestAction[]>([]);
 
   private readonly zones = inject(TimeZoneStore);
   protected readonly statusLabel = matchRequestStatusLabel;

@@ -89,12 +89,9 @@ export class RequestFormComponent {
 
   protected send(): void {
     const body = { mentorUserId: this.mentorUserId(), ...this.form.getRawValue() };
-    this.submission.submit(
+    this.submission.submitInPlace(
       () => this.api.send(this.orgId(), this.cohortId(), body),
-      (request) => {
-        this.submission.submitting.set(false);
-        this.sent.emit(request);
-      },
+      (request) => this.sent.emit(request),
     );
   }
 }

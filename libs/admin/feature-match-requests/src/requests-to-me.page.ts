@@ -1,16 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ERROR_CODES, type MatchRequestView, type MentorPlacesView } from '@mentorship/contracts';
 import type { RequestFilters } from './request-status-filter.component';
 import { MatchingApi } from '@mentorship/admin/data-access-matching';
-import { ErrorNotifier, PagedList } from '@mentorship/admin/ui';
+import { ErrorNotifier } from '@mentorship/admin/ui';
 import { errorBodyOf } from '@mentorship/admin/util';
 import { DeclineFormComponent } from './decline-form.component';
-import { RequestCardComponent } from './request-card.component';
+import { RequestCardComponent, type RequestAction } from './request-card.component';
 import { RequestDetailsComponent } from './request-details.component';
 import { RequestItemDirective, RequestListComponent } from './request-list.component';
+import { requestPageList } from './request-page-list';
 import { RequestStatusFilterComponent } from './request-status-filter.component';
 import { TimeZoneStore } from './time-zone.store';
 
@@ -33,8 +32,6 @@ const OPEN_FIRST: RequestFilters = { status: 'open' };
   providers: [TimeZoneStore],
   imports: [
     RouterLink,
-    MatButtonModule,
-    MatCardModule,
     RequestStatusFilterComponent,
     DeclineFormComponent,
     RequestDetailsComponent,
@@ -85,7 +82,7 @@ const OPEN_FIRST: RequestFilters = { status: 'open' };
           }
         </ng-container>
         <ng-template mmRequestItem let-request>
-          <mm-request-card [request]="request" reader="mentor">
+          <mm-request-card [request]="request" reader="mentor" [actions]="actionsOf(request)">
             <mm-request-details [request]="request" reader="mentor" />
             @if (problems()[request.id]; as problem) {
               <p class="problem" role="alert">{{ problem }}</p>
@@ -99,27 +96,6 @@ const OPEN_FIRST: RequestFilters = { status: 'open' };
                 (cancelled)="declining.set(null)"
               />
             }
-            @if (request.status === 'open' && declining() !== request.id) {
-              <mat-card-actions>
-                <button
-                  mat-flat-button
-                  type="button"
-                  [attr.aria-label]="'Accept the request from ' + request.mentee.displayName"
-                  [disabled]="busy()"
-                  (click)="accept(request)"
-                >
-                  Accept
-                </button>
-                <button
-                  mat-stroked-button
-                  type="button"
-                  [attr.aria-label]="'Decline the request from ' + request.mentee.displayName"
-                  (click)="declining.set(request.id)"
-                >
-                  Decline
-                </button>
-              </mat-card-actions>
-            }
           </mm-request-card>
         </ng-template>
       </mm-request-list>
@@ -132,10 +108,9 @@ export class RequestsToMePage {
   private readonly api = inject(MatchingApi);
   private readonly notifier = inject(ErrorNotifier);
   protected readonly placesText = placesText;
-  private readonly zones = inject(TimeZoneStore);
-  protected readonly list = new PagedList(
-    (query) => this.api.received(this.orgId(), query),
-    this.notifier,
+  protected readonly list = requestPageList(
+    this.orgId,
+    (api, orgId, query) => api.received(orgId, query),
     OPEN_FIRST,
   );
   protected readonly busy = signal(false);
@@ -146,15 +121,31 @@ export class RequestsToMePage {
     () => new Map((this.list.page()?.places ?? []).map((places) => [places.cohortId, places])),
   );
 
-  constructor() {
-    effect(() => this.zones.load(this.orgId()));
-  }
-
   protected otherMentors(cohortId: string) {
     return this.placesByCohort().get(cohortId)?.otherMentors ?? [];
   }
 
-  protected accept(request: MatchRequestView): void {
+  /** An open request waits for an answer, unless its decline form is open. */
+  protected actionsOf(request: MatchRequestView): RequestAction[] {
+    if (request.status !== 'open' || this.declining() === request.id) return [];
+    const from = request.mentee.displayName;
+    return [
+      {
+        label: 'Accept',
+        ariaLabel: `Accept the request from ${from}`,
+        run: () => this.accept(request),
+        primary: true,
+        disabled: this.busy(),
+      },
+      {
+        label: 'Decline',
+        ariaLabel: `Decline the request from ${from}`,
+        run: () => this.declining.set(request.id),
+      },
+    ];
+  }
+
+  private accept(request: MatchRequestView): void {
     this.busy.set(true);
     this.problems.update(({ [request.id]: _, ...rest }) => rest);
     this.api.accept(this.orgId(), request.id).subscribe({

@@ -6,6 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { FIELD_LIMITS, type AgreementTerms } from '@mentorship/contracts';
 import { FieldErrorPipe, SubmitButtonsComponent, FormSubmission } from '@mentorship/admin/ui';
 import { MatchSection } from './match-section';
+import { linesOf } from '@mentorship/admin/util';
 
 const EMPTY_TERMS: AgreementTerms = {
   goals: [],
@@ -16,13 +17,6 @@ const EMPTY_TERMS: AgreementTerms = {
   mentorContributes: '',
   menteeContributes: '',
 };
-
-/** One item a line: how goals and success measures are typed. */
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
 
 /**
  * The agreement: its terms, who signed this version, signing, editing (which asks both to sign
@@ -208,7 +202,7 @@ export class AgreementComponent extends MatchSection {
       (orgId, matchId) =>
         this.api.editAgreement(orgId, matchId, {
           ...(version ? { version } : {}),
-          terms: { ...value, goals: lines(value.goals), successMeasures: lines(value.successMeasures) },
+          terms: { ...value, goals: linesOf(value.goals), successMeasures: linesOf(value.successMeasures) },
         }),
       (agreement) => `Agreement saved as version ${agreement.version}.`,
       (agreement) => {

@@ -9,6 +9,7 @@ import { FIELD_LIMITS } from '@mentorship/contracts';
 import { FieldErrorPipe, SubmitButtonsComponent, FormSubmission } from '@mentorship/admin/ui';
 import { today } from './mentorship-words';
 import { MatchSection } from './match-section';
+import { linesOf } from '@mentorship/admin/util';
 
 const NO_MILESTONE = '';
 
@@ -225,11 +226,7 @@ export class CheckInsComponent extends MatchSection {
 
   protected log(): void {
     const v = this.form.getRawValue();
-    const items = v.actionItems
-      .split('\n')
-      .map((text) => text.trim())
-      .filter(Boolean)
-      .map((text) => ({ text, owner: 'both' as const }));
+    const items = linesOf(v.actionItems).map((text) => ({ text, owner: 'both' as const }));
     this.send(
       this.submission,
       (orgId, matchId) =>

@@ -105,14 +105,13 @@ export class CohortSurveyComponent {
 
   protected answer(): void {
     const { recommend, comment } = this.form.getRawValue();
-    this.submission.submit(
+    this.submission.submitInPlace(
       () =>
         this.api.answerCohortSurvey(this.orgId(), this.cohortId(), {
           recommend: recommend ?? 0,
           ...(comment.trim() ? { comment: comment.trim() } : {}),
         }),
       () => {
-        this.submission.submitting.set(false);
         this.notifier.info('Thank you: your answer is sent.');
         this.load(this.orgId(), this.cohortId());
       },

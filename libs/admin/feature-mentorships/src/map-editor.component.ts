@@ -17,7 +17,7 @@ import {
   type MilestoneView,
 } from '@mentorship/contracts';
 import { FieldErrorPipe, SubmitButtonsComponent, FormSubmission } from '@mentorship/admin/ui';
-import { MAP_STAGE_WORDS } from '@mentorship/admin/util';
+import { MAP_STAGE_WORDS, linesOf } from '@mentorship/admin/util';
 import {
   HELPER_KIND_LABELS,
   type HelperForm,
@@ -80,21 +80,11 @@ function milestoneForm(milestone?: MilestoneStart, people: MapPerson[] = []): Mi
 
 /** "Public speaking: 2" a line, as typed; a line without a rating counts as 1. */
 function parseSkills(value: string) {
-  return value
-    .split('\n')
-    .map((row) => row.trim())
-    .filter(Boolean)
-    .map((row) => {
-      const found = /^(.*?)[\s:–-]+([1-5])$/.exec(row);
-      return found ? { name: found[1].trim(), rating: Number(found[2]) } : { name: row, rating: 1 };
-    });
+  return linesOf(value).map((row) => {
+    const found = /^(.*?)[\s:–-]+([1-5])$/.exec(row);
+    return found ? { name: found[1].trim(), rating: Number(found[2]) } : { name: row, rating: 1 };
+  });
 }
-
-const lines = (value: string) =>
-  value
-    .split('\n')
-    .map((row) => row.trim())
-    .filter(Boolean);
 
 /**
  * The mentee's map editor: the states, the community level, the milestones in their order
@@ -444,7 +434,7 @@ export class MapEditorComponent extends MatchSection implements OnInit {
           ...(map ? { version: map.version } : {}),
           currentState: {
             skills: parseSkills(value.skills),
-            performanceThemes: lines(value.performanceThemes),
+            performanceThemes: linesOf(value.performanceThemes),
             communityInvolvement: value.communityInvolvement.trim(),
           },
           desiredState: { description: value.desired.trim(), horizonMonths: value.horizonMonths },

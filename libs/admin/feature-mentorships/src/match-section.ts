@@ -35,10 +35,9 @@ export abstract class MatchSection {
     sent: string | ((answer: T) => string),
     done: (answer: T) => void = () => undefined,
   ): void {
-    submission.submit(
+    submission.submitInPlace(
       () => request(this.store.orgId, this.store.matchId),
       (answer) => {
-        submission.submitting.set(false);
         done(answer);
         this.notifier.info(typeof sent === 'string' ? sent : sent(answer));
       },

@@ -5,6 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { NotificationsApi } from '@mentorship/admin/data-access-notifications';
+import { CardPageComponent } from '@mentorship/admin/ui/form-card';
 import { errorMessageOf } from '@mentorship/admin/util';
 
 type State =
@@ -21,83 +22,66 @@ type State =
 @Component({
   selector: 'mm-unsubscribe-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatCardModule, MatButtonModule, MatProgressBarModule],
+  imports: [RouterLink, MatCardModule, MatButtonModule, MatProgressBarModule, CardPageComponent],
   template: `
-    <div class="mm-page mm-card-page unsubscribe">
-      <mat-card appearance="outlined">
-        @switch (state().kind) {
-          @case ('loading') {
-            <mat-card-header>
-              <mat-card-title><h1>Email settings</h1></mat-card-title>
-            </mat-card-header>
-            <mat-card-content>
-              <mat-progress-bar mode="indeterminate" aria-label="Reading the link" />
-            </mat-card-content>
-          }
-          @case ('ask') {
-            <mat-card-header>
-              <mat-card-title
-                ><h1>Stop “{{ label() }}” emails?</h1></mat-card-title
-              >
-              <mat-card-subtitle>Mentorship Map</mat-card-subtitle>
-            </mat-card-header>
-            <mat-card-content>
-              <p>
-                You will no longer get “{{ label() }}” emails from this organization. Every other kind of
-                email stays as it is.
-              </p>
-            </mat-card-content>
-            <mat-card-actions align="end">
-              <button mat-flat-button type="button" [disabled]="busy()" (click)="confirm()">
-                Stop these emails
-              </button>
-            </mat-card-actions>
-          }
-          @case ('done') {
-            <mat-card-header>
-              <mat-card-title
-                ><h1>You will not get “{{ label() }}” emails any more</h1></mat-card-title
-              >
-            </mat-card-header>
-            <mat-card-content>
-              <p role="status">Done. Every other kind of email stays as it is.</p>
-            </mat-card-content>
-            <mat-card-actions align="end">
-              <a mat-button routerLink="/orgs">Open Mentorship Map</a>
-            </mat-card-actions>
-          }
-          @case ('invalid') {
-            <mat-card-header>
-              <mat-card-title><h1>This unsubscribe link is not valid</h1></mat-card-title>
-            </mat-card-header>
-            <mat-card-content>
-              <p role="alert">
-                The link may have been cut short. Open it again from the email, copying the whole address.
-              </p>
-            </mat-card-content>
-            <mat-card-actions align="end">
-              <a mat-button routerLink="/orgs">Open Mentorship Map</a>
-            </mat-card-actions>
-          }
-          @case ('failed') {
-            <mat-card-header>
-              <mat-card-title><h1>That did not work</h1></mat-card-title>
-            </mat-card-header>
-            <mat-card-content>
-              <p role="alert">{{ failure() }}</p>
-            </mat-card-content>
-            <mat-card-actions align="end">
-              <button mat-flat-button type="button" (click)="load()">Try again</button>
-            </mat-card-actions>
-          }
-        }
-      </mat-card>
-    </div>
+    @switch (state().kind) {
+      @case ('loading') {
+        <mm-card-page heading="Email settings" [width]="width">
+          <mat-card-content>
+            <mat-progress-bar mode="indeterminate" aria-label="Reading the link" />
+          </mat-card-content>
+        </mm-card-page>
+      }
+      @case ('ask') {
+        <mm-card-page [heading]="'Stop “' + label() + '” emails?'" subtitle="Mentorship Map" [width]="width">
+          <mat-card-content>
+            <p>
+              You will no longer get “{{ label() }}” emails from this organization. Every other kind of email
+              stays as it is.
+            </p>
+          </mat-card-content>
+          <mat-card-actions align="end">
+            <button mat-flat-button type="button" [disabled]="busy()" (click)="confirm()">
+              Stop these emails
+            </button>
+          </mat-card-actions>
+        </mm-card-page>
+      }
+      @case ('done') {
+        <mm-card-page [heading]="'You will not get “' + label() + '” emails any more'" [width]="width">
+          <mat-card-content>
+            <p role="status">Done. Every other kind of email stays as it is.</p>
+          </mat-card-content>
+          <mat-card-actions align="end">
+            <a mat-button routerLink="/orgs">Open Mentorship Map</a>
+          </mat-card-actions>
+        </mm-card-page>
+      }
+      @case ('invalid') {
+        <mm-card-page heading="This unsubscribe link is not valid" [width]="width">
+          <mat-card-content>
+            <p role="alert">
+              The link may have been cut short. Open it again from the email, copying the whole address.
+            </p>
+          </mat-card-content>
+          <mat-card-actions align="end">
+            <a mat-button routerLink="/orgs">Open Mentorship Map</a>
+          </mat-card-actions>
+        </mm-card-page>
+      }
+      @case ('failed') {
+        <mm-card-page heading="That did not work" [width]="width">
+          <mat-card-content>
+            <p role="alert">{{ failure() }}</p>
+          </mat-card-content>
+          <mat-card-actions align="end">
+            <button mat-flat-button type="button" (click)="load()">Try again</button>
+          </mat-card-actions>
+        </mm-card-page>
+      }
+    }
   `,
   styles: `
-    .unsubscribe {
-      max-width: 560px;
-    }
     p {
       margin: 0 0 12px;
     }
@@ -107,6 +91,8 @@ export class UnsubscribePage {
   /** The query parameter of the emailed link. */
   readonly token = input<string>();
 
+  /** A sentence or two of explanation reads best wider than a form of a few fields. */
+  protected readonly width = 560;
   private readonly api = inject(NotificationsApi);
   protected readonly state = signal<State>({ kind: 'loading' });
   protected readonly busy = signal(false);

@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
-import { CanActivateFn, Router } from '@angular/router';
-import type { OrganizationRole } from '@mentorship/contracts';
-import { catchError, map, of } from 'rxjs';
+import { type ActivatedRouteSnapshot, CanActivateFn, Router, type UrlTree } from '@angular/router';
+import type { OrganizationRole, OrganizationView } from '@mentorship/contracts';
+import { catchError, map, of, type Observable } from 'rxjs';
 import { ErrorNotifier } from '@mentorship/admin/ui';
 import { OrganizationStore, organizationLanding } from '@mentorship/admin/data-access-organizations';
 
@@ -46,19 +46,29 @@ export const organizationMemberGuard: CanActivateFn = (route) => {
   );
 };
 
-/** `/orgs/:orgId` itself: the members page for admins and coordinators, else the home page. */
-export const organizationLandingGuard: CanActivateFn = (route) => {
+/**
+ * Decides a route of one organization once the user's organizations are loaded: `decide` gets
+ * the route's organization, or null when it is not one of theirs. When the list cannot be loaded,
+ * the way out is the organizations' own page.
+ */
+function decideForRouteOrganization(
+  route: ActivatedRouteSnapshot,
+  decide: (org: OrganizationView | null, router: Router) => boolean | UrlTree,
+): Observable<boolean | UrlTree> {
   const store = inject(OrganizationStore);
   const router = inject(Router);
   const orgId = route.paramMap.get('orgId');
   return store.ensureLoaded().pipe(
-    map(() => {
-      const org = store.find(orgId);
-      return router.createUrlTree(org ? organizationLanding(org.id, org.roles, !!org.deletion) : ['/orgs']);
-    }),
+    map(() => decide(store.find(orgId), router)),
     catchError(() => of(router.createUrlTree(['/orgs']))),
   );
-};
+}
+
+/** `/orgs/:orgId` itself: the members page for admins and coordinators, else the home page. */
+export const organizationLandingGuard: CanActivateFn = (route) =>
+  decideForRouteOrganization(route, (org, router) =>
+    router.createUrlTree(org ? organizationLanding(org.id, org.roles, !!org.deletion) : ['/orgs']),
+  );
 
 /**
  * A page of an organization that needs one of `roles` (mirroring the API's own rule); anyone
@@ -66,20 +76,12 @@ export const organizationLandingGuard: CanActivateFn = (route) => {
  * everyone while the organization is scheduled for deletion.
  */
 export function organizationRoleGuard(...roles: OrganizationRole[]): CanActivateFn {
-  return (route) => {
-    const store = inject(OrganizationStore);
-    const router = inject(Router);
-    const orgId = route.paramMap.get('orgId');
-    return store.ensureLoaded().pipe(
-      map(() => {
-        const org = store.find(orgId);
-        if (!org) return router.createUrlTree(['/orgs']);
-        // Scheduled for deletion: only its home page (to restore it) is open.
-        return org.roles.some((role) => roles.includes(role)) && !org.deletion
-          ? true
-          : router.createUrlTree(['/orgs', org.id, 'home']);
-      }),
-      catchError(() => of(router.createUrlTree(['/orgs']))),
-    );
-  };
+  return (route) =>
+    decideForRouteOrganization(route, (org, router) => {
+      if (!org) return router.createUrlTree(['/orgs']);
+      // Scheduled for deletion: only its home page (to restore it) is open.
+      return org.roles.some((role) => roles.includes(role)) && !org.deletion
+        ? true
+        : router.createUrlTree(['/orgs', org.id, 'home']);
+    });
 }

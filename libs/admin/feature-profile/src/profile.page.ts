@@ -178,10 +178,9 @@ export class ProfilePage {
 
   protected save(): void {
     const body = profileRequest(this.form, this.week(), { mentor: this.isMentor(), mentee: this.isMentee() });
-    this.submission.submit(
+    this.submission.submitInPlace(
       () => this.profiles.updateMine(this.orgId(), body),
       (saved) => {
-        this.submission.submitting.set(false);
         this.show(saved);
         this.notifier.info('Profile saved.');
       },

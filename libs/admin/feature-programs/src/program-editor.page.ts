@@ -195,13 +195,12 @@ export class ProgramEditorPage {
   protected save(): void {
     const body = programRequest(this.form.getRawValue());
     const programId = this.programId();
-    this.submission.submit(
+    this.submission.submitInPlace(
       () =>
         programId
           ? this.programs.update(this.orgId(), programId, body)
           : this.programs.create(this.orgId(), body),
       (saved) => {
-        this.submission.submitting.set(false);
         if (programId) {
           this.show(saved);
           this.notifier.info('Program saved.');

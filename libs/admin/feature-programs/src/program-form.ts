@@ -18,6 +18,7 @@ import {
   type ComponentId,
   type MustHave,
 } from '@mentorship/matching-engine';
+import { linesOf } from '@mentorship/admin/util';
 
 const DEFAULT_SETTINGS = {
   kind: 'one-to-one' as ProgramKind,
@@ -64,14 +65,6 @@ export function templateMilestoneForm(
     }),
     stage: new FormControl<MapStage>(milestone.stage ?? MAP_STAGES[0], { nonNullable: true }),
   });
-}
-
-/** "One a line" textareas: the lines with something on them, trimmed. */
-export function linesOf(value: string): string[] {
-  return value
-    .split('\n')
-    .map((row) => row.trim())
-    .filter(Boolean);
 }
 
 /**

@@ -153,22 +153,21 @@ export class DryRunFormComponent {
 
   protected run(): void {
     const value = this.form.getRawValue();
-    this.submission.submit(
-      () =>
-        this.store.tryDryRun({
-          criteria: {
-            // An emptied weight counts as 0: the part is left out of the score.
-            weights: Object.fromEntries(COMPONENT_IDS.map((id) => [id, Number(value.weights[id]) || 0])),
-            minWeeklyOverlapHours: Number(value.minWeeklyOverlapHours) || 0,
-            maxTimeZoneGapHours:
-              value.maxTimeZoneGapHours === null || `${value.maxTimeZoneGapHours}` === ''
-                ? null
-                : Number(value.maxTimeZoneGapHours),
-          },
-          objective: value.objective,
-          mode: value.mode,
-        }),
-      () => this.submission.submitting.set(false),
+    // The form stays for the next dry run; the store holds the answer.
+    this.submission.submitInPlace(() =>
+      this.store.tryDryRun({
+        criteria: {
+          // An emptied weight counts as 0: the part is left out of the score.
+          weights: Object.fromEntries(COMPONENT_IDS.map((id) => [id, Number(value.weights[id]) || 0])),
+          minWeeklyOverlapHours: Number(value.minWeeklyOverlapHours) || 0,
+          maxTimeZoneGapHours:
+            value.maxTimeZoneGapHours === null || `${value.maxTimeZoneGapHours}` === ''
+              ? null
+              : Number(value.maxTimeZoneGapHours),
+        },
+        objective: value.objective,
+        mode: value.mode,
+      }),
     );
   }
 }

@@ -92,10 +92,9 @@ export class SkillsPage {
   }
 
   protected add(directive: FormGroupDirective): void {
-    this.adding.submit(
+    this.adding.submitInPlace(
       () => this.store.add(this.addForm.controls.name.value),
       (skill) => {
-        this.adding.submitting.set(false);
         // resetForm, not reset: a submitted form would show "Enter a skill name." on the empty field.
         directive.resetForm();
         this.notifier.info(`${skill.name} was added.`);

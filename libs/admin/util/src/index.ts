@@ -4,3 +4,4 @@ export * from './role-label';
 export * from './program-labels';
 export * from './program-words';
 export * from './matching-words';
+export * from './text-lines';

@@ -10,3 +10,4 @@ export * from './test-system';
 export * from './round-trips';
 export * from './round-cohort';
 export * from './tcp-proxy';
+export * from './org-with-coordinator';

@@ -36,4 +36,15 @@ export class FormSubmission {
       },
     });
   }
+
+  /**
+   * As `submit`, for a form that stays on screen once answered (a saved profile, a declined
+   * request): its buttons work again before `done` gets the answer.
+   */
+  submitInPlace<T>(request: () => Observable<T>, done: (answer: T) => void = () => undefined): void {
+    this.submit(request, (answer) => {
+      this.submitting.set(false);
+      done(answer);
+    });
+  }
 }

@@ -33,13 +33,11 @@ class HostComponent {
   sends = 0;
   cancels = 0;
   send(): void {
-    this.submission.submit(
-      () => {
-        this.sends += 1;
-        return this.answer;
-      },
-      () => this.submission.submitting.set(false),
-    );
+    // A form that stays once answered: the button is free again after the answer.
+    this.submission.submitInPlace(() => {
+      this.sends += 1;
+      return this.answer;
+    });
   }
 }
 

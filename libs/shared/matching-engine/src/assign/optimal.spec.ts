@@ -111,24 +111,6 @@ describe('assignOptimal', () => {
     expect(Array.from(assignOptimal(graph).mentorOf)).toEqual(Array.from(assignOptimal(graph).mentorOf));
   });
 
-  it('equals brute force on tiny rounds, for both objectives, with fixed and forbidden pairs', () => {
-    fc.assert(
-      fc.property(smallRound(6, 4, true), ({ graph, fixed, forbidden }) => {
-        expectBruteForceBest(graph, fixed, forbidden);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('equals the HiGHS LP optimum on random small rounds', async () => {
-    await fc.assert(
-      fc.asyncProperty(smallRound(30, 12, true), async ({ graph, fixed, forbidden }) => {
-        await expectOptimal(graph, fixed, forbidden);
-      }),
-      { numRuns: 120 },
-    );
-  });
-
   it('equals the HiGHS optimum on a generated round with contention', async () => {
     const graph = generateCandidateGraph({ mentees: 1500, mentors: 300, candidatesPerMentee: 20, seed: 3 });
     const a = assignOptimal(graph);
@@ -164,6 +146,49 @@ function expectBruteForceBest(graph: CandidateGraph, fixed: PairRef[], forbidden
   expect([most.matchedCount, most.totalPoints]).toEqual(brute.bestMatchedThenPoints);
 }
 
+/**
+ * The rounds the exactness properties draw, with fixed and forbidden pairs: any candidate graph,
+ * or a round of one of the benchmark's families. Tiny ones are checked against brute force,
+ * small ones against HiGHS.
+ */
+const DRAWN_ROUNDS = [
+  {
+    of: 'random candidate graphs',
+    tiny: smallRound(6, 4, true),
+    small: smallRound(30, 12, true),
+    smallRuns: 120,
+  },
+  {
+    of: 'random round families',
+    tiny: familyRound(6, 4, true),
+    small: familyRound(60, 15, true),
+    smallRuns: 100,
+  },
+];
+
+describe.each(DRAWN_ROUNDS)(
+  'assignOptimal on $of, with fixed and forbidden pairs',
+  ({ tiny, small, smallRuns }) => {
+    it('equals brute force on tiny rounds, for both objectives', () => {
+      fc.assert(
+        fc.property(tiny, ({ graph, fixed, forbidden }) => {
+          expectBruteForceBest(graph, fixed, forbidden);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('equals the HiGHS LP optimum on small rounds, for both objectives', async () => {
+      await fc.assert(
+        fc.asyncProperty(small, async ({ graph, fixed, forbidden }) => {
+          await expectOptimal(graph, fixed, forbidden);
+        }),
+        { numRuns: smallRuns },
+      );
+    });
+  },
+);
+
 describe('assignOptimal on every round family of the benchmark', () => {
   it.each(ROUND_FAMILIES.map((f) => [f.id, f] as const))(
     'equals HiGHS on a 250-mentee %s round',
@@ -171,24 +196,6 @@ describe('assignOptimal on every round family of the benchmark', () => {
       await expectOptimal(generateFamilyRound(family, { mentees: 250, mentors: 50, maxCandidates: 12 }, 1));
     },
   );
-
-  it('equals brute force on tiny rounds of random families, with fixed and forbidden pairs', () => {
-    fc.assert(
-      fc.property(familyRound(6, 4, true), ({ graph, fixed, forbidden }) => {
-        expectBruteForceBest(graph, fixed, forbidden);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('equals HiGHS on small rounds of random families, with fixed and forbidden pairs', async () => {
-    await fc.assert(
-      fc.asyncProperty(familyRound(60, 15, true), async ({ graph, fixed, forbidden }) => {
-        await expectOptimal(graph, fixed, forbidden);
-      }),
-      { numRuns: 100 },
-    );
-  });
 });
 
 /**
@@ -228,7 +235,7 @@ function expectCertified(graph: CandidateGraph, options: OptimalOptions, solved:
 /**
  * A round of `family` (400 mentees, 80 mentors) solved cold, then changed as a coordinator would
  * (its capacities, or `pairs` pairs fixed or forbidden, drawn from `seed`): what a warm re-solve
- * of `changed` starts from, with the `options` it is solved under.
+ * of `changed` starts from.
  */
 function revisedLargeRound(
   family: (typeof ROUND_FAMILIES)[number],
@@ -244,8 +251,75 @@ function revisedLargeRound(
   const changed = reviseProposal({ graph, fixed: [], forbidden: [] }, first.mentorOf, change, () =>
     Math.floor(random() * 2 ** 30),
   );
-  return { first, changed, options: { fixed: changed.fixed, forbidden: changed.forbidden, objective } };
+  return { first, changed };
 }
+
+/** A round a coordinator changed: its graph and the pairs now fixed and forbidden. */
+type ChangedRound = ReturnType<typeof reviseProposal>;
+
+/**
+ * What a warm re-solve of `changed` must give, whichever path it took: a feasible assignment as
+ * good as a cold solve's, with seat prices that prove it optimal (and the cold one's prove it too).
+ */
+function expectWarmEqualsCold(
+  changed: ChangedRound,
+  objective: OptimalOptions['objective'],
+  warm: OptimalAssignment,
+): void {
+  const options = { fixed: changed.fixed, forbidden: changed.forbidden, objective };
+  const cold = assignOptimal(changed.graph, options);
+  expectFeasible(changed.graph, warm, changed.fixed, changed.forbidden);
+  expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
+  expectCertified(changed.graph, options, warm);
+  expectCertified(changed.graph, options, cold);
+}
+
+type WarmOptions = Pick<OptimalOptions, 'objective' | 'warmStart'>;
+
+/** The families whose prices leave few pairs near tight, where the near-tight index's horizon binds. */
+const TIGHT_FAMILIES = ROUND_FAMILIES.filter((f) =>
+  ['seats-0.5', 'seats-1', 'capacity-1', 'extreme-popularity', 'large-capacity', 'all-equal'].includes(f.id),
+);
+
+/**
+ * The ways a warm re-solve can go, each forced on the same changed rounds: as `assignOptimal`
+ * chooses; with a near-tight index that holds only the tightest pairs (a share near 0: nearly every
+ * backward search and repair meets the horizon, so below it labels must be exact, past it the full
+ * index); and searching over mentor rows (the benchmark's rounds take that path only with few
+ * mentors and no free seat, mentor-rows.ts). `families` and `numRuns` are for the larger rounds:
+ * every family, or those where the horizon binds.
+ */
+const WARM_PATHS: {
+  path: string;
+  families: typeof ROUND_FAMILIES;
+  /** The near-tight shares to try, for the path that takes one. */
+  nearShares?: number[];
+  numRuns: number;
+  solveWarm: (changed: ChangedRound, options: WarmOptions, nearShare?: number) => OptimalAssignment;
+}[] = [
+  {
+    path: 'as assignOptimal chooses',
+    families: ROUND_FAMILIES,
+    numRuns: 40,
+    solveWarm: (changed, options) =>
+      assignOptimal(changed.graph, { fixed: changed.fixed, forbidden: changed.forbidden, ...options }),
+  },
+  {
+    path: 'with only the tightest pairs near-tight (its horizon binds)',
+    families: TIGHT_FAMILIES,
+    nearShares: [0, 0.01, 0.05],
+    numRuns: 40,
+    solveWarm: (changed, options, nearShare = 0) =>
+      solveOptimalWithNearShare(prepareRound(changed.graph, changed), options, nearShare),
+  },
+  {
+    path: 'searching over mentor rows',
+    families: ROUND_FAMILIES,
+    numRuns: 30,
+    solveWarm: (changed, options) =>
+      solveOptimalWithWarmSearch(prepareRound(changed.graph, changed), options, 'rows'),
+  },
+];
 
 describe('warm re-solves', () => {
   const phasesOf = (graph: CandidateGraph, options: OptimalOptions): Set<SolveProgress['phase']> => {
@@ -254,145 +328,62 @@ describe('warm re-solves', () => {
     return phases;
   };
 
-  it('reach the cold optimum after up to 20 changed pairs or one changed capacity', () => {
-    fc.assert(
-      fc.property(
-        familyRound(60, 15, true),
-        fc.constantFrom('random', 'revise'),
-        fc.boolean(),
-        fc.integer({ min: 1, max: 20 }),
-        fc.nat(),
-        fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
-        (round, how, capacityChange, pairs, seed, objective) => {
-          const first = assignOptimal(round.graph, { ...round, objective });
-          const random = seededRandom(seed);
-          const next = (): number => Math.floor(random() * 2 ** 30);
-          const change = capacityChange
-            ? ({ kind: 'capacity' } as const)
-            : ({ kind: 'pairs', pairs } as const);
-          const changed =
-            how === 'random'
-              ? changeDecisions(round, change, next)
-              : reviseProposal(round, first.mentorOf, change, next);
-          const options = { fixed: changed.fixed, forbidden: changed.forbidden, objective };
-          const warm = assignOptimal(changed.graph, { ...options, warmStart: first.warmStart });
-          const cold = assignOptimal(changed.graph, options);
-          expectFeasible(changed.graph, warm, changed.fixed, changed.forbidden);
-          expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
-          expectCertified(changed.graph, options, warm);
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
+  it.each(WARM_PATHS)(
+    'reach the cold optimum after up to 20 changed pairs or one changed capacity, $path',
+    ({ solveWarm }) => {
+      fc.assert(
+        fc.property(
+          familyRound(60, 15, true),
+          fc.constantFrom('random', 'revise'),
+          fc.boolean(),
+          fc.integer({ min: 1, max: 20 }),
+          fc.nat(),
+          fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
+          (round, how, capacityChange, pairs, seed, objective) => {
+            const first = assignOptimal(round.graph, { ...round, objective });
+            const random = seededRandom(seed);
+            const next = (): number => Math.floor(random() * 2 ** 30);
+            const change = capacityChange
+              ? ({ kind: 'capacity' } as const)
+              : ({ kind: 'pairs', pairs } as const);
+            const changed =
+              how === 'random'
+                ? changeDecisions(round, change, next)
+                : reviseProposal(round, first.mentorOf, change, next);
+            expectWarmEqualsCold(
+              changed,
+              objective,
+              solveWarm(changed, { objective, warmStart: first.warmStart }),
+            );
+          },
+        ),
+        { numRuns: 200 },
+      );
+    },
+  );
 
-  it('reach the cold optimum, with prices that prove it, on larger rounds of every family', () => {
-    // Large enough that a warm search runs from both ends through long chains of full mentors.
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...ROUND_FAMILIES),
-        fc.boolean(),
-        fc.integer({ min: 1, max: 20 }),
-        fc.nat(),
-        fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
-        (family, capacityChange, pairs, seed, objective) => {
-          const { first, changed, options } = revisedLargeRound(
-            family,
-            capacityChange,
-            pairs,
-            seed,
-            objective,
-          );
-          const warm = assignOptimal(changed.graph, { ...options, warmStart: first.warmStart });
-          const cold = assignOptimal(changed.graph, options);
-          expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
-          expectCertified(changed.graph, options, warm);
-          expectCertified(changed.graph, options, cold);
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it('stay exact when the near-tight index holds only the tightest pairs (its horizon binds)', () => {
-    // With a share near 0 the index lists hardly more than the tight pairs, so nearly every backward
-    // search and repair meets the horizon: below it labels must be exact, past it the full index.
-    const tight = ROUND_FAMILIES.filter((f) =>
-      ['seats-0.5', 'seats-1', 'capacity-1', 'extreme-popularity', 'large-capacity', 'all-equal'].includes(
-        f.id,
-      ),
-    );
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...tight),
-        fc.boolean(),
-        fc.integer({ min: 1, max: 20 }),
-        fc.nat(),
-        fc.constantFrom(0, 0.01, 0.05),
-        fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
-        (family, capacityChange, pairs, seed, nearShare, objective) => {
-          const { first, changed, options } = revisedLargeRound(
-            family,
-            capacityChange,
-            pairs,
-            seed,
-            objective,
-          );
-          const round = prepareRound(changed.graph, changed);
-          const warm = solveOptimalWithNearShare(round, { objective, warmStart: first.warmStart }, nearShare);
-          const cold = assignOptimal(changed.graph, options);
-          expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
-          expectCertified(changed.graph, options, warm);
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it('reach the cold optimum when they search over mentor rows, on every family', () => {
-    // The benchmark's rounds take this path only with few mentors and no free seat (mentor-rows.ts);
-    // forced here on every family and change, free seats and unmatched mentees included.
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...ROUND_FAMILIES),
-        fc.boolean(),
-        fc.integer({ min: 1, max: 20 }),
-        fc.nat(),
-        fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
-        (family, capacityChange, pairs, seed, objective) => {
-          const { first, changed, options } = revisedLargeRound(
-            family,
-            capacityChange,
-            pairs,
-            seed,
-            objective,
-          );
-          const round = prepareRound(changed.graph, changed);
-          const warm = solveOptimalWithWarmSearch(round, { objective, warmStart: first.warmStart }, 'rows');
-          const cold = assignOptimal(changed.graph, options);
-          expectFeasible(changed.graph, warm, changed.fixed, changed.forbidden);
-          expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
-          expectCertified(changed.graph, options, warm);
-        },
-      ),
-      { numRuns: 30 },
-    );
-    fc.assert(
-      fc.property(familyRound(60, 15, true), fc.nat(), (round, seed) => {
-        const first = assignOptimal(round.graph, round);
-        const random = seededRandom(seed);
-        const changed = changeDecisions(round, { kind: 'pairs', pairs: 1 + (seed % 20) }, () =>
-          Math.floor(random() * 2 ** 30),
-        );
-        const prepared = prepareRound(changed.graph, changed);
-        const warm = solveOptimalWithWarmSearch(prepared, { warmStart: first.warmStart }, 'rows');
-        const cold = assignOptimal(changed.graph, changed);
-        expect([warm.matchedCount, warm.totalPoints]).toEqual([cold.matchedCount, cold.totalPoints]);
-        expectCertified(changed.graph, changed, warm);
-      }),
-      { numRuns: 200 },
-    );
-  });
+  // Large enough that a warm search runs from both ends through long chains of full mentors.
+  it.each(WARM_PATHS)(
+    'reach the cold optimum, with prices that prove it, on larger rounds, $path',
+    ({ families, nearShares, numRuns, solveWarm }) => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...families),
+          fc.boolean(),
+          fc.integer({ min: 1, max: 20 }),
+          fc.nat(),
+          fc.constantFrom(...(nearShares ?? [undefined])),
+          fc.constantFrom<OptimalOptions['objective']>('max-score', 'max-matched-then-score'),
+          (family, capacityChange, pairs, seed, nearShare, objective) => {
+            const { first, changed } = revisedLargeRound(family, capacityChange, pairs, seed, objective);
+            const warm = solveWarm(changed, { objective, warmStart: first.warmStart }, nearShare);
+            expectWarmEqualsCold(changed, objective, warm);
+          },
+        ),
+        { numRuns },
+      );
+    },
+  );
 
   it('collect no near-tight index where ties put most pairs at its threshold', () => {
     // Share of the sampled pairs at or below the threshold, at the optimum's prices.
