@@ -237,13 +237,25 @@ export class SeatMarket {
     } else if (this.near === null && this.collected !== null) {
       const { collector, priceAt, profitAt } = this.collected;
       this.collected = null;
+      // The searches before the first backward one lower the profits of the mentees they reach
+      // (capacity-1 after 20 pairs: ~300 mentees, by up to 1.2 M against a tau of 2.1 M at 5k), past
+      // the index's allowance: those mentees get all their pairs listed instead, so the bound is
+      // taken over the others. And the mentors with a free seat, where the backward searches start,
+      // had their prices cut, which puts their cap below 0: all their pairs are listed too (one pass
+      // over the edges, paid only by a solve that searches backward). Then no full index is built.
+      this.listFallen(collector, profitAt);
       if (this.driftedSince(collector, profitAt)) {
-        // The searches before the first backward one already lowered profits past the index's
-        // allowance (capacity-1 after 20 pairs: by 1.2 M against a tau of 2.1 M at 5k): sorting
-        // the listed pairs would buy an index that is drifted at once, so the full one is built.
         this.near = this.fullIndex();
       } else {
-        this.near = collector.finish(this.mentorCount, this.mentor, this.edgeWeight, priceAt, profitAt);
+        const freeMentors = this.listFreeMentors(collector);
+        this.near = collector.finish(
+          this.mentorCount,
+          this.mentor,
+          this.edgeWeight,
+          priceAt,
+          profitAt,
+          freeMentors,
+        );
         // Searches since the collection may have lowered profits: noted from now on, so take them here.
         this.noteProfitChanges(null, 0);
       }
@@ -291,6 +303,37 @@ export class SeatMarket {
       if (change < low) low = change;
     }
     return collector.tau + low < collector.tau / 2;
+  }
+
+  /** Lists every pair of each placed mentee whose profit fell by more than tau/4 since `profitAt`. */
+  private listFallen(collector: NearTightCollector, profitAt: Float64Array): void {
+    const { profit, placed, start } = this;
+    const fall = -collector.tau / 4;
+    for (let k = 0; k < this.menteeCount; k++) {
+      if (placed[k] === 1 && !collector.listsAll(k) && profit[k] - profitAt[k] < fall) {
+        collector.noteAll(k, start);
+      }
+    }
+  }
+
+  /** Lists every pair of each mentor with a free seat; returns them as 1 per mentor. */
+  private listFreeMentors(collector: NearTightCollector): Uint8Array {
+    const { load, seats, start, mentor } = this;
+    const free = new Uint8Array(this.mentorCount);
+    let any = false;
+    for (let j = 0; j < this.mentorCount; j++) {
+      if (load[j] < seats[j]) {
+        free[j] = 1;
+        any = true;
+      }
+    }
+    if (!any) return free;
+    for (let k = 0; k < this.menteeCount; k++) {
+      if (collector.listsAll(k)) continue;
+      for (let e = start[k], end = start[k + 1]; e < end; e++)
+        if (free[mentor[e]] === 1) collector.push(e, k);
+    }
+    return free;
   }
 
   /** The full mentor-side index, for a search whose answer lies past the near-tight index's horizon. */
