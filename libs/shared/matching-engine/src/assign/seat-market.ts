@@ -123,11 +123,13 @@ export class SeatMarket {
     const edges = mentor.length;
     const { perPoint, perPair } = weights;
     const edgeWeight = new Float64Array(edges);
-    for (let e = 0; e < edges; e++) edgeWeight[e] = points[e] * perPoint + perPair;
-    this.edgeWeight = edgeWeight;
-
     const inStart = new Int32Array(n + 1);
-    for (let e = 0; e < edges; e++) inStart[mentor[e] + 1]++;
+    // One pass for both (a warm solve's fixed cost is a few passes over the edges).
+    for (let e = 0; e < edges; e++) {
+      edgeWeight[e] = points[e] * perPoint + perPair;
+      inStart[mentor[e] + 1]++;
+    }
+    this.edgeWeight = edgeWeight;
     const seats = new Int32Array(n);
     const seatStart = new Int32Array(n + 1);
     for (let j = 0; j < n; j++) {
@@ -237,24 +239,27 @@ export class SeatMarket {
     } else if (this.near === null && this.collected !== null) {
       const { collector, priceAt, profitAt } = this.collected;
       this.collected = null;
-      // The searches before the first backward one lower the profits of the mentees they reach
-      // (capacity-1 after 20 pairs: ~300 mentees, by up to 1.2 M against a tau of 2.1 M at 5k), past
-      // the index's allowance: those mentees get all their pairs listed instead, so the bound is
-      // taken over the others. And the mentors with a free seat, where the backward searches start,
-      // had their prices cut, which puts their cap below 0: all their pairs are listed too (one pass
-      // over the edges, paid only by a solve that searches backward). Then no full index is built.
-      this.listFallen(collector, profitAt);
+      // The searches before the first backward one may have lowered the profits of the mentees
+      // they reached past the index's allowance (capacity-1 after 20 pairs: ~300 mentees, by up to
+      // 1.2 M against a tau of 2.1 M at 5k). Then, rather than build the full index, those mentees
+      // get all their pairs listed (the bound is taken over the others), and so do the few mentors
+      // with a free seat, where the backward searches start: their prices were cut, which puts
+      // their cap below 0 (one pass over the edges, paid only by a drifted index).
+      const complete = this.fewFreeMentors() ?? undefined;
+      if (complete !== undefined) {
+        this.listFallen(collector, profitAt);
+        this.listPairsOf(collector, complete);
+      }
       if (this.driftedSince(collector, profitAt)) {
         this.near = this.fullIndex();
       } else {
-        const freeMentors = this.listFreeMentors(collector);
         this.near = collector.finish(
           this.mentorCount,
           this.mentor,
           this.edgeWeight,
           priceAt,
           profitAt,
-          freeMentors,
+          complete,
         );
         // Searches since the collection may have lowered profits: noted from now on, so take them here.
         this.noteProfitChanges(null, 0);
@@ -316,24 +321,31 @@ export class SeatMarket {
     }
   }
 
-  /** Lists every pair of each mentor with a free seat; returns them as 1 per mentor. */
-  private listFreeMentors(collector: NearTightCollector): Uint8Array {
-    const { load, seats, start, mentor } = this;
+  /**
+   * The mentors with a free seat, 1 each; null when more than `WARM_BACKWARD_SOURCES` have one (no
+   * search goes backward then).
+   */
+  private fewFreeMentors(): Uint8Array | null {
+    const { load, seats } = this;
     const free = new Uint8Array(this.mentorCount);
-    let any = false;
+    let count = 0;
     for (let j = 0; j < this.mentorCount; j++) {
       if (load[j] < seats[j]) {
         free[j] = 1;
-        any = true;
+        if (++count > WARM_BACKWARD_SOURCES) return null;
       }
     }
-    if (!any) return free;
+    return free;
+  }
+
+  /** Lists every pair of the mentors marked 1 in `mentors` (those of fully listed mentees are in). */
+  private listPairsOf(collector: NearTightCollector, mentors: Uint8Array): void {
+    const { start, mentor } = this;
     for (let k = 0; k < this.menteeCount; k++) {
       if (collector.listsAll(k)) continue;
       for (let e = start[k], end = start[k + 1]; e < end; e++)
-        if (free[mentor[e]] === 1) collector.push(e, k);
+        if (mentors[mentor[e]] === 1) collector.push(e, k);
     }
-    return free;
   }
 
   /** The full mentor-side index, for a search whose answer lies past the near-tight index's horizon. */
