@@ -245,12 +245,13 @@ export class SeatMarket {
       // get all their pairs listed (the bound is taken over the others), and so do the few mentors
       // with a free seat, where the backward searches start: their prices were cut, which puts
       // their cap below 0 (one pass over the edges, paid only by a drifted index).
-      const complete = this.fewFreeMentors() ?? undefined;
+      const drifted = this.driftedSince(collector, profitAt);
+      const complete = drifted ? (this.fewFreeMentors() ?? undefined) : undefined;
       if (complete !== undefined) {
         this.listFallen(collector, profitAt);
         this.listPairsOf(collector, complete);
       }
-      if (this.driftedSince(collector, profitAt)) {
+      if (drifted && complete === undefined) {
         this.near = this.fullIndex();
       } else {
         this.near = collector.finish(
