@@ -123,13 +123,11 @@ export class SeatMarket {
     const edges = mentor.length;
     const { perPoint, perPair } = weights;
     const edgeWeight = new Float64Array(edges);
-    const inStart = new Int32Array(n + 1);
-    // One pass for both (a warm solve's fixed cost is a few passes over the edges).
-    for (let e = 0; e < edges; e++) {
-      edgeWeight[e] = points[e] * perPoint + perPair;
-      inStart[mentor[e] + 1]++;
-    }
+    for (let e = 0; e < edges; e++) edgeWeight[e] = points[e] * perPoint + perPair;
     this.edgeWeight = edgeWeight;
+
+    const inStart = new Int32Array(n + 1);
+    for (let e = 0; e < edges; e++) inStart[mentor[e] + 1]++;
     const seats = new Int32Array(n);
     const seatStart = new Int32Array(n + 1);
     for (let j = 0; j < n; j++) {
