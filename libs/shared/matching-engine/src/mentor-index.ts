@@ -41,6 +41,8 @@ export class MentorIndex {
   private readonly capacity: Int32Array;
   private readonly hasCapacity: Uint32Array;
   private readonly columns: unknown[];
+  /** Each component's support bitsets (`ComponentSupport.pack`), null where it has none. */
+  private readonly supports: unknown[];
   /**
    * The mentors' identities with every key interned to a number (see `Identity`), in columns: -1
    * for a null key. Read in mentor order into one reused object, so a query does not chase 20,000
@@ -94,6 +96,7 @@ export class MentorIndex {
     );
     this.seniorities = Float64Array.from(this.features, (f) => f.seniority);
     this.columns = this.scoring.table.map((c) => c.pack(this.features));
+    this.supports = this.scoring.table.map((c) => (c.support ? c.support.pack(this.features) : null));
     this.valueMemo = new Float64Array(this.scoring.table.length * MEMO_SPAN);
     this.plan = scanPlan(this.scoring);
     this.candidate = new Uint32Array(this.words);
@@ -165,6 +168,16 @@ export class MentorIndex {
       candidate.fill(0xffffffff);
       if (n & 31) candidate[words - 1] = (1 << (n & 31)) - 1;
     } else candidate.set(this.hasCapacity);
+    const support = table.map((component, i) =>
+      component.support ? component.support.of(this.supports[i], t) : null,
+    );
+    // A rule that refuses amount 0 keeps only the mentors of its component's support, word by word:
+    // a mentee without availability under a minimum overlap, or who speaks one rare language, is
+    // not compared with the thousands of mentors who could never pass.
+    for (const position of this.plan.refusingZero) {
+      const bits = support[position];
+      if (bits !== null) for (let w = 0; w < words; w++) candidate[w] &= bits[w];
+    }
 
     const probes = table.map((component, i) => component.probe(this.columns[i], t));
     const stated = table.map((component) => component.stated(t));
@@ -191,9 +204,21 @@ export class MentorIndex {
       if (v !== v) memo[slot] = v = table[i].value(amount, stated[i], c);
       return v;
     };
+    // The largest value each component can have for this mentee (1 where it has no support): what
+    // a mentor's components not yet measured count as against the bar. With everyone alike (every
+    // pair ties) it is every mentor's value, and the bar stops the scan after the first k.
+    const ceiling = new Float64Array(table.length).fill(1);
+    for (let i = 0; i < table.length; i++) {
+      const spec = table[i].support;
+      if (spec && support[i] !== null) ceiling[i] = valueOf(i, spec.most(this.supports[i], t));
+    }
+    const mask = new BarMask(this.plan, support, weights, ceiling, (i) => valueOf(i, 0));
 
     for (let w = 0; w < words; w++) {
       let bits = candidate[w];
+      if (bits === 0) continue;
+      const wordBar = threshold();
+      if (wordBar >= 0) bits &= mask.word(w, wordBar);
       while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
@@ -213,13 +238,13 @@ export class MentorIndex {
         }
         if (refused) continue;
         // The other early components, heaviest first. Once a bar exists, the components not yet
-        // measured count as 1 (their largest value), and a mentor whose bound cannot beat the bar
+        // measured count at their ceiling (their largest value), and a mentor whose bound cannot beat the bar
         // stops at the checkpoints: usually right after the two heaviest.
         const bar = threshold();
         for (let u = 0; u < read.length; u++) values[read[u]] = valueOf(read[u], amounts[read[u]]);
         if (bar >= 0) {
-          for (let u = 0; u < unread.length; u++) values[unread[u]] = 1;
-          for (let u = 0; u < late.length; u++) values[late[u]] = 1;
+          for (let u = 0; u < unread.length; u++) values[unread[u]] = ceiling[unread[u]];
+          for (let u = 0; u < late.length; u++) values[late[u]] = ceiling[late[u]];
         }
         for (let u = 0; u < unread.length && !refused; u++) {
           const i = unread[u];
@@ -264,6 +289,10 @@ interface ScanPlan {
   /** 1 where the bar is checked after unread[u]: once at most half the weight is unmeasured. */
   checkpoint: Uint8Array;
   late: Int32Array;
+  /** Components read by a rule that refuses amount 0 (`refusesZero`). */
+  refusingZero: Int32Array;
+  /** The other components with a support: what the top-k bar may rule out by word (`BarMask`). */
+  maskable: Int32Array;
 }
 
 function scanPlan({ table, rules, weights }: CompiledScoring): ScanPlan {
@@ -273,6 +302,9 @@ function scanPlan({ table, rules, weights }: CompiledScoring): ScanPlan {
   const earlyRules = rules.filter((r) => r.position !== -1 && !table[r.position].deferred);
   const lateRules = rules.filter((r) => r.position !== -1 && table[r.position].deferred);
   const isRead = (i: number): boolean => earlyRules.some((r) => r.position === i);
+  const refusingZero = [
+    ...new Set(rules.filter((r) => r.position !== -1 && r.spec.refusesZero).map((r) => r.position)),
+  ];
   const unread = early
     .filter((i) => !isRead(i))
     .sort((a, b) => weights.weights[b] - weights.weights[a] || a - b);
@@ -293,5 +325,63 @@ function scanPlan({ table, rules, weights }: CompiledScoring): ScanPlan {
     unread: Int32Array.from(unread),
     checkpoint,
     late: Int32Array.from(late),
+    refusingZero: Int32Array.from(refusingZero),
+    maskable: Int32Array.from(positions.filter((i) => table[i].support && !refusingZero.includes(i))),
   };
+}
+
+/**
+ * The top-k bar applied to whole words of mentors. A mentor outside the supports of some
+ * components has amount 0 in each of them, so its points are at most the bound with those at their
+ * value for 0 and every other component at its ceiling (points are monotone in each value). Once
+ * that bound is at or below the bar, only the union of those supports can still enter the top k,
+ * and the other mentors of a word are not visited: they would be skipped at `points <= bar` anyway,
+ * so the result is the same. The components are taken by the weight their amount 0 loses, heaviest
+ * first, as few as reach the bar (few supports, a small union); none when the ceilings alone do.
+ */
+class BarMask {
+  private readonly order: Int32Array;
+  private readonly zero: Float64Array;
+  private readonly bound: Float64Array;
+  private bar = -1;
+  /** Components whose union is the mask (`order[0 .. count)`); -1: no bound reaches the bar. */
+  private count = -1;
+
+  constructor(
+    plan: ScanPlan,
+    private readonly support: readonly (Uint32Array | null)[],
+    private readonly weights: CompiledScoring['weights'],
+    private readonly ceiling: Float64Array,
+    zeroValue: (position: number) => number,
+  ) {
+    this.zero = new Float64Array(ceiling.length);
+    const usable = Array.from(plan.maskable).filter((i) => support[i] !== null);
+    for (const i of usable) this.zero[i] = zeroValue(i);
+    const loss = (i: number): number => weights.weights[i] * (ceiling[i] - this.zero[i]);
+    this.order = Int32Array.from(usable.sort((a, b) => loss(b) - loss(a) || a - b));
+    this.bound = new Float64Array(ceiling.length);
+  }
+
+  /** The mentors of word `w` that can still beat `bar` (every bit when no bound reaches it). */
+  word(w: number, bar: number): number {
+    if (bar !== this.bar) this.reach(bar);
+    if (this.count < 0) return -1;
+    let union = 0;
+    for (let t = 0; t < this.count; t++) union |= (this.support[this.order[t]] as Uint32Array)[w];
+    return union;
+  }
+
+  private reach(bar: number): void {
+    this.bar = bar;
+    const { bound, order, zero, weights } = this;
+    bound.set(this.ceiling);
+    for (let t = 0; t <= order.length; t++) {
+      if (combinePoints(bound, weights) <= bar) {
+        this.count = t;
+        return;
+      }
+      if (t < order.length) bound[order[t]] = zero[order[t]];
+    }
+    this.count = -1;
+  }
 }

@@ -122,6 +122,8 @@ export class NearTightCollector {
     edgeWeight: Float64Array,
     priceAt: Float64Array,
     profitAt: Float64Array,
+    /** 1 for a mentor all of whose pairs were listed (`noteMentors`); default none. */
+    mentorComplete: Uint8Array = new Uint8Array(mentorCount),
   ): NearTightIndex {
     const { listEdge, listMentee, listed } = this;
     const n = mentorCount;
@@ -145,7 +147,7 @@ export class NearTightCollector {
       tau: this.tau,
       priceAt,
       profitAt,
-      mentorComplete: new Uint8Array(n),
+      mentorComplete,
       menteeComplete: this.menteeComplete,
       minProfitChange: 0,
       rise: 0,

@@ -237,13 +237,29 @@ export class SeatMarket {
     } else if (this.near === null && this.collected !== null) {
       const { collector, priceAt, profitAt } = this.collected;
       this.collected = null;
-      if (this.driftedSince(collector, profitAt)) {
-        // The searches before the first backward one already lowered profits past the index's
-        // allowance (capacity-1 after 20 pairs: by 1.2 M against a tau of 2.1 M at 5k): sorting
-        // the listed pairs would buy an index that is drifted at once, so the full one is built.
+      // The searches before the first backward one may have lowered the profits of the mentees
+      // they reached past the index's allowance (capacity-1 after 20 pairs: ~300 mentees, by up to
+      // 1.2 M against a tau of 2.1 M at 5k). Then, rather than build the full index, those mentees
+      // get all their pairs listed (the bound is taken over the others), and so do the few mentors
+      // with a free seat, where the backward searches start: their prices were cut, which puts
+      // their cap below 0 (one pass over the edges, paid only by a drifted index).
+      const drifted = this.driftedSince(collector, profitAt);
+      const complete = drifted ? (this.fewFreeMentors() ?? undefined) : undefined;
+      if (complete !== undefined) {
+        this.listFallen(collector, profitAt);
+        this.listPairsOf(collector, complete);
+      }
+      if (drifted && complete === undefined) {
         this.near = this.fullIndex();
       } else {
-        this.near = collector.finish(this.mentorCount, this.mentor, this.edgeWeight, priceAt, profitAt);
+        this.near = collector.finish(
+          this.mentorCount,
+          this.mentor,
+          this.edgeWeight,
+          priceAt,
+          profitAt,
+          complete,
+        );
         // Searches since the collection may have lowered profits: noted from now on, so take them here.
         this.noteProfitChanges(null, 0);
       }
@@ -291,6 +307,44 @@ export class SeatMarket {
       if (change < low) low = change;
     }
     return collector.tau + low < collector.tau / 2;
+  }
+
+  /** Lists every pair of each placed mentee whose profit fell by more than tau/4 since `profitAt`. */
+  private listFallen(collector: NearTightCollector, profitAt: Float64Array): void {
+    const { profit, placed, start } = this;
+    const fall = -collector.tau / 4;
+    for (let k = 0; k < this.menteeCount; k++) {
+      if (placed[k] === 1 && !collector.listsAll(k) && profit[k] - profitAt[k] < fall) {
+        collector.noteAll(k, start);
+      }
+    }
+  }
+
+  /**
+   * The mentors with a free seat, 1 each; null when more than `WARM_BACKWARD_SOURCES` have one (no
+   * search goes backward then).
+   */
+  private fewFreeMentors(): Uint8Array | null {
+    const { load, seats } = this;
+    const free = new Uint8Array(this.mentorCount);
+    let count = 0;
+    for (let j = 0; j < this.mentorCount; j++) {
+      if (load[j] < seats[j]) {
+        free[j] = 1;
+        if (++count > WARM_BACKWARD_SOURCES) return null;
+      }
+    }
+    return free;
+  }
+
+  /** Lists every pair of the mentors marked 1 in `mentors` (those of fully listed mentees are in). */
+  private listPairsOf(collector: NearTightCollector, mentors: Uint8Array): void {
+    const { start, mentor } = this;
+    for (let k = 0; k < this.menteeCount; k++) {
+      if (collector.listsAll(k)) continue;
+      for (let e = start[k], end = start[k + 1]; e < end; e++)
+        if (mentors[mentor[e]] === 1) collector.push(e, k);
+    }
   }
 
   /** The full mentor-side index, for a search whose answer lies past the near-tight index's horizon. */

@@ -37,6 +37,11 @@ export interface EligibilityRuleSpec {
   readonly id: string;
   /** The component whose amount the rule checks (null: the rule reads identities only). */
   readonly reads: string | null;
+  /**
+   * Wherever it applies, the rule refuses every pair whose amount is 0, whoever the two are (a
+   * must-have, a minimum overlap): the index then considers only the component's support.
+   */
+  readonly refusesZero: boolean;
   applies(criteria: ProgramCriteria): boolean;
   fails(mentee: Identity, mentor: Identity, amount: number, criteria: ProgramCriteria): boolean;
   reason(mentee: Identity, mentor: Identity, amount: number, criteria: ProgramCriteria): string;
@@ -46,6 +51,7 @@ const FIXED_RULES: readonly EligibilityRuleSpec[] = [
   {
     id: 'same-person',
     reads: null,
+    refusesZero: false,
     applies: () => true,
     fails: (t, m) => t.personId === m.personId,
     reason: () => 'mentee and mentor are the same person',
@@ -53,6 +59,7 @@ const FIXED_RULES: readonly EligibilityRuleSpec[] = [
   {
     id: 'reporting-line',
     reads: null,
+    refusesZero: false,
     applies: (c) => c.excludeSameReportingLine,
     // One is the other's manager, or both have the same manager.
     fails: (t, m) =>
@@ -64,6 +71,7 @@ const FIXED_RULES: readonly EligibilityRuleSpec[] = [
   {
     id: 'same-department',
     reads: null,
+    refusesZero: false,
     applies: (c) => c.excludeSameDepartment,
     fails: (t, m) => t.department !== null && t.department === m.department,
     reason: () => 'same department',
@@ -71,6 +79,7 @@ const FIXED_RULES: readonly EligibilityRuleSpec[] = [
   {
     id: 'program-kind',
     reads: null,
+    refusesZero: false,
     applies: () => true,
     fails: (t, m, _amount, c) =>
       !programKind(c.kind).allowsGap(m.seniority - t.seniority, c.peerMaxSeniorityGap),
@@ -80,6 +89,8 @@ const FIXED_RULES: readonly EligibilityRuleSpec[] = [
   {
     id: 'min-overlap',
     reads: 'availability',
+    // applies only with a positive minimum, which 0 quarters never reach
+    refusesZero: true,
     applies: (c) => c.minWeeklyOverlapHours > 0,
     fails: (_t, _m, quarters, c) => quarters < c.minWeeklyOverlapHours * 4,
     reason: (_t, _m, quarters, c) =>
@@ -88,6 +99,7 @@ const FIXED_RULES: readonly EligibilityRuleSpec[] = [
   {
     id: 'max-time-zone-gap',
     reads: 'timeZone',
+    refusesZero: false,
     applies: (c) => c.maxTimeZoneGapHours !== null,
     fails: (_t, _m, minutes, c) => minutes > (c.maxTimeZoneGapHours ?? Infinity) * 60,
     reason: (_t, _m, minutes, c) =>
@@ -125,6 +137,7 @@ export function applicableRules(table: ComponentTable, criteria: ProgramCriteria
       spec: {
         id: `must-have:${id}`,
         reads: id,
+        refusesZero: true,
         applies: () => true,
         fails: (_t, _m, amount) => amount === 0,
         reason: () => missing,

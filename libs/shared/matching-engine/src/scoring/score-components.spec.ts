@@ -80,6 +80,61 @@ describe('SCORE_COMPONENTS', () => {
     },
   );
 
+  it.each(POPULATION_FAMILIES.map((f) => [f.id, f] as const))(
+    "puts every mentor with a non-zero amount in the component's support, and none above its most: %s",
+    (_id, family) => {
+      const { mentees, mentors, criteria } = generateFamilyPopulation(family, 5, 20, 90);
+      const features = mentors.map((m) => mentorFeatures(m, criteria.referenceDate));
+      let outside = 0;
+      for (const component of SCORE_COMPONENTS as ComponentTable) {
+        const support = component.support;
+        if (!support) continue;
+        const packed = support.pack(features);
+        for (const mentee of mentees) {
+          const t = menteeFeatures(mentee, criteria.referenceDate);
+          const bits = support.of(packed, t);
+          const most = support.most(packed, t);
+          const stated = component.stated(t);
+          features.forEach((m, j) => {
+            const inSupport = (bits[j >>> 5] & (1 << (j & 31))) !== 0;
+            const amount = component.measure(t, m).amount;
+            if (amount !== 0) expect([component.id, j, inSupport]).toEqual([component.id, j, true]);
+            expect(amount).toBeLessThanOrEqual(most);
+            // `value(most)` bounds every mentor's value: the index counts unmeasured components so.
+            expect(component.value(amount, stated, criteria)).toBeLessThanOrEqual(
+              component.value(most, stated, criteria),
+            );
+            if (!inSupport) outside++;
+          });
+        }
+      }
+      // Supports that held every mentor would prove nothing about the index's use of them.
+      expect(outside).toBeGreaterThan(0);
+    },
+  );
+
+  it('lets only rules that refuse every pair at amount 0 say so', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const criteria = generateCriteria(seed * 7 + 3, { minWeeklyOverlapHours: 0.5 + (seed % 3) });
+      const { mentees, mentors } = generatePopulation(seed, 4, 4);
+      for (const { spec } of compileScoring(criteria).rules) {
+        if (!spec.refusesZero) continue;
+        for (const mentee of mentees) {
+          for (const mentor of mentors) {
+            expect(
+              spec.fails(
+                menteeFeatures(mentee, criteria.referenceDate),
+                mentorFeatures(mentor, criteria.referenceDate),
+                0,
+                criteria,
+              ),
+            ).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
   it('agrees on random organizations under random criteria of every program kind', () => {
     for (let seed = 0; seed < 25; seed++) {
       const { mentees, mentors } = generatePopulation(seed, 5, 60);

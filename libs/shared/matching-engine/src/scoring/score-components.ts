@@ -9,7 +9,9 @@
  * - `pack(mentors)` and `probe(column, mentee)`: how `MentorIndex` stores the mentors' side in a
  *   column and reads the same amount for mentor j, without building labels;
  * - `mustHave`: present when the component can be a must-have (the reason when the amount is 0);
- * - `deferred`: measured last in the index, after the top-k bar (its value counts as 1 until then).
+ * - `deferred`: measured last in the index, after the top-k bar (its value counts as 1 until then);
+ * - `support`: optional, bitsets of the mentors that can have a non-zero amount for a mentee, so the
+ *   index passes over whole words of mentors a rule or the top-k bar rules out (mentor-index.ts).
  *
  * Both paths compute the amounts and then call the same `value` and `combinePoints`, so a pair gets
  * a bit-identical score either way (a property test compares them amount by amount on every
@@ -40,7 +42,76 @@ export interface ScoreComponentSpec<Column = unknown> {
   reason(measure: Measure, stated: number, criteria: ProgramCriteria): string;
   pack(mentors: readonly MentorFeatures[]): Column;
   probe(column: Column, mentee: MenteeFeatures): (mentor: number) => number;
+  readonly support?: ComponentSupport;
 }
+
+/**
+ * Which mentors can have a non-zero amount for a mentee: `pack` builds bitsets over the mentors once
+ * (bit `j & 31` of word `j >>> 5`), `of` returns for one mentee a set that holds **every** mentor
+ * whose amount is not 0 (it may hold more). A mentor outside it has amount 0 exactly, so the index
+ * can refuse it for a rule that refuses amount 0 (a must-have, a minimum overlap) or bound it by the
+ * value at 0, 32 mentors at a time, without probing it. `most` is an upper bound of the amount over
+ * every mentor for the mentee; a component with a support has a `value` that never falls as the
+ * amount grows, so `value(most)` bounds every mentor's value (the index's bar uses it instead of 1).
+ */
+export interface ComponentSupport<Packed = unknown> {
+  pack(mentors: readonly MentorFeatures[]): Packed;
+  of(packed: Packed, mentee: MenteeFeatures): Uint32Array;
+  most(packed: Packed, mentee: MenteeFeatures): number;
+}
+
+/** Bitsets of the mentors holding each key (the keys `keysOf` lists for a mentor). */
+export interface KeyBitsets {
+  readonly words: number;
+  readonly byKey: Map<string, Uint32Array>;
+}
+
+function keyBitsets(
+  mentors: readonly MentorFeatures[],
+  keysOf: (m: MentorFeatures) => Iterable<string>,
+): KeyBitsets {
+  const words = (mentors.length + 31) >>> 5;
+  const byKey = new Map<string, Uint32Array>();
+  mentors.forEach((m, j) => {
+    for (const key of keysOf(m)) {
+      let bits = byKey.get(key);
+      if (!bits) byKey.set(key, (bits = new Uint32Array(words)));
+      bits[j >>> 5] |= 1 << (j & 31);
+    }
+  });
+  return { words, byKey };
+}
+
+/** The mentors holding any of these keys. */
+function anyKey({ words, byKey }: KeyBitsets, keys: Iterable<string>): Uint32Array {
+  const union = new Uint32Array(words);
+  for (const key of keys) {
+    const bits = byKey.get(key);
+    if (bits) for (let w = 0; w < words; w++) union[w] |= bits[w];
+  }
+  return union;
+}
+
+/**
+ * A support by keys: a mentor is in it when it holds one of the mentee's (distinct) keys. Where the
+ * amount counts the mentee's keys a mentor holds, it is at most the number of those keys that some
+ * mentor holds (`most`).
+ */
+const keySupport = (
+  mentorKeys: (m: MentorFeatures) => Iterable<string>,
+  menteeKeys: (t: MenteeFeatures) => Iterable<string>,
+): ComponentSupport<KeyBitsets> => ({
+  pack: (mentors) => keyBitsets(mentors, mentorKeys),
+  of: (packed, t) => anyKey(packed, menteeKeys(t)),
+  most(packed, t) {
+    let held = 0;
+    for (const key of menteeKeys(t)) if (packed.byKey.has(key)) held++;
+    return held;
+  },
+});
+
+/** A skill held at `level` or above: one key per level up to the mentor's. */
+const skillAtLeast = (key: string, level: number): string => `${level}\u0000${key}`;
 
 /** Without a stated wish the component cannot discriminate; it counts as a neutral half. */
 export const NEUTRAL = 0.5;
@@ -68,6 +139,13 @@ function byteColumns(
     }
   });
   return columns;
+}
+
+/** The non-empty words of a weekly bitset, as keys. */
+function weekWordsUsed(week: Uint32Array): string[] {
+  const used: string[] = [];
+  for (let q = 0; q < WEEK_WORDS; q++) if (week[q] !== 0) used.push(String(q));
+  return used;
 }
 
 const typeBit = (type: string): number => 1 << (MENTOR_TYPES as readonly string[]).indexOf(type);
@@ -107,6 +185,14 @@ const skills = {
       return met;
     };
   },
+  // The amount is not 0 exactly when some wanted skill is offered at or above its target level.
+  support: keySupport(
+    (m) =>
+      [...m.offeredSkills].flatMap(([key, { level }]) =>
+        Array.from({ length: level }, (_, l) => skillAtLeast(key, l + 1)),
+      ),
+    (t) => [...t.wantedSkills].map(([key, { level }]) => skillAtLeast(key, level)),
+  ),
 } as const satisfies ScoreComponentSpec<Map<string, Uint8Array>>;
 
 const goals = {
@@ -136,6 +222,10 @@ const goals = {
       return covered;
     };
   },
+  support: keySupport(
+    (m) => m.topics.keys(),
+    (t) => t.interests.keys(),
+  ),
 } as const satisfies ScoreComponentSpec<Map<string, Uint8Array>>;
 
 const mentorTypes = {
@@ -164,6 +254,10 @@ const mentorTypes = {
     for (const type of t.wantedTypes) wanted |= typeBit(type);
     return (j) => popcount32(bits[j] & wanted);
   },
+  support: keySupport(
+    (m) => m.offeredTypes,
+    (t) => t.wantedTypes,
+  ),
 } as const satisfies ScoreComponentSpec<Uint8Array>;
 
 const availability = {
@@ -196,6 +290,16 @@ const availability = {
       return overlap;
     };
   },
+  // By word of the week: a mentor free somewhere in a word where the mentee is free (a superset of
+  // the overlapping ones; the probe counts the quarters). Empty for a mentee without availability.
+  support: {
+    ...keySupport(
+      (m) => weekWordsUsed(m.availability),
+      (t) => weekWordsUsed(t.availability),
+    ),
+    // No overlap exceeds the mentee's own quarters.
+    most: (_packed, t) => overlapQuarters(t.availability, t.availability),
+  },
 } as const satisfies ScoreComponentSpec<Uint32Array>;
 
 const languages = {
@@ -222,6 +326,10 @@ const languages = {
       return shared;
     };
   },
+  support: keySupport(
+    (m) => m.languages.keys(),
+    (t) => t.languages.keys(),
+  ),
 } as const satisfies ScoreComponentSpec<Map<string, Uint8Array>>;
 
 const seniority = {
