@@ -142,31 +142,29 @@ describe("the dashboard's kept answers, on two API replicas", () => {
       );
   });
 
+  /** A fact row changed by hand, with no rollup and no version raised: 1,000 more new matches. */
+  const changeFactRowBehindTheRollup = () =>
+    system.api.db.query(
+      `UPDATE analytics_cohort_days SET new_matches = new_matches + 1000
+        WHERE (organization_id, cohort_id, day) IN (
+          SELECT organization_id, cohort_id, day FROM analytics_cohort_days
+           WHERE organization_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day LIMIT 1)`,
+      [org.id, history.from, range().to],
+    );
+
   it('keeps an answer while the version holds, and reads again once a rollup raises it', async () => {
     const [http] = replicas();
     const before = proposed((await get<Funnel>(http, admin, `trial-funnel?${q}`)).body);
     expect(before).toBe(await storedProposed(org.id));
     // A fact row changed behind the rollup's back (no version raised): the kept answer stands,
     // so the answer above was kept, not read again.
-    await system.api.db.query(
-      `UPDATE analytics_cohort_days SET new_matches = new_matches + 1000
-        WHERE (organization_id, cohort_id, day) IN (
-          SELECT organization_id, cohort_id, day FROM analytics_cohort_days
-           WHERE organization_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day LIMIT 1)`,
-      [org.id, history.from, range().to],
-    );
+    await changeFactRowBehindTheRollup();
     expect(proposed((await get<Funnel>(http, admin, `trial-funnel?${q}`)).body)).toBe(before);
     // The rollup writes the row back as the sources say, and raises the version.
     await rerun(org.id, admin);
     expect(await storedProposed(org.id)).toBe(before);
     expect(proposed((await get<Funnel>(http, admin, `trial-funnel?${q}`)).body)).toBe(before);
-    await system.api.db.query(
-      `UPDATE analytics_cohort_days SET new_matches = new_matches + 1000
-        WHERE (organization_id, cohort_id, day) IN (
-          SELECT organization_id, cohort_id, day FROM analytics_cohort_days
-           WHERE organization_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day LIMIT 1)`,
-      [org.id, history.from, range().to],
-    );
+    await changeFactRowBehindTheRollup();
     await system.api.db.query(
       `UPDATE analytics_rollup_versions SET version = version + 1 WHERE organization_id = $1`,
       [org.id],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SharedReads } from '@mentorship/platform';
 
 /** Organizations whose answers one API process keeps, the least recently asked dropped first. */
 const KEPT_ORGANIZATIONS = 500;
@@ -23,26 +24,17 @@ interface OrganizationAnswers {
 export class DashboardCache {
   private readonly organizations = new Map<string, OrganizationAnswers>();
   /** Answers being read, so requests asking the same at once (after a rollup) share one read. */
-  private readonly reading = new Map<string, Promise<unknown>>();
+  private readonly reading = new SharedReads<unknown>();
 
   /** The answer kept under `state`, else `read`'s (one read for the requests asking it at once), kept. */
   answer<T>(organizationId: string, state: string, key: string, read: () => Promise<T>): Promise<T> {
     const kept = this.answerOf<T>(organizationId, state, key);
     if (kept !== undefined) return Promise.resolve(kept);
-    const readingKey = JSON.stringify([organizationId, state, key]);
-    const pending = this.reading.get(readingKey);
-    if (pending) return pending as Promise<T>;
-    const reading = (async () => {
-      try {
-        const answer = await read();
-        this.keep(organizationId, state, key, answer);
-        return answer;
-      } finally {
-        this.reading.delete(readingKey);
-      }
-    })();
-    this.reading.set(readingKey, reading);
-    return reading;
+    return this.reading.read(JSON.stringify([organizationId, state, key]), async () => {
+      const answer = await read();
+      this.keep(organizationId, state, key, answer);
+      return answer;
+    }) as Promise<T>;
   }
 
   answerOf<T>(organizationId: string, state: string, key: string): T | undefined {

@@ -7,7 +7,7 @@ import {
   type MentorProfile,
   type ProgramCriteria,
 } from '@mentorship/matching-engine';
-import { DatabaseNotifications, TenantContext } from '@mentorship/platform';
+import { DatabaseNotifications, SharedReads, TenantContext } from '@mentorship/platform';
 import { cohortCriteria, type ProgramSettings } from '@mentorship/programs';
 import { engineMenteeOf, engineMentorOf, type EngineIdentity } from './engine-profiles.service';
 import { MentorPlacesService } from './mentor-places.service';
@@ -121,8 +121,8 @@ export function menteeProfileOf(row: CohortPersonRow): MenteeProfile {
 @Injectable()
 export class MentorIndexService implements OnApplicationBootstrap {
   private readonly cache = new Map<string, KeptIndex>();
-  private readonly building = new Map<string, Promise<CohortMentorIndex>>();
-  private readonly verifying = new Map<string, Promise<CohortMentorIndex>>();
+  private readonly building = new SharedReads<CohortMentorIndex>();
+  private readonly verifying = new SharedReads<CohortMentorIndex>();
   private readonly rankings = new Map<string, KeptRanking>();
   private rankPositions = 0;
   /** Notifications per organization, and those naming none (they concern every organization). */
@@ -165,15 +165,9 @@ export class MentorIndexService implements OnApplicationBootstrap {
     const generation = this.generationOf(organizationId);
     // One stamp read for all requests that find the index untrusted at once (every mentee's
     // list a minute after the last check): the first one's transaction reads it for them all.
-    const verifyKey = `${key}:${changeVersion ?? ''}:${generation}`;
-    let verifying = this.verifying.get(verifyKey);
-    if (!verifying) {
-      verifying = this.verify(cohort, key, kept, changeVersion, generation).finally(() =>
-        this.verifying.delete(verifyKey),
-      );
-      this.verifying.set(verifyKey, verifying);
-    }
-    return verifying;
+    return this.verifying.read(`${key}:${changeVersion ?? ''}:${generation}`, () =>
+      this.verify(cohort, key, kept, changeVersion, generation),
+    );
   }
 
   private async verify(
@@ -188,13 +182,7 @@ export class MentorIndexService implements OnApplicationBootstrap {
     if (kept?.built.version === version) {
       return this.keep(key, { built: kept.built, changeVersion, generation, verifiedAt: Date.now() }).built;
     }
-    const buildKey = `${key}:${version}`;
-    let pending = this.building.get(buildKey);
-    if (!pending) {
-      pending = this.build(cohort, version).finally(() => this.building.delete(buildKey));
-      this.building.set(buildKey, pending);
-    }
-    const built = await pending;
+    const built = await this.building.read(`${key}:${version}`, () => this.build(cohort, version));
     this.keep(key, { built, changeVersion, generation, verifiedAt: Date.now() });
     while (this.cache.size > CACHED_COHORTS) this.cache.delete(this.cache.keys().next().value as string);
     return built;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SUGGESTION_LIMIT } from '@mentorship/contracts';
-import { TenancyService, TenantContext, TenantVersions } from '@mentorship/platform';
+import { SharedReads, TenancyService, TenantContext, TenantVersions } from '@mentorship/platform';
 import type { SuggestedMentorDto, SuggestionListDto } from './dto/suggestion.dto';
 import { MenteeChoiceService } from './mentee-choice.service';
 import { MentorIndexService, type CohortMentorIndex, type MenteeRanking } from './mentor-index.service';
@@ -86,7 +86,7 @@ interface MenteeAnswer {
 export class SuggestionsService {
   private readonly answers = new Map<string, MenteeAnswer>();
   private readonly cohorts = new Map<string, CohortMentors>();
-  private readonly readingMentors = new Map<string, Promise<CohortMentors>>();
+  private readonly readingMentors = new SharedReads<CohortMentors>();
   /** Answers read from Postgres (tests prove a repeated list reads none). */
   reads = 0;
 
@@ -207,15 +207,9 @@ export class SuggestionsService {
     )
       return kept;
     // One read for all of the cohort's mentees whose answers are read at once.
-    const readingKey = `${key}:${version}:${built.version}`;
-    let reading = this.readingMentors.get(readingKey);
-    if (!reading) {
-      reading = this.readMentors(key, cohortId, built, version, readAt).finally(() =>
-        this.readingMentors.delete(readingKey),
-      );
-      this.readingMentors.set(readingKey, reading);
-    }
-    return reading;
+    return this.readingMentors.read(`${key}:${version}:${built.version}`, () =>
+      this.readMentors(key, cohortId, built, version, readAt),
+    );
   }
 
   private async readMentors(

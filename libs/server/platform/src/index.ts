@@ -36,6 +36,7 @@ export * from './context/bounded-context';
 export * from './context/notification-kind';
 export * from './redis/redis.module';
 export * from './redis/tenant-versions';
+export * from './concurrency/shared-reads';
 export * from './logging/logging.module';
 export * from './health/health.module';
 export * from './jobs/job-definition';
