@@ -1,7 +1,14 @@
 import type { InvitationView, MemberView, Page } from '@mentorship/contracts';
 import { InvitationTokens } from '@mentorship/organizations';
 import { makeInvitation, makeMember, makeOrganization, makeUser } from '@mentorship/testing';
-import { openPage, screenshot, signIn, useBrowserE2e, uniqueEmail } from './support/browser-e2e';
+import {
+  membersPageShows,
+  openPage,
+  screenshot,
+  signIn,
+  uniqueEmail,
+  useBrowserE2e,
+} from './support/browser-e2e';
 
 describe('admin members page', () => {
   const e2e = useBrowserE2e();
@@ -17,10 +24,7 @@ describe('admin members page', () => {
     await signIn(page, e2e.api.baseUrl, admin);
     // With one organization, signing in lands on its members page.
     await page.waitForURL(`**/orgs/${organization.id}/members`);
-    await page
-      .getByRole('table', { name: 'Members' })
-      .getByRole('cell', { name: admin.email, exact: true })
-      .waitFor();
+    await membersPageShows(page, admin.email);
 
     await page.getByRole('button', { name: 'Invite member' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite a member' });

@@ -3,11 +3,12 @@ import { makeInvitation, makeOrganization, makeUser } from '@mentorship/testing'
 import type { Response as BrowserResponse } from 'playwright-core';
 import {
   acceptLink,
+  membersPageShows,
   openPage,
   screenshot,
   signIn,
-  useBrowserE2e,
   uniqueEmail,
+  useBrowserE2e,
   watchContentSecurityPolicy,
 } from './support/browser-e2e';
 
@@ -59,10 +60,7 @@ describe('admin app under its security headers', () => {
     // The answer that carries the tokens is never cached.
     expect((await signedIn).headers()['cache-control']).toBe('no-store');
     await page.waitForURL(`**/orgs/${organization.id}/members`);
-    await page
-      .getByRole('table', { name: 'Members' })
-      .getByRole('cell', { name: admin.email, exact: true })
-      .waitFor();
+    await membersPageShows(page, admin.email);
 
     // Material's overlay, dialog and select position themselves with inline styles.
     await page.getByRole('button', { name: 'Invite member' }).click();

@@ -1,5 +1,5 @@
 import { makeOrganization, makeUser } from '@mentorship/testing';
-import { openPage, signIn, useBrowserE2e } from './support/browser-e2e';
+import { membersPageShows, openPage, signIn, useBrowserE2e } from './support/browser-e2e';
 
 describe('the session in the browser', () => {
   const e2e = useBrowserE2e();
@@ -28,10 +28,7 @@ describe('the session in the browser', () => {
     });
 
     await page.reload();
-    await page
-      .getByRole('table', { name: 'Members' })
-      .getByRole('cell', { name: ada.email, exact: true })
-      .waitFor();
+    await membersPageShows(page, ada.email);
     expect(page.url()).toContain(`/orgs/${org.id}/members`);
     expect(await readable()).not.toMatch(/refresh/i);
 

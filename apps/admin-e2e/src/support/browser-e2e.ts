@@ -233,6 +233,14 @@ export async function signIn(page: BrowserPage, baseUrl: string, user: SignedUpU
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Waits until the members page lists `email` in its table (signing in lands there). */
+export async function membersPageShows(page: BrowserPage, email: string): Promise<void> {
+  await page
+    .getByRole('table', { name: 'Members' })
+    .getByRole('cell', { name: email, exact: true })
+    .waitFor();
+}
+
 /**
  * Records every Content-Security-Policy violation the page reports, as DOM events and as the
  * console errors Chromium prints for them. Call before the first navigation.
